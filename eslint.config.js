@@ -1,0 +1,29 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', '.data/', 'packages/kit/generated/', '**/__generated__/', 'codegen.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // One env module per service: everything else receives configuration as arguments.
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration in src/env.ts only.' },
+      ],
+    },
+  },
+  {
+    files: [
+      '**/env.ts',
+      'scripts/**',
+      'bench/**',
+      'packages/kit/src/testing/**',
+      'prisma.config.ts',
+      'packages/datagen/src/cli.ts',
+    ],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+);

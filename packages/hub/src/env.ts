@@ -1,0 +1,19 @@
+import { commonEnv, databaseUrl, loadEnv, port, z } from '@credit-hub/kit';
+
+/** Configuration of the all-in-one start (`npm start`); the only module of it that reads process.env. */
+export const readEnv = (source: Record<string, string | undefined> = process.env) =>
+  loadEnv(
+    {
+      ...commonEnv,
+      /** Use this server instead of the embedded one. */
+      DATABASE_URL: databaseUrl.optional(),
+      EMBEDDED_PG_PORT: port(54329),
+      GATEWAY_PORT: port(4000),
+      /** Demo subjects generated when the database is empty (0 disables). */
+      DEMO_SUBJECTS: z.coerce.number().int().min(0).default(10_000),
+      DEMO_SEED: z.coerce.number().int().default(20261121),
+      /** Secret of the natural-person key (docs/adr/0003). Production must set its own. */
+      PERSON_KEY_SECRET: z.string().min(16).default('credit-hub-dev-person-key'),
+    },
+    source,
+  );

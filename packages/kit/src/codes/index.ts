@@ -1,0 +1,5 @@
+export * from './uscc.ts';
+export * from './kind.ts';
+export * from './idcard.ts';
+export * from './mask.ts';
+export * from './person-key.ts';

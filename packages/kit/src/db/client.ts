@@ -1,0 +1,43 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaClient } from '../../generated/prisma/index.js';
+
+export { Prisma, PrismaClient } from '../../generated/prisma/index.js';
+
+export interface Db {
+  prisma: PrismaClient;
+  /** SQL statements sent since start (or the last reset): the query-count tests read this. */
+  statements(): number;
+  resetStatements(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * One Prisma client per service process, querying through node-postgres (driver adapter, no engine
+ * binary). Every statement is counted, because "a page of N subjects costs a constant number of
+ * statements" is a property the tests assert, not a hope.
+ */
+export function createDb(url: string, options: { poolSize?: number; applicationName?: string } = {}): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    application_name: options.applicationName ?? 'credit-hub',
+  });
+  const adapter = new PrismaPg(pool);
+  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  let count = 0;
+  prisma.$on('query', () => {
+    count += 1;
+  });
+  return {
+    prisma,
+    statements: () => count,
+    resetStatements: () => {
+      count = 0;
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { GraphQLScalarType, Kind } from 'graphql';
+import { badInput } from './errors.ts';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function parseIsoDate(value: unknown): Date {
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) {
+    throw badInput('Date', 'FORMAT', `a Date must be written YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  }
+  const date = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw badInput('Date', 'CALENDAR', `${value} is not a calendar date`);
+  }
+  return date;
+}
+
+/**
+ * Calendar date without time zone (YYYY-MM-DD). Decision and publication dates are legal dates in
+ * China Standard Time; carrying them as timestamps invites off-by-one-day bugs at midnight UTC.
+ */
+export const DateScalar = new GraphQLScalarType({
+  name: 'Date',
+  description: 'Calendar date (日期), ISO 8601 YYYY-MM-DD, no time zone.',
+  serialize(value) {
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    if (typeof value === 'string' && ISO_DATE.test(value)) return value;
+    throw new TypeError(`Date cannot represent ${String(value)}`);
+  },
+  parseValue: parseIsoDate,
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING) throw badInput('Date', 'FORMAT', 'a Date literal must be a string YYYY-MM-DD');
+    return parseIsoDate(ast.value);
+  },
+});
+
+export const toIsoDate = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);

@@ -1,0 +1,39 @@
+import { idCheckDigit, organisationCodeCheck, usccCheckCharacter } from '../codes/index.ts';
+
+/** Builds a valid USCC from its parts (tests make their own subjects). */
+export function makeUscc(category: string, region: string, body8: string): string {
+  const first17 = `${category}${region}${body8}${organisationCodeCheck(body8)}`;
+  return first17 + usccCheckCharacter(first17);
+}
+
+/** Builds a valid 居民身份证号码 from region, birth date (YYYYMMDD) and sequence (3 digits). */
+export function makeIdNumber(region: string, birth: string, sequence: string): string {
+  const first17 = `${region}${birth}${sequence}`;
+  return first17 + idCheckDigit(first17);
+}
+
+/** Posts a GraphQL operation over real HTTP and returns status and parsed body. */
+export async function postGraphQL<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<{
+  status: number;
+  body: { data?: T | null; errors?: { message: string; extensions?: Record<string, unknown>; path?: unknown[] }[] };
+  headers: Headers;
+}> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.text();
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = { errors: [{ message: `non-JSON response: ${text.slice(0, 200)}` }] };
+  }
+  return { status: response.status, body, headers: response.headers };
+}

@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createDb, type Db } from '../db/client.ts';
+import { createDatabaseIfMissing } from '../db/embedded.ts';
+
+/**
+ * Test isolation: scripts/test.ts prepares one migrated template database per run; every test file
+ * clones it (CREATE DATABASE ... TEMPLATE, tens of milliseconds) and drops its clone at the end, so
+ * tests never share rows and can run in parallel against the embedded or an external server.
+ */
+export interface TestDatabase {
+  url: string;
+  db: Db;
+  drop(): Promise<void>;
+}
+
+function required(name: string): string {
+  // The test harness is the one other place that reads process.env: it is configured by scripts/test.ts.
+  const value = process.env[name];
+  if (!value)
+    throw new Error(`${name} is not set: run the tests with \`npm test\` (scripts/test.ts prepares the database)`);
+  return value;
+}
+
+export function withDatabase(adminUrl: string, database: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const adminUrl = required('CREDIT_HUB_TEST_ADMIN_URL');
+  const template = required('CREDIT_HUB_TEST_TEMPLATE');
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  await createDatabaseIfMissing(adminUrl, name, template);
+  const url = withDatabase(adminUrl, name);
+  const db = createDb(url, { poolSize: 4, applicationName: 'credit-hub-test' });
+  return {
+    url,
+    db,
+    drop: async () => {
+      await db.close();
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+export * from './fixtures.ts';

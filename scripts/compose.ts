@@ -1,0 +1,63 @@
+/**
+ * Composes the supergraph in-process from every subgraph's schema.graphql (no Rover: it downloads a
+ * plugin at run time). `--check` fails when composition fails or the committed supergraph.graphql is
+ * stale, and lists breaking changes of the client-facing API against the committed file.
+ *
+ *   npm run compose            write supergraph.graphql
+ *   npm run compose -- --check verify (part of npm test)
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { buildSchema, findBreakingChanges, parse } from 'graphql';
+import { repoRoot } from '../packages/kit/src/db/paths.ts';
+import { SUBGRAPHS, subgraphSchemaPath } from '../packages/kit/src/topology.ts';
+
+const supergraphPath = path.join(repoRoot, 'supergraph.graphql');
+
+export async function compose(): Promise<{ supergraphSdl: string; apiSchemaSdl: string }> {
+  const services = await Promise.all(
+    SUBGRAPHS.map(async ({ name, port }) => ({
+      name,
+      url: `http://127.0.0.1:${port}/graphql`,
+      typeDefs: parse(await readFile(path.join(repoRoot, subgraphSchemaPath(name)), 'utf8')),
+    })),
+  );
+  const result = composeServices(services);
+  if (result.errors) {
+    throw new Error(`Composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
+  }
+  for (const hint of result.hints ?? []) console.warn(`hint: ${hint.definition.code}: ${hint.message}`);
+  const { printSchema } = await import('graphql');
+  return {
+    supergraphSdl: result.supergraphSdl,
+    apiSchemaSdl: printSchema(result.schema.toAPISchema().toGraphQLJSSchema()),
+  };
+}
+
+async function apiSchemaOf(supergraphSdl: string) {
+  const { Supergraph } = await import('@apollo/federation-internals');
+  return Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+}
+
+async function main() {
+  const check = process.argv.includes('--check');
+  const { supergraphSdl, apiSchemaSdl } = await compose();
+  const committed = await readFile(supergraphPath, 'utf8').catch(() => null);
+  if (committed !== null && committed !== supergraphSdl) {
+    const breaking = findBreakingChanges(await apiSchemaOf(committed), buildSchema(apiSchemaSdl));
+    for (const change of breaking) console.warn(`breaking change: ${change.type}: ${change.description}`);
+  }
+  if (check) {
+    if (committed !== supergraphSdl) {
+      console.error('supergraph.graphql is stale: run `npm run compose` and commit the result');
+      process.exit(1);
+    }
+    console.log(`supergraph.graphql is current (${SUBGRAPHS.length} subgraphs compose)`);
+    return;
+  }
+  await writeFile(supergraphPath, supergraphSdl);
+  console.log(`wrote supergraph.graphql from ${SUBGRAPHS.map((s) => s.name).join(', ')}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,0 +1,123 @@
+/**
+ * The test command. Prepares a database server (embedded PostgreSQL in .data/pg-test, or the server in
+ * TEST_DATABASE_URL), builds one migrated template database, then runs every test file with Node's test
+ * runner. Each test file clones the template (packages/kit/src/testing), so files run in parallel.
+ *
+ *   tsx scripts/test.ts                 all tests
+ *   tsx scripts/test.ts --integration   only the tiers that talk to a database or a server
+ *   tsx scripts/test.ts path/to/x.test.ts ...
+ */
+import { spawn } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import {
+  dataDir,
+  migrate,
+  repoRoot,
+  startEmbeddedPostgres,
+  type EmbeddedServer,
+} from '../packages/kit/src/db/index.ts';
+import { ensureReferenceData } from '../packages/kit/src/reference/index.ts';
+import { withDatabase } from '../packages/kit/src/testing/index.ts';
+
+const ROOTS = ['packages', 'subgraphs', 'gateway', 'scripts'];
+
+async function findTests(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const found: string[] = [];
+  for (const entry of entries) {
+    if (entry.name === 'node_modules' || entry.name === 'generated') continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...(await findTests(full)));
+    else if (entry.name.endsWith('.test.ts')) found.push(full);
+  }
+  return found;
+}
+
+/** Integration tests are the ones that need the database; they name it by importing the harness. */
+async function needsDatabase(file: string): Promise<boolean> {
+  const { readFile } = await import('node:fs/promises');
+  return /kit\/testing|testing\/index|createTestDatabase|startTestHub/.test(await readFile(file, 'utf8'));
+}
+
+async function prepareTemplate(adminUrl: string): Promise<string> {
+  const template = `credit_hub_tpl_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+    await admin.query(
+      `CREATE DATABASE ${template} ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0`,
+    );
+  } finally {
+    await admin.end();
+  }
+  const url = withDatabase(adminUrl, template);
+  await migrate(url);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await ensureReferenceData(client);
+  await client.end();
+  return template;
+}
+
+async function dropTemplate(adminUrl: string, template: string) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`).catch(() => undefined);
+  // Clones left behind by a crashed test file are removed too, so a server never fills up.
+  const stale = await admin.query<{ datname: string }>(
+    `SELECT datname FROM pg_database WHERE datname ~ '^t_[0-9a-f]{12}$'`,
+  );
+  for (const row of stale.rows)
+    await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`).catch(() => undefined);
+  await admin.end();
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const integrationOnly = args.includes('--integration');
+  const explicit = args.filter((a) => !a.startsWith('--'));
+  let files =
+    explicit.length > 0
+      ? explicit.map((f) => path.resolve(f))
+      : (await Promise.all(ROOTS.map((r) => findTests(path.join(repoRoot, r))))).flat();
+  if (integrationOnly) {
+    const flags = await Promise.all(files.map(needsDatabase));
+    files = files.filter((_, i) => flags[i]);
+  }
+  files.sort();
+
+  let server: EmbeddedServer | null = null;
+  const external = process.env.TEST_DATABASE_URL;
+  const adminUrl =
+    external ??
+    (server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg-test'), port: 54330 })).adminUrl;
+  console.log(
+    `test database server: ${external ? new URL(external).host + ' (TEST_DATABASE_URL)' : 'embedded PostgreSQL (.data/pg-test)'}`,
+  );
+  const template = await prepareTemplate(adminUrl);
+  let code = 1;
+  try {
+    code = await new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
+        cwd: repoRoot,
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          NODE_ENV: 'test',
+          CREDIT_HUB_TEST_ADMIN_URL: adminUrl,
+          CREDIT_HUB_TEST_TEMPLATE: template,
+        },
+      });
+      child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
+    });
+  } finally {
+    await dropTemplate(adminUrl, template);
+    await server?.stop();
+  }
+  process.exit(code);
+}
+
+await main();

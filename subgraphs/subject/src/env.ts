@@ -1,0 +1,5 @@
+import { commonEnv, databaseUrl, loadEnv, port } from '@credit-hub/kit';
+
+/** The subject subgraph's configuration; the only module of this service that reads process.env. */
+export const readEnv = (source: Record<string, string | undefined> = process.env) =>
+  loadEnv({ ...commonEnv, DATABASE_URL: databaseUrl, SUBJECT_PORT: port(4101) }, source);

@@ -1,0 +1,6 @@
+import type { CreditSubject, Industry, Region } from '@credit-hub/kit/db';
+
+/** A row of subject.credit_subject as the resolvers see it (the parent of CreditSubject fields). */
+export type SubjectRow = Omit<CreditSubject, 'createdAt' | 'updatedAt'>;
+export type RegionRow = Region;
+export type IndustryRow = Industry;

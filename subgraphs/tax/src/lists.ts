@@ -1,0 +1,63 @@
+import { isStringTuple, readPage, regionPrefix, toConnection, type PageArgs } from '@credit-hub/kit';
+import { Prisma, type Db } from '@credit-hub/kit/db';
+import type { RatingConnection, RatingRow, ViolationConnection, ViolationRow } from './model.ts';
+
+export interface RatingListArgs extends PageArgs {
+  year: number;
+  level?: RatingRow['level'] | null;
+  regionCode?: string | null;
+}
+
+/** Ratings of a year, keyset-paged by subject code (unique per year). */
+export async function listRatings(db: Db, args: RatingListArgs): Promise<RatingConnection> {
+  const page = readPage(args, (v): v is string => typeof v === 'string');
+  const where: Prisma.TaxCreditRatingWhereInput = {
+    year: args.year,
+    ...(args.level ? { level: args.level } : {}),
+    ...(args.regionCode ? { regionCode: { startsWith: regionPrefix(args.regionCode) } } : {}),
+  };
+  const rows = await db.prisma.taxCreditRating.findMany({
+    where: page.after === null ? where : { ...where, subjectCode: { gt: page.after } },
+    orderBy: { subjectCode: 'asc' },
+    take: page.limit,
+  });
+  return {
+    ...toConnection(rows, page, (r) => r.subjectCode),
+    totalCount: () => db.prisma.taxCreditRating.count({ where }),
+  };
+}
+
+export interface ViolationListArgs extends PageArgs {
+  year?: number | null;
+  regionCode?: string | null;
+  situation?: ViolationRow['situation'] | null;
+  status?: ViolationRow['status'] | null;
+}
+
+/** Black-list entries, newest publication first; the cursor is (publishedOn, id). */
+export async function listViolations(db: Db, args: ViolationListArgs): Promise<ViolationConnection> {
+  const page = readPage(args, isStringTuple);
+  const where: Prisma.MajorTaxViolationWhereInput = {
+    ...(args.status ? { status: args.status } : {}),
+    ...(args.situation ? { situation: args.situation } : {}),
+    ...(args.regionCode ? { regionCode: { startsWith: regionPrefix(args.regionCode) } } : {}),
+    ...(args.year
+      ? { publishedOn: { gte: new Date(Date.UTC(args.year, 0, 1)), lt: new Date(Date.UTC(args.year + 1, 0, 1)) } }
+      : {}),
+  };
+  let seek: Prisma.MajorTaxViolationWhereInput = {};
+  if (page.after) {
+    const [published, id] = page.after;
+    const publishedOn = new Date(published);
+    seek = { OR: [{ publishedOn: { lt: publishedOn } }, { publishedOn, id: { lt: BigInt(id) } }] };
+  }
+  const rows = await db.prisma.majorTaxViolation.findMany({
+    where: { AND: [where, seek] },
+    orderBy: [{ publishedOn: 'desc' }, { id: 'desc' }],
+    take: page.limit,
+  });
+  return {
+    ...toConnection(rows, page, (r) => [r.publishedOn.toISOString().slice(0, 10), r.id.toString()] as [string, string]),
+    totalCount: () => db.prisma.majorTaxViolation.count({ where }),
+  };
+}

@@ -1,0 +1,12 @@
+import { createDb } from '@credit-hub/kit/db';
+import { readEnv } from './env.ts';
+import { startTaxSubgraph } from './index.ts';
+
+// Runs this subgraph alone (one process per department in production; `npm start` runs all in one).
+const env = readEnv();
+const service = await startTaxSubgraph({
+  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-tax' }),
+  port: env.TAX_PORT,
+  production: env.NODE_ENV === 'production',
+});
+console.log(`tax subgraph at ${service.url}`);

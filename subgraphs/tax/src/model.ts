@@ -1,0 +1,11 @@
+import type { Connection } from '@credit-hub/kit';
+import type { MajorTaxViolation, TaxCreditRating } from '@credit-hub/kit/db';
+
+/** The tax subgraph knows a subject only by its key; everything else comes from other subgraphs. */
+export interface SubjectRef {
+  code: string;
+}
+export type RatingRow = TaxCreditRating;
+export type ViolationRow = MajorTaxViolation;
+export type RatingConnection = Connection<RatingRow> & { totalCount: () => Promise<number> };
+export type ViolationConnection = Connection<ViolationRow> & { totalCount: () => Promise<number> };

@@ -1,0 +1,17 @@
+import type { CreditSubjectResolvers } from '../__generated__/resolvers-types.ts';
+import { isInForce, ratingFor } from '../rules.ts';
+
+export const CreditSubject: CreditSubjectResolvers = {
+  // The tax department holds no subject rows: a reference is its own key.
+  __resolveReference: (ref) => ({ code: ref.code }),
+  taxCreditRatings: (s, _args, { loaders }) => loaders.ratingsBySubject.load(s.code),
+  taxCreditRating: async (s, { year }, { loaders }) => ratingFor(await loaders.ratingsBySubject.load(s.code), year),
+  isALevelTaxpayer: async (s, { year }, { loaders }) =>
+    ratingFor(await loaders.ratingsBySubject.load(s.code), year)?.level === 'A',
+  majorTaxViolations: async (s, { includeRemoved }, { loaders }) => {
+    const entries = await loaders.violationsBySubject.load(s.code);
+    return includeRemoved ? entries : entries.filter((v) => v.status === 'PUBLISHED');
+  },
+  isMajorTaxViolator: async (s, _args, { loaders }) =>
+    (await loaders.violationsBySubject.load(s.code)).some((v) => isInForce(v)),
+};
