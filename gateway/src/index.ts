@@ -10,6 +10,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import { formatError, type RunningService } from '@credit-hub/kit';
 import express from 'express';
+import { GraphQLError } from 'graphql';
 import { supergraphFromFile } from './supergraph.ts';
 
 export interface GatewayContext {
@@ -22,6 +23,26 @@ export interface GatewayContext {
 const FORWARDED_HEADERS = ['authorization', 'x-purpose', 'accept-language'];
 
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly subgraph: string,
+    url: string,
+  ) {
+    super({ url });
+  }
+
+  // A department that is down or failing costs only its own fields; the error says which one, with a
+  // stable code clients can branch on, instead of a bare connection error.
+  override didEncounterError(error: Error, _request: unknown, response?: { status: number }): never {
+    throw new GraphQLError(`The ${this.subgraph} subgraph is unavailable: its fields are missing from this answer`, {
+      extensions: {
+        code: 'SUBGRAPH_UNAVAILABLE',
+        serviceName: this.subgraph,
+        ...(response ? { status: response.status } : {}),
+      },
+      originalError: error,
+    });
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     if (!context?.requestId) return; // the gateway's own health checks carry no caller
     request.http?.headers.set('x-request-id', context.requestId);
@@ -47,7 +68,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const production = options.production ?? false;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, log),
-    buildService: ({ name, url }) => new SubgraphDataSource({ url: options.subgraphUrls?.[name] ?? url }),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url ?? ''),
   });
 
   const app = express();

@@ -27,6 +27,7 @@ export async function startHub(options: {
   databaseUrl: string;
   ports?: 'default' | 'ephemeral';
   gatewayPort?: number;
+  supergraphPath?: string;
   production?: boolean;
   log?: (line: string) => void;
 }): Promise<Hub> {
@@ -39,6 +40,7 @@ export async function startHub(options: {
   }
   const gateway = await startGateway({
     port: ephemeral ? 0 : (options.gatewayPort ?? 4000),
+    supergraphPath: options.supergraphPath,
     subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.service.url])),
     production: options.production,
     log: options.log,

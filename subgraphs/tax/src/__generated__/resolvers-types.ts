@@ -19,7 +19,11 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
-/** A credit subject (信用主体), extended by the tax department (税务) with its 纳税信用 records. */
+/**
+ * A credit subject (信用主体), extended by the tax department (税务) with its 纳税信用 records.
+ * Fields a department adds to CreditSubject are nullable on purpose: when the department's subgraph is
+ * down, only its fields become null (with an error naming it) and the rest of the profile still arrives.
+ */
 export type CreditSubject = {
   __typename?: 'CreditSubject';
   /** USCC (统一社会信用代码) or person key. */
@@ -28,9 +32,9 @@ export type CreditSubject = {
    * Whether the subject is an A-level taxpayer (A级纳税人, 红名单) in the given year, or in its latest rated
    * year when `year` is omitted.
    */
-  isALevelTaxpayer: Scalars['Boolean']['output'];
+  isALevelTaxpayer: Maybe<Scalars['Boolean']['output']>;
   /** Whether the subject is currently published as a 重大税收违法失信主体 (within its publicity period and not removed). */
-  isMajorTaxViolator: Scalars['Boolean']['output'];
+  isMajorTaxViolator: Maybe<Scalars['Boolean']['output']>;
   /**
    * Entries on the list of 重大税收违法失信主体 (major tax violators, 黑名单), newest first. Removed entries
    * are included only when asked for.
@@ -39,23 +43,35 @@ export type CreditSubject = {
   /** The tax credit rating (纳税信用级别) of one year, or of the latest rated year when `year` is omitted. */
   taxCreditRating: Maybe<TaxCreditRating>;
   /** Yearly tax credit ratings (纳税信用评价结果), newest year first. */
-  taxCreditRatings: Array<TaxCreditRating>;
+  taxCreditRatings: Maybe<Array<TaxCreditRating>>;
 };
 
 
-/** A credit subject (信用主体), extended by the tax department (税务) with its 纳税信用 records. */
+/**
+ * A credit subject (信用主体), extended by the tax department (税务) with its 纳税信用 records.
+ * Fields a department adds to CreditSubject are nullable on purpose: when the department's subgraph is
+ * down, only its fields become null (with an error naming it) and the rest of the profile still arrives.
+ */
 export type CreditSubjectIsALevelTaxpayerArgs = {
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** A credit subject (信用主体), extended by the tax department (税务) with its 纳税信用 records. */
+/**
+ * A credit subject (信用主体), extended by the tax department (税务) with its 纳税信用 records.
+ * Fields a department adds to CreditSubject are nullable on purpose: when the department's subgraph is
+ * down, only its fields become null (with an error naming it) and the rest of the profile still arrives.
+ */
 export type CreditSubjectMajorTaxViolationsArgs = {
   includeRemoved?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
-/** A credit subject (信用主体), extended by the tax department (税务) with its 纳税信用 records. */
+/**
+ * A credit subject (信用主体), extended by the tax department (税务) with its 纳税信用 records.
+ * Fields a department adds to CreditSubject are nullable on purpose: when the department's subgraph is
+ * down, only its fields become null (with an error naming it) and the rest of the profile still arrives.
+ */
 export type CreditSubjectTaxCreditRatingArgs = {
   year?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -414,11 +430,11 @@ export type ResolversParentTypes = {
 export type CreditSubjectResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditSubject'] = ResolversParentTypes['CreditSubject'], FederationReferenceType extends FederationReferenceTypes['CreditSubject'] = FederationReferenceTypes['CreditSubject']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CreditSubject']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  isALevelTaxpayer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<CreditSubjectIsALevelTaxpayerArgs>>;
-  isMajorTaxViolator?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isALevelTaxpayer?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, Partial<CreditSubjectIsALevelTaxpayerArgs>>;
+  isMajorTaxViolator?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   majorTaxViolations?: Resolver<Array<ResolversTypes['MajorTaxViolation']>, ParentType, ContextType, RequireFields<CreditSubjectMajorTaxViolationsArgs, 'includeRemoved'>>;
   taxCreditRating?: Resolver<Maybe<ResolversTypes['TaxCreditRating']>, ParentType, ContextType, Partial<CreditSubjectTaxCreditRatingArgs>>;
-  taxCreditRatings?: Resolver<Array<ResolversTypes['TaxCreditRating']>, ParentType, ContextType>;
+  taxCreditRatings?: Resolver<Maybe<Array<ResolversTypes['TaxCreditRating']>>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {

@@ -1,0 +1,222 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { RunningService } from '@credit-hub/kit';
+import { createTestDatabase, makeIdNumber, makeUscc, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
+import { startTaxSubgraph } from './index.ts';
+
+// Tax subgraph in-process over real HTTP against a real Postgres clone; each test file owns its data.
+let tdb: TestDatabase;
+let service: RunningService;
+const good = makeUscc('91', '330106', 'MA2T0001');
+const evader = makeUscc('91', '330212', 'MA2T0002');
+const repaired = makeUscc('91', '330108', 'MA2T0003');
+const authority = makeUscc('11', '330100', '00260001');
+const responsibleId = makeIdNumber('330106', '19750312', '031');
+
+const rating = (
+  subjectCode: string,
+  year: number,
+  level: 'A' | 'B' | 'C' | 'D' | 'M',
+  score: number | null,
+  regionCode: string,
+) => ({
+  subjectCode,
+  regionCode,
+  year,
+  level,
+  score,
+  evaluatedOn: new Date(`${year + 1}-04-20`),
+  authority: '国家税务总局杭州市西湖区税务局',
+});
+
+const violation = (
+  subjectCode: string,
+  regionCode: string,
+  published: string,
+  extra: Record<string, unknown> = {},
+) => ({
+  subjectCode,
+  regionCode,
+  taxpayerName: '宁波恒丰五金制品有限公司',
+  registeredAddress: '浙江省宁波市鄞州区首南街道天童南路588号',
+  responsiblePersonName: '赵国强',
+  responsiblePersonSex: '男',
+  responsiblePersonIdNumber: responsibleId,
+  situation: 'FALSE_SPECIAL_INVOICES' as const,
+  mainFacts:
+    '经国家税务总局宁波市税务局第一稽查局检查，该单位在2023年1月1日至2023年12月31日期间，虚开增值税专用发票120份，金额1,250万元。',
+  legalBasis: '依照《中华人民共和国税收征收管理法》第六十三条、《中华人民共和国发票管理办法》第三十七条的规定',
+  penalty: '对其处以没收违法所得并处罚款的行政处罚',
+  amountInvolved: 12500000,
+  inspectingAuthority: '国家税务总局宁波市税务局第一稽查局',
+  authorityCode: authority,
+  decisionServedOn: new Date('2024-03-08'),
+  publishedOn: new Date(published),
+  publicityEndsOn: new Date(new Date(published).getTime() + 3 * 365.25 * 86400000),
+  ...extra,
+});
+
+before(async () => {
+  tdb = await createTestDatabase();
+  await tdb.db.prisma.taxCreditRating.createMany({
+    data: [
+      rating(good, 2023, 'A', 95.5, '330106'),
+      rating(good, 2024, 'A', 93, '330106'),
+      rating(evader, 2023, 'B', 78, '330212'),
+      rating(evader, 2024, 'D', null, '330212'),
+      rating(repaired, 2024, 'C', 55, '330108'),
+    ],
+  });
+  await tdb.db.prisma.majorTaxViolation.createMany({
+    data: [
+      violation(evader, '330212', '2024-04-12'),
+      violation(repaired, '330108', '2023-06-14', {
+        status: 'REMOVED',
+        removedOn: new Date('2024-08-01'),
+        removalReason: '信用修复，提前停止公布',
+      }),
+      violation(repaired, '330108', '2020-05-10', { publicityEndsOn: new Date('2023-05-10') }),
+    ],
+  });
+  service = await startTaxSubgraph({ db: tdb.db, port: 0 });
+});
+
+after(async () => {
+  await service.close();
+  await tdb.drop();
+});
+
+const query = (q: string, variables: Record<string, unknown> = {}) => postGraphQL(service.url, q, variables);
+const entities = (codes: string[], selection: string) =>
+  query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on CreditSubject { code ${selection} } } }`, {
+    r: codes.map((code) => ({ __typename: 'CreditSubject', code })),
+  });
+
+describe('CreditSubject extension', () => {
+  it('gives ratings newest first, the latest level, and A-level membership per year', async () => {
+    const { body } = await entities(
+      [good, evader],
+      'taxCreditRatings { year level score } latest: taxCreditRating { year level } y2023: isALevelTaxpayer(year: 2023) isALevelTaxpayer',
+    );
+    assert.equal(body.errors, undefined);
+    const [g, e] = (body.data as any)._entities;
+    assert.deepEqual(g.taxCreditRatings, [
+      { year: 2024, level: 'A', score: 93 },
+      { year: 2023, level: 'A', score: 95.5 },
+    ]);
+    assert.deepEqual(g.latest, { year: 2024, level: 'A' });
+    assert.equal(g.y2023, true);
+    assert.equal(e.isALevelTaxpayer, false);
+    assert.equal(e.y2023, false);
+  });
+
+  it('tells current black-list status: repaired and expired entries do not count', async () => {
+    const { body } = await entities(
+      [evader, repaired, good],
+      'isMajorTaxViolator majorTaxViolations { publishedOn status } all: majorTaxViolations(includeRemoved: true) { status }',
+    );
+    const [e, r, g] = (body.data as any)._entities;
+    assert.equal(e.isMajorTaxViolator, true);
+    assert.equal(r.isMajorTaxViolator, false);
+    assert.equal(g.isMajorTaxViolator, false);
+    assert.deepEqual(r.all.map((v: any) => v.status).sort(), ['PUBLISHED', 'REMOVED']);
+    assert.deepEqual(r.majorTaxViolations, [{ publishedOn: '2020-05-10', status: 'PUBLISHED' }]);
+  });
+
+  it('masks the responsible person for the public', async () => {
+    const { body } = await entities(
+      [evader],
+      'majorTaxViolations { responsiblePersonName responsiblePersonIdNumber situationLabel }',
+    );
+    const [v] = (body.data as any)._entities[0].majorTaxViolations;
+    assert.equal(v.responsiblePersonName, '赵*强');
+    assert.equal(v.responsiblePersonIdNumber, `${responsibleId.slice(0, 10)}****${responsibleId.slice(14)}`);
+    assert.equal(v.situationLabel, '虚开增值税专用发票');
+    assert.ok(!JSON.stringify(body).includes(responsibleId));
+  });
+
+  it('loads ratings and entries of many subjects in one statement each', async () => {
+    const codes = Array.from({ length: 40 }, (_, i) => makeUscc('91', '330106', `MA2Q${String(i).padStart(4, '0')}`));
+    tdb.db.resetStatements();
+    const { body } = await entities([...codes, good, evader], 'taxCreditRating { level } isMajorTaxViolator');
+    assert.equal(body.errors, undefined);
+    assert.equal(tdb.db.statements(), 2);
+  });
+});
+
+describe('lists', () => {
+  it('lists A-level taxpayers of a year within a region', async () => {
+    const { body } = await query(
+      `{ aLevelTaxpayers(year: 2024, regionCode: "330100") { totalCount nodes { subject { code } level } } }`,
+    );
+    assert.deepEqual((body.data as any).aLevelTaxpayers, {
+      totalCount: 1,
+      nodes: [{ subject: { code: good }, level: 'A' }],
+    });
+    const ningbo = await query(`{ aLevelTaxpayers(year: 2024, regionCode: "330200") { totalCount } }`);
+    assert.equal((ningbo.body.data as any).aLevelTaxpayers.totalCount, 0);
+  });
+
+  it('filters ratings by year and level', async () => {
+    const { body } = await query(`{ taxCreditRatings(year: 2024, level: D) { nodes { subject { code } score } } }`);
+    assert.deepEqual((body.data as any).taxCreditRatings.nodes, [{ subject: { code: evader }, score: null }]);
+  });
+
+  it('lists the black list newest first, by status, year and region, with paging', async () => {
+    const published = await query(`{ majorTaxViolations { nodes { subject { code } publishedOn } } }`);
+    assert.deepEqual((published.body.data as any).majorTaxViolations.nodes, [
+      { subject: { code: evader }, publishedOn: '2024-04-12' },
+      { subject: { code: repaired }, publishedOn: '2020-05-10' },
+    ]);
+    const removed = await query(`{ majorTaxViolations(status: REMOVED) { nodes { removalReason } } }`);
+    assert.deepEqual((removed.body.data as any).majorTaxViolations.nodes, [
+      { removalReason: '信用修复，提前停止公布' },
+    ]);
+    const y2024 = await query(`{ majorTaxViolations(year: 2024, regionCode: "330212") { totalCount } }`);
+    assert.equal((y2024.body.data as any).majorTaxViolations.totalCount, 1);
+    const first = await query(
+      `{ majorTaxViolations(first: 1) { nodes { publishedOn } pageInfo { endCursor hasNextPage } } }`,
+    );
+    const page = (first.body.data as any).majorTaxViolations;
+    assert.equal(page.pageInfo.hasNextPage, true);
+    const second = await query(
+      `query($a: String) { majorTaxViolations(first: 1, after: $a) { nodes { publishedOn } pageInfo { hasNextPage } } }`,
+      {
+        a: page.pageInfo.endCursor,
+      },
+    );
+    assert.deepEqual((second.body.data as any).majorTaxViolations, {
+      nodes: [{ publishedOn: '2020-05-10' }],
+      pageInfo: { hasNextPage: false },
+    });
+  });
+
+  it('looks up one entry by id and rejects a malformed id', async () => {
+    const [row] = await tdb.db.prisma.majorTaxViolation.findMany({ where: { subjectCode: evader } });
+    const { body } = await query(`query($id: ID!) { majorTaxViolation(id: $id) { taxpayerName publicityEndsOn } }`, {
+      id: row!.id.toString(),
+    });
+    assert.equal((body.data as any).majorTaxViolation.taxpayerName, '宁波恒丰五金制品有限公司');
+    const bad = await query(`{ majorTaxViolation(id: "x1") { id } }`);
+    assert.equal(bad.body.errors?.[0]?.extensions?.rule, 'FORMAT');
+  });
+
+  for (const [label, q, field, rule] of [
+    ['a year out of range', `{ taxCreditRatings(year: 1200) { totalCount } }`, 'year', 'RANGE'],
+    ['first over the maximum', `{ aLevelTaxpayers(year: 2024, first: 101) { totalCount } }`, 'first', 'RANGE'],
+    ['first of zero', `{ majorTaxViolations(first: 0) { totalCount } }`, 'first', 'RANGE'],
+  ] as const) {
+    it(`rejects ${label}`, async () => {
+      const { body } = await query(q);
+      assert.equal(body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+      assert.equal(body.errors?.[0]?.extensions?.field, field);
+      assert.equal(body.errors?.[0]?.extensions?.rule, rule);
+    });
+  }
+
+  it('rejects an unknown level as a validation error', async () => {
+    const { status, body } = await query(`{ taxCreditRatings(year: 2024, level: E) { totalCount } }`);
+    assert.equal(status, 400);
+    assert.equal(body.errors?.[0]?.extensions?.code, 'GRAPHQL_VALIDATION_FAILED');
+  });
+});
