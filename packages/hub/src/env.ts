@@ -9,6 +9,8 @@ export const readEnv = (source: Record<string, string | undefined> = process.env
       DATABASE_URL: databaseUrl.optional(),
       EMBEDDED_PG_PORT: port(54329),
       GATEWAY_PORT: port(4000),
+      /** `ephemeral` lets the OS pick subgraph ports (benchmarks beside a running hub). */
+      SUBGRAPH_PORTS: z.enum(['default', 'ephemeral']).default('default'),
       /** Demo subjects generated when the database is empty (0 disables). */
       DEMO_SUBJECTS: z.coerce.number().int().min(0).default(10_000),
       DEMO_SEED: z.coerce.number().int().default(20261121),

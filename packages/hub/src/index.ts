@@ -39,7 +39,7 @@ export async function startHub(options: {
     subgraphs[name] = { service, db };
   }
   const gateway = await startGateway({
-    port: ephemeral ? 0 : (options.gatewayPort ?? 4000),
+    port: options.gatewayPort ?? (ephemeral ? 0 : 4000),
     supergraphPath: options.supergraphPath,
     subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.service.url])),
     production: options.production,

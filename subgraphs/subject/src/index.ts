@@ -12,5 +12,5 @@ export const subjectSubgraph: SubgraphDefinition<Loaders> = {
   createLoaders,
 };
 
-export const startSubjectSubgraph = (options: { db: Db; port: number; production?: boolean }) =>
+export const startSubjectSubgraph = (options: { db: Db; port: number; host?: string; production?: boolean }) =>
   startSubgraph(subjectSubgraph, options);

@@ -7,6 +7,7 @@ const env = readEnv();
 const service = await startSubjectSubgraph({
   db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-subject' }),
   port: env.SUBJECT_PORT,
+  host: env.SUBJECT_HOST,
   production: env.NODE_ENV === 'production',
 });
 console.log(`subject subgraph at ${service.url}`);

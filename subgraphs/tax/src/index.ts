@@ -14,5 +14,5 @@ export const taxSubgraph: SubgraphDefinition<Loaders> = {
   createLoaders,
 };
 
-export const startTaxSubgraph = (options: { db: Db; port: number; production?: boolean }) =>
+export const startTaxSubgraph = (options: { db: Db; port: number; host?: string; production?: boolean }) =>
   startSubgraph(taxSubgraph, options);

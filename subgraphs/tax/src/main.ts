@@ -7,6 +7,7 @@ const env = readEnv();
 const service = await startTaxSubgraph({
   db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-tax' }),
   port: env.TAX_PORT,
+  host: env.TAX_HOST,
   production: env.NODE_ENV === 'production',
 });
 console.log(`tax subgraph at ${service.url}`);

@@ -1,0 +1,18 @@
+# One image for every credit-hub service; docker-compose.yml picks the command per service.
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+COPY packages/kit/package.json packages/kit/
+COPY packages/hub/package.json packages/hub/
+COPY packages/datagen/package.json packages/datagen/
+COPY subgraphs/subject/package.json subgraphs/subject/
+COPY subgraphs/tax/package.json subgraphs/tax/
+COPY gateway/package.json gateway/
+COPY prisma prisma
+COPY prisma.config.ts ./
+RUN npm ci
+COPY . .
+RUN npm run generate
+USER node
+CMD ["npx", "tsx", "gateway/src/main.ts"]

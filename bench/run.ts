@@ -1,0 +1,124 @@
+/**
+ * `npm run bench`: throughput and latency of the federated graph, measured from a separate process
+ * against the hub on loopback. Not part of the tests: figures depend on the machine.
+ *
+ *   npm run bench                          20,000 subjects, 10 s per scenario
+ *   npm run bench -- --subjects 1000000    the million-subject data set (loaded once, kept in .data)
+ *   npm run bench -- --duration 20 --connections 16
+ *
+ * Every run is bounded: each scenario stops after --duration seconds; only 127.0.0.1 is targeted.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { dataDir, repoRoot, startEmbeddedPostgres } from '@credit-hub/kit/db';
+import pg from 'pg';
+
+const { values } = parseArgs({
+  options: {
+    subjects: { type: 'string', default: '20000' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '8' },
+  },
+});
+const subjects = Number(values.subjects);
+const duration = Math.min(Number(values.duration), 60);
+const connections = Math.min(Number(values.connections), 64);
+const GATEWAY_PORT = 4480;
+
+const pgServer = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg-bench'), port: 54331 });
+const database = `bench_${subjects}`;
+const databaseUrl = await pgServer.ensureDatabase(database);
+
+/** Starts the hub in a child process so that the load generator does not share its event loop. */
+function startHubProcess(): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        GATEWAY_PORT: String(GATEWAY_PORT),
+        SUBGRAPH_PORTS: 'ephemeral',
+        DEMO_SUBJECTS: String(subjects),
+        NODE_ENV: 'production',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const text = chunk.toString();
+      process.stdout.write(text.replace(/^/gm, '  hub| '));
+      if (text.includes('gateway ready')) resolve(child);
+    });
+    child.on('exit', (code) => reject(new Error(`hub exited with ${code}`)));
+  });
+}
+
+async function sampleCodes(limit: number): Promise<{ codes: string[]; fragments: string[] }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const codes = (
+    await client.query<{ code: string }>(
+      `SELECT code FROM subject.credit_subject TABLESAMPLE SYSTEM (5) WHERE kind <> 'NATURAL_PERSON' LIMIT $1`,
+      [limit],
+    )
+  ).rows.map((r) => r.code);
+  const fragments = (
+    await client.query<{ f: string }>(
+      `SELECT DISTINCT substr(name, 3, 2) AS f FROM subject.credit_subject TABLESAMPLE SYSTEM (5) WHERE kind = 'ENTERPRISE' LIMIT 200`,
+    )
+  ).rows.map((r) => r.f);
+  await client.end();
+  return { codes, fragments };
+}
+
+const PROFILE = `query Profile($code: ID!) { subject(code: $code) { code name kindLabel legalRepresentative
+  registrationStatus establishedOn region { fullName } industry { name }
+  taxCreditRatings { year level score } isALevelTaxpayer isMajorTaxViolator majorTaxViolations { situation publishedOn } } }`;
+const SEARCH = `query Search($q: String) { searchSubjects(query: $q, first: 50) { nodes { code name kindLabel region { name }
+  taxCreditRating { year level } isALevelTaxpayer isMajorTaxViolator } pageInfo { hasNextPage endCursor } } }`;
+
+function run(title: string, bodies: string[]): Promise<autocannon.Result> {
+  let i = 0;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: `http://127.0.0.1:${GATEWAY_PORT}/graphql`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        connections,
+        duration,
+        title,
+        requests: [{ setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }) }],
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+  });
+}
+
+function report(result: autocannon.Result) {
+  const l = result.latency;
+  console.log(
+    `${result.title!.padEnd(34)} ${result.requests.average.toFixed(0).padStart(6)} req/s   ` +
+      `p50 ${l.p50} ms  p90 ${l.p90} ms  p99 ${l.p99} ms  max ${l.max} ms   ` +
+      `errors ${result.errors + result.non2xx}  (${result.requests.total} requests)`,
+  );
+}
+
+const hub = await startHubProcess();
+try {
+  const { codes, fragments } = await sampleCodes(2000);
+  console.log(`\ncredit-hub benchmark: ${subjects.toLocaleString('en')} subjects, ${connections} connections, ${duration} s per scenario\n`);
+  const results = [
+    await run('subject profile (subject + tax)', codes.map((code) => JSON.stringify({ query: PROFILE, variables: { code } }))),
+    await run('search 50 by name fragment + tax', fragments.map((q) => JSON.stringify({ query: SEARCH, variables: { q } }))),
+    await run('search 50 by code prefix + tax', codes.map((c) => JSON.stringify({ query: SEARCH, variables: { q: c.slice(0, 8) } }))),
+  ];
+  console.log('');
+  results.forEach(report);
+} finally {
+  hub.kill('SIGTERM');
+  await new Promise((r) => hub.once('exit', r));
+  await pgServer.stop();
+}
