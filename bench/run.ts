@@ -109,11 +109,22 @@ function report(result: autocannon.Result) {
 const hub = await startHubProcess();
 try {
   const { codes, fragments } = await sampleCodes(2000);
-  console.log(`\ncredit-hub benchmark: ${subjects.toLocaleString('en')} subjects, ${connections} connections, ${duration} s per scenario\n`);
+  console.log(
+    `\ncredit-hub benchmark: ${subjects.toLocaleString('en')} subjects, ${connections} connections, ${duration} s per scenario\n`,
+  );
   const results = [
-    await run('subject profile (subject + tax)', codes.map((code) => JSON.stringify({ query: PROFILE, variables: { code } }))),
-    await run('search 50 by name fragment + tax', fragments.map((q) => JSON.stringify({ query: SEARCH, variables: { q } }))),
-    await run('search 50 by code prefix + tax', codes.map((c) => JSON.stringify({ query: SEARCH, variables: { q: c.slice(0, 8) } }))),
+    await run(
+      'subject profile (subject + tax)',
+      codes.map((code) => JSON.stringify({ query: PROFILE, variables: { code } })),
+    ),
+    await run(
+      'search 50 by name fragment + tax',
+      fragments.map((q) => JSON.stringify({ query: SEARCH, variables: { q } })),
+    ),
+    await run(
+      'search 50 by code prefix + tax',
+      codes.map((c) => JSON.stringify({ query: SEARCH, variables: { q: c.slice(0, 8) } })),
+    ),
   ];
   console.log('');
   results.forEach(report);

@@ -18,7 +18,7 @@ import {
   startEmbeddedPostgres,
   type EmbeddedServer,
 } from '../packages/kit/src/db/index.ts';
-import { ensureReferenceData } from '../packages/kit/src/reference/index.ts';
+import { ensureReferenceData } from '@credit-hub/kit/reference';
 import { withDatabase } from '../packages/kit/src/testing/index.ts';
 
 const ROOTS = ['packages', 'subgraphs', 'gateway', 'scripts'];

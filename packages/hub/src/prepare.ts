@@ -1,0 +1,41 @@
+import { loadDemoData } from '@credit-hub/datagen';
+import { migrate } from '@credit-hub/kit/db';
+import { ensureReferenceData } from '@credit-hub/kit/reference';
+import pg from 'pg';
+
+/**
+ * Brings a database to the current schema, refreshes reference data (regions, industries) and, when
+ * it holds no subject yet, loads the deterministic demo data set. Safe to run on every start.
+ */
+export async function prepareDatabase(
+  databaseUrl: string,
+  options: { DEMO_SUBJECTS: number; DEMO_SEED: number; PERSON_KEY_SECRET: string },
+  log: (line: string) => void,
+): Promise<void> {
+  const { applied } = await migrate(databaseUrl, log);
+  log(applied.length ? `applied ${applied.length} migration(s)` : 'database schema is current');
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  let empty: boolean;
+  try {
+    await ensureReferenceData(client);
+    const { rows } = await client.query<{ any: boolean }>(
+      'SELECT EXISTS (SELECT 1 FROM subject.credit_subject) AS any',
+    );
+    empty = !rows[0]?.any;
+  } finally {
+    await client.end();
+  }
+  if (empty && options.DEMO_SUBJECTS > 0) {
+    log(`empty database: generating ${options.DEMO_SUBJECTS.toLocaleString('en')} demo subjects`);
+    const loaded = await loadDemoData(databaseUrl, {
+      subjects: options.DEMO_SUBJECTS,
+      seed: options.DEMO_SEED,
+      personKeySecret: options.PERSON_KEY_SECRET,
+    });
+    log(
+      `demo data loaded in ${(loaded.ms / 1000).toFixed(1)} s: ${loaded.subjects} subjects, ` +
+        `${loaded.ratings} tax ratings, ${loaded.violations} black-list entries`,
+    );
+  }
+}
