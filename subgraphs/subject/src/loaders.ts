@@ -1,6 +1,6 @@
 import { oneByKey } from '@credit-hub/kit';
 import type { Db } from '@credit-hub/kit/db';
-import type { IndustryRow, RegionRow, SubjectRow } from './model.ts';
+import type { SubjectRow } from './model.ts';
 
 export const subjectSelect = {
   code: true,
@@ -13,23 +13,11 @@ export const subjectSelect = {
   establishedOn: true,
 } as const;
 
-/**
- * Per-request loaders. Regions and industries are reference data of a few hundred rows, yet they
- * are loaded per request like everything else: one statement each, whatever the page size, and
- * never stale after an administrator edits them.
- */
+/** Per-request loaders: one `WHERE code IN (...)` statement per tick, results in key order. */
 export function createLoaders(db: Db) {
   return {
     subject: oneByKey<string, SubjectRow>(
       (codes) => db.prisma.creditSubject.findMany({ where: { code: { in: [...codes] } }, select: subjectSelect }),
-      (row) => row.code,
-    ),
-    region: oneByKey<string, RegionRow>(
-      (codes) => db.prisma.region.findMany({ where: { code: { in: [...codes] } } }),
-      (row) => row.code,
-    ),
-    industry: oneByKey<string, IndustryRow>(
-      (codes) => db.prisma.industry.findMany({ where: { code: { in: [...codes] } } }),
       (row) => row.code,
     ),
   };
