@@ -23,6 +23,9 @@ export function createDb(url: string, options: { poolSize?: number; applicationN
     max: options.poolSize ?? 10,
     application_name: options.applicationName ?? 'credit-hub',
   });
+  // An idle connection the server drops (restart, failover, admin shutdown) must not crash the
+  // service: the pool discards it and the next query opens a new one.
+  pool.on('error', (error) => console.error(`database connection lost (${error.message}); reconnecting on next use`));
   const adapter = new PrismaPg(pool);
   const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
   let count = 0;
