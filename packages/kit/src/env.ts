@@ -28,3 +28,29 @@ export const port = (fallback: number) => z.coerce.number().int().min(0).max(655
 export const databaseUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection URL');
 
 export { z };
+
+/**
+ * The secret the gateway signs caller identities with, shared by every subgraph. Without it a subgraph
+ * refuses to start unless ALLOW_UNSIGNED_IDENTITY=true (local development only: every unsigned call is
+ * then the public).
+ */
+export const internalIdentityEnv = {
+  INTERNAL_IDENTITY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ALLOW_UNSIGNED_IDENTITY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+};
+
+export function internalSecretOf(env: {
+  NODE_ENV: string;
+  INTERNAL_IDENTITY_SECRET?: string | undefined;
+  ALLOW_UNSIGNED_IDENTITY: boolean;
+}): string | null {
+  if (env.INTERNAL_IDENTITY_SECRET) return env.INTERNAL_IDENTITY_SECRET;
+  if (env.ALLOW_UNSIGNED_IDENTITY && env.NODE_ENV !== 'production') return null;
+  throw new Error(
+    'INTERNAL_IDENTITY_SECRET is not set: subgraphs accept only calls signed by the gateway ' +
+      '(ALLOW_UNSIGNED_IDENTITY=true is for local development and never in production)',
+  );
+}

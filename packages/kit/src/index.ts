@@ -6,3 +6,4 @@ export * from './server.ts';
 export * from './regions.ts';
 export * from './loaders.ts';
 export * from './topology.ts';
+export * from './access/index.ts';

@@ -9,6 +9,9 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import { appendAudit, AuditBuffer, type AuditEvent } from './access/audit.ts';
+import { IDENTITY_HEADER, IdentityError, PUBLIC_IDENTITY, requestDigest, verifyIdentity, type Identity } from './access/identity.ts';
+import { enforceAccess } from './access/schema.ts';
 import type { Db } from './db/client.ts';
 import { ErrorCode } from './errors.ts';
 
@@ -17,15 +20,38 @@ export interface SubgraphContext<L> extends BaseContext {
   db: Db;
   loaders: L;
   requestId: string;
+  /** The caller, as the gateway vouched for it in the signed internal header. */
+  identity: Identity;
+  /** Reads of non-public and personal data, written to the audit trail before the response leaves. */
+  audit: AuditBuffer;
+  subgraph: { name: string; department: string };
+  /**
+   * Runs a write and its audit entry in one transaction: a change is never stored without its trail.
+   */
+  audited<T>(event: Omit<AuditEvent, 'action'>, work: (tx: Db['prisma']) => Promise<T>): Promise<T>;
 }
 
 export interface SubgraphDefinition<L> {
   /** Subgraph name as composed into the supergraph (subject, tax, ...). */
   name: string;
+  /** The department that owns the subgraph's records (DEPARTMENT-level access and writes). */
+  department: string;
   typeDefs: DocumentNode;
   // Typed per subgraph by the generated `Resolvers` type (GraphQL Code Generator); any map fits here.
   resolvers: object;
   createLoaders: (db: Db) => L;
+}
+
+export interface SubgraphOptions {
+  db: Db;
+  port: number;
+  host?: string;
+  production?: boolean;
+  /**
+   * Secret shared with the gateway for the internal identity header. `null` accepts unsigned calls as
+   * the public — local development only; refused in production.
+   */
+  internalSecret: string | null;
 }
 
 export interface RunningService {
@@ -60,22 +86,79 @@ export function formatError(production: boolean) {
 }
 
 /**
- * Starts one subgraph: Apollo Server over buildSubgraphSchema, behind Express for the health route.
- * Port 0 picks a free port (tests); the returned URL is what the gateway calls.
+ * Establishes who is calling. A subgraph trusts only the identity the gateway signed for this exact
+ * request; a direct call, a forged or replayed header gets 401.
  */
-export async function startSubgraph<L>(
-  definition: SubgraphDefinition<L>,
-  options: { db: Db; port: number; host?: string; production?: boolean },
-): Promise<RunningService> {
-  const app = express();
-  const httpServer = http.createServer(app);
+async function identify(
+  header: string | undefined,
+  body: { query?: unknown; variables?: unknown } | undefined,
+  secret: string | null,
+): Promise<Identity> {
+  if (!header) {
+    if (secret === null) return PUBLIC_IDENTITY;
+    throw new GraphQLError('This subgraph answers only the gateway: missing internal identity header', {
+      extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+    });
+  }
+  try {
+    if (secret === null) throw new IdentityError('this subgraph runs without an internal secret and cannot verify identities');
+    return await verifyIdentity(header, secret, requestDigest(String(body?.query ?? ''), body?.variables));
+  } catch (error) {
+    throw new GraphQLError(error instanceof IdentityError ? error.message : 'internal identity header rejected', {
+      extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+    });
+  }
+}
+
+/**
+ * Starts one subgraph: Apollo Server over buildSubgraphSchema with the schema's access policies
+ * enforced, behind Express for the health route. Port 0 picks a free port (tests).
+ */
+export async function startSubgraph<L>(definition: SubgraphDefinition<L>, options: SubgraphOptions): Promise<RunningService> {
   const production = options.production ?? false;
+  if (production && options.internalSecret === null) {
+    throw new Error(`${definition.name} subgraph: INTERNAL_IDENTITY_SECRET is required in production`);
+  }
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const schema = enforceAccess(
+    buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers as never }]),
+    definition.department,
+  );
+  const subgraph = { name: definition.name, department: definition.department };
   const server = new ApolloServer<SubgraphContext<L>>({
-    schema: buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers as never }]),
+    schema,
     includeStacktraceInErrorResponses: !production,
     formatError: formatError(production),
-    // Inline traces feed Apollo's hosted Studio, which an air-gapped hub never reaches.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Inline traces feed Apollo's hosted Studio, which an air-gapped hub never reaches.
+      ApolloServerPluginInlineTraceDisabled(),
+      {
+        // Data leaves only with its audit trail written: if the trail cannot be written, nothing leaves.
+        async requestDidStart() {
+          return {
+            async willSendResponse({ contextValue, response }) {
+              const events = contextValue.audit?.drain() ?? [];
+              if (events.length === 0) return;
+              try {
+                await appendAudit(contextValue.db, contextValue.identity, { requestId: contextValue.requestId, subgraph: subgraph.name }, events);
+              } catch (error) {
+                console.error('audit trail write failed', error);
+                response.body = {
+                  kind: 'single',
+                  singleResult: {
+                    errors: [{ message: 'The audit trail is unavailable; no data was released', extensions: { code: 'AUDIT_UNAVAILABLE' } }],
+                  },
+                };
+                if (response.http) response.http.status = 503;
+              }
+            },
+          };
+        },
+      },
+    ],
   });
   await server.start();
 
@@ -91,11 +174,25 @@ export async function startSubgraph<L>(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(server, {
-      context: async ({ req }) => ({
-        db: options.db,
-        loaders: definition.createLoaders(options.db),
-        requestId: req.header('x-request-id') ?? randomUUID(),
-      }),
+      context: async ({ req }) => {
+        const identity = await identify(req.header(IDENTITY_HEADER), req.body, options.internalSecret);
+        const requestId = req.header('x-request-id') ?? randomUUID();
+        const db = options.db;
+        return {
+          db,
+          loaders: definition.createLoaders(db),
+          requestId,
+          identity,
+          audit: new AuditBuffer(),
+          subgraph,
+          audited: (event, work) =>
+            db.prisma.$transaction(async (tx) => {
+              const result = await work(tx as Db['prisma']);
+              await appendAudit(db, identity, { requestId, subgraph: subgraph.name }, [{ ...event, action: 'WRITE' }], tx as Db['prisma']);
+              return result;
+            }),
+        };
+      },
     }),
   );
 

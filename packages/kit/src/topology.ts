@@ -3,9 +3,23 @@
  * Ports are defaults for local runs; production sets SUBGRAPH_URL_<NAME> for the gateway instead.
  */
 export const SUBGRAPHS = [
-  { name: 'subject', port: 4101, department: '主体库 (credit platform)' },
-  { name: 'tax', port: 4102, department: '税务 (tax)' },
+  { name: 'subject', port: 4101, department: 'platform' },
+  { name: 'tax', port: 4102, department: 'tax' },
 ] as const;
+
+/**
+ * Departments (部门) that own records. Officers and API keys are bound to one of these codes; the
+ * `platform` is the credit platform itself (社会信用体系建设牵头部门, 信用办), owner of the subject register.
+ */
+export const DEPARTMENTS = {
+  platform: '信用办（信用平台）',
+  tax: '税务局',
+  court: '人民法院',
+  market: '市场监督管理局',
+  environment: '生态环境局',
+  government: '政务诚信牵头部门',
+} as const;
+export type Department = keyof typeof DEPARTMENTS;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
 export const GATEWAY_PORT = 4000;

@@ -1,10 +1,11 @@
-import { commonEnv, databaseUrl, loadEnv, port, z } from '@credit-hub/kit';
+import { commonEnv, databaseUrl, internalIdentityEnv, loadEnv, port, z } from '@credit-hub/kit';
 
 /** The subject subgraph's configuration; the only module of this service that reads process.env. */
 export const readEnv = (source: Record<string, string | undefined> = process.env) =>
   loadEnv(
     {
       ...commonEnv,
+      ...internalIdentityEnv,
       DATABASE_URL: databaseUrl,
       SUBJECT_HOST: z.string().default('127.0.0.1'),
       SUBJECT_PORT: port(4101),

@@ -1,5 +1,4 @@
-import { DateScalar, loadSchemaFile, startSubgraph, type SubgraphDefinition } from '@credit-hub/kit';
-import type { Db } from '@credit-hub/kit/db';
+import { DateScalar, loadSchemaFile, startSubgraph, type SubgraphDefinition, type SubgraphOptions } from '@credit-hub/kit';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { CreditSubject } from './resolvers/CreditSubject.ts';
 import { Query } from './resolvers/Query.ts';
@@ -7,10 +6,11 @@ import { Query } from './resolvers/Query.ts';
 /** 主体库 — the subject register: owns CreditSubject, its kinds, regions and search. */
 export const subjectSubgraph: SubgraphDefinition<Loaders> = {
   name: 'subject',
+  department: 'platform',
   typeDefs: loadSchemaFile(import.meta.url),
   resolvers: { Date: DateScalar, Query, CreditSubject },
   createLoaders,
 };
 
-export const startSubjectSubgraph = (options: { db: Db; port: number; host?: string; production?: boolean }) =>
+export const startSubjectSubgraph = (options: SubgraphOptions) =>
   startSubgraph(subjectSubgraph, options);

@@ -1,3 +1,4 @@
+import { internalSecretOf } from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { readEnv } from './env.ts';
 import { startSubjectSubgraph } from './index.ts';
@@ -9,5 +10,6 @@ const service = await startSubjectSubgraph({
   port: env.SUBJECT_PORT,
   host: env.SUBJECT_HOST,
   production: env.NODE_ENV === 'production',
+  internalSecret: internalSecretOf(env),
 });
 console.log(`subject subgraph at ${service.url}`);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { RunningService } from '@credit-hub/kit';
 import { personKey } from '@credit-hub/kit/codes';
-import { createTestDatabase, makeIdNumber, makeUscc, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
+import { createTestDatabase, makeIdNumber, makeUscc, postAs, callers, TEST_INTERNAL_SECRET, type TestDatabase } from '@credit-hub/kit/testing';
 import { startSubjectSubgraph } from './index.ts';
 
 // Subject subgraph in-process over real HTTP against a real Postgres clone; each test file owns its data.
@@ -48,7 +48,7 @@ before(async () => {
       { code: person, name: '陈小明', kind: 'NATURAL_PERSON', regionCode: '330106' },
     ],
   });
-  service = await startSubjectSubgraph({ db: tdb.db, port: 0 });
+  service = await startSubjectSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET });
 });
 
 after(async () => {
@@ -56,7 +56,7 @@ after(async () => {
   await tdb.drop();
 });
 
-const query = (q: string, variables: Record<string, unknown> = {}) => postGraphQL(service.url, q, variables);
+const query = (q: string, variables: Record<string, unknown> = {}) => postAs(service.url, callers.public, q, variables);
 
 describe('subject(code)', () => {
   it('returns a subject with region chain, kind label and masked legal representative', async () => {

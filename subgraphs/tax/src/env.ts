@@ -1,8 +1,8 @@
-import { commonEnv, databaseUrl, loadEnv, port, z } from '@credit-hub/kit';
+import { commonEnv, databaseUrl, internalIdentityEnv, loadEnv, port, z } from '@credit-hub/kit';
 
 /** The tax subgraph's configuration; the only module of this service that reads process.env. */
 export const readEnv = (source: Record<string, string | undefined> = process.env) =>
   loadEnv(
-    { ...commonEnv, DATABASE_URL: databaseUrl, TAX_HOST: z.string().default('127.0.0.1'), TAX_PORT: port(4102) },
+    { ...commonEnv, ...internalIdentityEnv, DATABASE_URL: databaseUrl, TAX_HOST: z.string().default('127.0.0.1'), TAX_PORT: port(4102) },
     source,
   );

@@ -1,5 +1,4 @@
-import { DateScalar, loadSchemaFile, startSubgraph, type SubgraphDefinition } from '@credit-hub/kit';
-import type { Db } from '@credit-hub/kit/db';
+import { DateScalar, loadSchemaFile, startSubgraph, type SubgraphDefinition, type SubgraphOptions } from '@credit-hub/kit';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { CreditSubject } from './resolvers/CreditSubject.ts';
 import { MajorTaxViolation } from './resolvers/MajorTaxViolation.ts';
@@ -9,10 +8,11 @@ import { TaxCreditRating } from './resolvers/TaxCreditRating.ts';
 /** 税务 — tax department: 纳税信用 levels, the A-level red list and 重大税收违法失信主体. */
 export const taxSubgraph: SubgraphDefinition<Loaders> = {
   name: 'tax',
+  department: 'tax',
   typeDefs: loadSchemaFile(import.meta.url),
   resolvers: { Date: DateScalar, Query, CreditSubject, TaxCreditRating, MajorTaxViolation },
   createLoaders,
 };
 
-export const startTaxSubgraph = (options: { db: Db; port: number; host?: string; production?: boolean }) =>
+export const startTaxSubgraph = (options: SubgraphOptions) =>
   startSubgraph(taxSubgraph, options);

@@ -1,3 +1,4 @@
+import { internalSecretOf } from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { readEnv } from './env.ts';
 import { startTaxSubgraph } from './index.ts';
@@ -9,5 +10,6 @@ const service = await startTaxSubgraph({
   port: env.TAX_PORT,
   host: env.TAX_HOST,
   production: env.NODE_ENV === 'production',
+  internalSecret: internalSecretOf(env),
 });
 console.log(`tax subgraph at ${service.url}`);

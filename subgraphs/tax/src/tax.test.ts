@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { RunningService } from '@credit-hub/kit';
-import { createTestDatabase, makeIdNumber, makeUscc, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
+import type { Identity, RunningService } from '@credit-hub/kit';
+import {
+  createTestDatabase,
+  makeIdNumber,
+  makeUscc,
+  postAs,
+  callers,
+  TEST_INTERNAL_SECRET,
+  type TestDatabase,
+} from '@credit-hub/kit/testing';
 import { startTaxSubgraph } from './index.ts';
 
 // Tax subgraph in-process over real HTTP against a real Postgres clone; each test file owns its data.
@@ -78,7 +86,7 @@ before(async () => {
       violation(repaired, '330108', '2020-05-10', { publicityEndsOn: new Date('2023-05-10') }),
     ],
   });
-  service = await startTaxSubgraph({ db: tdb.db, port: 0 });
+  service = await startTaxSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET });
 });
 
 after(async () => {
@@ -86,11 +94,16 @@ after(async () => {
   await tdb.drop();
 });
 
-const query = (q: string, variables: Record<string, unknown> = {}) => postGraphQL(service.url, q, variables);
-const entities = (codes: string[], selection: string) =>
-  query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on CreditSubject { code ${selection} } } }`, {
-    r: codes.map((code) => ({ __typename: 'CreditSubject', code })),
-  });
+// Most tests read as a tax officer without a stated purpose; the access tests below vary the caller.
+const taxOfficer = callers.officer('tax');
+const query = (q: string, variables: Record<string, unknown> = {}, who: Identity = taxOfficer) =>
+  postAs(service.url, who, q, variables);
+const entities = (codes: string[], selection: string, who: Identity = taxOfficer) =>
+  query(
+    `query($r: [_Any!]!) { _entities(representations: $r) { ... on CreditSubject { code ${selection} } } }`,
+    { r: codes.map((code) => ({ __typename: 'CreditSubject', code })) },
+    who,
+  );
 
 describe('CreditSubject extension', () => {
   it('gives ratings newest first, the latest level, and A-level membership per year', async () => {
@@ -137,9 +150,18 @@ describe('CreditSubject extension', () => {
 
   it('loads ratings and entries of many subjects in one statement each', async () => {
     const codes = Array.from({ length: 40 }, (_, i) => makeUscc('91', '330106', `MA2Q${String(i).padStart(4, '0')}`));
+    const selection = 'taxCreditRating { level } isMajorTaxViolator';
     tdb.db.resetStatements();
-    const { body } = await entities([...codes, good, evader], 'taxCreditRating { level } isMajorTaxViolator');
-    assert.equal(body.errors, undefined);
+    const few = await entities([good, evader], selection, callers.officer('court'));
+    const forTwo = tdb.db.statements();
+    tdb.db.resetStatements();
+    const many = await entities([...codes, good, evader], selection, callers.officer('court'));
+    assert.equal(few.body.errors, undefined);
+    assert.equal(many.body.errors, undefined);
+    assert.equal(tdb.db.statements(), forTwo);
+    // Public fields only: the two loaders and nothing else (no audit trail for public data).
+    tdb.db.resetStatements();
+    await entities([...codes, good, evader], 'isALevelTaxpayer isMajorTaxViolator', callers.public);
     assert.equal(tdb.db.statements(), 2);
   });
 });

@@ -21,6 +21,22 @@ export type Scalars = {
 };
 
 /**
+ * Access levels (访问级别): PUBLIC 公开; SHARED 政务共享 (authenticated government users); DEPARTMENT 本部门
+ * (the owning department and supervisors); SUPERVISOR 监管 (supervisors and administrators); ADMIN 管理员.
+ */
+export type AccessLevel =
+  /** 管理员 — administrators */
+  | 'ADMIN'
+  /** 本部门 — the owning department's officers and systems, and supervisors */
+  | 'DEPARTMENT'
+  /** 公开 — anyone, including the public site */
+  | 'PUBLIC'
+  /** 政务共享 — department officers, supervisors and departmental systems with the read scope */
+  | 'SHARED'
+  /** 监管 — supervisors and administrators */
+  | 'SUPERVISOR';
+
+/**
  * A credit subject (信用主体): an organisation keyed by its unified social credit code (统一社会信用代码,
  * USCC) or a natural person (自然人) keyed by a pseudonymous person key. Every department's subgraph
  * extends this entity with its own records.
@@ -41,9 +57,15 @@ export type CreditSubject = {
   kind: SubjectKind;
   /** Chinese label of the kind (e.g. 企业, 个体工商户), for display. */
   kindLabel: Scalars['String']['output'];
-  /** Legal representative or person in charge (法定代表人/负责人), masked for the public (e.g. 王*明). */
+  /**
+   * Legal representative or person in charge (法定代表人/负责人): personal data, masked (e.g. 王*明) unless
+   * the caller may see it and stated a purpose.
+   */
   legalRepresentative: Maybe<Scalars['String']['output']>;
-  /** Name (名称). Natural persons' names are masked for the public (e.g. 张*三). */
+  /**
+   * Name (名称). Natural persons' names are personal data: masked (e.g. 张*三) unless the caller may see
+   * them and stated a purpose.
+   */
   name: Scalars['String']['output'];
   /** Administrative division of the registration authority (登记管理机关行政区划), from USCC positions 3–8. */
   region: Region;
@@ -95,6 +117,13 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** Kinds of personal data (个人信息类别) and how they are masked. */
+export type PersonalDataKind =
+  /** 身份证件号码 — ID number, masked as 3301061980****1234 */
+  | 'ID_NUMBER'
+  /** 姓名 — name, masked as 张*三 */
+  | 'NAME';
+
 export type Query = {
   __typename?: 'Query';
   /** Administrative divisions known to the hub (行政区划), optionally under a parent division. */
@@ -109,6 +138,11 @@ export type Query = {
    * failed rule; a valid code that is not registered returns null.
    */
   subject: Maybe<CreditSubject>;
+  /**
+   * Look up a natural person by 居民身份证号码 (ID number): returns the person's subject, whose code is the
+   * person key departments join on. Requires a stated purpose (x-purpose header) and is audited.
+   */
+  subjectByIdNumber: Maybe<CreditSubject>;
 };
 
 
@@ -128,6 +162,11 @@ export type QuerySearchSubjectsArgs = {
 
 export type QuerySubjectArgs = {
   code: Scalars['ID']['input'];
+};
+
+
+export type QuerySubjectByIdNumberArgs = {
+  idNumber: Scalars['String']['input'];
 };
 
 /** Administrative division (行政区划, GB/T 2260). */
@@ -267,9 +306,9 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AccessLevel: AccessLevel;
   CreditSubject: ResolverTypeWrapper<SubjectRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   CreditSubjectConnection: ResolverTypeWrapper<SearchConnection>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CreditSubjectEdge: ResolverTypeWrapper<Omit<CreditSubjectEdge, 'node'> & { node: ResolversTypes['CreditSubject'] }>;
@@ -277,17 +316,18 @@ export type ResolversTypes = {
   Industry: ResolverTypeWrapper<Industry>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PersonalDataKind: PersonalDataKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<Region>;
   RegistrationStatus: RegistrationStatus;
   SubjectKind: SubjectKind;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   CreditSubject: SubjectRow;
   ID: Scalars['ID']['output'];
-  String: Scalars['String']['output'];
   CreditSubjectConnection: SearchConnection;
   Int: Scalars['Int']['output'];
   CreditSubjectEdge: Omit<CreditSubjectEdge, 'node'> & { node: ResolversParentTypes['CreditSubject'] };
@@ -297,7 +337,21 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   Region: Region;
+  String: Scalars['String']['output'];
 };
+
+export type AccessDirectiveArgs = {
+  level: AccessLevel;
+};
+
+export type AccessDirectiveResolver<Result, Parent, ContextType = Context, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type PersonalDirectiveArgs = {
+  kind: PersonalDataKind;
+  subjectKinds?: Maybe<Array<Scalars['String']['input']>>;
+};
+
+export type PersonalDirectiveResolver<Result, Parent, ContextType = Context, Args = PersonalDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CreditSubjectResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditSubject'] = ResolversParentTypes['CreditSubject'], FederationReferenceType extends FederationReferenceTypes['CreditSubject'] = FederationReferenceTypes['CreditSubject']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CreditSubject']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -344,6 +398,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType, Partial<QueryRegionsArgs>>;
   searchSubjects?: Resolver<ResolversTypes['CreditSubjectConnection'], ParentType, ContextType, RequireFields<QuerySearchSubjectsArgs, 'first'>>;
   subject?: Resolver<Maybe<ResolversTypes['CreditSubject']>, ParentType, ContextType, RequireFields<QuerySubjectArgs, 'code'>>;
+  subjectByIdNumber?: Resolver<Maybe<ResolversTypes['CreditSubject']>, ParentType, ContextType, RequireFields<QuerySubjectByIdNumberArgs, 'idNumber'>>;
 };
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
@@ -364,3 +419,7 @@ export type Resolvers<ContextType = Context> = {
   Region?: RegionResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = Context> = {
+  access?: AccessDirectiveResolver<any, any, ContextType>;
+  personal?: PersonalDirectiveResolver<any, any, ContextType>;
+};

@@ -20,6 +20,22 @@ export type Scalars = {
 };
 
 /**
+ * Access levels (访问级别): PUBLIC 公开; SHARED 政务共享 (authenticated government users); DEPARTMENT 本部门
+ * (the owning department and supervisors); SUPERVISOR 监管 (supervisors and administrators); ADMIN 管理员.
+ */
+export type AccessLevel =
+  /** 管理员 — administrators */
+  | 'ADMIN'
+  /** 本部门 — the owning department's officers and systems, and supervisors */
+  | 'DEPARTMENT'
+  /** 公开 — anyone, including the public site */
+  | 'PUBLIC'
+  /** 政务共享 — department officers, supervisors and departmental systems with the read scope */
+  | 'SHARED'
+  /** 监管 — supervisors and administrators */
+  | 'SUPERVISOR';
+
+/**
  * A credit subject (信用主体), extended by the tax department (税务) with its 纳税信用 records.
  * Fields a department adds to CreditSubject are nullable on purpose: when the department's subgraph is
  * down, only its fields become null (with an error naming it) and the rest of the profile still arrives.
@@ -36,13 +52,17 @@ export type CreditSubject = {
   /** Whether the subject is currently published as a 重大税收违法失信主体 (within its publicity period and not removed). */
   isMajorTaxViolator: Maybe<Scalars['Boolean']['output']>;
   /**
-   * Entries on the list of 重大税收违法失信主体 (major tax violators, 黑名单), newest first. Removed entries
-   * are included only when asked for.
+   * Entries on the list of 重大税收违法失信主体 (major tax violators, 黑名单), newest first. The public sees
+   * entries inside their publicity period; removed (撤出) and expired entries need SHARED access and
+   * `includeRemoved`.
    */
   majorTaxViolations: Array<MajorTaxViolation>;
   /** The tax credit rating (纳税信用级别) of one year, or of the latest rated year when `year` is omitted. */
   taxCreditRating: Maybe<TaxCreditRating>;
-  /** Yearly tax credit ratings (纳税信用评价结果), newest year first. */
+  /**
+   * Yearly tax credit ratings (纳税信用评价结果) of every level, newest year first. Only A-level results are
+   * published; the others are shared with government users.
+   */
   taxCreditRatings: Maybe<Array<TaxCreditRating>>;
 };
 
@@ -168,6 +188,13 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** Kinds of personal data (个人信息类别) and how they are masked. */
+export type PersonalDataKind =
+  /** 身份证件号码 — ID number, masked as 3301061980****1234 */
+  | 'ID_NUMBER'
+  /** 姓名 — name, masked as 张*三 */
+  | 'NAME';
+
 export type Query = {
   __typename?: 'Query';
   /** A级纳税人名单 (红名单): A-level taxpayers of one year, filtered by region, ordered by subject code. */
@@ -239,7 +266,7 @@ export type TaxCreditRating = {
   level: TaxCreditLevel;
   /** Administrative division of the taxpayer's tax authority (行政区划代码). */
   regionCode: Scalars['String']['output'];
-  /** Score out of 100 (评价得分); null when the level was assigned directly. */
+  /** Score out of 100 (评价得分); null when the level was assigned directly. Tax department and supervisors only. */
   score: Maybe<Scalars['Float']['output']>;
   /** The rated subject. */
   subject: CreditSubject;
@@ -388,6 +415,7 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AccessLevel: AccessLevel;
   CreditSubject: ResolverTypeWrapper<SubjectRef>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -396,16 +424,17 @@ export type ResolversTypes = {
   ListingStatus: ListingStatus;
   MajorTaxViolation: ResolverTypeWrapper<ViolationRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   MajorTaxViolationConnection: ResolverTypeWrapper<ViolationConnection>;
   MajorTaxViolationEdge: ResolverTypeWrapper<Omit<MajorTaxViolationEdge, 'node'> & { node: ResolversTypes['MajorTaxViolation'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PersonalDataKind: PersonalDataKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TaxCreditLevel: TaxCreditLevel;
   TaxCreditRating: ResolverTypeWrapper<RatingRow>;
   TaxCreditRatingConnection: ResolverTypeWrapper<RatingConnection>;
   TaxCreditRatingEdge: ResolverTypeWrapper<Omit<TaxCreditRatingEdge, 'node'> & { node: ResolversTypes['TaxCreditRating'] }>;
   TaxViolationSituation: TaxViolationSituation;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -417,7 +446,6 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   MajorTaxViolation: ViolationRow;
   Float: Scalars['Float']['output'];
-  String: Scalars['String']['output'];
   MajorTaxViolationConnection: ViolationConnection;
   MajorTaxViolationEdge: Omit<MajorTaxViolationEdge, 'node'> & { node: ResolversParentTypes['MajorTaxViolation'] };
   PageInfo: PageInfo;
@@ -425,7 +453,21 @@ export type ResolversParentTypes = {
   TaxCreditRating: RatingRow;
   TaxCreditRatingConnection: RatingConnection;
   TaxCreditRatingEdge: Omit<TaxCreditRatingEdge, 'node'> & { node: ResolversParentTypes['TaxCreditRating'] };
+  String: Scalars['String']['output'];
 };
+
+export type AccessDirectiveArgs = {
+  level: AccessLevel;
+};
+
+export type AccessDirectiveResolver<Result, Parent, ContextType = Context, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type PersonalDirectiveArgs = {
+  kind: PersonalDataKind;
+  subjectKinds?: Maybe<Array<Scalars['String']['input']>>;
+};
+
+export type PersonalDirectiveResolver<Result, Parent, ContextType = Context, Args = PersonalDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CreditSubjectResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditSubject'] = ResolversParentTypes['CreditSubject'], FederationReferenceType extends FederationReferenceTypes['CreditSubject'] = FederationReferenceTypes['CreditSubject']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CreditSubject']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -526,3 +568,7 @@ export type Resolvers<ContextType = Context> = {
   TaxCreditRatingEdge?: TaxCreditRatingEdgeResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = Context> = {
+  access?: AccessDirectiveResolver<any, any, ContextType>;
+  personal?: PersonalDirectiveResolver<any, any, ContextType>;
+};

@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/client.ts';
+import type { Identity } from './identity.ts';
+
+/**
+ * The audit trail (审计日志): every read of non-public subject data, every unmasked personal-data read
+ * and every write. Entries form a hash chain — each entry's hash covers its content and the previous
+ * entry's hash — so `npm run audit:verify` detects an altered or deleted entry; a trigger also refuses
+ * UPDATE and DELETE on the table.
+ */
+export type AuditAction = 'READ' | 'READ_PERSONAL' | 'LOOKUP' | 'WRITE';
+
+export interface AuditEvent {
+  action: AuditAction;
+  subjectCode: string | null;
+  /** Fields read (Type.field) or the operation written (Mutation.field). */
+  fields: string[];
+  detail?: string | null;
+}
+
+export interface AuditRow extends AuditEvent {
+  seq: bigint;
+  at: Date;
+  actor: string;
+  role: string;
+  department: string | null;
+  purpose: string | null;
+  client: string;
+  requestId: string;
+  subgraph: string;
+  prevHash: string;
+  hash: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The hash of an entry: its content in a fixed order, chained to the previous entry's hash. */
+export function entryHash(row: Omit<AuditRow, 'hash'>): string {
+  const canonical = JSON.stringify([
+    row.seq.toString(),
+    row.at.toISOString(),
+    row.actor,
+    row.role,
+    row.department,
+    row.action,
+    row.subjectCode,
+    [...row.fields].sort(),
+    row.detail ?? null,
+    row.purpose,
+    row.client,
+    row.requestId,
+    row.subgraph,
+    row.prevHash,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * Appends events in one transaction. The advisory lock serialises writers across processes so that
+ * the chain has no forks; sequence numbers are assigned here, without gaps, so a deleted entry shows.
+ */
+export async function appendAudit(
+  db: Db,
+  who: Identity,
+  meta: { requestId: string; subgraph: string },
+  events: AuditEvent[],
+  tx?: Db['prisma'],
+): Promise<void> {
+  if (events.length === 0) return;
+  const run = async (client: Pick<Db['prisma'], '$executeRaw' | '$queryRaw'>) => {
+    await client.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('credit-hub-audit'))`;
+    const [last] = await client.$queryRaw<{ seq: bigint; hash: string }[]>`
+      SELECT seq, hash FROM audit.entry ORDER BY seq DESC LIMIT 1`;
+    let seq = last?.seq ?? 0n;
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const at = new Date();
+    const rows: AuditRow[] = events.map((event) => {
+      seq += 1n;
+      const base = {
+        ...event,
+        detail: event.detail ?? null,
+        seq,
+        at,
+        actor: who.actor,
+        role: who.role,
+        department: who.department,
+        purpose: who.purpose,
+        client: who.client,
+        requestId: meta.requestId,
+        subgraph: meta.subgraph,
+        prevHash,
+      };
+      const row = { ...base, hash: entryHash(base) };
+      prevHash = row.hash;
+      return row;
+    });
+    await client.$executeRaw`
+      INSERT INTO audit.entry (seq, at, actor, role, department, action, subject_code, fields, detail, purpose,
+                               client, request_id, subgraph, prev_hash, hash)
+      SELECT * FROM unnest(
+        ${rows.map((r) => r.seq)}::bigint[], ${rows.map((r) => r.at)}::timestamptz[], ${rows.map((r) => r.actor)}::text[],
+        ${rows.map((r) => r.role)}::text[], ${rows.map((r) => r.department)}::text[], ${rows.map((r) => r.action)}::text[],
+        ${rows.map((r) => r.subjectCode)}::text[], ${rows.map((r) => JSON.stringify(r.fields))}::text[],
+        ${rows.map((r) => r.detail)}::text[], ${rows.map((r) => r.purpose)}::text[], ${rows.map((r) => r.client)}::text[],
+        ${rows.map((r) => r.requestId)}::text[], ${rows.map((r) => r.subgraph)}::text[],
+        ${rows.map((r) => r.prevHash)}::text[], ${rows.map((r) => r.hash)}::text[])`;
+  };
+  if (tx) await run(tx);
+  else await db.prisma.$transaction(async (t) => run(t));
+}
+
+/**
+ * Collects a request's audit events and writes them once, before the response leaves the subgraph:
+ * data is never released without its trail.
+ */
+export class AuditBuffer {
+  private readonly reads = new Map<string, { action: AuditAction; subjectCode: string | null; fields: Set<string> }>();
+
+  record(action: AuditAction, subjectCode: string | null, field: string): void {
+    const key = `${action}\u0000${subjectCode ?? ''}`;
+    const entry = this.reads.get(key);
+    if (entry) entry.fields.add(field);
+    else this.reads.set(key, { action, subjectCode, fields: new Set([field]) });
+  }
+
+  drain(): AuditEvent[] {
+    const events = [...this.reads.values()].map((e) => ({
+      action: e.action,
+      subjectCode: e.subjectCode,
+      fields: [...e.fields].sort(),
+    }));
+    this.reads.clear();
+    return events;
+  }
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  entries: number;
+  head: string;
+  problems: string[];
+}
+
+/** Recomputes the chain from the first entry; reports altered, inserted or deleted entries. */
+export async function verifyAudit(db: Db, batch = 5000): Promise<VerifyResult> {
+  const problems: string[] = [];
+  let expectedSeq = 1n;
+  let prevHash = GENESIS_HASH;
+  let entries = 0;
+  for (;;) {
+    const rows = await db.prisma.$queryRaw<(Omit<AuditRow, 'fields'> & { fields: string })[]>`
+      SELECT seq, at, actor, role, department, action, subject_code AS "subjectCode", fields, detail, purpose, client,
+             request_id AS "requestId", subgraph, prev_hash AS "prevHash", hash
+      FROM audit.entry WHERE seq >= ${expectedSeq} ORDER BY seq LIMIT ${batch}`;
+    if (rows.length === 0) break;
+    for (const raw of rows) {
+      const row: AuditRow = { ...raw, fields: JSON.parse(raw.fields) as string[] };
+      entries += 1;
+      if (row.seq !== expectedSeq) problems.push(`entries ${expectedSeq}–${row.seq - 1n} are missing (deleted)`);
+      if (row.prevHash !== prevHash)
+        problems.push(`entry ${row.seq} does not follow the previous entry (chain broken)`);
+      if (entryHash(row) !== row.hash)
+        problems.push(`entry ${row.seq} was altered (its hash does not match its content)`);
+      prevHash = row.hash;
+      expectedSeq = row.seq + 1n;
+    }
+  }
+  return { ok: problems.length === 0, entries, head: prevHash, problems };
+}

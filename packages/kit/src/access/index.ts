@@ -1,0 +1,4 @@
+export * from './identity.ts';
+export * from './policy.ts';
+export * from './audit.ts';
+export * from './schema.ts';

@@ -1,0 +1,67 @@
+import type { Identity } from './identity.ts';
+
+/**
+ * Access levels declared in the schema with @access(level: ...). Every field resolves to exactly one
+ * level (its own or its type's); a field with neither refuses to start the subgraph.
+ *
+ * | level      | public | officer (dept D)     | supervisor | admin | system (dept D)          |
+ * | PUBLIC     | read   | read                 | read       | read  | read                     |
+ * | SHARED     | —      | read                 | read       | —     | read with scope `read`   |
+ * | DEPARTMENT | —      | read/write if D owns | read       | —     | read/write if D owns, by scope |
+ * | SUPERVISOR | —      | —                    | read       | read  | —                        |
+ * | ADMIN      | —      | —                    | —          | read/write | —                   |
+ *
+ * Supervisors never write. Mutations are DEPARTMENT or ADMIN level.
+ */
+export const ACCESS_LEVELS = ['PUBLIC', 'SHARED', 'DEPARTMENT', 'SUPERVISOR', 'ADMIN'] as const;
+export type AccessLevel = (typeof ACCESS_LEVELS)[number];
+
+export function canRead(who: Identity, level: AccessLevel, owner: string): boolean {
+  switch (level) {
+    case 'PUBLIC':
+      return true;
+    case 'SHARED':
+      return (
+        who.role === 'OFFICER' || who.role === 'SUPERVISOR' || (who.role === 'SYSTEM' && who.scopes.includes('read'))
+      );
+    case 'DEPARTMENT':
+      return (
+        who.role === 'SUPERVISOR' ||
+        (who.role === 'OFFICER' && who.department === owner) ||
+        (who.role === 'SYSTEM' && who.department === owner && who.scopes.includes('read'))
+      );
+    case 'SUPERVISOR':
+      return who.role === 'SUPERVISOR' || who.role === 'ADMIN';
+    case 'ADMIN':
+      return who.role === 'ADMIN';
+  }
+}
+
+export function canWrite(who: Identity, level: AccessLevel, owner: string): boolean {
+  switch (level) {
+    case 'DEPARTMENT':
+      return (
+        (who.role === 'OFFICER' && who.department === owner) ||
+        (who.role === 'SYSTEM' && who.department === owner && who.scopes.includes('write'))
+      );
+    case 'ADMIN':
+      return who.role === 'ADMIN';
+    default:
+      // A PUBLIC or SHARED mutation would let anyone write: not a level a mutation may have.
+      return false;
+  }
+}
+
+/**
+ * Unmasked personal data (names, ID numbers of natural persons) goes only to those whose work needs it:
+ * the owning department's officers, supervisors, and systems with the `personal` scope — and only with a
+ * stated purpose. Everyone else, and anyone without a purpose, gets the masked value.
+ */
+export function canSeePersonal(who: Identity, owner: string): boolean {
+  if (!who.purpose) return false;
+  return (
+    who.role === 'SUPERVISOR' ||
+    (who.role === 'OFFICER' && who.department === owner) ||
+    (who.role === 'SYSTEM' && who.department === owner && who.scopes.includes('personal'))
+  );
+}

@@ -1,0 +1,128 @@
+import {
+  defaultFieldResolver,
+  isObjectType,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type ValueNode,
+} from 'graphql';
+import { forbidden } from '../errors.ts';
+import { maskIdNumber, maskPersonName } from '../codes/mask.ts';
+import type { AuditBuffer } from './audit.ts';
+import type { Identity } from './identity.ts';
+import { ACCESS_LEVELS, canRead, canSeePersonal, canWrite, type AccessLevel } from './policy.ts';
+
+/** What the access layer needs from a request's context. */
+export interface AccessContext {
+  identity: Identity;
+  audit: AuditBuffer;
+}
+
+export type PersonalKind = 'NAME' | 'ID_NUMBER';
+
+interface FieldPolicy {
+  level: AccessLevel;
+  personal: { kind: PersonalKind; subjectKinds: string[] | null } | null;
+}
+
+/** Federation's own plumbing, answered before any field of ours runs. */
+const FEDERATION_TYPES = new Set(['_Service', '_Entity', '_Any']);
+const FEDERATION_FIELDS = new Set(['Query._entities', 'Query._service']);
+
+function directiveArg(node: { directives?: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: ValueNode }[] }[] } | null | undefined, directive: string, arg: string): ValueNode | undefined {
+  const found = node?.directives?.find((d) => d.name.value === directive);
+  return found?.arguments?.find((a) => a.name.value === arg)?.value;
+}
+
+const enumOrString = (v: ValueNode | undefined): string | undefined =>
+  v && (v.kind === 'EnumValue' || v.kind === 'StringValue') ? v.value : undefined;
+
+function levelOf(node: Parameters<typeof directiveArg>[0]): AccessLevel | undefined {
+  const value = enumOrString(directiveArg(node, 'access', 'level'));
+  if (value === undefined) return undefined;
+  if (!(ACCESS_LEVELS as readonly string[]).includes(value)) throw new Error(`unknown access level ${value}`);
+  return value as AccessLevel;
+}
+
+function personalOf(field: GraphQLField<unknown, unknown>): FieldPolicy['personal'] {
+  const kind = enumOrString(directiveArg(field.astNode, 'personal', 'kind'));
+  if (!kind) return null;
+  const kinds = directiveArg(field.astNode, 'personal', 'subjectKinds');
+  const subjectKinds = kinds?.kind === 'ListValue' ? kinds.values.map((v) => enumOrString(v)).filter((v): v is string => !!v) : null;
+  return { kind: kind as PersonalKind, subjectKinds };
+}
+
+/** The subject a parent object is about: rows carry `subjectCode`, subjects themselves `code`. */
+function subjectOf(parent: unknown): string | null {
+  if (parent && typeof parent === 'object') {
+    const p = parent as Record<string, unknown>;
+    if (typeof p.subjectCode === 'string') return p.subjectCode;
+    if (typeof p.code === 'string') return p.code;
+  }
+  return null;
+}
+
+function mask(kind: PersonalKind, value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  return kind === 'NAME' ? maskPersonName(value) : maskIdNumber(value);
+}
+
+const LEVEL_WORDS: Record<AccessLevel, string> = {
+  PUBLIC: 'anyone',
+  SHARED: 'an authenticated government user',
+  DEPARTMENT: 'the owning department or a supervisor',
+  SUPERVISOR: 'a supervisor or administrator',
+  ADMIN: 'an administrator',
+};
+
+/**
+ * Enforces the schema's @access and @personal declarations on every field of a subgraph schema.
+ * Runs once at start-up: a field (or its type) without @access stops the subgraph, so a new field can
+ * never become public by omission. Public fields keep their resolver untouched (no cost on the hot path).
+ */
+export function enforceAccess(schema: GraphQLSchema, owner: string): GraphQLSchema {
+  const missing: string[] = [];
+  const mutationType = schema.getMutationType();
+  for (const type of Object.values(schema.getTypeMap()) as GraphQLNamedType[]) {
+    if (!isObjectType(type) || type.name.startsWith('__') || FEDERATION_TYPES.has(type.name)) continue;
+    const typeLevel = levelOf(type.astNode) ?? type.extensionASTNodes.map((n) => levelOf(n)).find(Boolean);
+    const isMutation = type === mutationType;
+    for (const field of Object.values(type.getFields())) {
+      const coordinate = `${type.name}.${field.name}`;
+      if (FEDERATION_FIELDS.has(coordinate)) continue;
+      const level = levelOf(field.astNode) ?? typeLevel;
+      if (!level) {
+        missing.push(coordinate);
+        continue;
+      }
+      const personal = personalOf(field);
+      if (level === 'PUBLIC' && !personal && !isMutation) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = async (parent, args, context: AccessContext, info) => {
+        const who = context.identity;
+        const allowed = isMutation ? canWrite(who, level, owner) : canRead(who, level, owner);
+        if (!allowed) {
+          throw forbidden(`${coordinate} ${isMutation ? 'may be written' : 'may be read'} only by ${LEVEL_WORDS[level]}${level === 'DEPARTMENT' ? ` (${owner})` : ''}`, {
+            field: coordinate,
+            level,
+            department: owner,
+          });
+        }
+        const value = await resolve(parent, args, context, info);
+        const subject = subjectOf(parent);
+        if (level !== 'PUBLIC' && !isMutation && info.parentType !== schema.getQueryType()) context.audit.record('READ', subject, coordinate);
+        if (personal && value !== null && value !== undefined) {
+          const applies = !personal.subjectKinds || personal.subjectKinds.includes(String((parent as Record<string, unknown>)?.kind));
+          if (!applies) return value;
+          if (!canSeePersonal(who, owner)) return mask(personal.kind, value);
+          context.audit.record('READ_PERSONAL', subject, coordinate);
+        }
+        return value;
+      };
+    }
+  }
+  if (missing.length > 0) {
+    throw new Error(`Every field needs an access level (@access on the field or its type); missing on: ${missing.join(', ')}`);
+  }
+  return schema;
+}
