@@ -5,6 +5,11 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  * row types resolvers receive as parents, so a resolver that forgets a field fails to compile.
  */
 const mappers: Record<string, Record<string, string>> = {
+  access: {
+    ApiKey: '../model.ts#ApiKeyRow',
+    AuditEntry: '../model.ts#AuditEntryRow',
+    AuditEntryConnection: '../model.ts#AuditConnection',
+  },
   subject: {
     CreditSubject: '../model.ts#SubjectRow',
     CreditSubjectConnection: '../search.ts#SearchConnection',
@@ -40,7 +45,10 @@ const config: CodegenConfig = {
           enumsAsTypes: true,
           contextType: '../context.ts#Context',
           mappers: subgraphMappers,
-          scalars: { Date: { input: 'Date', output: 'Date | string' } },
+          scalars: {
+            Date: { input: 'Date', output: 'Date | string' },
+            DateTime: { input: 'Date', output: 'Date | string' },
+          },
           avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
           maybeValue: 'T | null',
           inputMaybeValue: 'T | null | undefined',

@@ -5,9 +5,10 @@
  */
 import path from 'node:path';
 import { startHub } from '@credit-hub/hub';
-import { readEnv } from '@credit-hub/hub/env';
+import { gatewayOptionsFromEnv, readEnv as readGatewayEnv } from '@credit-hub/gateway/env';
+import { DEV_JWT_SECRET, readEnv } from '@credit-hub/hub/env';
 import { prepareDatabase } from '@credit-hub/hub/prepare';
-import { dataDir, startEmbeddedPostgres, type EmbeddedServer } from '@credit-hub/kit/db';
+import { createDb, dataDir, startEmbeddedPostgres, type EmbeddedServer } from '@credit-hub/kit/db';
 
 const env = readEnv();
 const log = (line: string) => console.log(`[credit-hub] ${line}`);
@@ -22,11 +23,23 @@ if (!databaseUrl) {
 
 await prepareDatabase(databaseUrl, env, log);
 
+const production = env.NODE_ENV === 'production';
+const gatewayEnv = readGatewayEnv();
+if (!production && !gatewayEnv.AUTH_JWT_SECRET && !gatewayEnv.AUTH_JWT_PUBLIC_KEY) {
+  gatewayEnv.AUTH_JWT_SECRET = DEV_JWT_SECRET;
+  log('development: tokens signed with the public development secret are accepted (npm run token -- --help)');
+}
+const { auth, ...gateway } = gatewayOptionsFromEnv(gatewayEnv, { db: null, internalSecret: '', log });
 const hub = await startHub({
   databaseUrl,
   gatewayPort: env.GATEWAY_PORT,
   ports: env.SUBGRAPH_PORTS,
-  production: env.NODE_ENV === 'production',
+  production,
+  internalSecret: env.INTERNAL_IDENTITY_SECRET,
+  gateway: {
+    ...gateway,
+    auth: { ...auth, db: createDb(databaseUrl, { applicationName: 'gateway-keys', poolSize: 4 }) },
+  },
   log,
 });
 for (const [name, s] of Object.entries(hub.subgraphs)) log(`subgraph ${name} at ${s.service.url}`);

@@ -5,27 +5,43 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { formatError, type RunningService } from '@credit-hub/kit';
-import express from 'express';
-import { GraphQLError } from 'graphql';
+import {
+  formatError,
+  IDENTITY_HEADER,
+  PUBLIC_IDENTITY,
+  requestDigest,
+  signIdentity,
+  type Identity,
+  type RunningService,
+} from '@credit-hub/kit';
+import cors from 'cors';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ApiKeyVerifier, authenticate, AuthError, JwtVerifier, type AuthConfig } from './auth.ts';
+import { sendGraphQLError } from './http-errors.ts';
+import { DEFAULT_LIMITS, exceedsTokenLimit, limitsPlugin, type OperationLimits } from './limits.ts';
+import { createRateLimiter, type RateLimitConfig } from './rate-limit.ts';
+import { Safelist } from './safelist.ts';
 import { supergraphFromFile } from './supergraph.ts';
 
 export interface GatewayContext {
   requestId: string;
+  identity: Identity;
   /** Caller headers the subgraphs need, forwarded on every subgraph request. */
   forward: Record<string, string>;
 }
 
-/** Headers propagated to subgraphs; anything else a client sends stops at the gateway. */
-const FORWARDED_HEADERS = ['authorization', 'x-purpose', 'accept-language'];
+/** Headers propagated to subgraphs; identity travels only in the signed header. */
+const FORWARDED_HEADERS = ['accept-language'];
 
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: string,
     url: string,
+    private readonly internalSecret: string,
   ) {
     super({ url });
   }
@@ -43,53 +59,171 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    if (!context?.requestId) return; // the gateway's own health checks carry no caller
-    request.http?.headers.set('x-request-id', context.requestId);
-    for (const [name, value] of Object.entries(context.forward)) request.http?.headers.set(name, String(value));
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    // The gateway's own calls (none today) would carry no caller and go out as the public.
+    const identity = context?.identity ?? PUBLIC_IDENTITY;
+    const headers = request.http?.headers;
+    if (!headers) return;
+    if (context?.requestId) headers.set('x-request-id', context.requestId);
+    for (const [name, value] of Object.entries(context?.forward ?? {})) headers.set(name, String(value));
+    // Signed for this exact subgraph request: it cannot be replayed with another operation.
+    headers.set(
+      IDENTITY_HEADER,
+      await signIdentity(identity, this.internalSecret, requestDigest(request.query ?? '', request.variables)),
+    );
   }
 }
 
 export interface GatewayOptions {
-  supergraphPath?: string;
+  supergraphPath?: string | undefined;
   port: number;
   host?: string;
   /** Per-subgraph URL overrides (deployment topology differs from the composed defaults). */
   subgraphUrls?: Record<string, string>;
   production?: boolean;
   log?: (line: string) => void;
+  /** Secret shared with the subgraphs for the signed identity header. */
+  internalSecret: string;
+  auth: AuthConfig;
+  limits?: Partial<OperationLimits>;
+  bodyLimitBytes?: number;
+  allowBatching?: boolean;
+  /** Origins allowed by CORS; none by default (same-origin only). */
+  corsOrigins?: string[];
+  rateLimit?: RateLimitConfig;
+  /** Anonymous callers may run only safelisted operations (default: in production). */
+  enforceSafelist?: boolean;
+  /** Express `trust proxy` setting, to read client addresses behind a load balancer. */
+  trustProxy?: string | number | boolean;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_SUPERGRAPH_PATH = path.resolve(here, '../../supergraph.graphql');
+export const SAFELIST_DIR = path.resolve(here, '../operations');
+
+export const DEFAULT_RATE_LIMIT: RateLimitConfig = {
+  windowSeconds: 60,
+  anonymousPerWindow: 300,
+  authenticatedPerWindow: 3000,
+};
+
+/** In production the schema is not advertised: no "Did you mean …?" hints that map it out for an attacker. */
+function withoutSuggestions(format: ReturnType<typeof formatError>, production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const result = format(formatted, error);
+    return production ? { ...result, message: result.message.replace(/ ?Did you mean .+\?$/, '') } : result;
+  };
+}
+
+interface AuthedRequest extends Request {
+  identity?: Identity;
+}
+const identityOf = (req: Request) => (req as AuthedRequest).identity ?? PUBLIC_IDENTITY;
 
 export async function startGateway(options: GatewayOptions): Promise<RunningService> {
   const log = options.log ?? ((line: string) => console.log(line));
   const production = options.production ?? false;
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const enforceSafelist = options.enforceSafelist ?? production;
+  const safelist = new Safelist(SAFELIST_DIR);
+  const jwt = new JwtVerifier(options.auth.jwt);
+  const keys = new ApiKeyVerifier(options.auth.db, options.auth.apiKeyCacheSeconds);
+  const rateLimiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, identityOf);
+
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, log),
-    buildService: ({ name, url }) => new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url ?? ''),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url ?? '', options.internalSecret),
   });
 
   const app = express();
   app.disable('x-powered-by');
+  if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   const httpServer = http.createServer(app);
   const server = new ApolloServer<GatewayContext>({
     gateway,
+    introspection: !production,
     includeStacktraceInErrorResponses: !production,
-    formatError: formatError(production),
+    formatError: withoutSuggestions(formatError(production), production),
+    // Automatic persisted queries would let anyone register new operations, defeating the safelist.
+    persistedQueries: false,
+    allowBatchedHttpRequests: options.allowBatching ?? false,
+    csrfPrevention: true,
     // The hosted Apollo explorer loads from a CDN, which air-gapped networks cannot reach; the gateway
-    // serves its own small query page at / instead.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    // serves its own small query page at / in development instead.
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      limitsPlugin(limits),
+    ],
   });
   await server.start();
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
+
+  const bodyLimit = options.bodyLimitBytes ?? 100 * 1024;
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    cors({ origin: options.corsOrigins?.length ? options.corsOrigins : false, credentials: false, maxAge: 600 }),
+    express.json({ limit: bodyLimit }),
+    (error: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+      if (error.type === 'entity.too.large')
+        return sendGraphQLError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${bodyLimit} bytes`, {
+          limit: bodyLimit,
+        });
+      if (error.type === 'entity.parse.failed')
+        return sendGraphQLError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
+      next(error);
+    },
+    (req: Request, res: Response, next: NextFunction) => {
+      if (Array.isArray(req.body) && !(options.allowBatching ?? false)) {
+        return sendGraphQLError(
+          res,
+          400,
+          'BATCHING_DISABLED',
+          'Batched requests are not accepted: send one operation per request',
+        );
+      }
+      const operations = Array.isArray(req.body) ? req.body : [req.body];
+      for (const op of operations) {
+        if (op && typeof op.query === 'string' && exceedsTokenLimit(op.query, limits.maxTokens)) {
+          return sendGraphQLError(
+            res,
+            400,
+            'TOKEN_LIMIT_EXCEEDED',
+            `The document has more than ${limits.maxTokens} tokens`,
+            { maxTokens: limits.maxTokens },
+          );
+        }
+      }
+      next();
+    },
+    async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        (req as AuthedRequest).identity = await authenticate(req, jwt, keys);
+        next();
+      } catch (error) {
+        if (error instanceof AuthError) return sendGraphQLError(res, 401, 'UNAUTHENTICATED', error.message);
+        next(error);
+      }
+    },
+    rateLimiter.middleware,
+    (req: Request, res: Response, next: NextFunction) => {
+      if (!enforceSafelist || identityOf(req).role !== 'PUBLIC' || req.method !== 'POST') return next();
+      const query = safelist.resolve(req.body ?? {});
+      if (!query) {
+        return sendGraphQLError(
+          res,
+          403,
+          'PERSISTED_QUERY_REQUIRED',
+          "Anonymous callers may run only the public site's published operations (persisted queries)",
+        );
+      }
+      req.body = { ...req.body, query, extensions: undefined };
+      next();
+    },
     expressMiddleware(server, {
       context: async ({ req }) => {
         const forward: Record<string, string> = {};
@@ -97,14 +231,25 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
           const value = req.header(name);
           if (value) forward[name] = value;
         }
-        return { requestId: req.header('x-request-id') ?? randomUUID(), forward };
+        return { requestId: req.header('x-request-id') ?? randomUUID(), identity: identityOf(req), forward };
       },
     }),
   );
-  app.use(express.static(path.resolve(here, '../public'), { index: 'index.html' }));
+  app.get('/operations/manifest.json', (_req, res) => {
+    res.json(safelist.manifest());
+  });
+  if (!production) app.use(express.static(path.resolve(here, '../public'), { index: 'index.html' }));
 
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve) => httpServer.listen(options.port, host, resolve));
   const { port } = httpServer.address() as AddressInfo;
-  return { name: 'gateway', port, url: `http://${host}:${port}/graphql`, close: () => server.stop() };
+  return {
+    name: 'gateway',
+    port,
+    url: `http://${host}:${port}/graphql`,
+    close: async () => {
+      await server.stop();
+      await rateLimiter.close();
+    },
+  };
 }

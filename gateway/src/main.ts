@@ -1,13 +1,13 @@
-import { readEnv } from './env.ts';
+import { createDb } from '@credit-hub/kit/db';
+import { gatewayOptionsFromEnv, readEnv } from './env.ts';
 import { startGateway } from './index.ts';
 
 // Runs the gateway alone, in front of subgraphs started elsewhere (see docs/operations.md).
 const env = readEnv();
-const service = await startGateway({
-  port: env.GATEWAY_PORT,
-  host: env.GATEWAY_HOST,
-  supergraphPath: env.SUPERGRAPH_PATH,
-  subgraphUrls: env.subgraphUrls,
-  production: env.NODE_ENV === 'production',
-});
+if (!env.INTERNAL_IDENTITY_SECRET) {
+  console.error('INTERNAL_IDENTITY_SECRET is required: the gateway signs every caller identity it forwards');
+  process.exit(2);
+}
+const db = env.DATABASE_URL ? createDb(env.DATABASE_URL, { applicationName: 'gateway', poolSize: 4 }) : null;
+const service = await startGateway(gatewayOptionsFromEnv(env, { db, internalSecret: env.INTERNAL_IDENTITY_SECRET }));
 console.log(`credit-hub gateway at ${service.url}`);

@@ -16,6 +16,14 @@ export const readEnv = (source: Record<string, string | undefined> = process.env
       DEMO_SEED: z.coerce.number().int().default(20261121),
       /** Secret of the natural-person key (docs/adr/0003). Production must set its own. */
       PERSON_KEY_SECRET: z.string().min(16).default('credit-hub-dev-person-key'),
+      /** Shared by gateway and subgraphs; a random one per run when unset (all run in this process). */
+      INTERNAL_IDENTITY_SECRET: z.string().min(32).optional(),
     },
     source,
   );
+
+/**
+ * Development default for signing people's tokens (npm run token). Public, so it is refused in
+ * production: there AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEY must be configured.
+ */
+export const DEV_JWT_SECRET = 'credit-hub-development-only-jwt-secret-0000';

@@ -9,7 +9,8 @@ import { repoRoot } from '@credit-hub/kit/db';
 import { createTestDatabase, makeUscc, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
 import { parse } from 'graphql';
 import { startTaxSubgraph } from '@credit-hub/subgraph-tax';
-import { startHub, type Hub } from './index.ts';
+import type { Hub } from './index.ts';
+import { bearer, startTestHub, tokenFor } from './testing.ts';
 
 // End to end: every subgraph and the gateway over real HTTP against a real Postgres clone.
 let tdb: TestDatabase;
@@ -74,7 +75,8 @@ before(async () => {
   workDir = await mkdtemp(path.join(tmpdir(), 'credit-hub-gw-'));
   supergraphPath = path.join(workDir, 'supergraph.graphql');
   await copyFile(path.join(repoRoot, 'supergraph.graphql'), supergraphPath);
-  hub = await startHub({ databaseUrl: tdb.url, ports: 'ephemeral', supergraphPath, log: () => undefined });
+  hub = await startTestHub(tdb.url, tdb.db, { supergraphPath });
+  officer = bearer(await tokenFor({ role: 'officer', department: 'tax' }));
 });
 
 after(async () => {
@@ -83,7 +85,10 @@ after(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
-const gql = (q: string, variables: Record<string, unknown> = {}) => postGraphQL(hub.gatewayUrl, q, variables);
+let officer: Record<string, string>;
+// These tests read as a tax officer (tax levels are SHARED data, scores the tax department's own);
+// security.test.ts covers what each role may and may not see.
+const gql = (q: string, variables: Record<string, unknown> = {}) => postGraphQL(hub.gatewayUrl, q, variables, officer);
 
 const SEARCH = `query($first: Int!) {
   searchSubjects(query: "杭州", regionCode: "330100", first: $first) {
@@ -148,9 +153,14 @@ describe('gateway', () => {
     const large = hub.statements();
     assert.equal((five.body.data as any).searchSubjects.nodes.length, 5);
     assert.equal((fifty.body.data as any).searchSubjects.nodes.length, 50);
+    // The officer's reads are audited: a constant few statements per request, whatever the page size.
     assert.deepEqual(large, small);
-    // the search in the subject subgraph; ratings + black list (one loader each) in the tax subgraph
-    assert.deepEqual(large, { subject: 1, tax: 2 });
+    // Public fields need no audit: the search in the subject subgraph, one statement per tax loader.
+    const publicSearch = `query($first: Int!) { searchSubjects(query: "杭州", first: $first) { nodes { code name isALevelTaxpayer isMajorTaxViolator } } }`;
+    hub.resetStatements();
+    const anonymous = await postGraphQL(hub.gatewayUrl, publicSearch, { first: 50 });
+    assert.equal((anonymous.body.data as any).searchSubjects.nodes.length, 50);
+    assert.deepEqual(hub.statements(), { access: 0, subject: 1, tax: 2 });
   });
 
   it('rejects bad input with codes and never a 500', async () => {
@@ -181,6 +191,7 @@ describe('gateway', () => {
       hub.subgraphs.tax.service = await startTaxSubgraph({
         db: hub.subgraphs.tax.db,
         port: hub.subgraphs.tax.service.port,
+        internalSecret: hub.internalSecret,
       });
     }
     const recovered = await gql(`query($c: ID!) { subject(code: $c) { isALevelTaxpayer } }`, { c: flagship });
@@ -192,7 +203,8 @@ describe('gateway', () => {
       SUBGRAPHS.map(async ({ name }) => {
         let sdl = await readFile(path.join(repoRoot, 'subgraphs', name, 'schema.graphql'), 'utf8');
         // A visible change: the subject subgraph stops offering `regions`.
-        if (name === 'subject') sdl = sdl.replace(/\n\s*"""\n\s*Administrative divisions known[\s\S]*?\]!\n/, '\n');
+        if (name === 'subject')
+          sdl = sdl.replace(/\n\s*"""\n\s*Administrative divisions known[\s\S]*?@access\(level: PUBLIC\)\n/, '\n');
         return { name, url: hub.subgraphs[name].service.url, typeDefs: parse(sdl) };
       }),
     );

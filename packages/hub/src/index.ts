@@ -1,10 +1,13 @@
-import { SUBGRAPHS, type RunningService, type SubgraphName } from '@credit-hub/kit';
+import { randomBytes } from 'node:crypto';
+import { startGateway, type GatewayOptions } from '@credit-hub/gateway';
+import { SUBGRAPHS, type RunningService, type SubgraphName, type SubgraphOptions } from '@credit-hub/kit';
 import { createDb, type Db } from '@credit-hub/kit/db';
-import { startGateway } from '@credit-hub/gateway';
+import { startAccessSubgraph } from '@credit-hub/subgraph-access';
 import { startSubjectSubgraph } from '@credit-hub/subgraph-subject';
 import { startTaxSubgraph } from '@credit-hub/subgraph-tax';
 
-const starters: Record<SubgraphName, (o: { db: Db; port: number; production?: boolean }) => Promise<RunningService>> = {
+const starters: Record<SubgraphName, (o: SubgraphOptions) => Promise<RunningService>> = {
+  access: startAccessSubgraph,
   subject: startSubjectSubgraph,
   tax: startTaxSubgraph,
 };
@@ -13,15 +16,21 @@ export interface Hub {
   gatewayUrl: string;
   gateway: RunningService;
   subgraphs: Record<SubgraphName, { service: RunningService; db: Db }>;
+  /** The secret gateway and subgraphs share (tests sign their own direct calls with it). */
+  internalSecret: string;
   /** SQL statements per subgraph since the last reset (query-count tests and benchmarks). */
   statements(): Record<SubgraphName, number>;
   resetStatements(): void;
   close(): Promise<void>;
 }
 
+export type HubGatewayOptions = Partial<Omit<GatewayOptions, 'port' | 'subgraphUrls' | 'internalSecret'>>;
+
 /**
  * Every subgraph and the gateway in one process, each subgraph with its own connection pool as if it
  * were its own service. `ports: 'ephemeral'` picks free ports (tests); otherwise the topology defaults.
+ * Without a configured internal secret a random one is made for this run: nothing outside the process
+ * can then forge the identity header.
  */
 export async function startHub(options: {
   databaseUrl: string;
@@ -29,27 +38,44 @@ export async function startHub(options: {
   gatewayPort?: number;
   supergraphPath?: string;
   production?: boolean;
+  internalSecret?: string;
+  gateway?: HubGatewayOptions;
   log?: (line: string) => void;
 }): Promise<Hub> {
   const ephemeral = options.ports === 'ephemeral';
+  const internalSecret = options.internalSecret ?? randomBytes(32).toString('base64url');
   const subgraphs = {} as Hub['subgraphs'];
   for (const { name, port } of SUBGRAPHS) {
     const db = createDb(options.databaseUrl, { applicationName: `subgraph-${name}`, poolSize: 8 });
-    const service = await starters[name]({ db, port: ephemeral ? 0 : port, production: options.production });
+    const service = await starters[name]({
+      db,
+      port: ephemeral ? 0 : port,
+      production: options.production,
+      internalSecret,
+    });
     subgraphs[name] = { service, db };
   }
+  const gatewayDb = createDb(options.databaseUrl, { applicationName: 'gateway', poolSize: 4 });
   const gateway = await startGateway({
-    port: options.gatewayPort ?? (ephemeral ? 0 : 4000),
-    supergraphPath: options.supergraphPath,
-    subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.service.url])),
     production: options.production,
     log: options.log,
+    supergraphPath: options.supergraphPath,
+    ...options.gateway,
+    auth: options.gateway?.auth ?? {
+      jwt: { issuer: 'credit-hub', audience: 'credit-hub' },
+      db: gatewayDb,
+      apiKeyCacheSeconds: 30,
+    },
+    port: options.gatewayPort ?? (ephemeral ? 0 : 4000),
+    subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.service.url])),
+    internalSecret,
   });
   const all = Object.entries(subgraphs) as [SubgraphName, { service: RunningService; db: Db }][];
   return {
     gatewayUrl: gateway.url,
     gateway,
     subgraphs,
+    internalSecret,
     statements: () =>
       Object.fromEntries(all.map(([name, s]) => [name, s.db.statements()])) as Record<SubgraphName, number>,
     resetStatements: () => all.forEach(([, s]) => s.db.resetStatements()),
@@ -59,6 +85,7 @@ export async function startHub(options: {
         await s.service.close();
         await s.db.close();
       }
+      await gatewayDb.close();
     },
   };
 }

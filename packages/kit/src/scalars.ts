@@ -34,3 +34,30 @@ export const DateScalar = new GraphQLScalarType({
 });
 
 export const toIsoDate = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
+
+function parseDateTime(value: unknown): Date {
+  if (typeof value !== 'string' || Number.isNaN(Date.parse(value)) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
+    throw badInput(
+      'DateTime',
+      'FORMAT',
+      `a DateTime must be ISO 8601 (2026-11-21T06:00:00Z), got ${JSON.stringify(value)}`,
+    );
+  }
+  return new Date(value);
+}
+
+/** An instant (时间), ISO 8601 with time zone, e.g. 2026-11-21T06:00:00.000Z. */
+export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+  name: 'DateTime',
+  description: 'An instant (时间), ISO 8601 with time zone, e.g. 2026-11-21T06:00:00.000Z.',
+  serialize(value) {
+    if (value instanceof Date) return value.toISOString();
+    if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return new Date(value).toISOString();
+    throw new TypeError(`DateTime cannot represent ${String(value)}`);
+  },
+  parseValue: parseDateTime,
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING) throw badInput('DateTime', 'FORMAT', 'a DateTime literal must be an ISO 8601 string');
+    return parseDateTime(ast.value);
+  },
+});

@@ -10,7 +10,14 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { appendAudit, AuditBuffer, type AuditEvent } from './access/audit.ts';
-import { IDENTITY_HEADER, IdentityError, PUBLIC_IDENTITY, requestDigest, verifyIdentity, type Identity } from './access/identity.ts';
+import {
+  IDENTITY_HEADER,
+  IdentityError,
+  PUBLIC_IDENTITY,
+  requestDigest,
+  verifyIdentity,
+  type Identity,
+} from './access/identity.ts';
 import { enforceAccess } from './access/schema.ts';
 import type { Db } from './db/client.ts';
 import { ErrorCode } from './errors.ts';
@@ -101,7 +108,8 @@ async function identify(
     });
   }
   try {
-    if (secret === null) throw new IdentityError('this subgraph runs without an internal secret and cannot verify identities');
+    if (secret === null)
+      throw new IdentityError('this subgraph runs without an internal secret and cannot verify identities');
     return await verifyIdentity(header, secret, requestDigest(String(body?.query ?? ''), body?.variables));
   } catch (error) {
     throw new GraphQLError(error instanceof IdentityError ? error.message : 'internal identity header rejected', {
@@ -114,7 +122,10 @@ async function identify(
  * Starts one subgraph: Apollo Server over buildSubgraphSchema with the schema's access policies
  * enforced, behind Express for the health route. Port 0 picks a free port (tests).
  */
-export async function startSubgraph<L>(definition: SubgraphDefinition<L>, options: SubgraphOptions): Promise<RunningService> {
+export async function startSubgraph<L>(
+  definition: SubgraphDefinition<L>,
+  options: SubgraphOptions,
+): Promise<RunningService> {
   const production = options.production ?? false;
   if (production && options.internalSecret === null) {
     throw new Error(`${definition.name} subgraph: INTERNAL_IDENTITY_SECRET is required in production`);
@@ -143,13 +154,23 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
               const events = contextValue.audit?.drain() ?? [];
               if (events.length === 0) return;
               try {
-                await appendAudit(contextValue.db, contextValue.identity, { requestId: contextValue.requestId, subgraph: subgraph.name }, events);
+                await appendAudit(
+                  contextValue.db,
+                  contextValue.identity,
+                  { requestId: contextValue.requestId, subgraph: subgraph.name },
+                  events,
+                );
               } catch (error) {
                 console.error('audit trail write failed', error);
                 response.body = {
                   kind: 'single',
                   singleResult: {
-                    errors: [{ message: 'The audit trail is unavailable; no data was released', extensions: { code: 'AUDIT_UNAVAILABLE' } }],
+                    errors: [
+                      {
+                        message: 'The audit trail is unavailable; no data was released',
+                        extensions: { code: 'AUDIT_UNAVAILABLE' },
+                      },
+                    ],
                   },
                 };
                 if (response.http) response.http.status = 503;
@@ -188,7 +209,13 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
           audited: (event, work) =>
             db.prisma.$transaction(async (tx) => {
               const result = await work(tx as Db['prisma']);
-              await appendAudit(db, identity, { requestId, subgraph: subgraph.name }, [{ ...event, action: 'WRITE' }], tx as Db['prisma']);
+              await appendAudit(
+                db,
+                identity,
+                { requestId, subgraph: subgraph.name },
+                [{ ...event, action: 'WRITE' }],
+                tx as Db['prisma'],
+              );
               return result;
             }),
         };

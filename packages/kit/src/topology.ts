@@ -3,6 +3,7 @@
  * Ports are defaults for local runs; production sets SUBGRAPH_URL_<NAME> for the gateway instead.
  */
 export const SUBGRAPHS = [
+  { name: 'access', port: 4100, department: 'platform' },
   { name: 'subject', port: 4101, department: 'platform' },
   { name: 'tax', port: 4102, department: 'tax' },
 ] as const;

@@ -1,4 +1,10 @@
-import { DateScalar, loadSchemaFile, startSubgraph, type SubgraphDefinition, type SubgraphOptions } from '@credit-hub/kit';
+import {
+  DateScalar,
+  loadSchemaFile,
+  startSubgraph,
+  type SubgraphDefinition,
+  type SubgraphOptions,
+} from '@credit-hub/kit';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { CreditSubject } from './resolvers/CreditSubject.ts';
 import { Query } from './resolvers/Query.ts';
@@ -12,5 +18,4 @@ export const subjectSubgraph: SubgraphDefinition<Loaders> = {
   createLoaders,
 };
 
-export const startSubjectSubgraph = (options: SubgraphOptions) =>
-  startSubgraph(subjectSubgraph, options);
+export const startSubjectSubgraph = (options: SubgraphOptions) => startSubgraph(subjectSubgraph, options);

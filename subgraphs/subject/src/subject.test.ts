@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { RunningService } from '@credit-hub/kit';
 import { personKey } from '@credit-hub/kit/codes';
-import { createTestDatabase, makeIdNumber, makeUscc, postAs, callers, TEST_INTERNAL_SECRET, type TestDatabase } from '@credit-hub/kit/testing';
+import {
+  createTestDatabase,
+  makeIdNumber,
+  makeUscc,
+  postAs,
+  callers,
+  TEST_INTERNAL_SECRET,
+  type TestDatabase,
+} from '@credit-hub/kit/testing';
 import { startSubjectSubgraph } from './index.ts';
 
 // Subject subgraph in-process over real HTTP against a real Postgres clone; each test file owns its data.

@@ -3,6 +3,12 @@ import { commonEnv, databaseUrl, internalIdentityEnv, loadEnv, port, z } from '@
 /** The tax subgraph's configuration; the only module of this service that reads process.env. */
 export const readEnv = (source: Record<string, string | undefined> = process.env) =>
   loadEnv(
-    { ...commonEnv, ...internalIdentityEnv, DATABASE_URL: databaseUrl, TAX_HOST: z.string().default('127.0.0.1'), TAX_PORT: port(4102) },
+    {
+      ...commonEnv,
+      ...internalIdentityEnv,
+      DATABASE_URL: databaseUrl,
+      TAX_HOST: z.string().default('127.0.0.1'),
+      TAX_PORT: port(4102),
+    },
     source,
   );

@@ -1,4 +1,10 @@
-import { DateScalar, loadSchemaFile, startSubgraph, type SubgraphDefinition, type SubgraphOptions } from '@credit-hub/kit';
+import {
+  DateScalar,
+  loadSchemaFile,
+  startSubgraph,
+  type SubgraphDefinition,
+  type SubgraphOptions,
+} from '@credit-hub/kit';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { CreditSubject } from './resolvers/CreditSubject.ts';
 import { MajorTaxViolation } from './resolvers/MajorTaxViolation.ts';
@@ -14,5 +20,4 @@ export const taxSubgraph: SubgraphDefinition<Loaders> = {
   createLoaders,
 };
 
-export const startTaxSubgraph = (options: SubgraphOptions) =>
-  startSubgraph(taxSubgraph, options);
+export const startTaxSubgraph = (options: SubgraphOptions) => startSubgraph(taxSubgraph, options);

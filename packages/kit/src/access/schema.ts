@@ -29,7 +29,19 @@ interface FieldPolicy {
 const FEDERATION_TYPES = new Set(['_Service', '_Entity', '_Any']);
 const FEDERATION_FIELDS = new Set(['Query._entities', 'Query._service']);
 
-function directiveArg(node: { directives?: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: ValueNode }[] }[] } | null | undefined, directive: string, arg: string): ValueNode | undefined {
+function directiveArg(
+  node:
+    | {
+        directives?: readonly {
+          name: { value: string };
+          arguments?: readonly { name: { value: string }; value: ValueNode }[];
+        }[];
+      }
+    | null
+    | undefined,
+  directive: string,
+  arg: string,
+): ValueNode | undefined {
   const found = node?.directives?.find((d) => d.name.value === directive);
   return found?.arguments?.find((a) => a.name.value === arg)?.value;
 }
@@ -48,7 +60,8 @@ function personalOf(field: GraphQLField<unknown, unknown>): FieldPolicy['persona
   const kind = enumOrString(directiveArg(field.astNode, 'personal', 'kind'));
   if (!kind) return null;
   const kinds = directiveArg(field.astNode, 'personal', 'subjectKinds');
-  const subjectKinds = kinds?.kind === 'ListValue' ? kinds.values.map((v) => enumOrString(v)).filter((v): v is string => !!v) : null;
+  const subjectKinds =
+    kinds?.kind === 'ListValue' ? kinds.values.map((v) => enumOrString(v)).filter((v): v is string => !!v) : null;
   return { kind: kind as PersonalKind, subjectKinds };
 }
 
@@ -102,17 +115,24 @@ export function enforceAccess(schema: GraphQLSchema, owner: string): GraphQLSche
         const who = context.identity;
         const allowed = isMutation ? canWrite(who, level, owner) : canRead(who, level, owner);
         if (!allowed) {
-          throw forbidden(`${coordinate} ${isMutation ? 'may be written' : 'may be read'} only by ${LEVEL_WORDS[level]}${level === 'DEPARTMENT' ? ` (${owner})` : ''}`, {
-            field: coordinate,
-            level,
-            department: owner,
-          });
+          throw forbidden(
+            `${coordinate} ${isMutation ? 'may be written' : 'may be read'} only by ${LEVEL_WORDS[level]}${level === 'DEPARTMENT' ? ` (${owner})` : ''}`,
+            {
+              field: coordinate,
+              level,
+              department: owner,
+            },
+          );
         }
         const value = await resolve(parent, args, context, info);
         const subject = subjectOf(parent);
-        if (level !== 'PUBLIC' && !isMutation && info.parentType !== schema.getQueryType()) context.audit.record('READ', subject, coordinate);
+        // Non-public subject data is audited per subject; SUPERVISOR and ADMIN levels hold administrative
+        // data (keys, the audit log itself), audited by their resolvers.
+        if ((level === 'SHARED' || level === 'DEPARTMENT') && !isMutation && subject)
+          context.audit.record('READ', subject, coordinate);
         if (personal && value !== null && value !== undefined) {
-          const applies = !personal.subjectKinds || personal.subjectKinds.includes(String((parent as Record<string, unknown>)?.kind));
+          const applies =
+            !personal.subjectKinds || personal.subjectKinds.includes(String((parent as Record<string, unknown>)?.kind));
           if (!applies) return value;
           if (!canSeePersonal(who, owner)) return mask(personal.kind, value);
           context.audit.record('READ_PERSONAL', subject, coordinate);
@@ -122,7 +142,9 @@ export function enforceAccess(schema: GraphQLSchema, owner: string): GraphQLSche
     }
   }
   if (missing.length > 0) {
-    throw new Error(`Every field needs an access level (@access on the field or its type); missing on: ${missing.join(', ')}`);
+    throw new Error(
+      `Every field needs an access level (@access on the field or its type); missing on: ${missing.join(', ')}`,
+    );
   }
   return schema;
 }

@@ -1,0 +1,164 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { PUBLIC_IDENTITY, type Identity, type Role, type Scope, SCOPES } from '@credit-hub/kit';
+import type { Db } from '@credit-hub/kit/db';
+import { importSPKI, jwtVerify, type JWTPayload } from 'jose';
+
+export interface AuthConfig {
+  jwt: {
+    hs256Secret?: string;
+    rs256PublicKey?: string;
+    issuer: string;
+    audience: string;
+  };
+  /** API keys are looked up in access.api_key; without a database they are refused. */
+  db: Db | null;
+  /** How long a verified key is trusted before the table is read again (revocation delay). */
+  apiKeyCacheSeconds: number;
+}
+
+export class AuthError extends Error {}
+
+const PURPOSE_MAX = 200;
+
+/**
+ * The stated purpose (查询事由) travels URL-encoded in `x-purpose`, since HTTP header values cannot
+ * carry Chinese text as such.
+ */
+export function readPurpose(raw: string | undefined): string | null {
+  if (!raw) return null;
+  let text: string;
+  try {
+    text = decodeURIComponent(raw);
+  } catch {
+    throw new AuthError('x-purpose must be URL-encoded UTF-8 text');
+  }
+  // eslint-disable-next-line no-control-regex
+  text = text.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  if (text.length > PURPOSE_MAX) throw new AuthError(`x-purpose may hold at most ${PURPOSE_MAX} characters`);
+  return text || null;
+}
+
+const JWT_ROLES: Record<string, Role> = { officer: 'OFFICER', supervisor: 'SUPERVISOR', admin: 'ADMIN' };
+
+/** Verifies people's tokens: HS256 with a shared secret and/or RS256 with the identity provider's key. */
+export class JwtVerifier {
+  private rsKey: ReturnType<typeof importSPKI> | null;
+  constructor(private readonly config: AuthConfig['jwt']) {
+    this.rsKey = config.rs256PublicKey ? importSPKI(config.rs256PublicKey.replace(/\\n/g, '\n'), 'RS256') : null;
+  }
+
+  get enabled() {
+    return Boolean(this.config.hs256Secret || this.config.rs256PublicKey);
+  }
+
+  async verify(token: string): Promise<JWTPayload> {
+    const [headerPart] = token.split('.');
+    let alg: unknown;
+    try {
+      alg = JSON.parse(Buffer.from(headerPart ?? '', 'base64url').toString('utf8')).alg;
+    } catch {
+      throw new AuthError('malformed token');
+    }
+    const options = { issuer: this.config.issuer, audience: this.config.audience, requiredClaims: ['exp', 'sub'] };
+    try {
+      if (alg === 'HS256' && this.config.hs256Secret) {
+        return (
+          await jwtVerify(token, new TextEncoder().encode(this.config.hs256Secret), {
+            ...options,
+            algorithms: ['HS256'],
+          })
+        ).payload;
+      }
+      if (alg === 'RS256' && this.rsKey) {
+        return (await jwtVerify(token, await this.rsKey, { ...options, algorithms: ['RS256'] })).payload;
+      }
+    } catch (error) {
+      throw new AuthError(`token rejected: ${(error as Error).message}`);
+    }
+    throw new AuthError(`token algorithm ${String(alg)} is not accepted`);
+  }
+}
+
+interface CachedKey {
+  identity: Omit<Identity, 'purpose' | 'client'>;
+  hash: string;
+  until: number;
+}
+
+export const API_KEY_PREFIX_LENGTH = 12;
+export const hashApiKey = (key: string) => createHash('sha256').update(key).digest('hex');
+
+/** Departmental systems' API keys: stored hashed, revocable, bound to a department and scopes. */
+export class ApiKeyVerifier {
+  private readonly cache = new Map<string, CachedKey>();
+  constructor(
+    private readonly db: Db | null,
+    private readonly cacheSeconds: number,
+  ) {}
+
+  async verify(key: string): Promise<Omit<Identity, 'purpose' | 'client'>> {
+    const match = /^chk_([A-Za-z0-9]{12})_[A-Za-z0-9_-]{32,}$/.exec(key);
+    if (!match) throw new AuthError('malformed API key');
+    const prefix = match[1]!;
+    const hash = hashApiKey(key);
+    const cached = this.cache.get(prefix);
+    if (cached && cached.until > Date.now() && cached.hash === hash) return cached.identity;
+    if (!this.db) throw new AuthError('API keys are not accepted by this gateway (no key store configured)');
+    const row = await this.db.prisma.apiKey.findUnique({ where: { prefix } });
+    const equal = row && timingSafeEqual(Buffer.from(row.hash, 'hex'), Buffer.from(hash, 'hex'));
+    if (!row || !equal) throw new AuthError('unknown API key');
+    if (row.revokedAt) throw new AuthError('API key has been revoked');
+    if (row.expiresAt && row.expiresAt.getTime() < Date.now()) throw new AuthError('API key has expired');
+    const identity = {
+      actor: `apikey:${row.id}`,
+      role: 'SYSTEM' as const,
+      department: row.department,
+      scopes: row.scopes.filter((s): s is Scope => (SCOPES as readonly string[]).includes(s)),
+    };
+    if (this.cacheSeconds > 0) this.cache.set(prefix, { identity, hash, until: Date.now() + this.cacheSeconds * 1000 });
+    // Last use is informative only: never let it slow down or fail the request.
+    void this.db.prisma.apiKey
+      .update({ where: { id: row.id }, data: { lastUsedAt: new Date() } })
+      .catch(() => undefined);
+    return identity;
+  }
+}
+
+export interface CallerRequest {
+  header(name: string): string | undefined;
+  ip?: string | undefined;
+}
+
+/**
+ * Who is calling: nobody (the public), a person with a token, or a departmental system with an API key.
+ * A credential that is present but wrong is refused — never downgraded to public access.
+ */
+export async function authenticate(req: CallerRequest, jwt: JwtVerifier, keys: ApiKeyVerifier): Promise<Identity> {
+  const purpose = readPurpose(req.header('x-purpose'));
+  const address = req.ip ?? 'unknown';
+  const authorization = req.header('authorization');
+  const apiKey =
+    req.header('x-api-key') ?? (authorization?.startsWith('ApiKey ') ? authorization.slice(7).trim() : undefined);
+  if (apiKey) {
+    const identity = await keys.verify(apiKey);
+    return { ...identity, purpose, client: `${address} ${identity.actor}` };
+  }
+  if (authorization?.startsWith('Bearer ')) {
+    if (!jwt.enabled) throw new AuthError('tokens are not accepted by this gateway (no signing key configured)');
+    const claims = await jwt.verify(authorization.slice(7).trim());
+    const role = JWT_ROLES[String(claims.role ?? '').toLowerCase()];
+    if (!role) throw new AuthError('token carries no known role (officer, supervisor or admin)');
+    const department = typeof claims.department === 'string' ? claims.department : null;
+    if (role === 'OFFICER' && !department) throw new AuthError("an officer token must name the officer's department");
+    return {
+      actor: String(claims.sub),
+      role,
+      department: role === 'OFFICER' ? department : null,
+      scopes: [],
+      purpose,
+      client: address,
+    };
+  }
+  if (authorization) throw new AuthError('unsupported authorization scheme: use Bearer <token> or ApiKey <key>');
+  return { ...PUBLIC_IDENTITY, purpose, client: address };
+}

@@ -1,0 +1,188 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import {
+  getNamedType,
+  getNullableType,
+  GraphQLError,
+  isListType,
+  isObjectType,
+  Kind,
+  Lexer,
+  Source,
+  TokenKind,
+  validate,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
+  type SelectionSetNode,
+  type ValidationRule,
+  type ValueNode,
+} from 'graphql';
+
+/** Abuse limits on an operation; each refusal has its own stable code. Defaults in docs/security.md. */
+export interface OperationLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
+  maxPageSize: number;
+  /** Cost multiplier of a list field that has no `first` argument. */
+  defaultListSize: number;
+}
+
+export const DEFAULT_LIMITS: OperationLimits = {
+  maxDepth: 8,
+  maxAliases: 15,
+  maxDirectives: 10,
+  maxTokens: 2000,
+  maxCost: 5000,
+  maxPageSize: 100,
+  defaultListSize: 10,
+};
+
+const refuse = (code: string, message: string, extra: Record<string, unknown> = {}) =>
+  new GraphQLError(message, { extensions: { code, ...extra, http: { status: 400 } } });
+
+/**
+ * Counts lexical tokens, stopping as soon as the limit is passed: a huge document is refused before
+ * it is parsed into an AST.
+ */
+export function exceedsTokenLimit(query: string, max: number): boolean {
+  const lexer = new Lexer(new Source(query));
+  let count = 0;
+  try {
+    while (lexer.advance().kind !== TokenKind.EOF) {
+      count += 1;
+      if (count > max) return true;
+    }
+  } catch {
+    return false; // a syntax error: the parser reports it properly
+  }
+  return false;
+}
+
+function intValue(node: ValueNode | undefined, variables: Record<string, unknown>): number | null {
+  if (!node) return null;
+  if (node.kind === Kind.INT) return Number(node.value);
+  if (node.kind === Kind.VARIABLE) {
+    const value = variables[node.name.value];
+    return typeof value === 'number' ? value : null;
+  }
+  return null;
+}
+
+/**
+ * Estimated cost: every field costs 1 plus its children times its multiplier. A paged field costs by
+ * its `first` argument (the lists inside a page — edges, nodes — are covered by it); another list field
+ * costs `defaultListSize` times its children.
+ */
+export function operationCost(
+  schema: GraphQLSchema,
+  selectionSet: SelectionSetNode,
+  parentType: GraphQLCompositeType,
+  fragments: Record<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown>,
+  limits: OperationLimits,
+  insidePage = false,
+): number {
+  let total = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FRAGMENT_SPREAD || selection.kind === Kind.INLINE_FRAGMENT) {
+      const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments[selection.name.value] : selection;
+      if (!fragment) continue;
+      const typeName = fragment.typeCondition?.name.value;
+      const type = (typeName ? schema.getType(typeName) : parentType) as GraphQLCompositeType | undefined;
+      if (type) total += operationCost(schema, fragment.selectionSet, type, fragments, variables, limits, insidePage);
+      continue;
+    }
+    if (!isObjectType(parentType) || selection.name.value.startsWith('__')) {
+      total += 1;
+      continue;
+    }
+    const field = parentType.getFields()[selection.name.value];
+    if (!field) continue;
+    const first = intValue(selection.arguments?.find((a) => a.name.value === 'first')?.value, variables);
+    if (first !== null && first > limits.maxPageSize) {
+      throw refuse('BAD_USER_INPUT', `\`first\` must be between 1 and ${limits.maxPageSize}, got ${first}`, {
+        field: 'first',
+        rule: 'RANGE',
+        max: limits.maxPageSize,
+      });
+    }
+    const isList = isListType(getNullableType(field.type));
+    const multiplier = first !== null ? Math.max(first, 1) : isList && !insidePage ? limits.defaultListSize : 1;
+    const childType = getNamedType(field.type);
+    const children =
+      selection.selectionSet && (isObjectType(childType) || 'getTypes' in childType || 'getInterfaces' in childType)
+        ? operationCost(
+            schema,
+            selection.selectionSet,
+            childType as GraphQLCompositeType,
+            fragments,
+            variables,
+            limits,
+            first !== null,
+          )
+        : 0;
+    total += 1 + multiplier * children;
+  }
+  return total;
+}
+
+/** Runs the depth, alias, directive and cost limits once the operation is known, before any fetch. */
+export function limitsPlugin(limits: OperationLimits): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, schema, operation, request }) {
+          let rejected: GraphQLError | null = null;
+          const onReject = (code: string) => [
+            (_ctx: unknown, error: GraphQLError) => {
+              rejected ??= refuse(code, error.message.replace(/^Syntax Error: /, ''));
+            },
+          ];
+          const rules: ValidationRule[] = [
+            maxDepthRule({
+              n: limits.maxDepth,
+              onReject: onReject('DEPTH_LIMIT_EXCEEDED'),
+              propagateOnRejection: false,
+            }),
+            maxAliasesRule({
+              n: limits.maxAliases,
+              onReject: onReject('ALIAS_LIMIT_EXCEEDED'),
+              propagateOnRejection: false,
+            }),
+            maxDirectivesRule({
+              n: limits.maxDirectives,
+              onReject: onReject('DIRECTIVE_LIMIT_EXCEEDED'),
+              propagateOnRejection: false,
+            }),
+          ] as ValidationRule[];
+          validate(schema, document, rules);
+          if (rejected) throw rejected;
+          const fragments = Object.fromEntries(
+            document.definitions
+              .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+              .map((d) => [d.name.value, d]),
+          );
+          const root = operation && schema.getRootType(operation.operation);
+          if (!root || !operation) return;
+          const cost = operationCost(schema, operation.selectionSet, root, fragments, request.variables ?? {}, limits);
+          if (cost > limits.maxCost) {
+            throw refuse(
+              'COST_LIMIT_EXCEEDED',
+              `Operation cost ${cost} exceeds the limit of ${limits.maxCost}: request fewer items per page or fewer fields`,
+              {
+                cost,
+                maxCost: limits.maxCost,
+              },
+            );
+          }
+        },
+      };
+    },
+  };
+}

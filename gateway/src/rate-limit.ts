@@ -1,0 +1,60 @@
+import type { Identity } from '@credit-hub/kit';
+import type { Request, RequestHandler } from 'express';
+import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
+import { Redis } from 'ioredis';
+import { RedisStore, type RedisReply } from 'rate-limit-redis';
+import { sendGraphQLError } from './http-errors.ts';
+
+export interface RateLimitConfig {
+  windowSeconds: number;
+  anonymousPerWindow: number;
+  authenticatedPerWindow: number;
+  /** Shared counters across gateway replicas; in-process memory when absent. */
+  redisUrl?: string | undefined;
+}
+
+/**
+ * Per-client rate limits: anonymous callers by address, people by token subject, systems by API key.
+ * With Redis, every gateway replica counts against the same limit.
+ */
+export function createRateLimiter(
+  config: RateLimitConfig,
+  identityOf: (req: Request) => Identity,
+): { middleware: RequestHandler; close(): Promise<void> } {
+  let redis: Redis | null = null;
+  let store: Store | undefined;
+  if (config.redisUrl) {
+    redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true });
+    const client = redis;
+    store = new RedisStore({
+      prefix: 'credit-hub:rate:',
+      sendCommand: (command: string, ...args: string[]) => client.call(command, ...args) as Promise<RedisReply>,
+    });
+  }
+  const middleware = rateLimit({
+    windowMs: config.windowSeconds * 1000,
+    limit: (req) => (identityOf(req).role === 'PUBLIC' ? config.anonymousPerWindow : config.authenticatedPerWindow),
+    keyGenerator: (req) => {
+      const who = identityOf(req);
+      return who.role === 'PUBLIC' ? `ip:${ipKeyGenerator(req.ip ?? 'unknown')}` : `actor:${who.actor}`;
+    },
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    store,
+    // If Redis is down the gateway keeps serving rather than refusing everyone.
+    passOnStoreError: true,
+    handler: (req, res) => {
+      const who = identityOf(req);
+      sendGraphQLError(
+        res,
+        429,
+        'RATE_LIMITED',
+        `Too many requests: at most ${who.role === 'PUBLIC' ? config.anonymousPerWindow : config.authenticatedPerWindow} per ${config.windowSeconds} s for this client`,
+        {
+          retryAfterSeconds: config.windowSeconds,
+        },
+      );
+    },
+  });
+  return { middleware, close: async () => void (await redis?.quit().catch(() => undefined)) };
+}

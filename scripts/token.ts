@@ -1,0 +1,37 @@
+/**
+ * `npm run token -- --role officer --department tax --sub officer-001 [--hours 8]`
+ * Issues a signed token (HS256) for local development and tests, with AUTH_JWT_SECRET or the public
+ * development secret. In production people's tokens come from the identity provider.
+ */
+import { parseArgs } from 'node:util';
+import { SignJWT } from 'jose';
+import { DEV_JWT_SECRET } from '@credit-hub/hub/env';
+
+const { values } = parseArgs({
+  options: {
+    role: { type: 'string', default: 'officer' },
+    department: { type: 'string' },
+    sub: { type: 'string', default: 'dev-user' },
+    name: { type: 'string' },
+    hours: { type: 'string', default: '8' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  console.log('npm run token -- --role officer|supervisor|admin [--department tax] [--sub id] [--hours 8]');
+  process.exit(0);
+}
+const secret = process.env.AUTH_JWT_SECRET ?? DEV_JWT_SECRET;
+const token = await new SignJWT({
+  role: values.role,
+  ...(values.department ? { department: values.department } : {}),
+  ...(values.name ? { name: values.name } : {}),
+})
+  .setProtectedHeader({ alg: 'HS256' })
+  .setSubject(values.sub!)
+  .setIssuer(process.env.AUTH_JWT_ISSUER ?? 'credit-hub')
+  .setAudience(process.env.AUTH_JWT_AUDIENCE ?? 'credit-hub')
+  .setIssuedAt()
+  .setExpirationTime(`${Number(values.hours)}h`)
+  .sign(new TextEncoder().encode(secret));
+console.log(token);
