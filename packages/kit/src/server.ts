@@ -18,6 +18,7 @@ import {
   verifyIdentity,
   type Identity,
 } from './access/identity.ts';
+import type { PersonalAudience } from './access/policy.ts';
 import { enforceAccess } from './access/schema.ts';
 import type { Db } from './db/client.ts';
 import { ErrorCode } from './errors.ts';
@@ -43,6 +44,8 @@ export interface SubgraphDefinition<L> {
   name: string;
   /** The department that owns the subgraph's records (DEPARTMENT-level access and writes). */
   department: string;
+  /** Who may see its personal data unmasked, with a purpose (default: the owning department). */
+  personalAudience?: PersonalAudience;
   typeDefs: DocumentNode;
   // Typed per subgraph by the generated `Resolvers` type (GraphQL Code Generator); any map fits here.
   resolvers: object;
@@ -136,6 +139,7 @@ export async function startSubgraph<L>(
   const schema = enforceAccess(
     buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers as never }]),
     definition.department,
+    definition.personalAudience,
   );
   const subgraph = { name: definition.name, department: definition.department };
   const server = new ApolloServer<SubgraphContext<L>>({

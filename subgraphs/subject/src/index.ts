@@ -13,6 +13,8 @@ import { Query } from './resolvers/Query.ts';
 export const subjectSubgraph: SubgraphDefinition<Loaders> = {
   name: 'subject',
   department: 'platform',
+  // The subject register serves every department: their officers may see names with a stated purpose.
+  personalAudience: 'government',
   typeDefs: loadSchemaFile(import.meta.url),
   resolvers: { Date: DateScalar, Query, CreditSubject },
   createLoaders,

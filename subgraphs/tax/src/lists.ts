@@ -1,6 +1,7 @@
 import { isStringTuple, readPage, regionPrefix, toConnection, type PageArgs } from '@credit-hub/kit';
 import { Prisma, type Db } from '@credit-hub/kit/db';
 import type { RatingConnection, RatingRow, ViolationConnection, ViolationRow } from './model.ts';
+import { startOfToday, type EntryStatus } from './rules.ts';
 
 export interface RatingListArgs extends PageArgs {
   year: number;
@@ -31,14 +32,20 @@ export interface ViolationListArgs extends PageArgs {
   year?: number | null;
   regionCode?: string | null;
   situation?: ViolationRow['situation'] | null;
-  status?: ViolationRow['status'] | null;
+  status?: EntryStatus | null;
+}
+
+function statusCondition(status: EntryStatus): Prisma.MajorTaxViolationWhereInput {
+  const today = startOfToday();
+  if (status === 'REMOVED') return { status: 'REMOVED' };
+  return { status: 'PUBLISHED', publicityEndsOn: status === 'PUBLISHED' ? { gte: today } : { lt: today } };
 }
 
 /** Black-list entries, newest publication first; the cursor is (publishedOn, id). */
 export async function listViolations(db: Db, args: ViolationListArgs): Promise<ViolationConnection> {
   const page = readPage(args, isStringTuple);
   const where: Prisma.MajorTaxViolationWhereInput = {
-    ...(args.status ? { status: args.status } : {}),
+    ...statusCondition(args.status ?? 'PUBLISHED'),
     ...(args.situation ? { situation: args.situation } : {}),
     ...(args.regionCode ? { regionCode: { startsWith: regionPrefix(args.regionCode) } } : {}),
     ...(args.year

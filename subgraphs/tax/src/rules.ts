@@ -21,13 +21,18 @@ export function ratingFor(ratings: RatingRow[], year?: number | null): RatingRow
   return ratings.find((r) => r.year === year) ?? null;
 }
 
+export const startOfToday = (now: Date = new Date()) =>
+  new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+
+export type EntryStatus = 'PUBLISHED' | 'EXPIRED' | 'REMOVED';
+
 /**
- * An entry is on the public black list while it is published and inside its three-year publicity
- * period; a removed (信用修复) or expired entry no longer counts.
+ * An entry's status as the public sees it: published while inside its three-year publicity period,
+ * expired after it (publicity stops by itself), removed when stopped early.
  */
-export function isInForce(v: ViolationRow, today: Date = new Date()): boolean {
-  return (
-    v.status === 'PUBLISHED' &&
-    v.publicityEndsOn.getTime() >= Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())
-  );
+export function entryStatus(v: ViolationRow, today: Date = startOfToday()): EntryStatus {
+  if (v.status === 'REMOVED') return 'REMOVED';
+  return v.publicityEndsOn.getTime() >= today.getTime() ? 'PUBLISHED' : 'EXPIRED';
 }
+
+export const isInForce = (v: ViolationRow, today?: Date) => entryStatus(v, today) === 'PUBLISHED';

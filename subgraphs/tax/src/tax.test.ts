@@ -18,6 +18,7 @@ let service: RunningService;
 const good = makeUscc('91', '330106', 'MA2T0001');
 const evader = makeUscc('91', '330212', 'MA2T0002');
 const repaired = makeUscc('91', '330108', 'MA2T0003');
+const latest = makeUscc('91', '330106', 'MA2T0004');
 const authority = makeUscc('11', '330100', '00260001');
 const responsibleId = makeIdNumber('330106', '19750312', '031');
 
@@ -84,6 +85,7 @@ before(async () => {
         removalReason: '信用修复，提前停止公布',
       }),
       violation(repaired, '330108', '2020-05-10', { publicityEndsOn: new Date('2023-05-10') }),
+      violation(latest, '330106', '2025-01-15', { decisionServedOn: new Date('2024-12-20') }),
     ],
   });
   service = await startTaxSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET });
@@ -132,8 +134,29 @@ describe('CreditSubject extension', () => {
     assert.equal(e.isMajorTaxViolator, true);
     assert.equal(r.isMajorTaxViolator, false);
     assert.equal(g.isMajorTaxViolator, false);
-    assert.deepEqual(r.all.map((v: any) => v.status).sort(), ['PUBLISHED', 'REMOVED']);
-    assert.deepEqual(r.majorTaxViolations, [{ publishedOn: '2020-05-10', status: 'PUBLISHED' }]);
+    assert.deepEqual(r.all.map((v: any) => v.status).sort(), ['EXPIRED', 'REMOVED']);
+    assert.deepEqual(r.majorTaxViolations, []);
+    assert.deepEqual(e.majorTaxViolations, [{ publishedOn: '2024-04-12', status: 'PUBLISHED' }]);
+  });
+
+  it('shows the public only entries still published, and refuses it the removed ones', async () => {
+    const { body } = await entities([repaired], 'majorTaxViolations { status }', callers.public);
+    assert.deepEqual((body.data as any)._entities[0].majorTaxViolations, []);
+    const widened = await entities([repaired], 'majorTaxViolations(includeRemoved: true) { status }', callers.public);
+    assert.equal(widened.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    const removed = await query(`{ majorTaxViolations(status: REMOVED) { totalCount } }`, {}, callers.public);
+    assert.equal(removed.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    const [expired] = await tdb.db.prisma.majorTaxViolation.findMany({
+      where: { subjectCode: repaired, status: 'PUBLISHED' },
+    });
+    const byId = `query($id: ID!) { majorTaxViolation(id: $id) { status } }`;
+    assert.equal(
+      ((await query(byId, { id: expired!.id.toString() }, callers.public)).body.data as any).majorTaxViolation,
+      null,
+    );
+    assert.deepEqual(((await query(byId, { id: expired!.id.toString() })).body.data as any).majorTaxViolation, {
+      status: 'EXPIRED',
+    });
   });
 
   it('masks the responsible person for the public', async () => {
@@ -187,8 +210,12 @@ describe('lists', () => {
   it('lists the black list newest first, by status, year and region, with paging', async () => {
     const published = await query(`{ majorTaxViolations { nodes { subject { code } publishedOn } } }`);
     assert.deepEqual((published.body.data as any).majorTaxViolations.nodes, [
+      { subject: { code: latest }, publishedOn: '2025-01-15' },
       { subject: { code: evader }, publishedOn: '2024-04-12' },
-      { subject: { code: repaired }, publishedOn: '2020-05-10' },
+    ]);
+    const expired = await query(`{ majorTaxViolations(status: EXPIRED) { nodes { publishedOn status } } }`);
+    assert.deepEqual((expired.body.data as any).majorTaxViolations.nodes, [
+      { publishedOn: '2020-05-10', status: 'EXPIRED' },
     ]);
     const removed = await query(`{ majorTaxViolations(status: REMOVED) { nodes { removalReason } } }`);
     assert.deepEqual((removed.body.data as any).majorTaxViolations.nodes, [
@@ -208,7 +235,7 @@ describe('lists', () => {
       },
     );
     assert.deepEqual((second.body.data as any).majorTaxViolations, {
-      nodes: [{ publishedOn: '2020-05-10' }],
+      nodes: [{ publishedOn: '2024-04-12' }],
       pageInfo: { hasNextPage: false },
     });
   });

@@ -57,11 +57,18 @@ export function canWrite(who: Identity, level: AccessLevel, owner: string): bool
  * the owning department's officers, supervisors, and systems with the `personal` scope — and only with a
  * stated purpose. Everyone else, and anyone without a purpose, gets the masked value.
  */
-export function canSeePersonal(who: Identity, owner: string): boolean {
+export function canSeePersonal(who: Identity, owner: string, audience: PersonalAudience = 'owner'): boolean {
   if (!who.purpose) return false;
+  const department = audience === 'government' || who.department === owner;
   return (
     who.role === 'SUPERVISOR' ||
-    (who.role === 'OFFICER' && who.department === owner) ||
-    (who.role === 'SYSTEM' && who.department === owner && who.scopes.includes('personal'))
+    (who.role === 'OFFICER' && department) ||
+    (who.role === 'SYSTEM' && department && who.scopes.includes('personal'))
   );
 }
+
+/**
+ * Who needs a subgraph's personal data: its own department (`owner`, e.g. tax records), or every
+ * department's officers (`government`: the subject register, which all departments work from).
+ */
+export type PersonalAudience = 'owner' | 'government';

@@ -10,7 +10,7 @@ import { forbidden } from '../errors.ts';
 import { maskIdNumber, maskPersonName } from '../codes/mask.ts';
 import type { AuditBuffer } from './audit.ts';
 import type { Identity } from './identity.ts';
-import { ACCESS_LEVELS, canRead, canSeePersonal, canWrite, type AccessLevel } from './policy.ts';
+import { ACCESS_LEVELS, canRead, canSeePersonal, canWrite, type AccessLevel, type PersonalAudience } from './policy.ts';
 
 /** What the access layer needs from a request's context. */
 export interface AccessContext {
@@ -93,7 +93,11 @@ const LEVEL_WORDS: Record<AccessLevel, string> = {
  * Runs once at start-up: a field (or its type) without @access stops the subgraph, so a new field can
  * never become public by omission. Public fields keep their resolver untouched (no cost on the hot path).
  */
-export function enforceAccess(schema: GraphQLSchema, owner: string): GraphQLSchema {
+export function enforceAccess(
+  schema: GraphQLSchema,
+  owner: string,
+  personalAudience: PersonalAudience = 'owner',
+): GraphQLSchema {
   const missing: string[] = [];
   const mutationType = schema.getMutationType();
   for (const type of Object.values(schema.getTypeMap()) as GraphQLNamedType[]) {
@@ -134,7 +138,7 @@ export function enforceAccess(schema: GraphQLSchema, owner: string): GraphQLSche
           const applies =
             !personal.subjectKinds || personal.subjectKinds.includes(String((parent as Record<string, unknown>)?.kind));
           if (!applies) return value;
-          if (!canSeePersonal(who, owner)) return mask(personal.kind, value);
+          if (!canSeePersonal(who, owner, personalAudience)) return mask(personal.kind, value);
           context.audit.record('READ_PERSONAL', subject, coordinate);
         }
         return value;
@@ -147,4 +151,22 @@ export function enforceAccess(schema: GraphQLSchema, owner: string): GraphQLSche
     );
   }
   return schema;
+}
+
+/**
+ * For rules finer than a field: an argument value that widens what a field returns (e.g. removed
+ * entries) requires a higher level than the field itself.
+ */
+export function requireLevel(
+  context: AccessContext & { subgraph: { department: string } },
+  level: AccessLevel,
+  what: string,
+): void {
+  if (!canRead(context.identity, level, context.subgraph.department)) {
+    throw forbidden(`${what} may be read only by ${LEVEL_WORDS[level]}`, {
+      field: what,
+      level,
+      department: context.subgraph.department,
+    });
+  }
 }

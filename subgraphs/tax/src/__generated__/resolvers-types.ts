@@ -98,9 +98,11 @@ export type CreditSubjectTaxCreditRatingArgs = {
 
 /** Publication status of a black-list entry. */
 export type ListingStatus =
-  /** 公布中 — published */
+  /** 公布期满 — the three-year publicity period has ended (not public any more) */
+  | 'EXPIRED'
+  /** 公布中 — published and inside its publicity period */
   | 'PUBLISHED'
-  /** 已撤出 — publication stopped (信用修复 or period ended early) */
+  /** 已撤出 — publication stopped early (信用修复, decision revoked) */
   | 'REMOVED';
 
 /**
@@ -175,6 +177,68 @@ export type MajorTaxViolationEdge = {
   node: MajorTaxViolation;
 };
 
+/** Input of publishMajorTaxViolation, with the fields 国家税务总局令第54号 第九条 requires. */
+export type MajorTaxViolationInput = {
+  /** 涉案金额 (元), not negative. */
+  amountInvolved?: InputMaybe<Scalars['Float']['input']>;
+  /** USCC of the deciding tax authority: a government body (机关, USCC 11…). */
+  authorityCode: Scalars['String']['input'];
+  /** Date the decision was served (决定书送达日期), not in the future. */
+  decisionServedOn: Scalars['Date']['input'];
+  /** 实施检查的税务机关. */
+  inspectingAuthority: Scalars['String']['input'];
+  /** 相关法律依据. */
+  legalBasis: Scalars['String']['input'];
+  /** 主要违法事实. */
+  mainFacts: Scalars['String']['input'];
+  /** 税务处理、税务行政处罚情况. */
+  penalty: Scalars['String']['input'];
+  /** Publication date (公布日期): on or after service, by the 15th of the following month. */
+  publishedOn: Scalars['Date']['input'];
+  /** Administrative division; required for a person key, else taken from the USCC. */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  /** 注册地址. */
+  registeredAddress?: InputMaybe<Scalars['String']['input']>;
+  /** 身份证件号码 (居民身份证号码, validated). */
+  responsiblePersonIdNumber?: InputMaybe<Scalars['String']['input']>;
+  /** 法定代表人、负责人或实际责任人姓名. */
+  responsiblePersonName?: InputMaybe<Scalars['String']['input']>;
+  /** 性别 (男/女). */
+  responsiblePersonSex?: InputMaybe<Scalars['String']['input']>;
+  /** Triggering situation. */
+  situation: TaxViolationSituation;
+  /** The subject: USCC or person key. */
+  subjectCode: Scalars['ID']['input'];
+  /** 纳税人名称. */
+  taxpayerName: Scalars['String']['input'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Publish a 重大税收违法失信主体 entry; the subject's rating for the decision year becomes D (assigned directly). */
+  publishMajorTaxViolation: MajorTaxViolation;
+  /** Record (or correct) a taxpayer's yearly rating. Tax department officers and systems with the write scope. */
+  recordTaxCreditRating: TaxCreditRating;
+  /** Stop publishing an entry (撤出: 信用修复, decision revoked, ...), with the reason. */
+  removeMajorTaxViolation: MajorTaxViolation;
+};
+
+
+export type MutationPublishMajorTaxViolationArgs = {
+  input: MajorTaxViolationInput;
+};
+
+
+export type MutationRecordTaxCreditRatingArgs = {
+  input: TaxCreditRatingInput;
+};
+
+
+export type MutationRemoveMajorTaxViolationArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
 /** Relay paging information. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -199,7 +263,10 @@ export type Query = {
   __typename?: 'Query';
   /** A级纳税人名单 (红名单): A-level taxpayers of one year, filtered by region, ordered by subject code. */
   aLevelTaxpayers: TaxCreditRatingConnection;
-  /** One 重大税收违法失信主体 entry by id; null when it does not exist. */
+  /**
+   * One 重大税收违法失信主体 entry by id; null when it does not exist, or for the public when it is no longer
+   * published.
+   */
   majorTaxViolation: Maybe<MajorTaxViolation>;
   /**
    * 重大税收违法失信主体名单 (黑名单), newest publication first, filtered by publication year, region,
@@ -294,6 +361,24 @@ export type TaxCreditRatingEdge = {
   cursor: Scalars['String']['output'];
   /** The rating. */
   node: TaxCreditRating;
+};
+
+/** Input of recordTaxCreditRating: one taxpayer's 纳税信用评价 result of one year. */
+export type TaxCreditRatingInput = {
+  /** Rating tax authority (评价税务机关). */
+  authority: Scalars['String']['input'];
+  /** Date the result was determined (评价日期), not in the future. */
+  evaluatedOn: Scalars['Date']['input'];
+  /** Level (纳税信用级别). */
+  level: TaxCreditLevel;
+  /** Administrative division; required for a person key, else taken from the USCC. */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  /** Score 0–100; must agree with the level (A ≥ 90, B 70–<90, M ≥ 70, C 40–<70, D < 40); D may have none. */
+  score?: InputMaybe<Scalars['Float']['input']>;
+  /** The taxpayer: USCC (统一社会信用代码) or person key. */
+  subjectCode: Scalars['ID']['input'];
+  /** Rating year (评价年度), not after the current year. */
+  year: Scalars['Int']['input'];
 };
 
 /** The eleven situations that make a 重大税收违法失信主体 (国家税务总局令第54号 第六条). */
@@ -426,6 +511,8 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   MajorTaxViolationConnection: ResolverTypeWrapper<ViolationConnection>;
   MajorTaxViolationEdge: ResolverTypeWrapper<Omit<MajorTaxViolationEdge, 'node'> & { node: ResolversTypes['MajorTaxViolation'] }>;
+  MajorTaxViolationInput: MajorTaxViolationInput;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PersonalDataKind: PersonalDataKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -433,6 +520,7 @@ export type ResolversTypes = {
   TaxCreditRating: ResolverTypeWrapper<RatingRow>;
   TaxCreditRatingConnection: ResolverTypeWrapper<RatingConnection>;
   TaxCreditRatingEdge: ResolverTypeWrapper<Omit<TaxCreditRatingEdge, 'node'> & { node: ResolversTypes['TaxCreditRating'] }>;
+  TaxCreditRatingInput: TaxCreditRatingInput;
   TaxViolationSituation: TaxViolationSituation;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
@@ -448,11 +536,14 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   MajorTaxViolationConnection: ViolationConnection;
   MajorTaxViolationEdge: Omit<MajorTaxViolationEdge, 'node'> & { node: ResolversParentTypes['MajorTaxViolation'] };
+  MajorTaxViolationInput: MajorTaxViolationInput;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   TaxCreditRating: RatingRow;
   TaxCreditRatingConnection: RatingConnection;
   TaxCreditRatingEdge: Omit<TaxCreditRatingEdge, 'node'> & { node: ResolversParentTypes['TaxCreditRating'] };
+  TaxCreditRatingInput: TaxCreditRatingInput;
   String: Scalars['String']['output'];
 };
 
@@ -519,6 +610,12 @@ export type MajorTaxViolationEdgeResolvers<ContextType = Context, ParentType ext
   node?: Resolver<ResolversTypes['MajorTaxViolation'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  publishMajorTaxViolation?: Resolver<ResolversTypes['MajorTaxViolation'], ParentType, ContextType, RequireFields<MutationPublishMajorTaxViolationArgs, 'input'>>;
+  recordTaxCreditRating?: Resolver<ResolversTypes['TaxCreditRating'], ParentType, ContextType, RequireFields<MutationRecordTaxCreditRatingArgs, 'input'>>;
+  removeMajorTaxViolation?: Resolver<ResolversTypes['MajorTaxViolation'], ParentType, ContextType, RequireFields<MutationRemoveMajorTaxViolationArgs, 'id' | 'reason'>>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -561,6 +658,7 @@ export type Resolvers<ContextType = Context> = {
   MajorTaxViolation?: MajorTaxViolationResolvers<ContextType>;
   MajorTaxViolationConnection?: MajorTaxViolationConnectionResolvers<ContextType>;
   MajorTaxViolationEdge?: MajorTaxViolationEdgeResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   TaxCreditRating?: TaxCreditRatingResolvers<ContextType>;

@@ -1,3 +1,4 @@
+import { requireLevel } from '@credit-hub/kit';
 import type { CreditSubjectResolvers } from '../__generated__/resolvers-types.ts';
 import { isInForce, ratingFor } from '../rules.ts';
 
@@ -8,9 +9,10 @@ export const CreditSubject: CreditSubjectResolvers = {
   taxCreditRating: async (s, { year }, { loaders }) => ratingFor(await loaders.ratingsBySubject.load(s.code), year),
   isALevelTaxpayer: async (s, { year }, { loaders }) =>
     ratingFor(await loaders.ratingsBySubject.load(s.code), year)?.level === 'A',
-  majorTaxViolations: async (s, { includeRemoved }, { loaders }) => {
-    const entries = await loaders.violationsBySubject.load(s.code);
-    return includeRemoved ? entries : entries.filter((v) => v.status === 'PUBLISHED');
+  majorTaxViolations: async (s, { includeRemoved }, ctx) => {
+    if (includeRemoved) requireLevel(ctx, 'SHARED', 'CreditSubject.majorTaxViolations(includeRemoved: true)');
+    const entries = await ctx.loaders.violationsBySubject.load(s.code);
+    return includeRemoved ? entries : entries.filter((v) => isInForce(v));
   },
   isMajorTaxViolator: async (s, _args, { loaders }) =>
     (await loaders.violationsBySubject.load(s.code)).some((v) => isInForce(v)),

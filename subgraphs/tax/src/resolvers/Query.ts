@@ -1,4 +1,5 @@
-import { badInput } from '@credit-hub/kit';
+import { badInput, canRead, requireLevel } from '@credit-hub/kit';
+import { isInForce } from '../rules.ts';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
 import { listRatings, listViolations } from '../lists.ts';
 
@@ -17,13 +18,17 @@ export const Query: QueryResolvers = {
     checkYear(args.year);
     return listRatings(db, { ...args, level: 'A' });
   },
-  majorTaxViolations: (_root, args, { db }) => {
+  majorTaxViolations: (_root, args, ctx) => {
     checkYear(args.year);
-    return listViolations(db, args);
+    if (args.status && args.status !== 'PUBLISHED')
+      requireLevel(ctx, 'SHARED', `majorTaxViolations(status: ${args.status})`);
+    return listViolations(ctx.db, args);
   },
-  majorTaxViolation: (_root, { id }, { loaders }) => {
+  majorTaxViolation: async (_root, { id }, ctx) => {
     if (!/^\d{1,18}$/.test(id))
       throw badInput('id', 'FORMAT', `\`id\` must be a numeric entry id, got ${JSON.stringify(id)}`);
-    return loaders.violation.load(BigInt(id));
+    const entry = await ctx.loaders.violation.load(BigInt(id));
+    // Entries that are no longer published are not public: the public learns nothing, not even that it existed.
+    return entry && (isInForce(entry) || canRead(ctx.identity, 'SHARED', ctx.subgraph.department)) ? entry : null;
   },
 };
