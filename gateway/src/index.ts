@@ -221,7 +221,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
           "Anonymous callers may run only the public site's published operations (persisted queries)",
         );
       }
-      req.body = { ...req.body, query, extensions: undefined };
+      const { extensions: _persisted, ...rest } = req.body as Record<string, unknown>;
+      req.body = { ...rest, query };
       next();
     },
     expressMiddleware(server, {

@@ -11,6 +11,8 @@ export interface RateLimitConfig {
   authenticatedPerWindow: number;
   /** Shared counters across gateway replicas; in-process memory when absent. */
   redisUrl?: string | undefined;
+  /** Key prefix in Redis (separate hubs sharing one Redis use different prefixes). */
+  redisPrefix?: string;
 }
 
 /**
@@ -27,7 +29,7 @@ export function createRateLimiter(
     redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true });
     const client = redis;
     store = new RedisStore({
-      prefix: 'credit-hub:rate:',
+      prefix: config.redisPrefix ?? 'credit-hub:rate:',
       sendCommand: (command: string, ...args: string[]) => client.call(command, ...args) as Promise<RedisReply>,
     });
   }

@@ -1,3 +1,4 @@
+import { chinaToday } from '@credit-hub/kit';
 import type { RatingRow, ViolationRow } from './model.ts';
 
 /** Chinese labels of the eleven situations of 国家税务总局令第54号 第六条. */
@@ -21,8 +22,8 @@ export function ratingFor(ratings: RatingRow[], year?: number | null): RatingRow
   return ratings.find((r) => r.year === year) ?? null;
 }
 
-export const startOfToday = (now: Date = new Date()) =>
-  new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+/** Today's date in China (publicity periods are counted in Chinese calendar days). */
+export const startOfToday = (now: Date = new Date()) => chinaToday(now);
 
 export type EntryStatus = 'PUBLISHED' | 'EXPIRED' | 'REMOVED';
 

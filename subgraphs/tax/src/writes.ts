@@ -1,9 +1,10 @@
-import { badInput, notFound, type SubgraphContext } from '@credit-hub/kit';
+import { badInput, chinaToday, notFound, type SubgraphContext } from '@credit-hub/kit';
 import { kindFromUscc, isPersonKey, validateIdNumber, validateUscc } from '@credit-hub/kit/codes';
 import type { RatingRow, ViolationRow } from './model.ts';
+import { entryStatus } from './rules.ts';
 
 type Ctx = SubgraphContext<unknown>;
-const today = () => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()));
+const today = () => chinaToday();
 
 /** The subject key as a department submits it: a USCC (validated) or a person key. */
 export function checkSubjectCode(raw: string, field: string): string {
@@ -215,17 +216,24 @@ export async function removeViolation(ctx: Ctx, id: string, reason: string): Pro
   if (!/^\d{1,18}$/.test(id))
     throw badInput('id', 'FORMAT', `\`id\` must be a numeric entry id, got ${JSON.stringify(id)}`);
   const why = required(reason, 'reason', 500);
+  // An entry's subject never changes: read it first so the audit entry names whom the removal concerns.
+  const found = await ctx.db.prisma.majorTaxViolation.findUnique({
+    where: { id: BigInt(id) },
+    select: { subjectCode: true },
+  });
+  if (!found) throw notFound('Major tax violation entry', id);
   return ctx.audited(
-    { subjectCode: null, fields: ['Mutation.removeMajorTaxViolation'], detail: `entry ${id}: ${why}` },
+    { subjectCode: found.subjectCode, fields: ['Mutation.removeMajorTaxViolation'], detail: `entry ${id}: ${why}` },
     async (tx) => {
-      const entry = await tx.majorTaxViolation.findUnique({ where: { id: BigInt(id) } });
-      if (!entry) throw notFound('Major tax violation entry', id);
-      if (entry.status === 'REMOVED')
+      const entry = await tx.majorTaxViolation.findUniqueOrThrow({ where: { id: BigInt(id) } });
+      const status = entryStatus(entry, today());
+      if (status !== 'PUBLISHED') {
         throw badInput(
           'id',
           'NOT_LISTED',
-          `entry ${id} is not published (removed on ${entry.removedOn?.toISOString().slice(0, 10)})`,
+          `entry ${id} is not published (${status === 'REMOVED' ? 'removed' : 'publicity period ended'}): nothing to remove`,
         );
+      }
       return tx.majorTaxViolation.update({
         where: { id: entry.id },
         data: { status: 'REMOVED', removedOn: today(), removalReason: why },
