@@ -7,3 +7,4 @@ export * from './regions.ts';
 export * from './loaders.ts';
 export * from './topology.ts';
 export * from './access/index.ts';
+export * from './calendar/index.ts';
