@@ -9,9 +9,12 @@
  * Every run is bounded: each scenario stops after --duration seconds; only 127.0.0.1 is targeted.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { SignJWT } from 'jose';
 import { dataDir, repoRoot, startEmbeddedPostgres } from '@credit-hub/kit/db';
 import pg from 'pg';
 
@@ -43,6 +46,9 @@ function startHubProcess(): Promise<ChildProcess> {
         SUBGRAPH_PORTS: 'ephemeral',
         DEMO_SUBJECTS: String(subjects),
         NODE_ENV: 'production',
+        AUTH_JWT_SECRET: BENCH_JWT_SECRET,
+        RATE_LIMIT_ANONYMOUS: '1000000',
+        RATE_LIMIT_AUTHENTICATED: '1000000',
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -73,20 +79,26 @@ async function sampleCodes(limit: number): Promise<{ codes: string[]; fragments:
   return { codes, fragments };
 }
 
-const PROFILE = `query Profile($code: ID!) { subject(code: $code) { code name kindLabel legalRepresentative
-  registrationStatus establishedOn region { fullName } industry { name }
-  taxCreditRatings { year level score } isALevelTaxpayer isMajorTaxViolator majorTaxViolations { situation publishedOn } } }`;
-const SEARCH = `query Search($q: String) { searchSubjects(query: $q, first: 50) { nodes { code name kindLabel region { name }
-  taxCreditRating { year level } isALevelTaxpayer isMajorTaxViolator } pageInfo { hasNextPage endCursor } } }`;
+// The public site's own persisted operations (production mode accepts nothing else from anonymous callers).
+const persisted = (name: string) => {
+  const text = readFileSync(path.join(repoRoot, 'gateway/operations', `${name}.graphql`), 'utf8').trim();
+  return createHash('sha256').update(text).digest('hex');
+};
+const PROFILE_HASH = persisted('SubjectProfile');
+const SEARCH_HASH = persisted('SearchSubjects');
+// An officer's cross-department check: ad-hoc, authenticated, with shared (audited) fields.
+const OFFICER_PROFILE = `query Check($code: ID!) { subject(code: $code) { code name kindLabel region { fullName }
+  taxCreditRatings { year level } isALevelTaxpayer isMajorTaxViolator } }`;
+const BENCH_JWT_SECRET = 'bench-only-jwt-secret-0123456789-abcdef';
 
-function run(title: string, bodies: string[]): Promise<autocannon.Result> {
+function run(title: string, bodies: string[], headers: Record<string, string> = {}): Promise<autocannon.Result> {
   let i = 0;
   return new Promise((resolve, reject) => {
     autocannon(
       {
         url: `http://127.0.0.1:${GATEWAY_PORT}/graphql`,
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         connections,
         duration,
         title,
@@ -100,7 +112,7 @@ function run(title: string, bodies: string[]): Promise<autocannon.Result> {
 function report(result: autocannon.Result) {
   const l = result.latency;
   console.log(
-    `${result.title!.padEnd(34)} ${result.requests.average.toFixed(0).padStart(6)} req/s   ` +
+    `${result.title!.padEnd(36)} ${result.requests.average.toFixed(0).padStart(6)} req/s   ` +
       `p50 ${l.p50} ms  p90 ${l.p90} ms  p99 ${l.p99} ms  max ${l.max} ms   ` +
       `errors ${result.errors + result.non2xx}  (${result.requests.total} requests)`,
   );
@@ -112,18 +124,32 @@ try {
   console.log(
     `\ncredit-hub benchmark: ${subjects.toLocaleString('en')} subjects, ${connections} connections, ${duration} s per scenario\n`,
   );
+  const byHash = (sha256Hash: string, variables: Record<string, unknown>) =>
+    JSON.stringify({ variables, extensions: { persistedQuery: { version: 1, sha256Hash } } });
+  const token = await new SignJWT({ role: 'officer', department: 'market' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('bench-officer')
+    .setIssuer('credit-hub')
+    .setAudience('credit-hub')
+    .setExpirationTime('2h')
+    .sign(new TextEncoder().encode(BENCH_JWT_SECRET));
   const results = [
     await run(
-      'subject profile (subject + tax)',
-      codes.map((code) => JSON.stringify({ query: PROFILE, variables: { code } })),
+      'public profile (subject + tax)',
+      codes.map((code) => byHash(PROFILE_HASH, { code })),
     ),
     await run(
-      'search 50 by name fragment + tax',
-      fragments.map((q) => JSON.stringify({ query: SEARCH, variables: { q } })),
+      'public search 50 by name + tax',
+      fragments.map((query) => byHash(SEARCH_HASH, { query, first: 50 })),
     ),
     await run(
-      'search 50 by code prefix + tax',
-      codes.map((c) => JSON.stringify({ query: SEARCH, variables: { q: c.slice(0, 8) } })),
+      'public search 50 by code prefix',
+      codes.map((c) => byHash(SEARCH_HASH, { query: c.slice(0, 8), first: 50 })),
+    ),
+    await run(
+      'officer check (shared, audited)',
+      codes.map((code) => JSON.stringify({ query: OFFICER_PROFILE, variables: { code } })),
+      { authorization: `Bearer ${token}`, 'x-purpose': encodeURIComponent('许可审批信用核查') },
     ),
   ];
   console.log('');

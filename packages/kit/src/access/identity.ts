@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { jwtVerify, SignJWT } from 'jose';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
  * Who is calling. The gateway authenticates the caller (JWT or API key, or nobody: the public) and hands
@@ -35,10 +34,8 @@ export const PUBLIC_IDENTITY: Identity = {
 };
 
 export const IDENTITY_HEADER = 'x-credit-hub-identity';
-const AUDIENCE = 'credit-hub-subgraph';
-const ISSUER = 'credit-hub-gateway';
 /** Short-lived: a leaked header is useless within seconds, and it only fits the request it was made for. */
-const LIFETIME_SECONDS = 60;
+const LIFETIME_MS = 60_000;
 
 /**
  * Hash of the GraphQL request a header is issued for. Binding the identity to the exact query and
@@ -52,41 +49,49 @@ export function requestDigest(query: string, variables: unknown): string {
     .digest('base64url');
 }
 
-const keyOf = (secret: string) => new TextEncoder().encode(secret);
+const mac = (secret: string, payload: string) => createHmac('sha256', secret).update(payload).digest();
 
+/**
+ * The internal header is `base64url(JSON payload).base64url(HMAC-SHA256)`: the same guarantees as an
+ * HS256 JWT (integrity, expiry, binding to the request) at a fraction of the cost — it is made for every
+ * subgraph request, so it must cost microseconds, not a millisecond.
+ */
 export async function signIdentity(identity: Identity, secret: string, digest: string): Promise<string> {
-  return new SignJWT({ ...identity, dig: digest })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(`${LIFETIME_SECONDS}s`)
-    .sign(keyOf(secret));
+  const payload = Buffer.from(
+    JSON.stringify({ ...identity, dig: digest, exp: Date.now() + LIFETIME_MS }),
+    'utf8',
+  ).toString('base64url');
+  return `${payload}.${mac(secret, payload).toString('base64url')}`;
 }
 
 export class IdentityError extends Error {}
 
 /** Verifies the internal header; throws IdentityError with the reason when it cannot be trusted. */
 export async function verifyIdentity(token: string, secret: string, digest: string): Promise<Identity> {
-  let payload: Record<string, unknown>;
-  try {
-    ({ payload } = await jwtVerify(token, keyOf(secret), {
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      algorithms: ['HS256'],
-    }));
-  } catch (error) {
-    throw new IdentityError(`internal identity header rejected: ${(error as Error).message}`);
+  const [payload, signature, extra] = token.split('.');
+  if (!payload || !signature || extra !== undefined) throw new IdentityError('internal identity header is malformed');
+  const expected = mac(secret, payload);
+  const given = Buffer.from(signature, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw new IdentityError('internal identity header rejected: signature does not match');
   }
-  if (payload.dig !== digest) throw new IdentityError('internal identity header was issued for another request');
-  const role = payload.role as Role;
+  let claims: Record<string, unknown>;
+  try {
+    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+  } catch {
+    throw new IdentityError('internal identity header is malformed');
+  }
+  if (typeof claims.exp !== 'number' || claims.exp < Date.now())
+    throw new IdentityError('internal identity header has expired');
+  if (claims.dig !== digest) throw new IdentityError('internal identity header was issued for another request');
+  const role = claims.role as Role;
   if (!ROLES.includes(role)) throw new IdentityError('internal identity header names an unknown role');
   return {
-    actor: String(payload.actor),
+    actor: String(claims.actor),
     role,
-    department: typeof payload.department === 'string' ? payload.department : null,
-    scopes: Array.isArray(payload.scopes) ? (payload.scopes.filter((s) => SCOPES.includes(s as Scope)) as Scope[]) : [],
-    purpose: typeof payload.purpose === 'string' ? payload.purpose : null,
-    client: String(payload.client ?? 'unknown'),
+    department: typeof claims.department === 'string' ? claims.department : null,
+    scopes: Array.isArray(claims.scopes) ? (claims.scopes.filter((x) => SCOPES.includes(x as Scope)) as Scope[]) : [],
+    purpose: typeof claims.purpose === 'string' ? claims.purpose : null,
+    client: String(claims.client ?? 'unknown'),
   };
 }
