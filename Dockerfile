@@ -6,8 +6,11 @@ COPY package.json package-lock.json ./
 COPY packages/kit/package.json packages/kit/
 COPY packages/hub/package.json packages/hub/
 COPY packages/datagen/package.json packages/datagen/
+COPY subgraphs/access/package.json subgraphs/access/
 COPY subgraphs/subject/package.json subgraphs/subject/
 COPY subgraphs/tax/package.json subgraphs/tax/
+COPY subgraphs/court/package.json subgraphs/court/
+COPY subgraphs/market/package.json subgraphs/market/
 COPY gateway/package.json gateway/
 COPY prisma prisma
 COPY prisma.config.ts ./

@@ -88,7 +88,9 @@ const PROFILE_HASH = persisted('SubjectProfile');
 const SEARCH_HASH = persisted('SearchSubjects');
 // An officer's cross-department check: ad-hoc, authenticated, with shared (audited) fields.
 const OFFICER_PROFILE = `query Check($code: ID!) { subject(code: $code) { code name kindLabel region { fullName }
-  taxCreditRatings { year level } isALevelTaxpayer isMajorTaxViolator } }`;
+  taxCreditRatings { year level } isALevelTaxpayer isMajorTaxViolator isDishonestDebtor
+  dishonestDebtorCases(includeWithdrawn: true) { caseNumber status } isInAbnormalOperationList isSeriousIllegal
+  registration { status } } }`;
 const BENCH_JWT_SECRET = 'bench-only-jwt-secret-0123456789-abcdef';
 
 function run(title: string, bodies: string[], headers: Record<string, string> = {}): Promise<autocannon.Result> {
@@ -135,11 +137,11 @@ try {
     .sign(new TextEncoder().encode(BENCH_JWT_SECRET));
   const results = [
     await run(
-      'public profile (subject + tax)',
+      'public profile (4 departments)',
       codes.map((code) => byHash(PROFILE_HASH, { code })),
     ),
     await run(
-      'public search 50 by name + tax',
+      'public search 50 by name, all flags',
       fragments.map((query) => byHash(SEARCH_HASH, { query, first: 50 })),
     ),
     await run(

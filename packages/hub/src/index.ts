@@ -3,6 +3,8 @@ import { startGateway, type GatewayOptions } from '@credit-hub/gateway';
 import { SUBGRAPHS, type RunningService, type SubgraphName, type SubgraphOptions } from '@credit-hub/kit';
 import { createDb, type Db } from '@credit-hub/kit/db';
 import { startAccessSubgraph } from '@credit-hub/subgraph-access';
+import { startCourtSubgraph } from '@credit-hub/subgraph-court';
+import { startMarketSubgraph } from '@credit-hub/subgraph-market';
 import { startSubjectSubgraph } from '@credit-hub/subgraph-subject';
 import { startTaxSubgraph } from '@credit-hub/subgraph-tax';
 
@@ -10,6 +12,8 @@ const starters: Record<SubgraphName, (o: SubgraphOptions) => Promise<RunningServ
   access: startAccessSubgraph,
   subject: startSubjectSubgraph,
   tax: startTaxSubgraph,
+  court: startCourtSubgraph,
+  market: startMarketSubgraph,
 };
 
 export interface Hub {

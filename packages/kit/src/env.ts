@@ -9,7 +9,9 @@ export function loadEnv<T extends z.ZodRawShape>(
   shape: T,
   source: Record<string, string | undefined> = process.env,
 ): z.infer<z.ZodObject<T>> {
-  const result = z.object(shape).safeParse(source);
+  // An empty variable (FOO= in a .env file or compose) means "not set", not "set to the empty string".
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const result = z.object(shape).safeParse(present);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);

@@ -6,6 +6,8 @@ export const SUBGRAPHS = [
   { name: 'access', port: 4100, department: 'platform' },
   { name: 'subject', port: 4101, department: 'platform' },
   { name: 'tax', port: 4102, department: 'tax' },
+  { name: 'court', port: 4103, department: 'court' },
+  { name: 'market', port: 4104, department: 'market' },
 ] as const;
 
 /**

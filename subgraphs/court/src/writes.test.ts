@@ -1,0 +1,610 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { verifyAudit, type Identity, type RunningService } from '@credit-hub/kit';
+import { personKey } from '@credit-hub/kit/codes';
+import {
+  createTestDatabase,
+  makeIdNumber,
+  makeUscc,
+  postAs,
+  callers,
+  TEST_INTERNAL_SECRET,
+  type TestDatabase,
+} from '@credit-hub/kit/testing';
+import { startCourtSubgraph } from './index.ts';
+
+// The court subgraph's mutations over real HTTP against a real Postgres clone; the file starts empty and
+// every write below goes through the API, so the audit trail can be compared write by write at the end.
+let tdb: TestDatabase;
+let service: RunningService;
+
+const courtOfficer = callers.officer('court');
+const courtSystem = callers.system('court', ['write']);
+const SECRET = 'test-person-key-secret-0123456789';
+const personId = makeIdNumber('330106', '19800101', '124');
+const person = personKey(personId, SECRET);
+
+const isoDay = (offsetDays: number) => {
+  // China time, as the subgraph counts days.
+  const now = new Date(Date.now() + 8 * 3_600_000);
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + offsetDays))
+    .toISOString()
+    .slice(0, 10);
+};
+/** The last character of a code replaced by another valid one: the check character/digit no longer fits. */
+const breakCheck = (code: string) => code.slice(0, -1) + (code.endsWith('0') ? '1' : '0');
+
+/** Every successful write, in order: the audit trail must hold exactly these WRITE rows. */
+const expectedWrites: { actor: string; role: string; mutation: string }[] = [];
+
+const call = (q: string, variables: Record<string, unknown> = {}, who: Identity = courtOfficer) =>
+  postAs(service.url, who, q, variables);
+
+const CASE_FIELDS = `caseNumber subject { code } debtorKind debtorName legalRepresentative sex age idNumber regionCode
+  courtName filedOn basisDocumentNumber basisIssuer obligation performance performedPart unperformedPart behaviour
+  publishedOn status withdrawnOn withdrawalReason withdrawalNote`;
+const PUBLISH = `mutation($input: DishonestDebtorCaseInput!) { publishDishonestDebtorCase(input: $input) { ${CASE_FIELDS} } }`;
+const PERFORMANCE = `mutation($n: String!, $p: PerformanceStatus!, $done: String, $open: String) {
+  recordPerformance(caseNumber: $n, performance: $p, performedPart: $done, unperformedPart: $open) {
+    caseNumber performance performanceLabel performedPart unperformedPart
+  }
+}`;
+const WITHDRAW = `mutation($n: String!, $reason: WithdrawalReason!, $note: String, $on: Date) {
+  withdrawDishonestDebtorCase(caseNumber: $n, reason: $reason, note: $note, withdrawnOn: $on) {
+    caseNumber status withdrawnOn withdrawalReason withdrawalReasonLabel withdrawalNote
+  }
+}`;
+const ISSUE = `mutation($input: ConsumptionRestrictionInput!) {
+  issueConsumptionRestriction(input: $input) {
+    id subject { code } caseNumber courtName restrictedPerson regionCode issuedOn status liftedOn liftReason
+  }
+}`;
+const LIFT = `mutation($id: ID!, $reason: String!) {
+  liftConsumptionRestriction(id: $id, reason: $reason) { id status liftedOn liftReason }
+}`;
+
+const caseInput = (caseNumber: string, subjectCode: string, extra: Record<string, unknown> = {}) => ({
+  caseNumber,
+  subjectCode,
+  debtorKind: 'ORGANISATION',
+  debtorName: '杭州鑫达贸易有限公司',
+  legalRepresentative: '陈志明',
+  courtName: '杭州市西湖区人民法院',
+  filedOn: '2025-03-10',
+  basisDocumentNumber: '(2024)浙0106民初5678号',
+  basisIssuer: '杭州市西湖区人民法院',
+  obligation: '支付货款人民币358,000元及利息',
+  performance: 'NONE_PERFORMED',
+  behaviour: 'REFUSING_DESPITE_ABILITY',
+  publishedOn: '2025-04-12',
+  ...extra,
+});
+
+const personInput = (caseNumber: string, extra: Record<string, unknown> = {}) =>
+  caseInput(caseNumber, person, {
+    debtorKind: 'NATURAL_PERSON',
+    debtorName: '李秀英',
+    legalRepresentative: null,
+    idNumber: personId,
+    regionCode: '330106',
+    courtName: '浙江省杭州市中级人民法院',
+    obligation: '偿还借款本金人民币1,200,000元及逾期利息',
+    behaviour: 'EVADING_EXECUTION',
+    ...extra,
+  });
+
+const restrictionInput = (subjectCode: string, caseNumber: string, extra: Record<string, unknown> = {}) => ({
+  subjectCode,
+  caseNumber,
+  courtName: '杭州市西湖区人民法院',
+  restrictedPerson: '陈志明',
+  issuedOn: '2025-04-20',
+  ...extra,
+});
+
+/** Runs a mutation and notes it as an expected audit row when it wrote (the mutation field has data). */
+async function write(mutation: string, q: string, variables: Record<string, unknown>, who: Identity = courtOfficer) {
+  const result = await call(q, variables, who);
+  if ((result.body.data as any)?.[mutation])
+    expectedWrites.push({ actor: who.actor, role: who.role, mutation: `Mutation.${mutation}` });
+  return result;
+}
+const publish = (input: Record<string, unknown>, who?: Identity) =>
+  write('publishDishonestDebtorCase', PUBLISH, { input }, who);
+const perform = (vars: Record<string, unknown>, who?: Identity) => write('recordPerformance', PERFORMANCE, vars, who);
+const withdraw = (vars: Record<string, unknown>, who?: Identity) =>
+  write('withdrawDishonestDebtorCase', WITHDRAW, vars, who);
+const issue = (input: Record<string, unknown>, who?: Identity) =>
+  write('issueConsumptionRestriction', ISSUE, { input }, who);
+const lift = (id: string, reason: string, who?: Identity) =>
+  write('liftConsumptionRestriction', LIFT, { id, reason }, who);
+
+interface WriteRow {
+  actor: string;
+  role: string;
+  department: string | null;
+  subject_code: string | null;
+  fields: string;
+  detail: string | null;
+}
+const writeRows = () =>
+  tdb.db.prisma.$queryRaw<WriteRow[]>`
+    SELECT actor, role, department, subject_code, fields, detail FROM audit.entry WHERE action = 'WRITE' ORDER BY seq`;
+
+/** Row counts of everything a write could leave behind. */
+async function counts() {
+  const [cases, restrictions, writes] = await Promise.all([
+    tdb.db.prisma.dishonestDebtorCase.count(),
+    tdb.db.prisma.consumptionRestriction.count(),
+    writeRows().then((rows) => rows.length),
+  ]);
+  return { cases, restrictions, writes };
+}
+const storedCase = (caseNumber: string) => tdb.db.prisma.dishonestDebtorCase.findUnique({ where: { caseNumber } });
+
+type Response = Awaited<ReturnType<typeof call>>;
+function assertBadInput(response: Response, field: string, rule: string) {
+  const error = response.body.errors?.[0];
+  assert.ok(error, `expected an error, got ${JSON.stringify(response.body)}`);
+  assert.equal(error.extensions?.code, 'BAD_USER_INPUT', error.message);
+  assert.equal(error.extensions?.field, field, error.message);
+  assert.equal(error.extensions?.rule, rule, error.message);
+  assert.equal(response.body.data ?? null, null);
+}
+
+before(async () => {
+  tdb = await createTestDatabase();
+  service = await startCourtSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET });
+});
+
+after(async () => {
+  await service.close();
+  await tdb.drop();
+});
+
+describe('publishDishonestDebtorCase', () => {
+  const trader = makeUscc('91', '330106', 'MA2W0001');
+
+  it('publishes an organisation, normalising the case number and taking the region from the USCC', async () => {
+    const { body } = await publish(caseInput('（2025）浙0106执1234号', ` ${trader.toLowerCase()} `));
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    assert.deepEqual((body.data as any).publishDishonestDebtorCase, {
+      caseNumber: '(2025)浙0106执1234号',
+      subject: { code: trader },
+      debtorKind: 'ORGANISATION',
+      debtorName: '杭州鑫达贸易有限公司',
+      // Without a stated purpose even the court gets a legal representative's name masked.
+      legalRepresentative: '陈*明',
+      sex: null,
+      age: null,
+      idNumber: null,
+      regionCode: '330106',
+      courtName: '杭州市西湖区人民法院',
+      filedOn: '2025-03-10',
+      basisDocumentNumber: '(2024)浙0106民初5678号',
+      basisIssuer: '杭州市西湖区人民法院',
+      obligation: '支付货款人民币358,000元及利息',
+      performance: 'NONE_PERFORMED',
+      performedPart: null,
+      unperformedPart: null,
+      behaviour: 'REFUSING_DESPITE_ABILITY',
+      publishedOn: '2025-04-12',
+      status: 'ACTIVE',
+      withdrawnOn: null,
+      withdrawalReason: null,
+      withdrawalNote: null,
+    });
+    const stored = await storedCase('(2025)浙0106执1234号');
+    assert.equal(stored?.subjectCode, trader);
+    assert.equal(stored?.legalRepresentative, '陈志明');
+    assert.equal(stored?.status, 'ACTIVE');
+  });
+
+  it('publishes a natural person with sex and age from the ID number, masked in the answer', async () => {
+    const { body } = await publish(personInput('(2025)浙01执77号'));
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    const published = (body.data as any).publishDishonestDebtorCase;
+    // The officer states no purpose: personal data comes back masked even to the court.
+    assert.equal(published.debtorName, '李*英');
+    assert.equal(published.idNumber, `${personId.slice(0, 10)}****${personId.slice(14)}`);
+    assert.equal(published.sex, '女');
+    assert.equal(published.age, 45);
+    assert.equal(published.regionCode, '330106');
+    const stored = await storedCase('(2025)浙01执77号');
+    assert.equal(stored?.idNumber, personId);
+    assert.equal(stored?.debtorName, '李秀英');
+    assert.equal(stored?.debtorKind, 'NATURAL_PERSON');
+  });
+
+  it('accepts a partly performed case with both parts', async () => {
+    const { body } = await publish(
+      caseInput('(2025)浙0106执1300号', makeUscc('91', '330106', 'MA2W0002'), {
+        performance: 'PARTLY_PERFORMED',
+        performedPart: '已支付货款人民币100,000元',
+        unperformedPart: '尚欠货款人民币258,000元及利息',
+      }),
+    );
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    assert.equal((body.data as any).publishDishonestDebtorCase.performedPart, '已支付货款人民币100,000元');
+  });
+
+  it('refuses a case number published before, in either spelling, writing nothing', async () => {
+    const before = await counts();
+    for (const n of ['(2025)浙0106执1234号', '（2025）浙0106执1234号']) {
+      const response = await publish(caseInput(n, makeUscc('91', '330106', 'MA2W0003')));
+      assertBadInput(response, 'input.caseNumber', 'DUPLICATE');
+    }
+    assert.deepEqual(await counts(), before);
+    assert.equal((await storedCase('(2025)浙0106执1234号'))?.subjectCode, trader);
+  });
+
+  const org = makeUscc('91', '330106', 'MA2W0004');
+  const cases: [string, Record<string, unknown>, string, string][] = [
+    ['a case number of another shape', { caseNumber: '2025浙0106执1号' }, 'input.caseNumber', 'FORMAT'],
+    [
+      'a case number from the future',
+      { caseNumber: `(${Number(isoDay(0).slice(0, 4)) + 1})浙0106执1号` },
+      'input.caseNumber',
+      'YEAR',
+    ],
+    ['a province spelt out', { caseNumber: '(2025)浙江0106执1号' }, 'input.caseNumber', 'PROVINCE'],
+    ['a civil case number', { caseNumber: '(2025)浙0106民初1号' }, 'input.caseNumber', 'CASE_TYPE'],
+    ['an invalid USCC', { subjectCode: breakCheck(org) }, 'input.subjectCode', 'CHECK_CHARACTER'],
+    ['a subject code that is neither USCC nor person key', { subjectCode: 'NP12' }, 'input.subjectCode', 'LENGTH'],
+    ['a USCC declared a natural person', { debtorKind: 'NATURAL_PERSON' }, 'input.debtorKind', 'KIND_MISMATCH'],
+    [
+      'an organisation without legal representative',
+      { legalRepresentative: ' ' },
+      'input.legalRepresentative',
+      'REQUIRED',
+    ],
+    ['an organisation with an ID number', { idNumber: personId }, 'input.idNumber', 'NOT_APPLICABLE'],
+    ['a court name that is not a court', { courtName: '杭州市西湖区' }, 'input.courtName', 'COURT_NAME'],
+    ['a filing date in the future', { filedOn: isoDay(1), publishedOn: isoDay(1) }, 'input.filedOn', 'NOT_IN_FUTURE'],
+    ['a publication date in the future', { publishedOn: isoDay(1) }, 'input.publishedOn', 'NOT_IN_FUTURE'],
+    ['publication before filing', { publishedOn: '2025-03-09' }, 'input.publishedOn', 'ORDER'],
+    ['filing before the case number year', { filedOn: '2024-12-30' }, 'input.filedOn', 'CASE_YEAR'],
+    [
+      'partly performed without the performed part',
+      { performance: 'PARTLY_PERFORMED', unperformedPart: '尚欠258,000元' },
+      'input.performedPart',
+      'REQUIRED',
+    ],
+    [
+      'partly performed without the unperformed part',
+      { performance: 'PARTLY_PERFORMED', performedPart: '已付100,000元' },
+      'input.unperformedPart',
+      'REQUIRED',
+    ],
+    [
+      'nothing performed with a performed part',
+      { performedPart: '已付100,000元' },
+      'input.performedPart',
+      'NOT_APPLICABLE',
+    ],
+    ['an empty obligation', { obligation: '  ' }, 'input.obligation', 'REQUIRED'],
+    ['a malformed region', { regionCode: '33010' }, 'input.regionCode', 'FORMAT'],
+  ];
+  const personCases: [string, Record<string, unknown>, string, string][] = [
+    ['a person key declared an organisation', { debtorKind: 'ORGANISATION' }, 'input.debtorKind', 'KIND_MISMATCH'],
+    ['a person without ID number', { idNumber: null }, 'input.idNumber', 'REQUIRED'],
+    ['a person with an invalid ID number', { idNumber: breakCheck(personId) }, 'input.idNumber', 'CHECK_DIGIT'],
+    ['a person without region', { regionCode: null }, 'input.regionCode', 'REQUIRED'],
+    [
+      'a person with a legal representative',
+      { legalRepresentative: '张三' },
+      'input.legalRepresentative',
+      'NOT_APPLICABLE',
+    ],
+  ];
+  const all = [
+    ...cases.map(
+      ([label, extra, field, rule], i) =>
+        [label, caseInput(`(2025)浙0106执${500 + i}号`, org, extra), field, rule] as const,
+    ),
+    ...personCases.map(
+      ([label, extra, field, rule], i) => [label, personInput(`(2025)浙01执${600 + i}号`, extra), field, rule] as const,
+    ),
+  ];
+  for (const [label, input, field, rule] of all) {
+    it(`refuses ${label} (${field} ${rule}) and writes nothing`, async () => {
+      const before = await counts();
+      assertBadInput(await publish(input), field, rule);
+      assert.deepEqual(await counts(), before);
+    });
+  }
+
+  it('refuses an unknown behaviour as a validation error, not a server error', async () => {
+    const before = await counts();
+    const response = await publish(caseInput('(2025)浙0106执700号', org, { behaviour: 'LYING' }));
+    assert.equal(response.status, 400);
+    assert.notEqual(response.body.errors?.[0]?.extensions?.code, 'INTERNAL_SERVER_ERROR');
+    assert.deepEqual(await counts(), before);
+  });
+
+  it('keeps no case when its audit entry cannot be written (one transaction)', async () => {
+    const doomed = '(2025)浙0106执9999号';
+    await tdb.db.prisma.$executeRawUnsafe(`
+      CREATE FUNCTION court.test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.detail LIKE '%执9999号%' THEN RAISE EXCEPTION 'audit refused by test'; END IF;
+        RETURN NEW;
+      END $$`);
+    await tdb.db.prisma.$executeRawUnsafe(`
+      CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit.entry
+      FOR EACH ROW EXECUTE FUNCTION court.test_refuse_audit()`);
+    try {
+      const before = await counts();
+      const { body } = await publish(caseInput(doomed, makeUscc('91', '330106', 'MA2W0005')));
+      assert.ok(body.errors?.length, 'the publication must fail');
+      assert.deepEqual(await counts(), before);
+      assert.equal(await storedCase(doomed), null);
+    } finally {
+      await tdb.db.prisma.$executeRawUnsafe(`DROP TRIGGER test_refuse_audit ON audit.entry`);
+      await tdb.db.prisma.$executeRawUnsafe(`DROP FUNCTION court.test_refuse_audit()`);
+    }
+  });
+});
+
+describe('recordPerformance', () => {
+  const n = '(2025)浙0106执1400号';
+  before(async () => {
+    const { body } = await publish(caseInput(n, makeUscc('91', '330106', 'MA2W0006')));
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+  });
+
+  it('records a partial performance, and back to none', async () => {
+    const { body } = await perform({
+      n: '（2025）浙0106执1400号',
+      p: 'PARTLY_PERFORMED',
+      done: '已支付货款人民币50,000元',
+      open: '尚欠货款人民币308,000元及利息',
+    });
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    assert.deepEqual((body.data as any).recordPerformance, {
+      caseNumber: n,
+      performance: 'PARTLY_PERFORMED',
+      performanceLabel: '部分未履行',
+      performedPart: '已支付货款人民币50,000元',
+      unperformedPart: '尚欠货款人民币308,000元及利息',
+    });
+    const back = await perform({ n, p: 'NONE_PERFORMED' });
+    assert.equal(back.body.errors, undefined, JSON.stringify(back.body.errors));
+    assert.equal((await storedCase(n))?.performedPart, null);
+  });
+
+  it('refuses missing parts, a malformed or unknown case number, writing nothing', async () => {
+    const before = await counts();
+    assertBadInput(await perform({ n, p: 'PARTLY_PERFORMED', done: '已付50,000元' }), 'unperformedPart', 'REQUIRED');
+    assertBadInput(await perform({ n, p: 'NONE_PERFORMED', done: '已付50,000元' }), 'performedPart', 'NOT_APPLICABLE');
+    assertBadInput(await perform({ n: '(2025)浙0106民初1400号', p: 'NONE_PERFORMED' }), 'caseNumber', 'CASE_TYPE');
+    const unknown = await perform({ n: '(2025)浙0106执8888号', p: 'NONE_PERFORMED' });
+    assert.equal(unknown.body.errors?.[0]?.extensions?.code, 'NOT_FOUND');
+    assert.deepEqual(await counts(), before);
+    assert.equal((await storedCase(n))?.performance, 'NONE_PERFORMED');
+  });
+});
+
+describe('withdrawDishonestDebtorCase', () => {
+  const debtor = makeUscc('91', '330108', 'MA2W0007');
+  const n = '(2025)浙0108执2001号';
+  const other = '(2025)浙0108执2002号';
+  before(async () => {
+    for (const c of [n, other]) {
+      const { body } = await publish(caseInput(c, debtor, { courtName: '杭州市滨江区人民法院' }));
+      assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    }
+  });
+  const status = async () =>
+    (
+      (
+        await call(
+          `query($r: [_Any!]!) { _entities(representations: $r) { ... on CreditSubject {
+            isDishonestDebtor dishonestDebtorCases { caseNumber } } } }`,
+          { r: [{ __typename: 'CreditSubject', code: debtor }] },
+          callers.public,
+        )
+      ).body.data as any
+    )._entities[0];
+
+  it('refuses bad withdrawals, writing nothing', async () => {
+    const before = await counts();
+    assertBadInput(await withdraw({ n, reason: 'OTHER' }), 'note', 'REQUIRED');
+    assertBadInput(await withdraw({ n, reason: 'PERFORMED', on: isoDay(1) }), 'withdrawnOn', 'NOT_IN_FUTURE');
+    assertBadInput(await withdraw({ n, reason: 'PERFORMED', on: '2025-04-11' }), 'withdrawnOn', 'ORDER');
+    assertBadInput(await withdraw({ n: '(2025)X0108执2001号', reason: 'PERFORMED' }), 'caseNumber', 'PROVINCE');
+    const unknown = await withdraw({ n: '(2025)浙0108执2999号', reason: 'PERFORMED' });
+    assert.equal(unknown.body.errors?.[0]?.extensions?.code, 'NOT_FOUND');
+    assert.deepEqual(await counts(), before);
+    assert.equal((await storedCase(n))?.status, 'ACTIVE');
+  });
+
+  it('withdraws a case today by default, and the subject leaves the list with its last case', async () => {
+    const { body } = await withdraw({ n, reason: 'PERFORMED', note: '  被执行人已履行全部义务  ' });
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    assert.deepEqual((body.data as any).withdrawDishonestDebtorCase, {
+      caseNumber: n,
+      status: 'WITHDRAWN',
+      withdrawnOn: isoDay(0),
+      withdrawalReason: 'PERFORMED',
+      withdrawalReasonLabel: '履行完毕',
+      withdrawalNote: '被执行人已履行全部义务',
+    });
+    assert.deepEqual(await status(), { isDishonestDebtor: true, dishonestDebtorCases: [{ caseNumber: other }] });
+    const second = await withdraw({ n: other, reason: 'OTHER', note: '执行和解协议已履行完毕', on: '2025-05-01' });
+    assert.equal(second.body.errors, undefined, JSON.stringify(second.body.errors));
+    assert.equal((second.body.data as any).withdrawDishonestDebtorCase.withdrawnOn, '2025-05-01');
+    assert.deepEqual(await status(), { isDishonestDebtor: false, dishonestDebtorCases: [] });
+  });
+
+  it('refuses to withdraw a case twice, or to change a withdrawn one', async () => {
+    const before = await counts();
+    assertBadInput(await withdraw({ n, reason: 'PERIOD_ENDED' }), 'caseNumber', 'NOT_LISTED');
+    assertBadInput(await perform({ n, p: 'NONE_PERFORMED' }), 'caseNumber', 'NOT_LISTED');
+    assert.deepEqual(await counts(), before);
+    assert.equal((await storedCase(n))?.withdrawalReason, 'PERFORMED');
+  });
+});
+
+describe('consumption restrictions', () => {
+  const debtor = makeUscc('91', '330106', 'MA2W0008');
+  let id: string;
+
+  it('issues an order with the region from the USCC', async () => {
+    const { body } = await issue(restrictionInput(debtor, '（2025）浙0106执1500号'));
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    const order = (body.data as any).issueConsumptionRestriction;
+    id = order.id;
+    assert.match(id, /^\d+$/);
+    assert.deepEqual(
+      { ...order, id: undefined },
+      {
+        id: undefined,
+        subject: { code: debtor },
+        caseNumber: '(2025)浙0106执1500号',
+        courtName: '杭州市西湖区人民法院',
+        restrictedPerson: '陈*明',
+        regionCode: '330106',
+        issuedOn: '2025-04-20',
+        status: 'ACTIVE',
+        liftedOn: null,
+        liftReason: null,
+      },
+    );
+    const stored = await tdb.db.prisma.consumptionRestriction.findUnique({ where: { id: BigInt(id) } });
+    assert.equal(stored?.restrictedPerson, '陈志明');
+  });
+
+  it('refuses a second order in force in the same case, and bad input, writing nothing', async () => {
+    const before = await counts();
+    assertBadInput(await issue(restrictionInput(debtor, '(2025)浙0106执1500号')), 'input.caseNumber', 'DUPLICATE');
+    assertBadInput(await issue(restrictionInput(debtor, '(2025)浙0106民初1500号')), 'input.caseNumber', 'CASE_TYPE');
+    assertBadInput(
+      await issue(restrictionInput(debtor, '(2025)浙0106执1501号', { issuedOn: isoDay(1) })),
+      'input.issuedOn',
+      'NOT_IN_FUTURE',
+    );
+    assertBadInput(
+      await issue(restrictionInput(person, '(2025)浙0106执1502号', { restrictedPerson: null })),
+      'input.regionCode',
+      'REQUIRED',
+    );
+    assertBadInput(
+      await issue(restrictionInput(breakCheck(debtor), '(2025)浙0106执1503号')),
+      'input.subjectCode',
+      'CHECK_CHARACTER',
+    );
+    assertBadInput(
+      await issue(restrictionInput(debtor, '(2025)浙0106执1504号', { courtName: '西湖区' })),
+      'input.courtName',
+      'COURT_NAME',
+    );
+    assert.deepEqual(await counts(), before);
+  });
+
+  it('lifts an order once, and refuses unknown, malformed and reasonless lifts', async () => {
+    const before = await counts();
+    assertBadInput(await lift(id, '   '), 'reason', 'REQUIRED');
+    assertBadInput(await lift('12a', '已履行完毕'), 'id', 'FORMAT');
+    const unknown = await lift('987654321', '已履行完毕');
+    assert.equal(unknown.body.errors?.[0]?.extensions?.code, 'NOT_FOUND');
+    assert.deepEqual(await counts(), before);
+
+    const { body } = await lift(id, '被执行人已履行生效法律文书确定的全部义务');
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    assert.deepEqual((body.data as any).liftConsumptionRestriction, {
+      id,
+      status: 'LIFTED',
+      liftedOn: isoDay(0),
+      liftReason: '被执行人已履行生效法律文书确定的全部义务',
+    });
+    const afterLift = await counts();
+    assertBadInput(await lift(id, '再次解除'), 'id', 'ALREADY_LIFTED');
+    assert.deepEqual(await counts(), afterLift);
+
+    // Lifted, a new order may be issued in the same case.
+    const again = await issue(restrictionInput(debtor, '(2025)浙0106执1500号', { issuedOn: isoDay(0) }));
+    assert.equal(again.body.errors, undefined, JSON.stringify(again.body.errors));
+  });
+});
+
+describe('who may write', () => {
+  const target = makeUscc('91', '330106', 'MA2W0009');
+  const n = '(2025)浙0106执1600号';
+  let orderId: string;
+  before(async () => {
+    assert.equal((await publish(caseInput(n, target))).body.errors, undefined);
+    const { body } = await issue(restrictionInput(target, n));
+    orderId = (body.data as any).issueConsumptionRestriction.id;
+  });
+
+  const refusedCallers: [string, Identity][] = [
+    ['the public', callers.public],
+    ['a tax officer', callers.officer('tax', '（2025）浙0106执1号')],
+    ['a supervisor', callers.supervisor('案件2025-001')],
+    ['an administrator', callers.admin()],
+    ['a court system without the write scope', callers.system('court', ['read', 'personal'])],
+    ['a tax system with the write scope', callers.system('tax', ['write'])],
+  ];
+  for (const [label, who] of refusedCallers) {
+    it(`refuses ${label} every mutation, writing nothing`, async () => {
+      const before = await counts();
+      const responses = [
+        await publish(caseInput('(2025)浙0106执1601号', target), who),
+        await perform({ n, p: 'PARTLY_PERFORMED', done: '已付10,000元', open: '尚欠348,000元' }, who),
+        await withdraw({ n, reason: 'PERFORMED' }, who),
+        await issue(restrictionInput(target, '(2025)浙0106执1601号'), who),
+        await lift(orderId, '已履行完毕', who),
+      ];
+      for (const response of responses) {
+        assert.equal(response.body.errors?.[0]?.extensions?.code, 'FORBIDDEN', JSON.stringify(response.body));
+        assert.equal(response.body.data ?? null, null);
+      }
+      assert.deepEqual(await counts(), before);
+      const stored = await storedCase(n);
+      assert.equal(stored?.status, 'ACTIVE');
+      assert.equal(stored?.performance, 'NONE_PERFORMED');
+    });
+  }
+
+  it('lets a court officer and a court system with the write scope write', async () => {
+    const before = await counts();
+    const byOfficer = await perform({ n, p: 'PARTLY_PERFORMED', done: '已付10,000元', open: '尚欠348,000元' });
+    assert.equal(byOfficer.body.errors, undefined, JSON.stringify(byOfficer.body.errors));
+    const bySystem = await publish(caseInput('(2025)浙0106执1602号', target), courtSystem);
+    assert.equal(bySystem.body.errors, undefined, JSON.stringify(bySystem.body.errors));
+    assert.equal((bySystem.body.data as any).publishDishonestDebtorCase.caseNumber, '(2025)浙0106执1602号');
+    const lifted = await lift(orderId, '被执行人已履行完毕', courtSystem);
+    assert.equal(lifted.body.errors, undefined, JSON.stringify(lifted.body.errors));
+    const withdrawn = await withdraw({ n, reason: 'LISTED_IN_ERROR' }, courtSystem);
+    assert.equal(withdrawn.body.errors, undefined, JSON.stringify(withdrawn.body.errors));
+    const after = await counts();
+    assert.deepEqual(after, { cases: before.cases + 1, restrictions: before.restrictions, writes: before.writes + 4 });
+  });
+});
+
+describe('audit trail of writes', () => {
+  it('holds one WRITE row per successful write, naming who wrote what, and the chain verifies', async () => {
+    const rows = await writeRows();
+    assert.ok(expectedWrites.length >= 15, `only ${expectedWrites.length} writes were made`);
+    assert.deepEqual(
+      rows.map((r) => ({ actor: r.actor, role: r.role, mutation: (JSON.parse(r.fields) as string[])[0] })),
+      expectedWrites,
+    );
+    for (const row of rows) {
+      assert.equal(row.department, 'court');
+      assert.ok(row.subject_code, 'every court write names its subject');
+    }
+    assert.ok(rows.some((r) => r.actor === 'officer-court' && r.role === 'OFFICER'));
+    assert.ok(rows.some((r) => r.actor === 'apikey:court' && r.role === 'SYSTEM'));
+    const withdrawal = rows.find((r) => r.detail?.includes('被执行人已履行全部义务'));
+    assert.ok(withdrawal?.fields.includes('Mutation.withdrawDishonestDebtorCase'));
+    assert.ok(rows.some((r) => r.subject_code === person && r.fields.includes('publishDishonestDebtorCase')));
+    // The audit detail names the case, never the debtor's ID number.
+    assert.ok(!rows.some((r) => r.detail?.includes(personId)));
+
+    const verified = await verifyAudit(tdb.db);
+    assert.equal(verified.ok, true, verified.problems.join('; '));
+    assert.ok(verified.entries >= rows.length);
+  });
+});

@@ -1,0 +1,120 @@
+import { badInput, isStringTuple, readPage, regionPrefix, toConnection, type PageArgs } from '@credit-hub/kit';
+import { Prisma, type Db } from '@credit-hub/kit/db';
+import type { AbnormalConnection, AbnormalRow, SeriousConnection, SeriousRow } from './model.ts';
+import { startOfToday } from './rules.ts';
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+interface ListArgs extends PageArgs {
+  regionCode?: string | null;
+  status?: AbnormalRow['status'] | null;
+  listedFrom?: Date | null;
+  listedTo?: Date | null;
+}
+
+export interface AbnormalListArgs extends ListArgs {
+  reason?: AbnormalRow['reason'] | null;
+}
+
+function regionCondition(regionCode: string | null | undefined) {
+  return regionCode ? { regionCode: { startsWith: regionPrefix(regionCode) } } : {};
+}
+
+/** Inclusive listing-date range; a range that ends before it starts is a mistake, not an empty list. */
+function listedCondition(from: Date | null | undefined, to: Date | null | undefined) {
+  if (from && to && from.getTime() > to.getTime())
+    throw badInput('listedTo', 'ORDER', '`listedTo` must not be before `listedFrom`');
+  if (!from && !to) return {};
+  return { listedOn: { ...(from ? { gte: from } : {}), ...(to ? { lte: to } : {}) } };
+}
+
+/** Keyset seek for newest-first order: rows strictly after (listedOn, id) in (listedOn desc, id desc). */
+function seekAfter(after: [string, string] | null) {
+  if (!after) return {};
+  const [listed, id] = after;
+  const listedOn = new Date(`${listed}T00:00:00Z`);
+  if (Number.isNaN(listedOn.getTime()) || !/^\d{1,18}$/.test(id))
+    throw badInput('after', 'CURSOR', '`after` is not a cursor returned by this list: pass an endCursor from pageInfo');
+  return { OR: [{ listedOn: { lt: listedOn } }, { listedOn, id: { lt: BigInt(id) } }] };
+}
+
+const newestFirst = [{ listedOn: 'desc' as const }, { id: 'desc' as const }];
+const listedKey = (r: { listedOn: Date; id: bigint }) => [iso(r.listedOn), r.id.toString()] as [string, string];
+
+/** 经营异常名录 entries, newest listing first; the cursor is (listedOn, id). */
+export async function listAbnormal(db: Db, args: AbnormalListArgs): Promise<AbnormalConnection> {
+  const page = readPage(args, isStringTuple);
+  const where: Prisma.AbnormalOperationWhereInput = {
+    status: args.status ?? 'LISTED',
+    ...(args.reason ? { reason: args.reason } : {}),
+    ...regionCondition(args.regionCode),
+    ...listedCondition(args.listedFrom, args.listedTo),
+  };
+  const rows = await db.prisma.abnormalOperation.findMany({
+    where: { AND: [where, seekAfter(page.after)] },
+    orderBy: newestFirst,
+    take: page.limit,
+  });
+  return {
+    ...toConnection(rows, page, listedKey),
+    totalCount: () => db.prisma.abnormalOperation.count({ where }),
+  };
+}
+
+/** 严重违法失信名单 entries, newest listing first; the cursor is (listedOn, id). */
+export async function listSerious(db: Db, args: ListArgs): Promise<SeriousConnection> {
+  const page = readPage(args, isStringTuple);
+  const where: Prisma.SeriousIllegalListingWhereInput = {
+    status: args.status ?? 'LISTED',
+    ...regionCondition(args.regionCode),
+    ...listedCondition(args.listedFrom, args.listedTo),
+  };
+  const rows: SeriousRow[] = await db.prisma.seriousIllegalListing.findMany({
+    where: { AND: [where, seekAfter(page.after)] },
+    orderBy: newestFirst,
+    take: page.limit,
+  });
+  return {
+    ...toConnection(rows, page, listedKey),
+    totalCount: () => db.prisma.seriousIllegalListing.count({ where }),
+  };
+}
+
+/**
+ * Entries cured but still listed after their removal deadline, most overdue first; the cursor is
+ * (removalDeadline, id). The deadline day itself is not overdue.
+ */
+export async function listOverdueRemovals(
+  db: Db,
+  args: PageArgs & { regionCode?: string | null },
+  today: Date = startOfToday(),
+): Promise<AbnormalConnection> {
+  const page = readPage(args, isStringTuple);
+  const where: Prisma.AbnormalOperationWhereInput = {
+    status: 'LISTED',
+    curedOn: { not: null },
+    removalDeadline: { lt: today },
+    ...regionCondition(args.regionCode),
+  };
+  let seek: Prisma.AbnormalOperationWhereInput = {};
+  if (page.after) {
+    const [deadline, id] = page.after;
+    const removalDeadline = new Date(`${deadline}T00:00:00Z`);
+    if (Number.isNaN(removalDeadline.getTime()) || !/^\d{1,18}$/.test(id))
+      throw badInput(
+        'after',
+        'CURSOR',
+        '`after` is not a cursor returned by this list: pass an endCursor from pageInfo',
+      );
+    seek = { OR: [{ removalDeadline: { gt: removalDeadline } }, { removalDeadline, id: { gt: BigInt(id) } }] };
+  }
+  const rows = await db.prisma.abnormalOperation.findMany({
+    where: { AND: [where, seek] },
+    orderBy: [{ removalDeadline: 'asc' }, { id: 'asc' }],
+    take: page.limit,
+  });
+  return {
+    ...toConnection(rows, page, (r) => [iso(r.removalDeadline!), r.id.toString()] as [string, string]),
+    totalCount: () => db.prisma.abnormalOperation.count({ where }),
+  };
+}

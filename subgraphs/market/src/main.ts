@@ -1,0 +1,15 @@
+import { internalSecretOf } from '@credit-hub/kit';
+import { createDb } from '@credit-hub/kit/db';
+import { readEnv } from './env.ts';
+import { startMarketSubgraph } from './index.ts';
+
+// Runs this subgraph alone (one process per department in production; `npm start` runs all in one).
+const env = readEnv();
+const service = await startMarketSubgraph({
+  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-market' }),
+  port: env.MARKET_PORT,
+  host: env.MARKET_HOST,
+  production: env.NODE_ENV === 'production',
+  internalSecret: internalSecretOf(env),
+});
+console.log(`market subgraph at ${service.url}`);
