@@ -51,6 +51,9 @@ describe('执行案号', () => {
     '(2018)兵0102执126号',
     '(1990)新0102执1号',
     '(2026)鲁0213执他100000号',
+    '(2021)浙执复45号',
+    '(2020)最高法执监123号',
+    '(2019)皖执1194号',
   ]) {
     it(`accepts ${caseNumber}`, () => {
       assert.equal(parseCaseNumber(caseNumber, 'caseNumber', today).caseNumber, caseNumber);
@@ -61,7 +64,7 @@ describe('执行案号', () => {
     ['an empty string', '', 'FORMAT'],
     ['a missing 号', '(2019)皖1122执1194', 'FORMAT'],
     ['square brackets', '[2019]皖1122执1194号', 'FORMAT'],
-    ['no court code at all', '(2019)皖执1194号', 'FORMAT'],
+    ['digits after 最高法', '(2020)最高法01执监123号', 'FORMAT'],
     ['a one-digit court code', '(2019)皖1执1194号', 'FORMAT'],
     ['a five-digit court code', '(2019)皖11223执1194号', 'FORMAT'],
     ['a sequence with a leading zero', '(2019)皖1122执01194号', 'FORMAT'],

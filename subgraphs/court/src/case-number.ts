@@ -3,12 +3,16 @@ import { badInput, chinaToday } from '@credit-hub/kit';
 /**
  * 执行案号 — execution case numbers (最高人民法院《关于人民法院案件案号的若干规定》, 法〔2015〕137号, and
  * 《人民法院案件类型及其代字标准》): （收案年度）+ 法院代字 + 类型代字 + 案件编号 + 号, e.g. （2019）皖1122执1194号.
- * The court's code is the province's one-character abbreviation (兵 for the 新疆生产建设兵团 courts) and
- * two to four digits (浙01 an intermediate court, 浙0106 a basic court).
+ * The court's code is the province's one-character abbreviation (兵 for the 新疆生产建设兵团 courts), alone
+ * for a high court (浙), with two to four digits for the others (浙01 an intermediate court, 浙0106 a basic
+ * court); the Supreme People's Court is 最高法.
  */
 
 /** One-character abbreviations (简称) of the 31 province-level divisions, and 兵 (兵团). */
 export const PROVINCE_ABBREVIATIONS = '京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川贵云藏陕甘青宁新兵';
+
+/** The Supreme People's Court's 法院代字. */
+export const SUPREME_COURT = '最高法';
 
 /** Type characters (类型代字) of execution cases (执行类案件). */
 export const EXECUTION_CASE_TYPES: Readonly<Record<string, string>> = {
@@ -47,7 +51,7 @@ export function normaliseCaseNumber(raw: string): string {
 }
 
 // Loose on purpose: the parts are checked one by one below so that the error names the part that is wrong.
-const SHAPE = /^\((\d+)\)(\D+?)(\d+)(\D+?)(\d+)号$/u;
+const SHAPE = /^\((\d+)\)(最高法|\D+?)(\d*)(\D+?)(\d+)号$/u;
 
 /**
  * Parses and validates a 执行案号. Throws BAD_USER_INPUT naming `field` and the rule broken: FORMAT (the
@@ -81,18 +85,22 @@ export function parseCaseNumber(raw: string, field = 'caseNumber', today: Date =
       `\`${field}\`: the year (收案年度) ${yearText} must be between ${FIRST_CASE_YEAR} and ${thisYear}`,
     );
   }
-  if (Array.from(province).length !== 1 || !PROVINCE_ABBREVIATIONS.includes(province)) {
+  const supremeCourt = province === SUPREME_COURT;
+  if (!supremeCourt && (Array.from(province).length !== 1 || !PROVINCE_ABBREVIATIONS.includes(province))) {
     throw badInput(
       field,
       'PROVINCE',
       `\`${field}\`: ${JSON.stringify(province)} is not a province abbreviation (省级简称, e.g. 浙, 皖, 兵)`,
     );
   }
-  if (courtCode.length < 2 || courtCode.length > 4) {
+  // A high court (高级人民法院) is the province abbreviation alone, e.g. (2021)浙执复45号; the Supreme
+  // People's Court writes 最高法. Intermediate and basic courts add 2 or 4 digits.
+  const highCourt = courtCode.length === 0;
+  if ((supremeCourt && !highCourt) || (!highCourt && (courtCode.length < 2 || courtCode.length > 4))) {
     throw badInput(
       field,
       'FORMAT',
-      `\`${field}\`: the court code (法院代字) after ${province} must have 2 to 4 digits, got ${courtCode}`,
+      `\`${field}\`: the court code (法院代字) after ${province} must be absent (高级法院) or have 2 to 4 digits, got ${courtCode}`,
     );
   }
   if (!Object.hasOwn(EXECUTION_CASE_TYPES, caseType)) {
