@@ -13,12 +13,14 @@ const mappers: Record<string, Record<string, string>> = {
   subject: {
     CreditSubject: '../model.ts#SubjectRow',
     CreditSubjectConnection: '../search.ts#SearchConnection',
+    RegionIntegrity: '../model.ts#RegionRef',
   },
   court: {
     CreditSubject: '../model.ts#SubjectRef',
     DishonestDebtorCase: '../model.ts#CaseRow',
     ConsumptionRestriction: '../model.ts#RestrictionRow',
     DishonestDebtorCaseConnection: '../model.ts#CaseConnection',
+    RegionIntegrity: '../model.ts#RegionRef',
   },
   market: {
     CreditSubject: '../model.ts#SubjectRef',

@@ -528,3 +528,65 @@ describe('dishonestDebtorCases list', () => {
     assert.equal(body.errors?.[0]?.extensions?.code, 'GRAPHQL_VALIDATION_FAILED');
   });
 });
+
+// Runs last: it adds government debtors that the list tests above do not expect.
+describe('RegionIntegrity (shared with the subject register and 政务诚信)', () => {
+  const bureau = makeUscc('11', '330106', '00280001'); // 机关 in 西湖区
+  const hospital = makeUscc('12', '330212', '47000002'); // 事业单位 in 鄞州区
+  const region = `query($r: [_Any!]!) { _entities(representations: $r) { ... on RegionIntegrity {
+    regionCode dishonestGovernmentBodyCount dishonestGovernmentBodies { code } } } }`;
+
+  before(async () => {
+    await tdb.db.prisma.dishonestDebtorCase.createMany({
+      data: [
+        kase('(2025)浙0106执2001号', bureau, '2025-02-10', {
+          debtorName: '杭州市西湖区某街道办事处',
+          legalRepresentative: '张伟',
+        }),
+        kase('(2025)浙0106执2002号', bureau, '2025-03-10', {
+          debtorName: '杭州市西湖区某街道办事处',
+          legalRepresentative: '张伟',
+        }),
+        kase('(2023)浙0212执3001号', hospital, '2023-02-10', {
+          debtorName: '宁波市鄞州区某医院',
+          legalRepresentative: '李强',
+          courtName: YINZHOU,
+          status: 'WITHDRAWN',
+          withdrawnOn: new Date('2024-01-05'),
+          withdrawalReason: 'PERFORMED',
+        }),
+      ],
+    });
+  });
+
+  it('counts government bodies with active cases per region prefix, each body once, in one statement', async () => {
+    const reps = ['330100', '330106', '330200', '330000'].map((regionCode) => ({
+      __typename: 'RegionIntegrity',
+      regionCode,
+    }));
+    tdb.db.resetStatements();
+    const { body } = await postAs(service.url, callers.supervisor(), region, { r: reps });
+    assert.equal(body.errors, undefined);
+    assert.deepEqual(
+      data({ body })._entities.map((e: any) => [
+        e.regionCode,
+        e.dishonestGovernmentBodyCount,
+        e.dishonestGovernmentBodies,
+      ]),
+      [
+        ['330100', 1, [{ code: bureau }]],
+        ['330106', 1, [{ code: bureau }]],
+        ['330200', 0, []],
+        ['330000', 1, [{ code: bureau }]],
+      ],
+    );
+    assert.equal(tdb.db.statements(), 1);
+  });
+
+  it('is for supervisors only', async () => {
+    const { body } = await postAs(service.url, callers.officer('court'), region, {
+      r: [{ __typename: 'RegionIntegrity', regionCode: '330100' }],
+    });
+    assert.equal(body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+  });
+});

@@ -1,9 +1,27 @@
-import { manyByKey, oneByKey } from '@credit-hub/kit';
+import { manyByKey, oneByKey, regionPrefix } from '@credit-hub/kit';
+import DataLoader from 'dataloader';
 import type { Db } from '@credit-hub/kit/db';
 import { toCaseRow, type CaseRow, type RestrictionRow } from './model.ts';
 
 export function createLoaders(db: Db) {
   return {
+    /**
+     * Government bodies and public institutions (USCC 11…/12…) with an active case, per region prefix:
+     * every region of a request in one statement. The debtor's kind is read from its code, not from the
+     * subject register (department boundary).
+     */
+    dishonestGovernmentBodies: new DataLoader<string, string[]>(async (regionCodes) => {
+      const prefixes = regionCodes.map((code) => regionPrefix(code));
+      const rows = await db.prisma.$queryRaw<{ prefix: string; codes: string[] }[]>`
+        SELECT p.prefix, coalesce(array_agg(DISTINCT c.subject_code ORDER BY c.subject_code) FILTER (WHERE c.subject_code IS NOT NULL), '{}') AS codes
+        FROM unnest(${prefixes}::text[]) AS p(prefix)
+        LEFT JOIN court.dishonest_debtor_case c
+          ON c.region_code LIKE p.prefix || '%' AND c.status = 'ACTIVE'
+         AND (c.subject_code LIKE '11%' OR c.subject_code LIKE '12%')
+        GROUP BY p.prefix`;
+      const byPrefix = new Map(rows.map((r) => [r.prefix, r.codes]));
+      return prefixes.map((p) => byPrefix.get(p) ?? []);
+    }),
     /** Every case per subject, newest filing first: one statement for a whole page of subjects. */
     casesBySubject: manyByKey<string, CaseRow>(
       async (codes) =>

@@ -16,3 +16,8 @@ export type RestrictionRow = ConsumptionRestriction;
 export type CaseConnection = Connection<CaseRow> & { totalCount: () => Promise<number> };
 
 export const toCaseRow = (row: DishonestDebtorCase): CaseRow => ({ ...row, kind: row.debtorKind });
+
+/** The region entity shared with the subject and 政务诚信 subgraphs, known by its code alone. */
+export interface RegionRef {
+  regionCode: string;
+}

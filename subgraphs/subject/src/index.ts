@@ -8,6 +8,7 @@ import {
 import { createLoaders, type Loaders } from './loaders.ts';
 import { CreditSubject } from './resolvers/CreditSubject.ts';
 import { Query } from './resolvers/Query.ts';
+import { RegionIntegrity } from './resolvers/RegionIntegrity.ts';
 
 /** 主体库 — the subject register: owns CreditSubject, its kinds, regions and search. */
 export const subjectSubgraph: SubgraphDefinition<Loaders> = {
@@ -16,7 +17,7 @@ export const subjectSubgraph: SubgraphDefinition<Loaders> = {
   // The subject register serves every department: their officers may see names with a stated purpose.
   personalAudience: 'government',
   typeDefs: loadSchemaFile(import.meta.url),
-  resolvers: { Date: DateScalar, Query, CreditSubject },
+  resolvers: { Date: DateScalar, Query, CreditSubject, RegionIntegrity },
   createLoaders,
 };
 

@@ -4,3 +4,8 @@ import type { CreditSubject, Industry, Region } from '@credit-hub/kit/db';
 export type SubjectRow = Omit<CreditSubject, 'createdAt' | 'updatedAt'>;
 export type RegionRow = Region;
 export type IndustryRow = Industry;
+
+/** The region entity shared with the court and 政务诚信 subgraphs, known by its code alone. */
+export interface RegionRef {
+  regionCode: string;
+}

@@ -242,3 +242,27 @@ describe('federation', () => {
     assert.equal(tdb.db.statements(), 1);
   });
 });
+
+describe('RegionIntegrity (shared with court and 政务诚信)', () => {
+  const region = `query($r: [_Any!]!) { _entities(representations: $r) { ... on RegionIntegrity { regionCode governmentBodyCount } } }`;
+  const reps = ['330100', '330106', '330200', '330000'].map((regionCode) => ({
+    __typename: 'RegionIntegrity',
+    regionCode,
+  }));
+
+  it('counts government bodies and public institutions per region prefix, in one statement', async () => {
+    tdb.db.resetStatements();
+    const { body } = await postAs(service.url, callers.supervisor(), region, { r: reps });
+    assert.equal(body.errors, undefined);
+    assert.deepEqual(
+      (body.data as any)._entities.map((e: any) => e.governmentBodyCount),
+      [1, 1, 0, 1],
+    );
+    assert.equal(tdb.db.statements(), 1);
+  });
+
+  it('is for supervisors only', async () => {
+    const { body } = await postAs(service.url, callers.officer('tax'), region, { r: reps.slice(0, 1) });
+    assert.equal(body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+  });
+});
