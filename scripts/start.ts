@@ -36,6 +36,7 @@ const hub = await startHub({
   ports: env.SUBGRAPH_PORTS,
   production,
   internalSecret: env.INTERNAL_IDENTITY_SECRET,
+  departments: { environmentGrades: env.ENVIRONMENT_GRADES },
   gateway: {
     ...gateway,
     auth: { ...auth, db: createDb(databaseUrl, { applicationName: 'gateway-keys', poolSize: 4 }) },

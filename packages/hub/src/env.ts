@@ -16,6 +16,11 @@ export const readEnv = (source: Record<string, string | undefined> = process.env
       DEMO_SEED: z.coerce.number().int().default(20261121),
       /** Secret of the natural-person key (docs/adr/0003). Production must set its own. */
       PERSON_KEY_SECRET: z.string().min(16).default('credit-hub-dev-person-key'),
+      /** 企业环境信用评价 grades used by the province (4 drops 严重失信/BLACK). */
+      ENVIRONMENT_GRADES: z
+        .enum(['4', '5'])
+        .default('5')
+        .transform((v) => Number(v) as 4 | 5),
       /** Shared by gateway and subgraphs; a random one per run when unset (all run in this process). */
       INTERNAL_IDENTITY_SECRET: z.string().min(32).optional(),
     },

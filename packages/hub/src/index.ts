@@ -4,17 +4,27 @@ import { SUBGRAPHS, type RunningService, type SubgraphName, type SubgraphOptions
 import { createDb, type Db } from '@credit-hub/kit/db';
 import { startAccessSubgraph } from '@credit-hub/subgraph-access';
 import { startCourtSubgraph } from '@credit-hub/subgraph-court';
+import { startEnvironmentSubgraph, type GradeScale } from '@credit-hub/subgraph-environment';
 import { startMarketSubgraph } from '@credit-hub/subgraph-market';
 import { startSubjectSubgraph } from '@credit-hub/subgraph-subject';
 import { startTaxSubgraph } from '@credit-hub/subgraph-tax';
 
-const starters: Record<SubgraphName, (o: SubgraphOptions) => Promise<RunningService>> = {
+/** Department settings the all-in-one start passes on (each service reads them itself when alone). */
+export interface DepartmentSettings {
+  /** 企业环境信用评价 grades used by the province: 5 (with BLACK) or 4. */
+  environmentGrades?: GradeScale;
+}
+
+const startersFor = (
+  settings: DepartmentSettings,
+): Record<SubgraphName, (o: SubgraphOptions) => Promise<RunningService>> => ({
   access: startAccessSubgraph,
   subject: startSubjectSubgraph,
   tax: startTaxSubgraph,
   court: startCourtSubgraph,
   market: startMarketSubgraph,
-};
+  environment: (o) => startEnvironmentSubgraph({ ...o, grades: settings.environmentGrades }),
+});
 
 export interface Hub {
   gatewayUrl: string;
@@ -44,8 +54,10 @@ export async function startHub(options: {
   production?: boolean;
   internalSecret?: string;
   gateway?: HubGatewayOptions;
+  departments?: DepartmentSettings;
   log?: (line: string) => void;
 }): Promise<Hub> {
+  const starters = startersFor(options.departments ?? {});
   const ephemeral = options.ports === 'ephemeral';
   const internalSecret = options.internalSecret ?? randomBytes(32).toString('base64url');
   const subgraphs = {} as Hub['subgraphs'];

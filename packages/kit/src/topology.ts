@@ -8,6 +8,7 @@ export const SUBGRAPHS = [
   { name: 'tax', port: 4102, department: 'tax' },
   { name: 'court', port: 4103, department: 'court' },
   { name: 'market', port: 4104, department: 'market' },
+  { name: 'environment', port: 4105, department: 'environment' },
 ] as const;
 
 /**

@@ -1,0 +1,9 @@
+import type { DischargePermitResolvers } from '../__generated__/resolvers-types.ts';
+import { PERMIT_STATUS_LABELS, permitStatus } from '../rules.ts';
+
+export const DischargePermit: DischargePermitResolvers = {
+  id: (p) => p.id.toString(),
+  subject: (p) => ({ code: p.subjectCode }),
+  status: (p) => permitStatus(p),
+  statusLabel: (p) => PERMIT_STATUS_LABELS[permitStatus(p)],
+};

@@ -1,0 +1,186 @@
+import { badInput, chinaToday } from '@credit-hub/kit';
+import type { PermitRow, RatingRow } from './model.ts';
+
+// ---------------------------------------------------------------------------------------------------------
+// Grades (企业环境信用评价, 环发〔2013〕150号)
+
+export type Grade = RatingRow['grade'];
+
+/**
+ * How many grades the province uses: the national four (环保诚信, 良好, 警示, 不良), or five with 严重失信 (BLACK)
+ * as several provinces do. Configuration (ENVIRONMENT_GRADES), not code.
+ */
+export type GradeScale = 4 | 5;
+export const GRADE_SCALES: readonly GradeScale[] = [4, 5];
+export const DEFAULT_GRADE_SCALE: GradeScale = 5;
+
+/** What the environment subgraph is configured with. */
+export interface EnvironmentConfig {
+  grades: GradeScale;
+}
+
+/** Every grade, best first. */
+export const GRADES: readonly Grade[] = ['GREEN', 'BLUE', 'YELLOW', 'RED', 'BLACK'];
+
+export const GRADE_LABELS: Record<Grade, string> = {
+  GREEN: '环保诚信',
+  BLUE: '良好',
+  YELLOW: '警示',
+  RED: '不良',
+  BLACK: '严重失信',
+};
+
+export const COLOUR_LABELS: Record<Grade, string> = {
+  GREEN: '绿牌',
+  BLUE: '蓝牌',
+  YELLOW: '黄牌',
+  RED: '红牌',
+  BLACK: '黑牌',
+};
+
+/** The grades a province with `scale` grades uses, best first. */
+export const gradesInUse = (scale: GradeScale): readonly Grade[] => (scale === 5 ? GRADES : GRADES.slice(0, 4));
+
+export const isGradeInUse = (grade: Grade, scale: GradeScale) => gradesInUse(scale).includes(grade);
+
+/** Refuses a grade the province does not use (BLACK where there are four grades). */
+export function checkGradeInUse(grade: Grade, scale: GradeScale, field: string): Grade {
+  if (!isGradeInUse(grade, scale)) {
+    throw badInput(
+      field,
+      'GRADE_NOT_USED',
+      `\`${field}\` ${grade} is not used here: this hub is configured for ${scale} grades (${gradesInUse(scale).join(', ')})`,
+      { grades: [...gradesInUse(scale)] },
+    );
+  }
+  return grade;
+}
+
+/** 环保诚信企业 (the red list): graded GREEN. */
+export const isIntegrityGrade = (grade: Grade) => grade === 'GREEN';
+
+/**
+ * The environmental black list: BLACK (严重失信); where there are four grades, the worst one, RED (不良). A BLACK
+ * row in a four-grade hub (written before the province changed its scale) is on the black list too.
+ */
+export const isBlacklistGrade = (grade: Grade, scale: GradeScale) =>
+  grade === 'BLACK' || (scale === 4 && grade === 'RED');
+
+/** The latest rating: the first of a subject's ratings, which the loader returns newest year first. */
+export const latestRating = (ratings: readonly RatingRow[]): RatingRow | null => ratings[0] ?? null;
+
+// ---------------------------------------------------------------------------------------------------------
+// Scores
+
+export const MAX_SCORE = 100;
+
+type AreaScores = Pick<
+  RatingRow,
+  'pollutionPrevention' | 'ecologicalProtection' | 'environmentalManagement' | 'socialSupervision'
+>;
+
+/** The total: the mean of the four area scores (equal weights), rounded half up to two decimals. */
+export const totalScore = (r: AreaScores): number =>
+  r.pollutionPrevention
+    .plus(r.ecologicalProtection)
+    .plus(r.environmentalManagement)
+    .plus(r.socialSupervision)
+    .div(4)
+    .toDecimalPlaces(2)
+    .toNumber();
+
+/** Whether a number has at most two decimals (scores are Decimal(5, 2), amounts are in 元 and 分). */
+export const hasAtMostTwoDecimals = (value: number) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
+
+/** An area score: 0–100 with at most two decimals. */
+export function checkScore(value: number, field: string): number {
+  if (!Number.isFinite(value) || value < 0 || value > MAX_SCORE)
+    throw badInput(field, 'RANGE', `\`${field}\` must be between 0 and ${MAX_SCORE}, got ${value}`);
+  if (!hasAtMostTwoDecimals(value))
+    throw badInput(field, 'PRECISION', `\`${field}\` may have at most two decimals, got ${value}`);
+  return value;
+}
+
+/** Decimal(16, 2) holds 14 digits before the point; a fine of ten trillion yuan is a typing mistake anyway. */
+export const MAX_FINE = 1e13;
+
+/** A fine in 元: 0 or more, in whole 分 (two decimals). */
+export function checkFine(value: number, field: string): number {
+  if (!Number.isFinite(value) || value < 0 || value >= MAX_FINE)
+    throw badInput(field, 'RANGE', `\`${field}\` (元) must be 0 or more and below ${MAX_FINE}, got ${value}`);
+  if (!hasAtMostTwoDecimals(value))
+    throw badInput(field, 'PRECISION', `\`${field}\` (元) may have at most two decimals (分), got ${value}`);
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// 排污许可证
+
+export type PermitStatus = PermitRow['status'];
+
+export const PERMIT_STATUS_LABELS: Record<PermitStatus, string> = {
+  VALID: '有效',
+  EXPIRED: '已过期',
+  REVOKED: '已撤销',
+  CANCELLED: '已注销',
+};
+
+/** Today's date in China: validity periods and decision dates are Chinese calendar dates. */
+export const startOfToday = (now: Date = new Date()) => chinaToday(now);
+
+/** The status today: a VALID permit whose last valid day has passed is EXPIRED (the day itself is valid). */
+export function permitStatus(p: Pick<PermitRow, 'status' | 'validUntil'>, today: Date = startOfToday()): PermitStatus {
+  if (p.status === 'VALID' && p.validUntil.getTime() < today.getTime()) return 'EXPIRED';
+  return p.status;
+}
+
+/**
+ * 许可证编号 (固定污染源代码, HJ 608-2017): positions 1–18 the holder's USCC, 19–21 a sequence number per site
+ * (001–999), 22 the mark P (排污许可证), e.g. 91130200699229617X001P.
+ */
+const PERMIT_NUMBER = /^([0-9A-Z]{18})(\d{3})([A-Z])$/;
+
+/** Marks accepted in position 22; HJ 608-2017 uses P for a permit (a 排污登记 is not a permit). */
+export const PERMIT_NUMBER_MARKS: readonly string[] = ['P'];
+
+/** The permit number as stored (trimmed, upper case), checked against the holder's USCC. */
+export function checkPermitNumber(raw: string, holder: string, field: string): string {
+  const number = raw.trim().toUpperCase();
+  const parts = PERMIT_NUMBER.exec(number);
+  if (!parts || parts[2] === '000' || !PERMIT_NUMBER_MARKS.includes(parts[3]!)) {
+    throw badInput(
+      field,
+      'FORMAT',
+      `\`${field}\` must be the holder's USCC, a 3-digit sequence (001–999) and ${PERMIT_NUMBER_MARKS.join('/')}, ` +
+        `e.g. ${holder}001P; got ${JSON.stringify(raw)}`,
+    );
+  }
+  if (parts[1] !== holder) {
+    throw badInput(
+      field,
+      'PERMIT_HOLDER',
+      `\`${field}\` ${number} belongs to ${parts[1]}, not to the subject ${holder}: a permit number starts with its ` +
+        "holder's USCC",
+    );
+  }
+  return number;
+}
+
+/** 排污许可证有效期为5年 (《排污许可管理条例》第十四条). */
+export const PERMIT_MAX_YEARS = 5;
+
+const addYears = (date: Date, years: number) =>
+  new Date(Date.UTC(date.getUTCFullYear() + years, date.getUTCMonth(), date.getUTCDate()));
+
+/** validFrom before validUntil, and at most five years between them. */
+export function checkValidity(validFrom: Date, validUntil: Date, field: string): void {
+  if (validUntil.getTime() <= validFrom.getTime())
+    throw badInput(field, 'ORDER', `\`${field}\` must be after \`validFrom\``);
+  if (validUntil.getTime() > addYears(validFrom, PERMIT_MAX_YEARS).getTime()) {
+    throw badInput(
+      field,
+      'VALIDITY_PERIOD',
+      `\`${field}\` may be at most ${PERMIT_MAX_YEARS} years after \`validFrom\` (《排污许可管理条例》第十四条)`,
+    );
+  }
+}

@@ -1,0 +1,229 @@
+import { badInput, type SubgraphContext } from '@credit-hub/kit';
+import { validateUscc } from '@credit-hub/kit/codes';
+import { Prisma } from '@credit-hub/kit/db';
+import { checkIndustryCode } from './lists.ts';
+import type { PenaltyRow, PermitRow, RatingRow } from './model.ts';
+import {
+  checkFine,
+  checkGradeInUse,
+  checkPermitNumber,
+  checkScore,
+  checkValidity,
+  startOfToday,
+  type EnvironmentConfig,
+} from './rules.ts';
+
+type Ctx = SubgraphContext<unknown>;
+const today = () => startOfToday();
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The first year of 企业环境信用评价 under 环发〔2013〕150号 (in force from 1 March 2014). */
+export const FIRST_RATING_YEAR = 2014;
+
+/** The subject as the department submits it: a valid USCC (trimmed, upper case). */
+export function checkSubjectCode(raw: string, field = 'input.subjectCode'): string {
+  const result = validateUscc(raw.trim().toUpperCase());
+  if (!result.valid) throw badInput(field, result.reason, `\`${field}\`: ${result.message}`);
+  return result.code;
+}
+
+/** The region given (six digits), or the USCC's 登记管理机关行政区划码 (positions 3–8). */
+function regionOf(subjectCode: string, given: string | null | undefined, field: string): string {
+  const region = given?.trim();
+  if (!region) return subjectCode.slice(2, 8);
+  if (!/^\d{6}$/.test(region))
+    throw badInput(field, 'FORMAT', `\`${field}\` must be a six-digit administrative division code`);
+  return region;
+}
+
+function required(value: string | null | undefined, field: string, max = 2000): string {
+  const text = (value ?? '').trim();
+  if (!text) throw badInput(field, 'REQUIRED', `\`${field}\` must not be empty`);
+  if (text.length > max) throw badInput(field, 'LENGTH', `\`${field}\` may hold at most ${max} characters`);
+  return text;
+}
+
+function notInFuture(date: Date, field: string) {
+  if (date.getTime() > today().getTime())
+    throw badInput(
+      field,
+      'NOT_IN_FUTURE',
+      `\`${field}\` must not be in the future (today is ${iso(today())}, China time)`,
+    );
+}
+
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+
+/**
+ * Runs a create whose key must be new: checked first (a clear message), and if two officers submit the same key at
+ * once the unique index decides and the loser gets the same DUPLICATE error.
+ */
+async function createOnce<T>(work: () => Promise<T>, duplicate: () => Error): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicate();
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// 企业环境信用评价
+
+export interface RatingInput {
+  subjectCode: string;
+  year: number;
+  grade: RatingRow['grade'];
+  pollutionPrevention: number;
+  ecologicalProtection: number;
+  environmentalManagement: number;
+  socialSupervision: number;
+  authority: string;
+  evaluatedOn: Date;
+  regionCode?: string | null;
+  industryCode?: string | null;
+}
+
+/** Publishes a year's rating, replacing an earlier one of the same subject and year. */
+export async function publishRating(ctx: Ctx, config: EnvironmentConfig, input: RatingInput): Promise<RatingRow> {
+  const subjectCode = checkSubjectCode(input.subjectCode);
+  const thisYear = today().getUTCFullYear();
+  if (input.year < FIRST_RATING_YEAR || input.year > thisYear)
+    throw badInput('input.year', 'RANGE', `\`input.year\` must be between ${FIRST_RATING_YEAR} and ${thisYear}`);
+  const grade = checkGradeInUse(input.grade, config.grades, 'input.grade');
+  const scores = {
+    pollutionPrevention: checkScore(input.pollutionPrevention, 'input.pollutionPrevention'),
+    ecologicalProtection: checkScore(input.ecologicalProtection, 'input.ecologicalProtection'),
+    environmentalManagement: checkScore(input.environmentalManagement, 'input.environmentalManagement'),
+    socialSupervision: checkScore(input.socialSupervision, 'input.socialSupervision'),
+  };
+  notInFuture(input.evaluatedOn, 'input.evaluatedOn');
+  if (input.evaluatedOn.getUTCFullYear() < input.year) {
+    throw badInput(
+      'input.evaluatedOn',
+      'ORDER',
+      `\`input.evaluatedOn\` ${iso(input.evaluatedOn)} is before the rating year ${input.year}`,
+    );
+  }
+  const data = {
+    regionCode: regionOf(subjectCode, input.regionCode, 'input.regionCode'),
+    industryCode: input.industryCode?.trim() ? checkIndustryCode(input.industryCode, 'input.industryCode') : null,
+    grade,
+    ...scores,
+    authority: required(input.authority, 'input.authority', 200),
+    evaluatedOn: input.evaluatedOn,
+  };
+  return ctx.audited(
+    { subjectCode, fields: ['Mutation.publishEnvironmentalRating'], detail: `${input.year} ${grade}` },
+    (tx) =>
+      tx.environmentalRating.upsert({
+        where: { subjectCode_year: { subjectCode, year: input.year } },
+        create: { subjectCode, year: input.year, ...data },
+        update: data,
+      }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// 环境行政处罚
+
+export interface PenaltyInput {
+  subjectCode: string;
+  decisionNumber: string;
+  violationType: string;
+  facts: string;
+  legalBasis: string;
+  fine: number;
+  decidedOn: Date;
+  authority: string;
+  regionCode?: string | null;
+}
+
+const duplicateDecision = (decisionNumber: string) =>
+  badInput('input.decisionNumber', 'DUPLICATE', `penalty decision ${decisionNumber} is already recorded`, {
+    conflict: true,
+  });
+
+export async function recordPenalty(ctx: Ctx, input: PenaltyInput): Promise<PenaltyRow> {
+  const subjectCode = checkSubjectCode(input.subjectCode);
+  const data = {
+    subjectCode,
+    regionCode: regionOf(subjectCode, input.regionCode, 'input.regionCode'),
+    decisionNumber: required(input.decisionNumber, 'input.decisionNumber', 100),
+    violationType: required(input.violationType, 'input.violationType', 200),
+    facts: required(input.facts, 'input.facts', 5000),
+    legalBasis: required(input.legalBasis, 'input.legalBasis', 2000),
+    fine: checkFine(input.fine, 'input.fine'),
+    decidedOn: input.decidedOn,
+    authority: required(input.authority, 'input.authority', 200),
+  };
+  notInFuture(input.decidedOn, 'input.decidedOn');
+  return createOnce(
+    () =>
+      ctx.audited(
+        {
+          subjectCode,
+          fields: ['Mutation.recordEnvironmentalPenalty'],
+          detail: `${data.decisionNumber} ${data.violationType} ${data.fine}元`,
+        },
+        async (tx) => {
+          const existing = await tx.environmentalPenalty.findUnique({
+            where: { decisionNumber: data.decisionNumber },
+            select: { id: true },
+          });
+          if (existing) throw duplicateDecision(data.decisionNumber);
+          return tx.environmentalPenalty.create({ data });
+        },
+      ),
+    () => duplicateDecision(data.decisionNumber),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// 排污许可证
+
+export interface PermitInput {
+  subjectCode: string;
+  permitNumber: string;
+  industry: string;
+  validFrom: Date;
+  validUntil: Date;
+  authority: string;
+  regionCode?: string | null;
+}
+
+const duplicatePermit = (permitNumber: string) =>
+  badInput('input.permitNumber', 'DUPLICATE', `permit ${permitNumber} has already been issued`, { conflict: true });
+
+export async function issuePermit(ctx: Ctx, input: PermitInput): Promise<PermitRow> {
+  const subjectCode = checkSubjectCode(input.subjectCode);
+  const permitNumber = checkPermitNumber(input.permitNumber, subjectCode, 'input.permitNumber');
+  checkValidity(input.validFrom, input.validUntil, 'input.validUntil');
+  const data = {
+    subjectCode,
+    regionCode: regionOf(subjectCode, input.regionCode, 'input.regionCode'),
+    permitNumber,
+    industry: required(input.industry, 'input.industry', 200),
+    validFrom: input.validFrom,
+    validUntil: input.validUntil,
+    status: 'VALID' as const,
+    authority: required(input.authority, 'input.authority', 200),
+  };
+  return createOnce(
+    () =>
+      ctx.audited(
+        {
+          subjectCode,
+          fields: ['Mutation.issueDischargePermit'],
+          detail: `${permitNumber} ${iso(input.validFrom)}–${iso(input.validUntil)}`,
+        },
+        async (tx) => {
+          const existing = await tx.dischargePermit.findUnique({ where: { permitNumber }, select: { id: true } });
+          if (existing) throw duplicatePermit(permitNumber);
+          return tx.dischargePermit.create({ data });
+        },
+      ),
+    () => duplicatePermit(permitNumber),
+  );
+}
