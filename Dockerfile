@@ -11,6 +11,8 @@ COPY subgraphs/subject/package.json subgraphs/subject/
 COPY subgraphs/tax/package.json subgraphs/tax/
 COPY subgraphs/court/package.json subgraphs/court/
 COPY subgraphs/market/package.json subgraphs/market/
+COPY subgraphs/environment/package.json subgraphs/environment/
+COPY subgraphs/government/package.json subgraphs/government/
 COPY gateway/package.json gateway/
 COPY prisma prisma
 COPY prisma.config.ts ./

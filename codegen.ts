@@ -47,7 +47,7 @@ const mappers: Record<string, Record<string, string>> = {
     Complaint: '../model.ts#ComplaintRow',
     IntegrityEvaluation: '../model.ts#EvaluationRow',
     RegionIntegrity: '../model.ts#RegionIntegrityRef',
-    ArrearsConnection: '../model.ts#ArrearsConnection',
+    ArrearsConnection: '../model.ts#ArrearsPage',
   },
   tax: {
     CreditSubject: '../model.ts#SubjectRef',

@@ -160,7 +160,15 @@ describe('gateway', () => {
     hub.resetStatements();
     const anonymous = await postGraphQL(hub.gatewayUrl, publicSearch, { first: 50 });
     assert.equal((anonymous.body.data as any).searchSubjects.nodes.length, 50);
-    assert.deepEqual(hub.statements(), { access: 0, subject: 1, tax: 2, court: 0, market: 0, environment: 0 });
+    assert.deepEqual(hub.statements(), {
+      access: 0,
+      subject: 1,
+      tax: 2,
+      court: 0,
+      market: 0,
+      environment: 0,
+      government: 0,
+    });
   });
 
   it('rejects bad input with codes and never a 500', async () => {

@@ -5,6 +5,7 @@ import { createDb, type Db } from '@credit-hub/kit/db';
 import { startAccessSubgraph } from '@credit-hub/subgraph-access';
 import { startCourtSubgraph } from '@credit-hub/subgraph-court';
 import { startEnvironmentSubgraph, type GradeScale } from '@credit-hub/subgraph-environment';
+import { startGovernmentSubgraph } from '@credit-hub/subgraph-government';
 import { startMarketSubgraph } from '@credit-hub/subgraph-market';
 import { startSubjectSubgraph } from '@credit-hub/subgraph-subject';
 import { startTaxSubgraph } from '@credit-hub/subgraph-tax';
@@ -24,6 +25,7 @@ const startersFor = (
   court: startCourtSubgraph,
   market: startMarketSubgraph,
   environment: (o) => startEnvironmentSubgraph({ ...o, grades: settings.environmentGrades }),
+  government: startGovernmentSubgraph,
 });
 
 export interface Hub {

@@ -11,6 +11,9 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   CONFLICT: 'CONFLICT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** A field needed another department's data (@requires) that did not arrive. */
+  REQUIRED_FIELDS_UNAVAILABLE: 'REQUIRED_FIELDS_UNAVAILABLE',
+  COURT_STATUS_UNAVAILABLE: 'COURT_STATUS_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

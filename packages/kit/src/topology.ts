@@ -9,6 +9,7 @@ export const SUBGRAPHS = [
   { name: 'court', port: 4103, department: 'court' },
   { name: 'market', port: 4104, department: 'market' },
   { name: 'environment', port: 4105, department: 'environment' },
+  { name: 'government', port: 4106, department: 'government' },
 ] as const;
 
 /**

@@ -1,0 +1,62 @@
+import { badInput, readPage, regionPrefix, toConnection, toIsoDate, type PageArgs } from '@credit-hub/kit';
+import { validateUscc } from '@credit-hub/kit/codes';
+import type { Db, Prisma } from '@credit-hub/kit/db';
+import type { ArrearsPage, ArrearsRow } from './model.ts';
+
+export interface ArrearsListArgs extends PageArgs {
+  regionCode?: string | null;
+  status?: ArrearsRow['status'] | null;
+  debtorCode?: string | null;
+  creditorCode?: string | null;
+}
+
+/** A cursor of this list: (recordedOn as YYYY-MM-DD, id as decimal digits); anything else is refused. */
+const isArrearsCursor = (v: unknown): v is [string, string] =>
+  Array.isArray(v) &&
+  v.length === 2 &&
+  typeof v[0] === 'string' &&
+  /^\d{4}-\d{2}-\d{2}$/.test(v[0]) &&
+  !Number.isNaN(Date.parse(`${v[0]}T00:00:00Z`)) &&
+  typeof v[1] === 'string' &&
+  /^\d{1,18}$/.test(v[1]);
+
+/** A code filter: a valid USCC (normalised), or a BAD_USER_INPUT naming the failed rule. */
+function codeFilter(raw: string | null | undefined, field: string): string | null {
+  if (raw === null || raw === undefined) return null;
+  const result = validateUscc(raw);
+  if (!result.valid) throw badInput(field, result.reason, `\`${field}\`: ${result.message}`);
+  return result.code;
+}
+
+/** The filter of an arrears list, shared by the page and its count. */
+export function arrearsFilter(args: ArrearsListArgs): Prisma.ArrearsWhereInput {
+  const debtorCode = codeFilter(args.debtorCode, 'debtorCode');
+  const creditorCode = codeFilter(args.creditorCode, 'creditorCode');
+  return {
+    ...(args.regionCode ? { regionCode: { startsWith: regionPrefix(args.regionCode) } } : {}),
+    ...(args.status ? { status: args.status } : {}),
+    ...(debtorCode ? { debtorCode } : {}),
+    ...(creditorCode ? { creditorCode } : {}),
+  };
+}
+
+/** 拖欠中小企业账款, newest record first; the keyset cursor is (recordedOn, id). */
+export async function listArrears(db: Db, args: ArrearsListArgs): Promise<ArrearsPage> {
+  const page = readPage(args, isArrearsCursor);
+  const where = arrearsFilter(args);
+  let seek: Prisma.ArrearsWhereInput = {};
+  if (page.after) {
+    const [recorded, id] = page.after;
+    const recordedOn = new Date(`${recorded}T00:00:00Z`);
+    seek = { OR: [{ recordedOn: { lt: recordedOn } }, { recordedOn, id: { lt: BigInt(id) } }] };
+  }
+  const rows = await db.prisma.arrears.findMany({
+    where: page.after ? { AND: [where, seek] } : where,
+    orderBy: [{ recordedOn: 'desc' }, { id: 'desc' }],
+    take: page.limit,
+  });
+  return {
+    ...toConnection(rows, page, (r) => [toIsoDate(r.recordedOn)!, r.id.toString()] as [string, string]),
+    totalCount: () => db.prisma.arrears.count({ where }),
+  };
+}

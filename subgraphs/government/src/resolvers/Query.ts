@@ -1,0 +1,19 @@
+import { regionPrefix } from '@credit-hub/kit';
+import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
+import { listArrears } from '../lists.ts';
+
+export const Query: QueryResolvers = {
+  arrears: async (_root, args, ctx) => {
+    const page = await listArrears(ctx.db, args);
+    // Arrears are SHARED data about both sides: each debtor and creditor released is audited.
+    for (const a of page.nodes) {
+      ctx.audit.record('READ', a.debtorCode, 'Query.arrears');
+      ctx.audit.record('READ', a.creditorCode, 'Query.arrears');
+    }
+    return page;
+  },
+  governmentIntegrity: (_root, { regionCode }) => {
+    regionPrefix(regionCode);
+    return { regionCode };
+  },
+};

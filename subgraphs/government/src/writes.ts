@@ -1,0 +1,341 @@
+import { badInput, notFound, type SubgraphContext } from '@credit-hub/kit';
+import { describeRegistrationCategory, isPersonKey, kindFromUscc, validateUscc } from '@credit-hub/kit/codes';
+import { Prisma, type Db } from '@credit-hub/kit/db';
+import type { ArrearsRow, CommitmentRow, ComplaintRow } from './model.ts';
+import { CREDITOR_KINDS, GOVERNMENT_KINDS, startOfToday } from './rules.ts';
+
+type Ctx = SubgraphContext<unknown>;
+type Tx = Db['prisma'];
+const today = () => startOfToday();
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+// ---------------------------------------------------------------------------------------------------------
+// Input checks: all run before the transaction, so a refused write touches nothing.
+
+/** A valid USCC, or BAD_USER_INPUT with the validator's rule (LENGTH, CHECK_CHARACTER …). */
+function checkUscc(raw: string, field: string): string {
+  const result = validateUscc(raw);
+  if (!result.valid) throw badInput(field, result.reason, `\`${field}\`: ${result.message}`);
+  return result.code;
+}
+
+const categoryOf = (code: string) => {
+  const { department, category } = describeRegistrationCategory(code);
+  return `${department}/${category}`;
+};
+
+/** The USCC of a government body (11…) or public institution (12…); `rule` names the failure. */
+export function checkGovernmentCode(raw: string, field: string, rule: string): string {
+  const code = checkUscc(raw, field);
+  if (!GOVERNMENT_KINDS.includes(kindFromUscc(code))) {
+    throw badInput(
+      field,
+      rule,
+      `\`${field}\` ${code} (${categoryOf(code)}) is not a government body (机关, 11…) or public institution ` +
+        '(事业单位, 12…): 政务诚信 records concern those only',
+    );
+  }
+  return code;
+}
+
+/** The USCC of an enterprise (91…), 个体工商户 (92…) or 农民专业合作社 (93…): the creditors of an arrear. */
+export function checkCreditorCode(raw: string, field = 'input.creditorCode'): string {
+  const code = checkUscc(raw, field);
+  if (!CREDITOR_KINDS.includes(kindFromUscc(code))) {
+    throw badInput(
+      field,
+      'CREDITOR_KIND',
+      `\`${field}\` ${code} (${categoryOf(code)}) is not an enterprise (91…), 个体工商户 (92…) or 农民专业合作社 ` +
+        '(93…): arrears are money owed to market subjects (《保障中小企业款项支付条例》)',
+    );
+  }
+  return code;
+}
+
+/** A complainant: a USCC of any kind or a person key (natural persons are never named by ID number here). */
+function checkComplainant(raw: string | null | undefined, field = 'input.complainantCode'): string | null {
+  const text = (raw ?? '').trim().toUpperCase();
+  if (!text) return null;
+  if (isPersonKey(text)) return text;
+  return checkUscc(text, field);
+}
+
+function required(value: string | null | undefined, field: string, max = 2000): string {
+  const text = (value ?? '').trim();
+  if (!text) throw badInput(field, 'REQUIRED', `\`${field}\` must not be empty`);
+  if (text.length > max) throw badInput(field, 'LENGTH', `\`${field}\` may hold at most ${max} characters`);
+  return text;
+}
+
+/** Decimal(16, 2): at most 14 digits before the point. */
+const MAX_AMOUNT = 1e14;
+
+/** A money amount in 元: more than 0, below the column's limit, to the 分 (two decimals). */
+export function checkAmount(value: number, field: string): Prisma.Decimal {
+  if (!Number.isFinite(value) || value <= 0 || value >= MAX_AMOUNT)
+    throw badInput(field, 'RANGE', `\`${field}\` (元) must be more than 0 and less than 10^14, got ${value}`);
+  const cents = value * 100;
+  if (Math.abs(cents - Math.round(cents)) > 1e-6)
+    throw badInput(field, 'PRECISION', `\`${field}\` (元) may have at most two decimals (分), got ${value}`);
+  return new Prisma.Decimal(value.toFixed(2));
+}
+
+function notInFuture(date: Date, field: string) {
+  if (date.getTime() > today().getTime())
+    throw badInput(
+      field,
+      'NOT_IN_FUTURE',
+      `\`${field}\` must not be in the future (today is ${iso(today())} in China)`,
+    );
+}
+
+function notBefore(date: Date, earliest: Date, field: string, what: string) {
+  if (date.getTime() < earliest.getTime())
+    throw badInput(field, 'ORDER', `\`${field}\` must not be before ${what} (${iso(earliest)})`);
+}
+
+/** The division of a body: given (six digits), or positions 3–8 of its USCC. */
+function regionOf(code: string, given: string | null | undefined, field = 'input.regionCode'): string {
+  if (given === null || given === undefined || given === '') return code.slice(2, 8);
+  if (!/^\d{6}$/.test(given))
+    throw badInput(field, 'FORMAT', `\`${field}\` must be a six-digit administrative division code (行政区划代码)`);
+  return given;
+}
+
+function checkId(id: string, field = 'id'): bigint {
+  if (!/^\d{1,18}$/.test(id))
+    throw badInput(field, 'FORMAT', `\`${field}\` must be a numeric record id, got ${JSON.stringify(id)}`);
+  return BigInt(id);
+}
+
+/** Locks one row for the rest of the transaction: two payments or two decisions on it cannot interleave. */
+function lockRow(tx: Tx, table: 'arrears' | 'commitment' | 'complaint', id: bigint) {
+  switch (table) {
+    case 'arrears':
+      return tx.$queryRaw`SELECT 1 FROM government.arrears WHERE id = ${id} FOR UPDATE`;
+    case 'commitment':
+      return tx.$queryRaw`SELECT 1 FROM government.commitment WHERE id = ${id} FOR UPDATE`;
+    case 'complaint':
+      return tx.$queryRaw`SELECT 1 FROM government.complaint WHERE id = ${id} FOR UPDATE`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// 拖欠中小企业账款
+
+export interface ArrearsInput {
+  debtorCode: string;
+  creditorCode: string;
+  description: string;
+  amount: number;
+  dueOn: Date;
+  recordedOn?: Date | null;
+  regionCode?: string | null;
+}
+
+export async function recordArrears(ctx: Ctx, input: ArrearsInput): Promise<ArrearsRow> {
+  const debtorCode = checkGovernmentCode(input.debtorCode, 'input.debtorCode', 'DEBTOR_KIND');
+  const creditorCode = checkCreditorCode(input.creditorCode);
+  const description = required(input.description, 'input.description', 1000);
+  const amount = checkAmount(input.amount, 'input.amount');
+  const recordedOn = input.recordedOn ?? today();
+  notInFuture(recordedOn, 'input.recordedOn');
+  if (input.dueOn.getTime() > recordedOn.getTime()) {
+    throw badInput(
+      'input.dueOn',
+      'NOT_YET_DUE',
+      `\`input.dueOn\` (${iso(input.dueOn)}) is after \`input.recordedOn\` (${iso(recordedOn)}): an arrear is money ` +
+        'not paid by its due date, record it once the date has passed',
+    );
+  }
+  const regionCode = regionOf(debtorCode, input.regionCode);
+  return ctx.audited(
+    {
+      subjectCode: debtorCode,
+      fields: ['Mutation.recordArrears'],
+      detail: `owes ${creditorCode} ${amount.toFixed(2)} 元 due ${iso(input.dueOn)}: ${description}`,
+    },
+    (tx) =>
+      tx.arrears.create({
+        data: { debtorCode, creditorCode, regionCode, description, amount, dueOn: input.dueOn, recordedOn },
+      }),
+  );
+}
+
+export async function recordArrearsPayment(
+  ctx: Ctx,
+  rawId: string,
+  rawAmount: number,
+  paidOn: Date,
+): Promise<ArrearsRow> {
+  const id = checkId(rawId, 'arrearsId');
+  const amount = checkAmount(rawAmount, 'amount');
+  notInFuture(paidOn, 'paidOn');
+  // The debtor is read first so that the audit entry names whom the write concerns.
+  const found = await ctx.db.prisma.arrears.findUnique({ where: { id }, select: { debtorCode: true } });
+  if (!found) throw notFound('Arrears', id.toString());
+  return ctx.audited(
+    {
+      subjectCode: found.debtorCode,
+      fields: ['Mutation.recordArrearsPayment'],
+      detail: `arrears ${id}: paid ${amount.toFixed(2)} 元 on ${iso(paidOn)}`,
+    },
+    async (tx) => {
+      await lockRow(tx, 'arrears', id);
+      const arrears = await tx.arrears.findUniqueOrThrow({ where: { id } });
+      if (arrears.status === 'CLEARED') {
+        throw badInput(
+          'arrearsId',
+          'ALREADY_CLEARED',
+          `arrears ${id} was cleared on ${arrears.clearedOn ? iso(arrears.clearedOn) : 'an unknown date'}: nothing is owed`,
+        );
+      }
+      notBefore(paidOn, arrears.dueOn, 'paidOn', 'the due date of the arrear');
+      const outstanding = arrears.amount.minus(arrears.paidAmount);
+      if (amount.greaterThan(outstanding)) {
+        throw badInput(
+          'amount',
+          'OVERPAYMENT',
+          `\`amount\` ${amount.toFixed(2)} 元 exceeds what is outstanding on arrears ${id} (${outstanding.toFixed(2)} 元)`,
+          { outstanding: outstanding.toNumber() },
+        );
+      }
+      await tx.arrearsPayment.create({ data: { arrearsId: id, amount, paidOn } });
+      const paidAmount = arrears.paidAmount.plus(amount);
+      const cleared = paidAmount.equals(arrears.amount);
+      let clearedOn: Date | null = null;
+      if (cleared) {
+        // Payments may be recorded out of order: the arrear was cleared when its last money arrived.
+        const latest = await tx.arrearsPayment.aggregate({ where: { arrearsId: id }, _max: { paidOn: true } });
+        clearedOn = latest._max.paidOn ?? paidOn;
+      }
+      return tx.arrears.update({
+        where: { id },
+        data: { paidAmount, status: cleared ? 'CLEARED' : 'PARTLY_PAID', clearedOn },
+      });
+    },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// 政府承诺
+
+export interface CommitmentInput {
+  bodyCode: string;
+  content: string;
+  madeOn: Date;
+  dueOn: Date;
+  regionCode?: string | null;
+}
+
+export async function recordCommitment(ctx: Ctx, input: CommitmentInput): Promise<CommitmentRow> {
+  const bodyCode = checkGovernmentCode(input.bodyCode, 'input.bodyCode', 'BODY_KIND');
+  const content = required(input.content, 'input.content');
+  notInFuture(input.madeOn, 'input.madeOn');
+  notBefore(input.dueOn, input.madeOn, 'input.dueOn', '`input.madeOn`');
+  const regionCode = regionOf(bodyCode, input.regionCode);
+  return ctx.audited(
+    { subjectCode: bodyCode, fields: ['Mutation.recordCommitment'], detail: `due ${iso(input.dueOn)}: ${content}` },
+    (tx) => tx.commitment.create({ data: { bodyCode, regionCode, content, madeOn: input.madeOn, dueOn: input.dueOn } }),
+  );
+}
+
+export async function recordCommitmentFulfilment(
+  ctx: Ctx,
+  args: { id: string; status: 'FULFILLED' | 'BROKEN'; evidence: string; fulfilledOn: Date },
+): Promise<CommitmentRow> {
+  const id = checkId(args.id);
+  const evidence = required(args.evidence, 'evidence');
+  notInFuture(args.fulfilledOn, 'fulfilledOn');
+  const found = await ctx.db.prisma.commitment.findUnique({ where: { id }, select: { bodyCode: true } });
+  if (!found) throw notFound('Commitment', id.toString());
+  return ctx.audited(
+    {
+      subjectCode: found.bodyCode,
+      fields: ['Mutation.recordCommitmentFulfilment'],
+      detail: `commitment ${id}: ${args.status} on ${iso(args.fulfilledOn)}`,
+    },
+    async (tx) => {
+      await lockRow(tx, 'commitment', id);
+      const commitment = await tx.commitment.findUniqueOrThrow({ where: { id } });
+      if (commitment.status !== 'PENDING') {
+        throw badInput(
+          'id',
+          'ALREADY_DECIDED',
+          `commitment ${id} is already ${commitment.status}` +
+            (commitment.fulfilledOn ? ` (since ${iso(commitment.fulfilledOn)})` : ''),
+        );
+      }
+      notBefore(args.fulfilledOn, commitment.madeOn, 'fulfilledOn', 'the commitment was made');
+      return tx.commitment.update({
+        where: { id },
+        data: { status: args.status, evidence, fulfilledOn: args.fulfilledOn },
+      });
+    },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// 政府违约投诉
+
+export interface ComplaintInput {
+  bodyCode: string;
+  complainantCode?: string | null;
+  content: string;
+  receivedOn: Date;
+  regionCode?: string | null;
+}
+
+export async function recordComplaint(ctx: Ctx, input: ComplaintInput): Promise<ComplaintRow> {
+  const bodyCode = checkGovernmentCode(input.bodyCode, 'input.bodyCode', 'BODY_KIND');
+  const complainantCode = checkComplainant(input.complainantCode);
+  const content = required(input.content, 'input.content');
+  notInFuture(input.receivedOn, 'input.receivedOn');
+  const regionCode = regionOf(bodyCode, input.regionCode);
+  return ctx.audited(
+    {
+      subjectCode: bodyCode,
+      fields: ['Mutation.recordComplaint'],
+      detail: `${complainantCode ? `from ${complainantCode}` : 'anonymous'} received ${iso(input.receivedOn)}`,
+    },
+    (tx) =>
+      tx.complaint.create({
+        data: { bodyCode, complainantCode, regionCode, content, receivedOn: input.receivedOn },
+      }),
+  );
+}
+
+export async function recordComplaintOutcome(
+  ctx: Ctx,
+  args: { id: string; outcome: 'UPHELD' | 'REJECTED' | 'RESOLVED'; note: string; handledOn: Date },
+): Promise<ComplaintRow> {
+  const id = checkId(args.id);
+  const handlingNote = required(args.note, 'note');
+  notInFuture(args.handledOn, 'handledOn');
+  const found = await ctx.db.prisma.complaint.findUnique({ where: { id }, select: { bodyCode: true } });
+  if (!found) throw notFound('Complaint', id.toString());
+  return ctx.audited(
+    {
+      subjectCode: found.bodyCode,
+      fields: ['Mutation.recordComplaintOutcome'],
+      detail: `complaint ${id}: ${args.outcome} on ${iso(args.handledOn)}`,
+    },
+    async (tx) => {
+      await lockRow(tx, 'complaint', id);
+      const complaint = await tx.complaint.findUniqueOrThrow({ where: { id } });
+      if (complaint.outcome !== 'PENDING') {
+        throw badInput(
+          'id',
+          'ALREADY_HANDLED',
+          `complaint ${id} was already handled: ${complaint.outcome}` +
+            (complaint.handledOn ? ` on ${iso(complaint.handledOn)}` : ''),
+        );
+      }
+      notBefore(args.handledOn, complaint.receivedOn, 'handledOn', 'the complaint was received');
+      return tx.complaint.update({
+        where: { id },
+        data: { outcome: args.outcome, handlingNote, handledOn: args.handledOn },
+      });
+    },
+  );
+}
