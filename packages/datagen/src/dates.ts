@@ -29,10 +29,19 @@ export function civilOf(days: number): { year: number; month: number; day: numbe
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
+/** Days 1950-01-01 … 2049-12-31 as ISO strings, built on first use: millions of rows share a few thousand dates. */
+const ISO_FROM = dayOf(1950, 1, 1);
+const ISO_CACHE: (string | undefined)[] = new Array<string | undefined>(dayOf(2050, 1, 1) - ISO_FROM);
+
 /** YYYY-MM-DD */
 export function isoDate(days: number): string {
+  const i = days - ISO_FROM;
+  const cached = ISO_CACHE[i];
+  if (cached !== undefined) return cached;
   const { year, month, day } = civilOf(days);
-  return `${year}-${pad2(month)}-${pad2(day)}`;
+  const iso = `${year}-${pad2(month)}-${pad2(day)}`;
+  if (i >= 0 && i < ISO_CACHE.length) ISO_CACHE[i] = iso;
+  return iso;
 }
 
 /** YYYYMMDD, as in the birth-date part of an ID number. */

@@ -1,6 +1,8 @@
 import { MAX_SUBJECT_INDEX } from './codes.ts';
+import { caseSlot, courtRows, type CourtRows } from './court.ts';
 import { dayOf } from './dates.ts';
-import { Rng } from './random.ts';
+import { marketRows, type MarketRows } from './market.ts';
+import { Rng, domainSeed } from './random.ts';
 import { buildSubject } from './subjects.ts';
 import { FIRST_RATING_YEAR, ratedYears, ratings, violation } from './tax.ts';
 import type { GenerateOptions, GeneratedSubject, RatingRow, ViolationRow } from './types.ts';
@@ -11,6 +13,15 @@ export const DEFAULT_SEED = 42;
 const RATED_SHARE = { ENTERPRISE: 1, INDIVIDUAL_BUSINESS: 0.5, FARMERS_COOPERATIVE: 0.5 } as const;
 /** Shares that end up on the 重大税收违法失信主体 list at some point in 2022–2025. */
 const BLACK_LIST_SHARE = { ENTERPRISE: 0.0045, INDIVIDUAL_BUSINESS: 0.0006, FARMERS_COOPERATIVE: 0 } as const;
+
+/**
+ * Domains with a generator of their own per subject: `new Rng(domainSeed(seed, domain), index)`. The
+ * subject's own generator makes the subject, its ratings and its tax black-list entry, exactly as
+ * before these domains existed; each domain added later draws from its own stream, so it cannot shift
+ * a single draw of what came before it, and changing one domain leaves the others alone.
+ */
+const MARKET_DOMAIN = 1;
+const COURT_DOMAIN = 2;
 
 export function checkOptions(options: GenerateOptions): Required<GenerateOptions> {
   const { subjects, seed = DEFAULT_SEED, personKeySecret, startIndex = 0 } = options;
@@ -71,7 +82,62 @@ export function generateSubject(seed: number, index: number, personKeySecret: st
       }
     }
   }
-  return { index, subject: row, person: built.person, ratings: rated, violation: listed };
+
+  let register: MarketRows | null = null;
+  if (
+    market !== null &&
+    (row.kind === 'ENTERPRISE' || row.kind === 'INDIVIDUAL_BUSINESS' || row.kind === 'FARMERS_COOPERATIVE')
+  ) {
+    register = marketRows(new Rng(domainSeed(seed, MARKET_DOMAIN), index), {
+      code: row.code,
+      name: row.name,
+      kind: row.kind,
+      regionCode: row.regionCode,
+      industry: row.industryCode,
+      legalRepresentative: row.legalRepresentative,
+      status: row.registrationStatus,
+      county: market.county,
+      establishedDay: market.establishedDay,
+      lastActiveYear: market.lastActiveYear,
+    });
+  }
+
+  let court: CourtRows | null = null;
+  const slot = caseSlot(index);
+  if (slot !== null) {
+    court = courtRows(
+      new Rng(domainSeed(seed, COURT_DOMAIN), index),
+      {
+        code: row.code,
+        name: row.name,
+        kind: row.kind,
+        regionCode: row.regionCode,
+        legalRepresentative: row.legalRepresentative,
+        establishedDay: market?.establishedDay ?? (row.establishedOn === null ? null : dayOfIso(row.establishedOn)),
+        idNumber: built.person?.idNumber ?? null,
+        lastYear: row.registrationStatus === 'CANCELLED' && market ? market.lastActiveYear + 1 : Infinity,
+      },
+      slot,
+    );
+  }
+
+  return {
+    index,
+    subject: row,
+    person: built.person,
+    ratings: rated,
+    violation: listed,
+    registration: register?.registration ?? null,
+    annualReports: register?.annualReports ?? [],
+    abnormalEntries: register?.abnormalEntries ?? [],
+    seriousListing: register?.seriousListing ?? null,
+    courtCases: court?.cases ?? [],
+    restrictions: court?.restrictions ?? [],
+  };
+}
+
+function dayOfIso(iso: string): number {
+  return dayOf(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
 }
 
 /**

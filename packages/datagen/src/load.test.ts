@@ -16,7 +16,7 @@ describe('loadDemoData', () => {
   const indexes = async () =>
     (
       await client.query<{ name: string; def: string }>(
-        `SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE schemaname IN ('subject', 'tax') ORDER BY 1`,
+        `SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE schemaname IN ('subject', 'tax', 'market', 'court') ORDER BY 1`,
       )
     ).rows;
 
@@ -53,6 +53,71 @@ describe('loadDemoData', () => {
     );
   });
 
+  it('loads the market register, 经营异常名录, 严重违法失信名单, court cases and 限制消费令', async () => {
+    assert.ok(first.registrations > 2000 && first.annualReports > first.registrations, JSON.stringify(first));
+    assert.ok(first.abnormalEntries > 100 && first.courtCases > 10 && first.restrictions > 10, JSON.stringify(first));
+    const tables = {
+      registrations: 'market.registration',
+      annualReports: 'market.annual_report',
+      abnormalEntries: 'market.abnormal_operation',
+      seriousListings: 'market.serious_illegal_listing',
+      courtCases: 'court.dishonest_debtor_case',
+      restrictions: 'court.consumption_restriction',
+    } as const;
+    for (const [key, table] of Object.entries(tables))
+      assert.equal(await count(`SELECT count(*) AS n FROM ${table}`), first[key as keyof typeof tables], table);
+    assert.equal(
+      await count(
+        `SELECT count(*) AS n FROM subject.credit_subject WHERE kind IN ('ENTERPRISE', 'INDIVIDUAL_BUSINESS', 'FARMERS_COOPERATIVE')`,
+      ),
+      first.registrations,
+    );
+    // Every row belongs to a loaded subject in the same division, under the same name.
+    for (const table of [
+      'market.registration',
+      'market.abnormal_operation',
+      'market.serious_illegal_listing',
+      'court.dishonest_debtor_case',
+      'court.consumption_restriction',
+    ]) {
+      assert.equal(
+        await count(
+          `SELECT count(*) AS n FROM ${table} x LEFT JOIN subject.credit_subject s ON s.code = x.subject_code
+            WHERE s.code IS NULL OR s.region_code <> x.region_code`,
+        ),
+        0,
+        table,
+      );
+    }
+    assert.equal(
+      await count(
+        `SELECT count(*) AS n FROM court.dishonest_debtor_case c JOIN subject.credit_subject s ON s.code = c.subject_code
+          WHERE s.name <> c.debtor_name OR (s.kind = 'NATURAL_PERSON') <> (c.debtor_kind = 'NATURAL_PERSON')`,
+      ),
+      0,
+    );
+    assert.equal(
+      await count(
+        `SELECT count(*) AS n FROM court.dishonest_debtor_case c JOIN subject.person_identity p ON p.code = c.subject_code
+          WHERE p.id_number <> c.id_number`,
+      ),
+      0,
+    );
+    assert.equal(
+      await count(
+        `SELECT count(*) AS n FROM market.registration r JOIN subject.credit_subject s ON s.code = r.subject_code
+          WHERE r.name <> s.name OR r.established_on <> s.established_on OR r.legal_representative IS DISTINCT FROM s.legal_representative`,
+      ),
+      0,
+    );
+    assert.equal(
+      await count(
+        `SELECT count(*) AS n FROM market.abnormal_operation WHERE cured_on IS NOT NULL AND (removal_deadline IS NULL OR removed_on < cured_on)`,
+      ),
+      0,
+    );
+  });
+
   it('refuses to load into a table that already has subjects', async () => {
     await assert.rejects(
       loadDemoData(database.url, { subjects: 10, personKeySecret: SECRET }),
@@ -84,17 +149,44 @@ describe('loadDemoData', () => {
     assert.equal(added.subjects, 1000);
     assert.equal(await count('SELECT count(*) AS n FROM subject.credit_subject'), 4000);
     assert.equal(await count('SELECT count(*) AS n FROM tax.credit_rating'), first.ratings + added.ratings);
+    assert.equal(
+      await count('SELECT count(*) AS n FROM market.annual_report'),
+      first.annualReports + added.annualReports,
+    );
+    assert.equal(
+      await count('SELECT count(*) AS n FROM court.dishonest_debtor_case'),
+      first.courtCases + added.courtCases,
+    );
     assert.deepEqual(await indexes(), before);
     assert.ok(before.some((i) => i.name === 'credit_subject_name_grams_idx'));
+    assert.ok(before.some((i) => i.name === 'dishonest_debtor_case_case_number_key'));
+    assert.ok(before.some((i) => i.name === 'annual_report_subject_code_year_key'));
   });
 
   it('rolls back everything when a load fails', async () => {
+    const tables = [
+      'subject.credit_subject',
+      'tax.credit_rating',
+      'market.registration',
+      'market.annual_report',
+      'market.abnormal_operation',
+      'market.serious_illegal_listing',
+      'court.dishonest_debtor_case',
+      'court.consumption_restriction',
+    ];
+    const counts = async () => {
+      const n: number[] = [];
+      for (const t of tables) n.push(await count(`SELECT count(*) AS n FROM ${t}`));
+      return n;
+    };
+    const before = await counts();
     // Same seed and start index as the first load: the first subject's code already exists.
     await assert.rejects(
       loadDemoData(database.url, { subjects: 500, seed: 11, personKeySecret: SECRET, append: true, startIndex: 0 }),
       /duplicate key/,
     );
     assert.equal(await count('SELECT count(*) AS n FROM subject.credit_subject'), 4000);
+    assert.deepEqual(await counts(), before);
     assert.equal(
       await count(`SELECT count(*) AS n FROM pg_stat_activity WHERE application_name LIKE 'credit-hub-datagen%'`),
       0,

@@ -1,22 +1,36 @@
 /**
- * Bulk loading with COPY FROM STDIN. Subjects and ratings stream over two connections at once (one
- * PostgreSQL backend each, so both cores work while this process generates the next batch); persons
- * and black-list entries, which are few, follow on the same connections once their parents are in.
- * Each connection loads in one transaction: a failed load leaves nothing behind.
+ * Bulk loading with COPY FROM STDIN. The big tables stream over five connections at once, one
+ * PostgreSQL backend each, so the database works on every core while this process generates the next
+ * batch: subjects, tax ratings, market registrations, annual reports and 经营异常名录 entries. The
+ * small tables (persons, tax black-list entries, 严重违法失信名单, court cases and 限制消费令) are
+ * collected and follow on the same connections once the streams are done. Each connection loads in
+ * one transaction and a failure anywhere rolls all of them back: a failed load leaves nothing behind.
  */
 import { finished } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
 import { checkOptions, generate } from './generate.ts';
-import type { GenerateOptions, PersonIdentityRow, RatingRow, SubjectRow, ViolationRow } from './types.ts';
+import type {
+  AbnormalOperationRow,
+  AnnualReportRow,
+  ConsumptionRestrictionRow,
+  DishonestDebtorCaseRow,
+  GenerateOptions,
+  PersonIdentityRow,
+  RatingRow,
+  RegistrationRow,
+  SeriousIllegalListingRow,
+  SubjectRow,
+  ViolationRow,
+} from './types.ts';
 
 export interface LoadOptions extends GenerateOptions {
   log?: (line: string) => void;
   /** Add to a table that already has subjects (start index defaults to the current row count). */
   append?: boolean;
   /**
-   * Drop the secondary indexes for the load and rebuild them after it. Default: for loads of 100,000
-   * subjects or more, where one index build beats a million incremental GIN insertions.
+   * Drop the secondary indexes of the streamed tables for the load and rebuild them after it. Default:
+   * for loads of 100,000 subjects or more, where one index build beats a million incremental GIN insertions.
    */
   dropIndexes?: boolean;
 }
@@ -26,6 +40,18 @@ export interface LoadResult {
   persons: number;
   ratings: number;
   violations: number;
+  /** market.registration */
+  registrations: number;
+  /** market.annual_report */
+  annualReports: number;
+  /** market.abnormal_operation */
+  abnormalEntries: number;
+  /** market.serious_illegal_listing */
+  seriousListings: number;
+  /** court.dishonest_debtor_case */
+  courtCases: number;
+  /** court.consumption_restriction */
+  restrictions: number;
   ms: number;
 }
 
@@ -43,6 +69,23 @@ const VIOLATION_COPY =
   'COPY tax.major_violation (subject_code, region_code, taxpayer_name, registered_address, responsible_person_name, responsible_person_sex, ' +
   'responsible_person_id_number, situation, main_facts, legal_basis, penalty, amount_involved, inspecting_authority, authority_code, ' +
   'decision_served_on, published_on, publicity_ends_on, status, removed_on, removal_reason) FROM STDIN';
+const REGISTRATION_COPY =
+  'COPY market.registration (subject_code, name, entity_type, legal_representative, established_on, registered_capital, currency, ' +
+  'business_scope, address, registration_authority, region_code, status, approved_on) FROM STDIN';
+const ANNUAL_REPORT_COPY = 'COPY market.annual_report (subject_code, year, filed_on) FROM STDIN';
+const ABNORMAL_COPY =
+  'COPY market.abnormal_operation (subject_code, region_code, reason, listing_authority, listing_document, listed_on, cured_on, ' +
+  'removal_deadline, removed_on, removal_reason, removal_authority, status) FROM STDIN';
+const SERIOUS_COPY =
+  'COPY market.serious_illegal_listing (subject_code, region_code, basis, facts, decision_document, listing_authority, listed_on, ' +
+  'removed_on, removal_basis, status) FROM STDIN';
+const CASE_COPY =
+  'COPY court.dishonest_debtor_case (case_number, subject_code, debtor_kind, debtor_name, legal_representative, sex, age, id_number, ' +
+  'region_code, court_name, filed_on, basis_document_number, basis_issuer, obligation, performance, performed_part, unperformed_part, ' +
+  'behaviour, published_on, status, withdrawn_on, withdrawal_reason, withdrawal_note) FROM STDIN';
+const RESTRICTION_COPY =
+  'COPY court.consumption_restriction (subject_code, case_number, court_name, restricted_person, region_code, issued_on, status, ' +
+  'lifted_on, lift_reason) FROM STDIN';
 
 const SPECIAL = /[\\\t\n\r]/;
 
@@ -97,6 +140,89 @@ const violationLine = (v: ViolationRow) =>
     v.status,
     v.removedOn,
     v.removalReason,
+  ]);
+const registrationLine = (r: RegistrationRow) =>
+  line([
+    r.subjectCode,
+    r.name,
+    r.entityType,
+    r.legalRepresentative,
+    r.establishedOn,
+    r.registeredCapital,
+    r.currency,
+    r.businessScope,
+    r.address,
+    r.registrationAuthority,
+    r.regionCode,
+    r.status,
+    r.approvedOn,
+  ]);
+const annualReportLine = (r: AnnualReportRow) => line([r.subjectCode, r.year, r.filedOn]);
+const abnormalLine = (a: AbnormalOperationRow) =>
+  line([
+    a.subjectCode,
+    a.regionCode,
+    a.reason,
+    a.listingAuthority,
+    a.listingDocument,
+    a.listedOn,
+    a.curedOn,
+    a.removalDeadline,
+    a.removedOn,
+    a.removalReason,
+    a.removalAuthority,
+    a.status,
+  ]);
+const seriousLine = (l: SeriousIllegalListingRow) =>
+  line([
+    l.subjectCode,
+    l.regionCode,
+    l.basis,
+    l.facts,
+    l.decisionDocument,
+    l.listingAuthority,
+    l.listedOn,
+    l.removedOn,
+    l.removalBasis,
+    l.status,
+  ]);
+const caseLine = (c: DishonestDebtorCaseRow) =>
+  line([
+    c.caseNumber,
+    c.subjectCode,
+    c.debtorKind,
+    c.debtorName,
+    c.legalRepresentative,
+    c.sex,
+    c.age,
+    c.idNumber,
+    c.regionCode,
+    c.courtName,
+    c.filedOn,
+    c.basisDocumentNumber,
+    c.basisIssuer,
+    c.obligation,
+    c.performance,
+    c.performedPart,
+    c.unperformedPart,
+    c.behaviour,
+    c.publishedOn,
+    c.status,
+    c.withdrawnOn,
+    c.withdrawalReason,
+    c.withdrawalNote,
+  ]);
+const restrictionLine = (r: ConsumptionRestrictionRow) =>
+  line([
+    r.subjectCode,
+    r.caseNumber,
+    r.courtName,
+    r.restrictedPerson,
+    r.regionCode,
+    r.issuedOn,
+    r.status,
+    r.liftedOn,
+    r.liftReason,
   ]);
 
 interface IndexDef {
@@ -159,17 +285,36 @@ function write(stream: CopyStreamQuery, chunk: string): Promise<void> {
   });
 }
 
+/**
+ * COPY streams that failed. pg-copy-streams drops a failed stream's connection, so writing to it,
+ * ending it or destroying it afterwards throws a TypeError (from a callback, where nothing catches
+ * it) instead of reporting the database's error: nothing may touch such a stream again.
+ */
+const failed = new WeakSet<CopyStreamQuery>();
+
 /** Starts a COPY whose failure is remembered, so that an error between two writes is not an unhandled 'error' event. */
 function startCopy(client: pg.Client, sql: string, failures: Error[]): CopyStreamQuery {
   const stream = client.query(copyFrom(sql));
-  stream.on('error', (error: Error) => failures.push(error));
+  stream.on('error', (error: Error) => {
+    failed.add(stream);
+    failures.push(error);
+  });
   return stream;
+}
+
+/** Throws the first COPY failure: called before every write and end, as those would touch a failed stream. */
+function check(failures: readonly Error[]): void {
+  if (failures.length > 0) throw failures[0];
 }
 
 async function copyAll(client: pg.Client, sql: string, lines: readonly string[], failures: Error[]): Promise<void> {
   if (lines.length === 0) return;
   const stream = startCopy(client, sql, failures);
-  for (let i = 0; i < lines.length; i += BATCH) await write(stream, lines.slice(i, i + BATCH).join(''));
+  for (let i = 0; i < lines.length; i += BATCH) {
+    check(failures);
+    await write(stream, lines.slice(i, i + BATCH).join(''));
+  }
+  check(failures);
   stream.end();
   await finished(stream);
 }
@@ -181,16 +326,88 @@ async function connect(url: string, name: string): Promise<pg.Client> {
 }
 
 /**
- * Loads `subjects` generated subjects with their person identities, tax ratings and black-list entries.
- * Refuses to touch a database that already has subjects unless `append` is set, because mixing a demo
- * load into real data is a mistake nobody wants to make silently.
+ * One connection and its transaction: a table streamed during generation, then the small tables
+ * collected meanwhile. `tables` are those whose secondary indexes are dropped for a big load.
+ */
+interface Lane {
+  name: string;
+  copy: string;
+  tables: readonly (readonly [string, string])[];
+  after: readonly { copy: string; rows: string[] }[];
+  client?: pg.Client;
+  stream?: CopyStreamQuery;
+  chunk: string;
+  dropped: IndexDef[];
+}
+
+/**
+ * Loads `subjects` generated subjects with everything generated about them: person identities, tax
+ * ratings and black-list entries, market registrations, annual reports, 经营异常名录 and 严重违法失信名单
+ * entries, 失信被执行人 cases and 限制消费令. Refuses to touch a database that already has subjects
+ * unless `append` is set, because mixing a demo load into real data is a mistake nobody wants to make
+ * silently.
  */
 export async function loadDemoData(url: string, options: LoadOptions): Promise<LoadResult> {
   const started = performance.now();
   const log = options.log ?? (() => undefined);
+  const elapsed = () => `${Math.round(performance.now() - started)} ms`;
+
+  const persons: string[] = [];
+  const violations: string[] = [];
+  const serious: string[] = [];
+  const cases: string[] = [];
+  const restrictions: string[] = [];
+  const lanes: Lane[] = [
+    {
+      name: 'subjects',
+      copy: SUBJECT_COPY,
+      tables: [
+        ['subject', 'credit_subject'],
+        ['subject', 'person_identity'],
+      ],
+      after: [{ copy: PERSON_COPY, rows: persons }],
+      chunk: '',
+      dropped: [],
+    },
+    {
+      name: 'tax',
+      copy: RATING_COPY,
+      tables: [
+        ['tax', 'credit_rating'],
+        ['tax', 'major_violation'],
+      ],
+      after: [{ copy: VIOLATION_COPY, rows: violations }],
+      chunk: '',
+      dropped: [],
+    },
+    {
+      name: 'register',
+      copy: REGISTRATION_COPY,
+      tables: [['market', 'registration']],
+      after: [{ copy: SERIOUS_COPY, rows: serious }],
+      chunk: '',
+      dropped: [],
+    },
+    {
+      name: 'reports',
+      copy: ANNUAL_REPORT_COPY,
+      tables: [['market', 'annual_report']],
+      after: [{ copy: CASE_COPY, rows: cases }],
+      chunk: '',
+      dropped: [],
+    },
+    {
+      name: 'abnormal',
+      copy: ABNORMAL_COPY,
+      tables: [['market', 'abnormal_operation']],
+      after: [{ copy: RESTRICTION_COPY, rows: restrictions }],
+      chunk: '',
+      dropped: [],
+    },
+  ];
+  const [subjectLane, taxLane, registerLane, reportLane, abnormalLane] = lanes as [Lane, Lane, Lane, Lane, Lane];
   const s = await connect(url, 'subjects');
-  let t: pg.Client | null = null;
-  const streams: CopyStreamQuery[] = [];
+  subjectLane.client = s;
   try {
     const existing = Number(
       (await s.query<{ n: string }>('SELECT count(*) AS n FROM subject.credit_subject')).rows[0]!.n,
@@ -204,101 +421,143 @@ export async function loadDemoData(url: string, options: LoadOptions): Promise<L
       ...options,
       startIndex: options.startIndex ?? (options.append ? existing : 0),
     });
-    t = await connect(url, 'tax');
-    const tax = t;
+    for (const lane of lanes.slice(1)) lane.client = await connect(url, lane.name);
 
-    for (const c of [s, tax]) {
-      await c.query('BEGIN');
+    for (const lane of lanes) {
+      await lane.client!.query('BEGIN');
       // Losing the last commit on a crash is harmless for demo data and saves a WAL flush per batch.
-      await c.query(`SET LOCAL synchronous_commit = off`);
-      await c.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+      await lane.client!.query(`SET LOCAL synchronous_commit = off`);
+      await lane.client!.query(`SET LOCAL maintenance_work_mem = '256MB'`);
     }
 
     const drop = options.dropIndexes ?? subjects >= DROP_INDEXES_FROM;
-    let subjectIndexes: IndexDef[] = [];
-    let taxIndexes: IndexDef[] = [];
     if (drop) {
-      subjectIndexes = await dropIndexes(s, [
-        ['subject', 'credit_subject'],
-        ['subject', 'person_identity'],
-      ]);
-      taxIndexes = await dropIndexes(tax, [
-        ['tax', 'credit_rating'],
-        ['tax', 'major_violation'],
-      ]);
-      log(`dropped ${subjectIndexes.length + taxIndexes.length} secondary indexes for the load`);
+      for (const lane of lanes) lane.dropped = await dropIndexes(lane.client!, lane.tables);
+      log(`dropped ${lanes.reduce((n, l) => n + l.dropped.length, 0)} secondary indexes for the load`);
     }
 
     const failures: Error[] = [];
-    const subjectStream = startCopy(s, SUBJECT_COPY, failures);
-    const ratingStream = startCopy(tax, RATING_COPY, failures);
-    streams.push(subjectStream, ratingStream);
-    const persons: string[] = [];
-    const violations: string[] = [];
-    const counts = { subjects: 0, persons: 0, ratings: 0, violations: 0 };
+    for (const lane of lanes) lane.stream = startCopy(lane.client!, lane.copy, failures);
+    const counts = {
+      subjects: 0,
+      persons: 0,
+      ratings: 0,
+      violations: 0,
+      registrations: 0,
+      annualReports: 0,
+      abnormalEntries: 0,
+      seriousListings: 0,
+      courtCases: 0,
+      restrictions: 0,
+    };
+    const flush = () => {
+      check(failures);
+      const writes = lanes.map((lane) => write(lane.stream!, lane.chunk));
+      for (const lane of lanes) lane.chunk = '';
+      return Promise.all(writes);
+    };
 
-    let subjectChunk = '';
-    let ratingChunk = '';
     let inBatch = 0;
     const reportEvery = Math.max(BATCH, Math.ceil(subjects / 20 / BATCH) * BATCH);
     for (const g of generate({ subjects, seed, personKeySecret, startIndex })) {
-      subjectChunk += subjectLine(g.subject);
+      subjectLane.chunk += subjectLine(g.subject);
       counts.subjects++;
       if (g.person) {
         persons.push(personLine(g.person));
         counts.persons++;
       }
-      for (const r of g.ratings) ratingChunk += ratingLine(r);
+      for (const r of g.ratings) taxLane.chunk += ratingLine(r);
       counts.ratings += g.ratings.length;
       if (g.violation) {
         violations.push(violationLine(g.violation));
         counts.violations++;
       }
+      if (g.registration) {
+        registerLane.chunk += registrationLine(g.registration);
+        counts.registrations++;
+      }
+      for (const r of g.annualReports) reportLane.chunk += annualReportLine(r);
+      counts.annualReports += g.annualReports.length;
+      for (const a of g.abnormalEntries) abnormalLane.chunk += abnormalLine(a);
+      counts.abnormalEntries += g.abnormalEntries.length;
+      if (g.seriousListing) {
+        serious.push(seriousLine(g.seriousListing));
+        counts.seriousListings++;
+      }
+      for (const c of g.courtCases) cases.push(caseLine(c));
+      counts.courtCases += g.courtCases.length;
+      for (const r of g.restrictions) restrictions.push(restrictionLine(r));
+      counts.restrictions += g.restrictions.length;
+
       if (++inBatch === BATCH) {
-        if (failures.length > 0) throw failures[0];
-        await Promise.all([write(subjectStream, subjectChunk), write(ratingStream, ratingChunk)]);
-        subjectChunk = ratingChunk = '';
+        await flush();
         inBatch = 0;
         if (counts.subjects % reportEvery === 0) {
-          log(`${counts.subjects} subjects generated (${Math.round(performance.now() - started)} ms)`);
+          log(`${counts.subjects} subjects generated (${elapsed()})`);
           // Lets socket events (and a COPY error) through even when the writes never pushed back.
           await new Promise((resolve) => setImmediate(resolve));
         }
       }
     }
-    await Promise.all([write(subjectStream, subjectChunk), write(ratingStream, ratingChunk)]);
-    subjectStream.end();
-    ratingStream.end();
-    await Promise.all([finished(subjectStream), finished(ratingStream)]);
-    log(`subjects and ratings copied (${Math.round(performance.now() - started)} ms)`);
+    await flush();
+    check(failures);
+    for (const lane of lanes) lane.stream!.end();
+    await settled(lanes.map((lane) => finished(lane.stream!)));
+    log(`streamed tables copied (${elapsed()})`);
 
-    await Promise.all([copyAll(s, PERSON_COPY, persons, failures), copyAll(tax, VIOLATION_COPY, violations, failures)]);
+    await settled(
+      lanes.map(async (lane) => {
+        for (const { copy, rows } of lane.after) await copyAll(lane.client!, copy, rows, failures);
+      }),
+    );
 
     if (drop) {
       const rebuild = performance.now();
-      await Promise.all([recreate(s, subjectIndexes), recreate(tax, taxIndexes)]);
+      await Promise.all(lanes.map((lane) => recreate(lane.client!, lane.dropped)));
       log(
-        `rebuilt ${subjectIndexes.length + taxIndexes.length} indexes in ${Math.round(performance.now() - rebuild)} ms`,
+        `rebuilt ${lanes.reduce((n, l) => n + l.dropped.length, 0)} indexes in ${Math.round(performance.now() - rebuild)} ms`,
       );
     }
-    // Tax rows never point at a subject that is not committed with them: commit subjects first.
-    await s.query('COMMIT');
-    await tax.query('COMMIT');
+    // Rows of the other lanes never point at a subject that is not committed with them: subjects first.
+    for (const lane of lanes) await lane.client!.query('COMMIT');
     // Fresh statistics, or the first queries on a million new rows plan as if the tables were empty.
-    await Promise.all([
-      s.query('ANALYZE subject.credit_subject, subject.person_identity'),
-      tax.query('ANALYZE tax.credit_rating, tax.major_violation'),
-    ]);
+    await Promise.all(
+      lanes.map((lane) =>
+        lane.client!.query(
+          `ANALYZE ${[...lane.tables, ...lane.after.map((a) => tableOf(a.copy))].map(([n, t]) => `${n}.${t}`).join(', ')}`,
+        ),
+      ),
+    );
     const ms = Math.round(performance.now() - started);
     log(
-      `loaded ${counts.subjects} subjects, ${counts.persons} persons, ${counts.ratings} ratings, ${counts.violations} black-list entries in ${ms} ms`,
+      `loaded ${counts.subjects} subjects, ${counts.persons} persons, ${counts.ratings} ratings, ${counts.violations} black-list entries, ` +
+        `${counts.registrations} registrations, ${counts.annualReports} annual reports, ${counts.abnormalEntries} 经营异常名录 entries, ` +
+        `${counts.seriousListings} 严重违法失信名单 entries, ${counts.courtCases} 失信被执行人 cases, ${counts.restrictions} 限制消费令 in ${ms} ms`,
     );
     return { ...counts, ms };
   } catch (error) {
-    for (const stream of streams) if (!stream.destroyed) stream.destroy();
-    await Promise.all([s, t].map((c) => c?.query('ROLLBACK').catch(() => undefined)));
+    // A stream still open sends CopyFail (and closes once the server has answered it); one that failed
+    // is left alone (see `failed`).
+    const open = lanes.flatMap((lane) =>
+      lane.stream && !lane.stream.destroyed && !failed.has(lane.stream) ? [lane.stream] : [],
+    );
+    for (const stream of open) stream.destroy();
+    await Promise.allSettled(open.map((stream) => finished(stream)));
+    await Promise.all(lanes.map((lane) => lane.client?.query('ROLLBACK').catch(() => undefined)));
     throw error;
   } finally {
-    await Promise.all([s.end().catch(() => undefined), t?.end().catch(() => undefined)]);
+    await Promise.all(lanes.map((lane) => lane.client?.end().catch(() => undefined)));
   }
+}
+
+/** Waits for all, then fails with the first failure: nothing of a lane is still running when a load fails. */
+async function settled(work: Promise<unknown>[]): Promise<void> {
+  const results = await Promise.allSettled(work);
+  for (const r of results) if (r.status === 'rejected') throw r.reason;
+}
+
+/** The table a COPY statement loads: `COPY court.dishonest_debtor_case (…` → ['court', 'dishonest_debtor_case']. */
+function tableOf(copy: string): readonly [string, string] {
+  const [schema, table] = copy.split(' ')[1]!.split('.') as [string, string];
+  return [schema, table];
 }

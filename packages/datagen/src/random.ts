@@ -15,6 +15,15 @@ export function mix32(x: number): number {
   return x >>> 0;
 }
 
+/**
+ * The seed of a separate stream of draws for one domain (market register, courts …). Rows added to
+ * the generator draw from `new Rng(domainSeed(seed, domain), index)` instead of the subject's own
+ * generator, so adding or changing them never shifts a draw of the rows generated before them.
+ */
+export function domainSeed(seed: number, domain: number): number {
+  return mix32((seed ^ Math.imul(domain, 0x9e3779b1)) + 0x632be5ab);
+}
+
 /** sfc32 (Chris Doty-Humphrey's small fast chaotic PRNG): passes PractRand, four 32-bit words of state. */
 export class Rng {
   private a: number;

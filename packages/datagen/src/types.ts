@@ -66,6 +66,129 @@ export interface ViolationRow {
   removalReason: string | null;
 }
 
+/** market."MarketRegistrationStatus" */
+export type MarketRegistrationStatus = 'EXISTING' | 'REVOKED' | 'CANCELLED' | 'MOVED_OUT';
+/** market."AbnormalReason" (《企业经营异常名录管理暂行办法》 第四条) */
+export type AbnormalReason =
+  'ANNUAL_REPORT_NOT_FILED' | 'INFORMATION_NOT_PUBLISHED' | 'FALSE_INFORMATION' | 'UNREACHABLE_AT_ADDRESS';
+export type MarketListingStatus = 'LISTED' | 'REMOVED';
+
+/** market.registration: 登记信息 of an enterprise, individual business or cooperative. */
+export interface RegistrationRow {
+  subjectCode: string;
+  name: string;
+  /** 企业类型, e.g. 有限责任公司（自然人投资或控股）. */
+  entityType: string;
+  legalRepresentative: string | null;
+  establishedOn: string;
+  /** 注册资本 (出资额, 资金数额) in 万元, decimal string; null when none is registered. */
+  registeredCapital: string | null;
+  currency: string;
+  /** 经营范围: items joined with ；. */
+  businessScope: string;
+  address: string | null;
+  registrationAuthority: string;
+  regionCode: string;
+  status: MarketRegistrationStatus;
+  approvedOn: string | null;
+}
+
+/** market.annual_report: one year's 年度报告; filedOn null while it has not been filed. */
+export interface AnnualReportRow {
+  subjectCode: string;
+  year: number;
+  filedOn: string | null;
+}
+
+/** market.abnormal_operation: an entry of 经营异常名录. */
+export interface AbnormalOperationRow {
+  subjectCode: string;
+  regionCode: string;
+  reason: AbnormalReason;
+  listingAuthority: string;
+  listingDocument: string | null;
+  listedOn: string;
+  curedOn: string | null;
+  /** addWorkingDays(curedOn, 5) in the Chinese working calendar. */
+  removalDeadline: string | null;
+  removedOn: string | null;
+  removalReason: string | null;
+  removalAuthority: string | null;
+  status: MarketListingStatus;
+}
+
+/** market.serious_illegal_listing: an entry of 严重违法失信名单. */
+export interface SeriousIllegalListingRow {
+  subjectCode: string;
+  regionCode: string;
+  basis: string;
+  facts: string;
+  decisionDocument: string;
+  listingAuthority: string;
+  listedOn: string;
+  removedOn: string | null;
+  removalBasis: string | null;
+  status: MarketListingStatus;
+}
+
+/** court."DishonestBehaviour": the six behaviours of 法释〔2017〕7号 第一条. */
+export type DishonestBehaviour =
+  | 'OBSTRUCTING_EXECUTION'
+  | 'EVADING_EXECUTION'
+  | 'VIOLATING_PROPERTY_REPORTING'
+  | 'VIOLATING_CONSUMPTION_RESTRICTION'
+  | 'REFUSING_SETTLEMENT'
+  | 'REFUSING_DESPITE_ABILITY';
+export type PerformanceStatus = 'NONE_PERFORMED' | 'PARTLY_PERFORMED';
+export type CaseStatus = 'ACTIVE' | 'WITHDRAWN';
+export type WithdrawalReason = 'PERFORMED' | 'PERIOD_ENDED' | 'LISTED_IN_ERROR' | 'OTHER';
+export type DebtorKind = 'ORGANISATION' | 'NATURAL_PERSON';
+
+/** court.dishonest_debtor_case: a 失信被执行人 record with the items of 法释〔2017〕7号 第六条. */
+export interface DishonestDebtorCaseRow {
+  /** 执行案号, e.g. (2024)浙0106执1234号; unique across every load (see court.ts). */
+  caseNumber: string;
+  subjectCode: string;
+  debtorKind: DebtorKind;
+  debtorName: string;
+  legalRepresentative: string | null;
+  /** 男 / 女, for natural persons. */
+  sex: string | null;
+  /** Age on the publication day, for natural persons. */
+  age: number | null;
+  /** The full ID number (masking is for presentation), for natural persons. */
+  idNumber: string | null;
+  regionCode: string;
+  courtName: string;
+  filedOn: string;
+  basisDocumentNumber: string;
+  basisIssuer: string;
+  obligation: string;
+  performance: PerformanceStatus;
+  performedPart: string | null;
+  unperformedPart: string | null;
+  behaviour: DishonestBehaviour;
+  publishedOn: string;
+  status: CaseStatus;
+  withdrawnOn: string | null;
+  withdrawalReason: WithdrawalReason | null;
+  withdrawalNote: string | null;
+}
+
+/** court.consumption_restriction: a 限制消费令. Lifted orders have status WITHDRAWN and liftedOn. */
+export interface ConsumptionRestrictionRow {
+  subjectCode: string;
+  caseNumber: string;
+  courtName: string;
+  /** For an organisation, its legal representative; null for a natural person (the subject itself). */
+  restrictedPerson: string | null;
+  regionCode: string;
+  issuedOn: string;
+  status: CaseStatus;
+  liftedOn: string | null;
+  liftReason: string | null;
+}
+
 /** Everything generated for one subject: its row and the rows other tables hold about it. */
 export interface GeneratedSubject {
   /** Global index: the same (seed, index) always yields the same subject. */
@@ -74,6 +197,14 @@ export interface GeneratedSubject {
   person: PersonIdentityRow | null;
   ratings: RatingRow[];
   violation: ViolationRow | null;
+  /** Market subjects only. */
+  registration: RegistrationRow | null;
+  /** Enterprises and cooperatives, 2022–2025 from the founding year. */
+  annualReports: AnnualReportRow[];
+  abnormalEntries: AbnormalOperationRow[];
+  seriousListing: SeriousIllegalListingRow | null;
+  courtCases: DishonestDebtorCaseRow[];
+  restrictions: ConsumptionRestrictionRow[];
 }
 
 export interface GenerateOptions {

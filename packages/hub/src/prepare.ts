@@ -35,7 +35,9 @@ export async function prepareDatabase(
     });
     log(
       `demo data loaded in ${(loaded.ms / 1000).toFixed(1)} s: ${loaded.subjects} subjects, ` +
-        `${loaded.ratings} tax ratings, ${loaded.violations} black-list entries`,
+        `${loaded.ratings} tax ratings, ${loaded.violations} tax black-list entries, ` +
+        `${loaded.registrations} registrations, ${loaded.abnormalEntries} 经营异常名录 entries, ` +
+        `${loaded.courtCases} 失信被执行人 cases, ${loaded.restrictions} 限制消费令`,
     );
   }
 }
