@@ -31,7 +31,8 @@ const connections = Math.min(Number(values.connections), 64);
 const GATEWAY_PORT = 4480;
 
 const pgServer = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg-bench'), port: 54331 });
-const database = `bench_${subjects}`;
+// Bump the suffix when the generator gains tables, so an older loaded database is not reused.
+const database = `bench_v2_${subjects}`;
 const databaseUrl = await pgServer.ensureDatabase(database);
 
 /** Starts the hub in a child process so that the load generator does not share its event loop. */
@@ -90,7 +91,8 @@ const SEARCH_HASH = persisted('SearchSubjects');
 const OFFICER_PROFILE = `query Check($code: ID!) { subject(code: $code) { code name kindLabel region { fullName }
   taxCreditRatings { year level } isALevelTaxpayer isMajorTaxViolator isDishonestDebtor
   dishonestDebtorCases(includeWithdrawn: true) { caseNumber status } isInAbnormalOperationList isSeriousIllegal
-  registration { status } } }`;
+  registration { status } environmentalRating { grade } arrearsOwed { outstandingAmount }
+  arrearsOwedToSubject { outstandingAmount } integrityEvaluation { score grade } } }`;
 const BENCH_JWT_SECRET = 'bench-only-jwt-secret-0123456789-abcdef';
 
 function run(title: string, bodies: string[], headers: Record<string, string> = {}): Promise<autocannon.Result> {
@@ -137,7 +139,7 @@ try {
     .sign(new TextEncoder().encode(BENCH_JWT_SECRET));
   const results = [
     await run(
-      'public profile (4 departments)',
+      'public profile (5 departments)',
       codes.map((code) => byHash(PROFILE_HASH, { code })),
     ),
     await run(
