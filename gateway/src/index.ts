@@ -95,6 +95,8 @@ export interface GatewayOptions {
   enforceSafelist?: boolean;
   /** Express `trust proxy` setting, to read client addresses behind a load balancer. */
   trustProxy?: string | number | boolean;
+  /** Stop on SIGINT/SIGTERM (the gateway alone); the all-in-one hub stops its servers itself. */
+  stopOnTerminationSignals?: boolean;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -142,6 +144,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const httpServer = http.createServer(app);
   const server = new ApolloServer<GatewayContext>({
     gateway,
+    stopOnTerminationSignals: options.stopOnTerminationSignals ?? true,
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     formatError: withoutSuggestions(formatError(production), production),

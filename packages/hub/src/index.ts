@@ -70,6 +70,7 @@ export async function startHub(options: {
       port: ephemeral ? 0 : port,
       production: options.production,
       internalSecret,
+      stopOnTerminationSignals: false,
     });
     subgraphs[name] = { service, db };
   }
@@ -85,6 +86,7 @@ export async function startHub(options: {
       apiKeyCacheSeconds: 30,
     },
     port: options.gatewayPort ?? (ephemeral ? 0 : 4000),
+    stopOnTerminationSignals: false,
     subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.service.url])),
     internalSecret,
   });

@@ -62,6 +62,11 @@ export interface SubgraphOptions {
    * the public — local development only; refused in production.
    */
   internalSecret: string | null;
+  /**
+   * Stop on SIGINT/SIGTERM (a service running alone). The all-in-one hub runs many servers in one
+   * process and stops them itself.
+   */
+  stopOnTerminationSignals?: boolean;
 }
 
 export interface RunningService {
@@ -144,6 +149,7 @@ export async function startSubgraph<L>(
   const subgraph = { name: definition.name, department: definition.department };
   const server = new ApolloServer<SubgraphContext<L>>({
     schema,
+    stopOnTerminationSignals: options.stopOnTerminationSignals ?? true,
     includeStacktraceInErrorResponses: !production,
     formatError: formatError(production),
     plugins: [
