@@ -70,7 +70,8 @@ const config: CodegenConfig = {
       .map(([name, subgraphMappers]) => [
         `subgraphs/${name}/src/__generated__/resolvers-types.ts`,
         {
-          schema: `subgraphs/${name}/schema.graphql`,
+          // The shared definitions (access directives, Date, PageInfo) first, as the subgraph loads them.
+          schema: ['packages/kit/src/common.graphql', `subgraphs/${name}/schema.graphql`],
           plugins: [
             {
               add: {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { buildSchema, findBreakingChanges, parse } from 'graphql';
 import { repoRoot } from '../packages/kit/src/db/paths.ts';
+import { withCommonSdl } from '../packages/kit/src/server.ts';
 import { SUBGRAPHS, subgraphSchemaPath } from '../packages/kit/src/topology.ts';
 
 const supergraphPath = path.join(repoRoot, 'supergraph.graphql');
@@ -20,7 +21,7 @@ export async function compose(): Promise<{ supergraphSdl: string; apiSchemaSdl: 
     SUBGRAPHS.map(async ({ name, port }) => ({
       name,
       url: `http://127.0.0.1:${port}/graphql`,
-      typeDefs: parse(await readFile(path.join(repoRoot, subgraphSchemaPath(name)), 'utf8')),
+      typeDefs: parse(withCommonSdl(await readFile(path.join(repoRoot, subgraphSchemaPath(name)), 'utf8'))),
     })),
   );
   const result = composeServices(services);

@@ -1,6 +1,8 @@
 import { MAX_SUBJECT_INDEX } from './codes.ts';
 import { caseSlot, courtRows, type CourtRows } from './court.ts';
 import { dayOf } from './dates.ts';
+import { environmentRows, penaltySlot, type EnvironmentRows } from './environment.ts';
+import { governmentRows, type GovernmentRows } from './government.ts';
 import { marketRows, type MarketRows } from './market.ts';
 import { Rng, domainSeed } from './random.ts';
 import { buildSubject } from './subjects.ts';
@@ -22,6 +24,8 @@ const BLACK_LIST_SHARE = { ENTERPRISE: 0.0045, INDIVIDUAL_BUSINESS: 0.0006, FARM
  */
 const MARKET_DOMAIN = 1;
 const COURT_DOMAIN = 2;
+const ENVIRONMENT_DOMAIN = 3;
+const GOVERNMENT_DOMAIN = 4;
 
 export function checkOptions(options: GenerateOptions): Required<GenerateOptions> {
   const { subjects, seed = DEFAULT_SEED, personKeySecret, startIndex = 0 } = options;
@@ -121,6 +125,33 @@ export function generateSubject(seed: number, index: number, personKeySecret: st
     );
   }
 
+  let environment: EnvironmentRows | null = null;
+  if (market !== null && row.kind === 'ENTERPRISE') {
+    environment = environmentRows(
+      new Rng(domainSeed(seed, ENVIRONMENT_DOMAIN), index),
+      {
+        code: row.code,
+        regionCode: row.regionCode,
+        industry: row.industryCode,
+        status: row.registrationStatus,
+        county: market.county,
+        establishedDay: market.establishedDay,
+        lastActiveYear: market.lastActiveYear,
+      },
+      penaltySlot(index),
+    );
+  }
+
+  let government: GovernmentRows | null = null;
+  if (row.kind === 'GOVERNMENT_BODY' || row.kind === 'PUBLIC_INSTITUTION') {
+    government = governmentRows(new Rng(domainSeed(seed, GOVERNMENT_DOMAIN), index), {
+      seed,
+      index,
+      personKeySecret,
+      subject: row,
+    });
+  }
+
   return {
     index,
     subject: row,
@@ -133,6 +164,12 @@ export function generateSubject(seed: number, index: number, personKeySecret: st
     seriousListing: register?.seriousListing ?? null,
     courtCases: court?.cases ?? [],
     restrictions: court?.restrictions ?? [],
+    environmentalRatings: environment?.ratings ?? [],
+    environmentalPenalties: environment?.penalties ?? [],
+    dischargePermits: environment?.permits ?? [],
+    arrears: government?.arrears ?? [],
+    commitments: government?.commitments ?? [],
+    complaints: government?.complaints ?? [],
   };
 }
 

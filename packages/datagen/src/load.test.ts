@@ -118,6 +118,57 @@ describe('loadDemoData', () => {
     );
   });
 
+  it('loads the environmental and 政务诚信 records', async () => {
+    const tables = {
+      environmentalRatings: 'environment.credit_rating',
+      environmentalPenalties: 'environment.penalty',
+      dischargePermits: 'environment.discharge_permit',
+      arrears: 'government.arrears',
+      arrearsPayments: 'government.arrears_payment',
+      commitments: 'government.commitment',
+      complaints: 'government.complaint',
+    } as const;
+    assert.ok(
+      first.environmentalRatings > 50 && first.dischargePermits > 10 && first.arrears > 0,
+      JSON.stringify(first),
+    );
+    for (const [key, table] of Object.entries(tables))
+      assert.equal(await count(`SELECT count(*) AS n FROM ${table}`), first[key as keyof typeof tables], table);
+    for (const [table, column] of [
+      ['environment.credit_rating', 'subject_code'],
+      ['environment.penalty', 'subject_code'],
+      ['environment.discharge_permit', 'subject_code'],
+      ['government.arrears', 'debtor_code'],
+      ['government.commitment', 'body_code'],
+      ['government.complaint', 'body_code'],
+    ] as const) {
+      assert.equal(
+        await count(
+          `SELECT count(*) AS n FROM ${table} x LEFT JOIN subject.credit_subject s ON s.code = x.${column}
+            WHERE s.code IS NULL OR s.region_code <> x.region_code`,
+        ),
+        0,
+        table,
+      );
+    }
+    // Creditors are loaded subjects; paid_amount is the sum of the payments.
+    assert.equal(
+      await count(
+        `SELECT count(*) AS n FROM government.arrears a LEFT JOIN subject.credit_subject s ON s.code = a.creditor_code
+          WHERE s.kind IS NULL OR s.kind NOT IN ('ENTERPRISE', 'INDIVIDUAL_BUSINESS')`,
+      ),
+      0,
+    );
+    assert.equal(
+      await count(
+        `SELECT count(*) AS n FROM government.arrears a
+          WHERE a.paid_amount <> (SELECT coalesce(sum(p.amount), 0) FROM government.arrears_payment p WHERE p.arrears_id = a.id)
+             OR (a.status = 'CLEARED') <> (a.paid_amount = a.amount)`,
+      ),
+      0,
+    );
+  });
+
   it('refuses to load into a table that already has subjects', async () => {
     await assert.rejects(
       loadDemoData(database.url, { subjects: 10, personKeySecret: SECRET }),
@@ -157,6 +208,15 @@ describe('loadDemoData', () => {
       await count('SELECT count(*) AS n FROM court.dishonest_debtor_case'),
       first.courtCases + added.courtCases,
     );
+    assert.equal(await count('SELECT count(*) AS n FROM government.arrears'), first.arrears + added.arrears);
+    assert.equal(
+      await count('SELECT count(*) AS n FROM government.arrears_payment'),
+      first.arrearsPayments + added.arrearsPayments,
+    );
+    assert.equal(
+      await count('SELECT count(*) AS n FROM environment.credit_rating'),
+      first.environmentalRatings + added.environmentalRatings,
+    );
     assert.deepEqual(await indexes(), before);
     assert.ok(before.some((i) => i.name === 'credit_subject_name_grams_idx'));
     assert.ok(before.some((i) => i.name === 'dishonest_debtor_case_case_number_key'));
@@ -173,6 +233,13 @@ describe('loadDemoData', () => {
       'market.serious_illegal_listing',
       'court.dishonest_debtor_case',
       'court.consumption_restriction',
+      'environment.credit_rating',
+      'environment.penalty',
+      'environment.discharge_permit',
+      'government.arrears',
+      'government.arrears_payment',
+      'government.commitment',
+      'government.complaint',
     ];
     const counts = async () => {
       const n: number[] = [];

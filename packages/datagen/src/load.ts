@@ -13,6 +13,12 @@ import { checkOptions, generate } from './generate.ts';
 import type {
   AbnormalOperationRow,
   AnnualReportRow,
+  ArrearsRow,
+  CommitmentRow,
+  ComplaintRow,
+  DischargePermitRow,
+  EnvironmentalPenaltyRow,
+  EnvironmentalRatingRow,
   ConsumptionRestrictionRow,
   DishonestDebtorCaseRow,
   GenerateOptions,
@@ -52,6 +58,20 @@ export interface LoadResult {
   courtCases: number;
   /** court.consumption_restriction */
   restrictions: number;
+  /** environment.credit_rating */
+  environmentalRatings: number;
+  /** environment.penalty */
+  environmentalPenalties: number;
+  /** environment.discharge_permit */
+  dischargePermits: number;
+  /** government.arrears */
+  arrears: number;
+  /** government.arrears_payment */
+  arrearsPayments: number;
+  /** government.commitment */
+  commitments: number;
+  /** government.complaint */
+  complaints: number;
   ms: number;
 }
 
@@ -86,6 +106,22 @@ const CASE_COPY =
 const RESTRICTION_COPY =
   'COPY court.consumption_restriction (subject_code, case_number, court_name, restricted_person, region_code, issued_on, status, ' +
   'lifted_on, lift_reason) FROM STDIN';
+
+const ENV_RATING_COPY =
+  'COPY environment.credit_rating (subject_code, region_code, industry_code, year, grade, pollution_prevention, ecological_protection, ' +
+  'environmental_management, social_supervision, authority, evaluated_on) FROM STDIN';
+const ENV_PENALTY_COPY =
+  'COPY environment.penalty (subject_code, region_code, decision_number, violation_type, facts, legal_basis, fine, decided_on, authority) FROM STDIN';
+const PERMIT_COPY =
+  'COPY environment.discharge_permit (subject_code, region_code, permit_number, industry, valid_from, valid_until, status, authority) FROM STDIN';
+const ARREARS_COPY =
+  'COPY government.arrears (id, debtor_code, creditor_code, region_code, description, amount, paid_amount, due_on, recorded_on, status, ' +
+  'cleared_on) FROM STDIN';
+const PAYMENT_COPY = 'COPY government.arrears_payment (arrears_id, amount, paid_on) FROM STDIN';
+const COMMITMENT_COPY =
+  'COPY government.commitment (body_code, region_code, content, made_on, due_on, status, fulfilled_on, evidence) FROM STDIN';
+const COMPLAINT_COPY =
+  'COPY government.complaint (body_code, complainant_code, region_code, content, received_on, outcome, handled_on, handling_note) FROM STDIN';
 
 const SPECIAL = /[\\\t\n\r]/;
 
@@ -225,6 +261,66 @@ const restrictionLine = (r: ConsumptionRestrictionRow) =>
     r.liftReason,
   ]);
 
+const envRatingLine = (r: EnvironmentalRatingRow) =>
+  line([
+    r.subjectCode,
+    r.regionCode,
+    r.industryCode,
+    r.year,
+    r.grade,
+    r.pollutionPrevention,
+    r.ecologicalProtection,
+    r.environmentalManagement,
+    r.socialSupervision,
+    r.authority,
+    r.evaluatedOn,
+  ]);
+const envPenaltyLine = (p: EnvironmentalPenaltyRow) =>
+  line([
+    p.subjectCode,
+    p.regionCode,
+    p.decisionNumber,
+    p.violationType,
+    p.facts,
+    p.legalBasis,
+    p.fine,
+    p.decidedOn,
+    p.authority,
+  ]);
+const permitLine = (p: DischargePermitRow) =>
+  line([p.subjectCode, p.regionCode, p.permitNumber, p.industry, p.validFrom, p.validUntil, p.status, p.authority]);
+const arrearsLine = (id: number, a: ArrearsRow) =>
+  line([
+    id,
+    a.debtorCode,
+    a.creditorCode,
+    a.regionCode,
+    a.description,
+    a.amount,
+    a.paidAmount,
+    a.dueOn,
+    a.recordedOn,
+    a.status,
+    a.clearedOn,
+  ]);
+const commitmentLine = (c: CommitmentRow) =>
+  line([c.bodyCode, c.regionCode, c.content, c.madeOn, c.dueOn, c.status, c.fulfilledOn, c.evidence]);
+const complaintLine = (c: ComplaintRow) =>
+  line([c.bodyCode, c.complainantCode, c.regionCode, c.content, c.receivedOn, c.outcome, c.handledOn, c.handlingNote]);
+
+/**
+ * Takes `n` ids from government.arrears' sequence for rows that arrears_payment must point at. nextval
+ * and setval are outside the transaction, so a concurrent load cannot get the same ids and a rolled
+ * back one only leaves a gap.
+ */
+async function reserveArrearsIds(client: pg.Client, n: number): Promise<number> {
+  const seq = `pg_get_serial_sequence('government.arrears', 'id')`;
+  const { rows } = await client.query<{ first: string }>(`SELECT nextval(${seq}) AS first`);
+  const first = Number(rows[0]!.first);
+  if (n > 1) await client.query(`SELECT setval(${seq}, $1)`, [first + n - 1]);
+  return first;
+}
+
 interface IndexDef {
   name: string;
   definition: string;
@@ -334,6 +430,8 @@ interface Lane {
   copy: string;
   tables: readonly (readonly [string, string])[];
   after: readonly { copy: string; rows: string[] }[];
+  /** Runs before the `after` copies, on the lane's connection (fills rows that need database ids). */
+  prepare?: (client: pg.Client) => Promise<void>;
   client?: pg.Client;
   stream?: CopyStreamQuery;
   chunk: string;
@@ -357,6 +455,14 @@ export async function loadDemoData(url: string, options: LoadOptions): Promise<L
   const serious: string[] = [];
   const cases: string[] = [];
   const restrictions: string[] = [];
+  const envRatings: string[] = [];
+  const envPenalties: string[] = [];
+  const permits: string[] = [];
+  const arrears: ArrearsRow[] = [];
+  const arrearsLines: string[] = [];
+  const paymentLines: string[] = [];
+  const commitments: string[] = [];
+  const complaints: string[] = [];
   const lanes: Lane[] = [
     {
       name: 'subjects',
@@ -384,7 +490,10 @@ export async function loadDemoData(url: string, options: LoadOptions): Promise<L
       name: 'register',
       copy: REGISTRATION_COPY,
       tables: [['market', 'registration']],
-      after: [{ copy: SERIOUS_COPY, rows: serious }],
+      after: [
+        { copy: SERIOUS_COPY, rows: serious },
+        { copy: ENV_RATING_COPY, rows: envRatings },
+      ],
       chunk: '',
       dropped: [],
     },
@@ -392,7 +501,11 @@ export async function loadDemoData(url: string, options: LoadOptions): Promise<L
       name: 'reports',
       copy: ANNUAL_REPORT_COPY,
       tables: [['market', 'annual_report']],
-      after: [{ copy: CASE_COPY, rows: cases }],
+      after: [
+        { copy: CASE_COPY, rows: cases },
+        { copy: ENV_PENALTY_COPY, rows: envPenalties },
+        { copy: PERMIT_COPY, rows: permits },
+      ],
       chunk: '',
       dropped: [],
     },
@@ -400,7 +513,22 @@ export async function loadDemoData(url: string, options: LoadOptions): Promise<L
       name: 'abnormal',
       copy: ABNORMAL_COPY,
       tables: [['market', 'abnormal_operation']],
-      after: [{ copy: RESTRICTION_COPY, rows: restrictions }],
+      after: [
+        { copy: RESTRICTION_COPY, rows: restrictions },
+        { copy: ARREARS_COPY, rows: arrearsLines },
+        { copy: PAYMENT_COPY, rows: paymentLines },
+        { copy: COMMITMENT_COPY, rows: commitments },
+        { copy: COMPLAINT_COPY, rows: complaints },
+      ],
+      prepare: async (client) => {
+        if (arrears.length === 0) return;
+        let id = await reserveArrearsIds(client, arrears.length);
+        for (const a of arrears) {
+          arrearsLines.push(arrearsLine(id, a));
+          for (const p of a.payments) paymentLines.push(line([id, p.amount, p.paidOn]));
+          id++;
+        }
+      },
       chunk: '',
       dropped: [],
     },
@@ -449,6 +577,13 @@ export async function loadDemoData(url: string, options: LoadOptions): Promise<L
       seriousListings: 0,
       courtCases: 0,
       restrictions: 0,
+      environmentalRatings: 0,
+      environmentalPenalties: 0,
+      dischargePermits: 0,
+      arrears: 0,
+      arrearsPayments: 0,
+      commitments: 0,
+      complaints: 0,
     };
     const flush = () => {
       check(failures);
@@ -488,6 +623,21 @@ export async function loadDemoData(url: string, options: LoadOptions): Promise<L
       counts.courtCases += g.courtCases.length;
       for (const r of g.restrictions) restrictions.push(restrictionLine(r));
       counts.restrictions += g.restrictions.length;
+      for (const r of g.environmentalRatings) envRatings.push(envRatingLine(r));
+      counts.environmentalRatings += g.environmentalRatings.length;
+      for (const p of g.environmentalPenalties) envPenalties.push(envPenaltyLine(p));
+      counts.environmentalPenalties += g.environmentalPenalties.length;
+      for (const p of g.dischargePermits) permits.push(permitLine(p));
+      counts.dischargePermits += g.dischargePermits.length;
+      for (const a of g.arrears) {
+        arrears.push(a);
+        counts.arrearsPayments += a.payments.length;
+      }
+      counts.arrears += g.arrears.length;
+      for (const c of g.commitments) commitments.push(commitmentLine(c));
+      counts.commitments += g.commitments.length;
+      for (const c of g.complaints) complaints.push(complaintLine(c));
+      counts.complaints += g.complaints.length;
 
       if (++inBatch === BATCH) {
         await flush();
@@ -507,6 +657,7 @@ export async function loadDemoData(url: string, options: LoadOptions): Promise<L
 
     await settled(
       lanes.map(async (lane) => {
+        await lane.prepare?.(lane.client!);
         for (const { copy, rows } of lane.after) await copyAll(lane.client!, copy, rows, failures);
       }),
     );
@@ -532,7 +683,9 @@ export async function loadDemoData(url: string, options: LoadOptions): Promise<L
     log(
       `loaded ${counts.subjects} subjects, ${counts.persons} persons, ${counts.ratings} ratings, ${counts.violations} black-list entries, ` +
         `${counts.registrations} registrations, ${counts.annualReports} annual reports, ${counts.abnormalEntries} 经营异常名录 entries, ` +
-        `${counts.seriousListings} 严重违法失信名单 entries, ${counts.courtCases} 失信被执行人 cases, ${counts.restrictions} 限制消费令 in ${ms} ms`,
+        `${counts.seriousListings} 严重违法失信名单 entries, ${counts.courtCases} 失信被执行人 cases, ${counts.restrictions} 限制消费令, ` +
+        `${counts.environmentalRatings} 环境信用评价, ${counts.environmentalPenalties} environmental penalties, ${counts.dischargePermits} 排污许可证, ` +
+        `${counts.arrears} arrears (${counts.arrearsPayments} payments), ${counts.commitments} commitments, ${counts.complaints} complaints in ${ms} ms`,
     );
     return { ...counts, ms };
   } catch (error) {

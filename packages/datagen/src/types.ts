@@ -189,6 +189,99 @@ export interface ConsumptionRestrictionRow {
   liftReason: string | null;
 }
 
+/** environment."EnvironmentalGrade": 环保诚信 (绿牌), 良好 (蓝牌), 警示 (黄牌), 不良 (红牌), 严重失信 (黑牌). */
+export type EnvironmentalGrade = 'GREEN' | 'BLUE' | 'YELLOW' | 'RED' | 'BLACK';
+export type PermitStatus = 'VALID' | 'EXPIRED' | 'REVOKED' | 'CANCELLED';
+export type ArrearsStatus = 'OUTSTANDING' | 'PARTLY_PAID' | 'CLEARED';
+export type CommitmentStatus = 'PENDING' | 'FULFILLED' | 'BROKEN';
+export type ComplaintOutcome = 'PENDING' | 'UPHELD' | 'REJECTED' | 'RESOLVED';
+
+/** environment.credit_rating: a yearly 企业环境信用评价; scores are two-decimal strings (0–100). */
+export interface EnvironmentalRatingRow {
+  subjectCode: string;
+  regionCode: string;
+  industryCode: string | null;
+  year: number;
+  grade: EnvironmentalGrade;
+  pollutionPrevention: string;
+  ecologicalProtection: string;
+  environmentalManagement: string;
+  socialSupervision: string;
+  authority: string;
+  evaluatedOn: string;
+}
+
+/** environment.penalty: an environmental administrative penalty; decision numbers like 杭西环罚〔2024〕18号. */
+export interface EnvironmentalPenaltyRow {
+  subjectCode: string;
+  regionCode: string;
+  decisionNumber: string;
+  violationType: string;
+  facts: string;
+  legalBasis: string;
+  /** 元, decimal string. */
+  fine: string;
+  decidedOn: string;
+  authority: string;
+}
+
+/** environment.discharge_permit: a 排污许可证, numbered USCC + 3-digit serial + P. */
+export interface DischargePermitRow {
+  subjectCode: string;
+  regionCode: string;
+  permitNumber: string;
+  industry: string;
+  validFrom: string;
+  validUntil: string;
+  status: PermitStatus;
+  authority: string;
+}
+
+/** government.arrears_payment, without its arrears id (assigned by the loader). */
+export interface ArrearsPaymentRow {
+  amount: string;
+  paidOn: string;
+}
+
+/** government.arrears: money a body owes an SME, with its payments (they sum to paidAmount). */
+export interface ArrearsRow {
+  debtorCode: string;
+  creditorCode: string;
+  regionCode: string;
+  description: string;
+  amount: string;
+  paidAmount: string;
+  dueOn: string;
+  recordedOn: string;
+  status: ArrearsStatus;
+  clearedOn: string | null;
+  payments: ArrearsPaymentRow[];
+}
+
+/** government.commitment: a 政府承诺. */
+export interface CommitmentRow {
+  bodyCode: string;
+  regionCode: string;
+  content: string;
+  madeOn: string;
+  dueOn: string;
+  status: CommitmentStatus;
+  fulfilledOn: string | null;
+  evidence: string | null;
+}
+
+/** government.complaint: a 政府违约 complaint by an enterprise. */
+export interface ComplaintRow {
+  bodyCode: string;
+  complainantCode: string | null;
+  regionCode: string;
+  content: string;
+  receivedOn: string;
+  outcome: ComplaintOutcome;
+  handledOn: string | null;
+  handlingNote: string | null;
+}
+
 /** Everything generated for one subject: its row and the rows other tables hold about it. */
 export interface GeneratedSubject {
   /** Global index: the same (seed, index) always yields the same subject. */
@@ -205,6 +298,14 @@ export interface GeneratedSubject {
   seriousListing: SeriousIllegalListingRow | null;
   courtCases: DishonestDebtorCaseRow[];
   restrictions: ConsumptionRestrictionRow[];
+  /** Enterprises: 企业环境信用评价 2022–2025, environmental penalties and 排污许可证. */
+  environmentalRatings: EnvironmentalRatingRow[];
+  environmentalPenalties: EnvironmentalPenaltyRow[];
+  dischargePermits: DischargePermitRow[];
+  /** Government bodies and public institutions (commitments and complaints: government bodies only). */
+  arrears: ArrearsRow[];
+  commitments: CommitmentRow[];
+  complaints: ComplaintRow[];
 }
 
 export interface GenerateOptions {

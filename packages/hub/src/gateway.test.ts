@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { composeServices } from '@apollo/composition';
-import { SUBGRAPHS } from '@credit-hub/kit';
+import { SUBGRAPHS, withCommonSdl } from '@credit-hub/kit';
 import { repoRoot } from '@credit-hub/kit/db';
 import { createTestDatabase, makeUscc, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
 import { parse } from 'graphql';
@@ -209,7 +209,7 @@ describe('gateway', () => {
   it('reloads the supergraph when the file changes', async () => {
     const services = await Promise.all(
       SUBGRAPHS.map(async ({ name }) => {
-        let sdl = await readFile(path.join(repoRoot, 'subgraphs', name, 'schema.graphql'), 'utf8');
+        let sdl = withCommonSdl(await readFile(path.join(repoRoot, 'subgraphs', name, 'schema.graphql'), 'utf8'));
         // A visible change: the subject subgraph stops offering `regions`.
         if (name === 'subject')
           sdl = sdl.replace(/\n\s*"""\n\s*Administrative divisions known[\s\S]*?@access\(level: PUBLIC\)\n/, '\n');

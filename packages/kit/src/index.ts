@@ -8,3 +8,4 @@ export * from './loaders.ts';
 export * from './topology.ts';
 export * from './access/index.ts';
 export * from './calendar/index.ts';
+export * from './input.ts';

@@ -22,6 +22,7 @@ import type { PersonalAudience } from './access/policy.ts';
 import { enforceAccess } from './access/schema.ts';
 import type { Db } from './db/client.ts';
 import { ErrorCode } from './errors.ts';
+import { DateScalar } from './scalars.ts';
 
 /** Per-request context shared by every subgraph; `loaders` is built fresh for each request. */
 export interface SubgraphContext<L> extends BaseContext {
@@ -76,9 +77,15 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-/** Reads a subgraph's schema.graphql next to its src/ folder. */
+/** Definitions every subgraph shares (access directives, Date, PageInfo): see common.graphql. */
+export const COMMON_SDL = readFileSync(new URL('./common.graphql', import.meta.url), 'utf8');
+
+/** A subgraph's full SDL: the shared definitions followed by its own schema.graphql. */
+export const withCommonSdl = (own: string) => `${COMMON_SDL}\n${own}`;
+
+/** Reads a subgraph's schema.graphql next to its src/ folder, with the shared definitions. */
 export function loadSchemaFile(moduleUrl: string, relative = '../schema.graphql'): DocumentNode {
-  return parse(readFileSync(new URL(relative, moduleUrl), 'utf8'));
+  return parse(withCommonSdl(readFileSync(new URL(relative, moduleUrl), 'utf8')));
 }
 
 /**
@@ -142,7 +149,9 @@ export async function startSubgraph<L>(
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const schema = enforceAccess(
-    buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers as never }]),
+    buildSubgraphSchema([
+      { typeDefs: definition.typeDefs, resolvers: { Date: DateScalar, ...definition.resolvers } as never },
+    ]),
     definition.department,
     definition.personalAudience,
   );

@@ -250,7 +250,8 @@ describe('publishDishonestDebtorCase', () => {
     ['a province spelt out', { caseNumber: '(2025)浙江0106执1号' }, 'input.caseNumber', 'PROVINCE'],
     ['a civil case number', { caseNumber: '(2025)浙0106民初1号' }, 'input.caseNumber', 'CASE_TYPE'],
     ['an invalid USCC', { subjectCode: breakCheck(org) }, 'input.subjectCode', 'CHECK_CHARACTER'],
-    ['a subject code that is neither USCC nor person key', { subjectCode: 'NP12' }, 'input.subjectCode', 'LENGTH'],
+    ['a malformed person key', { subjectCode: 'NP12' }, 'input.subjectCode', 'PERSON_KEY_FORMAT'],
+    ['a subject code that is neither USCC nor person key', { subjectCode: '9133' }, 'input.subjectCode', 'LENGTH'],
     ['a USCC declared a natural person', { debtorKind: 'NATURAL_PERSON' }, 'input.debtorKind', 'KIND_MISMATCH'],
     [
       'an organisation without legal representative',

@@ -1,5 +1,13 @@
-import { badInput, chinaToday, notFound, type SubgraphContext } from '@credit-hub/kit';
-import { isPersonKey, validateIdNumber, validateUscc } from '@credit-hub/kit/codes';
+import {
+  badInput,
+  checkSubjectCode,
+  chinaToday,
+  notFound,
+  regionFor,
+  requiredText,
+  type SubgraphContext,
+} from '@credit-hub/kit';
+import { isPersonKey, validateIdNumber } from '@credit-hub/kit/codes';
 import { Prisma } from '@credit-hub/kit/db';
 import { parseCaseNumber } from './case-number.ts';
 import { toCaseRow, type CaseRow, type RestrictionRow } from './model.ts';
@@ -8,37 +16,8 @@ type Ctx = SubgraphContext<unknown>;
 const today = () => chinaToday();
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-/** The subject key as a court submits it: a USCC (validated) or a person key. */
-export function checkSubjectCode(raw: string, field: string): string {
-  const code = raw.trim().toUpperCase();
-  if (isPersonKey(code)) return code;
-  const result = validateUscc(code);
-  if (!result.valid) throw badInput(field, result.reason, `\`${field}\`: ${result.message}`);
-  return result.code;
-}
-
-/** The region given (six digits), or the USCC's 登记管理机关行政区划码; a person key has none to offer. */
-function regionOf(subjectCode: string, given: string | null | undefined, field: string): string {
-  const region = given?.trim();
-  if (region) {
-    if (!/^\d{6}$/.test(region))
-      throw badInput(field, 'FORMAT', `\`${field}\` must be a six-digit administrative division code`);
-    return region;
-  }
-  if (isPersonKey(subjectCode))
-    throw badInput(field, 'REQUIRED', `\`${field}\` is required when the subject is a natural person`);
-  return subjectCode.slice(2, 8);
-}
-
-function required(value: string | null | undefined, field: string, max = 2000): string {
-  const text = (value ?? '').trim();
-  if (!text) throw badInput(field, 'REQUIRED', `\`${field}\` must not be empty`);
-  if (text.length > max) throw badInput(field, 'LENGTH', `\`${field}\` may hold at most ${max} characters`);
-  return text;
-}
-
 function optional(value: string | null | undefined, field: string, max = 2000): string | null {
-  return value?.trim() ? required(value, field, max) : null;
+  return value?.trim() ? requiredText(value, field, max) : null;
 }
 
 function absent(value: string | null | undefined, field: string, why: string) {
@@ -55,7 +34,7 @@ function notInFuture(date: Date, field: string) {
 }
 
 function courtName(value: string, field: string): string {
-  const name = required(value, field, 100);
+  const name = requiredText(value, field, 100);
   if (!name.endsWith('法院'))
     throw badInput(field, 'COURT_NAME', `\`${field}\` must be the court's full name, e.g. 杭州市西湖区人民法院`);
   return name;
@@ -78,8 +57,8 @@ function performanceParts(
 ): { performedPart: string | null; unperformedPart: string | null } {
   if (performance === 'PARTLY_PERFORMED') {
     return {
-      performedPart: required(performedPart, `${prefix}performedPart`),
-      unperformedPart: required(unperformedPart, `${prefix}unperformedPart`),
+      performedPart: requiredText(performedPart, `${prefix}performedPart`),
+      unperformedPart: requiredText(unperformedPart, `${prefix}unperformedPart`),
     };
   }
   absent(performedPart, `${prefix}performedPart`, 'when nothing was performed (NONE_PERFORMED)');
@@ -141,7 +120,7 @@ export function checkCase(input: CaseInput): Prisma.DishonestDebtorCaseCreateInp
     age = ageOn(id.birthDate, input.publishedOn);
     absent(input.legalRepresentative, 'input.legalRepresentative', 'for a natural person');
   } else {
-    legalRepresentative = required(input.legalRepresentative, 'input.legalRepresentative', 100);
+    legalRepresentative = requiredText(input.legalRepresentative, 'input.legalRepresentative', 100);
     absent(input.idNumber, 'input.idNumber', 'for an organisation (its USCC identifies it)');
   }
   notInFuture(input.filedOn, 'input.filedOn');
@@ -160,17 +139,17 @@ export function checkCase(input: CaseInput): Prisma.DishonestDebtorCaseCreateInp
     caseNumber,
     subjectCode,
     debtorKind: input.debtorKind,
-    debtorName: required(input.debtorName, 'input.debtorName', 200),
+    debtorName: requiredText(input.debtorName, 'input.debtorName', 200),
     legalRepresentative,
     sex,
     age,
     idNumber,
-    regionCode: regionOf(subjectCode, input.regionCode, 'input.regionCode'),
+    regionCode: regionFor(subjectCode, input.regionCode, 'input.regionCode'),
     courtName: courtName(input.courtName, 'input.courtName'),
     filedOn: input.filedOn,
-    basisDocumentNumber: required(input.basisDocumentNumber, 'input.basisDocumentNumber', 200),
-    basisIssuer: required(input.basisIssuer, 'input.basisIssuer', 200),
-    obligation: required(input.obligation, 'input.obligation'),
+    basisDocumentNumber: requiredText(input.basisDocumentNumber, 'input.basisDocumentNumber', 200),
+    basisIssuer: requiredText(input.basisIssuer, 'input.basisIssuer', 200),
+    obligation: requiredText(input.obligation, 'input.obligation'),
     performance: input.performance,
     ...performanceParts(input.performance, input.performedPart, input.unperformedPart, 'input.'),
     behaviour: input.behaviour,
@@ -257,7 +236,7 @@ export async function withdrawCase(
   },
 ): Promise<CaseRow> {
   const target = await caseToChange(ctx, args.caseNumber);
-  const note = args.reason === 'OTHER' ? required(args.note, 'note', 500) : optional(args.note, 'note', 500);
+  const note = args.reason === 'OTHER' ? requiredText(args.note, 'note', 500) : optional(args.note, 'note', 500);
   const withdrawnOn = args.withdrawnOn ?? today();
   notInFuture(withdrawnOn, 'withdrawnOn');
   return ctx.audited(
@@ -306,7 +285,7 @@ export async function issueRestriction(ctx: Ctx, input: RestrictionInput): Promi
     caseNumber,
     courtName: courtName(input.courtName, 'input.courtName'),
     restrictedPerson: optional(input.restrictedPerson, 'input.restrictedPerson', 100),
-    regionCode: regionOf(subjectCode, input.regionCode, 'input.regionCode'),
+    regionCode: regionFor(subjectCode, input.regionCode, 'input.regionCode'),
     issuedOn: input.issuedOn,
   };
   return ctx.audited(
@@ -331,7 +310,7 @@ export async function issueRestriction(ctx: Ctx, input: RestrictionInput): Promi
 export async function liftRestriction(ctx: Ctx, id: string, reason: string): Promise<RestrictionRow> {
   if (!/^\d{1,18}$/.test(id))
     throw badInput('id', 'FORMAT', `\`id\` must be a numeric order id, got ${JSON.stringify(id)}`);
-  const why = required(reason, 'reason', 500);
+  const why = requiredText(reason, 'reason', 500);
   const found = await ctx.db.prisma.consumptionRestriction.findUnique({
     where: { id: BigInt(id) },
     select: { subjectCode: true },

@@ -1,5 +1,5 @@
-import { badInput, type SubgraphContext } from '@credit-hub/kit';
-import { validateUscc } from '@credit-hub/kit/codes';
+import { badInput, checkUscc, requiredText, type SubgraphContext } from '@credit-hub/kit';
+
 import { Prisma } from '@credit-hub/kit/db';
 import { checkIndustryCode } from './lists.ts';
 import type { PenaltyRow, PermitRow, RatingRow } from './model.ts';
@@ -20,13 +20,6 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 /** The first year of 企业环境信用评价 under 环发〔2013〕150号 (in force from 1 March 2014). */
 export const FIRST_RATING_YEAR = 2014;
 
-/** The subject as the department submits it: a valid USCC (trimmed, upper case). */
-export function checkSubjectCode(raw: string, field = 'input.subjectCode'): string {
-  const result = validateUscc(raw.trim().toUpperCase());
-  if (!result.valid) throw badInput(field, result.reason, `\`${field}\`: ${result.message}`);
-  return result.code;
-}
-
 /** The region given (six digits), or the USCC's 登记管理机关行政区划码 (positions 3–8). */
 function regionOf(subjectCode: string, given: string | null | undefined, field: string): string {
   const region = given?.trim();
@@ -34,13 +27,6 @@ function regionOf(subjectCode: string, given: string | null | undefined, field: 
   if (!/^\d{6}$/.test(region))
     throw badInput(field, 'FORMAT', `\`${field}\` must be a six-digit administrative division code`);
   return region;
-}
-
-function required(value: string | null | undefined, field: string, max = 2000): string {
-  const text = (value ?? '').trim();
-  if (!text) throw badInput(field, 'REQUIRED', `\`${field}\` must not be empty`);
-  if (text.length > max) throw badInput(field, 'LENGTH', `\`${field}\` may hold at most ${max} characters`);
-  return text;
 }
 
 function notInFuture(date: Date, field: string) {
@@ -87,7 +73,7 @@ export interface RatingInput {
 
 /** Publishes a year's rating, replacing an earlier one of the same subject and year. */
 export async function publishRating(ctx: Ctx, config: EnvironmentConfig, input: RatingInput): Promise<RatingRow> {
-  const subjectCode = checkSubjectCode(input.subjectCode);
+  const subjectCode = checkUscc(input.subjectCode, 'input.subjectCode');
   const thisYear = today().getUTCFullYear();
   if (input.year < FIRST_RATING_YEAR || input.year > thisYear)
     throw badInput('input.year', 'RANGE', `\`input.year\` must be between ${FIRST_RATING_YEAR} and ${thisYear}`);
@@ -111,7 +97,7 @@ export async function publishRating(ctx: Ctx, config: EnvironmentConfig, input: 
     industryCode: input.industryCode?.trim() ? checkIndustryCode(input.industryCode, 'input.industryCode') : null,
     grade,
     ...scores,
-    authority: required(input.authority, 'input.authority', 200),
+    authority: requiredText(input.authority, 'input.authority', 200),
     evaluatedOn: input.evaluatedOn,
   };
   return ctx.audited(
@@ -146,17 +132,17 @@ const duplicateDecision = (decisionNumber: string) =>
   });
 
 export async function recordPenalty(ctx: Ctx, input: PenaltyInput): Promise<PenaltyRow> {
-  const subjectCode = checkSubjectCode(input.subjectCode);
+  const subjectCode = checkUscc(input.subjectCode, 'input.subjectCode');
   const data = {
     subjectCode,
     regionCode: regionOf(subjectCode, input.regionCode, 'input.regionCode'),
-    decisionNumber: required(input.decisionNumber, 'input.decisionNumber', 100),
-    violationType: required(input.violationType, 'input.violationType', 200),
-    facts: required(input.facts, 'input.facts', 5000),
-    legalBasis: required(input.legalBasis, 'input.legalBasis', 2000),
+    decisionNumber: requiredText(input.decisionNumber, 'input.decisionNumber', 100),
+    violationType: requiredText(input.violationType, 'input.violationType', 200),
+    facts: requiredText(input.facts, 'input.facts', 5000),
+    legalBasis: requiredText(input.legalBasis, 'input.legalBasis', 2000),
     fine: checkFine(input.fine, 'input.fine'),
     decidedOn: input.decidedOn,
-    authority: required(input.authority, 'input.authority', 200),
+    authority: requiredText(input.authority, 'input.authority', 200),
   };
   notInFuture(input.decidedOn, 'input.decidedOn');
   return createOnce(
@@ -197,18 +183,18 @@ const duplicatePermit = (permitNumber: string) =>
   badInput('input.permitNumber', 'DUPLICATE', `permit ${permitNumber} has already been issued`, { conflict: true });
 
 export async function issuePermit(ctx: Ctx, input: PermitInput): Promise<PermitRow> {
-  const subjectCode = checkSubjectCode(input.subjectCode);
+  const subjectCode = checkUscc(input.subjectCode, 'input.subjectCode');
   const permitNumber = checkPermitNumber(input.permitNumber, subjectCode, 'input.permitNumber');
   checkValidity(input.validFrom, input.validUntil, 'input.validUntil');
   const data = {
     subjectCode,
     regionCode: regionOf(subjectCode, input.regionCode, 'input.regionCode'),
     permitNumber,
-    industry: required(input.industry, 'input.industry', 200),
+    industry: requiredText(input.industry, 'input.industry', 200),
     validFrom: input.validFrom,
     validUntil: input.validUntil,
     status: 'VALID' as const,
-    authority: required(input.authority, 'input.authority', 200),
+    authority: requiredText(input.authority, 'input.authority', 200),
   };
   return createOnce(
     () =>

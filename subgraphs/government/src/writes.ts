@@ -1,5 +1,5 @@
-import { badInput, notFound, type SubgraphContext } from '@credit-hub/kit';
-import { describeRegistrationCategory, isPersonKey, kindFromUscc, validateUscc } from '@credit-hub/kit/codes';
+import { badInput, checkUscc, notFound, type SubgraphContext } from '@credit-hub/kit';
+import { describeRegistrationCategory, isPersonKey, kindFromUscc } from '@credit-hub/kit/codes';
 import { Prisma, type Db } from '@credit-hub/kit/db';
 import type { ArrearsRow, CommitmentRow, ComplaintRow } from './model.ts';
 import { CREDITOR_KINDS, GOVERNMENT_KINDS, startOfToday } from './rules.ts';
@@ -11,13 +11,6 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 // ---------------------------------------------------------------------------------------------------------
 // Input checks: all run before the transaction, so a refused write touches nothing.
-
-/** A valid USCC, or BAD_USER_INPUT with the validator's rule (LENGTH, CHECK_CHARACTER …). */
-function checkUscc(raw: string, field: string): string {
-  const result = validateUscc(raw);
-  if (!result.valid) throw badInput(field, result.reason, `\`${field}\`: ${result.message}`);
-  return result.code;
-}
 
 const categoryOf = (code: string) => {
   const { department, category } = describeRegistrationCategory(code);

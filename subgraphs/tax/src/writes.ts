@@ -1,42 +1,19 @@
-import { badInput, chinaToday, notFound, type SubgraphContext } from '@credit-hub/kit';
-import { kindFromUscc, isPersonKey, validateIdNumber, validateUscc } from '@credit-hub/kit/codes';
+import {
+  badInput,
+  checkSubjectCode,
+  chinaToday,
+  notFound,
+  notInFuture,
+  regionFor,
+  requiredText,
+  type SubgraphContext,
+} from '@credit-hub/kit';
+import { kindFromUscc, validateIdNumber, validateUscc } from '@credit-hub/kit/codes';
 import type { RatingRow, ViolationRow } from './model.ts';
 import { entryStatus } from './rules.ts';
 
 type Ctx = SubgraphContext<unknown>;
 const today = () => chinaToday();
-
-/** The subject key as a department submits it: a USCC (validated) or a person key. */
-export function checkSubjectCode(raw: string, field: string): string {
-  const code = raw.trim().toUpperCase();
-  if (isPersonKey(code)) return code;
-  const result = validateUscc(code);
-  if (!result.valid) throw badInput(field, result.reason, `\`${field}\`: ${result.message}`);
-  return result.code;
-}
-
-function regionOf(subjectCode: string, given: string | null | undefined, field: string): string {
-  if (given) {
-    if (!/^\d{6}$/.test(given))
-      throw badInput(field, 'FORMAT', `\`${field}\` must be a six-digit administrative division code`);
-    return given;
-  }
-  if (isPersonKey(subjectCode))
-    throw badInput(field, 'REQUIRED', `\`${field}\` is required when the subject is a natural person`);
-  return subjectCode.slice(2, 8);
-}
-
-function required(value: string | null | undefined, field: string, max = 2000): string {
-  const text = (value ?? '').trim();
-  if (!text) throw badInput(field, 'REQUIRED', `\`${field}\` must not be empty`);
-  if (text.length > max) throw badInput(field, 'LENGTH', `\`${field}\` may hold at most ${max} characters`);
-  return text;
-}
-
-function notInFuture(date: Date, field: string) {
-  if (date.getTime() > today().getTime())
-    throw badInput(field, 'NOT_IN_FUTURE', `\`${field}\` must not be in the future`);
-}
 
 /** Level and score must agree (国家税务总局公告2014年第40号 / 2025年第12号). */
 export function checkLevelScore(level: RatingRow['level'], score: number | null | undefined): void {
@@ -83,11 +60,11 @@ export async function recordRating(ctx: Ctx, input: RatingInput): Promise<Rating
   checkLevelScore(input.level, input.score);
   notInFuture(input.evaluatedOn, 'input.evaluatedOn');
   const data = {
-    regionCode: regionOf(subjectCode, input.regionCode, 'input.regionCode'),
+    regionCode: regionFor(subjectCode, input.regionCode, 'input.regionCode'),
     level: input.level,
     score: input.score ?? null,
     evaluatedOn: input.evaluatedOn,
-    authority: required(input.authority, 'input.authority', 200),
+    authority: requiredText(input.authority, 'input.authority', 200),
   };
   return ctx.audited(
     { subjectCode, fields: ['Mutation.recordTaxCreditRating'], detail: `${input.year} ${input.level}` },
@@ -167,7 +144,7 @@ export async function publishViolation(ctx: Ctx, input: ViolationInput): Promise
   const publicityEndsOn = new Date(
     Date.UTC(input.publishedOn.getUTCFullYear() + 3, input.publishedOn.getUTCMonth(), input.publishedOn.getUTCDate()),
   );
-  const regionCode = regionOf(subjectCode, input.regionCode, 'input.regionCode');
+  const regionCode = regionFor(subjectCode, input.regionCode, 'input.regionCode');
   const year = input.decisionServedOn.getUTCFullYear();
   return ctx.audited(
     { subjectCode, fields: ['Mutation.publishMajorTaxViolation'], detail: input.situation },
@@ -176,17 +153,17 @@ export async function publishViolation(ctx: Ctx, input: ViolationInput): Promise
         data: {
           subjectCode,
           regionCode,
-          taxpayerName: required(input.taxpayerName, 'input.taxpayerName', 200),
+          taxpayerName: requiredText(input.taxpayerName, 'input.taxpayerName', 200),
           registeredAddress: input.registeredAddress?.trim() || null,
           responsiblePersonName: input.responsiblePersonName?.trim() || null,
           responsiblePersonSex: input.responsiblePersonSex ?? null,
           responsiblePersonIdNumber: idNumber,
           situation: input.situation,
-          mainFacts: required(input.mainFacts, 'input.mainFacts'),
-          legalBasis: required(input.legalBasis, 'input.legalBasis'),
-          penalty: required(input.penalty, 'input.penalty'),
+          mainFacts: requiredText(input.mainFacts, 'input.mainFacts'),
+          legalBasis: requiredText(input.legalBasis, 'input.legalBasis'),
+          penalty: requiredText(input.penalty, 'input.penalty'),
           amountInvolved: input.amountInvolved ?? null,
-          inspectingAuthority: required(input.inspectingAuthority, 'input.inspectingAuthority', 200),
+          inspectingAuthority: requiredText(input.inspectingAuthority, 'input.inspectingAuthority', 200),
           authorityCode: authority.code,
           decisionServedOn: input.decisionServedOn,
           publishedOn: input.publishedOn,
@@ -215,7 +192,7 @@ export async function publishViolation(ctx: Ctx, input: ViolationInput): Promise
 export async function removeViolation(ctx: Ctx, id: string, reason: string): Promise<ViolationRow> {
   if (!/^\d{1,18}$/.test(id))
     throw badInput('id', 'FORMAT', `\`id\` must be a numeric entry id, got ${JSON.stringify(id)}`);
-  const why = required(reason, 'reason', 500);
+  const why = requiredText(reason, 'reason', 500);
   // An entry's subject never changes: read it first so the audit entry names whom the removal concerns.
   const found = await ctx.db.prisma.majorTaxViolation.findUnique({
     where: { id: BigInt(id) },

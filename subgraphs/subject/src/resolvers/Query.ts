@@ -1,12 +1,11 @@
-import { badInput, forbidden } from '@credit-hub/kit';
+import { badInput, checkSubjectCode, forbidden } from '@credit-hub/kit';
 import { validateIdNumber } from '@credit-hub/kit/codes';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
-import { checkSubjectCode } from '../codes.ts';
 import { describeRegion, reference } from '../reference.ts';
 import { searchSubjects } from '../search.ts';
 
 export const Query: QueryResolvers = {
-  subject: (_root, { code }, { loaders }) => loaders.subject.load(checkSubjectCode(code)),
+  subject: (_root, { code }, { loaders }) => loaders.subject.load(checkSubjectCode(code, 'code')),
   searchSubjects: (_root, args, { db }) => searchSubjects(db, args),
   subjectByIdNumber: async (_root, { idNumber }, { identity, db, loaders, audit }) => {
     // 个人信息保护法: a person is looked up by ID number only for a stated business purpose, and audited.
