@@ -32,7 +32,7 @@ const GATEWAY_PORT = 4480;
 
 const pgServer = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg-bench'), port: 54331 });
 // Bump the suffix when the generator gains tables, so an older loaded database is not reused.
-const database = `bench_v2_${subjects}`;
+const database = `bench_v3_${subjects}`;
 const databaseUrl = await pgServer.ensureDatabase(database);
 
 /** Starts the hub in a child process so that the load generator does not share its event loop. */

@@ -37,7 +37,8 @@ export async function prepareDatabase(
       `demo data loaded in ${(loaded.ms / 1000).toFixed(1)} s: ${loaded.subjects} subjects, ` +
         `${loaded.ratings} tax ratings, ${loaded.violations} tax black-list entries, ` +
         `${loaded.registrations} registrations, ${loaded.abnormalEntries} 经营异常名录 entries, ` +
-        `${loaded.courtCases} 失信被执行人 cases, ${loaded.restrictions} 限制消费令`,
+        `${loaded.courtCases} 失信被执行人 cases, ${loaded.restrictions} 限制消费令, ` +
+        `${loaded.environmentalRatings} environmental ratings, ${loaded.arrears} government arrears`,
     );
   }
 }
