@@ -492,6 +492,19 @@ describe('audit trail', () => {
     );
   });
 
+  it("carries the client's request id from the gateway to the subgraphs' trail", async () => {
+    await gql(
+      `query($c: ID!) { subject(code: $c) { taxCreditRatings { level } } }`,
+      { c: company },
+      { ...tokens.courtOfficer, 'x-request-id': 'req-0042-trace' },
+    );
+    const entries = await tdb.db.prisma.auditEntry.findMany({ where: { requestId: 'req-0042-trace' } });
+    assert.deepEqual(
+      entries.map((e) => [e.subgraph, e.subjectCode, e.actor]),
+      [['tax', company, 'court-officer-3']],
+    );
+  });
+
   it('can be queried by supervisors with filters', async () => {
     const { body } = await gql(
       `query($s: ID) { auditLog(subjectCode: $s, department: "tax", action: READ_PERSONAL) { nodes { actor subjectCode fields purpose } } }`,
