@@ -1,7 +1,9 @@
 import { manyByKey, oneByKey, regionPrefix } from '@credit-hub/kit';
 import DataLoader from 'dataloader';
-import type { Db } from '@credit-hub/kit/db';
+import { rowsByKeys, type Db } from '@credit-hub/kit/db';
 import { toCaseRow, type CaseRow, type RestrictionRow } from './model.ts';
+
+type CaseSource = Parameters<typeof toCaseRow>[0];
 
 export function createLoaders(db: Db) {
   return {
@@ -26,26 +28,28 @@ export function createLoaders(db: Db) {
     casesBySubject: manyByKey<string, CaseRow>(
       async (codes) =>
         (
-          await db.prisma.dishonestDebtorCase.findMany({
-            where: { subjectCode: { in: [...codes] } },
-            orderBy: [{ filedOn: 'desc' }, { id: 'desc' }],
-          })
+          await rowsByKeys<CaseSource>(db, { model: 'DishonestDebtorCase', schema: 'court' }, 'subjectCode', codes, [
+            ['filedOn', 'desc'],
+            ['id', 'desc'],
+          ])
         ).map(toCaseRow),
       (row) => row.subjectCode,
     ),
     /** Every 限制消费令 per subject, newest first. */
     restrictionsBySubject: manyByKey<string, RestrictionRow>(
       (codes) =>
-        db.prisma.consumptionRestriction.findMany({
-          where: { subjectCode: { in: [...codes] } },
-          orderBy: [{ issuedOn: 'desc' }, { id: 'desc' }],
-        }),
+        rowsByKeys(db, { model: 'ConsumptionRestriction', schema: 'court' }, 'subjectCode', codes, [
+          ['issuedOn', 'desc'],
+          ['id', 'desc'],
+        ]),
       (row) => row.subjectCode,
     ),
     /** Cases by normalised 执行案号. */
     caseByNumber: oneByKey<string, CaseRow>(
       async (numbers) =>
-        (await db.prisma.dishonestDebtorCase.findMany({ where: { caseNumber: { in: [...numbers] } } })).map(toCaseRow),
+        (
+          await rowsByKeys<CaseSource>(db, { model: 'DishonestDebtorCase', schema: 'court' }, 'caseNumber', numbers)
+        ).map(toCaseRow),
       (row) => row.caseNumber,
     ),
   };

@@ -1,5 +1,5 @@
 import { manyByKey } from '@credit-hub/kit';
-import type { Db } from '@credit-hub/kit/db';
+import { rowsByKeys, type Db } from '@credit-hub/kit/db';
 import type { PenaltyRow, PermitRow, RatingRow } from './model.ts';
 
 /** Per-request loaders: each is one `WHERE subject_code IN (...)` statement for a whole page of subjects. */
@@ -8,28 +8,27 @@ export function createLoaders(db: Db) {
     /** Every year's rating per subject, newest year first (the first is the latest rating). */
     ratingsBySubject: manyByKey<string, RatingRow>(
       (codes) =>
-        db.prisma.environmentalRating.findMany({
-          where: { subjectCode: { in: [...codes] } },
-          orderBy: [{ subjectCode: 'asc' }, { year: 'desc' }],
-        }),
+        rowsByKeys(db, { model: 'EnvironmentalRating', schema: 'environment' }, 'subjectCode', codes, [
+          ['year', 'desc'],
+        ]),
       (row) => row.subjectCode,
     ),
     /** 环境行政处罚 per subject, newest decision first. */
     penaltiesBySubject: manyByKey<string, PenaltyRow>(
       (codes) =>
-        db.prisma.environmentalPenalty.findMany({
-          where: { subjectCode: { in: [...codes] } },
-          orderBy: [{ decidedOn: 'desc' }, { id: 'desc' }],
-        }),
+        rowsByKeys(db, { model: 'EnvironmentalPenalty', schema: 'environment' }, 'subjectCode', codes, [
+          ['decidedOn', 'desc'],
+          ['id', 'desc'],
+        ]),
       (row) => row.subjectCode,
     ),
     /** 排污许可证 per subject, latest validity first. */
     permitsBySubject: manyByKey<string, PermitRow>(
       (codes) =>
-        db.prisma.dischargePermit.findMany({
-          where: { subjectCode: { in: [...codes] } },
-          orderBy: [{ validFrom: 'desc' }, { id: 'desc' }],
-        }),
+        rowsByKeys(db, { model: 'DischargePermit', schema: 'environment' }, 'subjectCode', codes, [
+          ['validFrom', 'desc'],
+          ['id', 'desc'],
+        ]),
       (row) => row.subjectCode,
     ),
   };

@@ -1,5 +1,5 @@
 import { manyByKey, regionPrefix } from '@credit-hub/kit';
-import { Prisma, type Db } from '@credit-hub/kit/db';
+import { Prisma, rowsByKeys, type Db } from '@credit-hub/kit/db';
 import DataLoader from 'dataloader';
 import type { ArrearsRow, CommitmentRow, ComplaintRow, PaymentRow } from './model.ts';
 
@@ -49,28 +49,34 @@ export function createLoaders(db: Db) {
     /** Payments per arrear (keyed by the id as a string), oldest first. */
     paymentsByArrears: manyByKey<string, PaymentRow>(
       (ids) =>
-        db.prisma.arrearsPayment.findMany({
-          where: { arrearsId: { in: ids.map((id) => BigInt(id)) } },
-          orderBy: [{ paidOn: 'asc' }, { id: 'asc' }],
-        }),
+        rowsByKeys(
+          db,
+          { model: 'ArrearsPayment', schema: 'government' },
+          'arrearsId',
+          ids.map((id) => BigInt(id)),
+          [
+            ['paidOn', 'asc'],
+            ['id', 'asc'],
+          ],
+        ),
       (row) => row.arrearsId.toString(),
     ),
     /** 政府承诺 per body, newest first. */
     commitmentsByBody: manyByKey<string, CommitmentRow>(
       (codes) =>
-        db.prisma.commitment.findMany({
-          where: { bodyCode: { in: [...codes] } },
-          orderBy: [{ madeOn: 'desc' }, { id: 'desc' }],
-        }),
+        rowsByKeys(db, { model: 'Commitment', schema: 'government' }, 'bodyCode', codes, [
+          ['madeOn', 'desc'],
+          ['id', 'desc'],
+        ]),
       (row) => row.bodyCode,
     ),
     /** 政府违约 complaints per body complained about, newest first. */
     complaintsByBody: manyByKey<string, ComplaintRow>(
       (codes) =>
-        db.prisma.complaint.findMany({
-          where: { bodyCode: { in: [...codes] } },
-          orderBy: [{ receivedOn: 'desc' }, { id: 'desc' }],
-        }),
+        rowsByKeys(db, { model: 'Complaint', schema: 'government' }, 'bodyCode', codes, [
+          ['receivedOn', 'desc'],
+          ['id', 'desc'],
+        ]),
       (row) => row.bodyCode,
     ),
     /**

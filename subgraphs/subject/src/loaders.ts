@@ -1,18 +1,7 @@
 import { oneByKey, regionPrefix } from '@credit-hub/kit';
 import DataLoader from 'dataloader';
-import type { Db } from '@credit-hub/kit/db';
+import { rowsByKeys, type Db } from '@credit-hub/kit/db';
 import type { SubjectRow } from './model.ts';
-
-export const subjectSelect = {
-  code: true,
-  name: true,
-  kind: true,
-  regionCode: true,
-  industryCode: true,
-  legalRepresentative: true,
-  registrationStatus: true,
-  establishedOn: true,
-} as const;
 
 /** Per-request loaders: one `WHERE code IN (...)` statement per tick, results in key order. */
 export function createLoaders(db: Db) {
@@ -30,7 +19,7 @@ export function createLoaders(db: Db) {
       return prefixes.map((p) => byPrefix.get(p) ?? 0);
     }),
     subject: oneByKey<string, SubjectRow>(
-      (codes) => db.prisma.creditSubject.findMany({ where: { code: { in: [...codes] } }, select: subjectSelect }),
+      (codes) => rowsByKeys(db, { model: 'CreditSubject', schema: 'subject' }, 'code', codes),
       (row) => row.code,
     ),
   };

@@ -1,28 +1,27 @@
 import { manyByKey, oneByKey } from '@credit-hub/kit';
-import type { Db } from '@credit-hub/kit/db';
+import { rowsByKeys, type Db } from '@credit-hub/kit/db';
 import type { RatingRow, ViolationRow } from './model.ts';
+
+const RATING = { model: 'TaxCreditRating', schema: 'tax' } as const;
+const VIOLATION = { model: 'MajorTaxViolation', schema: 'tax' } as const;
 
 export function createLoaders(db: Db) {
   return {
     /** All years of ratings per subject, newest first: one statement for a whole page of subjects. */
     ratingsBySubject: manyByKey<string, RatingRow>(
-      (codes) =>
-        db.prisma.taxCreditRating.findMany({
-          where: { subjectCode: { in: [...codes] } },
-          orderBy: [{ subjectCode: 'asc' }, { year: 'desc' }],
-        }),
+      (codes) => rowsByKeys(db, RATING, 'subjectCode', codes, [['year', 'desc']]),
       (row) => row.subjectCode,
     ),
     violationsBySubject: manyByKey<string, ViolationRow>(
       (codes) =>
-        db.prisma.majorTaxViolation.findMany({
-          where: { subjectCode: { in: [...codes] } },
-          orderBy: [{ publishedOn: 'desc' }, { id: 'desc' }],
-        }),
+        rowsByKeys(db, VIOLATION, 'subjectCode', codes, [
+          ['publishedOn', 'desc'],
+          ['id', 'desc'],
+        ]),
       (row) => row.subjectCode,
     ),
     violation: oneByKey<bigint, ViolationRow>(
-      (ids) => db.prisma.majorTaxViolation.findMany({ where: { id: { in: [...ids] } } }),
+      (ids) => rowsByKeys(db, VIOLATION, 'id', ids),
       (row) => row.id,
     ),
   };

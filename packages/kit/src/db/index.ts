@@ -3,3 +3,4 @@ export type * from '../../generated/prisma/index.js';
 export { migrate, type MigrationResult } from './migrate.ts';
 export { startEmbeddedPostgres, createDatabaseIfMissing, type EmbeddedServer } from './embedded.ts';
 export { repoRoot, migrationsDir, dataDir } from './paths.ts';
+export { rowsByKeys } from './by-keys.ts';
