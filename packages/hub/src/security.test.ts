@@ -492,6 +492,19 @@ describe('audit trail', () => {
     );
   });
 
+  it('records non-public lists even when only public fields of them are selected', async () => {
+    await gql(
+      `{ taxCreditRatings(year: 2024, level: D) { nodes { subject { code } } } }`,
+      {},
+      { ...tokens.courtOfficer, 'x-request-id': 'req-list-d' },
+    );
+    const entries = await tdb.db.prisma.auditEntry.findMany({ where: { requestId: 'req-list-d' } });
+    assert.deepEqual(
+      entries.map((e) => [e.action, e.subjectCode, JSON.parse(e.fields)]),
+      [['READ', null, ['Query.taxCreditRatings']]],
+    );
+  });
+
   it("carries the client's request id from the gateway to the subgraphs' trail", async () => {
     await gql(
       `query($c: ID!) { subject(code: $c) { taxCreditRatings { level } } }`,

@@ -124,13 +124,19 @@ export class AuditBuffer {
   }
 
   drain(): AuditEvent[] {
-    const events = [...this.reads.values()].map((e) => ({
-      action: e.action,
-      subjectCode: e.subjectCode,
-      fields: [...e.fields].sort(),
-    }));
+    const entries = [...this.reads.values()];
     this.reads.clear();
-    return events;
+    // A field recorded against named subjects needs no second, subject-less entry for the same read.
+    const named = new Set(
+      entries.filter((e) => e.subjectCode !== null).flatMap((e) => [...e.fields].map((f) => `${e.action}\u0000${f}`)),
+    );
+    return entries
+      .map((e) => ({
+        action: e.action,
+        subjectCode: e.subjectCode,
+        fields: [...e.fields].filter((f) => e.subjectCode !== null || !named.has(`${e.action}\u0000${f}`)).sort(),
+      }))
+      .filter((e) => e.fields.length > 0);
   }
 }
 

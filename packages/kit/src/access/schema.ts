@@ -132,8 +132,13 @@ export function enforceAccess(
         const subject = subjectOf(parent);
         // Non-public subject data is audited per subject; SUPERVISOR and ADMIN levels hold administrative
         // data (keys, the audit log itself), audited by their resolvers.
-        if ((level === 'SHARED' || level === 'DEPARTMENT') && !isMutation && subject)
-          context.audit.record('READ', subject, coordinate);
+        if ((level === 'SHARED' || level === 'DEPARTMENT') && !isMutation) {
+          // A non-public root field (a list of level-D taxpayers, a look-up) is a read in itself, even when
+          // the fields selected below it are public; it is recorded against the subject it names, if any.
+          const root = info.parentType === schema.getQueryType();
+          const named = root ? subjectOf(args) : subject;
+          if (named || root) context.audit.record('READ', named, coordinate);
+        }
         if (personal && value !== null && value !== undefined) {
           const applies =
             !personal.subjectKinds || personal.subjectKinds.includes(String((parent as Record<string, unknown>)?.kind));
