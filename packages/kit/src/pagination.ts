@@ -83,5 +83,16 @@ export function toConnection<T, K>(rows: T[], page: Page<K>, keyOf: (row: T) => 
 }
 
 export const isString = (v: unknown): v is string => typeof v === 'string';
-export const isStringTuple = (v: unknown): v is [string, string] =>
-  Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string');
+/**
+ * The cursor of a list ordered newest first by a date, then by id: (YYYY-MM-DD, decimal id). Checked
+ * strictly, because the parts become a date and a BigInt: a forged cursor must be a BAD_USER_INPUT,
+ * not a crash.
+ */
+export const isDateIdCursor = (v: unknown): v is [string, string] =>
+  Array.isArray(v) &&
+  v.length === 2 &&
+  typeof v[0] === 'string' &&
+  /^\d{4}-\d{2}-\d{2}$/.test(v[0]) &&
+  !Number.isNaN(Date.parse(`${v[0]}T00:00:00Z`)) &&
+  typeof v[1] === 'string' &&
+  /^\d{1,18}$/.test(v[1]);

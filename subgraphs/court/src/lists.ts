@@ -1,4 +1,12 @@
-import { badInput, readPage, regionPrefix, toConnection, toIsoDate, type PageArgs } from '@credit-hub/kit';
+import {
+  badInput,
+  readPage,
+  regionPrefix,
+  toConnection,
+  toIsoDate,
+  type PageArgs,
+  isDateIdCursor,
+} from '@credit-hub/kit';
 import { Prisma, type Db } from '@credit-hub/kit/db';
 import { toCaseRow, type CaseConnection, type CaseRow } from './model.ts';
 
@@ -10,16 +18,6 @@ export interface CaseListArgs extends PageArgs {
   status?: CaseRow['status'] | null;
   debtorKind?: CaseRow['debtorKind'] | null;
 }
-
-/** A cursor of this list: (filedOn as YYYY-MM-DD, id as decimal digits); anything else is refused. */
-const isCaseCursor = (v: unknown): v is [string, string] =>
-  Array.isArray(v) &&
-  v.length === 2 &&
-  typeof v[0] === 'string' &&
-  /^\d{4}-\d{2}-\d{2}$/.test(v[0]) &&
-  !Number.isNaN(Date.parse(`${v[0]}T00:00:00Z`)) &&
-  typeof v[1] === 'string' &&
-  /^\d{1,18}$/.test(v[1]);
 
 /** The filter of a case list, shared by the page and its count. */
 export function caseFilter(args: CaseListArgs): Prisma.DishonestDebtorCaseWhereInput {
@@ -45,7 +43,7 @@ export function caseFilter(args: CaseListArgs): Prisma.DishonestDebtorCaseWhereI
 
 /** 失信被执行人 cases, newest filing first; the keyset cursor is (filedOn, id). */
 export async function listCases(db: Db, args: CaseListArgs): Promise<CaseConnection> {
-  const page = readPage(args, isCaseCursor);
+  const page = readPage(args, isDateIdCursor);
   const where = caseFilter(args);
   let seek: Prisma.DishonestDebtorCaseWhereInput = {};
   if (page.after) {

@@ -3,6 +3,7 @@ import {
   checkSubjectCode,
   chinaToday,
   notFound,
+  notInFuture,
   regionFor,
   requiredText,
   type SubgraphContext,
@@ -22,15 +23,6 @@ function optional(value: string | null | undefined, field: string, max = 2000): 
 
 function absent(value: string | null | undefined, field: string, why: string) {
   if (value?.trim()) throw badInput(field, 'NOT_APPLICABLE', `\`${field}\` must be left out ${why}`);
-}
-
-function notInFuture(date: Date, field: string) {
-  if (date.getTime() > today().getTime())
-    throw badInput(
-      field,
-      'NOT_IN_FUTURE',
-      `\`${field}\` must not be in the future (today is ${iso(today())}, China time)`,
-    );
 }
 
 function courtName(value: string, field: string): string {

@@ -1,4 +1,12 @@
-import { badInput, readPage, regionPrefix, toConnection, toIsoDate, type PageArgs } from '@credit-hub/kit';
+import {
+  badInput,
+  readPage,
+  regionPrefix,
+  toConnection,
+  toIsoDate,
+  type PageArgs,
+  isDateIdCursor,
+} from '@credit-hub/kit';
 import { Prisma, type Db } from '@credit-hub/kit/db';
 import { industryName } from '@credit-hub/kit/reference';
 import type { PenaltyConnection, PenaltyRow, RatingConnection, RatingRow } from './model.ts';
@@ -66,16 +74,6 @@ export interface PenaltyListArgs extends PageArgs {
   decidedTo?: Date | null;
 }
 
-/** A cursor of the penalty list: (decidedOn as YYYY-MM-DD, id as decimal digits); anything else is refused. */
-const isPenaltyCursor = (v: unknown): v is [string, string] =>
-  Array.isArray(v) &&
-  v.length === 2 &&
-  typeof v[0] === 'string' &&
-  /^\d{4}-\d{2}-\d{2}$/.test(v[0]) &&
-  !Number.isNaN(Date.parse(`${v[0]}T00:00:00Z`)) &&
-  typeof v[1] === 'string' &&
-  /^\d{1,18}$/.test(v[1]);
-
 /** The filter of a penalty list; a date range that ends before it starts is a mistake, not an empty list. */
 export function penaltyFilter(args: PenaltyListArgs): Prisma.EnvironmentalPenaltyWhereInput {
   const { decidedFrom: from, decidedTo: to } = args;
@@ -89,7 +87,7 @@ export function penaltyFilter(args: PenaltyListArgs): Prisma.EnvironmentalPenalt
 
 /** 环境行政处罚, newest decision first; the keyset cursor is (decidedOn, id). */
 export async function listPenalties(db: Db, args: PenaltyListArgs): Promise<PenaltyConnection> {
-  const page = readPage(args, isPenaltyCursor);
+  const page = readPage(args, isDateIdCursor);
   const where = penaltyFilter(args);
   let seek: Prisma.EnvironmentalPenaltyWhereInput = {};
   if (page.after) {

@@ -1,4 +1,4 @@
-import { badInput, checkUscc, requiredText, type SubgraphContext } from '@credit-hub/kit';
+import { badInput, checkUscc, notInFuture, regionFor, requiredText, type SubgraphContext } from '@credit-hub/kit';
 
 import { Prisma } from '@credit-hub/kit/db';
 import { checkIndustryCode } from './lists.ts';
@@ -19,24 +19,6 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The first year of 企业环境信用评价 under 环发〔2013〕150号 (in force from 1 March 2014). */
 export const FIRST_RATING_YEAR = 2014;
-
-/** The region given (six digits), or the USCC's 登记管理机关行政区划码 (positions 3–8). */
-function regionOf(subjectCode: string, given: string | null | undefined, field: string): string {
-  const region = given?.trim();
-  if (!region) return subjectCode.slice(2, 8);
-  if (!/^\d{6}$/.test(region))
-    throw badInput(field, 'FORMAT', `\`${field}\` must be a six-digit administrative division code`);
-  return region;
-}
-
-function notInFuture(date: Date, field: string) {
-  if (date.getTime() > today().getTime())
-    throw badInput(
-      field,
-      'NOT_IN_FUTURE',
-      `\`${field}\` must not be in the future (today is ${iso(today())}, China time)`,
-    );
-}
 
 const isUniqueViolation = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
@@ -93,7 +75,7 @@ export async function publishRating(ctx: Ctx, config: EnvironmentConfig, input: 
     );
   }
   const data = {
-    regionCode: regionOf(subjectCode, input.regionCode, 'input.regionCode'),
+    regionCode: regionFor(subjectCode, input.regionCode, 'input.regionCode'),
     industryCode: input.industryCode?.trim() ? checkIndustryCode(input.industryCode, 'input.industryCode') : null,
     grade,
     ...scores,
@@ -135,7 +117,7 @@ export async function recordPenalty(ctx: Ctx, input: PenaltyInput): Promise<Pena
   const subjectCode = checkUscc(input.subjectCode, 'input.subjectCode');
   const data = {
     subjectCode,
-    regionCode: regionOf(subjectCode, input.regionCode, 'input.regionCode'),
+    regionCode: regionFor(subjectCode, input.regionCode, 'input.regionCode'),
     decisionNumber: requiredText(input.decisionNumber, 'input.decisionNumber', 100),
     violationType: requiredText(input.violationType, 'input.violationType', 200),
     facts: requiredText(input.facts, 'input.facts', 5000),
@@ -188,7 +170,7 @@ export async function issuePermit(ctx: Ctx, input: PermitInput): Promise<PermitR
   checkValidity(input.validFrom, input.validUntil, 'input.validUntil');
   const data = {
     subjectCode,
-    regionCode: regionOf(subjectCode, input.regionCode, 'input.regionCode'),
+    regionCode: regionFor(subjectCode, input.regionCode, 'input.regionCode'),
     permitNumber,
     industry: requiredText(input.industry, 'input.industry', 200),
     validFrom: input.validFrom,

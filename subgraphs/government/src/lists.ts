@@ -1,4 +1,12 @@
-import { badInput, readPage, regionPrefix, toConnection, toIsoDate, type PageArgs } from '@credit-hub/kit';
+import {
+  badInput,
+  readPage,
+  regionPrefix,
+  toConnection,
+  toIsoDate,
+  type PageArgs,
+  isDateIdCursor,
+} from '@credit-hub/kit';
 import { validateUscc } from '@credit-hub/kit/codes';
 import type { Db, Prisma } from '@credit-hub/kit/db';
 import type { ArrearsPage, ArrearsRow } from './model.ts';
@@ -9,16 +17,6 @@ export interface ArrearsListArgs extends PageArgs {
   debtorCode?: string | null;
   creditorCode?: string | null;
 }
-
-/** A cursor of this list: (recordedOn as YYYY-MM-DD, id as decimal digits); anything else is refused. */
-const isArrearsCursor = (v: unknown): v is [string, string] =>
-  Array.isArray(v) &&
-  v.length === 2 &&
-  typeof v[0] === 'string' &&
-  /^\d{4}-\d{2}-\d{2}$/.test(v[0]) &&
-  !Number.isNaN(Date.parse(`${v[0]}T00:00:00Z`)) &&
-  typeof v[1] === 'string' &&
-  /^\d{1,18}$/.test(v[1]);
 
 /** A code filter: a valid USCC (normalised), or a BAD_USER_INPUT naming the failed rule. */
 function codeFilter(raw: string | null | undefined, field: string): string | null {
@@ -42,7 +40,7 @@ export function arrearsFilter(args: ArrearsListArgs): Prisma.ArrearsWhereInput {
 
 /** 拖欠中小企业账款, newest record first; the keyset cursor is (recordedOn, id). */
 export async function listArrears(db: Db, args: ArrearsListArgs): Promise<ArrearsPage> {
-  const page = readPage(args, isArrearsCursor);
+  const page = readPage(args, isDateIdCursor);
   const where = arrearsFilter(args);
   let seek: Prisma.ArrearsWhereInput = {};
   if (page.after) {

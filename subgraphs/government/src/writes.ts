@@ -1,4 +1,12 @@
-import { badInput, checkUscc, notFound, type SubgraphContext } from '@credit-hub/kit';
+import {
+  badInput,
+  checkUscc,
+  notFound,
+  notInFuture,
+  regionFor,
+  requiredText,
+  type SubgraphContext,
+} from '@credit-hub/kit';
 import { describeRegistrationCategory, isPersonKey, kindFromUscc } from '@credit-hub/kit/codes';
 import { Prisma, type Db } from '@credit-hub/kit/db';
 import type { ArrearsRow, CommitmentRow, ComplaintRow } from './model.ts';
@@ -53,13 +61,6 @@ function checkComplainant(raw: string | null | undefined, field = 'input.complai
   return checkUscc(text, field);
 }
 
-function required(value: string | null | undefined, field: string, max = 2000): string {
-  const text = (value ?? '').trim();
-  if (!text) throw badInput(field, 'REQUIRED', `\`${field}\` must not be empty`);
-  if (text.length > max) throw badInput(field, 'LENGTH', `\`${field}\` may hold at most ${max} characters`);
-  return text;
-}
-
 /** Decimal(16, 2): at most 14 digits before the point. */
 const MAX_AMOUNT = 1e14;
 
@@ -73,26 +74,9 @@ export function checkAmount(value: number, field: string): Prisma.Decimal {
   return new Prisma.Decimal(value.toFixed(2));
 }
 
-function notInFuture(date: Date, field: string) {
-  if (date.getTime() > today().getTime())
-    throw badInput(
-      field,
-      'NOT_IN_FUTURE',
-      `\`${field}\` must not be in the future (today is ${iso(today())} in China)`,
-    );
-}
-
 function notBefore(date: Date, earliest: Date, field: string, what: string) {
   if (date.getTime() < earliest.getTime())
     throw badInput(field, 'ORDER', `\`${field}\` must not be before ${what} (${iso(earliest)})`);
-}
-
-/** The division of a body: given (six digits), or positions 3–8 of its USCC. */
-function regionOf(code: string, given: string | null | undefined, field = 'input.regionCode'): string {
-  if (given === null || given === undefined || given === '') return code.slice(2, 8);
-  if (!/^\d{6}$/.test(given))
-    throw badInput(field, 'FORMAT', `\`${field}\` must be a six-digit administrative division code (行政区划代码)`);
-  return given;
 }
 
 function checkId(id: string, field = 'id'): bigint {
@@ -129,7 +113,7 @@ export interface ArrearsInput {
 export async function recordArrears(ctx: Ctx, input: ArrearsInput): Promise<ArrearsRow> {
   const debtorCode = checkGovernmentCode(input.debtorCode, 'input.debtorCode', 'DEBTOR_KIND');
   const creditorCode = checkCreditorCode(input.creditorCode);
-  const description = required(input.description, 'input.description', 1000);
+  const description = requiredText(input.description, 'input.description', 1000);
   const amount = checkAmount(input.amount, 'input.amount');
   const recordedOn = input.recordedOn ?? today();
   notInFuture(recordedOn, 'input.recordedOn');
@@ -141,7 +125,7 @@ export async function recordArrears(ctx: Ctx, input: ArrearsInput): Promise<Arre
         'not paid by its due date, record it once the date has passed',
     );
   }
-  const regionCode = regionOf(debtorCode, input.regionCode);
+  const regionCode = regionFor(debtorCode, input.regionCode, 'input.regionCode');
   return ctx.audited(
     {
       subjectCode: debtorCode,
@@ -223,10 +207,10 @@ export interface CommitmentInput {
 
 export async function recordCommitment(ctx: Ctx, input: CommitmentInput): Promise<CommitmentRow> {
   const bodyCode = checkGovernmentCode(input.bodyCode, 'input.bodyCode', 'BODY_KIND');
-  const content = required(input.content, 'input.content');
+  const content = requiredText(input.content, 'input.content');
   notInFuture(input.madeOn, 'input.madeOn');
   notBefore(input.dueOn, input.madeOn, 'input.dueOn', '`input.madeOn`');
-  const regionCode = regionOf(bodyCode, input.regionCode);
+  const regionCode = regionFor(bodyCode, input.regionCode, 'input.regionCode');
   return ctx.audited(
     { subjectCode: bodyCode, fields: ['Mutation.recordCommitment'], detail: `due ${iso(input.dueOn)}: ${content}` },
     (tx) => tx.commitment.create({ data: { bodyCode, regionCode, content, madeOn: input.madeOn, dueOn: input.dueOn } }),
@@ -238,7 +222,7 @@ export async function recordCommitmentFulfilment(
   args: { id: string; status: 'FULFILLED' | 'BROKEN'; evidence: string; fulfilledOn: Date },
 ): Promise<CommitmentRow> {
   const id = checkId(args.id);
-  const evidence = required(args.evidence, 'evidence');
+  const evidence = requiredText(args.evidence, 'evidence');
   notInFuture(args.fulfilledOn, 'fulfilledOn');
   const found = await ctx.db.prisma.commitment.findUnique({ where: { id }, select: { bodyCode: true } });
   if (!found) throw notFound('Commitment', id.toString());
@@ -282,9 +266,9 @@ export interface ComplaintInput {
 export async function recordComplaint(ctx: Ctx, input: ComplaintInput): Promise<ComplaintRow> {
   const bodyCode = checkGovernmentCode(input.bodyCode, 'input.bodyCode', 'BODY_KIND');
   const complainantCode = checkComplainant(input.complainantCode);
-  const content = required(input.content, 'input.content');
+  const content = requiredText(input.content, 'input.content');
   notInFuture(input.receivedOn, 'input.receivedOn');
-  const regionCode = regionOf(bodyCode, input.regionCode);
+  const regionCode = regionFor(bodyCode, input.regionCode, 'input.regionCode');
   return ctx.audited(
     {
       subjectCode: bodyCode,
@@ -303,7 +287,7 @@ export async function recordComplaintOutcome(
   args: { id: string; outcome: 'UPHELD' | 'REJECTED' | 'RESOLVED'; note: string; handledOn: Date },
 ): Promise<ComplaintRow> {
   const id = checkId(args.id);
-  const handlingNote = required(args.note, 'note');
+  const handlingNote = requiredText(args.note, 'note');
   notInFuture(args.handledOn, 'handledOn');
   const found = await ctx.db.prisma.complaint.findUnique({ where: { id }, select: { bodyCode: true } });
   if (!found) throw notFound('Complaint', id.toString());

@@ -1,4 +1,4 @@
-import { badInput, isStringTuple, readPage, regionPrefix, toConnection, type PageArgs } from '@credit-hub/kit';
+import { badInput, isDateIdCursor, readPage, regionPrefix, toConnection, type PageArgs } from '@credit-hub/kit';
 import { Prisma, type Db } from '@credit-hub/kit/db';
 import type { AbnormalConnection, AbnormalRow, SeriousConnection, SeriousRow } from './model.ts';
 import { startOfToday } from './rules.ts';
@@ -43,7 +43,7 @@ const listedKey = (r: { listedOn: Date; id: bigint }) => [iso(r.listedOn), r.id.
 
 /** 经营异常名录 entries, newest listing first; the cursor is (listedOn, id). */
 export async function listAbnormal(db: Db, args: AbnormalListArgs): Promise<AbnormalConnection> {
-  const page = readPage(args, isStringTuple);
+  const page = readPage(args, isDateIdCursor);
   const where: Prisma.AbnormalOperationWhereInput = {
     status: args.status ?? 'LISTED',
     ...(args.reason ? { reason: args.reason } : {}),
@@ -63,7 +63,7 @@ export async function listAbnormal(db: Db, args: AbnormalListArgs): Promise<Abno
 
 /** 严重违法失信名单 entries, newest listing first; the cursor is (listedOn, id). */
 export async function listSerious(db: Db, args: ListArgs): Promise<SeriousConnection> {
-  const page = readPage(args, isStringTuple);
+  const page = readPage(args, isDateIdCursor);
   const where: Prisma.SeriousIllegalListingWhereInput = {
     status: args.status ?? 'LISTED',
     ...regionCondition(args.regionCode),
@@ -89,7 +89,7 @@ export async function listOverdueRemovals(
   args: PageArgs & { regionCode?: string | null },
   today: Date = startOfToday(),
 ): Promise<AbnormalConnection> {
-  const page = readPage(args, isStringTuple);
+  const page = readPage(args, isDateIdCursor);
   const where: Prisma.AbnormalOperationWhereInput = {
     status: 'LISTED',
     curedOn: { not: null },

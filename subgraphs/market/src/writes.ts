@@ -1,4 +1,4 @@
-import { badInput, ErrorCode, notFound, type SubgraphContext } from '@credit-hub/kit';
+import { badInput, ErrorCode, notFound, notInFuture, requiredText, type SubgraphContext } from '@credit-hub/kit';
 import { validateUscc } from '@credit-hub/kit/codes';
 import type { Db } from '@credit-hub/kit/db';
 import { GraphQLError } from 'graphql';
@@ -25,27 +25,11 @@ export function checkMarketSubjectCode(raw: string, field = 'input.subjectCode')
   return result.code;
 }
 
-function required(value: string | null | undefined, field: string, max = 2000): string {
-  const text = (value ?? '').trim();
-  if (!text) throw badInput(field, 'REQUIRED', `\`${field}\` must not be empty`);
-  if (text.length > max) throw badInput(field, 'LENGTH', `\`${field}\` may hold at most ${max} characters`);
-  return text;
-}
-
 function optional(value: string | null | undefined, field: string, max = 2000): string | null {
   const text = (value ?? '').trim();
   if (!text) return null;
   if (text.length > max) throw badInput(field, 'LENGTH', `\`${field}\` may hold at most ${max} characters`);
   return text;
-}
-
-function notInFuture(date: Date, field: string) {
-  if (date.getTime() > today().getTime())
-    throw badInput(
-      field,
-      'NOT_IN_FUTURE',
-      `\`${field}\` must not be in the future (today is ${iso(today())} in China)`,
-    );
 }
 
 function checkId(id: string): bigint {
@@ -128,15 +112,15 @@ export async function registerMarketSubject(ctx: Ctx, input: RegistrationInput):
     regionCode = input.regionCode;
   }
   const data = {
-    name: required(input.name, 'input.name', 200),
-    entityType: required(input.entityType, 'input.entityType', 100),
+    name: requiredText(input.name, 'input.name', 200),
+    entityType: requiredText(input.entityType, 'input.entityType', 100),
     legalRepresentative: optional(input.legalRepresentative, 'input.legalRepresentative', 100),
     establishedOn: input.establishedOn,
     registeredCapital: capital ?? null,
     currency: optional(input.currency, 'input.currency', 16) ?? '人民币',
-    businessScope: required(input.businessScope, 'input.businessScope', 5000),
+    businessScope: requiredText(input.businessScope, 'input.businessScope', 5000),
     address: optional(input.address, 'input.address', 500),
-    registrationAuthority: required(input.registrationAuthority, 'input.registrationAuthority', 200),
+    registrationAuthority: requiredText(input.registrationAuthority, 'input.registrationAuthority', 200),
     regionCode,
     approvedOn: input.approvedOn ?? null,
   };
@@ -170,8 +154,8 @@ export interface AbnormalInput {
 
 export async function listAbnormalOperation(ctx: Ctx, input: AbnormalInput): Promise<AbnormalRow> {
   const subjectCode = checkMarketSubjectCode(input.subjectCode);
-  const listingAuthority = required(input.listingAuthority, 'input.listingAuthority', 200);
-  const listingDocument = required(input.listingDocument, 'input.listingDocument', 200);
+  const listingAuthority = requiredText(input.listingAuthority, 'input.listingAuthority', 200);
+  const listingDocument = requiredText(input.listingDocument, 'input.listingDocument', 200);
   notInFuture(input.listedOn, 'input.listedOn');
   return ctx.audited(
     { subjectCode, fields: ['Mutation.listAbnormalOperation'], detail: `${input.reason} ${listingDocument}` },
@@ -265,8 +249,8 @@ export async function removeAbnormalOperation(
   authority: string,
 ): Promise<AbnormalRow> {
   const id = checkId(rawId);
-  const removalReason = required(reason, 'reason', 500);
-  const removalAuthority = required(authority, 'removalAuthority', 200);
+  const removalReason = requiredText(reason, 'reason', 500);
+  const removalAuthority = requiredText(authority, 'removalAuthority', 200);
   const subjectCode = await abnormalSubject(ctx, id);
   return ctx.audited(
     { subjectCode, fields: ['Mutation.removeAbnormalOperation'], detail: `entry ${id}: ${removalReason}` },
@@ -304,10 +288,10 @@ export interface SeriousInput {
 export async function listSeriousIllegal(ctx: Ctx, input: SeriousInput): Promise<SeriousRow> {
   const subjectCode = checkMarketSubjectCode(input.subjectCode);
   const data = {
-    basis: required(input.basis, 'input.basis'),
-    facts: required(input.facts, 'input.facts'),
-    decisionDocument: required(input.decisionDocument, 'input.decisionDocument', 200),
-    listingAuthority: required(input.listingAuthority, 'input.listingAuthority', 200),
+    basis: requiredText(input.basis, 'input.basis'),
+    facts: requiredText(input.facts, 'input.facts'),
+    decisionDocument: requiredText(input.decisionDocument, 'input.decisionDocument', 200),
+    listingAuthority: requiredText(input.listingAuthority, 'input.listingAuthority', 200),
   };
   notInFuture(input.listedOn, 'input.listedOn');
   return ctx.audited(
@@ -336,7 +320,7 @@ export async function listSeriousIllegal(ctx: Ctx, input: SeriousInput): Promise
 
 export async function removeSeriousIllegal(ctx: Ctx, rawId: string, basis: string): Promise<SeriousRow> {
   const id = checkId(rawId);
-  const removalBasis = required(basis, 'basis', 500);
+  const removalBasis = requiredText(basis, 'basis', 500);
   const found = await ctx.db.prisma.seriousIllegalListing.findUnique({ where: { id }, select: { subjectCode: true } });
   if (!found) throw notFound('Serious illegal listing entry', id.toString());
   const subjectCode = found.subjectCode;

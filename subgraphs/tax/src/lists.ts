@@ -1,4 +1,4 @@
-import { isStringTuple, readPage, regionPrefix, toConnection, type PageArgs } from '@credit-hub/kit';
+import { isDateIdCursor, readPage, regionPrefix, toConnection, type PageArgs } from '@credit-hub/kit';
 import { Prisma, type Db } from '@credit-hub/kit/db';
 import type { RatingConnection, RatingRow, ViolationConnection, ViolationRow } from './model.ts';
 import { startOfToday, type EntryStatus } from './rules.ts';
@@ -43,7 +43,7 @@ function statusCondition(status: EntryStatus): Prisma.MajorTaxViolationWhereInpu
 
 /** Black-list entries, newest publication first; the cursor is (publishedOn, id). */
 export async function listViolations(db: Db, args: ViolationListArgs): Promise<ViolationConnection> {
-  const page = readPage(args, isStringTuple);
+  const page = readPage(args, isDateIdCursor);
   const where: Prisma.MajorTaxViolationWhereInput = {
     ...statusCondition(args.status ?? 'PUBLISHED'),
     ...(args.situation ? { situation: args.situation } : {}),

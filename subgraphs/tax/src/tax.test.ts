@@ -254,6 +254,12 @@ describe('lists', () => {
     ['a year out of range', `{ taxCreditRatings(year: 1200) { totalCount } }`, 'year', 'RANGE'],
     ['first over the maximum', `{ aLevelTaxpayers(year: 2024, first: 101) { totalCount } }`, 'first', 'RANGE'],
     ['first of zero', `{ majorTaxViolations(first: 0) { totalCount } }`, 'first', 'RANGE'],
+    [
+      'a forged (date, id) cursor',
+      `{ majorTaxViolations(after: "${Buffer.from(JSON.stringify(['x', 'y'])).toString('base64url')}") { totalCount } }`,
+      'after',
+      'CURSOR',
+    ],
   ] as const) {
     it(`rejects ${label}`, async () => {
       const { body } = await query(q);
