@@ -13,6 +13,8 @@ COPY subgraphs/court/package.json subgraphs/court/
 COPY subgraphs/market/package.json subgraphs/market/
 COPY subgraphs/environment/package.json subgraphs/environment/
 COPY subgraphs/government/package.json subgraphs/government/
+COPY subgraphs/disclosure/package.json subgraphs/disclosure/
+COPY subgraphs/evaluation/package.json subgraphs/evaluation/
 COPY gateway/package.json gateway/
 COPY prisma prisma
 COPY prisma.config.ts ./

@@ -49,6 +49,12 @@ const mappers: Record<string, Record<string, string>> = {
     RegionIntegrity: '../model.ts#RegionIntegrityRef',
     ArrearsConnection: '../model.ts#ArrearsPage',
   },
+  disclosure: {
+    CreditSubject: '../model.ts#SubjectRef',
+  },
+  evaluation: {
+    CreditSubject: '../model.ts#SubjectRef',
+  },
   tax: {
     CreditSubject: '../model.ts#SubjectRef',
     TaxCreditRating: '../model.ts#RatingRow',

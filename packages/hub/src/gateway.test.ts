@@ -168,6 +168,8 @@ describe('gateway', () => {
       market: 0,
       environment: 0,
       government: 0,
+      disclosure: 0,
+      evaluation: 0,
     });
   });
 

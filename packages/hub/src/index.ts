@@ -4,7 +4,9 @@ import { SUBGRAPHS, type RunningService, type SubgraphName, type SubgraphOptions
 import { createDb, type Db } from '@credit-hub/kit/db';
 import { startAccessSubgraph } from '@credit-hub/subgraph-access';
 import { startCourtSubgraph } from '@credit-hub/subgraph-court';
+import { startDisclosureSubgraph } from '@credit-hub/subgraph-disclosure';
 import { startEnvironmentSubgraph, type GradeScale } from '@credit-hub/subgraph-environment';
+import { startEvaluationSubgraph } from '@credit-hub/subgraph-evaluation';
 import { startGovernmentSubgraph } from '@credit-hub/subgraph-government';
 import { startMarketSubgraph } from '@credit-hub/subgraph-market';
 import { startSubjectSubgraph } from '@credit-hub/subgraph-subject';
@@ -26,6 +28,8 @@ const startersFor = (
   market: startMarketSubgraph,
   environment: (o) => startEnvironmentSubgraph({ ...o, grades: settings.environmentGrades }),
   government: startGovernmentSubgraph,
+  disclosure: startDisclosureSubgraph,
+  evaluation: startEvaluationSubgraph,
 });
 
 export interface Hub {

@@ -10,6 +10,8 @@ export const SUBGRAPHS = [
   { name: 'market', port: 4104, department: 'market' },
   { name: 'environment', port: 4105, department: 'environment' },
   { name: 'government', port: 4106, department: 'government' },
+  { name: 'disclosure', port: 4107, department: 'platform' },
+  { name: 'evaluation', port: 4108, department: 'platform' },
 ] as const;
 
 /**
@@ -23,6 +25,11 @@ export const DEPARTMENTS = {
   market: '市场监督管理局',
   environment: '生态环境局',
   government: '政务诚信牵头部门',
+  // Departments without a subgraph of their own: they report 双公示 licences and penalties to the platform.
+  transport: '交通运输局',
+  housing: '住房和城乡建设局',
+  health: '卫生健康委员会',
+  emergency: '应急管理局',
 } as const;
 export type Department = keyof typeof DEPARTMENTS;
 

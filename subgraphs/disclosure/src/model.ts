@@ -1,0 +1,4 @@
+/** Row types the resolvers receive as parents (codegen mappers point here). */
+export interface SubjectRef {
+  code: string;
+}

@@ -1,0 +1,5 @@
+import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
+
+export const Query: QueryResolvers = {
+  evaluationStatus: () => 'ok',
+};
