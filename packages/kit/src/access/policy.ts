@@ -11,7 +11,8 @@ import type { Identity } from './identity.ts';
  * | SUPERVISOR | —      | —                    | read       | read  | —                        |
  * | ADMIN      | —      | —                    | —          | read/write | —                   |
  *
- * Supervisors never write. Mutations are DEPARTMENT or ADMIN level.
+ * Supervisors never write. Mutations are DEPARTMENT or ADMIN level, or SHARED for a department's report
+ * about its own business to a platform service (any officer, systems with scope `write`).
  */
 export const ACCESS_LEVELS = ['PUBLIC', 'SHARED', 'DEPARTMENT', 'SUPERVISOR', 'ADMIN'] as const;
 export type AccessLevel = (typeof ACCESS_LEVELS)[number];
@@ -46,8 +47,13 @@ export function canWrite(who: Identity, level: AccessLevel, owner: string): bool
       );
     case 'ADMIN':
       return who.role === 'ADMIN';
+    case 'SHARED':
+      // A department reporting on its own business to a platform service (credit-check feedback, its
+      // business decisions): any department's officers and write-scoped systems. The resolver binds the
+      // write to the caller's own department; supervisors still never write.
+      return who.role === 'OFFICER' || (who.role === 'SYSTEM' && who.scopes.includes('write'));
     default:
-      // A PUBLIC or SHARED mutation would let anyone write: not a level a mutation may have.
+      // A PUBLIC mutation would let anyone write: not a level a mutation may have.
       return false;
   }
 }
