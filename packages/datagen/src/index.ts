@@ -2,6 +2,20 @@ export { generate, generateSubject, DEFAULT_SEED } from './generate.ts';
 export { loadDemoData, type LoadOptions, type LoadResult } from './load.ts';
 export { MAX_SUBJECT_INDEX } from './codes.ts';
 export { AS_OF } from './dates.ts';
+export {
+  breakRow,
+  INVALID_FLAVOURS,
+  LICENCE_CODES,
+  nationalRows,
+  PENALTY_CODES,
+  writeNationalFile,
+  type AuthorityRef,
+  type FileOptions,
+  type GeneratedRow,
+  type InvalidFlavour,
+  type NationalRow,
+  type WrittenFile,
+} from './disclosure.ts';
 export type {
   AbnormalOperationRow,
   AbnormalReason,
