@@ -21,6 +21,7 @@ import {
 } from '../packages/kit/src/db/index.ts';
 import { ensureReferenceData } from '@credit-hub/kit/reference';
 import { withDatabase } from '../packages/kit/src/testing/index.ts';
+import { ensureAuthorities } from '../subgraphs/disclosure/src/authorities.ts';
 
 const ROOTS = ['packages', 'subgraphs', 'gateway', 'scripts'];
 
@@ -70,6 +71,7 @@ async function prepareTemplate(adminUrl: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await ensureReferenceData(client);
+  await ensureAuthorities(client);
   await client.end();
   return template;
 }

@@ -1,6 +1,7 @@
 import { loadDemoData } from '@credit-hub/datagen';
 import { migrate } from '@credit-hub/kit/db';
 import { ensureReferenceData } from '@credit-hub/kit/reference';
+import { ensureAuthorities } from '@credit-hub/subgraph-disclosure/authorities';
 import pg from 'pg';
 
 /**
@@ -19,6 +20,7 @@ export async function prepareDatabase(
   let empty: boolean;
   try {
     await ensureReferenceData(client);
+    await ensureAuthorities(client);
     const { rows } = await client.query<{ any: boolean }>(
       'SELECT EXISTS (SELECT 1 FROM subject.credit_subject) AS any',
     );

@@ -49,14 +49,12 @@ export function authorityCode(regionCode: string, ordinal: number): string {
 const CITIES = REGIONS.filter((r) => r.level === 2);
 
 export const AUTHORITIES: readonly Authority[] = CITIES.flatMap((city, c) =>
-  BUREAUS.map(
-    (bureau, b): Authority => ({
-      code: authorityCode(city.code, c * BUREAUS.length + b + 1),
-      name: `${city.name}${bureau.suffix}`,
-      department: bureau.department,
-      regionCode: city.code,
-    }),
-  ),
+  BUREAUS.map((bureau, b): Authority => ({
+    code: authorityCode(city.code, c * BUREAUS.length + b + 1),
+    name: `${city.name}${bureau.suffix}`,
+    department: bureau.department,
+    regionCode: city.code,
+  })),
 );
 
 /** Whether a code names a department of the topology (the register refuses anything else). */

@@ -12,3 +12,11 @@ export const readEnv = (source: Record<string, string | undefined> = process.env
     },
     source,
   );
+
+/**
+ * The secret of natural persons' graph keys (docs/adr/0003): the same value the subject register's data was
+ * keyed with, so that a penalty on a person joins that person's subject. The development default matches the
+ * hub's and the demo data's.
+ */
+export const readPersonKeySecret = (source: Record<string, string | undefined> = process.env) =>
+  loadEnv({ PERSON_KEY_SECRET: z.string().min(16).default('credit-hub-dev-person-key') }, source).PERSON_KEY_SECRET;

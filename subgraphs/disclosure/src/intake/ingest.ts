@@ -17,8 +17,13 @@
  * - The `submission` row (id = submissionId) accumulates the counts of every call made with that id.
  * - received = accepted + updated + quarantined, always; `unchanged` ⊆ `updated`.
  */
+import { createHash, createHmac } from 'node:crypto';
+import { chinaToday, toIsoDate } from '@credit-hub/kit';
+import { personKey as idPersonKey, validateUscc } from '@credit-hub/kit/codes';
 import type { Db } from '@credit-hub/kit/db';
-import type { Reason, ValidationContext } from './validate.ts';
+import { readPersonKeySecret } from '../env.ts';
+import { COLUMNS, type ColumnType } from './columns.ts';
+import { parseDate, validateRow, type NormalizedRecord, type Reason, type ValidationContext } from './validate.ts';
 
 /** A transaction-capable handle: Prisma client or interactive-transaction client. */
 export type IngestTx = Pick<Db['prisma'], '$queryRawUnsafe' | '$executeRawUnsafe'>;
@@ -35,6 +40,8 @@ export interface IngestInput {
   submissionId: string;
   /** Today in China (YYYY-MM-DD); defaults to the real date. Tests pin it. */
   today?: string;
+  /** The receipt time recorded on records, revisions and quarantine rows; defaults to now. Tests pin it. */
+  receivedAt?: Date;
 }
 
 export interface IngestResult {
@@ -49,21 +56,307 @@ export interface IngestResult {
   reasons: { rowNumber: number; reasons: Reason[] }[];
 }
 
+/** Options of loadValidationContext: the person-key secret (PERSON_KEY_SECRET) and, for tests, today. */
+export interface ValidationOptions {
+  personKeySecret: string;
+  today?: string;
+}
+
+/**
+ * The person key of an ID document: the kit's key for a 居民身份证号码, and the same HMAC construction over
+ * `<type>:<number>` for passports and other documents (which the kit's ID-number check would refuse).
+ */
+export function documentPersonKey(secret: string): (idNumber: string) => string {
+  return (idNumber) => {
+    if (!idNumber.includes(':')) return idPersonKey(idNumber, secret);
+    const digest = createHmac('sha256', secret).update(idNumber).digest('hex').toUpperCase();
+    return `NP${digest.slice(0, 20)}`;
+  };
+}
+
 /** Loads the authority register for validation: one statement. */
 export async function loadValidationContext(
   tx: IngestTx,
   department: string,
-  options: { today?: string; personKey: (idNumber: string) => string },
+  options: ValidationOptions,
 ): Promise<ValidationContext> {
-  void tx;
-  void department;
-  void options;
-  throw new Error('loadValidationContext: being implemented');
+  const rows = await tx.$queryRawUnsafe<{ code: string; department: string }[]>(
+    'SELECT code, department FROM disclosure.authority',
+  );
+  return {
+    department,
+    authorities: new Map(rows.map((r) => [r.code, { department: r.department }])),
+    today: options.today ?? toIsoDate(chinaToday())!,
+    personKey: documentPersonKey(options.personKeySecret),
+  };
 }
 
-/** Validates and stores one batch; see the contract at the top of this file. */
-export async function ingestRows(tx: IngestTx, input: IngestInput): Promise<IngestResult> {
-  void tx;
-  void input;
-  throw new Error('ingestRows: being implemented');
+const SQL_TYPES: Record<ColumnType, string> = {
+  text: 'text',
+  idNumber: 'text',
+  uscc: 'text',
+  subjectCategory: 'disclosure."DisclosureSubjectCategory"',
+  idType: 'disclosure."DisclosureIdType"',
+  date: 'date',
+  amount: 'numeric',
+  penaltyTypes: 'disclosure."PenaltyType"[]',
+  licenceCategory: 'disclosure."LicenceCategory"',
+  licenceStatus: 'disclosure."LicenceStatus"',
+};
+
+const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** The record table's columns filled from a row, beyond the national ones. */
+const DERIVED: Record<RecordKind, readonly [column: string, type: string][]> = {
+  CF: [
+    ['subject_code', 'text'],
+    ['department', 'text'],
+    ['tier', 'disclosure."PenaltyTier"'],
+    ['publicity_ends_on', 'date'],
+    ['content_hash', 'text'],
+  ],
+  XK: [
+    ['subject_code', 'text'],
+    ['department', 'text'],
+    ['content_hash', 'text'],
+  ],
+};
+
+interface UpsertSql {
+  sql: string;
+  columns: string[];
+}
+
+const upsertSql = new Map<RecordKind, UpsertSql>();
+
+/**
+ * One statement that upserts a batch of valid rows into the record table, adds a revision for every version
+ * that differs from the one before it, and closes open quarantine entries of the same keys (SUPERSEDED). The
+ * input is one jsonb array ($1) unpacked by jsonb_to_recordset into typed columns: a constant statement size
+ * whatever the batch size, with no per-row parameters.
+ */
+function recordUpsert(kind: RecordKind): UpsertSql {
+  const cached = upsertSql.get(kind);
+  if (cached) return cached;
+  const table = kind === 'CF' ? 'disclosure.penalty' : 'disclosure.licence';
+  const national = COLUMNS[kind].map((c) => [snake(c.field), SQL_TYPES[c.type]] as const);
+  const all = [...national, ...DERIVED[kind]];
+  const columns = all.map(([c]) => c);
+  const recordset = ['row_number int', ...all.map(([c, t]) => `${c} ${t}`), 'row jsonb'].join(', ');
+  const list = columns.join(', ');
+  const updates = [...columns.filter((c) => c !== 'authority_code' && c !== 'document_number'), 'last_received_at']
+    .map((c) => `${c} = EXCLUDED.${c}`)
+    .join(', ');
+  const sql = `
+    WITH input AS (
+      SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(${recordset})
+    ),
+    old AS (
+      SELECT r.authority_code, r.document_number, r.content_hash
+      FROM ${table} r
+      JOIN (SELECT DISTINCT authority_code, document_number FROM input) k USING (authority_code, document_number)
+    ),
+    seq AS (
+      SELECT i.*,
+        COALESCE(lag(i.content_hash) OVER w, o.content_hash) AS prev_hash,
+        o.content_hash IS NOT NULL AS existed,
+        row_number() OVER (PARTITION BY i.authority_code, i.document_number ORDER BY i.row_number DESC) = 1 AS wins
+      FROM input i LEFT JOIN old o USING (authority_code, document_number)
+      WINDOW w AS (PARTITION BY i.authority_code, i.document_number ORDER BY i.row_number)
+    ),
+    up AS (
+      INSERT INTO ${table} (${list}, first_received_at, last_received_at)
+      SELECT ${list}, $2::timestamptz, $2::timestamptz FROM seq WHERE wins
+      ON CONFLICT (authority_code, document_number) DO UPDATE SET ${updates}
+      RETURNING id, authority_code, document_number
+    ),
+    rev AS (
+      INSERT INTO disclosure.revision
+        (kind, record_id, authority_code, document_number, submission_id, row_number, department, submitter, channel,
+         content_hash, row, received_at)
+      SELECT '${kind}', up.id, s.authority_code, s.document_number, $3, s.row_number, $4, $5,
+        $6::disclosure."DisclosureChannel", s.content_hash, s.row, $2::timestamptz
+      FROM seq s JOIN up USING (authority_code, document_number)
+      WHERE s.content_hash IS DISTINCT FROM s.prev_hash
+      RETURNING 1
+    ),
+    superseded AS (
+      UPDATE disclosure.quarantine q SET status = 'SUPERSEDED', resolved_at = $2::timestamptz, record_id = up.id
+      FROM up
+      WHERE q.kind = '${kind}' AND q.status = 'OPEN'
+        AND q.authority_code = up.authority_code AND q.document_number = up.document_number
+      RETURNING 1
+    )
+    SELECT s.row_number AS "rowNumber", up.id::text AS id, (s.wins AND NOT s.existed) AS inserted,
+      (s.content_hash = s.prev_hash) AS unchanged
+    FROM seq s JOIN up USING (authority_code, document_number)`;
+  const built = { sql, columns };
+  upsertSql.set(kind, built);
+  return built;
+}
+
+/** SHA-256 over the national columns' normalised values, in column order. */
+export function contentHash(record: NormalizedRecord): string {
+  const values = COLUMNS[record.kind].map((c) => record.values[c.field] ?? null);
+  return createHash('sha256').update(JSON.stringify(values)).digest('hex');
+}
+
+/** A valid record as the jsonb object the upsert unpacks (keys = table columns). */
+function recordJson(record: NormalizedRecord, rowNumber: number, department: string): Record<string, unknown> {
+  const out: Record<string, unknown> = { row_number: rowNumber };
+  const row: Record<string, unknown> = {};
+  for (const column of COLUMNS[record.kind]) {
+    const value = record.values[column.field] ?? null;
+    out[snake(column.field)] = value;
+    row[column.code] = value;
+  }
+  out.subject_code = record.subjectCode;
+  out.department = department;
+  out.content_hash = contentHash(record);
+  if (record.kind === 'CF') {
+    out.tier = record.tier;
+    out.publicity_ends_on = record.publicityEndsOn;
+  }
+  out.row = row;
+  return out;
+}
+
+/**
+ * The record key of a row that failed validation, when it names one (a well-formed authority code and a
+ * document number), and its decision date when parseable: the metrics count such a row as reported.
+ */
+export function quarantineKey(
+  kind: RecordKind,
+  raw: Record<string, unknown>,
+): { authorityCode: string | null; documentNumber: string | null; decidedOn: string | null } {
+  const text = (code: string) => {
+    const v = raw[code];
+    return typeof v === 'string' || typeof v === 'number' ? String(v).trim() || null : null;
+  };
+  const authority = text(kind === 'CF' ? 'CF_CFJGDM' : 'XK_XKJGDM');
+  const check = authority ? validateUscc(authority) : null;
+  const documentNumber = text(kind === 'CF' ? 'CF_WSH' : 'XK_WSH');
+  const date = text(kind === 'CF' ? 'CF_JDRQ' : 'XK_JDRQ');
+  const identifiable = check?.valid === true && documentNumber !== null;
+  return {
+    authorityCode: identifiable && check.valid ? check.code : null,
+    documentNumber: identifiable ? documentNumber : null,
+    decidedOn: identifiable && date ? parseDate(date) : null,
+  };
+}
+
+/**
+ * Validates and stores one batch; see the contract at the top of this file. `context` (from
+ * loadValidationContext) saves the register look-up when a caller ingests many chunks; without it the register
+ * is read once per call and the person-key secret comes from this service's env (PERSON_KEY_SECRET).
+ */
+export async function ingestRows(tx: IngestTx, input: IngestInput, context?: ValidationContext): Promise<IngestResult> {
+  const { kind, rows, submitter, submissionId } = input;
+  const receivedAt = input.receivedAt ?? new Date();
+  const ctx =
+    context ??
+    (await loadValidationContext(tx, submitter.department, {
+      personKeySecret: readPersonKeySecret(),
+      today: input.today,
+    }));
+
+  const valid: Record<string, unknown>[] = [];
+  const invalid: Record<string, unknown>[] = [];
+  const reasons: IngestResult['reasons'] = [];
+  for (const { rowNumber, raw } of rows) {
+    const result = validateRow(kind, raw, ctx);
+    if (result.ok) {
+      valid.push(recordJson(result.record, rowNumber, submitter.department));
+    } else {
+      reasons.push({ rowNumber, reasons: result.reasons });
+      const key = quarantineKey(kind, raw);
+      invalid.push({
+        row_number: rowNumber,
+        original: raw,
+        reasons: result.reasons,
+        authority_code: key.authorityCode,
+        document_number: key.documentNumber,
+        decided_on: key.decidedOn,
+      });
+    }
+  }
+
+  let accepted = 0;
+  let updated = 0;
+  let unchanged = 0;
+  if (valid.length > 0) {
+    const { sql } = recordUpsert(kind);
+    const stored = await tx.$queryRawUnsafe<{ rowNumber: number; inserted: boolean; unchanged: boolean }[]>(
+      sql,
+      JSON.stringify(valid),
+      receivedAt,
+      submissionId,
+      submitter.department,
+      submitter.subject,
+      submitter.channel,
+    );
+    if (stored.length !== valid.length)
+      throw new Error(`ingestRows: ${valid.length} valid rows but ${stored.length} stored (a row was lost)`);
+    for (const row of stored) {
+      if (row.inserted) accepted += 1;
+      else {
+        updated += 1;
+        if (row.unchanged) unchanged += 1;
+      }
+    }
+  }
+  if (invalid.length > 0) {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO disclosure.quarantine
+         (submission_id, row_number, kind, department, submitter, channel, original, reasons,
+          authority_code, document_number, decided_on, received_at)
+       SELECT $2, t.row_number, $3::disclosure."DisclosureKind", $4, $5, $6::disclosure."DisclosureChannel",
+         t.original, t.reasons, t.authority_code, t.document_number, t.decided_on, $7::timestamptz
+       FROM jsonb_to_recordset($1::jsonb) AS t(row_number int, original jsonb, reasons jsonb,
+         authority_code text, document_number text, decided_on date)
+       ON CONFLICT (submission_id, row_number) DO NOTHING`,
+      JSON.stringify(invalid),
+      submissionId,
+      kind,
+      submitter.department,
+      submitter.subject,
+      submitter.channel,
+      receivedAt,
+    );
+  }
+  const result: IngestResult = {
+    received: rows.length,
+    accepted,
+    updated,
+    unchanged,
+    quarantined: invalid.length,
+    reasons,
+  };
+  if (result.received !== result.accepted + result.updated + result.quarantined)
+    throw new Error('ingestRows: counts do not reconcile');
+  await tx.$executeRawUnsafe(
+    `INSERT INTO disclosure.submission
+       (id, kind, department, submitter, channel, received, accepted, updated, unchanged, quarantined, created_at, updated_at)
+     VALUES ($1, $2::disclosure."DisclosureKind", $3, $4, $5::disclosure."DisclosureChannel", $6, $7, $8, $9, $10,
+       $11::timestamptz, $11::timestamptz)
+     ON CONFLICT (id) DO UPDATE SET
+       received = submission.received + EXCLUDED.received,
+       accepted = submission.accepted + EXCLUDED.accepted,
+       updated = submission.updated + EXCLUDED.updated,
+       unchanged = submission.unchanged + EXCLUDED.unchanged,
+       quarantined = submission.quarantined + EXCLUDED.quarantined,
+       updated_at = EXCLUDED.updated_at`,
+    submissionId,
+    kind,
+    submitter.department,
+    submitter.subject,
+    submitter.channel,
+    result.received,
+    accepted,
+    updated,
+    unchanged,
+    result.quarantined,
+    receivedAt,
+  );
+  return result;
 }
