@@ -51,6 +51,11 @@ export interface SubgraphDefinition<L> {
   // Typed per subgraph by the generated `Resolvers` type (GraphQL Code Generator); any map fits here.
   resolvers: object;
   createLoaders: (db: Db) => L;
+  /**
+   * HTTP routes of the subgraph besides /graphql (e.g. the 双公示 file upload the gateway forwards). They
+   * must verify the signed identity themselves, as /graphql does.
+   */
+  routes?: (app: express.Express, options: SubgraphOptions) => void;
 }
 
 export interface SubgraphOptions {
@@ -210,6 +215,7 @@ export async function startSubgraph<L>(
       res.status(503).json({ status: 'unavailable', subgraph: definition.name, reason: 'database unreachable' });
     }
   });
+  definition.routes?.(app, options);
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -49,6 +49,17 @@ export function requestDigest(query: string, variables: unknown): string {
     .digest('base64url');
 }
 
+/** One-time value a signed route request carries, so that a captured header cannot be replayed. */
+export const NONCE_HEADER = 'x-credit-hub-nonce';
+
+/**
+ * Digest for a signed request to a route other than /graphql (the 双公示 file upload): the method, the
+ * path with its query string, and a nonce the receiver accepts once. The body is a stream and is not
+ * hashed; the route binds what the body may do (kind, department) through the signed path.
+ */
+export const routeDigest = (method: string, pathWithQuery: string, nonce: string) =>
+  requestDigest(`${method.toUpperCase()} ${pathWithQuery}`, { nonce });
+
 const mac = (secret: string, payload: string) => createHmac('sha256', secret).update(payload).digest();
 
 /**
