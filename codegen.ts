@@ -51,6 +51,16 @@ const mappers: Record<string, Record<string, string>> = {
   },
   disclosure: {
     CreditSubject: '../model.ts#SubjectRef',
+    AdministrativePenalty: '../model.ts#PenaltyRow',
+    AdministrativeLicence: '../model.ts#LicenceRow',
+    Revision: '../model.ts#RevisionRow',
+    QuarantineEntry: '../model.ts#QuarantineRow',
+    Submission: '../model.ts#SubmissionRow',
+    Authority: '../model.ts#AuthorityRow',
+    HighFrequencyOffender: '../model.ts#OffenderRow',
+    AdministrativePenaltyConnection: '../model.ts#PenaltyConnection',
+    AdministrativeLicenceConnection: '../model.ts#LicenceConnection',
+    QuarantineEntryConnection: '../model.ts#QuarantineConnection',
   },
   evaluation: {
     CreditSubject: '../model.ts#SubjectRef',

@@ -1,4 +1,34 @@
 /** Row types the resolvers receive as parents (codegen mappers point here). */
+import type { Connection } from '@credit-hub/kit';
+import type { Authority, Licence, Penalty, Quarantine, Revision, Submission } from '@credit-hub/kit/db';
+
 export interface SubjectRef {
   code: string;
 }
+
+/**
+ * Records carry `kind` (the 行政相对人类别) because the kit's @personal(subjectKinds: ["NATURAL_PERSON"]) masking
+ * reads the parent's `kind`: only natural persons' names are masked.
+ */
+export type PenaltyRow = Penalty & { kind: string };
+export type LicenceRow = Licence & { kind: string };
+export type RevisionRow = Revision;
+export type QuarantineRow = Quarantine;
+export type SubmissionRow = Submission;
+export type AuthorityRow = Authority;
+
+export interface OffenderRow {
+  subjectCode: string;
+  penaltyCount: number;
+  severeCount: number;
+  latestDecidedOn: Date;
+}
+
+export type PenaltyConnection = Connection<PenaltyRow>;
+export type LicenceConnection = Connection<LicenceRow>;
+export type QuarantineConnection = Connection<QuarantineRow>;
+
+export const withKind = <T extends { subjectCategory: string }>(row: T): T & { kind: string } => ({
+  ...row,
+  kind: row.subjectCategory,
+});

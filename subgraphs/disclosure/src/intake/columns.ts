@@ -25,8 +25,10 @@ export interface ColumnDef {
   label: string;
   required: boolean;
   type: ColumnType;
-  /** Shown to the public (inside the publicity window); otherwise SHARED. ID numbers are @personal as well. */
+  /** Shown to the public (inside the publicity window); otherwise SHARED. */
   public: boolean;
+  /** Personal data of natural persons: masked for the public (@personal). */
+  personal?: 'NAME' | 'ID_NUMBER';
   /** GraphQL field, input field and normalised-record key. */
   field: string;
   /** Longest accepted text (characters). */
@@ -111,6 +113,7 @@ function subjectColumns(p: RecordKind): ColumnDef[] {
       required: true,
       type: 'text',
       public: true,
+      personal: 'NAME',
       field: 'subjectName',
       maxLength: NAME,
     },
@@ -182,7 +185,7 @@ function subjectColumns(p: RecordKind): ColumnDef[] {
       label: '法定代表人证件类型',
       required: false,
       type: 'idType',
-      public: false,
+      public: true,
       field: 'legalRepresentativeIdType',
     },
     {
@@ -190,7 +193,8 @@ function subjectColumns(p: RecordKind): ColumnDef[] {
       label: '法定代表人证件号码',
       required: false,
       type: 'idNumber',
-      public: false,
+      public: true,
+      personal: 'ID_NUMBER',
       field: 'legalRepresentativeIdNumber',
       maxLength: 64,
     },
@@ -199,7 +203,7 @@ function subjectColumns(p: RecordKind): ColumnDef[] {
       label: '证件类型',
       required: false,
       type: 'idType',
-      public: false,
+      public: true,
       field: 'subjectIdType',
     },
     {
@@ -207,7 +211,8 @@ function subjectColumns(p: RecordKind): ColumnDef[] {
       label: '证件号码',
       required: false,
       type: 'idNumber',
-      public: false,
+      public: true,
+      personal: 'ID_NUMBER',
       field: 'subjectIdNumber',
       maxLength: 64,
     },

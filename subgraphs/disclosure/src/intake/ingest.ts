@@ -54,6 +54,8 @@ export interface IngestResult {
   unchanged: number;
   quarantined: number;
   reasons: { rowNumber: number; reasons: Reason[] }[];
+  /** The record each stored row was written to (rows of one key share it). */
+  records: { rowNumber: number; id: string }[];
 }
 
 /** Options of loadValidationContext: the person-key secret (PERSON_KEY_SECRET) and, for tests, today. */
@@ -281,12 +283,13 @@ export async function ingestRows(tx: IngestTx, input: IngestInput, context?: Val
     }
   }
 
+  const records: IngestResult['records'] = [];
   let accepted = 0;
   let updated = 0;
   let unchanged = 0;
   if (valid.length > 0) {
     const { sql } = recordUpsert(kind);
-    const stored = await tx.$queryRawUnsafe<{ rowNumber: number; inserted: boolean; unchanged: boolean }[]>(
+    const stored = await tx.$queryRawUnsafe<{ rowNumber: number; id: string; inserted: boolean; unchanged: boolean }[]>(
       sql,
       JSON.stringify(valid),
       receivedAt,
@@ -298,6 +301,7 @@ export async function ingestRows(tx: IngestTx, input: IngestInput, context?: Val
     if (stored.length !== valid.length)
       throw new Error(`ingestRows: ${valid.length} valid rows but ${stored.length} stored (a row was lost)`);
     for (const row of stored) {
+      records.push({ rowNumber: row.rowNumber, id: row.id });
       if (row.inserted) accepted += 1;
       else {
         updated += 1;
@@ -331,6 +335,7 @@ export async function ingestRows(tx: IngestTx, input: IngestInput, context?: Val
     unchanged,
     quarantined: invalid.length,
     reasons,
+    records: records.sort((a, b) => a.rowNumber - b.rowNumber),
   };
   if (result.received !== result.accepted + result.updated + result.quarantined)
     throw new Error('ingestRows: counts do not reconcile');

@@ -184,6 +184,7 @@ export function validateRow(kind: RecordKind, raw: Record<string, unknown>, ctx:
 
   const col = (suffix: string) => byCode.get(`${kind}_${suffix}`)!;
   const v = (field: string) => values[field] as string | null;
+  const failed = (column: ColumnDef) => reasons.some((r) => r.field === column.code);
 
   // The subject: organisations and individual businesses by USCC, natural persons by an ID document.
   const category = v('subjectCategory');
@@ -200,7 +201,15 @@ export function validateRow(kind: RecordKind, raw: Record<string, unknown>, ctx:
       if (cellText(raw[col(suffix).code]) === null)
         fail(col(suffix), 'REQUIRED_FOR_CATEGORY', 'is required when the subject is 自然人');
   }
-  checkIdDocument(col('XDR_ZJLX'), col('XDR_ZJHM'), v('subjectIdType'), v('subjectIdNumber'), ctx.today, fail);
+  checkIdDocument(
+    col('XDR_ZJLX'),
+    col('XDR_ZJHM'),
+    v('subjectIdType'),
+    v('subjectIdNumber'),
+    ctx.today,
+    fail,
+    failed(col('XDR_ZJLX')),
+  );
   checkIdDocument(
     col('FR_ZJLX'),
     col('FR_ZJHM'),
@@ -208,6 +217,7 @@ export function validateRow(kind: RecordKind, raw: Record<string, unknown>, ctx:
     v('legalRepresentativeIdNumber'),
     ctx.today,
     fail,
+    failed(col('FR_ZJLX')),
   );
 
   // Dates.
@@ -283,9 +293,12 @@ function checkIdDocument(
   number: string | null,
   today: string,
   fail: (column: ColumnDef, rule: string, message: string) => void,
+  typeFailed: boolean,
 ) {
   if (number === null) return;
   if (type === null) {
+    // An unreadable type was reported already (ENUM); only a missing one is this rule.
+    if (typeFailed) return;
     fail(typeColumn, 'REQUIRED_WITH', `is required when ${numberColumn.code} is given`);
     return;
   }

@@ -1,9 +1,65 @@
+import { chinaToday, requireLevel, toIsoDate } from '@credit-hub/kit';
 import type { CreditSubjectResolvers } from '../__generated__/resolvers-types.ts';
+import {
+  addMonths,
+  HIGH_FREQUENCY_THRESHOLD,
+  HIGH_FREQUENCY_WINDOW_MONTHS,
+  isLicencePublic,
+  isPenaltyPublished,
+} from '../publicity.ts';
+import type { PenaltyRow } from '../model.ts';
 
-// Placeholder until the intake lands: the contract other subgraphs rely on, answered with no records.
+const today = () => toIsoDate(chinaToday())!;
+const published = (p: PenaltyRow, on: string) =>
+  isPenaltyPublished(
+    {
+      decidedOn: toIsoDate(p.decidedOn)!,
+      publicityEndsOn: toIsoDate(p.publicityEndsOn)!,
+      repairedOn: toIsoDate(p.repairedOn),
+    },
+    on,
+  );
+
+// Every field reads the subject's records through the per-request loaders: one statement per table for a
+// whole page of subjects, and the counts use the same publicity rule as the lists.
 export const CreditSubject: CreditSubjectResolvers = {
   __resolveReference: (ref) => ({ code: ref.code }),
-  publishedPenaltyCount: () => 0,
-  severePenaltyCount: () => 0,
-  isHighFrequencyOffender: () => false,
+  administrativePenalties: async (subject, args, ctx) => {
+    const rows = await ctx.loaders.penaltiesBySubject.load(subject.code);
+    if (args.includeExpired) {
+      requireLevel(ctx, 'SHARED', 'CreditSubject.administrativePenalties(includeExpired: true)');
+      ctx.audit.record('READ', subject.code, 'CreditSubject.administrativePenalties(includeExpired: true)');
+      return rows;
+    }
+    const on = today();
+    return rows.filter((p) => published(p, on));
+  },
+  administrativeLicences: async (subject, args, ctx) => {
+    const rows = await ctx.loaders.licencesBySubject.load(subject.code);
+    if (args.includeExpired) {
+      requireLevel(ctx, 'SHARED', 'CreditSubject.administrativeLicences(includeExpired: true)');
+      ctx.audit.record('READ', subject.code, 'CreditSubject.administrativeLicences(includeExpired: true)');
+      return rows;
+    }
+    const on = today();
+    return rows.filter((l) => isLicencePublic({ status: l.status, validUntil: toIsoDate(l.validUntil)! }, on));
+  },
+  publishedPenaltyCount: async (subject, _args, ctx) => {
+    const on = today();
+    return (await ctx.loaders.penaltiesBySubject.load(subject.code)).filter((p) => published(p, on)).length;
+  },
+  severePenaltyCount: async (subject, _args, ctx) => {
+    const on = today();
+    return (await ctx.loaders.penaltiesBySubject.load(subject.code)).filter(
+      (p) => p.tier === 'SEVERE' && published(p, on),
+    ).length;
+  },
+  isHighFrequencyOffender: async (subject, _args, ctx) => {
+    const on = today();
+    const since = addMonths(on, -HIGH_FREQUENCY_WINDOW_MONTHS);
+    const recent = (await ctx.loaders.penaltiesBySubject.load(subject.code)).filter(
+      (p) => toIsoDate(p.decidedOn)! > since && published(p, on),
+    );
+    return recent.length >= HIGH_FREQUENCY_THRESHOLD;
+  },
 };

@@ -1,0 +1,195 @@
+/**
+ * 双公示 quality metrics (definitions in docs/disclosure.md). One statement gathers, for every decision (kind,
+ * authority code, document number) decided in the range, its department, decision date, first receipt and
+ * whether that first receipt passed validation; the rest is plain functions over those facts, unit-tested.
+ */
+import { DEPARTMENTS } from '@credit-hub/kit';
+import { chineseCalendar, type WorkingCalendar } from '@credit-hub/kit/calendar';
+import type { Db } from '@credit-hub/kit/db';
+
+/** Working days a department has to publish a decision (7 个工作日). */
+export const DISCLOSURE_DEADLINE_WORKING_DAYS = 7;
+
+export interface DecisionFact {
+  kind: 'CF' | 'XK';
+  authorityCode: string;
+  documentNumber: string;
+  department: string;
+  decidedOn: string;
+  /** First receipt of the key in any submission, valid or not; null when never received. */
+  firstReceivedAt: Date | null;
+  /** Whether that first receipt passed validation. */
+  firstOk: boolean | null;
+}
+
+export type Period = 'DAY' | 'MONTH' | 'QUARTER';
+
+export interface Quality {
+  department: string;
+  departmentName: string;
+  period: string;
+  periodStart: string;
+  due: number;
+  reported: number;
+  compliant: number;
+  timely: number;
+  reportingRate: number | null;
+  complianceRate: number | null;
+  timelinessRate: number | null;
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/** The China calendar day of an instant (UTC+8, no daylight saving). */
+export const chinaDayOf = (at: Date) => isoDay(new Date(at.getTime() + 8 * 3600_000));
+
+/** The last day to publish a decision: the 7th working day after the decision date. */
+export function deadlineOf(decidedOn: string, calendar: WorkingCalendar = chineseCalendar): string {
+  return isoDay(calendar.addWorkingDays(new Date(`${decidedOn}T00:00:00Z`), DISCLOSURE_DEADLINE_WORKING_DAYS));
+}
+
+export const isReported = (f: DecisionFact) => f.firstReceivedAt !== null;
+export const isCompliant = (f: DecisionFact) => f.firstReceivedAt !== null && f.firstOk === true;
+export const isTimely = (f: DecisionFact, calendar: WorkingCalendar = chineseCalendar) =>
+  f.firstReceivedAt !== null && chinaDayOf(f.firstReceivedAt) <= deadlineOf(f.decidedOn, calendar);
+
+export function periodOf(decidedOn: string, period: Period): { label: string; start: string } {
+  if (period === 'DAY') return { label: decidedOn, start: decidedOn };
+  const [y, m] = decidedOn.split('-') as [string, string];
+  if (period === 'MONTH') return { label: `${y}-${m}`, start: `${y}-${m}-01` };
+  const q = Math.floor((Number(m) - 1) / 3);
+  return { label: `${y}-Q${q + 1}`, start: `${y}-${String(q * 3 + 1).padStart(2, '0')}-01` };
+}
+
+const rate = (n: number, d: number) => (d === 0 ? null : n / d);
+
+/** Aggregates facts per department and period (period null: one row per department over the whole range). */
+export function aggregate(
+  facts: readonly DecisionFact[],
+  period: Period | null,
+  calendar: WorkingCalendar = chineseCalendar,
+): Quality[] {
+  const groups = new Map<string, Quality>();
+  for (const f of facts) {
+    const p = period ? periodOf(f.decidedOn, period) : { label: 'ALL', start: '' };
+    const key = `${f.department}\u0000${p.label}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = {
+        department: f.department,
+        departmentName: DEPARTMENTS[f.department as keyof typeof DEPARTMENTS] ?? f.department,
+        period: p.label,
+        periodStart: p.start,
+        due: 0,
+        reported: 0,
+        compliant: 0,
+        timely: 0,
+        reportingRate: null,
+        complianceRate: null,
+        timelinessRate: null,
+      };
+      groups.set(key, g);
+    }
+    g.due += 1;
+    if (isReported(f)) g.reported += 1;
+    if (isCompliant(f)) g.compliant += 1;
+    if (isTimely(f, calendar)) g.timely += 1;
+  }
+  const out = [...groups.values()];
+  for (const g of out) {
+    g.reportingRate = rate(g.reported, g.due);
+    g.complianceRate = rate(g.compliant, g.reported);
+    g.timelinessRate = rate(g.timely, g.reported);
+  }
+  return out.sort((a, b) => a.department.localeCompare(b.department) || a.periodStart.localeCompare(b.periodStart));
+}
+
+/** Departments ranked by the mean of their three rates over the range (missing rates count as 0). */
+export function rank(facts: readonly DecisionFact[]) {
+  const totals = aggregate(facts, null);
+  return totals
+    .map((quality) => ({
+      quality,
+      score: ((quality.reportingRate ?? 0) + (quality.complianceRate ?? 0) + (quality.timelinessRate ?? 0)) / 3,
+    }))
+    .sort((a, b) => b.score - a.score || a.quality.department.localeCompare(b.quality.department))
+    .map((entry, i) => ({ rank: i + 1, ...entry }));
+}
+
+/**
+ * Every decision decided in [from, to] (optionally of one department): the declared register ∪ the stored
+ * records ∪ identifiable quarantined rows, with its first receipt. One statement.
+ */
+export async function decisionFacts(db: Db, from: string, to: string, department: string | null) {
+  const rows = await db.prisma.$queryRawUnsafe<
+    {
+      kind: 'CF' | 'XK';
+      authorityCode: string;
+      documentNumber: string;
+      department: string;
+      decidedOn: Date;
+      firstReceivedAt: Date | null;
+      firstOk: boolean | null;
+    }[]
+  >(
+    `WITH keyed AS (
+       SELECT kind::text AS kind, authority_code, document_number, decided_on, department, NULL::timestamptz AS at,
+         NULL::boolean AS ok
+       FROM disclosure.declared_decision WHERE decided_on BETWEEN $1::date AND $2::date
+       UNION ALL
+       SELECT 'CF', authority_code, document_number, decided_on, department, first_received_at, true
+       FROM disclosure.penalty WHERE decided_on BETWEEN $1::date AND $2::date
+       UNION ALL
+       SELECT 'XK', authority_code, document_number, decided_on, department, first_received_at, true
+       FROM disclosure.licence WHERE decided_on BETWEEN $1::date AND $2::date
+       UNION ALL
+       SELECT kind::text, authority_code, document_number, decided_on, department, received_at, false
+       FROM disclosure.quarantine
+       WHERE authority_code IS NOT NULL AND decided_on BETWEEN $1::date AND $2::date
+     )
+     SELECT kind, authority_code AS "authorityCode", document_number AS "documentNumber",
+       min(department) AS department, min(decided_on) AS "decidedOn",
+       min(at) AS "firstReceivedAt",
+       (array_agg(ok ORDER BY at, ok DESC) FILTER (WHERE at IS NOT NULL))[1] AS "firstOk"
+     FROM keyed
+     GROUP BY kind, authority_code, document_number
+     HAVING $3::text IS NULL OR min(department) = $3::text`,
+    from,
+    to,
+    department,
+  );
+  return rows.map((r): DecisionFact => ({ ...r, decidedOn: isoDay(r.decidedOn) }));
+}
+
+export interface Issue extends DecisionFact {
+  deadline: string;
+  workingDaysLate: number;
+  firstSubmissionFailed: boolean;
+}
+
+function toIssue(f: DecisionFact, today: string, calendar: WorkingCalendar): Issue {
+  const deadline = deadlineOf(f.decidedOn, calendar);
+  const until = f.firstReceivedAt ? chinaDayOf(f.firstReceivedAt) : today;
+  const late = calendar.workingDaysBetween(new Date(`${deadline}T00:00:00Z`), new Date(`${until}T00:00:00Z`));
+  return { ...f, deadline, workingDaysLate: late, firstSubmissionFailed: f.firstReceivedAt !== null && !f.firstOk };
+}
+
+const byDecision = (a: DecisionFact, b: DecisionFact) =>
+  a.decidedOn.localeCompare(b.decidedOn) ||
+  a.authorityCode.localeCompare(b.authorityCode) ||
+  a.documentNumber.localeCompare(b.documentNumber);
+
+/** Decisions first received after their deadline, or never received and already past it. */
+export function lateIssues(facts: readonly DecisionFact[], today: string, calendar = chineseCalendar): Issue[] {
+  return facts
+    .filter((f) => (isReported(f) ? !isTimely(f, calendar) : deadlineOf(f.decidedOn, calendar) < today))
+    .sort(byDecision)
+    .map((f) => toIssue(f, today, calendar));
+}
+
+/** Reported decisions whose first submission failed validation. */
+export function nonCompliantIssues(facts: readonly DecisionFact[], today: string, calendar = chineseCalendar) {
+  return facts
+    .filter((f) => isReported(f) && !isCompliant(f))
+    .sort(byDecision)
+    .map((f) => toIssue(f, today, calendar));
+}

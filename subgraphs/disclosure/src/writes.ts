@@ -1,0 +1,230 @@
+/** The mutations' logic: every write bound to the caller's department, run with its audit entry. */
+import { randomUUID } from 'node:crypto';
+import { badInput, chinaToday, DEPARTMENTS, forbidden, notFound, toIsoDate } from '@credit-hub/kit';
+import { validateUscc } from '@credit-hub/kit/codes';
+import type { Context } from './context.ts';
+import { inputToRaw } from './intake/columns.ts';
+import { ingestRows, loadValidationContext, type IngestResult, type RecordKind } from './intake/ingest.ts';
+import { validateRow } from './intake/validate.ts';
+import { readPersonKeySecret } from './env.ts';
+import { withKind } from './model.ts';
+
+/** Largest batch a GraphQL mutation takes; bigger sets go through the bulk import. */
+export const MAX_GRAPHQL_ROWS = 1000;
+
+const todayIso = () => toIsoDate(chinaToday())!;
+
+/** The department a write is for: the caller's own (officers and write-scoped systems have one). */
+export function callerDepartment(ctx: Context): string {
+  const department = ctx.identity.department;
+  if (!department) throw forbidden('Only a department officer or system may write 双公示 records');
+  return department;
+}
+
+export interface SubmissionOutcome extends IngestResult {
+  submissionId: string;
+  recordIds: (string | null)[];
+}
+
+const outcome = (submissionId: string, result: IngestResult, rows: number): SubmissionOutcome => {
+  const ids = new Map(result.records.map((r) => [r.rowNumber, r.id]));
+  return { ...result, submissionId, recordIds: Array.from({ length: rows }, (_, i) => ids.get(i + 1) ?? null) };
+};
+
+export async function submitRows(ctx: Context, kind: RecordKind, inputs: readonly Record<string, unknown>[]) {
+  const department = callerDepartment(ctx);
+  if (inputs.length === 0) throw badInput('rows', 'REQUIRED', '`rows` must hold at least one row');
+  if (inputs.length > MAX_GRAPHQL_ROWS)
+    throw badInput(
+      'rows',
+      'MAX_ROWS',
+      `\`rows\` may hold at most ${MAX_GRAPHQL_ROWS} rows; use the bulk import for larger files`,
+    );
+  const submissionId = randomUUID();
+  const mutation = kind === 'CF' ? 'Mutation.submitPenalties' : 'Mutation.submitLicences';
+  const result = await ctx.audited(
+    { subjectCode: null, fields: [mutation], detail: `submission ${submissionId}: ${inputs.length} row(s)` },
+    (tx) =>
+      ingestRows(tx, {
+        kind,
+        rows: inputs.map((input, i) => ({ rowNumber: i + 1, raw: inputToRaw(kind, input) })),
+        submitter: { department, subject: ctx.identity.actor, channel: 'GRAPHQL' },
+        submissionId,
+      }),
+  );
+  return outcome(submissionId, result, inputs.length);
+}
+
+/**
+ * Corrects a quarantined row. The correction is validated first: if it still fails, the entry keeps its
+ * place (status OPEN) with the new row and reasons — no second entry for the same problem. If it passes, it
+ * is stored as a submission of one row and the entry is marked RESUBMITTED, linked to the record.
+ */
+export async function resubmit(
+  ctx: Context,
+  id: string,
+  penalty: Record<string, unknown> | null | undefined,
+  licence: Record<string, unknown> | null | undefined,
+): Promise<SubmissionOutcome> {
+  const department = callerDepartment(ctx);
+  if (!/^\d{1,18}$/.test(id)) throw badInput('id', 'FORMAT', '`id` is not a quarantine entry id');
+  const entry = await ctx.db.prisma.quarantine.findUnique({ where: { id: BigInt(id) } });
+  if (!entry || entry.department !== department) throw notFound('quarantine entry', id);
+  if (entry.status !== 'OPEN')
+    throw badInput('id', 'NOT_OPEN', `quarantine entry ${id} is ${entry.status}, not OPEN: nothing to correct`);
+  const input = entry.kind === 'CF' ? penalty : licence;
+  if (!input || (entry.kind === 'CF' ? licence : penalty))
+    throw badInput(
+      entry.kind === 'CF' ? 'penalty' : 'licence',
+      'KIND',
+      `entry ${id} is a ${entry.kind === 'CF' ? 'penalty: pass `penalty`' : 'licence: pass `licence`'} only`,
+    );
+  const kind = entry.kind;
+  const raw = inputToRaw(kind, input);
+  const submissionId = `resubmit-${id}-${randomUUID()}`;
+  return ctx.audited(
+    { subjectCode: null, fields: ['Mutation.resubmitQuarantined'], detail: `quarantine ${id} → ${submissionId}` },
+    async (tx) => {
+      const validation = await loadValidationContext(tx, department, { personKeySecret: readPersonKeySecret() });
+      const checked = validateRow(kind, raw, validation);
+      if (!checked.ok) {
+        await tx.quarantine.update({
+          where: { id: entry.id },
+          data: { original: raw as object, reasons: checked.reasons as unknown as object },
+        });
+        return {
+          submissionId: entry.submissionId,
+          received: 1,
+          accepted: 0,
+          updated: 0,
+          unchanged: 0,
+          quarantined: 1,
+          reasons: [{ rowNumber: entry.rowNumber, reasons: checked.reasons }],
+          records: [],
+          recordIds: [null],
+        };
+      }
+      const result = await ingestRows(
+        tx,
+        {
+          kind,
+          rows: [{ rowNumber: 1, raw }],
+          submitter: { department, subject: ctx.identity.actor, channel: 'GRAPHQL' },
+          submissionId,
+        },
+        validation,
+      );
+      await tx.quarantine.update({
+        where: { id: entry.id },
+        data: { status: 'RESUBMITTED', resolvedAt: new Date(), recordId: BigInt(result.records[0]!.id) },
+      });
+      return outcome(submissionId, result, 1);
+    },
+  );
+}
+
+export async function declare(
+  ctx: Context,
+  decisions: readonly { kind: RecordKind; authorityCode: string; documentNumber: string; decidedOn: Date }[],
+) {
+  const department = callerDepartment(ctx);
+  if (decisions.length === 0 || decisions.length > 5000)
+    throw badInput('decisions', 'RANGE', '`decisions` must hold between 1 and 5000 decisions');
+  const authorities = await ctx.db.prisma.authority.findMany({
+    where: { code: { in: [...new Set(decisions.map((d) => d.authorityCode.trim().toUpperCase()))] } },
+  });
+  const byCode = new Map(authorities.map((a) => [a.code, a]));
+  const today = todayIso();
+  const rows = decisions.map((d, i) => {
+    const field = `decisions[${i}]`;
+    const code = d.authorityCode.trim().toUpperCase();
+    const checked = validateUscc(code);
+    if (!checked.valid)
+      throw badInput(
+        `${field}.authorityCode`,
+        `USCC_${checked.reason}`,
+        `\`${field}.authorityCode\`: ${checked.message}`,
+      );
+    const authority = byCode.get(code);
+    if (!authority)
+      throw badInput(
+        `${field}.authorityCode`,
+        'AUTHORITY_UNKNOWN',
+        `\`${field}.authorityCode\` ${code} is not in the authority register`,
+      );
+    if (authority.department !== department)
+      throw badInput(
+        `${field}.authorityCode`,
+        'AUTHORITY_DEPARTMENT',
+        `\`${field}.authorityCode\` ${code} belongs to ${authority.department}, not to ${department}`,
+      );
+    const documentNumber = d.documentNumber.trim();
+    if (!documentNumber || documentNumber.length > 128)
+      throw badInput(`${field}.documentNumber`, 'LENGTH', `\`${field}.documentNumber\` must hold 1–128 characters`);
+    const decidedOn = toIsoDate(d.decidedOn)!;
+    if (decidedOn > today)
+      throw badInput(`${field}.decidedOn`, 'NOT_IN_FUTURE', `\`${field}.decidedOn\` must not be in the future`);
+    return { kind: d.kind, code, documentNumber, decidedOn };
+  });
+  return ctx.audited(
+    { subjectCode: null, fields: ['Mutation.declareDecisions'], detail: `${rows.length} decision(s)` },
+    async (tx) => {
+      const inserted = await tx.$executeRawUnsafe(
+        `INSERT INTO disclosure.declared_decision (kind, authority_code, document_number, decided_on, department)
+         SELECT k::disclosure."DisclosureKind", a, n, d, $5
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::date[]) AS t(k, a, n, d)
+         ON CONFLICT (kind, authority_code, document_number) DO NOTHING`,
+        rows.map((r) => r.kind),
+        rows.map((r) => r.code),
+        rows.map((r) => r.documentNumber),
+        rows.map((r) => r.decidedOn),
+        department,
+      );
+      return { declared: inserted, alreadyDeclared: rows.length - inserted };
+    },
+  );
+}
+
+/** 信用修复: "谁认定、谁修复" — only the department that reported the penalty ends its publicity. */
+export async function repair(ctx: Context, id: string, repairedOn: Date, reason: string) {
+  const department = callerDepartment(ctx);
+  if (!/^\d{1,18}$/.test(id)) throw badInput('id', 'FORMAT', '`id` is not a penalty id');
+  const text = reason.trim();
+  if (!text || text.length > 1000) throw badInput('reason', 'LENGTH', '`reason` must hold 1–1000 characters');
+  const penalty = await ctx.db.prisma.penalty.findUnique({ where: { id: BigInt(id) } });
+  if (!penalty) throw notFound('penalty', id);
+  if (penalty.department !== department)
+    throw forbidden(`penalty ${id} was reported by ${penalty.department}: only that department may repair it`);
+  const on = toIsoDate(repairedOn)!;
+  if (on > todayIso()) throw badInput('repairedOn', 'NOT_IN_FUTURE', '`repairedOn` must not be in the future');
+  if (on < toIsoDate(penalty.decidedOn)!)
+    throw badInput('repairedOn', 'NOT_BEFORE_DECISION', '`repairedOn` must not be before the decision date');
+  if (penalty.repairedOn) throw badInput('id', 'ALREADY_REPAIRED', `penalty ${id} was repaired already`);
+  const updated = await ctx.audited(
+    { subjectCode: penalty.subjectCode, fields: ['Mutation.repairPenalty'], detail: `penalty ${id}` },
+    (tx) => tx.penalty.update({ where: { id: penalty.id }, data: { repairedOn, repairReason: text } }),
+  );
+  return withKind(updated);
+}
+
+export async function registerAuthority(
+  ctx: Context,
+  input: { code: string; name: string; department: string; regionCode: string },
+) {
+  const checked = validateUscc(input.code.trim().toUpperCase());
+  if (!checked.valid) throw badInput('input.code', `USCC_${checked.reason}`, `\`input.code\`: ${checked.message}`);
+  if (!Object.hasOwn(DEPARTMENTS, input.department))
+    throw badInput(
+      'input.department',
+      'ENUM',
+      `\`input.department\` must be one of ${Object.keys(DEPARTMENTS).join(', ')}`,
+    );
+  if (!/^\d{6}$/.test(input.regionCode))
+    throw badInput('input.regionCode', 'FORMAT', '`input.regionCode` must be six digits (GB/T 2260)');
+  const name = input.name.trim();
+  if (!name || name.length > 200) throw badInput('input.name', 'LENGTH', '`input.name` must hold 1–200 characters');
+  const data = { name, department: input.department, regionCode: input.regionCode };
+  return ctx.audited({ subjectCode: null, fields: ['Mutation.registerAuthority'], detail: checked.code }, (tx) =>
+    tx.authority.upsert({ where: { code: checked.code }, create: { code: checked.code, ...data }, update: data }),
+  );
+}
