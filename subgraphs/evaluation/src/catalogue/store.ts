@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { badInput, ErrorCode, notFound } from '@credit-hub/kit';
+import { Prisma, type Db } from '@credit-hub/kit/db';
+import { GraphQLError } from 'graphql';
+import type { Context } from '../context.ts';
+import { sameDefinition, validateMeasure, type MeasureDefinition, type MeasureRow } from './model.ts';
+
+type Client = Db['prisma'];
+
+const COLUMNS = Prisma.sql`id, code, version, name, kind, lists, matters, content, basis_title AS "basisTitle",
+  basis_number AS "basisNumber", basis_article AS "basisArticle", status, change_note AS "changeNote",
+  changed_by AS "changedBy", created_at AS "createdAt"`;
+
+/** Every measure's current (highest) version, retired ones included, by code: one statement. */
+export function currentMeasures(client: Client): Promise<MeasureRow[]> {
+  return client.$queryRaw<MeasureRow[]>`
+    SELECT DISTINCT ON (code) ${COLUMNS} FROM evaluation.measure ORDER BY code, version DESC`;
+}
+
+/** Every version of one measure, oldest first. */
+export function measureVersions(client: Client, code: string): Promise<MeasureRow[]> {
+  return client.$queryRaw<MeasureRow[]>`
+    SELECT ${COLUMNS} FROM evaluation.measure WHERE code = ${code} ORDER BY version`;
+}
+
+/** The current version of a measure, locked for a revision (concurrent revisions queue here). */
+async function lockedCurrent(tx: Client, code: string): Promise<MeasureRow | null> {
+  const [row] = await tx.$queryRaw<MeasureRow[]>`
+    SELECT ${COLUMNS} FROM evaluation.measure WHERE code = ${code} ORDER BY version DESC LIMIT 1 FOR UPDATE`;
+  return row ?? null;
+}
+
+const conflict = (message: string, code: string) =>
+  new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT, key: code } });
+
+async function insertVersion(
+  tx: Client,
+  definition: MeasureDefinition,
+  version: number,
+  status: 'ACTIVE' | 'RETIRED',
+  changeNote: string,
+  changedBy: string,
+): Promise<MeasureRow> {
+  const [row] = await tx.$queryRaw<MeasureRow[]>`
+    INSERT INTO evaluation.measure (code, version, name, kind, lists, matters, content, basis_title, basis_number,
+                                    basis_article, status, change_note, changed_by)
+    VALUES (${definition.code}, ${version}, ${definition.name}, ${definition.kind}, ${definition.lists}::text[],
+            ${definition.matters}::text[], ${definition.content}, ${definition.basisTitle}, ${definition.basisNumber},
+            ${definition.basisArticle}, ${status}, ${changeNote}, ${changedBy})
+    RETURNING ${COLUMNS}`;
+  return row!;
+}
+
+const definitionOf = (row: MeasureRow): MeasureDefinition => ({
+  code: row.code,
+  name: row.name,
+  kind: row.kind,
+  lists: row.lists,
+  matters: row.matters,
+  content: row.content,
+  basisTitle: row.basisTitle,
+  basisNumber: row.basisNumber,
+  basisArticle: row.basisArticle,
+});
+
+function changeNoteOf(value: string | null | undefined, field: string, fallback?: string): string {
+  const note = (value ?? '').trim() || fallback;
+  if (!note) throw badInput(field, 'REQUIRED', `\`${field}\` must say why the measure changes`);
+  if (note.length > 500) throw badInput(field, 'LENGTH', `\`${field}\` may hold at most 500 characters`);
+  return note;
+}
+
+export type MeasureInputValue = Record<string, unknown> & { changeNote?: string | null };
+
+/** createMeasure: version 1 of a new code (CONFLICT when the code exists, retired or not). */
+export async function createMeasure(ctx: Context, input: MeasureInputValue): Promise<MeasureRow> {
+  const definition = validateMeasure(input);
+  const note = changeNoteOf(input.changeNote, 'input.changeNote', '新增措施');
+  return ctx.audited(
+    { subjectCode: null, fields: ['Mutation.createMeasure'], detail: `${definition.code} v1` },
+    async (tx) => {
+      if (await lockedCurrent(tx, definition.code))
+        throw conflict(`measure ${definition.code} already exists: revise it instead`, definition.code);
+      try {
+        return await insertVersion(tx, definition, 1, 'ACTIVE', note, ctx.identity.actor);
+      } catch (error) {
+        // Two creations of the same code at once: the unique (code, version) index decides.
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+          throw conflict(`measure ${definition.code} already exists`, definition.code);
+        throw error;
+      }
+    },
+  );
+}
+
+/** reviseMeasure: a new version of a measure in force with changed content. */
+export async function reviseMeasure(ctx: Context, input: MeasureInputValue): Promise<MeasureRow> {
+  const definition = validateMeasure(input);
+  const note = changeNoteOf(input.changeNote, 'input.changeNote');
+  return ctx.audited({ subjectCode: null, fields: ['Mutation.reviseMeasure'], detail: definition.code }, async (tx) => {
+    const current = await lockedCurrent(tx, definition.code);
+    if (!current) throw notFound('measure', definition.code);
+    if (current.status === 'RETIRED')
+      throw conflict(`measure ${definition.code} is retired: create a new measure instead`, definition.code);
+    if (sameDefinition(definitionOf(current), definition))
+      throw badInput('input', 'UNCHANGED', `the revision of ${definition.code} changes nothing`);
+    return insertVersion(tx, definition, current.version + 1, 'ACTIVE', note, ctx.identity.actor);
+  });
+}
+
+/** retireMeasure: a RETIRED copy of the current version; checks stop applying it. */
+export async function retireMeasure(ctx: Context, code: string, changeNote: string): Promise<MeasureRow> {
+  const key = code.trim().toUpperCase();
+  const note = changeNoteOf(changeNote, 'changeNote');
+  return ctx.audited({ subjectCode: null, fields: ['Mutation.retireMeasure'], detail: key }, async (tx) => {
+    const current = await lockedCurrent(tx, key);
+    if (!current) throw notFound('measure', key);
+    if (current.status === 'RETIRED') throw conflict(`measure ${key} is already retired`, key);
+    return insertVersion(tx, definitionOf(current), current.version + 1, 'RETIRED', note, ctx.identity.actor);
+  });
+}
+
+/** The starter catalogue shipped with the service. */
+export function starterCatalogue(): MeasureDefinition[] {
+  const file = JSON.parse(readFileSync(new URL('../../data/measures.json', import.meta.url), 'utf8')) as {
+    measures: (Record<string, unknown> & { basis: Record<string, unknown> })[];
+  };
+  return file.measures.map((m, i) =>
+    validateMeasure(
+      {
+        ...m,
+        basisTitle: m.basis.title,
+        basisNumber: m.basis.number,
+        basisArticle: m.basis.article,
+      },
+      `measures[${i}]`,
+    ),
+  );
+}
+
+/** What ensureMeasureCatalogue needs of a database client (a pg Client or Pool). */
+export interface SqlClient {
+  query(text: string, values?: unknown[]): Promise<{ rowCount: number | null }>;
+}
+
+/**
+ * Installs the starter catalogue (data/measures.json) idempotently, in one statement: a measure whose code
+ * is not yet in the catalogue gets version 1; existing codes are left alone, so administrators' revisions and
+ * retirements survive every restart. Returns the number of measures added.
+ */
+export async function ensureMeasureCatalogue(client: SqlClient): Promise<number> {
+  const measures = starterCatalogue();
+  const result = await client.query(
+    `INSERT INTO evaluation.measure (code, version, name, kind, lists, matters, content, basis_title, basis_number,
+                                     basis_article, status, change_note, changed_by)
+     SELECT m.code, 1, m.name, m.kind,
+            ARRAY(SELECT jsonb_array_elements_text(m.lists)), ARRAY(SELECT jsonb_array_elements_text(m.matters)),
+            m.content, m."basisTitle", m."basisNumber", m."basisArticle", 'ACTIVE', '初始目录 (data/measures.json)',
+            'catalogue'
+     FROM jsonb_to_recordset($1::jsonb) AS m(code text, name text, kind text, lists jsonb, matters jsonb,
+                                             content text, "basisTitle" text, "basisNumber" text, "basisArticle" text)
+     WHERE NOT EXISTS (SELECT 1 FROM evaluation.measure x WHERE x.code = m.code)
+     ON CONFLICT (code, version) DO NOTHING`,
+    [JSON.stringify(measures)],
+  );
+  return result.rowCount ?? 0;
+}
