@@ -28,8 +28,8 @@ describe('ingestRows', () => {
       { rowNumber: 2, raw: b },
     ]);
     assert.deepEqual(
-      { ...first, reasons: undefined },
-      { received: 2, accepted: 2, updated: 0, unchanged: 0, quarantined: 0, reasons: undefined },
+      [first.received, first.accepted, first.updated, first.unchanged, first.quarantined, first.records.length],
+      [2, 2, 0, 0, 0, 2],
     );
     const again = await ingest('s-2', [
       { rowNumber: 1, raw: a },
