@@ -499,3 +499,323 @@ describe('自动反馈 and creditCheckRecord', () => {
     assert.equal(unknown.body.errors?.[0]?.extensions?.code, 'NOT_FOUND');
   });
 });
+
+describe('supervision reports on a known data set (应惩未惩, 应查未查, statistics)', () => {
+  const s = (n: number) => makeUscc('91', '330108', `MA4${String(n).padStart(5, '0')}`);
+  const measure = (code: string, kind: string, withheld = false) => ({
+    code,
+    version: 1,
+    name: code,
+    kind,
+    content: '—',
+    basisTitle: '测试依据',
+    basisNumber: null,
+    basisArticle: null,
+    triggeredBy: [],
+    withheld,
+  });
+  const ids = {
+    a: '00000000-0000-4000-8000-00000000000a',
+    b: '00000000-0000-4000-8000-00000000000b',
+    c: '00000000-0000-4000-8000-00000000000c',
+    d: '00000000-0000-4000-8000-00000000000d',
+    e: '00000000-0000-4000-8000-00000000000e',
+  };
+  const row = (
+    id: string,
+    department: string,
+    matter: string,
+    subjectCode: string,
+    checkedAt: string,
+    lists: string[],
+    measures: ReturnType<typeof measure>[],
+    action: string,
+  ) => ({
+    id,
+    callerActor: `officer-${department}`,
+    callerRole: 'OFFICER',
+    callerDepartment: department,
+    callerClient: 'test',
+    requestId: 'seed',
+    matter,
+    subjectCode,
+    reference: `ref-${id.slice(-1)}`,
+    lists: lists.map((list) => ({ list })),
+    measures,
+    action,
+    checkedAt: new Date(checkedAt),
+  });
+
+  before(async () => {
+    await tdb.db.prisma.creditCheck.createMany({
+      data: [
+        // 2026-09-30 10:00 in Beijing, the last working day before the National Day holiday.
+        row(
+          ids.a,
+          'housing',
+          'PUBLIC_PROCUREMENT',
+          s(1),
+          '2026-09-30T02:00:00Z',
+          ['DISHONEST_DEBTOR', 'ABNORMAL_OPERATION'],
+          [measure('PROC-CREDIT-EXCLUDE', 'INTERCEPT'), measure('AO-CONSIDERATION', 'REMIND')],
+          'INTERCEPT',
+        ),
+        row(
+          ids.b,
+          'housing',
+          'BIDDING',
+          s(2),
+          '2026-10-09T03:00:00Z',
+          ['DISHONEST_DEBTOR'],
+          [measure('DD-BID-RESTRICT', 'RESTRICT')],
+          'RESTRICT',
+        ),
+        row(
+          ids.c,
+          'market',
+          'LICENSING',
+          s(3),
+          '2026-10-09T03:00:00Z',
+          ['A_LEVEL_TAXPAYER'],
+          [measure('A-LEVEL-GREEN-CHANNEL', 'INCENTIVE')],
+          'INCENTIVE',
+        ),
+        row(
+          ids.d,
+          'market',
+          'LICENSING',
+          s(4),
+          '2026-10-09T05:00:00Z',
+          ['SERIOUS_ILLEGAL', 'A_LEVEL_TAXPAYER'],
+          [measure('LICENSING-NO-COMMITMENT', 'RESTRICT'), measure('A-LEVEL-GREEN-CHANNEL', 'INCENTIVE', true)],
+          'RESTRICT',
+        ),
+        // 01:00 on 1 October in Beijing, still 30 September in UTC: counted on the Chinese day.
+        row(ids.e, 'housing', 'PUBLIC_PROCUREMENT', s(5), '2026-09-30T17:00:00Z', [], [], 'CLEAR'),
+      ],
+    });
+    await tdb.db.prisma.checkFeedback.createMany({
+      data: [
+        { checkId: ids.a, measureCode: 'AO-CONSIDERATION', measureVersion: 1, applied: true, reportedBy: 'x' },
+        // Stored by an older client without the reason rule: still 应惩未惩.
+        {
+          checkId: ids.b,
+          measureCode: 'DD-BID-RESTRICT',
+          measureVersion: 1,
+          applied: false,
+          reason: ' ',
+          reportedBy: 'x',
+        },
+        {
+          checkId: ids.d,
+          measureCode: 'LICENSING-NO-COMMITMENT',
+          measureVersion: 1,
+          applied: false,
+          reason: '当事人已提交信用修复申请并获批准',
+          reportedBy: 'x',
+        },
+      ],
+    });
+  });
+
+  it('lists 应惩未惩: punitive measures without feedback past the working-day deadline, or refused without reason', async () => {
+    const { body } = await postAs(
+      service.url,
+      supervisor,
+      `{ unpunishedMeasures(from: "2026-09-01", to: "2026-10-31") { checkId department subject { code } matter reference
+          measure { code kind } deadline daysOverdue reason } }`,
+    );
+    assert.equal(body.errors, undefined);
+    const today = new Date(`${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)}T00:00:00Z`);
+    const { chineseCalendar } = await import('@credit-hub/kit/calendar');
+    const overdueA = chineseCalendar.workingDaysBetween(new Date('2026-10-13T00:00:00Z'), today);
+    const overdueB = chineseCalendar.workingDaysBetween(
+      chineseCalendar.addWorkingDays(new Date('2026-10-09'), 5),
+      today,
+    );
+    assert.deepEqual((body.data as any).unpunishedMeasures, [
+      {
+        checkId: ids.a,
+        department: 'housing',
+        subject: { code: s(1) },
+        matter: 'PUBLIC_PROCUREMENT',
+        reference: 'ref-a',
+        measure: { code: 'PROC-CREDIT-EXCLUDE', kind: 'INTERCEPT' },
+        deadline: '2026-10-13',
+        daysOverdue: overdueA,
+        reason: 'NO_FEEDBACK',
+      },
+      {
+        checkId: ids.b,
+        department: 'housing',
+        subject: { code: s(2) },
+        matter: 'BIDDING',
+        reference: 'ref-b',
+        measure: { code: 'DD-BID-RESTRICT', kind: 'RESTRICT' },
+        deadline: '2026-10-15', // 10-10 is a 调休 Saturday
+        daysOverdue: overdueB,
+        reason: 'NOT_APPLIED_WITHOUT_REASON',
+      },
+    ]);
+    const market = await postAs(
+      service.url,
+      supervisor,
+      `{ unpunishedMeasures(from: "2026-09-01", to: "2026-10-31", department: "market") { checkId } }`,
+    );
+    assert.deepEqual((market.body.data as any).unpunishedMeasures, []);
+  });
+
+  it('counts checks, subjects on lists and outcomes per department × matter × China day or month', async () => {
+    const FIELDS = `periodStart period department matter matterLabel checks subjectsOnLists interceptions restrictions
+      reminders incentives clear`;
+    const { body } = await postAs(
+      service.url,
+      supervisor,
+      `{ creditCheckStatistics(from: "2026-09-01", to: "2026-10-31", groupBy: DAY) { ${FIELDS} } }`,
+    );
+    assert.equal(body.errors, undefined);
+    const zero = { interceptions: 0, restrictions: 0, reminders: 0, incentives: 0, clear: 0 };
+    assert.deepEqual((body.data as any).creditCheckStatistics, [
+      {
+        ...zero,
+        periodStart: '2026-09-30',
+        period: '2026-09-30',
+        department: 'housing',
+        matter: 'PUBLIC_PROCUREMENT',
+        matterLabel: '政府采购',
+        checks: 1,
+        subjectsOnLists: 1,
+        interceptions: 1,
+      },
+      {
+        ...zero,
+        periodStart: '2026-10-01',
+        period: '2026-10-01',
+        department: 'housing',
+        matter: 'PUBLIC_PROCUREMENT',
+        matterLabel: '政府采购',
+        checks: 1,
+        subjectsOnLists: 0,
+        clear: 1,
+      },
+      {
+        ...zero,
+        periodStart: '2026-10-09',
+        period: '2026-10-09',
+        department: 'housing',
+        matter: 'BIDDING',
+        matterLabel: '招标投标',
+        checks: 1,
+        subjectsOnLists: 1,
+        restrictions: 1,
+      },
+      {
+        ...zero,
+        periodStart: '2026-10-09',
+        period: '2026-10-09',
+        department: 'market',
+        matter: 'LICENSING',
+        matterLabel: '行政许可审批',
+        checks: 2,
+        subjectsOnLists: 2,
+        restrictions: 1,
+        incentives: 1,
+      },
+    ]);
+    const monthly = await postAs(
+      service.url,
+      supervisor,
+      `{ creditCheckStatistics(from: "2026-09-01", to: "2026-10-31", matter: PUBLIC_PROCUREMENT) { period checks interceptions clear } }`,
+    );
+    assert.deepEqual((monthly.body.data as any).creditCheckStatistics, [
+      { period: '2026-09', checks: 1, interceptions: 1, clear: 0 },
+      { period: '2026-10', checks: 1, interceptions: 0, clear: 1 },
+    ]);
+    const tooLong = await postAs(
+      service.url,
+      supervisor,
+      `{ creditCheckStatistics(from: "2025-01-01", to: "2026-10-31") { checks } }`,
+    );
+    assert.equal(tooLong.body.errors?.[0]?.extensions?.rule, 'RANGE');
+  });
+
+  it('takes the departments’ decisions idempotently and lists 应查未查 ones', async () => {
+    const REPORT = `mutation($d: [BusinessDecisionInput!]!) { reportBusinessDecisions(decisions: $d) { received recorded updated } }`;
+    const decisions = [
+      { subject: s(1), matter: 'PUBLIC_PROCUREMENT', reference: 'ZJCG-2026-090', decidedOn: '2026-10-09' }, // checked 9-30
+      { subject: s(2), matter: 'PUBLIC_PROCUREMENT', reference: 'ZJCG-2026-091', decidedOn: '2026-10-09' }, // only BIDDING
+      { subject: s(1), matter: 'PUBLIC_PROCUREMENT', reference: 'ZJCG-2026-140', decidedOn: '2026-11-05' }, // 36 days
+      { subject: s(4), matter: 'LICENSING', reference: 'JSXK-2026-001', decidedOn: '2026-10-10' }, // market checked, not us
+    ];
+    const first = await postAs(service.url, housing, REPORT, { d: decisions });
+    assert.equal(first.body.errors, undefined);
+    assert.deepEqual((first.body.data as any).reportBusinessDecisions, { received: 4, recorded: 4, updated: 0 });
+    const again = await postAs(service.url, housingSystem, REPORT, { d: decisions.slice(0, 1) });
+    assert.deepEqual((again.body.data as any).reportBusinessDecisions, { received: 1, recorded: 0, updated: 1 });
+    const ours = await postAs(service.url, market, REPORT, {
+      d: [{ subject: s(3), matter: 'LICENSING', reference: 'SCXK-2026-7', decidedOn: '2026-10-09' }],
+    });
+    assert.equal(ours.body.errors, undefined);
+
+    const bad = await postAs(service.url, housing, REPORT, {
+      d: [{ subject: 'NOT-A-CODE', matter: 'LICENSING', reference: 'x', decidedOn: '2026-10-09' }],
+    });
+    assert.equal(bad.body.errors?.[0]?.extensions?.field, 'decisions[0].subject');
+    const future = await postAs(service.url, housing, REPORT, {
+      d: [{ subject: s(1), matter: 'LICENSING', reference: 'x', decidedOn: '2099-01-01' }],
+    });
+    assert.equal(future.body.errors?.[0]?.extensions?.rule, 'NOT_IN_FUTURE');
+    for (const who of [supervisor, callers.public, admin]) {
+      const { body } = await postAs(service.url, who, REPORT, { d: decisions.slice(0, 1) });
+      assert.equal(body.errors?.[0]?.extensions?.code, 'FORBIDDEN', who.actor);
+    }
+
+    const UNCHECKED = (days: number) => `{ uncheckedDecisions(from: "2026-10-01", to: "2026-11-20", days: ${days}) {
+      department subject { code } matter reference decidedOn lastCheckedAt } }`;
+    const { body } = await postAs(service.url, supervisor, UNCHECKED(30));
+    assert.equal(body.errors, undefined);
+    assert.deepEqual((body.data as any).uncheckedDecisions, [
+      {
+        department: 'housing',
+        subject: { code: s(2) },
+        matter: 'PUBLIC_PROCUREMENT',
+        reference: 'ZJCG-2026-091',
+        decidedOn: '2026-10-09',
+        lastCheckedAt: null,
+      },
+      {
+        department: 'housing',
+        subject: { code: s(4) },
+        matter: 'LICENSING',
+        reference: 'JSXK-2026-001',
+        decidedOn: '2026-10-10',
+        lastCheckedAt: null,
+      },
+      {
+        department: 'housing',
+        subject: { code: s(1) },
+        matter: 'PUBLIC_PROCUREMENT',
+        reference: 'ZJCG-2026-140',
+        decidedOn: '2026-11-05',
+        lastCheckedAt: '2026-09-30T02:00:00.000Z',
+      },
+    ]);
+    const wider = await postAs(service.url, supervisor, UNCHECKED(40));
+    assert.deepEqual(
+      (wider.body.data as any).uncheckedDecisions.map((d: any) => d.reference),
+      ['ZJCG-2026-091', 'JSXK-2026-001'],
+    );
+  });
+
+  it('shows the reports to supervisors only', async () => {
+    for (const query of [
+      `{ unpunishedMeasures(from: "2026-09-01", to: "2026-10-31") { checkId } }`,
+      `{ uncheckedDecisions(from: "2026-09-01", to: "2026-10-31") { id } }`,
+      `{ creditCheckStatistics(from: "2026-09-01", to: "2026-10-31") { checks } }`,
+    ])
+      for (const who of [housing, housingSystem, callers.public]) {
+        const { body } = await postAs(service.url, who, query);
+        assert.equal(body.errors?.[0]?.extensions?.code, 'FORBIDDEN', `${who.actor}: ${query}`);
+      }
+  });
+});
