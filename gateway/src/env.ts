@@ -35,6 +35,8 @@ export const gatewayEnvShape = {
   LIMIT_MAX_COST: count(5000),
   LIMIT_MAX_PAGE_SIZE: count(100),
   BODY_LIMIT_BYTES: count(100 * 1024),
+  /** Largest 双公示 file POST /imports/disclosure accepts. */
+  UPLOAD_LIMIT_BYTES: count(200 * 1024 * 1024),
   ALLOW_BATCHING: bool(false),
   CORS_ORIGINS: z.string().default(''),
   RATE_LIMIT_WINDOW_SECONDS: count(60),
@@ -101,6 +103,7 @@ export function gatewayOptionsFromEnv(
       maxPageSize: env.LIMIT_MAX_PAGE_SIZE,
     },
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    uploadLimitBytes: env.UPLOAD_LIMIT_BYTES,
     allowBatching: env.ALLOW_BATCHING,
     corsOrigins: env.CORS_ORIGINS.split(',')
       .map((o) => o.trim())

@@ -14,6 +14,7 @@ import {
   PUBLIC_IDENTITY,
   requestDigest,
   signIdentity,
+  SUBGRAPHS,
   type Identity,
   type RunningService,
 } from '@credit-hub/kit';
@@ -25,6 +26,7 @@ import { sendGraphQLError } from './http-errors.ts';
 import { DEFAULT_LIMITS, exceedsTokenLimit, limitsPlugin, type OperationLimits } from './limits.ts';
 import { createRateLimiter, type RateLimitConfig } from './rate-limit.ts';
 import { Safelist } from './safelist.ts';
+import { DEFAULT_UPLOAD_LIMIT_BYTES, mountUploads } from './upload.ts';
 import { supergraphFromFile } from './supergraph.ts';
 
 export interface GatewayContext {
@@ -89,6 +91,8 @@ export interface GatewayOptions {
   auth: AuthConfig;
   limits?: Partial<OperationLimits>;
   bodyLimitBytes?: number;
+  /** Largest 双公示 file accepted by POST /imports/disclosure (default 200 MB). */
+  uploadLimitBytes?: number;
   allowBatching?: boolean;
   /** Origins allowed by CORS; none by default (same-origin only). */
   corsOrigins?: string[];
@@ -166,6 +170,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
+  });
+
+  const disclosure = SUBGRAPHS.find((s) => s.name === 'disclosure')!;
+  mountUploads(app, {
+    jwt,
+    keys,
+    internalSecret: options.internalSecret,
+    disclosureUrl: options.subgraphUrls?.disclosure ?? `http://127.0.0.1:${disclosure.port}/graphql`,
+    limitBytes: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES,
+    rateLimit: rateLimiter.middleware,
   });
 
   const bodyLimit = options.bodyLimitBytes ?? 100 * 1024;

@@ -6,8 +6,11 @@ import {
   type SubgraphDefinition,
   type SubgraphOptions,
 } from '@credit-hub/kit';
+import { importRoutes, type ImportRouteConfig } from './imports/http.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { CreditSubject } from './resolvers/CreditSubject.ts';
+import { ImportJob } from './resolvers/ImportJob.ts';
+import { ImportQuery } from './resolvers/ImportQuery.ts';
 import { Mutation } from './resolvers/Mutation.ts';
 import { Query } from './resolvers/Query.ts';
 import {
@@ -30,7 +33,7 @@ export const disclosureSubgraph: SubgraphDefinition<Loaders> = {
   resolvers: {
     Date: DateScalar,
     DateTime: DateTimeScalar,
-    Query,
+    Query: { ...Query, ...ImportQuery },
     Mutation,
     CreditSubject,
     AdministrativePenalty,
@@ -40,8 +43,15 @@ export const disclosureSubgraph: SubgraphDefinition<Loaders> = {
     Submission,
     Authority,
     HighFrequencyOffender,
+    ImportJob,
   },
   createLoaders,
+  // POST /imports: the 双公示 file upload the gateway forwards (imports/http.ts).
+  routes: importRoutes(),
 };
 
-export const startDisclosureSubgraph = (options: SubgraphOptions) => startSubgraph(disclosureSubgraph, options);
+export const startDisclosureSubgraph = (options: SubgraphOptions & { imports?: ImportRouteConfig }) =>
+  startSubgraph(
+    options.imports ? { ...disclosureSubgraph, routes: importRoutes(options.imports) } : disclosureSubgraph,
+    options,
+  );

@@ -13,7 +13,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { appendAudit, type Identity } from '@credit-hub/kit';
 import type { Db } from '@credit-hub/kit/db';
-import { ingestRows, type RecordKind } from '../intake/ingest.ts';
+import { ingestRows, loadValidationContext, type RecordKind } from '../intake/ingest.ts';
+import type { ValidationContext } from '../intake/validate.ts';
 import { ImportRejected, readFileRows, scanFile, type ColumnsFor, type ImportFormat, type SourceRow } from './parse.ts';
 
 export type ImportChannel = 'FILE' | 'UPLOAD';
@@ -94,6 +95,11 @@ export interface RunHooks {
   today?: string;
   /** Default: the national format. */
   columnsFor?: ColumnsFor;
+  /**
+   * The person-key secret (PERSON_KEY_SECRET from the caller's env module). Given, the authority register is
+   * read once per run instead of once per chunk.
+   */
+  personKeySecret?: string;
   onProgress?: (progress: JobProgress) => void;
   /**
    * Test hook: stop as a crash would after this many committed chunks — nothing is written afterwards,
@@ -214,13 +220,19 @@ export async function runJob(
     }
 
     const kind = scan.kind;
+    const context = hooks.personKeySecret
+      ? await loadValidationContext(db.prisma, caller.department, {
+          personKeySecret: hooks.personKeySecret,
+          ...(hooks.today ? { today: hooks.today } : {}),
+        })
+      : undefined;
     const source = readFileRows(file.path, file.format, { kind, columnsFor: hooks.columnsFor });
     let chunk: SourceRow[] = [];
     const flush = async () => {
       if (chunk.length === 0) return;
       const rows = chunk;
       chunk = [];
-      job = await commitChunk(db, job!, kind, rows, caller, hooks.today, phases);
+      job = await commitChunk(db, job!, kind, rows, caller, { today: hooks.today, context }, phases);
       rowsThisRun += rows.length;
       chunks += 1;
       const elapsedMs = performance.now() - started;
@@ -274,7 +286,7 @@ async function commitChunk(
   kind: RecordKind,
   rows: SourceRow[],
   caller: ImportCaller,
-  today: string | undefined,
+  validation: { today: string | undefined; context: ValidationContext | undefined },
   phases: Phases,
 ): Promise<ImportJobRow> {
   const first = rows[0]!.rowNumber;
@@ -292,13 +304,17 @@ async function commitChunk(
         );
       phases.bookkeepingMs += performance.now() - t;
       t = performance.now();
-      const result = await ingestRows(tx, {
-        kind,
-        rows,
-        submitter: { department: caller.department, subject: caller.identity.actor, channel: caller.channel },
-        submissionId: job.id,
-        ...(today ? { today } : {}),
-      });
+      const result = await ingestRows(
+        tx,
+        {
+          kind,
+          rows,
+          submitter: { department: caller.department, subject: caller.identity.actor, channel: caller.channel },
+          submissionId: job.id,
+          ...(validation.today ? { today: validation.today } : {}),
+        },
+        validation.context,
+      );
       phases.ingestMs += performance.now() - t;
       t = performance.now();
       if (result.received !== rows.length || result.received !== result.accepted + result.updated + result.quarantined)

@@ -1,0 +1,159 @@
+/**
+ * `POST /imports/disclosure`: 双公示 file upload (CSV or JSON in the national format) through the gateway.
+ *
+ * The caller is authenticated exactly as for /graphql (JWT or API key; a wrong credential is refused, never
+ * downgraded), must be allowed to write for its department (officers, systems with the write scope), and
+ * must send a non-simple content type (text/csv or application/json): a cross-site form cannot. The body
+ * is streamed to the disclosure subgraph's /imports with the identity signed for that exact request
+ * (method, path and query, a one-time nonce, 60 s expiry); the gateway never buffers the file, and stops
+ * it at the configured size with 413.
+ */
+import { randomUUID } from 'node:crypto';
+import { Readable, Transform } from 'node:stream';
+import { canWrite, NONCE_HEADER, IDENTITY_HEADER, routeDigest, signIdentity, type Identity } from '@credit-hub/kit';
+import type { Express, NextFunction, Request, Response } from 'express';
+import { authenticate, AuthError, type ApiKeyVerifier, type JwtVerifier } from './auth.ts';
+import { sendGraphQLError } from './http-errors.ts';
+
+export const DEFAULT_UPLOAD_LIMIT_BYTES = 200 * 1024 * 1024;
+const ACCEPTED_TYPES = ['text/csv', 'application/json'];
+
+export interface UploadOptions {
+  jwt: JwtVerifier;
+  keys: ApiKeyVerifier;
+  internalSecret: string;
+  /** The disclosure subgraph's GraphQL URL; its /imports route sits beside /graphql. */
+  disclosureUrl: string;
+  limitBytes: number;
+  /** The gateway's rate limiter, applied after authentication like for /graphql. */
+  rateLimit: (req: Request, res: Response, next: NextFunction) => void;
+}
+
+/** Stops a body at the limit: the upstream request is aborted and the caller gets 413. */
+class Limit extends Transform {
+  bytes = 0;
+  exceeded = false;
+  constructor(private readonly limit: number) {
+    super();
+  }
+  override _transform(
+    chunk: Buffer,
+    _encoding: BufferEncoding,
+    callback: (error?: Error | null, data?: Buffer) => void,
+  ) {
+    this.bytes += chunk.length;
+    if (this.bytes > this.limit) {
+      this.exceeded = true;
+      return callback(new Error('upload exceeds the limit'));
+    }
+    callback(null, chunk);
+  }
+}
+
+export function mountUploads(app: Express, options: UploadOptions): void {
+  const base = new URL(options.disclosureUrl);
+  app.post(
+    '/imports/disclosure',
+    async (req: Request, res: Response, next: NextFunction) => {
+      let identity: Identity;
+      try {
+        identity = await authenticate(req, options.jwt, options.keys);
+      } catch (error) {
+        if (error instanceof AuthError) return sendGraphQLError(res, 401, 'UNAUTHENTICATED', error.message);
+        return next(error);
+      }
+      if (identity.role === 'PUBLIC')
+        return sendGraphQLError(
+          res,
+          401,
+          'UNAUTHENTICATED',
+          'Uploads need a credential: Authorization: Bearer <token> or an x-api-key',
+        );
+      (req as Request & { identity?: Identity }).identity = identity;
+      next();
+    },
+    options.rateLimit,
+    async (req: Request, res: Response) => {
+      const identity = (req as Request & { identity: Identity }).identity;
+      if (!identity.department || !canWrite(identity, 'SHARED', 'platform'))
+        return sendGraphQLError(
+          res,
+          403,
+          'FORBIDDEN',
+          "Only a department's officers and its systems with the write scope may import 双公示 files",
+        );
+      const type = (req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+      if (!ACCEPTED_TYPES.includes(type))
+        return sendGraphQLError(
+          res,
+          415,
+          'UNSUPPORTED_MEDIA_TYPE',
+          'An upload must be sent with Content-Type text/csv or application/json (a form or text/plain post is ' +
+            'refused: cross-site request protection)',
+        );
+      const declared = Number(req.header('content-length') ?? 0);
+      if (declared > options.limitBytes)
+        return sendGraphQLError(res, 413, 'PAYLOAD_TOO_LARGE', `The file exceeds ${options.limitBytes} bytes`, {
+          limit: options.limitBytes,
+        });
+
+      const query = new URL(req.originalUrl, 'http://gateway').search;
+      const target = new URL(`/imports${query}`, base);
+      const pathWithQuery = `${target.pathname}${target.search}`;
+      const nonce = randomUUID();
+      const limit = new Limit(options.limitBytes);
+      const body = req.pipe(limit);
+      req.on('error', (error) => limit.destroy(error));
+      const abort = new AbortController();
+      limit.on('error', () => {
+        abort.abort();
+        // Read the rest away so the client gets the 413 instead of a reset connection.
+        req.unpipe(limit);
+        req.resume();
+      });
+      res.on('close', () => {
+        if (!res.writableFinished) abort.abort();
+      });
+      try {
+        const upstream = await fetch(target, {
+          method: 'POST',
+          signal: abort.signal,
+          headers: {
+            'content-type': req.header('content-type')!,
+            ...(req.header('accept') ? { accept: req.header('accept')! } : {}),
+            'x-request-id': req.header('x-request-id') ?? randomUUID(),
+            [NONCE_HEADER]: nonce,
+            [IDENTITY_HEADER]: await signIdentity(
+              identity,
+              options.internalSecret,
+              routeDigest('POST', pathWithQuery, nonce),
+            ),
+          },
+          body: Readable.toWeb(body) as ReadableStream,
+          duplex: 'half',
+        } as RequestInit & { duplex: 'half' });
+        res.status(upstream.status);
+        const contentType = upstream.headers.get('content-type');
+        if (contentType) res.setHeader('content-type', contentType);
+        res.setHeader('cache-control', 'no-store');
+        if (!upstream.body) return res.end();
+        // NDJSON progress is relayed line by line as the subgraph writes it.
+        Readable.fromWeb(upstream.body as never)
+          .on('error', () => res.destroy())
+          .pipe(res);
+      } catch (error) {
+        if (limit.exceeded) {
+          res.setHeader('connection', 'close');
+          return sendGraphQLError(res, 413, 'PAYLOAD_TOO_LARGE', `The file exceeds ${options.limitBytes} bytes`, {
+            limit: options.limitBytes,
+          });
+        }
+        if (res.headersSent || res.destroyed) return;
+        return sendGraphQLError(res, 503, 'SUBGRAPH_UNAVAILABLE', 'The disclosure subgraph is unavailable', {
+          serviceName: 'disclosure',
+          reason: (error as Error).message,
+        });
+      }
+    },
+  );
+}

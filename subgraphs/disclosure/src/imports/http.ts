@@ -1,0 +1,250 @@
+/**
+ * `POST /imports` on the disclosure subgraph: the receiving end of the gateway's file upload. The gateway
+ * authenticates the caller exactly as for GraphQL and signs its identity for this request (method, path
+ * with query, one-time nonce, 60 s expiry); this route refuses anything else, like /graphql does.
+ *
+ * The body is spooled to a temporary file while its SHA-256 is computed (the job's identity needs the
+ * whole content), then the job runs in the background: the answer is 202 with the job, or — with
+ * `?progress=ndjson` — a stream of NDJSON progress events until the job ends.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import {
+  canWrite,
+  IDENTITY_HEADER,
+  IdentityError,
+  NONCE_HEADER,
+  routeDigest,
+  verifyIdentity,
+  type Identity,
+  type SubgraphOptions,
+} from '@credit-hub/kit';
+import type { Db } from '@credit-hub/kit/db';
+import type { Express, Request, Response } from 'express';
+import type { RecordKind } from '../intake/ingest.ts';
+import { importProgress, type ImportProgressEvent } from './events.ts';
+import { findJob, openJob, runJob, type ImportCaller, type ImportFile, type JobProgress } from './job.ts';
+import { ImportRejected, type ImportFormat } from './parse.ts';
+
+export interface ImportRouteConfig {
+  /** Largest accepted file (bytes); the gateway has its own limit in front of it. */
+  limitBytes?: number;
+  /** Where uploads are spooled while their job runs (default: the OS temporary directory). */
+  spoolDir?: string;
+  chunkSize?: number;
+  personKeySecret?: string;
+  /** Pinned "today" for validation (tests). */
+  today?: string;
+}
+
+export const DEFAULT_UPLOAD_LIMIT = 200 * 1024 * 1024;
+
+/** The content types an upload may have: neither is a CORS "simple" type, so a browser form cannot send it. */
+export function uploadFormat(contentType: string | undefined): ImportFormat | { error: string; status: number } {
+  const [type, ...params] = (contentType ?? '').split(';').map((p) => p.trim().toLowerCase());
+  const charset = params.find((p) => p.startsWith('charset='))?.slice(8);
+  if (type !== 'text/csv' && type !== 'application/json')
+    return {
+      status: 415,
+      error:
+        'An upload must be sent with Content-Type text/csv or application/json (a form or text/plain post is ' +
+        'refused: cross-site request protection)',
+    };
+  if (charset && charset !== 'utf-8' && charset !== 'utf8')
+    return { status: 415, error: `Files must be UTF-8 (charset=${charset} given): convert the file first` };
+  return type === 'text/csv' ? 'CSV' : 'JSON';
+}
+
+export const parseKind = (value: unknown): RecordKind | undefined | 'invalid' =>
+  value === undefined || value === '' ? undefined : value === 'CF' || value === 'XK' ? value : 'invalid';
+
+/** Only officers and write-scoped systems of a department may import, and only as their department. */
+export function mayImport(identity: Identity): identity is Identity & { department: string } {
+  return identity.department !== null && canWrite(identity, 'SHARED', 'platform');
+}
+
+function send(res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
+  res
+    .status(status)
+    .type('application/json')
+    .send(JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] }));
+}
+
+/** Nonces seen within their header's lifetime: a replayed upload request is refused. */
+class NonceMemory {
+  private readonly seen = new Map<string, number>();
+  accept(nonce: string): boolean {
+    const now = Date.now();
+    if (this.seen.size > 10_000) for (const [n, until] of this.seen) if (until < now) this.seen.delete(n);
+    if ((this.seen.get(nonce) ?? 0) > now) return false;
+    this.seen.set(nonce, now + 2 * 60_000);
+    return true;
+  }
+}
+
+/** Counts and hashes the body while it is written to disk; past the limit it fails with status 413. */
+class Spool extends Transform {
+  readonly hash = createHash('sha256');
+  bytes = 0;
+  constructor(private readonly limit: number) {
+    super();
+  }
+  override _transform(
+    chunk: Buffer,
+    _encoding: BufferEncoding,
+    callback: (error?: Error | null, data?: Buffer) => void,
+  ) {
+    this.bytes += chunk.length;
+    if (this.bytes > this.limit)
+      return callback(Object.assign(new Error(`The file exceeds ${this.limit} bytes`), { status: 413 }));
+    this.hash.update(chunk);
+    callback(null, chunk);
+  }
+}
+
+/** Runs in this process: a second upload of a file whose job is running here joins it instead of racing it. */
+const running = new Map<string, Promise<unknown>>();
+const listeners = new Map<string, Set<(event: ImportProgressEvent) => void>>();
+
+function publish(jobId: string, event: ImportProgressEvent) {
+  for (const listener of listeners.get(jobId) ?? []) listener(event);
+}
+
+export function importRoutes(config: ImportRouteConfig = {}) {
+  const limit = config.limitBytes ?? DEFAULT_UPLOAD_LIMIT;
+  const nonces = new NonceMemory();
+  return (app: Express, options: SubgraphOptions) => {
+    const db: Db = options.db;
+    app.post('/imports', async (req: Request, res: Response) => {
+      // Who is calling: the gateway's signed identity for exactly this request, used once.
+      const header = req.header(IDENTITY_HEADER);
+      const nonce = req.header(NONCE_HEADER);
+      if (!header || !nonce || options.internalSecret === null)
+        return send(res, 401, 'UNAUTHENTICATED', 'This route answers only the gateway: missing signed identity');
+      let identity: Identity;
+      try {
+        identity = await verifyIdentity(header, options.internalSecret, routeDigest('POST', req.originalUrl, nonce));
+      } catch (error) {
+        return send(
+          res,
+          401,
+          'UNAUTHENTICATED',
+          error instanceof IdentityError ? error.message : 'internal identity header rejected',
+        );
+      }
+      if (!nonces.accept(nonce))
+        return send(res, 401, 'UNAUTHENTICATED', 'internal identity header was already used (replay)');
+      if (!mayImport(identity))
+        return send(
+          res,
+          403,
+          'FORBIDDEN',
+          "Only a department's officers and its systems with the write scope may import 双公示 files",
+        );
+      const department = typeof req.query.department === 'string' ? req.query.department : identity.department;
+      if (department !== identity.department)
+        return send(res, 403, 'FORBIDDEN', `A caller of ${identity.department} cannot import for ${department}`, {
+          field: 'department',
+        });
+      const format = uploadFormat(req.header('content-type'));
+      if (typeof format !== 'string') return send(res, format.status, 'UNSUPPORTED_MEDIA_TYPE', format.error);
+      const kind = parseKind(req.query.kind);
+      if (kind === 'invalid')
+        return send(res, 400, 'BAD_USER_INPUT', 'kind must be CF (行政处罚) or XK (行政许可)', {
+          field: 'kind',
+          rule: 'ENUM',
+        });
+      const declared = Number(req.header('content-length') ?? 0);
+      if (declared > limit) return send(res, 413, 'PAYLOAD_TOO_LARGE', `The file exceeds ${limit} bytes`, { limit });
+
+      const dir = await mkdtemp(path.join(config.spoolDir ?? tmpdir(), 'disclosure-upload-'));
+      const cleanup = () => rm(dir, { recursive: true, force: true }).catch(() => undefined);
+      const spool = new Spool(limit);
+      const file: ImportFile = {
+        path: path.join(dir, format === 'CSV' ? 'upload.csv' : 'upload.json'),
+        format,
+        fileName: typeof req.query.fileName === 'string' ? req.query.fileName.slice(0, 255) : null,
+        kind,
+      };
+      try {
+        await pipeline(req, spool, createWriteStream(file.path));
+      } catch (error) {
+        await cleanup();
+        if ((error as { status?: number }).status === 413)
+          return send(res, 413, 'PAYLOAD_TOO_LARGE', `The file exceeds ${limit} bytes`, { limit });
+        return send(res, 400, 'BAD_REQUEST', 'The upload was interrupted before the whole file arrived');
+      }
+      file.sha256 = spool.hash.digest('hex');
+      const caller: ImportCaller = {
+        identity,
+        department,
+        channel: 'UPLOAD',
+        requestId: req.header('x-request-id') ?? randomUUID(),
+      };
+      let opened;
+      try {
+        opened = await openJob(db, file, caller);
+      } catch (error) {
+        await cleanup();
+        if (error instanceof ImportRejected)
+          return send(res, 400, 'BAD_USER_INPUT', error.message, { field: 'file', rule: error.rule });
+        throw error;
+      }
+      const { job } = opened;
+      const wantsStream =
+        req.query.progress === 'ndjson' || (req.header('accept') ?? '').includes('application/x-ndjson');
+
+      if (!opened.finished && !running.has(job.id)) {
+        const run = runJob(db, job.id, file, caller, {
+          chunkSize: config.chunkSize,
+          today: config.today,
+          personKeySecret: config.personKeySecret,
+          onProgress: (p: JobProgress) => publish(job.id, importProgress('progress', p.job, p)),
+        })
+          .then((result) => publish(job.id, importProgress('done', result.job)))
+          .catch(async (error: Error) => {
+            const failed = await findJob(db, job.id).catch(() => null);
+            publish(job.id, importProgress('failed', failed ?? job, undefined, error.message));
+          })
+          .finally(() => {
+            running.delete(job.id);
+            listeners.delete(job.id);
+            void cleanup();
+          });
+        running.set(job.id, run);
+      } else void cleanup();
+
+      if (!wantsStream) {
+        res.status(202).json({ job: importProgress('accepted', job).job });
+        return;
+      }
+      // NDJSON: one event per line, flushed as chunks commit, ending with done or failed.
+      res.status(202).type('application/x-ndjson');
+      res.setHeader('cache-control', 'no-store');
+      const write = (event: ImportProgressEvent) => res.write(`${JSON.stringify(event)}\n`);
+      write(importProgress('accepted', job));
+      if (!running.has(job.id)) {
+        const current = (await findJob(db, job.id)) ?? job;
+        write(importProgress(current.status === 'DONE' ? 'done' : 'failed', current));
+        res.end();
+        return;
+      }
+      const listener = (event: ImportProgressEvent) => {
+        write(event);
+        if (event.event !== 'progress') res.end();
+      };
+      const set = listeners.get(job.id) ?? new Set();
+      set.add(listener);
+      listeners.set(job.id, set);
+      res.on('close', () => set.delete(listener));
+    });
+  };
+}
+
+/** Waits for the jobs this process runs (tests, orderly shutdown). */
+export const settleImports = () => Promise.allSettled([...running.values()]);
