@@ -17,6 +17,7 @@ import autocannon from 'autocannon';
 import { SignJWT } from 'jose';
 import { dataDir, repoRoot, startEmbeddedPostgres } from '@credit-hub/kit/db';
 import pg from 'pg';
+import { benchCreditChecks } from './credit-checks.ts';
 
 const { values } = parseArgs({
   options: {
@@ -158,6 +159,13 @@ try {
   ];
   console.log('');
   results.forEach(report);
+  await benchCreditChecks({
+    gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}/graphql`,
+    headers: { authorization: `Bearer ${token}` },
+    codes,
+    run,
+    report,
+  });
 } finally {
   hub.kill('SIGTERM');
   await new Promise((r) => hub.once('exit', r));
