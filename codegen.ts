@@ -66,6 +66,14 @@ const mappers: Record<string, Record<string, string>> = {
   },
   evaluation: {
     CreditSubject: '../model.ts#SubjectRef',
+    Measure: '../catalogue/model.ts#MeasureRow',
+    CreditListInfo: '../catalogue/lists.ts#CreditListMeta',
+    CreditCheck: '../checks/model.ts#CheckRow',
+    AppliedMeasure: '../checks/rules.ts#MeasureSnapshot',
+    MeasureFeedback: '../checks/model.ts#FeedbackRow',
+    CreditCheckStatistics: '../checks/model.ts#StatisticsRow',
+    UnpunishedMeasure: '../checks/model.ts#UnpunishedRow',
+    UncheckedDecision: '../checks/model.ts#UncheckedRow',
   },
   tax: {
     CreditSubject: '../model.ts#SubjectRef',

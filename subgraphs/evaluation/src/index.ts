@@ -1,11 +1,24 @@
 import {
   DateScalar,
+  DateTimeScalar,
   loadSchemaFile,
   startSubgraph,
   type SubgraphDefinition,
   type SubgraphOptions,
 } from '@credit-hub/kit';
 import { createLoaders, type Loaders } from './loaders.ts';
+import {
+  AppliedMeasure,
+  checkMutation,
+  checkQuery,
+  checkSubjectFields,
+  CreditCheck,
+  CreditCheckStatistics,
+  CreditListInfo,
+  Measure,
+  UncheckedDecision,
+  UnpunishedMeasure,
+} from './checks/resolvers.ts';
 import { CreditSubject } from './resolvers/CreditSubject.ts';
 import { Query } from './resolvers/Query.ts';
 
@@ -16,10 +29,21 @@ export const evaluationSubgraph: SubgraphDefinition<Loaders> = {
   typeDefs: loadSchemaFile(import.meta.url),
   resolvers: {
     Date: DateScalar,
-    Query,
-    CreditSubject,
+    DateTime: DateTimeScalar,
+    Query: { ...Query, ...checkQuery },
+    Mutation: { ...checkMutation },
+    CreditSubject: { ...CreditSubject, ...checkSubjectFields },
+    Measure,
+    AppliedMeasure,
+    CreditListInfo,
+    CreditCheck,
+    CreditCheckStatistics,
+    UnpunishedMeasure,
+    UncheckedDecision,
   },
   createLoaders,
 };
+
+export { ensureMeasureCatalogue } from './catalogue/store.ts';
 
 export const startEvaluationSubgraph = (options: SubgraphOptions) => startSubgraph(evaluationSubgraph, options);

@@ -1,9 +1,9 @@
 import type { Db } from '@credit-hub/kit/db';
+import { createCheckLoaders } from './checks/loaders.ts';
 
 /** Per-request loaders (one statement per batch of keys). */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
 export function createLoaders(db: Db) {
-  return {};
+  return { ...createCheckLoaders(db) };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -2,9 +2,14 @@
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { SubjectRef } from '../model.ts';
+import type { MeasureRow } from '../catalogue/model.ts';
+import type { CreditListMeta } from '../catalogue/lists.ts';
+import type { CheckRow, FeedbackRow, StatisticsRow, UnpunishedRow, UncheckedRow } from '../checks/model.ts';
+import type { MeasureSnapshot } from '../checks/rules.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -14,6 +19,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** Calendar date (日期), ISO 8601 YYYY-MM-DD, no time zone. */
   Date: { input: Date; output: Date | string; }
+  /** An instant (时间), ISO 8601 with time zone, e.g. 2026-11-21T06:00:00.000Z. */
+  DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -33,9 +40,213 @@ export type AccessLevel =
   /** 监管 — supervisors and administrators */
   | 'SUPERVISOR';
 
+/** A measure that applied in a check, as the version in force at the time of the check. */
+export type AppliedMeasure = {
+  __typename?: 'AppliedMeasure';
+  /** Measure code. */
+  code: Scalars['ID']['output'];
+  /** What the officer does. */
+  content: Scalars['String']['output'];
+  /** Kind. */
+  kind: MeasureKind;
+  /** Chinese label of the kind. */
+  kindLabel: Scalars['String']['output'];
+  /** Legal basis. */
+  legalBasis: LegalBasis;
+  /** Chinese name. */
+  name: Scalars['String']['output'];
+  /** The subject's lists that triggered it. */
+  triggeredBy: Array<CreditList>;
+  /** The version applied. */
+  version: Scalars['Int']['output'];
+};
+
+/** Input of reportBusinessDecisions: a decision the department made (for 应查未查). */
+export type BusinessDecisionInput = {
+  /** Decision date (China), not in the future. */
+  decidedOn: Scalars['Date']['input'];
+  /** Business matter. */
+  matter: BusinessMatter;
+  /** The department's reference of the decision (e.g. licence or tender number), at most 200 characters. */
+  reference: Scalars['String']['input'];
+  /** The subject decided about: USCC or person key. */
+  subject: Scalars['ID']['input'];
+};
+
+/** Result of reportBusinessDecisions. */
+export type BusinessDecisionReport = {
+  __typename?: 'BusinessDecisionReport';
+  /** Decisions received. */
+  received: Scalars['Int']['output'];
+  /** New decisions recorded. */
+  recorded: Scalars['Int']['output'];
+  /** Decisions already known (same department, matter, reference and subject) whose date was updated. */
+  updated: Scalars['Int']['output'];
+};
+
+/** Business matters (业务事项) in which departments check credit before deciding. */
+export type BusinessMatter =
+  /** 招标投标 — bidding */
+  | 'BIDDING'
+  /** 公务员录用 — civil-servant hiring */
+  | 'CIVIL_SERVANT_HIRING'
+  /** 评优评先 — honours and awards */
+  | 'HONOURS'
+  /** 行政许可审批 — licence approval */
+  | 'LICENSING'
+  /** 日常监管与双随机抽查 — routine supervision and random inspections */
+  | 'MARKET_SUPERVISION'
+  /** 政府采购 — public procurement */
+  | 'PUBLIC_PROCUREMENT'
+  /** 国有土地出让 — state land transfer */
+  | 'STATE_LAND'
+  /** 财政资金补贴 — subsidies and public funds */
+  | 'SUBSIDY'
+  /** 涉税事项办理 — tax services (invoices, filings) */
+  | 'TAX_SERVICE';
+
+/** Outcome of a credit check: the most severe kind among the measures that apply, or CLEAR when none does. */
+export type CheckAction =
+  /** 通过 — no measure applies */
+  | 'CLEAR'
+  /** 激励 */
+  | 'INCENTIVE'
+  /** 拦截 */
+  | 'INTERCEPT'
+  /** 提示 */
+  | 'REMIND'
+  /** 限制 */
+  | 'RESTRICT';
+
+/** Input of reportCheckFeedback: one measure's outcome. */
+export type CheckFeedbackInput = {
+  /** Whether the officer applied it. */
+  applied: Scalars['Boolean']['input'];
+  /** Code of a measure the check returned (incentives included). */
+  measureCode: Scalars['ID']['input'];
+  /** Required when not applied (不执行理由), at most 500 characters. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A recorded credit check (信用核查记录). */
+export type CreditCheck = {
+  __typename?: 'CreditCheck';
+  /** The resulting action. */
+  action: CheckAction;
+  /** Chinese label of the action, e.g. 拦截. */
+  actionLabel: Scalars['String']['output'];
+  /** When the check was made. */
+  checkedAt: Scalars['DateTime']['output'];
+  /** Department of the caller (null for a supervisor's check). */
+  department: Maybe<Scalars['String']['output']>;
+  /** The current feedback per measure (自动反馈), in measure order. */
+  feedback: Array<MeasureFeedback>;
+  /** Check id (UUID): quote it in reportCheckFeedback. */
+  id: Scalars['ID']['output'];
+  /** The lists the subject was on at the time of the check. */
+  lists: Array<CreditListInfo>;
+  /** Business matter. */
+  matter: BusinessMatter;
+  /** Chinese label of the matter. */
+  matterLabel: Scalars['String']['output'];
+  /** The measures that apply in the matter, most severe first. */
+  measures: Array<AppliedMeasure>;
+  /** The caller's reference. */
+  reference: Maybe<Scalars['String']['output']>;
+  /** The checked subject. */
+  subject: CreditSubject;
+  /** Incentives the subject would get, withheld because it is on a black list (守信激励 is for the trustworthy only). */
+  withheldIncentives: Array<AppliedMeasure>;
+};
+
+/** Check statistics of one department, matter and period. */
+export type CreditCheckStatistics = {
+  __typename?: 'CreditCheckStatistics';
+  /** Checks made. */
+  checks: Scalars['Int']['output'];
+  /** Checks ending CLEAR (通过). */
+  clear: Scalars['Int']['output'];
+  /** Checking department (null for supervisors' checks). */
+  department: Maybe<Scalars['String']['output']>;
+  /** Checks ending in INCENTIVE (激励). */
+  incentives: Scalars['Int']['output'];
+  /** Checks ending in INTERCEPT (拦截). */
+  interceptions: Scalars['Int']['output'];
+  /** Business matter. */
+  matter: BusinessMatter;
+  /** Chinese label of the matter. */
+  matterLabel: Scalars['String']['output'];
+  /** Period label, e.g. 2026-11 or 2026-11-21. */
+  period: Scalars['String']['output'];
+  /** Period start (the day, or the first of the month). */
+  periodStart: Scalars['Date']['output'];
+  /** Checks ending in REMIND (提示). */
+  reminders: Scalars['Int']['output'];
+  /** Checks ending in RESTRICT (限制). */
+  restrictions: Scalars['Int']['output'];
+  /** Distinct subjects found on at least one list. */
+  subjectsOnLists: Scalars['Int']['output'];
+};
+
+/** Credit lists (信用名单) a check matches, each kept by one department and derived from its current flag. */
+export type CreditList =
+  /** 经营异常名录 — market supervision, 重点关注 */
+  | 'ABNORMAL_OPERATION'
+  /** A级纳税人 — tax, red list */
+  | 'A_LEVEL_TAXPAYER'
+  /** 限制消费人员 (限制消费令) — courts, 重点关注 */
+  | 'CONSUMPTION_RESTRICTED'
+  /** 失信被执行人 — courts, black list */
+  | 'DISHONEST_DEBTOR'
+  /** 环境信用黑名单 (环保不良/严重失信企业) — environment, black list */
+  | 'ENVIRONMENTAL_BLACKLIST'
+  /** 环保诚信企业 — environment, red list */
+  | 'ENVIRONMENTAL_INTEGRITY'
+  /** 高频失信主体 (5 or more published penalties in 3 years) — 双公示, 重点关注 */
+  | 'HIGH_FREQUENCY_OFFENDER'
+  /** 重大税收违法失信主体 — tax, black list */
+  | 'MAJOR_TAX_VIOLATOR'
+  /** 严重违法失信名单 — market supervision, black list */
+  | 'SERIOUS_ILLEGAL';
+
+/** A credit list with its type and keeping department. */
+export type CreditListInfo = {
+  __typename?: 'CreditListInfo';
+  /** Department code that keeps it (court, tax, market, environment, platform). */
+  department: Scalars['String']['output'];
+  /** Chinese name of the department, e.g. 人民法院. */
+  departmentLabel: Scalars['String']['output'];
+  /** Chinese name, e.g. 失信被执行人. */
+  label: Scalars['String']['output'];
+  /** The list. */
+  list: CreditList;
+  /** Red, black or 重点关注. */
+  type: CreditListType;
+  /** Chinese label of the type, e.g. 黑名单. */
+  typeLabel: Scalars['String']['output'];
+};
+
+/** Type of a credit list. */
+export type CreditListType =
+  /** 黑名单 — 失信惩戒 */
+  | 'BLACK'
+  /** 红名单 — 守信激励 */
+  | 'RED'
+  /** 重点关注名单 — watch list */
+  | 'WATCH';
+
 export type CreditSubject = {
   __typename?: 'CreditSubject';
   code: Scalars['ID']['output'];
+  /**
+   * 信用核查 (credit check) of the subject before a business decision: the red, black and 重点关注 lists it is on
+   * now (from the departments' current flags: withdrawn, removed, repaired or expired records never count), the
+   * 联合奖惩 measures of the catalogue that apply in the matter, and the resulting action. Every check is
+   * recorded with the caller, its department and the result; its id is what 自动反馈 (reportCheckFeedback)
+   * answers. Government users (officers, systems with the read scope); refused with REQUIRED_FIELDS_UNAVAILABLE
+   * when a department's list status did not arrive, rather than answered CLEAR without it.
+   */
+  creditCheck: Maybe<CreditCheck>;
   /** tax: A级纳税人 in the given year (latest rated year when omitted). */
   isALevelTaxpayer: Maybe<Scalars['Boolean']['output']>;
   /** court: under a 限制消费令 now. */
@@ -63,8 +274,169 @@ export type CreditSubject = {
 };
 
 
+export type CreditSubjectCreditCheckArgs = {
+  matter: BusinessMatter;
+  reference?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type CreditSubjectIsALevelTaxpayerArgs = {
   year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The legal basis (法律依据) of a measure: a law, regulation, rule or central policy document. */
+export type LegalBasis = {
+  __typename?: 'LegalBasis';
+  /** Article or section (条款), e.g. 第二十二条; null when the whole document is the basis. */
+  article: Maybe<Scalars['String']['output']>;
+  /** The citation in Chinese, e.g. 《中华人民共和国政府采购法》第二十二条. */
+  citation: Scalars['String']['output'];
+  /** Document number (文号), e.g. 法释〔2017〕7号; null for a law. */
+  documentNumber: Maybe<Scalars['String']['output']>;
+  /** Document title without book-title marks, e.g. 中华人民共和国政府采购法. */
+  title: Scalars['String']['output'];
+};
+
+/**
+ * A 联合奖惩 measure (惩戒 or 激励) of the catalogue, as one version. Every change makes a new version; retired
+ * measures stay in the history. Public: the catalogue is policy.
+ */
+export type Measure = {
+  __typename?: 'Measure';
+  /** Why this version was made (修订说明). */
+  changeNote: Scalars['String']['output'];
+  /** When this version was made. */
+  changedAt: Scalars['DateTime']['output'];
+  /** Who made it (administrator's actor id). */
+  changedBy: Scalars['String']['output'];
+  /** Stable code across versions, e.g. PROC-CREDIT-EXCLUDE. */
+  code: Scalars['ID']['output'];
+  /** What the officer does (措施内容). */
+  content: Scalars['String']['output'];
+  /** Kind. */
+  kind: MeasureKind;
+  /** Chinese label of the kind, e.g. 拦截. */
+  kindLabel: Scalars['String']['output'];
+  /** Legal basis. */
+  legalBasis: LegalBasis;
+  /** The lists the measure applies to (only those its basis names). */
+  lists: Array<CreditList>;
+  /** The business matters it applies in. */
+  matters: Array<BusinessMatter>;
+  /** Chinese name of the measure. */
+  name: Scalars['String']['output'];
+  /** Status of this version. */
+  status: MeasureStatus;
+  /** Version, 1, 2, … per code. */
+  version: Scalars['Int']['output'];
+};
+
+/** 自动反馈: what the officer did with one measure of a check (the current answer). */
+export type MeasureFeedback = {
+  __typename?: 'MeasureFeedback';
+  /** Whether the measure was applied (执行) or not (不执行). */
+  applied: Scalars['Boolean']['output'];
+  /** Measure code. */
+  measureCode: Scalars['ID']['output'];
+  /** Measure version of the check. */
+  measureVersion: Scalars['Int']['output'];
+  /** 不执行理由, or a note when applied. */
+  reason: Maybe<Scalars['String']['output']>;
+  /** When. */
+  reportedAt: Scalars['DateTime']['output'];
+  /** Who reported it (actor id). */
+  reportedBy: Scalars['String']['output'];
+};
+
+/** Input of createMeasure and reviseMeasure. */
+export type MeasureInput = {
+  /** Article or section, if any. */
+  basisArticle?: InputMaybe<Scalars['String']['input']>;
+  /** Document number (文号), if any. */
+  basisNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Legal basis: document title (book-title marks are removed). */
+  basisTitle: Scalars['String']['input'];
+  /** 修订说明: why (required to revise; defaults to 新增措施 on create). */
+  changeNote?: InputMaybe<Scalars['String']['input']>;
+  /** Code: capital letters, digits and hyphens, 3–64 characters; identifies the measure across versions. */
+  code: Scalars['ID']['input'];
+  /** 措施内容, at most 2,000 characters. */
+  content: Scalars['String']['input'];
+  /** Kind: an incentive may name red lists only, a disciplinary measure no red list. */
+  kind: MeasureKind;
+  /** Lists it applies to (at least one, no repeats). */
+  lists: Array<CreditList>;
+  /** Matters it applies in (at least one, no repeats). */
+  matters: Array<BusinessMatter>;
+  /** Chinese name, at most 200 characters. */
+  name: Scalars['String']['input'];
+};
+
+/** Kind of a 联合奖惩 measure, most severe first. */
+export type MeasureKind =
+  /** 激励 — an incentive (e.g. 绿色通道, 容缺受理) */
+  | 'INCENTIVE'
+  /** 拦截 — the matter must not proceed for the subject (e.g. excluded from procurement) */
+  | 'INTERCEPT'
+  /** 提示 — the officer is reminded to weigh or verify (重要考量因素, 重点监管) */
+  | 'REMIND'
+  /** 限制 — proceeds with restrictions (e.g. no 告知承诺, reduced support) */
+  | 'RESTRICT';
+
+/** Status of a measure version. */
+export type MeasureStatus =
+  /** 有效 — in force: checks apply it */
+  | 'ACTIVE'
+  /** 已废止 — retired: kept in the history, never applied */
+  | 'RETIRED';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Add a measure to the catalogue (version 1); administrators only. */
+  createMeasure: Measure;
+  /**
+   * Report the department's business decisions (licences granted, tenders awarded, …) for the 应查未查
+   * supervision; idempotent per department, matter, reference and subject. Officers and write-scoped systems,
+   * for their own department; 1–1,000 per call.
+   */
+  reportBusinessDecisions: BusinessDecisionReport;
+  /**
+   * 自动反馈: report what the officer did with the measures of a check — applied, or not applied with a reason.
+   * Only the checking department's officers and systems (write scope). A new report for a measure replaces
+   * its current answer; earlier answers are kept. Returns the check's current feedback.
+   */
+  reportCheckFeedback: Array<MeasureFeedback>;
+  /** Retire a measure (废止): a new, RETIRED version; checks no longer apply it. Administrators only. */
+  retireMeasure: Measure;
+  /** Revise a measure in force: a new version with the given content; administrators only. */
+  reviseMeasure: Measure;
+};
+
+
+export type MutationCreateMeasureArgs = {
+  input: MeasureInput;
+};
+
+
+export type MutationReportBusinessDecisionsArgs = {
+  decisions: Array<BusinessDecisionInput>;
+};
+
+
+export type MutationReportCheckFeedbackArgs = {
+  checkId: Scalars['ID']['input'];
+  items: Array<CheckFeedbackInput>;
+};
+
+
+export type MutationRetireMeasureArgs = {
+  changeNote: Scalars['String']['input'];
+  code: Scalars['ID']['input'];
+};
+
+
+export type MutationReviseMeasureArgs = {
+  input: MeasureInput;
 };
 
 /** Relay paging information. */
@@ -89,9 +461,161 @@ export type PersonalDataKind =
 
 export type Query = {
   __typename?: 'Query';
+  /** A recorded check with its current feedback: the checking department's own, or any for supervisors. */
+  creditCheckRecord: Maybe<CreditCheck>;
+  /**
+   * Checks, subjects on lists, interceptions, restrictions, reminders and incentives per department × matter ×
+   * period (China time), for supervisors. At most 366 days.
+   */
+  creditCheckStatistics: Array<CreditCheckStatistics>;
+  /**
+   * Batch credit check (批量核查): the subjects of the given codes as entity references, in input order, so that
+   * one request checks every bidder of a tender: `creditCheckSubjects(codes: $codes) { code creditCheck(matter:
+   * BIDDING, reference: "tender-42") { action } }`. Every code is validated (USCC checksum or person key);
+   * at most 2,000 codes (the gateway's 100 KB body limit). Repeated codes are answered once per occurrence.
+   */
+  creditCheckSubjects: Array<CreditSubject>;
+  /** The credit lists checks match, with their type and department. */
+  creditLists: Array<CreditListInfo>;
   /** Whether the evaluation service is serving (a placeholder until it lands). */
   evaluationStatus: Scalars['String']['output'];
+  /** A measure's current version (retired ones included); null when the code is unknown. */
+  measure: Maybe<Measure>;
+  /** Every version of a measure, oldest first; empty when the code is unknown. */
+  measureHistory: Array<Measure>;
+  /** The 联合奖惩 measures in force (or every measure's current version), optionally for one list, matter or kind. */
+  measures: Array<Measure>;
+  /**
+   * 应查未查: reported decisions from `from` to `to` with no check of the subject in the matter by the deciding
+   * department within `days` calendar days before the decision (the decision day included). See
+   * docs/credit-checks.md.
+   */
+  uncheckedDecisions: Array<UncheckedDecision>;
+  /**
+   * 应惩未惩: punitive measures returned by checks made from `from` to `to` that have no feedback more than
+   * `workingDays` working days after the check, or were reported not applied without a reason; most overdue
+   * first. See docs/credit-checks.md.
+   */
+  unpunishedMeasures: Array<UnpunishedMeasure>;
 };
+
+
+export type QueryCreditCheckRecordArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCreditCheckStatisticsArgs = {
+  department?: InputMaybe<Scalars['String']['input']>;
+  from: Scalars['Date']['input'];
+  groupBy?: InputMaybe<StatisticsPeriod>;
+  matter?: InputMaybe<BusinessMatter>;
+  to: Scalars['Date']['input'];
+};
+
+
+export type QueryCreditCheckSubjectsArgs = {
+  codes: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryMeasureArgs = {
+  code: Scalars['ID']['input'];
+};
+
+
+export type QueryMeasureHistoryArgs = {
+  code: Scalars['ID']['input'];
+};
+
+
+export type QueryMeasuresArgs = {
+  includeRetired?: InputMaybe<Scalars['Boolean']['input']>;
+  kind?: InputMaybe<MeasureKind>;
+  list?: InputMaybe<CreditList>;
+  matter?: InputMaybe<BusinessMatter>;
+};
+
+
+export type QueryUncheckedDecisionsArgs = {
+  days?: InputMaybe<Scalars['Int']['input']>;
+  department?: InputMaybe<Scalars['String']['input']>;
+  from: Scalars['Date']['input'];
+  matter?: InputMaybe<BusinessMatter>;
+  to: Scalars['Date']['input'];
+};
+
+
+export type QueryUnpunishedMeasuresArgs = {
+  department?: InputMaybe<Scalars['String']['input']>;
+  from: Scalars['Date']['input'];
+  matter?: InputMaybe<BusinessMatter>;
+  to: Scalars['Date']['input'];
+  workingDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Period of the check statistics. */
+export type StatisticsPeriod =
+  /** Calendar day in China time */
+  | 'DAY'
+  /** Calendar month in China time */
+  | 'MONTH';
+
+/**
+ * 应查未查: a reported business decision with no credit check of the subject in the matter by the deciding
+ * department within the window before it.
+ */
+export type UncheckedDecision = {
+  __typename?: 'UncheckedDecision';
+  /** Decision date. */
+  decidedOn: Scalars['Date']['output'];
+  /** Deciding department. */
+  department: Scalars['String']['output'];
+  /** Decision id. */
+  id: Scalars['ID']['output'];
+  /** The department's latest check of the subject in the matter before the window, if any (too old to count). */
+  lastCheckedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Business matter. */
+  matter: BusinessMatter;
+  /** Chinese label of the matter. */
+  matterLabel: Scalars['String']['output'];
+  /** The department's reference. */
+  reference: Scalars['String']['output'];
+  /** The subject decided about. */
+  subject: CreditSubject;
+};
+
+/** 应惩未惩: a punitive measure a check returned that was neither applied nor justified in time. */
+export type UnpunishedMeasure = {
+  __typename?: 'UnpunishedMeasure';
+  /** The check. */
+  checkId: Scalars['ID']['output'];
+  /** When the check was made. */
+  checkedAt: Scalars['DateTime']['output'];
+  /** Working days past the deadline (0 for a measure refused without reason inside the allowed time). */
+  daysOverdue: Scalars['Int']['output'];
+  /** Last day feedback was due: the check's date plus the allowed working days (chineseCalendar). */
+  deadline: Scalars['Date']['output'];
+  /** Checking department. */
+  department: Maybe<Scalars['String']['output']>;
+  /** Business matter. */
+  matter: BusinessMatter;
+  /** The measure as applied in the check. */
+  measure: AppliedMeasure;
+  /** Why it is listed. */
+  reason: UnpunishedReason;
+  /** The caller's reference. */
+  reference: Maybe<Scalars['String']['output']>;
+  /** The checked subject. */
+  subject: CreditSubject;
+};
+
+/** Why a punitive measure is reported as 应惩未惩. */
+export type UnpunishedReason =
+  /** Reported as not applied without a reason (不执行且无理由) */
+  | 'NOT_APPLIED_WITHOUT_REASON'
+  /** No feedback within the allowed working days (未反馈) */
+  | 'NO_FEEDBACK';
 
 
 
@@ -182,6 +706,8 @@ export type FederationReferenceTypes = {
     ( { __typename: 'CreditSubject' }
     & GraphQLRecursivePick<FederationTypes['CreditSubject'], {"code":true}>
     & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['CreditSubject'], {"isDishonestDebtor":true,"isConsumptionRestricted":true,"isMajorTaxViolator":true,"isSeriousIllegal":true,"isOnEnvironmentalBlacklist":true,"isInAbnormalOperationList":true,"isHighFrequencyOffender":true,"isALevelTaxpayer":true,"isEnvironmentalIntegrityEnterprise":true}>
+        | GraphQLRecursivePick<FederationTypes['CreditSubject'], {"isDishonestDebtor":true,"isConsumptionRestricted":true,"isMajorTaxViolator":true,"isSeriousIllegal":true,"isOnEnvironmentalBlacklist":true,"isInAbnormalOperationList":true,"isHighFrequencyOffender":true,"isALevelTaxpayer":true,"isEnvironmentalIntegrityEnterprise":true,"publishedPenaltyCount":true,"severePenaltyCount":true}>
         | GraphQLRecursivePick<FederationTypes['CreditSubject'], {"isDishonestDebtor":true,"isConsumptionRestricted":true,"isMajorTaxViolator":true,"isALevelTaxpayer":true,"isInAbnormalOperationList":true,"isSeriousIllegal":true,"isEnvironmentalIntegrityEnterprise":true,"isOnEnvironmentalBlacklist":true,"publishedPenaltyCount":true,"severePenaltyCount":true,"isHighFrequencyOffender":true}> ) );
 };
 
@@ -190,26 +716,64 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AccessLevel: AccessLevel;
-  CreditSubject: ResolverTypeWrapper<SubjectRef>;
+  AppliedMeasure: ResolverTypeWrapper<MeasureSnapshot>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  BusinessDecisionInput: BusinessDecisionInput;
+  BusinessDecisionReport: ResolverTypeWrapper<BusinessDecisionReport>;
+  BusinessMatter: BusinessMatter;
+  CheckAction: CheckAction;
+  CheckFeedbackInput: CheckFeedbackInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CreditCheck: ResolverTypeWrapper<CheckRow>;
+  CreditCheckStatistics: ResolverTypeWrapper<StatisticsRow>;
+  CreditList: CreditList;
+  CreditListInfo: ResolverTypeWrapper<CreditListMeta>;
+  CreditListType: CreditListType;
+  CreditSubject: ResolverTypeWrapper<SubjectRef>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  LegalBasis: ResolverTypeWrapper<LegalBasis>;
+  Measure: ResolverTypeWrapper<MeasureRow>;
+  MeasureFeedback: ResolverTypeWrapper<FeedbackRow>;
+  MeasureInput: MeasureInput;
+  MeasureKind: MeasureKind;
+  MeasureStatus: MeasureStatus;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PersonalDataKind: PersonalDataKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  StatisticsPeriod: StatisticsPeriod;
+  UncheckedDecision: ResolverTypeWrapper<UncheckedRow>;
+  UnpunishedMeasure: ResolverTypeWrapper<UnpunishedRow>;
+  UnpunishedReason: UnpunishedReason;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  CreditSubject: SubjectRef;
+  AppliedMeasure: MeasureSnapshot;
   ID: Scalars['ID']['output'];
-  Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
+  BusinessDecisionInput: BusinessDecisionInput;
+  BusinessDecisionReport: BusinessDecisionReport;
+  CheckFeedbackInput: CheckFeedbackInput;
+  Boolean: Scalars['Boolean']['output'];
+  CreditCheck: CheckRow;
+  CreditCheckStatistics: StatisticsRow;
+  CreditListInfo: CreditListMeta;
+  CreditSubject: SubjectRef;
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  LegalBasis: LegalBasis;
+  Measure: MeasureRow;
+  MeasureFeedback: FeedbackRow;
+  MeasureInput: MeasureInput;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  UncheckedDecision: UncheckedRow;
+  UnpunishedMeasure: UnpunishedRow;
   String: Scalars['String']['output'];
 };
 
@@ -226,15 +790,117 @@ export type PersonalDirectiveArgs = {
 
 export type PersonalDirectiveResolver<Result, Parent, ContextType = Context, Args = PersonalDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type AppliedMeasureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AppliedMeasure'] = ResolversParentTypes['AppliedMeasure']> = {
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MeasureKind'], ParentType, ContextType>;
+  kindLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  legalBasis?: Resolver<ResolversTypes['LegalBasis'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  triggeredBy?: Resolver<Array<ResolversTypes['CreditList']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BusinessDecisionReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BusinessDecisionReport'] = ResolversParentTypes['BusinessDecisionReport']> = {
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recorded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CreditCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditCheck'] = ResolversParentTypes['CreditCheck']> = {
+  action?: Resolver<ResolversTypes['CheckAction'], ParentType, ContextType>;
+  actionLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  checkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  feedback?: Resolver<Array<ResolversTypes['MeasureFeedback']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lists?: Resolver<Array<ResolversTypes['CreditListInfo']>, ParentType, ContextType>;
+  matter?: Resolver<ResolversTypes['BusinessMatter'], ParentType, ContextType>;
+  matterLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  measures?: Resolver<Array<ResolversTypes['AppliedMeasure']>, ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['CreditSubject'], ParentType, ContextType>;
+  withheldIncentives?: Resolver<Array<ResolversTypes['AppliedMeasure']>, ParentType, ContextType>;
+};
+
+export type CreditCheckStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditCheckStatistics'] = ResolversParentTypes['CreditCheckStatistics']> = {
+  checks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  clear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  incentives?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  interceptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  matter?: Resolver<ResolversTypes['BusinessMatter'], ParentType, ContextType>;
+  matterLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reminders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  restrictions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subjectsOnLists?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CreditListInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditListInfo'] = ResolversParentTypes['CreditListInfo']> = {
+  department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  departmentLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  list?: Resolver<ResolversTypes['CreditList'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['CreditListType'], ParentType, ContextType>;
+  typeLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type CreditSubjectResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditSubject'] = ResolversParentTypes['CreditSubject'], FederationReferenceType extends FederationReferenceTypes['CreditSubject'] = FederationReferenceTypes['CreditSubject']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CreditSubject']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  creditCheck?: Resolver<Maybe<ResolversTypes['CreditCheck']>, ParentType, ContextType, RequireFields<CreditSubjectCreditCheckArgs, 'matter'>>;
   listFlags?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type LegalBasisResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LegalBasis'] = ResolversParentTypes['LegalBasis']> = {
+  article?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  citation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  documentNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MeasureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Measure'] = ResolversParentTypes['Measure']> = {
+  changeNote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  changedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  changedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MeasureKind'], ParentType, ContextType>;
+  kindLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  legalBasis?: Resolver<ResolversTypes['LegalBasis'], ParentType, ContextType>;
+  lists?: Resolver<Array<ResolversTypes['CreditList']>, ParentType, ContextType>;
+  matters?: Resolver<Array<ResolversTypes['BusinessMatter']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MeasureStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MeasureFeedbackResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeasureFeedback'] = ResolversParentTypes['MeasureFeedback']> = {
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  measureCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  measureVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reportedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reportedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createMeasure?: Resolver<ResolversTypes['Measure'], ParentType, ContextType, RequireFields<MutationCreateMeasureArgs, 'input'>>;
+  reportBusinessDecisions?: Resolver<ResolversTypes['BusinessDecisionReport'], ParentType, ContextType, RequireFields<MutationReportBusinessDecisionsArgs, 'decisions'>>;
+  reportCheckFeedback?: Resolver<Array<ResolversTypes['MeasureFeedback']>, ParentType, ContextType, RequireFields<MutationReportCheckFeedbackArgs, 'checkId' | 'items'>>;
+  retireMeasure?: Resolver<ResolversTypes['Measure'], ParentType, ContextType, RequireFields<MutationRetireMeasureArgs, 'changeNote' | 'code'>>;
+  reviseMeasure?: Resolver<ResolversTypes['Measure'], ParentType, ContextType, RequireFields<MutationReviseMeasureArgs, 'input'>>;
+};
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -244,14 +910,59 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  creditCheckRecord?: Resolver<Maybe<ResolversTypes['CreditCheck']>, ParentType, ContextType, RequireFields<QueryCreditCheckRecordArgs, 'id'>>;
+  creditCheckStatistics?: Resolver<Array<ResolversTypes['CreditCheckStatistics']>, ParentType, ContextType, RequireFields<QueryCreditCheckStatisticsArgs, 'from' | 'groupBy' | 'to'>>;
+  creditCheckSubjects?: Resolver<Array<ResolversTypes['CreditSubject']>, ParentType, ContextType, RequireFields<QueryCreditCheckSubjectsArgs, 'codes'>>;
+  creditLists?: Resolver<Array<ResolversTypes['CreditListInfo']>, ParentType, ContextType>;
   evaluationStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  measure?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType, RequireFields<QueryMeasureArgs, 'code'>>;
+  measureHistory?: Resolver<Array<ResolversTypes['Measure']>, ParentType, ContextType, RequireFields<QueryMeasureHistoryArgs, 'code'>>;
+  measures?: Resolver<Array<ResolversTypes['Measure']>, ParentType, ContextType, RequireFields<QueryMeasuresArgs, 'includeRetired'>>;
+  uncheckedDecisions?: Resolver<Array<ResolversTypes['UncheckedDecision']>, ParentType, ContextType, RequireFields<QueryUncheckedDecisionsArgs, 'days' | 'from' | 'to'>>;
+  unpunishedMeasures?: Resolver<Array<ResolversTypes['UnpunishedMeasure']>, ParentType, ContextType, RequireFields<QueryUnpunishedMeasuresArgs, 'from' | 'to' | 'workingDays'>>;
+};
+
+export type UncheckedDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UncheckedDecision'] = ResolversParentTypes['UncheckedDecision']> = {
+  decidedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastCheckedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  matter?: Resolver<ResolversTypes['BusinessMatter'], ParentType, ContextType>;
+  matterLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['CreditSubject'], ParentType, ContextType>;
+};
+
+export type UnpunishedMeasureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnpunishedMeasure'] = ResolversParentTypes['UnpunishedMeasure']> = {
+  checkId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  checkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  daysOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deadline?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  matter?: Resolver<ResolversTypes['BusinessMatter'], ParentType, ContextType>;
+  measure?: Resolver<ResolversTypes['AppliedMeasure'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['UnpunishedReason'], ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['CreditSubject'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
+  AppliedMeasure?: AppliedMeasureResolvers<ContextType>;
+  BusinessDecisionReport?: BusinessDecisionReportResolvers<ContextType>;
+  CreditCheck?: CreditCheckResolvers<ContextType>;
+  CreditCheckStatistics?: CreditCheckStatisticsResolvers<ContextType>;
+  CreditListInfo?: CreditListInfoResolvers<ContextType>;
   CreditSubject?: CreditSubjectResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
+  LegalBasis?: LegalBasisResolvers<ContextType>;
+  Measure?: MeasureResolvers<ContextType>;
+  MeasureFeedback?: MeasureFeedbackResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  UncheckedDecision?: UncheckedDecisionResolvers<ContextType>;
+  UnpunishedMeasure?: UnpunishedMeasureResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {
