@@ -1,6 +1,7 @@
 import { loadDemoData } from '@credit-hub/datagen';
 import { migrate } from '@credit-hub/kit/db';
 import { ensureReferenceData } from '@credit-hub/kit/reference';
+import { ensureMeasureCatalogue } from '@credit-hub/subgraph-evaluation';
 import { ensureAuthorities } from '@credit-hub/subgraph-disclosure/authorities';
 import pg from 'pg';
 
@@ -20,6 +21,8 @@ export async function prepareDatabase(
   let empty: boolean;
   try {
     await ensureReferenceData(client);
+    const measures = await ensureMeasureCatalogue(client);
+    if (measures) log(`installed ${measures} 联合奖惩 measure(s) of the starter catalogue`);
     await ensureAuthorities(client);
     const { rows } = await client.query<{ any: boolean }>(
       'SELECT EXISTS (SELECT 1 FROM subject.credit_subject) AS any',
