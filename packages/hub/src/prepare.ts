@@ -1,7 +1,7 @@
 import { loadDemoData } from '@credit-hub/datagen';
 import { migrate } from '@credit-hub/kit/db';
 import { ensureReferenceData } from '@credit-hub/kit/reference';
-import { ensureMeasureCatalogue } from '@credit-hub/subgraph-evaluation';
+import { ensureEvaluationModels, ensureMeasureCatalogue } from '@credit-hub/subgraph-evaluation';
 import { ensureAuthorities } from '@credit-hub/subgraph-disclosure/authorities';
 import pg from 'pg';
 
@@ -21,6 +21,8 @@ export async function prepareDatabase(
   let empty: boolean;
   try {
     await ensureReferenceData(client);
+    const models = await ensureEvaluationModels(client);
+    if (models.installed.length) log(`installed evaluation models: ${models.installed.join(', ')}`);
     const measures = await ensureMeasureCatalogue(client);
     if (measures) log(`installed ${measures} 联合奖惩 measure(s) of the starter catalogue`);
     await ensureAuthorities(client);

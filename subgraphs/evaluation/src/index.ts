@@ -20,6 +20,16 @@ import {
   UnpunishedMeasure,
 } from './checks/resolvers.ts';
 import { CreditSubject } from './resolvers/CreditSubject.ts';
+import {
+  CreditEvaluation,
+  EvaluationGradeBand,
+  EvaluationIndicator,
+  EvaluationModel,
+  EvaluationRefresh,
+  evaluationMutation,
+  evaluationQuery,
+  InspectionSample,
+} from './resolvers/evaluation.ts';
 import { Query } from './resolvers/Query.ts';
 
 /** 公共信用综合评价, 分级分类监管 and 联合奖惩 credit checks (信用核查). */
@@ -30,9 +40,15 @@ export const evaluationSubgraph: SubgraphDefinition<Loaders> = {
   resolvers: {
     Date: DateScalar,
     DateTime: DateTimeScalar,
-    Query: { ...Query, ...checkQuery },
-    Mutation: { ...checkMutation },
+    Query: { ...Query, ...evaluationQuery, ...checkQuery },
+    Mutation: { ...evaluationMutation, ...checkMutation },
     CreditSubject: { ...CreditSubject, ...checkSubjectFields },
+    CreditEvaluation,
+    EvaluationModel,
+    EvaluationIndicator,
+    EvaluationGradeBand,
+    InspectionSample,
+    EvaluationRefresh,
     Measure,
     AppliedMeasure,
     CreditListInfo,
@@ -44,6 +60,7 @@ export const evaluationSubgraph: SubgraphDefinition<Loaders> = {
   createLoaders,
 };
 
+export { ensureEvaluationModels } from './model/store.ts';
 export { ensureMeasureCatalogue } from './catalogue/store.ts';
 
 export const startEvaluationSubgraph = (options: SubgraphOptions) => startSubgraph(evaluationSubgraph, options);

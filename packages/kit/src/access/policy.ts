@@ -52,6 +52,10 @@ export function canWrite(who: Identity, level: AccessLevel, owner: string): bool
       // business decisions): any department's officers and write-scoped systems. The resolver binds the
       // write to the caller's own department; supervisors still never write.
       return who.role === 'OFFICER' || (who.role === 'SYSTEM' && who.scopes.includes('write'));
+    case 'SUPERVISOR':
+      // A supervisory act that records only the supervisor's own work (a 双随机 inspection draw), never a
+      // department's records.
+      return who.role === 'SUPERVISOR';
     default:
       // A PUBLIC mutation would let anyone write: not a level a mutation may have.
       return false;

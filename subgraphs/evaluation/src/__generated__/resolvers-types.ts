@@ -6,9 +6,15 @@ import type { MeasureRow } from '../catalogue/model.ts';
 import type { CreditListMeta } from '../catalogue/lists.ts';
 import type { CheckRow, FeedbackRow, StatisticsRow, UnpunishedRow, UncheckedRow } from '../checks/model.ts';
 import type { MeasureSnapshot } from '../checks/rules.ts';
+import type { EvaluationParent } from '../model/resolve.ts';
+import type { ExplainedItem } from '../model/evaluate.ts';
+import type { ModelRecord } from '../model/store.ts';
+import type { Indicator, GradeBand } from '../model/definition.ts';
+import type { DrawRecord, DrawConnection, RefreshRecord } from '../sampling/store.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -22,6 +28,13 @@ export type Scalars = {
   /** An instant (时间), ISO 8601 with time zone, e.g. 2026-11-21T06:00:00.000Z. */
   DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type AbnormalOperation = {
+  __typename?: 'AbnormalOperation';
+  id: Scalars['ID']['output'];
+  listedOn: Scalars['Date']['output'];
+  reasonLabel: Scalars['String']['output'];
 };
 
 /**
@@ -188,6 +201,38 @@ export type CreditCheckStatistics = {
   subjectsOnLists: Scalars['Int']['output'];
 };
 
+/**
+ * A subject's 公共信用综合评价 (composite public credit evaluation): base score plus the contribution of every
+ * indicator of the model, kept within the model's scale, graded by the model's bands, with the 分级分类监管
+ * supervision level that grade maps to. Explainable item by item: base score + Σ points = score (unless the
+ * scale's bounds clipped it).
+ */
+export type CreditEvaluation = {
+  __typename?: 'CreditEvaluation';
+  /** Base score the indicators add to or deduct from (基础分). */
+  baseScore: Scalars['Int']['output'];
+  /** When this result was first computed from these inputs with this model version (评价时间). */
+  evaluatedAt: Scalars['DateTime']['output'];
+  /** Every indicator of the model, in model order, with its contribution (0 when it does not apply). */
+  explanation: Array<EvaluationItem>;
+  /** Grade code from the model's bands, e.g. EXCELLENT. */
+  grade: Scalars['String']['output'];
+  /** Chinese label of the grade (等级), e.g. 优秀, 良好, 中等, 较差. */
+  gradeLabel: Scalars['String']['output'];
+  /** The model itself (public: the model is policy). */
+  model: EvaluationModel;
+  /** Code of the evaluation model (评价模型) that produced it. */
+  modelCode: Scalars['String']['output'];
+  /** Version of that model. */
+  modelVersion: Scalars['Int']['output'];
+  /** Score on the model's scale (the default models: 0–1000). */
+  score: Scalars['Int']['output'];
+  /** The evaluated subject. */
+  subject: CreditSubject;
+  /** 分级分类监管: the supervision level this grade maps to, with its 双随机 sampling ratio. */
+  supervision: SupervisionLevel;
+};
+
 /** Credit lists (信用名单) a check matches, each kept by one department and derived from its current flag. */
 export type CreditList =
   /** 经营异常名录 — market supervision, 重点关注 */
@@ -237,6 +282,7 @@ export type CreditListType =
 
 export type CreditSubject = {
   __typename?: 'CreditSubject';
+  abnormalOperations: Maybe<Array<AbnormalOperation>>;
   code: Scalars['ID']['output'];
   /**
    * 信用核查 (credit check) of the subject before a business decision: the red, black and 重点关注 lists it is on
@@ -247,6 +293,18 @@ export type CreditSubject = {
    * when a department's list status did not arrive, rather than answered CLEAR without it.
    */
   creditCheck: Maybe<CreditCheck>;
+  /**
+   * 公共信用综合评价 (composite public credit evaluation): a score, a grade and the 分级分类监管 supervision
+   * level, computed by the active evaluation model for the subject's kind from the departments' records, with
+   * every indicator's contribution and source records. Null for kinds without an active model (natural
+   * persons). Refused with REQUIRED_FIELDS_UNAVAILABLE when a department the model needs did not answer.
+   * Each evaluation is also stored (the population of 双随机 inspection draws).
+   */
+  creditEvaluation: Maybe<CreditEvaluation>;
+  dishonestDebtorCases: Maybe<Array<DishonestDebtorCase>>;
+  environmentalRating: Maybe<EnvironmentalRating>;
+  industry: Maybe<Industry>;
+  integrityEvaluation: Maybe<IntegrityEvaluation>;
   /** tax: A级纳税人 in the given year (latest rated year when omitted). */
   isALevelTaxpayer: Maybe<Scalars['Boolean']['output']>;
   /** court: under a 限制消费令 now. */
@@ -265,12 +323,20 @@ export type CreditSubject = {
   isOnEnvironmentalBlacklist: Maybe<Scalars['Boolean']['output']>;
   /** market: on the 严重违法失信名单 now. */
   isSeriousIllegal: Maybe<Scalars['Boolean']['output']>;
-  /** Placeholder until the evaluation lands: the lists the subject is on now, read from the departments. */
-  listFlags: Maybe<Array<Scalars['String']['output']>>;
+  kind: SubjectKind;
+  majorTaxViolations: Array<MajorTaxViolation>;
   /** 双公示: penalties published now. */
   publishedPenaltyCount: Maybe<Scalars['Int']['output']>;
+  region: Region;
+  seriousIllegalListings: Maybe<Array<SeriousIllegalListing>>;
   /** 双公示: severe-tier penalties published now. */
   severePenaltyCount: Maybe<Scalars['Int']['output']>;
+  taxCreditRatings: Maybe<Array<TaxCreditRating>>;
+};
+
+
+export type CreditSubjectAbnormalOperationsArgs = {
+  includeRemoved?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -280,9 +346,326 @@ export type CreditSubjectCreditCheckArgs = {
 };
 
 
+export type CreditSubjectDishonestDebtorCasesArgs = {
+  includeWithdrawn?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type CreditSubjectIntegrityEvaluationArgs = {
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type CreditSubjectIsALevelTaxpayerArgs = {
   year?: InputMaybe<Scalars['Int']['input']>;
 };
+
+
+export type CreditSubjectMajorTaxViolationsArgs = {
+  includeRemoved?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type CreditSubjectSeriousIllegalListingsArgs = {
+  includeRemoved?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type DishonestDebtorCase = {
+  __typename?: 'DishonestDebtorCase';
+  caseNumber: Scalars['String']['output'];
+  courtName: Scalars['String']['output'];
+  publishedOn: Scalars['Date']['output'];
+};
+
+/**
+ * 企业环境信用评价 grades (环发〔2013〕150号), best first. Four grades nationally; several provinces add a fifth,
+ * BLACK. A hub configured for four grades (ENVIRONMENT_GRADES=4) refuses BLACK as input.
+ */
+export type EnvironmentalGrade =
+  /** 环保严重失信企业 (黑牌) — seriously dishonest, the black list (five-grade provinces only) */
+  | 'BLACK'
+  /** 环保良好企业 (蓝牌) — good */
+  | 'BLUE'
+  /** 环保诚信企业 (绿牌) — environmental integrity, the red list */
+  | 'GREEN'
+  /** 环保不良企业 (红牌) — poor; the black list where there are four grades */
+  | 'RED'
+  /** 环保警示企业 (黄牌) — warning */
+  | 'YELLOW';
+
+export type EnvironmentalRating = {
+  __typename?: 'EnvironmentalRating';
+  grade: EnvironmentalGrade;
+  gradeLabel: Scalars['String']['output'];
+  year: Scalars['Int']['output'];
+};
+
+/** A grade band (等级) of a model: scores from `minScore` up to the next better band. */
+export type EvaluationGradeBand = {
+  __typename?: 'EvaluationGradeBand';
+  /** Grade code, e.g. EXCELLENT. */
+  grade: Scalars['String']['output'];
+  /** Chinese label, e.g. 优秀. */
+  label: Scalars['String']['output'];
+  /** Lowest score of the band (inclusive). */
+  minScore: Scalars['Int']['output'];
+  /** 分级分类监管 level of subjects in this band. */
+  supervision: SupervisionLevel;
+};
+
+/** An indicator of an evaluation model (评价指标). */
+export type EvaluationIndicator = {
+  __typename?: 'EvaluationIndicator';
+  /** PER_RECORD: the most points the indicator may deduct or add in absolute value. */
+  cap: Maybe<Scalars['Int']['output']>;
+  /** Indicator code. */
+  code: Scalars['String']['output'];
+  /** Source department code. */
+  department: Scalars['String']['output'];
+  /** The input it reads. */
+  input: Scalars['String']['output'];
+  /** Chinese name. */
+  label: Scalars['String']['output'];
+  /** LEVEL: points per level. */
+  levelPoints: Maybe<Array<LevelPoints>>;
+  /** LEVEL: points for a level not in the table, or no level at all. */
+  otherwisePoints: Maybe<Scalars['Int']['output']>;
+  /** FLAG: points when the flag is true. */
+  points: Maybe<Scalars['Int']['output']>;
+  /** PER_RECORD: points per record (negative: a deduction). */
+  pointsPerRecord: Maybe<Scalars['Int']['output']>;
+  /** The rule in Chinese. */
+  rule: Scalars['String']['output'];
+  /** Rule kind. */
+  ruleKind: EvaluationRuleKind;
+};
+
+/** One indicator's contribution to an evaluation (评价指标得分), with the input it read and the records it came from. */
+export type EvaluationItem = {
+  __typename?: 'EvaluationItem';
+  /** Whether the indicator's cap limited the deduction (per-record rules). */
+  capped: Scalars['Boolean']['output'];
+  /** Indicator code, e.g. COURT_DISHONEST_DEBTOR. */
+  code: Scalars['String']['output'];
+  /** Source department code (court, tax, market, environment, disclosure, government). */
+  department: Scalars['String']['output'];
+  /** Chinese name of the source department, e.g. 人民法院. */
+  departmentLabel: Scalars['String']['output'];
+  /** The input the indicator reads (e.g. dishonestDebtorCases, taxCreditLevel). */
+  input: Scalars['String']['output'];
+  /** Chinese name of the indicator, e.g. 失信被执行人. */
+  label: Scalars['String']['output'];
+  /** Points added (positive) or deducted (negative); 0 when the indicator does not apply. */
+  points: Scalars['Int']['output'];
+  /** The department's records behind the value (case numbers, rating years, list entries). */
+  records: Array<EvaluationSourceRecord>;
+  /** The rule in Chinese, e.g. 每条扣150分，最多扣300分. */
+  rule: Scalars['String']['output'];
+  /** The input's value as read: true/false, a count, or a level; null when the department has no record (e.g. never rated). */
+  value: Maybe<Scalars['String']['output']>;
+};
+
+/** A version of a 公共信用综合评价 model (评价模型): data, not code. Public: the model is policy. */
+export type EvaluationModel = {
+  __typename?: 'EvaluationModel';
+  /** When it was activated; null while a draft. */
+  activatedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Base score (基础分). */
+  baseScore: Scalars['Int']['output'];
+  /** Model code, e.g. ZJ-ORGANISATION. */
+  code: Scalars['String']['output'];
+  /** When this version was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The full definition as JSON text (the form createEvaluationModelVersion takes). */
+  definitionJson: Scalars['String']['output'];
+  /** Grade bands, best first, each with its supervision level. */
+  grades: Array<EvaluationGradeBand>;
+  /** Indicators, in evaluation order. */
+  indicators: Array<EvaluationIndicator>;
+  /** Highest possible score. */
+  maxScore: Scalars['Int']['output'];
+  /** Lowest possible score. */
+  minScore: Scalars['Int']['output'];
+  /** Chinese name of the model. */
+  name: Scalars['String']['output'];
+  /** When it was retired; null unless retired. */
+  retiredAt: Maybe<Scalars['DateTime']['output']>;
+  /** Lifecycle status. */
+  status: EvaluationModelStatus;
+  /** Subject kinds (主体类别) it evaluates. */
+  subjectKinds: Array<SubjectKind>;
+  /** Version, 1, 2, … per code. */
+  version: Scalars['Int']['output'];
+};
+
+/** Lifecycle of an evaluation model version. */
+export type EvaluationModelStatus =
+  /** 启用 — the version in use for its subject kinds */
+  | 'ACTIVE'
+  /** 草稿 — created, not in use */
+  | 'DRAFT'
+  /** 停用 — replaced by a later activation */
+  | 'RETIRED';
+
+/** Input of createEvaluationModelVersion. */
+export type EvaluationModelVersionInput = {
+  /** Model code (capital letters, digits, hyphens); a new code starts at version 1. */
+  code: Scalars['String']['input'];
+  /**
+   * The definition as JSON text: {baseScore, minScore, maxScore, indicators: [{code, label, department, input,
+   * rule: {kind: FLAG, points} | {kind: PER_RECORD, pointsPerRecord, cap} | {kind: LEVEL, points: {level: n},
+   * otherwise}}], grades: [{grade, label, minScore, supervision: {level, label, samplingRatio}}]} — see
+   * docs/evaluation.md. Errors name the path (e.g. definition.indicators[2].rule.cap) and the rule broken.
+   */
+  definition: Scalars['String']['input'];
+  /** Chinese name of the model. */
+  name: Scalars['String']['input'];
+  /** Subject kinds it evaluates. */
+  subjectKinds: Array<SubjectKind>;
+};
+
+/** A record of a refresh run of the stored evaluations of a region (npm run evaluate): counts only, no subject data. */
+export type EvaluationRefresh = {
+  __typename?: 'EvaluationRefresh';
+  /** Of those, how many got an evaluation (kinds without a model, e.g. natural persons, get none). */
+  evaluatedSubjects: Scalars['Int']['output'];
+  /** Refresh id. */
+  id: Scalars['ID']['output'];
+  /** When it finished. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** Who ran it. */
+  recordedBy: Scalars['String']['output'];
+  /** Region refreshed (six digits). */
+  regionCode: Scalars['String']['output'];
+  /** Subjects the subject register listed for the region. */
+  registeredSubjects: Scalars['Int']['output'];
+};
+
+/** Kind of scoring rule of an indicator. */
+export type EvaluationRuleKind =
+  /** Fixed points when a flag input is true (bonus if positive, deduction if negative). */
+  | 'FLAG'
+  /** A level → points table (e.g. tax level A → +80); `otherwisePoints` for other or missing levels. */
+  | 'LEVEL'
+  /** Points per record or per counted item, limited by a cap. */
+  | 'PER_RECORD';
+
+/** A department record an evaluation item is based on. */
+export type EvaluationSourceRecord = {
+  __typename?: 'EvaluationSourceRecord';
+  /** What it is, in Chinese, e.g. 杭州市西湖区人民法院 2025-04-01 发布. */
+  description: Scalars['String']['output'];
+  /** The record's identifier in its department: a 执行案号, an entry id, a rating year. */
+  id: Scalars['String']['output'];
+};
+
+export type Industry = {
+  __typename?: 'Industry';
+  code: Scalars['String']['output'];
+};
+
+/**
+ * A 双随机 inspection sample (双随机抽查): subjects drawn at random from the stored evaluations of a region and
+ * industry, stratified by supervision level; recorded for 一公开 and reproducible from its seed.
+ */
+export type InspectionSample = {
+  __typename?: 'InspectionSample';
+  /** When. */
+  drawnAt: Scalars['DateTime']['output'];
+  /** Who drew it (actor id). */
+  drawnBy: Scalars['String']['output'];
+  /** Draw id. */
+  id: Scalars['ID']['output'];
+  /** Industry filter; null for every industry. */
+  industryCode: Maybe<Scalars['String']['output']>;
+  /** The inspection matter (检查事项). */
+  matter: Scalars['String']['output'];
+  /** Size of the population (stored evaluations matching region and industry). */
+  populationCount: Scalars['Int']['output'];
+  /** The refresh those figures come from; null when none was recorded for this region. */
+  refresh: Maybe<EvaluationRefresh>;
+  /** Region filter (six digits). */
+  regionCode: Scalars['String']['output'];
+  /** The seed. */
+  seed: Scalars['String']['output'];
+  /** The subjects drawn (resolved by the other departments through the graph). */
+  selected: Array<CreditSubject>;
+  /** Codes of the subjects drawn, in code order. */
+  selectedCodes: Array<Scalars['ID']['output']>;
+  /** Strata by supervision level, A first. */
+  strata: Array<InspectionStratum>;
+  /**
+   * Subjects of the region the subject register counted at the latest refresh (npm run evaluate) but that have
+   * no stored evaluation, so could not be drawn; null when no refresh of this region was recorded.
+   */
+  unevaluatedSubjectCount: Maybe<Scalars['Int']['output']>;
+};
+
+/** A page of inspection samples, newest first. */
+export type InspectionSampleConnection = {
+  __typename?: 'InspectionSampleConnection';
+  /** Samples of this page with cursors. */
+  edges: Array<InspectionSampleEdge>;
+  /** Samples of this page. */
+  nodes: Array<InspectionSample>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+};
+
+/** An inspection sample in a page. */
+export type InspectionSampleEdge = {
+  __typename?: 'InspectionSampleEdge';
+  /** Opaque cursor to pass as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The sample. */
+  node: InspectionSample;
+};
+
+/** Input of drawInspectionSample (双随机 draw). */
+export type InspectionSampleInput = {
+  /** Industry section or code prefix (GB/T 4754, e.g. C); omit for every industry. */
+  industryCode?: InputMaybe<Scalars['String']['input']>;
+  /** The inspection matter (检查事项), e.g. 2026年度食品生产企业监督检查. */
+  matter: Scalars['String']['input'];
+  /** Region (行政区划代码, six digits); its subdivisions are included (330100 = 杭州市). */
+  regionCode: Scalars['String']['input'];
+  /** Random seed, 1–100 characters (e.g. announced before the draw): the same seed and population give the same sample. */
+  seed: Scalars['String']['input'];
+};
+
+/** One supervision level's stratum of a 双随机 draw. */
+export type InspectionStratum = {
+  __typename?: 'InspectionStratum';
+  /** Subjects drawn: ceil(population × ratio), at least 1 when the stratum is not empty. */
+  drawn: Scalars['Int']['output'];
+  /** Its Chinese label. */
+  label: Scalars['String']['output'];
+  /** Supervision level code. */
+  level: Scalars['String']['output'];
+  /** Subjects of the level in the population. */
+  population: Scalars['Int']['output'];
+  /** Sampling ratio applied. */
+  samplingRatio: Scalars['Float']['output'];
+};
+
+export type IntegrityEvaluation = {
+  __typename?: 'IntegrityEvaluation';
+  grade: IntegrityGrade;
+  gradeLabel: Scalars['String']['output'];
+  score: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
+
+/** 政务诚信 grades of the evaluation (thresholds in src/evaluation.ts). */
+export type IntegrityGrade =
+  /** 失信风险 — 60 ≤ score < 75 */
+  | 'AT_RISK'
+  /** 基本诚信 — 75 ≤ score < 90 */
+  | 'BASICALLY_CREDITWORTHY'
+  /** 诚信 — score ≥ 90 */
+  | 'CREDITWORTHY'
+  /** 失信 — score < 60 */
+  | 'DISHONEST';
 
 /** The legal basis (法律依据) of a measure: a law, regulation, rule or central policy document. */
 export type LegalBasis = {
@@ -295,6 +678,22 @@ export type LegalBasis = {
   documentNumber: Maybe<Scalars['String']['output']>;
   /** Document title without book-title marks, e.g. 中华人民共和国政府采购法. */
   title: Scalars['String']['output'];
+};
+
+/** Points for one level of a LEVEL rule. */
+export type LevelPoints = {
+  __typename?: 'LevelPoints';
+  /** Level, e.g. A or GREEN. */
+  level: Scalars['String']['output'];
+  /** Points. */
+  points: Scalars['Int']['output'];
+};
+
+export type MajorTaxViolation = {
+  __typename?: 'MajorTaxViolation';
+  id: Scalars['ID']['output'];
+  publishedOn: Scalars['Date']['output'];
+  situationLabel: Scalars['String']['output'];
 };
 
 /**
@@ -392,8 +791,25 @@ export type MeasureStatus =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Activate a model version: it evaluates its subject kinds from now on; the previously active versions of the
+   * same code and any active model for one of those kinds are retired. Administrators only.
+   */
+  activateEvaluationModel: EvaluationModel;
+  /** Create a new DRAFT version of an evaluation model from a definition (validated); administrators only. */
+  createEvaluationModelVersion: EvaluationModel;
   /** Add a measure to the catalogue (version 1); administrators only. */
   createMeasure: Measure;
+  /**
+   * Draw a 双随机 inspection sample from the stored evaluations of a region and industry, stratified by
+   * supervision level, and record it. Supervisors only.
+   */
+  drawInspectionSample: InspectionSample;
+  /**
+   * Record a refresh run of a region's stored evaluations (called by `npm run evaluate` at its end), so that
+   * draws can tell how many registered subjects have no evaluation. The platform's officers and systems.
+   */
+  recordEvaluationRefresh: EvaluationRefresh;
   /**
    * Report the department's business decisions (licences granted, tenders awarded, …) for the 应查未查
    * supervision; idempotent per department, matter, reference and subject. Officers and write-scoped systems,
@@ -413,8 +829,31 @@ export type Mutation = {
 };
 
 
+export type MutationActivateEvaluationModelArgs = {
+  code: Scalars['String']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationCreateEvaluationModelVersionArgs = {
+  input: EvaluationModelVersionInput;
+};
+
+
 export type MutationCreateMeasureArgs = {
   input: MeasureInput;
+};
+
+
+export type MutationDrawInspectionSampleArgs = {
+  input: InspectionSampleInput;
+};
+
+
+export type MutationRecordEvaluationRefreshArgs = {
+  evaluatedSubjects: Scalars['Int']['input'];
+  regionCode: Scalars['String']['input'];
+  registeredSubjects: Scalars['Int']['input'];
 };
 
 
@@ -477,8 +916,16 @@ export type Query = {
   creditCheckSubjects: Array<CreditSubject>;
   /** The credit lists checks match, with their type and department. */
   creditLists: Array<CreditListInfo>;
+  /** One evaluation model version; null when it does not exist. */
+  evaluationModel: Maybe<EvaluationModel>;
+  /** Every evaluation model version, by code then version (newest first); optionally only one status. */
+  evaluationModels: Array<EvaluationModel>;
   /** Whether the evaluation service is serving (a placeholder until it lands). */
   evaluationStatus: Scalars['String']['output'];
+  /** One recorded 双随机 inspection sample; null when it does not exist. */
+  inspectionSample: Maybe<InspectionSample>;
+  /** Recorded inspection samples, newest first, optionally of one region (prefix) only. */
+  inspectionSamples: InspectionSampleConnection;
   /** A measure's current version (retired ones included); null when the code is unknown. */
   measure: Maybe<Measure>;
   /** Every version of a measure, oldest first; empty when the code is unknown. */
@@ -519,6 +966,29 @@ export type QueryCreditCheckSubjectsArgs = {
 };
 
 
+export type QueryEvaluationModelArgs = {
+  code: Scalars['String']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type QueryEvaluationModelsArgs = {
+  status?: InputMaybe<EvaluationModelStatus>;
+};
+
+
+export type QueryInspectionSampleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryInspectionSamplesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryMeasureArgs = {
   code: Scalars['ID']['input'];
 };
@@ -554,12 +1024,74 @@ export type QueryUnpunishedMeasuresArgs = {
   workingDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type Region = {
+  __typename?: 'Region';
+  code: Scalars['String']['output'];
+};
+
+export type SeriousIllegalListing = {
+  __typename?: 'SeriousIllegalListing';
+  decisionDocument: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  listedOn: Scalars['Date']['output'];
+};
+
 /** Period of the check statistics. */
 export type StatisticsPeriod =
   /** Calendar day in China time */
   | 'DAY'
   /** Calendar month in China time */
   | 'MONTH';
+
+/** Kind of credit subject (信用主体类别). */
+export type SubjectKind =
+  /** 企业 — enterprise (USCC 91) */
+  | 'ENTERPRISE'
+  /** 农民专业合作社 — farmers' cooperative (USCC 93) */
+  | 'FARMERS_COOPERATIVE'
+  /** 机关 — government body (USCC 11) */
+  | 'GOVERNMENT_BODY'
+  /** 个体工商户 — individual business (USCC 92) */
+  | 'INDIVIDUAL_BUSINESS'
+  /** 自然人 — natural person */
+  | 'NATURAL_PERSON'
+  /** 其他 — other registration categories */
+  | 'OTHER'
+  /** 事业单位 — public institution (USCC 12) */
+  | 'PUBLIC_INSTITUTION'
+  /** 社会组织 — social organisation (社会团体, 民办非企业单位, 基金会, ...) */
+  | 'SOCIAL_ORGANISATION';
+
+/** 分级分类监管 level: how closely a subject is supervised, and how often it is drawn in 双随机 inspections. */
+export type SupervisionLevel = {
+  __typename?: 'SupervisionLevel';
+  /** Chinese label, e.g. 信用风险低. */
+  label: Scalars['String']['output'];
+  /** Level code, e.g. A (信用风险低) … D (信用风险高). */
+  level: Scalars['String']['output'];
+  /** Share of the level's subjects drawn in a 双随机 inspection, 0–1 (e.g. 0.05 = 5%). */
+  samplingRatio: Scalars['Float']['output'];
+};
+
+/** 纳税信用级别 — tax credit level (国家税务总局公告2014年第40号, 2025年第12号). */
+export type TaxCreditLevel =
+  /** A级: score ≥ 90 (红名单, incentives) */
+  | 'A'
+  /** B级: 70 ≤ score < 90 */
+  | 'B'
+  /** C级: 40 ≤ score < 70 */
+  | 'C'
+  /** D级: score < 40, or assigned directly (e.g. 重大税收违法失信主体) */
+  | 'D'
+  /** M级: new enterprise, or no operating income in the year and score ≥ 70 */
+  | 'M';
+
+export type TaxCreditRating = {
+  __typename?: 'TaxCreditRating';
+  evaluatedOn: Scalars['Date']['output'];
+  level: TaxCreditLevel;
+  year: Scalars['Int']['output'];
+};
 
 /**
  * 应查未查: a reported business decision with no credit check of the subject in the matter by the deciding
@@ -707,17 +1239,18 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['CreditSubject'], {"code":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['CreditSubject'], {"isDishonestDebtor":true,"isConsumptionRestricted":true,"isMajorTaxViolator":true,"isSeriousIllegal":true,"isOnEnvironmentalBlacklist":true,"isInAbnormalOperationList":true,"isHighFrequencyOffender":true,"isALevelTaxpayer":true,"isEnvironmentalIntegrityEnterprise":true}>
-        | GraphQLRecursivePick<FederationTypes['CreditSubject'], {"isDishonestDebtor":true,"isConsumptionRestricted":true,"isMajorTaxViolator":true,"isSeriousIllegal":true,"isOnEnvironmentalBlacklist":true,"isInAbnormalOperationList":true,"isHighFrequencyOffender":true,"isALevelTaxpayer":true,"isEnvironmentalIntegrityEnterprise":true,"publishedPenaltyCount":true,"severePenaltyCount":true}>
-        | GraphQLRecursivePick<FederationTypes['CreditSubject'], {"isDishonestDebtor":true,"isConsumptionRestricted":true,"isMajorTaxViolator":true,"isALevelTaxpayer":true,"isInAbnormalOperationList":true,"isSeriousIllegal":true,"isEnvironmentalIntegrityEnterprise":true,"isOnEnvironmentalBlacklist":true,"publishedPenaltyCount":true,"severePenaltyCount":true,"isHighFrequencyOffender":true}> ) );
+        | GraphQLRecursivePick<FederationTypes['CreditSubject'], {"isDishonestDebtor":true,"isConsumptionRestricted":true,"isMajorTaxViolator":true,"isSeriousIllegal":true,"isOnEnvironmentalBlacklist":true,"isInAbnormalOperationList":true,"isHighFrequencyOffender":true,"isALevelTaxpayer":true,"isEnvironmentalIntegrityEnterprise":true,"kind":true,"region":{"code":true},"industry":{"code":true},"taxCreditRatings":{"year":true,"level":true,"evaluatedOn":true},"majorTaxViolations":{"id":true,"situationLabel":true,"publishedOn":true},"dishonestDebtorCases":{"caseNumber":true,"courtName":true,"publishedOn":true},"environmentalRating":{"year":true,"grade":true,"gradeLabel":true},"abnormalOperations":{"id":true,"reasonLabel":true,"listedOn":true},"seriousIllegalListings":{"id":true,"decisionDocument":true,"listedOn":true},"publishedPenaltyCount":true,"severePenaltyCount":true,"integrityEvaluation":{"year":true,"score":true,"grade":true,"gradeLabel":true}}>
+        | GraphQLRecursivePick<FederationTypes['CreditSubject'], {"kind":true,"region":{"code":true},"industry":{"code":true},"taxCreditRatings":{"year":true,"level":true,"evaluatedOn":true},"isALevelTaxpayer":true,"majorTaxViolations":{"id":true,"situationLabel":true,"publishedOn":true},"isMajorTaxViolator":true,"dishonestDebtorCases":{"caseNumber":true,"courtName":true,"publishedOn":true},"isDishonestDebtor":true,"isConsumptionRestricted":true,"environmentalRating":{"year":true,"grade":true,"gradeLabel":true},"isEnvironmentalIntegrityEnterprise":true,"isOnEnvironmentalBlacklist":true,"abnormalOperations":{"id":true,"reasonLabel":true,"listedOn":true},"isInAbnormalOperationList":true,"seriousIllegalListings":{"id":true,"decisionDocument":true,"listedOn":true},"isSeriousIllegal":true,"publishedPenaltyCount":true,"severePenaltyCount":true,"isHighFrequencyOffender":true,"integrityEvaluation":{"year":true,"score":true,"grade":true,"gradeLabel":true}}> ) );
 };
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AbnormalOperation: ResolverTypeWrapper<AbnormalOperation>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AccessLevel: AccessLevel;
   AppliedMeasure: ResolverTypeWrapper<MeasureSnapshot>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   BusinessDecisionInput: BusinessDecisionInput;
   BusinessDecisionReport: ResolverTypeWrapper<BusinessDecisionReport>;
@@ -727,13 +1260,37 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CreditCheck: ResolverTypeWrapper<CheckRow>;
   CreditCheckStatistics: ResolverTypeWrapper<StatisticsRow>;
+  CreditEvaluation: ResolverTypeWrapper<EvaluationParent>;
   CreditList: CreditList;
   CreditListInfo: ResolverTypeWrapper<CreditListMeta>;
   CreditListType: CreditListType;
   CreditSubject: ResolverTypeWrapper<SubjectRef>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DishonestDebtorCase: ResolverTypeWrapper<DishonestDebtorCase>;
+  EnvironmentalGrade: EnvironmentalGrade;
+  EnvironmentalRating: ResolverTypeWrapper<EnvironmentalRating>;
+  EvaluationGradeBand: ResolverTypeWrapper<GradeBand>;
+  EvaluationIndicator: ResolverTypeWrapper<Indicator>;
+  EvaluationItem: ResolverTypeWrapper<ExplainedItem>;
+  EvaluationModel: ResolverTypeWrapper<ModelRecord>;
+  EvaluationModelStatus: EvaluationModelStatus;
+  EvaluationModelVersionInput: EvaluationModelVersionInput;
+  EvaluationRefresh: ResolverTypeWrapper<RefreshRecord>;
+  EvaluationRuleKind: EvaluationRuleKind;
+  EvaluationSourceRecord: ResolverTypeWrapper<EvaluationSourceRecord>;
+  Industry: ResolverTypeWrapper<Industry>;
+  InspectionSample: ResolverTypeWrapper<DrawRecord>;
+  InspectionSampleConnection: ResolverTypeWrapper<DrawConnection>;
+  InspectionSampleEdge: ResolverTypeWrapper<Omit<InspectionSampleEdge, 'node'> & { node: ResolversTypes['InspectionSample'] }>;
+  InspectionSampleInput: InspectionSampleInput;
+  InspectionStratum: ResolverTypeWrapper<InspectionStratum>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  IntegrityEvaluation: ResolverTypeWrapper<IntegrityEvaluation>;
+  IntegrityGrade: IntegrityGrade;
   LegalBasis: ResolverTypeWrapper<LegalBasis>;
+  LevelPoints: ResolverTypeWrapper<LevelPoints>;
+  MajorTaxViolation: ResolverTypeWrapper<MajorTaxViolation>;
   Measure: ResolverTypeWrapper<MeasureRow>;
   MeasureFeedback: ResolverTypeWrapper<FeedbackRow>;
   MeasureInput: MeasureInput;
@@ -743,7 +1300,13 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PersonalDataKind: PersonalDataKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Region: ResolverTypeWrapper<Region>;
+  SeriousIllegalListing: ResolverTypeWrapper<SeriousIllegalListing>;
   StatisticsPeriod: StatisticsPeriod;
+  SubjectKind: SubjectKind;
+  SupervisionLevel: ResolverTypeWrapper<SupervisionLevel>;
+  TaxCreditLevel: TaxCreditLevel;
+  TaxCreditRating: ResolverTypeWrapper<TaxCreditRating>;
   UncheckedDecision: ResolverTypeWrapper<UncheckedRow>;
   UnpunishedMeasure: ResolverTypeWrapper<UnpunishedRow>;
   UnpunishedReason: UnpunishedReason;
@@ -752,8 +1315,9 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AppliedMeasure: MeasureSnapshot;
+  AbnormalOperation: AbnormalOperation;
   ID: Scalars['ID']['output'];
+  AppliedMeasure: MeasureSnapshot;
   Int: Scalars['Int']['output'];
   BusinessDecisionInput: BusinessDecisionInput;
   BusinessDecisionReport: BusinessDecisionReport;
@@ -761,17 +1325,41 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   CreditCheck: CheckRow;
   CreditCheckStatistics: StatisticsRow;
+  CreditEvaluation: EvaluationParent;
   CreditListInfo: CreditListMeta;
   CreditSubject: SubjectRef;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DishonestDebtorCase: DishonestDebtorCase;
+  EnvironmentalRating: EnvironmentalRating;
+  EvaluationGradeBand: GradeBand;
+  EvaluationIndicator: Indicator;
+  EvaluationItem: ExplainedItem;
+  EvaluationModel: ModelRecord;
+  EvaluationModelVersionInput: EvaluationModelVersionInput;
+  EvaluationRefresh: RefreshRecord;
+  EvaluationSourceRecord: EvaluationSourceRecord;
+  Industry: Industry;
+  InspectionSample: DrawRecord;
+  InspectionSampleConnection: DrawConnection;
+  InspectionSampleEdge: Omit<InspectionSampleEdge, 'node'> & { node: ResolversParentTypes['InspectionSample'] };
+  InspectionSampleInput: InspectionSampleInput;
+  InspectionStratum: InspectionStratum;
+  Float: Scalars['Float']['output'];
+  IntegrityEvaluation: IntegrityEvaluation;
   LegalBasis: LegalBasis;
+  LevelPoints: LevelPoints;
+  MajorTaxViolation: MajorTaxViolation;
   Measure: MeasureRow;
   MeasureFeedback: FeedbackRow;
   MeasureInput: MeasureInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  Region: Region;
+  SeriousIllegalListing: SeriousIllegalListing;
+  SupervisionLevel: SupervisionLevel;
+  TaxCreditRating: TaxCreditRating;
   UncheckedDecision: UncheckedRow;
   UnpunishedMeasure: UnpunishedRow;
   String: Scalars['String']['output'];
@@ -838,6 +1426,20 @@ export type CreditCheckStatisticsResolvers<ContextType = Context, ParentType ext
   subjectsOnLists?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type CreditEvaluationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditEvaluation'] = ResolversParentTypes['CreditEvaluation']> = {
+  baseScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  evaluatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  explanation?: Resolver<Array<ResolversTypes['EvaluationItem']>, ParentType, ContextType>;
+  grade?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gradeLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['EvaluationModel'], ParentType, ContextType>;
+  modelCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  modelVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['CreditSubject'], ParentType, ContextType>;
+  supervision?: Resolver<ResolversTypes['SupervisionLevel'], ParentType, ContextType>;
+};
+
 export type CreditListInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditListInfo'] = ResolversParentTypes['CreditListInfo']> = {
   department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   departmentLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -851,7 +1453,7 @@ export type CreditSubjectResolvers<ContextType = Context, ParentType extends Res
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CreditSubject']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   creditCheck?: Resolver<Maybe<ResolversTypes['CreditCheck']>, ParentType, ContextType, RequireFields<CreditSubjectCreditCheckArgs, 'matter'>>;
-  listFlags?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  creditEvaluation?: Resolver<Maybe<ResolversTypes['CreditEvaluation']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -862,11 +1464,116 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type EvaluationGradeBandResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvaluationGradeBand'] = ResolversParentTypes['EvaluationGradeBand']> = {
+  grade?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  minScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  supervision?: Resolver<ResolversTypes['SupervisionLevel'], ParentType, ContextType>;
+};
+
+export type EvaluationIndicatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvaluationIndicator'] = ResolversParentTypes['EvaluationIndicator']> = {
+  cap?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  input?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  levelPoints?: Resolver<Maybe<Array<ResolversTypes['LevelPoints']>>, ParentType, ContextType>;
+  otherwisePoints?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  points?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  pointsPerRecord?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ruleKind?: Resolver<ResolversTypes['EvaluationRuleKind'], ParentType, ContextType>;
+};
+
+export type EvaluationItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvaluationItem'] = ResolversParentTypes['EvaluationItem']> = {
+  capped?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  departmentLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  input?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  records?: Resolver<Array<ResolversTypes['EvaluationSourceRecord']>, ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type EvaluationModelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvaluationModel'] = ResolversParentTypes['EvaluationModel']> = {
+  activatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  baseScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  definitionJson?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  grades?: Resolver<Array<ResolversTypes['EvaluationGradeBand']>, ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['EvaluationIndicator']>, ParentType, ContextType>;
+  maxScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retiredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['EvaluationModelStatus'], ParentType, ContextType>;
+  subjectKinds?: Resolver<Array<ResolversTypes['SubjectKind']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EvaluationRefreshResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvaluationRefresh'] = ResolversParentTypes['EvaluationRefresh']> = {
+  evaluatedSubjects?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  regionCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registeredSubjects?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EvaluationSourceRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvaluationSourceRecord'] = ResolversParentTypes['EvaluationSourceRecord']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type InspectionSampleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InspectionSample'] = ResolversParentTypes['InspectionSample']> = {
+  drawnAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  drawnBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  industryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  matter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  populationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refresh?: Resolver<Maybe<ResolversTypes['EvaluationRefresh']>, ParentType, ContextType>;
+  regionCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seed?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  selected?: Resolver<Array<ResolversTypes['CreditSubject']>, ParentType, ContextType>;
+  selectedCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  strata?: Resolver<Array<ResolversTypes['InspectionStratum']>, ParentType, ContextType>;
+  unevaluatedSubjectCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type InspectionSampleConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InspectionSampleConnection'] = ResolversParentTypes['InspectionSampleConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['InspectionSampleEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['InspectionSample']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type InspectionSampleEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InspectionSampleEdge'] = ResolversParentTypes['InspectionSampleEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['InspectionSample'], ParentType, ContextType>;
+};
+
+export type InspectionStratumResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InspectionStratum'] = ResolversParentTypes['InspectionStratum']> = {
+  drawn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  population?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  samplingRatio?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type LegalBasisResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LegalBasis'] = ResolversParentTypes['LegalBasis']> = {
   article?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   citation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   documentNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type LevelPointsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LevelPoints'] = ResolversParentTypes['LevelPoints']> = {
+  level?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MeasureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Measure'] = ResolversParentTypes['Measure']> = {
@@ -895,7 +1602,11 @@ export type MeasureFeedbackResolvers<ContextType = Context, ParentType extends R
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  activateEvaluationModel?: Resolver<ResolversTypes['EvaluationModel'], ParentType, ContextType, RequireFields<MutationActivateEvaluationModelArgs, 'code' | 'version'>>;
+  createEvaluationModelVersion?: Resolver<ResolversTypes['EvaluationModel'], ParentType, ContextType, RequireFields<MutationCreateEvaluationModelVersionArgs, 'input'>>;
   createMeasure?: Resolver<ResolversTypes['Measure'], ParentType, ContextType, RequireFields<MutationCreateMeasureArgs, 'input'>>;
+  drawInspectionSample?: Resolver<ResolversTypes['InspectionSample'], ParentType, ContextType, RequireFields<MutationDrawInspectionSampleArgs, 'input'>>;
+  recordEvaluationRefresh?: Resolver<ResolversTypes['EvaluationRefresh'], ParentType, ContextType, RequireFields<MutationRecordEvaluationRefreshArgs, 'evaluatedSubjects' | 'regionCode' | 'registeredSubjects'>>;
   reportBusinessDecisions?: Resolver<ResolversTypes['BusinessDecisionReport'], ParentType, ContextType, RequireFields<MutationReportBusinessDecisionsArgs, 'decisions'>>;
   reportCheckFeedback?: Resolver<Array<ResolversTypes['MeasureFeedback']>, ParentType, ContextType, RequireFields<MutationReportCheckFeedbackArgs, 'checkId' | 'items'>>;
   retireMeasure?: Resolver<ResolversTypes['Measure'], ParentType, ContextType, RequireFields<MutationRetireMeasureArgs, 'changeNote' | 'code'>>;
@@ -914,12 +1625,22 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   creditCheckStatistics?: Resolver<Array<ResolversTypes['CreditCheckStatistics']>, ParentType, ContextType, RequireFields<QueryCreditCheckStatisticsArgs, 'from' | 'groupBy' | 'to'>>;
   creditCheckSubjects?: Resolver<Array<ResolversTypes['CreditSubject']>, ParentType, ContextType, RequireFields<QueryCreditCheckSubjectsArgs, 'codes'>>;
   creditLists?: Resolver<Array<ResolversTypes['CreditListInfo']>, ParentType, ContextType>;
+  evaluationModel?: Resolver<Maybe<ResolversTypes['EvaluationModel']>, ParentType, ContextType, RequireFields<QueryEvaluationModelArgs, 'code' | 'version'>>;
+  evaluationModels?: Resolver<Array<ResolversTypes['EvaluationModel']>, ParentType, ContextType, Partial<QueryEvaluationModelsArgs>>;
   evaluationStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  inspectionSample?: Resolver<Maybe<ResolversTypes['InspectionSample']>, ParentType, ContextType, RequireFields<QueryInspectionSampleArgs, 'id'>>;
+  inspectionSamples?: Resolver<ResolversTypes['InspectionSampleConnection'], ParentType, ContextType, RequireFields<QueryInspectionSamplesArgs, 'first'>>;
   measure?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType, RequireFields<QueryMeasureArgs, 'code'>>;
   measureHistory?: Resolver<Array<ResolversTypes['Measure']>, ParentType, ContextType, RequireFields<QueryMeasureHistoryArgs, 'code'>>;
   measures?: Resolver<Array<ResolversTypes['Measure']>, ParentType, ContextType, RequireFields<QueryMeasuresArgs, 'includeRetired'>>;
   uncheckedDecisions?: Resolver<Array<ResolversTypes['UncheckedDecision']>, ParentType, ContextType, RequireFields<QueryUncheckedDecisionsArgs, 'days' | 'from' | 'to'>>;
   unpunishedMeasures?: Resolver<Array<ResolversTypes['UnpunishedMeasure']>, ParentType, ContextType, RequireFields<QueryUnpunishedMeasuresArgs, 'from' | 'to' | 'workingDays'>>;
+};
+
+export type SupervisionLevelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupervisionLevel'] = ResolversParentTypes['SupervisionLevel']> = {
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  samplingRatio?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type UncheckedDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UncheckedDecision'] = ResolversParentTypes['UncheckedDecision']> = {
@@ -951,16 +1672,29 @@ export type Resolvers<ContextType = Context> = {
   BusinessDecisionReport?: BusinessDecisionReportResolvers<ContextType>;
   CreditCheck?: CreditCheckResolvers<ContextType>;
   CreditCheckStatistics?: CreditCheckStatisticsResolvers<ContextType>;
+  CreditEvaluation?: CreditEvaluationResolvers<ContextType>;
   CreditListInfo?: CreditListInfoResolvers<ContextType>;
   CreditSubject?: CreditSubjectResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  EvaluationGradeBand?: EvaluationGradeBandResolvers<ContextType>;
+  EvaluationIndicator?: EvaluationIndicatorResolvers<ContextType>;
+  EvaluationItem?: EvaluationItemResolvers<ContextType>;
+  EvaluationModel?: EvaluationModelResolvers<ContextType>;
+  EvaluationRefresh?: EvaluationRefreshResolvers<ContextType>;
+  EvaluationSourceRecord?: EvaluationSourceRecordResolvers<ContextType>;
+  InspectionSample?: InspectionSampleResolvers<ContextType>;
+  InspectionSampleConnection?: InspectionSampleConnectionResolvers<ContextType>;
+  InspectionSampleEdge?: InspectionSampleEdgeResolvers<ContextType>;
+  InspectionStratum?: InspectionStratumResolvers<ContextType>;
   LegalBasis?: LegalBasisResolvers<ContextType>;
+  LevelPoints?: LevelPointsResolvers<ContextType>;
   Measure?: MeasureResolvers<ContextType>;
   MeasureFeedback?: MeasureFeedbackResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SupervisionLevel?: SupervisionLevelResolvers<ContextType>;
   UncheckedDecision?: UncheckedDecisionResolvers<ContextType>;
   UnpunishedMeasure?: UnpunishedMeasureResolvers<ContextType>;
 };

@@ -1,19 +1,9 @@
 import type { CreditSubjectResolvers } from '../__generated__/resolvers-types.ts';
+import type { SubjectFacts } from '../model/inputs.ts';
+import { resolveCreditEvaluation } from '../model/resolve.ts';
 
-const FLAGS = [
-  'isDishonestDebtor',
-  'isConsumptionRestricted',
-  'isMajorTaxViolator',
-  'isALevelTaxpayer',
-  'isInAbnormalOperationList',
-  'isSeriousIllegal',
-  'isEnvironmentalIntegrityEnterprise',
-  'isOnEnvironmentalBlacklist',
-  'isHighFrequencyOffender',
-] as const;
-
-// Placeholder until the evaluation lands: echoes the departments' flags it received through @requires.
 export const CreditSubject: CreditSubjectResolvers = {
+  // No subject rows here: a reference is its key plus the departments' facts the gateway passed (@requires).
   __resolveReference: (ref) => ref,
-  listFlags: (subject) => FLAGS.filter((f) => (subject as unknown as Record<string, unknown>)[f] === true),
+  creditEvaluation: (subject, _args, ctx) => resolveCreditEvaluation(subject as unknown as SubjectFacts, ctx),
 };

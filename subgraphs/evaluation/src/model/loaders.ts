@@ -1,0 +1,22 @@
+import DataLoader from 'dataloader';
+import type { Db } from '@credit-hub/kit/db';
+import { listModels, storeEvaluations, type ModelRecord, type StoredEvaluationInput } from './store.ts';
+
+/**
+ * Per-request loaders of the evaluation part: the active models are read once per request (so an activation
+ * takes effect at the next request, in every process), and the request's evaluations are stored in one
+ * statement per batch — the SQL count of a page of subjects does not depend on its size.
+ */
+export function createEvaluationLoaders(db: Db) {
+  let active: Promise<ModelRecord[]> | null = null;
+  return {
+    activeModels: () => (active ??= listModels(db, 'ACTIVE')),
+    storeEvaluation: new DataLoader<StoredEvaluationInput, Date, string>(
+      async (rows) => {
+        const stored = await storeEvaluations(db, rows);
+        return rows.map((r) => stored.get(r.subjectCode) ?? new Error(`evaluation of ${r.subjectCode} not stored`));
+      },
+      { cacheKeyFn: (r) => r.subjectCode },
+    ),
+  };
+}
