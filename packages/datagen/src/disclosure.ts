@@ -557,3 +557,97 @@ export async function writeNationalFile(
   }
   return { path, rows: options.rows, invalid: brokenRows.size, brokenRows };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The demo data set: penalties and licences about the generated subjects.
+
+/** Reporting departments and their share of 双公示 decisions. */
+const DEPARTMENT_WEIGHTS = new Weighted<string>([
+  ['market', 35],
+  ['transport', 15],
+  ['environment', 10],
+  ['tax', 10],
+  ['housing', 10],
+  ['health', 10],
+  ['emergency', 10],
+]);
+
+export interface DemoRecord {
+  kind: DisclosureKind;
+  department: string;
+  raw: NationalRow;
+  /** Decision date (ISO). */
+  decidedOn: string;
+  /**
+   * Calendar days after the decision when the department reported it: most within the 7 working days,
+   * some late. Null: declared in the decision register but never reported (lowers the 上报率).
+   */
+  reportedAfterDays: number | null;
+}
+
+export interface DemoOptions {
+  subjects: number;
+  seed?: number;
+  personKeySecret: string;
+  /** The authority register (the disclosure subgraph's AUTHORITIES). */
+  authorities: readonly AuthorityRef[];
+}
+
+/** Share of subjects with a high penalty frequency: 5–8 penalties within three years (高频失信). */
+const HIGH_FREQUENCY_SHARE = 0.004;
+
+/**
+ * Penalties and licences of the demo subjects, decided by authorities of the subject's city, spread over
+ * 2023-01-01 … 2026-06-30. Per subject a generator of its own (its index on the disclosure stream), so the
+ * rows do not depend on how many subjects are generated.
+ */
+export function* demoRecords(options: DemoOptions): Generator<DemoRecord> {
+  const seed = options.seed ?? 42;
+  const byCity = new Map<string, Map<string, AuthorityRef>>();
+  for (const a of options.authorities) {
+    const city = byCity.get(a.regionCode) ?? new Map<string, AuthorityRef>();
+    city.set(a.department, a);
+    byCity.set(a.regionCode, city);
+  }
+  const cities = [...byCity.keys()];
+  const from = dayOf(2023, 1, 1);
+  const span = AS_OF - from + 1;
+  for (let index = 0; index < options.subjects; index++) {
+    const rng = new Rng(domainSeed(seed, DISCLOSURE_DOMAIN), index);
+    const g = generateSubject(seed, index, options.personKeySecret);
+    const kind = g.subject.kind;
+    const market = kind === 'ENTERPRISE' || kind === 'INDIVIDUAL_BUSINESS' || kind === 'FARMERS_COOPERATIVE';
+    const person = kind === 'NATURAL_PERSON';
+    if (!market && !person) continue;
+    const cityCode = `${g.subject.regionCode.slice(0, 4)}00`;
+    const city = byCity.get(cityCode) ?? byCity.get(rng.pick(cities))!;
+    const highFrequency = kind === 'ENTERPRISE' && rng.chance(HIGH_FREQUENCY_SHARE);
+    const penalties = highFrequency
+      ? rng.range(5, 8)
+      : rng.chance(person ? 0.03 : kind === 'ENTERPRISE' ? 0.08 : 0.04)
+        ? rng.range(1, 2)
+        : 0;
+    const licences = person ? 0 : rng.chance(kind === 'ENTERPRISE' ? 0.3 : 0.15) ? rng.range(1, 2) : 0;
+    // A high-frequency offender's penalties fall within three years of each other.
+    const firstDay = highFrequency ? AS_OF - rng.int(365) - 2 * 365 : 0;
+    const draws: [DisclosureKind, number][] = [
+      ...Array.from({ length: penalties }, () => ['CF', 0] as [DisclosureKind, number]),
+      ...Array.from({ length: licences }, () => ['XK', 0] as [DisclosureKind, number]),
+    ];
+    for (const [n, draw] of draws.entries()) {
+      const department =
+        draw[0] === 'CF' && highFrequency
+          ? rng.pick(['market', 'environment', 'emergency'])
+          : DEPARTMENT_WEIGHTS.pick(rng);
+      const authority = city.get(department) ?? city.get('market')!;
+      const day = highFrequency && draw[0] === 'CF' ? firstDay + rng.int(2 * 365) : from + rng.int(span);
+      const seq = index * 10 + n + 1;
+      const raw = draw[0] === 'CF' ? penaltyRow(rng, g, authority, day, seq) : licenceRow(rng, g, authority, day, seq);
+      if (g.person) raw[`${draw[0]}_XDR_ZJHM`] = g.person.idNumber;
+      const roll = rng.next();
+      // 85 % on time (1–8 calendar days, within 7 working days), 12 % late, 3 % never reported.
+      const reportedAfterDays = roll < 0.85 ? rng.range(1, 8) : roll < 0.97 ? rng.range(12, 60) : null;
+      yield { kind: draw[0], department: authority.department, raw, decidedOn: isoDate(day), reportedAfterDays };
+    }
+  }
+}

@@ -4,12 +4,15 @@ export { MAX_SUBJECT_INDEX } from './codes.ts';
 export { AS_OF } from './dates.ts';
 export {
   breakRow,
+  demoRecords,
   INVALID_FLAVOURS,
   LICENCE_CODES,
   nationalRows,
   PENALTY_CODES,
   writeNationalFile,
   type AuthorityRef,
+  type DemoOptions,
+  type DemoRecord,
   type FileOptions,
   type GeneratedRow,
   type InvalidFlavour,

@@ -1,8 +1,9 @@
 import { loadDemoData } from '@credit-hub/datagen';
-import { migrate } from '@credit-hub/kit/db';
+import { createDb, migrate } from '@credit-hub/kit/db';
 import { ensureReferenceData } from '@credit-hub/kit/reference';
 import { ensureEvaluationModels, ensureMeasureCatalogue } from '@credit-hub/subgraph-evaluation';
 import { ensureAuthorities } from '@credit-hub/subgraph-disclosure/authorities';
+import { loadDisclosureDemo } from '@credit-hub/subgraph-disclosure/demo';
 import pg from 'pg';
 
 /**
@@ -47,5 +48,20 @@ export async function prepareDatabase(
         `${loaded.courtCases} 失信被执行人 cases, ${loaded.restrictions} 限制消费令, ` +
         `${loaded.environmentalRatings} environmental ratings, ${loaded.arrears} government arrears`,
     );
+    // 双公示 records go through the disclosure intake's own ingest (tiers, publicity, person keys derived there).
+    const db = createDb(databaseUrl, { applicationName: 'prepare-disclosure', poolSize: 1 });
+    try {
+      const d = await loadDisclosureDemo(db, {
+        subjects: options.DEMO_SUBJECTS,
+        seed: options.DEMO_SEED,
+        personKeySecret: options.PERSON_KEY_SECRET,
+      });
+      log(
+        `双公示 demo data loaded in ${(d.ms / 1000).toFixed(1)} s: ${d.penalties} penalties, ${d.licences} licences, ` +
+          `${d.declared} declared decisions (${d.late} reported late, ${d.unreported} never reported)`,
+      );
+    } finally {
+      await db.close();
+    }
   }
 }
