@@ -15,8 +15,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { SignJWT } from 'jose';
-import { dataDir, repoRoot, startEmbeddedPostgres } from '@credit-hub/kit/db';
+import { dataDir, migrate, repoRoot, startEmbeddedPostgres } from '@credit-hub/kit/db';
 import pg from 'pg';
+import { runImportBench } from './disclosure-import.ts';
 import { benchCreditChecks } from './credit-checks.ts';
 
 const { values } = parseArgs({
@@ -24,6 +25,9 @@ const { values } = parseArgs({
     subjects: { type: 'string', default: '20000' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '8' },
+    /** `import`: only the 双公示 bulk import benchmark (bench/disclosure-import.ts). */
+    only: { type: 'string' },
+    'import-rows': { type: 'string', default: '100000' },
   },
 });
 const subjects = Number(values.subjects);
@@ -35,6 +39,22 @@ const pgServer = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg-b
 // Bump the suffix when the generator gains tables, so an older loaded database is not reused.
 const database = `bench_v3_${subjects}`;
 const databaseUrl = await pgServer.ensureDatabase(database);
+
+// The 双公示 bulk import benchmark runs in this process on a database of its own on the same server.
+async function importBench() {
+  const url = await pgServer.ensureDatabase('bench_import');
+  await migrate(url);
+  console.log('\n双公示 bulk import (bench/disclosure-import.ts):');
+  await runImportBench(url, Math.min(Number(values['import-rows']), 1_000_000));
+}
+if (values.only === 'import') {
+  try {
+    await importBench();
+  } finally {
+    await pgServer.stop();
+  }
+  process.exit(0);
+}
 
 /** Starts the hub in a child process so that the load generator does not share its event loop. */
 function startHubProcess(): Promise<ChildProcess> {
@@ -159,6 +179,7 @@ try {
   ];
   console.log('');
   results.forEach(report);
+  await importBench();
   await benchCreditChecks({
     gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}/graphql`,
     headers: { authorization: `Bearer ${token}` },

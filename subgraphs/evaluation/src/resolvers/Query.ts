@@ -1,5 +1,0 @@
-import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
-
-export const Query: QueryResolvers = {
-  evaluationStatus: () => 'ok',
-};
