@@ -30,7 +30,6 @@ import {
   evaluationQuery,
   InspectionSample,
 } from './resolvers/evaluation.ts';
-import { Query } from './resolvers/Query.ts';
 
 /** 公共信用综合评价, 分级分类监管 and 联合奖惩 credit checks (信用核查). */
 export const evaluationSubgraph: SubgraphDefinition<Loaders> = {
@@ -40,7 +39,7 @@ export const evaluationSubgraph: SubgraphDefinition<Loaders> = {
   resolvers: {
     Date: DateScalar,
     DateTime: DateTimeScalar,
-    Query: { ...Query, ...evaluationQuery, ...checkQuery },
+    Query: { ...evaluationQuery, ...checkQuery },
     Mutation: { ...evaluationMutation, ...checkMutation },
     CreditSubject: { ...CreditSubject, ...checkSubjectFields },
     CreditEvaluation,

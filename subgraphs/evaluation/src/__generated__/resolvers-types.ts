@@ -920,8 +920,6 @@ export type Query = {
   evaluationModel: Maybe<EvaluationModel>;
   /** Every evaluation model version, by code then version (newest first); optionally only one status. */
   evaluationModels: Array<EvaluationModel>;
-  /** Whether the evaluation service is serving (a placeholder until it lands). */
-  evaluationStatus: Scalars['String']['output'];
   /** One recorded 双随机 inspection sample; null when it does not exist. */
   inspectionSample: Maybe<InspectionSample>;
   /** Recorded inspection samples, newest first, optionally of one region (prefix) only. */
@@ -1627,7 +1625,6 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   creditLists?: Resolver<Array<ResolversTypes['CreditListInfo']>, ParentType, ContextType>;
   evaluationModel?: Resolver<Maybe<ResolversTypes['EvaluationModel']>, ParentType, ContextType, RequireFields<QueryEvaluationModelArgs, 'code' | 'version'>>;
   evaluationModels?: Resolver<Array<ResolversTypes['EvaluationModel']>, ParentType, ContextType, Partial<QueryEvaluationModelsArgs>>;
-  evaluationStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   inspectionSample?: Resolver<Maybe<ResolversTypes['InspectionSample']>, ParentType, ContextType, RequireFields<QueryInspectionSampleArgs, 'id'>>;
   inspectionSamples?: Resolver<ResolversTypes['InspectionSampleConnection'], ParentType, ContextType, RequireFields<QueryInspectionSamplesArgs, 'first'>>;
   measure?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType, RequireFields<QueryMeasureArgs, 'code'>>;
