@@ -6,6 +6,11 @@ export { Prisma, PrismaClient } from '../../generated/prisma/index.js';
 
 export interface Db {
   prisma: PrismaClient;
+  /**
+   * The node-postgres pool under the client, for bulk paths where Prisma's parameter handling costs more
+   * than the statement (a 5 MB jsonb parameter takes seconds through the raw-query path).
+   */
+  pool: pg.Pool;
   /** SQL statements sent since start (or the last reset): the query-count tests read this. */
   statements(): number;
   resetStatements(): void;
@@ -34,6 +39,7 @@ export function createDb(url: string, options: { poolSize?: number; applicationN
   });
   return {
     prisma,
+    pool,
     statements: () => count,
     resetStatements: () => {
       count = 0;

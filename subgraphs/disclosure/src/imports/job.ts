@@ -15,6 +15,7 @@ import { appendAudit, type Identity } from '@credit-hub/kit';
 import type { Db } from '@credit-hub/kit/db';
 import { ingestRows, loadValidationContext, type RecordKind } from '../intake/ingest.ts';
 import type { ValidationContext } from '../intake/validate.ts';
+import { inPgTransaction } from './pg-tx.ts';
 import { ImportRejected, readFileRows, scanFile, type ColumnsFor, type ImportFormat, type SourceRow } from './parse.ts';
 
 export type ImportChannel = 'FILE' | 'UPLOAD';
@@ -79,6 +80,8 @@ export interface Phases {
   ingestMs: number;
   /** The job's own bookkeeping and audit entries in the chunk transactions. */
   bookkeepingMs: number;
+  /** SQL statements of the chunk transactions (constant per chunk, whatever its number of rows). */
+  chunkStatements: number;
 }
 
 export interface JobProgress {
@@ -196,7 +199,7 @@ export async function runJob(
   caller: ImportCaller,
   hooks: RunHooks,
 ): Promise<{ job: ImportJobRow; phases: Phases; rowsThisRun: number }> {
-  const phases: Phases = { scanMs: 0, parseMs: 0, ingestMs: 0, bookkeepingMs: 0 };
+  const phases: Phases = { scanMs: 0, parseMs: 0, ingestMs: 0, bookkeepingMs: 0, chunkStatements: 0 };
   const started = performance.now();
   let job = await findJob(db, jobId);
   if (!job) throw new Error(`import job ${jobId} does not exist`);
@@ -291,75 +294,75 @@ async function commitChunk(
 ): Promise<ImportJobRow> {
   const first = rows[0]!.rowNumber;
   const last = rows.at(-1)!.rowNumber;
-  return db.prisma.$transaction(
-    async (tx) => {
-      let t = performance.now();
-      const locked = await tx.$queryRawUnsafe<{ rowsDone: number; status: string }[]>(
-        `SELECT rows_done AS "rowsDone", status::text AS status FROM disclosure.import_job WHERE id = $1::uuid FOR UPDATE`,
-        job.id,
+  // A direct connection, not Prisma's interactive transaction: see pg-tx.ts for the measured reason.
+  return inPgTransaction(db.pool, async (pgTx) => {
+    const tx = pgTx.handle;
+    let t = performance.now();
+    const locked = await tx.$queryRawUnsafe<{ rowsDone: number; status: string }[]>(
+      `SELECT rows_done AS "rowsDone", status::text AS status FROM disclosure.import_job WHERE id = $1::uuid FOR UPDATE`,
+      job.id,
+    );
+    if (locked[0]?.rowsDone !== job.rowsDone || locked[0]?.status !== 'RUNNING')
+      throw new JobConflict(
+        `import job ${job.id} is being advanced by another run (at row ${locked[0]?.rowsDone}, expected ${job.rowsDone})`,
       );
-      if (locked[0]?.rowsDone !== job.rowsDone || locked[0]?.status !== 'RUNNING')
-        throw new JobConflict(
-          `import job ${job.id} is being advanced by another run (at row ${locked[0]?.rowsDone}, expected ${job.rowsDone})`,
-        );
-      phases.bookkeepingMs += performance.now() - t;
-      t = performance.now();
-      const result = await ingestRows(
-        tx,
-        {
-          kind,
-          rows,
-          submitter: { department: caller.department, subject: caller.identity.actor, channel: caller.channel },
-          submissionId: job.id,
-          ...(validation.today ? { today: validation.today } : {}),
-        },
-        validation.context,
+    phases.bookkeepingMs += performance.now() - t;
+    t = performance.now();
+    const result = await ingestRows(
+      tx,
+      {
+        kind,
+        rows,
+        submitter: { department: caller.department, subject: caller.identity.actor, channel: caller.channel },
+        submissionId: job.id,
+        ...(validation.today ? { today: validation.today } : {}),
+      },
+      validation.context,
+    );
+    phases.ingestMs += performance.now() - t;
+    t = performance.now();
+    if (result.received !== rows.length || result.received !== result.accepted + result.updated + result.quarantined)
+      throw new Error(
+        `ingest did not reconcile rows ${first}–${last}: received ${result.received} of ${rows.length}, ` +
+          `accepted ${result.accepted} + updated ${result.updated} + quarantined ${result.quarantined}`,
       );
-      phases.ingestMs += performance.now() - t;
-      t = performance.now();
-      if (result.received !== rows.length || result.received !== result.accepted + result.updated + result.quarantined)
-        throw new Error(
-          `ingest did not reconcile rows ${first}–${last}: received ${result.received} of ${rows.length}, ` +
-            `accepted ${result.accepted} + updated ${result.updated} + quarantined ${result.quarantined}`,
-        );
-      const updated = await tx.$queryRawUnsafe<ImportJobRow[]>(
-        `UPDATE disclosure.import_job
+    const updated = await tx.$queryRawUnsafe<ImportJobRow[]>(
+      `UPDATE disclosure.import_job
             SET rows_done = $2, received = received + $3, accepted = accepted + $4, updated = updated + $5,
                 unchanged = unchanged + $6, quarantined = quarantined + $7, updated_at = now()
           WHERE id = $1::uuid RETURNING ${JOB_COLUMNS}`,
-        job.id,
-        last,
-        result.received,
-        result.accepted,
-        result.updated,
-        result.unchanged,
-        result.quarantined,
-      );
-      await appendAudit(
-        db,
-        caller.identity,
-        { requestId: caller.requestId, subgraph: 'disclosure' },
-        [
-          {
-            action: 'WRITE',
-            subjectCode: null,
-            fields: [`Import.${kind === 'CF' ? 'penalties' : 'licences'}`],
-            detail: JSON.stringify({
-              job: job.id,
-              rows: [first, last],
-              accepted: result.accepted,
-              updated: result.updated,
-              quarantined: result.quarantined,
-            }),
-          },
-        ],
-        tx as Db['prisma'],
-      );
-      phases.bookkeepingMs += performance.now() - t;
-      return updated[0]!;
-    },
-    { timeout: 10 * 60_000, maxWait: 30_000 },
-  );
+      job.id,
+      last,
+      result.received,
+      result.accepted,
+      result.updated,
+      result.unchanged,
+      result.quarantined,
+    );
+    await appendAudit(
+      db,
+      caller.identity,
+      { requestId: caller.requestId, subgraph: 'disclosure' },
+      [
+        {
+          action: 'WRITE',
+          subjectCode: null,
+          fields: [`Import.${kind === 'CF' ? 'penalties' : 'licences'}`],
+          detail: JSON.stringify({
+            job: job.id,
+            rows: [first, last],
+            accepted: result.accepted,
+            updated: result.updated,
+            quarantined: result.quarantined,
+          }),
+        },
+      ],
+      tx,
+    );
+    phases.bookkeepingMs += performance.now() - t;
+    phases.chunkStatements += pgTx.statements();
+    return updated[0]!;
+  });
 }
 
 /**
