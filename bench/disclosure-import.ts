@@ -127,7 +127,8 @@ export async function runImportBench(databaseUrl: string, rows: number, log = (l
     log(
       `  ${Math.round(rows / (firstMs / 1000)).toLocaleString('en')} rows/s  (${ms(firstMs)})  ` +
         `peak RSS ${firstMem.rssMb.toFixed(0)} MB, heap ${firstMem.heapMb.toFixed(0)} MB  ` +
-        `${firstStatements} SQL statements`,
+        `${firstStatements + first.phases!.chunkStatements} SQL statements ` +
+        `(${first.phases!.chunkStatements / Math.ceil(rows / hooks.chunkSize)} per chunk)`,
     );
     log(`  phases: ${phasesLine(first.phases!)}`);
     log(
