@@ -595,6 +595,7 @@ export interface DemoOptions {
 
 /** Share of subjects with a high penalty frequency: 5–8 penalties within three years (高频失信). */
 const HIGH_FREQUENCY_SHARE = 0.004;
+const HIGH_FREQUENCY_WINDOW_DAYS = 150;
 
 /**
  * Penalties and licences of the demo subjects, decided by authorities of the subject's city, spread over
@@ -623,13 +624,15 @@ export function* demoRecords(options: DemoOptions): Generator<DemoRecord> {
     const city = byCity.get(cityCode) ?? byCity.get(rng.pick(cities))!;
     const highFrequency = kind === 'ENTERPRISE' && rng.chance(HIGH_FREQUENCY_SHARE);
     const penalties = highFrequency
-      ? rng.range(5, 8)
+      ? rng.range(6, 9)
       : rng.chance(person ? 0.03 : kind === 'ENTERPRISE' ? 0.08 : 0.04)
         ? rng.range(1, 2)
         : 0;
     const licences = person ? 0 : rng.chance(kind === 'ENTERPRISE' ? 0.3 : 0.15) ? rng.range(1, 2) : 0;
-    // A high-frequency offender's penalties fall within three years of each other.
-    const firstDay = highFrequency ? AS_OF - rng.int(365) - 2 * 365 : 0;
+    // A high-frequency offender's penalties fall within the last months before AS_OF, so that most of them
+    // (those of the 一般 and 严重 tiers; a 轻微 one is published for 3 months only) are still published and the
+    // supervisors' list of 高频失信主体 is not empty in the demo.
+    const firstDay = highFrequency ? AS_OF - HIGH_FREQUENCY_WINDOW_DAYS : 0;
     const draws: [DisclosureKind, number][] = [
       ...Array.from({ length: penalties }, () => ['CF', 0] as [DisclosureKind, number]),
       ...Array.from({ length: licences }, () => ['XK', 0] as [DisclosureKind, number]),
@@ -640,7 +643,8 @@ export function* demoRecords(options: DemoOptions): Generator<DemoRecord> {
           ? rng.pick(['market', 'environment', 'emergency'])
           : DEPARTMENT_WEIGHTS.pick(rng);
       const authority = city.get(department) ?? city.get('market')!;
-      const day = highFrequency && draw[0] === 'CF' ? firstDay + rng.int(2 * 365) : from + rng.int(span);
+      const day =
+        highFrequency && draw[0] === 'CF' ? firstDay + rng.int(HIGH_FREQUENCY_WINDOW_DAYS) : from + rng.int(span);
       const seq = index * 10 + n + 1;
       const raw = draw[0] === 'CF' ? penaltyRow(rng, g, authority, day, seq) : licenceRow(rng, g, authority, day, seq);
       if (g.person) raw[`${draw[0]}_XDR_ZJHM`] = g.person.idNumber;
