@@ -12,11 +12,27 @@ export const PERSON_KEY_PREFIX = 'NP';
 export const PERSON_KEY_LENGTH = 22;
 const PERSON_KEY_PATTERN = /^NP[0-9A-F]{20}$/;
 
+const keyOf = (text: string, secret: string) =>
+  PERSON_KEY_PREFIX +
+  createHmac('sha256', secret)
+    .update(text)
+    .digest('hex')
+    .toUpperCase()
+    .slice(0, PERSON_KEY_LENGTH - PERSON_KEY_PREFIX.length);
+
 export function personKey(idNumber: string, secret: string): string {
   const checked = validateIdNumber(idNumber);
   if (!checked.valid) throw new RangeError(checked.message);
-  const digest = createHmac('sha256', secret).update(checked.idNumber).digest('hex').toUpperCase();
-  return PERSON_KEY_PREFIX + digest.slice(0, PERSON_KEY_LENGTH - PERSON_KEY_PREFIX.length);
+  return keyOf(checked.idNumber, secret);
+}
+
+/**
+ * The key of a person identified by another ID document (passport, 港澳/台湾通行证, 外国人永久居留身份证), written
+ * `<document type code>:<number>` (e.g. `02:E12345678`) so that it never collides with a 居民身份证号码. A plain
+ * 18-character number is a 居民身份证号码 and gets `personKey`.
+ */
+export function documentPersonKey(document: string, secret: string): string {
+  return document.includes(':') ? keyOf(document, secret) : personKey(document, secret);
 }
 
 export function isPersonKey(code: string): boolean {

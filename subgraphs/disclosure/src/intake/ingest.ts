@@ -17,9 +17,9 @@
  * - The `submission` row (id = submissionId) accumulates the counts of every call made with that id.
  * - received = accepted + updated + quarantined, always; `unchanged` ⊆ `updated`.
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { chinaToday, toIsoDate } from '@credit-hub/kit';
-import { personKey as idPersonKey, validateUscc } from '@credit-hub/kit/codes';
+import { documentPersonKey as kitDocumentPersonKey, validateUscc } from '@credit-hub/kit/codes';
 import type { Db } from '@credit-hub/kit/db';
 import { readPersonKeySecret } from '../env.ts';
 import { COLUMNS, type ColumnType } from './columns.ts';
@@ -64,17 +64,11 @@ export interface ValidationOptions {
   today?: string;
 }
 
-/**
- * The person key of an ID document: the kit's key for a 居民身份证号码, and the same HMAC construction over
- * `<type>:<number>` for passports and other documents (which the kit's ID-number check would refuse).
- */
-export function documentPersonKey(secret: string): (idNumber: string) => string {
-  return (idNumber) => {
-    if (!idNumber.includes(':')) return idPersonKey(idNumber, secret);
-    const digest = createHmac('sha256', secret).update(idNumber).digest('hex').toUpperCase();
-    return `NP${digest.slice(0, 20)}`;
-  };
-}
+/** The person key of an ID document (`<type>:<number>` for documents other than a 居民身份证), with a secret. */
+export const documentPersonKey =
+  (secret: string) =>
+  (document: string): string =>
+    kitDocumentPersonKey(document, secret);
 
 /** Loads the authority register for validation: one statement. */
 export async function loadValidationContext(
