@@ -3,7 +3,7 @@
  * authority code, document number) decided in the range, its department, decision date, first receipt and
  * whether that first receipt passed validation; the rest is plain functions over those facts, unit-tested.
  */
-import { DEPARTMENTS } from '@credit-hub/kit';
+import { chinaToday, DEPARTMENTS, toIsoDate } from '@credit-hub/kit';
 import { chineseCalendar, type WorkingCalendar } from '@credit-hub/kit/calendar';
 import type { Db } from '@credit-hub/kit/db';
 
@@ -38,9 +38,9 @@ export interface Quality {
   timelinessRate: number | null;
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const isoDay = (d: Date) => toIsoDate(d)!;
 /** The China calendar day of an instant (UTC+8, no daylight saving). */
-export const chinaDayOf = (at: Date) => isoDay(new Date(at.getTime() + 8 * 3600_000));
+export const chinaDayOf = (at: Date) => isoDay(chinaToday(at));
 
 /** The last day to publish a decision: the 7th working day after the decision date. */
 export function deadlineOf(decidedOn: string, calendar: WorkingCalendar = chineseCalendar): string {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type RunningService } from '@credit-hub/kit';
+import { chinaToday, type RunningService } from '@credit-hub/kit';
 import {
   callers,
   createTestDatabase,
@@ -626,7 +626,7 @@ describe('supervision reports on a known data set (应惩未惩, 应查未查, s
           measure { code kind } deadline daysOverdue reason } }`,
     );
     assert.equal(body.errors, undefined);
-    const today = new Date(`${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)}T00:00:00Z`);
+    const today = chinaToday();
     const { chineseCalendar } = await import('@credit-hub/kit/calendar');
     const overdueA = chineseCalendar.workingDaysBetween(new Date('2026-10-13T00:00:00Z'), today);
     const overdueB = chineseCalendar.workingDaysBetween(
