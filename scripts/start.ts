@@ -8,10 +8,13 @@ import { startHub } from '@credit-hub/hub';
 import { gatewayOptionsFromEnv, readEnv as readGatewayEnv } from '@credit-hub/gateway/env';
 import { DEV_JWT_SECRET, readEnv } from '@credit-hub/hub/env';
 import { prepareDatabase } from '@credit-hub/hub/prepare';
+import { clockFromEnv, setClock } from '@credit-hub/kit';
 import { createDb, dataDir, startEmbeddedPostgres, type EmbeddedServer } from '@credit-hub/kit/db';
 
 const env = readEnv();
+setClock(clockFromEnv(env));
 const log = (line: string) => console.log(`[credit-hub] ${line}`);
+if (env.CLOCK_START) log(`clock moved: the hub runs as of ${env.CLOCK_START}`);
 
 let embedded: EmbeddedServer | null = null;
 let databaseUrl = env.DATABASE_URL;

@@ -23,6 +23,14 @@ export function loadEnv<T extends z.ZodRawShape>(
 export const commonEnv = {
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Start the process's clock at this instant or China date (development and demos; refused in production). */
+  CLOCK_START: z
+    .string()
+    .refine(
+      (v) => !Number.isNaN(Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T12:00:00+08:00` : v)),
+      'must be an ISO date or instant',
+    )
+    .optional(),
 };
 
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);

@@ -2,6 +2,7 @@ export * from './env.ts';
 export * from './errors.ts';
 export * from './pagination.ts';
 export * from './scalars.ts';
+export { clock, setClock, fixClock, fixedClock, shiftedClock, systemClock, clockFromEnv, type Clock } from './clock.ts';
 export * from './server.ts';
 export * from './regions.ts';
 export * from './loaders.ts';

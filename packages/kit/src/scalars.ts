@@ -62,12 +62,4 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   },
 });
 
-/**
- * Today's calendar date in China Standard Time (UTC+8), as a Date at UTC midnight like the dates read
- * from the database. Legal dates (decision, publication, removal) are Chinese dates: between 00:00 and
- * 08:00 in Beijing the UTC date is still yesterday.
- */
-export function chinaToday(now: Date = new Date()): Date {
-  const beijing = new Date(now.getTime() + 8 * 3_600_000);
-  return new Date(Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth(), beijing.getUTCDate()));
-}
+export { chinaToday } from './clock.ts';

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID, createHash } from 'node:crypto';
-import { badInput, DEPARTMENTS, notFound, type SubgraphContext } from '@credit-hub/kit';
+import { badInput, DEPARTMENTS, notFound, type SubgraphContext, clock } from '@credit-hub/kit';
 import type { ApiKeyRow } from './model.ts';
 
 const ALPHANUMERIC = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
@@ -32,7 +32,7 @@ export async function createApiKey(ctx: SubgraphContext<unknown>, input: CreateK
   }
   if (input.scopes.length === 0)
     throw badInput('input.scopes', 'REQUIRED', '`input.scopes` must name at least one scope');
-  if (input.expiresAt && input.expiresAt.getTime() <= Date.now())
+  if (input.expiresAt && input.expiresAt.getTime() <= clock.now().getTime())
     throw badInput('input.expiresAt', 'FUTURE', '`input.expiresAt` must be in the future');
   const { key, prefix, hash } = newApiKey();
   const id = randomUUID();
@@ -66,6 +66,6 @@ export async function revokeApiKey(ctx: SubgraphContext<unknown>, id: string): P
     const existing = await tx.apiKey.findUnique({ where: { id } });
     if (!existing) throw notFound('API key', id);
     if (existing.revokedAt) return existing;
-    return tx.apiKey.update({ where: { id }, data: { revokedAt: new Date(), revokedBy: ctx.identity.actor } });
+    return tx.apiKey.update({ where: { id }, data: { revokedAt: clock.now(), revokedBy: ctx.identity.actor } });
   });
 }

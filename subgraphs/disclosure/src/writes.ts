@@ -1,6 +1,6 @@
 /** The mutations' logic: every write bound to the caller's department, run with its audit entry. */
 import { randomUUID } from 'node:crypto';
-import { badInput, chinaToday, DEPARTMENTS, forbidden, notFound, toIsoDate } from '@credit-hub/kit';
+import { badInput, chinaToday, DEPARTMENTS, forbidden, notFound, toIsoDate, clock } from '@credit-hub/kit';
 import { validateUscc } from '@credit-hub/kit/codes';
 import type { Context } from './context.ts';
 import { inputToRaw } from './intake/columns.ts';
@@ -116,7 +116,7 @@ export async function resubmit(
       );
       await tx.quarantine.update({
         where: { id: entry.id },
-        data: { status: 'RESUBMITTED', resolvedAt: new Date(), recordId: BigInt(result.records[0]!.id) },
+        data: { status: 'RESUBMITTED', resolvedAt: clock.now(), recordId: BigInt(result.records[0]!.id) },
       });
       return outcome(submissionId, result, 1);
     },

@@ -1,4 +1,4 @@
-import { badInput, chinaToday } from '@credit-hub/kit';
+import { badInput, chinaToday, clock } from '@credit-hub/kit';
 import type { PermitRow, RatingRow } from './model.ts';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -126,7 +126,7 @@ export const PERMIT_STATUS_LABELS: Record<PermitStatus, string> = {
 };
 
 /** Today's date in China: validity periods and decision dates are Chinese calendar dates. */
-export const startOfToday = (now: Date = new Date()) => chinaToday(now);
+export const startOfToday = (now: Date = clock.now()) => chinaToday(now);
 
 /** The status today: a VALID permit whose last valid day has passed is EXPIRED (the day itself is valid). */
 export function permitStatus(p: Pick<PermitRow, 'status' | 'validUntil'>, today: Date = startOfToday()): PermitStatus {

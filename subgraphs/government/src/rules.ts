@@ -1,4 +1,4 @@
-import { chinaToday } from '@credit-hub/kit';
+import { chinaToday, clock } from '@credit-hub/kit';
 import { kindFromUscc, type SubjectKind } from '@credit-hub/kit/codes';
 import type { ArrearsRow, CommitmentRow, ComplaintRow } from './model.ts';
 
@@ -38,7 +38,7 @@ export const CREDITOR_KINDS: readonly SubjectKind[] = ['ENTERPRISE', 'INDIVIDUAL
 export const isGovernmentSubject = (code: string) => GOVERNMENT_KINDS.includes(kindFromUscc(code));
 
 /** Today's date in China: due dates and clearing dates are Chinese calendar dates. */
-export const startOfToday = (now: Date = new Date()) => chinaToday(now);
+export const startOfToday = (now: Date = clock.now()) => chinaToday(now);
 
 const DAY_MS = 86_400_000;
 const daysBetween = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / DAY_MS);

@@ -1,4 +1,4 @@
-import { chinaToday, chineseCalendar, type WorkingCalendar } from '@credit-hub/kit';
+import { chinaToday, chineseCalendar, type WorkingCalendar, clock } from '@credit-hub/kit';
 import { kindFromUscc, type SubjectKind } from '@credit-hub/kit/codes';
 import type { AbnormalRow, AnnualReportRow, RegistrationRow, SeriousRow } from './model.ts';
 
@@ -43,7 +43,7 @@ export const MARKET_SUBJECT_KINDS: readonly SubjectKind[] = [
 export const isMarketSubject = (code: string) => MARKET_SUBJECT_KINDS.includes(kindFromUscc(code));
 
 /** Today's date in China: annual-report and removal deadlines are Chinese calendar dates. */
-export const startOfToday = (now: Date = new Date()) => chinaToday(now);
+export const startOfToday = (now: Date = clock.now()) => chinaToday(now);
 
 /**
  * The last day to file a year's annual report on time: 30 June of the following year (reports are filed

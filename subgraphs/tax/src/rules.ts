@@ -1,4 +1,4 @@
-import { chinaToday } from '@credit-hub/kit';
+import { chinaToday, clock } from '@credit-hub/kit';
 import type { RatingRow, ViolationRow } from './model.ts';
 
 /** Chinese labels of the eleven situations of 国家税务总局令第54号 第六条. */
@@ -23,7 +23,7 @@ export function ratingFor(ratings: RatingRow[], year?: number | null): RatingRow
 }
 
 /** Today's date in China (publicity periods are counted in Chinese calendar days). */
-export const startOfToday = (now: Date = new Date()) => chinaToday(now);
+export const startOfToday = (now: Date = clock.now()) => chinaToday(now);
 
 export type EntryStatus = 'PUBLISHED' | 'EXPIRED' | 'REMOVED';
 

@@ -1,3 +1,4 @@
+import { clock } from '../clock.ts';
 /**
  * 居民身份证号码 (18-character resident ID number) per GB 11643-1999.
  */
@@ -105,7 +106,7 @@ function invalid(reason: IdNumberInvalidReason, message: string): IdNumberValida
  * Validates an 18-character ID number. `today` exists so tests and batch re-validation of historic
  * records are deterministic; it defaults to now.
  */
-export function validateIdNumber(input: string, today: Date = new Date()): IdNumberValidation {
+export function validateIdNumber(input: string, today: Date = clock.now()): IdNumberValidation {
   const idNumber = input.trim().toUpperCase();
   const chars = Array.from(idNumber);
 

@@ -18,7 +18,7 @@
  * - received = accepted + updated + quarantined, always; `unchanged` ⊆ `updated`.
  */
 import { createHash } from 'node:crypto';
-import { chinaToday, toIsoDate } from '@credit-hub/kit';
+import { chinaToday, toIsoDate, clock } from '@credit-hub/kit';
 import { documentPersonKey as kitDocumentPersonKey, validateUscc } from '@credit-hub/kit/codes';
 import type { Db } from '@credit-hub/kit/db';
 import { readPersonKeySecret } from '../env.ts';
@@ -246,7 +246,7 @@ export function quarantineKey(
  */
 export async function ingestRows(tx: IngestTx, input: IngestInput, context?: ValidationContext): Promise<IngestResult> {
   const { kind, rows, submitter, submissionId } = input;
-  const receivedAt = input.receivedAt ?? new Date();
+  const receivedAt = input.receivedAt ?? clock.now();
   const ctx =
     context ??
     (await loadValidationContext(tx, submitter.department, {

@@ -1,3 +1,4 @@
+import { clock } from '@credit-hub/kit';
 import { randomUUID } from 'node:crypto';
 import {
   badInput,
@@ -82,7 +83,7 @@ export const checkSubjectFields: Pick<CreditSubjectResolvers, 'creditCheck'> = {
       reference: ref,
       ...outcome,
       department: ctx.identity.department,
-      checkedAt: new Date(),
+      checkedAt: clock.now(),
       fresh: true,
     };
     await ctx.loaders.recordCheck.load({ row, caller: ctx.identity, requestId: ctx.requestId });

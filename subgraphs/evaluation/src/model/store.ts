@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { badInput, notFound } from '@credit-hub/kit';
+import { badInput, notFound, clock } from '@credit-hub/kit';
 import { Prisma, type Db } from '@credit-hub/kit/db';
 import type pg from 'pg';
 import { parseDefinition, type ModelDefinition } from './definition.ts';
@@ -82,7 +82,7 @@ export async function activateVersion(tx: Prismaish, code: string, version: numb
   const target = await tx.evaluationModel.findUnique({ where: { code_version: { code, version } } });
   if (!target) throw notFound('evaluation model', `${code} v${version}`);
   if (target.status === 'ACTIVE') return toRecord(target);
-  const now = new Date();
+  const now = clock.now();
   await tx.evaluationModel.updateMany({
     where: {
       status: 'ACTIVE',
