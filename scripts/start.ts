@@ -39,7 +39,11 @@ const hub = await startHub({
   ports: env.SUBGRAPH_PORTS,
   production,
   internalSecret: env.INTERNAL_IDENTITY_SECRET,
-  departments: { environmentGrades: env.ENVIRONMENT_GRADES },
+  departments: {
+    environmentGrades: env.ENVIRONMENT_GRADES,
+    environmentGradeLabels: env.ENVIRONMENT_GRADE_LABELS,
+    environmentRatingValidThrough: env.ENVIRONMENT_RATING_VALID_THROUGH,
+  },
   gateway: {
     ...gateway,
     auth: { ...auth, db: createDb(databaseUrl, { applicationName: 'gateway-keys', poolSize: 4 }) },
