@@ -12,9 +12,8 @@ import {
 /** The rating in force depends on the province's validity rule, hence a factory. */
 export const creditSubjectResolvers = (config: EnvironmentConfig): CreditSubjectResolvers => {
   // Every list flag reads the rating in force today: an old GREEN grants nothing, an old RED costs nothing.
-  const currentGrade = async (code: string, loaders: { ratingsBySubject: { load(k: string): Promise<any[]> } }) =>
-    (currentRating(await loaders.ratingsBySubject.load(code), undefined, config.validThrough)?.grade ??
-      null) as Grade | null;
+  const currentGrade = async (code: string, loaders: Loaders): Promise<Grade | null> =>
+    currentRating(await loaders.ratingsBySubject.load(code), undefined, config.validThrough)?.grade ?? null;
   return {
     // Ecology and environment holds no subject rows of the register: a reference is its own key, no SQL.
     __resolveReference: (ref) => ({ code: ref.code }),
