@@ -185,12 +185,12 @@ describe('credit checks through the gateway', () => {
     );
     const cure = await postGraphQL(
       hub.gatewayUrl,
-      `mutation($id: ID!, $on: Date!) { recordAbnormalCure(id: $id, curedOn: $on) { status } }`,
+      `mutation($id: ID!, $on: Date!) { applyForAbnormalRemoval(id: $id, appliedOn: $on, curedOn: $on) { status } }`,
       { id: abnormalId, on: '2026-11-02' },
       marketOfficer,
     );
     assert.equal(cure.body.errors, undefined, JSON.stringify(cure.body.errors));
-    assert.equal((await single(abnormal, 'PUBLIC_PROCUREMENT')).action, 'REMIND', 'cured but not yet removed');
+    assert.equal((await single(abnormal, 'PUBLIC_PROCUREMENT')).action, 'REMIND', 'applied for but not yet removed');
     const removal = await postGraphQL(
       hub.gatewayUrl,
       `mutation($id: ID!) { removeAbnormalOperation(id: $id, reason: "已补报年度报告", removalAuthority: "杭州市西湖区市场监督管理局") { status } }`,

@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { fixClock } from '@credit-hub/kit';
 import { createTestDatabase, makeUscc, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
 import { ensureEvaluationModels } from '@credit-hub/subgraph-evaluation';
 import pg from 'pg';
 import type { Hub } from './index.ts';
 import { bearer, startTestHub, tokenFor } from './testing.ts';
+
+// The file stands on one day on which its 2024 ratings are in force (a rating of year Y counts until 30 April of
+// Y+2 for tax, 31 December of Y+2 for environment), whatever the real date.
+const restoreClock = fixClock('2026-03-15');
 
 // 公共信用综合评价 and 双随机 draws through the real gateway: the evaluation subgraph receives every
 // department's facts through @requires (incl. the 政务诚信 evaluation, itself @requires the court) and never
@@ -104,6 +109,7 @@ before(async () => {
 });
 
 after(async () => {
+  restoreClock();
   await hub.close();
   await tdb.drop();
 });
