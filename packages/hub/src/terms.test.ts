@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { fixClock } from '@credit-hub/kit';
-import { createTestDatabase, makeUscc, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
+import { createTestDatabase, makeUscc, postGraphQL, type TestDatabase, onDay } from '@credit-hub/kit/testing';
 import { ensureEvaluationModels, ensureMeasureCatalogue } from '@credit-hub/subgraph-evaluation';
 import pg from 'pg';
 import type { Hub } from './index.ts';
@@ -26,15 +25,6 @@ const BUREAU = '杭州市西湖区市场监督管理局';
 
 const CHECK = `query($c: ID!, $m: BusinessMatter!) { subject(code: $c) {
   creditCheck(matter: $m) { action lists { list type } measures { code kind } } } }`;
-
-async function on<T>(day: string, work: () => Promise<T>): Promise<T> {
-  const restore = fixClock(day);
-  try {
-    return await work();
-  } finally {
-    restore();
-  }
-}
 
 async function gql(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
   const { body } = await postGraphQL(hub.gatewayUrl, query, variables, headers);
@@ -157,7 +147,7 @@ describe('严重违法失信名单: three years, then off every public read and 
     ['2026-05-20', false],
   ] as const) {
     it(`${day}: ${listed ? 'still listed' : 'gone, with no write'}`, () =>
-      on(day, async () => {
+      onDay(day, async () => {
         const s = (
           await gql(
             `query($c: ID!) { subject(code: $c) { isSeriousIllegal seriousIllegalListings { expiresOn status } } }`,
@@ -177,7 +167,7 @@ describe('严重违法失信名单: three years, then off every public read and 
   }
 
   it('keeps the expired entry for government users, marked EXPIRED', () =>
-    on('2026-05-20', async () => {
+    onDay('2026-05-20', async () => {
       const s = (
         await gql(
           `query($c: ID!) { subject(code: $c) { seriousIllegalListings(includeRemoved: true) { status statusLabel } } }`,
@@ -215,7 +205,7 @@ describe('纳税信用: an A counts only while in force', () => {
     ['2026-05-01', false],
   ] as const) {
     it(`${day}: ${inForce ? 'A-level, with its incentives' : 'an old A: no incentive'}`, () =>
-      on(day, async () => {
+      onDay(day, async () => {
         const s = (await gql(`query($c: ID!) { subject(code: $c) { isALevelTaxpayer } }`, { c: aFirm })).subject;
         assert.equal(s.isALevelTaxpayer, inForce);
         const today = await gql(`{ aLevelTaxpayers(regionCode: "330106") { nodes { subject { code } } } }`);
@@ -234,7 +224,7 @@ describe('纳税信用: an A counts only while in force', () => {
     const EVALUATION = `query($c: ID!) { subject(code: $c) { creditEvaluation { explanation { code value points } } } }`;
     const supervisor = bearer(await tokenFor({ role: 'supervisor' }));
     const taxItem = async (day: string) =>
-      on(day, async () =>
+      onDay(day, async () =>
         (await gql(EVALUATION, { c: aFirm }, supervisor)).subject.creditEvaluation.explanation.find(
           (i: any) => i.code === 'TAX_CREDIT_LEVEL',
         ),
@@ -251,7 +241,7 @@ describe('重大税收违法失信主体: three years of publicity', () => {
     ['2026-06-15', false],
   ] as const) {
     it(`${day}: ${published ? 'published, intercepted in procurement' : 'publicity over'}`, () =>
-      on(day, async () => {
+      onDay(day, async () => {
         const s = (await gql(`query($c: ID!) { subject(code: $c) { isMajorTaxViolator } }`, { c: evader })).subject;
         assert.equal(s.isMajorTaxViolator, published);
         const c = await check(evader, 'PUBLIC_PROCUREMENT');
@@ -263,7 +253,7 @@ describe('重大税收违法失信主体: three years of publicity', () => {
 
 describe('企业环境信用评价: RED is black-listed and YELLOW watched, while the rating is in force', () => {
   it('blacklists RED (环保不良) in the national four grades, with the 150号 measures', () =>
-    on('2026-06-01', async () => {
+    onDay('2026-06-01', async () => {
       const c = await check(polluter, 'SUBSIDY');
       assert.deepEqual(c.lists, [{ list: 'ENVIRONMENTAL_BLACKLIST', type: 'BLACK' }]);
       assert.deepEqual(measures(c), ['ENV-BLACK-FUNDS']);
@@ -271,7 +261,7 @@ describe('企业环境信用评价: RED is black-listed and YELLOW watched, whil
     }));
 
   it('puts YELLOW (环保警示) on 重点关注, with its 150号 measures', () =>
-    on('2026-06-01', async () => {
+    onDay('2026-06-01', async () => {
       const s = (
         await gql(`query($c: ID!) { subject(code: $c) { isOnEnvironmentalWatchList isOnEnvironmentalBlacklist } }`, {
           c: warned,
@@ -291,7 +281,7 @@ describe('企业环境信用评价: RED is black-listed and YELLOW watched, whil
     ['2027-01-01', false],
   ] as const) {
     it(`${day}: the 2024 ratings ${inForce ? 'still count' : 'are history: no punishment'}`, () =>
-      on(day, async () => {
+      onDay(day, async () => {
         assert.equal(lists(await check(polluter, 'SUBSIDY')).includes('ENVIRONMENTAL_BLACKLIST'), inForce);
         assert.equal(lists(await check(warned, 'SUBSIDY')).includes('ENVIRONMENTAL_WATCH'), inForce);
         const s = (await gql(`query($c: ID!) { subject(code: $c) { environmentalRating { year } } }`, { c: polluter }))

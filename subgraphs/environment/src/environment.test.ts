@@ -8,6 +8,7 @@ import {
   postAs,
   TEST_INTERNAL_SECRET,
   type TestDatabase,
+  onDay,
 } from '@credit-hub/kit/testing';
 import { startEnvironmentSubgraph } from './index.ts';
 
@@ -333,14 +334,6 @@ describe('red, black and 重点关注 lists', () => {
 });
 
 describe('as the clock moves', () => {
-  const on = async <T>(day: string, work: () => Promise<T>): Promise<T> => {
-    const restore = fixClock(day);
-    try {
-      return await work();
-    } finally {
-      restore();
-    }
-  };
   const FLAGS =
     'environmentalRating { year } isEnvironmentalIntegrityEnterprise isOnEnvironmentalBlacklist isOnEnvironmentalWatchList';
   const state = async (code: string, service: RunningService = four) => {
@@ -355,20 +348,20 @@ describe('as the clock moves', () => {
 
   it('counts a new rating from the day it is published, the old one until then', async () => {
     // lakeside: 2023 YELLOW (published 2024-04-20), 2024 GREEN published 2025-05-12.
-    assert.deepEqual(await on('2025-05-11', () => state(lakeside)), [2023, false, false, true]);
-    assert.deepEqual(await on('2025-05-12', () => state(lakeside)), [2024, true, false, false]);
+    assert.deepEqual(await onDay('2025-05-11', () => state(lakeside)), [2023, false, false, true]);
+    assert.deepEqual(await onDay('2025-05-12', () => state(lakeside)), [2024, true, false, false]);
   });
 
   it('ends the rating of year Y with 31 December of Y+2 by default', async () => {
-    assert.deepEqual(await on('2026-12-30', () => state(dyeing)), [2024, false, true, false]);
-    assert.deepEqual(await on('2026-12-31', () => state(dyeing)), [2024, false, true, false]);
-    assert.deepEqual(await on('2027-01-01', () => state(dyeing)), [null, false, false, false]);
+    assert.deepEqual(await onDay('2026-12-30', () => state(dyeing)), [2024, false, true, false]);
+    assert.deepEqual(await onDay('2026-12-31', () => state(dyeing)), [2024, false, true, false]);
+    assert.deepEqual(await onDay('2027-01-01', () => state(dyeing)), [null, false, false, false]);
   });
 
   it('ends it with the province’s configured day instead', async () => {
-    assert.deepEqual(await on('2026-08-30', () => state(warned, august)), [2024, false, false, true]);
-    assert.deepEqual(await on('2026-08-31', () => state(warned, august)), [2024, false, false, true]);
-    assert.deepEqual(await on('2026-09-01', () => state(warned, august)), [null, false, false, false]);
+    assert.deepEqual(await onDay('2026-08-30', () => state(warned, august)), [2024, false, false, true]);
+    assert.deepEqual(await onDay('2026-08-31', () => state(warned, august)), [2024, false, false, true]);
+    assert.deepEqual(await onDay('2026-09-01', () => state(warned, august)), [null, false, false, false]);
   });
 });
 

@@ -33,14 +33,18 @@ function listedCondition(from: Date | null | undefined, to: Date | null | undefi
   return { listedOn: { ...(from ? { gte: from } : {}), ...(to ? { lte: to } : {}) } };
 }
 
-/** Keyset seek for newest-first order: rows strictly after (listedOn, id) in (listedOn desc, id desc). */
-function seekAfter(after: [string, string] | null) {
-  if (!after) return {};
-  const [listed, id] = after;
-  const listedOn = new Date(`${listed}T00:00:00Z`);
-  if (Number.isNaN(listedOn.getTime()) || !/^\d{1,18}$/.test(id))
+/**
+ * Keyset seek: rows strictly after the (date, id) cursor in (field, id) order, ascending or descending. A cursor
+ * these lists did not make is refused. The result fits the where input of either model.
+ */
+function seek<W>(field: 'listedOn' | 'removalDeadline', after: [string, string] | null, order: 'asc' | 'desc'): W {
+  if (!after) return {} as W;
+  const [day, id] = after;
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || !/^\d{1,18}$/.test(id))
     throw badInput('after', 'CURSOR', '`after` is not a cursor returned by this list: pass an endCursor from pageInfo');
-  return { OR: [{ listedOn: { lt: listedOn } }, { listedOn, id: { lt: BigInt(id) } }] };
+  const beyond = order === 'desc' ? 'lt' : 'gt';
+  return { OR: [{ [field]: { [beyond]: date } }, { [field]: date, id: { [beyond]: BigInt(id) } }] } as W;
 }
 
 const newestFirst = [{ listedOn: 'desc' as const }, { id: 'desc' as const }];
@@ -76,7 +80,7 @@ export async function listAbnormal(db: Db, args: AbnormalListArgs): Promise<Abno
     ...listedCondition(args.listedFrom, args.listedTo),
   };
   const rows = await db.prisma.abnormalOperation.findMany({
-    where: { AND: [where, seekAfter(page.after)] },
+    where: { AND: [where, seek<Prisma.AbnormalOperationWhereInput>('listedOn', page.after, 'desc')] },
     orderBy: newestFirst,
     take: page.limit,
   });
@@ -106,7 +110,7 @@ export async function listSerious(
     ...listedCondition(args.listedFrom, args.listedTo),
   };
   const rows: SeriousRow[] = await db.prisma.seriousIllegalListing.findMany({
-    where: { AND: [where, seekAfter(page.after)] },
+    where: { AND: [where, seek<Prisma.SeriousIllegalListingWhereInput>('listedOn', page.after, 'desc')] },
     orderBy: newestFirst,
     take: page.limit,
   });
@@ -131,20 +135,8 @@ export async function listOverdueRemovals(
     removalDeadline: { lt: today },
     ...regionCondition(args.regionCode),
   };
-  let seek: Prisma.AbnormalOperationWhereInput = {};
-  if (page.after) {
-    const [deadline, id] = page.after;
-    const removalDeadline = new Date(`${deadline}T00:00:00Z`);
-    if (Number.isNaN(removalDeadline.getTime()) || !/^\d{1,18}$/.test(id))
-      throw badInput(
-        'after',
-        'CURSOR',
-        '`after` is not a cursor returned by this list: pass an endCursor from pageInfo',
-      );
-    seek = { OR: [{ removalDeadline: { gt: removalDeadline } }, { removalDeadline, id: { gt: BigInt(id) } }] };
-  }
   const rows = await db.prisma.abnormalOperation.findMany({
-    where: { AND: [where, seek] },
+    where: { AND: [where, seek<Prisma.AbnormalOperationWhereInput>('removalDeadline', page.after, 'asc')] },
     orderBy: [{ removalDeadline: 'asc' }, { id: 'asc' }],
     take: page.limit,
   });
@@ -171,20 +163,8 @@ export async function listTransfersDue(
     transfers: { none: {} },
     ...regionCondition(args.regionCode),
   };
-  let seek: Prisma.AbnormalOperationWhereInput = {};
-  if (page.after) {
-    const [listed, id] = page.after;
-    const listedOn = new Date(`${listed}T00:00:00Z`);
-    if (Number.isNaN(listedOn.getTime()) || !/^\d{1,18}$/.test(id))
-      throw badInput(
-        'after',
-        'CURSOR',
-        '`after` is not a cursor returned by this list: pass an endCursor from pageInfo',
-      );
-    seek = { OR: [{ listedOn: { gt: listedOn } }, { listedOn, id: { gt: BigInt(id) } }] };
-  }
   const rows = await db.prisma.abnormalOperation.findMany({
-    where: { AND: [where, seek] },
+    where: { AND: [where, seek<Prisma.AbnormalOperationWhereInput>('listedOn', page.after, 'asc')] },
     orderBy: [{ listedOn: 'asc' }, { id: 'asc' }],
     take: page.limit,
   });

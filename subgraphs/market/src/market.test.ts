@@ -8,6 +8,7 @@ import {
   callers,
   TEST_INTERNAL_SECRET,
   type TestDatabase,
+  onDay,
 } from '@credit-hub/kit/testing';
 import { startMarketSubgraph } from './index.ts';
 import { removalDeadline, seriousExpiry } from './rules.ts';
@@ -703,14 +704,6 @@ describe('as the clock moves', () => {
   const OVERDUE = `{ overdueAbnormalRemovals { nodes { subject { code } } } }`;
   const TRANSFERS = `query($first: Int) { abnormalTransfersDue(first: $first) {
     totalCount nodes { subject { code } listedOn transferDueFrom } pageInfo { hasNextPage endCursor } } }`;
-  const on = async <T>(day: string, work: () => Promise<T>): Promise<T> => {
-    const restore = fixClock(day);
-    try {
-      return await work();
-    } finally {
-      restore();
-    }
-  };
   const codes = (nodes: any[]) => nodes.map((n) => n.subject.code);
 
   it('keeps a 严重违法失信名单 entry public through the last day of its three years, and not a day longer', async () => {
@@ -719,7 +712,7 @@ describe('as the clock moves', () => {
       ['2026-05-19', true],
       ['2026-05-20', false],
     ] as const) {
-      await on(day, async () => {
+      await onDay(day, async () => {
         const [l] = data(await entities([lapsed], SUBJECT))._entities;
         assert.equal(l.isSeriousIllegal, inForce, day);
         assert.deepEqual(l.seriousIllegalListings, inForce ? [{ status: 'LISTED' }] : [], day);
@@ -734,7 +727,7 @@ describe('as the clock moves', () => {
       ['2025-10-10', false],
       ['2025-10-11', true],
     ] as const) {
-      await on(day, async () => {
+      await onDay(day, async () => {
         const [c] = data(await entities([coop], 'abnormalOperations { removalOverdue }'))._entities;
         assert.equal(c.abnormalOperations[0].removalOverdue, overdue, day);
         const list = data(await query(OVERDUE, {}, callers.officer('market'))).overdueAbnormalRemovals.nodes;
@@ -750,7 +743,7 @@ describe('as the clock moves', () => {
       ['2026-05-19', false],
       ['2026-05-20', true],
     ] as const) {
-      await on(day, async () => {
+      await onDay(day, async () => {
         const list = data(await query(TRANSFERS, { first: 100 }, officer)).abnormalTransfersDue;
         assert.equal(codes(list.nodes).includes(aged), due, day);
       });

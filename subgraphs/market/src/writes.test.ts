@@ -8,6 +8,7 @@ import {
   callers,
   TEST_INTERNAL_SECRET,
   type TestDatabase,
+  onDay,
 } from '@credit-hub/kit/testing';
 import { startMarketSubgraph } from './index.ts';
 
@@ -21,14 +22,6 @@ const marketSystem = callers.system('market', ['write']);
 
 // The file stands on one day (the clock is per process, and the subgraph runs in this one); a few tests move it.
 const restoreClock = fixClock('2026-05-20');
-const on = async <T>(day: string, work: () => Promise<T>): Promise<T> => {
-  const restore = fixClock(day);
-  try {
-    return await work();
-  } finally {
-    restore();
-  }
-};
 
 const chinaDay = (offsetDays: number) => {
   const today = chinaToday();
@@ -532,7 +525,7 @@ describe('application and removal', () => {
     const before = await snapshot();
     assertBadInput(await refuse(id, '  '), 'reason', 'REQUIRED');
     assert.equal(await snapshot(), before);
-    const refused = await on('2025-10-09', async () =>
+    const refused = await onDay('2025-10-09', async () =>
       assertOk(await refuse(id, '补报的年度报告仍不完整'), 'refuseAbnormalRemoval'),
     );
     assert.deepEqual(
@@ -1040,7 +1033,7 @@ describe('transfer from the 经营异常名录 after three years', () => {
 
   it('removes a transferred entry early only once the 经营异常名录 entry is removed', async () => {
     const early = { ...EARLY, penaltyPerformed: null, appliedOn: '2027-05-21' };
-    await on('2027-06-01', async () => {
+    await onDay('2027-06-01', async () => {
       const before = await snapshot();
       const response = await removeSerious(transferId, early);
       assertBadInput(response, 'input.abnormalEntryRemoved', 'EARLY_REMOVAL_CONDITIONS');
@@ -1048,7 +1041,7 @@ describe('transfer from the 经营异常名录 after three years', () => {
     });
     assertOk(await apply(abnormalId, TODAY, '2026-05-18'), 'applyForAbnormalRemoval');
     assertOk(await removeAbnormal(abnormalId, '已补报未报年份的年度报告并公示', XIHU), 'removeAbnormalOperation');
-    await on('2027-06-01', async () => {
+    await onDay('2027-06-01', async () => {
       const removed = assertOk(await removeSerious(transferId, early), 'removeSeriousIllegal');
       assert.deepEqual(
         [removed.status, removed.removedOn, removed.penaltyPerformed, removed.harmRemoved, removed.noNewHeavyPenalty],

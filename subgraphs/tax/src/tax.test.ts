@@ -9,6 +9,7 @@ import {
   callers,
   TEST_INTERNAL_SECRET,
   type TestDatabase,
+  onDay,
 } from '@credit-hub/kit/testing';
 import { startTaxSubgraph } from './index.ts';
 import { publicityEnd } from './rules.ts';
@@ -330,14 +331,6 @@ describe('lists', () => {
 });
 
 describe('as the clock moves', () => {
-  const on = async <T>(day: string, work: () => Promise<T>): Promise<T> => {
-    const restore = fixClock(day);
-    try {
-      return await work();
-    } finally {
-      restore();
-    }
-  };
   const current = async (code: string, who: Identity = callers.public) => {
     const { body } = await entities([code], 'isALevelTaxpayer', who);
     const listed = await query(`{ aLevelTaxpayers(first: 100) { nodes { subject { code } } } }`, {}, who);
@@ -349,19 +342,19 @@ describe('as the clock moves', () => {
 
   it('counts a rating from the day it was determined', async () => {
     // The 2024 ratings were determined on 2025-04-20; before that the 2023 rating was the current one.
-    assert.deepEqual(await on('2025-04-19', () => current(renewed)), { a: false, listed: false });
-    assert.deepEqual(await on('2025-04-20', () => current(renewed)), { a: true, listed: true });
+    assert.deepEqual(await onDay('2025-04-19', () => current(renewed)), { a: false, listed: false });
+    assert.deepEqual(await onDay('2025-04-20', () => current(renewed)), { a: true, listed: true });
   });
 
   it('replaces the old rating on the day the new one is determined', async () => {
-    assert.deepEqual(await on('2026-04-21', () => current(renewed)), { a: true, listed: true });
-    assert.deepEqual(await on('2026-04-22', () => current(renewed)), { a: false, listed: false });
+    assert.deepEqual(await onDay('2026-04-21', () => current(renewed)), { a: true, listed: true });
+    assert.deepEqual(await onDay('2026-04-22', () => current(renewed)), { a: false, listed: false });
   });
 
   it('ends an A with 30 April two years on when no newer rating came: no incentive from 1 May', async () => {
-    assert.deepEqual(await on('2026-04-29', () => current(good)), { a: true, listed: true });
-    assert.deepEqual(await on('2026-04-30', () => current(good)), { a: true, listed: true });
-    assert.deepEqual(await on('2026-05-01', () => current(good)), { a: false, listed: false });
+    assert.deepEqual(await onDay('2026-04-29', () => current(good)), { a: true, listed: true });
+    assert.deepEqual(await onDay('2026-04-30', () => current(good)), { a: true, listed: true });
+    assert.deepEqual(await onDay('2026-05-01', () => current(good)), { a: false, listed: false });
   });
 
   it('ends a D the same way: no punishment from an old D', async () => {
@@ -369,7 +362,7 @@ describe('as the clock moves', () => {
       ['2026-04-30', 'D'],
       ['2026-05-01', null],
     ] as const) {
-      const { body } = await on(day, () =>
+      const { body } = await onDay(day, () =>
         entities([evader], 'taxCreditRating { level } d2024: taxCreditRating(year: 2024) { level }'),
       );
       const e = (body.data as any)._entities[0];
@@ -384,7 +377,7 @@ describe('as the clock moves', () => {
       ['2027-04-12', true],
       ['2027-04-13', false],
     ] as const) {
-      await on(day, async () => {
+      await onDay(day, async () => {
         const { body } = await entities([evader], 'isMajorTaxViolator majorTaxViolations { status }', callers.public);
         const e = (body.data as any)._entities[0];
         assert.equal(e.isMajorTaxViolator, listed, day);
