@@ -509,10 +509,7 @@ export async function loadDemoData(url: string, options: LoadOptions): Promise<L
       name: 'register',
       copy: REGISTRATION_COPY,
       tables: [['market', 'registration']],
-      after: [
-        { copy: SERIOUS_COPY, rows: serious },
-        { copy: ENV_RATING_COPY, rows: envRatings },
-      ],
+      after: [{ copy: ENV_RATING_COPY, rows: envRatings }],
       chunk: '',
       dropped: [],
     },
@@ -532,7 +529,10 @@ export async function loadDemoData(url: string, options: LoadOptions): Promise<L
       name: 'abnormal',
       copy: ABNORMAL_COPY,
       tables: [['market', 'abnormal_operation']],
+      // 严重违法失信名单 rows may reference 经营异常名录 entries (a 3-year transfer): loading them in the transaction
+      // that holds abnormal_operation keeps their foreign-key check from waiting on another lane's lock.
       after: [
+        { copy: SERIOUS_COPY, rows: serious },
         { copy: RESTRICTION_COPY, rows: restrictions },
         { copy: ARREARS_COPY, rows: arrearsLines },
         { copy: PAYMENT_COPY, rows: paymentLines },
