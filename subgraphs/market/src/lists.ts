@@ -120,56 +120,59 @@ export async function listSerious(
   };
 }
 
-/**
- * Entries with a pending application still undecided after its deadline, most overdue first; the cursor is
- * (removalDeadline, id). The deadline day itself is not overdue; a refused application has no deadline.
- */
-export async function listOverdueRemovals(
+/** A page of 经营异常名录 entries in ascending (field, id) order, the cursor being (field, id). */
+async function ascendingPage(
   db: Db,
-  args: PageArgs & { regionCode?: string | null },
-  today: Date = startOfToday(),
+  args: PageArgs,
+  where: Prisma.AbnormalOperationWhereInput,
+  field: 'listedOn' | 'removalDeadline',
 ): Promise<AbnormalConnection> {
   const page = readPage(args, isDateIdCursor);
-  const where: Prisma.AbnormalOperationWhereInput = {
-    status: 'LISTED',
-    removalDeadline: { lt: today },
-    ...regionCondition(args.regionCode),
-  };
   const rows = await db.prisma.abnormalOperation.findMany({
-    where: { AND: [where, seek<Prisma.AbnormalOperationWhereInput>('removalDeadline', page.after, 'asc')] },
-    orderBy: [{ removalDeadline: 'asc' }, { id: 'asc' }],
+    where: { AND: [where, seek<Prisma.AbnormalOperationWhereInput>(field, page.after, 'asc')] },
+    orderBy: [{ [field]: 'asc' }, { id: 'asc' }],
     take: page.limit,
   });
   return {
-    ...toConnection(rows, page, (r) => [iso(r.removalDeadline!), r.id.toString()] as [string, string]),
+    ...toConnection(rows, page, (r) => [iso(r[field]!), r.id.toString()] as [string, string]),
     totalCount: () => db.prisma.abnormalOperation.count({ where }),
   };
 }
 
 /**
- * Listings (not marks) still in force three years after listing and not transferred to the 严重违法失信名单,
- * oldest first; the cursor is (listedOn, id).
+ * Entries with a pending application still undecided after its deadline, most overdue first; the cursor is
+ * (removalDeadline, id). The deadline day itself is not overdue; a refused application has no deadline.
  */
-export async function listTransfersDue(
+export const listOverdueRemovals = (
   db: Db,
   args: PageArgs & { regionCode?: string | null },
   today: Date = startOfToday(),
-): Promise<AbnormalConnection> {
-  const page = readPage(args, isDateIdCursor);
-  const where: Prisma.AbnormalOperationWhereInput = {
-    kind: 'LISTING',
-    status: 'LISTED',
-    listedOn: { lte: transferCutoff(today) },
-    transfers: { none: {} },
-    ...regionCondition(args.regionCode),
-  };
-  const rows = await db.prisma.abnormalOperation.findMany({
-    where: { AND: [where, seek<Prisma.AbnormalOperationWhereInput>('listedOn', page.after, 'asc')] },
-    orderBy: [{ listedOn: 'asc' }, { id: 'asc' }],
-    take: page.limit,
-  });
-  return {
-    ...toConnection(rows, page, listedKey),
-    totalCount: () => db.prisma.abnormalOperation.count({ where }),
-  };
-}
+): Promise<AbnormalConnection> =>
+  ascendingPage(
+    db,
+    args,
+    { status: 'LISTED', removalDeadline: { lt: today }, ...regionCondition(args.regionCode) },
+    'removalDeadline',
+  );
+
+/**
+ * Listings (not marks) still in force three years after listing and not transferred to the 严重违法失信名单,
+ * oldest first; the cursor is (listedOn, id).
+ */
+export const listTransfersDue = (
+  db: Db,
+  args: PageArgs & { regionCode?: string | null },
+  today: Date = startOfToday(),
+): Promise<AbnormalConnection> =>
+  ascendingPage(
+    db,
+    args,
+    {
+      kind: 'LISTING',
+      status: 'LISTED',
+      listedOn: { lte: transferCutoff(today) },
+      transfers: { none: {} },
+      ...regionCondition(args.regionCode),
+    },
+    'listedOn',
+  );
