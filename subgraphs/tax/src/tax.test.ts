@@ -241,6 +241,19 @@ describe('lists', () => {
     assert.deepEqual((next.body.data as any).aLevelTaxpayers.nodes, [{ subject: { code: renewed } }]);
   });
 
+  it('costs a fixed number of statements whatever the page holds', async () => {
+    // Today's A list: one statement for the page; `inForce` reads every listed subject's ratings in one more.
+    tdb.db.resetStatements();
+    const today = await query(`{ aLevelTaxpayers(first: 100) { nodes { year inForce validUntil } } }`);
+    assert.equal(today.body.errors, undefined);
+    assert.equal(tdb.db.statements(), 2);
+    // The black list with its further responsible persons: the page, and one statement for every entry's persons.
+    tdb.db.resetStatements();
+    const list = await query(`{ majorTaxViolations(first: 100) { nodes { otherResponsiblePersons { role } } } }`);
+    assert.equal(list.body.errors, undefined);
+    assert.equal(tdb.db.statements(), 2);
+  });
+
   it('lists A-level taxpayers of a year within a region', async () => {
     const { body } = await query(
       `{ aLevelTaxpayers(year: 2024, regionCode: "330100") { totalCount nodes { subject { code } level } } }`,
