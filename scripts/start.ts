@@ -3,12 +3,13 @@
  * DATABASE_URL is set), applies migrations, loads demo data into an empty database, starts every
  * subgraph and the gateway, and prints the URL. Ctrl-C stops everything it started.
  */
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { startHub } from '@credit-hub/hub';
 import { gatewayOptionsFromEnv, readEnv as readGatewayEnv } from '@credit-hub/gateway/env';
-import { DEV_JWT_SECRET, readEnv } from '@credit-hub/hub/env';
+import { readEnv } from '@credit-hub/hub/env';
 import { prepareDatabase } from '@credit-hub/hub/prepare';
-import { clockFromEnv, setClock } from '@credit-hub/kit';
+import { clockFromEnv, DEV_SECRETS, setClock } from '@credit-hub/kit';
 import { createDb, dataDir, startEmbeddedPostgres, type EmbeddedServer } from '@credit-hub/kit/db';
 
 const env = readEnv();
@@ -27,9 +28,11 @@ if (!databaseUrl) {
 await prepareDatabase(databaseUrl, env, log);
 
 const production = env.NODE_ENV === 'production';
-const gatewayEnv = readGatewayEnv();
+// Gateway and subgraphs run in this process: without a configured secret they share one nobody knows.
+const internalSecret = env.INTERNAL_IDENTITY_SECRET ?? randomBytes(32).toString('base64url');
+const gatewayEnv = readGatewayEnv({ ...process.env, INTERNAL_IDENTITY_SECRET: internalSecret });
 if (!production && !gatewayEnv.AUTH_JWT_SECRET && !gatewayEnv.AUTH_JWT_PUBLIC_KEY) {
-  gatewayEnv.AUTH_JWT_SECRET = DEV_JWT_SECRET;
+  gatewayEnv.AUTH_JWT_SECRET = DEV_SECRETS.AUTH_JWT_SECRET;
   log('development: tokens signed with the public development secret are accepted (npm run token -- --help)');
 }
 const { auth, ...gateway } = gatewayOptionsFromEnv(gatewayEnv, { db: null, internalSecret: '', log });
@@ -38,7 +41,8 @@ const hub = await startHub({
   gatewayPort: env.GATEWAY_PORT,
   ports: env.SUBGRAPH_PORTS,
   production,
-  internalSecret: env.INTERNAL_IDENTITY_SECRET,
+  internalSecret,
+  redisUrl: env.REDIS_URL,
   departments: { environmentGrades: env.ENVIRONMENT_GRADES },
   gateway: {
     ...gateway,

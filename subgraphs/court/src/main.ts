@@ -1,4 +1,4 @@
-import { internalSecretOf, clockFromEnv, setClock } from '@credit-hub/kit';
+import { clockFromEnv, identityOptionsOf, setClock } from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { readEnv } from './env.ts';
 import { startCourtSubgraph } from './index.ts';
@@ -11,6 +11,6 @@ const service = await startCourtSubgraph({
   port: env.COURT_PORT,
   host: env.COURT_HOST,
   production: env.NODE_ENV === 'production',
-  internalSecret: internalSecretOf(env),
+  ...identityOptionsOf(env),
 });
 console.log(`court subgraph at ${service.url}`);

@@ -1,4 +1,4 @@
-import { internalSecretOf, clockFromEnv, setClock } from '@credit-hub/kit';
+import { clockFromEnv, identityOptionsOf, setClock } from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { readEnv } from './env.ts';
 import { startEnvironmentSubgraph } from './index.ts';
@@ -11,7 +11,7 @@ const service = await startEnvironmentSubgraph({
   port: env.ENVIRONMENT_PORT,
   host: env.ENVIRONMENT_HOST,
   production: env.NODE_ENV === 'production',
-  internalSecret: internalSecretOf(env),
+  ...identityOptionsOf(env),
   grades: env.ENVIRONMENT_GRADES,
 });
 console.log(`environment subgraph at ${service.url} (${env.ENVIRONMENT_GRADES} grades)`);

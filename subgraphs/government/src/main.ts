@@ -1,4 +1,4 @@
-import { internalSecretOf, clockFromEnv, setClock } from '@credit-hub/kit';
+import { clockFromEnv, identityOptionsOf, setClock } from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { readEnv } from './env.ts';
 import { startGovernmentSubgraph } from './index.ts';
@@ -11,6 +11,6 @@ const service = await startGovernmentSubgraph({
   port: env.GOVERNMENT_PORT,
   host: env.GOVERNMENT_HOST,
   production: env.NODE_ENV === 'production',
-  internalSecret: internalSecretOf(env),
+  ...identityOptionsOf(env),
 });
 console.log(`government subgraph at ${service.url}`);

@@ -1,4 +1,4 @@
-import { internalSecretOf, clockFromEnv, setClock } from '@credit-hub/kit';
+import { clockFromEnv, identityOptionsOf, setClock } from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { readEnv } from './env.ts';
 import { startMarketSubgraph } from './index.ts';
@@ -11,6 +11,6 @@ const service = await startMarketSubgraph({
   port: env.MARKET_PORT,
   host: env.MARKET_HOST,
   production: env.NODE_ENV === 'production',
-  internalSecret: internalSecretOf(env),
+  ...identityOptionsOf(env),
 });
 console.log(`market subgraph at ${service.url}`);

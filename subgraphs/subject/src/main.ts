@@ -1,4 +1,4 @@
-import { internalSecretOf, clockFromEnv, setClock } from '@credit-hub/kit';
+import { clockFromEnv, identityOptionsOf, setClock } from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { readEnv } from './env.ts';
 import { startSubjectSubgraph } from './index.ts';
@@ -11,6 +11,6 @@ const service = await startSubjectSubgraph({
   port: env.SUBJECT_PORT,
   host: env.SUBJECT_HOST,
   production: env.NODE_ENV === 'production',
-  internalSecret: internalSecretOf(env),
+  ...identityOptionsOf(env),
 });
 console.log(`subject subgraph at ${service.url}`);

