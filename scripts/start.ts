@@ -9,10 +9,10 @@ import { startHub } from '@credit-hub/hub';
 import { gatewayOptionsFromEnv, readEnv as readGatewayEnv } from '@credit-hub/gateway/env';
 import { readEnv } from '@credit-hub/hub/env';
 import { prepareDatabase } from '@credit-hub/hub/prepare';
-import { clockFromEnv, DEV_SECRETS, setClock } from '@credit-hub/kit';
+import { clockFromEnv, DEV_SECRETS, readEnvOrExit, setClock } from '@credit-hub/kit';
 import { createDb, dataDir, startEmbeddedPostgres, type EmbeddedServer } from '@credit-hub/kit/db';
 
-const env = readEnv();
+const env = readEnvOrExit(readEnv);
 setClock(clockFromEnv(env));
 const log = (line: string) => console.log(`[credit-hub] ${line}`);
 if (env.CLOCK_START) log(`clock moved: the hub runs as of ${env.CLOCK_START}`);
@@ -30,7 +30,7 @@ await prepareDatabase(databaseUrl, env, log);
 const production = env.NODE_ENV === 'production';
 // Gateway and subgraphs run in this process: without a configured secret they share one nobody knows.
 const internalSecret = env.INTERNAL_IDENTITY_SECRET ?? randomBytes(32).toString('base64url');
-const gatewayEnv = readGatewayEnv({ ...process.env, INTERNAL_IDENTITY_SECRET: internalSecret });
+const gatewayEnv = readEnvOrExit(() => readGatewayEnv({ ...process.env, INTERNAL_IDENTITY_SECRET: internalSecret }));
 if (!production && !gatewayEnv.AUTH_JWT_SECRET && !gatewayEnv.AUTH_JWT_PUBLIC_KEY) {
   gatewayEnv.AUTH_JWT_SECRET = DEV_SECRETS.AUTH_JWT_SECRET;
   log('development: tokens signed with the public development secret are accepted (npm run token -- --help)');

@@ -48,6 +48,19 @@ export function loadEnv<T extends z.ZodRawShape>(
 }
 
 /**
+ * A service's start: reads its environment with `read` (its env module's readEnv), or prints the list of
+ * problems — each naming its variable — and exits with status 2, without a stack trace.
+ */
+export function readEnvOrExit<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+}
+
+/**
  * Development defaults of the secrets, defined here once. They are public (they are in this repository), so
  * they only ever serve a development hub and tests; production refuses each of them by name.
  */
@@ -100,12 +113,6 @@ export function secret(options: { minLength?: number; devDefault?: string; alter
   SECRET_RULES.set(schema, { devDefault: options.devDefault, alternatives: options.alternatives ?? [] });
   return schema;
 }
-
-/** Names of the variables of an env shape that are secrets (docker-compose passes them only where read). */
-export const secretNames = (shape: z.ZodRawShape) =>
-  Object.entries(shape)
-    .filter(([, schema]) => SECRET_RULES.has(schema as z.ZodType))
-    .map(([name]) => name);
 
 /** Common variables understood by every service. */
 export const commonEnv = {

@@ -1,10 +1,10 @@
-import { clockFromEnv, identityOptionsOf, setClock } from '@credit-hub/kit';
+import { clockFromEnv, identityOptionsOf, readEnvOrExit, setClock } from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { readEnv } from './env.ts';
 import { startCourtSubgraph } from './index.ts';
 
 // Runs this subgraph alone (one process per department in production; `npm start` runs all in one).
-const env = readEnv();
+const env = readEnvOrExit(readEnv);
 setClock(clockFromEnv(env));
 const service = await startCourtSubgraph({
   db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-court' }),
