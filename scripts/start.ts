@@ -10,7 +10,13 @@ import { gatewayOptionsFromEnv, readEnv as readGatewayEnv } from '@credit-hub/ga
 import { readEnv } from '@credit-hub/hub/env';
 import { prepareDatabase } from '@credit-hub/hub/prepare';
 import { clockFromEnv, DEV_SECRETS, readEnvOrExit, setClock } from '@credit-hub/kit';
-import { createDb, dataDir, startEmbeddedPostgres, type EmbeddedServer } from '@credit-hub/kit/db';
+import {
+  createDb,
+  dataDir,
+  EmbeddedPostgresUnavailable,
+  startEmbeddedPostgres,
+  type EmbeddedServer,
+} from '@credit-hub/kit/db';
 
 const env = readEnvOrExit(readEnv);
 setClock(clockFromEnv(env));
@@ -21,7 +27,13 @@ let embedded: EmbeddedServer | null = null;
 let databaseUrl = env.DATABASE_URL;
 if (!databaseUrl) {
   log(`starting embedded PostgreSQL (data in .data/pg, port ${env.EMBEDDED_PG_PORT})`);
-  embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: env.EMBEDDED_PG_PORT });
+  try {
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: env.EMBEDDED_PG_PORT });
+  } catch (error) {
+    if (!(error instanceof EmbeddedPostgresUnavailable)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
   databaseUrl = await embedded.ensureDatabase('credit_hub');
 }
 

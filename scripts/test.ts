@@ -19,6 +19,7 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import {
   dataDir,
+  EmbeddedPostgresUnavailable,
   migrate,
   repoRoot,
   startEmbeddedPostgres,
@@ -129,8 +130,17 @@ async function main() {
   const external = process.env.TEST_DATABASE_URL;
   // A cluster of its own per run (initdb takes under a second): concurrent runs never share a server.
   const clusterDir = path.join(dataDir, `pg-test-${process.pid}`);
-  const adminUrl =
-    external ?? (server = await startEmbeddedPostgres({ dataDir: clusterDir, port: await freePort() })).adminUrl;
+  let adminUrl = external;
+  if (!adminUrl) {
+    try {
+      server = await startEmbeddedPostgres({ dataDir: clusterDir, port: await freePort() });
+    } catch (error) {
+      if (!(error instanceof EmbeddedPostgresUnavailable)) throw error;
+      console.error(`${error.message} For the tests, TEST_DATABASE_URL names that server.`);
+      process.exit(2);
+    }
+    adminUrl = server.adminUrl;
+  }
   console.log(
     `test database server: ${external ? new URL(external).host + ' (TEST_DATABASE_URL)' : 'embedded PostgreSQL (a fresh cluster in .data for this run)'}`,
   );
