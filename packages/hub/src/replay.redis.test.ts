@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startGateway } from '@credit-hub/gateway';
 import { IDENTITY_HEADER, PUBLIC_IDENTITY, requestDigest, signIdentity, type RunningService } from '@credit-hub/kit';
 import { createTestDatabase, postGraphQL, TEST_INTERNAL_SECRET, type TestDatabase } from '@credit-hub/kit/testing';
 import { startSubjectSubgraph } from '@credit-hub/subgraph-subject';
-import { replay, startWiretap } from './testing.ts';
+import { replay, startGatewayFor, startWiretap } from './testing.ts';
 
 // Runs only where TEST_REDIS_URL names a Redis server (CI's integration pass; see scripts/test.ts): two
 // replicas of one subgraph share the replay cache, so a header used at one is refused at the other.
@@ -40,14 +39,7 @@ describe('replay cache across replicas (Redis)', () => {
     const [a, b] = await replicas(true);
     const tap = await startWiretap(a.url);
     running.push(tap);
-    const gateway = await startGateway({
-      port: 0,
-      internalSecret: TEST_INTERNAL_SECRET,
-      subgraphUrls: { subject: tap.url },
-      auth: { jwt: { issuer: 'credit-hub', audience: 'credit-hub' }, db: null, apiKeyCacheSeconds: 0 },
-      stopOnTerminationSignals: false,
-      log: () => undefined,
-    });
+    const gateway = await startGatewayFor({ subject: tap.url });
     running.push(gateway);
     const answer = await postGraphQL(gateway.url, QUERY, { p: '330000' });
     assert.equal(answer.body.errors, undefined);

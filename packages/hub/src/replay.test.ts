@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startGateway } from '@credit-hub/gateway';
 import { IDENTITY_HEADER, PUBLIC_IDENTITY, requestDigest, signIdentity, type RunningService } from '@credit-hub/kit';
 import { createTestDatabase, postGraphQL, TEST_INTERNAL_SECRET, type TestDatabase } from '@credit-hub/kit/testing';
 import { startSubjectSubgraph } from '@credit-hub/subgraph-subject';
-import { replay, startWiretap } from './testing.ts';
+import { replay, startGatewayFor, startWiretap } from './testing.ts';
 
 // Item: a signed identity header is good for one request. A wiretap between the gateway and the subject
 // subgraph records what the gateway really sends; the recording is then replayed byte for byte.
@@ -19,14 +18,7 @@ before(async () => {
   tdb = await createTestDatabase();
   subject = await startSubjectSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET });
   tap = await startWiretap(subject.url);
-  gateway = await startGateway({
-    port: 0,
-    internalSecret: TEST_INTERNAL_SECRET,
-    subgraphUrls: { subject: tap.url },
-    auth: { jwt: { issuer: 'credit-hub', audience: 'credit-hub' }, db: null, apiKeyCacheSeconds: 0 },
-    stopOnTerminationSignals: false,
-    log: () => undefined,
-  });
+  gateway = await startGatewayFor({ subject: tap.url });
 });
 
 after(async () => {

@@ -1,3 +1,6 @@
+import { startGateway } from '@credit-hub/gateway';
+import type { RunningService } from '@credit-hub/kit';
+import { TEST_INTERNAL_SECRET } from '@credit-hub/kit/testing';
 import { SignJWT } from 'jose';
 import { startHub, type Hub, type HubGatewayOptions } from './index.ts';
 import type { Db } from '@credit-hub/kit/db';
@@ -93,4 +96,16 @@ export async function replay(url: string, request: CapturedRequest) {
       errors?: { message: string; extensions?: Record<string, unknown> }[];
     },
   };
+}
+
+/** A gateway alone in front of the given subgraphs (the others unreachable), anonymous callers only. */
+export function startGatewayFor(subgraphUrls: Record<string, string>): Promise<RunningService> {
+  return startGateway({
+    port: 0,
+    internalSecret: TEST_INTERNAL_SECRET,
+    subgraphUrls,
+    auth: { jwt: { issuer: 'credit-hub', audience: 'credit-hub' }, db: null, apiKeyCacheSeconds: 0 },
+    stopOnTerminationSignals: false,
+    log: () => undefined,
+  });
 }
