@@ -5,7 +5,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
@@ -22,6 +26,7 @@ import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ApiKeyVerifier, authenticate, AuthError, JwtVerifier, type AuthConfig } from './auth.ts';
+import { disableVendorTelemetry } from './env.ts';
 import { sendGraphQLError } from './http-errors.ts';
 import { DEFAULT_LIMITS, exceedsTokenLimit, limitsPlugin, type OperationLimits } from './limits.ts';
 import { createRateLimiter, type RateLimitConfig } from './rate-limit.ts';
@@ -138,6 +143,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const keys = new ApiKeyVerifier(options.auth.db, options.auth.apiKeyCacheSeconds);
   const rateLimiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, identityOf);
 
+  disableVendorTelemetry();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, log),
     buildService: ({ name, url }) =>
@@ -159,10 +165,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     allowBatchedHttpRequests: options.allowBatching ?? false,
     csrfPrevention: true,
     // The hosted Apollo explorer loads from a CDN, which air-gapped networks cannot reach; the gateway
-    // serves its own small query page at / in development instead.
+    // serves its own small query page at / in development instead. Usage and schema reporting (to Apollo's
+    // hosted service, were APOLLO_KEY ever set) are off for the same reason.
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
       limitsPlugin(limits),
     ],
   });

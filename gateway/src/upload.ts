@@ -5,12 +5,12 @@
  * downgraded), must be allowed to write for its department (officers, systems with the write scope), and
  * must send a non-simple content type (text/csv or application/json): a cross-site form cannot. The body
  * is streamed to the disclosure subgraph's /imports with the identity signed for that exact request
- * (method, path and query, a one-time nonce, 60 s expiry); the gateway never buffers the file, and stops
+ * (method, path and query, 60 s expiry, good for one use); the gateway never buffers the file, and stops
  * it at the configured size with 413.
  */
 import { randomUUID } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
-import { canWrite, NONCE_HEADER, IDENTITY_HEADER, routeDigest, signIdentity, type Identity } from '@credit-hub/kit';
+import { canWrite, IDENTITY_HEADER, routeDigest, signIdentity, type Identity } from '@credit-hub/kit';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { authenticate, AuthError, type ApiKeyVerifier, type JwtVerifier } from './auth.ts';
 import { sendGraphQLError } from './http-errors.ts';
@@ -100,7 +100,6 @@ export function mountUploads(app: Express, options: UploadOptions): void {
       const query = new URL(req.originalUrl, 'http://gateway').search;
       const target = new URL(`/imports${query}`, base);
       const pathWithQuery = `${target.pathname}${target.search}`;
-      const nonce = randomUUID();
       const limit = new Limit(options.limitBytes);
       const body = req.pipe(limit);
       req.on('error', (error) => limit.destroy(error));
@@ -122,12 +121,7 @@ export function mountUploads(app: Express, options: UploadOptions): void {
             'content-type': req.header('content-type')!,
             ...(req.header('accept') ? { accept: req.header('accept')! } : {}),
             'x-request-id': req.header('x-request-id') ?? randomUUID(),
-            [NONCE_HEADER]: nonce,
-            [IDENTITY_HEADER]: await signIdentity(
-              identity,
-              options.internalSecret,
-              routeDigest('POST', pathWithQuery, nonce),
-            ),
+            [IDENTITY_HEADER]: await signIdentity(identity, options.internalSecret, routeDigest('POST', pathWithQuery)),
           },
           body: Readable.toWeb(body) as ReadableStream,
           duplex: 'half',

@@ -1,4 +1,4 @@
-import { commonEnv, databaseUrl, loadEnv, port, z } from '@credit-hub/kit';
+import { commonEnv, databaseUrl, loadEnv, personKeySecretEnv, port, z } from '@credit-hub/kit';
 
 /** Configuration of the all-in-one start (`npm start`); the only module of it that reads process.env. */
 export const readEnv = (source: Record<string, string | undefined> = process.env) =>
@@ -15,20 +15,19 @@ export const readEnv = (source: Record<string, string | undefined> = process.env
       DEMO_SUBJECTS: z.coerce.number().int().min(0).default(10_000),
       DEMO_SEED: z.coerce.number().int().default(20261121),
       /** Secret of the natural-person key (docs/adr/0003). Production must set its own. */
-      PERSON_KEY_SECRET: z.string().min(16).default('credit-hub-dev-person-key'),
+      ...personKeySecretEnv,
       /** 企业环境信用评价 grades used by the province (4 drops 严重失信/BLACK). */
       ENVIRONMENT_GRADES: z
         .enum(['4', '5'])
         .default('5')
         .transform((v) => Number(v) as 4 | 5),
-      /** Shared by gateway and subgraphs; a random one per run when unset (all run in this process). */
+      /**
+       * Shared by gateway and subgraphs; a random one per run when unset — all run in this process, so a
+       * secret nobody knows is the safest choice, in production too.
+       */
       INTERNAL_IDENTITY_SECRET: z.string().min(32).optional(),
+      /** Where the subgraphs remember accepted identity headers (shared with other hubs' replicas). */
+      REDIS_URL: z.string().optional(),
     },
     source,
   );
-
-/**
- * Development default for signing people's tokens (npm run token). Public, so it is refused in
- * production: there AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEY must be configured.
- */
-export const DEV_JWT_SECRET = 'credit-hub-development-only-jwt-secret-0000';

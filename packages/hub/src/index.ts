@@ -59,6 +59,8 @@ export async function startHub(options: {
   supergraphPath?: string;
   production?: boolean;
   internalSecret?: string;
+  /** Where the subgraphs remember accepted identity headers; each its own memory when absent. */
+  redisUrl?: string | undefined;
   gateway?: HubGatewayOptions;
   departments?: DepartmentSettings;
   log?: (line: string) => void;
@@ -74,6 +76,7 @@ export async function startHub(options: {
       port: ephemeral ? 0 : port,
       production: options.production,
       internalSecret,
+      redisUrl: options.redisUrl,
       stopOnTerminationSignals: false,
     });
     subgraphs[name] = { service, db };

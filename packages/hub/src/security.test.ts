@@ -211,6 +211,33 @@ describe('roles × fields', () => {
     }
   });
 
+  it('administrator reads no supervisory data either: aggregates, lists, draws and the audit trail are the supervisors', async () => {
+    // One SUPERVISOR-level query per subgraph that has them; each refused field is null with FORBIDDEN.
+    const supervisory = [
+      ['auditLog', `{ auditLog(first: 5) { nodes { actor } } }`],
+      ['highFrequencyOffenders', `{ highFrequencyOffenders(first: 5) { nodes { subject { code } } } }`],
+      ['governmentIntegrity', `{ governmentIntegrity(regionCode: "330100") { arrearsCount } }`],
+      ['inspectionSamples', `{ inspectionSamples(first: 5) { nodes { id } } }`],
+      ['creditCheckStatistics', `{ creditCheckStatistics(from: "2026-01-01", to: "2026-03-31") { checks } }`],
+    ] as const;
+    for (const [field, query] of supervisory) {
+      const asAdmin = await gql(query, {}, tokens.admin);
+      assert.equal((asAdmin.body.data as any)?.[field] ?? null, null, field);
+      assert.deepEqual(errorCodes(asAdmin.body), ['FORBIDDEN'], field);
+      assert.match(asAdmin.body.errors?.[0]?.message ?? '', /may be read only by a supervisor$/, field);
+      const asSupervisor = await gql(query, {}, tokens.supervisor);
+      assert.equal(asSupervisor.body.errors, undefined, `${field}: ${JSON.stringify(asSupervisor.body.errors)}`);
+      assert.notEqual((asSupervisor.body.data as any)[field], null, field);
+    }
+    // Personal data stays masked for an administrator, purpose or not.
+    const person = await gql(
+      `query($c: ID!) { subject(code: $c) { name legalRepresentative } }`,
+      { c: company },
+      { ...tokens.admin, ...purpose('系统维护') },
+    );
+    assert.equal((person.body.data as any).subject.legalRepresentative, '孙*远');
+  });
+
   it('departmental system: reads by scope, writes only with the write scope, refused once revoked', async () => {
     const make = async (scopes: string) =>
       (

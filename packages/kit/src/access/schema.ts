@@ -84,7 +84,7 @@ const LEVEL_WORDS: Record<AccessLevel, string> = {
   PUBLIC: 'anyone',
   SHARED: 'an authenticated government user',
   DEPARTMENT: 'the owning department or a supervisor',
-  SUPERVISOR: 'a supervisor or administrator',
+  SUPERVISOR: 'a supervisor',
   ADMIN: 'an administrator',
 };
 

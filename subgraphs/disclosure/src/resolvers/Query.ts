@@ -19,7 +19,7 @@ function visibleOn(ctx: Context, includeExpired: boolean | null | undefined, wha
  */
 export function scopeDepartment(ctx: Context, requested: string | null | undefined): string | null {
   const who = ctx.identity;
-  if (who.role === 'SUPERVISOR' || who.role === 'ADMIN') return requested ?? null;
+  if (who.role === 'SUPERVISOR') return requested ?? null;
   if (!who.department) throw forbidden('Only department officers, systems and supervisors may read this');
   if (requested && requested !== who.department)
     throw forbidden(`department ${who.department} may read only its own 双公示 data, not ${requested}`, {

@@ -460,7 +460,7 @@ export type Query = {
   arrears: ArrearsConnection;
   /**
    * 区域政务诚信 of a division (and its subdivisions): 政府失信被执行人占比, outstanding arrears and the bodies that
-   * still owe. Supervisors and administrators.
+   * still owe. Supervisors only.
    */
   governmentIntegrity: RegionIntegrity;
 };
