@@ -377,7 +377,9 @@ export function courtRows(rng: Rng, input: CourtInput, slot: number): CourtRows 
     let lifted: number | null = null;
     let reason: string | null = null;
     if (rng.chance(0.4)) {
-      const day = onWorkingDay(issued + rng.range(30, 700));
+      const due = issued + rng.range(30, 700);
+      // Only days up to AS_OF are looked up: the working-day calendar refuses years it has no notice for.
+      const day = due <= AS_OF ? onWorkingDay(due) : Infinity;
       if (day <= AS_OF) {
         lifted = day;
         reason = LIFT_REASONS[rng.chance(0.7) ? 0 : rng.chance(0.65) ? 1 : 2]!;
@@ -409,7 +411,7 @@ export function courtRows(rng: Rng, input: CourtInput, slot: number): CourtRows 
             : r === 'LISTED_IN_ERROR'
               ? published + rng.range(7, 90)
               : published + rng.range(60, 900);
-      const on = onWorkingDay(day);
+      const on = day <= AS_OF ? onWorkingDay(day) : Infinity;
       if (on <= AS_OF) {
         withdrawn = on;
         reason = r;

@@ -1124,8 +1124,11 @@ export type UnpunishedMeasure = {
   checkedAt: Scalars['DateTime']['output'];
   /** Working days past the deadline (0 for a measure refused without reason inside the allowed time). */
   daysOverdue: Scalars['Int']['output'];
-  /** Last day feedback was due: the check's date plus the allowed working days (chineseCalendar). */
-  deadline: Scalars['Date']['output'];
+  /**
+   * Last day feedback was due: the check's date plus the allowed working days (chineseCalendar). Null when it lies in
+   * a year whose holiday notice the calendar does not hold yet: it is then after today, so nothing is overdue.
+   */
+  deadline: Maybe<Scalars['Date']['output']>;
   /** Checking department. */
   department: Maybe<Scalars['String']['output']>;
   /** Business matter. */
@@ -1655,7 +1658,7 @@ export type UnpunishedMeasureResolvers<ContextType = Context, ParentType extends
   checkId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   checkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   daysOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  deadline?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  deadline?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   matter?: Resolver<ResolversTypes['BusinessMatter'], ParentType, ContextType>;
   measure?: Resolver<ResolversTypes['AppliedMeasure'], ParentType, ContextType>;
