@@ -88,7 +88,10 @@ const BEHAVIOURS = new Weighted<DishonestBehaviour>([
   ['OBSTRUCTING_EXECUTION', 1],
 ]);
 
-/** The items of 第一条 in order, to store a case's behaviours the way the court subgraph does. */
+/**
+ * The items of 第一条 in order, to store a case's behaviours the way the court subgraph does. A copy of its rules.ts
+ * BEHAVIOURS (records.test.ts checks the rows against that module), not an import: it loads the server stack.
+ */
 const ITEM_ORDER: readonly DishonestBehaviour[] = [
   'REFUSING_DESPITE_ABILITY',
   'OBSTRUCTING_EXECUTION',
