@@ -61,9 +61,11 @@ ALTER TABLE "court"."dishonest_debtor_case"
     AND ("term_extension_years" = 0) = ("term_extension_ground" IS NULL)
     AND ("term_extension_years" = 0 OR "term_years" IS NOT NULL)),
   -- The last day on the list is the same calendar day N years after the decision (29 February → 28 February).
+  -- (Spelt out with IS NOT NULL: a CHECK whose expression is NULL passes.)
   ADD CONSTRAINT "dishonest_debtor_case_listed_until" CHECK (
     ("term_years" IS NULL AND "listed_until" IS NULL)
-    OR "listed_until" = ("decided_on" + make_interval(years => "term_years" + "term_extension_years"))::date),
+    OR ("term_years" IS NOT NULL AND "listed_until" IS NOT NULL
+        AND "listed_until" = ("decided_on" + make_interval(years => "term_years" + "term_extension_years"))::date)),
   ADD CONSTRAINT "dishonest_debtor_case_withdrawal" CHECK (
     ("status" = 'WITHDRAWN') = ("withdrawn_on" IS NOT NULL AND "withdrawal_reason" IS NOT NULL));
 

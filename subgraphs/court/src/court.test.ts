@@ -817,6 +817,45 @@ describe('the listing term, as of the day (法释〔2017〕7号 第二条, 第�
     assert.deepEqual(reads.map((r) => r.subject_code).sort(), [bureau, firm].sort());
   });
 
+  it('lists expired cases for government users only, audited', async () => {
+    const restore = fixClock('2026-11-21');
+    try {
+      const expired = await query(
+        `{ dishonestDebtorCases(status: EXPIRED, regionCode: "330302") { nodes { caseNumber status } } }`,
+        {},
+        callers.officer('tax'),
+      );
+      assert.equal(expired.body.errors, undefined, JSON.stringify(expired.body.errors));
+      assert.deepEqual(data(expired).dishonestDebtorCases.nodes, [
+        { caseNumber: '(2024)浙0302执902号', status: 'EXPIRED' },
+        { caseNumber: termCase, status: 'EXPIRED' },
+      ]);
+      const refused = await query(`{ dishonestDebtorCases(status: EXPIRED) { totalCount } }`, {}, callers.public);
+      assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+      assert.equal(refused.body.data ?? null, null);
+    } finally {
+      restore();
+    }
+  });
+
+  it('has the database refuse a last day that does not follow from the decision and the term', async () => {
+    const wrong = kase('(2024)浙0302执905号', firm, '2024-09-02', {
+      decidedOn: decided,
+      behaviours: ['VIOLATING_PROPERTY_REPORTING'],
+    });
+    await assert.rejects(
+      tdb.db.prisma.dishonestDebtorCase.create({ data: { ...wrong, listedUntil: new Date('2026-12-31') } }),
+      /dishonest_debtor_case_listed_until/,
+    );
+    for (const broken of [{ termYears: null }, { listedUntil: null }]) {
+      await assert.rejects(
+        tdb.db.prisma.dishonestDebtorCase.create({ data: { ...wrong, ...broken } }),
+        /dishonest_debtor_case_listed_until/,
+        JSON.stringify(broken),
+      );
+    }
+  });
+
   it('refuses the deletions due to the public and to other departments, with no data', async () => {
     for (const who of [callers.public, callers.officer('tax')]) {
       const { body } = await query(`{ dishonestDebtorDeletionsDue { totalCount } }`, {}, who);

@@ -692,9 +692,11 @@ describe('deletion on the grounds the law gives (法释〔2017〕7号 第二条,
       withdraw({ n: termCase, reason: 'PERIOD_ENDED', ground: '2026-11-26' }),
     );
     assertBadInput(withGround, 'groundArisenOn', 'NOT_APPLICABLE');
-    // After the term an early deletion is no longer the ground.
+    // After the term an early deletion is no longer the ground, and performance is not recorded on it.
     const tooLate = await at('2026-11-26', () => withdraw({ n: termCase, reason: 'EARLY_DELETION' }));
     assertBadInput(tooLate, 'reason', 'TERM_ENDED');
+    const performedLate = await at('2026-11-26', () => perform({ n: termCase, p: 'NONE_PERFORMED' }));
+    assertBadInput(performedLate, 'caseNumber', 'NOT_LISTED');
     assert.deepEqual(await counts(), before);
   });
 
