@@ -83,7 +83,8 @@ before(async () => {
       basisIssuer: '杭州市西湖区人民法院',
       obligation: '支付工程款人民币2,380,000元',
       performance: 'NONE_PERFORMED',
-      behaviour: 'REFUSING_DESPITE_ABILITY',
+      behaviours: ['REFUSING_DESPITE_ABILITY'],
+      decidedOn: new Date('2026-05-06'),
       publishedOn: new Date('2026-05-06'),
     },
   });

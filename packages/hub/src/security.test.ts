@@ -122,7 +122,8 @@ describe('roles × fields', () => {
     assert.deepEqual((v.body.data as any).subject.majorTaxViolations, [
       {
         responsiblePersonName: '钱*勇',
-        responsiblePersonIdNumber: `${responsibleId.slice(0, 10)}****${responsibleId.slice(14)}`,
+        // 54号令 hides the whole birth date (year included) of a tax black-list entry's ID number.
+        responsiblePersonIdNumber: `${responsibleId.slice(0, 6)}********${responsibleId.slice(14)}`,
       },
     ]);
     const p = await gql(`query($c: ID!) { subject(code: $c) { name kind } }`, { c: person });
@@ -339,6 +340,10 @@ describe('bypass attempts', () => {
     assert.equal(noPurpose.body.errors?.[0]?.extensions?.reason, 'PURPOSE_REQUIRED');
     const found = await gql(lookup, { id: personId }, { ...tokens.courtOfficer, ...purpose('（2025）浙0106执588号') });
     assert.deepEqual((found.body.data as any).subjectByIdNumber, { code: person, name: '李秀英' });
+    // The 15-digit first-generation number of the same person finds the same subject.
+    const first = `${personId.slice(0, 6)}${personId.slice(8, 17)}`;
+    const old = await gql(lookup, { id: first }, { ...tokens.courtOfficer, ...purpose('（2025）浙0106执588号') });
+    assert.deepEqual((old.body.data as any).subjectByIdNumber, { code: person, name: '李秀英' });
   });
 });
 

@@ -14,6 +14,8 @@ export const ErrorCode = {
   /** A field needed another department's data (@requires) that did not arrive. */
   REQUIRED_FIELDS_UNAVAILABLE: 'REQUIRED_FIELDS_UNAVAILABLE',
   COURT_STATUS_UNAVAILABLE: 'COURT_STATUS_UNAVAILABLE',
+  /** A working-day count needs a year whose holiday notice the calendar does not hold (kit calendar). */
+  CALENDAR_RANGE: 'CALENDAR_RANGE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

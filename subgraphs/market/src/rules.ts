@@ -71,10 +71,6 @@ export const REMOVAL_WORKING_DAYS = 5;
 export const removalDeadline = (curedOn: Date, calendar: WorkingCalendar = chineseCalendar) =>
   calendar.addWorkingDays(curedOn, REMOVAL_WORKING_DAYS);
 
-/** Whether the calendar holds holiday data for every year from `from` to `to` (else deadlines would be guesses). */
-export const calendarCovers = (from: Date, to: Date, calendar: WorkingCalendar = chineseCalendar) =>
-  from.getUTCFullYear() >= calendar.firstYear && to.getUTCFullYear() <= calendar.lastYear;
-
 export const isListed = (entry: Pick<AbnormalRow | SeriousRow, 'status'>) => entry.status === 'LISTED';
 
 /** Cured, still listed, and the removal deadline (the day itself allowed) has passed. */

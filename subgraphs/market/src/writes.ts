@@ -1,9 +1,17 @@
-import { badInput, ErrorCode, notFound, notInFuture, requiredText, type SubgraphContext } from '@credit-hub/kit';
+import {
+  badInput,
+  countForInput,
+  ErrorCode,
+  notFound,
+  notInFuture,
+  requiredText,
+  type SubgraphContext,
+} from '@credit-hub/kit';
 import { validateUscc } from '@credit-hub/kit/codes';
 import type { Db } from '@credit-hub/kit/db';
 import { GraphQLError } from 'graphql';
 import type { AbnormalRow, RegistrationRow, SeriousRow } from './model.ts';
-import { calendarCovers, isMarketSubject, removalDeadline, startOfToday } from './rules.ts';
+import { isMarketSubject, removalDeadline, startOfToday } from './rules.ts';
 
 type Ctx = SubgraphContext<unknown>;
 type Tx = Db['prisma'];
@@ -208,15 +216,8 @@ function assertListed(entry: { status: AbnormalRow['status']; removedOn: Date | 
 export async function recordAbnormalCure(ctx: Ctx, rawId: string, curedOn: Date): Promise<AbnormalRow> {
   const id = checkId(rawId);
   notInFuture(curedOn, 'curedOn');
-  const deadline = removalDeadline(curedOn);
-  if (!calendarCovers(curedOn, deadline)) {
-    throw badInput(
-      'curedOn',
-      'CALENDAR_RANGE',
-      `the working-day calendar has no holiday data around ${iso(curedOn)}, so the removal deadline cannot be ` +
-        'counted: add the year to packages/kit/src/calendar',
-    );
-  }
+  // A cure in a year without its holiday notice has no countable deadline: refused, never guessed.
+  const deadline = countForInput('curedOn', () => removalDeadline(curedOn));
   const subjectCode = await abnormalSubject(ctx, id);
   return ctx.audited(
     {

@@ -358,8 +358,11 @@ export type DisclosureIssue = {
   __typename?: 'DisclosureIssue';
   /** Authority USCC. */
   authorityCode: Scalars['String']['output'];
-  /** The 7th working day after the decision (chineseCalendar). */
-  deadline: Scalars['Date']['output'];
+  /**
+   * The 7th working day after the decision (chineseCalendar); null when it falls in a year whose holiday notice the
+   * calendar does not hold yet (not guessed).
+   */
+  deadline: Maybe<Scalars['Date']['output']>;
   /** Decision date. */
   decidedOn: Scalars['Date']['output'];
   /** Department. */
@@ -372,8 +375,11 @@ export type DisclosureIssue = {
   firstSubmissionFailed: Scalars['Boolean']['output'];
   /** CF or XK. */
   kind: DisclosureKind;
-  /** Working days from the decision to the first receipt (or to today when never received). */
-  workingDaysLate: Scalars['Int']['output'];
+  /**
+   * Working days from the deadline to the first receipt (or to today when never received); null when they cannot be
+   * counted (see deadline).
+   */
+  workingDaysLate: Maybe<Scalars['Int']['output']>;
 };
 
 /** CF (行政处罚) or XK (行政许可). */
@@ -416,8 +422,13 @@ export type DisclosureQuality = {
   reported: Scalars['Int']['output'];
   /** 上报率 = reported / due. */
   reportingRate: Maybe<Scalars['Float']['output']>;
-  /** 及时率 = timely / reported. */
+  /** 及时率 = timely / (reported − timelinessUndetermined). */
   timelinessRate: Maybe<Scalars['Float']['output']>;
+  /**
+   * 及时性待定 — reported decisions whose 7-working-day deadline cannot be counted yet: it falls in a year whose
+   * holiday notice the working-day calendar does not hold (docs/rules/calendar.md). Counted neither timely nor late.
+   */
+  timelinessUndetermined: Scalars['Int']['output'];
   /** 及时 — reported whose first receipt was within 7 working days of the decision. */
   timely: Scalars['Int']['output'];
 };
@@ -790,8 +801,13 @@ export type PenaltyType =
 
 /** Kinds of personal data (个人信息类别) and how they are masked. */
 export type PersonalDataKind =
-  /** 身份证件号码 — ID number, masked as 3301061980****1234 */
+  /** 身份证件号码 — ID number, masked as 3301061980****1234 (birth month and day hidden, as 中国执行信息公开网 shows it) */
   | 'ID_NUMBER'
+  /**
+   * 身份证件号码（隐去出生年、月、日号码段）— ID number with the whole birth date hidden, masked as 330106********1234
+   * (国家税务总局令第54号, the 重大税收违法失信主体 list)
+   */
+  | 'ID_NUMBER_BIRTH_DATE_HIDDEN'
   /** 姓名 — name, masked as 张*三 */
   | 'NAME';
 
@@ -1407,14 +1423,14 @@ export type DeclareDecisionsResultResolvers<ContextType = Context, ParentType ex
 
 export type DisclosureIssueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DisclosureIssue'] = ResolversParentTypes['DisclosureIssue']> = {
   authorityCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  deadline?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  deadline?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   decidedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   firstReceivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   firstSubmissionFailed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['DisclosureKind'], ParentType, ContextType>;
-  workingDaysLate?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  workingDaysLate?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type DisclosureQualityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DisclosureQuality'] = ResolversParentTypes['DisclosureQuality']> = {
@@ -1428,6 +1444,7 @@ export type DisclosureQualityResolvers<ContextType = Context, ParentType extends
   reported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reportingRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   timelinessRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  timelinessUndetermined?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   timely?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 

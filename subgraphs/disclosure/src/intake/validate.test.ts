@@ -71,6 +71,10 @@ describe('validateRow', () => {
     ]);
     const ok = validateRow('CF', penaltyRow({ ...person, CF_XDR_ZJLX: '01', CF_XDR_ZJHM: PERSON_ID }), ctx);
     assert.ok(ok.ok && ok.record.subjectCode === ctx.personKey(PERSON_ID) && ok.record.subjectCode.startsWith('NP'));
+    // The person's 15-digit first-generation number is the same person: the same key.
+    const first = `${PERSON_ID.slice(0, 6)}${PERSON_ID.slice(8, 17)}`;
+    const old = validateRow('CF', penaltyRow({ ...person, CF_XDR_ZJLX: '01', CF_XDR_ZJHM: first }), ctx);
+    assert.ok(old.ok && old.record.subjectCode === ctx.personKey(PERSON_ID));
     const passport = validateRow('CF', penaltyRow({ ...person, CF_XDR_ZJLX: '02', CF_XDR_ZJHM: 'E12345678' }), ctx);
     assert.ok(passport.ok && /^NP[0-9A-F]{20}$/.test(passport.record.subjectCode));
     assert.deepEqual(fails('CF', penaltyRow({ CF_FR_ZJHM: makeIdNumber('330106', '19700101', '001') })), [

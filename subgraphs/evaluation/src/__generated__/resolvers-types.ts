@@ -893,8 +893,13 @@ export type PageInfo = {
 
 /** Kinds of personal data (个人信息类别) and how they are masked. */
 export type PersonalDataKind =
-  /** 身份证件号码 — ID number, masked as 3301061980****1234 */
+  /** 身份证件号码 — ID number, masked as 3301061980****1234 (birth month and day hidden, as 中国执行信息公开网 shows it) */
   | 'ID_NUMBER'
+  /**
+   * 身份证件号码（隐去出生年、月、日号码段）— ID number with the whole birth date hidden, masked as 330106********1234
+   * (国家税务总局令第54号, the 重大税收违法失信主体 list)
+   */
+  | 'ID_NUMBER_BIRTH_DATE_HIDDEN'
   /** 姓名 — name, masked as 张*三 */
   | 'NAME';
 
@@ -1124,8 +1129,11 @@ export type UnpunishedMeasure = {
   checkedAt: Scalars['DateTime']['output'];
   /** Working days past the deadline (0 for a measure refused without reason inside the allowed time). */
   daysOverdue: Scalars['Int']['output'];
-  /** Last day feedback was due: the check's date plus the allowed working days (chineseCalendar). */
-  deadline: Scalars['Date']['output'];
+  /**
+   * Last day feedback was due: the check's date plus the allowed working days (chineseCalendar). Null when it lies in
+   * a year whose holiday notice the calendar does not hold yet: it is then after today, so nothing is overdue.
+   */
+  deadline: Maybe<Scalars['Date']['output']>;
   /** Checking department. */
   department: Maybe<Scalars['String']['output']>;
   /** Business matter. */
@@ -1655,7 +1663,7 @@ export type UnpunishedMeasureResolvers<ContextType = Context, ParentType extends
   checkId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   checkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   daysOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  deadline?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  deadline?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   matter?: Resolver<ResolversTypes['BusinessMatter'], ParentType, ContextType>;
   measure?: Resolver<ResolversTypes['AppliedMeasure'], ParentType, ContextType>;

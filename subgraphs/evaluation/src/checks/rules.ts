@@ -1,4 +1,4 @@
-import { badInput, type WorkingCalendar } from '@credit-hub/kit';
+import { badInput, isCalendarRangeError, type WorkingCalendar } from '@credit-hub/kit';
 import type { MeasureRow } from '../catalogue/model.ts';
 import {
   ACTION_SEVERITY,
@@ -170,10 +170,17 @@ export function unpunished(
   today: Date,
   workingDays: number,
   calendar: WorkingCalendar,
-): { reason: 'NO_FEEDBACK' | 'NOT_APPLIED_WITHOUT_REASON'; deadline: Date; daysOverdue: number } | null {
+): { reason: 'NO_FEEDBACK' | 'NOT_APPLIED_WITHOUT_REASON'; deadline: Date | null; daysOverdue: number } | null {
   if (!isPunitive(candidate.kind)) return null;
-  const deadline = calendar.addWorkingDays(candidate.checkedOn, workingDays);
-  const daysOverdue = calendar.workingDaysBetween(deadline, today);
+  let deadline: Date | null = null;
+  try {
+    deadline = calendar.addWorkingDays(candidate.checkedOn, workingDays);
+  } catch (error) {
+    // The count ran past the last year the calendar holds: the deadline is later than any day it holds, so
+    // (today being held) nothing is overdue yet. Any other date outside the calendar is refused, not guessed.
+    if (!isCalendarRangeError(error) || error.date <= today.toISOString().slice(0, 10)) throw error;
+  }
+  const daysOverdue = deadline ? calendar.workingDaysBetween(deadline, today) : 0;
   const { feedback } = candidate;
   if (feedback && !feedback.applied && !feedback.reason?.trim())
     return { reason: 'NOT_APPLIED_WITHOUT_REASON', deadline, daysOverdue };
