@@ -61,3 +61,72 @@ export function notInFuture(date: Date, field: string, today: Date = chinaToday(
   if (date.getTime() > today.getTime())
     throw badInput(field, 'NOT_IN_FUTURE', `\`${field}\` must not be in the future`);
 }
+
+/** A character text in the database cannot hold, and why (the rule, a stable token). */
+export interface UnstorableCharacter {
+  rule: 'NUL_CHARACTER' | 'UNPAIRED_SURROGATE';
+  /** UTF-16 position in the string, as JavaScript counts it. */
+  position: number;
+  /** The character as U+XXXX. */
+  character: string;
+}
+
+// NUL (PostgreSQL text cannot hold it: error 22021) and half of a UTF-16 surrogate pair (not a character
+// at all: UTF-8 cannot encode it, drivers silently turn it into U+FFFD). Checked per code unit, no `u` flag.
+// eslint-disable-next-line no-control-regex
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The first character of `text` no database text column can store, or null when it has none. */
+export function unstorableCharacter(text: string): UnstorableCharacter | null {
+  const match = UNSTORABLE.exec(text);
+  if (!match) return null;
+  const unit = match[0].charCodeAt(0);
+  return {
+    rule: unit === 0 ? 'NUL_CHARACTER' : 'UNPAIRED_SURROGATE',
+    position: match.index,
+    character: `U+${unit.toString(16).toUpperCase().padStart(4, '0')}`,
+  };
+}
+
+/** Says, for a message, what is wrong with the character found by unstorableCharacter. */
+export function describeUnstorable(found: UnstorableCharacter): string {
+  return found.rule === 'NUL_CHARACTER'
+    ? `a NUL character (U+0000) at position ${found.position}, which text cannot hold`
+    : `half of a UTF-16 surrogate pair (${found.character}) at position ${found.position}, which is not a character`;
+}
+
+/**
+ * The first string inside a JSON-like value (object keys included) holding an unstorable character,
+ * with its path (`input.items[2].name`), or null.
+ */
+export function findUnstorableText(value: unknown, path: string): { path: string; found: UnstorableCharacter } | null {
+  if (typeof value === 'string') {
+    const found = unstorableCharacter(value);
+    return found ? { path, found } : null;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      const hit = findUnstorableText(value[i], `${path}[${i}]`);
+      if (hit) return hit;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      const keyFound = unstorableCharacter(key);
+      if (keyFound) return { path: path ? `${path}.${key}` : key, found: keyFound };
+      const hit = findUnstorableText(inner, path ? `${path}.${key}` : key);
+      if (hit) return hit;
+    }
+  }
+  return null;
+}
+
+/** Refuses text a department or caller sends that the database could not store (BAD_USER_INPUT). */
+export function checkStorableText(value: unknown, field: string): void {
+  const hit = findUnstorableText(value, field);
+  if (hit)
+    throw badInput(hit.path, hit.found.rule, `\`${hit.path}\` contains ${describeUnstorable(hit.found)}`, {
+      position: hit.found.position,
+    });
+}

@@ -22,6 +22,7 @@ import type { PersonalAudience } from './access/policy.ts';
 import { enforceAccess } from './access/schema.ts';
 import type { Db } from './db/client.ts';
 import { ErrorCode } from './errors.ts';
+import { answerClientErrorsAsJson, jsonErrorHandler, routeNotFound } from './http-errors.ts';
 import { DateScalar } from './scalars.ts';
 
 /** Per-request context shared by every subgraph; `loaders` is built fresh for each request. */
@@ -247,6 +248,11 @@ export async function startSubgraph<L>(
       },
     }),
   );
+
+  // Behind the gateway too, every refusal is JSON: the gateway relays the upload route's answers.
+  app.use(routeNotFound);
+  app.use(jsonErrorHandler((line, error) => console.error(`${definition.name} subgraph: ${line}`, error)));
+  answerClientErrorsAsJson(httpServer);
 
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
