@@ -9,8 +9,14 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
+  answerClientErrorsAsJson,
+  ErrorCode,
   formatError,
   IDENTITY_HEADER,
+  jsonErrorHandler,
+  methodNotAllowed,
+  routeNotFound,
+  sendGraphQLError,
   PUBLIC_IDENTITY,
   requestDigest,
   signIdentity,
@@ -21,11 +27,12 @@ import {
 import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ApiKeyVerifier, authenticate, AuthError, JwtVerifier, type AuthConfig } from './auth.ts';
-import { sendGraphQLError } from './http-errors.ts';
-import { DEFAULT_LIMITS, exceedsTokenLimit, limitsPlugin, type OperationLimits } from './limits.ts';
+import { ApiKeyVerifier, authenticateRequests, identityOf, JwtVerifier, type AuthConfig } from './auth.ts';
+import { DEFAULT_LIMITS, limitsPlugin, type OperationLimits } from './limits.ts';
 import { createRateLimiter, type RateLimitConfig } from './rate-limit.ts';
+import { requestRulesPlugin } from './request-rules.ts';
 import { Safelist } from './safelist.ts';
+import { graphqlTransport, requestIdFormat } from './transport.ts';
 import { DEFAULT_UPLOAD_LIMIT_BYTES, mountUploads } from './upload.ts';
 import { supergraphFromFile } from './supergraph.ts';
 
@@ -115,18 +122,24 @@ export const DEFAULT_RATE_LIMIT: RateLimitConfig = {
   authenticatedPerWindow: 3000,
 };
 
-/** In production the schema is not advertised: no "Did you mean …?" hints that map it out for an attacker. */
-function withoutSuggestions(format: ReturnType<typeof formatError>, production: boolean) {
+/**
+ * What callers see of an error, beyond the kit's formatError: in production no "Did you mean …?" hints
+ * that map the schema out for an attacker; in any mode no stack trace on a refusal (an error with a code
+ * other than INTERNAL_SERVER_ERROR) — it is the caller's mistake, and its trace shows only the gateway's
+ * internals and file paths. A development hub keeps traces of internal errors for its developer.
+ */
+function forCallers(format: ReturnType<typeof formatError>, production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const result = format(formatted, error);
-    return production ? { ...result, message: result.message.replace(/ ?Did you mean .+\?$/, '') } : result;
+    const { stacktrace: _trace, ...extensions } = result.extensions ?? {};
+    const refusal = extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR;
+    return {
+      ...result,
+      ...(refusal && result.extensions ? { extensions } : {}),
+      ...(production ? { message: result.message.replace(/ ?Did you mean .+\?$/, '') } : {}),
+    };
   };
 }
-
-interface AuthedRequest extends Request {
-  identity?: Identity;
-}
-const identityOf = (req: Request) => (req as AuthedRequest).identity ?? PUBLIC_IDENTITY;
 
 export async function startGateway(options: GatewayOptions): Promise<RunningService> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -148,12 +161,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   app.disable('x-powered-by');
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   const httpServer = http.createServer(app);
+  answerClientErrorsAsJson(httpServer);
   const server = new ApolloServer<GatewayContext>({
     gateway,
     stopOnTerminationSignals: options.stopOnTerminationSignals ?? true,
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
-    formatError: withoutSuggestions(formatError(production), production),
+    formatError: forCallers(formatError(production), production),
     // Automatic persisted queries would let anyone register new operations, defeating the safelist.
     persistedQueries: false,
     allowBatchedHttpRequests: options.allowBatching ?? false,
@@ -163,14 +177,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      requestRulesPlugin({ safelist, enforceSafelist, maxTokens: limits.maxTokens }),
       limitsPlugin(limits),
     ],
   });
   await server.start();
 
+  app.use(requestIdFormat);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
+  app.all('/health', methodNotAllowed(['GET', 'HEAD']));
 
   const disclosure = SUBGRAPHS.find((s) => s.name === 'disclosure')!;
   mountUploads(app, {
@@ -183,67 +200,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   });
 
   const bodyLimit = options.bodyLimitBytes ?? 100 * 1024;
-  app.use(
+  // Exactly /graphql (app.use would also answer /graphql/anything).
+  app.all(
     '/graphql',
     cors({ origin: options.corsOrigins?.length ? options.corsOrigins : false, credentials: false, maxAge: 600 }),
+    graphqlTransport,
     express.json({ limit: bodyLimit }),
-    (error: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
-      if (error.type === 'entity.too.large')
-        return sendGraphQLError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${bodyLimit} bytes`, {
-          limit: bodyLimit,
-        });
-      if (error.type === 'entity.parse.failed')
-        return sendGraphQLError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
-      next(error);
-    },
     (req: Request, res: Response, next: NextFunction) => {
-      if (Array.isArray(req.body) && !(options.allowBatching ?? false)) {
+      if (Array.isArray(req.body) && !(options.allowBatching ?? false))
         return sendGraphQLError(
           res,
           400,
-          'BATCHING_DISABLED',
+          ErrorCode.BATCHING_DISABLED,
           'Batched requests are not accepted: send one operation per request',
         );
-      }
-      const operations = Array.isArray(req.body) ? req.body : [req.body];
-      for (const op of operations) {
-        if (op && typeof op.query === 'string' && exceedsTokenLimit(op.query, limits.maxTokens)) {
-          return sendGraphQLError(
-            res,
-            400,
-            'TOKEN_LIMIT_EXCEEDED',
-            `The document has more than ${limits.maxTokens} tokens`,
-            { maxTokens: limits.maxTokens },
-          );
-        }
-      }
       next();
     },
-    async (req: Request, res: Response, next: NextFunction) => {
-      try {
-        (req as AuthedRequest).identity = await authenticate(req, jwt, keys);
-        next();
-      } catch (error) {
-        if (error instanceof AuthError) return sendGraphQLError(res, 401, 'UNAUTHENTICATED', error.message);
-        next(error);
-      }
-    },
+    authenticateRequests(jwt, keys),
     rateLimiter.middleware,
-    (req: Request, res: Response, next: NextFunction) => {
-      if (!enforceSafelist || identityOf(req).role !== 'PUBLIC' || req.method !== 'POST') return next();
-      const query = safelist.resolve(req.body ?? {});
-      if (!query) {
-        return sendGraphQLError(
-          res,
-          403,
-          'PERSISTED_QUERY_REQUIRED',
-          "Anonymous callers may run only the public site's published operations (persisted queries)",
-        );
-      }
-      const { extensions: _persisted, ...rest } = req.body as Record<string, unknown>;
-      req.body = { ...rest, query };
-      next();
-    },
     expressMiddleware(server, {
       context: async ({ req }) => {
         const forward: Record<string, string> = {};
@@ -258,7 +232,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   app.get('/operations/manifest.json', (_req, res) => {
     res.json(safelist.manifest());
   });
+  app.all('/operations/manifest.json', methodNotAllowed(['GET', 'HEAD']));
   if (!production) app.use(express.static(path.resolve(here, '../public'), { index: 'index.html' }));
+  app.use(routeNotFound);
+  app.use(jsonErrorHandler((line, error) => console.error(`gateway: ${line}`, error)));
 
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve) => httpServer.listen(options.port, host, resolve));
