@@ -75,6 +75,7 @@ export interface UnstorableCharacter {
 // at all: UTF-8 cannot encode it, drivers silently turn it into U+FFFD). Checked per code unit, no `u` flag.
 // eslint-disable-next-line no-control-regex
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, 'g');
 
 /** The first character of `text` no database text column can store, or null when it has none. */
 export function unstorableCharacter(text: string): UnstorableCharacter | null {
@@ -120,6 +121,18 @@ export function findUnstorableText(value: unknown, path: string): { path: string
     }
   }
   return null;
+}
+
+/**
+ * A copy of a JSON-like value with every unstorable character replaced by U+FFFD (the replacement
+ * character), for keeping refused input on record (quarantine) where the original cannot be stored.
+ */
+export function storableCopy(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(UNSTORABLE_ALL, '\uFFFD');
+  if (Array.isArray(value)) return value.map(storableCopy);
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [storableCopy(k), storableCopy(v)]));
+  return value;
 }
 
 /** Refuses text a department or caller sends that the database could not store (BAD_USER_INPUT). */
