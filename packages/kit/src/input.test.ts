@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { GraphQLError } from 'graphql';
-import { checkStorableText, findUnstorableText, unstorableCharacter } from './input.ts';
+import { checkStorableText, findUnstorableText, storableCopy, unstorableCharacter } from './input.ts';
 
 describe('unstorableCharacter', () => {
   it('accepts ordinary, Chinese, emoji (a surrogate pair), tab and newline text', () => {
@@ -52,5 +52,25 @@ describe('findUnstorableText', () => {
       rule: 'UNPAIRED_SURROGATE',
       position: 1,
     });
+  });
+
+  it('walks a value nested far deeper than the call stack allows, without overflowing', () => {
+    let deep: unknown = 'bottom\u0000';
+    for (let i = 0; i < 100_000; i += 1) deep = i % 2 ? [deep] : { k: deep };
+    const hit = findUnstorableText(deep, '$v');
+    assert.equal(hit?.found.rule, 'NUL_CHARACTER');
+    assert.ok(hit?.path.startsWith('$v[0].k[0].k'));
+    assert.equal(findUnstorableText(JSON.parse('['.repeat(50_000) + ']'.repeat(50_000)), ''), null);
+  });
+});
+
+describe('storableCopy', () => {
+  it('replaces unstorable characters with U+FFFD in values and keys, keeping everything else', () => {
+    const original = { a: ['x\u0000y', 1, null, true, { 'k\uD800': '🍜\uDC00' }], b: '正常' };
+    assert.deepEqual(storableCopy(original), { a: ['x\uFFFDy', 1, null, true, { 'k\uFFFD': '🍜\uFFFD' }], b: '正常' });
+    assert.equal(findUnstorableText(storableCopy(original), ''), null);
+    let deep: unknown = '\u0000';
+    for (let i = 0; i < 50_000; i += 1) deep = [deep];
+    assert.equal(findUnstorableText(storableCopy(deep), ''), null);
   });
 });

@@ -98,26 +98,39 @@ export function describeUnstorable(found: UnstorableCharacter): string {
 
 /**
  * The first string inside a JSON-like value (object keys included) holding an unstorable character,
- * with its path (`input.items[2].name`), or null.
+ * with its path (`input.items[2].name`), or null. Iterative, and the path is spelled only for the hit:
+ * a request body may nest tens of thousands of levels deep within its size limit, which a recursive walk
+ * would answer with a stack overflow.
  */
 export function findUnstorableText(value: unknown, path: string): { path: string; found: UnstorableCharacter } | null {
-  if (typeof value === 'string') {
-    const found = unstorableCharacter(value);
-    return found ? { path, found } : null;
-  }
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i += 1) {
-      const hit = findUnstorableText(value[i], `${path}[${i}]`);
-      if (hit) return hit;
+  // Each visited container or key is a node: its parent and the path segment leading to it.
+  const parents: number[] = [-1];
+  const segments: string[] = [path];
+  const spell = (node: number) => {
+    const parts: string[] = [];
+    for (let n = node; n >= 0; n = parents[n]!) parts.push(segments[n]!);
+    return parts.reverse().reduce((at, part) => (!at ? part : part.startsWith('[') ? at + part : `${at}.${part}`));
+  };
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [current, node] = pending.pop()!;
+    if (typeof current === 'string') {
+      const found = unstorableCharacter(current);
+      if (found) return { path: spell(node), found };
+      continue;
     }
-    return null;
-  }
-  if (value !== null && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) {
-      const keyFound = unstorableCharacter(key);
-      if (keyFound) return { path: path ? `${path}.${key}` : key, found: keyFound };
-      const hit = findUnstorableText(inner, path ? `${path}.${key}` : key);
-      if (hit) return hit;
+    if (current === null || typeof current !== 'object') continue;
+    const entries: [string, unknown][] = Array.isArray(current)
+      ? current.map((item, i) => [`[${i}]`, item])
+      : Object.entries(current);
+    for (let i = entries.length - 1; i >= 0; i -= 1) {
+      const [segment, inner] = entries[i]!;
+      parents.push(node);
+      segments.push(segment);
+      const child = parents.length - 1;
+      const keyFound = Array.isArray(current) ? null : unstorableCharacter(segment);
+      if (keyFound) return { path: spell(child), found: keyFound };
+      pending.push([inner, child]);
     }
   }
   return null;
@@ -126,13 +139,26 @@ export function findUnstorableText(value: unknown, path: string): { path: string
 /**
  * A copy of a JSON-like value with every unstorable character replaced by U+FFFD (the replacement
  * character), for keeping refused input on record (quarantine) where the original cannot be stored.
+ * Iterative, like findUnstorableText.
  */
 export function storableCopy(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(UNSTORABLE_ALL, '\uFFFD');
-  if (Array.isArray(value)) return value.map(storableCopy);
-  if (value !== null && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [storableCopy(k), storableCopy(v)]));
-  return value;
+  const clean = (text: string) => text.replace(UNSTORABLE_ALL, '\uFFFD');
+  const root: { value: unknown } = { value: undefined };
+  const pending: [unknown, Record<string | number, unknown>, string | number][] = [[value, root, 'value']];
+  while (pending.length > 0) {
+    const [current, target, slot] = pending.pop()!;
+    if (typeof current === 'string') target[slot] = clean(current);
+    else if (Array.isArray(current)) {
+      const copy: unknown[] = new Array(current.length);
+      target[slot] = copy;
+      current.forEach((item, i) => pending.push([item, copy as unknown as Record<number, unknown>, i]));
+    } else if (current !== null && typeof current === 'object') {
+      const copy: Record<string, unknown> = {};
+      target[slot] = copy;
+      for (const [key, inner] of Object.entries(current)) pending.push([inner, copy, clean(key)]);
+    } else target[slot] = current;
+  }
+  return root.value;
 }
 
 /** Refuses text a department or caller sends that the database could not store (BAD_USER_INPUT). */
