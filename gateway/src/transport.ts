@@ -27,14 +27,26 @@ export function graphqlTransport(req: Request, res: Response, next: NextFunction
   if (req.method === 'POST' && json === null)
     return sendGraphQLError(res, 400, ErrorCode.BAD_REQUEST, 'A POST to /graphql needs a JSON body: {"query": …}');
   const declared = req.header('content-type');
-  const declaredJson = declared?.split(';')[0]?.trim().toLowerCase() === 'application/json';
-  if (json === false || (declared !== undefined && !declaredJson))
+  const [type, ...params] = (declared ?? '').split(';').map((p) => p.trim().toLowerCase());
+  if (json === false || (declared !== undefined && type !== 'application/json'))
     return sendGraphQLError(
       res,
       415,
       ErrorCode.UNSUPPORTED_MEDIA_TYPE,
       `Requests to /graphql are sent as Content-Type application/json, not ${JSON.stringify(declared ?? '')} ` +
         '(a form or text/plain post is refused: cross-site request protection)',
+    );
+  // GraphQL over HTTP is UTF-8 only; body-parser would also decode UTF-16 and UTF-32.
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice(8)
+    .replace(/"/g, '');
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')
+    return sendGraphQLError(
+      res,
+      415,
+      ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+      `Requests to /graphql are UTF-8 (charset ${JSON.stringify(charset.slice(0, 40))} is not accepted)`,
     );
   next();
 }
