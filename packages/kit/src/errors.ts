@@ -54,6 +54,8 @@ export const ErrorCode = {
   GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
   /** Apollo Server's: the document does not fit the schema (400). */
   GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  /** 503: the audit trail could not be written, so no data was released. */
+  AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
   /** A department's subgraph did not answer; only its fields are missing (`serviceName` names it). */
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
 } as const;

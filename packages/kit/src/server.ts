@@ -193,7 +193,7 @@ export async function startSubgraph<L>(
                     errors: [
                       {
                         message: 'The audit trail is unavailable; no data was released',
-                        extensions: { code: 'AUDIT_UNAVAILABLE' },
+                        extensions: { code: ErrorCode.AUDIT_UNAVAILABLE },
                       },
                     ],
                   },
