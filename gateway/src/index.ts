@@ -26,11 +26,12 @@ import {
 } from '@credit-hub/kit';
 import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { ApiKeyVerifier, authenticateRequests, identityOf, JwtVerifier, type AuthConfig } from './auth.ts';
 import { DEFAULT_LIMITS, limitsPlugin, type OperationLimits } from './limits.ts';
 import { createRateLimiter, type RateLimitConfig } from './rate-limit.ts';
 import { requestRulesPlugin } from './request-rules.ts';
+import { subgraphFailure } from './subgraph-failure.ts';
 import { Safelist } from './safelist.ts';
 import { graphqlTransport, requestIdFormat } from './transport.ts';
 import { DEFAULT_UPLOAD_LIMIT_BYTES, mountUploads } from './upload.ts';
@@ -60,14 +61,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   // A department that is down or failing costs only its own fields; the error says which one, with a
   // stable code clients can branch on, instead of a bare connection error.
   override didEncounterError(error: Error, _request: unknown, response?: { status: number }): never {
-    throw new GraphQLError(`The ${this.subgraph} subgraph is unavailable: its fields are missing from this answer`, {
-      extensions: {
-        code: 'SUBGRAPH_UNAVAILABLE',
-        serviceName: this.subgraph,
-        ...(response ? { status: response.status } : {}),
-      },
-      originalError: error,
-    });
+    throw subgraphFailure(this.subgraph, error, response);
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
