@@ -234,3 +234,17 @@ function inlined(operation: OperationDefinitionNode, name: string, text: string)
     Variable: (node) => (node.name.value === name ? { kind: Kind.STRING, value: text } : undefined),
   });
 }
+
+/** Who owns a root field and at what access level, as the supergraph says (`@join__field`, `@access`). */
+export function rootFieldAccess(supergraphSdl: string): Map<string, { graph: string; level: string }> {
+  const access = new Map<string, { graph: string; level: string }>();
+  for (const root of ['Query', 'Mutation']) {
+    const block = new RegExp(`^type ${root}\\b[^{]*\\{([\\s\\S]*?)^\\}`, 'm').exec(supergraphSdl)?.[1] ?? '';
+    const fields = block.replace(/"""[\s\S]*?"""/g, '').replace(/"[^"\n]*"/g, '');
+    for (const m of fields.matchAll(
+      /^ {2}(\w+)(?:\([\s\S]*?\))?:[^@\n]*@join__field\(graph: (\w+)[^)]*\)[^\n]*?@access\(level: (\w+)\)/gm,
+    ))
+      access.set(`${root}.${m[1]}`, { graph: m[2]!.toLowerCase(), level: m[3]! });
+  }
+  return access;
+}

@@ -10,11 +10,11 @@ import { Supergraph } from '@apollo/federation-internals';
 import { writeNationalFile } from '@credit-hub/datagen';
 import { DEFAULT_SUPERGRAPH_PATH, SAFELIST_DIR } from '@credit-hub/gateway';
 import { Safelist } from '@credit-hub/gateway/safelist';
-import { ErrorCode } from '@credit-hub/kit';
+import { ErrorCode, SUBGRAPHS } from '@credit-hub/kit';
 import { createTestDatabase, makeUscc, type TestDatabase } from '@credit-hub/kit/testing';
 import { AUTHORITIES } from '@credit-hub/subgraph-disclosure/authorities';
 import { getOperationAST, parse, type OperationDefinitionNode } from 'graphql';
-import { operationCases, rootFieldCases, UNSTORABLE_SAMPLES } from './hostile-input.ts';
+import { operationCases, rootFieldAccess, rootFieldCases, UNSTORABLE_SAMPLES } from './hostile-input.ts';
 import type { Hub } from './index.ts';
 import { bearer, startTestHub, tokenFor } from './testing.ts';
 
@@ -42,9 +42,13 @@ interface Target {
   /** Headers that reach ad-hoc documents: none in development, an officer's token in production. */
   adHoc: Record<string, string>;
   officer: Record<string, string>;
+  /** Tokens by role or department, for calling each field as someone allowed to. */
+  callers: Record<string, Record<string, string>>;
 }
 
 interface Expect {
+  /** Not necessarily a refusal: an answer, whose errors (if any) are the caller's, never an internal failure. */
+  answer?: boolean;
   status?: number;
   code?: string;
   /** The refusal's `field` (argument path) and further extensions. */
@@ -59,6 +63,11 @@ interface Case {
 }
 
 const STABLE_CODES = new Set<string>(Object.values(ErrorCode));
+const INTERNAL_FAILURES = new Set<string>([
+  ErrorCode.INTERNAL_SERVER_ERROR,
+  ErrorCode.AUDIT_UNAVAILABLE,
+  ErrorCode.SUBGRAPH_UNAVAILABLE,
+]);
 // What must never reach a caller: stack traces, file paths, library internals, SQL, database errors.
 const LEAKS = [
   /stacktrace/i,
@@ -765,6 +774,36 @@ function schemaTextCases(): Case[] {
   }));
 }
 
+/**
+ * Text far longer than any column holds, in every string slot of every query and mutation, sent by a
+ * caller allowed to call the field (so it reaches the resolvers): answered or refused as the caller's
+ * mistake, never an internal failure (a `character varying(n)` overflow, an audit entry that cannot be
+ * written).
+ */
+function overlongTextCases(): Case[] {
+  const access = rootFieldAccess(readFileSync(DEFAULT_SUPERGRAPH_PATH, 'utf8'));
+  const callerFor = (coordinate: string, t: Target) => {
+    const field = coordinate.slice(0, coordinate.indexOf('('));
+    const { graph, level } = access.get(field) ?? { graph: 'subject', level: 'PUBLIC' };
+    const owner = SUBGRAPHS.find((s) => s.name === graph)?.department ?? 'platform';
+    const isMutation = field.startsWith('Mutation.');
+    if (level === 'ADMIN') return t.callers.admin!;
+    if (level === 'DEPARTMENT' && isMutation) return t.callers[owner]!;
+    if (level === 'SHARED' && isMutation) return t.callers.market!;
+    return t.callers.supervisor!;
+  };
+  return rootFieldCases(schema, 'x'.repeat(5_000), false).map((c): Case => ({
+    name: `overlong: ${c.name}`,
+    only: 'development',
+    send: (t) =>
+      adHoc(t, c.query, c.variables, {
+        ...callerFor(c.coordinate, t),
+        'x-purpose': encodeURIComponent('恶意输入测试'),
+      }),
+    expect: { answer: true },
+  }));
+}
+
 // ---- The run ------------------------------------------------------------------------------------------
 
 function assertRefused(answer: Answer, c: Case, mode: Mode) {
@@ -779,6 +818,13 @@ function assertRefused(answer: Answer, c: Case, mode: Mode) {
     data?: Record<string, unknown> | null;
     errors?: { message: unknown; extensions?: Record<string, unknown> }[];
   };
+  if (expect.answer) {
+    for (const error of body.errors ?? []) {
+      assert.ok(STABLE_CODES.has(String(error.extensions?.code)), `unstable code in ${label}`);
+      assert.ok(!INTERNAL_FAILURES.has(String(error.extensions?.code)), `internal failure in ${label}`);
+    }
+    return;
+  }
   if (expect.status === 200 && !expect.code) return; // an answer, not a refusal: checked for leaks above
   assert.ok(Array.isArray(body.errors) && body.errors.length > 0, label);
   for (const error of body.errors) {
@@ -813,6 +859,12 @@ for (const mode of ['production', 'development'] as const) {
         uploadLimitBytes: 64 * 1024,
       });
       const officer = bearer(await tokenFor({ role: 'officer', department: 'market', sub: 'officer-market-9' }));
+      const callers: Target['callers'] = {
+        supervisor: bearer(await tokenFor({ role: 'supervisor', sub: 'supervisor-9' })),
+        admin: bearer(await tokenFor({ role: 'admin', sub: 'admin-9' })),
+      };
+      for (const { department } of SUBGRAPHS)
+        callers[department] ??= bearer(await tokenFor({ role: 'officer', department, sub: `officer-${department}-9` }));
       t = {
         mode,
         hub,
@@ -821,6 +873,7 @@ for (const mode of ['production', 'development'] as const) {
         port: Number(new URL(hub.gatewayUrl).port),
         adHoc: mode === 'production' ? officer : {},
         officer,
+        callers,
       };
       console.error = (...args: unknown[]) => void logged.push(args);
     });
@@ -841,6 +894,7 @@ for (const mode of ['production', 'development'] as const) {
       ['raw HTTP', rawCases],
       ['unstorable text in published operations', publishedTextCases()],
       ['unstorable text in every argument of the schema', schemaTextCases()],
+      ['overlong text in every argument of the schema, by callers allowed to call it', overlongTextCases()],
     ];
     let total = 0;
     for (const [table, cases] of tables) {
@@ -849,6 +903,7 @@ for (const mode of ['production', 'development'] as const) {
         if (table.startsWith('unstorable')) t.hub.resetStatements();
         for (const c of run) assertRefused(await c.send(t), c, mode);
         total += run.length;
+        console.log(`# ${mode}, ${table}: ${run.length} cases`);
         if (table.startsWith('unstorable'))
           assert.deepEqual(
             Object.entries(t.hub.statements()).filter(([, n]) => n > 0),
