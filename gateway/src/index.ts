@@ -116,22 +116,11 @@ export const DEFAULT_RATE_LIMIT: RateLimitConfig = {
   authenticatedPerWindow: 3000,
 };
 
-/**
- * What callers see of an error, beyond the kit's formatError: in production no "Did you mean …?" hints
- * that map the schema out for an attacker; in any mode no stack trace on a refusal (an error with a code
- * other than INTERNAL_SERVER_ERROR) — it is the caller's mistake, and its trace shows only the gateway's
- * internals and file paths. A development hub keeps traces of internal errors for its developer.
- */
-function forCallers(format: ReturnType<typeof formatError>, production: boolean) {
+/** In production the schema is not advertised: no "Did you mean …?" hints that map it out for an attacker. */
+function withoutSuggestions(format: ReturnType<typeof formatError>, production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const result = format(formatted, error);
-    const { stacktrace: _trace, ...extensions } = result.extensions ?? {};
-    const refusal = extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR;
-    return {
-      ...result,
-      ...(refusal && result.extensions ? { extensions } : {}),
-      ...(production ? { message: result.message.replace(/ ?Did you mean .+\?$/, '') } : {}),
-    };
+    return production ? { ...result, message: result.message.replace(/ ?Did you mean .+\?$/, '') } : result;
   };
 }
 
@@ -161,7 +150,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     stopOnTerminationSignals: options.stopOnTerminationSignals ?? true,
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
-    formatError: forCallers(formatError(production), production),
+    formatError: withoutSuggestions(formatError(production), production),
     // Automatic persisted queries would let anyone register new operations, defeating the safelist.
     persistedQueries: false,
     allowBatchedHttpRequests: options.allowBatching ?? false,

@@ -615,6 +615,26 @@ const routeCases: Case[] = [
     send: (t) => request(`${t.origin}/health`, { headers: { 'x-request-id': '\t' } }),
     expect: { status: 400, code: ErrorCode.BAD_USER_INPUT },
   },
+  // A subgraph is reached only by the gateway, but answers refusals the same way.
+  ...(
+    [
+      ['bad JSON', 'POST', '/graphql', '{"query":', 400, ErrorCode.BAD_REQUEST],
+      ['an unknown route', 'GET', '/nope', undefined, 404, ErrorCode.ROUTE_NOT_FOUND],
+      [
+        'a call without the signed identity',
+        'POST',
+        '/graphql',
+        '{"query":"{ regions { code } }"}',
+        401,
+        ErrorCode.UNAUTHENTICATED,
+      ],
+    ] as const
+  ).map(([name, method, route, body, status, code]): Case => ({
+    name: `subject subgraph: ${name}`,
+    send: (t) =>
+      request(new URL(route, t.hub.subgraphs.subject.service.url).toString(), { method, headers: json, body }),
+    expect: { status, code },
+  })),
   // The development query page and its files.
   ...(
     [

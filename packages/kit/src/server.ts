@@ -96,13 +96,20 @@ export function loadSchemaFile(moduleUrl: string, relative = '../schema.graphql'
 
 /**
  * Hides internals in production: errors without a code of ours (database errors, bugs) become a
- * generic INTERNAL_SERVER_ERROR, and no stack trace leaves the process.
+ * generic INTERNAL_SERVER_ERROR, and no stack trace leaves the process. In any mode a refusal (an error
+ * with a code other than INTERNAL_SERVER_ERROR) goes without its stack trace: it is the caller's mistake,
+ * and the trace shows only our internals and file paths. A development hub keeps the traces of internal
+ * errors for its developer.
  */
 export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     const known = typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR;
-    if (!production || known) return formatted;
+    if (known) {
+      const { stacktrace: _trace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    if (!production) return formatted;
     const original = error instanceof GraphQLError ? error.originalError : error;
     if (original) console.error('internal error', original);
     return {
