@@ -305,6 +305,36 @@ describe('bypass attempts', () => {
     assert.equal(unchanged.status, 'PUBLISHED');
   });
 
+  it('a write whose answer the caller would not accept (Accept: text/html) is refused before it runs', async () => {
+    const write = (accept: string) =>
+      fetch(hub.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept, ...tokens.taxOfficer },
+        body: JSON.stringify({
+          query: `mutation($i: TaxCreditRatingInput!) { recordTaxCreditRating(input: $i) { level } }`,
+          variables: {
+            i: {
+              subjectCode: company,
+              year: 2021,
+              level: 'B',
+              score: 80,
+              evaluatedOn: '2022-04-18',
+              authority: '国家税务总局杭州市西湖区税务局',
+            },
+          },
+        }),
+      });
+    const written = () => tdb.db.prisma.taxCreditRating.count({ where: { subjectCode: company, year: 2021 } });
+    const refused = await write('text/html');
+    assert.equal(refused.status, 406);
+    assert.equal(await written(), 0, 'nothing was written');
+    assert.equal(((await refused.json()) as any).errors[0].extensions.code, 'NOT_ACCEPTABLE');
+    // The same write, accepting JSON, is valid and stored: the refusal above was the Accept header alone.
+    const accepted = await write('application/json');
+    assert.equal(accepted.status, 200, await accepted.clone().text());
+    assert.equal(await written(), 1);
+  });
+
   it('looking a person up by ID number needs a role and a stated purpose', async () => {
     const lookup = `query($id: String!) { subjectByIdNumber(idNumber: $id) { code name } }`;
     assert.deepEqual(errorCodes((await gql(lookup, { id: personId })).body), ['FORBIDDEN']);
