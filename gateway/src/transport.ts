@@ -1,4 +1,4 @@
-import { ErrorCode, sendGraphQLError } from '@credit-hub/kit';
+import { ErrorCode, isUtf8, mediaType, sendGraphQLError } from '@credit-hub/kit';
 import type { NextFunction, Request, Response } from 'express';
 
 /**
@@ -27,7 +27,7 @@ export function graphqlTransport(req: Request, res: Response, next: NextFunction
   if (req.method === 'POST' && json === null)
     return sendGraphQLError(res, 400, ErrorCode.BAD_REQUEST, 'A POST to /graphql needs a JSON body: {"query": …}');
   const declared = req.header('content-type');
-  const [type, ...params] = (declared ?? '').split(';').map((p) => p.trim().toLowerCase());
+  const { type, charset } = mediaType(declared);
   if (json === false || (declared !== undefined && type !== 'application/json'))
     return sendGraphQLError(
       res,
@@ -37,16 +37,12 @@ export function graphqlTransport(req: Request, res: Response, next: NextFunction
         '(a form or text/plain post is refused: cross-site request protection)',
     );
   // GraphQL over HTTP is UTF-8 only; body-parser would also decode UTF-16 and UTF-32.
-  const charset = params
-    .find((p) => p.startsWith('charset='))
-    ?.slice(8)
-    .replace(/"/g, '');
-  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')
+  if (!isUtf8(charset))
     return sendGraphQLError(
       res,
       415,
       ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-      `Requests to /graphql are UTF-8 (charset ${JSON.stringify(charset.slice(0, 40))} is not accepted)`,
+      `Requests to /graphql are UTF-8 (charset ${JSON.stringify(charset!.slice(0, 40))} is not accepted)`,
     );
   next();
 }

@@ -15,6 +15,8 @@ import {
   checkStorableText,
   ErrorCode,
   IDENTITY_HEADER,
+  isUtf8,
+  mediaType,
   methodNotAllowed,
   NONCE_HEADER,
   refusal,
@@ -181,7 +183,7 @@ export function mountUploads(app: Express, options: UploadOptions): void {
  * cannot (a NUL in `fileName`).
  */
 function refuseUpload(req: Request) {
-  const [type = '', ...params] = (req.header('content-type') ?? '').split(';').map((p) => p.trim().toLowerCase());
+  const { type, charset } = mediaType(req.header('content-type'));
   if (!ACCEPTED_TYPES.includes(type))
     return refusal(
       ErrorCode.UNSUPPORTED_MEDIA_TYPE,
@@ -189,15 +191,11 @@ function refuseUpload(req: Request) {
       'An upload must be sent with Content-Type text/csv or application/json (a form or text/plain post is ' +
         'refused: cross-site request protection)',
     );
-  const charset = params
-    .find((p) => p.startsWith('charset='))
-    ?.slice(8)
-    .replace(/"/g, '');
-  if (charset && charset !== 'utf-8' && charset !== 'utf8')
+  if (!isUtf8(charset))
     return refusal(
       ErrorCode.UNSUPPORTED_MEDIA_TYPE,
       415,
-      `Files must be UTF-8 (charset=${charset.slice(0, 40)} given): convert the file first`,
+      `Files must be UTF-8 (charset=${charset!.slice(0, 40)} given): convert the file first`,
     );
   const encoding = (req.header('content-encoding') ?? 'identity').trim().toLowerCase();
   if (encoding !== 'identity')

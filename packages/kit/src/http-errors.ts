@@ -28,6 +28,20 @@ export function sendRefusal(res: Response, error: GraphQLError) {
   sendGraphQLError(res, http?.status ?? 400, code, error.message, extra);
 }
 
+/** A Content-Type header's media type and charset, lower case (`''` and undefined when absent). */
+export function mediaType(header: string | undefined): { type: string; charset: string | undefined } {
+  const [type = '', ...params] = (header ?? '').split(';').map((p) => p.trim().toLowerCase());
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice(8)
+    .replace(/"/g, '');
+  return { type, charset };
+}
+
+/** UTF-8, however it is spelled; an absent charset means UTF-8 for JSON and for our CSV uploads. */
+export const isUtf8 = (charset: string | undefined) =>
+  charset === undefined || charset === 'utf-8' || charset === 'utf8';
+
 /** The code a bare HTTP status stands for, for errors raised by Express and its middleware. */
 export function codeForStatus(status: number): ErrorCode {
   switch (status) {
