@@ -483,6 +483,32 @@ describe('production mode', () => {
     assert.deepEqual(asOfficer.body.data.searchSubjects.nodes, [{ code: company }]);
   });
 
+  it('with batching on, checks each member of a batch: the published one runs, an ad-hoc one is refused', async () => {
+    const batching = await startTestHub(tdb.url, tdb.db, { production: true, allowBatching: true });
+    try {
+      const response = await fetch(batching.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify([
+          {
+            variables: { query: '安信' },
+            extensions: { persistedQuery: { version: 1, sha256Hash: Safelist.hash(safelisted) } },
+          },
+          { query: `{ searchSubjects(query: "安信") { nodes { code legalRepresentative } } }` },
+        ]),
+      });
+      const [published, adHoc] = (await response.json()) as any[];
+      assert.deepEqual(
+        published.data.searchSubjects.nodes.map((n: any) => n.code),
+        [company],
+      );
+      assert.equal(adHoc.data, undefined);
+      assert.deepEqual(errorCodes(adHoc), ['PERSISTED_QUERY_REQUIRED']);
+    } finally {
+      await batching.close();
+    }
+  });
+
   it('refuses an unknown hash and a documentId: nothing but a published operation runs anonymously', async () => {
     const post = async (body: unknown) => {
       const response = await fetch(production.gatewayUrl, {
