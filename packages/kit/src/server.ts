@@ -27,6 +27,7 @@ import { createReplayCache, type ReplayCache } from './access/replay.ts';
 import { enforceAccess } from './access/schema.ts';
 import type { Db } from './db/client.ts';
 import { ErrorCode } from './errors.ts';
+import { answerClientErrorsAsJson, jsonErrorHandler, routeNotFound } from './http-errors.ts';
 import { DateScalar } from './scalars.ts';
 
 /** Per-request context shared by every subgraph; `loaders` is built fresh for each request. */
@@ -110,13 +111,20 @@ export function loadSchemaFile(moduleUrl: string, relative = '../schema.graphql'
 
 /**
  * Hides internals in production: errors without a code of ours (database errors, bugs) become a
- * generic INTERNAL_SERVER_ERROR, and no stack trace leaves the process.
+ * generic INTERNAL_SERVER_ERROR, and no stack trace leaves the process. In any mode a refusal (an error
+ * with a code other than INTERNAL_SERVER_ERROR) goes without its stack trace: it is the caller's mistake,
+ * and the trace shows only our internals and file paths. A development hub keeps the traces of internal
+ * errors for its developer.
  */
 export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     const known = typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR;
-    if (!production || known) return formatted;
+    if (known) {
+      const { stacktrace: _trace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    if (!production) return formatted;
     const original = error instanceof GraphQLError ? error.originalError : error;
     if (original) console.error('internal error', original);
     return {
@@ -210,7 +218,7 @@ export async function startSubgraph<L>(
                     errors: [
                       {
                         message: 'The audit trail is unavailable; no data was released',
-                        extensions: { code: 'AUDIT_UNAVAILABLE' },
+                        extensions: { code: ErrorCode.AUDIT_UNAVAILABLE },
                       },
                     ],
                   },
@@ -265,6 +273,11 @@ export async function startSubgraph<L>(
       },
     }),
   );
+
+  // Behind the gateway too, every refusal is JSON: the gateway relays the upload route's answers.
+  app.use(routeNotFound);
+  app.use(jsonErrorHandler((line, error) => console.error(`${definition.name} subgraph: ${line}`, error)));
+  answerClientErrorsAsJson(httpServer);
 
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;

@@ -18,7 +18,7 @@
  * - received = accepted + updated + quarantined, always; `unchanged` ⊆ `updated`.
  */
 import { createHash } from 'node:crypto';
-import { chinaToday, toIsoDate, clock } from '@credit-hub/kit';
+import { chinaToday, toIsoDate, clock, storableCopy } from '@credit-hub/kit';
 import { documentPersonKey as kitDocumentPersonKey, validateUscc } from '@credit-hub/kit/codes';
 import type { Db } from '@credit-hub/kit/db';
 import { readPersonKeySecret } from '../env.ts';
@@ -263,11 +263,13 @@ export async function ingestRows(tx: IngestTx, input: IngestInput, context?: Val
       valid.push(recordJson(result.record, rowNumber, submitter.department));
     } else {
       reasons.push({ rowNumber, reasons: result.reasons });
-      const key = quarantineKey(kind, raw);
+      // Kept as received, except characters no database text can hold (the reasons name them).
+      const kept = storableCopy(raw) as Record<string, unknown>;
+      const key = quarantineKey(kind, kept);
       invalid.push({
         row_number: rowNumber,
-        original: raw,
-        reasons: result.reasons,
+        original: kept,
+        reasons: storableCopy(result.reasons),
         authority_code: key.authorityCode,
         document_number: key.documentNumber,
         decided_on: key.decidedOn,

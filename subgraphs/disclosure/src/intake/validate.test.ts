@@ -144,4 +144,13 @@ describe('validateRow', () => {
     assert.deepEqual(tier({ CF_CFLB: '责令关闭' }), ['SEVERE', '2028-03-10']);
     assert.deepEqual(tier({ CF_GSJZQ: '2025-09-01' }), ['GENERAL', '2025-09-01']);
   });
+
+  it('refuses a cell holding a NUL or half a surrogate pair, naming the column (the database could not store it)', () => {
+    assert.deepEqual(fails('CF', penaltyRow({ CF_WSH: '湖市监罚〔2025〕\u00001号' })), ['CF_WSH:NUL_CHARACTER']);
+    assert.deepEqual(fails('CF', penaltyRow({ CF_NR_FK: '\uD8001.5' })).includes('CF_NR_FK:UNPAIRED_SURROGATE'), true);
+    assert.deepEqual(fails('CF', penaltyRow({ 'CF_X\u0000': 'a' })), [
+      'CF_X\u0000:NUL_CHARACTER',
+      'CF_X\u0000:UNKNOWN_COLUMN',
+    ]);
+  });
 });

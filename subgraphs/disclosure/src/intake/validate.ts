@@ -2,6 +2,7 @@
  * Validation of one row of the national 双公示 format, pure: no database, no clock (today comes in the context).
  * Every failed rule of a row is reported, not just the first, so a department fixes a row in one pass.
  */
+import { describeUnstorable, findUnstorableText } from '@credit-hub/kit';
 import { validateIdNumber, validateUscc } from '@credit-hub/kit/codes';
 import { penaltyTier, publicityEndsOn, type PenaltyTier } from '../publicity.ts';
 import { COLUMN_BY_CODE, COLUMNS, ENUM_VALUES, LONG_TERM, type ColumnDef } from './columns.ts';
@@ -95,6 +96,10 @@ export function validateRow(kind: RecordKind, raw: Record<string, unknown>, ctx:
   for (const key of Object.keys(raw)) {
     if (!byCode.has(key))
       fail(key, 'UNKNOWN_COLUMN', `not a column of the ${kind === 'CF' ? '行政处罚 (CF_)' : '行政许可 (XK_)'} format`);
+    // A NUL or half a surrogate pair cannot be stored: the row is quarantined naming the column, instead
+    // of the database refusing the whole chunk.
+    const bad = findUnstorableText({ [key]: raw[key] }, '');
+    if (bad) fail(byCode.get(key) ?? key, bad.found.rule, describeUnstorable(bad.found));
   }
 
   const values: Record<string, NormalizedValue> = {};
