@@ -4,6 +4,7 @@ import { ensureReferenceData } from '@credit-hub/kit/reference';
 import { ensureEvaluationModels, ensureMeasureCatalogue } from '@credit-hub/subgraph-evaluation';
 import { ensureAuthorities } from '@credit-hub/subgraph-disclosure/authorities';
 import { loadDisclosureDemo } from '@credit-hub/subgraph-disclosure/demo';
+import { ensurePublicityRules } from '@credit-hub/subgraph-disclosure/refresh';
 import pg from 'pg';
 
 /**
@@ -27,6 +28,12 @@ export async function prepareDatabase(
     const measures = await ensureMeasureCatalogue(client);
     if (measures) log(`installed ${measures} 联合奖惩 measure(s) of the starter catalogue`);
     await ensureAuthorities(client);
+    const publicity = await ensurePublicityRules(client);
+    if (publicity.recomputed)
+      log(
+        `recomputed the publicity of ${publicity.recomputed} 双公示 penalty(ies) under the current rules` +
+          (publicity.noted ? ` (${publicity.noted} kept within their tier's bounds, see publicityNote)` : ''),
+      );
     const { rows } = await client.query<{ any: boolean }>(
       'SELECT EXISTS (SELECT 1 FROM subject.credit_subject) AS any',
     );
