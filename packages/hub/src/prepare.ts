@@ -25,6 +25,8 @@ export async function prepareDatabase(
     await ensureReferenceData(client);
     const models = await ensureEvaluationModels(client);
     if (models.installed.length) log(`installed evaluation models: ${models.installed.join(', ')}`);
+    if (models.drafts.length)
+      log(`installed evaluation models as drafts (an administrator's model is active): ${models.drafts.join(', ')}`);
     const measures = await ensureMeasureCatalogue(client);
     if (measures) log(`installed ${measures} 联合奖惩 measure(s) of the starter catalogue`);
     await ensureAuthorities(client);

@@ -9,7 +9,7 @@ import type { MeasureSnapshot } from '../checks/rules.ts';
 import type { EvaluationParent } from '../model/resolve.ts';
 import type { ExplainedItem } from '../model/evaluate.ts';
 import type { ModelRecord } from '../model/store.ts';
-import type { Indicator, GradeBand } from '../model/definition.ts';
+import type { Indicator, GradeBand, IndicatorGroup } from '../model/definition.ts';
 import type { DrawRecord, DrawConnection, RefreshRecord } from '../sampling/store.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -332,6 +332,8 @@ export type CreditSubject = {
   /** 双公示: severe-tier penalties published now. */
   severePenaltyCount: Maybe<Scalars['Int']['output']>;
   taxCreditRatings: Maybe<Array<TaxCreditRating>>;
+  /** 双公示: valid administrative licences the public sees today. */
+  validLicenceCount: Maybe<Scalars['Int']['output']>;
 };
 
 
@@ -413,6 +415,13 @@ export type EvaluationGradeBand = {
   supervision: SupervisionLevel;
 };
 
+/** How a 过惩相当 group counts a fact its members share. */
+export type EvaluationGroupMode =
+  /** Distinct records among which one may be the fact behind another: deductions add up to the group's cap. */
+  | 'CAPPED_SUM'
+  /** One fact seen several ways: only the largest deduction counts (without a deduction, only the largest bonus). */
+  | 'MAX';
+
 /** An indicator of an evaluation model (评价指标). */
 export type EvaluationIndicator = {
   __typename?: 'EvaluationIndicator';
@@ -422,6 +431,8 @@ export type EvaluationIndicator = {
   code: Scalars['String']['output'];
   /** Source department code. */
   department: Scalars['String']['output'];
+  /** The 过惩相当 group the indicator belongs to, if any. */
+  group: Maybe<Scalars['String']['output']>;
   /** The input it reads. */
   input: Scalars['String']['output'];
   /** Chinese name. */
@@ -440,6 +451,24 @@ export type EvaluationIndicator = {
   ruleKind: EvaluationRuleKind;
 };
 
+/**
+ * A 过惩相当 group of an evaluation model (过罚相当 / 过惩相当, 国办发〔2020〕49号): indicators whose inputs can report the same
+ * fact, counted once. A deduction in the group withholds the group's bonuses.
+ */
+export type EvaluationIndicatorGroup = {
+  __typename?: 'EvaluationIndicatorGroup';
+  /** CAPPED_SUM: the most the group deducts (or adds). */
+  cap: Maybe<Scalars['Int']['output']>;
+  /** Group code. */
+  code: Scalars['String']['output'];
+  /** Chinese name. */
+  label: Scalars['String']['output'];
+  /** How the group counts. */
+  mode: EvaluationGroupMode;
+  /** The rule in Chinese. */
+  rule: Scalars['String']['output'];
+};
+
 /** One indicator's contribution to an evaluation (评价指标得分), with the input it read and the records it came from. */
 export type EvaluationItem = {
   __typename?: 'EvaluationItem';
@@ -451,12 +480,18 @@ export type EvaluationItem = {
   department: Scalars['String']['output'];
   /** Chinese name of the source department, e.g. 人民法院. */
   departmentLabel: Scalars['String']['output'];
+  /** The 过惩相当 group of the indicator (indicators that can count the same fact), if any. */
+  group: Maybe<Scalars['String']['output']>;
+  /** Why the group rule changed the points, in Chinese (e.g. 与“重大税收违法失信主体”为同一事实，已计入其扣分); null when it did not. */
+  groupNote: Maybe<Scalars['String']['output']>;
   /** The input the indicator reads (e.g. dishonestDebtorCases, taxCreditLevel). */
   input: Scalars['String']['output'];
   /** Chinese name of the indicator, e.g. 失信被执行人. */
   label: Scalars['String']['output'];
-  /** Points added (positive) or deducted (negative); 0 when the indicator does not apply. */
+  /** Points added (positive) or deducted (negative) after the 过惩相当 group rule; 0 when the indicator does not apply. */
   points: Scalars['Int']['output'];
+  /** Points by the indicator's own rule, before its 过惩相当 group counted a shared fact once. */
+  rawPoints: Scalars['Int']['output'];
   /** The department's records behind the value (case numbers, rating years, list entries). */
   records: Array<EvaluationSourceRecord>;
   /** The rule in Chinese, e.g. 每条扣150分，最多扣300分. */
@@ -480,6 +515,8 @@ export type EvaluationModel = {
   definitionJson: Scalars['String']['output'];
   /** Grade bands, best first, each with its supervision level. */
   grades: Array<EvaluationGradeBand>;
+  /** 过惩相当 groups: indicators that can count the same fact, and how the group counts it once. */
+  groups: Array<EvaluationIndicatorGroup>;
   /** Indicators, in evaluation order. */
   indicators: Array<EvaluationIndicator>;
   /** Highest possible score. */
@@ -514,8 +551,10 @@ export type EvaluationModelVersionInput = {
   /**
    * The definition as JSON text: {baseScore, minScore, maxScore, indicators: [{code, label, department, input,
    * rule: {kind: FLAG, points} | {kind: PER_RECORD, pointsPerRecord, cap} | {kind: LEVEL, points: {level: n},
-   * otherwise}}], grades: [{grade, label, minScore, supervision: {level, label, samplingRatio}}]} — see
-   * docs/evaluation.md. Errors name the path (e.g. definition.indicators[2].rule.cap) and the rule broken.
+   * otherwise}, group?}], groups: [{code, label, mode: MAX | CAPPED_SUM, cap?}], grades: [{grade, label, minScore,
+   * supervision: {level, label, samplingRatio}}]} — see docs/evaluation.md. Errors name the path (e.g.
+   * definition.indicators[2].rule.cap) and the rule broken; two indicators that can count the same fact outside one
+   * group are refused with rule DOUBLE_COUNTING.
    */
   definition: Scalars['String']['input'];
   /** Chinese name of the model. */
@@ -1237,8 +1276,8 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['CreditSubject'], {"code":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['CreditSubject'], {"isDishonestDebtor":true,"isConsumptionRestricted":true,"isMajorTaxViolator":true,"isSeriousIllegal":true,"isOnEnvironmentalBlacklist":true,"isInAbnormalOperationList":true,"isHighFrequencyOffender":true,"isALevelTaxpayer":true,"isEnvironmentalIntegrityEnterprise":true}>
-        | GraphQLRecursivePick<FederationTypes['CreditSubject'], {"isDishonestDebtor":true,"isConsumptionRestricted":true,"isMajorTaxViolator":true,"isSeriousIllegal":true,"isOnEnvironmentalBlacklist":true,"isInAbnormalOperationList":true,"isHighFrequencyOffender":true,"isALevelTaxpayer":true,"isEnvironmentalIntegrityEnterprise":true,"kind":true,"region":{"code":true},"industry":{"code":true},"taxCreditRatings":{"year":true,"level":true,"evaluatedOn":true},"majorTaxViolations":{"id":true,"situationLabel":true,"publishedOn":true},"dishonestDebtorCases":{"caseNumber":true,"courtName":true,"publishedOn":true},"environmentalRating":{"year":true,"grade":true,"gradeLabel":true},"abnormalOperations":{"id":true,"reasonLabel":true,"listedOn":true},"seriousIllegalListings":{"id":true,"decisionDocument":true,"listedOn":true},"publishedPenaltyCount":true,"severePenaltyCount":true,"integrityEvaluation":{"year":true,"score":true,"grade":true,"gradeLabel":true}}>
-        | GraphQLRecursivePick<FederationTypes['CreditSubject'], {"kind":true,"region":{"code":true},"industry":{"code":true},"taxCreditRatings":{"year":true,"level":true,"evaluatedOn":true},"isALevelTaxpayer":true,"majorTaxViolations":{"id":true,"situationLabel":true,"publishedOn":true},"isMajorTaxViolator":true,"dishonestDebtorCases":{"caseNumber":true,"courtName":true,"publishedOn":true},"isDishonestDebtor":true,"isConsumptionRestricted":true,"environmentalRating":{"year":true,"grade":true,"gradeLabel":true},"isEnvironmentalIntegrityEnterprise":true,"isOnEnvironmentalBlacklist":true,"abnormalOperations":{"id":true,"reasonLabel":true,"listedOn":true},"isInAbnormalOperationList":true,"seriousIllegalListings":{"id":true,"decisionDocument":true,"listedOn":true},"isSeriousIllegal":true,"publishedPenaltyCount":true,"severePenaltyCount":true,"isHighFrequencyOffender":true,"integrityEvaluation":{"year":true,"score":true,"grade":true,"gradeLabel":true}}> ) );
+        | GraphQLRecursivePick<FederationTypes['CreditSubject'], {"isDishonestDebtor":true,"isConsumptionRestricted":true,"isMajorTaxViolator":true,"isSeriousIllegal":true,"isOnEnvironmentalBlacklist":true,"isInAbnormalOperationList":true,"isHighFrequencyOffender":true,"isALevelTaxpayer":true,"isEnvironmentalIntegrityEnterprise":true,"kind":true,"region":{"code":true},"industry":{"code":true},"taxCreditRatings":{"year":true,"level":true,"evaluatedOn":true},"majorTaxViolations":{"id":true,"situationLabel":true,"publishedOn":true},"dishonestDebtorCases":{"caseNumber":true,"courtName":true,"publishedOn":true},"environmentalRating":{"year":true,"grade":true,"gradeLabel":true},"abnormalOperations":{"id":true,"reasonLabel":true,"listedOn":true},"seriousIllegalListings":{"id":true,"decisionDocument":true,"listedOn":true},"publishedPenaltyCount":true,"severePenaltyCount":true,"validLicenceCount":true,"integrityEvaluation":{"year":true,"score":true,"grade":true,"gradeLabel":true}}>
+        | GraphQLRecursivePick<FederationTypes['CreditSubject'], {"kind":true,"region":{"code":true},"industry":{"code":true},"taxCreditRatings":{"year":true,"level":true,"evaluatedOn":true},"isALevelTaxpayer":true,"majorTaxViolations":{"id":true,"situationLabel":true,"publishedOn":true},"isMajorTaxViolator":true,"dishonestDebtorCases":{"caseNumber":true,"courtName":true,"publishedOn":true},"isDishonestDebtor":true,"isConsumptionRestricted":true,"environmentalRating":{"year":true,"grade":true,"gradeLabel":true},"isEnvironmentalIntegrityEnterprise":true,"isOnEnvironmentalBlacklist":true,"abnormalOperations":{"id":true,"reasonLabel":true,"listedOn":true},"isInAbnormalOperationList":true,"seriousIllegalListings":{"id":true,"decisionDocument":true,"listedOn":true},"isSeriousIllegal":true,"publishedPenaltyCount":true,"severePenaltyCount":true,"isHighFrequencyOffender":true,"validLicenceCount":true,"integrityEvaluation":{"year":true,"score":true,"grade":true,"gradeLabel":true}}> ) );
 };
 
 
@@ -1269,7 +1308,9 @@ export type ResolversTypes = {
   EnvironmentalGrade: EnvironmentalGrade;
   EnvironmentalRating: ResolverTypeWrapper<EnvironmentalRating>;
   EvaluationGradeBand: ResolverTypeWrapper<GradeBand>;
+  EvaluationGroupMode: EvaluationGroupMode;
   EvaluationIndicator: ResolverTypeWrapper<Indicator>;
+  EvaluationIndicatorGroup: ResolverTypeWrapper<IndicatorGroup>;
   EvaluationItem: ResolverTypeWrapper<ExplainedItem>;
   EvaluationModel: ResolverTypeWrapper<ModelRecord>;
   EvaluationModelStatus: EvaluationModelStatus;
@@ -1332,6 +1373,7 @@ export type ResolversParentTypes = {
   EnvironmentalRating: EnvironmentalRating;
   EvaluationGradeBand: GradeBand;
   EvaluationIndicator: Indicator;
+  EvaluationIndicatorGroup: IndicatorGroup;
   EvaluationItem: ExplainedItem;
   EvaluationModel: ModelRecord;
   EvaluationModelVersionInput: EvaluationModelVersionInput;
@@ -1473,6 +1515,7 @@ export type EvaluationIndicatorResolvers<ContextType = Context, ParentType exten
   cap?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  group?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   input?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   levelPoints?: Resolver<Maybe<Array<ResolversTypes['LevelPoints']>>, ParentType, ContextType>;
@@ -1483,14 +1526,25 @@ export type EvaluationIndicatorResolvers<ContextType = Context, ParentType exten
   ruleKind?: Resolver<ResolversTypes['EvaluationRuleKind'], ParentType, ContextType>;
 };
 
+export type EvaluationIndicatorGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvaluationIndicatorGroup'] = ResolversParentTypes['EvaluationIndicatorGroup']> = {
+  cap?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['EvaluationGroupMode'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type EvaluationItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvaluationItem'] = ResolversParentTypes['EvaluationItem']> = {
   capped?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   departmentLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  group?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  groupNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   input?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rawPoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   records?: Resolver<Array<ResolversTypes['EvaluationSourceRecord']>, ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1503,6 +1557,7 @@ export type EvaluationModelResolvers<ContextType = Context, ParentType extends R
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   definitionJson?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   grades?: Resolver<Array<ResolversTypes['EvaluationGradeBand']>, ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['EvaluationIndicatorGroup']>, ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['EvaluationIndicator']>, ParentType, ContextType>;
   maxScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   minScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1676,6 +1731,7 @@ export type Resolvers<ContextType = Context> = {
   DateTime?: GraphQLScalarType;
   EvaluationGradeBand?: EvaluationGradeBandResolvers<ContextType>;
   EvaluationIndicator?: EvaluationIndicatorResolvers<ContextType>;
+  EvaluationIndicatorGroup?: EvaluationIndicatorGroupResolvers<ContextType>;
   EvaluationItem?: EvaluationItemResolvers<ContextType>;
   EvaluationModel?: EvaluationModelResolvers<ContextType>;
   EvaluationRefresh?: EvaluationRefreshResolvers<ContextType>;
