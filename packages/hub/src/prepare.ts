@@ -28,7 +28,9 @@ export async function prepareDatabase(
     if (models.drafts.length)
       log(`installed evaluation models as drafts (an administrator's model is active): ${models.drafts.join(', ')}`);
     const measures = await ensureMeasureCatalogue(client);
-    if (measures) log(`installed ${measures} 联合奖惩 measure(s) of the starter catalogue`);
+    if (measures.added) log(`installed ${measures.added} 联合奖惩 measure(s) of the starter catalogue`);
+    if (measures.revised)
+      log(`revised ${measures.revised} 联合奖惩 measure(s) of the starter catalogue (corrected citations)`);
     await ensureAuthorities(client);
     const publicity = await ensurePublicityRules(client);
     if (publicity.recomputed)

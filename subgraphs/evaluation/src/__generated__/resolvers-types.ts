@@ -141,6 +141,26 @@ export type CheckFeedbackInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Whether a citation was checked against the text of the document it names. */
+export type CitationStatus =
+  /** 待核实 — not (or not fully) read yet: confirm before relying on it (see note) */
+  | 'TO_VERIFY'
+  /** 已核实 — title, number and article were read in a copy of the text (see sources) */
+  | 'VERIFIED';
+
+/** How far a legal basis was verified, and where (docs/credit-checks.md lists every citation). */
+export type CitationVerification = {
+  __typename?: 'CitationVerification';
+  /** What was and was not verified, and open points. */
+  note: Maybe<Scalars['String']['output']>;
+  /** Where the citation was read (addresses of copies of the text). */
+  sources: Array<Scalars['String']['output']>;
+  /** Status. */
+  status: CitationStatus;
+  /** Status in Chinese: 已核实 / 待核实. */
+  statusLabel: Scalars['String']['output'];
+};
+
 /** A recorded credit check (信用核查记录). */
 export type CreditCheck = {
   __typename?: 'CreditCheck';
@@ -717,6 +737,8 @@ export type LegalBasis = {
   documentNumber: Maybe<Scalars['String']['output']>;
   /** Document title without book-title marks, e.g. 中华人民共和国政府采购法. */
   title: Scalars['String']['output'];
+  /** Whether the citation was verified against the text, and where. */
+  verification: CitationVerification;
 };
 
 /** Points for one level of a LEVEL rule. */
@@ -790,10 +812,16 @@ export type MeasureFeedback = {
 export type MeasureInput = {
   /** Article or section, if any. */
   basisArticle?: InputMaybe<Scalars['String']['input']>;
+  /** What was and was not verified (at most 2,000 characters). */
+  basisNote?: InputMaybe<Scalars['String']['input']>;
   /** Document number (文号), if any. */
   basisNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Where the citation was read (at most 10 addresses or references). */
+  basisSources?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Legal basis: document title (book-title marks are removed). */
   basisTitle: Scalars['String']['input'];
+  /** Whether the citation was checked against the text (default TO_VERIFY); VERIFIED needs `basisSources`. */
+  basisVerification?: InputMaybe<CitationStatus>;
   /** 修订说明: why (required to revise; defaults to 新增措施 on create). */
   changeNote?: InputMaybe<Scalars['String']['input']>;
   /** Code: capital letters, digits and hyphens, 3–64 characters; identifies the measure across versions. */
@@ -1295,6 +1323,8 @@ export type ResolversTypes = {
   CheckAction: CheckAction;
   CheckFeedbackInput: CheckFeedbackInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CitationStatus: CitationStatus;
+  CitationVerification: ResolverTypeWrapper<CitationVerification>;
   CreditCheck: ResolverTypeWrapper<CheckRow>;
   CreditCheckStatistics: ResolverTypeWrapper<StatisticsRow>;
   CreditEvaluation: ResolverTypeWrapper<EvaluationParent>;
@@ -1362,6 +1392,7 @@ export type ResolversParentTypes = {
   BusinessDecisionReport: BusinessDecisionReport;
   CheckFeedbackInput: CheckFeedbackInput;
   Boolean: Scalars['Boolean']['output'];
+  CitationVerification: CitationVerification;
   CreditCheck: CheckRow;
   CreditCheckStatistics: StatisticsRow;
   CreditEvaluation: EvaluationParent;
@@ -1433,6 +1464,13 @@ export type BusinessDecisionReportResolvers<ContextType = Context, ParentType ex
   received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   recorded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CitationVerificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CitationVerification'] = ResolversParentTypes['CitationVerification']> = {
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CitationStatus'], ParentType, ContextType>;
+  statusLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CreditCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditCheck'] = ResolversParentTypes['CreditCheck']> = {
@@ -1622,6 +1660,7 @@ export type LegalBasisResolvers<ContextType = Context, ParentType extends Resolv
   citation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   documentNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verification?: Resolver<ResolversTypes['CitationVerification'], ParentType, ContextType>;
 };
 
 export type LevelPointsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LevelPoints'] = ResolversParentTypes['LevelPoints']> = {
@@ -1722,6 +1761,7 @@ export type UnpunishedMeasureResolvers<ContextType = Context, ParentType extends
 export type Resolvers<ContextType = Context> = {
   AppliedMeasure?: AppliedMeasureResolvers<ContextType>;
   BusinessDecisionReport?: BusinessDecisionReportResolvers<ContextType>;
+  CitationVerification?: CitationVerificationResolvers<ContextType>;
   CreditCheck?: CreditCheckResolvers<ContextType>;
   CreditCheckStatistics?: CreditCheckStatisticsResolvers<ContextType>;
   CreditEvaluation?: CreditEvaluationResolvers<ContextType>;
