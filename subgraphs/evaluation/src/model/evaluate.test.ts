@@ -391,7 +391,8 @@ describe('the public-sector model and 政务诚信', () => {
       }),
       publicSector,
     );
-    assert.deepEqual([creditworthy.score, creditworthy.band.label], [950, '优秀']);
+    // 诚信 is the norm for a body without records: 良好, like an A-level taxpayer without 资质.
+    assert.deepEqual([creditworthy.score, creditworthy.band.label], [880, '良好']);
   });
 
   it('refuses to evaluate a government body whose 政务诚信 evaluation did not arrive', () => {
