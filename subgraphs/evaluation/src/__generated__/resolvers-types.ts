@@ -494,7 +494,7 @@ export type EvaluationItem = {
   __typename?: 'EvaluationItem';
   /** Whether the indicator's cap limited the deduction (per-record rules). */
   capped: Scalars['Boolean']['output'];
-  /** Indicator code, e.g. COURT_DISHONEST_DEBTOR. */
+  /** Indicator code, e.g. DISHONEST_DEBTOR. */
   code: Scalars['String']['output'];
   /** Source department code (court, tax, market, environment, disclosure, government). */
   department: Scalars['String']['output'];
@@ -527,7 +527,7 @@ export type EvaluationModel = {
   activatedAt: Maybe<Scalars['DateTime']['output']>;
   /** Base score (基础分). */
   baseScore: Scalars['Int']['output'];
-  /** Model code, e.g. ZJ-ORGANISATION. */
+  /** Model code, e.g. HUB-ENTERPRISE. */
   code: Scalars['String']['output'];
   /** When this version was created. */
   createdAt: Scalars['DateTime']['output'];
