@@ -1,10 +1,10 @@
-import { badInput, chinaToday, forbidden, readPage, requireLevel, toConnection, toIsoDate } from '@credit-hub/kit';
+import { badInput, clock, forbidden, readPage, requireLevel, toConnection, toIsoDate } from '@credit-hub/kit';
 import type { Context } from '../context.ts';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
 import { listHighFrequencyOffenders, listLicences, listPenalties } from '../lists.ts';
 import { aggregate, decisionFacts, lateIssues, nonCompliantIssues, rank } from '../metrics.ts';
 
-const today = () => toIsoDate(chinaToday())!;
+const today = () => toIsoDate(clock.today())!;
 
 /** Records past publicity are for government users only (SHARED), audited like any non-public read. */
 function visibleOn(ctx: Context, includeExpired: boolean | null | undefined, what: string): string | null {

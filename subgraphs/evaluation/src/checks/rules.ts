@@ -31,6 +31,10 @@ export interface MeasureSnapshot {
   basisTitle: string;
   basisNumber: string | null;
   basisArticle: string | null;
+  /** Whether the citation was verified when the check was made (absent in checks recorded before it was kept). */
+  basisVerification?: MeasureRow['basisVerification'];
+  basisSources?: string[];
+  basisNote?: string | null;
   triggeredBy: CreditList[];
 }
 
@@ -65,6 +69,9 @@ const snapshot = (m: MeasureRow, triggeredBy: CreditList[]): MeasureSnapshot => 
   basisTitle: m.basisTitle,
   basisNumber: m.basisNumber,
   basisArticle: m.basisArticle,
+  basisVerification: m.basisVerification,
+  basisSources: m.basisSources,
+  basisNote: m.basisNote,
   triggeredBy,
 });
 
