@@ -79,6 +79,7 @@ const mappers: Record<string, Record<string, string>> = {
     EvaluationModel: '../model/store.ts#ModelRecord',
     EvaluationIndicator: '../model/definition.ts#Indicator',
     EvaluationGradeBand: '../model/definition.ts#GradeBand',
+    EvaluationIndicatorGroup: '../model/definition.ts#IndicatorGroup',
     InspectionSample: '../sampling/store.ts#DrawRecord',
     InspectionSampleConnection: '../sampling/store.ts#DrawConnection',
     EvaluationRefresh: '../sampling/store.ts#RefreshRecord',

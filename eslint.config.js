@@ -33,6 +33,7 @@ export default tseslint.config(
     files: [
       'packages/kit/src/clock.ts',
       'packages/kit/src/access/identity.ts',
+      'packages/kit/src/access/replay.ts',
       'packages/kit/src/access/audit.ts',
       'gateway/src/auth.ts',
       'subgraphs/subject/src/reference.ts',

@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEPARTMENTS, type Identity } from '@credit-hub/kit';
+import { DEPARTMENTS, DEV_SECRETS, readEnvOrExit, type Identity } from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { progressLine, reconciliationLines } from '../subgraphs/disclosure/src/imports/events.ts';
 import { readImportEnv } from '../subgraphs/disclosure/src/imports/env.ts';
@@ -36,7 +36,12 @@ const { values } = parseArgs({
     'database-url': { type: 'string' },
   },
 });
-const env = readImportEnv();
+const env = readEnvOrExit(readImportEnv);
+if (env.PERSON_KEY_SECRET === DEV_SECRETS.PERSON_KEY_SECRET)
+  console.error(
+    'note: PERSON_KEY_SECRET is not set, persons are keyed with the public development secret ' +
+      "(right for a development hub; against real data set the services' secret, and NODE_ENV=production)",
+  );
 const file = values.file ?? usage('--file is required');
 if (!existsSync(file)) usage(`--file ${file}: no such file`);
 const department = values.department ?? usage('--department is required');

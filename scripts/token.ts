@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { SignJWT } from 'jose';
-import { DEV_JWT_SECRET } from '@credit-hub/hub/env';
+import { DEV_SECRETS } from '@credit-hub/kit';
 
 const { values } = parseArgs({
   options: {
@@ -21,7 +21,7 @@ if (values.help) {
   console.log('npm run token -- --role officer|supervisor|admin [--department tax] [--sub id] [--hours 8]');
   process.exit(0);
 }
-const secret = process.env.AUTH_JWT_SECRET ?? DEV_JWT_SECRET;
+const secret = process.env.AUTH_JWT_SECRET || DEV_SECRETS.AUTH_JWT_SECRET;
 const token = await new SignJWT({
   role: values.role,
   ...(values.department ? { department: values.department } : {}),

@@ -1,6 +1,18 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { PUBLIC_IDENTITY, type Identity, type Role, type Scope, SCOPES } from '@credit-hub/kit';
+import {
+  ErrorCode,
+  PUBLIC_IDENTITY,
+  refusal,
+  sendGraphQLError,
+  sendRefusal,
+  type Identity,
+  type Role,
+  type Scope,
+  SCOPES,
+} from '@credit-hub/kit';
 import type { Db } from '@credit-hub/kit/db';
+import type { Request, RequestHandler } from 'express';
+import { GraphQLError } from 'graphql';
 import { importSPKI, jwtVerify, type JWTPayload } from 'jose';
 
 export interface AuthConfig {
@@ -22,7 +34,7 @@ const PURPOSE_MAX = 200;
 
 /**
  * The stated purpose (查询事由) travels URL-encoded in `x-purpose`, since HTTP header values cannot
- * carry Chinese text as such.
+ * carry Chinese text as such. A malformed one is the caller's input mistake (400), not a bad credential.
  */
 export function readPurpose(raw: string | undefined): string | null {
   if (!raw) return null;
@@ -30,11 +42,18 @@ export function readPurpose(raw: string | undefined): string | null {
   try {
     text = decodeURIComponent(raw);
   } catch {
-    throw new AuthError('x-purpose must be URL-encoded UTF-8 text');
+    throw refusal(ErrorCode.BAD_USER_INPUT, 400, '`x-purpose` must be URL-encoded UTF-8 text', {
+      field: 'x-purpose',
+      rule: 'ENCODING',
+    });
   }
   // eslint-disable-next-line no-control-regex
   text = text.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
-  if (text.length > PURPOSE_MAX) throw new AuthError(`x-purpose may hold at most ${PURPOSE_MAX} characters`);
+  if (text.length > PURPOSE_MAX)
+    throw refusal(ErrorCode.BAD_USER_INPUT, 400, `\`x-purpose\` may hold at most ${PURPOSE_MAX} characters`, {
+      field: 'x-purpose',
+      rule: 'LENGTH',
+    });
   return text || null;
 }
 
@@ -161,4 +180,25 @@ export async function authenticate(req: CallerRequest, jwt: JwtVerifier, keys: A
   }
   if (authorization) throw new AuthError('unsupported authorization scheme: use Bearer <token> or ApiKey <key>');
   return { ...PUBLIC_IDENTITY, purpose, client: address };
+}
+
+interface AuthedRequest extends Request {
+  identity?: Identity;
+}
+
+/** The caller authenticateRequests established (the public before it ran). */
+export const identityOf = (req: Request) => (req as AuthedRequest).identity ?? PUBLIC_IDENTITY;
+
+/** Establishes the caller for the routes after it; refuses a wrong credential (401) or purpose (400). */
+export function authenticateRequests(jwt: JwtVerifier, keys: ApiKeyVerifier): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      (req as AuthedRequest).identity = await authenticate(req, jwt, keys);
+      next();
+    } catch (error) {
+      if (error instanceof AuthError) return sendGraphQLError(res, 401, ErrorCode.UNAUTHENTICATED, error.message);
+      if (error instanceof GraphQLError) return sendRefusal(res, error);
+      next(error);
+    }
+  };
 }

@@ -1,4 +1,4 @@
-import { commonEnv, databaseUrl, loadEnv, port, SUBGRAPHS, z } from '@credit-hub/kit';
+import { commonEnv, databaseUrl, loadEnv, port, secret, SUBGRAPHS, z } from '@credit-hub/kit';
 import type { Db } from '@credit-hub/kit/db';
 import type { GatewayOptions } from './index.ts';
 
@@ -22,9 +22,10 @@ export const gatewayEnvShape = {
   ...Object.fromEntries(SUBGRAPHS.map((s) => [`SUBGRAPH_URL_${s.name.toUpperCase()}`, z.url().optional()])),
   /** Database holding access.api_key; without it API keys are refused. */
   DATABASE_URL: databaseUrl.optional(),
-  INTERNAL_IDENTITY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  AUTH_JWT_PUBLIC_KEY: z.string().optional(),
+  INTERNAL_IDENTITY_SECRET: secret({ minLength: 32 }),
+  /** People's tokens: an HS256 secret and/or the identity provider's RS256 key; production needs one. */
+  AUTH_JWT_SECRET: secret({ minLength: 32, alternatives: ['AUTH_JWT_PUBLIC_KEY'] }),
+  AUTH_JWT_PUBLIC_KEY: secret({ alternatives: ['AUTH_JWT_SECRET'] }),
   AUTH_JWT_ISSUER: z.string().default('credit-hub'),
   AUTH_JWT_AUDIENCE: z.string().default('credit-hub'),
   API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).default(30),
@@ -47,6 +48,18 @@ export const gatewayEnvShape = {
   SAFELIST_ENFORCE: z.enum(['true', 'false']).optional(),
   TRUST_PROXY: z.string().optional(),
 };
+
+/**
+ * @apollo/gateway starts a telemetry exporter in its constructor unless APOLLO_TELEMETRY_DISABLED is set: it
+ * runs OpenTelemetry cloud resource detectors (Alibaba Cloud ECS 100.100.100.200, AWS EC2 and Azure VM
+ * 169.254.169.254, GCP metadata.google.internal) at once and sends metrics to Apollo's usage-reporting host
+ * hourly and at shutdown. That variable is the gateway's only switch, read from the process environment, so
+ * the gateway sets it itself before constructing one: an air-gapped hub never attempts those connections,
+ * whatever the operator's environment says (scripts/egress.test.ts).
+ */
+export function disableVendorTelemetry(): void {
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+}
 
 export type GatewayEnv = z.infer<z.ZodObject<typeof gatewayEnvShape>>;
 

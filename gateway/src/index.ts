@@ -5,12 +5,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
+  answerClientErrorsAsJson,
+  ErrorCode,
   formatError,
   IDENTITY_HEADER,
+  jsonErrorHandler,
+  methodNotAllowed,
+  routeNotFound,
+  sendGraphQLError,
   PUBLIC_IDENTITY,
   requestDigest,
   signIdentity,
@@ -20,12 +30,15 @@ import {
 } from '@credit-hub/kit';
 import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ApiKeyVerifier, authenticate, AuthError, JwtVerifier, type AuthConfig } from './auth.ts';
-import { sendGraphQLError } from './http-errors.ts';
-import { DEFAULT_LIMITS, exceedsTokenLimit, limitsPlugin, type OperationLimits } from './limits.ts';
+import type { GraphQLFormattedError } from 'graphql';
+import { ApiKeyVerifier, authenticateRequests, identityOf, JwtVerifier, type AuthConfig } from './auth.ts';
+import { DEFAULT_LIMITS, limitsPlugin, type OperationLimits } from './limits.ts';
+import { disableVendorTelemetry } from './env.ts';
 import { createRateLimiter, type RateLimitConfig } from './rate-limit.ts';
+import { requestRulesPlugin } from './request-rules.ts';
+import { subgraphFailure } from './subgraph-failure.ts';
 import { Safelist } from './safelist.ts';
+import { graphqlTransport, requestIdFormat } from './transport.ts';
 import { DEFAULT_UPLOAD_LIMIT_BYTES, mountUploads } from './upload.ts';
 import { supergraphFromFile } from './supergraph.ts';
 
@@ -53,14 +66,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   // A department that is down or failing costs only its own fields; the error says which one, with a
   // stable code clients can branch on, instead of a bare connection error.
   override didEncounterError(error: Error, _request: unknown, response?: { status: number }): never {
-    throw new GraphQLError(`The ${this.subgraph} subgraph is unavailable: its fields are missing from this answer`, {
-      extensions: {
-        code: 'SUBGRAPH_UNAVAILABLE',
-        serviceName: this.subgraph,
-        ...(response ? { status: response.status } : {}),
-      },
-      originalError: error,
-    });
+    throw subgraphFailure(this.subgraph, error, response);
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -123,11 +129,6 @@ function withoutSuggestions(format: ReturnType<typeof formatError>, production: 
   };
 }
 
-interface AuthedRequest extends Request {
-  identity?: Identity;
-}
-const identityOf = (req: Request) => (req as AuthedRequest).identity ?? PUBLIC_IDENTITY;
-
 export async function startGateway(options: GatewayOptions): Promise<RunningService> {
   const log = options.log ?? ((line: string) => console.log(line));
   const production = options.production ?? false;
@@ -138,6 +139,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const keys = new ApiKeyVerifier(options.auth.db, options.auth.apiKeyCacheSeconds);
   const rateLimiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, identityOf);
 
+  disableVendorTelemetry();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, log),
     buildService: ({ name, url }) =>
@@ -148,6 +150,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   app.disable('x-powered-by');
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   const httpServer = http.createServer(app);
+  answerClientErrorsAsJson(httpServer);
   const server = new ApolloServer<GatewayContext>({
     gateway,
     stopOnTerminationSignals: options.stopOnTerminationSignals ?? true,
@@ -159,18 +162,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     allowBatchedHttpRequests: options.allowBatching ?? false,
     csrfPrevention: true,
     // The hosted Apollo explorer loads from a CDN, which air-gapped networks cannot reach; the gateway
-    // serves its own small query page at / in development instead.
+    // serves its own small query page at / in development instead. Usage and schema reporting (to Apollo's
+    // hosted service, were APOLLO_KEY ever set) are off for the same reason.
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      requestRulesPlugin({ safelist, enforceSafelist, maxTokens: limits.maxTokens }),
       limitsPlugin(limits),
     ],
   });
   await server.start();
 
+  app.use(requestIdFormat);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
+  app.all('/health', methodNotAllowed(['GET', 'HEAD']));
 
   const disclosure = SUBGRAPHS.find((s) => s.name === 'disclosure')!;
   mountUploads(app, {
@@ -183,67 +192,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   });
 
   const bodyLimit = options.bodyLimitBytes ?? 100 * 1024;
-  app.use(
+  // Exactly /graphql (app.use would also answer /graphql/anything).
+  app.all(
     '/graphql',
     cors({ origin: options.corsOrigins?.length ? options.corsOrigins : false, credentials: false, maxAge: 600 }),
+    graphqlTransport,
     express.json({ limit: bodyLimit }),
-    (error: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
-      if (error.type === 'entity.too.large')
-        return sendGraphQLError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${bodyLimit} bytes`, {
-          limit: bodyLimit,
-        });
-      if (error.type === 'entity.parse.failed')
-        return sendGraphQLError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
-      next(error);
-    },
     (req: Request, res: Response, next: NextFunction) => {
-      if (Array.isArray(req.body) && !(options.allowBatching ?? false)) {
+      if (Array.isArray(req.body) && !(options.allowBatching ?? false))
         return sendGraphQLError(
           res,
           400,
-          'BATCHING_DISABLED',
+          ErrorCode.BATCHING_DISABLED,
           'Batched requests are not accepted: send one operation per request',
         );
-      }
-      const operations = Array.isArray(req.body) ? req.body : [req.body];
-      for (const op of operations) {
-        if (op && typeof op.query === 'string' && exceedsTokenLimit(op.query, limits.maxTokens)) {
-          return sendGraphQLError(
-            res,
-            400,
-            'TOKEN_LIMIT_EXCEEDED',
-            `The document has more than ${limits.maxTokens} tokens`,
-            { maxTokens: limits.maxTokens },
-          );
-        }
-      }
       next();
     },
-    async (req: Request, res: Response, next: NextFunction) => {
-      try {
-        (req as AuthedRequest).identity = await authenticate(req, jwt, keys);
-        next();
-      } catch (error) {
-        if (error instanceof AuthError) return sendGraphQLError(res, 401, 'UNAUTHENTICATED', error.message);
-        next(error);
-      }
-    },
+    authenticateRequests(jwt, keys),
     rateLimiter.middleware,
-    (req: Request, res: Response, next: NextFunction) => {
-      if (!enforceSafelist || identityOf(req).role !== 'PUBLIC' || req.method !== 'POST') return next();
-      const query = safelist.resolve(req.body ?? {});
-      if (!query) {
-        return sendGraphQLError(
-          res,
-          403,
-          'PERSISTED_QUERY_REQUIRED',
-          "Anonymous callers may run only the public site's published operations (persisted queries)",
-        );
-      }
-      const { extensions: _persisted, ...rest } = req.body as Record<string, unknown>;
-      req.body = { ...rest, query };
-      next();
-    },
     expressMiddleware(server, {
       context: async ({ req }) => {
         const forward: Record<string, string> = {};
@@ -258,7 +224,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   app.get('/operations/manifest.json', (_req, res) => {
     res.json(safelist.manifest());
   });
+  app.all('/operations/manifest.json', methodNotAllowed(['GET', 'HEAD']));
   if (!production) app.use(express.static(path.resolve(here, '../public'), { index: 'index.html' }));
+  app.use(routeNotFound);
+  app.use(jsonErrorHandler((line, error) => console.error(`gateway: ${line}`, error)));
 
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve) => httpServer.listen(options.port, host, resolve));

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ErrorCode, refusal } from '@credit-hub/kit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
@@ -42,9 +43,6 @@ export const DEFAULT_LIMITS: OperationLimits = {
   maxPageSize: 100,
   defaultListSize: 10,
 };
-
-const refuse = (code: string, message: string, extra: Record<string, unknown> = {}) =>
-  new GraphQLError(message, { extensions: { code, ...extra, http: { status: 400 } } });
 
 /**
  * Counts lexical tokens, stopping as soon as the limit is passed: a huge document is refused before
@@ -106,11 +104,16 @@ export function operationCost(
     if (!field) continue;
     const first = intValue(selection.arguments?.find((a) => a.name.value === 'first')?.value, variables);
     if (first !== null && first > limits.maxPageSize) {
-      throw refuse('BAD_USER_INPUT', `\`first\` must be between 1 and ${limits.maxPageSize}, got ${first}`, {
-        field: 'first',
-        rule: 'RANGE',
-        max: limits.maxPageSize,
-      });
+      throw refusal(
+        ErrorCode.BAD_USER_INPUT,
+        400,
+        `\`first\` must be between 1 and ${limits.maxPageSize}, got ${first}`,
+        {
+          field: 'first',
+          rule: 'RANGE',
+          max: limits.maxPageSize,
+        },
+      );
     }
     const isList = isListType(getNullableType(field.type));
     const multiplier = first !== null ? Math.max(first, 1) : isList && !insidePage ? limits.defaultListSize : 1;
@@ -139,25 +142,25 @@ export function limitsPlugin(limits: OperationLimits): ApolloServerPlugin {
       return {
         async didResolveOperation({ document, schema, operation, request }) {
           let rejected: GraphQLError | null = null;
-          const onReject = (code: string) => [
+          const onReject = (code: ErrorCode) => [
             (_ctx: unknown, error: GraphQLError) => {
-              rejected ??= refuse(code, error.message.replace(/^Syntax Error: /, ''));
+              rejected ??= refusal(code, 400, error.message.replace(/^Syntax Error: /, ''));
             },
           ];
           const rules: ValidationRule[] = [
             maxDepthRule({
               n: limits.maxDepth,
-              onReject: onReject('DEPTH_LIMIT_EXCEEDED'),
+              onReject: onReject(ErrorCode.DEPTH_LIMIT_EXCEEDED),
               propagateOnRejection: false,
             }),
             maxAliasesRule({
               n: limits.maxAliases,
-              onReject: onReject('ALIAS_LIMIT_EXCEEDED'),
+              onReject: onReject(ErrorCode.ALIAS_LIMIT_EXCEEDED),
               propagateOnRejection: false,
             }),
             maxDirectivesRule({
               n: limits.maxDirectives,
-              onReject: onReject('DIRECTIVE_LIMIT_EXCEEDED'),
+              onReject: onReject(ErrorCode.DIRECTIVE_LIMIT_EXCEEDED),
               propagateOnRejection: false,
             }),
           ] as ValidationRule[];
@@ -172,8 +175,9 @@ export function limitsPlugin(limits: OperationLimits): ApolloServerPlugin {
           if (!root || !operation) return;
           const cost = operationCost(schema, operation.selectionSet, root, fragments, request.variables ?? {}, limits);
           if (cost > limits.maxCost) {
-            throw refuse(
-              'COST_LIMIT_EXCEEDED',
+            throw refusal(
+              ErrorCode.COST_LIMIT_EXCEEDED,
+              400,
               `Operation cost ${cost} exceeds the limit of ${limits.maxCost}: request fewer items per page or fewer fields`,
               {
                 cost,

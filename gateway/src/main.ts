@@ -1,10 +1,10 @@
-import { clockFromEnv, setClock } from '@credit-hub/kit';
+import { clockFromEnv, readEnvOrExit, setClock } from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { gatewayOptionsFromEnv, readEnv } from './env.ts';
 import { startGateway } from './index.ts';
 
 // Runs the gateway alone, in front of subgraphs started elsewhere (see docs/operations.md).
-const env = readEnv();
+const env = readEnvOrExit(readEnv);
 setClock(clockFromEnv(env));
 if (!env.INTERNAL_IDENTITY_SECRET) {
   console.error('INTERNAL_IDENTITY_SECRET is required: the gateway signs every caller identity it forwards');

@@ -1,9 +1,8 @@
-import type { Identity } from '@credit-hub/kit';
+import { ErrorCode, sendGraphQLError, type Identity } from '@credit-hub/kit';
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
 import { Redis } from 'ioredis';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
-import { sendGraphQLError } from './http-errors.ts';
 
 export interface RateLimitConfig {
   windowSeconds: number;
@@ -50,7 +49,7 @@ export function createRateLimiter(
       sendGraphQLError(
         res,
         429,
-        'RATE_LIMITED',
+        ErrorCode.RATE_LIMITED,
         `Too many requests: at most ${who.role === 'PUBLIC' ? config.anonymousPerWindow : config.authenticatedPerWindow} per ${config.windowSeconds} s for this client`,
         {
           retryAfterSeconds: config.windowSeconds,

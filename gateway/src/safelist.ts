@@ -23,12 +23,23 @@ export class Safelist {
     return createHash('sha256').update(query.trim()).digest('hex');
   }
 
-  /** The safelisted text for a request that names an operation by hash or sends its exact text. */
-  resolve(body: { query?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } }): string | null {
-    const hash = body.extensions?.persistedQuery?.sha256Hash;
-    if (typeof hash === 'string') return this.byHash.get(hash)?.query ?? null;
-    if (typeof body.query === 'string') return this.byHash.get(Safelist.hash(body.query))?.query ?? null;
-    return null;
+  /**
+   * What a GraphQL request names: a published operation by hash (`extensions.persistedQuery.sha256Hash`,
+   * whatever else the request holds — a hash wins over a `query` beside it) or by its exact text, and the
+   * hash it named if any. `operation` is null for an unknown hash and for a document of the caller's own.
+   */
+  lookup(request: { query?: unknown; extensions?: Record<string, unknown> | null }): {
+    hash: string | null;
+    operation: { name: string; query: string } | null;
+  } {
+    const persisted = request.extensions?.persistedQuery as { sha256Hash?: unknown } | null | undefined;
+    if (persisted !== undefined && persisted !== null) {
+      const hash = typeof persisted.sha256Hash === 'string' ? persisted.sha256Hash : '';
+      return { hash, operation: this.byHash.get(hash) ?? null };
+    }
+    if (typeof request.query === 'string')
+      return { hash: null, operation: this.byHash.get(Safelist.hash(request.query)) ?? null };
+    return { hash: null, operation: null };
   }
 
   manifest() {

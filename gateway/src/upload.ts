@@ -5,15 +5,28 @@
  * downgraded), must be allowed to write for its department (officers, systems with the write scope), and
  * must send a non-simple content type (text/csv or application/json): a cross-site form cannot. The body
  * is streamed to the disclosure subgraph's /imports with the identity signed for that exact request
- * (method, path and query, a one-time nonce, 60 s expiry); the gateway never buffers the file, and stops
+ * (method, path and query, 60 s expiry, good for one use); the gateway never buffers the file, and stops
  * it at the configured size with 413.
  */
 import { randomUUID } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
-import { canWrite, NONCE_HEADER, IDENTITY_HEADER, routeDigest, signIdentity, type Identity } from '@credit-hub/kit';
+import {
+  canWrite,
+  checkStorableText,
+  ErrorCode,
+  IDENTITY_HEADER,
+  isUtf8,
+  mediaType,
+  methodNotAllowed,
+  refusal,
+  routeDigest,
+  sendGraphQLError,
+  sendRefusal,
+  signIdentity,
+} from '@credit-hub/kit';
 import type { Express, NextFunction, Request, Response } from 'express';
-import { authenticate, AuthError, type ApiKeyVerifier, type JwtVerifier } from './auth.ts';
-import { sendGraphQLError } from './http-errors.ts';
+import type { GraphQLError } from 'graphql';
+import { authenticateRequests, identityOf, type ApiKeyVerifier, type JwtVerifier } from './auth.ts';
 
 export const DEFAULT_UPLOAD_LIMIT_BYTES = 200 * 1024 * 1024;
 const ACCEPTED_TYPES = ['text/csv', 'application/json'];
@@ -54,53 +67,37 @@ export function mountUploads(app: Express, options: UploadOptions): void {
   const base = new URL(options.disclosureUrl);
   app.post(
     '/imports/disclosure',
-    async (req: Request, res: Response, next: NextFunction) => {
-      let identity: Identity;
-      try {
-        identity = await authenticate(req, options.jwt, options.keys);
-      } catch (error) {
-        if (error instanceof AuthError) return sendGraphQLError(res, 401, 'UNAUTHENTICATED', error.message);
-        return next(error);
-      }
-      if (identity.role === 'PUBLIC')
-        return sendGraphQLError(
-          res,
-          401,
-          'UNAUTHENTICATED',
-          'Uploads need a credential: Authorization: Bearer <token> or an x-api-key',
-        );
-      (req as Request & { identity?: Identity }).identity = identity;
-      next();
+    authenticateRequests(options.jwt, options.keys),
+    (req: Request, res: Response, next: NextFunction) => {
+      if (identityOf(req).role !== 'PUBLIC') return next();
+      sendGraphQLError(
+        res,
+        401,
+        ErrorCode.UNAUTHENTICATED,
+        'Uploads need a credential: Authorization: Bearer <token> or an x-api-key',
+      );
     },
     options.rateLimit,
     async (req: Request, res: Response) => {
-      const identity = (req as Request & { identity: Identity }).identity;
+      const identity = identityOf(req);
       if (!identity.department || !canWrite(identity, 'SHARED', 'platform'))
         return sendGraphQLError(
           res,
           403,
-          'FORBIDDEN',
+          ErrorCode.FORBIDDEN,
           "Only a department's officers and its systems with the write scope may import 双公示 files",
         );
-      const type = (req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-      if (!ACCEPTED_TYPES.includes(type))
-        return sendGraphQLError(
-          res,
-          415,
-          'UNSUPPORTED_MEDIA_TYPE',
-          'An upload must be sent with Content-Type text/csv or application/json (a form or text/plain post is ' +
-            'refused: cross-site request protection)',
-        );
+      const refused = refuseUpload(req);
+      if (refused) return sendRefusal(res, refused);
       const declared = Number(req.header('content-length') ?? 0);
       if (declared > options.limitBytes)
-        return sendGraphQLError(res, 413, 'PAYLOAD_TOO_LARGE', `The file exceeds ${options.limitBytes} bytes`, {
+        return sendGraphQLError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `The file exceeds ${options.limitBytes} bytes`, {
           limit: options.limitBytes,
         });
 
       const query = new URL(req.originalUrl, 'http://gateway').search;
       const target = new URL(`/imports${query}`, base);
       const pathWithQuery = `${target.pathname}${target.search}`;
-      const nonce = randomUUID();
       const limit = new Limit(options.limitBytes);
       const body = req.pipe(limit);
       req.on('error', (error) => limit.destroy(error));
@@ -122,19 +119,26 @@ export function mountUploads(app: Express, options: UploadOptions): void {
             'content-type': req.header('content-type')!,
             ...(req.header('accept') ? { accept: req.header('accept')! } : {}),
             'x-request-id': req.header('x-request-id') ?? randomUUID(),
-            [NONCE_HEADER]: nonce,
-            [IDENTITY_HEADER]: await signIdentity(
-              identity,
-              options.internalSecret,
-              routeDigest('POST', pathWithQuery, nonce),
-            ),
+            [IDENTITY_HEADER]: await signIdentity(identity, options.internalSecret, routeDigest('POST', pathWithQuery)),
           },
           body: Readable.toWeb(body) as ReadableStream,
           duplex: 'half',
         } as RequestInit & { duplex: 'half' });
+        const contentType = upstream.headers.get('content-type') ?? '';
+        // Only the subgraph's JSON answers and NDJSON progress are relayed; anything else (a proxy's
+        // error page) would break the promise that every answer is JSON.
+        if (!/^application\/(json|x-ndjson)\b/.test(contentType)) {
+          abort.abort();
+          return sendGraphQLError(
+            res,
+            502,
+            ErrorCode.SUBGRAPH_UNAVAILABLE,
+            `The disclosure subgraph answered ${upstream.status} without JSON`,
+            { serviceName: 'disclosure', status: upstream.status },
+          );
+        }
         res.status(upstream.status);
-        const contentType = upstream.headers.get('content-type');
-        if (contentType) res.setHeader('content-type', contentType);
+        res.setHeader('content-type', contentType);
         res.setHeader('cache-control', 'no-store');
         if (!upstream.body) return res.end();
         // NDJSON progress is relayed line by line as the subgraph writes it.
@@ -144,16 +148,59 @@ export function mountUploads(app: Express, options: UploadOptions): void {
       } catch (error) {
         if (limit.exceeded) {
           res.setHeader('connection', 'close');
-          return sendGraphQLError(res, 413, 'PAYLOAD_TOO_LARGE', `The file exceeds ${options.limitBytes} bytes`, {
-            limit: options.limitBytes,
-          });
+          return sendGraphQLError(
+            res,
+            413,
+            ErrorCode.PAYLOAD_TOO_LARGE,
+            `The file exceeds ${options.limitBytes} bytes`,
+            {
+              limit: options.limitBytes,
+            },
+          );
         }
         if (res.headersSent || res.destroyed) return;
-        return sendGraphQLError(res, 503, 'SUBGRAPH_UNAVAILABLE', 'The disclosure subgraph is unavailable', {
+        return sendGraphQLError(res, 503, ErrorCode.SUBGRAPH_UNAVAILABLE, 'The disclosure subgraph is unavailable', {
           serviceName: 'disclosure',
           reason: (error as Error).message,
         });
       }
     },
   );
+  app.all('/imports/disclosure', methodNotAllowed(['POST']));
+}
+
+/**
+ * What the gateway refuses before streaming an upload on: a content type other than CSV or JSON (a
+ * cross-site form cannot send either), a charset other than UTF-8, a compressed body (it would be
+ * relayed as if it were the file), and query parameters the import would store but the database
+ * cannot (a NUL in `fileName`).
+ */
+function refuseUpload(req: Request) {
+  const { type, charset } = mediaType(req.header('content-type'));
+  if (!ACCEPTED_TYPES.includes(type))
+    return refusal(
+      ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+      415,
+      'An upload must be sent with Content-Type text/csv or application/json (a form or text/plain post is ' +
+        'refused: cross-site request protection)',
+    );
+  if (!isUtf8(charset))
+    return refusal(
+      ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+      415,
+      `Files must be UTF-8 (charset=${charset!.slice(0, 40)} given): convert the file first`,
+    );
+  const encoding = (req.header('content-encoding') ?? 'identity').trim().toLowerCase();
+  if (encoding !== 'identity')
+    return refusal(
+      ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+      415,
+      'An upload is sent uncompressed (no Content-Encoding): the file is stored as it arrives',
+    );
+  try {
+    checkStorableText(Object.fromEntries(new URL(req.originalUrl, 'http://gateway').searchParams), '');
+  } catch (error) {
+    return error as GraphQLError;
+  }
+  return null;
 }

@@ -7,16 +7,10 @@
  * The URL may also come from DATABASE_URL.
  */
 import { parseArgs } from 'node:util';
+import { DEV_SECRETS } from '@credit-hub/kit';
 import { ensureReferenceData } from '@credit-hub/kit/reference';
 import pg from 'pg';
 import { loadDemoData } from './load.ts';
-
-/**
- * Development default only. Person keys are an HMAC of the ID number, so whoever knows the secret can
- * test guesses of ID numbers against them: production sets its own secret (the same one the services
- * use), and demo data keyed with this value must never be mixed with real records.
- */
-export const DEV_PERSON_KEY_SECRET = 'credit-hub-dev-person-key';
 
 function usage(message: string): never {
   console.error(
@@ -68,7 +62,9 @@ async function main(): Promise<void> {
   const result = await loadDemoData(url, {
     subjects,
     seed: integer('seed', parsed.seed),
-    personKeySecret: parsed['person-key-secret'] ?? DEV_PERSON_KEY_SECRET,
+    // Development default only (DEV_SECRETS): person keys are an HMAC of the ID number, so whoever knows the
+    // secret can test guesses against them; demo data keyed with it must never be mixed with real records.
+    personKeySecret: parsed['person-key-secret'] ?? DEV_SECRETS.PERSON_KEY_SECRET,
     append: parsed.append,
     startIndex: integer('start-index', parsed['start-index']),
     dropIndexes: parsed['drop-indexes'] ? true : parsed['keep-indexes'] ? false : undefined,

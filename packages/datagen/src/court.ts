@@ -21,7 +21,7 @@ import type {
   DishonestDebtorCaseRow,
   WithdrawalReason,
 } from './types.ts';
-import { onWorkingDay } from './workdays.ts';
+import { addWorkingDays, onWorkingDay } from './workdays.ts';
 
 export const FIRST_CASE_YEAR = 2019;
 export const LAST_CASE_YEAR = 2025;
@@ -88,19 +88,42 @@ const BEHAVIOURS = new Weighted<DishonestBehaviour>([
   ['OBSTRUCTING_EXECUTION', 1],
 ]);
 
-const WITHDRAWALS = new Weighted<WithdrawalReason>([
-  ['PERFORMED', 78],
-  ['PERIOD_ENDED', 14],
-  ['OTHER', 5],
+/**
+ * The items of 第一条 in order, to store a case's behaviours the way the court subgraph does. A copy of its rules.ts
+ * BEHAVIOURS (records.test.ts checks the rows against that module), not an import: it loads the server stack.
+ */
+const ITEM_ORDER: readonly DishonestBehaviour[] = [
+  'REFUSING_DESPITE_ABILITY',
+  'OBSTRUCTING_EXECUTION',
+  'EVADING_EXECUTION',
+  'VIOLATING_PROPERTY_REPORTING',
+  'VIOLATING_CONSUMPTION_RESTRICTION',
+  'REFUSING_SETTLEMENT',
+];
+
+/** How a listing without a term (item (一) alone) ends: the grounds of 第十条第一款 and a revocation. */
+const OPEN_ENDINGS = new Weighted<WithdrawalReason>([
+  ['PERFORMED', 70],
+  ['SETTLEMENT_PERFORMED', 10],
+  ['NO_ASSETS_FOUND', 8],
+  ['APPLICANT_REQUEST', 5],
+  ['EXECUTION_TERMINATED', 4],
   ['LISTED_IN_ERROR', 3],
 ]);
 
 const WITHDRAWAL_NOTES: Record<WithdrawalReason, readonly string[]> = {
   PERFORMED: ['被执行人已履行生效法律文书确定的全部义务', '被执行人已全部履行完毕，依法删除失信信息'],
+  SETTLEMENT_PERFORMED: ['双方达成执行和解协议并已履行完毕'],
+  APPLICANT_REQUEST: ['申请执行人书面申请删除失信信息，经审查同意'],
+  NO_ASSETS_FOUND: ['终结本次执行程序后经网络执行查控系统两次查询，未发现可供执行财产'],
+  EXECUTION_TERMINATED: ['本院依法裁定终结执行'],
   PERIOD_ENDED: ['失信被执行人名单纳入期限届满'],
+  EARLY_DELETION: ['被执行人已积极履行生效法律文书确定的义务，决定提前删除失信信息'],
   LISTED_IN_ERROR: ['经审查，被执行人不符合纳入失信被执行人名单的情形，撤销纳入决定'],
-  OTHER: ['双方达成执行和解协议并已履行完毕', '被执行人提供了确实有效的担保，申请执行人同意删除失信信息'],
 };
+
+/** Grounds after which the court also lifts the case's 限制消费令 (the debt is settled). */
+const SETTLED: readonly WithdrawalReason[] = ['PERFORMED', 'SETTLEMENT_PERFORMED', 'EARLY_DELETION'];
 
 const LIFT_REASONS = [
   '被执行人已履行生效法律文书确定的全部义务，解除限制消费措施',
@@ -353,6 +376,120 @@ function restriction(
   };
 }
 
+type ListingFields = Pick<
+  DishonestDebtorCaseRow,
+  | 'behaviours'
+  | 'decidedOn'
+  | 'termYears'
+  | 'termExtensionYears'
+  | 'termExtensionGround'
+  | 'termExtensionReason'
+  | 'listedUntil'
+  | 'publishedOn'
+  | 'status'
+  | 'withdrawnOn'
+  | 'withdrawalReason'
+  | 'withdrawalNote'
+  | 'groundArisenOn'
+  | 'deletionDeadline'
+>;
+
+/**
+ * A listing decision and how it ended, by the rules of 法释〔2017〕7号 (see the court subgraph's rules.ts): a term of
+ * two years (plus an extension) for items (二)–(六), none for item (一) alone; a term listing is deleted on its
+ * term's end (mostly within the 3 working days, some late, some still pending on AS_OF) or early; a listing without
+ * a term ends only on a ground of 第十条第一款. Working days are only looked up up to AS_OF, inside the calendar.
+ */
+function listingOf(
+  rng: Rng,
+  f: CaseFrame,
+  isPublic: boolean,
+): { row: ListingFields; published: number; withdrawn: number | null } {
+  const behaviours = [BEHAVIOURS.pick(rng)];
+  if (rng.chance(0.12)) {
+    const second = BEHAVIOURS.pick(rng);
+    if (!behaviours.includes(second)) behaviours.push(second);
+  }
+  behaviours.sort((a, b) => ITEM_ORDER.indexOf(a) - ITEM_ORDER.indexOf(b));
+  const decided = onWorkingDay(f.filed + rng.range(30, 100));
+  const published = onWorkingDay(decided + rng.range(0, 7));
+  const termYears = behaviours.some((x) => x !== 'REFUSING_DESPITE_ABILITY') ? 2 : null;
+  let extension = 0;
+  let ground: ListingFields['termExtensionGround'] = null;
+  let groundReason: string | null = null;
+  if (termYears !== null && behaviours.includes('OBSTRUCTING_EXECUTION') && rng.chance(0.4)) {
+    extension = rng.range(1, 3);
+    ground = 'SERIOUS_VIOLENT_OBSTRUCTION';
+    groundReason = '被执行人以暴力、威胁方法阻碍执行人员执行公务，情节严重';
+  } else if (termYears !== null && behaviours.length >= 2 && rng.chance(0.3)) {
+    extension = rng.range(1, 2);
+    ground = 'MULTIPLE_BEHAVIOURS';
+    groundReason = '被执行人同时具有多项失信行为';
+  }
+  const until = termYears === null ? null : addYears(decided, termYears + extension);
+
+  let reason: WithdrawalReason | null = null;
+  let arisen: number | null = null;
+  let withdrawn: number | null = null;
+  const late = () => rng.chance(0.06);
+  // Deleted within the three working days after the ground arose, or (a few) later.
+  const deleteAfter = (day: number) => addWorkingDays(day, late() ? 3 + rng.range(1, 10) : rng.range(1, 3));
+  if (rng.chance(0.02)) {
+    // A listing made in error, revoked (第九条) a few weeks after publication.
+    arisen = published + rng.range(7, 90);
+    if (arisen <= AS_OF) reason = 'LISTED_IN_ERROR';
+  } else if (until !== null) {
+    if (rng.chance(isPublic ? 0.6 : 0.25)) {
+      // 第二条第二款: performed during the term, deleted early.
+      const day = published + 20 + Math.floor(Math.pow(rng.next(), 1.5) * (until - published - 20));
+      if (day <= AS_OF && day < until) {
+        reason = 'EARLY_DELETION';
+        arisen = onWorkingDay(day);
+        withdrawn = arisen;
+      }
+    }
+    if (reason === null && until < AS_OF) {
+      // 第十条第二款: the term ended; 8 % still await their deletion on AS_OF.
+      if (!rng.chance(0.08)) {
+        reason = 'PERIOD_ENDED';
+        arisen = until;
+      }
+    }
+  } else if (rng.chance(isPublic ? 0.7 : 0.4)) {
+    const day = published + 20 + Math.floor(Math.pow(rng.next(), 1.5) * 800);
+    if (day <= AS_OF) {
+      reason = OPEN_ENDINGS.pick(rng);
+      arisen = onWorkingDay(day);
+    }
+  }
+  if (reason !== null && withdrawn === null) withdrawn = deleteAfter(arisen!);
+  if (withdrawn !== null && withdrawn > AS_OF) {
+    reason = null;
+    arisen = null;
+    withdrawn = null;
+  }
+  return {
+    published,
+    withdrawn,
+    row: {
+      behaviours,
+      decidedOn: isoDate(decided),
+      termYears,
+      termExtensionYears: extension,
+      termExtensionGround: ground,
+      termExtensionReason: groundReason,
+      listedUntil: until === null ? null : isoDate(until),
+      publishedOn: isoDate(published),
+      status: withdrawn === null ? 'ACTIVE' : 'WITHDRAWN',
+      withdrawnOn: withdrawn === null ? null : isoDate(withdrawn),
+      withdrawalReason: reason,
+      withdrawalNote: reason === null ? null : rng.pick(WITHDRAWAL_NOTES[reason]),
+      groundArisenOn: arisen === null ? null : isoDate(arisen),
+      deletionDeadline: arisen === null || reason === 'EARLY_DELETION' ? null : isoDate(addWorkingDays(arisen, 3)),
+    },
+  };
+}
+
 /** The court records of a subject that has a case slot. */
 export function courtRows(rng: Rng, input: CourtInput, slot: number): CourtRows {
   const cases: DishonestDebtorCaseRow[] = [];
@@ -377,7 +514,9 @@ export function courtRows(rng: Rng, input: CourtInput, slot: number): CourtRows 
     let lifted: number | null = null;
     let reason: string | null = null;
     if (rng.chance(0.4)) {
-      const day = onWorkingDay(issued + rng.range(30, 700));
+      const due = issued + rng.range(30, 700);
+      // Only days up to AS_OF are looked up: the working-day calendar refuses years it has no notice for.
+      const day = due <= AS_OF ? onWorkingDay(due) : Infinity;
       if (day <= AS_OF) {
         lifted = day;
         reason = LIFT_REASONS[rng.chance(0.7) ? 0 : rng.chance(0.65) ? 1 : 2]!;
@@ -394,27 +533,7 @@ export function courtRows(rng: Rng, input: CourtInput, slot: number): CourtRows 
     const b = basis(rng, input.kind, courts, f.court, Math.min(basisYear, year));
     const partly = rng.chance(0.25);
     const performed = partly ? Math.max(100, Math.round((b.amount * (0.05 + rng.next() * 0.65)) / 100) * 100) : 0;
-    const behaviour = BEHAVIOURS.pick(rng);
-    const published = onWorkingDay(f.filed + rng.range(30, 120));
-
-    let withdrawn: number | null = null;
-    let reason: WithdrawalReason | null = null;
-    if (rng.chance(isPublic ? 0.7 : 0.4)) {
-      const r = WITHDRAWALS.pick(rng);
-      const day =
-        r === 'PERFORMED'
-          ? published + 20 + Math.floor(Math.pow(rng.next(), 1.5) * 800)
-          : r === 'PERIOD_ENDED'
-            ? addYears(published, 2) + rng.range(0, 20)
-            : r === 'LISTED_IN_ERROR'
-              ? published + rng.range(7, 90)
-              : published + rng.range(60, 900);
-      const on = onWorkingDay(day);
-      if (on <= AS_OF) {
-        withdrawn = on;
-        reason = r;
-      }
-    }
+    const listing = listingOf(rng, f, isPublic);
 
     cases.push({
       caseNumber: f.caseNumber,
@@ -423,7 +542,7 @@ export function courtRows(rng: Rng, input: CourtInput, slot: number): CourtRows 
       debtorName: input.name,
       legalRepresentative: person ? null : input.legalRepresentative,
       sex: person ? (Number(input.idNumber![16]) % 2 === 1 ? '男' : '女') : null,
-      age: person ? ageOn(birth, published) : null,
+      age: person ? ageOn(birth, listing.published) : null,
       idNumber: person ? input.idNumber : null,
       regionCode: input.regionCode,
       courtName: f.court.name,
@@ -434,18 +553,15 @@ export function courtRows(rng: Rng, input: CourtInput, slot: number): CourtRows 
       performance: partly ? 'PARTLY_PERFORMED' : 'NONE_PERFORMED',
       performedPart: partly ? `已履行人民币${money(performed)}元` : null,
       unperformedPart: partly ? `未履行人民币${money(b.amount - performed)}元及相应利息` : null,
-      behaviour,
-      publishedOn: isoDate(published),
-      status: withdrawn === null ? 'ACTIVE' : 'WITHDRAWN',
-      withdrawnOn: withdrawn === null ? null : isoDate(withdrawn),
-      withdrawalReason: reason,
-      withdrawalNote: reason === null ? null : rng.pick(WITHDRAWAL_NOTES[reason]),
+      ...listing.row,
     });
 
-    // Most listed debtors are also restricted; one listed for breaking a restriction certainly was.
-    if (behaviour === 'VIOLATING_CONSUMPTION_RESTRICTION' || rng.chance(0.85)) {
+    // 法释〔2015〕17号 第一条第二款: a listed debtor is restricted; a few orders are missing, as in real data.
+    if (listing.row.behaviours.includes('VIOLATING_CONSUMPTION_RESTRICTION') || rng.chance(0.97)) {
       const issued = onWorkingDay(f.filed + rng.range(3, 40));
-      const lifted = reason === 'PERFORMED' ? Math.min(AS_OF, withdrawn! + rng.range(0, 3)) : null;
+      const reason = listing.row.withdrawalReason;
+      const lifted =
+        reason !== null && SETTLED.includes(reason) ? Math.min(AS_OF, listing.withdrawn! + rng.range(0, 3)) : null;
       restrictions.push(restriction(input, f, issued, lifted, lifted === null ? null : LIFT_REASONS[0]!));
     }
   }

@@ -11,15 +11,19 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
+import { chineseCalendar } from '@credit-hub/kit/calendar';
 import { randomIdNumber } from './codes.ts';
-import { AS_OF, addYears, dayOf, isoDate } from './dates.ts';
+import { AS_OF, addYears, dayOf, daysInMonth, isoDate } from './dates.ts';
 import { generateSubject } from './generate.ts';
 import { domainSeed, Rng, Weighted } from './random.ts';
 import type { GeneratedSubject } from './types.ts';
 
 export const DISCLOSURE_DOMAIN = 5;
 
-/** The national column codes in exchange order (DOMAIN.md §3). */
+/**
+ * The column codes of a penalty file in exchange order: the national 双公示 format (国办发〔2015〕51号 and the exchange
+ * standard of the 全国信用信息共享平台), plus the platform's extension CF_SXDJ 失信信息分级.
+ */
 export const PENALTY_CODES = [
   'CF_XDR_MC',
   'CF_XDR_LB',
@@ -46,6 +50,7 @@ export const PENALTY_CODES = [
   'CF_JDRQ',
   'CF_YXQ',
   'CF_GSJZQ',
+  'CF_SXDJ',
   'CF_CFJG',
   'CF_CFJGDM',
   'CF_SJLY',
@@ -105,7 +110,7 @@ interface Offence {
   fine: readonly [number, number, number];
 }
 
-/** Offences per department, with their usual 处罚类别 (DOMAIN.md §3) and fine ranges. */
+/** Offences per department, with their usual 处罚类别 (行政处罚法 第九条) and fine ranges. */
 const OFFENCES: Record<string, readonly Offence[]> = {
   market: [
     {
@@ -324,6 +329,24 @@ export interface RecordDraft {
   subjectCode: string;
 }
 
+/**
+ * Decisions fall in years the working-day calendar covers, so that every reporting deadline (7 个工作日) is computed
+ * from published holiday notices, never from a guess.
+ */
+export const FIRST_DECISION_YEAR = chineseCalendar.firstYear;
+
+/** The day 国家发展改革委令第36号 《信用修复管理办法》 came into force. */
+const NDRC_36_FROM = '2026-04-01';
+
+/** `n` calendar months after an ISO date, the day falling back to the month's last (a period counted in months). */
+function addMonthsIso(date: string, n: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + n;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  return isoDate(dayOf(year, month, Math.min(d, daysInMonth(year, month))));
+}
+
 /** One penalty of a subject by an authority on a day; `seq` makes the document number unique per authority. */
 export function penaltyRow(rng: Rng, g: GeneratedSubject, authority: AuthorityRef, day: number, seq: number) {
   const offences = OFFENCES[authority.department] ?? OFFENCES.market!;
@@ -336,7 +359,23 @@ export function penaltyRow(rng: Rng, g: GeneratedSubject, authority: AuthorityRe
   const confiscated = types.includes('没收') ? rng.amount(0.1, 2, 50) : 0;
   const year = isoDate(day).slice(0, 4);
   const city = authority.name.slice(0, 2);
-  const severe = /吊销|责令关闭|责令停产停业|限制从业|限制开展生产经营活动|行政拘留/.test(types);
+  // The deciding authority's classification (失信信息分级, 《信用修复管理办法》): revocation, restriction, closure and
+  // suspension are 严重; warnings and criticism alone 轻微; the rest 一般.
+  const severe = /吊销|责令关闭|责令停产停业|限制从业|限制开展生产经营活动/.test(types);
+  const minor = types.split(';').every((t) => t === '警告' || t === '通报批评');
+  const tier = severe ? '严重' : minor ? '轻微' : '一般';
+  // Most authorities report the tier; files without it are classified by the platform's fallback (the same rule).
+  const reportsTier = rng.chance(0.7);
+  // Some authorities state a 公示截止期: the tier's maximum. From 2026-04-01 (国家发展改革委令第36号) a 轻微 penalty is
+  // published only when the authority asks for it, for at most 3 months; before, every penalty was published for 3
+  // months to 3 years (国家发展改革委令第58号), and a year is within that for every tier and sector.
+  const statesDeadline = rng.chance(0.25);
+  const deadline =
+    tier === '严重'
+      ? isoDate(addYears(day, 3))
+      : tier === '轻微' && isoDate(day) >= NDRC_36_FROM
+        ? addMonthsIso(isoDate(day), 3)
+        : isoDate(addYears(day, 1));
   const raw: NationalRow = {
     ...subjectColumns('CF', g, rng, null),
     CF_WSH: `${city}${SHORT[authority.department] ?? ''}罚决字〔${year}〕${seq}号`,
@@ -362,7 +401,8 @@ export function penaltyRow(rng: Rng, g: GeneratedSubject, authority: AuthorityRe
     CF_JDRQ: isoDate(day),
     CF_YXQ: isoDate(addYears(day, severe ? 3 : 1)),
     // Most files leave 公示截止期 empty (the tier's maximum applies); some state it.
-    CF_GSJZQ: rng.chance(0.25) ? isoDate(addYears(day, severe ? 3 : 1)) : '',
+    CF_GSJZQ: statesDeadline ? deadline : '',
+    CF_SXDJ: reportsTier ? tier : '',
     CF_CFJG: authority.name,
     CF_CFJGDM: authority.code,
     CF_SJLY: authority.name,
@@ -459,7 +499,7 @@ export interface FileOptions {
   /** Distinct subjects the rows are about (default: rows / 5, at least 1). */
   subjects?: number;
   personKeySecret?: string;
-  /** Decision dates are drawn in [from, to] (ISO dates; default 2023-01-01 … 2026-06-30). */
+  /** Decision dates are drawn in [from, to] (ISO dates; default: the working-day calendar's first year … AS_OF). */
   from?: string;
   to?: string;
 }
@@ -482,7 +522,7 @@ export function* nationalRows(options: FileOptions): Generator<GeneratedRow> {
   const secret = options.personKeySecret ?? 'datagen-file-person-key';
   const rng = new Rng(domainSeed(seed, DISCLOSURE_DOMAIN), 0x5eed);
   const subjects = Math.max(1, options.subjects ?? Math.ceil(options.rows / 5));
-  const from = parseDay(options.from ?? '2023-01-01');
+  const from = parseDay(options.from ?? `${FIRST_DECISION_YEAR}-01-01`);
   const to = parseDay(options.to ?? isoDate(AS_OF));
   const share = options.invalidShare ?? 0;
   const cache = new Map<number, GeneratedSubject>();
@@ -598,8 +638,8 @@ const HIGH_FREQUENCY_SHARE = 0.004;
 const HIGH_FREQUENCY_WINDOW_DAYS = 150;
 
 /**
- * Penalties and licences of the demo subjects, decided by authorities of the subject's city, spread over
- * 2023-01-01 … 2026-06-30. Per subject a generator of its own (its index on the disclosure stream), so the
+ * Penalties and licences of the demo subjects, decided by authorities of the subject's city, spread over the
+ * calendar's first year … 2026-06-30 (AS_OF). Per subject a generator of its own (its index on the disclosure stream), so the
  * rows do not depend on how many subjects are generated.
  */
 export function* demoRecords(options: DemoOptions): Generator<DemoRecord> {
@@ -611,7 +651,7 @@ export function* demoRecords(options: DemoOptions): Generator<DemoRecord> {
     byCity.set(a.regionCode, city);
   }
   const cities = [...byCity.keys()];
-  const from = dayOf(2023, 1, 1);
+  const from = dayOf(FIRST_DECISION_YEAR, 1, 1);
   const span = AS_OF - from + 1;
   for (let index = 0; index < options.subjects; index++) {
     const rng = new Rng(domainSeed(seed, DISCLOSURE_DOMAIN), index);

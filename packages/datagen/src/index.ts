@@ -5,6 +5,7 @@ export { AS_OF } from './dates.ts';
 export {
   breakRow,
   demoRecords,
+  FIRST_DECISION_YEAR,
   INVALID_FLAVOURS,
   LICENCE_CODES,
   nationalRows,

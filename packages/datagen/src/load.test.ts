@@ -221,7 +221,7 @@ describe('loadDemoData', () => {
     );
     assert.deepEqual(await indexes(), before);
     assert.ok(before.some((i) => i.name === 'credit_subject_name_grams_idx'));
-    assert.ok(before.some((i) => i.name === 'dishonest_debtor_case_case_number_key'));
+    assert.ok(before.some((i) => i.name === 'dishonest_debtor_case_one_active_listing'));
     assert.ok(before.some((i) => i.name === 'annual_report_subject_code_year_key'));
   });
 

@@ -104,7 +104,8 @@ const SERIOUS_COPY =
 const CASE_COPY =
   'COPY court.dishonest_debtor_case (case_number, subject_code, debtor_kind, debtor_name, legal_representative, sex, age, id_number, ' +
   'region_code, court_name, filed_on, basis_document_number, basis_issuer, obligation, performance, performed_part, unperformed_part, ' +
-  'behaviour, published_on, status, withdrawn_on, withdrawal_reason, withdrawal_note) FROM STDIN';
+  'behaviours, decided_on, term_years, term_extension_years, term_extension_ground, term_extension_reason, listed_until, ' +
+  'published_on, status, withdrawn_on, withdrawal_reason, withdrawal_note, ground_arisen_on, deletion_deadline) FROM STDIN';
 const RESTRICTION_COPY =
   'COPY court.consumption_restriction (subject_code, case_number, court_name, restricted_person, region_code, issued_on, status, ' +
   'lifted_on, lift_reason) FROM STDIN';
@@ -260,12 +261,20 @@ const caseLine = (c: DishonestDebtorCaseRow) =>
     c.performance,
     c.performedPart,
     c.unperformedPart,
-    c.behaviour,
+    `{${c.behaviours.join(',')}}`,
+    c.decidedOn,
+    c.termYears,
+    c.termExtensionYears,
+    c.termExtensionGround,
+    c.termExtensionReason,
+    c.listedUntil,
     c.publishedOn,
     c.status,
     c.withdrawnOn,
     c.withdrawalReason,
     c.withdrawalNote,
+    c.groundArisenOn,
+    c.deletionDeadline,
   ]);
 const restrictionLine = (r: ConsumptionRestrictionRow) =>
   line([

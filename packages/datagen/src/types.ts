@@ -163,7 +163,17 @@ export type DishonestBehaviour =
   | 'REFUSING_DESPITE_ABILITY';
 export type PerformanceStatus = 'NONE_PERFORMED' | 'PARTLY_PERFORMED';
 export type CaseStatus = 'ACTIVE' | 'WITHDRAWN';
-export type WithdrawalReason = 'PERFORMED' | 'PERIOD_ENDED' | 'LISTED_IN_ERROR' | 'OTHER';
+/** The grounds of 法释〔2017〕7号 the generator uses (the court subgraph's rules.ts has them all, with articles). */
+export type WithdrawalReason =
+  | 'PERFORMED'
+  | 'SETTLEMENT_PERFORMED'
+  | 'APPLICANT_REQUEST'
+  | 'NO_ASSETS_FOUND'
+  | 'EXECUTION_TERMINATED'
+  | 'PERIOD_ENDED'
+  | 'EARLY_DELETION'
+  | 'LISTED_IN_ERROR';
+export type TermExtensionGround = 'SERIOUS_VIOLENT_OBSTRUCTION' | 'MULTIPLE_BEHAVIOURS';
 export type DebtorKind = 'ORGANISATION' | 'NATURAL_PERSON';
 
 /** court.dishonest_debtor_case: a 失信被执行人 record with the items of 法释〔2017〕7号 第六条. */
@@ -189,12 +199,27 @@ export interface DishonestDebtorCaseRow {
   performance: PerformanceStatus;
   performedPart: string | null;
   unperformedPart: string | null;
-  behaviour: DishonestBehaviour;
+  /** One or more, in the order of 第一条's items. */
+  behaviours: DishonestBehaviour[];
+  /** 纳入决定日期: the term counts from it. */
+  decidedOn: string;
+  /** 2 when an item (二)–(六) applies, null for item (一) alone. */
+  termYears: number | null;
+  termExtensionYears: number;
+  termExtensionGround: TermExtensionGround | null;
+  termExtensionReason: string | null;
+  /** The last day on the list: decidedOn plus the term, the same calendar day (null without a term). */
+  listedUntil: string | null;
   publishedOn: string;
+  /** WITHDRAWN once the court recorded the deletion or revocation; an expired listing may still be ACTIVE. */
   status: CaseStatus;
   withdrawnOn: string | null;
   withdrawalReason: WithdrawalReason | null;
   withdrawalNote: string | null;
+  /** The day the withdrawal ground arose (the term's last day for PERIOD_ENDED). */
+  groundArisenOn: string | null;
+  /** Three working days after groundArisenOn (chineseCalendar); null for EARLY_DELETION. */
+  deletionDeadline: string | null;
 }
 
 /** court.consumption_restriction: a 限制消费令. Lifted orders have status WITHDRAWN and liftedOn. */

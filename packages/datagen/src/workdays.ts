@@ -4,6 +4,9 @@
  *
  * Imported by path: @credit-hub/kit has no `./calendar` export, and its main entry loads the whole
  * server stack (about 3 s) for one small class.
+ *
+ * Only days of the years the calendar holds may be asked for (it refuses the others rather than guess): the
+ * generator looks working days up between 2019 and AS_OF only.
  */
 import { chineseCalendar } from '@credit-hub/kit/calendar';
 

@@ -22,7 +22,7 @@ const cleanFirm = makeUscc('91', '330106', 'MA2J0004');
 const CASE = '(2026)浙0106执2001号';
 let abnormalId: string;
 
-const CHECK_FIELDS = `action lists { list type department } measures { code version kind legalBasis { citation } }
+const CHECK_FIELDS = `action lists { list type department } measures { code version kind legalBasis { citation verification { status } } }
   withheldIncentives { code }`;
 const BATCH = `query($codes: [ID!]!, $matter: BusinessMatter!, $ref: String) {
   creditCheckSubjects(codes: $codes) { code creditCheck(matter: $matter, reference: $ref) { id ${CHECK_FIELDS} } } }`;
@@ -83,7 +83,8 @@ before(async () => {
       basisIssuer: '杭州市西湖区人民法院',
       obligation: '支付工程款人民币2,380,000元',
       performance: 'NONE_PERFORMED',
-      behaviour: 'REFUSING_DESPITE_ABILITY',
+      behaviours: ['REFUSING_DESPITE_ABILITY'],
+      decidedOn: new Date('2026-05-06'),
       publishedOn: new Date('2026-05-06'),
     },
   });
@@ -106,6 +107,31 @@ before(async () => {
 after(async () => {
   await hub.close();
   await tdb.drop();
+});
+
+describe('the 联合奖惩 catalogue through the gateway', () => {
+  it('tells the public, for every measure, whether its citation was verified and where', async () => {
+    const { body } = await postGraphQL(
+      hub.gatewayUrl,
+      `{ measures { code legalBasis { citation verification { status statusLabel sources note } } } }`,
+    );
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    const measures = (body.data as any).measures;
+    assert.ok(measures.length >= 20);
+    for (const m of measures) {
+      const v = m.legalBasis.verification;
+      assert.ok(
+        (v.status === 'VERIFIED' && v.statusLabel === '已核实' && v.sources.length > 0) ||
+          (v.status === 'TO_VERIFY' && v.statusLabel === '待核实' && v.note),
+        m.code,
+      );
+    }
+    const subsidy = measures.find((m: any) => m.code === 'DD-SUBSIDY-RESTRICT');
+    assert.equal(
+      subsidy.legalBasis.citation,
+      '《关于加快推进失信被执行人信用监督、警示和惩戒机制建设的意见》（中办发〔2016〕64号）二（二）',
+    );
+  });
 });
 
 describe('credit checks through the gateway', () => {
@@ -138,6 +164,7 @@ describe('credit checks through the gateway', () => {
       procurement.measures[0].legalBasis.citation,
       '《关于在政府采购活动中查询及使用信用记录有关问题的通知》（财库〔2016〕125号）',
     );
+    assert.equal(procurement.measures[0].legalBasis.verification.status, 'VERIFIED');
   });
 
   it('answers a batch exactly as the sum of single checks, in input order', async () => {

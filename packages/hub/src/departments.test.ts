@@ -83,7 +83,8 @@ before(async () => {
       basisIssuer: '杭州市滨江区人民法院',
       obligation: '支付货款人民币358,000元及逾期付款利息',
       performance: 'NONE_PERFORMED',
-      behaviour: 'REFUSING_DESPITE_ABILITY',
+      behaviours: ['REFUSING_DESPITE_ABILITY'],
+      decidedOn: new Date('2025-05-06'),
       publishedOn: new Date('2025-05-06'),
     },
   });
@@ -99,7 +100,7 @@ after(async () => {
 const PROFILE = `query($c: ID!) { subject(code: $c) {
   name region { fullName }
   isALevelTaxpayer isMajorTaxViolator
-  isDishonestDebtor dishonestDebtorCases { caseNumber courtName behaviourLabel performanceLabel }
+  isDishonestDebtor dishonestDebtorCases { caseNumber courtName behaviourLabels performanceLabel }
   registration { entityType registeredCapital registrationAuthority }
   annualReports { year status }
   isInAbnormalOperationList abnormalOperations { reasonLabel listedOn }
@@ -123,7 +124,7 @@ describe('cross-department profile through the gateway', () => {
         {
           caseNumber: '(2025)浙0108执2211号',
           courtName: '杭州市滨江区人民法院',
-          behaviourLabel: '有履行能力而拒不履行生效法律文书确定义务',
+          behaviourLabels: ['有履行能力而拒不履行生效法律文书确定义务'],
           performanceLabel: '全部未履行',
         },
       ],

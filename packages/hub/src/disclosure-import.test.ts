@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { writeNationalFile, type WrittenFile } from '@credit-hub/datagen';
-import { IDENTITY_HEADER, NONCE_HEADER, routeDigest, signIdentity } from '@credit-hub/kit';
+import { IDENTITY_HEADER, routeDigest, signIdentity } from '@credit-hub/kit';
 import { callers, createTestDatabase, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
 import { AUTHORITIES } from '@credit-hub/subgraph-disclosure/authorities';
 import type { Hub } from './index.ts';
@@ -232,14 +231,12 @@ describe('POST /imports/disclosure', () => {
       body: bytes,
     });
     assert.equal(unsigned.status, 401);
-    const nonce = randomUUID();
     const headers = {
       'content-type': 'text/csv',
-      [NONCE_HEADER]: nonce,
       [IDENTITY_HEADER]: await signIdentity(
         callers.officer('market'),
         hub.internalSecret,
-        routeDigest('POST', '/imports', nonce),
+        routeDigest('POST', '/imports'),
       ),
     };
     // Signed for another path: refused.
@@ -249,6 +246,9 @@ describe('POST /imports/disclosure', () => {
     assert.equal(first.status, 202);
     const replay = await fetch(`${base}/imports`, { method: 'POST', headers, body: bytes });
     assert.equal(replay.status, 401);
-    assert.match(await replay.text(), /already used/);
+    const refusal = ((await replay.json()) as any).errors[0];
+    assert.equal(refusal.extensions.code, 'UNAUTHENTICATED');
+    assert.equal(refusal.extensions.reason, 'REPLAYED');
+    assert.match(refusal.message, /already used/);
   });
 });

@@ -3,7 +3,7 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chinaToday, toIsoDate } from '@credit-hub/kit';
+import { chinaToday, fixClock, toIsoDate } from '@credit-hub/kit';
 import { repoRoot } from '@credit-hub/kit/db';
 import { createTestDatabase, makeUscc, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
 import { AUTHORITIES } from '@credit-hub/subgraph-disclosure/authorities';
@@ -34,8 +34,9 @@ const row = (documentNumber: string, o: Record<string, unknown> = {}) => ({
   violationType: '未按规定公示信息',
   facts: '经查，当事人未按规定公示信息。',
   legalBasis: '《企业信息公示暂行条例》第十八条',
-  penaltyTypes: ['WARNING'],
-  content: '警告',
+  penaltyTypes: ['FINE'],
+  content: '罚款人民币1万元',
+  fineAmount: '1',
   decidedOn: day(-5),
   validUntil: day(60),
   authorityName: authority.name,
@@ -80,7 +81,7 @@ describe('双公示 through the gateway', () => {
     const LIST = `query($a: String) { penalties(authorityCode: $a) { nodes { documentNumber tierLabel subject { code } } } }`;
     const pub = await postGraphQL(hub.gatewayUrl, LIST, { a: authority.code });
     assert.deepEqual((pub.body.data as any).penalties.nodes, [
-      { documentNumber: 'E2E-1', tierLabel: '轻微', subject: { code: subject } },
+      { documentNumber: 'E2E-1', tierLabel: '一般', subject: { code: subject } },
     ]);
     const remarks = await postGraphQL(hub.gatewayUrl, `{ penalties { nodes { remarks } } }`);
     assert.equal((remarks.body.errors as any)?.[0]?.extensions?.code, 'FORBIDDEN');
@@ -98,5 +99,90 @@ describe('双公示 through the gateway', () => {
     assert.equal((denied.body.errors as any)?.[0]?.extensions?.code, 'FORBIDDEN');
     const own = await postGraphQL(hub.gatewayUrl, Q, {}, marketOfficer);
     assert.equal((own.body.data as any).quarantine.nodes.length, 1);
+  });
+});
+
+describe('双公示 publicity as of today, through the gateway', () => {
+  const firm = makeUscc('91', '330106', 'E2ECLK01');
+  let restore: (() => void) | null = null;
+  const at = (d: string) => {
+    restore?.();
+    restore = fixClock(d);
+  };
+  after(() => restore?.());
+
+  const VIEW = `query($c: ID!, $a: String) { subject(code: $c) { administrativePenalties { documentNumber tierLabel
+    publicityEndsOn repairableFrom publicityBasis } publishedPenaltyCount }
+    penalties(authorityCode: $a, first: 100) { nodes { documentNumber } } }`;
+  const view = async (d: string) => {
+    at(d);
+    const { body } = await postGraphQL(hub.gatewayUrl, VIEW, { c: firm, a: authority.code });
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    const data = body.data as any;
+    return {
+      own: data.subject.administrativePenalties.map((p: any) => p.documentNumber),
+      count: data.subject.publishedPenaltyCount,
+      listed: data.penalties.nodes.map((n: any) => n.documentNumber).filter((n: string) => n.startsWith('E2E-CLK')),
+      first: data.subject.administrativePenalties[0],
+    };
+  };
+
+  it('quarantines a 公示截止期 beyond the maximum, publishes a 一般 penalty for one year, and refuses early repair', async () => {
+    await tdb.db.prisma.creditSubject.create({
+      data: { code: firm, name: '杭州端到端时钟有限公司', kind: 'ENTERPRISE', regionCode: '330106', industryCode: 'F' },
+    });
+    at('2026-05-03');
+    const sent = await postGraphQL(
+      hub.gatewayUrl,
+      `mutation($rows: [PenaltyInput!]!) { submitPenalties(rows: $rows) { accepted quarantined recordIds
+        rejected { rowNumber reasons { field rule message } } } }`,
+      {
+        rows: [
+          row('E2E-CLK-1', { uscc: firm, decidedOn: '2026-05-01', validUntil: '2027-05-01' }),
+          row('E2E-CLK-2', {
+            uscc: firm,
+            decidedOn: '2026-05-01',
+            validUntil: '2027-05-01',
+            publicityDeadline: '2099-12-31',
+          }),
+        ],
+      },
+      marketOfficer,
+    );
+    assert.equal(sent.body.errors, undefined, JSON.stringify(sent.body.errors));
+    const result = (sent.body.data as any).submitPenalties;
+    assert.deepEqual([result.accepted, result.quarantined, result.recordIds[1]], [1, 1, null]);
+    assert.deepEqual(
+      result.rejected[0].reasons.map((r: any) => [r.field, r.rule]),
+      [['CF_GSJZQ', 'ABOVE_MAXIMUM_PUBLICITY']],
+    );
+    assert.match(result.rejected[0].reasons[0].message, /the latest 公示截止期 is 2027-05-01/);
+
+    const REPAIR = `mutation($id: ID!, $on: Date!) { repairPenalty(id: $id, repairedOn: $on, reason: "已履行") { repairedOn } }`;
+    at('2026-08-01');
+    const early = await postGraphQL(
+      hub.gatewayUrl,
+      REPAIR,
+      { id: result.recordIds[0], on: '2026-08-01' },
+      marketOfficer,
+    );
+    assert.equal((early.body.data as any)?.repairPenalty ?? null, null);
+    const error = (early.body.errors as any)[0];
+    assert.deepEqual(
+      [error.extensions.code, error.extensions.rule, error.extensions.allowedFrom],
+      ['BAD_USER_INPUT', 'BEFORE_MINIMUM_PUBLICITY', '2026-08-02'],
+    );
+
+    const before = await view('2027-04-30');
+    assert.deepEqual([before.own, before.count, before.listed], [['E2E-CLK-1'], 1, ['E2E-CLK-1']]);
+    assert.deepEqual(
+      [before.first.tierLabel, before.first.publicityEndsOn, before.first.repairableFrom],
+      ['一般', '2027-05-01', '2026-08-02'],
+    );
+    assert.match(before.first.publicityBasis, /国家发展改革委令第36号.*最长1年/);
+    const onTheDay = await view('2027-05-01');
+    assert.deepEqual([onTheDay.own, onTheDay.count, onTheDay.listed], [['E2E-CLK-1'], 1, ['E2E-CLK-1']]);
+    const after = await view('2027-05-02');
+    assert.deepEqual([after.own, after.count, after.listed], [[], 0, []]);
   });
 });

@@ -1,4 +1,4 @@
-import { commonEnv, databaseUrl, loadEnv, port, z } from '@credit-hub/kit';
+import { commonEnv, databaseUrl, loadEnv, personKeySecretEnv, port, z } from '@credit-hub/kit';
 import {
   environmentGradeLabels,
   environmentGrades,
@@ -20,19 +20,18 @@ export const readEnv = (source: Record<string, string | undefined> = process.env
       DEMO_SUBJECTS: z.coerce.number().int().min(0).default(10_000),
       DEMO_SEED: z.coerce.number().int().default(20261121),
       /** Secret of the natural-person key (docs/adr/0003). Production must set its own. */
-      PERSON_KEY_SECRET: z.string().min(16).default('credit-hub-dev-person-key'),
+      ...personKeySecretEnv,
       /** 企业环境信用评价: the province's grades (4, the national default, or 5), their names, and validity. */
       ENVIRONMENT_GRADES: environmentGrades,
       ENVIRONMENT_GRADE_LABELS: environmentGradeLabels,
       ENVIRONMENT_RATING_VALID_THROUGH: environmentRatingValidThrough,
-      /** Shared by gateway and subgraphs; a random one per run when unset (all run in this process). */
+      /**
+       * Shared by gateway and subgraphs; a random one per run when unset — all run in this process, so a
+       * secret nobody knows is the safest choice, in production too.
+       */
       INTERNAL_IDENTITY_SECRET: z.string().min(32).optional(),
+      /** Where the subgraphs remember accepted identity headers (shared with other hubs' replicas). */
+      REDIS_URL: z.string().optional(),
     },
     source,
   );
-
-/**
- * Development default for signing people's tokens (npm run token). Public, so it is refused in
- * production: there AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEY must be configured.
- */
-export const DEV_JWT_SECRET = 'credit-hub-development-only-jwt-secret-0000';

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { fixClock } from '@credit-hub/kit';
 import { createTestDatabase, makeUscc, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
 import { ensureEvaluationModels } from '@credit-hub/subgraph-evaluation';
+import { AUTHORITIES } from '@credit-hub/subgraph-disclosure/authorities';
 import pg from 'pg';
 import type { Hub } from './index.ts';
 import { bearer, startTestHub, tokenFor } from './testing.ts';
@@ -18,6 +19,8 @@ let tdb: TestDatabase;
 let hub: Hub;
 const firm = makeUscc('91', '330106', 'MA2G0001'); // A-level taxpayer, green, one 失信 case, one 经营异常 entry
 const bureau = makeUscc('11', '330106', '00290001'); // government body, a 失信被执行人
+const violator = makeUscc('91', '330106', 'MA2G0002'); // 重大税收违法失信主体, rated D for it
+const qualified = makeUscc('91', '330106', 'MA2G0003'); // tax A and two valid licences (资质), no environmental rating
 const many = Array.from({ length: 50 }, (_, i) => makeUscc('91', '330212', `MA2H${String(i).padStart(4, '0')}`));
 let officer: Record<string, string>;
 let supervisor: Record<string, string>;
@@ -36,6 +39,8 @@ before(async () => {
     data: [
       { code: firm, name: '杭州绿城环境工程有限公司', kind: 'ENTERPRISE', regionCode: '330106', industryCode: 'N' },
       { code: bureau, name: '杭州市西湖区城市管理局', kind: 'GOVERNMENT_BODY', regionCode: '330106' },
+      { code: violator, name: '杭州虚开贸易有限公司', kind: 'ENTERPRISE', regionCode: '330106', industryCode: 'F' },
+      { code: qualified, name: '杭州守信食品有限公司', kind: 'ENTERPRISE', regionCode: '330106', industryCode: 'C' },
       ...many.map((code, i) => ({
         code,
         name: `宁波市鄞州区测试企业${i}有限公司`,
@@ -54,6 +59,31 @@ before(async () => {
       score: 94,
       evaluatedOn: new Date('2025-04-20'),
       authority: '国家税务总局杭州市西湖区税务局',
+    },
+  });
+  const rating = (subjectCode: string, level: 'A' | 'D') => ({
+    subjectCode,
+    regionCode: '330106',
+    year: 2025,
+    level,
+    evaluatedOn: new Date('2026-04-20'),
+    authority: '国家税务总局杭州市西湖区税务局',
+  });
+  await p.taxCreditRating.createMany({ data: [rating(violator, 'D'), rating(qualified, 'A')] });
+  await p.majorTaxViolation.create({
+    data: {
+      subjectCode: violator,
+      regionCode: '330106',
+      taxpayerName: '杭州虚开贸易有限公司',
+      situation: 'FALSE_SPECIAL_INVOICES',
+      mainFacts: '经查，该纳税人虚开增值税专用发票。',
+      legalBasis: '《中华人民共和国税收征收管理法》',
+      penalty: '处以罚款',
+      inspectingAuthority: '国家税务总局杭州市税务局第一稽查局',
+      authorityCode: '11330100MB0000001X',
+      decisionServedOn: new Date('2026-02-20'),
+      publishedOn: new Date('2026-03-15'),
+      publicityEndsOn: new Date('2029-03-15'),
     },
   });
   await p.environmentalRating.create({
@@ -83,7 +113,8 @@ before(async () => {
     basisIssuer: '杭州市西湖区人民法院',
     obligation: '支付工程款人民币1,260,000元及利息',
     performance: 'NONE_PERFORMED' as const,
-    behaviour: 'REFUSING_DESPITE_ABILITY' as const,
+    behaviours: ['REFUSING_DESPITE_ABILITY' as const],
+    decidedOn: new Date('2025-04-01'),
     publishedOn: new Date('2025-04-01'),
   });
   await p.dishonestDebtorCase.createMany({
@@ -133,7 +164,7 @@ describe('公共信用综合评价 through the gateway', () => {
     assert.equal(e.score, 730);
     assert.deepEqual([e.grade, e.gradeLabel], ['FAIR', '中等']);
     assert.deepEqual(e.supervision, { level: 'C', label: '信用风险较高', samplingRatio: 0.15 });
-    assert.deepEqual([e.modelCode, e.modelVersion, e.baseScore], ['ZJ-ORGANISATION', 1, 800]);
+    assert.deepEqual([e.modelCode, e.modelVersion, e.baseScore], ['HUB-ENTERPRISE', 1, 800]);
     assert.equal(e.explanation.length, 10, 'every indicator of the model is listed');
     assert.deepEqual(itemOf(e, 'TAX_CREDIT_LEVEL'), {
       code: 'TAX_CREDIT_LEVEL',
@@ -153,20 +184,23 @@ describe('公共信用综合评价 through the gateway', () => {
     assert.equal(itemOf(e, 'DISHONEST_DEBTOR').points, -150);
     assert.equal(itemOf(e, 'ENVIRONMENTAL_RATING').points, 40);
     assert.equal(itemOf(e, 'ABNORMAL_OPERATION').points, -40);
-    assert.equal(itemOf(e, 'PUBLISHED_PENALTIES').points, 0);
-    assert.equal(itemOf(e, 'PUBLISHED_PENALTIES').value, '0');
+    assert.equal(itemOf(e, 'GENERAL_PENALTIES').points, 0);
+    assert.equal(itemOf(e, 'GENERAL_PENALTIES').value, '0');
+    assert.equal(itemOf(e, 'LICENCES').value, '0', 'the 双公示 intake answered: no valid licence');
   });
 
   it('evaluates a government body with the 政务诚信 evaluation, which itself needs the court (a @requires chain)', async () => {
     const e = await evaluationOf(bureau);
-    assert.equal(e.modelCode, 'ZJ-PUBLIC-SECTOR');
+    assert.equal(e.modelCode, 'HUB-GOVERNMENT-BODY');
     const integrity = itemOf(e, 'GOVERNMENT_INTEGRITY');
-    // 政务诚信: 100 − 40 (失信被执行人) = 60 → AT_RISK (失信风险) → −100 here; and −100 for the case itself.
+    // 政务诚信: 100 − 40 (失信被执行人) = 60 → AT_RISK (失信风险) → −100 here. The case itself is that same fact:
+    // counted once (过惩相当), not a second −100.
     assert.equal(integrity.value, 'AT_RISK');
     assert.equal(integrity.points, -100);
     assert.match(integrity.records[0].description, /政务诚信评价：失信风险（60分）/);
-    assert.equal(itemOf(e, 'DISHONEST_DEBTOR').points, -100);
-    assert.equal(e.score, 600);
+    assert.equal(itemOf(e, 'DISHONEST_DEBTOR').points, 0);
+    assert.equal(itemOf(e, 'DISHONEST_DEBTOR').records.length, 1, 'the case is still shown as the source');
+    assert.equal(e.score, 700);
     assert.equal(e.gradeLabel, '中等');
   });
 
@@ -242,6 +276,63 @@ describe('公共信用综合评价 through the gateway', () => {
 const CREATE = `mutation($i: EvaluationModelVersionInput!) { createEvaluationModelVersion(input: $i) { code version status } }`;
 const ACTIVATE = `mutation($c: String!, $v: Int!) { activateEvaluationModel(code: $c, version: $v) { code version status activatedAt } }`;
 
+describe('过惩相当 and 优秀 through the gateway', () => {
+  const GROUPED = `query($c: ID!) { subject(code: $c) { creditEvaluation { score gradeLabel
+    explanation { code points rawPoints group groupNote } } } }`;
+
+  it('deducts a major tax violation once, not again for the D level it forces', async () => {
+    const { body } = await postGraphQL(hub.gatewayUrl, GROUPED, { c: violator }, officer);
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    const e = (body.data as any).subject.creditEvaluation;
+    const item = (code: string) => e.explanation.find((i: any) => i.code === code);
+    assert.deepEqual(item('MAJOR_TAX_VIOLATION'), {
+      code: 'MAJOR_TAX_VIOLATION',
+      points: -300,
+      rawPoints: -300,
+      group: 'TAX_FACT',
+      groupNote: null,
+    });
+    assert.deepEqual([item('TAX_CREDIT_LEVEL').points, item('TAX_CREDIT_LEVEL').rawPoints], [0, -250]);
+    assert.match(item('TAX_CREDIT_LEVEL').groupNote, /同一事实/);
+    assert.deepEqual([e.score, e.gradeLabel], [500, '较差']);
+  });
+
+  it('lets an A-level taxpayer with two valid licences reach 优秀 without an environmental rating', async () => {
+    const market = AUTHORITIES.find((a) => a.department === 'market')!;
+    const licence = (documentNumber: string) => ({
+      subjectName: '杭州守信食品有限公司',
+      subjectCategory: 'LEGAL_ENTITY',
+      uscc: qualified,
+      documentName: '准予行政许可决定书',
+      documentNumber,
+      category: 'GENERAL',
+      certificateName: '食品生产许可证',
+      content: '糕点生产',
+      decidedOn: '2026-01-15',
+      validFrom: '2026-01-15',
+      validUntil: '2031-01-14',
+      authorityName: market.name,
+      authorityCode: market.code,
+      status: 'VALID',
+      sourceName: market.name,
+      sourceCode: market.code,
+    });
+    const before = await evaluationOf(qualified);
+    assert.deepEqual([before.score, before.gradeLabel], [880, '良好']);
+    const marketOfficer = bearer(await tokenFor({ role: 'officer', department: 'market' }));
+    const sent = await postGraphQL(
+      hub.gatewayUrl,
+      `mutation($rows: [LicenceInput!]!) { submitLicences(rows: $rows) { accepted quarantined } }`,
+      { rows: [licence('浙杭食许〔2026〕1号'), licence('浙杭食许〔2026〕2号')] },
+      marketOfficer,
+    );
+    assert.deepEqual((sent.body.data as any).submitLicences, { accepted: 2, quarantined: 0 });
+    const after = await evaluationOf(qualified);
+    assert.deepEqual([after.score, after.grade, after.gradeLabel], [900, 'EXCELLENT', '优秀']);
+    assert.deepEqual(after.supervision, { level: 'A', label: '信用风险低', samplingRatio: 0.02 });
+  });
+});
+
 describe('evaluation model versions', () => {
   it('lets the public read the models (policy), with every indicator and band', async () => {
     const { body } = await postGraphQL(
@@ -252,7 +343,7 @@ describe('evaluation model versions', () => {
     const models = (body.data as any).evaluationModels;
     assert.deepEqual(
       models.map((m: any) => m.code),
-      ['ZJ-ORGANISATION', 'ZJ-PUBLIC-SECTOR'],
+      ['HUB-ENTERPRISE', 'HUB-GOVERNMENT-BODY', 'HUB-PUBLIC-INSTITUTION', 'HUB-SOCIAL-ORGANISATION'],
     );
     assert.deepEqual(
       models[0].grades.map((g: any) => [g.label, g.minScore]),
@@ -273,14 +364,14 @@ describe('evaluation model versions', () => {
   it('creates a version (admin only), validates it, activates it, and evaluations record it', async () => {
     const { body: list } = await postGraphQL(
       hub.gatewayUrl,
-      `{ evaluationModel(code: "ZJ-ORGANISATION", version: 1) { definitionJson } }`,
+      `{ evaluationModel(code: "HUB-ENTERPRISE", version: 1) { definitionJson } }`,
     );
     const definition = JSON.parse((list.data as any).evaluationModel.definitionJson);
     definition.baseScore = 850;
     const input = {
-      code: 'ZJ-ORGANISATION',
-      name: '企业及其他组织公共信用综合评价模型（2027版）',
-      subjectKinds: ['ENTERPRISE', 'INDIVIDUAL_BUSINESS', 'FARMERS_COOPERATIVE', 'SOCIAL_ORGANISATION', 'OTHER'],
+      code: 'HUB-ENTERPRISE',
+      name: '企业、个体工商户及农民专业合作社公共信用综合评价模型（2027版）',
+      subjectKinds: ['ENTERPRISE', 'INDIVIDUAL_BUSINESS', 'FARMERS_COOPERATIVE', 'OTHER'],
       definition: JSON.stringify(definition),
     };
     for (const who of [officer, supervisor, platform, {}]) {
@@ -305,19 +396,19 @@ describe('evaluation model versions', () => {
     const created = await postGraphQL(hub.gatewayUrl, CREATE, { i: input }, admin);
     assert.equal(created.body.errors, undefined, JSON.stringify(created.body.errors));
     assert.deepEqual((created.body.data as any).createEvaluationModelVersion, {
-      code: 'ZJ-ORGANISATION',
+      code: 'HUB-ENTERPRISE',
       version: 2,
       status: 'DRAFT',
     });
     assert.equal((await evaluationOf(many[0]!)).modelVersion, 1, 'a draft is not used');
 
-    const refused = await postGraphQL(hub.gatewayUrl, ACTIVATE, { c: 'ZJ-ORGANISATION', v: 2 }, supervisor);
+    const refused = await postGraphQL(hub.gatewayUrl, ACTIVATE, { c: 'HUB-ENTERPRISE', v: 2 }, supervisor);
     assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
-    const activated = await postGraphQL(hub.gatewayUrl, ACTIVATE, { c: 'ZJ-ORGANISATION', v: 2 }, admin);
+    const activated = await postGraphQL(hub.gatewayUrl, ACTIVATE, { c: 'HUB-ENTERPRISE', v: 2 }, admin);
     assert.equal((activated.body.data as any).activateEvaluationModel.status, 'ACTIVE');
     const { body: v1 } = await postGraphQL(
       hub.gatewayUrl,
-      `{ evaluationModel(code: "ZJ-ORGANISATION", version: 1) { status retiredAt } }`,
+      `{ evaluationModel(code: "HUB-ENTERPRISE", version: 1) { status retiredAt } }`,
     );
     assert.equal((v1.data as any).evaluationModel.status, 'RETIRED');
 

@@ -100,7 +100,8 @@ before(async () => {
       basisIssuer: '杭州市西湖区人民法院',
       obligation: '支付工程款人民币1,260,000元及利息',
       performance: 'NONE_PERFORMED',
-      behaviour: 'REFUSING_DESPITE_ABILITY',
+      behaviours: ['REFUSING_DESPITE_ABILITY'],
+      decidedOn: new Date('2025-04-01'),
       publishedOn: new Date('2025-04-01'),
     },
   });

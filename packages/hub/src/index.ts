@@ -69,6 +69,8 @@ export async function startHub(options: {
   supergraphPath?: string;
   production?: boolean;
   internalSecret?: string;
+  /** Where the subgraphs remember accepted identity headers; each its own memory when absent. */
+  redisUrl?: string | undefined;
   gateway?: HubGatewayOptions;
   departments?: DepartmentSettings;
   log?: (line: string) => void;
@@ -84,6 +86,7 @@ export async function startHub(options: {
       port: ephemeral ? 0 : port,
       production: options.production,
       internalSecret,
+      redisUrl: options.redisUrl,
       stopOnTerminationSignals: false,
     });
     subgraphs[name] = { service, db };

@@ -4,6 +4,7 @@ import { ensureReferenceData } from '@credit-hub/kit/reference';
 import { ensureEvaluationModels, ensureMeasureCatalogue } from '@credit-hub/subgraph-evaluation';
 import { ensureAuthorities } from '@credit-hub/subgraph-disclosure/authorities';
 import { loadDisclosureDemo } from '@credit-hub/subgraph-disclosure/demo';
+import { ensurePublicityRules } from '@credit-hub/subgraph-disclosure/refresh';
 import pg from 'pg';
 
 /**
@@ -24,9 +25,19 @@ export async function prepareDatabase(
     await ensureReferenceData(client);
     const models = await ensureEvaluationModels(client);
     if (models.installed.length) log(`installed evaluation models: ${models.installed.join(', ')}`);
+    if (models.drafts.length)
+      log(`installed evaluation models as drafts (an administrator's model is active): ${models.drafts.join(', ')}`);
     const measures = await ensureMeasureCatalogue(client);
-    if (measures) log(`installed ${measures} 联合奖惩 measure(s) of the starter catalogue`);
+    if (measures.added) log(`installed ${measures.added} 联合奖惩 measure(s) of the starter catalogue`);
+    if (measures.revised)
+      log(`revised ${measures.revised} 联合奖惩 measure(s) of the starter catalogue (corrected citations)`);
     await ensureAuthorities(client);
+    const publicity = await ensurePublicityRules(client);
+    if (publicity.recomputed)
+      log(
+        `recomputed the publicity of ${publicity.recomputed} 双公示 penalty(ies) under the current rules` +
+          (publicity.noted ? ` (${publicity.noted} kept within their tier's bounds, see publicityNote)` : ''),
+      );
     const { rows } = await client.query<{ any: boolean }>(
       'SELECT EXISTS (SELECT 1 FROM subject.credit_subject) AS any',
     );

@@ -127,7 +127,8 @@ describe('roles × fields', () => {
     assert.deepEqual((v.body.data as any).subject.majorTaxViolations, [
       {
         responsiblePersonName: '钱*勇',
-        responsiblePersonIdNumber: `${responsibleId.slice(0, 10)}****${responsibleId.slice(14)}`,
+        // 54号令 hides the whole birth date (year included) of a tax black-list entry's ID number.
+        responsiblePersonIdNumber: `${responsibleId.slice(0, 6)}********${responsibleId.slice(14)}`,
       },
     ]);
     const p = await gql(`query($c: ID!) { subject(code: $c) { name kind } }`, { c: person });
@@ -214,6 +215,33 @@ describe('roles × fields', () => {
       const refused = await gql(`{ apiKeys { id } }`, {}, who);
       assert.deepEqual(errorCodes(refused.body), ['FORBIDDEN']);
     }
+  });
+
+  it('administrator reads no supervisory data either: aggregates, lists, draws and the audit trail are the supervisors', async () => {
+    // One SUPERVISOR-level query per subgraph that has them; each refused field is null with FORBIDDEN.
+    const supervisory = [
+      ['auditLog', `{ auditLog(first: 5) { nodes { actor } } }`],
+      ['highFrequencyOffenders', `{ highFrequencyOffenders(first: 5) { nodes { subject { code } } } }`],
+      ['governmentIntegrity', `{ governmentIntegrity(regionCode: "330100") { arrearsCount } }`],
+      ['inspectionSamples', `{ inspectionSamples(first: 5) { nodes { id } } }`],
+      ['creditCheckStatistics', `{ creditCheckStatistics(from: "2026-01-01", to: "2026-03-31") { checks } }`],
+    ] as const;
+    for (const [field, query] of supervisory) {
+      const asAdmin = await gql(query, {}, tokens.admin);
+      assert.equal((asAdmin.body.data as any)?.[field] ?? null, null, field);
+      assert.deepEqual(errorCodes(asAdmin.body), ['FORBIDDEN'], field);
+      assert.match(asAdmin.body.errors?.[0]?.message ?? '', /may be read only by a supervisor$/, field);
+      const asSupervisor = await gql(query, {}, tokens.supervisor);
+      assert.equal(asSupervisor.body.errors, undefined, `${field}: ${JSON.stringify(asSupervisor.body.errors)}`);
+      assert.notEqual((asSupervisor.body.data as any)[field], null, field);
+    }
+    // Personal data stays masked for an administrator, purpose or not.
+    const person = await gql(
+      `query($c: ID!) { subject(code: $c) { name legalRepresentative } }`,
+      { c: company },
+      { ...tokens.admin, ...purpose('系统维护') },
+    );
+    assert.equal((person.body.data as any).subject.legalRepresentative, '孙*远');
   });
 
   it('departmental system: reads by scope, writes only with the write scope, refused once revoked', async () => {
@@ -310,6 +338,36 @@ describe('bypass attempts', () => {
     assert.equal(unchanged.status, 'PUBLISHED');
   });
 
+  it('a write whose answer the caller would not accept (Accept: text/html) is refused before it runs', async () => {
+    const write = (accept: string) =>
+      fetch(hub.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept, ...tokens.taxOfficer },
+        body: JSON.stringify({
+          query: `mutation($i: TaxCreditRatingInput!) { recordTaxCreditRating(input: $i) { level } }`,
+          variables: {
+            i: {
+              subjectCode: company,
+              year: 2021,
+              level: 'B',
+              score: 80,
+              evaluatedOn: '2022-04-18',
+              authority: '国家税务总局杭州市西湖区税务局',
+            },
+          },
+        }),
+      });
+    const written = () => tdb.db.prisma.taxCreditRating.count({ where: { subjectCode: company, year: 2021 } });
+    const refused = await write('text/html');
+    assert.equal(refused.status, 406);
+    assert.equal(await written(), 0, 'nothing was written');
+    assert.equal(((await refused.json()) as any).errors[0].extensions.code, 'NOT_ACCEPTABLE');
+    // The same write, accepting JSON, is valid and stored: the refusal above was the Accept header alone.
+    const accepted = await write('application/json');
+    assert.equal(accepted.status, 200, await accepted.clone().text());
+    assert.equal(await written(), 1);
+  });
+
   it('looking a person up by ID number needs a role and a stated purpose', async () => {
     const lookup = `query($id: String!) { subjectByIdNumber(idNumber: $id) { code name } }`;
     assert.deepEqual(errorCodes((await gql(lookup, { id: personId })).body), ['FORBIDDEN']);
@@ -317,6 +375,10 @@ describe('bypass attempts', () => {
     assert.equal(noPurpose.body.errors?.[0]?.extensions?.reason, 'PURPOSE_REQUIRED');
     const found = await gql(lookup, { id: personId }, { ...tokens.courtOfficer, ...purpose('（2025）浙0106执588号') });
     assert.deepEqual((found.body.data as any).subjectByIdNumber, { code: person, name: '李秀英' });
+    // The 15-digit first-generation number of the same person finds the same subject.
+    const first = `${personId.slice(0, 6)}${personId.slice(8, 17)}`;
+    const old = await gql(lookup, { id: first }, { ...tokens.courtOfficer, ...purpose('（2025）浙0106执588号') });
+    assert.deepEqual((old.body.data as any).subjectByIdNumber, { code: person, name: '李秀英' });
   });
 });
 
@@ -364,12 +426,15 @@ describe('abuse limits', () => {
       headers: { 'content-type': 'text/plain' },
       body: JSON.stringify({ query: `{ subject(code: "${company}") { name } }` }),
     });
-    assert.equal(simple.status, 400);
+    assert.equal(simple.status, 415);
     const text = await simple.text();
-    assert.match(text, /Cross-Site Request Forgery/i);
+    assert.equal(JSON.parse(text).errors[0].extensions.code, 'UNSUPPORTED_MEDIA_TYPE');
+    assert.match(text, /cross-site request protection/i);
     assert.ok(!text.includes('杭州安信'));
+    // A GET without a preflight-forcing header is what a cross-site <img> or link sends: refused.
     const get = await fetch(`${hub.gatewayUrl}?query=${encodeURIComponent('{ regions { code } }')}`);
     assert.equal(get.status, 400);
+    assert.match(await get.text(), /Cross-Site Request Forgery/i);
   });
 
   it('limits requests per client, answering RATE_LIMITED', async () => {
@@ -421,6 +486,84 @@ describe('production mode', () => {
     );
     const byText = await postGraphQL(production.gatewayUrl, safelisted, { query: '安信' });
     assert.equal(byText.status, 200);
+  });
+
+  it('applies the same rule to GET: ad-hoc refused, published operations by hash or text run', async () => {
+    const get = async (params: Record<string, unknown>, headers: Record<string, string> = {}) => {
+      const url = new URL(production.gatewayUrl);
+      for (const [name, value] of Object.entries(params))
+        url.searchParams.set(name, typeof value === 'string' ? value : JSON.stringify(value));
+      const response = await fetch(url, { headers: { 'apollo-require-preflight': '1', ...headers } });
+      return { status: response.status, body: (await response.json()) as any };
+    };
+    const adHoc = await get({ query: `{ searchSubjects(first: 5) { nodes { code legalRepresentative } } }` });
+    assert.equal(adHoc.status, 403);
+    assert.deepEqual(errorCodes(adHoc.body), ['PERSISTED_QUERY_REQUIRED']);
+    assert.equal(adHoc.body.data, undefined);
+    // A published hash beside an ad-hoc document runs the published text, never the other one.
+    const smuggled = await get({
+      query: `{ searchSubjects(first: 5) { nodes { code legalRepresentative } } }`,
+      variables: { query: '安信', first: 5 },
+      extensions: { persistedQuery: { version: 1, sha256Hash: Safelist.hash(safelisted) } },
+    });
+    assert.equal(smuggled.status, 200);
+    assert.deepEqual(
+      smuggled.body.data.searchSubjects.nodes.map((n: any) => Object.keys(n).includes('legalRepresentative')),
+      [false],
+    );
+    const byText = await get({ query: safelisted, variables: { query: '安信' } });
+    assert.deepEqual(
+      byText.body.data.searchSubjects.nodes.map((n: any) => n.code),
+      [company],
+    );
+    const asOfficer = await get({ query: `{ searchSubjects(query: "安信") { nodes { code } } }` }, tokens.courtOfficer);
+    assert.deepEqual(asOfficer.body.data.searchSubjects.nodes, [{ code: company }]);
+  });
+
+  it('with batching on, checks each member of a batch: the published one runs, an ad-hoc one is refused', async () => {
+    const batching = await startTestHub(tdb.url, tdb.db, { production: true, allowBatching: true });
+    try {
+      const response = await fetch(batching.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify([
+          {
+            variables: { query: '安信' },
+            extensions: { persistedQuery: { version: 1, sha256Hash: Safelist.hash(safelisted) } },
+          },
+          { query: `{ searchSubjects(query: "安信") { nodes { code legalRepresentative } } }` },
+        ]),
+      });
+      const [published, adHoc] = (await response.json()) as any[];
+      assert.deepEqual(
+        published.data.searchSubjects.nodes.map((n: any) => n.code),
+        [company],
+      );
+      assert.equal(adHoc.data, undefined);
+      assert.deepEqual(errorCodes(adHoc), ['PERSISTED_QUERY_REQUIRED']);
+    } finally {
+      await batching.close();
+    }
+  });
+
+  it('refuses an unknown hash and a documentId: nothing but a published operation runs anonymously', async () => {
+    const post = async (body: unknown) => {
+      const response = await fetch(production.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as any };
+    };
+    const unknown = await post({
+      query: `{ searchSubjects(first: 5) { nodes { code } } }`,
+      extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } },
+    });
+    assert.equal(unknown.status, 400);
+    assert.deepEqual(errorCodes(unknown.body), ['PERSISTED_QUERY_NOT_FOUND']);
+    const documentId = await post({ documentId: `sha256:${Safelist.hash(safelisted)}` });
+    assert.equal(documentId.status, 403);
+    assert.deepEqual(errorCodes(documentId.body), ['PERSISTED_QUERY_REQUIRED']);
   });
 
   it('authenticated systems may send ad-hoc operations', async () => {

@@ -4,19 +4,114 @@ import { z } from 'zod';
  * Validates a service's environment once, at start-up, and fails with every problem listed at once:
  * a half-configured service that starts and fails on its first request is worse than one that refuses
  * to start. Each service's `src/env.ts` is the only module that reads `process.env`.
+ *
+ * Secrets (declared with `secret()`, and the password inside `databaseUrl`) follow one rule in every
+ * service: outside production a missing secret takes its development default (defined once, in
+ * DEV_SECRETS); with NODE_ENV=production it is required, and a public value — a development default, or a
+ * placeholder such as `.env.example`'s `replace-with-…` — refuses the start, naming the variable.
  */
 export function loadEnv<T extends z.ZodRawShape>(
   shape: T,
   source: Record<string, string | undefined> = process.env,
 ): z.infer<z.ZodObject<T>> {
   // An empty variable (FOO= in a .env file or compose) means "not set", not "set to the empty string".
-  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
-  const result = z.object(shape).safeParse(present);
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  const present: Record<string, string | undefined> = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== ''),
+  );
+  const production = present.NODE_ENV === 'production';
+  const problems: string[] = [];
+  for (const [name, schema] of Object.entries(shape)) {
+    const rule = SECRET_RULES.get(schema as z.ZodType);
+    if (rule) {
+      const value = present[name];
+      if (!production) {
+        if (value === undefined && rule.devDefault !== undefined) present[name] = rule.devDefault;
+      } else if (value === undefined) {
+        if (!rule.alternatives.some((other) => present[other] !== undefined))
+          problems.push(
+            `  ${name}: required in production${rule.alternatives.length ? ` (or ${rule.alternatives.join(', ')})` : ''}`,
+          );
+      } else if (isPublicValue(value)) {
+        problems.push(`  ${name}: ${PUBLIC_VALUE_MESSAGE}`);
+      }
+    } else if (production && DATABASE_URLS.has(unwrap(schema as z.ZodType)) && present[name] !== undefined) {
+      const password = passwordOf(present[name]!);
+      if (password !== null && isPublicValue(password))
+        problems.push(`  ${name}: its password ${PUBLIC_VALUE_MESSAGE}`);
+    }
   }
-  return result.data;
+  const result = z.object(shape).safeParse(present);
+  if (!result.success)
+    problems.unshift(...result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`));
+  if (problems.length) throw new Error(`Invalid environment:\n${problems.join('\n')}`);
+  return (result as { data: z.infer<z.ZodObject<T>> }).data;
+}
+
+/**
+ * A service's start: reads its environment with `read` (its env module's readEnv), or prints the list of
+ * problems — each naming its variable — and exits with status 2, without a stack trace.
+ */
+export function readEnvOrExit<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+}
+
+/**
+ * Development defaults of the secrets, defined here once. They are public (they are in this repository), so
+ * they only ever serve a development hub and tests; production refuses each of them by name.
+ */
+export const DEV_SECRETS = {
+  /** Natural persons' graph keys (docs/adr/0003): the demo data, the hub, the 双公示 intake and its CLI. */
+  PERSON_KEY_SECRET: 'credit-hub-dev-person-key',
+  /** People's tokens of a development hub (`npm run token`). */
+  AUTH_JWT_SECRET: 'credit-hub-development-only-jwt-secret-0000',
+  /** The embedded PostgreSQL's superuser password (and docker-compose's example database). */
+  DATABASE_PASSWORD: 'credit-hub-local',
+} as const;
+
+const PUBLIC_VALUE_MESSAGE = "is a public development or example value; set this deployment's own secret";
+const PUBLIC_VALUES = new Set<string>(Object.values(DEV_SECRETS));
+/** `.env.example`'s and docker-compose's placeholders. */
+const PLACEHOLDER = /^(replace|change)[-_ ]?(me|with)\b/i;
+
+/** True for a value anyone can read in this repository. */
+export const isPublicValue = (value: string) => PUBLIC_VALUES.has(value) || PLACEHOLDER.test(value);
+
+interface SecretRule {
+  devDefault: string | undefined;
+  alternatives: string[];
+}
+const SECRET_RULES = new WeakMap<z.ZodType, SecretRule>();
+const DATABASE_URLS = new WeakSet<z.ZodType>();
+
+const unwrap = (schema: z.ZodType): z.ZodType =>
+  schema instanceof z.ZodOptional || schema instanceof z.ZodDefault ? unwrap(schema.unwrap() as z.ZodType) : schema;
+
+function passwordOf(url: string): string | null {
+  try {
+    return decodeURIComponent(new URL(url).password) || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A secret variable (see loadEnv): `devDefault` is its development value (from DEV_SECRETS), `alternatives`
+ * other variables that may stand in for it (e.g. AUTH_JWT_PUBLIC_KEY for AUTH_JWT_SECRET). With a development
+ * default the value is always a string after loadEnv (filled outside production, required in it).
+ */
+export function secret(options: { minLength?: number; devDefault: string; alternatives?: string[] }): z.ZodString;
+export function secret(options?: { minLength?: number; alternatives?: string[] }): z.ZodOptional<z.ZodString>;
+export function secret(options: { minLength?: number; devDefault?: string; alternatives?: string[] } = {}): z.ZodType {
+  const min = options.minLength ?? 1;
+  // Optional for zod: a missing secret is reported by loadEnv, with the production rule.
+  const schema = z.string().min(min, `must be at least ${min} characters`).optional();
+  SECRET_RULES.set(schema, { devDefault: options.devDefault, alternatives: options.alternatives ?? [] });
+  return schema;
 }
 
 /** Common variables understood by every service. */
@@ -35,21 +130,28 @@ export const commonEnv = {
 
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
+/** A PostgreSQL URL; in production its password must not be a public one (DEV_SECRETS.DATABASE_PASSWORD). */
 export const databaseUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection URL');
+DATABASE_URLS.add(databaseUrl);
 
 export { z };
 
 /**
  * The secret the gateway signs caller identities with, shared by every subgraph. Without it a subgraph
  * refuses to start unless ALLOW_UNSIGNED_IDENTITY=true (local development only: every unsigned call is
- * then the public).
+ * then the public). REDIS_URL: where every replica remembers the identity headers it accepted (each is
+ * good for one request); without it each process remembers its own.
  */
 export const internalIdentityEnv = {
-  INTERNAL_IDENTITY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  INTERNAL_IDENTITY_SECRET: secret({ minLength: 32 }),
   ALLOW_UNSIGNED_IDENTITY: z
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
 };
 
 export function internalSecretOf(env: {
@@ -64,3 +166,19 @@ export function internalSecretOf(env: {
       '(ALLOW_UNSIGNED_IDENTITY=true is for local development and never in production)',
   );
 }
+
+/**
+ * The secret of natural persons' graph keys (docs/adr/0003), read by every service that keys persons: the hub
+ * and migration job (demo data), the 双公示 intake (its records must join the register's persons) and its CLI.
+ */
+export const personKeySecretEnv = {
+  PERSON_KEY_SECRET: secret({ minLength: 16, devDefault: DEV_SECRETS.PERSON_KEY_SECRET }),
+};
+
+/** What a subgraph's main passes to startSubgraph from its env module: the identity secret and replay cache. */
+export const identityOptionsOf = (
+  env: Parameters<typeof internalSecretOf>[0] & { REDIS_URL?: string | undefined },
+) => ({
+  internalSecret: internalSecretOf(env),
+  redisUrl: env.REDIS_URL,
+});

@@ -1,5 +1,6 @@
 export * from './env.ts';
 export * from './errors.ts';
+export * from './http-errors.ts';
 export * from './pagination.ts';
 export * from './scalars.ts';
 export { clock, setClock, fixClock, fixedClock, shiftedClock, systemClock, clockFromEnv, type Clock } from './clock.ts';

@@ -1,4 +1,5 @@
 import { badInput } from './errors.ts';
+import { findUnstorableText } from './input.ts';
 
 /**
  * Relay-style cursor connections with keyset paging. Offsets are never used: at a million subjects an
@@ -42,7 +43,9 @@ export function decodeCursor<K>(cursor: string, isKey: (value: unknown) => value
   } catch {
     value = undefined;
   }
-  if (!isKey(value)) {
+  // A cursor is opaque to the caller but its key reaches SQL: a forged one holding a NUL (valid base64,
+  // valid JSON) would otherwise become a database error instead of a refusal.
+  if (!isKey(value) || findUnstorableText(value, '')) {
     throw badInput('after', 'CURSOR', '`after` is not a cursor returned by this list: pass an endCursor from pageInfo');
   }
   return value;

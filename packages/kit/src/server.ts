@@ -3,7 +3,11 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -19,9 +23,11 @@ import {
   type Identity,
 } from './access/identity.ts';
 import type { PersonalAudience } from './access/policy.ts';
+import { createReplayCache, type ReplayCache } from './access/replay.ts';
 import { enforceAccess } from './access/schema.ts';
 import type { Db } from './db/client.ts';
 import { ErrorCode } from './errors.ts';
+import { answerClientErrorsAsJson, jsonErrorHandler, routeNotFound } from './http-errors.ts';
 import { DateScalar } from './scalars.ts';
 
 /** Per-request context shared by every subgraph; `loaders` is built fresh for each request. */
@@ -53,10 +59,13 @@ export interface SubgraphDefinition<L> {
   createLoaders: (db: Db) => L;
   /**
    * HTTP routes of the subgraph besides /graphql (e.g. the 双公示 file upload the gateway forwards). They
-   * must verify the signed identity themselves, as /graphql does.
+   * must verify the signed identity themselves, as /graphql does, spending its nonce in `replay`.
    */
-  routes?: (app: express.Express, options: SubgraphOptions) => void;
+  routes?: (app: express.Express, options: RouteOptions) => void;
 }
+
+/** What a subgraph's own routes receive: its options and the replay cache /graphql uses. */
+export type RouteOptions = SubgraphOptions & { replay: ReplayCache };
 
 export interface SubgraphOptions {
   db: Db;
@@ -68,6 +77,13 @@ export interface SubgraphOptions {
    * the public — local development only; refused in production.
    */
   internalSecret: string | null;
+  /**
+   * Redis shared by every replica, where the one-time values of accepted identity headers are remembered
+   * (REDIS_URL); without it each process remembers its own.
+   */
+  redisUrl?: string | undefined;
+  /** A replay cache the caller made and closes (shared by several subgraphs); overrides `redisUrl`. */
+  replay?: ReplayCache;
   /**
    * Stop on SIGINT/SIGTERM (a service running alone). The all-in-one hub runs many servers in one
    * process and stops them itself.
@@ -95,13 +111,20 @@ export function loadSchemaFile(moduleUrl: string, relative = '../schema.graphql'
 
 /**
  * Hides internals in production: errors without a code of ours (database errors, bugs) become a
- * generic INTERNAL_SERVER_ERROR, and no stack trace leaves the process.
+ * generic INTERNAL_SERVER_ERROR, and no stack trace leaves the process. In any mode a refusal (an error
+ * with a code other than INTERNAL_SERVER_ERROR) goes without its stack trace: it is the caller's mistake,
+ * and the trace shows only our internals and file paths. A development hub keeps the traces of internal
+ * errors for its developer.
  */
 export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     const known = typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR;
-    if (!production || known) return formatted;
+    if (known) {
+      const { stacktrace: _trace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    if (!production) return formatted;
     const original = error instanceof GraphQLError ? error.originalError : error;
     if (original) console.error('internal error', original);
     return {
@@ -114,27 +137,27 @@ export function formatError(production: boolean) {
 
 /**
  * Establishes who is calling. A subgraph trusts only the identity the gateway signed for this exact
- * request; a direct call, a forged or replayed header gets 401.
+ * request, once; a direct call, a forged, misdirected or replayed header gets 401 with `extensions.reason`.
  */
 async function identify(
   header: string | undefined,
   body: { query?: unknown; variables?: unknown } | undefined,
   secret: string | null,
+  replay: ReplayCache,
 ): Promise<Identity> {
+  const refuse = (message: string, reason: string) =>
+    new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, reason, http: { status: 401 } } });
   if (!header) {
     if (secret === null) return PUBLIC_IDENTITY;
-    throw new GraphQLError('This subgraph answers only the gateway: missing internal identity header', {
-      extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
-    });
+    throw refuse('This subgraph answers only the gateway: missing internal identity header', 'MISSING');
   }
+  if (secret === null)
+    throw refuse('this subgraph runs without an internal secret and cannot verify identities', 'UNVERIFIABLE');
   try {
-    if (secret === null)
-      throw new IdentityError('this subgraph runs without an internal secret and cannot verify identities');
-    return await verifyIdentity(header, secret, requestDigest(String(body?.query ?? ''), body?.variables));
+    return await verifyIdentity(header, secret, requestDigest(String(body?.query ?? ''), body?.variables), replay);
   } catch (error) {
-    throw new GraphQLError(error instanceof IdentityError ? error.message : 'internal identity header rejected', {
-      extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
-    });
+    if (error instanceof IdentityError) throw refuse(error.message, error.reason);
+    throw refuse('internal identity header rejected', 'UNVERIFIABLE');
   }
 }
 
@@ -150,6 +173,7 @@ export async function startSubgraph<L>(
   if (production && options.internalSecret === null) {
     throw new Error(`${definition.name} subgraph: INTERNAL_IDENTITY_SECRET is required in production`);
   }
+  const replay = options.replay ?? createReplayCache({ redisUrl: options.redisUrl });
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -168,8 +192,10 @@ export async function startSubgraph<L>(
     formatError: formatError(production),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      // Inline traces feed Apollo's hosted Studio, which an air-gapped hub never reaches.
+      // Inline traces, usage and schema reports feed Apollo's hosted Studio, which an air-gapped hub never reaches.
       ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
       {
         // Data leaves only with its audit trail written: if the trail cannot be written, nothing leaves.
         async requestDidStart() {
@@ -192,7 +218,7 @@ export async function startSubgraph<L>(
                     errors: [
                       {
                         message: 'The audit trail is unavailable; no data was released',
-                        extensions: { code: 'AUDIT_UNAVAILABLE' },
+                        extensions: { code: ErrorCode.AUDIT_UNAVAILABLE },
                       },
                     ],
                   },
@@ -215,13 +241,13 @@ export async function startSubgraph<L>(
       res.status(503).json({ status: 'unavailable', subgraph: definition.name, reason: 'database unreachable' });
     }
   });
-  definition.routes?.(app, options);
+  definition.routes?.(app, { ...options, replay });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(server, {
       context: async ({ req }) => {
-        const identity = await identify(req.header(IDENTITY_HEADER), req.body, options.internalSecret);
+        const identity = await identify(req.header(IDENTITY_HEADER), req.body, options.internalSecret, replay);
         const requestId = req.header('x-request-id') ?? randomUUID();
         const db = options.db;
         return {
@@ -248,12 +274,20 @@ export async function startSubgraph<L>(
     }),
   );
 
+  // Behind the gateway too, every refusal is JSON: the gateway relays the upload route's answers.
+  app.use(routeNotFound);
+  app.use(jsonErrorHandler((line, error) => console.error(`${definition.name} subgraph: ${line}`, error)));
+  answerClientErrorsAsJson(httpServer);
+
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
   return {
     name: definition.name,
     port,
     url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
-    close: () => server.stop(),
+    close: async () => {
+      await server.stop();
+      if (!options.replay) await replay.close();
+    },
   };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { GraphQLError } from 'graphql';
-import { normaliseCaseNumber, parseCaseNumber } from './case-number.ts';
+import { assertImplementationCase, normaliseCaseNumber, parseCaseNumber } from './case-number.ts';
 
 const today = new Date(Date.UTC(2026, 10, 21));
 
@@ -28,6 +28,7 @@ describe('执行案号', () => {
       courtCode: '1122',
       caseType: '执',
       sequence: 1194,
+      legacy: false,
     });
   });
 
@@ -54,6 +55,9 @@ describe('执行案号', () => {
     '(2021)浙执复45号',
     '(2020)最高法执监123号',
     '(2019)皖执1194号',
+    '(2024)内0102执55号', // 内蒙古's 法院代字 is 内 (法〔2015〕137号 第四条)
+    '(2023)沪72执3号', // a special (maritime) court: two digits
+    '(2022)军执1号',
   ]) {
     it(`accepts ${caseNumber}`, () => {
       assert.equal(parseCaseNumber(caseNumber, 'caseNumber', today).caseNumber, caseNumber);
@@ -66,6 +70,10 @@ describe('执行案号', () => {
     ['square brackets', '[2019]皖1122执1194号', 'FORMAT'],
     ['digits after 最高法', '(2020)最高法01执监123号', 'FORMAT'],
     ['a one-digit court code', '(2019)皖1执1194号', 'FORMAT'],
+    ['a three-digit court code', '(2019)皖112执1194号', 'FORMAT'],
+    ['蒙 for 内蒙古', '(2019)蒙0102执1194号', 'PROVINCE'],
+    ['a pre-2016 form after 2016', '(2024)京0101执字第500号', 'YEAR'],
+    ['a pre-2016 civil case', '(2014)杭西民初字第01234号', 'CASE_TYPE'],
     ['a five-digit court code', '(2019)皖11223执1194号', 'FORMAT'],
     ['a sequence with a leading zero', '(2019)皖1122执01194号', 'FORMAT'],
     ['a seven-digit sequence', '(2019)皖1122执1234567号', 'FORMAT'],
@@ -83,4 +91,38 @@ describe('执行案号', () => {
   }
 
   it('names the field it was given', () => rejects('(2019)皖1122民初1194号', 'CASE_TYPE', 'input.caseNumber'));
+
+  it('accepts pre-2016 "…字第…号" numbers as published, leading zeros and all', () => {
+    // Forms seen on published lists: a court abbreviation with or without digits or a hyphen, 民执, 执恢, 执复.
+    for (const [raw, type] of [
+      ['(2015)厦执字第281号', '执'],
+      ['（2015）瑶执字第02181号', '执'],
+      ['(2015)中-法执字第08491号', '执'],
+      ['(2003)皖1202执字第00174号', '执'],
+      ['(2009)绍诸民执字第03265号', '执'],
+      ['(2014)杭西执民字第01234号', '执'],
+      ['(2013)浙执恢字第12号', '执恢'],
+      ['(2015)浙执复字第12号', '执复'],
+      ['(2016)安执字第00175号', '执'],
+    ] as const) {
+      const parsed = parseCaseNumber(raw, 'caseNumber', today);
+      assert.equal(parsed.legacy, true, raw);
+      assert.equal(parsed.caseType, type, raw);
+      assert.equal(parsed.caseNumber, normaliseCaseNumber(raw));
+    }
+    assert.equal(parseCaseNumber('(2015)厦执字第281号', 'caseNumber', today).year, 2015);
+  });
+
+  it('lists only in 执行实施 cases (执, 执恢)', () => {
+    for (const ok of ['(2024)浙0106执1234号', '(2023)浙01执恢88号', '(2015)厦执字第281号']) {
+      assert.doesNotThrow(() => assertImplementationCase(parseCaseNumber(ok, 'f', today), 'f'));
+    }
+    for (const no of ['(2022)京0105执保3021号', '(2021)沪0115执异456号', '(2021)浙执复45号', '(2015)浙执复字第12号']) {
+      assert.throws(
+        () => assertImplementationCase(parseCaseNumber(no, 'f', today), 'f'),
+        (e: any) => e.extensions.rule === 'CASE_TYPE' && /执行实施/.test(e.message),
+        no,
+      );
+    }
+  });
 });

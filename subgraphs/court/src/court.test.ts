@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Identity, RunningService } from '@credit-hub/kit';
+import { fixClock, type Identity, type RunningService } from '@credit-hub/kit';
 import { personKey } from '@credit-hub/kit/codes';
 import {
   createTestDatabase,
@@ -12,6 +12,8 @@ import {
   type TestDatabase,
 } from '@credit-hub/kit/testing';
 import { startCourtSubgraph } from './index.ts';
+import type { CaseRow } from './model.ts';
+import { hasTerm, listedUntilOf, TERM_YEARS } from './rules.ts';
 
 // Court subgraph in-process over real HTTP against a real Postgres clone; each test file owns its data.
 let tdb: TestDatabase;
@@ -29,25 +31,47 @@ const WEST_LAKE = '杭州市西湖区人民法院';
 const HANGZHOU = '浙江省杭州市中级人民法院';
 const YINZHOU = '宁波市鄞州区人民法院';
 
-const kase = (caseNumber: string, subjectCode: string, filed: string, extra: Record<string, unknown> = {}) => ({
-  caseNumber,
-  subjectCode,
-  debtorKind: 'ORGANISATION' as const,
-  debtorName: '杭州鑫达贸易有限公司',
-  legalRepresentative: '陈志明',
-  regionCode: subjectCode.slice(2, 8),
-  courtName: WEST_LAKE,
-  filedOn: new Date(filed),
-  basisDocumentNumber: '(2023)浙0106民初5678号',
-  basisIssuer: WEST_LAKE,
-  obligation: '支付货款人民币358,000元及利息',
-  performance: 'NONE_PERFORMED' as const,
-  behaviour: 'REFUSING_DESPITE_ABILITY' as const,
-  publishedOn: new Date(new Date(filed).getTime() + 60 * 86400000),
-  ...extra,
-});
+const DAY = 86_400_000;
+
+/**
+ * A case row as the court subgraph writes it: decided 50 days after filing, published 10 days later, the term
+ * derived from the behaviours by the subgraph's own rule (item (一) alone by default: no term).
+ */
+function kase(caseNumber: string, subjectCode: string, filed: string, extra: Record<string, unknown> = {}) {
+  const filedOn = new Date(filed);
+  const decidedOn = (extra.decidedOn as Date | undefined) ?? new Date(filedOn.getTime() + 50 * DAY);
+  const behaviours = (extra.behaviours as CaseRow['behaviours'] | undefined) ?? ['REFUSING_DESPITE_ABILITY'];
+  const termYears = hasTerm(behaviours) ? TERM_YEARS : null;
+  const termExtensionYears = (extra.termExtensionYears as number | undefined) ?? 0;
+  return {
+    caseNumber,
+    subjectCode,
+    debtorKind: 'ORGANISATION' as const,
+    debtorName: '杭州鑫达贸易有限公司',
+    legalRepresentative: '陈志明',
+    regionCode: subjectCode.slice(2, 8),
+    courtName: WEST_LAKE,
+    filedOn,
+    basisDocumentNumber: '(2023)浙0106民初5678号',
+    basisIssuer: WEST_LAKE,
+    obligation: '支付货款人民币358,000元及利息',
+    performance: 'NONE_PERFORMED' as const,
+    publishedOn: new Date(decidedOn.getTime() + 10 * DAY),
+    ...extra,
+    behaviours,
+    decidedOn,
+    termYears,
+    termExtensionYears,
+    listedUntil: listedUntilOf(decidedOn, termYears, termExtensionYears),
+  };
+}
+
+// Every read answers "as of today": the file stands on a fixed day, and the term tests move it.
+const TODAY = '2026-11-20';
+let restoreClock: () => void;
 
 before(async () => {
+  restoreClock = fixClock(TODAY);
   tdb = await createTestDatabase();
   await tdb.db.prisma.dishonestDebtorCase.createMany({
     data: [
@@ -74,14 +98,16 @@ before(async () => {
         basisDocumentNumber: '杭仲裁字〔2023〕第112号',
         basisIssuer: '杭州仲裁委员会',
         obligation: '偿还借款本金人民币1,200,000元及逾期利息',
-        behaviour: 'EVADING_EXECUTION',
+        // Items (一) and (三): a two-year term from 2025-03-01, so on the list until 2027-03-01.
+        behaviours: ['REFUSING_DESPITE_ABILITY', 'EVADING_EXECUTION'],
+        decidedOn: new Date('2025-03-01'),
       }),
       kase('(2025)浙0108执2001号', builder, '2025-06-02', {
         debtorName: '杭州宏远建筑工程有限公司',
         legalRepresentative: '刘海涛',
         courtName: '杭州市滨江区人民法院',
         obligation: '支付工程款人民币2,460,000元',
-        behaviour: 'VIOLATING_PROPERTY_REPORTING',
+        behaviours: ['VIOLATING_PROPERTY_REPORTING'],
       }),
       kase('(2023)浙0212执3456号', repaired, '2023-08-21', {
         debtorName: '宁波恒丰五金制品有限公司',
@@ -132,6 +158,7 @@ before(async () => {
 after(async () => {
   await service.close();
   await tdb.drop();
+  restoreClock();
 });
 
 // Most tests read as a court officer without a stated purpose; the access tests vary the caller.
@@ -190,7 +217,7 @@ describe('CreditSubject extension', () => {
         status: 'WITHDRAWN',
         withdrawnOn: '2023-01-20',
         withdrawalReason: 'PERFORMED',
-        withdrawalReasonLabel: '履行完毕',
+        withdrawalReasonLabel: '被执行人已履行生效法律文书确定的义务或人民法院已执行完毕',
         withdrawalNote: '被执行人已全部履行',
       },
     ]);
@@ -250,7 +277,8 @@ describe('CreditSubject extension', () => {
       [trader],
       `dishonestDebtorCases { caseNumber subject { code } debtorKind debtorName regionCode courtName filedOn
         basisDocumentNumber basisIssuer obligation performance performanceLabel performedPart unperformedPart
-        behaviour behaviourLabel publishedOn status }`,
+        behaviours behaviourLabels decidedOn termYears termExtensionYears listedUntil publishedOn status
+        consumptionRestrictionInForce }`,
       callers.public,
     );
     assert.equal(body.errors, undefined, JSON.stringify(body.errors));
@@ -269,10 +297,16 @@ describe('CreditSubject extension', () => {
       performanceLabel: '部分未履行',
       performedPart: '已支付货款人民币100,000元',
       unperformedPart: '尚欠货款人民币258,000元及利息',
-      behaviour: 'REFUSING_DESPITE_ABILITY',
-      behaviourLabel: '有履行能力而拒不履行生效法律文书确定义务',
+      behaviours: ['REFUSING_DESPITE_ABILITY'],
+      behaviourLabels: ['有履行能力而拒不履行生效法律文书确定义务'],
+      decidedOn: '2024-05-04',
+      // Item (一) alone: no term, on the list until performance or another 第十条第一款 ground.
+      termYears: null,
+      termExtensionYears: 0,
+      listedUntil: null,
       publishedOn: '2024-05-14',
       status: 'ACTIVE',
+      consumptionRestrictionInForce: true,
     });
   });
 });
@@ -367,6 +401,23 @@ describe('statements per request', () => {
     tdb.db.resetStatements();
     await entities([...many, trader, person], 'isDishonestDebtor', callers.public);
     assert.equal(tdb.db.statements(), 1);
+    // Whether each case has its 限制消费令 in force: one more statement for all the cases of the page.
+    tdb.db.resetStatements();
+    const restricted = await entities(
+      [...many, trader, person],
+      'dishonestDebtorCases { caseNumber consumptionRestrictionInForce }',
+      callers.public,
+    );
+    assert.equal(restricted.body.errors, undefined, JSON.stringify(restricted.body.errors));
+    assert.equal(tdb.db.statements(), 2);
+    const byCase = data(restricted)._entities.flatMap((e: any) => e.dishonestDebtorCases);
+    assert.deepEqual(
+      byCase.map((c: any) => [c.caseNumber, c.consumptionRestrictionInForce]),
+      [
+        ['(2024)浙0106执1234号', true],
+        ['(2024)浙01执88号', false],
+      ],
+    );
     // __resolveReference itself reads nothing.
     tdb.db.resetStatements();
     await entities([...many, trader, person], '', callers.public);
@@ -520,7 +571,7 @@ describe('dishonestDebtorCases list', () => {
 
   it('rejects an unknown status as a validation error', async () => {
     const { status, body } = await query(
-      `{ dishonestDebtorCases(status: EXPIRED) { totalCount } }`,
+      `{ dishonestDebtorCases(status: DELETED) { totalCount } }`,
       {},
       callers.public,
     );
@@ -588,5 +639,240 @@ describe('RegionIntegrity (shared with the subject register and 政务诚信)', 
       r: [{ __typename: 'RegionIntegrity', regionCode: '330100' }],
     });
     assert.equal(body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+  });
+});
+
+// Runs after the blocks above: its cases are in 温州 (3303…), which none of them filters on or counts.
+describe('the listing term, as of the day (法释〔2017〕7号 第二条, 第十条第二款)', () => {
+  const WENZHOU = '温州市鹿城区人民法院';
+  const firm = makeUscc('91', '330302', 'MA2T0001'); // term: decided 2024-11-20, last day 2026-11-20
+  const bureau = makeUscc('11', '330302', '00280009'); // 机关, same term
+  const stubborn = makeUscc('91', '330302', 'MA2T0002'); // item (一) alone: no term
+  const extended = makeUscc('91', '330302', 'MA2T0003'); // (二)+(四) with one year more: last day 2027-11-20
+  const decided = new Date('2024-11-20');
+  const termCase = '(2024)浙0302执901号';
+
+  before(async () => {
+    const wenzhou = { courtName: WENZHOU, decidedOn: decided, filedOn: new Date('2024-09-02') };
+    await tdb.db.prisma.dishonestDebtorCase.createMany({
+      data: [
+        kase(termCase, firm, '2024-09-02', { ...wenzhou, behaviours: ['VIOLATING_PROPERTY_REPORTING'] }),
+        kase('(2024)浙0302执902号', bureau, '2024-09-02', {
+          ...wenzhou,
+          debtorName: '温州市鹿城区某局',
+          behaviours: ['REFUSING_SETTLEMENT'],
+        }),
+        kase('(2024)浙0302执903号', stubborn, '2024-09-02', wenzhou),
+        kase('(2024)浙0302执904号', extended, '2024-09-02', {
+          ...wenzhou,
+          behaviours: ['OBSTRUCTING_EXECUTION', 'VIOLATING_PROPERTY_REPORTING'],
+          termExtensionYears: 1,
+          termExtensionGround: 'MULTIPLE_BEHAVIOURS',
+          termExtensionReason: '具有多项失信行为',
+        }),
+      ],
+    });
+  });
+
+  /** Everything the public and a supervisor see of the four subjects, as of `day` (and what the court sees). */
+  async function asOf(day: string, court = true) {
+    const restore = fixClock(day);
+    try {
+      const subjects = await entities(
+        [firm, bureau, stubborn, extended],
+        'isDishonestDebtor dishonestDebtorCases { caseNumber status }',
+        callers.public,
+      );
+      const list = await query(
+        `{ dishonestDebtorCases(regionCode: "330302") { totalCount nodes { caseNumber } } }`,
+        {},
+        callers.public,
+      );
+      const byNumber = await query(
+        `query($n: String!) { dishonestDebtorCase(caseNumber: $n) { status } }`,
+        { n: termCase },
+        callers.public,
+      );
+      const region = await postAs(
+        service.url,
+        callers.supervisor(),
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on RegionIntegrity { dishonestGovernmentBodyCount } } }`,
+        { r: [{ __typename: 'RegionIntegrity', regionCode: '330300' }] },
+      );
+      const officer = await entities(
+        [firm],
+        court
+          ? 'dishonestDebtorCases(includeWithdrawn: true) { caseNumber status listedUntil deletionDeadline deletionOverdue }'
+          : 'dishonestDebtorCases(includeWithdrawn: true) { caseNumber status listedUntil }',
+      );
+      for (const r of [subjects, list, byNumber, region, officer])
+        assert.equal(r.body.errors, undefined, JSON.stringify(r.body.errors));
+      return {
+        flags: data(subjects)._entities.map((e: any) => e.isDishonestDebtor),
+        publicCases: data(subjects)._entities.map((e: any) => e.dishonestDebtorCases.length),
+        listed: data(list).dishonestDebtorCases.totalCount,
+        byNumber: data(byNumber).dishonestDebtorCase,
+        governmentBodies: data(region)._entities[0].dishonestGovernmentBodyCount,
+        officer: data(officer)._entities[0].dishonestDebtorCases[0],
+      };
+    } finally {
+      restore();
+    }
+  }
+
+  it('keeps a case on the list through its last day, in every read', async () => {
+    for (const day of ['2026-11-19', '2026-11-20']) {
+      const seen = await asOf(day);
+      assert.deepEqual(seen.flags, [true, true, true, true], day);
+      assert.deepEqual(seen.publicCases, [1, 1, 1, 1], day);
+      assert.equal(seen.listed, 4, day);
+      assert.deepEqual(seen.byNumber, { status: 'ACTIVE' }, day);
+      assert.equal(seen.governmentBodies, 1, day);
+      assert.deepEqual(seen.officer, {
+        caseNumber: termCase,
+        status: 'ACTIVE',
+        listedUntil: '2026-11-20',
+        deletionDeadline: null,
+        deletionOverdue: null,
+      });
+    }
+  });
+
+  it('takes it off the list the day after, with no job run: not public, not a flag, not counted', async () => {
+    const seen = await asOf('2026-11-21');
+    // The term case and the government body's are off; item (一) and the extended term stay.
+    assert.deepEqual(seen.flags, [false, false, true, true]);
+    assert.deepEqual(seen.publicCases, [0, 0, 1, 1]);
+    assert.equal(seen.listed, 2);
+    assert.equal(seen.byNumber, null, 'the public learns nothing of an expired case');
+    assert.equal(seen.governmentBodies, 0);
+    // Friday 11-20 is the last day: Monday 23, Tuesday 24, Wednesday 25 are the three working days to delete.
+    assert.deepEqual(seen.officer, {
+      caseNumber: termCase,
+      status: 'EXPIRED',
+      listedUntil: '2026-11-20',
+      deletionDeadline: '2026-11-25',
+      deletionOverdue: false,
+    });
+  });
+
+  it('keeps item (一) alone listed without a term, and the extended term a year longer', async () => {
+    // Listing needs no working days, so it is answered in years the calendar does not hold.
+    assert.deepEqual((await asOf('2027-11-20', false)).flags, [false, false, true, true]);
+    assert.deepEqual((await asOf('2027-11-21', false)).flags, [false, false, true, false]);
+    assert.deepEqual((await asOf('2030-06-01', false)).flags, [false, false, true, false]);
+  });
+
+  it('refuses to guess whether a deletion is overdue on a day the working-day calendar does not hold', async () => {
+    const restore = fixClock('2027-01-05');
+    try {
+      const { body } = await entities(
+        [firm],
+        'isDishonestDebtor dishonestDebtorCases(includeWithdrawn: true) { deletionOverdue }',
+      );
+      assert.equal(body.errors?.[0]?.extensions?.code, 'CALENDAR_RANGE');
+      assert.equal(body.errors?.[0]?.extensions?.date, '2027-01-05');
+      assert.deepEqual(body.errors?.[0]?.path, ['_entities', 0, 'dishonestDebtorCases', 0, 'deletionOverdue']);
+      // The field is null, the rest of the answer arrives.
+      assert.deepEqual(data({ body })._entities[0], {
+        code: firm,
+        isDishonestDebtor: false,
+        dishonestDebtorCases: [{ deletionOverdue: null }],
+      });
+    } finally {
+      restore();
+    }
+  });
+
+  it('shows the court and supervisors the deletions due, and which are overdue, day by day', async () => {
+    const DUE = `query($overdue: Boolean) { dishonestDebtorDeletionsDue(regionCode: "330300", overdueOnly: $overdue) {
+      totalCount nodes { caseNumber listedUntil deletionDeadline deletionOverdue } } }`;
+    const due = async (day: string, overdue: boolean, who: Identity = courtOfficer) => {
+      const restore = fixClock(day);
+      try {
+        const { body } = await query(DUE, { overdue }, who);
+        assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+        return data({ body }).dishonestDebtorDeletionsDue;
+      } finally {
+        restore();
+      }
+    };
+    assert.equal((await due('2026-11-20', false)).totalCount, 0, 'nothing due while the term runs');
+    const onDeadline = await due('2026-11-25', false);
+    assert.deepEqual(
+      onDeadline.nodes.map((n: any) => [n.caseNumber, n.deletionDeadline, n.deletionOverdue]),
+      [
+        [termCase, '2026-11-25', false],
+        ['(2024)浙0302执902号', '2026-11-25', false],
+      ],
+    );
+    assert.equal((await due('2026-11-25', true)).totalCount, 0, 'not overdue on the deadline day');
+    const dayAfter = await due('2026-11-26', true, callers.supervisor());
+    assert.equal(dayAfter.totalCount, 2);
+    assert.ok(dayAfter.nodes.every((n: any) => n.deletionOverdue === true));
+    // Each case read off the list is on the audit trail, under its subject.
+    const reads = await tdb.db.prisma.$queryRaw<{ subject_code: string }[]>`
+      SELECT DISTINCT subject_code FROM audit.entry WHERE action = 'READ' AND fields LIKE '%dishonestDebtorDeletionsDue%'
+        AND subject_code IS NOT NULL`;
+    assert.deepEqual(reads.map((r) => r.subject_code).sort(), [bureau, firm].sort());
+  });
+
+  it('lists expired cases for government users only, audited', async () => {
+    const restore = fixClock('2026-11-21');
+    try {
+      const expired = await query(
+        `{ dishonestDebtorCases(status: EXPIRED, regionCode: "330302") { nodes { caseNumber status } } }`,
+        {},
+        callers.officer('tax'),
+      );
+      assert.equal(expired.body.errors, undefined, JSON.stringify(expired.body.errors));
+      assert.deepEqual(data(expired).dishonestDebtorCases.nodes, [
+        { caseNumber: '(2024)浙0302执902号', status: 'EXPIRED' },
+        { caseNumber: termCase, status: 'EXPIRED' },
+      ]);
+      const refused = await query(`{ dishonestDebtorCases(status: EXPIRED) { totalCount } }`, {}, callers.public);
+      assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+      assert.equal(refused.body.data ?? null, null);
+    } finally {
+      restore();
+    }
+  });
+
+  it('has the database refuse a last day that does not follow from the decision and the term', async () => {
+    const wrong = kase('(2024)浙0302执905号', firm, '2024-09-02', {
+      decidedOn: decided,
+      behaviours: ['VIOLATING_PROPERTY_REPORTING'],
+    });
+    await assert.rejects(
+      tdb.db.prisma.dishonestDebtorCase.create({ data: { ...wrong, listedUntil: new Date('2026-12-31') } }),
+      /dishonest_debtor_case_listed_until/,
+    );
+    for (const broken of [{ termYears: null }, { listedUntil: null }]) {
+      await assert.rejects(
+        tdb.db.prisma.dishonestDebtorCase.create({ data: { ...wrong, ...broken } }),
+        /dishonest_debtor_case_listed_until/,
+        JSON.stringify(broken),
+      );
+    }
+  });
+
+  it('refuses the deletions due to the public and to other departments, with no data', async () => {
+    for (const who of [callers.public, callers.officer('tax')]) {
+      const { body } = await query(`{ dishonestDebtorDeletionsDue { totalCount } }`, {}, who);
+      assert.equal(body.errors?.[0]?.extensions?.code, 'FORBIDDEN', who.actor);
+      assert.equal(body.data ?? null, null);
+    }
+  });
+
+  it('answers the term of a page of subjects in one statement, as before', async () => {
+    const restore = fixClock('2026-11-21');
+    try {
+      tdb.db.resetStatements();
+      const { body } = await entities([firm, bureau, stubborn, extended, trader], 'isDishonestDebtor', callers.public);
+      assert.equal(body.errors, undefined);
+      assert.equal(tdb.db.statements(), 1);
+    } finally {
+      restore();
+    }
   });
 });

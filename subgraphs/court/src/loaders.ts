@@ -1,16 +1,20 @@
-import { manyByKey, oneByKey, regionPrefix } from '@credit-hub/kit';
+import { clock, manyByKey, regionPrefix } from '@credit-hub/kit';
 import DataLoader from 'dataloader';
 import { rowsByKeys, type Db } from '@credit-hub/kit/db';
 import { toCaseRow, type CaseRow, type RestrictionRow } from './model.ts';
+import { listedSql } from './rules.ts';
 
 type CaseSource = Parameters<typeof toCaseRow>[0];
 
 export function createLoaders(db: Db) {
+  // One "today" per request: every field of a response answers as of the same China date.
+  const today = clock.today();
   return {
+    today,
     /**
-     * Government bodies and public institutions (USCC 11…/12…) with an active case, per region prefix:
-     * every region of a request in one statement. The debtor's kind is read from its code, not from the
-     * subject register (department boundary).
+     * Government bodies and public institutions (USCC 11…/12…) on the list today, per region prefix: every region
+     * of a request in one statement. The debtor's kind is read from its code, not from the subject register
+     * (department boundary).
      */
     dishonestGovernmentBodies: new DataLoader<string, string[]>(async (regionCodes) => {
       const prefixes = regionCodes.map((code) => regionPrefix(code));
@@ -18,7 +22,7 @@ export function createLoaders(db: Db) {
         SELECT p.prefix, coalesce(array_agg(DISTINCT c.subject_code ORDER BY c.subject_code) FILTER (WHERE c.subject_code IS NOT NULL), '{}') AS codes
         FROM unnest(${prefixes}::text[]) AS p(prefix)
         LEFT JOIN court.dishonest_debtor_case c
-          ON c.region_code LIKE p.prefix || '%' AND c.status = 'ACTIVE'
+          ON c.region_code LIKE p.prefix || '%' AND ${listedSql('c', today)}
          AND (c.subject_code LIKE '11%' OR c.subject_code LIKE '12%')
         GROUP BY p.prefix`;
       const byPrefix = new Map(rows.map((r) => [r.prefix, r.codes]));
@@ -44,11 +48,19 @@ export function createLoaders(db: Db) {
         ]),
       (row) => row.subjectCode,
     ),
-    /** Cases by normalised 执行案号. */
-    caseByNumber: oneByKey<string, CaseRow>(
+    /** Every 限制消费令 per 执行案号 (any subject: the caller picks the debtor's). */
+    restrictionsByCase: manyByKey<string, RestrictionRow>(
+      (numbers) => rowsByKeys(db, { model: 'ConsumptionRestriction', schema: 'court' }, 'caseNumber', numbers),
+      (row) => row.caseNumber,
+    ),
+    /** The listings of each 执行案号, the latest decision first (a case may be listed again after a deletion). */
+    casesByNumber: manyByKey<string, CaseRow>(
       async (numbers) =>
         (
-          await rowsByKeys<CaseSource>(db, { model: 'DishonestDebtorCase', schema: 'court' }, 'caseNumber', numbers)
+          await rowsByKeys<CaseSource>(db, { model: 'DishonestDebtorCase', schema: 'court' }, 'caseNumber', numbers, [
+            ['decidedOn', 'desc'],
+            ['id', 'desc'],
+          ])
         ).map(toCaseRow),
       (row) => row.caseNumber,
     ),

@@ -142,7 +142,8 @@ describe('publicity and personal data', () => {
         fineAmount: null,
       }),
       input({ uscc: subject, documentNumber: 'SEVERE', penaltyTypes: ['CLOSURE'] }),
-      input({ uscc: subject, documentNumber: 'REPAIRED' }),
+      // Repairable: decided more than 3 months (the 一般 minimum) ago.
+      input({ uscc: subject, documentNumber: 'REPAIRED', decidedOn: day(-100) }),
     ];
     const r = data(await call(market, SUBMIT, { rows })).submitPenalties;
     assert.equal(r.accepted, 5);

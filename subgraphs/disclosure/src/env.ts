@@ -1,4 +1,4 @@
-import { commonEnv, databaseUrl, internalIdentityEnv, loadEnv, port, z } from '@credit-hub/kit';
+import { commonEnv, databaseUrl, internalIdentityEnv, loadEnv, personKeySecretEnv, port, z } from '@credit-hub/kit';
 
 /** The disclosure subgraph's configuration; the only module of this service that reads process.env. */
 export const readEnv = (source: Record<string, string | undefined> = process.env) =>
@@ -6,6 +6,7 @@ export const readEnv = (source: Record<string, string | undefined> = process.env
     {
       ...commonEnv,
       ...internalIdentityEnv,
+      ...personKeySecretEnv,
       DATABASE_URL: databaseUrl,
       DISCLOSURE_HOST: z.string().default('127.0.0.1'),
       DISCLOSURE_PORT: port(4107),
@@ -15,8 +16,8 @@ export const readEnv = (source: Record<string, string | undefined> = process.env
 
 /**
  * The secret of natural persons' graph keys (docs/adr/0003): the same value the subject register's data was
- * keyed with, so that a penalty on a person joins that person's subject. The development default matches the
- * hub's and the demo data's.
+ * keyed with, so that a penalty on a person joins that person's subject. Validated at start by readEnv (required
+ * in production); read again where a write keys persons, under the same rule.
  */
 export const readPersonKeySecret = (source: Record<string, string | undefined> = process.env) =>
-  loadEnv({ PERSON_KEY_SECRET: z.string().min(16).default('credit-hub-dev-person-key') }, source).PERSON_KEY_SECRET;
+  loadEnv({ NODE_ENV: commonEnv.NODE_ENV, ...personKeySecretEnv }, source).PERSON_KEY_SECRET;

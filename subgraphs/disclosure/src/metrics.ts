@@ -4,7 +4,7 @@
  * whether that first receipt passed validation; the rest is plain functions over those facts, unit-tested.
  */
 import { chinaToday, DEPARTMENTS, toIsoDate } from '@credit-hub/kit';
-import { chineseCalendar, type WorkingCalendar } from '@credit-hub/kit/calendar';
+import { chineseCalendar, isCalendarRangeError, type WorkingCalendar } from '@credit-hub/kit/calendar';
 import type { Db } from '@credit-hub/kit/db';
 
 /** Working days a department has to publish a decision (7 个工作日). */
@@ -33,6 +33,8 @@ export interface Quality {
   reported: number;
   compliant: number;
   timely: number;
+  /** Reported decisions whose timeliness the calendar cannot tell yet (deadline in a year it does not hold). */
+  timelinessUndetermined: number;
   reportingRate: number | null;
   complianceRate: number | null;
   timelinessRate: number | null;
@@ -42,15 +44,39 @@ const isoDay = (d: Date) => toIsoDate(d)!;
 /** The China calendar day of an instant (UTC+8, no daylight saving). */
 export const chinaDayOf = (at: Date) => isoDay(chinaToday(at));
 
-/** The last day to publish a decision: the 7th working day after the decision date. */
-export function deadlineOf(decidedOn: string, calendar: WorkingCalendar = chineseCalendar): string {
-  return isoDay(calendar.addWorkingDays(new Date(`${decidedOn}T00:00:00Z`), DISCLOSURE_DEADLINE_WORKING_DAYS));
+/**
+ * The last day to publish a decision: the 7th working day after the decision date. Null when the count needs a
+ * year whose holiday notice the calendar does not hold: the deadline is then not computed, never guessed.
+ */
+export function deadlineOf(decidedOn: string, calendar: WorkingCalendar = chineseCalendar): string | null {
+  try {
+    return isoDay(calendar.addWorkingDays(new Date(`${decidedOn}T00:00:00Z`), DISCLOSURE_DEADLINE_WORKING_DAYS));
+  } catch (error) {
+    if (isCalendarRangeError(error)) return null;
+    throw error;
+  }
 }
+
+/**
+ * Whether a deadline the calendar could not count lies after its last day: the count started inside the calendar
+ * and ran out of it, so every day the calendar holds is before the deadline.
+ */
+const pastCalendarEnd = (decidedOn: string, calendar: WorkingCalendar) => decidedOn >= isoDay(calendar.firstDay);
 
 export const isReported = (f: DecisionFact) => f.firstReceivedAt !== null;
 export const isCompliant = (f: DecisionFact) => f.firstReceivedAt !== null && f.firstOk === true;
-export const isTimely = (f: DecisionFact, calendar: WorkingCalendar = chineseCalendar) =>
-  f.firstReceivedAt !== null && chinaDayOf(f.firstReceivedAt) <= deadlineOf(f.decidedOn, calendar);
+
+/**
+ * Whether the first receipt was within the deadline; null when the calendar cannot tell yet. A receipt on or
+ * before the calendar's last day is timely even then when the deadline lies past that day.
+ */
+export function isTimely(f: DecisionFact, calendar: WorkingCalendar = chineseCalendar): boolean | null {
+  if (f.firstReceivedAt === null) return false;
+  const received = chinaDayOf(f.firstReceivedAt);
+  const deadline = deadlineOf(f.decidedOn, calendar);
+  if (deadline !== null) return received <= deadline;
+  return pastCalendarEnd(f.decidedOn, calendar) && received <= isoDay(calendar.lastDay) ? true : null;
+}
 
 export function periodOf(decidedOn: string, period: Period): { label: string; start: string } {
   if (period === 'DAY') return { label: decidedOn, start: decidedOn };
@@ -83,6 +109,7 @@ export function aggregate(
         reported: 0,
         compliant: 0,
         timely: 0,
+        timelinessUndetermined: 0,
         reportingRate: null,
         complianceRate: null,
         timelinessRate: null,
@@ -92,13 +119,16 @@ export function aggregate(
     g.due += 1;
     if (isReported(f)) g.reported += 1;
     if (isCompliant(f)) g.compliant += 1;
-    if (isTimely(f, calendar)) g.timely += 1;
+    const timely = isReported(f) ? isTimely(f, calendar) : false;
+    if (timely === true) g.timely += 1;
+    if (timely === null) g.timelinessUndetermined += 1;
   }
   const out = [...groups.values()];
   for (const g of out) {
     g.reportingRate = rate(g.reported, g.due);
     g.complianceRate = rate(g.compliant, g.reported);
-    g.timelinessRate = rate(g.timely, g.reported);
+    // Decisions whose timeliness cannot be told yet count neither way.
+    g.timelinessRate = rate(g.timely, g.reported - g.timelinessUndetermined);
   }
   return out.sort((a, b) => a.department.localeCompare(b.department) || a.periodStart.localeCompare(b.periodStart));
 }
@@ -161,15 +191,24 @@ export async function decisionFacts(db: Db, from: string, to: string, department
 }
 
 export interface Issue extends DecisionFact {
-  deadline: string;
-  workingDaysLate: number;
+  /** Null when the calendar cannot count it (a year without its holiday notice). */
+  deadline: string | null;
+  /** Null when the deadline, or the days from it to the receipt (or today), cannot be counted. */
+  workingDaysLate: number | null;
   firstSubmissionFailed: boolean;
 }
 
 function toIssue(f: DecisionFact, today: string, calendar: WorkingCalendar): Issue {
   const deadline = deadlineOf(f.decidedOn, calendar);
   const until = f.firstReceivedAt ? chinaDayOf(f.firstReceivedAt) : today;
-  const late = calendar.workingDaysBetween(new Date(`${deadline}T00:00:00Z`), new Date(`${until}T00:00:00Z`));
+  let late: number | null = null;
+  if (deadline !== null) {
+    try {
+      late = calendar.workingDaysBetween(new Date(`${deadline}T00:00:00Z`), new Date(`${until}T00:00:00Z`));
+    } catch (error) {
+      if (!isCalendarRangeError(error)) throw error;
+    }
+  }
   return { ...f, deadline, workingDaysLate: late, firstSubmissionFailed: f.firstReceivedAt !== null && !f.firstOk };
 }
 
@@ -178,10 +217,17 @@ const byDecision = (a: DecisionFact, b: DecisionFact) =>
   a.authorityCode.localeCompare(b.authorityCode) ||
   a.documentNumber.localeCompare(b.documentNumber);
 
-/** Decisions first received after their deadline, or never received and already past it. */
+/**
+ * Decisions first received after their deadline, or never received and already past it. A decision whose
+ * deadline the calendar cannot count is not listed (it is counted as undetermined in the quality figures).
+ */
 export function lateIssues(facts: readonly DecisionFact[], today: string, calendar = chineseCalendar): Issue[] {
   return facts
-    .filter((f) => (isReported(f) ? !isTimely(f, calendar) : deadlineOf(f.decidedOn, calendar) < today))
+    .filter((f) => {
+      if (isReported(f)) return isTimely(f, calendar) === false;
+      const deadline = deadlineOf(f.decidedOn, calendar);
+      return deadline !== null && deadline < today;
+    })
     .sort(byDecision)
     .map((f) => toIssue(f, today, calendar));
 }

@@ -1,6 +1,6 @@
 /** The mutations' logic: every write bound to the caller's department, run with its audit entry. */
 import { randomUUID } from 'node:crypto';
-import { badInput, chinaToday, DEPARTMENTS, forbidden, notFound, toIsoDate, clock } from '@credit-hub/kit';
+import { badInput, DEPARTMENTS, forbidden, notFound, toIsoDate, clock } from '@credit-hub/kit';
 import { validateUscc } from '@credit-hub/kit/codes';
 import type { Context } from './context.ts';
 import { inputToRaw } from './intake/columns.ts';
@@ -8,11 +8,12 @@ import { ingestRows, loadValidationContext, type IngestResult, type RecordKind }
 import { validateRow } from './intake/validate.ts';
 import { readPersonKeySecret } from './env.ts';
 import { withKind } from './model.ts';
+import { repairAllowedFrom, sectorLabel, TIER_LABELS, regimeOn } from './publicity.ts';
 
 /** Largest batch a GraphQL mutation takes; bigger sets go through the bulk import. */
 export const MAX_GRAPHQL_ROWS = 1000;
 
-const todayIso = () => toIsoDate(chinaToday())!;
+const todayIso = () => toIsoDate(clock.today())!;
 
 /** The department a write is for: the caller's own (officers and write-scoped systems have one). */
 export function callerDepartment(ctx: Context): string {
@@ -185,8 +186,12 @@ export async function declare(
   );
 }
 
-/** 信用修复: "谁认定、谁修复" — only the department that reported the penalty ends its publicity. */
-export async function repair(ctx: Context, id: string, repairedOn: Date, reason: string) {
+/**
+ * 信用修复: "谁认定、谁修复" — only the department that reported the penalty ends its publicity, and only once the
+ * minimum publicity has passed on the day the subject applied (最短公示期届满后方可申请), under the rules of
+ * src/publicity.ts. `appliedOn` defaults to `repairedOn`.
+ */
+export async function repair(ctx: Context, id: string, repairedOn: Date, reason: string, appliedOnInput?: Date | null) {
   const department = callerDepartment(ctx);
   if (!/^\d{1,18}$/.test(id)) throw badInput('id', 'FORMAT', '`id` is not a penalty id');
   const text = reason.trim();
@@ -196,13 +201,35 @@ export async function repair(ctx: Context, id: string, repairedOn: Date, reason:
   if (penalty.department !== department)
     throw forbidden(`penalty ${id} was reported by ${penalty.department}: only that department may repair it`);
   const on = toIsoDate(repairedOn)!;
+  const decidedOn = toIsoDate(penalty.decidedOn)!;
+  const appliedOn = appliedOnInput ? toIsoDate(appliedOnInput)! : on;
+  const field = appliedOnInput ? 'appliedOn' : 'repairedOn';
   if (on > todayIso()) throw badInput('repairedOn', 'NOT_IN_FUTURE', '`repairedOn` must not be in the future');
-  if (on < toIsoDate(penalty.decidedOn)!)
-    throw badInput('repairedOn', 'NOT_BEFORE_DECISION', '`repairedOn` must not be before the decision date');
+  if (appliedOn > on) throw badInput('appliedOn', 'NOT_AFTER_REPAIR', '`appliedOn` must not be after `repairedOn`');
+  if (appliedOn < decidedOn)
+    throw badInput(field, 'NOT_BEFORE_DECISION', `\`${field}\` must not be before the decision date ${decidedOn}`);
   if (penalty.repairedOn) throw badInput('id', 'ALREADY_REPAIRED', `penalty ${id} was repaired already`);
+  const facts = { decidedOn, tier: penalty.tier, sector: penalty.sector };
+  const allowedFrom = repairAllowedFrom(facts, appliedOn);
+  if (allowedFrom !== appliedOn) {
+    const rule = regimeOn(appliedOn);
+    const sector = sectorLabel(penalty.sector);
+    throw badInput(
+      field,
+      'BEFORE_MINIMUM_PUBLICITY',
+      `penalty ${id} (${TIER_LABELS[penalty.tier]}失信信息${sector ? `, ${sector}领域` : ''}, decided on ${decidedOn}) ` +
+        `may be repaired only after its minimum publicity (最短公示期) under 《${rule.title}》（${rule.number}）: ` +
+        `repair may be applied for from ${allowedFrom}, not on ${appliedOn}`,
+      { allowedFrom },
+    );
+  }
   const updated = await ctx.audited(
     { subjectCode: penalty.subjectCode, fields: ['Mutation.repairPenalty'], detail: `penalty ${id}` },
-    (tx) => tx.penalty.update({ where: { id: penalty.id }, data: { repairedOn, repairReason: text } }),
+    (tx) =>
+      tx.penalty.update({
+        where: { id: penalty.id },
+        data: { repairedOn, repairAppliedOn: new Date(`${appliedOn}T00:00:00Z`), repairReason: text },
+      }),
   );
   return withKind(updated);
 }

@@ -48,11 +48,14 @@ const representation = (extra: Record<string, unknown> = {}) => ({
   publishedPenaltyCount: 3,
   severePenaltyCount: 0,
   isHighFrequencyOffender: false,
+  validLicenceCount: 0,
   integrityEvaluation: null,
   ...extra,
 });
 const QUERY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on CreditSubject { code
-  creditEvaluation { score grade modelVersion explanation { code points value } } } } }`;
+  creditEvaluation { score grade modelCode modelVersion explanation { code points value } } } } }`;
+const GROUPS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on CreditSubject { code
+  creditEvaluation { score gradeLabel explanation { code points rawPoints group groupNote } } } } }`;
 
 describe('evaluation subgraph with representations', () => {
   it('evaluates the facts passed in the representation', async () => {
@@ -65,11 +68,47 @@ describe('evaluation subgraph with representations', () => {
       e.explanation.filter((i: any) => i.points !== 0),
       [
         { code: 'TAX_CREDIT_LEVEL', points: 30, value: 'B' },
-        { code: 'PUBLISHED_PENALTIES', points: -30, value: '3' },
+        { code: 'GENERAL_PENALTIES', points: -30, value: '3' },
       ],
     );
+    assert.equal(e.modelCode, 'HUB-ENTERPRISE');
     const stored = await tdb.db.prisma.subjectEvaluation.findUniqueOrThrow({ where: { subjectCode: firm } });
     assert.equal(stored.industryCode, 'C');
+  });
+
+  it('counts a major tax violation once, explaining the D level it forced, and lets 资质 reach 优秀', async () => {
+    const violator = representation({
+      code: '91330106MA2G00022X',
+      taxCreditRatings: [{ year: 2025, level: 'D', evaluatedOn: '2026-04-20' }],
+      majorTaxViolations: [{ id: '9', situationLabel: '偷税', publishedOn: '2025-03-15' }],
+      isMajorTaxViolator: true,
+      publishedPenaltyCount: 0,
+    });
+    const excellent = representation({
+      code: '91330106MA2G00033X',
+      taxCreditRatings: [{ year: 2025, level: 'A', evaluatedOn: '2026-04-20' }],
+      isALevelTaxpayer: true,
+      publishedPenaltyCount: 0,
+      validLicenceCount: 2,
+    });
+    const { body } = await postAs(service.url, callers.officer('tax'), GROUPS, { r: [violator, excellent] });
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    const [v, x] = (body.data as any)._entities.map((s: any) => s.creditEvaluation);
+    assert.equal(v.score, 500);
+    assert.deepEqual(
+      v.explanation.filter((i: any) => i.rawPoints !== 0),
+      [
+        {
+          code: 'TAX_CREDIT_LEVEL',
+          points: 0,
+          rawPoints: -250,
+          group: 'TAX_FACT',
+          groupNote: '与“重大税收违法失信主体”为同一事实，已计入其扣分（过惩相当）',
+        },
+        { code: 'MAJOR_TAX_VIOLATION', points: -300, rawPoints: -300, group: 'TAX_FACT', groupNote: null },
+      ],
+    );
+    assert.deepEqual([x.score, x.gradeLabel], [900, '优秀']);
   });
 
   it('refuses, naming the department, when a required fact did not arrive', async () => {

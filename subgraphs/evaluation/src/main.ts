@@ -1,16 +1,16 @@
-import { internalSecretOf, clockFromEnv, setClock } from '@credit-hub/kit';
+import { clockFromEnv, identityOptionsOf, readEnvOrExit, setClock } from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { readEnv } from './env.ts';
 import { startEvaluationSubgraph } from './index.ts';
 
 // Runs this subgraph alone (one process per service in production; `npm start` runs all in one).
-const env = readEnv();
+const env = readEnvOrExit(readEnv);
 setClock(clockFromEnv(env));
 const service = await startEvaluationSubgraph({
   db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-evaluation' }),
   port: env.EVALUATION_PORT,
   host: env.EVALUATION_HOST,
   production: env.NODE_ENV === 'production',
-  internalSecret: internalSecretOf(env),
+  ...identityOptionsOf(env),
 });
 console.log(`evaluation subgraph at ${service.url}`);

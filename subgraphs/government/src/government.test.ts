@@ -495,11 +495,14 @@ describe('RegionIntegrity (shared with the subject register and the courts)', ()
     assert.equal(body.errors?.[0]?.extensions?.code, 'REQUIRED_FIELDS_UNAVAILABLE');
   });
 
-  it('answers governmentIntegrity for supervisors and administrators, every region in one statement', async () => {
+  it('answers governmentIntegrity for supervisors (not administrators), every region in one statement', async () => {
     const Q = `query($code: String!) { governmentIntegrity(regionCode: $code) {
       regionCode outstandingArrears arrearsCount bodiesWithOutstandingArrears { code } } }`;
+    const refused = await query(Q, { code: '330000' }, callers.admin());
+    assert.equal(refused.body.data ?? null, null);
+    assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
     tdb.db.resetStatements();
-    const province = data(await query(Q, { code: '330000' }, callers.admin())).governmentIntegrity;
+    const province = data(await query(Q, { code: '330000' }, callers.supervisor())).governmentIntegrity;
     assert.deepEqual(province, {
       regionCode: '330000',
       outstandingArrears: 4098500.5,

@@ -6,7 +6,6 @@ import {
   abnormalKindFor,
   annualReportDeadline,
   annualReportStatus,
-  calendarCovers,
   earliestEarlyRemoval,
   isMarketSubject,
   isRemovalOverdue,
@@ -67,10 +66,15 @@ describe('removal deadline (5 working days after the application)', () => {
     assert.equal(iso(removalDeadline(d('2030-04-30'), calendar)), '2030-05-08');
   });
 
-  it('knows which years the calendar holds', () => {
-    assert.equal(calendarCovers(d('2025-09-26'), d('2025-10-10')), true);
-    assert.equal(calendarCovers(d('2026-12-28'), d('2027-01-05')), false);
-    assert.equal(calendarCovers(d('2023-12-29'), d('2024-01-05')), false);
+  it('refuses a deadline that runs into a year the calendar does not hold, instead of guessing', () => {
+    assert.throws(
+      () => removalDeadline(d('2026-12-28')),
+      (e: any) => e.extensions.code === 'CALENDAR_RANGE' && e.extensions.date === '2027-01-01',
+    );
+    assert.throws(
+      () => removalDeadline(d('2018-12-28')),
+      (e: any) => e.extensions.code === 'CALENDAR_RANGE' && e.extensions.date === '2018-12-29',
+    );
   });
 });
 

@@ -71,10 +71,6 @@ export const REMOVAL_WORKING_DAYS = 5;
 export const removalDeadline = (appliedOn: Date, calendar: WorkingCalendar = chineseCalendar) =>
   calendar.addWorkingDays(appliedOn, REMOVAL_WORKING_DAYS);
 
-/** Whether the calendar holds holiday data for every year from `from` to `to` (else deadlines would be guesses). */
-export const calendarCovers = (from: Date, to: Date, calendar: WorkingCalendar = chineseCalendar) =>
-  from.getUTCFullYear() >= calendar.firstYear && to.getUTCFullYear() <= calendar.lastYear;
-
 // ---------------------------------------------------------------------------------------------------------
 // 经营异常名录 and the 个体工商户's 经营异常状态
 

@@ -597,18 +597,22 @@ describe('application and removal', () => {
   });
 
   it('refuses an application the working-day calendar cannot count', async () => {
+    const veteran = makeUscc('91', '330106', 'MA2Y0002');
+    assertOk(await register(registration(veteran, { establishedOn: '2012-04-01' })), 'registerMarketSubject');
     const old = assertOk(
       await listAbnormal(
-        abnormalInput(late, {
+        abnormalInput(veteran, {
           reason: 'UNREACHABLE_AT_ADDRESS',
-          listedOn: '2020-05-11',
-          listingDocument: '西市监异列字〔2020〕第0511号',
+          listedOn: '2018-05-10',
+          listingDocument: '西市监异列字〔2018〕第0510号',
         }),
       ),
       'listAbnormalOperation',
     );
     const before = await snapshot();
-    assertBadInput(await apply(old.id, '2020-06-01', '2020-05-29'), 'appliedOn', 'CALENDAR_RANGE');
+    // 2018 has no holiday notice in the calendar (it starts in 2019): the deadline from this application cannot
+    // be counted.
+    assertBadInput(await apply(old.id, '2018-06-01', '2018-05-29'), 'appliedOn', 'CALENDAR_RANGE');
     assert.equal(await snapshot(), before);
   });
 });

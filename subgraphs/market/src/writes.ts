@@ -1,4 +1,12 @@
-import { badInput, ErrorCode, notFound, notInFuture, requiredText, type SubgraphContext } from '@credit-hub/kit';
+import {
+  badInput,
+  countForInput,
+  ErrorCode,
+  notFound,
+  notInFuture,
+  requiredText,
+  type SubgraphContext,
+} from '@credit-hub/kit';
 import { validateUscc } from '@credit-hub/kit/codes';
 import type { Db } from '@credit-hub/kit/db';
 import { GraphQLError } from 'graphql';
@@ -7,7 +15,6 @@ import {
   abnormalKindFor,
   ABNORMAL_KIND_LABELS,
   ABNORMAL_REASON_LABELS,
-  calendarCovers,
   earliestEarlyRemoval,
   EARLY_REMOVAL_CONDITION_LABELS,
   isMarketSubject,
@@ -293,15 +300,8 @@ export async function applyForAbnormalRemoval(
   notInFuture(appliedOn, 'appliedOn');
   if (curedOn.getTime() > appliedOn.getTime())
     throw badInput('curedOn', 'ORDER', '`curedOn` must not be after `appliedOn`: the cause is cured before applying');
-  const deadline = removalDeadline(appliedOn);
-  if (!calendarCovers(appliedOn, deadline)) {
-    throw badInput(
-      'appliedOn',
-      'CALENDAR_RANGE',
-      `the working-day calendar has no holiday data around ${iso(appliedOn)}, so the removal deadline cannot be ` +
-        'counted: add the year to packages/kit/src/calendar',
-    );
-  }
+  // An application in a year without its holiday notice has no countable deadline: refused, never guessed.
+  const deadline = countForInput('appliedOn', () => removalDeadline(appliedOn));
   return changeEntry(
     ctx,
     rawId,

@@ -1,16 +1,16 @@
-import { internalSecretOf, clockFromEnv, setClock } from '@credit-hub/kit';
+import { clockFromEnv, identityOptionsOf, readEnvOrExit, setClock } from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { readEnv } from './env.ts';
 import { startTaxSubgraph } from './index.ts';
 
 // Runs this subgraph alone (one process per department in production; `npm start` runs all in one).
-const env = readEnv();
+const env = readEnvOrExit(readEnv);
 setClock(clockFromEnv(env));
 const service = await startTaxSubgraph({
   db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-tax' }),
   port: env.TAX_PORT,
   host: env.TAX_HOST,
   production: env.NODE_ENV === 'production',
-  internalSecret: internalSecretOf(env),
+  ...identityOptionsOf(env),
 });
 console.log(`tax subgraph at ${service.url}`);

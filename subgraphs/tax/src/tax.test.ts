@@ -192,7 +192,8 @@ describe('CreditSubject extension', () => {
     );
     const [v] = (body.data as any)._entities[0].majorTaxViolations;
     assert.equal(v.responsiblePersonName, '赵*强');
-    assert.equal(v.responsiblePersonIdNumber, `${responsibleId.slice(0, 10)}****${responsibleId.slice(14)}`);
+    // 54号令: the ID number is published with the birth year, month and day hidden.
+    assert.equal(v.responsiblePersonIdNumber, `${responsibleId.slice(0, 6)}********${responsibleId.slice(14)}`);
     assert.equal(v.situationLabel, '虚开增值税专用发票');
     assert.ok(!JSON.stringify(body).includes(responsibleId));
   });

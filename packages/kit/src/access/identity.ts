@@ -1,4 +1,5 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { ReplayCache } from './replay.ts';
 
 /**
  * Who is calling. The gateway authenticates the caller (JWT or API key, or nobody: the public) and hands
@@ -35,11 +36,12 @@ export const PUBLIC_IDENTITY: Identity = {
 
 export const IDENTITY_HEADER = 'x-credit-hub-identity';
 /** Short-lived: a leaked header is useless within seconds, and it only fits the request it was made for. */
-const LIFETIME_MS = 60_000;
+export const IDENTITY_LIFETIME_MS = 60_000;
 
 /**
  * Hash of the GraphQL request a header is issued for. Binding the identity to the exact query and
- * variables stops a captured header from being replayed with another operation.
+ * variables stops a captured header from being replayed with another operation; its one-time value (`jti`)
+ * stops it from being replayed with the same one.
  */
 export function requestDigest(query: string, variables: unknown): string {
   return createHash('sha256')
@@ -49,54 +51,90 @@ export function requestDigest(query: string, variables: unknown): string {
     .digest('base64url');
 }
 
-/** One-time value a signed route request carries, so that a captured header cannot be replayed. */
-export const NONCE_HEADER = 'x-credit-hub-nonce';
-
 /**
- * Digest for a signed request to a route other than /graphql (the 双公示 file upload): the method, the
- * path with its query string, and a nonce the receiver accepts once. The body is a stream and is not
- * hashed; the route binds what the body may do (kind, department) through the signed path.
+ * Digest for a signed request to a route other than /graphql (the 双公示 file upload): the method and the
+ * path with its query string. The body is a stream and is not hashed; the route binds what the body may do
+ * (kind, department) through the signed path, and the header's one-time value makes it good for one upload.
  */
-export const routeDigest = (method: string, pathWithQuery: string, nonce: string) =>
-  requestDigest(`${method.toUpperCase()} ${pathWithQuery}`, { nonce });
+export const routeDigest = (method: string, pathWithQuery: string) =>
+  requestDigest(`${method.toUpperCase()} ${pathWithQuery}`, {});
 
 const mac = (secret: string, payload: string) => createHmac('sha256', secret).update(payload).digest();
 
 /**
  * The internal header is `base64url(JSON payload).base64url(HMAC-SHA256)`: the same guarantees as an
- * HS256 JWT (integrity, expiry, binding to the request) at a fraction of the cost — it is made for every
- * subgraph request, so it must cost microseconds, not a millisecond.
+ * HS256 JWT (integrity, expiry, binding to the request, a one-time `jti`) at a fraction of the cost — it is
+ * made for every subgraph request, so it must cost microseconds, not a millisecond.
  */
 export async function signIdentity(identity: Identity, secret: string, digest: string): Promise<string> {
   const payload = Buffer.from(
-    JSON.stringify({ ...identity, dig: digest, exp: Date.now() + LIFETIME_MS }),
+    JSON.stringify({
+      ...identity,
+      dig: digest,
+      exp: Date.now() + IDENTITY_LIFETIME_MS,
+      jti: randomBytes(16).toString('base64url'),
+    }),
     'utf8',
   ).toString('base64url');
   return `${payload}.${mac(secret, payload).toString('base64url')}`;
 }
 
-export class IdentityError extends Error {}
+/** Why a header was refused: `extensions.reason` of the 401, stable for clients and alerts. */
+export type IdentityRefusal =
+  | 'MISSING'
+  | 'MALFORMED'
+  | 'BAD_SIGNATURE'
+  | 'EXPIRED'
+  | 'OTHER_REQUEST'
+  | 'UNKNOWN_ROLE'
+  | 'NO_NONCE'
+  | 'REPLAYED'
+  | 'UNVERIFIABLE';
 
-/** Verifies the internal header; throws IdentityError with the reason when it cannot be trusted. */
-export async function verifyIdentity(token: string, secret: string, digest: string): Promise<Identity> {
+export class IdentityError extends Error {
+  constructor(
+    message: string,
+    readonly reason: IdentityRefusal,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Verifies the internal header and spends its one-time value in `replay`; throws IdentityError with the
+ * reason when it cannot be trusted. The nonce is spent only after every other check passed, so a forged or
+ * misdirected header cannot use up a genuine one.
+ */
+export async function verifyIdentity(
+  token: string,
+  secret: string,
+  digest: string,
+  replay: ReplayCache,
+): Promise<Identity> {
   const [payload, signature, extra] = token.split('.');
-  if (!payload || !signature || extra !== undefined) throw new IdentityError('internal identity header is malformed');
+  if (!payload || !signature || extra !== undefined)
+    throw new IdentityError('internal identity header is malformed', 'MALFORMED');
   const expected = mac(secret, payload);
   const given = Buffer.from(signature, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw new IdentityError('internal identity header rejected: signature does not match');
+    throw new IdentityError('internal identity header rejected: signature does not match', 'BAD_SIGNATURE');
   }
   let claims: Record<string, unknown>;
   try {
     claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
   } catch {
-    throw new IdentityError('internal identity header is malformed');
+    throw new IdentityError('internal identity header is malformed', 'MALFORMED');
   }
   if (typeof claims.exp !== 'number' || claims.exp < Date.now())
-    throw new IdentityError('internal identity header has expired');
-  if (claims.dig !== digest) throw new IdentityError('internal identity header was issued for another request');
+    throw new IdentityError('internal identity header has expired', 'EXPIRED');
+  if (claims.dig !== digest)
+    throw new IdentityError('internal identity header was issued for another request', 'OTHER_REQUEST');
   const role = claims.role as Role;
-  if (!ROLES.includes(role)) throw new IdentityError('internal identity header names an unknown role');
+  if (!ROLES.includes(role)) throw new IdentityError('internal identity header names an unknown role', 'UNKNOWN_ROLE');
+  if (typeof claims.jti !== 'string' || claims.jti.length < 16)
+    throw new IdentityError('internal identity header carries no one-time value', 'NO_NONCE');
+  if (!(await replay.claim(claims.jti, claims.exp)))
+    throw new IdentityError('internal identity header was already used (replay)', 'REPLAYED');
   return {
     actor: String(claims.actor),
     role,

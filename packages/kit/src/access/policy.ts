@@ -8,8 +8,14 @@ import type { Identity } from './identity.ts';
  * | PUBLIC     | read   | read                 | read       | read  | read                     |
  * | SHARED     | —      | read                 | read       | —     | read with scope `read`   |
  * | DEPARTMENT | —      | read/write if D owns | read       | —     | read/write if D owns, by scope |
- * | SUPERVISOR | —      | —                    | read       | read  | —                        |
+ * | SUPERVISOR | —      | —                    | read       | —     | —                        |
  * | ADMIN      | —      | —                    | —          | read/write | —                   |
+ *
+ * Administrators (系统管理员) run the platform — API keys, the authority register, the measures catalogue,
+ * evaluation models — and see no subject data beyond the public, nor the audit trail: least privilege
+ * (个人信息保护法 art. 51(4), operation privileges determined reasonably: verified) and the separation of
+ * system administration from audit review (三员分立 in GB/T 22239-2019: to verify). Supervisory reads
+ * (aggregates, 高频失信, draws, the audit log) are the supervisors'. See docs/security.md.
  *
  * Supervisors never write. Mutations are DEPARTMENT or ADMIN level, or SHARED for a department's report
  * about its own business to a platform service (any officer, systems with scope `write`).
@@ -32,7 +38,7 @@ export function canRead(who: Identity, level: AccessLevel, owner: string): boole
         (who.role === 'SYSTEM' && who.department === owner && who.scopes.includes('read'))
       );
     case 'SUPERVISOR':
-      return who.role === 'SUPERVISOR' || who.role === 'ADMIN';
+      return who.role === 'SUPERVISOR';
     case 'ADMIN':
       return who.role === 'ADMIN';
   }

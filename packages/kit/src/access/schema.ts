@@ -7,7 +7,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import { forbidden } from '../errors.ts';
-import { maskIdNumber, maskPersonName } from '../codes/mask.ts';
+import { maskIdNumber, maskIdNumberBirthDate, maskPersonName } from '../codes/mask.ts';
 import type { AuditBuffer } from './audit.ts';
 import type { Identity } from './identity.ts';
 import { ACCESS_LEVELS, canRead, canSeePersonal, canWrite, type AccessLevel, type PersonalAudience } from './policy.ts';
@@ -18,7 +18,13 @@ export interface AccessContext {
   audit: AuditBuffer;
 }
 
-export type PersonalKind = 'NAME' | 'ID_NUMBER';
+/** The PersonalDataKind values of common.graphql, each with its mask (rules and sources in codes/mask.ts). */
+const MASKS = {
+  NAME: maskPersonName,
+  ID_NUMBER: maskIdNumber,
+  ID_NUMBER_BIRTH_DATE_HIDDEN: maskIdNumberBirthDate,
+} as const;
+export type PersonalKind = keyof typeof MASKS;
 
 interface FieldPolicy {
   level: AccessLevel;
@@ -59,6 +65,7 @@ function levelOf(node: Parameters<typeof directiveArg>[0]): AccessLevel | undefi
 function personalOf(field: GraphQLField<unknown, unknown>): FieldPolicy['personal'] {
   const kind = enumOrString(directiveArg(field.astNode, 'personal', 'kind'));
   if (!kind) return null;
+  if (!Object.hasOwn(MASKS, kind)) throw new Error(`unknown personal data kind ${kind} on ${field.name}`);
   const kinds = directiveArg(field.astNode, 'personal', 'subjectKinds');
   const subjectKinds =
     kinds?.kind === 'ListValue' ? kinds.values.map((v) => enumOrString(v)).filter((v): v is string => !!v) : null;
@@ -76,15 +83,14 @@ function subjectOf(parent: unknown): string | null {
 }
 
 function mask(kind: PersonalKind, value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  return kind === 'NAME' ? maskPersonName(value) : maskIdNumber(value);
+  return typeof value === 'string' ? MASKS[kind](value) : value;
 }
 
 const LEVEL_WORDS: Record<AccessLevel, string> = {
   PUBLIC: 'anyone',
   SHARED: 'an authenticated government user',
   DEPARTMENT: 'the owning department or a supervisor',
-  SUPERVISOR: 'a supervisor or administrator',
+  SUPERVISOR: 'a supervisor',
   ADMIN: 'an administrator',
 };
 

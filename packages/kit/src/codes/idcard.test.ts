@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { idCheckDigit, isIdNumber, validateIdNumber, type IdNumberInvalidReason } from './idcard.ts';
+import { idCheckDigit, isIdNumber, upgradeIdNumber15, validateIdNumber, type IdNumberInvalidReason } from './idcard.ts';
 
 const TODAY = new Date('2025-06-01T04:00:00Z'); // 2025-06-01 12:00 in Beijing
 
@@ -22,6 +22,7 @@ describe('validateIdNumber', () => {
       birthDate: '1949-12-31',
       sex: 'FEMALE',
       regionCode: '110105',
+      upgradedFrom: null,
     });
   });
 
@@ -116,7 +117,7 @@ describe('validateIdNumber', () => {
   });
 
   it('rejects wrong lengths', () => {
-    for (const id of ['', '11010519491231002', '11010519491231002X1', '110105491231002']) {
+    for (const id of ['', '11010519491231002', '11010519491231002X1', '11010549123100', '1101054912310021']) {
       const r = validateIdNumber(id, TODAY);
       assert.equal(r.valid, false);
       if (r.valid) continue;
@@ -145,6 +146,34 @@ describe('validateIdNumber', () => {
     for (const prefix of ['11', '15', '23', '37', '46', '54', '65', '71', '81', '82', '83']) {
       assert.equal(reasonOf(withCheck(`${prefix}010519900307123`)), undefined, prefix);
     }
+  });
+});
+
+describe('15-digit first-generation numbers', () => {
+  it('accepts one and upgrades it to the 18-digit number of the same person', () => {
+    // GB 11643's own example 11010519491231002X, as its 15-digit predecessor: no century, no check digit.
+    assert.deepEqual(validateIdNumber(' 110105491231002 ', TODAY), {
+      valid: true,
+      idNumber: '11010519491231002X',
+      birthDate: '1949-12-31',
+      sex: 'FEMALE',
+      regionCode: '110105',
+      upgradedFrom: '110105491231002',
+    });
+    // A worked example of the upgrade: body 34052419800101001, Σ = 189, 189 mod 11 = 2 → X.
+    assert.equal(upgradeIdNumber15('340524800101001'), '34052419800101001X');
+    assert.equal(validateIdNumber('340524800101001', TODAY).valid && 'MALE', 'MALE');
+  });
+
+  it('checks region, birth date and characters the way an 18-digit number is checked', () => {
+    assert.equal(reasonOf('990105491231002'), 'REGION');
+    assert.equal(reasonOf('110105490230002'), 'BIRTH_DATE');
+    const r = validateIdNumber('110105491331002', TODAY);
+    assert.equal(r.valid, false);
+    if (!r.valid) assert.match(r.message, /positions 7–12 of the 15-digit number, read as 19YYMMDD\) 1949-13-31/);
+    // No X in a first-generation number: it has no check digit.
+    assert.equal(reasonOf('11010549123100X'), 'ILLEGAL_CHARACTER');
+    assert.throws(() => upgradeIdNumber15('11010519491231002X'), RangeError);
   });
 });
 

@@ -3,3 +3,4 @@ export * from './kind.ts';
 export * from './idcard.ts';
 export * from './mask.ts';
 export * from './person-key.ts';
+export * from './provinces.ts';

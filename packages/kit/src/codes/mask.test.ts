@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { maskIdNumber, maskPersonName } from './mask.ts';
+import { maskIdNumber, maskIdNumberBirthDate, maskPersonName } from './mask.ts';
 
 describe('maskPersonName', () => {
   it('masks by length', () => {
@@ -32,6 +32,27 @@ describe('maskIdNumber', () => {
 
   it('masks anything of the wrong length completely', () => {
     assert.equal(maskIdNumber(''), '');
-    assert.equal(maskIdNumber('110105491231002'), '***************');
+    assert.equal(maskIdNumber('E12345678'), '*********');
+  });
+});
+
+describe('ID numbers of a 15-digit first generation', () => {
+  it('keep region and two-digit year for the public, and lose the whole birth date on the tax black list', () => {
+    assert.equal(maskIdNumber('110105491231002'), '11010549****002');
+    assert.equal(maskIdNumberBirthDate('110105491231002'), '110105******002');
+  });
+});
+
+describe('maskIdNumberBirthDate (国家税务总局令第54号: 隐去出生年、月、日号码段)', () => {
+  it('hides positions 7–14, the whole birth date, and keeps region and the last four', () => {
+    assert.equal(maskIdNumberBirthDate('342301196401013224'), '342301********3224');
+    assert.equal(maskIdNumberBirthDate(' 11010519491231002x '), '110105********002X');
+    // No birth digit survives: neither the year (visible in the ID_NUMBER form) nor month or day.
+    assert.ok(!maskIdNumberBirthDate('342301196401013224').includes('1964'));
+  });
+
+  it('hides other documents completely', () => {
+    assert.equal(maskIdNumberBirthDate('E12345678'), '*********');
+    assert.equal(maskIdNumberBirthDate(''), '');
   });
 });

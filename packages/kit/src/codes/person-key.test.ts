@@ -15,6 +15,14 @@ describe('person keys', () => {
     assert.throws(() => personKey(wrongCheckDigit, SECRET), RangeError);
   });
 
+  it('gives a 15-digit first-generation number the key of its 18-digit upgrade', () => {
+    const id = makeIdNumber('330106', '19800101', '123');
+    const first = `${id.slice(0, 6)}${id.slice(8, 17)}`;
+    assert.equal(first.length, 15);
+    assert.equal(personKey(first, SECRET), personKey(id, SECRET));
+    assert.equal(documentPersonKey(first, SECRET), personKey(id, SECRET));
+  });
+
   it('keys other ID documents by type and number, and a bare 身份证 number as personKey does', () => {
     const id = makeIdNumber('330106', '19800101', '123');
     assert.equal(documentPersonKey(id, SECRET), personKey(id, SECRET));

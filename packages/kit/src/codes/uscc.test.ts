@@ -217,6 +217,20 @@ describe('validateUscc', () => {
     assert.equal(r.position, 7);
     assert.equal(reasonOf('91N50100M000100Y43'), 'ADMINISTRATIVE_DIVISION');
   });
+
+  it('requires a known province-level prefix, or 100000 for the central level', () => {
+    for (const division of ['000000', '999999', '100100', '700000', '810000', '160000', '660000']) {
+      const r = validateUscc(build(`91${division}M000100Y`));
+      assert.equal(r.valid, false, division);
+      if (r.valid) continue;
+      assert.equal(r.reason, 'ADMINISTRATIVE_DIVISION');
+      assert.equal(r.position, 3);
+      assert.match(r.message, new RegExp(`positions 3–8\\) ${division} does not start with a province-level code`));
+    }
+    for (const division of ['100000', '110000', '330106', '650000', '659001', '150000']) {
+      assert.equal(isUscc(build(`91${division}M000100Y`)), true, division);
+    }
+  });
 });
 
 describe('check helpers', () => {

@@ -1,6 +1,8 @@
+import { MAINLAND_PROVINCE_PREFIXES } from './provinces.ts';
+
 /**
  * 统一社会信用代码 (unified social credit code, USCC) per GB 32100-2015, including the
- * GB 11714-1997 organisation code embedded in positions 9–17.
+ * GB 11714-1997 organisation code embedded in positions 9–17. Rules and sources: docs/rules/codes.md.
  */
 
 export type UsccInvalidReason =
@@ -22,16 +24,20 @@ export const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 const USCC_LENGTH = 18;
 
+/** Positions 3–8 of a subject registered by a central (national) authority. */
+export const CENTRAL_DIVISION = '100000';
+
 /** Wi = 3^(i−1) mod 31, spelled out so a reader can compare it with the standard's table. */
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
 
 const ORGANISATION_CODE_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2] as const;
 
 /**
- * 机构类别码 accepted after each 登记管理部门码. Departments 1, 5, 9 and Y follow the standard
- * exactly. For the others we are deliberately lenient (1, 2, 3, 9 on top of whatever the standard
- * lists, e.g. 34 司法鉴定机构 and 35 仲裁委员会): a category table that is stricter than what
- * registration authorities actually issued would reject real codes at the API boundary.
+ * 机构类别码 accepted after each 登记管理部门码. Departments 1 (11/12/13/19), 3 (31–35/39: 34 司法鉴定机构 and 35
+ * 仲裁委员会 are in the standard), 5 (51/52/53/59), 9 (91/92/93), N (N1/N2/N3/N9) and Y (Y1) accept exactly what
+ * GB 32100-2015 with 第1号修改单 lists. Departments 2 (standard: 21/29), 4 (41/49), 6 (61/62/69), 7 (71/72/79), 8
+ * (81/89) and A (A1/A9) also accept 1, 2, 3 and 9: a deliberate leniency (docs/rules/codes.md, open questions),
+ * because a table stricter than what registration authorities actually issued would refuse real codes.
  */
 export const USCC_ORGANISATION_TYPES: Readonly<Record<string, readonly string[]>> = {
   '1': ['1', '2', '3', '9'],
@@ -160,6 +166,16 @@ export function validateUscc(input: string): UsccValidation {
         i + 1,
       );
     }
+  }
+
+  // 登记管理机关行政区划码 (GB/T 2260): a province-level prefix we know, or 100000 for the central level.
+  const division = chars.slice(2, 8).join('');
+  if (division !== CENTRAL_DIVISION && !MAINLAND_PROVINCE_PREFIXES.includes(division.slice(0, 2))) {
+    return invalid(
+      'ADMINISTRATIVE_DIVISION',
+      `administrative division code (行政区划码, positions 3–8) ${division} does not start with a province-level code (11–65) and is not ${CENTRAL_DIVISION} (central level)`,
+      3,
+    );
   }
 
   const orgBody = chars.slice(8, 16).join('');

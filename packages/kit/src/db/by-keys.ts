@@ -28,8 +28,10 @@ function modelSql(model: Prisma.ModelName, schema: string): ModelSql {
       if (field.kind !== 'scalar' && field.kind !== 'enum') continue;
       const name = `"${field.dbName ?? field.name}"`;
       column.set(field.name, name);
-      // Enums come back as their label, as findMany returns them.
-      list.push(field.kind === 'enum' ? `${name}::text AS "${field.name}"` : `${name} AS "${field.name}"`);
+      // Enums come back as their label, and a list of enums as an array of labels, as findMany returns them: the
+      // driver knows neither the enum's type nor its array type, but reads JSON (the runtime model does not say
+      // which enum fields are lists, so every enum goes through to_jsonb).
+      list.push(field.kind === 'enum' ? `to_jsonb(${name}) AS "${field.name}"` : `${name} AS "${field.name}"`);
     }
     sql = {
       table: `"${schema}"."${definition.dbName ?? definition.name}"`,

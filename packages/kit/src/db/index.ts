@@ -1,6 +1,12 @@
 export { createDb, Prisma, PrismaClient, type Db } from './client.ts';
 export type * from '../../generated/prisma/index.js';
 export { migrate, type MigrationResult } from './migrate.ts';
-export { startEmbeddedPostgres, createDatabaseIfMissing, type EmbeddedServer } from './embedded.ts';
+export {
+  startEmbeddedPostgres,
+  createDatabaseIfMissing,
+  EmbeddedPostgresUnavailable,
+  embeddedPostgresProblem,
+  type EmbeddedServer,
+} from './embedded.ts';
 export { repoRoot, migrationsDir, dataDir } from './paths.ts';
 export { rowsByKeys } from './by-keys.ts';

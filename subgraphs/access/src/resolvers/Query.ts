@@ -1,3 +1,4 @@
+import { checkSubjectCode } from '@credit-hub/kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
 import { auditLog } from '../audit-log.ts';
 
@@ -9,8 +10,10 @@ export const Query: QueryResolvers = {
       orderBy: { createdAt: 'desc' },
     }),
   auditLog: (_root, args, { db, audit }) => {
+    // Checked before it is recorded: an arbitrary string is not a subject the trail can name.
+    const subjectCode = args.subjectCode ? checkSubjectCode(args.subjectCode, 'subjectCode') : null;
     // Reading the trail is itself recorded: who looked at whose history.
-    audit.record('READ', args.subjectCode ?? null, 'Query.auditLog');
-    return auditLog(db, args);
+    audit.record('READ', subjectCode, 'Query.auditLog');
+    return auditLog(db, { ...args, subjectCode });
   },
 };

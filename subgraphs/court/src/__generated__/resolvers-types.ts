@@ -35,11 +35,16 @@ export type AccessLevel =
   /** 监管 — supervisors and administrators */
   | 'SUPERVISOR';
 
-/** Whether a 失信被执行人 case is on the list (名单状态). */
+/** Where a 失信被执行人 case stands today (名单状态), computed from its dates against the clock. */
 export type CaseStatus =
-  /** 在列 — listed and published */
+  /** 在列 — on the list and published: not withdrawn, and its term (if any) not ended */
   | 'ACTIVE'
-  /** 已屏蔽/撤销 — withdrawn from the list; visible to government users only */
+  /**
+   * 期满 — the term (纳入期限) has ended but the court has not yet recorded the deletion (due within three working
+   * days, 第十条第二款); not public, not a credit-check hit; visible to government users only
+   */
+  | 'EXPIRED'
+  /** 已删除/撤销 — the court recorded a deletion or revocation; visible to government users only */
   | 'WITHDRAWN';
 
 /**
@@ -108,14 +113,18 @@ export type CreditSubject = {
    */
   consumptionRestrictions: Maybe<Array<ConsumptionRestriction>>;
   /**
-   * The subject's 失信被执行人 cases (dishonest judgment-debtor cases), newest filing first. The public sees
-   * the cases on the list (ACTIVE); withdrawn (屏蔽/撤销) cases need SHARED access and `includeWithdrawn`.
-   * Null (with an error naming the court subgraph) when the court subgraph is unavailable.
+   * The subject's 失信被执行人 cases (dishonest judgment-debtor cases), newest filing first. The public sees the
+   * cases on the list today (ACTIVE: published, not withdrawn, within their term); cases past their term (EXPIRED)
+   * and withdrawn ones (删除/撤销) need SHARED access and `includeWithdrawn`. Null (with an error naming the court
+   * subgraph) when the court subgraph is unavailable.
    */
   dishonestDebtorCases: Maybe<Array<DishonestDebtorCase>>;
   /** Whether a 限制消费令 is currently in force against the subject (限制高消费). */
   isConsumptionRestricted: Maybe<Scalars['Boolean']['output']>;
-  /** Whether the subject is currently listed as a 失信被执行人 (at least one ACTIVE case). */
+  /**
+   * Whether the subject is on the 失信被执行人 list today: at least one case that is not withdrawn and whose term
+   * (纳入期限) has not ended. A case leaves the list on the day after its last day, without any job running.
+   */
   isDishonestDebtor: Maybe<Scalars['Boolean']['output']>;
 };
 
@@ -146,19 +155,22 @@ export type DebtorKind =
   /** 法人或非法人组织 — an organisation, identified by its USCC */
   | 'ORGANISATION';
 
-/** 失信行为具体情形 — the six behaviours for which a debtor is listed (最高人民法院 法释〔2017〕7号 第一条). */
+/**
+ * 失信行为具体情形 — the six behaviours for which a debtor is listed (最高人民法院 法释〔2017〕7号 第一条), in the order
+ * of its items (一)–(六).
+ */
 export type DishonestBehaviour =
-  /** 以虚假诉讼、虚假仲裁或者以隐匿、转移财产等方法规避执行 — evading execution by false litigation or arbitration, or by hiding or moving assets */
+  /** (三) 以虚假诉讼、虚假仲裁或者以隐匿、转移财产等方法规避执行 — evading execution by false litigation or arbitration, or by hiding or moving assets */
   | 'EVADING_EXECUTION'
-  /** 以伪造证据、暴力、威胁等方法妨碍、抗拒执行 — obstructing or resisting execution by forged evidence, violence or threats */
+  /** (二) 以伪造证据、暴力、威胁等方法妨碍、抗拒执行 — obstructing or resisting execution by forged evidence, violence or threats */
   | 'OBSTRUCTING_EXECUTION'
-  /** 有履行能力而拒不履行生效法律文书确定义务 — refusing to perform the obligation despite being able to */
+  /** (一) 有履行能力而拒不履行生效法律文书确定义务 — refusing to perform the obligation despite being able to (no fixed term) */
   | 'REFUSING_DESPITE_ABILITY'
-  /** 无正当理由拒不履行执行和解协议 — refusing without cause to perform a settlement agreement */
+  /** (六) 无正当理由拒不履行执行和解协议 — refusing without cause to perform a settlement agreement */
   | 'REFUSING_SETTLEMENT'
-  /** 违反限制消费令 — violating a consumption-restriction order */
+  /** (五) 违反限制消费令 — violating a consumption-restriction order */
   | 'VIOLATING_CONSUMPTION_RESTRICTION'
-  /** 违反财产报告制度 — violating the property-reporting rules */
+  /** (四) 违反财产报告制度 — violating the property-reporting rules */
   | 'VIOLATING_PROPERTY_REPORTING';
 
 /**
@@ -173,24 +185,48 @@ export type DishonestDebtorCase = {
   basisDocumentNumber: Scalars['String']['output'];
   /** 做出执行依据单位 — the body that issued the enforced document (court, arbitration commission …). */
   basisIssuer: Scalars['String']['output'];
-  /** 失信行为具体情形 — the listing behaviour. */
-  behaviour: DishonestBehaviour;
-  /** Chinese label of the behaviour (e.g. 有履行能力而拒不履行生效法律文书确定义务). */
-  behaviourLabel: Scalars['String']['output'];
+  /** Chinese labels of the behaviours (e.g. 有履行能力而拒不履行生效法律文书确定义务). */
+  behaviourLabels: Array<Scalars['String']['output']>;
+  /** 失信行为具体情形 — the listing behaviours (one or more), in the order of 第一条's items. */
+  behaviours: Array<DishonestBehaviour>;
   /** 执行案号 — execution case number, normalised to half-width parentheses, e.g. (2019)皖1122执1194号. */
   caseNumber: Scalars['String']['output'];
+  /**
+   * Whether a 限制消费令 is in force against the debtor in this case: 法释〔2015〕17号 第一条第二款 requires the court to
+   * restrict the consumption of a listed debtor.
+   */
+  consumptionRestrictionInForce: Scalars['Boolean']['output'];
   /** 执行法院 — executing court, e.g. 杭州市西湖区人民法院. */
   courtName: Scalars['String']['output'];
   /** 被执行人类别 — kind of debtor. */
   debtorKind: DebtorKind;
   /** 被执行人姓名/名称 — debtor's name; a natural person's name is masked for the public (张*三). */
   debtorName: Scalars['String']['output'];
+  /** 纳入决定日期 — the day the listing decision was made; it takes effect that day and the term counts from it. */
+  decidedOn: Scalars['Date']['output'];
+  /**
+   * 删除期限 — the last day for the court to delete or revoke: three working days after the ground arose, or after
+   * the term's last day (法释〔2017〕7号 第九条、第十条). Null when no deadline applies (early deletion, the case still
+   * on the list) or when it cannot be counted yet (a year the working-day calendar does not hold).
+   */
+  deletionDeadline: Maybe<Scalars['Date']['output']>;
+  /**
+   * Whether an expired case's deletion is overdue today (its three working days have passed without a recorded
+   * deletion); null for a case that is not EXPIRED.
+   */
+  deletionOverdue: Maybe<Scalars['Boolean']['output']>;
   /** 立案时间 — filing date of the execution case. */
   filedOn: Scalars['Date']['output'];
+  /** 情形发生日期 — the day the ground arose (the term's last day for PERIOD_ENDED). */
+  groundArisenOn: Maybe<Scalars['Date']['output']>;
   /** 身份证号码 — a natural person's ID number, masked for the public (3301061980****1234). */
   idNumber: Maybe<Scalars['String']['output']>;
+  /** 纳入方式 — applied for (依申请) or of the court's own motion (依职权); null when not recorded. */
+  initiation: Maybe<ListingInitiation>;
   /** 法定代表人或者负责人姓名 — legal representative of an organisation, masked for the public. */
   legalRepresentative: Maybe<Scalars['String']['output']>;
+  /** 纳入期限届满日 — the last day on the list (null: no fixed term). From the day after, the case is not public. */
+  listedUntil: Maybe<Scalars['Date']['output']>;
   /** 生效法律文书确定的义务 — the obligation the effective legal document imposes. */
   obligation: Scalars['String']['output'];
   /** 履行情况 — performance of the obligation. */
@@ -205,19 +241,36 @@ export type DishonestDebtorCase = {
   regionCode: Scalars['String']['output'];
   /** 性别 (男/女) — a natural person's sex, from the ID number. */
   sex: Maybe<Scalars['String']['output']>;
-  /** 名单状态 — listed (ACTIVE) or withdrawn (WITHDRAWN). */
+  /** 名单状态 today — ACTIVE, EXPIRED (term ended, deletion pending) or WITHDRAWN. */
   status: CaseStatus;
   /** The debtor as a credit subject (被执行人). */
   subject: CreditSubject;
+  /** 延长理由 — the ground of the extension. */
+  termExtensionGround: Maybe<TermExtensionGround>;
+  /** 延长说明 — the court's reason for the extension, as recorded. */
+  termExtensionReason: Maybe<Scalars['String']['output']>;
+  /** 延长年限 — years added to the term (0–3, 第二条第一款). */
+  termExtensionYears: Scalars['Int']['output'];
+  /**
+   * 纳入期限（年）— the term in years before any extension: 2 when any of items (二)–(六) applies (第二条第一款); null
+   * for item (一) alone, listed until performance or another 第十条第一款 ground.
+   */
+  termYears: Maybe<Scalars['Int']['output']>;
   /** 未履行部分 — the unperformed part. */
   unperformedPart: Maybe<Scalars['String']['output']>;
-  /** 屏蔽/撤销说明 — the court's note on the withdrawal. */
+  /** 法律依据 — the article the ground comes from (e.g. 法释〔2017〕7号 第十条第二款). */
+  withdrawalBasis: Maybe<Scalars['String']['output']>;
+  /** 删除 or 撤销. */
+  withdrawalKind: Maybe<WithdrawalKind>;
+  /** 删除/撤销说明 — the court's note on the withdrawal. */
   withdrawalNote: Maybe<Scalars['String']['output']>;
-  /** 屏蔽/撤销原因 — why the case was withdrawn. */
+  /** 删除/撤销原因 — the ground. */
   withdrawalReason: Maybe<WithdrawalReason>;
-  /** Chinese label of the withdrawal reason (e.g. 履行完毕). */
+  /** Chinese label of the ground (e.g. 纳入期限届满). */
   withdrawalReasonLabel: Maybe<Scalars['String']['output']>;
-  /** 屏蔽/撤销日期 — date the case was withdrawn. */
+  /** Whether a withdrawal was recorded after its deadline; null when no deadline applies or none can be counted. */
+  withdrawnLate: Maybe<Scalars['Boolean']['output']>;
+  /** 删除/撤销日期 — date the court recorded the deletion or revocation. */
   withdrawnOn: Maybe<Scalars['Date']['output']>;
 };
 
@@ -243,15 +296,18 @@ export type DishonestDebtorCaseEdge = {
   node: DishonestDebtorCase;
 };
 
-/** Input of publishDishonestDebtorCase: a 失信被执行人 case with the items 法释〔2017〕7号 第六条 requires. */
+/** Input of publishDishonestDebtorCase: a 失信被执行人 listing decision with the items 法释〔2017〕7号 第六条 requires. */
 export type DishonestDebtorCaseInput = {
   /** 执行依据文号. */
   basisDocumentNumber: Scalars['String']['input'];
   /** 做出执行依据单位. */
   basisIssuer: Scalars['String']['input'];
-  /** 失信行为具体情形. */
-  behaviour: DishonestBehaviour;
-  /** 执行案号, e.g. (2024)浙0106执1234号; full-width parentheses are normalised. */
+  /** 失信行为具体情形: one or more, each once. */
+  behaviours: Array<DishonestBehaviour>;
+  /**
+   * 执行案号 of an 执行实施 case (执 or 执恢), e.g. (2024)浙0106执1234号, or before 2016 (2015)厦执字第281号;
+   * full-width parentheses are normalised.
+   */
   caseNumber: Scalars['String']['input'];
   /** 执行法院 (its full name, ending in 法院). */
   courtName: Scalars['String']['input'];
@@ -259,10 +315,17 @@ export type DishonestDebtorCaseInput = {
   debtorKind: DebtorKind;
   /** 被执行人姓名/名称. */
   debtorName: Scalars['String']['input'];
-  /** 立案时间, not in the future and not before the case number's year. */
+  /** 纳入决定日期: not before filing, not after publication, not in the future. */
+  decidedOn: Scalars['Date']['input'];
+  /** 立案时间: in the case number's year (收案年度), not in the future. */
   filedOn: Scalars['Date']['input'];
-  /** 身份证号码 (居民身份证号码, GB 11643): required for a natural person; sex and age are taken from it. */
+  /**
+   * 身份证号码 (居民身份证号码, GB 11643; a 15-digit first-generation number is upgraded): required for a natural
+   * person; sex and age are taken from it, and a debtor under 18 on the decision day is refused (第四条).
+   */
   idNumber?: InputMaybe<Scalars['String']['input']>;
+  /** 纳入方式 (optional): APPLICATION is refused within six months of a deletion the applicant asked for in this case. */
+  initiation?: InputMaybe<ListingInitiation>;
   /** 法定代表人或者负责人姓名: required for an organisation, not allowed for a natural person. */
   legalRepresentative?: InputMaybe<Scalars['String']['input']>;
   /** 生效法律文书确定的义务. */
@@ -271,15 +334,31 @@ export type DishonestDebtorCaseInput = {
   performance: PerformanceStatus;
   /** 已履行部分: required when PARTLY_PERFORMED, not allowed when NONE_PERFORMED. */
   performedPart?: InputMaybe<Scalars['String']['input']>;
-  /** 发布时间: not in the future, not before filing. */
+  /** 发布时间: not in the future, not before the decision. */
   publishedOn: Scalars['Date']['input'];
   /** 行政区划代码: required for a natural person, else taken from the USCC. */
   regionCode?: InputMaybe<Scalars['String']['input']>;
   /** The debtor: USCC (统一社会信用代码) of an organisation, or person key of a natural person. */
   subjectCode: Scalars['ID']['input'];
+  /** 延长理由: required with an extension, and must fit the behaviours. */
+  termExtensionGround?: InputMaybe<TermExtensionGround>;
+  /** 延长说明: required with an extension. */
+  termExtensionReason?: InputMaybe<Scalars['String']['input']>;
+  /** 延长年限 (0–3, default 0): only for a listing with a term, with `termExtensionGround` and `termExtensionReason`. */
+  termExtensionYears?: InputMaybe<Scalars['Int']['input']>;
   /** 未履行部分: required when PARTLY_PERFORMED. */
   unperformedPart?: InputMaybe<Scalars['String']['input']>;
 };
+
+/**
+ * 纳入方式 — whether the listing was applied for by the applicant (依申请) or decided by the court of its own motion
+ * (依职权); both are open to the court under 法释〔2017〕7号.
+ */
+export type ListingInitiation =
+  /** 依申请 — on the applicant's request */
+  | 'APPLICATION'
+  /** 依职权 — by the court of its own motion */
+  | 'EX_OFFICIO';
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -294,7 +373,10 @@ export type Mutation = {
    * the case with reason PERFORMED.
    */
   recordPerformance: DishonestDebtorCase;
-  /** Withdraw a case from the list (屏蔽/撤销): performed, listing period ended, listed in error, or other. */
+  /**
+   * Record the deletion (删除) or revocation (撤销) of a case's current listing, on a ground the law gives for it
+   * (see WithdrawalReason); the 3-working-day deadline is recorded with it.
+   */
   withdrawDishonestDebtorCase: DishonestDebtorCase;
 };
 
@@ -325,6 +407,7 @@ export type MutationRecordPerformanceArgs = {
 
 export type MutationWithdrawDishonestDebtorCaseArgs = {
   caseNumber: Scalars['String']['input'];
+  groundArisenOn?: InputMaybe<Scalars['Date']['input']>;
   note?: InputMaybe<Scalars['String']['input']>;
   reason: WithdrawalReason;
   withdrawnOn?: InputMaybe<Scalars['Date']['input']>;
@@ -355,16 +438,22 @@ export type PerformanceStatus =
 
 /** Kinds of personal data (个人信息类别) and how they are masked. */
 export type PersonalDataKind =
-  /** 身份证件号码 — ID number, masked as 3301061980****1234 */
+  /** 身份证件号码 — ID number, masked as 3301061980****1234 (birth month and day hidden, as 中国执行信息公开网 shows it) */
   | 'ID_NUMBER'
+  /**
+   * 身份证件号码（隐去出生年、月、日号码段）— ID number with the whole birth date hidden, masked as 330106********1234
+   * (国家税务总局令第54号, the 重大税收违法失信主体 list)
+   */
+  | 'ID_NUMBER_BIRTH_DATE_HIDDEN'
   /** 姓名 — name, masked as 张*三 */
   | 'NAME';
 
 export type Query = {
   __typename?: 'Query';
   /**
-   * One 失信被执行人 case by its 执行案号 (full-width parentheses accepted); null when it does not exist, or
-   * for the public when it has been withdrawn.
+   * One 失信被执行人 case by its 执行案号 (full-width parentheses accepted): its current listing, or its latest one
+   * when a case was listed more than once. Null when it does not exist, or for the public when it is not on the list
+   * today (expired or withdrawn).
    */
   dishonestDebtorCase: Maybe<DishonestDebtorCase>;
   /**
@@ -372,6 +461,12 @@ export type Query = {
    * date, status and debtor kind.
    */
   dishonestDebtorCases: DishonestDebtorCaseConnection;
+  /**
+   * 删除 due — cases whose term has ended and whose deletion the court has not recorded, the earliest term end first,
+   * with the deadline (three working days after the term's last day, 法释〔2017〕7号 第十条第二款) and whether it has
+   * passed. For the court (its officers and systems) and supervisors.
+   */
+  dishonestDebtorDeletionsDue: DishonestDebtorCaseConnection;
 };
 
 
@@ -391,15 +486,24 @@ export type QueryDishonestDebtorCasesArgs = {
   status?: InputMaybe<CaseStatus>;
 };
 
+
+export type QueryDishonestDebtorDeletionsDueArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  courtName?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  overdueOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+};
+
 /**
  * Credit facts about a region's government bodies and public institutions (区域政务诚信); the courts
  * contribute their dishonest judgment debtors (政府失信被执行人).
  */
 export type RegionIntegrity = {
   __typename?: 'RegionIntegrity';
-  /** Those bodies (动态清零 tracking: each must be cleared). */
+  /** Those bodies (动态清零 tracking: each must be cleared). Cases past their term do not count. */
   dishonestGovernmentBodies: Array<CreditSubject>;
-  /** Government bodies and public institutions (USCC 11…/12…) of the region with an active 失信被执行人 case. */
+  /** Government bodies and public institutions (USCC 11…/12…) of the region on the 失信被执行人 list today. */
   dishonestGovernmentBodyCount: Scalars['Int']['output'];
   /** Six-digit division code; its subdivisions are included (330100 = 杭州市). */
   regionCode: Scalars['String']['output'];
@@ -412,16 +516,56 @@ export type RestrictionStatus =
   /** 已解除 — lifted */
   | 'LIFTED';
 
-/** Why a case left the list (屏蔽/撤销原因, 法释〔2017〕7号 第十条). */
+/** Why a listing term was extended by one to three years (延长纳入期限, 法释〔2017〕7号 第二条第一款). */
+export type TermExtensionGround =
+  /** 具有多项失信行为 — several listing behaviours (needs two or more behaviours) */
+  | 'MULTIPLE_BEHAVIOURS'
+  /** 以暴力、威胁方法妨碍、抗拒执行情节严重 — serious obstruction by violence or threats (needs OBSTRUCTING_EXECUTION) */
+  | 'SERIOUS_VIOLENT_OBSTRUCTION';
+
+/**
+ * 删除 or 撤销: a deletion ends a lawful listing (法释〔2017〕7号 第二条第二款, 第十条); a revocation undoes a listing
+ * that should not have been made (第九条, 第十二条).
+ */
+export type WithdrawalKind =
+  /** 删除 — deletion */
+  | 'DELETION'
+  /** 撤销 — revocation */
+  | 'REVOCATION';
+
+/**
+ * Why a case left the list, with the article of 法释〔2017〕7号 each ground comes from. The seven 第十条第一款 grounds
+ * apply only to a listing without a term ("有纳入期限的，不适用前款规定"); a listing with a term ends with its term
+ * (PERIOD_ENDED) or earlier by the court's decision (EARLY_DELETION). Revocations apply to both.
+ */
 export type WithdrawalReason =
-  /** 错误纳入，予以撤销 — listed in error, revoked */
+  /**
+   * 第十条第一款第（三）项 申请执行人书面申请删除失信信息，人民法院审查同意 — deleted at the applicant's written request
+   * (no-term listings); bars a relisting applied for within six months (第十条第四款)
+   */
+  | 'APPLICANT_REQUEST'
+  /** 第十一条第（一）项、第十二条 纠正申请理由成立，撤销 — correction application granted, revoked */
+  | 'CORRECTION_GRANTED'
+  /** 第二条第二款 积极履行或主动纠正失信行为，提前删除 — early deletion before the term ends (listings with a term) */
+  | 'EARLY_DELETION'
+  /** 第十条第一款第（五）项 因审判监督或破产程序裁定中止执行 — execution suspended (no-term listings) */
+  | 'EXECUTION_SUSPENDED'
+  /** 第十条第一款第（七）项 裁定终结执行 — execution terminated (no-term listings) */
+  | 'EXECUTION_TERMINATED'
+  /** 第九条 不应纳入而纳入，撤销 — listed in error, revoked */
   | 'LISTED_IN_ERROR'
-  /** 其他情形 (执行和解履行完毕、破产等) — other grounds; a note is required */
+  /** 第十条第一款第（六）项 裁定不予执行 — ruled not enforceable (no-term listings) */
+  | 'NOT_ENFORCEABLE'
+  /** 第十条第一款第（四）项 终结本次执行程序后两次以上查询未发现可供执行财产 — no assets found after 终本 (no-term listings) */
+  | 'NO_ASSETS_FOUND'
+  /** 其他（历史记录）— recorded before the grounds were itemised; not accepted for new withdrawals */
   | 'OTHER'
-  /** 履行完毕 — the obligation was performed in full */
+  /** 第十条第一款第（一）项 被执行人已履行生效法律文书确定的义务或人民法院已执行完毕 — performed (no-term listings) */
   | 'PERFORMED'
-  /** 失信期限届满 — the listing period ended */
-  | 'PERIOD_ENDED';
+  /** 第十条第二款 纳入期限届满 — the term ended (listings with a term); the deletion is due within three working days */
+  | 'PERIOD_ENDED'
+  /** 第十条第一款第（二）项 当事人达成执行和解协议且已履行完毕 — settlement performed (no-term listings) */
+  | 'SETTLEMENT_PERFORMED';
 
 
 
@@ -536,6 +680,7 @@ export type ResolversTypes = {
   DishonestDebtorCaseConnection: ResolverTypeWrapper<CaseConnection>;
   DishonestDebtorCaseEdge: ResolverTypeWrapper<Omit<DishonestDebtorCaseEdge, 'node'> & { node: ResolversTypes['DishonestDebtorCase'] }>;
   DishonestDebtorCaseInput: DishonestDebtorCaseInput;
+  ListingInitiation: ListingInitiation;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PerformanceStatus: PerformanceStatus;
@@ -543,6 +688,8 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegionIntegrity: ResolverTypeWrapper<RegionRef>;
   RestrictionStatus: RestrictionStatus;
+  TermExtensionGround: TermExtensionGround;
+  WithdrawalKind: WithdrawalKind;
   WithdrawalReason: WithdrawalReason;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
@@ -610,15 +757,22 @@ export type DishonestDebtorCaseResolvers<ContextType = Context, ParentType exten
   age?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   basisDocumentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   basisIssuer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  behaviour?: Resolver<ResolversTypes['DishonestBehaviour'], ParentType, ContextType>;
-  behaviourLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  behaviourLabels?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  behaviours?: Resolver<Array<ResolversTypes['DishonestBehaviour']>, ParentType, ContextType>;
   caseNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  consumptionRestrictionInForce?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   courtName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   debtorKind?: Resolver<ResolversTypes['DebtorKind'], ParentType, ContextType>;
   debtorName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decidedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  deletionDeadline?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  deletionOverdue?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   filedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  groundArisenOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   idNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  initiation?: Resolver<Maybe<ResolversTypes['ListingInitiation']>, ParentType, ContextType>;
   legalRepresentative?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  listedUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   obligation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   performance?: Resolver<ResolversTypes['PerformanceStatus'], ParentType, ContextType>;
   performanceLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -628,10 +782,17 @@ export type DishonestDebtorCaseResolvers<ContextType = Context, ParentType exten
   sex?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CaseStatus'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['CreditSubject'], ParentType, ContextType>;
+  termExtensionGround?: Resolver<Maybe<ResolversTypes['TermExtensionGround']>, ParentType, ContextType>;
+  termExtensionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  termExtensionYears?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  termYears?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   unperformedPart?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withdrawalBasis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withdrawalKind?: Resolver<Maybe<ResolversTypes['WithdrawalKind']>, ParentType, ContextType>;
   withdrawalNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   withdrawalReason?: Resolver<Maybe<ResolversTypes['WithdrawalReason']>, ParentType, ContextType>;
   withdrawalReasonLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withdrawnLate?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   withdrawnOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
@@ -665,6 +826,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   dishonestDebtorCase?: Resolver<Maybe<ResolversTypes['DishonestDebtorCase']>, ParentType, ContextType, RequireFields<QueryDishonestDebtorCaseArgs, 'caseNumber'>>;
   dishonestDebtorCases?: Resolver<ResolversTypes['DishonestDebtorCaseConnection'], ParentType, ContextType, RequireFields<QueryDishonestDebtorCasesArgs, 'first' | 'status'>>;
+  dishonestDebtorDeletionsDue?: Resolver<ResolversTypes['DishonestDebtorCaseConnection'], ParentType, ContextType, RequireFields<QueryDishonestDebtorDeletionsDueArgs, 'first' | 'overdueOnly'>>;
 };
 
 export type RegionIntegrityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegionIntegrity'] = ResolversParentTypes['RegionIntegrity'], FederationReferenceType extends FederationReferenceTypes['RegionIntegrity'] = FederationReferenceTypes['RegionIntegrity']> = {

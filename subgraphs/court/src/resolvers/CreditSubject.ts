@@ -7,14 +7,16 @@ export const CreditSubject: CreditSubjectResolvers = {
   __resolveReference: (ref) => ({ code: ref.code }),
   dishonestDebtorCases: async (s, { includeWithdrawn }, ctx) => {
     if (includeWithdrawn) requireLevel(ctx, 'SHARED', 'CreditSubject.dishonestDebtorCases(includeWithdrawn: true)');
-    const cases = await ctx.loaders.casesBySubject.load(s.code);
-    if (!includeWithdrawn) return cases.filter(isListed);
-    // Withdrawn cases are not public data: reading them is audited like any SHARED field.
-    if (cases.some((c) => !isListed(c)))
+    const { loaders } = ctx;
+    const cases = await loaders.casesBySubject.load(s.code);
+    if (!includeWithdrawn) return cases.filter((c) => isListed(c, loaders.today));
+    // Cases off the list (expired or withdrawn) are not public data: reading them is audited like any SHARED field.
+    if (cases.some((c) => !isListed(c, loaders.today)))
       ctx.audit.record('READ', s.code, 'CreditSubject.dishonestDebtorCases(includeWithdrawn)');
     return cases;
   },
-  isDishonestDebtor: async (s, _args, { loaders }) => (await loaders.casesBySubject.load(s.code)).some(isListed),
+  isDishonestDebtor: async (s, _args, { loaders }) =>
+    (await loaders.casesBySubject.load(s.code)).some((c) => isListed(c, loaders.today)),
   consumptionRestrictions: async (s, { includeLifted }, ctx) => {
     if (includeLifted) requireLevel(ctx, 'SHARED', 'CreditSubject.consumptionRestrictions(includeLifted: true)');
     const orders = await ctx.loaders.restrictionsBySubject.load(s.code);

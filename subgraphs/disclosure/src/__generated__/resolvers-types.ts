@@ -165,7 +165,7 @@ export type AdministrativePenalty = {
   firstReceivedAt: Scalars['DateTime']['output'];
   /** Record id. */
   id: Scalars['ID']['output'];
-  /** Whether the penalty is published today (inside publicity, not repaired). */
+  /** Whether the penalty is published today (China time): inside its publicity window and not repaired. */
   isPublished: Scalars['Boolean']['output'];
   /** When the platform last received the record. */
   lastReceivedAt: Scalars['DateTime']['output'];
@@ -183,18 +183,36 @@ export type AdministrativePenalty = {
   penaltyTypes: Array<PenaltyType>;
   /** CF_XDR_SYDW 事业单位证书号 */
   publicInstitutionNumber: Maybe<Scalars['String']['output']>;
-  /** CF_GSJZQ 公示截止期 */
+  /** The publicity rule that governs the record, in Chinese: the rule of the decision date and any later rule applied. */
+  publicityBasis: Scalars['String']['output'];
+  /** CF_GSJZQ 公示截止期 — as the department reported it (within the tier's bounds; see publicityEndsOn) */
   publicityDeadline: Maybe<Scalars['Date']['output']>;
-  /** Last day of publicity (公示截止): CF_GSJZQ when given, else the decision date plus the tier's maximum. */
-  publicityEndsOn: Scalars['Date']['output'];
+  /**
+   * Last day of publicity (公示截止, inclusive): CF_GSJZQ when given, else the decision date plus the tier's maximum,
+   * no later than a later rule's maximum (从旧兼从轻). Null when the penalty is not published at all (轻微 under
+   * 国家发展改革委令第36号 without a 公示截止期).
+   */
+  publicityEndsOn: Maybe<Scalars['Date']['output']>;
+  /** Why the platform's rules changed what the department reported (e.g. a 公示截止期 beyond the maximum, for a record stored before the bounds were checked). */
+  publicityNote: Maybe<Scalars['String']['output']>;
   /** BZ 备注 */
   remarks: Maybe<Scalars['String']['output']>;
+  /** 信用修复 — the day the subject applied for the repair. */
+  repairAppliedOn: Maybe<Scalars['Date']['output']>;
   /** Why the record was repaired. */
   repairReason: Maybe<Scalars['String']['output']>;
+  /** 最短公示期届满 — the first day the subject may apply for 信用修复. */
+  repairableFrom: Scalars['Date']['output'];
   /** 信用修复 — the day publicity ended by repair, if repaired. */
   repairedOn: Maybe<Scalars['Date']['output']>;
+  /** CF_SXDJ 失信信息分级 as reported by the deciding authority (a platform extension column; null when not reported) */
+  reportedTier: Maybe<PenaltyTier>;
   /** Every accepted version, oldest first. */
   revisions: Array<Revision>;
+  /** The 58号令 sector of the penalty (1-year minimum for decisions governed by 58号令), if any. */
+  sector: Maybe<PublicitySector>;
+  /** The sector in Chinese (食品, 药品, …). */
+  sectorLabel: Maybe<Scalars['String']['output']>;
   /** CF_XDR_SHZZ 社会组织登记证号 */
   socialOrganisationNumber: Maybe<Scalars['String']['output']>;
   /** CF_SJLYDM 数据来源单位统一社会信用代码 */
@@ -215,10 +233,12 @@ export type AdministrativePenalty = {
   suspendedLicences: Maybe<Scalars['String']['output']>;
   /** CF_XDR_SWDJ 税务登记号 */
   taxRegistrationNumber: Maybe<Scalars['String']['output']>;
-  /** Tier (失信信息分级) derived from 处罚类别 and the fine. */
+  /** Tier (失信信息分级) the publicity rules apply: the reported one, else the configured table, else by 处罚类别. */
   tier: PenaltyTier;
   /** Tier in Chinese (轻微/一般/严重). */
   tierLabel: Scalars['String']['output'];
+  /** Where the tier came from. */
+  tierSource: PenaltyTierSource;
   /** CF_XDR_SHXYM 统一社会信用代码 */
   uscc: Maybe<Scalars['String']['output']>;
   /** CF_YXQ 处罚有效期 */
@@ -287,17 +307,22 @@ export type CreditSubject = {
   code: Scalars['ID']['output'];
   /**
    * Whether the subject is a high-frequency offender (高频失信主体): 5 or more administrative penalties decided within
-   * the last 3 years that are still published.
+   * the last 3 years that are still published (a local definition, see docs/rules/disclosure.md).
    */
   isHighFrequencyOffender: Maybe<Scalars['Boolean']['output']>;
   /**
-   * Number of administrative penalties (行政处罚) about the subject that are published now: inside their publicity
-   * period (公示期) and not repaired (信用修复). Other departments' rules (e.g. the evaluation) read it through
+   * Number of administrative penalties (行政处罚) about the subject that are published today (China time): inside their
+   * publicity period (公示期) and not repaired (信用修复). Other departments' rules (e.g. the evaluation) read it through
    * federation.
    */
   publishedPenaltyCount: Maybe<Scalars['Int']['output']>;
   /** Of the published penalties, how many are of the severe tier (严重失信). */
   severePenaltyCount: Maybe<Scalars['Int']['output']>;
+  /**
+   * Number of administrative licences (行政许可) of the subject the public sees today: 有效 (XK_ZT = 1) and not past
+   * 有效期至. Other departments' rules (e.g. the evaluation's 资质 indicator) read it through federation.
+   */
+  validLicenceCount: Maybe<Scalars['Int']['output']>;
 };
 
 
@@ -358,8 +383,11 @@ export type DisclosureIssue = {
   __typename?: 'DisclosureIssue';
   /** Authority USCC. */
   authorityCode: Scalars['String']['output'];
-  /** The 7th working day after the decision (chineseCalendar). */
-  deadline: Scalars['Date']['output'];
+  /**
+   * The 7th working day after the decision (chineseCalendar); null when it falls in a year whose holiday notice the
+   * calendar does not hold yet (not guessed).
+   */
+  deadline: Maybe<Scalars['Date']['output']>;
   /** Decision date. */
   decidedOn: Scalars['Date']['output'];
   /** Department. */
@@ -372,8 +400,11 @@ export type DisclosureIssue = {
   firstSubmissionFailed: Scalars['Boolean']['output'];
   /** CF or XK. */
   kind: DisclosureKind;
-  /** Working days from the decision to the first receipt (or to today when never received). */
-  workingDaysLate: Scalars['Int']['output'];
+  /**
+   * Working days from the deadline to the first receipt (or to today when never received); null when they cannot be
+   * counted (see deadline).
+   */
+  workingDaysLate: Maybe<Scalars['Int']['output']>;
 };
 
 /** CF (行政处罚) or XK (行政许可). */
@@ -416,8 +447,13 @@ export type DisclosureQuality = {
   reported: Scalars['Int']['output'];
   /** 上报率 = reported / due. */
   reportingRate: Maybe<Scalars['Float']['output']>;
-  /** 及时率 = timely / reported. */
+  /** 及时率 = timely / (reported − timelinessUndetermined). */
   timelinessRate: Maybe<Scalars['Float']['output']>;
+  /**
+   * 及时性待定 — reported decisions whose 7-working-day deadline cannot be counted yet: it falls in a year whose
+   * holiday notice the working-day calendar does not hold (docs/rules/calendar.md). Counted neither timely nor late.
+   */
+  timelinessUndetermined: Scalars['Int']['output'];
   /** 及时 — reported whose first receipt was within 7 working days of the decision. */
   timely: Scalars['Int']['output'];
 };
@@ -624,7 +660,11 @@ export type Mutation = {
   declareDecisions: DeclareDecisionsResult;
   /** Add or update an authority of the register (administrators). */
   registerAuthority: Authority;
-  /** 信用修复 of a penalty by the department that reported it: publicity ends on `repairedOn`. */
+  /**
+   * 信用修复 of a penalty by the department that reported it: publicity ends on `repairedOn`. Refused with rule
+   * BEFORE_MINIMUM_PUBLICITY (and `extensions.allowedFrom`) when the subject applied before the minimum publicity had
+   * passed; see AdministrativePenalty.repairableFrom.
+   */
   repairPenalty: AdministrativePenalty;
   /** Correct a quarantined row: re-validated; on success stored and the entry marked RESUBMITTED. */
   resubmitQuarantined: SubmissionResult;
@@ -646,6 +686,7 @@ export type MutationRegisterAuthorityArgs = {
 
 
 export type MutationRepairPenaltyArgs = {
+  appliedOn?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
   repairedOn: Scalars['Date']['input'];
@@ -718,10 +759,12 @@ export type PenaltyInput = {
   penaltyTypes?: InputMaybe<Array<PenaltyType>>;
   /** CF_XDR_SYDW 事业单位证书号 */
   publicInstitutionNumber?: InputMaybe<Scalars['String']['input']>;
-  /** CF_GSJZQ 公示截止期 */
+  /** CF_GSJZQ 公示截止期 — within the tier's minimum and maximum under the rule of the decision date, or the row is quarantined */
   publicityDeadline?: InputMaybe<Scalars['Date']['input']>;
   /** BZ 备注 */
   remarks?: InputMaybe<Scalars['String']['input']>;
+  /** CF_SXDJ 失信信息分级 (轻微/一般/严重) as the deciding authority classified the penalty (platform extension; optional) */
+  reportedTier?: InputMaybe<PenaltyTier>;
   /** CF_XDR_SHZZ 社会组织登记证号 */
   socialOrganisationNumber?: InputMaybe<Scalars['String']['input']>;
   /** CF_SJLYDM 数据来源单位统一社会信用代码 */
@@ -748,14 +791,26 @@ export type PenaltyInput = {
   violationType?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** 失信信息分级 — tier of a penalty as dishonesty information, derived at intake (docs/disclosure.md). */
+/**
+ * 失信信息分级 — tier of a penalty as dishonesty information (《信用修复管理办法》, 国家发展改革委令第36号). Publicity windows by
+ * tier and by the rule of the decision date: docs/rules/disclosure.md.
+ */
 export type PenaltyTier =
-  /** 一般 — general; published at most 1 year */
+  /** 一般 — general: from 2026-04-01 published at least 3 months (before repair), at most 1 year */
   | 'GENERAL'
-  /** 轻微 — minor: only 警告/通报批评; published at most 3 months */
+  /** 轻微 — minor: from 2026-04-01 not published unless the department sets a 公示截止期 (at most 3 months) */
   | 'MINOR'
-  /** 严重 — severe: revocation, closure, suspension, restriction, detention, or a large fine; at most 3 years */
+  /** 严重 — severe: from 2026-04-01 published at least 1 year (before repair), at most 3 years */
   | 'SEVERE';
+
+/** Where a penalty's tier came from. */
+export type PenaltyTierSource =
+  /** The province's table of classifications by authority, violation type or legal basis (行业主管部门分类标准, configuration) */
+  | 'AUTHORITY_TABLE'
+  /** Fallback for files that do not report it: the most severe 处罚类别 (吊销、限产停业、关闭、限制从业 → 严重; 警告、通报批评 only → 轻微) */
+  | 'PENALTY_TYPE'
+  /** CF_SXDJ 失信信息分级, reported by the deciding authority */
+  | 'REPORTED';
 
 /** 处罚类别 — penalty category (CF_CFLB; several per penalty, separated by ';' in files). */
 export type PenaltyType =
@@ -790,10 +845,28 @@ export type PenaltyType =
 
 /** Kinds of personal data (个人信息类别) and how they are masked. */
 export type PersonalDataKind =
-  /** 身份证件号码 — ID number, masked as 3301061980****1234 */
+  /** 身份证件号码 — ID number, masked as 3301061980****1234 (birth month and day hidden, as 中国执行信息公开网 shows it) */
   | 'ID_NUMBER'
+  /**
+   * 身份证件号码（隐去出生年、月、日号码段）— ID number with the whole birth date hidden, masked as 330106********1234
+   * (国家税务总局令第54号, the 重大税收违法失信主体 list)
+   */
+  | 'ID_NUMBER_BIRTH_DATE_HIDDEN'
   /** 姓名 — name, masked as 张*三 */
   | 'NAME';
+
+/** A 58号令 sector with a 1-year minimum publicity (食品、药品、特种设备、安全生产、消防), recognised from the law CF_YJ cites. */
+export type PublicitySector =
+  /** 药品 */
+  | 'DRUG'
+  /** 消防 */
+  | 'FIRE'
+  /** 食品 */
+  | 'FOOD'
+  /** 特种设备 */
+  | 'SPECIAL_EQUIPMENT'
+  /** 安全生产 */
+  | 'WORK_SAFETY';
 
 /** 隔离区条目 — a row that failed validation, kept with the original row and every reason. */
 export type QuarantineEntry = {
@@ -1063,7 +1136,7 @@ export type ValidationReason = {
   field: Scalars['String']['output'];
   /** Message naming the column (with its Chinese label) and the rule. */
   message: Scalars['String']['output'];
-  /** Stable rule code, e.g. REQUIRED, USCC_CHECK_CHARACTER, NOT_IN_FUTURE, AUTHORITY_DEPARTMENT. */
+  /** Stable rule code, e.g. REQUIRED, USCC_CHECK_CHARACTER, NOT_IN_FUTURE, AUTHORITY_DEPARTMENT, ABOVE_MAXIMUM_PUBLICITY. */
   rule: Scalars['String']['output'];
 };
 
@@ -1199,8 +1272,10 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PenaltyInput: PenaltyInput;
   PenaltyTier: PenaltyTier;
+  PenaltyTierSource: PenaltyTierSource;
   PenaltyType: PenaltyType;
   PersonalDataKind: PersonalDataKind;
+  PublicitySector: PublicitySector;
   QuarantineEntry: ResolverTypeWrapper<QuarantineRow>;
   QuarantineEntryConnection: ResolverTypeWrapper<QuarantineConnection>;
   QuarantineEntryEdge: ResolverTypeWrapper<Omit<QuarantineEntryEdge, 'node'> & { node: ResolversTypes['QuarantineEntry'] }>;
@@ -1341,12 +1416,19 @@ export type AdministrativePenaltyResolvers<ContextType = Context, ParentType ext
   organisationCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   penaltyTypes?: Resolver<Array<ResolversTypes['PenaltyType']>, ParentType, ContextType>;
   publicInstitutionNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  publicityBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   publicityDeadline?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  publicityEndsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  publicityEndsOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  publicityNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   remarks?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  repairAppliedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   repairReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  repairableFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   repairedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  reportedTier?: Resolver<Maybe<ResolversTypes['PenaltyTier']>, ParentType, ContextType>;
   revisions?: Resolver<Array<ResolversTypes['Revision']>, ParentType, ContextType>;
+  sector?: Resolver<Maybe<ResolversTypes['PublicitySector']>, ParentType, ContextType>;
+  sectorLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   socialOrganisationNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sourceCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sourceName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1359,6 +1441,7 @@ export type AdministrativePenaltyResolvers<ContextType = Context, ParentType ext
   taxRegistrationNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['PenaltyTier'], ParentType, ContextType>;
   tierLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tierSource?: Resolver<ResolversTypes['PenaltyTierSource'], ParentType, ContextType>;
   uscc?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   violationType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1390,6 +1473,7 @@ export type CreditSubjectResolvers<ContextType = Context, ParentType extends Res
   isHighFrequencyOffender?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   publishedPenaltyCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   severePenaltyCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  validLicenceCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -1407,14 +1491,14 @@ export type DeclareDecisionsResultResolvers<ContextType = Context, ParentType ex
 
 export type DisclosureIssueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DisclosureIssue'] = ResolversParentTypes['DisclosureIssue']> = {
   authorityCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  deadline?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  deadline?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   decidedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   firstReceivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   firstSubmissionFailed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['DisclosureKind'], ParentType, ContextType>;
-  workingDaysLate?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  workingDaysLate?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type DisclosureQualityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DisclosureQuality'] = ResolversParentTypes['DisclosureQuality']> = {
@@ -1428,6 +1512,7 @@ export type DisclosureQualityResolvers<ContextType = Context, ParentType extends
   reported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reportingRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   timelinessRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  timelinessUndetermined?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   timely?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { demoRecords } from '@credit-hub/datagen';
+import { demoRecords, FIRST_DECISION_YEAR } from '@credit-hub/datagen';
 import { createTestDatabase, type TestDatabase } from '@credit-hub/kit/testing';
 import { AUTHORITIES } from '../authorities.ts';
 import { loadDisclosureDemo } from './demo.ts';
@@ -28,7 +28,7 @@ describe('双公示 demo data', () => {
       const authority = r.kind === 'CF' ? r.raw.CF_CFJGDM : r.raw.XK_XKJGDM;
       assert.ok(codes.has(authority!), `${authority} is registered`);
       assert.equal(AUTHORITIES.find((x) => x.code === authority)!.department, r.department);
-      assert.ok(r.decidedOn >= '2023-01-01' && r.decidedOn <= '2026-06-30');
+      assert.ok(r.decidedOn >= `${FIRST_DECISION_YEAR}-01-01` && r.decidedOn <= '2026-06-30', 'inside the calendar');
     }
   });
 

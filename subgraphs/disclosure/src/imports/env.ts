@@ -1,11 +1,12 @@
-import { databaseUrl, loadEnv, z } from '@credit-hub/kit';
+import { commonEnv, databaseUrl, loadEnv, personKeySecretEnv, z } from '@credit-hub/kit';
 
 /** The import command's configuration; the only place the command reads process.env. */
 export const readImportEnv = (source: Record<string, string | undefined> = process.env) =>
   loadEnv(
     {
+      NODE_ENV: commonEnv.NODE_ENV,
       DATABASE_URL: databaseUrl.optional(),
-      PERSON_KEY_SECRET: z.string().min(16).default('credit-hub-dev-person-key'),
+      ...personKeySecretEnv,
       IMPORT_CHUNK_SIZE: z.coerce.number().int().min(1).max(50_000).default(5000),
       /** Pins "today" for validation (tests and replays of old files); default: the real date in China. */
       IMPORT_TODAY: z

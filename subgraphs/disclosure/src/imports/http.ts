@@ -1,7 +1,8 @@
 /**
  * `POST /imports` on the disclosure subgraph: the receiving end of the gateway's file upload. The gateway
  * authenticates the caller exactly as for GraphQL and signs its identity for this request (method, path
- * with query, one-time nonce, 60 s expiry); this route refuses anything else, like /graphql does.
+ * with query, 60 s expiry, a one-time value spent in the subgraph's replay cache, shared with /graphql);
+ * this route refuses anything else, like /graphql does.
  *
  * The body is spooled to a temporary file while its SHA-256 is computed (the job's identity needs the
  * whole content), then the job runs in the background: the answer is 202 with the job, or — with
@@ -18,11 +19,10 @@ import {
   canWrite,
   IDENTITY_HEADER,
   IdentityError,
-  NONCE_HEADER,
   routeDigest,
   verifyIdentity,
   type Identity,
-  type SubgraphOptions,
+  type RouteOptions,
 } from '@credit-hub/kit';
 import type { Db } from '@credit-hub/kit/db';
 import type { Express, Request, Response } from 'express';
@@ -75,18 +75,6 @@ function send(res: Response, status: number, code: string, message: string, extr
     .send(JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] }));
 }
 
-/** Nonces seen within their header's lifetime: a replayed upload request is refused. */
-class NonceMemory {
-  private readonly seen = new Map<string, number>();
-  accept(nonce: string): boolean {
-    const now = Date.now();
-    if (this.seen.size > 10_000) for (const [n, until] of this.seen) if (until < now) this.seen.delete(n);
-    if ((this.seen.get(nonce) ?? 0) > now) return false;
-    this.seen.set(nonce, now + 2 * 60_000);
-    return true;
-  }
-}
-
 /** Counts and hashes the body while it is written to disk; past the limit it fails with status 413. */
 class Spool extends Transform {
   readonly hash = createHash('sha256');
@@ -117,28 +105,28 @@ function publish(jobId: string, event: ImportProgressEvent) {
 
 export function importRoutes(config: ImportRouteConfig = {}) {
   const limit = config.limitBytes ?? DEFAULT_UPLOAD_LIMIT;
-  const nonces = new NonceMemory();
-  return (app: Express, options: SubgraphOptions) => {
+  return (app: Express, options: RouteOptions) => {
     const db: Db = options.db;
     app.post('/imports', async (req: Request, res: Response) => {
       // Who is calling: the gateway's signed identity for exactly this request, used once.
       const header = req.header(IDENTITY_HEADER);
-      const nonce = req.header(NONCE_HEADER);
-      if (!header || !nonce || options.internalSecret === null)
-        return send(res, 401, 'UNAUTHENTICATED', 'This route answers only the gateway: missing signed identity');
+      if (!header || options.internalSecret === null)
+        return send(res, 401, 'UNAUTHENTICATED', 'This route answers only the gateway: missing signed identity', {
+          reason: header ? 'UNVERIFIABLE' : 'MISSING',
+        });
       let identity: Identity;
       try {
-        identity = await verifyIdentity(header, options.internalSecret, routeDigest('POST', req.originalUrl, nonce));
-      } catch (error) {
-        return send(
-          res,
-          401,
-          'UNAUTHENTICATED',
-          error instanceof IdentityError ? error.message : 'internal identity header rejected',
+        identity = await verifyIdentity(
+          header,
+          options.internalSecret,
+          routeDigest('POST', req.originalUrl),
+          options.replay,
         );
+      } catch (error) {
+        return error instanceof IdentityError
+          ? send(res, 401, 'UNAUTHENTICATED', error.message, { reason: error.reason })
+          : send(res, 401, 'UNAUTHENTICATED', 'internal identity header rejected', { reason: 'UNVERIFIABLE' });
       }
-      if (!nonces.accept(nonce))
-        return send(res, 401, 'UNAUTHENTICATED', 'internal identity header was already used (replay)');
       if (!mayImport(identity))
         return send(
           res,

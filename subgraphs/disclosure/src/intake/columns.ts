@@ -16,7 +16,8 @@ export type ColumnType =
   | 'amount'
   | 'penaltyTypes'
   | 'licenceCategory'
-  | 'licenceStatus';
+  | 'licenceStatus'
+  | 'penaltyTier';
 
 export interface ColumnDef {
   /** Column code in the exchange format, e.g. CF_XDR_MC. */
@@ -33,6 +34,11 @@ export interface ColumnDef {
   field: string;
   /** Longest accepted text (characters). */
   maxLength?: number;
+  /**
+   * A platform extension, not a column of the national format: optional in every file, and left out of the content
+   * hash while empty (so records stored before the column existed keep their hash).
+   */
+  extension?: true;
 }
 
 /** A value of an enumerated column: the GraphQL/database name, the value in files, its label. */
@@ -89,12 +95,28 @@ export const PENALTY_TYPES: readonly EnumValue[] = [
   { name: 'OTHER', file: '其他', label: '其他' },
 ];
 
+/** CF_SXDJ 失信信息分级 (《信用修复管理办法》 轻微/一般/严重), written as the label or 1/2/3 in files. */
+export const PENALTY_TIERS: readonly EnumValue[] = [
+  { name: 'MINOR', file: '轻微', label: '轻微' },
+  { name: 'GENERAL', file: '一般', label: '一般' },
+  { name: 'SEVERE', file: '严重', label: '严重' },
+];
+const TIER_CODES: Readonly<Record<string, string>> = { '1': 'MINOR', '2': 'GENERAL', '3': 'SEVERE' };
+
+/** The enum value a file cell names: its file spelling, GraphQL name or label (and 1/2/3 for a tier). */
+export function findEnumValue(type: ColumnType, text: string): EnumValue | undefined {
+  const allowed = ENUM_VALUES[type] ?? [];
+  const name = type === 'penaltyTier' ? (TIER_CODES[text] ?? text) : text;
+  return allowed.find((e) => e.file === name || e.name === name || e.label === name);
+}
+
 export const ENUM_VALUES: Partial<Record<ColumnType, readonly EnumValue[]>> = {
   subjectCategory: SUBJECT_CATEGORIES,
   idType: ID_TYPES,
   licenceCategory: LICENCE_CATEGORIES,
   licenceStatus: LICENCE_STATUSES,
   penaltyTypes: PENALTY_TYPES,
+  penaltyTier: PENALTY_TIERS,
 };
 
 /** 有效期至 2099-12-31 means 长期 (no end); the word itself is accepted in files too. */
@@ -272,6 +294,15 @@ export const PENALTY_COLUMNS: readonly ColumnDef[] = [
   { code: 'CF_JDRQ', label: '处罚决定日期', required: true, type: 'date', public: true, field: 'decidedOn' },
   { code: 'CF_YXQ', label: '处罚有效期', required: true, type: 'date', public: true, field: 'validUntil' },
   { code: 'CF_GSJZQ', label: '公示截止期', required: false, type: 'date', public: true, field: 'publicityDeadline' },
+  {
+    code: 'CF_SXDJ',
+    label: '失信信息分级',
+    required: false,
+    type: 'penaltyTier',
+    public: true,
+    field: 'reportedTier',
+    extension: true,
+  },
   {
     code: 'CF_CFJG',
     label: '处罚机关',

@@ -18,10 +18,11 @@
  * - received = accepted + updated + quarantined, always; `unchanged` ⊆ `updated`.
  */
 import { createHash } from 'node:crypto';
-import { chinaToday, toIsoDate, clock } from '@credit-hub/kit';
+import { toIsoDate, clock, storableCopy } from '@credit-hub/kit';
 import { documentPersonKey as kitDocumentPersonKey, validateUscc } from '@credit-hub/kit/codes';
 import type { Db } from '@credit-hub/kit/db';
 import { readPersonKeySecret } from '../env.ts';
+import { PUBLICITY_RULES, rulesFingerprint } from '../publicity.ts';
 import { COLUMNS, type ColumnType } from './columns.ts';
 import { parseDate, validateRow, type NormalizedRecord, type Reason, type ValidationContext } from './validate.ts';
 
@@ -82,7 +83,7 @@ export async function loadValidationContext(
   return {
     department,
     authorities: new Map(rows.map((r) => [r.code, { department: r.department }])),
-    today: options.today ?? toIsoDate(chinaToday())!,
+    today: options.today ?? toIsoDate(clock.today())!,
     personKey: documentPersonKey(options.personKeySecret),
   };
 }
@@ -98,6 +99,7 @@ const SQL_TYPES: Record<ColumnType, string> = {
   penaltyTypes: 'disclosure."PenaltyType"[]',
   licenceCategory: 'disclosure."LicenceCategory"',
   licenceStatus: 'disclosure."LicenceStatus"',
+  penaltyTier: 'disclosure."PenaltyTier"',
 };
 
 const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -108,7 +110,13 @@ const DERIVED: Record<RecordKind, readonly [column: string, type: string][]> = {
     ['subject_code', 'text'],
     ['department', 'text'],
     ['tier', 'disclosure."PenaltyTier"'],
+    ['tier_source', 'disclosure."PenaltyTierSource"'],
+    ['sector', 'text'],
+    ['publicity_regime', 'text'],
     ['publicity_ends_on', 'date'],
+    ['repairable_from', 'date'],
+    ['publicity_rules', 'text'],
+    ['publicity_note', 'text'],
     ['content_hash', 'text'],
   ],
   XK: [
@@ -189,14 +197,24 @@ function recordUpsert(kind: RecordKind): UpsertSql {
   return built;
 }
 
-/** SHA-256 over the national columns' normalised values, in column order. */
+/**
+ * SHA-256 over the columns' normalised values, in column order. An empty extension column is left out, so that a
+ * record stored before the column existed keeps its hash (and an identical resubmission adds no revision).
+ */
 export function contentHash(record: NormalizedRecord): string {
-  const values = COLUMNS[record.kind].map((c) => record.values[c.field] ?? null);
+  const values = COLUMNS[record.kind]
+    .filter((c) => !c.extension || (record.values[c.field] !== null && record.values[c.field] !== undefined))
+    .map((c) => record.values[c.field] ?? null);
   return createHash('sha256').update(JSON.stringify(values)).digest('hex');
 }
 
 /** A valid record as the jsonb object the upsert unpacks (keys = table columns). */
-function recordJson(record: NormalizedRecord, rowNumber: number, department: string): Record<string, unknown> {
+function recordJson(
+  record: NormalizedRecord,
+  rowNumber: number,
+  department: string,
+  fingerprint: string,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { row_number: rowNumber };
   const row: Record<string, unknown> = {};
   for (const column of COLUMNS[record.kind]) {
@@ -207,9 +225,17 @@ function recordJson(record: NormalizedRecord, rowNumber: number, department: str
   out.subject_code = record.subjectCode;
   out.department = department;
   out.content_hash = contentHash(record);
-  if (record.kind === 'CF') {
-    out.tier = record.tier;
-    out.publicity_ends_on = record.publicityEndsOn;
+  if (record.publicity) {
+    const p = record.publicity;
+    out.tier = p.tier;
+    out.tier_source = p.tierSource;
+    out.sector = p.sector;
+    out.publicity_regime = p.regime;
+    out.publicity_ends_on = p.publicityEndsOn;
+    out.repairable_from = p.repairableFrom;
+    out.publicity_rules = fingerprint;
+    // Computed from the row as received: nothing to explain (a note is set only when stored rules are recomputed).
+    out.publicity_note = null;
   }
   out.row = row;
   return out;
@@ -254,20 +280,23 @@ export async function ingestRows(tx: IngestTx, input: IngestInput, context?: Val
       today: input.today,
     }));
 
+  const fingerprint = rulesFingerprint(ctx.publicity ?? PUBLICITY_RULES);
   const valid: Record<string, unknown>[] = [];
   const invalid: Record<string, unknown>[] = [];
   const reasons: IngestResult['reasons'] = [];
   for (const { rowNumber, raw } of rows) {
     const result = validateRow(kind, raw, ctx);
     if (result.ok) {
-      valid.push(recordJson(result.record, rowNumber, submitter.department));
+      valid.push(recordJson(result.record, rowNumber, submitter.department, fingerprint));
     } else {
       reasons.push({ rowNumber, reasons: result.reasons });
-      const key = quarantineKey(kind, raw);
+      // Kept as received, except characters no database text can hold (the reasons name them).
+      const kept = storableCopy(raw) as Record<string, unknown>;
+      const key = quarantineKey(kind, kept);
       invalid.push({
         row_number: rowNumber,
-        original: raw,
-        reasons: result.reasons,
+        original: kept,
+        reasons: storableCopy(result.reasons),
         authority_code: key.authorityCode,
         document_number: key.documentNumber,
         decided_on: key.decidedOn,

@@ -26,8 +26,9 @@ describe('validateRow', () => {
     assert.ok(p.ok);
     assert.equal(p.record.decidedOn, '2025-03-10');
     assert.deepEqual(p.record.values.penaltyTypes, ['FINE', 'CONFISCATION_OF_ILLEGAL_GAINS']);
-    assert.equal(p.record.tier, 'GENERAL');
-    assert.equal(p.record.publicityEndsOn, '2026-03-10');
+    assert.equal(p.record.publicity?.tier, 'GENERAL');
+    // Decided under 58号令; 令第36号 ends a 一般 penalty's publicity after 1 year, but not before 2026-03-31.
+    assert.equal(p.record.publicity?.publicityEndsOn, '2026-03-31');
     const l = validateRow('XK', licenceRow({ XK_ZT: 1 }), ctx);
     assert.ok(l.ok);
     assert.equal(l.record.values.status, 'VALID');
@@ -71,6 +72,10 @@ describe('validateRow', () => {
     ]);
     const ok = validateRow('CF', penaltyRow({ ...person, CF_XDR_ZJLX: '01', CF_XDR_ZJHM: PERSON_ID }), ctx);
     assert.ok(ok.ok && ok.record.subjectCode === ctx.personKey(PERSON_ID) && ok.record.subjectCode.startsWith('NP'));
+    // The person's 15-digit first-generation number is the same person: the same key.
+    const first = `${PERSON_ID.slice(0, 6)}${PERSON_ID.slice(8, 17)}`;
+    const old = validateRow('CF', penaltyRow({ ...person, CF_XDR_ZJLX: '01', CF_XDR_ZJHM: first }), ctx);
+    assert.ok(old.ok && old.record.subjectCode === ctx.personKey(PERSON_ID));
     const passport = validateRow('CF', penaltyRow({ ...person, CF_XDR_ZJLX: '02', CF_XDR_ZJHM: 'E12345678' }), ctx);
     assert.ok(passport.ok && /^NP[0-9A-F]{20}$/.test(passport.record.subjectCode));
     assert.deepEqual(fails('CF', penaltyRow({ CF_FR_ZJHM: makeIdNumber('330106', '19700101', '001') })), [
@@ -130,14 +135,64 @@ describe('validateRow', () => {
     );
   });
 
-  it('derives the tier: severe categories or a fine ≥ 100 万元, minor for warnings only', () => {
+  it('derives the tier: reported by the authority (CF_SXDJ), else by the most severe 处罚类别', () => {
     const tier = (o: Record<string, unknown>) => {
       const r = validateRow('CF', penaltyRow(o), ctx);
-      return r.ok ? [r.record.tier, r.record.publicityEndsOn] : r.reasons;
+      return r.ok
+        ? [r.record.publicity?.tier, r.record.publicity?.tierSource, r.record.publicity?.publicityEndsOn]
+        : r.reasons;
     };
-    assert.deepEqual(tier({ CF_CFLB: '警告', CF_NR_FK: '' }), ['MINOR', '2025-06-10']);
-    assert.deepEqual(tier({ CF_CFLB: '罚款', CF_NR_FK: '100' }), ['SEVERE', '2028-03-10']);
-    assert.deepEqual(tier({ CF_CFLB: '责令关闭' }), ['SEVERE', '2028-03-10']);
-    assert.deepEqual(tier({ CF_GSJZQ: '2025-09-01' }), ['GENERAL', '2025-09-01']);
+    assert.deepEqual(tier({ CF_CFLB: '警告', CF_NR_FK: '' }), ['MINOR', 'PENALTY_TYPE', '2026-03-31']);
+    assert.deepEqual(tier({ CF_CFLB: '罚款', CF_NR_FK: '100' }), ['GENERAL', 'PENALTY_TYPE', '2026-03-31']);
+    assert.deepEqual(tier({ CF_CFLB: '责令关闭' }), ['SEVERE', 'PENALTY_TYPE', '2028-03-10']);
+    assert.deepEqual(tier({ CF_SXDJ: '严重' }), ['SEVERE', 'REPORTED', '2028-03-10']);
+    assert.deepEqual(tier({ CF_SXDJ: '3' }), ['SEVERE', 'REPORTED', '2028-03-10']);
+    assert.deepEqual(tier({ CF_GSJZQ: '2025-09-01' }), ['GENERAL', 'PENALTY_TYPE', '2025-09-01']);
+    assert.deepEqual(fails('CF', penaltyRow({ CF_SXDJ: '较重' })), ['CF_SXDJ:ENUM']);
+  });
+
+  it('quarantines a 公示截止期 outside the bounds of the tier, naming them', () => {
+    const reasons = (o: Record<string, unknown>, c: ValidationContext = ctx) => {
+      const r = validateRow('CF', penaltyRow(o), c);
+      return r.ok ? [] : r.reasons.map((x) => [x.field, x.rule, x.message]);
+    };
+    // Decided 2025-03-10 under 58号令: 3 months to 3 years (2025-06-10 … 2028-03-10).
+    assert.deepEqual(reasons({ CF_GSJZQ: '2028-03-10' }), []);
+    assert.deepEqual(reasons({ CF_GSJZQ: '2025-06-10' }), []);
+    const [above] = reasons({ CF_GSJZQ: '2099-12-31' });
+    assert.deepEqual(above!.slice(0, 2), ['CF_GSJZQ', 'ABOVE_MAXIMUM_PUBLICITY']);
+    assert.match(
+      above![2]!,
+      /CF_GSJZQ 公示截止期: 2099-12-31 .*国家发展改革委令第58号.*the latest 公示截止期 is 2028-03-10/,
+    );
+    const [below] = reasons({ CF_GSJZQ: '2025-06-09' });
+    assert.deepEqual(below!.slice(0, 2), ['CF_GSJZQ', 'BELOW_MINIMUM_PUBLICITY']);
+    assert.match(below![2]!, /the earliest 公示截止期 is 2025-06-10/);
+    // A food penalty under 58号令: at least 1 year.
+    const food = { CF_YJ: '《中华人民共和国食品安全法》第一百二十四条', CF_GSJZQ: '2026-03-09' };
+    assert.match(reasons(food)[0]![2]!, /（食品领域）.*the earliest 公示截止期 is 2026-03-10/);
+    // Under 令第36号: 一般 at most 1 year; 轻微 published at most 3 months when the department wants it published.
+    const later = { ...ctx, today: '2026-12-01' };
+    const d36 = { CF_JDRQ: '2026-05-01', CF_YXQ: '2027-05-01' };
+    assert.deepEqual(reasons({ ...d36, CF_GSJZQ: '2027-05-01' }, later), []);
+    assert.equal(reasons({ ...d36, CF_GSJZQ: '2027-05-02' }, later)[0]![1], 'ABOVE_MAXIMUM_PUBLICITY');
+    assert.equal(reasons({ ...d36, CF_GSJZQ: '2026-07-31' }, later)[0]![1], 'BELOW_MINIMUM_PUBLICITY');
+    const minor = { ...d36, CF_CFLB: '警告', CF_NR_FK: '' };
+    assert.deepEqual(reasons({ ...minor, CF_GSJZQ: '2026-08-01' }, later), []);
+    assert.equal(reasons({ ...minor, CF_GSJZQ: '2026-08-02' }, later)[0]![1], 'ABOVE_MAXIMUM_PUBLICITY');
+    const unpublished = validateRow('CF', penaltyRow(minor), later);
+    assert.ok(
+      unpublished.ok && unpublished.record.publicity?.publicityEndsOn === null,
+      '轻微: not published by default',
+    );
+  });
+
+  it('refuses a cell holding a NUL or half a surrogate pair, naming the column (the database could not store it)', () => {
+    assert.deepEqual(fails('CF', penaltyRow({ CF_WSH: '湖市监罚〔2025〕\u00001号' })), ['CF_WSH:NUL_CHARACTER']);
+    assert.deepEqual(fails('CF', penaltyRow({ CF_NR_FK: '\uD8001.5' })).includes('CF_NR_FK:UNPAIRED_SURROGATE'), true);
+    assert.deepEqual(fails('CF', penaltyRow({ 'CF_X\u0000': 'a' })), [
+      'CF_X\u0000:NUL_CHARACTER',
+      'CF_X\u0000:UNKNOWN_COLUMN',
+    ]);
   });
 });

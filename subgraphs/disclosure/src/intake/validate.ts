@@ -2,9 +2,21 @@
  * Validation of one row of the national 双公示 format, pure: no database, no clock (today comes in the context).
  * Every failed rule of a row is reported, not just the first, so a department fixes a row in one pass.
  */
+import { describeUnstorable, findUnstorableText } from '@credit-hub/kit';
 import { validateIdNumber, validateUscc } from '@credit-hub/kit/codes';
-import { penaltyTier, publicityEndsOn, type PenaltyTier } from '../publicity.ts';
-import { COLUMN_BY_CODE, COLUMNS, ENUM_VALUES, LONG_TERM, type ColumnDef } from './columns.ts';
+import {
+  deadlineBounds,
+  decideTier,
+  derivePublicity,
+  PUBLICITY_RULES,
+  sectorLabel,
+  sectorOf,
+  TIER_LABELS,
+  type DerivedPublicity,
+  type PenaltyTier,
+  type PublicityConfig,
+} from '../publicity.ts';
+import { COLUMN_BY_CODE, COLUMNS, ENUM_VALUES, findEnumValue, LONG_TERM, type ColumnDef } from './columns.ts';
 import type { RecordKind } from './ingest.ts';
 
 /** One failed rule of a row: the column code, a stable rule code, and a message naming both. */
@@ -24,6 +36,8 @@ export interface ValidationContext {
    * `<type>:<number>` for other ID documents.
    */
   personKey: (idNumber: string) => string;
+  /** The publicity rules (tiers, windows); the shipped data/publicity.json unless a test gives others. */
+  publicity?: PublicityConfig;
 }
 
 /** Normalised field values: text trimmed, dates YYYY-MM-DD, amounts as decimal strings, enums by name. */
@@ -38,9 +52,8 @@ export interface NormalizedRecord {
   authorityCode: string;
   documentNumber: string;
   decidedOn: string;
-  /** Penalties only. */
-  tier: PenaltyTier | null;
-  publicityEndsOn: string | null;
+  /** Penalties only: tier, sector, rule, publicity end and first repair day, derived by the publicity rules. */
+  publicity: DerivedPublicity | null;
 }
 
 export type ValidationResult = { ok: true; record: NormalizedRecord } | { ok: false; reasons: Reason[] };
@@ -95,6 +108,10 @@ export function validateRow(kind: RecordKind, raw: Record<string, unknown>, ctx:
   for (const key of Object.keys(raw)) {
     if (!byCode.has(key))
       fail(key, 'UNKNOWN_COLUMN', `not a column of the ${kind === 'CF' ? '行政处罚 (CF_)' : '行政许可 (XK_)'} format`);
+    // A NUL or half a surrogate pair cannot be stored: the row is quarantined naming the column, instead
+    // of the database refusing the whole chunk.
+    const bad = findUnstorableText({ [key]: raw[key] }, '');
+    if (bad) fail(byCode.get(key) ?? key, bad.found.rule, describeUnstorable(bad.found));
   }
 
   const values: Record<string, NormalizedValue> = {};
@@ -175,7 +192,7 @@ export function validateRow(kind: RecordKind, raw: Record<string, unknown>, ctx:
       }
       default: {
         const allowed = ENUM_VALUES[column.type]!;
-        const found = allowed.find((e) => e.file === text || e.name === text || e.label === text);
+        const found = findEnumValue(column.type, text);
         if (found) values[column.field] = found.name;
         else fail(column, 'ENUM', `${JSON.stringify(text)} is not one of ${allowed.map((e) => e.file).join('/')}`);
       }
@@ -235,6 +252,29 @@ export function validateRow(kind: RecordKind, raw: Record<string, unknown>, ctx:
     const types = (values.penaltyTypes as string[] | null) ?? [];
     if (types.includes('FINE') && v('fineAmount') === null && !reasons.some((r) => r.field === 'CF_NR_FK'))
       fail(col('NR_FK'), 'REQUIRED_FOR_FINE', 'is required when 处罚类别 includes 罚款');
+    // A 公示截止期 must lie within the bounds of the penalty's tier under the rule of its decision date: a
+    // department can neither end publicity before the minimum (that is a repair, with its own conditions) nor
+    // publish beyond the maximum. The row is refused with the bounds named, never silently capped.
+    if (decided && deadline && deadline > decided && types.length > 0 && !failed(col('CFLB')) && !failed(col('SXDJ'))) {
+      const config = ctx.publicity ?? PUBLICITY_RULES;
+      const { tier } = decideTier(tierFacts(values, ctx.department), config);
+      const sector = sectorOf(v('legalBasis') ?? '', config);
+      const b = deadlineBounds({ decidedOn: decided, tier, sector }, config);
+      const span = `${TIER_LABELS[tier]}失信信息${sector && b.regime.sectorMinMonths !== null ? `（${sectorLabel(sector, config)}领域）` : ''}`;
+      const rule = `《${b.regime.title}》（${b.regime.number}）`;
+      if (deadline < b.earliest)
+        fail(
+          col('GSJZQ'),
+          'BELOW_MINIMUM_PUBLICITY',
+          `${deadline} ends publicity before the minimum of ${b.minMonths} month(s) for ${span} decided on ${decided} under ${rule}: the earliest 公示截止期 is ${b.earliest} (an earlier end is a 信用修复, see repairPenalty)`,
+        );
+      else if (deadline > b.latest)
+        fail(
+          col('GSJZQ'),
+          'ABOVE_MAXIMUM_PUBLICITY',
+          `${deadline} is after the maximum of ${b.maxMonths} month(s) for ${span} decided on ${decided} under ${rule}: the latest 公示截止期 is ${b.latest}`,
+        );
+    }
   } else {
     const from = v('validFrom');
     const until = v('validUntil');
@@ -264,12 +304,13 @@ export function validateRow(kind: RecordKind, raw: Record<string, unknown>, ctx:
         ? ctx.personKey(v('subjectIdNumber')!)
         : ctx.personKey(`${v('subjectIdType')}:${v('subjectIdNumber')}`)
       : v('uscc')!;
-  let tier: PenaltyTier | null = null;
-  let endsOn: string | null = null;
-  if (kind === 'CF') {
-    tier = penaltyTier(values.penaltyTypes as string[], v('fineAmount'));
-    endsOn = publicityEndsOn(decided!, tier, v('publicityDeadline'));
-  }
+  const publicity =
+    kind === 'CF'
+      ? derivePublicity(
+          { ...tierFacts(values, ctx.department), decidedOn: decided!, deadline: v('publicityDeadline') },
+          ctx.publicity ?? PUBLICITY_RULES,
+        )
+      : null;
   return {
     ok: true,
     record: {
@@ -279,9 +320,20 @@ export function validateRow(kind: RecordKind, raw: Record<string, unknown>, ctx:
       authorityCode: authorityCode!,
       documentNumber: v('documentNumber')!,
       decidedOn: decided!,
-      tier,
-      publicityEndsOn: endsOn,
+      publicity,
     },
+  };
+}
+
+/** The facts of a penalty row the tier is decided from. */
+function tierFacts(values: Record<string, NormalizedValue>, department: string) {
+  return {
+    reportedTier: (values.reportedTier as PenaltyTier | null) ?? null,
+    department,
+    authorityCode: (values.authorityCode as string | null) ?? '',
+    violationType: (values.violationType as string | null) ?? '',
+    legalBasis: (values.legalBasis as string | null) ?? '',
+    penaltyTypes: (values.penaltyTypes as string[] | null) ?? [],
   };
 }
 

@@ -1,4 +1,4 @@
-import { chinaToday, requireLevel, toIsoDate } from '@credit-hub/kit';
+import { clock, requireLevel, toIsoDate } from '@credit-hub/kit';
 import type { CreditSubjectResolvers } from '../__generated__/resolvers-types.ts';
 import {
   addMonths,
@@ -7,18 +7,14 @@ import {
   isLicencePublic,
   isPenaltyPublished,
 } from '../publicity.ts';
-import type { PenaltyRow } from '../model.ts';
+import type { LicenceRow, PenaltyRow } from '../model.ts';
+import { publicityOf } from './records.ts';
 
-const today = () => toIsoDate(chinaToday())!;
-const published = (p: PenaltyRow, on: string) =>
-  isPenaltyPublished(
-    {
-      decidedOn: toIsoDate(p.decidedOn)!,
-      publicityEndsOn: toIsoDate(p.publicityEndsOn)!,
-      repairedOn: toIsoDate(p.repairedOn),
-    },
-    on,
-  );
+// Every read answers "as of today" in China time, from the one clock and the rule functions of publicity.ts.
+const today = () => toIsoDate(clock.today())!;
+const published = (p: PenaltyRow, on: string) => isPenaltyPublished(publicityOf(p), on);
+const licencePublic = (l: LicenceRow, on: string) =>
+  isLicencePublic({ status: l.status, validUntil: toIsoDate(l.validUntil)! }, on);
 
 // Every field reads the subject's records through the per-request loaders: one statement per table for a
 // whole page of subjects, and the counts use the same publicity rule as the lists.
@@ -42,7 +38,11 @@ export const CreditSubject: CreditSubjectResolvers = {
       return rows;
     }
     const on = today();
-    return rows.filter((l) => isLicencePublic({ status: l.status, validUntil: toIsoDate(l.validUntil)! }, on));
+    return rows.filter((l) => licencePublic(l, on));
+  },
+  validLicenceCount: async (subject, _args, ctx) => {
+    const on = today();
+    return (await ctx.loaders.licencesBySubject.load(subject.code)).filter((l) => licencePublic(l, on)).length;
   },
   publishedPenaltyCount: async (subject, _args, ctx) => {
     const on = today();

@@ -8,6 +8,6 @@ export const Mutation: MutationResolvers = {
   submitLicences: async (_root, args, ctx) => result(await submitRows(ctx, 'XK', args.rows)),
   resubmitQuarantined: async (_root, args, ctx) => result(await resubmit(ctx, args.id, args.penalty, args.licence)),
   declareDecisions: (_root, args, ctx) => declare(ctx, args.decisions),
-  repairPenalty: (_root, args, ctx) => repair(ctx, args.id, args.repairedOn, args.reason),
+  repairPenalty: (_root, args, ctx) => repair(ctx, args.id, args.repairedOn, args.reason, args.appliedOn),
   registerAuthority: (_root, args, ctx) => registerAuthority(ctx, args.input),
 };

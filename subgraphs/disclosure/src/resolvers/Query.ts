@@ -1,10 +1,10 @@
-import { badInput, chinaToday, forbidden, readPage, requireLevel, toConnection, toIsoDate } from '@credit-hub/kit';
+import { badInput, clock, forbidden, readPage, requireLevel, toConnection, toIsoDate } from '@credit-hub/kit';
 import type { Context } from '../context.ts';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
 import { listHighFrequencyOffenders, listLicences, listPenalties } from '../lists.ts';
 import { aggregate, decisionFacts, lateIssues, nonCompliantIssues, rank } from '../metrics.ts';
 
-const today = () => toIsoDate(chinaToday())!;
+const today = () => toIsoDate(clock.today())!;
 
 /** Records past publicity are for government users only (SHARED), audited like any non-public read. */
 function visibleOn(ctx: Context, includeExpired: boolean | null | undefined, what: string): string | null {
@@ -19,7 +19,7 @@ function visibleOn(ctx: Context, includeExpired: boolean | null | undefined, wha
  */
 export function scopeDepartment(ctx: Context, requested: string | null | undefined): string | null {
   const who = ctx.identity;
-  if (who.role === 'SUPERVISOR' || who.role === 'ADMIN') return requested ?? null;
+  if (who.role === 'SUPERVISOR') return requested ?? null;
   if (!who.department) throw forbidden('Only department officers, systems and supervisors may read this');
   if (requested && requested !== who.department)
     throw forbidden(`department ${who.department} may read only its own 双公示 data, not ${requested}`, {

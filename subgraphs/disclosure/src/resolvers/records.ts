@@ -1,4 +1,4 @@
-import { chinaToday, toIsoDate } from '@credit-hub/kit';
+import { clock, toIsoDate } from '@credit-hub/kit';
 import type {
   AdministrativeLicenceResolvers,
   AdministrativePenaltyResolvers,
@@ -9,9 +9,26 @@ import type {
   SubmissionResolvers,
 } from '../__generated__/resolvers-types.ts';
 import { LONG_TERM } from '../intake/columns.ts';
-import { isLicencePublic, isPenaltyPublished, TIER_LABELS } from '../publicity.ts';
+import {
+  describePublicity,
+  isLicencePublic,
+  isPenaltyPublished,
+  repairAllowedFrom,
+  sectorLabel,
+  TIER_LABELS,
+} from '../publicity.ts';
+import type { PenaltyRow } from '../model.ts';
 
-const today = () => toIsoDate(chinaToday())!;
+const today = () => toIsoDate(clock.today())!;
+
+/** A penalty as the publicity rules read it. */
+export const publicityOf = (p: PenaltyRow) => ({
+  decidedOn: toIsoDate(p.decidedOn)!,
+  tier: p.tier,
+  sector: p.sector,
+  publicityEndsOn: toIsoDate(p.publicityEndsOn),
+  repairedOn: toIsoDate(p.repairedOn),
+});
 const amount = (v: { toString(): string } | null) => (v === null ? null : v.toString());
 
 export const AdministrativePenalty: AdministrativePenaltyResolvers = {
@@ -20,15 +37,12 @@ export const AdministrativePenalty: AdministrativePenaltyResolvers = {
   fineAmount: (p) => amount(p.fineAmount),
   confiscatedAmount: (p) => amount(p.confiscatedAmount),
   tierLabel: (p) => TIER_LABELS[p.tier],
-  isPublished: (p) =>
-    isPenaltyPublished(
-      {
-        decidedOn: toIsoDate(p.decidedOn)!,
-        publicityEndsOn: toIsoDate(p.publicityEndsOn)!,
-        repairedOn: toIsoDate(p.repairedOn),
-      },
-      today(),
-    ),
+  sector: (p) => p.sector as 'FOOD' | 'DRUG' | 'SPECIAL_EQUIPMENT' | 'WORK_SAFETY' | 'FIRE' | null,
+  sectorLabel: (p) => sectorLabel(p.sector),
+  publicityBasis: (p) => describePublicity(publicityOf(p)),
+  // Stored at intake; a row not yet recomputed under the current rules (before the start-up refresh) is derived here.
+  repairableFrom: (p) => p.repairableFrom ?? new Date(`${repairAllowedFrom(publicityOf(p))}T00:00:00Z`),
+  isPublished: (p) => isPenaltyPublished(publicityOf(p), today()),
   revisions: (p, _args, ctx) => ctx.loaders.penaltyRevisions.load(p.id.toString()),
 };
 

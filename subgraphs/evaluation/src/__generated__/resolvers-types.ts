@@ -9,7 +9,7 @@ import type { MeasureSnapshot } from '../checks/rules.ts';
 import type { EvaluationParent } from '../model/resolve.ts';
 import type { ExplainedItem } from '../model/evaluate.ts';
 import type { ModelRecord } from '../model/store.ts';
-import type { Indicator, GradeBand } from '../model/definition.ts';
+import type { Indicator, GradeBand, IndicatorGroup } from '../model/definition.ts';
 import type { DrawRecord, DrawConnection, RefreshRecord } from '../sampling/store.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -139,6 +139,26 @@ export type CheckFeedbackInput = {
   measureCode: Scalars['ID']['input'];
   /** Required when not applied (不执行理由), at most 500 characters. */
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Whether a citation was checked against the text of the document it names. */
+export type CitationStatus =
+  /** 待核实 — not (or not fully) read yet: confirm before relying on it (see note) */
+  | 'TO_VERIFY'
+  /** 已核实 — title, number and article were read in a copy of the text (see sources) */
+  | 'VERIFIED';
+
+/** How far a legal basis was verified, and where (docs/credit-checks.md lists every citation). */
+export type CitationVerification = {
+  __typename?: 'CitationVerification';
+  /** What was and was not verified, and open points. */
+  note: Maybe<Scalars['String']['output']>;
+  /** Where the citation was read (addresses of copies of the text). */
+  sources: Array<Scalars['String']['output']>;
+  /** Status. */
+  status: CitationStatus;
+  /** Status in Chinese: 已核实 / 待核实. */
+  statusLabel: Scalars['String']['output'];
 };
 
 /** A recorded credit check (信用核查记录). */
@@ -336,6 +356,8 @@ export type CreditSubject = {
   /** 双公示: severe-tier penalties published now. */
   severePenaltyCount: Maybe<Scalars['Int']['output']>;
   taxCreditRatings: Maybe<Array<TaxCreditRating>>;
+  /** 双公示: valid administrative licences the public sees today. */
+  validLicenceCount: Maybe<Scalars['Int']['output']>;
 };
 
 
@@ -417,6 +439,13 @@ export type EvaluationGradeBand = {
   supervision: SupervisionLevel;
 };
 
+/** How a 过惩相当 group counts a fact its members share. */
+export type EvaluationGroupMode =
+  /** Distinct records among which one may be the fact behind another: deductions add up to the group's cap. */
+  | 'CAPPED_SUM'
+  /** One fact seen several ways: only the largest deduction counts (without a deduction, only the largest bonus). */
+  | 'MAX';
+
 /** An indicator of an evaluation model (评价指标). */
 export type EvaluationIndicator = {
   __typename?: 'EvaluationIndicator';
@@ -426,6 +455,8 @@ export type EvaluationIndicator = {
   code: Scalars['String']['output'];
   /** Source department code. */
   department: Scalars['String']['output'];
+  /** The 过惩相当 group the indicator belongs to, if any. */
+  group: Maybe<Scalars['String']['output']>;
   /** The input it reads. */
   input: Scalars['String']['output'];
   /** Chinese name. */
@@ -444,23 +475,47 @@ export type EvaluationIndicator = {
   ruleKind: EvaluationRuleKind;
 };
 
+/**
+ * A 过惩相当 group of an evaluation model (过罚相当 / 过惩相当, 国办发〔2020〕49号): indicators whose inputs can report the same
+ * fact, counted once. A deduction in the group withholds the group's bonuses.
+ */
+export type EvaluationIndicatorGroup = {
+  __typename?: 'EvaluationIndicatorGroup';
+  /** CAPPED_SUM: the most the group deducts (or adds). */
+  cap: Maybe<Scalars['Int']['output']>;
+  /** Group code. */
+  code: Scalars['String']['output'];
+  /** Chinese name. */
+  label: Scalars['String']['output'];
+  /** How the group counts. */
+  mode: EvaluationGroupMode;
+  /** The rule in Chinese. */
+  rule: Scalars['String']['output'];
+};
+
 /** One indicator's contribution to an evaluation (评价指标得分), with the input it read and the records it came from. */
 export type EvaluationItem = {
   __typename?: 'EvaluationItem';
   /** Whether the indicator's cap limited the deduction (per-record rules). */
   capped: Scalars['Boolean']['output'];
-  /** Indicator code, e.g. COURT_DISHONEST_DEBTOR. */
+  /** Indicator code, e.g. DISHONEST_DEBTOR. */
   code: Scalars['String']['output'];
   /** Source department code (court, tax, market, environment, disclosure, government). */
   department: Scalars['String']['output'];
   /** Chinese name of the source department, e.g. 人民法院. */
   departmentLabel: Scalars['String']['output'];
+  /** The 过惩相当 group of the indicator (indicators that can count the same fact), if any. */
+  group: Maybe<Scalars['String']['output']>;
+  /** Why the group rule changed the points, in Chinese (e.g. 与“重大税收违法失信主体”为同一事实，已计入其扣分); null when it did not. */
+  groupNote: Maybe<Scalars['String']['output']>;
   /** The input the indicator reads (e.g. dishonestDebtorCases, taxCreditLevel). */
   input: Scalars['String']['output'];
   /** Chinese name of the indicator, e.g. 失信被执行人. */
   label: Scalars['String']['output'];
-  /** Points added (positive) or deducted (negative); 0 when the indicator does not apply. */
+  /** Points added (positive) or deducted (negative) after the 过惩相当 group rule; 0 when the indicator does not apply. */
   points: Scalars['Int']['output'];
+  /** Points by the indicator's own rule, before its 过惩相当 group counted a shared fact once. */
+  rawPoints: Scalars['Int']['output'];
   /** The department's records behind the value (case numbers, rating years, list entries). */
   records: Array<EvaluationSourceRecord>;
   /** The rule in Chinese, e.g. 每条扣150分，最多扣300分. */
@@ -476,7 +531,7 @@ export type EvaluationModel = {
   activatedAt: Maybe<Scalars['DateTime']['output']>;
   /** Base score (基础分). */
   baseScore: Scalars['Int']['output'];
-  /** Model code, e.g. ZJ-ORGANISATION. */
+  /** Model code, e.g. HUB-ENTERPRISE. */
   code: Scalars['String']['output'];
   /** When this version was created. */
   createdAt: Scalars['DateTime']['output'];
@@ -484,6 +539,8 @@ export type EvaluationModel = {
   definitionJson: Scalars['String']['output'];
   /** Grade bands, best first, each with its supervision level. */
   grades: Array<EvaluationGradeBand>;
+  /** 过惩相当 groups: indicators that can count the same fact, and how the group counts it once. */
+  groups: Array<EvaluationIndicatorGroup>;
   /** Indicators, in evaluation order. */
   indicators: Array<EvaluationIndicator>;
   /** Highest possible score. */
@@ -518,8 +575,10 @@ export type EvaluationModelVersionInput = {
   /**
    * The definition as JSON text: {baseScore, minScore, maxScore, indicators: [{code, label, department, input,
    * rule: {kind: FLAG, points} | {kind: PER_RECORD, pointsPerRecord, cap} | {kind: LEVEL, points: {level: n},
-   * otherwise}}], grades: [{grade, label, minScore, supervision: {level, label, samplingRatio}}]} — see
-   * docs/evaluation.md. Errors name the path (e.g. definition.indicators[2].rule.cap) and the rule broken.
+   * otherwise}, group?}], groups: [{code, label, mode: MAX | CAPPED_SUM, cap?}], grades: [{grade, label, minScore,
+   * supervision: {level, label, samplingRatio}}]} — see docs/evaluation.md. Errors name the path (e.g.
+   * definition.indicators[2].rule.cap) and the rule broken; two indicators that can count the same fact outside one
+   * group are refused with rule DOUBLE_COUNTING.
    */
   definition: Scalars['String']['input'];
   /** Chinese name of the model. */
@@ -682,6 +741,8 @@ export type LegalBasis = {
   documentNumber: Maybe<Scalars['String']['output']>;
   /** Document title without book-title marks, e.g. 中华人民共和国政府采购法. */
   title: Scalars['String']['output'];
+  /** Whether the citation was verified against the text, and where. */
+  verification: CitationVerification;
 };
 
 /** Points for one level of a LEVEL rule. */
@@ -755,10 +816,16 @@ export type MeasureFeedback = {
 export type MeasureInput = {
   /** Article or section, if any. */
   basisArticle?: InputMaybe<Scalars['String']['input']>;
+  /** What was and was not verified (at most 2,000 characters). */
+  basisNote?: InputMaybe<Scalars['String']['input']>;
   /** Document number (文号), if any. */
   basisNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Where the citation was read (at most 10 addresses or references). */
+  basisSources?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Legal basis: document title (book-title marks are removed). */
   basisTitle: Scalars['String']['input'];
+  /** Whether the citation was checked against the text (default TO_VERIFY); VERIFIED needs `basisSources`. */
+  basisVerification?: InputMaybe<CitationStatus>;
   /** 修订说明: why (required to revise; defaults to 新增措施 on create). */
   changeNote?: InputMaybe<Scalars['String']['input']>;
   /** Code: capital letters, digits and hyphens, 3–64 characters; identifies the measure across versions. */
@@ -897,8 +964,13 @@ export type PageInfo = {
 
 /** Kinds of personal data (个人信息类别) and how they are masked. */
 export type PersonalDataKind =
-  /** 身份证件号码 — ID number, masked as 3301061980****1234 */
+  /** 身份证件号码 — ID number, masked as 3301061980****1234 (birth month and day hidden, as 中国执行信息公开网 shows it) */
   | 'ID_NUMBER'
+  /**
+   * 身份证件号码（隐去出生年、月、日号码段）— ID number with the whole birth date hidden, masked as 330106********1234
+   * (国家税务总局令第54号, the 重大税收违法失信主体 list)
+   */
+  | 'ID_NUMBER_BIRTH_DATE_HIDDEN'
   /** 姓名 — name, masked as 张*三 */
   | 'NAME';
 
@@ -1129,8 +1201,11 @@ export type UnpunishedMeasure = {
   checkedAt: Scalars['DateTime']['output'];
   /** Working days past the deadline (0 for a measure refused without reason inside the allowed time). */
   daysOverdue: Scalars['Int']['output'];
-  /** Last day feedback was due: the check's date plus the allowed working days (chineseCalendar). */
-  deadline: Scalars['Date']['output'];
+  /**
+   * Last day feedback was due: the check's date plus the allowed working days (chineseCalendar). Null when it lies in
+   * a year whose holiday notice the calendar does not hold yet: it is then after today, so nothing is overdue.
+   */
+  deadline: Maybe<Scalars['Date']['output']>;
   /** Checking department. */
   department: Maybe<Scalars['String']['output']>;
   /** Business matter. */
@@ -1242,8 +1317,8 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['CreditSubject'], {"code":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['CreditSubject'], {"isDishonestDebtor":true,"isConsumptionRestricted":true,"isMajorTaxViolator":true,"isSeriousIllegal":true,"isOnEnvironmentalBlacklist":true,"isOnEnvironmentalWatchList":true,"isInAbnormalOperationList":true,"isHighFrequencyOffender":true,"isALevelTaxpayer":true,"isEnvironmentalIntegrityEnterprise":true}>
-        | GraphQLRecursivePick<FederationTypes['CreditSubject'], {"isDishonestDebtor":true,"isConsumptionRestricted":true,"isMajorTaxViolator":true,"isSeriousIllegal":true,"isOnEnvironmentalBlacklist":true,"isOnEnvironmentalWatchList":true,"isInAbnormalOperationList":true,"isHighFrequencyOffender":true,"isALevelTaxpayer":true,"isEnvironmentalIntegrityEnterprise":true,"kind":true,"region":{"code":true},"industry":{"code":true},"taxCreditRatings":{"year":true,"level":true,"evaluatedOn":true,"inForce":true},"majorTaxViolations":{"id":true,"situationLabel":true,"publishedOn":true},"dishonestDebtorCases":{"caseNumber":true,"courtName":true,"publishedOn":true},"environmentalRating":{"year":true,"grade":true,"gradeLabel":true},"abnormalOperations":{"id":true,"reasonLabel":true,"listedOn":true},"seriousIllegalListings":{"id":true,"decisionDocument":true,"listedOn":true},"publishedPenaltyCount":true,"severePenaltyCount":true,"integrityEvaluation":{"year":true,"score":true,"grade":true,"gradeLabel":true}}>
-        | GraphQLRecursivePick<FederationTypes['CreditSubject'], {"kind":true,"region":{"code":true},"industry":{"code":true},"taxCreditRatings":{"year":true,"level":true,"evaluatedOn":true,"inForce":true},"isALevelTaxpayer":true,"majorTaxViolations":{"id":true,"situationLabel":true,"publishedOn":true},"isMajorTaxViolator":true,"dishonestDebtorCases":{"caseNumber":true,"courtName":true,"publishedOn":true},"isDishonestDebtor":true,"isConsumptionRestricted":true,"environmentalRating":{"year":true,"grade":true,"gradeLabel":true},"isEnvironmentalIntegrityEnterprise":true,"isOnEnvironmentalBlacklist":true,"abnormalOperations":{"id":true,"reasonLabel":true,"listedOn":true},"isInAbnormalOperationList":true,"seriousIllegalListings":{"id":true,"decisionDocument":true,"listedOn":true},"isSeriousIllegal":true,"publishedPenaltyCount":true,"severePenaltyCount":true,"isHighFrequencyOffender":true,"integrityEvaluation":{"year":true,"score":true,"grade":true,"gradeLabel":true}}> ) );
+        | GraphQLRecursivePick<FederationTypes['CreditSubject'], {"isDishonestDebtor":true,"isConsumptionRestricted":true,"isMajorTaxViolator":true,"isSeriousIllegal":true,"isOnEnvironmentalBlacklist":true,"isOnEnvironmentalWatchList":true,"isInAbnormalOperationList":true,"isHighFrequencyOffender":true,"isALevelTaxpayer":true,"isEnvironmentalIntegrityEnterprise":true,"kind":true,"region":{"code":true},"industry":{"code":true},"taxCreditRatings":{"year":true,"level":true,"evaluatedOn":true,"inForce":true},"majorTaxViolations":{"id":true,"situationLabel":true,"publishedOn":true},"dishonestDebtorCases":{"caseNumber":true,"courtName":true,"publishedOn":true},"environmentalRating":{"year":true,"grade":true,"gradeLabel":true},"abnormalOperations":{"id":true,"reasonLabel":true,"listedOn":true},"seriousIllegalListings":{"id":true,"decisionDocument":true,"listedOn":true},"publishedPenaltyCount":true,"severePenaltyCount":true,"validLicenceCount":true,"integrityEvaluation":{"year":true,"score":true,"grade":true,"gradeLabel":true}}>
+        | GraphQLRecursivePick<FederationTypes['CreditSubject'], {"kind":true,"region":{"code":true},"industry":{"code":true},"taxCreditRatings":{"year":true,"level":true,"evaluatedOn":true,"inForce":true},"isALevelTaxpayer":true,"majorTaxViolations":{"id":true,"situationLabel":true,"publishedOn":true},"isMajorTaxViolator":true,"dishonestDebtorCases":{"caseNumber":true,"courtName":true,"publishedOn":true},"isDishonestDebtor":true,"isConsumptionRestricted":true,"environmentalRating":{"year":true,"grade":true,"gradeLabel":true},"isEnvironmentalIntegrityEnterprise":true,"isOnEnvironmentalBlacklist":true,"abnormalOperations":{"id":true,"reasonLabel":true,"listedOn":true},"isInAbnormalOperationList":true,"seriousIllegalListings":{"id":true,"decisionDocument":true,"listedOn":true},"isSeriousIllegal":true,"publishedPenaltyCount":true,"severePenaltyCount":true,"isHighFrequencyOffender":true,"validLicenceCount":true,"integrityEvaluation":{"year":true,"score":true,"grade":true,"gradeLabel":true}}> ) );
 };
 
 
@@ -1261,6 +1336,8 @@ export type ResolversTypes = {
   CheckAction: CheckAction;
   CheckFeedbackInput: CheckFeedbackInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CitationStatus: CitationStatus;
+  CitationVerification: ResolverTypeWrapper<CitationVerification>;
   CreditCheck: ResolverTypeWrapper<CheckRow>;
   CreditCheckStatistics: ResolverTypeWrapper<StatisticsRow>;
   CreditEvaluation: ResolverTypeWrapper<EvaluationParent>;
@@ -1274,7 +1351,9 @@ export type ResolversTypes = {
   EnvironmentalGrade: EnvironmentalGrade;
   EnvironmentalRating: ResolverTypeWrapper<EnvironmentalRating>;
   EvaluationGradeBand: ResolverTypeWrapper<GradeBand>;
+  EvaluationGroupMode: EvaluationGroupMode;
   EvaluationIndicator: ResolverTypeWrapper<Indicator>;
+  EvaluationIndicatorGroup: ResolverTypeWrapper<IndicatorGroup>;
   EvaluationItem: ResolverTypeWrapper<ExplainedItem>;
   EvaluationModel: ResolverTypeWrapper<ModelRecord>;
   EvaluationModelStatus: EvaluationModelStatus;
@@ -1326,6 +1405,7 @@ export type ResolversParentTypes = {
   BusinessDecisionReport: BusinessDecisionReport;
   CheckFeedbackInput: CheckFeedbackInput;
   Boolean: Scalars['Boolean']['output'];
+  CitationVerification: CitationVerification;
   CreditCheck: CheckRow;
   CreditCheckStatistics: StatisticsRow;
   CreditEvaluation: EvaluationParent;
@@ -1337,6 +1417,7 @@ export type ResolversParentTypes = {
   EnvironmentalRating: EnvironmentalRating;
   EvaluationGradeBand: GradeBand;
   EvaluationIndicator: Indicator;
+  EvaluationIndicatorGroup: IndicatorGroup;
   EvaluationItem: ExplainedItem;
   EvaluationModel: ModelRecord;
   EvaluationModelVersionInput: EvaluationModelVersionInput;
@@ -1396,6 +1477,13 @@ export type BusinessDecisionReportResolvers<ContextType = Context, ParentType ex
   received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   recorded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CitationVerificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CitationVerification'] = ResolversParentTypes['CitationVerification']> = {
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CitationStatus'], ParentType, ContextType>;
+  statusLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CreditCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditCheck'] = ResolversParentTypes['CreditCheck']> = {
@@ -1478,6 +1566,7 @@ export type EvaluationIndicatorResolvers<ContextType = Context, ParentType exten
   cap?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  group?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   input?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   levelPoints?: Resolver<Maybe<Array<ResolversTypes['LevelPoints']>>, ParentType, ContextType>;
@@ -1488,14 +1577,25 @@ export type EvaluationIndicatorResolvers<ContextType = Context, ParentType exten
   ruleKind?: Resolver<ResolversTypes['EvaluationRuleKind'], ParentType, ContextType>;
 };
 
+export type EvaluationIndicatorGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvaluationIndicatorGroup'] = ResolversParentTypes['EvaluationIndicatorGroup']> = {
+  cap?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['EvaluationGroupMode'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type EvaluationItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvaluationItem'] = ResolversParentTypes['EvaluationItem']> = {
   capped?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   departmentLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  group?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  groupNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   input?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rawPoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   records?: Resolver<Array<ResolversTypes['EvaluationSourceRecord']>, ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1508,6 +1608,7 @@ export type EvaluationModelResolvers<ContextType = Context, ParentType extends R
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   definitionJson?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   grades?: Resolver<Array<ResolversTypes['EvaluationGradeBand']>, ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['EvaluationIndicatorGroup']>, ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['EvaluationIndicator']>, ParentType, ContextType>;
   maxScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   minScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1572,6 +1673,7 @@ export type LegalBasisResolvers<ContextType = Context, ParentType extends Resolv
   citation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   documentNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verification?: Resolver<ResolversTypes['CitationVerification'], ParentType, ContextType>;
 };
 
 export type LevelPointsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LevelPoints'] = ResolversParentTypes['LevelPoints']> = {
@@ -1660,7 +1762,7 @@ export type UnpunishedMeasureResolvers<ContextType = Context, ParentType extends
   checkId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   checkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   daysOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  deadline?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  deadline?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   matter?: Resolver<ResolversTypes['BusinessMatter'], ParentType, ContextType>;
   measure?: Resolver<ResolversTypes['AppliedMeasure'], ParentType, ContextType>;
@@ -1672,6 +1774,7 @@ export type UnpunishedMeasureResolvers<ContextType = Context, ParentType extends
 export type Resolvers<ContextType = Context> = {
   AppliedMeasure?: AppliedMeasureResolvers<ContextType>;
   BusinessDecisionReport?: BusinessDecisionReportResolvers<ContextType>;
+  CitationVerification?: CitationVerificationResolvers<ContextType>;
   CreditCheck?: CreditCheckResolvers<ContextType>;
   CreditCheckStatistics?: CreditCheckStatisticsResolvers<ContextType>;
   CreditEvaluation?: CreditEvaluationResolvers<ContextType>;
@@ -1681,6 +1784,7 @@ export type Resolvers<ContextType = Context> = {
   DateTime?: GraphQLScalarType;
   EvaluationGradeBand?: EvaluationGradeBandResolvers<ContextType>;
   EvaluationIndicator?: EvaluationIndicatorResolvers<ContextType>;
+  EvaluationIndicatorGroup?: EvaluationIndicatorGroupResolvers<ContextType>;
   EvaluationItem?: EvaluationItemResolvers<ContextType>;
   EvaluationModel?: EvaluationModelResolvers<ContextType>;
   EvaluationRefresh?: EvaluationRefreshResolvers<ContextType>;

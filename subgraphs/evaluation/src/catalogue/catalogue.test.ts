@@ -52,6 +52,21 @@ describe('measure definitions', () => {
     assert.equal(validateMeasure({ ...valid, kind: 'INCENTIVE', lists: ['A_LEVEL_TAXPAYER'] }).kind, 'INCENTIVE');
   });
 
+  it('keeps a verification status on every citation: VERIFIED needs the sources read', () => {
+    assert.equal(validateMeasure(valid).basisVerification, 'TO_VERIFY', 'not verified unless said so');
+    assert.throws(
+      () => validateMeasure({ ...valid, basisVerification: 'VERIFIED' }),
+      rule('input.basisSources', 'SOURCE_REQUIRED'),
+    );
+    assert.throws(
+      () => validateMeasure({ ...valid, basisVerification: 'PROBABLY' }),
+      rule('input.basisVerification', 'ENUM'),
+    );
+    const verified = validateMeasure({ ...valid, basisVerification: 'VERIFIED', basisSources: ['http://81.cn/x.htm'] });
+    assert.deepEqual([verified.basisVerification, verified.basisSources], ['VERIFIED', ['http://81.cn/x.htm']]);
+    assert.ok(!sameDefinition(validateMeasure(valid), verified), 'verifying a citation is a revision');
+  });
+
   it('tells a real revision from a repeat', () => {
     const a = validateMeasure(valid);
     assert.ok(sameDefinition(a, validateMeasure({ ...valid })));
@@ -80,6 +95,28 @@ describe('starter catalogue (data/measures.json)', () => {
         `no measure in ${matter}`,
       );
     for (const kind of MEASURE_KINDS) assert.ok(measures.some((m) => m.kind === kind));
+  });
+
+  it('marks every citation VERIFIED with its sources, or TO_VERIFY with what is still open', () => {
+    for (const m of measures) {
+      assert.ok(['VERIFIED', 'TO_VERIFY'].includes(m.basisVerification), m.code);
+      if (m.basisVerification === 'VERIFIED') assert.ok(m.basisSources.length > 0, `${m.code} names its sources`);
+      else assert.ok(m.basisNote && m.basisNote.length > 10, `${m.code} says what remains to verify`);
+    }
+    assert.ok(measures.some((m) => m.basisVerification === 'VERIFIED'));
+  });
+
+  it('carries the corrected citations of the review', () => {
+    const byCode = new Map(measures.map((m) => [m.code, m]));
+    assert.deepEqual(
+      ['DD-SUBSIDY-RESTRICT', 'DD-HONOURS-RESTRICT', 'DD-LAND-RESTRICT'].map((c) => byCode.get(c)!.basisArticle),
+      ['二（二）', '二（五）', '二（六）'],
+      '中办发〔2016〕64号: the measures are under 二、加强联合惩戒',
+    );
+    for (const c of ['TAX-BID-RESTRICT', 'TAX-SUBSIDY-RESTRICT', 'TAX-LAND-RESTRICT'])
+      assert.equal(byCode.get(c)!.basisNumber, '发改财金〔2016〕2798号', c);
+    assert.equal(byCode.get('A-LEVEL-INVOICE')!.basisTitle, '纳税缴费信用管理办法');
+    assert.ok(measures.every((m) => !/3062号/.test(m.basisNumber ?? '') && !/^三（/.test(m.basisArticle ?? '')));
   });
 
   it('intercepts only where its basis bars the subject outright', () => {

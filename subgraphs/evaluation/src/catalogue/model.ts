@@ -22,6 +22,9 @@ export interface MeasureRow {
   basisTitle: string;
   basisNumber: string | null;
   basisArticle: string | null;
+  basisVerification: CitationStatus;
+  basisSources: string[];
+  basisNote: string | null;
   status: 'ACTIVE' | 'RETIRED';
   changeNote: string;
   changedBy: string;
@@ -39,7 +42,18 @@ export interface MeasureDefinition {
   basisTitle: string;
   basisNumber: string | null;
   basisArticle: string | null;
+  basisVerification: CitationStatus;
+  basisSources: string[];
+  basisNote: string | null;
 }
+
+/** Whether a citation (title, number, article) was checked against the text of the document. */
+export type CitationStatus = 'VERIFIED' | 'TO_VERIFY';
+export const CITATION_STATUSES: readonly CitationStatus[] = ['VERIFIED', 'TO_VERIFY'];
+export const CITATION_STATUS_LABELS: Readonly<Record<CitationStatus, string>> = {
+  VERIFIED: '已核实',
+  TO_VERIFY: '待核实',
+};
 
 /** The citation of a basis as officers write it: 《title》（number）article. */
 export function citation(basis: { basisTitle: string; basisNumber: string | null; basisArticle: string | null }) {
@@ -105,6 +119,24 @@ export function validateMeasure(raw: Record<string, unknown>, path = 'input'): M
         `\`${path}.lists[${i}]\`: a disciplinary measure may not apply to the red list ${list}`,
       );
   });
+  const basisVerification = (raw.basisVerification ?? 'TO_VERIFY') as CitationStatus;
+  if (!CITATION_STATUSES.includes(basisVerification))
+    throw badInput(
+      `${path}.basisVerification`,
+      'ENUM',
+      `\`${path}.basisVerification\` must be one of ${CITATION_STATUSES.join(', ')}`,
+    );
+  const sources = raw.basisSources ?? [];
+  if (!Array.isArray(sources) || sources.length > 10)
+    throw badInput(`${path}.basisSources`, 'RANGE', `\`${path}.basisSources\` must be a list of at most 10 sources`);
+  const basisSources = sources.map((s, i) => text(s, `${path}.basisSources[${i}]`, 300));
+  // A citation is verified against a text someone read: say which.
+  if (basisVerification === 'VERIFIED' && basisSources.length === 0)
+    throw badInput(
+      `${path}.basisSources`,
+      'SOURCE_REQUIRED',
+      `\`${path}.basisSources\` must name where a VERIFIED citation was read`,
+    );
   return {
     code,
     name: text(raw.name, `${path}.name`, 200),
@@ -116,12 +148,27 @@ export function validateMeasure(raw: Record<string, unknown>, path = 'input'): M
     basisTitle: text(raw.basisTitle, `${path}.basisTitle`, 200).replace(/^《(.*)》$/u, '$1'),
     basisNumber: optionalText(raw.basisNumber, `${path}.basisNumber`, 100),
     basisArticle: optionalText(raw.basisArticle, `${path}.basisArticle`, 100),
+    basisVerification,
+    basisSources,
+    basisNote: optionalText(raw.basisNote, `${path}.basisNote`, 2000),
   };
 }
 
 /** Whether a revision changes anything (a version that repeats its predecessor is refused). */
 export function sameDefinition(a: MeasureDefinition, b: MeasureDefinition): boolean {
   const key = (d: MeasureDefinition) =>
-    JSON.stringify([d.name, d.kind, d.lists, d.matters, d.content, d.basisTitle, d.basisNumber, d.basisArticle]);
+    JSON.stringify([
+      d.name,
+      d.kind,
+      d.lists,
+      d.matters,
+      d.content,
+      d.basisTitle,
+      d.basisNumber,
+      d.basisArticle,
+      d.basisVerification,
+      d.basisSources,
+      d.basisNote,
+    ]);
   return key(a) === key(b);
 }

@@ -8,7 +8,8 @@ import { sameDefinition, validateMeasure, type MeasureDefinition, type MeasureRo
 type Client = Db['prisma'];
 
 const COLUMNS = Prisma.sql`id, code, version, name, kind, lists, matters, content, basis_title AS "basisTitle",
-  basis_number AS "basisNumber", basis_article AS "basisArticle", status, change_note AS "changeNote",
+  basis_number AS "basisNumber", basis_article AS "basisArticle", basis_verification AS "basisVerification",
+  basis_sources AS "basisSources", basis_note AS "basisNote", status, change_note AS "changeNote",
   changed_by AS "changedBy", created_at AS "createdAt"`;
 
 /** Every measure's current (highest) version, retired ones included, by code: one statement. */
@@ -43,10 +44,12 @@ async function insertVersion(
 ): Promise<MeasureRow> {
   const [row] = await tx.$queryRaw<MeasureRow[]>`
     INSERT INTO evaluation.measure (code, version, name, kind, lists, matters, content, basis_title, basis_number,
-                                    basis_article, status, change_note, changed_by)
+                                    basis_article, basis_verification, basis_sources, basis_note, status, change_note,
+                                    changed_by)
     VALUES (${definition.code}, ${version}, ${definition.name}, ${definition.kind}, ${definition.lists}::text[],
             ${definition.matters}::text[], ${definition.content}, ${definition.basisTitle}, ${definition.basisNumber},
-            ${definition.basisArticle}, ${status}, ${changeNote}, ${changedBy})
+            ${definition.basisArticle}, ${definition.basisVerification}, ${definition.basisSources}::text[],
+            ${definition.basisNote}, ${status}, ${changeNote}, ${changedBy})
     RETURNING ${COLUMNS}`;
   return row!;
 }
@@ -61,6 +64,9 @@ const definitionOf = (row: MeasureRow): MeasureDefinition => ({
   basisTitle: row.basisTitle,
   basisNumber: row.basisNumber,
   basisArticle: row.basisArticle,
+  basisVerification: row.basisVerification,
+  basisSources: row.basisSources,
+  basisNote: row.basisNote,
 });
 
 function changeNoteOf(value: string | null | undefined, field: string, fallback?: string): string {
@@ -125,43 +131,69 @@ export function starterCatalogue(): MeasureDefinition[] {
   const file = JSON.parse(readFileSync(new URL('../../data/measures.json', import.meta.url), 'utf8')) as {
     measures: (Record<string, unknown> & { basis: Record<string, unknown> })[];
   };
-  return file.measures.map((m, i) =>
-    validateMeasure(
+  return file.measures.map((m, i) => {
+    const verification = (m.basis.verification ?? {}) as Record<string, unknown>;
+    return validateMeasure(
       {
         ...m,
         basisTitle: m.basis.title,
         basisNumber: m.basis.number,
         basisArticle: m.basis.article,
+        basisVerification: verification.status,
+        basisSources: verification.sources,
+        basisNote: verification.note,
       },
       `measures[${i}]`,
-    ),
-  );
+    );
+  });
 }
 
 /** What ensureMeasureCatalogue needs of a database client (a pg Client or Pool). */
 export interface SqlClient {
-  query(text: string, values?: unknown[]): Promise<{ rowCount: number | null }>;
+  query<R = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rowCount: number | null; rows: R[] }>;
 }
 
+/** Who installs the starter catalogue: versions by anyone else are an administrator's. */
+const CATALOGUE = 'catalogue';
+
 /**
- * Installs the starter catalogue (data/measures.json) idempotently, in one statement: a measure whose code
- * is not yet in the catalogue gets version 1; existing codes are left alone, so administrators' revisions and
- * retirements survive every restart. Returns the number of measures added.
+ * Installs the starter catalogue (data/measures.json) idempotently: a measure whose code is not yet in the catalogue
+ * gets version 1; a measure whose current version is still the starter catalogue's own and differs from the shipped
+ * one (a corrected citation, a verification) gets a new version — the history keeps the old one, and checks name the
+ * version they applied. A measure an administrator revised or retired is never touched. Three statements.
  */
-export async function ensureMeasureCatalogue(client: SqlClient): Promise<number> {
+export async function ensureMeasureCatalogue(client: SqlClient): Promise<{ added: number; revised: number }> {
   const measures = starterCatalogue();
-  const result = await client.query(
-    `INSERT INTO evaluation.measure (code, version, name, kind, lists, matters, content, basis_title, basis_number,
-                                     basis_article, status, change_note, changed_by)
-     SELECT m.code, 1, m.name, m.kind,
-            ARRAY(SELECT jsonb_array_elements_text(m.lists)), ARRAY(SELECT jsonb_array_elements_text(m.matters)),
-            m.content, m."basisTitle", m."basisNumber", m."basisArticle", 'ACTIVE', '初始目录 (data/measures.json)',
-            'catalogue'
-     FROM jsonb_to_recordset($1::jsonb) AS m(code text, name text, kind text, lists jsonb, matters jsonb,
-                                             content text, "basisTitle" text, "basisNumber" text, "basisArticle" text)
-     WHERE NOT EXISTS (SELECT 1 FROM evaluation.measure x WHERE x.code = m.code)
-     ON CONFLICT (code, version) DO NOTHING`,
-    [JSON.stringify(measures)],
+  const { rows: current } = await client.query<MeasureRow>(
+    `SELECT DISTINCT ON (code) code, version, name, kind, lists, matters, content, basis_title AS "basisTitle",
+       basis_number AS "basisNumber", basis_article AS "basisArticle", basis_verification AS "basisVerification",
+       basis_sources AS "basisSources", basis_note AS "basisNote", status, changed_by AS "changedBy"
+     FROM evaluation.measure ORDER BY code, version DESC`,
   );
-  return result.rowCount ?? 0;
+  const byCode = new Map(current.map((r) => [r.code, r]));
+  const rows = measures.flatMap((m) => {
+    const stored = byCode.get(m.code);
+    if (!stored) return [{ ...m, version: 1, changeNote: '初始目录 (data/measures.json)' }];
+    if (stored.changedBy !== CATALOGUE || stored.status !== 'ACTIVE' || sameDefinition(definitionOf(stored), m))
+      return [];
+    return [{ ...m, version: stored.version + 1, changeNote: '更正法律依据及核实状态 (data/measures.json)' }];
+  });
+  if (rows.length === 0) return { added: 0, revised: 0 };
+  await client.query(
+    `INSERT INTO evaluation.measure (code, version, name, kind, lists, matters, content, basis_title, basis_number,
+                                     basis_article, basis_verification, basis_sources, basis_note, status,
+                                     change_note, changed_by)
+     SELECT m.code, m.version, m.name, m.kind,
+            ARRAY(SELECT jsonb_array_elements_text(m.lists)), ARRAY(SELECT jsonb_array_elements_text(m.matters)),
+            m.content, m."basisTitle", m."basisNumber", m."basisArticle", m."basisVerification",
+            ARRAY(SELECT jsonb_array_elements_text(m."basisSources")), m."basisNote", 'ACTIVE', m."changeNote", $2
+     FROM jsonb_to_recordset($1::jsonb) AS m(code text, version int, name text, kind text, lists jsonb, matters jsonb,
+                                             content text, "basisTitle" text, "basisNumber" text, "basisArticle" text,
+                                             "basisVerification" text, "basisSources" jsonb, "basisNote" text,
+                                             "changeNote" text)
+     ON CONFLICT (code, version) DO NOTHING`,
+    [JSON.stringify(rows), CATALOGUE],
+  );
+  const added = rows.filter((r) => r.version === 1).length;
+  return { added, revised: rows.length - added };
 }

@@ -54,8 +54,8 @@ before(async () => {
   const client = new pg.Client({ connectionString: tdb.url });
   await client.connect();
   try {
-    assert.equal(await ensureMeasureCatalogue(client), starterCatalogue().length);
-    assert.equal(await ensureMeasureCatalogue(client), 0, 'installing twice adds nothing');
+    assert.deepEqual(await ensureMeasureCatalogue(client), { added: starterCatalogue().length, revised: 0 });
+    assert.deepEqual(await ensureMeasureCatalogue(client), { added: 0, revised: 0 }, 'installing twice adds nothing');
   } finally {
     await client.end();
   }

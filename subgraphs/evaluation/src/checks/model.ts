@@ -55,7 +55,8 @@ export interface UnpunishedRow {
   reference: string | null;
   measure: MeasureSnapshot;
   checkedAt: Date;
-  deadline: Date;
+  /** Null when it lies past the last year the working-day calendar holds (then it is after today). */
+  deadline: Date | null;
   daysOverdue: number;
   reason: 'NO_FEEDBACK' | 'NOT_APPLIED_WITHOUT_REASON';
 }

@@ -31,7 +31,7 @@ import {
   MEASURE_KIND_LABELS,
   type ListFlag,
 } from '../catalogue/lists.ts';
-import { citation } from '../catalogue/model.ts';
+import { citation, CITATION_STATUS_LABELS, type CitationStatus } from '../catalogue/model.ts';
 import { createMeasure, measureVersions, retireMeasure, reviseMeasure } from '../catalogue/store.ts';
 import type { CheckRow } from './model.ts';
 import { evaluateCheck, listsOf, type ListFlags } from './rules.ts';
@@ -49,12 +49,29 @@ import {
 /** Most codes a batch check takes: 2,000 codes fit the gateway's 100 KB body limit with room to spare. */
 export const MAX_BATCH_CODES = 2000;
 
-const legalBasis = (m: { basisTitle: string; basisNumber: string | null; basisArticle: string | null }) => ({
-  title: m.basisTitle,
-  documentNumber: m.basisNumber,
-  article: m.basisArticle,
-  citation: citation(m),
-});
+const legalBasis = (m: {
+  basisTitle: string;
+  basisNumber: string | null;
+  basisArticle: string | null;
+  basisVerification?: CitationStatus;
+  basisSources?: string[];
+  basisNote?: string | null;
+}) => {
+  // A check recorded before verification statuses were kept reads as not verified.
+  const status = m.basisVerification ?? 'TO_VERIFY';
+  return {
+    title: m.basisTitle,
+    documentNumber: m.basisNumber,
+    article: m.basisArticle,
+    citation: citation(m),
+    verification: {
+      status,
+      statusLabel: CITATION_STATUS_LABELS[status],
+      sources: m.basisSources ?? [],
+      note: m.basisNote ?? null,
+    },
+  };
+};
 
 function flagsUnavailable(code: string, missing: ListFlag[]) {
   const departments = [...new Set(missing.map((f) => CREDIT_LISTS.find((l) => LIST_INFO[l].flag === f)!))].map(

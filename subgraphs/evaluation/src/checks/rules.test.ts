@@ -225,6 +225,27 @@ describe('应惩未惩 deadline in working days', () => {
     );
   });
 
+  it('knows nothing is overdue when the deadline runs past the calendar, and refuses a today it does not hold', () => {
+    // Checked on 2026-12-28: the 5th working day would be in 2027, whose notice the calendar does not hold yet.
+    const late = { ...candidate, checkedOn: d('2026-12-28') };
+    assert.equal(unpunished(late, d('2026-12-31'), 5, chineseCalendar), null, 'not due before the year ends');
+    assert.deepEqual(
+      unpunished({ ...late, feedback: { applied: false, reason: ' ' } }, d('2026-12-31'), 5, chineseCalendar),
+      { reason: 'NOT_APPLIED_WITHOUT_REASON', deadline: null, daysOverdue: 0 },
+    );
+    // Inside the calendar the day before and the day of the last day held still count exactly.
+    assert.deepEqual(unpunished({ ...candidate, checkedOn: d('2026-12-21') }, d('2026-12-29'), 5, chineseCalendar), {
+      reason: 'NO_FEEDBACK',
+      deadline: d('2026-12-28'),
+      daysOverdue: 1,
+    });
+    // On 2027-01-04 nothing can be counted: a clear error, not a Monday–Friday guess.
+    assert.throws(
+      () => unpunished(candidate, d('2027-01-04'), 5, chineseCalendar),
+      (e: any) => e.extensions.code === 'CALENDAR_RANGE' && e.extensions.date === '2027-01-01',
+    );
+  });
+
   it('never lists incentives', () => {
     assert.equal(unpunished({ ...candidate, kind: 'INCENTIVE' }, d('2026-12-31'), 5, chineseCalendar), null);
   });

@@ -1,4 +1,4 @@
-import { badInput, type WorkingCalendar } from '@credit-hub/kit';
+import { badInput, isCalendarRangeError, type WorkingCalendar } from '@credit-hub/kit';
 import type { MeasureRow } from '../catalogue/model.ts';
 import {
   ACTION_SEVERITY,
@@ -31,6 +31,10 @@ export interface MeasureSnapshot {
   basisTitle: string;
   basisNumber: string | null;
   basisArticle: string | null;
+  /** Whether the citation was verified when the check was made (absent in checks recorded before it was kept). */
+  basisVerification?: MeasureRow['basisVerification'];
+  basisSources?: string[];
+  basisNote?: string | null;
   triggeredBy: CreditList[];
 }
 
@@ -65,6 +69,9 @@ const snapshot = (m: MeasureRow, triggeredBy: CreditList[]): MeasureSnapshot => 
   basisTitle: m.basisTitle,
   basisNumber: m.basisNumber,
   basisArticle: m.basisArticle,
+  basisVerification: m.basisVerification,
+  basisSources: m.basisSources,
+  basisNote: m.basisNote,
   triggeredBy,
 });
 
@@ -170,10 +177,17 @@ export function unpunished(
   today: Date,
   workingDays: number,
   calendar: WorkingCalendar,
-): { reason: 'NO_FEEDBACK' | 'NOT_APPLIED_WITHOUT_REASON'; deadline: Date; daysOverdue: number } | null {
+): { reason: 'NO_FEEDBACK' | 'NOT_APPLIED_WITHOUT_REASON'; deadline: Date | null; daysOverdue: number } | null {
   if (!isPunitive(candidate.kind)) return null;
-  const deadline = calendar.addWorkingDays(candidate.checkedOn, workingDays);
-  const daysOverdue = calendar.workingDaysBetween(deadline, today);
+  let deadline: Date | null = null;
+  try {
+    deadline = calendar.addWorkingDays(candidate.checkedOn, workingDays);
+  } catch (error) {
+    // The count ran past the last year the calendar holds: the deadline is later than any day it holds, so
+    // (today being held) nothing is overdue yet. Any other date outside the calendar is refused, not guessed.
+    if (!isCalendarRangeError(error) || error.date <= today.toISOString().slice(0, 10)) throw error;
+  }
+  const daysOverdue = deadline ? calendar.workingDaysBetween(deadline, today) : 0;
   const { feedback } = candidate;
   if (feedback && !feedback.applied && !feedback.reason?.trim())
     return { reason: 'NOT_APPLIED_WITHOUT_REASON', deadline, daysOverdue };

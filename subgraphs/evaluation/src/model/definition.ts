@@ -1,5 +1,5 @@
 import { badInput, z } from '@credit-hub/kit';
-import { INPUTS, INPUT_NAMES, type InputName } from './inputs.ts';
+import { INPUTS, INPUT_NAMES, SAME_FACT, type InputName } from './inputs.ts';
 
 /**
  * The shape of an evaluation model's definition (stored as jsonb, taken as JSON text by the admin
@@ -30,6 +30,21 @@ const indicator = z.strictObject({
   department: z.string(),
   input: z.enum(INPUT_NAMES as [InputName, ...InputName[]]),
   rule,
+  /** The 过惩相当 group the indicator belongs to (see `groups`). */
+  group: code.optional(),
+});
+
+/**
+ * A 过惩相当 group: indicators whose inputs can report the same fact (inputs.ts SAME_FACT). MAX — one fact seen
+ * several ways: only the largest deduction counts (and, without a deduction, only the largest bonus). CAPPED_SUM —
+ * distinct records among which one may be the fact behind another member (a listing and its penalty): deductions
+ * add up, but never beyond `cap`. In both, a deduction in the group withholds the group's bonuses.
+ */
+const group = z.strictObject({
+  code,
+  label,
+  mode: z.enum(['MAX', 'CAPPED_SUM']),
+  cap: z.number().int().positive().max(10_000).optional(),
 });
 
 const supervision = z.strictObject({
@@ -46,6 +61,7 @@ export const definitionSchema = z
     minScore: z.number().int().default(0),
     maxScore: z.number().int(),
     indicators: z.array(indicator).min(1).max(100),
+    groups: z.array(group).max(50).default([]),
     grades: z.array(band).min(1).max(20),
   })
   .superRefine((d, ctx) => {
@@ -82,6 +98,33 @@ export const definitionSchema = z
       if (ind.rule.kind === 'PER_RECORD' && ind.rule.pointsPerRecord === 0)
         fail(['indicators', i, 'rule', 'pointsPerRecord'], 'NON_ZERO', 'a record worth 0 points has no effect');
     });
+    const groups = new Map(d.groups.map((g) => [g.code, g]));
+    d.groups.forEach((g, i) => {
+      if (d.groups.findIndex((x) => x.code === g.code) !== i)
+        fail(['groups', i, 'code'], 'UNIQUE', `group code ${g.code} is used twice`);
+      if (g.mode === 'CAPPED_SUM' && g.cap === undefined)
+        fail(['groups', i, 'cap'], 'REQUIRED', 'a CAPPED_SUM group needs its cap');
+      if (g.mode === 'MAX' && g.cap !== undefined)
+        fail(['groups', i, 'cap'], 'UNUSED', 'a MAX group has no cap: its largest member decides');
+    });
+    d.indicators.forEach((ind, i) => {
+      if (ind.group !== undefined && !groups.has(ind.group))
+        fail(['indicators', i, 'group'], 'UNKNOWN_GROUP', `group ${ind.group} is not one of definition.groups`);
+    });
+    // 过惩相当: two indicators whose inputs can report the same fact must share a group, or that fact is counted twice.
+    const sameFact = (a: InputName, b: InputName) =>
+      a === b || SAME_FACT.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+    d.indicators.forEach((y, j) => {
+      const x = d.indicators.find(
+        (x, k) => k < j && sameFact(x.input, y.input) && (x.group === undefined || x.group !== y.group),
+      );
+      if (x)
+        fail(
+          ['indicators', j, 'group'],
+          'DOUBLE_COUNTING',
+          `${y.code} (${y.input}) and ${x.code} (${x.input}) can count the same fact: put them in one 过惩相当 group`,
+        );
+    });
     const grades = new Set<string>();
     const levels = new Map<string, { label: string; samplingRatio: number }>();
     d.grades.forEach((g, i) => {
@@ -117,6 +160,7 @@ export const definitionSchema = z
 export type ModelDefinition = z.infer<typeof definitionSchema>;
 export type Indicator = ModelDefinition['indicators'][number];
 export type GradeBand = ModelDefinition['grades'][number];
+export type IndicatorGroup = ModelDefinition['groups'][number];
 
 /** `definition.indicators[2].rule.cap` from zod's path. */
 function pathOf(path: readonly PropertyKey[]): string {

@@ -3,16 +3,18 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { GraphQLError } from 'graphql';
 import { parseDefinition, parseDefinitionText, type ModelDefinition } from './definition.ts';
-import { MissingInputsError, evaluate } from './evaluate.ts';
+import { MissingInputsError, evaluate, inputsOf } from './evaluate.ts';
 import { collectInputs, inputsDigest, type SubjectFacts } from './inputs.ts';
 
 // 公共信用综合评价 as plain functions: facts → inputs → score, grade, items. No database, no GraphQL.
 const shipped = JSON.parse(readFileSync(new URL('../../data/models.json', import.meta.url), 'utf8')) as {
   code: string;
+  subjectKinds: string[];
   definition: unknown;
 }[];
-const organisation = parseDefinition(shipped.find((m) => m.code === 'ZJ-ORGANISATION')!.definition);
-const publicSector = parseDefinition(shipped.find((m) => m.code === 'ZJ-PUBLIC-SECTOR')!.definition);
+const model = (code: string) => parseDefinition(shipped.find((m) => m.code === code)!.definition);
+const organisation = model('HUB-ENTERPRISE');
+const publicSector = model('HUB-GOVERNMENT-BODY');
 
 const CODE = '91330106MA2G00011X';
 const clean = (extra: Partial<SubjectFacts> = {}): SubjectFacts => ({
@@ -37,6 +39,7 @@ const clean = (extra: Partial<SubjectFacts> = {}): SubjectFacts => ({
   publishedPenaltyCount: 0,
   severePenaltyCount: 0,
   isHighFrequencyOffender: false,
+  validLicenceCount: 0,
   integrityEvaluation: null,
   ...extra,
 });
@@ -112,6 +115,16 @@ describe('evaluate() with the shipped enterprise model', () => {
     assert.equal(r.band.label, '优秀');
   });
 
+  it('lets an enterprise reach 优秀 without an environmental rating: tax A and its 资质', () => {
+    const a = { taxCreditRatings: [{ year: 2025, level: 'A', evaluatedOn: '2026-04-20' }], isALevelTaxpayer: true };
+    const two = run(clean({ ...a, validLicenceCount: 2 }));
+    assert.deepEqual([two.score, two.band.grade, item(two, 'LICENCES').points], [900, 'EXCELLENT', 20]);
+    const three = run(clean({ ...a, validLicenceCount: 3 }));
+    assert.deepEqual([three.score, item(three, 'LICENCES').capped], [900, true]);
+    const one = run(clean({ ...a, validLicenceCount: 1 }));
+    assert.deepEqual([one.score, one.band.grade], [890, 'GOOD'], 'one below the band');
+  });
+
   it('deducts per 失信被执行人 case with the 执行案号 as records, capped at 300', () => {
     const one = run(clean({ dishonestDebtorCases: cases(1), isDishonestDebtor: true }));
     assert.equal(item(one, 'DISHONEST_DEBTOR').points, -150);
@@ -135,22 +148,26 @@ describe('evaluate() with the shipped enterprise model', () => {
     const r = run(
       clean({
         isConsumptionRestricted: true,
-        publishedPenaltyCount: 12,
+        publishedPenaltyCount: 13,
         severePenaltyCount: 1,
         isHighFrequencyOffender: true,
         abnormalOperations: [{ id: '7', reasonLabel: '未按规定期限公示年度报告', listedOn: '2025-07-10' }],
         isInAbnormalOperationList: true,
       }),
     );
-    assert.equal(item(r, 'CONSUMPTION_RESTRICTED').points, -50);
-    assert.equal(item(r, 'PUBLISHED_PENALTIES').points, -100);
-    assert.equal(item(r, 'PUBLISHED_PENALTIES').capped, true);
-    assert.equal(item(r, 'PUBLISHED_PENALTIES').value, '12');
+    assert.equal(item(r, 'CONSUMPTION_RESTRICTED').points, -50, 'a restriction without a 失信 case counts');
+    assert.equal(item(r, 'GENERAL_PENALTIES').points, -100);
+    assert.equal(item(r, 'GENERAL_PENALTIES').capped, true);
+    assert.equal(item(r, 'GENERAL_PENALTIES').value, '12', 'the published penalties that are not severe');
     assert.equal(item(r, 'SEVERE_PENALTIES').points, -40);
-    assert.equal(item(r, 'HIGH_FREQUENCY_OFFENDER').points, -60);
     assert.equal(item(r, 'ABNORMAL_OPERATION').points, -40);
     assert.equal(item(r, 'ABNORMAL_OPERATION').records[0]!.id, '7');
-    assert.equal(r.score, 800 - 50 - 100 - 40 - 60 - 40);
+    assert.equal(
+      r.items.find((i) => i.input === 'isHighFrequencyOffender'),
+      undefined,
+      '高频失信 is not scored',
+    );
+    assert.equal(r.score, 800 - 50 - 100 - 40 - 40);
     assert.equal(
       r.items.reduce((s, i) => s + i.points, 800),
       r.score,
@@ -170,6 +187,162 @@ describe('evaluate() with the shipped enterprise model', () => {
     );
     assert.equal(r.score, 0);
     assert.equal(r.band.grade, 'POOR');
+  });
+});
+
+describe('过惩相当: one fact is counted once (fails if double counting returns)', () => {
+  const violation = [{ id: '9', situationLabel: '偷税', publishedOn: '2025-03-15' }];
+
+  it('deducts a major tax violation once, not again for the D level it forces', () => {
+    const r = run(
+      clean({
+        majorTaxViolations: violation,
+        isMajorTaxViolator: true,
+        taxCreditRatings: [{ year: 2025, level: 'D', evaluatedOn: '2026-04-20' }],
+      }),
+    );
+    assert.equal(item(r, 'MAJOR_TAX_VIOLATION').points, -300);
+    assert.deepEqual([item(r, 'TAX_CREDIT_LEVEL').rawPoints, item(r, 'TAX_CREDIT_LEVEL').points], [-250, 0]);
+    assert.match(item(r, 'TAX_CREDIT_LEVEL').groupNote!, /与“重大税收违法失信主体”为同一事实/);
+    assert.equal(r.score, 500);
+    const dOnly = run(clean({ taxCreditRatings: [{ year: 2025, level: 'D', evaluatedOn: '2026-04-20' }] }));
+    assert.equal(dOnly.score, 550, 'a D level on its own still counts');
+    // A bonus of the same group is withheld while the group deducts (a stale A beside a listing).
+    const stale = run(
+      clean({
+        majorTaxViolations: violation,
+        isMajorTaxViolator: true,
+        taxCreditRatings: [{ year: 2025, level: 'A', evaluatedOn: '2026-04-20' }],
+      }),
+    );
+    assert.deepEqual([item(stale, 'TAX_CREDIT_LEVEL').points, stale.score], [0, 500]);
+  });
+
+  it('deducts a 失信被执行人 once, not again for the consumption restriction the law attaches to it', () => {
+    const r = run(clean({ dishonestDebtorCases: cases(1), isDishonestDebtor: true, isConsumptionRestricted: true }));
+    assert.equal(item(r, 'DISHONEST_DEBTOR').points, -150);
+    assert.deepEqual([item(r, 'CONSUMPTION_RESTRICTED').rawPoints, item(r, 'CONSUMPTION_RESTRICTED').points], [-50, 0]);
+    assert.equal(r.score, 650);
+  });
+
+  it('counts a severe penalty once: not in the general count, not on top of the listing it led to, not as 高频', () => {
+    const one = run(clean({ publishedPenaltyCount: 1, severePenaltyCount: 1, isHighFrequencyOffender: false }));
+    assert.deepEqual([item(one, 'SEVERE_PENALTIES').points, item(one, 'GENERAL_PENALTIES').points], [-40, 0]);
+    assert.equal(one.score, 760);
+    const listed = run(
+      clean({
+        publishedPenaltyCount: 1,
+        severePenaltyCount: 1,
+        seriousIllegalListings: [{ id: '1', decisionDocument: '杭市监严〔2026〕1号', listedOn: '2026-05-01' }],
+        isSeriousIllegal: true,
+      }),
+    );
+    assert.equal(item(listed, 'SERIOUS_ILLEGAL').points, -300);
+    assert.deepEqual([item(listed, 'SEVERE_PENALTIES').rawPoints, item(listed, 'SEVERE_PENALTIES').points], [-40, 0]);
+    assert.equal(listed.score, 500);
+    const often = run(clean({ publishedPenaltyCount: 5, severePenaltyCount: 1, isHighFrequencyOffender: true }));
+    assert.equal(often.score, 800 - 40 - 40, 'five penalties cost what they cost, 高频失信 adds nothing');
+  });
+
+  it('still adds up distinct penalties of a subject that is on no list', () => {
+    const r = run(clean({ publishedPenaltyCount: 7, severePenaltyCount: 2 }));
+    assert.deepEqual([item(r, 'SEVERE_PENALTIES').points, item(r, 'GENERAL_PENALTIES').points], [-80, -50]);
+    assert.equal(
+      r.items.every((i) => i.groupNote === null),
+      true,
+    );
+    assert.equal(r.score, 670);
+  });
+
+  it('keeps base + Σ points = score, with the raw points of every item alongside', () => {
+    const r = run(
+      clean({
+        majorTaxViolations: violation,
+        taxCreditRatings: [{ year: 2025, level: 'D', evaluatedOn: '2026-04-20' }],
+        dishonestDebtorCases: cases(1),
+        isConsumptionRestricted: true,
+      }),
+    );
+    assert.equal(
+      r.items.reduce((sum, i) => sum + i.points, 800),
+      r.score,
+    );
+    assert.ok(r.items.reduce((sum, i) => sum + i.rawPoints, 800) < r.score);
+  });
+
+  it('refuses a model that would count one fact twice', () => {
+    const refused = (definition: unknown) => {
+      try {
+        parseDefinition(definition);
+      } catch (e) {
+        return [(e as GraphQLError).extensions.field, (e as GraphQLError).extensions.rule];
+      }
+      return null;
+    };
+    const ungrouped = JSON.parse(JSON.stringify(shipped[0]!.definition)) as Record<string, any>;
+    delete ungrouped.indicators[0].group; // TAX_CREDIT_LEVEL beside MAJOR_TAX_VIOLATION
+    assert.deepEqual(refused(ungrouped), ['definition.indicators[1].group', 'DOUBLE_COUNTING']);
+    const twice = JSON.parse(JSON.stringify(shipped[0]!.definition)) as Record<string, any>;
+    twice.indicators.push({ ...twice.indicators[9], code: 'ENVIRONMENTAL_RATING_2' });
+    assert.deepEqual(refused(twice), [
+      `definition.indicators[${twice.indicators.length - 1}].group`,
+      'DOUBLE_COUNTING',
+    ]);
+    const highFrequency = JSON.parse(JSON.stringify(shipped[0]!.definition)) as Record<string, any>;
+    highFrequency.indicators.push({
+      code: 'HIGH_FREQUENCY_OFFENDER',
+      label: '高频失信主体',
+      department: 'disclosure',
+      input: 'isHighFrequencyOffender',
+      rule: { kind: 'FLAG', points: -60 },
+    });
+    assert.equal(refused(highFrequency)![1], 'DOUBLE_COUNTING');
+    const noCap = JSON.parse(JSON.stringify(shipped[0]!.definition)) as Record<string, any>;
+    delete noCap.groups[2].cap;
+    assert.deepEqual(refused(noCap), ['definition.groups[2].cap', 'REQUIRED']);
+    const unknown = JSON.parse(JSON.stringify(shipped[0]!.definition)) as Record<string, any>;
+    unknown.indicators[4].group = 'NOPE';
+    assert.equal(refused(unknown)![1], 'UNKNOWN_GROUP');
+    for (const m of shipped) assert.equal(refused(m.definition), null, `${m.code} passes`);
+  });
+});
+
+describe('the shipped models and the subject classes', () => {
+  it('are this platform’s own (not named after a province) and cover every kind but natural persons once', () => {
+    assert.ok(shipped.every((m) => m.code.startsWith('HUB-')));
+    const kinds = shipped.flatMap((m) => m.subjectKinds).sort();
+    assert.deepEqual(kinds, [
+      'ENTERPRISE',
+      'FARMERS_COOPERATIVE',
+      'GOVERNMENT_BODY',
+      'INDIVIDUAL_BUSINESS',
+      'OTHER',
+      'PUBLIC_INSTITUTION',
+      'SOCIAL_ORGANISATION',
+    ]);
+  });
+
+  it('scores 社会组织 without market lists, tax levels or environmental ratings', () => {
+    const inputs = inputsOf(model('HUB-SOCIAL-ORGANISATION'));
+    for (const name of [
+      'taxCreditLevel',
+      'abnormalOperations',
+      'seriousIllegalListings',
+      'environmentalGrade',
+    ] as const)
+      assert.ok(!inputs.includes(name), name);
+    const r = run(
+      clean({ kind: 'SOCIAL_ORGANISATION', publishedPenaltyCount: 1, severePenaltyCount: 0 }),
+      model('HUB-SOCIAL-ORGANISATION'),
+    );
+    assert.equal(r.score, 790);
+  });
+
+  it('evaluates 事业单位 and 机关 with models of their own', () => {
+    const institution = inputsOf(model('HUB-PUBLIC-INSTITUTION'));
+    const body = inputsOf(model('HUB-GOVERNMENT-BODY'));
+    assert.ok(institution.includes('environmentalGrade') && institution.includes('validLicenceCount'));
+    assert.ok(!body.includes('environmentalGrade') && !body.includes('majorTaxViolations'));
   });
 });
 
@@ -195,7 +368,7 @@ describe('grade band edges', () => {
 });
 
 describe('the public-sector model and 政务诚信', () => {
-  it('scores the 政务诚信 grade of a government body', () => {
+  it('scores the 政务诚信 grade of a government body, and its 失信 case once (the grade deducts for it)', () => {
     const r = run(
       clean({
         kind: 'GOVERNMENT_BODY',
@@ -209,8 +382,17 @@ describe('the public-sector model and 政务诚信', () => {
     assert.deepEqual(item(r, 'GOVERNMENT_INTEGRITY').records, [
       { id: '2026', description: '2026年度政务诚信评价：失信（55分）' },
     ]);
-    assert.equal(item(r, 'DISHONEST_DEBTOR').points, -100);
-    assert.equal(r.score, 450);
+    assert.deepEqual([item(r, 'DISHONEST_DEBTOR').rawPoints, item(r, 'DISHONEST_DEBTOR').points], [-100, 0]);
+    assert.equal(r.score, 550);
+    const creditworthy = run(
+      clean({
+        kind: 'GOVERNMENT_BODY',
+        integrityEvaluation: { year: 2026, score: 95, grade: 'CREDITWORTHY', gradeLabel: '诚信' },
+      }),
+      publicSector,
+    );
+    // 诚信 is the norm for a body without records: 良好, like an A-level taxpayer without 资质.
+    assert.deepEqual([creditworthy.score, creditworthy.band.label], [880, '良好']);
   });
 
   it('refuses to evaluate a government body whose 政务诚信 evaluation did not arrive', () => {
@@ -226,7 +408,12 @@ describe('collectInputs()', () => {
     const { unavailable } = collectInputs(
       clean({ dishonestDebtorCases: null, isDishonestDebtor: null, publishedPenaltyCount: null }),
     );
-    assert.deepEqual(unavailable, ['isDishonestDebtor', 'dishonestDebtorCases', 'publishedPenaltyCount']);
+    assert.deepEqual(unavailable, [
+      'isDishonestDebtor',
+      'dishonestDebtorCases',
+      'publishedPenaltyCount',
+      'generalPenaltyCount',
+    ]);
     assert.throws(
       () => run(clean({ dishonestDebtorCases: null })),
       (e: unknown) => e instanceof MissingInputsError && e.inputs.join() === 'dishonestDebtorCases',

@@ -1,4 +1,4 @@
-import type { GradeBand, Indicator, ModelDefinition } from './definition.ts';
+import type { GradeBand, Indicator, IndicatorGroup, ModelDefinition } from './definition.ts';
 import { DEPARTMENT_LABELS, INPUTS, type InputName, type Inputs, type SourceRecord } from './inputs.ts';
 
 /** One indicator's contribution, as the API and the stored explanation show it. */
@@ -9,10 +9,17 @@ export interface ExplainedItem {
   departmentLabel: string;
   input: InputName;
   value: string | null;
+  /** Points after the 过惩相当 group rule: what the score adds. */
   points: number;
+  /** Points by the indicator's own rule, before its group counted the shared fact once. */
+  rawPoints: number;
   capped: boolean;
   rule: string;
   records: SourceRecord[];
+  /** The 过惩相当 group, if any. */
+  group: string | null;
+  /** Why the group rule changed the points, in Chinese; null when it did not. */
+  groupNote: string | null;
 }
 
 export interface EvaluationResult {
@@ -56,6 +63,53 @@ export function describeRule(indicator: Indicator): string {
   }
 }
 
+const zero = (n: number) => (n === 0 ? 0 : n);
+
+/** A group's rule in Chinese, as shown beside the model. */
+export function describeGroup(group: IndicatorGroup): string {
+  return group.mode === 'MAX'
+    ? '同一事实只计一次：组内只计扣分最多的一项；有扣分时不计组内加分'
+    : `组内各项扣分合计最多${group.cap}分；有扣分时不计组内加分`;
+}
+
+/**
+ * 过惩相当: within each group the shared fact is counted once. MAX keeps the largest deduction (else the largest
+ * bonus); CAPPED_SUM adds the deductions up to the cap, the largest first. A deduction withholds the group's
+ * bonuses. Changes `items` in place, with a note on every item whose points the group changed.
+ */
+function applyGroups(definition: ModelDefinition, items: ExplainedItem[]): void {
+  for (const group of definition.groups) {
+    const members = items.filter((i) => i.group === group.code);
+    const deductions = members.filter((i) => i.rawPoints < 0);
+    const bonuses = members.filter((i) => i.rawPoints > 0);
+    const counted = deductions.length > 0 ? deductions : bonuses;
+    const word = deductions.length > 0 ? '扣分' : '加分';
+    if (deductions.length > 0)
+      for (const b of bonuses) {
+        b.points = 0;
+        b.groupNote = `同组“${group.label}”有扣分项，不予加分（过惩相当）`;
+      }
+    // Largest first; indicator order decides a tie.
+    const ordered = [...counted].sort((a, b) => Math.abs(b.rawPoints) - Math.abs(a.rawPoints));
+    if (group.mode === 'MAX') {
+      const [keeper, ...others] = ordered;
+      for (const o of others) {
+        o.points = 0;
+        o.groupNote = `与“${keeper!.label}”为同一事实，已计入其${word}（过惩相当）`;
+      }
+      continue;
+    }
+    let room = group.cap!;
+    for (const item of ordered) {
+      const take = Math.min(Math.abs(item.rawPoints), room);
+      room -= take;
+      if (take === Math.abs(item.rawPoints)) continue;
+      item.points = zero(Math.sign(item.rawPoints) * take);
+      item.groupNote = `同组“${group.label}”合计最多${word}${group.cap}分，本项计${Math.abs(item.points)}分（过惩相当）`;
+    }
+  }
+}
+
 /** The inputs a model reads. */
 export const inputsOf = (definition: ModelDefinition): InputName[] => [
   ...new Set(definition.indicators.map((i) => i.input)),
@@ -67,8 +121,9 @@ export function bandOf(definition: ModelDefinition, score: number): GradeBand {
 }
 
 /**
- * 公共信用综合评价 as a pure function: base score plus every indicator's points, kept within the model's
- * scale, then graded. Every indicator appears in the items, with 0 points when it does not apply.
+ * 公共信用综合评价 as a pure function: base score plus every indicator's points (after its 过惩相当 group counted a
+ * shared fact once), kept within the model's scale, then graded. Every indicator appears in the items, with 0
+ * points when it does not apply.
  */
 export function evaluate(definition: ModelDefinition, inputs: Inputs): EvaluationResult {
   const missing = inputsOf(definition).filter((name) => !inputs[name]);
@@ -95,12 +150,16 @@ export function evaluate(definition: ModelDefinition, inputs: Inputs): Evaluatio
       input: indicator.input,
       value: input.value === null ? null : String(input.value),
       // -0 would print as 0 but fail deepEqual against 0.
-      points: points === 0 ? 0 : points,
+      points: zero(points),
+      rawPoints: zero(points),
       capped,
       rule: describeRule(indicator),
       records: input.records,
+      group: indicator.group ?? null,
+      groupNote: null,
     };
   });
+  applyGroups(definition, items);
   const total = items.reduce((sum, item) => sum + item.points, definition.baseScore);
   const score = Math.min(definition.maxScore, Math.max(definition.minScore, total));
   return { score, band: bandOf(definition, score), items };

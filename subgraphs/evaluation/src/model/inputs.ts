@@ -26,7 +26,11 @@ export const INPUTS = {
   seriousIllegalListings: { department: 'market', type: 'RECORDS' },
   publishedPenaltyCount: { department: 'disclosure', type: 'RECORDS' },
   severePenaltyCount: { department: 'disclosure', type: 'RECORDS' },
+  /** Published penalties that are not 严重: publishedPenaltyCount − severePenaltyCount (disjoint from the severe ones). */
+  generalPenaltyCount: { department: 'disclosure', type: 'RECORDS' },
   isHighFrequencyOffender: { department: 'disclosure', type: 'FLAG' },
+  /** Valid administrative licences (行政许可) the public sees: the subject's 资质. */
+  validLicenceCount: { department: 'disclosure', type: 'RECORDS' },
   integrityGrade: {
     department: 'government',
     type: 'LEVEL',
@@ -39,6 +43,45 @@ export const INPUTS = {
 
 export type InputName = keyof typeof INPUTS;
 export const INPUT_NAMES = Object.keys(INPUTS) as InputName[];
+
+/**
+ * Inputs that can report the same underlying fact (过惩相当: one wrong, one deduction). A model that scores two of
+ * them must put both indicators in one group (definition.ts), whose rule then counts the fact once:
+ * - a 重大税收违法失信主体 entry forces the D level (国家税务总局令第54号), and the A flag is the A level;
+ * - a 失信被执行人 is restricted in consumption by law (法释〔2017〕7号, 法释〔2015〕17号), and 政务诚信 deducts for it;
+ * - the published count includes the severe and the other penalties, 高频失信 is made of them, and a 严重违法失信名单
+ *   listing rests on a 较重行政处罚 of the market authority (国家市场监督管理总局令第44号), which is a published penalty;
+ * - a list flag and its list entries, a grade and the flags derived from it.
+ */
+export const SAME_FACT: readonly (readonly [InputName, InputName])[] = [
+  ['majorTaxViolations', 'taxCreditLevel'],
+  ['isMajorTaxViolator', 'taxCreditLevel'],
+  ['isMajorTaxViolator', 'majorTaxViolations'],
+  ['isALevelTaxpayer', 'taxCreditLevel'],
+  ['dishonestDebtorCases', 'isDishonestDebtor'],
+  ['dishonestDebtorCases', 'isConsumptionRestricted'],
+  ['isDishonestDebtor', 'isConsumptionRestricted'],
+  ['integrityGrade', 'dishonestDebtorCases'],
+  ['integrityGrade', 'isDishonestDebtor'],
+  ['publishedPenaltyCount', 'severePenaltyCount'],
+  ['publishedPenaltyCount', 'generalPenaltyCount'],
+  ['publishedPenaltyCount', 'isHighFrequencyOffender'],
+  ['severePenaltyCount', 'isHighFrequencyOffender'],
+  ['generalPenaltyCount', 'isHighFrequencyOffender'],
+  ['seriousIllegalListings', 'severePenaltyCount'],
+  ['seriousIllegalListings', 'generalPenaltyCount'],
+  ['seriousIllegalListings', 'publishedPenaltyCount'],
+  ['isSeriousIllegal', 'severePenaltyCount'],
+  ['isSeriousIllegal', 'generalPenaltyCount'],
+  ['isSeriousIllegal', 'publishedPenaltyCount'],
+  ['isSeriousIllegal', 'seriousIllegalListings'],
+  ['isInAbnormalOperationList', 'abnormalOperations'],
+  // An entry still listed after 3 years moves to the 严重违法失信名单 (国家市场监督管理总局令第44号).
+  ['abnormalOperations', 'seriousIllegalListings'],
+  ['isInAbnormalOperationList', 'isSeriousIllegal'],
+  ['environmentalGrade', 'isEnvironmentalIntegrityEnterprise'],
+  ['environmentalGrade', 'isOnEnvironmentalBlacklist'],
+];
 
 export const DEPARTMENT_LABELS: Record<string, string> = {
   court: '人民法院',
@@ -87,6 +130,7 @@ export interface SubjectFacts {
   publishedPenaltyCount?: number | null;
   severePenaltyCount?: number | null;
   isHighFrequencyOffender?: boolean | null;
+  validLicenceCount?: number | null;
   integrityEvaluation?: { year: number; score: number; grade: string; gradeLabel: string } | null;
 }
 
@@ -195,6 +239,14 @@ export function collectInputs(facts: SubjectFacts): { inputs: Inputs; unavailabl
     inputs.publishedPenaltyCount = { type: 'RECORDS', value: facts.publishedPenaltyCount, records: [] };
   if (isCount(facts.severePenaltyCount))
     inputs.severePenaltyCount = { type: 'RECORDS', value: facts.severePenaltyCount, records: [] };
+  if (isCount(facts.publishedPenaltyCount) && isCount(facts.severePenaltyCount))
+    inputs.generalPenaltyCount = {
+      type: 'RECORDS',
+      value: Math.max(0, facts.publishedPenaltyCount - facts.severePenaltyCount),
+      records: [],
+    };
+  if (isCount(facts.validLicenceCount))
+    inputs.validLicenceCount = { type: 'RECORDS', value: facts.validLicenceCount, records: [] };
   if (isBool(facts.isHighFrequencyOffender)) inputs.isHighFrequencyOffender = flag(facts.isHighFrequencyOffender);
   const integrity = facts.integrityEvaluation ?? null;
   if (integrity) {

@@ -107,26 +107,47 @@ interface ShippedModel {
   definition: unknown;
 }
 
+const SYSTEM = 'system:default-models';
+
 /**
- * Installs the shipped default models (data/models.json) idempotently: a version that exists is left
- * alone, and a shipped version is activated only when no version of its code is active or retired yet —
- * an administrator's later activation is never undone by a restart.
+ * Installs the shipped default models (data/models.json) idempotently: a version that exists is left alone, and a
+ * model whose code is new is installed ACTIVE — retiring the shipped models active for its subject kinds (a new
+ * shipped model replaces an older shipped one, e.g. the HUB-* models the former ZJ-* ones) — unless an
+ * administrator's own model is active for one of its kinds: then it is installed as a DRAFT, and an
+ * administrator's choice is never undone by a restart. Stored evaluations keep naming the version that made them.
  */
-export async function ensureEvaluationModels(client: pg.Client | pg.PoolClient): Promise<{ installed: string[] }> {
+export async function ensureEvaluationModels(
+  client: pg.Client | pg.PoolClient,
+): Promise<{ installed: string[]; drafts: string[] }> {
   const shipped = JSON.parse(readFileSync(DEFAULT_MODELS, 'utf8')) as ShippedModel[];
   const installed: string[] = [];
+  const drafts: string[] = [];
   for (const model of shipped) {
     const definition = parseDefinition(model.definition);
-    const { rowCount } = await client.query(
+    const { rows } = await client.query<{ status: string }>(
       `INSERT INTO evaluation.evaluation_model (code, version, name, subject_kinds, status, definition, created_by, activated_at)
-       SELECT $1::text, $2::int, $3::text, $4::text[], 'ACTIVE', $5::jsonb, 'system:default-models', now()
+       SELECT $1::text, $2::int, $3::text, $4::text[], s.status::evaluation."EvaluationModelStatus", $5::jsonb, $6::text,
+              CASE WHEN s.status = 'ACTIVE' THEN now() END
+       FROM (SELECT CASE WHEN EXISTS (
+               SELECT 1 FROM evaluation.evaluation_model m
+               WHERE m.status = 'ACTIVE' AND m.created_by <> $6::text AND m.subject_kinds && $4::text[])
+             THEN 'DRAFT' ELSE 'ACTIVE' END AS status) s
        WHERE NOT EXISTS (SELECT 1 FROM evaluation.evaluation_model WHERE code = $1::text)
-       ON CONFLICT (code, version) DO NOTHING`,
-      [model.code, model.version, model.name, model.subjectKinds, JSON.stringify(definition)],
+       ON CONFLICT (code, version) DO NOTHING
+       RETURNING status`,
+      [model.code, model.version, model.name, model.subjectKinds, JSON.stringify(definition), SYSTEM],
     );
-    if (rowCount) installed.push(`${model.code} v${model.version}`);
+    if (rows.length === 0) continue;
+    if (rows[0]!.status === 'ACTIVE') {
+      await client.query(
+        `UPDATE evaluation.evaluation_model SET status = 'RETIRED', retired_at = now()
+         WHERE status = 'ACTIVE' AND code <> $1::text AND subject_kinds && $2::text[]`,
+        [model.code, model.subjectKinds],
+      );
+      installed.push(`${model.code} v${model.version}`);
+    } else drafts.push(`${model.code} v${model.version}`);
   }
-  return { installed };
+  return { installed, drafts };
 }
 
 /** What a creditEvaluation stores: the latest evaluation of one subject. */

@@ -2,6 +2,7 @@ import { isString, notFound, readPage, toConnection } from '@credit-hub/kit';
 import type {
   CreditEvaluationResolvers,
   EvaluationGradeBandResolvers,
+  EvaluationIndicatorGroupResolvers,
   EvaluationIndicatorResolvers,
   EvaluationModelResolvers,
   EvaluationRefreshResolvers,
@@ -10,7 +11,7 @@ import type {
   QueryResolvers,
 } from '../__generated__/resolvers-types.ts';
 import { parseDefinitionText } from '../model/definition.ts';
-import { describeRule, levelEntries } from '../model/evaluate.ts';
+import { describeGroup, describeRule, levelEntries } from '../model/evaluate.ts';
 import { activateVersion, checkModelCode, createVersion, findModel, listModels } from '../model/store.ts';
 import { drawAndRecord, findDraw, findRefresh, listDraws, recordRefresh } from '../sampling/store.ts';
 
@@ -73,6 +74,7 @@ export const EvaluationModel: EvaluationModelResolvers = {
   minScore: (m) => m.definition.minScore,
   maxScore: (m) => m.definition.maxScore,
   indicators: (m) => m.definition.indicators,
+  groups: (m) => m.definition.groups,
   grades: (m) => m.definition.grades,
   definitionJson: (m) => JSON.stringify(m.definition),
   subjectKinds: (m) => m.subjectKinds as never,
@@ -86,6 +88,12 @@ export const EvaluationIndicator: EvaluationIndicatorResolvers = {
   levelPoints: (i) => (i.rule.kind === 'LEVEL' ? levelEntries(i).map(([level, points]) => ({ level, points })) : null),
   otherwisePoints: (i) => (i.rule.kind === 'LEVEL' ? i.rule.otherwise : null),
   rule: (i) => describeRule(i),
+  group: (i) => i.group ?? null,
+};
+
+export const EvaluationIndicatorGroup: EvaluationIndicatorGroupResolvers = {
+  cap: (g) => g.cap ?? null,
+  rule: (g) => describeGroup(g),
 };
 
 export const EvaluationGradeBand: EvaluationGradeBandResolvers = {};

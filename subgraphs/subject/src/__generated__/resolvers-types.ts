@@ -119,8 +119,13 @@ export type PageInfo = {
 
 /** Kinds of personal data (个人信息类别) and how they are masked. */
 export type PersonalDataKind =
-  /** 身份证件号码 — ID number, masked as 3301061980****1234 */
+  /** 身份证件号码 — ID number, masked as 3301061980****1234 (birth month and day hidden, as 中国执行信息公开网 shows it) */
   | 'ID_NUMBER'
+  /**
+   * 身份证件号码（隐去出生年、月、日号码段）— ID number with the whole birth date hidden, masked as 330106********1234
+   * (国家税务总局令第54号, the 重大税收违法失信主体 list)
+   */
+  | 'ID_NUMBER_BIRTH_DATE_HIDDEN'
   /** 姓名 — name, masked as 张*三 */
   | 'NAME';
 

@@ -152,7 +152,10 @@ export type MajorTaxViolation = {
   removalReason: Maybe<Scalars['String']['output']>;
   /** Date publication was stopped early (撤出日期). */
   removedOn: Maybe<Scalars['Date']['output']>;
-  /** 身份证件号码 — responsible person's ID number, masked for the public (e.g. 3301061980****1234). */
+  /**
+   * 身份证件号码 — responsible person's ID number, masked for the public with the whole birth date hidden
+   * (隐去出生年、月、日号码段, 国家税务总局令第54号), e.g. 330106********1234.
+   */
   responsiblePersonIdNumber: Maybe<Scalars['String']['output']>;
   /** 法定代表人、负责人或实际责任人姓名 — responsible person's name, masked for the public. */
   responsiblePersonName: Maybe<Scalars['String']['output']>;
@@ -293,8 +296,13 @@ export type PageInfo = {
 
 /** Kinds of personal data (个人信息类别) and how they are masked. */
 export type PersonalDataKind =
-  /** 身份证件号码 — ID number, masked as 3301061980****1234 */
+  /** 身份证件号码 — ID number, masked as 3301061980****1234 (birth month and day hidden, as 中国执行信息公开网 shows it) */
   | 'ID_NUMBER'
+  /**
+   * 身份证件号码（隐去出生年、月、日号码段）— ID number with the whole birth date hidden, masked as 330106********1234
+   * (国家税务总局令第54号, the 重大税收违法失信主体 list)
+   */
+  | 'ID_NUMBER_BIRTH_DATE_HIDDEN'
   /** 姓名 — name, masked as 张*三 */
   | 'NAME';
 

@@ -1,0 +1,106 @@
+import { Redis } from 'ioredis';
+
+/**
+ * Remembers the one-time values (`jti`) of the signed internal identity headers a service accepted, for as
+ * long as each header could be accepted at all (until its expiry): a header captured on the network between
+ * the gateway and a subgraph is refused the second time, even for the same query and variables.
+ *
+ * `claim` answers true the first time a nonce is seen and false on every later call before `expiresAt`.
+ */
+export interface ReplayCache {
+  readonly kind: 'memory' | 'redis';
+  claim(nonce: string, expiresAt: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/**
+ * One process's memory. Headers have one fixed lifetime, so nonces arrive in (nearly) the order they expire:
+ * the map is kept in insertion order and trimmed from its head, O(1) per request. Its size is the request
+ * rate times the lifetime (60 s): 60,000 entries at 1,000 subgraph requests/s, a few MB.
+ */
+export class MemoryReplayCache implements ReplayCache {
+  readonly kind = 'memory' as const;
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly now: () => number = () => Date.now()) {}
+
+  get size() {
+    return this.seen.size;
+  }
+
+  async claim(nonce: string, expiresAt: number): Promise<boolean> {
+    const now = this.now();
+    for (const [key, until] of this.seen) {
+      if (until >= now) break;
+      this.seen.delete(key);
+    }
+    const until = this.seen.get(nonce);
+    if (until !== undefined && until >= now) return false;
+    this.seen.set(nonce, expiresAt);
+    return true;
+  }
+
+  async close() {
+    this.seen.clear();
+  }
+}
+
+export const REPLAY_KEY_PREFIX = 'credit-hub:identity-nonce:';
+
+/**
+ * Shared by every replica of every subgraph: `SET key 1 NX PX ttl` is atomic, so of two replicas receiving
+ * the same header at once exactly one accepts it.
+ *
+ * If Redis cannot be reached the service keeps answering and falls back to its own memory (a replay to the
+ * same replica is still refused; one to another replica is not, until Redis is back) — the same choice the
+ * gateway's rate limits make: an outage of the cache must not take every department offline.
+ */
+export class RedisReplayCache implements ReplayCache {
+  readonly kind = 'redis' as const;
+  private readonly redis: Redis;
+  private readonly fallback = new MemoryReplayCache();
+  private degraded = false;
+
+  constructor(
+    url: string,
+    private readonly log: (line: string) => void = (line) => console.error(line),
+    private readonly prefix = REPLAY_KEY_PREFIX,
+  ) {
+    // No offline queue: while disconnected a command fails at once (and the fallback answers) instead of
+    // holding the request until Redis returns.
+    this.redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1000 });
+    this.redis.on('error', () => undefined);
+  }
+
+  async claim(nonce: string, expiresAt: number): Promise<boolean> {
+    const ttl = Math.max(1, Math.ceil(expiresAt - Date.now()));
+    try {
+      const answer = await this.redis.set(`${this.prefix}${nonce}`, '1', 'PX', ttl, 'NX');
+      if (this.degraded) {
+        this.degraded = false;
+        this.log('identity replay cache: Redis reachable again');
+      }
+      // A nonce the fallback took during an outage is still refused by this replica.
+      return answer === 'OK' && (await this.fallback.claim(nonce, expiresAt));
+    } catch (error) {
+      if (!this.degraded) {
+        this.degraded = true;
+        this.log(
+          `identity replay cache: Redis unavailable (${(error as Error).message}); ` +
+            'refusing replays to this replica only until it is back',
+        );
+      }
+      return this.fallback.claim(nonce, expiresAt);
+    }
+  }
+
+  async close() {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+    await this.fallback.close();
+  }
+}
+
+/** Redis when a URL is configured (every replica shares it), this process's memory otherwise. */
+export function createReplayCache(options: { redisUrl?: string | undefined; log?: (line: string) => void }) {
+  return options.redisUrl ? new RedisReplayCache(options.redisUrl, options.log) : new MemoryReplayCache();
+}
