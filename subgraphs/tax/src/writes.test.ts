@@ -418,10 +418,17 @@ describe('further responsible persons', () => {
     assert.equal(body.errors, undefined, JSON.stringify(body.errors));
     const entry = (body.data as any).publishMajorTaxViolation;
     assert.deepEqual(
-      entry.otherResponsiblePersons.map((p: any) => [p.role, p.roleLabel, p.name, p.sex, p.idNumber === null]),
+      entry.otherResponsiblePersons.map((p: any) => [p.role, p.roleLabel, p.name, p.sex, p.idNumber]),
       [
-        ['ACTUAL_RESPONSIBLE', '经人民法院生效裁判确定的实际责任人', '孙*军', '男', true],
-        ['FINANCE_PERSON', '负有直接责任的财务人员', '李*燕', '女', false],
+        ['ACTUAL_RESPONSIBLE', '经人民法院生效裁判确定的实际责任人', '孙*军', '男', null],
+        // 54号令: the whole birth date hidden, as for the entry's own responsible person.
+        [
+          'FINANCE_PERSON',
+          '负有直接责任的财务人员',
+          '李*燕',
+          '女',
+          `${financeId.slice(0, 6)}********${financeId.slice(14)}`,
+        ],
       ],
     );
     assert.ok(!JSON.stringify(body).includes(financeId));

@@ -461,7 +461,10 @@ export type TaxPublicationStopGround =
 /** A further responsible person of a 重大税收违法失信主体 entry, published with it (name and ID number masked). */
 export type TaxResponsiblePerson = {
   __typename?: 'TaxResponsiblePerson';
-  /** 身份证件号码 — masked for the public. */
+  /**
+   * 身份证件号码 — masked for the public with the whole birth date hidden (隐去出生年、月、日号码段, 国家税务总局令第54号),
+   * e.g. 330106********1234.
+   */
   idNumber: Maybe<Scalars['String']['output']>;
   /** 姓名 — masked for the public. */
   name: Scalars['String']['output'];
