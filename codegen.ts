@@ -88,6 +88,7 @@ const mappers: Record<string, Record<string, string>> = {
     CreditSubject: '../model.ts#SubjectRef',
     TaxCreditRating: '../model.ts#RatingRow',
     MajorTaxViolation: '../model.ts#ViolationRow',
+    TaxResponsiblePerson: '../model.ts#PersonRow',
     TaxCreditRatingConnection: '../model.ts#RatingConnection',
     MajorTaxViolationConnection: '../model.ts#ViolationConnection',
   },

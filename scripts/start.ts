@@ -55,7 +55,11 @@ const hub = await startHub({
   production,
   internalSecret,
   redisUrl: env.REDIS_URL,
-  departments: { environmentGrades: env.ENVIRONMENT_GRADES },
+  departments: {
+    environmentGrades: env.ENVIRONMENT_GRADES,
+    environmentGradeLabels: env.ENVIRONMENT_GRADE_LABELS,
+    environmentRatingValidThrough: env.ENVIRONMENT_RATING_VALID_THROUGH,
+  },
   gateway: {
     ...gateway,
     auth: { ...auth, db: createDb(databaseUrl, { applicationName: 'gateway-keys', poolSize: 4 }) },

@@ -67,6 +67,15 @@ export function addYears(days: number, years: number): number {
   return dayOf(target, month, Math.min(day, daysInMonth(target, month)));
 }
 
+/** Same calendar day `months` later, or the month's last day when it has none (民法典 第二百零二条). */
+export function addMonths(days: number, months: number): number {
+  const { year, month, day } = civilOf(days);
+  const total = month - 1 + months;
+  const y = year + Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  return dayOf(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
 export function daysInMonth(year: number, month: number): number {
   return month === 12 ? 31 : dayOf(year, month + 1, 1) - dayOf(year, month, 1);
 }

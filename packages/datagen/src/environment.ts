@@ -1,6 +1,6 @@
 /**
- * 生态环境 records: 企业环境信用评价 (环发〔2013〕150号, five grades as 浙江 and 广东 use them),
- * environmental administrative penalties and 排污许可证.
+ * 生态环境 records: 企业环境信用评价 (环发〔2013〕150号: the national four grades, green to red card, as 宁波 (2019)
+ * and 广东 (2017) publish them), environmental administrative penalties and 排污许可证.
  *
  * Decision numbers are unique by construction, like court case numbers: a subject that may ever be
  * penalised gets a penalty slot from a keyed bijection of its global index (4 % of the index space),
@@ -21,7 +21,8 @@ import type {
 } from './types.ts';
 import { onWorkingDay } from './workdays.ts';
 
-export const FIRST_ENV_YEAR = 2022;
+/** Rating years 2023–2025 (published 2024–2026); penalties in 2023–2025: the demo world's decisions lie in 2023–2026. */
+export const FIRST_ENV_YEAR = 2023;
 export const LAST_ENV_YEAR = 2025;
 
 /** Industries with heavy pollution the rating programmes target: 采矿, 制造, 电力热力燃气水, 建筑, 水利环境公共设施. */
@@ -33,37 +34,39 @@ const RATED_OTHER = 0.02;
 /** Shares of grades; a firm keeps last year's grade with KEEP, else draws afresh, so the shares stay put. */
 export const GRADE_SHARES: Record<EnvironmentalGrade, number> = {
   GREEN: 14,
-  BLUE: 72,
+  BLUE: 73,
   YELLOW: 10,
   RED: 3,
-  BLACK: 1,
+  BLACK: 0,
 };
 /** Penalised firms are forced to a bad grade in the penalty year, so the others draw a little fewer. */
 const BASE_GRADE = new Weighted<EnvironmentalGrade>([
   ['GREEN', 14.4],
-  ['BLUE', 74.1],
+  ['BLUE', 75.1],
   ['YELLOW', 8.3],
-  ['RED', 2.2],
-  ['BLACK', 1.0],
+  ['RED', 2.4],
 ]);
 const BAD_GRADE = new Weighted<EnvironmentalGrade>([
   ['YELLOW', 10],
   ['RED', 3],
-  ['BLACK', 1],
 ]);
 const KEEP = 0.85;
 
-/** The band of the mean of the four area scores that each grade stands for: lower bound inclusive. */
+/**
+ * The band of the mean of the four area scores each generated grade gets, so that the recorded area scores look
+ * like the grade (lower bound inclusive). Only the generator uses it: 150号 grades by indicator criteria and
+ * 一票否决, and the hub computes no total. BLACK is a five-grade province's; the demo world has four grades.
+ */
 export const GRADE_BANDS: Record<EnvironmentalGrade, readonly [number, number]> = {
   GREEN: [90, 100],
   BLUE: [75, 90],
   YELLOW: [60, 75],
-  RED: [45, 60],
-  BLACK: [20, 45],
+  RED: [30, 60],
+  BLACK: [0, 30],
 };
 
 export function gradeOfScore(mean: number): EnvironmentalGrade {
-  return mean >= 90 ? 'GREEN' : mean >= 75 ? 'BLUE' : mean >= 60 ? 'YELLOW' : mean >= 45 ? 'RED' : 'BLACK';
+  return mean >= 90 ? 'GREEN' : mean >= 75 ? 'BLUE' : mean >= 60 ? 'YELLOW' : mean >= 30 ? 'RED' : 'BLACK';
 }
 
 /** Penalty slots: P(penalised | rated) ≈ 3.5 % and P(penalised | manufacturer) ≈ 1 % must stay below the share. */
@@ -80,8 +83,8 @@ export function penaltySlot(index: number): number | null {
   return slot < PENALTY_SLOTS ? slot : null;
 }
 
-/** ≈ 20 % of the rated firms ever graded YELLOW/RED/BLACK (about 18 % of them), ≈ 1 % of other manufacturers. */
-const PENALISED_RATED = 0.04;
+/** ≈ 20 % of the rated firms ever graded YELLOW/RED (about 18 % of them), ≈ 1 % of other manufacturers. */
+const PENALISED_RATED = 0.03;
 const PENALISED_MANUFACTURER = 0.01;
 
 /** 杭州市生态环境局西湖分局, 杭州市生态环境局桐庐分局: county bureaus are branches of the city's since 2019. */

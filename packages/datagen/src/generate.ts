@@ -6,7 +6,7 @@ import { governmentRows, type GovernmentRows } from './government.ts';
 import { marketRows, type MarketRows } from './market.ts';
 import { Rng, domainSeed } from './random.ts';
 import { buildSubject } from './subjects.ts';
-import { FIRST_RATING_YEAR, ratedYears, ratings, violation } from './tax.ts';
+import { FIRST_VIOLATION_YEAR, ratedYears, ratings, violation } from './tax.ts';
 import type { GenerateOptions, GeneratedSubject, RatingRow, ViolationRow } from './types.ts';
 
 export const DEFAULT_SEED = 42;
@@ -61,7 +61,7 @@ export function generateSubject(seed: number, index: number, personKeySecret: st
       if (rng.chance(BLACK_LIST_SHARE[row.kind])) {
         // A decision needs some months of business behind it and a rated year to turn into D.
         const candidates = ratedYears(market.establishedDay, market.lastActiveYear).filter(
-          (y) => y >= FIRST_RATING_YEAR && dayOf(y, 12, 28) - market.establishedDay >= 150,
+          (y) => y >= FIRST_VIOLATION_YEAR && dayOf(y, 12, 28) - market.establishedDay >= 150,
         );
         if (candidates.length > 0) blackListYear = rng.pick(candidates);
       }

@@ -46,7 +46,8 @@ describe('environment and 政务诚信 records', () => {
     near(share(rated.length, enterprises.length), 6, 1, 'rated enterprises');
     assert.ok(share(rated.filter((g) => KEY_INDUSTRIES.has(g.subject.industryCode ?? '')).length, rated.length) > 60);
     const all = rated.flatMap((g) => g.environmentalRatings);
-    const expected = { GREEN: 14, BLUE: 72, YELLOW: 10, RED: 3, BLACK: 1 } as const;
+    // The national four grades (环发〔2013〕150号), no black card.
+    const expected = { GREEN: 14, BLUE: 73, YELLOW: 10, RED: 3, BLACK: 0 } as const;
     for (const [grade, pct] of Object.entries(expected)) {
       near(share(all.filter((r) => r.grade === grade).length, all.length), pct, pct > 20 ? 3 : 1.5, grade);
       for (const year of [2023, 2025]) {
@@ -65,7 +66,7 @@ describe('environment and 政务诚信 records', () => {
         assert.equal(r.subjectCode, g.subject.code);
         assert.equal(r.regionCode, g.subject.regionCode);
         assert.equal(r.industryCode, g.subject.industryCode);
-        assert.ok(r.year >= 2022 && r.year <= 2025 && established < `${r.year}-07-01`);
+        assert.ok(r.year >= 2023 && r.year <= 2025 && established < `${r.year}-07-01`);
         assert.ok(r.evaluatedOn.startsWith(`${r.year + 1}-05-`));
         assert.match(r.authority, /^.+市生态环境局.+分局$/);
         const scores = [r.pollutionPrevention, r.ecologicalProtection, r.environmentalManagement, r.socialSupervision];
@@ -96,7 +97,7 @@ describe('environment and 政务诚信 records', () => {
       assert.ok(!numbers.has(p.decisionNumber), p.decisionNumber);
       numbers.add(p.decisionNumber);
       assert.equal(p.regionCode, g.subject.regionCode);
-      assert.ok(p.decidedOn >= '2022-01-01' && p.decidedOn <= AS_OF_ISO && p.decidedOn > g.subject.establishedOn!);
+      assert.ok(p.decidedOn >= '2023-01-01' && p.decidedOn <= AS_OF_ISO && p.decidedOn > g.subject.establishedOn!);
       const fine = fen(p.fine) / 100;
       assert.ok(fine >= 20_000 && fine <= 1_000_000, p.fine);
       assert.match(p.legalBasis, /^《中华人民共和国.+法》第/);

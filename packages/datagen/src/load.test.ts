@@ -112,7 +112,9 @@ describe('loadDemoData', () => {
     );
     assert.equal(
       await count(
-        `SELECT count(*) AS n FROM market.abnormal_operation WHERE cured_on IS NOT NULL AND (removal_deadline IS NULL OR removed_on < cured_on)`,
+        `SELECT count(*) AS n FROM market.abnormal_operation
+          WHERE applied_on < cured_on OR removed_on <= applied_on
+            OR (applied_on IS NOT NULL AND status = 'LISTED' AND removal_deadline IS NULL)`,
       ),
       0,
     );

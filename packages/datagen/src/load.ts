@@ -88,17 +88,19 @@ const RATING_COPY =
 const VIOLATION_COPY =
   'COPY tax.major_violation (subject_code, region_code, taxpayer_name, registered_address, responsible_person_name, responsible_person_sex, ' +
   'responsible_person_id_number, situation, main_facts, legal_basis, penalty, amount_involved, inspecting_authority, authority_code, ' +
-  'decision_served_on, published_on, publicity_ends_on, status, removed_on, removal_reason) FROM STDIN';
+  'decision_served_on, published_on, publicity_ends_on, status, removed_on, removal_reason, removal_ground, stop_applied_on, ' +
+  'paid_on) FROM STDIN';
 const REGISTRATION_COPY =
   'COPY market.registration (subject_code, name, entity_type, legal_representative, established_on, registered_capital, currency, ' +
   'business_scope, address, registration_authority, region_code, status, approved_on) FROM STDIN';
 const ANNUAL_REPORT_COPY = 'COPY market.annual_report (subject_code, year, filed_on) FROM STDIN';
 const ABNORMAL_COPY =
-  'COPY market.abnormal_operation (subject_code, region_code, reason, listing_authority, listing_document, listed_on, cured_on, ' +
-  'removal_deadline, removed_on, removal_reason, removal_authority, status) FROM STDIN';
+  'COPY market.abnormal_operation (subject_code, region_code, kind, reason, listing_authority, listing_document, listed_on, ' +
+  'cured_on, applied_on, removal_deadline, removed_on, removal_reason, removal_authority, status) FROM STDIN';
 const SERIOUS_COPY =
-  'COPY market.serious_illegal_listing (subject_code, region_code, basis, facts, decision_document, listing_authority, listed_on, ' +
-  'removed_on, removal_basis, status) FROM STDIN';
+  'COPY market.serious_illegal_listing (subject_code, region_code, ground, penalty_kind, penalty_decision, basis, facts, ' +
+  'decision_document, listing_authority, listed_on, expires_on, removed_on, removal_ground, removal_basis, repair_applied_on, ' +
+  'penalty_performed, harm_removed, no_new_heavy_penalty, status) FROM STDIN';
 const CASE_COPY =
   'COPY court.dishonest_debtor_case (case_number, subject_code, debtor_kind, debtor_name, legal_representative, sex, age, id_number, ' +
   'region_code, court_name, filed_on, basis_document_number, basis_issuer, obligation, performance, performed_part, unperformed_part, ' +
@@ -125,6 +127,9 @@ const COMPLAINT_COPY =
   'COPY government.complaint (body_code, complainant_code, region_code, content, received_on, outcome, handled_on, handling_note) FROM STDIN';
 
 const SPECIAL = /[\\\t\n\r]/;
+
+/** A boolean column in COPY text format. */
+const bool = (value: boolean | null) => (value === null ? null : value ? 't' : 'f');
 
 /** COPY text format: tab-separated, \N for NULL, backslash escapes. Generated text never needs them, but names from elsewhere might. */
 function field(value: string | number | null): string {
@@ -177,6 +182,9 @@ const violationLine = (v: ViolationRow) =>
     v.status,
     v.removedOn,
     v.removalReason,
+    v.removalGround,
+    v.stopAppliedOn,
+    v.paidOn,
   ]);
 const registrationLine = (r: RegistrationRow) =>
   line([
@@ -199,11 +207,13 @@ const abnormalLine = (a: AbnormalOperationRow) =>
   line([
     a.subjectCode,
     a.regionCode,
+    a.kind,
     a.reason,
     a.listingAuthority,
     a.listingDocument,
     a.listedOn,
     a.curedOn,
+    a.appliedOn,
     a.removalDeadline,
     a.removedOn,
     a.removalReason,
@@ -214,13 +224,22 @@ const seriousLine = (l: SeriousIllegalListingRow) =>
   line([
     l.subjectCode,
     l.regionCode,
+    l.ground,
+    l.penaltyKind,
+    l.penaltyDecision,
     l.basis,
     l.facts,
     l.decisionDocument,
     l.listingAuthority,
     l.listedOn,
+    l.expiresOn,
     l.removedOn,
+    l.removalGround,
     l.removalBasis,
+    l.repairAppliedOn,
+    bool(l.penaltyPerformed),
+    bool(l.harmRemoved),
+    bool(l.noNewHeavyPenalty),
     l.status,
   ]);
 const caseLine = (c: DishonestDebtorCaseRow) =>
@@ -499,10 +518,7 @@ export async function loadDemoData(url: string, options: LoadOptions): Promise<L
       name: 'register',
       copy: REGISTRATION_COPY,
       tables: [['market', 'registration']],
-      after: [
-        { copy: SERIOUS_COPY, rows: serious },
-        { copy: ENV_RATING_COPY, rows: envRatings },
-      ],
+      after: [{ copy: ENV_RATING_COPY, rows: envRatings }],
       chunk: '',
       dropped: [],
     },
@@ -522,7 +538,10 @@ export async function loadDemoData(url: string, options: LoadOptions): Promise<L
       name: 'abnormal',
       copy: ABNORMAL_COPY,
       tables: [['market', 'abnormal_operation']],
+      // 严重违法失信名单 rows may reference 经营异常名录 entries (a 3-year transfer): loading them in the transaction
+      // that holds abnormal_operation keeps their foreign-key check from waiting on another lane's lock.
       after: [
+        { copy: SERIOUS_COPY, rows: serious },
         { copy: RESTRICTION_COPY, rows: restrictions },
         { copy: ARREARS_COPY, rows: arrearsLines },
         { copy: PAYMENT_COPY, rows: paymentLines },

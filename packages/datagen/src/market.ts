@@ -7,7 +7,7 @@
  * that made the subject, so the subjects and tax rows of a seed are the same with or without it.
  */
 import type { SubjectKind } from '@credit-hub/kit/codes';
-import { AS_OF, chineseDate, dayOf, isoDate, yearOf } from './dates.ts';
+import { AS_OF, addYears, chineseDate, dayOf, isoDate, yearOf } from './dates.ts';
 import { address, type County } from './places.ts';
 import { Weighted, mix32, type Rng } from './random.ts';
 import {
@@ -31,6 +31,11 @@ import { addWorkingDays, onWorkingDay } from './workdays.ts';
 
 export const FIRST_REPORT_YEAR = 2022;
 export const LAST_REPORT_YEAR = 2025;
+/**
+ * The first day a listing decision may fall on: the demo world's decisions lie in 2023–2026, the years the
+ * working-day calendar holds (the 2022 reports are listed in July 2023).
+ */
+export const FIRST_DECISION_DAY = dayOf(2023, 1, 3);
 
 export interface MarketInput {
   code: string;
@@ -137,18 +142,26 @@ export function reportListingDay(regionCode: string, reportYear: number): number
 }
 
 /**
- * How the bureau removes a cured entry: almost always within the 5 working days, a few late, and a few
- * cured entries are still waiting (the overdue cases a supervisor's dashboard is for).
+ * The subject applies once it has cured the cause (the same day or within a fortnight), and the bureau decides
+ * within 5 working days of the application (《企业经营异常名录管理暂行办法》: "自收到申请之日起5个工作日内"): almost
+ * always in time, a few late, and a few applications still waiting (the overdue cases a supervisor's dashboard is
+ * for). An application the data's day has not reached is not made yet.
  */
-function removal(rng: Rng, cured: number, endDay: number): { deadline: number; removed: number | null } {
-  const deadline = addWorkingDays(cured, 5);
+function removal(
+  rng: Rng,
+  cured: number,
+  endDay: number,
+): { applied: number | null; deadline: number | null; removed: number | null } {
+  const applied = onWorkingDay(cured + (rng.chance(0.5) ? 0 : rng.range(1, 14)));
+  if (applied > endDay) return { applied: null, deadline: null, removed: null };
+  const deadline = addWorkingDays(applied, 5);
   const x = rng.next();
   let removed: number | null;
-  if (x < 0.94) removed = addWorkingDays(cured, rng.range(1, 5));
-  else if (x < 0.97) removed = addWorkingDays(cured, 5 + rng.range(1, 15));
+  if (x < 0.94) removed = addWorkingDays(applied, rng.range(1, 5));
+  else if (x < 0.97) removed = addWorkingDays(applied, 5 + rng.range(1, 15));
   else removed = null;
   if (removed !== null && removed > endDay) removed = null;
-  return { deadline, removed };
+  return { applied, deadline, removed };
 }
 
 const REMOVAL_REASON: Record<AbnormalReason, readonly string[]> = {
@@ -164,6 +177,7 @@ function abnormalRow(
   reason: AbnormalReason,
   listed: number,
   cured: number | null,
+  applied: number | null,
   deadline: number | null,
   removed: number | null,
 ): AbnormalOperationRow {
@@ -173,12 +187,15 @@ function abnormalRow(
   return {
     subjectCode: input.code,
     regionCode: input.regionCode,
+    kind: 'LISTING',
     reason,
     listingAuthority: authority,
     listingDocument: `${documentPrefix(input.county)}市监异列〔${year}〕第${number}号`,
     listedOn: isoDate(listed),
     curedOn: cured === null ? null : isoDate(cured),
-    removalDeadline: deadline === null ? null : isoDate(deadline),
+    appliedOn: applied === null ? null : isoDate(applied),
+    // A removed entry owes no decision any more: the deadline of its application is kept only while pending.
+    removalDeadline: deadline === null || removed !== null ? null : isoDate(deadline),
     removedOn: removed === null ? null : isoDate(removed),
     removalReason: removed === null ? null : rng.pick(REMOVAL_REASON[reason]),
     removalAuthority: removed === null ? null : authority,
@@ -200,14 +217,15 @@ function list(
   cured: number | null,
   endDay: number,
 ): number {
+  let applied: number | null = null;
   let deadline: number | null = null;
   let removed: number | null = null;
-  if (cured !== null) ({ deadline, removed } = removal(rng, cured, endDay));
-  entries.push(abnormalRow(rng, input, reason, listed, cured, deadline, removed));
+  if (cured !== null) ({ applied, deadline, removed } = removal(rng, cured, endDay));
+  entries.push(abnormalRow(rng, input, reason, listed, cured, applied, deadline, removed));
   return removed ?? Infinity;
 }
 
-/** Shares of enterprises and cooperatives listed for the other three reasons in 2022 – mid 2026. */
+/** Shares of enterprises and cooperatives listed for the other three reasons in 2023 – mid 2026. */
 const OTHER_REASONS: readonly (readonly [AbnormalReason, number, number])[] = [
   // reason, share of subjects, share of entries cured by now
   ['UNREACHABLE_AT_ADDRESS', 0.01, 0.35],
@@ -259,7 +277,7 @@ function reportsAndListings(
 
   for (const [reason, share, cureShare] of OTHER_REASONS) {
     if (!rng.chance(share)) continue;
-    const from = Math.max(dayOf(FIRST_REPORT_YEAR, 1, 4), input.establishedDay + 180);
+    const from = Math.max(FIRST_DECISION_DAY, input.establishedDay + 180);
     if (from >= endDay) continue;
     const listed = onWorkingDay(between(rng, from, endDay));
     if (listed > endDay) continue;
@@ -276,9 +294,12 @@ function reportsAndListings(
 // ---------------------------------------------------------------------------------------------
 // 严重违法失信名单
 
-/** Share of enterprises on the list at some point in 2022–2025. */
+/** Share of enterprises on the list at some point in 2023–2025. */
 const SERIOUS_SHARE = 0.0012;
-/** Share of the entries that, once a year old (第十六条), are removed early after credit repair. */
+/**
+ * Share of the entries removed early after credit repair (信用修复): the subject applies once listed a full year, with
+ * the penalty performed, the harm removed and no new 较重行政处罚, and the bureau decides within a few weeks.
+ */
 const EARLY_REMOVAL = 0.2;
 
 const LISTING_ORDER = '《市场监督管理严重违法失信名单管理办法》';
@@ -290,6 +311,8 @@ export function money(yuan: number): string {
 
 interface Offence {
   article: string;
+  /** The 较重行政处罚 (总局令第44号 第二条) the facts describe. */
+  penaltyKind: SeriousIllegalListingRow['penaltyKind'];
   /** What the offender made or sold, for the offences that name a product. */
   products?: readonly string[];
   facts(rng: Rng, period: string, product: string): { facts: string; penalty: number };
@@ -310,6 +333,7 @@ const OFFENCES = new Weighted<Offence>([
     {
       // 食品安全领域
       article: '第五条',
+      penaltyKind: 'HEAVY_FINE',
       products: FOODS,
       facts: (rng, period, product) => {
         const value = roundYuan(rng, 20_000, 150_000, 3_000_000, 100);
@@ -326,6 +350,7 @@ const OFFENCES = new Weighted<Offence>([
     {
       // 质量安全领域
       article: '第七条',
+      penaltyKind: 'HEAVY_FINE',
       facts: (rng, period, product) => {
         const value = roundYuan(rng, 50_000, 400_000, 8_000_000, 100);
         const penalty = Math.round((value * (0.5 + rng.next() * 2)) / 100) * 100;
@@ -341,6 +366,7 @@ const OFFENCES = new Weighted<Offence>([
     {
       // 侵害消费者权益
       article: '第八条',
+      penaltyKind: 'HEAVY_FINE',
       facts: (rng, period) => {
         const victims = rng.range(30, 1200);
         const penalty = roundYuan(rng, 100_000, 300_000, 5_000_000, 1000);
@@ -356,6 +382,7 @@ const OFFENCES = new Weighted<Offence>([
     {
       // 破坏公平竞争秩序和扰乱市场秩序
       article: '第九条',
+      penaltyKind: 'HEAVY_FINE',
       facts: (rng, period) => {
         const fee = roundYuan(rng, 20_000, 120_000, 2_000_000, 100);
         const penalty = fee * rng.range(3, 5);
@@ -371,6 +398,7 @@ const OFFENCES = new Weighted<Offence>([
     {
       // 提交虚假材料取得登记
       article: '第十条',
+      penaltyKind: 'OTHER_HEAVY_PENALTY',
       facts: (rng, period) => {
         const penalty = rng.range(5, 20) * 10_000;
         return {
@@ -384,7 +412,7 @@ const OFFENCES = new Weighted<Offence>([
 ]);
 
 function seriousListing(rng: Rng, input: MarketInput, endDay: number): SeriousIllegalListingRow | null {
-  const from = Math.max(dayOf(FIRST_REPORT_YEAR, 1, 4), input.establishedDay + 365);
+  const from = Math.max(FIRST_DECISION_DAY, input.establishedDay + 365);
   const to = Math.min(endDay, dayOf(LAST_REPORT_YEAR, 12, 31));
   if (from >= to) return null;
   const listed = onWorkingDay(between(rng, from, to));
@@ -398,23 +426,44 @@ function seriousListing(rng: Rng, input: MarketInput, endDay: number): SeriousIl
   const year = yearOf(listed);
   const prefix = county.city.short[0]!;
   const decision = `${prefix}市监严列〔${year}〕${rng.range(1, 60)}号`;
+  // The penalty the listing rests on was decided one to four months before the listing.
+  const penalised = listed - rng.range(30, 120);
+  const penaltyDecision = `${documentPrefix(county)}市监罚〔${yearOf(penalised)}〕${rng.range(1, 400)}号`;
+  // Three years from the listing (民法典 counting); a listing of 29 February ends on 28 February.
+  const expires = addYears(listed, 3);
 
+  // Early removal: applied for from the day after the first year, decided within about three weeks, before the
+  // term ends by itself and not after the data's day.
+  let applied: number | null = null;
   let removed: number | null = null;
-  if (listed + 365 <= AS_OF && rng.chance(EARLY_REMOVAL)) removed = onWorkingDay(between(rng, listed + 365, AS_OF));
-  if (removed !== null && removed > AS_OF) removed = null;
+  const firstDay = addYears(listed, 1) + 1;
+  if (firstDay <= AS_OF && rng.chance(EARLY_REMOVAL)) {
+    applied = onWorkingDay(between(rng, firstDay, Math.min(AS_OF, expires - 30)));
+    removed = addWorkingDays(applied, rng.range(3, 15));
+    if (applied > AS_OF || removed > AS_OF || removed > expires) applied = removed = null;
+  }
   return {
     subjectCode: input.code,
     regionCode: input.regionCode,
+    ground: 'HEAVY_PENALTY',
+    penaltyKind: offence.penaltyKind,
+    penaltyDecision,
     basis: `${LISTING_ORDER}第二条、${offence.article}、第十二条`,
     facts: `${facts}，属于性质恶劣、情节严重、社会危害较大的违法行为。`,
     decisionDocument: decision,
     listingAuthority: cityMarketBureau(county),
     listedOn: isoDate(listed),
+    expiresOn: isoDate(expires),
     removedOn: removed === null ? null : isoDate(removed),
+    removalGround: removed === null ? null : 'EARLY_REMOVAL',
     removalBasis:
       removed === null
         ? null
-        : `${LISTING_ORDER}第十六条：当事人被列入严重违法失信名单满一年，已履行行政处罚决定、停止违法行为并作出信用承诺，经核实准予提前移出`,
+        : `${LISTING_ORDER}：当事人被列入严重违法失信名单满一年，已经自觉履行行政处罚决定中规定的义务、主动消除危害后果和不良影响，未再受到市场监督管理部门较重行政处罚，经申请准予提前移出`,
+    repairAppliedOn: applied === null ? null : isoDate(applied),
+    penaltyPerformed: removed === null ? null : true,
+    harmRemoved: removed === null ? null : true,
+    noNewHeavyPenalty: removed === null ? null : true,
     status: removed === null ? 'LISTED' : 'REMOVED',
   };
 }

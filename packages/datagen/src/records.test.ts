@@ -2,6 +2,7 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateIdNumber } from '@credit-hub/kit/codes';
 import { chineseCalendar } from '@credit-hub/kit/calendar';
+import { periodEnd } from '@credit-hub/kit/period';
 import { BEHAVIOURS, hasTerm, listedUntilOf } from '../../../subgraphs/court/src/rules.ts';
 import { CASE_SLOTS, FIRST_CASE_YEAR, LAST_CASE_YEAR, caseSlot } from './court.ts';
 import { generate, generateSubject } from './generate.ts';
@@ -21,6 +22,12 @@ function near(actual: number, expected: number, tolerance: number, what: string)
     `${what}: ${actual.toFixed(2)} % is not within ${tolerance} of ${expected} %`,
   );
 }
+
+/** The last day of a period of `years` from an ISO date (民法典 第二百零二条), through the kit's rule. */
+const periodEndIso = (iso: string, years: number) =>
+  periodEnd(new Date(`${iso}T00:00:00Z`), { years })
+    .toISOString()
+    .slice(0, 10);
 
 const addWorkingDays = (iso: string, n: number) =>
   chineseCalendar
@@ -144,7 +151,7 @@ describe('market and court records', () => {
     near(share(last.filter(({ r }) => r.filedOn !== null).length, last.length), 88, 1.5, '2025 on time');
   });
 
-  it('lists missing annual reports in July and removes cured entries within 5 working days', () => {
+  it('lists missing annual reports in July and removes entries within 5 working days of the application', () => {
     for (const { g, a } of entries) {
       assert.equal(a.subjectCode, g.subject.code);
       assert.equal(a.regionCode, g.subject.regionCode);
@@ -152,16 +159,26 @@ describe('market and court records', () => {
       assert.equal(a.listingAuthority, `${county.full}市场监督管理局`);
       assert.match(a.listingDocument!, /^[\u4e00-\u9fff]{1,2}市监异列〔\d{4}〕第\d{4}号$/);
       assert.equal(/〔(\d{4})〕/.exec(a.listingDocument!)![1], a.listedOn.slice(0, 4));
-      assert.ok(a.listedOn >= '2022-01-01' && a.listedOn <= '2026-06-30', a.listedOn);
+      assert.ok(a.listedOn >= '2023-01-01' && a.listedOn <= '2026-06-30', a.listedOn);
       assert.ok(a.listedOn > g.subject.establishedOn!);
       assert.ok(chineseCalendar.isWorkingDay(new Date(`${a.listedOn}T00:00:00Z`)), a.listedOn);
-      if (a.curedOn === null) {
+      // Enterprises and cooperatives are listed; 个体工商户 are never (they would be marked).
+      assert.equal(a.kind, 'LISTING');
+      assert.notEqual(g.subject.kind, 'INDIVIDUAL_BUSINESS');
+      if (a.curedOn === null || a.appliedOn === null) {
+        assert.equal(a.appliedOn, null);
         assert.equal(a.removalDeadline, null);
         assert.equal(a.removedOn, null);
       } else {
         assert.ok(a.curedOn > a.listedOn);
-        assert.equal(a.removalDeadline, addWorkingDays(a.curedOn, 5));
-        if (a.removedOn !== null) assert.ok(a.removedOn >= a.curedOn, `${a.curedOn} → ${a.removedOn}`);
+        // The clock runs from the application, made on or after the cure, on a working day.
+        assert.ok(a.appliedOn >= a.curedOn, `${a.curedOn} → ${a.appliedOn}`);
+        assert.ok(chineseCalendar.isWorkingDay(new Date(`${a.appliedOn}T00:00:00Z`)), a.appliedOn);
+        if (a.removedOn === null) assert.equal(a.removalDeadline, addWorkingDays(a.appliedOn, 5));
+        else {
+          assert.equal(a.removalDeadline, null, 'a decided application owes nothing');
+          assert.ok(a.removedOn > a.appliedOn, `${a.appliedOn} → ${a.removedOn}`);
+        }
       }
       assert.equal(a.status, a.removedOn === null ? 'LISTED' : 'REMOVED');
       assert.equal(a.removalReason === null, a.removedOn === null);
@@ -200,10 +217,11 @@ describe('market and court records', () => {
     const count = (f: (a: AbnormalOperationRow) => boolean) => all.filter(f).length;
     const cured = count((a) => a.curedOn !== null);
     near(share(cured, all.length), 50, 8, 'cured entries');
-    const onTime = count((a) => a.removedOn !== null && a.removedOn <= a.removalDeadline!);
-    assert.ok(onTime / cured > 0.85, `${onTime} of ${cured} removed by the deadline`);
-    const overdue = count((a) => a.curedOn !== null && a.removedOn === null && a.removalDeadline! < '2026-06-30');
-    assert.ok(overdue > 0 && overdue / cured < 0.08, `${overdue} of ${cured} overdue`);
+    const applied = count((a) => a.appliedOn !== null);
+    const onTime = count((a) => a.removedOn !== null && a.removedOn <= addWorkingDays(a.appliedOn!, 5));
+    assert.ok(onTime / applied > 0.85, `${onTime} of ${applied} removed by the deadline`);
+    const overdue = count((a) => a.removalDeadline !== null && a.removalDeadline < '2026-06-30');
+    assert.ok(overdue > 0 && overdue / applied < 0.08, `${overdue} of ${applied} overdue`);
     const subjects = rows.filter((g) => g.subject.kind === 'ENTERPRISE' || g.subject.kind === 'FARMERS_COOPERATIVE');
     const withReason = (reason: string) =>
       share(subjects.filter((g) => g.abnormalEntries.some((a) => a.reason === reason)).length, subjects.length);
@@ -225,10 +243,23 @@ describe('market and court records', () => {
       assert.match(l.basis, /^《市场监督管理严重违法失信名单管理办法》第二条、/);
       assert.match(l.facts, /^当事人于.+，属于性质恶劣、情节严重、社会危害较大的违法行为。$/);
       assert.match(l.decisionDocument, /^[\u4e00-\u9fff]市监严列〔\d{4}〕\d+号$/);
-      assert.ok(l.listedOn >= '2022-01-01' && l.listedOn <= '2025-12-31' && l.listedOn > g.subject.establishedOn!);
+      assert.ok(l.listedOn >= '2023-01-01' && l.listedOn <= '2025-12-31' && l.listedOn > g.subject.establishedOn!);
+      // On a 较重行政处罚 decided before the listing; three years, the 29 February case included.
+      assert.equal(l.ground, 'HEAVY_PENALTY');
+      assert.ok(l.penaltyKind === 'HEAVY_FINE' || l.penaltyKind === 'OTHER_HEAVY_PENALTY', l.penaltyKind ?? '');
+      assert.match(l.penaltyDecision!, /市监罚〔\d{4}〕\d+号$/);
+      assert.equal(l.expiresOn, periodEndIso(l.listedOn, 3));
       assert.equal(l.status, l.removedOn === null ? 'LISTED' : 'REMOVED');
       assert.equal(l.removalBasis === null, l.removedOn === null);
-      if (l.removedOn) assert.ok(l.removedOn > l.listedOn && l.removedOn <= '2026-06-30');
+      if (l.removedOn) {
+        // Early removal: applied for after a full year, with the three conditions, decided before the term ended.
+        assert.equal(l.removalGround, 'EARLY_REMOVAL');
+        assert.ok(l.repairAppliedOn! > periodEndIso(l.listedOn, 1), `${l.listedOn} → ${l.repairAppliedOn}`);
+        assert.ok(l.removedOn > l.repairAppliedOn! && l.removedOn <= '2026-06-30' && l.removedOn <= l.expiresOn);
+        assert.deepEqual([l.penaltyPerformed, l.harmRemoved, l.noNewHeavyPenalty], [true, true, true]);
+      } else {
+        assert.deepEqual([l.removalGround, l.repairAppliedOn, l.penaltyPerformed], [null, null, null]);
+      }
     }
   });
 

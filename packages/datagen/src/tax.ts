@@ -1,9 +1,9 @@
 /**
- * 纳税信用 ratings and 重大税收违法失信主体 entries (国家税务总局公告2014年第40号 and 2018年第8号;
- * 国家税务总局令第54号).
+ * 纳税信用 ratings and 重大税收违法失信主体 entries (国家税务总局公告2014年第40号 and 2018年第8号, from 2025-07-01
+ * 《纳税缴费信用管理办法》 国家税务总局公告2025年第12号; 国家税务总局令第54号).
  */
 import { authorityUscc, randomIdNumber } from './codes.ts';
-import { AS_OF, addYears, chineseDate, civilOf, dayOf, isoDate, yearOf } from './dates.ts';
+import { AS_OF, addMonths, addYears, chineseDate, civilOf, dayOf, isoDate, yearOf } from './dates.ts';
 import type { Representative } from './people.ts';
 import { address, inspectionBureau, taxBureauName, type County } from './places.ts';
 import { Weighted, mix32, type Rng } from './random.ts';
@@ -11,6 +11,8 @@ import type { RatingRow, TaxCreditLevel, TaxViolationSituation, ViolationRow } f
 
 export const FIRST_RATING_YEAR = 2022;
 export const LAST_RATING_YEAR = 2025;
+/** The first year of a demo 重大税收违法失信主体 decision: decisions lie in 2023–2026, the calendar's years. */
+export const FIRST_VIOLATION_YEAR = 2023;
 
 /**
  * Long-run shares of a taxpayer's "underlying" standing. M is not a standing but a circumstance (new,
@@ -84,12 +86,13 @@ export function ratings(rng: Rng, input: RatingInput): RatingRow[] {
       level = 'C';
       score = round1(40 + Math.sqrt(rng.next()) * 29.9);
     } else {
-      // New taxpayers (set up this year, or late last year) and dormant ones with a passing score are M.
+      // New taxpayers (set up this year, or late last year) are M without a score: they are not rated in their
+      // first evaluation year (2025年第12号 第十五条). Dormant ones with a passing score are M with it.
       const isNew = year === establishedYear || (year === establishedYear + 1 && rng.chance(0.15));
       const idle = dormant && rng.chance(0.6);
       if (isNew || idle) {
         level = 'M';
-        score = round1(70 + rng.next() * 25);
+        score = isNew ? null : round1(70 + rng.next() * 25);
       } else if (standing === 'A' && year - establishedYear >= 3 && previous !== 'D') {
         // 2014年第40号: under three years of operation, or D last year, excludes A.
         level = 'A';
@@ -299,12 +302,12 @@ export interface ViolationInput {
   year: number;
 }
 
-/** Earliest service date: 第54号令 took effect on 2022-02-01. */
-const ORDER_54_EFFECTIVE = dayOf(2022, 2, 1);
+/** Earliest service date: 第54号令 took effect on 2022-02-01; the demo world's decisions start in 2023. */
+const FIRST_SERVICE = Math.max(dayOf(2022, 2, 1), dayOf(FIRST_VIOLATION_YEAR, 1, 3));
 
 export function violation(rng: Rng, input: ViolationInput): ViolationRow {
   const { year, county } = input;
-  const from = Math.max(dayOf(year, 1, 4), ORDER_54_EFFECTIVE, input.establishedDay + 120);
+  const from = Math.max(dayOf(year, 1, 4), FIRST_SERVICE, input.establishedDay + 120);
   const to = Math.min(dayOf(year, 12, 28), AS_OF);
   const served = from >= to ? to : from + rng.int(to - from + 1);
 
@@ -315,15 +318,32 @@ export function violation(rng: Rng, input: ViolationInput): ViolationRow {
   const published = earliest + rng.int(deadline - earliest + 1);
   const publicityEnds = addYears(published, 3);
 
+  // 提前停止公布 (54号令 第四章): most after paying everything, applied for once published six months; a few after a
+  // court approved a bankruptcy reorganisation. The authority decides within 15 days of the application.
   let status: 'PUBLISHED' | 'REMOVED' = 'PUBLISHED';
   let removedOn: string | null = null;
   let removalReason: string | null = null;
+  let removalGround: ViolationRow['removalGround'] = null;
+  let stopAppliedOn: string | null = null;
+  let paidOn: string | null = null;
   if (rng.chance(0.11)) {
-    const removed = published + rng.range(60, 900);
+    const paid = rng.chance(0.75);
+    const earliest = paid ? addMonths(published, 6) + 1 : published + 30;
+    const applied = earliest + rng.range(0, 400);
+    const removed = applied + rng.range(2, 15);
     if (removed <= AS_OF && removed < publicityEnds) {
       status = 'REMOVED';
       removedOn = isoDate(removed);
-      removalReason = rng.chance(0.55) ? '信用修复' : '提前停止公布';
+      stopAppliedOn = isoDate(applied);
+      if (paid) {
+        removalGround = 'PAID_IN_FULL';
+        paidOn = isoDate(Math.max(served + 1, applied - rng.range(0, 60)));
+        removalReason =
+          '已缴清税款、滞纳金和罚款，且失信信息公布满六个月：按照《税务处理决定书》《税务行政处罚决定书》缴清税款、滞纳金和罚款';
+      } else {
+        removalGround = 'BANKRUPTCY_REORGANISATION';
+        removalReason = '破产重整或和解，人民法院裁定批准，税务机关依法受偿：人民法院批准重整计划的裁定书';
+      }
     }
   }
 
@@ -357,5 +377,8 @@ export function violation(rng: Rng, input: ViolationInput): ViolationRow {
     status,
     removedOn,
     removalReason,
+    removalGround,
+    stopAppliedOn,
+    paidOn,
   };
 }

@@ -64,6 +64,9 @@ export interface ViolationRow {
   status: 'PUBLISHED' | 'REMOVED';
   removedOn: string | null;
   removalReason: string | null;
+  removalGround: 'PAID_IN_FULL' | 'BANKRUPTCY_REORGANISATION' | 'OUTSTANDING_CONTRIBUTION' | 'DECISION_REVOKED' | null;
+  stopAppliedOn: string | null;
+  paidOn: string | null;
 }
 
 /** market."MarketRegistrationStatus" */
@@ -100,16 +103,19 @@ export interface AnnualReportRow {
   filedOn: string | null;
 }
 
-/** market.abnormal_operation: an entry of 经营异常名录. */
+/** market.abnormal_operation: an entry of 经营异常名录 (demo data lists enterprises and cooperatives only). */
 export interface AbnormalOperationRow {
   subjectCode: string;
   regionCode: string;
+  kind: 'LISTING' | 'MARK';
   reason: AbnormalReason;
   listingAuthority: string;
   listingDocument: string | null;
   listedOn: string;
   curedOn: string | null;
-  /** addWorkingDays(curedOn, 5) in the Chinese working calendar. */
+  /** The removal application; the 5-working-day clock runs from it. */
+  appliedOn: string | null;
+  /** addWorkingDays(appliedOn, 5) in the Chinese working calendar, while the application is pending. */
   removalDeadline: string | null;
   removedOn: string | null;
   removalReason: string | null;
@@ -117,17 +123,33 @@ export interface AbnormalOperationRow {
   status: MarketListingStatus;
 }
 
-/** market.serious_illegal_listing: an entry of 严重违法失信名单. */
+/** market.serious_illegal_listing: an entry of 严重违法失信名单 (总局令第44号). */
 export interface SeriousIllegalListingRow {
   subjectCode: string;
   regionCode: string;
+  ground: 'HEAVY_PENALTY' | 'ABNORMAL_TRANSFER';
+  penaltyKind:
+    | 'HEAVY_FINE'
+    | 'QUALIFICATION_DOWNGRADED'
+    | 'LICENCE_REVOKED'
+    | 'BUSINESS_RESTRICTED'
+    | 'OTHER_HEAVY_PENALTY'
+    | null;
+  penaltyDecision: string | null;
   basis: string;
   facts: string;
   decisionDocument: string;
   listingAuthority: string;
   listedOn: string;
+  /** Last day in force: three years from listedOn. */
+  expiresOn: string;
   removedOn: string | null;
+  removalGround: 'EARLY_REMOVAL' | 'REVOKED' | null;
   removalBasis: string | null;
+  repairAppliedOn: string | null;
+  penaltyPerformed: boolean | null;
+  harmRemoved: boolean | null;
+  noNewHeavyPenalty: boolean | null;
   status: MarketListingStatus;
 }
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { fixClock } from '@credit-hub/kit';
 import { createTestDatabase, makeUscc, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
 import { ensureMeasureCatalogue } from '@credit-hub/subgraph-evaluation';
 import pg from 'pg';
@@ -9,6 +10,11 @@ import { bearer, startTestHub, tokenFor } from './testing.ts';
 // 信用核查 end to end: the gateway fetches each department's current list flags, the evaluation subgraph matches
 // them against the 联合奖惩 catalogue and records the check. The departments' own mutations withdraw and remove
 // records; the next check reflects it.
+// The file stands on one day, whatever the real date: after the 2026-11-02 removal application it records, and
+// while its 2025 A ratings (determined 2026-04-20) count — a tax rating of year Y stops counting after 30 April
+// of Y+2, when the A-level incentives this file asserts would be gone.
+const restoreClock = fixClock('2026-12-01');
+
 let tdb: TestDatabase;
 let hub: Hub;
 let housing: Record<string, string>; // 住房和城乡建设局: runs tenders
@@ -105,6 +111,7 @@ before(async () => {
 });
 
 after(async () => {
+  restoreClock();
   await hub.close();
   await tdb.drop();
 });
@@ -212,12 +219,12 @@ describe('credit checks through the gateway', () => {
     );
     const cure = await postGraphQL(
       hub.gatewayUrl,
-      `mutation($id: ID!, $on: Date!) { recordAbnormalCure(id: $id, curedOn: $on) { status } }`,
+      `mutation($id: ID!, $on: Date!) { applyForAbnormalRemoval(id: $id, appliedOn: $on, curedOn: $on) { status } }`,
       { id: abnormalId, on: '2026-11-02' },
       marketOfficer,
     );
     assert.equal(cure.body.errors, undefined, JSON.stringify(cure.body.errors));
-    assert.equal((await single(abnormal, 'PUBLIC_PROCUREMENT')).action, 'REMIND', 'cured but not yet removed');
+    assert.equal((await single(abnormal, 'PUBLIC_PROCUREMENT')).action, 'REMIND', 'applied for but not yet removed');
     const removal = await postGraphQL(
       hub.gatewayUrl,
       `mutation($id: ID!) { removeAbnormalOperation(id: $id, reason: "已补报年度报告", removalAuthority: "杭州市西湖区市场监督管理局") { status } }`,

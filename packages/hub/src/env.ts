@@ -1,4 +1,9 @@
 import { commonEnv, databaseUrl, loadEnv, personKeySecretEnv, port, z } from '@credit-hub/kit';
+import {
+  environmentGradeLabels,
+  environmentGrades,
+  environmentRatingValidThrough,
+} from '@credit-hub/subgraph-environment';
 
 /** Configuration of the all-in-one start (`npm start`); the only module of it that reads process.env. */
 export const readEnv = (source: Record<string, string | undefined> = process.env) =>
@@ -16,11 +21,10 @@ export const readEnv = (source: Record<string, string | undefined> = process.env
       DEMO_SEED: z.coerce.number().int().default(20261121),
       /** Secret of the natural-person key (docs/adr/0003). Production must set its own. */
       ...personKeySecretEnv,
-      /** 企业环境信用评价 grades used by the province (4 drops 严重失信/BLACK). */
-      ENVIRONMENT_GRADES: z
-        .enum(['4', '5'])
-        .default('5')
-        .transform((v) => Number(v) as 4 | 5),
+      /** 企业环境信用评价: the province's grades (4, the national default, or 5), their names, and validity. */
+      ENVIRONMENT_GRADES: environmentGrades,
+      ENVIRONMENT_GRADE_LABELS: environmentGradeLabels,
+      ENVIRONMENT_RATING_VALID_THROUGH: environmentRatingValidThrough,
       /**
        * Shared by gateway and subgraphs; a random one per run when unset — all run in this process, so a
        * secret nobody knows is the safest choice, in production too.

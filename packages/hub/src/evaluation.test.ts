@@ -1,11 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { fixClock } from '@credit-hub/kit';
 import { createTestDatabase, makeUscc, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
 import { ensureEvaluationModels } from '@credit-hub/subgraph-evaluation';
 import { AUTHORITIES } from '@credit-hub/subgraph-disclosure/authorities';
 import pg from 'pg';
 import type { Hub } from './index.ts';
 import { bearer, startTestHub, tokenFor } from './testing.ts';
+
+// The file stands on one day on which all its ratings are in force, whatever the real date: a tax rating of year Y
+// counts from its determination until 30 April of Y+2 (the 2024 ones through 2026-04-30, the 2025 ones from
+// 2026-04-20), an environmental one until 31 December of Y+2.
+const restoreClock = fixClock('2026-04-25');
 
 // 公共信用综合评价 and 双随机 draws through the real gateway: the evaluation subgraph receives every
 // department's facts through @requires (incl. the 政务诚信 evaluation, itself @requires the court) and never
@@ -135,6 +141,7 @@ before(async () => {
 });
 
 after(async () => {
+  restoreClock();
   await hub.close();
   await tdb.drop();
 });

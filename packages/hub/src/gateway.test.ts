@@ -4,13 +4,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { composeServices } from '@apollo/composition';
-import { SUBGRAPHS, withCommonSdl } from '@credit-hub/kit';
+import { fixClock, SUBGRAPHS, withCommonSdl } from '@credit-hub/kit';
 import { repoRoot } from '@credit-hub/kit/db';
 import { createTestDatabase, makeUscc, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
 import { parse } from 'graphql';
 import { startTaxSubgraph } from '@credit-hub/subgraph-tax';
 import type { Hub } from './index.ts';
 import { bearer, startTestHub, tokenFor } from './testing.ts';
+
+// The file stands on one day on which its 2024 ratings are in force (a rating of year Y counts until 30 April of
+// Y+2 for tax, 31 December of Y+2 for environment), whatever the real date.
+const restoreClock = fixClock('2026-03-15');
 
 // End to end: every subgraph and the gateway over real HTTP against a real Postgres clone.
 let tdb: TestDatabase;
@@ -80,6 +84,7 @@ before(async () => {
 });
 
 after(async () => {
+  restoreClock();
   await hub.close();
   await tdb.drop();
   await rm(workDir, { recursive: true, force: true });

@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { fixClock } from '@credit-hub/kit';
 import { createTestDatabase, makeUscc, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
 import type { Hub } from './index.ts';
 import { bearer, startTestHub, tokenFor } from './testing.ts';
+
+// The file stands on one day on which its 2024 ratings are in force (a rating of year Y counts until 30 April of
+// Y+2 for tax, 31 December of Y+2 for environment), whatever the real date.
+const restoreClock = fixClock('2026-03-15');
 
 // Every department for one government body and one enterprise, and the region's 政务诚信 figures,
 // joined only through federation (the 政务诚信 subgraph never reads court or subject tables).
@@ -117,6 +122,7 @@ before(async () => {
 });
 
 after(async () => {
+  restoreClock();
   await hub.close();
   await tdb.drop();
 });

@@ -456,7 +456,11 @@ const documentCases: Case[] = [
   {
     name: 'document: an anonymous write',
     only: 'development',
-    send: (t) => adHoc(t, `mutation { removeMajorTaxViolation(id: "1", reason: "匿名尝试") { id } }`),
+    send: (t) =>
+      adHoc(
+        t,
+        `mutation { removeMajorTaxViolation(id: "1", input: { ground: DECISION_REVOKED, reason: "匿名尝试" }) { id } }`,
+      ),
     expect: { status: 200, code: ErrorCode.FORBIDDEN },
   },
   {

@@ -5,7 +5,7 @@ import { createDb, type Db } from '@credit-hub/kit/db';
 import { startAccessSubgraph } from '@credit-hub/subgraph-access';
 import { startCourtSubgraph } from '@credit-hub/subgraph-court';
 import { startDisclosureSubgraph } from '@credit-hub/subgraph-disclosure';
-import { startEnvironmentSubgraph, type GradeScale } from '@credit-hub/subgraph-environment';
+import { startEnvironmentSubgraph, type GradeScale, type ValidThrough } from '@credit-hub/subgraph-environment';
 import { startEvaluationSubgraph } from '@credit-hub/subgraph-evaluation';
 import { startGovernmentSubgraph } from '@credit-hub/subgraph-government';
 import { startMarketSubgraph } from '@credit-hub/subgraph-market';
@@ -14,8 +14,12 @@ import { startTaxSubgraph } from '@credit-hub/subgraph-tax';
 
 /** Department settings the all-in-one start passes on (each service reads them itself when alone). */
 export interface DepartmentSettings {
-  /** 企业环境信用评价 grades used by the province: 5 (with BLACK) or 4. */
+  /** 企业环境信用评价 grades used by the province: 4 (national, default) or 5 (with BLACK). */
   environmentGrades?: GradeScale;
+  /** The province's grade names, best first. */
+  environmentGradeLabels?: readonly string[];
+  /** When an environmental rating stops counting (MM-DD of year + 2). */
+  environmentRatingValidThrough?: ValidThrough;
 }
 
 const startersFor = (
@@ -26,7 +30,13 @@ const startersFor = (
   tax: startTaxSubgraph,
   court: startCourtSubgraph,
   market: startMarketSubgraph,
-  environment: (o) => startEnvironmentSubgraph({ ...o, grades: settings.environmentGrades }),
+  environment: (o) =>
+    startEnvironmentSubgraph({
+      ...o,
+      grades: settings.environmentGrades,
+      labels: settings.environmentGradeLabels,
+      validThrough: settings.environmentRatingValidThrough,
+    }),
   government: startGovernmentSubgraph,
   disclosure: startDisclosureSubgraph,
   evaluation: startEvaluationSubgraph,

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { IDENTITY_HEADER, requestDigest, signIdentity, verifyAudit, type Identity } from '@credit-hub/kit';
+import { fixClock, IDENTITY_HEADER, requestDigest, signIdentity, verifyAudit, type Identity } from '@credit-hub/kit';
 import { personKey } from '@credit-hub/kit/codes';
 import { repoRoot } from '@credit-hub/kit/db';
 import { createTestDatabase, makeIdNumber, makeUscc, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
@@ -11,6 +11,10 @@ import { Safelist } from '@credit-hub/gateway/safelist';
 import { readFileSync } from 'node:fs';
 import type { Hub } from './index.ts';
 import { bearer, startTestHub, tokenFor } from './testing.ts';
+
+// The file stands on one day on which its 2024 ratings are in force (a rating of year Y counts until 30 April of
+// Y+2 for tax, 31 December of Y+2 for environment), whatever the real date.
+const restoreClock = fixClock('2026-03-15');
 
 // The security model end to end: roles × fields, bypass attempts, abuse limits, audit trail.
 let tdb: TestDatabase;
@@ -96,6 +100,7 @@ before(async () => {
 });
 
 after(async () => {
+  restoreClock();
   await hub.close();
   await tdb.drop();
 });
@@ -178,7 +183,7 @@ describe('roles × fields', () => {
     const log = await gql(`{ auditLog(first: 5) { nodes { actor action } } }`, {}, tokens.supervisor);
     assert.equal(log.body.errors, undefined);
     const write = await gql(
-      `mutation { removeMajorTaxViolation(id: "1", reason: "监管人员尝试") { id } }`,
+      `mutation { removeMajorTaxViolation(id: "1", input: { ground: DECISION_REVOKED, reason: "监管人员尝试" }) { id } }`,
       {},
       tokens.supervisor,
     );
@@ -324,7 +329,7 @@ describe('bypass attempts', () => {
   it("an officer cannot write another department's records", async () => {
     const [entry] = await tdb.db.prisma.majorTaxViolation.findMany({ where: { subjectCode: violator } });
     const { body } = await gql(
-      `mutation($id: ID!) { removeMajorTaxViolation(id: $id, reason: "法院工作人员尝试撤出") { status } }`,
+      `mutation($id: ID!) { removeMajorTaxViolation(id: $id, input: { ground: DECISION_REVOKED, reason: "法院工作人员尝试撤出" }) { status } }`,
       { id: entry!.id.toString() },
       tokens.courtOfficer,
     );

@@ -11,3 +11,4 @@ export * from './topology.ts';
 export * from './access/index.ts';
 export * from './calendar/index.ts';
 export * from './input.ts';
+export * from './period.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type Identity, type RunningService } from '@credit-hub/kit';
+import { fixClock, type Identity, type RunningService } from '@credit-hub/kit';
 import {
   callers,
   createTestDatabase,
@@ -8,14 +8,19 @@ import {
   postAs,
   TEST_INTERNAL_SECRET,
   type TestDatabase,
+  onDay,
 } from '@credit-hub/kit/testing';
 import { startEnvironmentSubgraph } from './index.ts';
 
-// The environment subgraph in-process over real HTTP against a real Postgres clone, started twice on the same
-// data: once for a five-grade province (the default) and once for a four-grade one.
+// The environment subgraph in-process over real HTTP against a real Postgres clone, started three times on the same
+// data: for a four-grade province (the national default), a five-grade one, and one whose ratings count only to
+// 31 August. The file stands on 2026-03-15: the 2024 ratings (published 2025) are in force, the 2022 ones history.
 let tdb: TestDatabase;
 let five: RunningService;
 let four: RunningService;
+let august: RunningService;
+const TODAY = '2026-03-15';
+let restoreClock = () => {};
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -23,6 +28,8 @@ const lakeside = makeUscc('91', '330106', 'MA2H0001'); // 杭州西湖纸业: GR
 const dyeing = makeUscc('91', '330106', 'MA2H0002'); // 杭州西子印染: RED now, two penalties, a revoked permit
 const chemical = makeUscc('91', '330212', 'MA2H0003'); // 宁波北仑化工: BLACK, one penalty
 const untouched = makeUscc('91', '330108', 'MA2H0004'); // never rated, penalised or permitted
+const warned = makeUscc('91', '330106', 'MA2H0005'); // YELLOW now: 重点关注
+const stale = makeUscc('91', '330106', 'MA2H0006'); // RED for 2022 only: an old RED, history now
 
 const HANGZHOU = '杭州市生态环境局';
 const XIHU = '杭州市生态环境局西湖分局';
@@ -84,6 +91,7 @@ const bulkPenalties = Array.from({ length: 13 }, (_, i) =>
 );
 
 before(async () => {
+  restoreClock = fixClock(TODAY);
   tdb = await createTestDatabase();
   const p = tdb.db.prisma;
   await p.environmentalRating.createMany({
@@ -100,6 +108,8 @@ before(async () => {
       rating(dyeing, 2023, 'BLUE'),
       rating(dyeing, 2024, 'RED', { pollutionPrevention: 42, ecologicalProtection: 65.5 }),
       rating(chemical, 2024, 'BLACK', { authority: NINGBO, industryCode: null }),
+      rating(warned, 2024, 'YELLOW'),
+      rating(stale, 2022, 'RED'),
       ...bulkRatings,
     ],
   });
@@ -154,23 +164,31 @@ before(async () => {
       },
     ],
   });
-  five = await startEnvironmentSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET });
-  four = await startEnvironmentSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET, grades: 4 });
+  four = await startEnvironmentSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET });
+  five = await startEnvironmentSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET, grades: 5 });
+  august = await startEnvironmentSubgraph({
+    db: tdb.db,
+    port: 0,
+    internalSecret: TEST_INTERNAL_SECRET,
+    validThrough: { month: 8, day: 31 },
+  });
 });
 
 after(async () => {
   await five.close();
   await four.close();
+  await august.close();
   await tdb.drop();
+  restoreClock();
 });
 
 const query = (
   q: string,
   variables: Record<string, unknown> = {},
   who: Identity = callers.public,
-  service: RunningService = five,
+  service: RunningService = four,
 ) => postAs(service.url, who, q, variables);
-const entities = (codes: string[], selection: string, who: Identity = callers.public, service = five) =>
+const entities = (codes: string[], selection: string, who: Identity = callers.public, service = four) =>
   query(
     `query($r: [_Any!]!) { _entities(representations: $r) { ... on CreditSubject { code ${selection} } } }`,
     { r: codes.map((code) => ({ __typename: 'CreditSubject', code })) },
@@ -189,11 +207,11 @@ describe('企业环境信用评价 on the subject', () => {
   const PUBLIC_FIELDS =
     'subject { code } year grade gradeLabel colourLabel authority evaluatedOn regionCode industryCode';
 
-  it('publishes the latest grade and the history, newest year first', async () => {
+  it('publishes the grade in force and the history, newest year first', async () => {
     const [l] = data(
       await entities(
         [lakeside],
-        `environmentalRating { ${PUBLIC_FIELDS} } environmentalRatings { year grade colourLabel }`,
+        `environmentalRating { ${PUBLIC_FIELDS} validUntil inForce } environmentalRatings { year grade colourLabel inForce }`,
       ),
     )._entities;
     assert.deepEqual(l.environmentalRating, {
@@ -206,30 +224,34 @@ describe('企业环境信用评价 on the subject', () => {
       evaluatedOn: '2025-05-12',
       regionCode: '330106',
       industryCode: 'C',
+      validUntil: '2026-12-31',
+      inForce: true,
     });
     assert.deepEqual(l.environmentalRatings, [
-      { year: 2024, grade: 'GREEN', colourLabel: '绿牌' },
-      { year: 2023, grade: 'YELLOW', colourLabel: '黄牌' },
-      { year: 2022, grade: 'BLUE', colourLabel: '蓝牌' },
+      { year: 2024, grade: 'GREEN', colourLabel: '绿牌', inForce: true },
+      { year: 2023, grade: 'YELLOW', colourLabel: '黄牌', inForce: false },
+      { year: 2022, grade: 'BLUE', colourLabel: '蓝牌', inForce: false },
     ]);
   });
 
-  it('labels every grade', async () => {
-    const [dy, ch] = data(
-      await entities([dyeing, chemical], 'environmentalRating { grade gradeLabel colourLabel industryCode }'),
-    )._entities;
+  it('labels every grade as the province names it', async () => {
+    const selection = 'environmentalRating { grade gradeLabel colourLabel industryCode }';
+    const [dy, ch] = data(await entities([dyeing, chemical], selection))._entities;
     assert.deepEqual(dy.environmentalRating, {
       grade: 'RED',
-      gradeLabel: '不良',
+      gradeLabel: '环保不良',
       colourLabel: '红牌',
       industryCode: 'C',
     });
+    // A black card kept from a five-grade past, in a four-grade hub: named by its colour.
     assert.deepEqual(ch.environmentalRating, {
       grade: 'BLACK',
-      gradeLabel: '严重失信',
+      gradeLabel: '黑牌',
       colourLabel: '黑牌',
       industryCode: null,
     });
+    const [dy5, ch5] = data(await entities([dyeing, chemical], selection, callers.public, five))._entities;
+    assert.deepEqual([dy5.environmentalRating.gradeLabel, ch5.environmentalRating.gradeLabel], ['差', '很差']);
   });
 
   it('answers null and empty lists for a subject without records', async () => {
@@ -237,7 +259,7 @@ describe('企业环境信用评价 on the subject', () => {
       await entities(
         [untouched],
         `environmentalRating { year } environmentalRatings { year } environmentalPenalties { id } dischargePermits { id }
-         isEnvironmentalIntegrityEnterprise isOnEnvironmentalBlacklist`,
+         isEnvironmentalIntegrityEnterprise isOnEnvironmentalBlacklist isOnEnvironmentalWatchList`,
       ),
     )._entities;
     assert.deepEqual(u, {
@@ -248,65 +270,104 @@ describe('企业环境信用评价 on the subject', () => {
       dischargePermits: [],
       isEnvironmentalIntegrityEnterprise: false,
       isOnEnvironmentalBlacklist: false,
+      isOnEnvironmentalWatchList: false,
     });
   });
 });
 
-describe('red and black lists', () => {
-  const FLAGS = 'isEnvironmentalIntegrityEnterprise isOnEnvironmentalBlacklist';
+describe('red, black and 重点关注 lists', () => {
+  const FLAGS = 'isEnvironmentalIntegrityEnterprise isOnEnvironmentalBlacklist isOnEnvironmentalWatchList';
   const flags = async (service: RunningService) =>
     Object.fromEntries(
-      data(await entities([lakeside, dyeing, chemical, untouched], FLAGS, callers.public, service))._entities.map(
-        (s: any) => [s.code, [s.isEnvironmentalIntegrityEnterprise, s.isOnEnvironmentalBlacklist]],
-      ),
+      data(
+        await entities([lakeside, dyeing, chemical, warned, stale, untouched], FLAGS, callers.public, service),
+      )._entities.map((s: any) => [
+        s.code,
+        [s.isEnvironmentalIntegrityEnterprise, s.isOnEnvironmentalBlacklist, s.isOnEnvironmentalWatchList],
+      ]),
     );
+  // [red list, black list, 重点关注] — the same in both scales: RED and BLACK are black, YELLOW is watched.
+  const expected = {
+    [lakeside]: [true, false, false],
+    [dyeing]: [false, true, false],
+    [chemical]: [false, true, false],
+    [warned]: [false, false, true],
+    [stale]: [false, false, false],
+    [untouched]: [false, false, false],
+  };
 
-  it('with five grades: GREEN is 环保诚信, only BLACK is on the black list', async () => {
-    assert.deepEqual(await flags(five), {
-      [lakeside]: [true, false],
-      [dyeing]: [false, false],
-      [chemical]: [false, true],
-      [untouched]: [false, false],
-    });
+  it('with four grades: GREEN red list, RED black list, YELLOW 重点关注', async () => {
+    assert.deepEqual(await flags(four), expected);
   });
 
-  it('with four grades: RED (不良) is the black list', async () => {
-    assert.deepEqual(await flags(four), {
-      [lakeside]: [true, false],
-      [dyeing]: [false, true],
-      [chemical]: [false, true],
-      [untouched]: [false, false],
-    });
+  it('with five grades: the same, and BLACK on the black list too', async () => {
+    assert.deepEqual(await flags(five), expected);
   });
 
-  it('judges by the latest rating only (a past YELLOW or BLUE does not count)', async () => {
-    // lakeside was YELLOW in 2023 and dyeing BLUE in 2023: neither changes today's flags.
-    const [l] = data(await entities([lakeside], `environmentalRatings { year grade } ${FLAGS}`))._entities;
+  it('judges by the rating in force only: a past YELLOW does not count, an old RED punishes no more', async () => {
+    const [l, st] = data(
+      await entities([lakeside, stale], `environmentalRating { year } environmentalRatings { year grade } ${FLAGS}`),
+    )._entities;
     assert.equal(l.environmentalRatings[1].grade, 'YELLOW');
-    assert.equal(l.isEnvironmentalIntegrityEnterprise, true);
+    assert.deepEqual([l.isEnvironmentalIntegrityEnterprise, l.isOnEnvironmentalWatchList], [true, false]);
+    // RED for 2022, published 2023, counted through 2024: in 2026 it is history.
+    assert.deepEqual(st.environmentalRatings, [{ year: 2022, grade: 'RED' }]);
+    assert.deepEqual([st.environmentalRating, st.isOnEnvironmentalBlacklist], [null, false]);
   });
 
-  it('tells clients which grades the hub uses', async () => {
-    const GRADES_QUERY = '{ environmentalGrades { grade label colourLabel blacklist } }';
+  it('tells clients which grades the hub uses and what list each is on', async () => {
+    const GRADES_QUERY = '{ environmentalGrades { grade label colourLabel blacklist watchList } }';
     assert.deepEqual(data(await query(GRADES_QUERY)).environmentalGrades, [
-      { grade: 'GREEN', label: '环保诚信', colourLabel: '绿牌', blacklist: false },
-      { grade: 'BLUE', label: '良好', colourLabel: '蓝牌', blacklist: false },
-      { grade: 'YELLOW', label: '警示', colourLabel: '黄牌', blacklist: false },
-      { grade: 'RED', label: '不良', colourLabel: '红牌', blacklist: false },
-      { grade: 'BLACK', label: '严重失信', colourLabel: '黑牌', blacklist: true },
+      { grade: 'GREEN', label: '环保诚信', colourLabel: '绿牌', blacklist: false, watchList: false },
+      { grade: 'BLUE', label: '环保良好', colourLabel: '蓝牌', blacklist: false, watchList: false },
+      { grade: 'YELLOW', label: '环保警示', colourLabel: '黄牌', blacklist: false, watchList: true },
+      { grade: 'RED', label: '环保不良', colourLabel: '红牌', blacklist: true, watchList: false },
     ]);
-    assert.deepEqual(data(await query(GRADES_QUERY, {}, callers.public, four)).environmentalGrades, [
-      { grade: 'GREEN', label: '环保诚信', colourLabel: '绿牌', blacklist: false },
-      { grade: 'BLUE', label: '良好', colourLabel: '蓝牌', blacklist: false },
-      { grade: 'YELLOW', label: '警示', colourLabel: '黄牌', blacklist: false },
-      { grade: 'RED', label: '不良', colourLabel: '红牌', blacklist: true },
+    assert.deepEqual(data(await query(GRADES_QUERY, {}, callers.public, five)).environmentalGrades, [
+      { grade: 'GREEN', label: '很好', colourLabel: '绿牌', blacklist: false, watchList: false },
+      { grade: 'BLUE', label: '好', colourLabel: '蓝牌', blacklist: false, watchList: false },
+      { grade: 'YELLOW', label: '一般', colourLabel: '黄牌', blacklist: false, watchList: true },
+      { grade: 'RED', label: '差', colourLabel: '红牌', blacklist: true, watchList: false },
+      { grade: 'BLACK', label: '很差', colourLabel: '黑牌', blacklist: true, watchList: false },
     ]);
+  });
+});
+
+describe('as the clock moves', () => {
+  const FLAGS =
+    'environmentalRating { year } isEnvironmentalIntegrityEnterprise isOnEnvironmentalBlacklist isOnEnvironmentalWatchList';
+  const state = async (code: string, service: RunningService = four) => {
+    const [s] = data(await entities([code], FLAGS, callers.public, service))._entities;
+    return [
+      s.environmentalRating?.year ?? null,
+      s.isEnvironmentalIntegrityEnterprise,
+      s.isOnEnvironmentalBlacklist,
+      s.isOnEnvironmentalWatchList,
+    ];
+  };
+
+  it('counts a new rating from the day it is published, the old one until then', async () => {
+    // lakeside: 2023 YELLOW (published 2024-04-20), 2024 GREEN published 2025-05-12.
+    assert.deepEqual(await onDay('2025-05-11', () => state(lakeside)), [2023, false, false, true]);
+    assert.deepEqual(await onDay('2025-05-12', () => state(lakeside)), [2024, true, false, false]);
+  });
+
+  it('ends the rating of year Y with 31 December of Y+2 by default', async () => {
+    assert.deepEqual(await onDay('2026-12-30', () => state(dyeing)), [2024, false, true, false]);
+    assert.deepEqual(await onDay('2026-12-31', () => state(dyeing)), [2024, false, true, false]);
+    assert.deepEqual(await onDay('2027-01-01', () => state(dyeing)), [null, false, false, false]);
+  });
+
+  it('ends it with the province’s configured day instead', async () => {
+    assert.deepEqual(await onDay('2026-08-30', () => state(warned, august)), [2024, false, false, true]);
+    assert.deepEqual(await onDay('2026-08-31', () => state(warned, august)), [2024, false, false, true]);
+    assert.deepEqual(await onDay('2026-09-01', () => state(warned, august)), [null, false, false, false]);
   });
 });
 
 describe('indicator-area scores (DEPARTMENT)', () => {
   const SCORES =
-    'environmentalRating { grade pollutionPrevention ecologicalProtection environmentalManagement socialSupervision totalScore }';
+    'environmentalRating { grade pollutionPrevention ecologicalProtection environmentalManagement socialSupervision }';
 
   for (const [label, who] of [
     ['the public', callers.public],
@@ -321,13 +382,10 @@ describe('indicator-area scores (DEPARTMENT)', () => {
       const errors = refused.body.errors ?? [];
       assert.deepEqual(
         errors.map((e) => [e.extensions?.code, e.extensions?.field]).sort(),
-        [
-          'ecologicalProtection',
-          'environmentalManagement',
-          'pollutionPrevention',
-          'socialSupervision',
-          'totalScore',
-        ].map((f) => ['FORBIDDEN', `EnvironmentalRating.${f}`]),
+        ['ecologicalProtection', 'environmentalManagement', 'pollutionPrevention', 'socialSupervision'].map((f) => [
+          'FORBIDDEN',
+          `EnvironmentalRating.${f}`,
+        ]),
       );
       assert.deepEqual((refused.body.data as any)._entities[0].environmentalRating, {
         grade: 'GREEN',
@@ -335,7 +393,6 @@ describe('indicator-area scores (DEPARTMENT)', () => {
         ecologicalProtection: null,
         environmentalManagement: null,
         socialSupervision: null,
-        totalScore: null,
       });
       assert.equal((await auditReads()).length, before);
     });
@@ -346,7 +403,7 @@ describe('indicator-area scores (DEPARTMENT)', () => {
     ['a supervisor', callers.supervisor()],
     ['an environment system with the read scope', callers.system('environment', ['read'])],
   ] as const) {
-    it(`shows the scores and the total to ${label}, and audits the read`, async () => {
+    it(`shows the scores to ${label}, and audits the read`, async () => {
       const before = (await auditReads()).length;
       const [l] = data(await entities([lakeside], SCORES, who))._entities;
       assert.deepEqual(l.environmentalRating, {
@@ -355,7 +412,6 @@ describe('indicator-area scores (DEPARTMENT)', () => {
         ecologicalProtection: 88,
         environmentalManagement: 95.25,
         socialSupervision: 90,
-        totalScore: 91.44,
       });
       // One READ row per subject and request, naming every non-public field released.
       const reads = (await auditReads()).slice(before);
@@ -369,7 +425,6 @@ describe('indicator-area scores (DEPARTMENT)', () => {
               'EnvironmentalRating.environmentalManagement',
               'EnvironmentalRating.pollutionPrevention',
               'EnvironmentalRating.socialSupervision',
-              'EnvironmentalRating.totalScore',
             ],
             who.actor,
           ],
@@ -501,9 +556,9 @@ describe('rating list', () => {
     const page = await list({ year: 2024 });
     assert.deepEqual(
       page.nodes.map((n: any) => n.subject.code),
-      [lakeside, dyeing, chemical].sort(),
+      [lakeside, dyeing, chemical, warned].sort(),
     );
-    assert.equal(page.totalCount, 3);
+    assert.equal(page.totalCount, 4);
     assert.deepEqual(page.pageInfo.hasNextPage, false);
   });
 
@@ -539,7 +594,7 @@ describe('rating list', () => {
     );
     assert.equal((await list({ year: 2023, region: '330100' })).totalCount, ratings2023.length);
     assert.equal((await list({ year: 2023, region: '330200' })).totalCount, 0);
-    assert.equal((await list({ year: 2024, region: '330000' })).totalCount, 3);
+    assert.equal((await list({ year: 2024, region: '330000' })).totalCount, 4);
     assert.equal(
       (await list({ year: 2023, industry: 'd' })).totalCount,
       count((r) => r.industryCode === 'D'),

@@ -13,5 +13,7 @@ const service = await startEnvironmentSubgraph({
   production: env.NODE_ENV === 'production',
   ...identityOptionsOf(env),
   grades: env.ENVIRONMENT_GRADES,
+  labels: env.ENVIRONMENT_GRADE_LABELS,
+  validThrough: env.ENVIRONMENT_RATING_VALID_THROUGH,
 });
 console.log(`environment subgraph at ${service.url} (${env.ENVIRONMENT_GRADES} grades)`);

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Prisma } from '@credit-hub/kit/db';
 import { GraphQLError } from 'graphql';
 import { readEnv } from './env.ts';
 import { checkIndustryCode } from './lists.ts';
@@ -11,14 +10,18 @@ import {
   checkScore,
   checkValidity,
   COLOUR_LABELS,
-  GRADE_LABELS,
+  currentRating,
+  gradeLabels,
   gradesInUse,
   isBlacklistGrade,
   isIntegrityGrade,
+  isRatingInForce,
+  isWatchGrade,
   permitStatus,
-  totalScore,
+  ratingValidUntil,
   type Grade,
 } from './rules.ts';
+import type { RatingRow } from './model.ts';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const HOLDER = '91330106MA2H7K3AX0';
@@ -36,11 +39,25 @@ function assertRule(fn: () => unknown, field: string, rule: string) {
 }
 
 describe('grades', () => {
-  it('labels each grade and its colour', () => {
+  it('labels the national four (环发〔2013〕150号) and their colours by default', () => {
+    const labels = gradeLabels({ grades: 4 });
     assert.deepEqual(
-      gradesInUse(5).map((g) => `${g} ${GRADE_LABELS[g]} ${COLOUR_LABELS[g]}`),
-      ['GREEN 环保诚信 绿牌', 'BLUE 良好 蓝牌', 'YELLOW 警示 黄牌', 'RED 不良 红牌', 'BLACK 严重失信 黑牌'],
+      gradesInUse(4).map((g) => `${g} ${labels[g]} ${COLOUR_LABELS[g]}`),
+      ['GREEN 环保诚信 绿牌', 'BLUE 环保良好 蓝牌', 'YELLOW 环保警示 黄牌', 'RED 环保不良 红牌'],
     );
+    // A BLACK row kept from a five-grade past shows its card colour.
+    assert.equal(labels.BLACK, '黑牌');
+  });
+
+  it('takes five-grade labels from the configuration, else from the 沈阳/哈尔滨 scheme', () => {
+    const fallback = gradeLabels({ grades: 5 });
+    assert.deepEqual(
+      gradesInUse(5).map((g) => fallback[g]),
+      ['很好', '好', '一般', '差', '很差'],
+    );
+    const xian = gradeLabels({ grades: 5, labels: ['优秀', '良好', '基本达到要求', '环境违法', '严重违法'] });
+    assert.equal(xian.RED, '环境违法');
+    assert.throws(() => gradeLabels({ grades: 5, labels: ['很好', '好', '一般', '差'] }), /5 grade labels/);
   });
 
   it('uses four grades without BLACK, or five', () => {
@@ -50,33 +67,41 @@ describe('grades', () => {
     assertRule(() => checkGradeInUse('BLACK', 4, 'input.grade'), 'input.grade', 'GRADE_NOT_USED');
   });
 
-  it('puts GREEN on the red list in both scales', () => {
-    for (const grade of gradesInUse(5)) assert.equal(isIntegrityGrade(grade), grade === 'GREEN', grade);
+  it('puts GREEN on the red list, YELLOW on 重点关注 and RED and BLACK on the black list, in both scales', () => {
+    const all = ['GREEN', 'BLUE', 'YELLOW', 'RED', 'BLACK'] as Grade[];
+    assert.deepEqual(all.filter(isIntegrityGrade), ['GREEN']);
+    assert.deepEqual(all.filter(isWatchGrade), ['YELLOW']);
+    assert.deepEqual(all.filter(isBlacklistGrade), ['RED', 'BLACK']);
+  });
+});
+
+describe('which rating counts', () => {
+  const rating = (year: number, grade: Grade, evaluatedOn: string) =>
+    ({ id: BigInt(year), year, grade, evaluatedOn: d(evaluatedOn) }) as RatingRow;
+  const ratings = [rating(2025, 'BLUE', '2026-05-12'), rating(2024, 'GREEN', '2025-05-20')];
+
+  it('counts from publication to 31 December two years on by default', () => {
+    assert.equal(ratingValidUntil(2024).toISOString().slice(0, 10), '2026-12-31');
+    assert.equal(isRatingInForce(ratings[1]!, d('2025-05-19')), false);
+    assert.equal(isRatingInForce(ratings[1]!, d('2025-05-20')), true);
+    assert.equal(isRatingInForce(ratings[1]!, d('2026-12-31')), true);
+    assert.equal(isRatingInForce(ratings[1]!, d('2027-01-01')), false);
   });
 
-  it('puts BLACK on the black list with five grades, RED (and any BLACK) with four', () => {
-    const blacklisted = (scale: 4 | 5) =>
-      (['GREEN', 'BLUE', 'YELLOW', 'RED', 'BLACK'] as Grade[]).filter((g) => isBlacklistGrade(g, scale));
-    assert.deepEqual(blacklisted(5), ['BLACK']);
-    assert.deepEqual(blacklisted(4), ['RED', 'BLACK']);
+  it('ends on the configured day instead', () => {
+    const through = { month: 8, day: 31 };
+    assert.equal(ratingValidUntil(2024, through).toISOString().slice(0, 10), '2026-08-31');
+    assert.equal(isRatingInForce(ratings[1]!, d('2026-09-01'), through), false);
+  });
+
+  it('takes the newest rating in force; an old one is history', () => {
+    assert.equal(currentRating(ratings, d('2026-05-11'))?.grade, 'GREEN');
+    assert.equal(currentRating(ratings, d('2026-05-12'))?.grade, 'BLUE');
+    assert.equal(currentRating([ratings[1]!], d('2027-01-01')), null);
   });
 });
 
 describe('scores', () => {
-  const scores = (a: string, b: string, c: string, e: string) => ({
-    pollutionPrevention: new Prisma.Decimal(a),
-    ecologicalProtection: new Prisma.Decimal(b),
-    environmentalManagement: new Prisma.Decimal(c),
-    socialSupervision: new Prisma.Decimal(e),
-  });
-
-  it('totals as the mean of the four areas, rounded half up to two decimals', () => {
-    assert.equal(totalScore(scores('92.5', '88', '95.25', '90')), 91.44); // 365.75 / 4 = 91.4375
-    assert.equal(totalScore(scores('100', '100', '100', '100')), 100);
-    assert.equal(totalScore(scores('0', '0', '0', '0.02')), 0.01); // 0.005 rounds up
-    assert.equal(totalScore(scores('60.1', '70.2', '80.3', '90.4')), 75.25);
-  });
-
   it('accepts 0–100 with two decimals', () => {
     for (const ok of [0, 0.01, 59.99, 85.5, 100]) assert.equal(checkScore(ok, 'input.socialSupervision'), ok);
     for (const out of [-0.01, 100.01, 150, Number.NaN, Number.POSITIVE_INFINITY])
@@ -144,12 +169,32 @@ describe('industry sections', () => {
 describe('configuration', () => {
   const base = { DATABASE_URL: 'postgresql://127.0.0.1/credit_hub', ALLOW_UNSIGNED_IDENTITY: 'true' };
 
-  it('defaults to five grades on port 4105', () => {
+  it('defaults to the national four grades on port 4105, ratings counting to 31 December', () => {
     const env = readEnv(base);
-    assert.equal(env.ENVIRONMENT_GRADES, 5);
+    assert.equal(env.ENVIRONMENT_GRADES, 4);
     assert.equal(env.ENVIRONMENT_PORT, 4105);
     assert.equal(env.ENVIRONMENT_HOST, '127.0.0.1');
-    assert.equal(readEnv({ ...base, ENVIRONMENT_GRADES: '' }).ENVIRONMENT_GRADES, 5);
+    assert.equal(env.ENVIRONMENT_GRADE_LABELS, undefined);
+    assert.equal(env.ENVIRONMENT_RATING_VALID_THROUGH, undefined);
+    assert.equal(readEnv({ ...base, ENVIRONMENT_GRADES: '' }).ENVIRONMENT_GRADES, 4);
+  });
+
+  it('reads the province’s grade names and validity day', () => {
+    const env = readEnv({
+      ...base,
+      ENVIRONMENT_GRADES: '5',
+      ENVIRONMENT_GRADE_LABELS: '优秀, 良好,基本达到要求,环境违法,严重违法',
+      ENVIRONMENT_RATING_VALID_THROUGH: '08-31',
+    });
+    assert.deepEqual(env.ENVIRONMENT_GRADE_LABELS, ['优秀', '良好', '基本达到要求', '环境违法', '严重违法']);
+    assert.deepEqual(env.ENVIRONMENT_RATING_VALID_THROUGH, { month: 8, day: 31 });
+    for (const bad of ['8-31', '13-01', '02-30', '2026-08-31'])
+      assert.throws(
+        () => readEnv({ ...base, ENVIRONMENT_RATING_VALID_THROUGH: bad }),
+        /ENVIRONMENT_RATING_VALID_THROUGH/,
+        bad,
+      );
+    assert.throws(() => readEnv({ ...base, ENVIRONMENT_GRADE_LABELS: '很好,,差' }), /ENVIRONMENT_GRADE_LABELS/);
   });
 
   it('reads ENVIRONMENT_GRADES=4 and refuses anything but 4 or 5', () => {

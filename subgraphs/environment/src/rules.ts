@@ -7,28 +7,16 @@ import type { PermitRow, RatingRow } from './model.ts';
 export type Grade = RatingRow['grade'];
 
 /**
- * How many grades the province uses: the national four (环保诚信, 良好, 警示, 不良), or five with 严重失信 (BLACK)
- * as several provinces do. Configuration (ENVIRONMENT_GRADES), not code.
+ * How many grades the province uses: the national four of 环发〔2013〕150号 (环保诚信, 环保良好, 环保警示, 环保不良:
+ * green, blue, yellow and red cards), or five where a province adds a fifth, black card. Configuration
+ * (ENVIRONMENT_GRADES), not code; the national four are the default.
  */
 export type GradeScale = 4 | 5;
 export const GRADE_SCALES: readonly GradeScale[] = [4, 5];
-export const DEFAULT_GRADE_SCALE: GradeScale = 5;
+export const DEFAULT_GRADE_SCALE: GradeScale = 4;
 
-/** What the environment subgraph is configured with. */
-export interface EnvironmentConfig {
-  grades: GradeScale;
-}
-
-/** Every grade, best first. */
+/** Every grade by its card colour, best first; the colours are what every scheme shares. */
 export const GRADES: readonly Grade[] = ['GREEN', 'BLUE', 'YELLOW', 'RED', 'BLACK'];
-
-export const GRADE_LABELS: Record<Grade, string> = {
-  GREEN: '环保诚信',
-  BLUE: '良好',
-  YELLOW: '警示',
-  RED: '不良',
-  BLACK: '严重失信',
-};
 
 export const COLOUR_LABELS: Record<Grade, string> = {
   GREEN: '绿牌',
@@ -40,6 +28,47 @@ export const COLOUR_LABELS: Record<Grade, string> = {
 
 /** The grades a province with `scale` grades uses, best first. */
 export const gradesInUse = (scale: GradeScale): readonly Grade[] => (scale === 5 ? GRADES : GRADES.slice(0, 4));
+
+/** The four national grade names (环发〔2013〕150号: 环保诚信企业, 环保良好企业, 环保警示企业, 环保不良企业). */
+export const NATIONAL_LABELS: readonly string[] = ['环保诚信', '环保良好', '环保警示', '环保不良'];
+
+/**
+ * Labels of a five-grade scheme when the province configures none: 很好, 好, 一般, 差, 很差 with green to black
+ * cards, as 《沈阳市企业环境信用等级评价管理办法》 (2011) grades and 哈尔滨 does. Five-grade schemes differ by
+ * province (西安 uses 优秀, 良好, 基本达到要求, 环境违法, 严重违法), so ENVIRONMENT_GRADE_LABELS should name the
+ * province's own.
+ */
+export const DEFAULT_FIVE_GRADE_LABELS: readonly string[] = ['很好', '好', '一般', '差', '很差'];
+
+/**
+ * When a rating stops counting: the rating of evaluation year Y is published in Y+1 and counts until the rating of
+ * Y+1 is due, on this month and day of Y+2 (ENVIRONMENT_RATING_VALID_THROUGH, default 12-31: provinces publish the
+ * year's results at different times of the following year, so the latest day is the default).
+ */
+export interface ValidThrough {
+  month: number;
+  day: number;
+}
+export const DEFAULT_VALID_THROUGH: ValidThrough = { month: 12, day: 31 };
+
+/** What the environment subgraph is configured with. */
+export interface EnvironmentConfig {
+  grades: GradeScale;
+  /** Labels of the grades in use, best first (the national four, or the province's five). */
+  labels?: readonly string[];
+  validThrough?: ValidThrough;
+}
+
+/** The label of every grade under a configuration; a grade outside the scale shows its card colour. */
+export function gradeLabels(config: EnvironmentConfig): Record<Grade, string> {
+  const inUse = gradesInUse(config.grades);
+  const labels = config.labels ?? (config.grades === 5 ? DEFAULT_FIVE_GRADE_LABELS : NATIONAL_LABELS);
+  if (labels.length !== inUse.length)
+    throw new Error(`environment subgraph: ${inUse.length} grade labels are needed, got ${labels.length}`);
+  const all = { ...COLOUR_LABELS };
+  inUse.forEach((grade, i) => (all[grade] = labels[i]!));
+  return all;
+}
 
 export const isGradeInUse = (grade: Grade, scale: GradeScale) => gradesInUse(scale).includes(grade);
 
@@ -56,38 +85,48 @@ export function checkGradeInUse(grade: Grade, scale: GradeScale, field: string):
   return grade;
 }
 
-/** 环保诚信企业 (the red list): graded GREEN. */
+/** 环保诚信企业 (the red list): the green card. */
 export const isIntegrityGrade = (grade: Grade) => grade === 'GREEN';
 
 /**
- * The environmental black list: BLACK (严重失信); where there are four grades, the worst one, RED (不良). A BLACK
- * row in a four-grade hub (written before the province changed its scale) is on the black list too.
+ * The black list: the red card (环保不良, 惩戒性措施 of 环发〔2013〕150号) in both scales, and the black card where a
+ * province adds one. A five-grade province's red card is as bad as the national red card or worse, so it is not
+ * let off the measures the national scheme attaches to it.
  */
-export const isBlacklistGrade = (grade: Grade, scale: GradeScale) =>
-  grade === 'BLACK' || (scale === 4 && grade === 'RED');
+export const isBlacklistGrade = (grade: Grade) => grade === 'RED' || grade === 'BLACK';
 
-/** The latest rating: the first of a subject's ratings, which the loader returns newest year first. */
-export const latestRating = (ratings: readonly RatingRow[]): RatingRow | null => ratings[0] ?? null;
+/** 重点关注 (watch list): the yellow card (环保警示, 约束性措施 and 严格管理 of 环发〔2013〕150号) in both scales. */
+export const isWatchGrade = (grade: Grade) => grade === 'YELLOW';
+
+// ---------------------------------------------------------------------------------------------------------
+// Which rating counts today
+
+/** The last day the rating of evaluation year `year` counts. */
+export const ratingValidUntil = (year: number, through: ValidThrough = DEFAULT_VALID_THROUGH) =>
+  new Date(Date.UTC(year + 2, through.month - 1, through.day));
+
+export const isRatingInForce = (
+  r: Pick<RatingRow, 'year' | 'evaluatedOn'>,
+  today: Date = startOfToday(),
+  through?: ValidThrough,
+) => r.evaluatedOn.getTime() <= today.getTime() && today.getTime() <= ratingValidUntil(r.year, through).getTime();
+
+/**
+ * The rating in force today: the newest evaluation year among those published and still valid, or null. An old
+ * GREEN grants no incentive, an old RED no punishment. `ratings` are newest year first (see the loader).
+ */
+export function currentRating(
+  ratings: readonly RatingRow[],
+  today: Date = startOfToday(),
+  through?: ValidThrough,
+): RatingRow | null {
+  return ratings.find((r) => isRatingInForce(r, today, through)) ?? null;
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Scores
 
 export const MAX_SCORE = 100;
-
-type AreaScores = Pick<
-  RatingRow,
-  'pollutionPrevention' | 'ecologicalProtection' | 'environmentalManagement' | 'socialSupervision'
->;
-
-/** The total: the mean of the four area scores (equal weights), rounded half up to two decimals. */
-export const totalScore = (r: AreaScores): number =>
-  r.pollutionPrevention
-    .plus(r.ecologicalProtection)
-    .plus(r.environmentalManagement)
-    .plus(r.socialSupervision)
-    .div(4)
-    .toDecimalPlaces(2)
-    .toNumber();
 
 /** Whether a number has at most two decimals (scores are Decimal(5, 2), amounts are in 元 and 分). */
 export const hasAtMostTwoDecimals = (value: number) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;

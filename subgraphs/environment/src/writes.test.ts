@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { chinaToday, verifyAudit, type Identity, type RunningService } from '@credit-hub/kit';
+import { chinaToday, fixClock, verifyAudit, type Identity, type RunningService } from '@credit-hub/kit';
 import {
   callers,
   createTestDatabase,
@@ -12,8 +12,8 @@ import {
 import { startEnvironmentSubgraph } from './index.ts';
 
 // The environment subgraph's mutations over real HTTP against a real Postgres clone. The file starts empty and
-// every write goes through the API, so the audit trail can be compared write by write at the end. A second
-// service on the same database is configured for a four-grade province.
+// every write goes through the API, so the audit trail can be compared write by write at the end. The writes go
+// to a five-grade province's service; a second service on the same database has the national four grades.
 let tdb: TestDatabase;
 let five: RunningService;
 let four: RunningService;
@@ -21,6 +21,8 @@ let four: RunningService;
 const officer = callers.officer('environment');
 const system = callers.system('environment', ['write']);
 
+// The file stands on one day (the subgraph runs in this process, on the same clock).
+const restoreClock = fixClock('2026-03-15');
 const chinaDay = (offsetDays: number) => {
   const today = chinaToday();
   today.setUTCDate(today.getUTCDate() + offsetDays);
@@ -40,7 +42,7 @@ const expectedWrites: { actor: string; role: string; mutation: string; subject: 
 type Response = Awaited<ReturnType<typeof postAs>>;
 
 const RATING_FIELDS = `subject { code } year grade gradeLabel colourLabel pollutionPrevention ecologicalProtection
-  environmentalManagement socialSupervision totalScore authority evaluatedOn regionCode industryCode`;
+  environmentalManagement socialSupervision authority evaluatedOn regionCode industryCode`;
 const PUBLISH = `mutation($input: EnvironmentalRatingInput!) { publishEnvironmentalRating(input: $input) { ${RATING_FIELDS} } }`;
 const PENALTY_FIELDS = `id subject { code } regionCode decisionNumber violationType facts legalBasis fine decidedOn authority`;
 const RECORD = `mutation($input: EnvironmentalPenaltyInput!) { recordEnvironmentalPenalty(input: $input) { ${PENALTY_FIELDS} } }`;
@@ -154,7 +156,8 @@ const flags = async (code: string, service = five) =>
         service.url,
         callers.public,
         `query($r: [_Any!]!) { _entities(representations: $r) { ... on CreditSubject {
-          environmentalRating { year grade } isEnvironmentalIntegrityEnterprise isOnEnvironmentalBlacklist } } }`,
+          environmentalRating { year grade } isEnvironmentalIntegrityEnterprise isOnEnvironmentalBlacklist
+          isOnEnvironmentalWatchList } } }`,
         { r: [{ __typename: 'CreditSubject', code }] },
       )
     ).body.data as any
@@ -162,14 +165,15 @@ const flags = async (code: string, service = five) =>
 
 before(async () => {
   tdb = await createTestDatabase();
-  five = await startEnvironmentSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET });
-  four = await startEnvironmentSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET, grades: 4 });
+  five = await startEnvironmentSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET, grades: 5 });
+  four = await startEnvironmentSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET });
 });
 
 after(async () => {
   await five.close();
   await four.close();
   await tdb.drop();
+  restoreClock();
 });
 
 describe('publishEnvironmentalRating', () => {
@@ -181,13 +185,12 @@ describe('publishEnvironmentalRating', () => {
       subject: { code: paper },
       year: 2024,
       grade: 'BLUE',
-      gradeLabel: '良好',
+      gradeLabel: '好',
       colourLabel: '蓝牌',
       pollutionPrevention: 86.5,
       ecologicalProtection: 90,
       environmentalManagement: 82.25,
       socialSupervision: 95,
-      totalScore: 88.44, // 353.75 / 4 = 88.4375
       authority: HANGZHOU,
       evaluatedOn: '2025-05-12',
       regionCode: '330106',
@@ -211,6 +214,7 @@ describe('publishEnvironmentalRating', () => {
       environmentalRating: { year: 2024, grade: 'GREEN' },
       isEnvironmentalIntegrityEnterprise: true,
       isOnEnvironmentalBlacklist: false,
+      isOnEnvironmentalWatchList: false,
     });
   });
 
@@ -220,7 +224,8 @@ describe('publishEnvironmentalRating', () => {
       'publishEnvironmentalRating',
     );
     assert.deepEqual([current.year, current.evaluatedOn, current.industryCode], [THIS_YEAR, TODAY, null]);
-    assert.equal((await flags(paper)).environmentalRating.grade, 'YELLOW');
+    const now = await flags(paper);
+    assert.deepEqual([now.environmentalRating.grade, now.isOnEnvironmentalWatchList], ['YELLOW', true]);
   });
 
   it('answers the public the grade but not the scores of what it would publish', async () => {
@@ -229,7 +234,7 @@ describe('publishEnvironmentalRating', () => {
     const response = await postAs(
       five.url,
       callers.public,
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on CreditSubject { environmentalRating { totalScore } } } }`,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on CreditSubject { environmentalRating { socialSupervision } } } }`,
       { r: [{ __typename: 'CreditSubject', code: paper }] },
     );
     assert.equal(response.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
@@ -282,7 +287,7 @@ describe('grades configured per province', () => {
       await publish(ratingInput(chemical, { grade: 'BLACK', pollutionPrevention: 12 })),
       'publishEnvironmentalRating',
     );
-    assert.deepEqual([created.grade, created.gradeLabel, created.colourLabel], ['BLACK', '严重失信', '黑牌']);
+    assert.deepEqual([created.grade, created.gradeLabel, created.colourLabel], ['BLACK', '很差', '黑牌']);
     assert.equal((await flags(chemical)).isOnEnvironmentalBlacklist, true);
   });
 
@@ -294,10 +299,10 @@ describe('grades configured per province', () => {
     assert.equal(await snapshot(), before);
   });
 
-  it('accepts RED with four grades, where 不良 is the black list', async () => {
+  it('accepts RED with four grades; RED (环保不良) is the black list in both scales', async () => {
     assertOk(await publish(ratingInput(dyeing, { grade: 'RED' }), officer, four), 'publishEnvironmentalRating');
     assert.equal((await flags(dyeing, four)).isOnEnvironmentalBlacklist, true);
-    assert.equal((await flags(dyeing, five)).isOnEnvironmentalBlacklist, false);
+    assert.equal((await flags(dyeing, five)).isOnEnvironmentalBlacklist, true);
   });
 });
 
@@ -500,11 +505,11 @@ describe('who may write', () => {
     // (FORBIDDEN on each), but the rating is published.
     const published = (rating!.body.data as any).publishEnvironmentalRating;
     assert.deepEqual(
-      [published.grade, published.pollutionPrevention, published.totalScore, published.subject.code],
+      [published.grade, published.pollutionPrevention, published.socialSupervision, published.subject.code],
       ['BLUE', null, null, target],
     );
     assert.ok(rating!.body.errors?.every((e) => e.extensions?.code === 'FORBIDDEN'));
-    assert.equal(rating!.body.errors?.length, 5);
+    assert.equal(rating!.body.errors?.length, 4);
     assert.equal((await flags(target)).environmentalRating.grade, 'BLUE');
     assert.equal(assertOk(penalty!, 'recordEnvironmentalPenalty').fine, 200000);
     assert.equal(assertOk(permit!, 'issueDischargePermit').status, 'VALID');

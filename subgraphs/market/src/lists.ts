@@ -1,19 +1,24 @@
 import { badInput, isDateIdCursor, readPage, regionPrefix, toConnection, type PageArgs } from '@credit-hub/kit';
 import { Prisma, type Db } from '@credit-hub/kit/db';
 import type { AbnormalConnection, AbnormalRow, SeriousConnection, SeriousRow } from './model.ts';
-import { startOfToday } from './rules.ts';
+import { startOfToday, transferCutoff, type SeriousStatus } from './rules.ts';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 interface ListArgs extends PageArgs {
   regionCode?: string | null;
-  status?: AbnormalRow['status'] | null;
   listedFrom?: Date | null;
   listedTo?: Date | null;
 }
 
 export interface AbnormalListArgs extends ListArgs {
+  kind?: AbnormalRow['kind'] | null;
   reason?: AbnormalRow['reason'] | null;
+  status?: SeriousStatus | null;
+}
+
+export interface SeriousListArgs extends ListArgs {
+  status?: SeriousStatus | null;
 }
 
 function regionCondition(regionCode: string | null | undefined) {
@@ -28,30 +33,54 @@ function listedCondition(from: Date | null | undefined, to: Date | null | undefi
   return { listedOn: { ...(from ? { gte: from } : {}), ...(to ? { lte: to } : {}) } };
 }
 
-/** Keyset seek for newest-first order: rows strictly after (listedOn, id) in (listedOn desc, id desc). */
-function seekAfter(after: [string, string] | null) {
-  if (!after) return {};
-  const [listed, id] = after;
-  const listedOn = new Date(`${listed}T00:00:00Z`);
-  if (Number.isNaN(listedOn.getTime()) || !/^\d{1,18}$/.test(id))
+/**
+ * Keyset seek: rows strictly after the (date, id) cursor in (field, id) order, ascending or descending. A cursor
+ * these lists did not make is refused. The result fits the where input of either model.
+ */
+function seek<W>(field: 'listedOn' | 'removalDeadline', after: [string, string] | null, order: 'asc' | 'desc'): W {
+  if (!after) return {} as W;
+  const [day, id] = after;
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || !/^\d{1,18}$/.test(id))
     throw badInput('after', 'CURSOR', '`after` is not a cursor returned by this list: pass an endCursor from pageInfo');
-  return { OR: [{ listedOn: { lt: listedOn } }, { listedOn, id: { lt: BigInt(id) } }] };
+  const beyond = order === 'desc' ? 'lt' : 'gt';
+  return { OR: [{ [field]: { [beyond]: date } }, { [field]: date, id: { [beyond]: BigInt(id) } }] } as W;
 }
 
 const newestFirst = [{ listedOn: 'desc' as const }, { id: 'desc' as const }];
 const listedKey = (r: { listedOn: Date; id: bigint }) => [iso(r.listedOn), r.id.toString()] as [string, string];
 
-/** 经营异常名录 entries, newest listing first; the cursor is (listedOn, id). */
+/** A 经营异常名录 entry has no term of its own: none is ever EXPIRED, and asking for it is a mistake. */
+export function checkAbnormalStatus(status: SeriousStatus | null | undefined): AbnormalRow['status'] {
+  if (status === 'EXPIRED')
+    throw badInput(
+      'status',
+      'STATUS',
+      '`status` EXPIRED applies to the 严重违法失信名单 only: 经营异常名录 entries do not expire',
+    );
+  return status ?? 'LISTED';
+}
+
+/** 经营异常名录 entries (or 个体工商户 marks), newest listing first; the cursor is (listedOn, id). */
 export async function listAbnormal(db: Db, args: AbnormalListArgs): Promise<AbnormalConnection> {
   const page = readPage(args, isDateIdCursor);
+  const status = args.status ?? 'LISTED';
+  // A 经营异常名录 entry has no term of its own: none is ever EXPIRED.
+  if (status === 'EXPIRED')
+    throw badInput(
+      'status',
+      'STATUS',
+      '`status` EXPIRED applies to the 严重违法失信名单 only: 经营异常名录 entries do not expire',
+    );
   const where: Prisma.AbnormalOperationWhereInput = {
-    status: args.status ?? 'LISTED',
+    kind: args.kind ?? 'LISTING',
+    status,
     ...(args.reason ? { reason: args.reason } : {}),
     ...regionCondition(args.regionCode),
     ...listedCondition(args.listedFrom, args.listedTo),
   };
   const rows = await db.prisma.abnormalOperation.findMany({
-    where: { AND: [where, seekAfter(page.after)] },
+    where: { AND: [where, seek<Prisma.AbnormalOperationWhereInput>('listedOn', page.after, 'desc')] },
     orderBy: newestFirst,
     take: page.limit,
   });
@@ -61,16 +90,27 @@ export async function listAbnormal(db: Db, args: AbnormalListArgs): Promise<Abno
   };
 }
 
+/** The stored condition of a status as of `today`: LISTED and EXPIRED differ only in the last day in force. */
+function seriousStatusCondition(status: SeriousStatus, today: Date): Prisma.SeriousIllegalListingWhereInput {
+  if (status === 'LISTED') return { status: 'LISTED', expiresOn: { gte: today } };
+  if (status === 'EXPIRED') return { status: 'LISTED', expiresOn: { lt: today } };
+  return { status };
+}
+
 /** 严重违法失信名单 entries, newest listing first; the cursor is (listedOn, id). */
-export async function listSerious(db: Db, args: ListArgs): Promise<SeriousConnection> {
+export async function listSerious(
+  db: Db,
+  args: SeriousListArgs,
+  today: Date = startOfToday(),
+): Promise<SeriousConnection> {
   const page = readPage(args, isDateIdCursor);
   const where: Prisma.SeriousIllegalListingWhereInput = {
-    status: args.status ?? 'LISTED',
+    ...seriousStatusCondition(args.status ?? 'LISTED', today),
     ...regionCondition(args.regionCode),
     ...listedCondition(args.listedFrom, args.listedTo),
   };
   const rows: SeriousRow[] = await db.prisma.seriousIllegalListing.findMany({
-    where: { AND: [where, seekAfter(page.after)] },
+    where: { AND: [where, seek<Prisma.SeriousIllegalListingWhereInput>('listedOn', page.after, 'desc')] },
     orderBy: newestFirst,
     take: page.limit,
   });
@@ -80,41 +120,59 @@ export async function listSerious(db: Db, args: ListArgs): Promise<SeriousConnec
   };
 }
 
-/**
- * Entries cured but still listed after their removal deadline, most overdue first; the cursor is
- * (removalDeadline, id). The deadline day itself is not overdue.
- */
-export async function listOverdueRemovals(
+/** A page of 经营异常名录 entries in ascending (field, id) order, the cursor being (field, id). */
+async function ascendingPage(
   db: Db,
-  args: PageArgs & { regionCode?: string | null },
-  today: Date = startOfToday(),
+  args: PageArgs,
+  where: Prisma.AbnormalOperationWhereInput,
+  field: 'listedOn' | 'removalDeadline',
 ): Promise<AbnormalConnection> {
   const page = readPage(args, isDateIdCursor);
-  const where: Prisma.AbnormalOperationWhereInput = {
-    status: 'LISTED',
-    curedOn: { not: null },
-    removalDeadline: { lt: today },
-    ...regionCondition(args.regionCode),
-  };
-  let seek: Prisma.AbnormalOperationWhereInput = {};
-  if (page.after) {
-    const [deadline, id] = page.after;
-    const removalDeadline = new Date(`${deadline}T00:00:00Z`);
-    if (Number.isNaN(removalDeadline.getTime()) || !/^\d{1,18}$/.test(id))
-      throw badInput(
-        'after',
-        'CURSOR',
-        '`after` is not a cursor returned by this list: pass an endCursor from pageInfo',
-      );
-    seek = { OR: [{ removalDeadline: { gt: removalDeadline } }, { removalDeadline, id: { gt: BigInt(id) } }] };
-  }
   const rows = await db.prisma.abnormalOperation.findMany({
-    where: { AND: [where, seek] },
-    orderBy: [{ removalDeadline: 'asc' }, { id: 'asc' }],
+    where: { AND: [where, seek<Prisma.AbnormalOperationWhereInput>(field, page.after, 'asc')] },
+    orderBy: [{ [field]: 'asc' }, { id: 'asc' }],
     take: page.limit,
   });
   return {
-    ...toConnection(rows, page, (r) => [iso(r.removalDeadline!), r.id.toString()] as [string, string]),
+    ...toConnection(rows, page, (r) => [iso(r[field]!), r.id.toString()] as [string, string]),
     totalCount: () => db.prisma.abnormalOperation.count({ where }),
   };
 }
+
+/**
+ * Entries with a pending application still undecided after its deadline, most overdue first; the cursor is
+ * (removalDeadline, id). The deadline day itself is not overdue; a refused application has no deadline.
+ */
+export const listOverdueRemovals = (
+  db: Db,
+  args: PageArgs & { regionCode?: string | null },
+  today: Date = startOfToday(),
+): Promise<AbnormalConnection> =>
+  ascendingPage(
+    db,
+    args,
+    { status: 'LISTED', removalDeadline: { lt: today }, ...regionCondition(args.regionCode) },
+    'removalDeadline',
+  );
+
+/**
+ * Listings (not marks) still in force three years after listing and not transferred to the 严重违法失信名单,
+ * oldest first; the cursor is (listedOn, id).
+ */
+export const listTransfersDue = (
+  db: Db,
+  args: PageArgs & { regionCode?: string | null },
+  today: Date = startOfToday(),
+): Promise<AbnormalConnection> =>
+  ascendingPage(
+    db,
+    args,
+    {
+      kind: 'LISTING',
+      status: 'LISTED',
+      listedOn: { lte: transferCutoff(today) },
+      transfers: { none: {} },
+      ...regionCondition(args.regionCode),
+    },
+    'listedOn',
+  );

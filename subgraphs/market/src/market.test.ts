@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { chinaToday, type Identity, type RunningService } from '@credit-hub/kit';
+import { fixClock, type Identity, type RunningService } from '@credit-hub/kit';
 import {
   createTestDatabase,
   makeUscc,
@@ -8,9 +8,10 @@ import {
   callers,
   TEST_INTERNAL_SECRET,
   type TestDatabase,
+  onDay,
 } from '@credit-hub/kit/testing';
 import { startMarketSubgraph } from './index.ts';
-import { removalDeadline } from './rules.ts';
+import { removalDeadline, seriousExpiry } from './rules.ts';
 
 // Market subgraph in-process over real HTTP against a real Postgres clone; each test file owns its data.
 let tdb: TestDatabase;
@@ -18,15 +19,20 @@ let service: RunningService;
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const iso = (date: Date) => date.toISOString().slice(0, 10);
-const today = chinaToday();
+// The file stands on one day; the boundary tests move the clock and put it back.
+const TODAY = '2026-05-20';
+const today = d(TODAY);
 const thisYear = today.getUTCFullYear();
+let restoreClock = () => {};
 
 const yunqi = makeUscc('91', '330106', 'MA2M0001'); // an enterprise in good standing
-const noodles = makeUscc('92', '330106', 'MA2M0002'); // 个体工商户: listed, and one entry removed
-const coop = makeUscc('93', '330108', 'MA2M0003'); // 农民专业合作社: cured, removal overdue
-const recent = makeUscc('91', '330106', 'MA2M0004'); // cured today, removal not yet due
+const noodles = makeUscc('92', '330106', 'MA2M0002'); // 个体工商户: marked 经营异常状态, and one mark restored
+const coop = makeUscc('93', '330108', 'MA2M0003'); // 农民专业合作社: applied for removal, decision overdue
+const recent = makeUscc('91', '330106', 'MA2M0004'); // applied today, decision not yet due
 const ningbo = makeUscc('91', '330212', 'MA2M0005'); // serious illegal, removal long overdue
-const repaired = makeUscc('91', '330106', 'MA2M0006'); // serious illegal entry removed
+const repaired = makeUscc('91', '330106', 'MA2M0006'); // serious illegal entry removed early
+const lapsed = makeUscc('91', '330106', 'MA2M0007'); // serious illegal 2023-05-19: term ends 2026-05-19
+const aged = makeUscc('91', '330106', 'MA2M0008'); // 经营异常名录 since 2023-05-19: transfer due from 2026-05-20
 const bureau = makeUscc('11', '330106', '00260001'); // a government body: not in the market register
 
 const XIHU = '杭州市西湖区市场监督管理局';
@@ -50,6 +56,7 @@ const registration = (subjectCode: string, extra: Record<string, unknown> = {}) 
 const abnormal = (subjectCode: string, listedOn: string, extra: Record<string, unknown> = {}) => ({
   subjectCode,
   regionCode: subjectCode.slice(2, 8),
+  kind: subjectCode.startsWith('92') ? ('MARK' as const) : ('LISTING' as const),
   reason: 'ANNUAL_REPORT_NOT_FILED' as const,
   listingAuthority: XIHU,
   listingDocument: `西市监异列字〔${listedOn.slice(0, 4)}〕第${listedOn.slice(5, 7)}${listedOn.slice(8)}号`,
@@ -60,6 +67,9 @@ const abnormal = (subjectCode: string, listedOn: string, extra: Record<string, u
 const serious = (subjectCode: string, listedOn: string, extra: Record<string, unknown> = {}) => ({
   subjectCode,
   regionCode: subjectCode.slice(2, 8),
+  penaltyKind: 'HEAVY_FINE' as const,
+  penaltyDecision: `甬鄞市监罚〔${listedOn.slice(0, 4)}〕${listedOn.slice(5, 7)}号`,
+  expiresOn: seriousExpiry(d(listedOn), null),
   basis: '《市场监督管理严重违法失信名单管理办法》第二条第二款、第十条',
   facts: '当事人在食品中添加非食用物质，被处以较重行政处罚。',
   decisionDocument: `甬鄞市监处罚〔${listedOn.slice(0, 4)}〕${listedOn.slice(5, 7)}号`,
@@ -76,6 +86,7 @@ const bulk = Array.from({ length: 23 }, (_, i) => {
 });
 
 before(async () => {
+  restoreClock = fixClock(TODAY);
   tdb = await createTestDatabase();
   const p = tdb.db.prisma;
   await p.registration.createMany({
@@ -130,31 +141,41 @@ before(async () => {
       abnormal(coop, '2025-08-01', {
         reason: 'INFORMATION_NOT_PUBLISHED',
         listingAuthority: '杭州市滨江区市场监督管理局',
-        curedOn: d('2025-09-26'),
+        curedOn: d('2025-09-20'),
+        appliedOn: d('2025-09-26'),
         removalDeadline: d('2025-10-10'),
       }),
-      abnormal(recent, '2026-10-15', {
+      abnormal(recent, '2026-04-15', {
         reason: 'FALSE_INFORMATION',
-        curedOn: today,
+        curedOn: d('2026-05-18'),
+        appliedOn: today,
         removalDeadline: removalDeadline(today),
       }),
       abnormal(ningbo, '2024-03-01', {
         reason: 'UNREACHABLE_AT_ADDRESS',
         listingAuthority: '宁波市鄞州区市场监督管理局',
-        curedOn: d('2024-04-01'),
+        curedOn: d('2024-03-28'),
+        appliedOn: d('2024-04-01'),
         removalDeadline: removalDeadline(d('2024-04-01')),
       }),
+      abnormal(aged, '2023-05-19'),
       ...bulk,
     ],
   });
   await p.seriousIllegalListing.createMany({
     data: [
       serious(ningbo, '2024-05-20'),
-      serious(repaired, '2022-03-01', {
+      serious(repaired, '2023-03-01', {
         status: 'REMOVED',
         removedOn: d('2025-03-05'),
+        removalGround: 'EARLY_REMOVAL',
         removalBasis: '列入满一年，已履行行政处罚义务，经申请提前移出（信用修复）',
+        repairAppliedOn: d('2025-02-20'),
+        penaltyPerformed: true,
+        harmRemoved: true,
+        noNewHeavyPenalty: true,
       }),
+      serious(lapsed, '2023-05-19'),
     ],
   });
   service = await startMarketSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET });
@@ -163,6 +184,7 @@ before(async () => {
 after(async () => {
   await service.close();
   await tdb.drop();
+  restoreClock();
 });
 
 // Most tests read as the public; the access tests vary the caller.
@@ -264,36 +286,60 @@ describe('annual reports', () => {
 });
 
 describe('经营异常名录 on the subject', () => {
-  const fields = `id reason reasonLabel listingAuthority listingDocument listedOn curedOn removalDeadline removedOn
-    removalReason removalAuthority status statusLabel removalOverdue subject { code }`;
+  const fields = `id kind kindLabel reason reasonLabel listingAuthority listingDocument listedOn curedOn appliedOn
+    removalDeadline refusedOn refusalReason removedOn removalReason removalAuthority objectionFiledOn status statusLabel
+    removalOverdue transferDueFrom subject { code }`;
 
-  it('shows the public the listed entries only', async () => {
+  it('shows the public the entries in force only; a 个体工商户 is marked, not listed', async () => {
     const [n, y] = data(
-      await entities([noodles, yunqi], `isInAbnormalOperationList abnormalOperations { ${fields} }`),
+      await entities([noodles, yunqi], `isInAbnormalOperationList isMarkedAbnormal abnormalOperations { ${fields} }`),
     )._entities;
-    assert.equal(n.isInAbnormalOperationList, true);
+    assert.equal(n.isInAbnormalOperationList, false);
+    assert.equal(n.isMarkedAbnormal, true);
     assert.equal(n.abnormalOperations.length, 1);
     assert.deepEqual(
       { ...n.abnormalOperations[0], id: undefined },
       {
         id: undefined,
+        kind: 'MARK',
+        kindLabel: '标记为经营异常状态',
         reason: 'ANNUAL_REPORT_NOT_FILED',
         reasonLabel: '未按规定期限公示年度报告',
         listingAuthority: XIHU,
         listingDocument: '西市监异列字〔2025〕第0710号',
         listedOn: '2025-07-10',
         curedOn: null,
+        appliedOn: null,
         removalDeadline: null,
+        refusedOn: null,
+        refusalReason: null,
         removedOn: null,
         removalReason: null,
         removalAuthority: null,
+        objectionFiledOn: null,
         status: 'LISTED',
-        statusLabel: '列入',
+        statusLabel: '标记',
         removalOverdue: false,
+        transferDueFrom: null,
         subject: { code: noodles },
       },
     );
     assert.equal(y.isInAbnormalOperationList, false);
+    assert.equal(y.isMarkedAbnormal, false);
+    const [a] = data(
+      await entities(
+        [aged],
+        'isInAbnormalOperationList isMarkedAbnormal abnormalOperations { kind kindLabel statusLabel transferDueFrom }',
+      ),
+    )._entities;
+    assert.deepEqual(a, {
+      code: aged,
+      isInAbnormalOperationList: true,
+      isMarkedAbnormal: false,
+      abnormalOperations: [
+        { kind: 'LISTING', kindLabel: '列入经营异常名录', statusLabel: '列入', transferDueFrom: '2026-05-20' },
+      ],
+    });
     assert.deepEqual(y.abnormalOperations, []);
   });
 
@@ -311,11 +357,11 @@ describe('经营异常名录 on the subject', () => {
       ),
     )._entities;
     assert.deepEqual(n.abnormalOperations, [
-      { listedOn: '2025-07-10', status: 'LISTED', statusLabel: '列入', removedOn: null, removalReason: null },
+      { listedOn: '2025-07-10', status: 'LISTED', statusLabel: '标记', removedOn: null, removalReason: null },
       {
         listedOn: '2023-07-05',
         status: 'REMOVED',
-        statusLabel: '移出',
+        statusLabel: '恢复正常记载状态',
         removedOn: '2023-09-06',
         removalReason: '依法办理住所变更登记，可以通过登记的住所联系',
       },
@@ -327,57 +373,103 @@ describe('经营异常名录 on the subject', () => {
     );
   });
 
-  it('tracks the removal deadline: 5 working days after the cure, overdue once passed', async () => {
+  it('tracks the removal deadline: 5 working days after the application (not the cure), overdue once passed', async () => {
     const [c, r] = data(
-      await entities([coop, recent], 'abnormalOperations { curedOn removalDeadline removalOverdue status }'),
+      await entities([coop, recent], 'abnormalOperations { curedOn appliedOn removalDeadline removalOverdue status }'),
     )._entities;
-    // Cured on Friday 26 September 2025: 28 September (a Sunday worked), 29, 30, then 9 and 10 October.
+    // Applied on Friday 26 September 2025: 28 September (a Sunday worked), 29, 30, then 9 and 10 October.
     assert.deepEqual(c.abnormalOperations, [
-      { curedOn: '2025-09-26', removalDeadline: '2025-10-10', removalOverdue: true, status: 'LISTED' },
+      {
+        curedOn: '2025-09-20',
+        appliedOn: '2025-09-26',
+        removalDeadline: '2025-10-10',
+        removalOverdue: true,
+        status: 'LISTED',
+      },
     ]);
+    // Applied on Wednesday 20 May 2026: 21, 22, 25, 26, 27 May.
     assert.deepEqual(r.abnormalOperations, [
-      { curedOn: iso(today), removalDeadline: iso(removalDeadline(today)), removalOverdue: false, status: 'LISTED' },
+      {
+        curedOn: '2026-05-18',
+        appliedOn: TODAY,
+        removalDeadline: '2026-05-27',
+        removalOverdue: false,
+        status: 'LISTED',
+      },
     ]);
+    assert.equal(iso(removalDeadline(today)), '2026-05-27');
   });
 });
 
 describe('严重违法失信名单 on the subject', () => {
-  it('tells who is listed; removed entries need government access', async () => {
-    const [n, r] = data(
+  it('tells who is listed; removed and expired entries need government access', async () => {
+    const [n, r, l] = data(
       await entities(
-        [ningbo, repaired],
-        'isSeriousIllegal seriousIllegalListings { basis facts decisionDocument listingAuthority listedOn status statusLabel }',
+        [ningbo, repaired, lapsed],
+        `isSeriousIllegal seriousIllegalListings { ground groundLabel basis facts penaltyKind penaltyKindLabel
+          penaltyDecision abnormalOperationId measuresEndOn decisionDocument listingAuthority listedOn expiresOn
+          earlyRemovalFrom removalGround status statusLabel }`,
       ),
     )._entities;
     assert.equal(n.isSeriousIllegal, true);
     assert.deepEqual(n.seriousIllegalListings, [
       {
+        ground: 'HEAVY_PENALTY',
+        groundLabel: '受到较重行政处罚',
         basis: '《市场监督管理严重违法失信名单管理办法》第二条第二款、第十条',
         facts: '当事人在食品中添加非食用物质，被处以较重行政处罚。',
+        penaltyKind: 'HEAVY_FINE',
+        penaltyKindLabel: '依照行政处罚裁量基准按照从重处罚原则处以罚款',
+        penaltyDecision: '甬鄞市监罚〔2024〕05号',
+        abnormalOperationId: null,
+        measuresEndOn: null,
         decisionDocument: '甬鄞市监处罚〔2024〕05号',
         listingAuthority: '宁波市鄞州区市场监督管理局',
         listedOn: '2024-05-20',
+        expiresOn: '2027-05-20',
+        earlyRemovalFrom: '2025-05-21',
+        removalGround: null,
         status: 'LISTED',
         statusLabel: '列入',
       },
     ]);
     assert.equal(r.isSeriousIllegal, false);
     assert.deepEqual(r.seriousIllegalListings, []);
+    // Listed on 2023-05-19: three years ended with 2026-05-19, so today it is off the list without any write.
+    assert.equal(l.isSeriousIllegal, false);
+    assert.deepEqual(l.seriousIllegalListings, []);
+    const [expired] = data(
+      await entities(
+        [lapsed],
+        'seriousIllegalListings(includeRemoved: true) { status statusLabel expiresOn removedOn }',
+        callers.officer('tax'),
+      ),
+    )._entities;
+    assert.deepEqual(expired.seriousIllegalListings, [
+      { status: 'EXPIRED', statusLabel: '期满移出', expiresOn: '2026-05-19', removedOn: null },
+    ]);
 
     const refused = await entities([repaired], 'seriousIllegalListings(includeRemoved: true) { status }');
     assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
     const [shared] = data(
       await entities(
         [repaired],
-        'seriousIllegalListings(includeRemoved: true) { status removedOn removalBasis }',
+        `seriousIllegalListings(includeRemoved: true) { status statusLabel removedOn removalGround removalBasis
+          repairAppliedOn penaltyPerformed harmRemoved noNewHeavyPenalty }`,
         callers.supervisor(),
       ),
     )._entities;
     assert.deepEqual(shared.seriousIllegalListings, [
       {
         status: 'REMOVED',
+        statusLabel: '提前移出',
         removedOn: '2025-03-05',
+        removalGround: 'EARLY_REMOVAL',
         removalBasis: '列入满一年，已履行行政处罚义务，经申请提前移出（信用修复）',
+        repairAppliedOn: '2025-02-20',
+        penaltyPerformed: true,
+        harmRemoved: true,
+        noNewHeavyPenalty: true,
       },
     ]);
   });
@@ -412,10 +504,10 @@ describe('batching', () => {
 });
 
 describe('lists', () => {
-  const ABNORMAL = `query($region: String, $reason: AbnormalOperationReason, $status: MarketListingStatus, $from: Date,
-      $to: Date, $first: Int, $after: String) {
-    abnormalOperations(regionCode: $region, reason: $reason, status: $status, listedFrom: $from, listedTo: $to,
-        first: $first, after: $after) {
+  const ABNORMAL = `query($kind: AbnormalOperationKind, $region: String, $reason: AbnormalOperationReason,
+      $status: MarketListingStatus, $from: Date, $to: Date, $first: Int, $after: String) {
+    abnormalOperations(kind: $kind, regionCode: $region, reason: $reason, status: $status, listedFrom: $from,
+        listedTo: $to, first: $first, after: $after) {
       totalCount
       edges { cursor node { id subject { code } listedOn reason status } }
       nodes { id }
@@ -425,20 +517,25 @@ describe('lists', () => {
   const listAbnormal = async (variables: Record<string, unknown>, who: Identity = callers.public) =>
     data(await query(ABNORMAL, variables, who)).abnormalOperations;
 
-  it('lists the 经营异常名录 newest first, listed entries by default', async () => {
+  it('lists the 经营异常名录 newest first, entries in force by default, 个体工商户 marks apart', async () => {
     const page = await listAbnormal({ from: '2022-01-01' });
     assert.deepEqual(
       page.edges.map((e: any) => [e.node.subject.code, e.node.listedOn, e.node.status]),
       [
-        [recent, '2026-10-15', 'LISTED'],
+        [recent, '2026-04-15', 'LISTED'],
         [coop, '2025-08-01', 'LISTED'],
-        [noodles, '2025-07-10', 'LISTED'],
         [ningbo, '2024-03-01', 'LISTED'],
+        [aged, '2023-05-19', 'LISTED'],
       ],
     );
     assert.equal(page.totalCount, 4);
     assert.equal(page.pageInfo.hasNextPage, false);
     assert.equal(page.pageInfo.hasPreviousPage, false);
+    const marks = await listAbnormal({ kind: 'MARK' });
+    assert.deepEqual(
+      marks.edges.map((e: any) => [e.node.subject.code, e.node.listedOn, e.node.status]),
+      [[noodles, '2025-07-10', 'LISTED']],
+    );
   });
 
   it('filters by region prefix, reason and listing date (both ends inclusive)', async () => {
@@ -450,7 +547,8 @@ describe('lists', () => {
     assert.equal(await count({ region: '330108', from: '2022-01-01' }), 1); // 滨江区
     assert.equal(await count({ reason: 'UNREACHABLE_AT_ADDRESS', from: '2022-01-01' }), 1);
     assert.equal(await count({ reason: 'UNREACHABLE_AT_ADDRESS', to: '2021-12-31' }), 6);
-    assert.equal(await count({ from: '2025-07-10', to: '2025-08-01' }), 2);
+    assert.equal(await count({ from: '2025-07-10', to: '2025-08-01' }), 1);
+    assert.equal(await count({ from: '2025-07-10', to: '2025-08-01', kind: 'MARK' }), 1);
     assert.equal(await count({ from: '2025-07-11', to: '2025-07-31' }), 0);
   });
 
@@ -489,7 +587,7 @@ describe('lists', () => {
     assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
     assert.equal(refused.body.data ?? null, null);
     const before = (await auditReads()).length;
-    const removed = await listAbnormal({ status: 'REMOVED' }, callers.system('tax', ['read']));
+    const removed = await listAbnormal({ kind: 'MARK', status: 'REMOVED' }, callers.system('tax', ['read']));
     assert.deepEqual(
       removed.edges.map((e: any) => [e.node.subject.code, e.node.status]),
       [[noodles, 'REMOVED']],
@@ -501,7 +599,7 @@ describe('lists', () => {
     );
   });
 
-  it('lists the 严重违法失信名单, removed entries for government users only', async () => {
+  it('lists the 严重违法失信名单 in force; expired and removed entries for government users only', async () => {
     const SERIOUS = `query($status: MarketListingStatus, $region: String) {
       seriousIllegalListings(status: $status, regionCode: $region) { totalCount nodes { subject { code } status } }
     }`;
@@ -510,8 +608,15 @@ describe('lists', () => {
       nodes: [{ subject: { code: ningbo }, status: 'LISTED' }],
     });
     assert.equal(data(await query(SERIOUS, { region: '330100' })).seriousIllegalListings.totalCount, 0);
-    const refused = await query(SERIOUS, { status: 'REMOVED' });
-    assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    for (const status of ['REMOVED', 'EXPIRED', 'REVOKED']) {
+      const refused = await query(SERIOUS, { status });
+      assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN', status);
+      assert.equal(refused.body.data ?? null, null);
+    }
+    assert.deepEqual(data(await query(SERIOUS, { status: 'EXPIRED' }, callers.supervisor())).seriousIllegalListings, {
+      totalCount: 1,
+      nodes: [{ subject: { code: lapsed }, status: 'EXPIRED' }],
+    });
     assert.deepEqual(
       data(await query(SERIOUS, { status: 'REMOVED' }, callers.officer('court'))).seriousIllegalListings,
       {
@@ -523,7 +628,7 @@ describe('lists', () => {
 
   const OVERDUE = `query($region: String, $first: Int, $after: String) {
     overdueAbnormalRemovals(regionCode: $region, first: $first, after: $after) {
-      totalCount nodes { subject { code } curedOn removalDeadline removalOverdue } pageInfo { hasNextPage endCursor }
+      totalCount nodes { subject { code } appliedOn removalDeadline removalOverdue } pageInfo { hasNextPage endCursor }
     }
   }`;
 
@@ -531,8 +636,8 @@ describe('lists', () => {
     const marketOfficer = callers.officer('market');
     const list = data(await query(OVERDUE, {}, marketOfficer)).overdueAbnormalRemovals;
     assert.deepEqual(list.nodes, [
-      { subject: { code: ningbo }, curedOn: '2024-04-01', removalDeadline: '2024-04-09', removalOverdue: true },
-      { subject: { code: coop }, curedOn: '2025-09-26', removalDeadline: '2025-10-10', removalOverdue: true },
+      { subject: { code: ningbo }, appliedOn: '2024-04-01', removalDeadline: '2024-04-09', removalOverdue: true },
+      { subject: { code: coop }, appliedOn: '2025-09-26', removalDeadline: '2025-10-10', removalOverdue: true },
     ]);
     assert.equal(list.totalCount, 2);
     const hangzhou = data(await query(OVERDUE, { region: '330100' }, marketOfficer)).overdueAbnormalRemovals;
@@ -570,6 +675,7 @@ describe('lists', () => {
     ['first over the maximum', { first: 101 }, 'first', 'RANGE'],
     ['a foreign cursor', { after: 'bm90LWEtY3Vyc29y' }, 'after', 'CURSOR'],
     ['a date range ending before it starts', { from: '2025-08-01', to: '2025-07-01' }, 'listedTo', 'ORDER'],
+    ['EXPIRED, which no 经营异常名录 entry can be', { status: 'EXPIRED' }, 'status', 'STATUS'],
   ] as const) {
     it(`rejects ${label}`, async () => {
       const { body } = await query(ABNORMAL, variables);
@@ -589,5 +695,72 @@ describe('lists', () => {
     const date = await query(ABNORMAL, { from: '2025-02-30' });
     assert.ok(date.body.errors?.length);
     assert.notEqual(date.body.errors?.[0]?.extensions?.code, 'INTERNAL_SERVER_ERROR');
+  });
+});
+
+describe('as the clock moves', () => {
+  const SUBJECT = `isSeriousIllegal seriousIllegalListings { status }`;
+  const SERIOUS = `{ seriousIllegalListings { nodes { subject { code } } } }`;
+  const OVERDUE = `{ overdueAbnormalRemovals { nodes { subject { code } } } }`;
+  const TRANSFERS = `query($first: Int) { abnormalTransfersDue(first: $first) {
+    totalCount nodes { subject { code } listedOn transferDueFrom } pageInfo { hasNextPage endCursor } } }`;
+  const codes = (nodes: any[]) => nodes.map((n) => n.subject.code);
+
+  it('keeps a 严重违法失信名单 entry public through the last day of its three years, and not a day longer', async () => {
+    for (const [day, inForce] of [
+      ['2026-05-18', true],
+      ['2026-05-19', true],
+      ['2026-05-20', false],
+    ] as const) {
+      await onDay(day, async () => {
+        const [l] = data(await entities([lapsed], SUBJECT))._entities;
+        assert.equal(l.isSeriousIllegal, inForce, day);
+        assert.deepEqual(l.seriousIllegalListings, inForce ? [{ status: 'LISTED' }] : [], day);
+        assert.equal(codes(data(await query(SERIOUS)).seriousIllegalListings.nodes).includes(lapsed), inForce, day);
+      });
+    }
+  });
+
+  it('makes a removal overdue the day after its deadline, not on it', async () => {
+    for (const [day, overdue] of [
+      ['2025-10-09', false],
+      ['2025-10-10', false],
+      ['2025-10-11', true],
+    ] as const) {
+      await onDay(day, async () => {
+        const [c] = data(await entities([coop], 'abnormalOperations { removalOverdue }'))._entities;
+        assert.equal(c.abnormalOperations[0].removalOverdue, overdue, day);
+        const list = data(await query(OVERDUE, {}, callers.officer('market'))).overdueAbnormalRemovals.nodes;
+        assert.equal(codes(list).includes(coop), overdue, day);
+      });
+    }
+  });
+
+  it('owes the transfer of a listing to the 严重违法失信名单 from the day after its three years', async () => {
+    const officer = callers.officer('market');
+    for (const [day, due] of [
+      ['2026-05-18', false],
+      ['2026-05-19', false],
+      ['2026-05-20', true],
+    ] as const) {
+      await onDay(day, async () => {
+        const list = data(await query(TRANSFERS, { first: 100 }, officer)).abnormalTransfersDue;
+        assert.equal(codes(list.nodes).includes(aged), due, day);
+      });
+    }
+    // Today: the 2021 bulk listings and the 2023 one, oldest first; marks and removed entries never.
+    const list = data(await query(TRANSFERS, { first: 100 }, officer)).abnormalTransfersDue;
+    assert.equal(list.totalCount, bulk.length + 1);
+    assert.deepEqual(list.nodes.at(-1), {
+      subject: { code: aged },
+      listedOn: '2023-05-19',
+      transferDueFrom: '2026-05-20',
+    });
+    assert.ok(!codes(list.nodes).includes(noodles));
+    const first = data(await query(TRANSFERS, { first: 10 }, officer)).abnormalTransfersDue;
+    assert.equal(first.pageInfo.hasNextPage, true);
+    const refused = await query(TRANSFERS, {}, callers.public);
+    assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    assert.equal(refused.body.data ?? null, null);
   });
 });

@@ -7,7 +7,7 @@ import {
 } from '@credit-hub/kit';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { CreditSubject } from './resolvers/CreditSubject.ts';
-import { MajorTaxViolation } from './resolvers/MajorTaxViolation.ts';
+import { MajorTaxViolation, TaxResponsiblePerson } from './resolvers/MajorTaxViolation.ts';
 import { Mutation } from './resolvers/Mutation.ts';
 import { Query } from './resolvers/Query.ts';
 import { TaxCreditRating } from './resolvers/TaxCreditRating.ts';
@@ -17,7 +17,15 @@ export const taxSubgraph: SubgraphDefinition<Loaders> = {
   name: 'tax',
   department: 'tax',
   typeDefs: loadSchemaFile(import.meta.url),
-  resolvers: { Date: DateScalar, Query, Mutation, CreditSubject, TaxCreditRating, MajorTaxViolation },
+  resolvers: {
+    Date: DateScalar,
+    Query,
+    Mutation,
+    CreditSubject,
+    TaxCreditRating,
+    MajorTaxViolation,
+    TaxResponsiblePerson,
+  },
   createLoaders,
 };
 

@@ -1,9 +1,10 @@
 import { manyByKey, oneByKey } from '@credit-hub/kit';
 import { rowsByKeys, type Db } from '@credit-hub/kit/db';
-import type { RatingRow, ViolationRow } from './model.ts';
+import type { PersonRow, RatingRow, ViolationRow } from './model.ts';
 
 const RATING = { model: 'TaxCreditRating', schema: 'tax' } as const;
 const VIOLATION = { model: 'MajorTaxViolation', schema: 'tax' } as const;
+const PERSON = { model: 'TaxResponsiblePerson', schema: 'tax' } as const;
 
 export function createLoaders(db: Db) {
   return {
@@ -19,6 +20,11 @@ export function createLoaders(db: Db) {
           ['id', 'desc'],
         ]),
       (row) => row.subjectCode,
+    ),
+    /** Further responsible persons per entry, in the order given: one statement for a whole page of entries. */
+    personsByViolation: manyByKey<bigint, PersonRow>(
+      (ids) => rowsByKeys(db, PERSON, 'violationId', ids, [['id', 'asc']]),
+      (row) => row.violationId,
     ),
     violation: oneByKey<bigint, ViolationRow>(
       (ids) => rowsByKeys(db, VIOLATION, 'id', ids),

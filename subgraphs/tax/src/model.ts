@@ -1,5 +1,5 @@
 import type { Connection } from '@credit-hub/kit';
-import type { MajorTaxViolation, TaxCreditRating } from '@credit-hub/kit/db';
+import type { MajorTaxViolation, TaxCreditRating, TaxResponsiblePerson } from '@credit-hub/kit/db';
 
 /** The tax subgraph knows a subject only by its key; everything else comes from other subgraphs. */
 export interface SubjectRef {
@@ -7,5 +7,6 @@ export interface SubjectRef {
 }
 export type RatingRow = TaxCreditRating;
 export type ViolationRow = MajorTaxViolation;
+export type PersonRow = TaxResponsiblePerson;
 export type RatingConnection = Connection<RatingRow> & { totalCount: () => Promise<number> };
 export type ViolationConnection = Connection<ViolationRow> & { totalCount: () => Promise<number> };

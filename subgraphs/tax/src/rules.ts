@@ -1,5 +1,5 @@
-import { chinaToday, clock } from '@credit-hub/kit';
-import type { RatingRow, ViolationRow } from './model.ts';
+import { chinaToday, clock, dayAfter, periodEnd } from '@credit-hub/kit';
+import type { PersonRow, RatingRow, ViolationRow } from './model.ts';
 
 /** Chinese labels of the eleven situations of 国家税务总局令第54号 第六条. */
 export const SITUATION_LABELS: Record<ViolationRow['situation'], string> = {
@@ -16,14 +16,100 @@ export const SITUATION_LABELS: Record<ViolationRow['situation'], string> = {
   OTHER_SERIOUS: '其他严重税收违法行为',
 };
 
-/** The rating of `year`, or the newest one; `ratings` are newest first (see the loader). */
-export function ratingFor(ratings: RatingRow[], year?: number | null): RatingRow | null {
-  if (year === undefined || year === null) return ratings[0] ?? null;
+/** Today's date in China (publicity periods and rating validity are counted in Chinese calendar days). */
+export const startOfToday = (now: Date = clock.now()) => chinaToday(now);
+
+// ---------------------------------------------------------------------------------------------------------
+// 纳税信用 ratings: which one counts today
+
+/**
+ * A rating counts only while it is the year's current one. The rating of evaluation year Y (评价年度, a calendar
+ * year: 《纳税缴费信用管理办法》 第十五条) is determined and published in April of Y+1 (税务机关每年4月确定上一年度
+ * 评价结果), and is current from its determination until the rating of year Y+1 is due, at the end of April of
+ * Y+2. After that it is history: a 2019 A grants no incentive in 2026, a 2019 D no punishment. A newer rating
+ * replaces an older one from its own determination date (a D assigned directly mid-year replaces last year's A).
+ */
+export const RATING_DUE = { month: 4, lastDay: 30 } as const;
+
+/** The last day the rating of evaluation year `year` counts: 30 April of year + 2. */
+export const ratingValidUntil = (year: number) =>
+  new Date(Date.UTC(year + 2, RATING_DUE.month - 1, RATING_DUE.lastDay));
+
+export const isRatingInForce = (r: Pick<RatingRow, 'year' | 'evaluatedOn'>, today: Date = startOfToday()) =>
+  r.evaluatedOn.getTime() <= today.getTime() && today.getTime() <= ratingValidUntil(r.year).getTime();
+
+/** The oldest evaluation year whose rating can still be in force today. */
+export function oldestYearInForce(today: Date): number {
+  const year = today.getUTCFullYear();
+  return today.getTime() <= Date.UTC(year, RATING_DUE.month - 1, RATING_DUE.lastDay) ? year - 2 : year - 1;
+}
+
+/** The rating in force today: the newest year among those in force, or null. `ratings` are newest year first. */
+export function currentRating(ratings: readonly RatingRow[], today: Date = startOfToday()): RatingRow | null {
+  return ratings.find((r) => isRatingInForce(r, today)) ?? null;
+}
+
+/** The rating of `year` (history, whatever its age), or the one in force today when `year` is omitted. */
+export function ratingFor(ratings: readonly RatingRow[], year?: number | null, today?: Date): RatingRow | null {
+  if (year === undefined || year === null) return currentRating(ratings, today);
   return ratings.find((r) => r.year === year) ?? null;
 }
 
-/** Today's date in China (publicity periods are counted in Chinese calendar days). */
-export const startOfToday = (now: Date = clock.now()) => chinaToday(now);
+// ---------------------------------------------------------------------------------------------------------
+// 重大税收违法失信主体: three years of publicity, early stop only on the 54号令 grounds
+
+/** Publicity lasts three years from publication and then stops by itself. */
+export const PUBLICITY_TERM = { years: 3 } as const;
+/** PAID_IN_FULL needs the entry published at least six months when the subject applies. */
+export const PAID_IN_FULL_AFTER = { months: 6 } as const;
+/** PAID_IN_FULL is not open to a subject determined a 失信主体 twice or more within five years. */
+export const REPEAT_WINDOW = { years: 5 } as const;
+/** The tax authority decides an application within 15 days (to verify: see docs/rules/tax.md). */
+export const STOP_DECISION_DAYS = 15;
+
+/** The last day of publicity: three years from publication (民法典 第二百零一、二百零二条 counting). */
+export const publicityEnd = (publishedOn: Date) => periodEnd(publishedOn, PUBLICITY_TERM);
+
+/** The first day a PAID_IN_FULL application may be made: the day after six months of publicity. */
+export const paidInFullFrom = (publishedOn: Date) => dayAfter(periodEnd(publishedOn, PAID_IN_FULL_AFTER));
+
+/** The last day for the decision on an application to stop publication. */
+export const stopDecisionDueBy = (appliedOn: Date) => periodEnd(appliedOn, { days: STOP_DECISION_DAYS });
+
+/**
+ * Whether the subject was determined a 失信主体 twice or more within the five years up to this decision
+ * (this one included): then PAID_IN_FULL is not open to it.
+ */
+export function isRepeatOffender(
+  entry: Pick<ViolationRow, 'id' | 'decisionServedOn'>,
+  others: readonly Pick<ViolationRow, 'id' | 'decisionServedOn'>[],
+): boolean {
+  const from = periodEnd(entry.decisionServedOn, { years: -REPEAT_WINDOW.years }).getTime();
+  const to = entry.decisionServedOn.getTime();
+  return others.some(
+    (o) => o.id !== entry.id && o.decisionServedOn.getTime() >= from && o.decisionServedOn.getTime() <= to,
+  );
+}
+
+export const STOP_GROUND_LABELS: Record<NonNullable<ViolationRow['removalGround']>, string> = {
+  PAID_IN_FULL: '已缴清税款、滞纳金和罚款，且失信信息公布满六个月',
+  BANKRUPTCY_REORGANISATION: '破产重整或和解，人民法院裁定批准，税务机关依法受偿',
+  OUTSTANDING_CONTRIBUTION: '突发事件期间作出突出贡献',
+  DECISION_REVOKED: '确定失信主体的决定被撤销或变更',
+};
+
+/** Grounds that answer the subject's application (DECISION_REVOKED answers a review or a court). */
+export const APPLICATION_GROUNDS: readonly NonNullable<ViolationRow['removalGround']>[] = [
+  'PAID_IN_FULL',
+  'BANKRUPTCY_REORGANISATION',
+  'OUTSTANDING_CONTRIBUTION',
+];
+
+export const RESPONSIBLE_ROLE_LABELS: Record<PersonRow['role'], string> = {
+  ACTUAL_RESPONSIBLE: '经人民法院生效裁判确定的实际责任人',
+  FINANCE_PERSON: '负有直接责任的财务人员',
+  GANG_MEMBER: '团伙成员',
+};
 
 export type EntryStatus = 'PUBLISHED' | 'EXPIRED' | 'REMOVED';
 
@@ -31,9 +117,13 @@ export type EntryStatus = 'PUBLISHED' | 'EXPIRED' | 'REMOVED';
  * An entry's status as the public sees it: published while inside its three-year publicity period,
  * expired after it (publicity stops by itself), removed when stopped early.
  */
-export function entryStatus(v: ViolationRow, today: Date = startOfToday()): EntryStatus {
+export function entryStatus(
+  v: Pick<ViolationRow, 'status' | 'publicityEndsOn'>,
+  today: Date = startOfToday(),
+): EntryStatus {
   if (v.status === 'REMOVED') return 'REMOVED';
   return v.publicityEndsOn.getTime() >= today.getTime() ? 'PUBLISHED' : 'EXPIRED';
 }
 
-export const isInForce = (v: ViolationRow, today?: Date) => entryStatus(v, today) === 'PUBLISHED';
+export const isInForce = (v: Pick<ViolationRow, 'status' | 'publicityEndsOn'>, today?: Date) =>
+  entryStatus(v, today) === 'PUBLISHED';

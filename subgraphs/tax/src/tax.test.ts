@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Identity, RunningService } from '@credit-hub/kit';
+import { fixClock, type Identity, type RunningService } from '@credit-hub/kit';
 import {
   createTestDatabase,
   makeIdNumber,
@@ -9,13 +9,21 @@ import {
   callers,
   TEST_INTERNAL_SECRET,
   type TestDatabase,
+  onDay,
 } from '@credit-hub/kit/testing';
 import { startTaxSubgraph } from './index.ts';
+import { publicityEnd } from './rules.ts';
 
 // Tax subgraph in-process over real HTTP against a real Postgres clone; each test file owns its data.
 let tdb: TestDatabase;
 let service: RunningService;
+// The file stands on one day; the boundary tests move the clock and put it back. On 2026-03-15 the ratings of
+// evaluation year 2024 (determined in April 2025) are in force, those of 2023 are history.
+const TODAY = '2026-03-15';
+let restoreClock = () => {};
 const good = makeUscc('91', '330106', 'MA2T0001');
+const renewed = makeUscc('91', '330106', 'MA2T0005'); // 2024 A, then 2025 B determined 2026-04-22
+const stale = makeUscc('91', '330106', 'MA2T0006'); // A for 2023 only: an old A
 const evader = makeUscc('91', '330212', 'MA2T0002');
 const repaired = makeUscc('91', '330108', 'MA2T0003');
 const latest = makeUscc('91', '330106', 'MA2T0004');
@@ -34,7 +42,7 @@ const rating = (
   year,
   level,
   score,
-  evaluatedOn: new Date(`${year + 1}-04-20`),
+  evaluatedOn: new Date(`${year + 1}-04-${year === 2025 ? 22 : 20}`),
   authority: '国家税务总局杭州市西湖区税务局',
 });
 
@@ -61,16 +69,20 @@ const violation = (
   authorityCode: authority,
   decisionServedOn: new Date('2024-03-08'),
   publishedOn: new Date(published),
-  publicityEndsOn: new Date(new Date(published).getTime() + 3 * 365.25 * 86400000),
+  publicityEndsOn: publicityEnd(new Date(published)),
   ...extra,
 });
 
 before(async () => {
+  restoreClock = fixClock(TODAY);
   tdb = await createTestDatabase();
   await tdb.db.prisma.taxCreditRating.createMany({
     data: [
       rating(good, 2023, 'A', 95.5, '330106'),
       rating(good, 2024, 'A', 93, '330106'),
+      rating(renewed, 2024, 'A', 91, '330106'),
+      rating(renewed, 2025, 'B', 85, '330106'),
+      rating(stale, 2023, 'A', 96, '330106'),
       rating(evader, 2023, 'B', 78, '330212'),
       rating(evader, 2024, 'D', null, '330212'),
       rating(repaired, 2024, 'C', 55, '330108'),
@@ -94,6 +106,7 @@ before(async () => {
 after(async () => {
   await service.close();
   await tdb.drop();
+  restoreClock();
 });
 
 // Most tests read as a tax officer without a stated purpose; the access tests below vary the caller.
@@ -108,21 +121,34 @@ const entities = (codes: string[], selection: string, who: Identity = taxOfficer
   );
 
 describe('CreditSubject extension', () => {
-  it('gives ratings newest first, the latest level, and A-level membership per year', async () => {
+  it('gives ratings newest first, the one in force today, and A-level membership per year', async () => {
     const { body } = await entities(
       [good, evader],
-      'taxCreditRatings { year level score } latest: taxCreditRating { year level } y2023: isALevelTaxpayer(year: 2023) isALevelTaxpayer',
+      'taxCreditRatings { year level score validUntil inForce } latest: taxCreditRating { year level } y2023: isALevelTaxpayer(year: 2023) isALevelTaxpayer',
     );
     assert.equal(body.errors, undefined);
     const [g, e] = (body.data as any)._entities;
     assert.deepEqual(g.taxCreditRatings, [
-      { year: 2024, level: 'A', score: 93 },
-      { year: 2023, level: 'A', score: 95.5 },
+      { year: 2024, level: 'A', score: 93, validUntil: '2026-04-30', inForce: true },
+      { year: 2023, level: 'A', score: 95.5, validUntil: '2025-04-30', inForce: false },
     ]);
     assert.deepEqual(g.latest, { year: 2024, level: 'A' });
     assert.equal(g.y2023, true);
     assert.equal(e.isALevelTaxpayer, false);
     assert.equal(e.y2023, false);
+  });
+
+  it('grants nothing on an old A: a 2023 A is history in 2026', async () => {
+    const { body } = await entities(
+      [stale],
+      'isALevelTaxpayer y2023: isALevelTaxpayer(year: 2023) taxCreditRating { year }',
+    );
+    assert.deepEqual((body.data as any)._entities[0], {
+      code: stale,
+      isALevelTaxpayer: false,
+      y2023: true,
+      taxCreditRating: null,
+    });
   });
 
   it('tells current black-list status: repaired and expired entries do not count', async () => {
@@ -191,13 +217,54 @@ describe('CreditSubject extension', () => {
 });
 
 describe('lists', () => {
+  it('lists today’s A-level taxpayers by the rating in force, without old A ratings', async () => {
+    const { body } = await query(
+      `{ aLevelTaxpayers(regionCode: "330100") { totalCount nodes { subject { code } year level } } }`,
+    );
+    assert.deepEqual((body.data as any).aLevelTaxpayers, {
+      totalCount: 2,
+      nodes: [
+        { subject: { code: good }, year: 2024, level: 'A' },
+        { subject: { code: renewed }, year: 2024, level: 'A' },
+      ],
+    });
+    const paged = await query(
+      `{ aLevelTaxpayers(first: 1) { nodes { subject { code } } pageInfo { hasNextPage endCursor } } }`,
+    );
+    const page = (paged.body.data as any).aLevelTaxpayers;
+    assert.deepEqual([page.nodes[0].subject.code, page.pageInfo.hasNextPage], [good, true]);
+    const next = await query(
+      `query($a: String) { aLevelTaxpayers(first: 5, after: $a) { nodes { subject { code } } } }`,
+      {
+        a: page.pageInfo.endCursor,
+      },
+    );
+    assert.deepEqual((next.body.data as any).aLevelTaxpayers.nodes, [{ subject: { code: renewed } }]);
+  });
+
+  it('costs a fixed number of statements whatever the page holds', async () => {
+    // Today's A list: one statement for the page; `inForce` reads every listed subject's ratings in one more.
+    tdb.db.resetStatements();
+    const today = await query(`{ aLevelTaxpayers(first: 100) { nodes { year inForce validUntil } } }`);
+    assert.equal(today.body.errors, undefined);
+    assert.equal(tdb.db.statements(), 2);
+    // The black list with its further responsible persons: the page, and one statement for every entry's persons.
+    tdb.db.resetStatements();
+    const list = await query(`{ majorTaxViolations(first: 100) { nodes { otherResponsiblePersons { role } } } }`);
+    assert.equal(list.body.errors, undefined);
+    assert.equal(tdb.db.statements(), 2);
+  });
+
   it('lists A-level taxpayers of a year within a region', async () => {
     const { body } = await query(
       `{ aLevelTaxpayers(year: 2024, regionCode: "330100") { totalCount nodes { subject { code } level } } }`,
     );
     assert.deepEqual((body.data as any).aLevelTaxpayers, {
-      totalCount: 1,
-      nodes: [{ subject: { code: good }, level: 'A' }],
+      totalCount: 2,
+      nodes: [
+        { subject: { code: good }, level: 'A' },
+        { subject: { code: renewed }, level: 'A' },
+      ],
     });
     const ningbo = await query(`{ aLevelTaxpayers(year: 2024, regionCode: "330200") { totalCount } }`);
     assert.equal((ningbo.body.data as any).aLevelTaxpayers.totalCount, 0);
@@ -274,5 +341,64 @@ describe('lists', () => {
     const { status, body } = await query(`{ taxCreditRatings(year: 2024, level: E) { totalCount } }`);
     assert.equal(status, 400);
     assert.equal(body.errors?.[0]?.extensions?.code, 'GRAPHQL_VALIDATION_FAILED');
+  });
+});
+
+describe('as the clock moves', () => {
+  const current = async (code: string, who: Identity = callers.public) => {
+    const { body } = await entities([code], 'isALevelTaxpayer', who);
+    const listed = await query(`{ aLevelTaxpayers(first: 100) { nodes { subject { code } } } }`, {}, who);
+    return {
+      a: (body.data as any)._entities[0].isALevelTaxpayer,
+      listed: (listed.body.data as any).aLevelTaxpayers.nodes.some((n: any) => n.subject.code === code),
+    };
+  };
+
+  it('counts a rating from the day it was determined', async () => {
+    // The 2024 ratings were determined on 2025-04-20; before that the 2023 rating was the current one.
+    assert.deepEqual(await onDay('2025-04-19', () => current(renewed)), { a: false, listed: false });
+    assert.deepEqual(await onDay('2025-04-20', () => current(renewed)), { a: true, listed: true });
+  });
+
+  it('replaces the old rating on the day the new one is determined', async () => {
+    assert.deepEqual(await onDay('2026-04-21', () => current(renewed)), { a: true, listed: true });
+    assert.deepEqual(await onDay('2026-04-22', () => current(renewed)), { a: false, listed: false });
+  });
+
+  it('ends an A with 30 April two years on when no newer rating came: no incentive from 1 May', async () => {
+    assert.deepEqual(await onDay('2026-04-29', () => current(good)), { a: true, listed: true });
+    assert.deepEqual(await onDay('2026-04-30', () => current(good)), { a: true, listed: true });
+    assert.deepEqual(await onDay('2026-05-01', () => current(good)), { a: false, listed: false });
+  });
+
+  it('ends a D the same way: no punishment from an old D', async () => {
+    for (const [day, level] of [
+      ['2026-04-30', 'D'],
+      ['2026-05-01', null],
+    ] as const) {
+      const { body } = await onDay(day, () =>
+        entities([evader], 'taxCreditRating { level } d2024: taxCreditRating(year: 2024) { level }'),
+      );
+      const e = (body.data as any)._entities[0];
+      assert.deepEqual([e.taxCreditRating?.level ?? null, e.d2024.level], [level, 'D'], day);
+    }
+  });
+
+  it('publishes a black-list entry through the last day of its three years, and not after', async () => {
+    // Published 2024-04-12: the last day is 2027-04-12.
+    for (const [day, listed] of [
+      ['2027-04-11', true],
+      ['2027-04-12', true],
+      ['2027-04-13', false],
+    ] as const) {
+      await onDay(day, async () => {
+        const { body } = await entities([evader], 'isMajorTaxViolator majorTaxViolations { status }', callers.public);
+        const e = (body.data as any)._entities[0];
+        assert.equal(e.isMajorTaxViolator, listed, day);
+        assert.deepEqual(e.majorTaxViolations, listed ? [{ status: 'PUBLISHED' }] : [], day);
+        const list = await query(`{ majorTaxViolations(regionCode: "330212") { totalCount } }`, {}, callers.public);
+        assert.equal((list.body.data as any).majorTaxViolations.totalCount, listed ? 1 : 0, day);
+      });
+    }
   });
 });

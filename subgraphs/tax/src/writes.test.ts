@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { verifyAudit, type Identity, type RunningService } from '@credit-hub/kit';
+import { fixClock, verifyAudit, type Identity, type RunningService } from '@credit-hub/kit';
 import { personKey } from '@credit-hub/kit/codes';
 import {
   createTestDatabase,
@@ -24,12 +24,11 @@ const authority = makeUscc('11', '330100', '00260001');
 const responsibleId = makeIdNumber('330106', '19750312', '031');
 const person = personKey(makeIdNumber('330106', '19800101', '123'), 'secret-xxxxxxxxxxxxxxxx');
 
-const isoDay = (offsetDays: number) => {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + offsetDays))
-    .toISOString()
-    .slice(0, 10);
-};
+// The file stands on one day (the subgraph runs in this process, on the same clock).
+const TODAY = '2026-03-15';
+const restoreClock = fixClock(TODAY);
+const isoDay = (offsetDays: number) =>
+  new Date(Date.parse(`${TODAY}T00:00:00Z`) + offsetDays * 86_400_000).toISOString().slice(0, 10);
 /** The last character of a code replaced by another valid one: the check character/digit no longer fits. */
 const breakCheck = (code: string) => code.slice(0, -1) + (code.endsWith('0') ? '1' : '0');
 
@@ -45,11 +44,14 @@ const RECORD = `mutation($input: TaxCreditRatingInput!) {
 const PUBLISH = `mutation($input: MajorTaxViolationInput!) {
   publishMajorTaxViolation(input: $input) {
     id subject { code } taxpayerName responsiblePersonSex situation amountInvolved authorityCode
-    decisionServedOn publishedOn publicityEndsOn status removedOn removalReason
+    decisionServedOn publishedOn publicityEndsOn paidInFullStopFrom status removedOn removalReason
+    otherResponsiblePersons { role roleLabel name sex idNumber }
   }
 }`;
-const REMOVE = `mutation($id: ID!, $reason: String!) {
-  removeMajorTaxViolation(id: $id, reason: $reason) { id status removedOn removalReason }
+const REMOVE = `mutation($id: ID!, $input: MajorTaxViolationStopInput!) {
+  removeMajorTaxViolation(id: $id, input: $input) {
+    id status removedOn removalGround removalGroundLabel removalReason stopAppliedOn stopDecisionDueBy paidOn
+  }
 }`;
 
 const ratingInput = (subjectCode: string, extra: Record<string, unknown> = {}) => ({
@@ -107,8 +109,8 @@ async function publish(input: Record<string, unknown>, who: Identity = taxOffice
   return result;
 }
 
-async function remove(id: string, reason: string, who: Identity = taxOfficer) {
-  const result = await call(REMOVE, { id, reason }, who);
+async function remove(id: string, input: Record<string, unknown>, who: Identity = taxOfficer) {
+  const result = await call(REMOVE, { id, input }, who);
   // The entry's subject is not passed in; which subject the row names is not asserted here.
   if ((result.body.data as any)?.removeMajorTaxViolation)
     expectedWrites.push({
@@ -160,6 +162,7 @@ before(async () => {
 after(async () => {
   await service.close();
   await tdb.drop();
+  restoreClock();
 });
 
 describe('recordTaxCreditRating', () => {
@@ -220,11 +223,12 @@ describe('recordTaxCreditRating', () => {
 
 describe('rating validation', () => {
   const subject = makeUscc('91', '330108', 'MA2W0002');
-  const nextYear = new Date().getUTCFullYear() + 1;
+  const nextYear = Number(TODAY.slice(0, 4)) + 1;
   const cases: [string, Record<string, unknown>, string, string][] = [
     ['an invalid USCC', { subjectCode: breakCheck(subject) }, 'input.subjectCode', 'CHECK_CHARACTER'],
     ['a score that does not fit the level', { level: 'A', score: 85 }, 'input.score', 'LEVEL_SCORE'],
     ['a missing score for B', { level: 'B', score: null }, 'input.score', 'REQUIRED'],
+    ['a score under 70 for M', { level: 'M', score: 65 }, 'input.score', 'LEVEL_SCORE'],
     ['a score over 100', { level: 'A', score: 120 }, 'input.score', 'RANGE'],
     ['a year in the future', { year: nextYear, evaluatedOn: isoDay(-1) }, 'input.year', 'RANGE'],
     ['an evaluation date in the future', { evaluatedOn: isoDay(2) }, 'input.evaluatedOn', 'NOT_IN_FUTURE'],
@@ -280,9 +284,11 @@ describe('publishMajorTaxViolation', () => {
         decisionServedOn: '2025-03-10',
         publishedOn: '2025-04-12',
         publicityEndsOn: '2028-04-12',
+        paidInFullStopFrom: '2025-10-13',
         status: 'PUBLISHED',
         removedOn: null,
         removalReason: null,
+        otherResponsiblePersons: [],
       },
     );
     const stored = await tdb.db.prisma.majorTaxViolation.findUnique({ where: { id: BigInt(entry.id) } });
@@ -380,6 +386,98 @@ describe('publishMajorTaxViolation', () => {
   });
 });
 
+describe('M level', () => {
+  it('rates a newly established enterprise M without a score, and a subject without income M with 70 or more', async () => {
+    const fresh = makeUscc('91', '330106', 'MA2Y0101');
+    const idle = makeUscc('91', '330106', 'MA2Y0102');
+    const a = await record(ratingInput(fresh, { level: 'M', score: null }));
+    assert.equal(a.body.errors, undefined, JSON.stringify(a.body.errors));
+    assert.deepEqual(
+      [(a.body.data as any).recordTaxCreditRating.level, (a.body.data as any).recordTaxCreditRating.score],
+      ['M', null],
+    );
+    const b = await record(ratingInput(idle, { level: 'M', score: 72 }));
+    assert.equal(b.body.errors, undefined, JSON.stringify(b.body.errors));
+    assert.equal((b.body.data as any).recordTaxCreditRating.score, 72);
+  });
+});
+
+describe('further responsible persons', () => {
+  const gang = makeUscc('91', '330106', 'MA2Y0103');
+  const financeId = makeIdNumber('330102', '19880716', '042');
+
+  it('publishes the court-named persons with the entry, masked for the public', async () => {
+    const { body } = await publish(
+      violationInput(gang, {
+        otherResponsiblePersons: [
+          { role: 'ACTUAL_RESPONSIBLE', name: '孙立军', sex: '男' },
+          { role: 'FINANCE_PERSON', name: '李晓燕', sex: '女', idNumber: financeId },
+        ],
+      }),
+    );
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    const entry = (body.data as any).publishMajorTaxViolation;
+    assert.deepEqual(
+      entry.otherResponsiblePersons.map((p: any) => [p.role, p.roleLabel, p.name, p.sex, p.idNumber]),
+      [
+        ['ACTUAL_RESPONSIBLE', '经人民法院生效裁判确定的实际责任人', '孙*军', '男', null],
+        // 54号令: the whole birth date hidden, as for the entry's own responsible person.
+        [
+          'FINANCE_PERSON',
+          '负有直接责任的财务人员',
+          '李*燕',
+          '女',
+          `${financeId.slice(0, 6)}********${financeId.slice(14)}`,
+        ],
+      ],
+    );
+    assert.ok(!JSON.stringify(body).includes(financeId));
+    const stored = await tdb.db.prisma.taxResponsiblePerson.findMany({
+      where: { violationId: BigInt(entry.id) },
+      orderBy: { id: 'asc' },
+    });
+    assert.deepEqual(
+      stored.map((p) => [p.role, p.name, p.idNumber]),
+      [
+        ['ACTUAL_RESPONSIBLE', '孙立军', null],
+        ['FINANCE_PERSON', '李晓燕', financeId],
+      ],
+    );
+  });
+
+  for (const [label, persons, field, rule] of [
+    [
+      'an invalid ID number',
+      [{ role: 'GANG_MEMBER', name: '周某', idNumber: breakCheck(financeId) }],
+      'input.otherResponsiblePersons[0].idNumber',
+      'CHECK_DIGIT',
+    ],
+    ['an empty name', [{ role: 'GANG_MEMBER', name: ' ' }], 'input.otherResponsiblePersons[0].name', 'REQUIRED'],
+    [
+      'a sex other than 男/女',
+      [{ role: 'GANG_MEMBER', name: '周某', sex: 'F' }],
+      'input.otherResponsiblePersons[0].sex',
+      'ENUM',
+    ],
+    [
+      'more than 50 persons',
+      Array.from({ length: 51 }, (_, i) => ({ role: 'GANG_MEMBER', name: `成员${i}` })),
+      'input.otherResponsiblePersons',
+      'LENGTH',
+    ],
+  ] as const) {
+    it(`refuses ${label}, writing nothing`, async () => {
+      const before = await counts();
+      assertBadInput(
+        await publish(violationInput(makeUscc('91', '330106', 'MA2Y0104'), { otherResponsiblePersons: persons })),
+        field,
+        rule,
+      );
+      assert.deepEqual(await counts(), before);
+    });
+  }
+});
+
 describe('removeMajorTaxViolation', () => {
   const repaired = makeUscc('91', '330108', 'MA2W0007');
   let id: string;
@@ -400,39 +498,127 @@ describe('removeMajorTaxViolation', () => {
       ).body.data as any
     )._entities[0].isMajorTaxViolator;
 
-  it('stops publication with the reason', async () => {
+  const PAID = { ground: 'PAID_IN_FULL', reason: '已缴清税款、滞纳金和罚款（完税凭证号 330106250930001）' };
+
+  it('stops publication after payment in full from the day after six months, with the dates', async () => {
     assert.equal(await violatorStatus(), true);
-    const { body } = await remove(id, '  信用修复，提前停止公布  ');
+    const before = await counts();
+    // Published 2025-04-12: six months end with 2025-10-12.
+    assertBadInput(
+      await remove(id, { ...PAID, appliedOn: '2025-10-12', paidOn: '2025-09-30' }),
+      'input.appliedOn',
+      'TOO_EARLY',
+    );
+    assertBadInput(await remove(id, { ...PAID, paidOn: '2025-09-30' }), 'input.appliedOn', 'REQUIRED');
+    assertBadInput(await remove(id, { ...PAID, appliedOn: '2025-10-13' }), 'input.paidOn', 'REQUIRED');
+    assertBadInput(
+      await remove(id, { ...PAID, appliedOn: '2025-10-13', paidOn: '2025-10-14' }),
+      'input.paidOn',
+      'ORDER',
+    );
+    assertBadInput(
+      await remove(id, { ...PAID, appliedOn: '2025-10-13', paidOn: '2025-03-09' }),
+      'input.paidOn',
+      'ORDER',
+    );
+    assertBadInput(
+      await remove(id, { ...PAID, appliedOn: isoDay(1), paidOn: '2025-09-30' }),
+      'input.appliedOn',
+      'NOT_IN_FUTURE',
+    );
+    assertBadInput(
+      await remove(id, { ...PAID, reason: ' ', appliedOn: '2025-10-13', paidOn: '2025-09-30' }),
+      'input.reason',
+      'REQUIRED',
+    );
+    assert.deepEqual(await counts(), before);
+    const { body } = await remove(id, { ...PAID, appliedOn: '2025-10-13', paidOn: '2025-09-30' });
     assert.equal(body.errors, undefined, JSON.stringify(body.errors));
     assert.deepEqual((body.data as any).removeMajorTaxViolation, {
       id,
       status: 'REMOVED',
-      removedOn: isoDay(0),
-      removalReason: '信用修复，提前停止公布',
+      removedOn: TODAY,
+      removalGround: 'PAID_IN_FULL',
+      removalGroundLabel: '已缴清税款、滞纳金和罚款，且失信信息公布满六个月',
+      removalReason:
+        '已缴清税款、滞纳金和罚款，且失信信息公布满六个月：已缴清税款、滞纳金和罚款（完税凭证号 330106250930001）',
+      stopAppliedOn: '2025-10-13',
+      stopDecisionDueBy: '2025-10-28',
+      paidOn: '2025-09-30',
     });
-    const stored = await tdb.db.prisma.majorTaxViolation.findUnique({ where: { id: BigInt(id) } });
-    assert.equal(stored?.status, 'REMOVED');
-    assert.equal(stored?.removalReason, '信用修复，提前停止公布');
     assert.equal(await violatorStatus(), false);
   });
 
-  it('refuses to remove an entry twice, an unknown id, a malformed id and an empty reason', async () => {
+  it('does not open payment in full to a subject determined twice within five years; bankruptcy still may', async () => {
+    const twice = makeUscc('91', '330108', 'MA2W0011');
+    const first = await publish(violationInput(twice, { decisionServedOn: '2022-05-10', publishedOn: '2022-06-01' }));
+    assert.equal(first.body.errors, undefined, JSON.stringify(first.body.errors));
+    const second = (await publish(violationInput(twice))).body.data as any;
+    const secondId = second.publishMajorTaxViolation.id;
     const before = await counts();
-    assertBadInput(await remove(id, '再次撤出'), 'id', 'NOT_LISTED');
-    const unknown = await remove('987654321', '信用修复');
+    assertBadInput(
+      await remove(secondId, { ...PAID, appliedOn: '2025-10-13', paidOn: '2025-09-30' }),
+      'input.ground',
+      'REPEAT_OFFENDER',
+    );
+    assertBadInput(
+      await remove(secondId, {
+        ground: 'BANKRUPTCY_REORGANISATION',
+        reason: '（2025）浙01破12号',
+        paidOn: '2025-09-30',
+        appliedOn: '2025-11-01',
+      }),
+      'input.paidOn',
+      'GROUND',
+    );
+    assertBadInput(
+      await remove(secondId, { ground: 'OUTSTANDING_CONTRIBUTION', reason: '抗洪抢险' }),
+      'input.appliedOn',
+      'REQUIRED',
+    );
+    assert.deepEqual(await counts(), before);
+    const { body } = await remove(secondId, {
+      ground: 'BANKRUPTCY_REORGANISATION',
+      reason: '杭州市中级人民法院（2025）浙01破12号民事裁定书批准重整计划，税款依法受偿',
+      appliedOn: '2025-05-06',
+    });
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    assert.deepEqual(
+      [
+        (body.data as any).removeMajorTaxViolation.removalGround,
+        (body.data as any).removeMajorTaxViolation.stopAppliedOn,
+      ],
+      ['BANKRUPTCY_REORGANISATION', '2025-05-06'],
+    );
+  });
+
+  it('stops publication when the determination is revoked, with no application', async () => {
+    const wronged = makeUscc('91', '330108', 'MA2W0012');
+    const entryId = ((await publish(violationInput(wronged))).body.data as any).publishMajorTaxViolation.id;
+    const { body } = await remove(entryId, { ground: 'DECISION_REVOKED', reason: '行政复议决定撤销确定失信主体决定' });
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    assert.deepEqual(
+      [(body.data as any).removeMajorTaxViolation.status, (body.data as any).removeMajorTaxViolation.stopAppliedOn],
+      ['REMOVED', null],
+    );
+  });
+
+  it('refuses to remove an entry twice, one whose three years ended, an unknown id and a malformed id', async () => {
+    const before = await counts();
+    assertBadInput(await remove(id, { ground: 'DECISION_REVOKED', reason: '再次撤出' }), 'id', 'NOT_LISTED');
+    const unknown = await remove('987654321', { ground: 'DECISION_REVOKED', reason: '撤销' });
     assert.equal(unknown.body.errors?.[0]?.extensions?.code, 'NOT_FOUND');
-    assertBadInput(await remove('12a', '信用修复'), 'id', 'FORMAT');
-    const published = makeUscc('91', '330108', 'MA2W0008');
-    const { body } = await publish(violationInput(published));
-    const other = (body.data as any).publishMajorTaxViolation.id;
+    assertBadInput(await remove('12a', { ground: 'DECISION_REVOKED', reason: '撤销' }), 'id', 'FORMAT');
+    const old = makeUscc('91', '330108', 'MA2W0013');
+    const { body } = await publish(violationInput(old, { decisionServedOn: '2023-02-10', publishedOn: '2023-03-01' }));
+    const entry = (body.data as any).publishMajorTaxViolation;
+    assert.deepEqual([entry.publicityEndsOn, entry.status], ['2026-03-01', 'EXPIRED']);
     const afterPublish = await counts();
     assert.equal(afterPublish.violations, before.violations + 1);
-    assertBadInput(await remove(other, '   '), 'reason', 'REQUIRED');
+    const response = await remove(entry.id, { ground: 'DECISION_REVOKED', reason: '撤销' });
+    assertBadInput(response, 'id', 'NOT_LISTED');
+    assert.match(response.body.errors?.[0]?.message ?? '', /three years ended on 2026-03-01/);
     assert.deepEqual(await counts(), afterPublish);
-    const stored = await tdb.db.prisma.majorTaxViolation.findUnique({ where: { id: BigInt(other) } });
-    assert.equal(stored?.status, 'PUBLISHED');
-    const first = await tdb.db.prisma.majorTaxViolation.findUnique({ where: { id: BigInt(id) } });
-    assert.equal(first?.removalReason, '信用修复，提前停止公布');
   });
 });
 
@@ -459,7 +645,7 @@ describe('who may write', () => {
       const responses = [
         await record(ratingInput(target), who),
         await publish(violationInput(target), who),
-        await remove(published, '信用修复', who),
+        await remove(published, { ground: 'DECISION_REVOKED', reason: '撤销' }, who),
       ];
       for (const response of responses) {
         assert.equal(response.body.errors?.[0]?.extensions?.code, 'FORBIDDEN', JSON.stringify(response.body));
@@ -514,7 +700,7 @@ describe('audit trail of writes', () => {
     assert.ok(rows.some((r) => r.actor === 'officer-tax' && r.role === 'OFFICER'));
     assert.ok(rows.some((r) => r.actor === 'apikey:tax' && r.role === 'SYSTEM'));
     const removal = rows.find((r) => r.fields.includes('Mutation.removeMajorTaxViolation'));
-    assert.match(removal?.detail ?? '', /信用修复，提前停止公布/);
+    assert.match(removal?.detail ?? '', /PAID_IN_FULL 已缴清税款、滞纳金和罚款/);
 
     const verified = await verifyAudit(tdb.db);
     assert.equal(verified.ok, true, verified.problems.join('; '));

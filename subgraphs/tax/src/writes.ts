@@ -9,20 +9,33 @@ import {
   type SubgraphContext,
 } from '@credit-hub/kit';
 import { kindFromUscc, validateIdNumber, validateUscc } from '@credit-hub/kit/codes';
-import type { RatingRow, ViolationRow } from './model.ts';
-import { entryStatus } from './rules.ts';
+import type { PersonRow, RatingRow, ViolationRow } from './model.ts';
+import {
+  APPLICATION_GROUNDS,
+  entryStatus,
+  isRepeatOffender,
+  paidInFullFrom,
+  publicityEnd,
+  STOP_GROUND_LABELS,
+} from './rules.ts';
 
 type Ctx = SubgraphContext<unknown>;
 const today = () => chinaToday();
+const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-/** Level and score must agree (国家税务总局公告2014年第40号 / 2025年第12号). */
+/**
+ * Level and score must agree (国家税务总局公告2014年第40号, 2018年第8号; 2025年第12号 keeps the levels). D may be
+ * assigned directly without a score; M has two cases: a newly established enterprise, which has no score (it
+ * is not rated in its first evaluation year, 2025年第12号 第十五条), and a subject without operating income in the
+ * year, which needs a score of 70 or more.
+ */
 export function checkLevelScore(level: RatingRow['level'], score: number | null | undefined): void {
   if (score === null || score === undefined) {
-    if (level !== 'D')
+    if (level !== 'D' && level !== 'M')
       throw badInput(
         'input.score',
         'REQUIRED',
-        `\`input.score\` is required for level ${level}; only D may be assigned directly`,
+        `\`input.score\` is required for level ${level}: only D (assigned directly) and a new enterprise's M have none`,
       );
     return;
   }
@@ -94,6 +107,48 @@ export interface ViolationInput {
   decisionServedOn: Date;
   publishedOn: Date;
   regionCode?: string | null;
+  otherResponsiblePersons?: PersonInput[] | null;
+}
+
+export interface PersonInput {
+  role: PersonRow['role'];
+  name: string;
+  sex?: string | null;
+  idNumber?: string | null;
+}
+
+function checkSex(sex: string | null | undefined, field: string): string | null {
+  if (sex && !['男', '女'].includes(sex)) throw badInput(field, 'ENUM', `\`${field}\` must be 男 or 女`);
+  return sex ?? null;
+}
+
+function checkIdNumber(raw: string | null | undefined, field: string): string | null {
+  if (!raw) return null;
+  const id = validateIdNumber(raw);
+  if (!id.valid) throw badInput(field, id.reason, `\`${field}\`: ${id.message}`);
+  return id.idNumber;
+}
+
+/** At most this many further persons per entry: a gang of a few dozen is the most a judgment names. */
+export const MAX_OTHER_PERSONS = 50;
+
+function checkPersons(persons: PersonInput[] | null | undefined) {
+  const list = persons ?? [];
+  if (list.length > MAX_OTHER_PERSONS)
+    throw badInput(
+      'input.otherResponsiblePersons',
+      'LENGTH',
+      `\`input.otherResponsiblePersons\` may hold at most ${MAX_OTHER_PERSONS} persons`,
+    );
+  return list.map((p, i) => {
+    const field = `input.otherResponsiblePersons[${i}]`;
+    return {
+      role: p.role,
+      name: requiredText(p.name, `${field}.name`, 100),
+      sex: checkSex(p.sex, `${field}.sex`),
+      idNumber: checkIdNumber(p.idNumber, `${field}.idNumber`),
+    };
+  });
 }
 
 /** The 15th of the month after service: the latest publication date 总局令第54号 allows. */
@@ -113,20 +168,9 @@ export async function publishViolation(ctx: Ctx, input: ViolationInput): Promise
       '`input.authorityCode` must be the USCC of a government body (机关, 11…)',
     );
   }
-  let idNumber: string | null = null;
-  if (input.responsiblePersonIdNumber) {
-    const id = validateIdNumber(input.responsiblePersonIdNumber);
-    if (!id.valid)
-      throw badInput(
-        'input.responsiblePersonIdNumber',
-        id.reason,
-        `\`input.responsiblePersonIdNumber\`: ${id.message}`,
-      );
-    idNumber = id.idNumber;
-  }
-  if (input.responsiblePersonSex && !['男', '女'].includes(input.responsiblePersonSex)) {
-    throw badInput('input.responsiblePersonSex', 'ENUM', '`input.responsiblePersonSex` must be 男 or 女');
-  }
+  const idNumber = checkIdNumber(input.responsiblePersonIdNumber, 'input.responsiblePersonIdNumber');
+  checkSex(input.responsiblePersonSex, 'input.responsiblePersonSex');
+  const others = checkPersons(input.otherResponsiblePersons);
   if (input.amountInvolved !== null && input.amountInvolved !== undefined && input.amountInvolved < 0) {
     throw badInput('input.amountInvolved', 'RANGE', '`input.amountInvolved` must not be negative');
   }
@@ -141,9 +185,7 @@ export async function publishViolation(ctx: Ctx, input: ViolationInput): Promise
       '`input.publishedOn` must be by the 15th of the month after the decision was served (总局令第54号)',
     );
   }
-  const publicityEndsOn = new Date(
-    Date.UTC(input.publishedOn.getUTCFullYear() + 3, input.publishedOn.getUTCMonth(), input.publishedOn.getUTCDate()),
-  );
+  const publicityEndsOn = publicityEnd(input.publishedOn);
   const regionCode = regionFor(subjectCode, input.regionCode, 'input.regionCode');
   const year = input.decisionServedOn.getUTCFullYear();
   return ctx.audited(
@@ -168,6 +210,7 @@ export async function publishViolation(ctx: Ctx, input: ViolationInput): Promise
           decisionServedOn: input.decisionServedOn,
           publishedOn: input.publishedOn,
           publicityEndsOn,
+          otherResponsiblePersons: { create: others },
         },
       });
       // A major violator is graded D directly for the year (总局令第54号): both change together or neither.
@@ -189,10 +232,65 @@ export async function publishViolation(ctx: Ctx, input: ViolationInput): Promise
   );
 }
 
-export async function removeViolation(ctx: Ctx, id: string, reason: string): Promise<ViolationRow> {
+export interface StopInput {
+  ground: NonNullable<ViolationRow['removalGround']>;
+  appliedOn?: Date | null;
+  paidOn?: Date | null;
+  reason: string;
+}
+
+/** The dates an early stop needs, checked against the entry (and, for PAID_IN_FULL, the subject's other entries). */
+function checkStop(entry: ViolationRow, input: StopInput, others: ViolationRow[]) {
+  const { ground, appliedOn, paidOn } = input;
+  if (APPLICATION_GROUNDS.includes(ground) && !appliedOn)
+    throw badInput(
+      'input.appliedOn',
+      'REQUIRED',
+      `\`input.appliedOn\` is required for ${ground}: it answers an application`,
+    );
+  if (appliedOn) {
+    notInFuture(appliedOn, 'input.appliedOn');
+    if (appliedOn.getTime() < entry.publishedOn.getTime())
+      throw badInput(
+        'input.appliedOn',
+        'ORDER',
+        `\`input.appliedOn\` must not be before publication (${iso(entry.publishedOn)})`,
+      );
+  }
+  if (ground !== 'PAID_IN_FULL') {
+    if (paidOn) throw badInput('input.paidOn', 'GROUND', '`input.paidOn` belongs to PAID_IN_FULL only');
+    return;
+  }
+  if (!paidOn) throw badInput('input.paidOn', 'REQUIRED', '`input.paidOn` is required for PAID_IN_FULL');
+  if (paidOn.getTime() < entry.decisionServedOn.getTime() || paidOn.getTime() > appliedOn!.getTime())
+    throw badInput(
+      'input.paidOn',
+      'ORDER',
+      '`input.paidOn` must lie between the service of the decision and the application',
+    );
+  const from = paidInFullFrom(entry.publishedOn);
+  if (appliedOn!.getTime() < from.getTime()) {
+    throw badInput(
+      'input.appliedOn',
+      'TOO_EARLY',
+      `entry ${entry.id} was published on ${iso(entry.publishedOn)}: after paying in full the subject may apply from ` +
+        `${iso(from)}, once published six months (国家税务总局令第54号)`,
+    );
+  }
+  if (isRepeatOffender(entry, others)) {
+    throw badInput(
+      'input.ground',
+      'REPEAT_OFFENDER',
+      `the subject was determined a 重大税收违法失信主体 twice or more within five years of ${iso(entry.decisionServedOn)}: ` +
+        'PAID_IN_FULL is not open to it (国家税务总局令第54号)',
+    );
+  }
+}
+
+export async function removeViolation(ctx: Ctx, id: string, input: StopInput): Promise<ViolationRow> {
   if (!/^\d{1,18}$/.test(id))
     throw badInput('id', 'FORMAT', `\`id\` must be a numeric entry id, got ${JSON.stringify(id)}`);
-  const why = requiredText(reason, 'reason', 500);
+  const why = requiredText(input.reason, 'input.reason', 500);
   // An entry's subject never changes: read it first so the audit entry names whom the removal concerns.
   const found = await ctx.db.prisma.majorTaxViolation.findUnique({
     where: { id: BigInt(id) },
@@ -200,7 +298,11 @@ export async function removeViolation(ctx: Ctx, id: string, reason: string): Pro
   });
   if (!found) throw notFound('Major tax violation entry', id);
   return ctx.audited(
-    { subjectCode: found.subjectCode, fields: ['Mutation.removeMajorTaxViolation'], detail: `entry ${id}: ${why}` },
+    {
+      subjectCode: found.subjectCode,
+      fields: ['Mutation.removeMajorTaxViolation'],
+      detail: `entry ${id}: ${input.ground} ${why}`,
+    },
     async (tx) => {
       const entry = await tx.majorTaxViolation.findUniqueOrThrow({ where: { id: BigInt(id) } });
       const status = entryStatus(entry, today());
@@ -208,12 +310,26 @@ export async function removeViolation(ctx: Ctx, id: string, reason: string): Pro
         throw badInput(
           'id',
           'NOT_LISTED',
-          `entry ${id} is not published (${status === 'REMOVED' ? 'removed' : 'publicity period ended'}): nothing to remove`,
+          status === 'REMOVED'
+            ? `entry ${id} is not published (stopped on ${iso(entry.removedOn!)}): nothing to remove`
+            : `entry ${id} is not published: its three years ended on ${iso(entry.publicityEndsOn)} and publication stopped by itself`,
         );
       }
+      const others =
+        input.ground === 'PAID_IN_FULL'
+          ? await tx.majorTaxViolation.findMany({ where: { subjectCode: entry.subjectCode } })
+          : [];
+      checkStop(entry, input, others);
       return tx.majorTaxViolation.update({
         where: { id: entry.id },
-        data: { status: 'REMOVED', removedOn: today(), removalReason: why },
+        data: {
+          status: 'REMOVED',
+          removedOn: today(),
+          removalGround: input.ground,
+          removalReason: `${STOP_GROUND_LABELS[input.ground]}：${why}`,
+          stopAppliedOn: input.appliedOn ?? null,
+          paidOn: input.paidOn ?? null,
+        },
       });
     },
   );

@@ -51,3 +51,4 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 export * from './fixtures.ts';
+export * from './clock.ts';

@@ -43,19 +43,25 @@ export type CreditSubject = {
   /** 环境行政处罚 (environmental administrative penalties) decided against the subject, newest decision first. */
   environmentalPenalties: Maybe<Array<EnvironmentalPenalty>>;
   /**
-   * The latest 企业环境信用评价 (environmental credit rating): the one of the most recent rated year; null when the
-   * subject has never been rated.
+   * The 企业环境信用评价 (environmental credit rating) in force today: the newest rating published and still valid
+   * (the rating of year Y counts until the rating of Y+1 is due, in Y+2 as the province configures); null when the
+   * subject has none in force, however many old ones it has.
    */
   environmentalRating: Maybe<EnvironmentalRating>;
-  /** Every year's 企业环境信用评价, newest year first. */
+  /** Every year's 企业环境信用评价, newest year first (history: `inForce` tells which one counts today). */
   environmentalRatings: Maybe<Array<EnvironmentalRating>>;
-  /** Whether the subject is an 环保诚信企业 (environmental integrity enterprise, 红名单): its latest rating is GREEN. */
+  /** Whether the subject is an 环保诚信企业 (environmental integrity enterprise, 红名单): its rating in force is GREEN. */
   isEnvironmentalIntegrityEnterprise: Maybe<Scalars['Boolean']['output']>;
   /**
-   * Whether the subject is on the environmental black list (黑名单): its latest rating is BLACK (严重失信); in a
-   * province with four grades, where there is no BLACK, the worst grade RED (不良) is the black list.
+   * Whether the subject is on the environmental black list (黑名单): its rating in force is RED (环保不良, 红牌) or, where
+   * five grades are used, BLACK (黑牌) — in both scales (环发〔2013〕150号: 惩戒性措施 for 环保不良企业).
    */
   isOnEnvironmentalBlacklist: Maybe<Scalars['Boolean']['output']>;
+  /**
+   * Whether the subject is on the environmental 重点关注 (watch) list: its rating in force is YELLOW (环保警示, 黄牌) —
+   * in both scales (环发〔2013〕150号: 严格管理, 约束性措施 for 环保警示企业).
+   */
+  isOnEnvironmentalWatchList: Maybe<Scalars['Boolean']['output']>;
 };
 
 /** A pollutant-discharge permit (排污许可证, 《排污许可管理条例》). */
@@ -113,32 +119,35 @@ export type DischargePermitStatus =
   | 'VALID';
 
 /**
- * 企业环境信用评价 grades (环发〔2013〕150号), best first. Four grades nationally; several provinces add a fifth,
- * BLACK. A hub configured for four grades (ENVIRONMENT_GRADES=4) refuses BLACK as input.
+ * 企业环境信用评价 grades by card colour, best first. Nationally four (环发〔2013〕150号: 环保诚信, 环保良好, 环保警示,
+ * 环保不良); some provinces add a fifth, black card, with their own names (`gradeLabel` and `environmentalGrades` give
+ * the names this hub is configured with). A hub configured for four grades (the default) refuses BLACK as input.
  */
 export type EnvironmentalGrade =
-  /** 环保严重失信企业 (黑牌) — seriously dishonest, the black list (five-grade provinces only) */
+  /** 黑牌 — the fifth grade of five-grade provinces; the black list */
   | 'BLACK'
-  /** 环保良好企业 (蓝牌) — good */
+  /** 蓝牌 — 环保良好 in the national scheme */
   | 'BLUE'
-  /** 环保诚信企业 (绿牌) — environmental integrity, the red list */
+  /** 绿牌 — 环保诚信 in the national scheme; the red list */
   | 'GREEN'
-  /** 环保不良企业 (红牌) — poor; the black list where there are four grades */
+  /** 红牌 — 环保不良 in the national scheme; the black list */
   | 'RED'
-  /** 环保警示企业 (黄牌) — warning */
+  /** 黄牌 — 环保警示 in the national scheme; the 重点关注 (watch) list */
   | 'YELLOW';
 
 /** A grade as this hub uses it, with its labels. */
 export type EnvironmentalGradeDefinition = {
   __typename?: 'EnvironmentalGradeDefinition';
-  /** Whether subjects of this grade are on the environmental black list. */
+  /** Whether subjects rated this grade (in force) are on the environmental black list. */
   blacklist: Scalars['Boolean']['output'];
   /** Colour label (牌色), e.g. 绿牌. */
   colourLabel: Scalars['String']['output'];
   /** The grade. */
   grade: EnvironmentalGrade;
-  /** Chinese label, e.g. 环保诚信. */
+  /** Chinese label as configured, e.g. 环保诚信. */
   label: Scalars['String']['output'];
+  /** Whether subjects rated this grade (in force) are on the environmental 重点关注 (watch) list. */
+  watchList: Scalars['Boolean']['output'];
 };
 
 /** An environmental administrative penalty (环境行政处罚), published under 双公示 within 7 working days of the decision. */
@@ -211,9 +220,10 @@ export type EnvironmentalPenaltyInput = {
 };
 
 /**
- * A yearly 企业环境信用评价 (environmental credit rating) of one subject. The grade is published; the scores of the
- * four indicator areas (21 indicators: 污染防治, 生态保护, 环境管理, 社会监督) are for the environment department and
- * supervisors.
+ * A yearly 企业环境信用评价 (environmental credit rating) of one subject. The grade is published; the scores the
+ * department recorded for the four indicator areas (21 indicators: 污染防治, 生态保护, 环境管理, 社会监督) are for the
+ * environment department and supervisors. There is no total score: 环发〔2013〕150号 grades by indicator criteria and
+ * by 一票否决, not by a sum, so a computed total would look official without being so.
  */
 export type EnvironmentalRating = {
   __typename?: 'EnvironmentalRating';
@@ -225,12 +235,14 @@ export type EnvironmentalRating = {
   ecologicalProtection: Maybe<Scalars['Float']['output']>;
   /** 环境管理 (environmental management) score, 0–100. */
   environmentalManagement: Maybe<Scalars['Float']['output']>;
-  /** Date the result was determined (评价日期). */
+  /** Date the result was determined and published (评价日期): the rating counts from this day. */
   evaluatedOn: Scalars['Date']['output'];
   /** Grade (评价等级). */
   grade: EnvironmentalGrade;
-  /** Chinese label of the grade: 环保诚信, 良好, 警示, 不良 or 严重失信. */
+  /** Chinese label of the grade as this hub is configured: 环保诚信, 环保良好, 环保警示 or 环保不良 nationally. */
   gradeLabel: Scalars['String']['output'];
+  /** Whether this rating is the one that counts today (published, not past validUntil, no newer one in force). */
+  inForce: Scalars['Boolean']['output'];
   /** Industry section (门类, GB/T 4754-2017), e.g. C 制造业; null when not recorded. */
   industryCode: Maybe<Scalars['String']['output']>;
   /**
@@ -244,8 +256,8 @@ export type EnvironmentalRating = {
   socialSupervision: Maybe<Scalars['Float']['output']>;
   /** The rated subject. */
   subject: CreditSubject;
-  /** Total score, 0–100: the mean of the four area scores (equal weights), to two decimals. */
-  totalScore: Maybe<Scalars['Float']['output']>;
+  /** Last day this rating counts: the day in year + 2 the province's next results are due (default 31 December). */
+  validUntil: Scalars['Date']['output'];
   /** Rating year (评价年度): the year whose conduct was evaluated. */
   year: Scalars['Int']['output'];
 };
@@ -554,6 +566,7 @@ export type CreditSubjectResolvers<ContextType = Context, ParentType extends Res
   environmentalRatings?: Resolver<Maybe<Array<ResolversTypes['EnvironmentalRating']>>, ParentType, ContextType>;
   isEnvironmentalIntegrityEnterprise?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   isOnEnvironmentalBlacklist?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  isOnEnvironmentalWatchList?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -578,6 +591,7 @@ export type EnvironmentalGradeDefinitionResolvers<ContextType = Context, ParentT
   colourLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   grade?: Resolver<ResolversTypes['EnvironmentalGrade'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  watchList?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type EnvironmentalPenaltyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnvironmentalPenalty'] = ResolversParentTypes['EnvironmentalPenalty']> = {
@@ -613,12 +627,13 @@ export type EnvironmentalRatingResolvers<ContextType = Context, ParentType exten
   evaluatedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   grade?: Resolver<ResolversTypes['EnvironmentalGrade'], ParentType, ContextType>;
   gradeLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  inForce?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   industryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   pollutionPrevention?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   regionCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   socialSupervision?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['CreditSubject'], ParentType, ContextType>;
-  totalScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 

@@ -263,10 +263,12 @@ export type CreditList =
   | 'CONSUMPTION_RESTRICTED'
   /** 失信被执行人 — courts, black list */
   | 'DISHONEST_DEBTOR'
-  /** 环境信用黑名单 (环保不良/严重失信企业) — environment, black list */
+  /** 环境信用黑名单 (红牌 环保不良, and 黑牌 where five grades are used) — environment, black list */
   | 'ENVIRONMENTAL_BLACKLIST'
   /** 环保诚信企业 — environment, red list */
   | 'ENVIRONMENTAL_INTEGRITY'
+  /** 环保警示企业 (黄牌) — environment, 重点关注 */
+  | 'ENVIRONMENTAL_WATCH'
   /** 高频失信主体 (5 or more published penalties in 3 years) — 双公示, 重点关注 */
   | 'HIGH_FREQUENCY_OFFENDER'
   /** 重大税收违法失信主体 — tax, black list */
@@ -325,13 +327,13 @@ export type CreditSubject = {
   environmentalRating: Maybe<EnvironmentalRating>;
   industry: Maybe<Industry>;
   integrityEvaluation: Maybe<IntegrityEvaluation>;
-  /** tax: A级纳税人 in the given year (latest rated year when omitted). */
+  /** tax: A级纳税人 in the given year (the rating in force today when omitted). */
   isALevelTaxpayer: Maybe<Scalars['Boolean']['output']>;
   /** court: under a 限制消费令 now. */
   isConsumptionRestricted: Maybe<Scalars['Boolean']['output']>;
   /** court: 失信被执行人 now. */
   isDishonestDebtor: Maybe<Scalars['Boolean']['output']>;
-  /** environment: 环保诚信企业 in the latest rating. */
+  /** environment: 环保诚信企业 by the rating in force. */
   isEnvironmentalIntegrityEnterprise: Maybe<Scalars['Boolean']['output']>;
   /** 双公示: 5 or more penalties in 3 years still published. */
   isHighFrequencyOffender: Maybe<Scalars['Boolean']['output']>;
@@ -339,8 +341,10 @@ export type CreditSubject = {
   isInAbnormalOperationList: Maybe<Scalars['Boolean']['output']>;
   /** tax: 重大税收违法失信主体 now. */
   isMajorTaxViolator: Maybe<Scalars['Boolean']['output']>;
-  /** environment: on the environmental black list in the latest rating. */
+  /** environment: on the environmental black list (红牌/黑牌) by the rating in force. */
   isOnEnvironmentalBlacklist: Maybe<Scalars['Boolean']['output']>;
+  /** environment: 环保警示 (黄牌, 重点关注) by the rating in force. */
+  isOnEnvironmentalWatchList: Maybe<Scalars['Boolean']['output']>;
   /** market: on the 严重违法失信名单 now. */
   isSeriousIllegal: Maybe<Scalars['Boolean']['output']>;
   kind: SubjectKind;
@@ -1159,6 +1163,7 @@ export type TaxCreditLevel =
 export type TaxCreditRating = {
   __typename?: 'TaxCreditRating';
   evaluatedOn: Scalars['Date']['output'];
+  inForce: Scalars['Boolean']['output'];
   level: TaxCreditLevel;
   year: Scalars['Int']['output'];
 };
@@ -1311,9 +1316,9 @@ export type FederationReferenceTypes = {
     ( { __typename: 'CreditSubject' }
     & GraphQLRecursivePick<FederationTypes['CreditSubject'], {"code":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['CreditSubject'], {"isDishonestDebtor":true,"isConsumptionRestricted":true,"isMajorTaxViolator":true,"isSeriousIllegal":true,"isOnEnvironmentalBlacklist":true,"isInAbnormalOperationList":true,"isHighFrequencyOffender":true,"isALevelTaxpayer":true,"isEnvironmentalIntegrityEnterprise":true}>
-        | GraphQLRecursivePick<FederationTypes['CreditSubject'], {"isDishonestDebtor":true,"isConsumptionRestricted":true,"isMajorTaxViolator":true,"isSeriousIllegal":true,"isOnEnvironmentalBlacklist":true,"isInAbnormalOperationList":true,"isHighFrequencyOffender":true,"isALevelTaxpayer":true,"isEnvironmentalIntegrityEnterprise":true,"kind":true,"region":{"code":true},"industry":{"code":true},"taxCreditRatings":{"year":true,"level":true,"evaluatedOn":true},"majorTaxViolations":{"id":true,"situationLabel":true,"publishedOn":true},"dishonestDebtorCases":{"caseNumber":true,"courtName":true,"publishedOn":true},"environmentalRating":{"year":true,"grade":true,"gradeLabel":true},"abnormalOperations":{"id":true,"reasonLabel":true,"listedOn":true},"seriousIllegalListings":{"id":true,"decisionDocument":true,"listedOn":true},"publishedPenaltyCount":true,"severePenaltyCount":true,"validLicenceCount":true,"integrityEvaluation":{"year":true,"score":true,"grade":true,"gradeLabel":true}}>
-        | GraphQLRecursivePick<FederationTypes['CreditSubject'], {"kind":true,"region":{"code":true},"industry":{"code":true},"taxCreditRatings":{"year":true,"level":true,"evaluatedOn":true},"isALevelTaxpayer":true,"majorTaxViolations":{"id":true,"situationLabel":true,"publishedOn":true},"isMajorTaxViolator":true,"dishonestDebtorCases":{"caseNumber":true,"courtName":true,"publishedOn":true},"isDishonestDebtor":true,"isConsumptionRestricted":true,"environmentalRating":{"year":true,"grade":true,"gradeLabel":true},"isEnvironmentalIntegrityEnterprise":true,"isOnEnvironmentalBlacklist":true,"abnormalOperations":{"id":true,"reasonLabel":true,"listedOn":true},"isInAbnormalOperationList":true,"seriousIllegalListings":{"id":true,"decisionDocument":true,"listedOn":true},"isSeriousIllegal":true,"publishedPenaltyCount":true,"severePenaltyCount":true,"isHighFrequencyOffender":true,"validLicenceCount":true,"integrityEvaluation":{"year":true,"score":true,"grade":true,"gradeLabel":true}}> ) );
+        | GraphQLRecursivePick<FederationTypes['CreditSubject'], {"isDishonestDebtor":true,"isConsumptionRestricted":true,"isMajorTaxViolator":true,"isSeriousIllegal":true,"isOnEnvironmentalBlacklist":true,"isOnEnvironmentalWatchList":true,"isInAbnormalOperationList":true,"isHighFrequencyOffender":true,"isALevelTaxpayer":true,"isEnvironmentalIntegrityEnterprise":true}>
+        | GraphQLRecursivePick<FederationTypes['CreditSubject'], {"isDishonestDebtor":true,"isConsumptionRestricted":true,"isMajorTaxViolator":true,"isSeriousIllegal":true,"isOnEnvironmentalBlacklist":true,"isOnEnvironmentalWatchList":true,"isInAbnormalOperationList":true,"isHighFrequencyOffender":true,"isALevelTaxpayer":true,"isEnvironmentalIntegrityEnterprise":true,"kind":true,"region":{"code":true},"industry":{"code":true},"taxCreditRatings":{"year":true,"level":true,"evaluatedOn":true,"inForce":true},"majorTaxViolations":{"id":true,"situationLabel":true,"publishedOn":true},"dishonestDebtorCases":{"caseNumber":true,"courtName":true,"publishedOn":true},"environmentalRating":{"year":true,"grade":true,"gradeLabel":true},"abnormalOperations":{"id":true,"reasonLabel":true,"listedOn":true},"seriousIllegalListings":{"id":true,"decisionDocument":true,"listedOn":true},"publishedPenaltyCount":true,"severePenaltyCount":true,"validLicenceCount":true,"integrityEvaluation":{"year":true,"score":true,"grade":true,"gradeLabel":true}}>
+        | GraphQLRecursivePick<FederationTypes['CreditSubject'], {"kind":true,"region":{"code":true},"industry":{"code":true},"taxCreditRatings":{"year":true,"level":true,"evaluatedOn":true,"inForce":true},"isALevelTaxpayer":true,"majorTaxViolations":{"id":true,"situationLabel":true,"publishedOn":true},"isMajorTaxViolator":true,"dishonestDebtorCases":{"caseNumber":true,"courtName":true,"publishedOn":true},"isDishonestDebtor":true,"isConsumptionRestricted":true,"environmentalRating":{"year":true,"grade":true,"gradeLabel":true},"isEnvironmentalIntegrityEnterprise":true,"isOnEnvironmentalBlacklist":true,"abnormalOperations":{"id":true,"reasonLabel":true,"listedOn":true},"isInAbnormalOperationList":true,"seriousIllegalListings":{"id":true,"decisionDocument":true,"listedOn":true},"isSeriousIllegal":true,"publishedPenaltyCount":true,"severePenaltyCount":true,"isHighFrequencyOffender":true,"validLicenceCount":true,"integrityEvaluation":{"year":true,"score":true,"grade":true,"gradeLabel":true}}> ) );
 };
 
 

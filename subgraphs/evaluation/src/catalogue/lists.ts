@@ -10,6 +10,7 @@ export const CREDIT_LISTS = [
   'MAJOR_TAX_VIOLATOR',
   'SERIOUS_ILLEGAL',
   'ENVIRONMENTAL_BLACKLIST',
+  'ENVIRONMENTAL_WATCH',
   'ABNORMAL_OPERATION',
   'HIGH_FREQUENCY_OFFENDER',
   'A_LEVEL_TAXPAYER',
@@ -26,6 +27,7 @@ export const LIST_FLAGS = [
   'isMajorTaxViolator',
   'isSeriousIllegal',
   'isOnEnvironmentalBlacklist',
+  'isOnEnvironmentalWatchList',
   'isInAbnormalOperationList',
   'isHighFrequencyOffender',
   'isALevelTaxpayer',
@@ -81,6 +83,14 @@ export const LIST_INFO: Record<CreditList, CreditListMeta> = {
     type: 'BLACK',
     department: 'environment',
     flag: 'isOnEnvironmentalBlacklist',
+  },
+  // 环发〔2013〕150号: the yellow card (环保警示) is kept under 严格管理 with 约束性措施, in both grade scales.
+  ENVIRONMENTAL_WATCH: {
+    list: 'ENVIRONMENTAL_WATCH',
+    label: '环保警示企业',
+    type: 'WATCH',
+    department: 'environment',
+    flag: 'isOnEnvironmentalWatchList',
   },
   ABNORMAL_OPERATION: {
     list: 'ABNORMAL_OPERATION',

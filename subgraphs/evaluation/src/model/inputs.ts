@@ -112,7 +112,8 @@ export interface SubjectFacts {
   kind?: string | null;
   region?: { code: string } | null;
   industry?: { code: string } | null;
-  taxCreditRatings?: { year: number; level: string; evaluatedOn: string }[] | null;
+  /** Every rating; `inForce` marks the one that counts today (absent in older callers' facts: taken as in force). */
+  taxCreditRatings?: { year: number; level: string; evaluatedOn: string; inForce?: boolean }[] | null;
   isALevelTaxpayer?: boolean | null;
   majorTaxViolations?: { id: string; situationLabel: string; publishedOn: string }[] | null;
   isMajorTaxViolator?: boolean | null;
@@ -159,9 +160,11 @@ const seriousRecords = (facts: SubjectFacts): SourceRecord[] =>
     description: `列入严重违法失信名单（${s.decisionDocument}），${day(s.listedOn)}`,
   }));
 
+/** The tax rating that counts: the newest one the tax department marks in force (an old A or D counts for nothing). */
 function latestRating(facts: SubjectFacts) {
   let latest: NonNullable<SubjectFacts['taxCreditRatings']>[number] | null = null;
-  for (const r of facts.taxCreditRatings ?? []) if (!latest || r.year > latest.year) latest = r;
+  for (const r of facts.taxCreditRatings ?? [])
+    if (r.inForce !== false && (!latest || r.year > latest.year)) latest = r;
   return latest;
 }
 

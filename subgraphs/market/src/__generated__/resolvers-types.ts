@@ -20,43 +20,61 @@ export type Scalars = {
 };
 
 /**
- * An entry of the 经营异常名录 (abnormal-operation list). Once the cause is cured (e.g. the overdue report
- * filed), the authority must decide the removal within 5 working days (工作日, holidays and 调休 counted).
+ * An entry of the 经营异常名录 (abnormal-operation list), or the 经营异常状态 mark of a 个体工商户. Once the subject has
+ * cured the cause (e.g. filed the overdue report) and applied, the authority decides within 5 working days of the
+ * application (工作日, holidays and 调休 counted).
  */
 export type AbnormalOperation = {
   __typename?: 'AbnormalOperation';
-  /** Date the cause was cured (e.g. the report filed, the address verified). */
+  /** Date the subject applied for removal (申请移出 / 申请恢复正常记载状态): the 5-working-day clock starts here. */
+  appliedOn: Maybe<Scalars['Date']['output']>;
+  /** Date the cause was cured (e.g. the report filed, the address changed), as stated in the application. */
   curedOn: Maybe<Scalars['Date']['output']>;
   /** Entry id. */
   id: Scalars['ID']['output'];
-  /** 列入日期 — date listed. */
+  /** Listing (enterprise, 农民专业合作社) or mark (个体工商户). */
+  kind: AbnormalOperationKind;
+  /** Chinese label of the kind: 列入经营异常名录 or 标记为经营异常状态. */
+  kindLabel: Scalars['String']['output'];
+  /** 列入日期 (标记日期) — date listed or marked. */
   listedOn: Scalars['Date']['output'];
   /** 作出决定机关（列入）— listing authority. */
   listingAuthority: Scalars['String']['output'];
   /** 列入决定书文号 — listing decision document number. */
   listingDocument: Maybe<Scalars['String']['output']>;
+  /** Date the subject's objection (异议) was filed, when a revocation answers one. */
+  objectionFiledOn: Maybe<Scalars['Date']['output']>;
   /** 列入经营异常名录原因 — reason for listing. */
   reason: AbnormalOperationReason;
   /** Chinese label of the reason, e.g. 未按规定期限公示年度报告. */
   reasonLabel: Scalars['String']['output'];
+  /** Reason the last application was refused. */
+  refusalReason: Maybe<Scalars['String']['output']>;
+  /** Date the last application was refused (不予移出). */
+  refusedOn: Maybe<Scalars['Date']['output']>;
   /** Administrative division of the subject's registration authority. */
   regionCode: Scalars['String']['output'];
-  /** 作出决定机关（移出）— removal authority. */
+  /** 作出决定机关（移出/撤销）— removal authority. */
   removalAuthority: Maybe<Scalars['String']['output']>;
-  /** Last day to decide the removal: 5 working days after the cure; null until a cure is recorded. */
+  /** Last day to decide on the pending application: 5 working days after it; null when none is pending. */
   removalDeadline: Maybe<Scalars['Date']['output']>;
-  /** True when the cause was cured, the entry is still listed and the removal deadline has passed (China time). */
+  /** True when an application is pending and its deadline day has passed (China time): the authority is late. */
   removalOverdue: Scalars['Boolean']['output'];
-  /** 移出经营异常名录原因 — reason for removal. */
+  /** 移出原因, or the reason of the revocation (the objection's outcome). */
   removalReason: Maybe<Scalars['String']['output']>;
-  /** 移出日期 — date removed. */
+  /** 移出日期 (恢复日期), or 撤销日期 for a revoked entry. */
   removedOn: Maybe<Scalars['Date']['output']>;
-  /** Whether the entry is still listed. */
+  /** Status today. */
   status: MarketListingStatus;
-  /** Chinese label of the status (列入 / 移出). */
+  /** Chinese label of the status by kind: 列入/移出/撤销列入, or 标记/恢复正常记载状态/撤销标记. */
   statusLabel: Scalars['String']['output'];
   /** The listed subject. */
   subject: CreditSubject;
+  /**
+   * First day the listing is due for transfer to the 严重违法失信名单 if it is still in force (the day after three
+   * years from listing); null for a 个体工商户's mark, which is never transferred.
+   */
+  transferDueFrom: Maybe<Scalars['Date']['output']>;
 };
 
 /** A page of 经营异常名录 entries. */
@@ -81,7 +99,10 @@ export type AbnormalOperationEdge = {
   node: AbnormalOperation;
 };
 
-/** Input of listAbnormalOperation: a decision to list a subject in the 经营异常名录. */
+/**
+ * Input of listAbnormalOperation (an enterprise or 农民专业合作社 listed in the 经营异常名录) and of markAbnormalStatus
+ * (a 个体工商户 marked 经营异常状态).
+ */
 export type AbnormalOperationInput = {
   /** 列入日期, not in the future. */
   listedOn: Scalars['Date']['input'];
@@ -89,11 +110,18 @@ export type AbnormalOperationInput = {
   listingAuthority: Scalars['String']['input'];
   /** 列入决定书文号. */
   listingDocument: Scalars['String']['input'];
-  /** One of the four reasons. */
+  /** One of the four reasons; a 个体工商户 is not marked for INFORMATION_NOT_PUBLISHED. */
   reason: AbnormalOperationReason;
-  /** USCC of a registered market subject. */
+  /** USCC of a registered market subject: 91…/93… to list, 92… to mark. */
   subjectCode: Scalars['ID']['input'];
 };
+
+/** The two kinds of 经营异常 entry. */
+export type AbnormalOperationKind =
+  /** 列入经营异常名录 — an enterprise or 农民专业合作社 listed (《企业经营异常名录管理暂行办法》) */
+  | 'LISTING'
+  /** 标记为经营异常状态 — a 个体工商户 marked (《个体工商户年度报告暂行办法》); it is never listed */
+  | 'MARK';
 
 /** The four reasons for listing in the 经营异常名录 (《企业经营异常名录管理暂行办法》 第四条). */
 export type AbnormalOperationReason =
@@ -156,16 +184,25 @@ export type AnnualReportStatus =
 export type CreditSubject = {
   __typename?: 'CreditSubject';
   /**
-   * Entries on the 经营异常名录 (abnormal-operation list), newest listing first. The public sees entries still
-   * listed; removed (移出) entries need SHARED access and `includeRemoved`.
+   * Entries on the 经营异常名录 (abnormal-operation list) of an enterprise or 农民专业合作社, or the 经营异常状态 marks of a
+   * 个体工商户 (`kind` tells which), newest first. The public sees entries in force; removed (移出/恢复正常记载状态) and
+   * revoked (撤销) entries need SHARED access and `includeRemoved`.
    */
   abnormalOperations: Maybe<Array<AbnormalOperation>>;
   /** Annual reports (年度报告), newest year first, each with its on-time status. */
   annualReports: Maybe<Array<AnnualReport>>;
   code: Scalars['ID']['output'];
-  /** Whether the subject is currently on the 经营异常名录 (at least one entry not removed). */
+  /**
+   * Whether the subject (an enterprise or 农民专业合作社) is on the 经营异常名录 today. Always false for a 个体工商户, which
+   * is marked, not listed: see `isMarkedAbnormal`.
+   */
   isInAbnormalOperationList: Maybe<Scalars['Boolean']['output']>;
-  /** Whether the subject is currently on the 严重违法失信名单. */
+  /** Whether the subject (a 个体工商户) is marked 经营异常状态 today (《个体工商户年度报告暂行办法》). */
+  isMarkedAbnormal: Maybe<Scalars['Boolean']['output']>;
+  /**
+   * Whether the subject is on the 严重违法失信名单 today: an entry listed, within its term and not removed. An entry
+   * ends by itself the day after its three years (总局令第44号), without any write.
+   */
   isSeriousIllegal: Maybe<Scalars['Boolean']['output']>;
   /**
    * Registration data (登记信息) held by the registration authority; null when the subject is not in the market
@@ -173,8 +210,9 @@ export type CreditSubject = {
    */
   registration: Maybe<Registration>;
   /**
-   * Entries on the 严重违法失信名单 (black list), newest listing first. The public sees entries still listed;
-   * removed entries need SHARED access and `includeRemoved`.
+   * Entries on the 严重违法失信名单 (black list), newest listing first. The public sees entries in force today (listed,
+   * within their three-year term, not removed early); expired, removed and revoked entries need SHARED access and
+   * `includeRemoved`.
    */
   seriousIllegalListings: Maybe<Array<SeriousIllegalListing>>;
 };
@@ -189,12 +227,29 @@ export type CreditSubjectSeriousIllegalListingsArgs = {
   includeRemoved?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-/** Whether an entry is on its list. */
+/** The 较重行政处罚 (heavy administrative penalties) of 总局令第44号 第二条 a listing may rest on. */
+export type HeavyPenaltyKind =
+  /** 限制开展生产经营活动、责令停产停业、责令关闭、限制从业 */
+  | 'BUSINESS_RESTRICTED'
+  /** 依照行政处罚裁量基准按照从重处罚原则处以罚款 */
+  | 'HEAVY_FINE'
+  /** 吊销许可证件、营业执照 */
+  | 'LICENCE_REVOKED'
+  /** 法律、行政法规和部门规章规定的其他较重行政处罚 */
+  | 'OTHER_HEAVY_PENALTY'
+  /** 降低资质等级 */
+  | 'QUALIFICATION_DOWNGRADED';
+
+/** Whether an entry is on its list, as of today in China. */
 export type MarketListingStatus =
-  /** 列入 — on the list */
+  /** 期满移出 — a 严重违法失信名单 entry whose term has ended (removed automatically, not public) */
+  | 'EXPIRED'
+  /** 列入 (标记 for a 个体工商户) — in force */
   | 'LISTED'
-  /** 移出 — removed from the list (not public any more) */
-  | 'REMOVED';
+  /** 移出 (恢复正常记载状态; 提前移出 for the 严重违法失信名单) — removed by a decision (not public) */
+  | 'REMOVED'
+  /** 撤销 — the listing was made in error or its basis was revoked (not public) */
+  | 'REVOKED';
 
 /**
  * Input of registerMarketSubject: a market subject's registration data (登记信息) as registered or last changed.
@@ -242,21 +297,50 @@ export type MarketRegistrationStatus =
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** List a registered market subject in the 经营异常名录; a reason may be listed only once at a time. */
+  /**
+   * Record the subject's application for removal (申请移出, or 申请恢复正常记载状态 for a mark), with the date the cause
+   * was cured: the authority must decide within 5 working days of the application. A refused application may be
+   * followed by a new one.
+   */
+  applyForAbnormalRemoval: AbnormalOperation;
+  /**
+   * List a registered enterprise or 农民专业合作社 in the 经营异常名录; a reason may be listed only once at a time. A
+   * 个体工商户 is refused (rule INDIVIDUAL_BUSINESS_MARKED): it is marked with markAbnormalStatus.
+   */
   listAbnormalOperation: AbnormalOperation;
-  /** List a registered market subject in the 严重违法失信名单. */
+  /** List a registered market subject in the 严重违法失信名单 for three years (总局令第44号). */
   listSeriousIllegal: SeriousIllegalListing;
-  /** Record that the cause of a listing was cured; sets the removal deadline (5 working days later). */
-  recordAbnormalCure: AbnormalOperation;
+  /** Mark a registered 个体工商户 经营异常状态 (《个体工商户年度报告暂行办法》); a reason may be marked only once at a time. */
+  markAbnormalStatus: AbnormalOperation;
+  /** Refuse the pending application (不予移出), today in China time, with the reason; the entry stays listed. */
+  refuseAbnormalRemoval: AbnormalOperation;
   /**
    * Create or update a market subject's registration (登记信息). Market department officers and systems with the
    * write scope.
    */
   registerMarketSubject: Registration;
-  /** Remove a cured entry from the 经营异常名录 (移出), today in China time. */
+  /** Remove a listing with a pending application from the 经营异常名录 (移出), today in China time. */
   removeAbnormalOperation: AbnormalOperation;
-  /** Remove an entry from the 严重违法失信名单 (移出), today in China time, with the basis. */
+  /**
+   * Remove an entry in force from the 严重违法失信名单 before its term ends, today in China time: early removal after
+   * credit repair (listed a full year, conditions met and recorded) or revocation. An entry past its term needs no
+   * removal: it ended by itself.
+   */
   removeSeriousIllegal: SeriousIllegalListing;
+  /** Restore a 个体工商户 with a pending application to its normal state (恢复正常记载状态), today in China time. */
+  restoreNormalStatus: AbnormalOperation;
+  /**
+   * Revoke a listing or mark made in error (撤销, e.g. an objection 异议 upheld), today in China time, with the reason.
+   * No cure is needed or recorded: the subject never owed one.
+   */
+  revokeAbnormalOperation: AbnormalOperation;
+};
+
+
+export type MutationApplyForAbnormalRemovalArgs = {
+  appliedOn: Scalars['Date']['input'];
+  curedOn: Scalars['Date']['input'];
+  id: Scalars['ID']['input'];
 };
 
 
@@ -270,9 +354,14 @@ export type MutationListSeriousIllegalArgs = {
 };
 
 
-export type MutationRecordAbnormalCureArgs = {
-  curedOn: Scalars['Date']['input'];
+export type MutationMarkAbnormalStatusArgs = {
+  input: AbnormalOperationInput;
+};
+
+
+export type MutationRefuseAbnormalRemovalArgs = {
   id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -289,8 +378,23 @@ export type MutationRemoveAbnormalOperationArgs = {
 
 
 export type MutationRemoveSeriousIllegalArgs = {
-  basis: Scalars['String']['input'];
   id: Scalars['ID']['input'];
+  input: SeriousIllegalRemovalInput;
+};
+
+
+export type MutationRestoreNormalStatusArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  removalAuthority: Scalars['String']['input'];
+};
+
+
+export type MutationRevokeAbnormalOperationArgs = {
+  id: Scalars['ID']['input'];
+  objectionFiledOn?: InputMaybe<Scalars['Date']['input']>;
+  reason: Scalars['String']['input'];
+  removalAuthority: Scalars['String']['input'];
 };
 
 /** Relay paging information. */
@@ -320,11 +424,19 @@ export type PersonalDataKind =
 
 export type Query = {
   __typename?: 'Query';
-  /** 经营异常名录, newest listing first, filtered by region, reason, status and listing date. */
+  /**
+   * 经营异常名录 (or, with `kind: MARK`, the 个体工商户 marked 经营异常状态), newest listing first, filtered by region,
+   * reason, status and listing date.
+   */
   abnormalOperations: AbnormalOperationConnection;
   /**
-   * 经营异常名录 entries whose cause was cured but which are still listed after their removal deadline (5 working
-   * days after the cure): the removals the department owes. Most overdue first.
+   * 经营异常名录 listings still in force three years after listing and not yet transferred to the 严重违法失信名单: the
+   * transfers the department owes (总局令第44号). Oldest listing first.
+   */
+  abnormalTransfersDue: AbnormalOperationConnection;
+  /**
+   * 经营异常名录 entries and 个体工商户 marks with a pending removal application past its deadline (5 working days after
+   * the application): the decisions the department owes. Most overdue first.
    */
   overdueAbnormalRemovals: AbnormalOperationConnection;
   /** 严重违法失信名单, newest listing first, filtered by region, status and listing date. */
@@ -335,11 +447,19 @@ export type Query = {
 export type QueryAbnormalOperationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<AbnormalOperationKind>;
   listedFrom?: InputMaybe<Scalars['Date']['input']>;
   listedTo?: InputMaybe<Scalars['Date']['input']>;
   reason?: InputMaybe<AbnormalOperationReason>;
   regionCode?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<MarketListingStatus>;
+};
+
+
+export type QueryAbnormalTransfersDueArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  regionCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -392,30 +512,62 @@ export type Registration = {
   subject: CreditSubject;
 };
 
-/** An entry of the 严重违法失信名单 (《市场监督管理严重违法失信名单管理办法》, black list). */
+/**
+ * An entry of the 严重违法失信名单 (《市场监督管理严重违法失信名单管理办法》, 总局令第44号; black list). It is in force for
+ * three years from listing (longer only while a 限制开展生产经营活动/限制从业 measure lasts) and ends by itself the day
+ * after; it may be removed early (信用修复) once listed a full year, or revoked.
+ */
 export type SeriousIllegalListing = {
   __typename?: 'SeriousIllegalListing';
-  /** 列入依据 — legal basis (the article applied). */
+  /** Id of the 经营异常名录 entry transferred (ground ABNORMAL_TRANSFER). */
+  abnormalOperationId: Maybe<Scalars['ID']['output']>;
+  /** 列入依据 — legal basis (the articles applied). */
   basis: Scalars['String']['output'];
   /** 列入决定书文号 — decision document number. */
   decisionDocument: Scalars['String']['output'];
+  /** First day an early removal may be applied for: the day after the first year ends. */
+  earlyRemovalFrom: Scalars['Date']['output'];
+  /** Last day in force (届满日期): three years from listing, or the end of a longer measure; gone the day after. */
+  expiresOn: Scalars['Date']['output'];
   /** 违法失信行为 — the illegal facts. */
   facts: Scalars['String']['output'];
+  /** What the listing rests on: a 较重行政处罚, or three years on the 经营异常名录. */
+  ground: SeriousListingGround;
+  /** Chinese label of the ground. */
+  groundLabel: Scalars['String']['output'];
+  /** Early removal: the harm and bad influence were removed (已经主动消除危害后果和不良影响). */
+  harmRemoved: Maybe<Scalars['Boolean']['output']>;
   /** Entry id. */
   id: Scalars['ID']['output'];
   /** 列入日期 — date listed. */
   listedOn: Scalars['Date']['output'];
   /** 作出决定机关 — listing authority. */
   listingAuthority: Scalars['String']['output'];
+  /** End of a 限制开展生产经营活动/限制从业 measure running beyond three years: the listing lasts until then. */
+  measuresEndOn: Maybe<Scalars['Date']['output']>;
+  /** Early removal: no new 较重行政处罚 by market supervision (未再受到市场监督管理部门较重行政处罚). */
+  noNewHeavyPenalty: Maybe<Scalars['Boolean']['output']>;
+  /** 行政处罚决定书文号 of that penalty. */
+  penaltyDecision: Maybe<Scalars['String']['output']>;
+  /** The 较重行政处罚 the listing rests on (ground HEAVY_PENALTY). */
+  penaltyKind: Maybe<HeavyPenaltyKind>;
+  /** Chinese label of the penalty kind. */
+  penaltyKindLabel: Maybe<Scalars['String']['output']>;
+  /** Early removal: the subject performed the penalty decision (已经自觉履行行政处罚决定中规定的义务). */
+  penaltyPerformed: Maybe<Scalars['Boolean']['output']>;
   /** Administrative division of the subject's registration authority. */
   regionCode: Scalars['String']['output'];
-  /** 移出依据 — basis of the removal (e.g. 信用修复, 列入满三年). */
+  /** 移出依据 — basis of the removal or revocation. */
   removalBasis: Maybe<Scalars['String']['output']>;
-  /** 移出日期 — date removed. */
+  /** How the entry was removed before its term. */
+  removalGround: Maybe<SeriousRemovalGround>;
+  /** 移出日期 — date removed early or revoked; null while listed and for an entry that expired. */
   removedOn: Maybe<Scalars['Date']['output']>;
-  /** Whether the entry is still listed. */
+  /** Early removal: date the subject applied (信用修复申请). */
+  repairAppliedOn: Maybe<Scalars['Date']['output']>;
+  /** Status today: LISTED, EXPIRED (term ended), REMOVED (early) or REVOKED. */
   status: MarketListingStatus;
-  /** Chinese label of the status (列入 / 移出). */
+  /** Chinese label of the status (列入 / 期满移出 / 提前移出 / 撤销列入). */
   statusLabel: Scalars['String']['output'];
   /** The listed subject. */
   subject: CreditSubject;
@@ -443,21 +595,61 @@ export type SeriousIllegalListingEdge = {
   node: SeriousIllegalListing;
 };
 
-/** Input of listSeriousIllegal: a decision to list a subject in the 严重违法失信名单. */
+/** Input of listSeriousIllegal: a decision to list a subject in the 严重违法失信名单 (总局令第44号). */
 export type SeriousIllegalListingInput = {
+  /** ABNORMAL_TRANSFER: id of the subject's 经营异常名录 entry, in force and listed three full years; required for that ground. */
+  abnormalOperationId?: InputMaybe<Scalars['ID']['input']>;
   /** 列入依据. */
   basis: Scalars['String']['input'];
   /** 列入决定书文号 (one listing per decision). */
   decisionDocument: Scalars['String']['input'];
   /** 违法失信行为. */
   facts: Scalars['String']['input'];
+  /** What the listing rests on. */
+  ground: SeriousListingGround;
   /** 列入日期, not in the future. */
   listedOn: Scalars['Date']['input'];
   /** 作出决定机关. */
   listingAuthority: Scalars['String']['input'];
+  /** End of a 限制开展生产经营活动/限制从业 measure, when it runs beyond three years from listing. */
+  measuresEndOn?: InputMaybe<Scalars['Date']['input']>;
+  /** HEAVY_PENALTY: 行政处罚决定书文号 of that penalty; required for that ground. */
+  penaltyDecision?: InputMaybe<Scalars['String']['input']>;
+  /** HEAVY_PENALTY: the kind of 较重行政处罚 (第二条); required for that ground. */
+  penaltyKind?: InputMaybe<HeavyPenaltyKind>;
   /** USCC of a registered market subject. */
   subjectCode: Scalars['ID']['input'];
 };
+
+/** Input of removeSeriousIllegal. */
+export type SeriousIllegalRemovalInput = {
+  /** EARLY_REMOVAL: date the subject applied; not before the entry has been listed a full year, not in the future. */
+  appliedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** 移出依据 or the reason of the revocation. */
+  basis: Scalars['String']['input'];
+  /** Early removal (信用修复) or revocation. */
+  ground: SeriousRemovalGround;
+  /** EARLY_REMOVAL: the harm and bad influence were removed (required true). */
+  harmRemoved?: InputMaybe<Scalars['Boolean']['input']>;
+  /** EARLY_REMOVAL: no new 较重行政处罚 by market supervision since the listing (required true). */
+  noNewHeavyPenalty?: InputMaybe<Scalars['Boolean']['input']>;
+  /** EARLY_REMOVAL: the subject performed the penalty decision (required true for a penalty-based listing). */
+  penaltyPerformed?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** What a 严重违法失信名单 entry was listed on (《市场监督管理严重违法失信名单管理办法》, 总局令第44号). */
+export type SeriousListingGround =
+  /** 经营异常名录届满三年 — still on the 经营异常名录 three years after listing with the obligations unmet */
+  | 'ABNORMAL_TRANSFER'
+  /** 受到较重行政处罚 — a heavy administrative penalty (第二条) for one of the offences of 第五条–第十条 */
+  | 'HEAVY_PENALTY';
+
+/** How a 严重违法失信名单 entry leaves the list before its term ends. */
+export type SeriousRemovalGround =
+  /** 提前移出 (信用修复) — listed a full year, the penalty performed, the harm removed, no new 较重行政处罚 */
+  | 'EARLY_REMOVAL'
+  /** 撤销 — the listing, or the penalty it rests on, was revoked or found unlawful */
+  | 'REVOKED';
 
 
 
@@ -560,12 +752,14 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AbnormalOperationEdge: ResolverTypeWrapper<Omit<AbnormalOperationEdge, 'node'> & { node: ResolversTypes['AbnormalOperation'] }>;
   AbnormalOperationInput: AbnormalOperationInput;
+  AbnormalOperationKind: AbnormalOperationKind;
   AbnormalOperationReason: AbnormalOperationReason;
   AccessLevel: AccessLevel;
   AnnualReport: ResolverTypeWrapper<AnnualReportRow>;
   AnnualReportStatus: AnnualReportStatus;
   CreditSubject: ResolverTypeWrapper<SubjectRef>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  HeavyPenaltyKind: HeavyPenaltyKind;
   MarketListingStatus: MarketListingStatus;
   MarketRegistrationInput: MarketRegistrationInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -579,6 +773,9 @@ export type ResolversTypes = {
   SeriousIllegalListingConnection: ResolverTypeWrapper<SeriousConnection>;
   SeriousIllegalListingEdge: ResolverTypeWrapper<Omit<SeriousIllegalListingEdge, 'node'> & { node: ResolversTypes['SeriousIllegalListing'] }>;
   SeriousIllegalListingInput: SeriousIllegalListingInput;
+  SeriousIllegalRemovalInput: SeriousIllegalRemovalInput;
+  SeriousListingGround: SeriousListingGround;
+  SeriousRemovalGround: SeriousRemovalGround;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
@@ -604,6 +801,7 @@ export type ResolversParentTypes = {
   SeriousIllegalListingConnection: SeriousConnection;
   SeriousIllegalListingEdge: Omit<SeriousIllegalListingEdge, 'node'> & { node: ResolversParentTypes['SeriousIllegalListing'] };
   SeriousIllegalListingInput: SeriousIllegalListingInput;
+  SeriousIllegalRemovalInput: SeriousIllegalRemovalInput;
   String: Scalars['String']['output'];
 };
 
@@ -621,13 +819,19 @@ export type PersonalDirectiveArgs = {
 export type PersonalDirectiveResolver<Result, Parent, ContextType = Context, Args = PersonalDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AbnormalOperationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AbnormalOperation'] = ResolversParentTypes['AbnormalOperation']> = {
+  appliedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   curedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AbnormalOperationKind'], ParentType, ContextType>;
+  kindLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   listedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   listingAuthority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   listingDocument?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  objectionFiledOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['AbnormalOperationReason'], ParentType, ContextType>;
   reasonLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refusalReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refusedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   regionCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   removalAuthority?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   removalDeadline?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -637,6 +841,7 @@ export type AbnormalOperationResolvers<ContextType = Context, ParentType extends
   status?: Resolver<ResolversTypes['MarketListingStatus'], ParentType, ContextType>;
   statusLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['CreditSubject'], ParentType, ContextType>;
+  transferDueFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
 export type AbnormalOperationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AbnormalOperationConnection'] = ResolversParentTypes['AbnormalOperationConnection']> = {
@@ -666,6 +871,7 @@ export type CreditSubjectResolvers<ContextType = Context, ParentType extends Res
   annualReports?: Resolver<Maybe<Array<ResolversTypes['AnnualReport']>>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isInAbnormalOperationList?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  isMarkedAbnormal?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   isSeriousIllegal?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   registration?: Resolver<Maybe<ResolversTypes['Registration']>, ParentType, ContextType>;
   seriousIllegalListings?: Resolver<Maybe<Array<ResolversTypes['SeriousIllegalListing']>>, ParentType, ContextType, RequireFields<CreditSubjectSeriousIllegalListingsArgs, 'includeRemoved'>>;
@@ -676,12 +882,16 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  applyForAbnormalRemoval?: Resolver<ResolversTypes['AbnormalOperation'], ParentType, ContextType, RequireFields<MutationApplyForAbnormalRemovalArgs, 'appliedOn' | 'curedOn' | 'id'>>;
   listAbnormalOperation?: Resolver<ResolversTypes['AbnormalOperation'], ParentType, ContextType, RequireFields<MutationListAbnormalOperationArgs, 'input'>>;
   listSeriousIllegal?: Resolver<ResolversTypes['SeriousIllegalListing'], ParentType, ContextType, RequireFields<MutationListSeriousIllegalArgs, 'input'>>;
-  recordAbnormalCure?: Resolver<ResolversTypes['AbnormalOperation'], ParentType, ContextType, RequireFields<MutationRecordAbnormalCureArgs, 'curedOn' | 'id'>>;
+  markAbnormalStatus?: Resolver<ResolversTypes['AbnormalOperation'], ParentType, ContextType, RequireFields<MutationMarkAbnormalStatusArgs, 'input'>>;
+  refuseAbnormalRemoval?: Resolver<ResolversTypes['AbnormalOperation'], ParentType, ContextType, RequireFields<MutationRefuseAbnormalRemovalArgs, 'id' | 'reason'>>;
   registerMarketSubject?: Resolver<ResolversTypes['Registration'], ParentType, ContextType, RequireFields<MutationRegisterMarketSubjectArgs, 'input'>>;
   removeAbnormalOperation?: Resolver<ResolversTypes['AbnormalOperation'], ParentType, ContextType, RequireFields<MutationRemoveAbnormalOperationArgs, 'id' | 'reason' | 'removalAuthority'>>;
-  removeSeriousIllegal?: Resolver<ResolversTypes['SeriousIllegalListing'], ParentType, ContextType, RequireFields<MutationRemoveSeriousIllegalArgs, 'basis' | 'id'>>;
+  removeSeriousIllegal?: Resolver<ResolversTypes['SeriousIllegalListing'], ParentType, ContextType, RequireFields<MutationRemoveSeriousIllegalArgs, 'id' | 'input'>>;
+  restoreNormalStatus?: Resolver<ResolversTypes['AbnormalOperation'], ParentType, ContextType, RequireFields<MutationRestoreNormalStatusArgs, 'id' | 'reason' | 'removalAuthority'>>;
+  revokeAbnormalOperation?: Resolver<ResolversTypes['AbnormalOperation'], ParentType, ContextType, RequireFields<MutationRevokeAbnormalOperationArgs, 'id' | 'reason' | 'removalAuthority'>>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -692,7 +902,8 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  abnormalOperations?: Resolver<ResolversTypes['AbnormalOperationConnection'], ParentType, ContextType, RequireFields<QueryAbnormalOperationsArgs, 'first' | 'status'>>;
+  abnormalOperations?: Resolver<ResolversTypes['AbnormalOperationConnection'], ParentType, ContextType, RequireFields<QueryAbnormalOperationsArgs, 'first' | 'kind' | 'status'>>;
+  abnormalTransfersDue?: Resolver<ResolversTypes['AbnormalOperationConnection'], ParentType, ContextType, RequireFields<QueryAbnormalTransfersDueArgs, 'first'>>;
   overdueAbnormalRemovals?: Resolver<ResolversTypes['AbnormalOperationConnection'], ParentType, ContextType, RequireFields<QueryOverdueAbnormalRemovalsArgs, 'first'>>;
   seriousIllegalListings?: Resolver<ResolversTypes['SeriousIllegalListingConnection'], ParentType, ContextType, RequireFields<QuerySeriousIllegalListingsArgs, 'first' | 'status'>>;
 };
@@ -715,15 +926,29 @@ export type RegistrationResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type SeriousIllegalListingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SeriousIllegalListing'] = ResolversParentTypes['SeriousIllegalListing']> = {
+  abnormalOperationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   decisionDocument?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  earlyRemovalFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  expiresOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   facts?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ground?: Resolver<ResolversTypes['SeriousListingGround'], ParentType, ContextType>;
+  groundLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  harmRemoved?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   listedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   listingAuthority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  measuresEndOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  noNewHeavyPenalty?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  penaltyDecision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  penaltyKind?: Resolver<Maybe<ResolversTypes['HeavyPenaltyKind']>, ParentType, ContextType>;
+  penaltyKindLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  penaltyPerformed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   regionCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   removalBasis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  removalGround?: Resolver<Maybe<ResolversTypes['SeriousRemovalGround']>, ParentType, ContextType>;
   removedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  repairAppliedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['MarketListingStatus'], ParentType, ContextType>;
   statusLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['CreditSubject'], ParentType, ContextType>;

@@ -6,6 +6,7 @@ export const CreditSubject: CreditSubjectResolvers = {
   // The tax department holds no subject rows: a reference is its own key.
   __resolveReference: (ref) => ({ code: ref.code }),
   taxCreditRatings: (s, _args, { loaders }) => loaders.ratingsBySubject.load(s.code),
+  // Without a year these answer with the rating in force today: an old A grants nothing, an old D costs nothing.
   taxCreditRating: async (s, { year }, { loaders }) => ratingFor(await loaders.ratingsBySubject.load(s.code), year),
   isALevelTaxpayer: async (s, { year }, { loaders }) =>
     ratingFor(await loaders.ratingsBySubject.load(s.code), year)?.level === 'A',

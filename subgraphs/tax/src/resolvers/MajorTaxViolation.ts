@@ -1,16 +1,33 @@
 import { toIsoDate } from '@credit-hub/kit';
-import type { MajorTaxViolationResolvers } from '../__generated__/resolvers-types.ts';
-import { entryStatus, SITUATION_LABELS } from '../rules.ts';
+import type { MajorTaxViolationResolvers, TaxResponsiblePersonResolvers } from '../__generated__/resolvers-types.ts';
+import {
+  entryStatus,
+  paidInFullFrom,
+  RESPONSIBLE_ROLE_LABELS,
+  SITUATION_LABELS,
+  STOP_GROUND_LABELS,
+  stopDecisionDueBy,
+} from '../rules.ts';
 
 export const MajorTaxViolation: MajorTaxViolationResolvers = {
   id: (v) => v.id.toString(),
   subject: (v) => ({ code: v.subjectCode }),
-  // The responsible person's name and ID number are masked by @personal in schema.graphql.
+  // The responsible persons' names and ID numbers are masked by @personal in schema.graphql.
+  otherResponsiblePersons: (v, _args, { loaders }) => loaders.personsByViolation.load(v.id),
   status: (v) => entryStatus(v),
   situationLabel: (v) => SITUATION_LABELS[v.situation],
   amountInvolved: (v) => (v.amountInvolved === null ? null : v.amountInvolved.toNumber()),
   decisionServedOn: (v) => toIsoDate(v.decisionServedOn)!,
   publishedOn: (v) => toIsoDate(v.publishedOn)!,
   publicityEndsOn: (v) => toIsoDate(v.publicityEndsOn)!,
+  paidInFullStopFrom: (v) => toIsoDate(paidInFullFrom(v.publishedOn))!,
   removedOn: (v) => toIsoDate(v.removedOn),
+  removalGroundLabel: (v) => (v.removalGround ? STOP_GROUND_LABELS[v.removalGround] : null),
+  stopAppliedOn: (v) => toIsoDate(v.stopAppliedOn),
+  stopDecisionDueBy: (v) => (v.stopAppliedOn ? toIsoDate(stopDecisionDueBy(v.stopAppliedOn)) : null),
+  paidOn: (v) => toIsoDate(v.paidOn),
+};
+
+export const TaxResponsiblePerson: TaxResponsiblePersonResolvers = {
+  roleLabel: (p) => RESPONSIBLE_ROLE_LABELS[p.role],
 };

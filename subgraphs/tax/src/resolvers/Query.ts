@@ -1,7 +1,7 @@
 import { badInput, canRead, requireLevel } from '@credit-hub/kit';
 import { isInForce } from '../rules.ts';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
-import { listRatings, listViolations } from '../lists.ts';
+import { listCurrentALevel, listRatings, listViolations } from '../lists.ts';
 
 function checkYear(year: number | null | undefined, field = 'year') {
   if (year !== null && year !== undefined && (year < 1990 || year > 2100)) {
@@ -16,7 +16,9 @@ export const Query: QueryResolvers = {
   },
   aLevelTaxpayers: (_root, args, { db }) => {
     checkYear(args.year);
-    return listRatings(db, { ...args, level: 'A' });
+    // Without a year: today's A-level taxpayers, by the rating in force; with one: that year's list (history).
+    if (args.year === null || args.year === undefined) return listCurrentALevel(db, args);
+    return listRatings(db, { ...args, year: args.year, level: 'A' });
   },
   majorTaxViolations: (_root, args, ctx) => {
     checkYear(args.year);
