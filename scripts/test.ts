@@ -235,7 +235,9 @@ async function main() {
     for (const a of egress.attempts) console.error(`  ${a.kind} ${a.target} (pid ${a.pid} ${a.argv})\n${a.stack}`);
     code = 1;
   } else {
-    console.log(`outbound-traffic guard: no connection attempt to outside this machine (${egress.processes} processes)`);
+    console.log(
+      `outbound-traffic guard: no connection attempt to outside this machine (${egress.processes} processes)`,
+    );
   }
   await rm(egressLog, { force: true });
   if (unitCode) console.error('the unit tier failed (its report is above, under "== unit tier")');

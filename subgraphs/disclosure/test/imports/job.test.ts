@@ -6,7 +6,14 @@ import { after, before, describe, it } from 'node:test';
 import { writeNationalFile, type WrittenFile } from '@credit-hub/datagen';
 import { callers, createTestDatabase, type TestDatabase } from '@credit-hub/kit/testing';
 import { AUTHORITIES } from '../../src/authorities.ts';
-import { importFile, openJob, runJob, SimulatedCrash, type ImportCaller, type RunHooks } from '../../src/imports/job.ts';
+import {
+  importFile,
+  openJob,
+  runJob,
+  SimulatedCrash,
+  type ImportCaller,
+  type RunHooks,
+} from '../../src/imports/job.ts';
 
 // The job runner against a real Postgres: reconciliation, resume after a crash, idempotent re-runs.
 const market = AUTHORITIES.filter((a) => a.department === 'market');
