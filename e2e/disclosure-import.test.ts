@@ -218,7 +218,7 @@ describe('POST /imports/disclosure', () => {
     const res = await upload(bad, 'text/csv', officer);
     assert.equal(res.status, 400);
     assert.equal(res.json().errors[0].extensions.code, 'BAD_USER_INPUT');
-    assert.equal(res.json().errors[0].extensions.rule, 'unknown-columns');
+    assert.equal(res.json().errors[0].extensions.rule, 'UNKNOWN_COLUMNS');
     assert.match(res.json().errors[0].message, /CF_WHATEVER/);
   });
 

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -8,9 +10,10 @@ import { fixClock, SUBGRAPHS, withCommonSdl } from '@credit-hub/kit';
 import { repoRoot } from '@credit-hub/kit/db';
 import { createTestDatabase, makeUscc, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
 import { parse } from 'graphql';
+import { startGateway } from '@credit-hub/gateway';
 import { startTaxSubgraph } from '@credit-hub/subgraph-tax';
 import type { Hub } from '@credit-hub/hub';
-import { bearer, startTestHub, tokenFor } from './support/hub.ts';
+import { bearer, startGatewayFor, startTestHub, tokenFor } from './support/hub.ts';
 
 // The file stands on one day on which its 2024 ratings are in force (a rating of year Y counts until 30 April of
 // Y+2 for tax, 31 December of Y+2 for environment), whatever the real date.
@@ -234,5 +237,126 @@ describe('gateway', () => {
       after = await gql(`{ regions { code } }`);
     }
     assert.equal(after.body.errors?.[0]?.extensions?.code, 'GRAPHQL_VALIDATION_FAILED');
+  });
+});
+
+// A subgraph that answered with a refusal of ours said what went wrong: the gateway passes its code on with
+// `serviceName` (gateway/src/subgraph-failure.ts); only a failure that is not such an answer is SUBGRAPH_UNAVAILABLE.
+describe("a subgraph's own refusals through the gateway", () => {
+  const PROFILE = `query($c: ID!) { subject(code: $c) { name taxCreditRatings { year level } } }`;
+  const taxAuditEntries = async () => (await tdb.db.prisma.auditEntry.count({ where: { subgraph: 'tax' } })) as number;
+
+  it('passes AUDIT_UNAVAILABLE on with serviceName: the department releases nothing, the rest arrives', async () => {
+    // The audit store refuses the tax subgraph's entries (a trigger on this file's own database clone).
+    await tdb.db.prisma.$executeRawUnsafe(
+      `CREATE FUNCTION audit.refuse_tax_entries() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN RAISE EXCEPTION 'audit store refuses the tax subgraph (test)'; END $$`,
+    );
+    await tdb.db.prisma.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_tax_entries BEFORE INSERT ON audit.entry FOR EACH ROW
+       WHEN (NEW.subgraph = 'tax') EXECUTE FUNCTION audit.refuse_tax_entries()`,
+    );
+    const before = await taxAuditEntries();
+    try {
+      const { status, body } = await gql(PROFILE, { c: flagship });
+      assert.equal(status, 200);
+      assert.deepEqual(body.data?.subject, { name: '杭州西湖数智科技有限公司', taxCreditRatings: null });
+      assert.equal(body.errors?.length, 1, JSON.stringify(body.errors));
+      assert.equal(body.errors?.[0]?.extensions?.code, 'AUDIT_UNAVAILABLE');
+      assert.equal(body.errors?.[0]?.extensions?.serviceName, 'tax');
+      assert.match(body.errors?.[0]?.message ?? '', /audit trail is unavailable; no data was released/);
+      assert.equal(await taxAuditEntries(), before);
+    } finally {
+      await tdb.db.prisma.$executeRawUnsafe(`DROP TRIGGER refuse_tax_entries ON audit.entry`);
+      await tdb.db.prisma.$executeRawUnsafe(`DROP FUNCTION audit.refuse_tax_entries()`);
+    }
+    // The same read with the audit store back: released, and its trail written.
+    const { body } = await gql(PROFILE, { c: flagship });
+    assert.equal(body.errors, undefined);
+    assert.deepEqual(body.data?.subject, {
+      name: '杭州西湖数智科技有限公司',
+      taxCreditRatings: [
+        { year: 2024, level: 'A' },
+        { year: 2023, level: 'B' },
+      ],
+    });
+    assert.ok((await taxAuditEntries()) > before);
+  });
+
+  it("passes a subgraph's UNAUTHENTICATED on with serviceName and the reason it refused the identity", async () => {
+    // A gateway holding another internal secret than the subgraphs: every identity it signs is refused.
+    const stranger = await startGatewayFor(
+      Object.fromEntries(Object.entries(hub.subgraphs).map(([name, s]) => [name, s.service.url])),
+    );
+    try {
+      const { status, body } = await postGraphQL(stranger.url, `query($c: ID!) { subject(code: $c) { name } }`, {
+        c: flagship,
+      });
+      assert.equal(status, 200);
+      assert.deepEqual(body.data, { subject: null });
+      assert.equal(body.errors?.length, 1, JSON.stringify(body.errors));
+      assert.deepEqual(
+        [body.errors?.[0]?.extensions?.code, body.errors?.[0]?.extensions?.serviceName],
+        ['UNAUTHENTICATED', 'subject'],
+      );
+      assert.equal(body.errors?.[0]?.extensions?.reason, 'BAD_SIGNATURE');
+      assert.equal(body.errors?.[0]?.extensions?.stacktrace, undefined);
+    } finally {
+      await stranger.close();
+    }
+  });
+
+  it("passes a subgraph's FORBIDDEN on with serviceName: the field is null, the rest arrives", async () => {
+    const { status, body } = await postGraphQL(hub.gatewayUrl, PROFILE, { c: flagship });
+    assert.equal(status, 200);
+    assert.deepEqual(body.data?.subject, { name: '杭州西湖数智科技有限公司', taxCreditRatings: null });
+    assert.equal(body.errors?.length, 1, JSON.stringify(body.errors));
+    assert.deepEqual(
+      [body.errors?.[0]?.extensions?.code, body.errors?.[0]?.extensions?.serviceName],
+      ['FORBIDDEN', 'tax'],
+    );
+  });
+
+  it('turns an answer that is not ours (a proxy page, status 502) into SUBGRAPH_UNAVAILABLE naming the subgraph', async () => {
+    const proxy = http.createServer((_req, res) => {
+      res.writeHead(502, { 'content-type': 'text/html' });
+      res.end('<html><body>502 Bad Gateway</body></html>');
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const { port } = proxy.address() as AddressInfo;
+    const gateway = await startGateway({
+      port: 0,
+      internalSecret: hub.internalSecret,
+      subgraphUrls: {
+        ...Object.fromEntries(Object.entries(hub.subgraphs).map(([name, s]) => [name, s.service.url])),
+        tax: `http://127.0.0.1:${port}/graphql`,
+      },
+      auth: { jwt: { issuer: 'credit-hub', audience: 'credit-hub' }, db: null, apiKeyCacheSeconds: 0 },
+      stopOnTerminationSignals: false,
+      log: () => undefined,
+    });
+    try {
+      const { body } = await postGraphQL(
+        gateway.url,
+        `query($c: ID!) { subject(code: $c) { name isALevelTaxpayer } }`,
+        {
+          c: flagship,
+        },
+      );
+      assert.deepEqual(body.data?.subject, { name: '杭州西湖数智科技有限公司', isALevelTaxpayer: null });
+      assert.equal(body.errors?.length, 1, JSON.stringify(body.errors));
+      assert.deepEqual(
+        [
+          body.errors?.[0]?.extensions?.code,
+          body.errors?.[0]?.extensions?.serviceName,
+          body.errors?.[0]?.extensions?.status,
+        ],
+        ['SUBGRAPH_UNAVAILABLE', 'tax', 502],
+      );
+      assert.doesNotMatch(JSON.stringify(body), /Bad Gateway|html/);
+    } finally {
+      await gateway.close();
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
   });
 });

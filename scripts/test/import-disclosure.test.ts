@@ -82,7 +82,7 @@ describe('npm run import:disclosure', () => {
     await writeFile(bad, 'XK_XDR_MC,XK_NOT_A_COLUMN\n甲,1\n');
     const refused = await run(['--file', bad, '--department', 'health', '--database-url', tdb.url]);
     assert.equal(refused.code, 1);
-    assert.match(refused.stderr, /file refused \(unknown-columns\).*XK_NOT_A_COLUMN/);
+    assert.match(refused.stderr, /file refused \(UNKNOWN_COLUMNS\).*XK_NOT_A_COLUMN/);
     const usage = await run(['--file', bad, '--department', 'nowhere', '--database-url', tdb.url]);
     assert.equal(usage.code, 2);
     assert.match(usage.stderr, /--department nowhere is not a department/);

@@ -26,7 +26,7 @@ import type { PersonalAudience } from './access/policy.ts';
 import { createReplayCache, type ReplayCache } from './access/replay.ts';
 import { enforceAccess } from './access/schema.ts';
 import type { Db } from './db/client.ts';
-import { ErrorCode } from './errors.ts';
+import { auditUnavailable, ErrorCode, unauthenticated } from './errors.ts';
 import { answerClientErrorsAsJson, jsonErrorHandler, routeNotFound } from './http-errors.ts';
 import { DateScalar } from './scalars.ts';
 
@@ -145,8 +145,7 @@ async function identify(
   secret: string | null,
   replay: ReplayCache,
 ): Promise<Identity> {
-  const refuse = (message: string, reason: string) =>
-    new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, reason, http: { status: 401 } } });
+  const refuse = unauthenticated;
   if (!header) {
     if (secret === null) return PUBLIC_IDENTITY;
     throw refuse('This subgraph answers only the gateway: missing internal identity header', 'MISSING');
@@ -215,12 +214,7 @@ export async function startSubgraph<L>(
                 response.body = {
                   kind: 'single',
                   singleResult: {
-                    errors: [
-                      {
-                        message: 'The audit trail is unavailable; no data was released',
-                        extensions: { code: ErrorCode.AUDIT_UNAVAILABLE },
-                      },
-                    ],
+                    errors: [auditUnavailable()],
                   },
                 };
                 if (response.http) response.http.status = 503;

@@ -3,6 +3,7 @@ import {
   checkSubjectCode,
   chineseCalendar,
   clock,
+  conflict,
   notFound,
   notInFuture,
   regionFor,
@@ -109,7 +110,7 @@ function checkBehaviours(behaviours: readonly Behaviour[]): Behaviour[] {
   if (behaviours.length === 0)
     throw badInput('input.behaviours', 'REQUIRED', '`input.behaviours` must name at least one behaviour (第一条)');
   if (new Set(behaviours).size !== behaviours.length)
-    throw badInput('input.behaviours', 'DUPLICATE', '`input.behaviours` names a behaviour twice');
+    throw badInput('input.behaviours', 'REPEATED', '`input.behaviours` names a behaviour twice');
   return BEHAVIOURS.filter((b) => behaviours.includes(b));
 }
 
@@ -286,13 +287,12 @@ async function assertNoRelistingBar(tx: Tx, data: Prisma.DishonestDebtorCaseCrea
 }
 
 const listedAlready = (caseNumber: string, listedUntil: Date | null, today: Date) =>
-  badInput(
+  conflict(
     'input.caseNumber',
-    'DUPLICATE',
+    'ALREADY_LISTED',
     listedUntil && listedUntil.getTime() < today.getTime()
       ? `case ${caseNumber} is still recorded as listed (its term ended on ${iso(listedUntil)}): record its deletion (PERIOD_ENDED) before listing it again`
       : `case ${caseNumber} is already on the list`,
-    { conflict: true },
   );
 
 export async function publishCase(ctx: Ctx, input: CaseInput): Promise<CaseRow> {
@@ -515,11 +515,10 @@ export async function issueRestriction(ctx: Ctx, input: RestrictionInput): Promi
         where: { subjectCode, caseNumber, status: 'ACTIVE' },
       });
       if (inForce > 0) {
-        throw badInput(
+        throw conflict(
           'input.caseNumber',
-          'DUPLICATE',
+          'ALREADY_IN_FORCE',
           `a consumption restriction in case ${caseNumber} is already in force against this subject`,
-          { conflict: true },
         );
       }
       return tx.consumptionRestriction.create({ data });
@@ -547,7 +546,7 @@ export async function liftRestriction(ctx: Ctx, id: string, reason: string): Pro
         where: { id: BigInt(id), status: 'ACTIVE' },
         data: { status: 'WITHDRAWN', liftedOn: today(), liftReason: why },
       });
-      if (count === 0) throw badInput('id', 'ALREADY_LIFTED', `consumption restriction ${id} has already been lifted`);
+      if (count === 0) throw conflict('id', 'ALREADY_LIFTED', `consumption restriction ${id} has already been lifted`);
       return tx.consumptionRestriction.findUniqueOrThrow({ where: { id: BigInt(id) } });
     },
   );

@@ -3,13 +3,16 @@ import { after, before, describe, it } from 'node:test';
 import { clock, fixClock, verifyAudit, type Identity, type RunningService } from '@credit-hub/kit';
 import { personKey } from '@credit-hub/kit/codes';
 import {
+  assertBadInput,
+  assertConflict,
+  callers,
   createTestDatabase,
   makeIdNumber,
   makeUscc,
   postAs,
-  callers,
   TEST_INTERNAL_SECRET,
   type TestDatabase,
+  writeRows,
 } from '@credit-hub/kit/testing';
 import { startCourtSubgraph } from '../src/index.ts';
 
@@ -121,40 +124,18 @@ const issue = (input: Record<string, unknown>, who?: Identity) =>
 const lift = (id: string, reason: string, who?: Identity) =>
   write('liftConsumptionRestriction', LIFT, { id, reason }, who);
 
-interface WriteRow {
-  actor: string;
-  role: string;
-  department: string | null;
-  subject_code: string | null;
-  fields: string;
-  detail: string | null;
-}
-const writeRows = () =>
-  tdb.db.prisma.$queryRaw<WriteRow[]>`
-    SELECT actor, role, department, subject_code, fields, detail FROM audit.entry WHERE action = 'WRITE' ORDER BY seq`;
-
 /** Row counts of everything a write could leave behind. */
 async function counts() {
   const [cases, restrictions, writes] = await Promise.all([
     tdb.db.prisma.dishonestDebtorCase.count(),
     tdb.db.prisma.consumptionRestriction.count(),
-    writeRows().then((rows) => rows.length),
+    writeRows(tdb.db).then((rows) => rows.length),
   ]);
   return { cases, restrictions, writes };
 }
 /** The latest listing of a case (a case may be listed again after a deletion). */
 const storedCase = (caseNumber: string) =>
   tdb.db.prisma.dishonestDebtorCase.findFirst({ where: { caseNumber }, orderBy: { id: 'desc' } });
-
-type Response = Awaited<ReturnType<typeof call>>;
-function assertBadInput(response: Response, field: string, rule: string) {
-  const error = response.body.errors?.[0];
-  assert.ok(error, `expected an error, got ${JSON.stringify(response.body)}`);
-  assert.equal(error.extensions?.code, 'BAD_USER_INPUT', error.message);
-  assert.equal(error.extensions?.field, field, error.message);
-  assert.equal(error.extensions?.rule, rule, error.message);
-  assert.equal(response.body.data ?? null, null);
-}
 
 let restoreClock: () => void;
 
@@ -310,7 +291,7 @@ describe('publishDishonestDebtorCase', () => {
     const before = await counts();
     for (const n of ['(2025)浙0106执1234号', '（2025）浙0106执1234号']) {
       const response = await publish(caseInput(n, makeUscc('91', '330106', 'MA2W0003')));
-      assertBadInput(response, 'input.caseNumber', 'DUPLICATE');
+      assertConflict(response, 'input.caseNumber', 'ALREADY_LISTED');
     }
     assert.deepEqual(await counts(), before);
     assert.equal((await storedCase('(2025)浙0106执1234号'))?.subjectCode, trader);
@@ -355,7 +336,7 @@ describe('publishDishonestDebtorCase', () => {
     ['an objection case (not 执行实施)', { caseNumber: '(2025)浙0106执异1号' }, 'input.caseNumber', 'CASE_TYPE'],
     ['a three-digit court code', { caseNumber: '(2025)浙010执1号' }, 'input.caseNumber', 'FORMAT'],
     ['no behaviour', { behaviours: [] }, 'input.behaviours', 'REQUIRED'],
-    ['a behaviour twice', { behaviours: ['EVADING_EXECUTION', 'EVADING_EXECUTION'] }, 'input.behaviours', 'DUPLICATE'],
+    ['a behaviour twice', { behaviours: ['EVADING_EXECUTION', 'EVADING_EXECUTION'] }, 'input.behaviours', 'REPEATED'],
     [
       'an extension of a listing without a term (item (一) alone)',
       { termExtensionYears: 1, termExtensionGround: 'MULTIPLE_BEHAVIOURS', termExtensionReason: '多项' },
@@ -730,7 +711,7 @@ describe('listing a case again (法释〔2017〕7号 第十条第三款、第四
   it('refuses a second listing while the first is not deleted', async () => {
     const n = '(2026)浙0110执4000号';
     assert.equal((await publish(relisting(n))).body.errors, undefined);
-    assertBadInput(await publish(relisting(n, again)), 'input.caseNumber', 'DUPLICATE');
+    assertConflict(await publish(relisting(n, again)), 'input.caseNumber', 'ALREADY_LISTED');
   });
 
   it('bars an application within six months of a deletion the applicant asked for: the day of, not the day after', async () => {
@@ -797,7 +778,11 @@ describe('consumption restrictions', () => {
 
   it('refuses a second order in force in the same case, and bad input, writing nothing', async () => {
     const before = await counts();
-    assertBadInput(await issue(restrictionInput(debtor, '(2025)浙0106执1500号')), 'input.caseNumber', 'DUPLICATE');
+    assertConflict(
+      await issue(restrictionInput(debtor, '(2025)浙0106执1500号')),
+      'input.caseNumber',
+      'ALREADY_IN_FORCE',
+    );
     assertBadInput(await issue(restrictionInput(debtor, '(2025)浙0106民初1500号')), 'input.caseNumber', 'CASE_TYPE');
     assertBadInput(
       await issue(restrictionInput(debtor, '(2025)浙0106执1501号', { issuedOn: isoDay(1) })),
@@ -839,7 +824,7 @@ describe('consumption restrictions', () => {
       liftReason: '被执行人已履行生效法律文书确定的全部义务',
     });
     const afterLift = await counts();
-    assertBadInput(await lift(id, '再次解除'), 'id', 'ALREADY_LIFTED');
+    assertConflict(await lift(id, '再次解除'), 'id', 'ALREADY_LIFTED');
     assert.deepEqual(await counts(), afterLift);
 
     // Lifted, a new order may be issued in the same case.
@@ -912,7 +897,7 @@ describe('who may write', () => {
 
 describe('audit trail of writes', () => {
   it('holds one WRITE row per successful write, naming who wrote what, and the chain verifies', async () => {
-    const rows = await writeRows();
+    const rows = await writeRows(tdb.db);
     assert.ok(expectedWrites.length >= 15, `only ${expectedWrites.length} writes were made`);
     assert.deepEqual(
       rows.map((r) => ({ actor: r.actor, role: r.role, mutation: (JSON.parse(r.fields) as string[])[0] })),

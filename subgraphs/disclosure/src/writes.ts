@@ -1,6 +1,6 @@
 /** The mutations' logic: every write bound to the caller's department, run with its audit entry. */
 import { randomUUID } from 'node:crypto';
-import { badInput, DEPARTMENTS, forbidden, notFound, toIsoDate, clock } from '@credit-hub/kit';
+import { badInput, clock, conflict, DEPARTMENTS, forbidden, notFound, toIsoDate } from '@credit-hub/kit';
 import { validateUscc } from '@credit-hub/kit/codes';
 import type { Context } from './context.ts';
 import { inputToRaw } from './intake/columns.ts';
@@ -208,7 +208,7 @@ export async function repair(ctx: Context, id: string, repairedOn: Date, reason:
   if (appliedOn > on) throw badInput('appliedOn', 'NOT_AFTER_REPAIR', '`appliedOn` must not be after `repairedOn`');
   if (appliedOn < decidedOn)
     throw badInput(field, 'NOT_BEFORE_DECISION', `\`${field}\` must not be before the decision date ${decidedOn}`);
-  if (penalty.repairedOn) throw badInput('id', 'ALREADY_REPAIRED', `penalty ${id} was repaired already`);
+  if (penalty.repairedOn) throw conflict('id', 'ALREADY_REPAIRED', `penalty ${id} was repaired already`);
   const facts = { decidedOn, tier: penalty.tier, sector: penalty.sector };
   const allowedFrom = repairAllowedFrom(facts, appliedOn);
   if (allowedFrom !== appliedOn) {

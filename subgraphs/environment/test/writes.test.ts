@@ -2,12 +2,17 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { chinaToday, fixClock, verifyAudit, type Identity, type RunningService } from '@credit-hub/kit';
 import {
+  assertBadInput,
+  assertConflict,
+  assertOk,
   callers,
   createTestDatabase,
   makeUscc,
   postAs,
+  snapshot,
   TEST_INTERNAL_SECRET,
   type TestDatabase,
+  writeRows,
 } from '@credit-hub/kit/testing';
 import { startEnvironmentSubgraph } from '../src/index.ts';
 
@@ -15,6 +20,8 @@ import { startEnvironmentSubgraph } from '../src/index.ts';
 // every write goes through the API, so the audit trail can be compared write by write at the end. The writes go
 // to a five-grade province's service; a second service on the same database has the national four grades.
 let tdb: TestDatabase;
+/** The tables a write of this subgraph could change (the write-nothing snapshot). */
+const TABLES = ['environment.credit_rating', 'environment.penalty', 'environment.discharge_permit'];
 let five: RunningService;
 let four: RunningService;
 
@@ -108,46 +115,6 @@ const permitInput = (subjectCode: string, extra: Record<string, unknown> = {}) =
   authority: HANGZHOU,
   ...extra,
 });
-
-interface WriteRow {
-  actor: string;
-  role: string;
-  department: string | null;
-  subject_code: string | null;
-  fields: string;
-  detail: string | null;
-}
-const writeRows = () =>
-  tdb.db.prisma.$queryRaw<WriteRow[]>`
-    SELECT actor, role, department, subject_code, fields, detail FROM audit.entry WHERE action = 'WRITE' ORDER BY seq`;
-
-/** Everything a write could change, as one comparable value: "nothing written" means this did not move. */
-async function snapshot() {
-  const p = tdb.db.prisma;
-  const [ratings, penalties, permits, writes] = await Promise.all([
-    p.environmentalRating.findMany({ orderBy: { id: 'asc' } }),
-    p.environmentalPenalty.findMany({ orderBy: { id: 'asc' } }),
-    p.dischargePermit.findMany({ orderBy: { id: 'asc' } }),
-    writeRows(),
-  ]);
-  return JSON.stringify({ ratings, penalties, permits, writes: writes.length }, (_k, v) =>
-    typeof v === 'bigint' ? v.toString() : v,
-  );
-}
-
-function assertBadInput(response: Response, field: string, rule: string) {
-  const error = response.body.errors?.[0];
-  assert.ok(error, `expected an error, got ${JSON.stringify(response.body)}`);
-  assert.equal(error.extensions?.code, 'BAD_USER_INPUT', error.message);
-  assert.equal(error.extensions?.field, field, error.message);
-  assert.equal(error.extensions?.rule, rule, error.message);
-  assert.equal(response.body.data ?? null, null);
-}
-
-function assertOk(response: Response, mutation: string) {
-  assert.equal(response.body.errors, undefined, JSON.stringify(response.body.errors));
-  return (response.body.data as any)[mutation];
-}
 
 const flags = async (code: string, service = five) =>
   (
@@ -263,18 +230,18 @@ describe('publishEnvironmentalRating', () => {
   ];
   for (const [label, extra, field, rule] of cases) {
     it(`refuses ${label} and writes nothing`, async () => {
-      const before = await snapshot();
+      const before = await snapshot(tdb.db, TABLES);
       assertBadInput(await publish(ratingInput(subject, extra)), field, rule);
-      assert.equal(await snapshot(), before);
+      assert.equal(await snapshot(tdb.db, TABLES), before);
     });
   }
 
   it('refuses an unknown grade as a validation error and writes nothing', async () => {
-    const before = await snapshot();
+    const before = await snapshot(tdb.db, TABLES);
     const response = await publish(ratingInput(subject, { grade: 'PURPLE' }));
     assert.equal(response.status, 400);
     assert.notEqual(response.body.errors?.[0]?.extensions?.code, 'INTERNAL_SERVER_ERROR');
-    assert.equal(await snapshot(), before);
+    assert.equal(await snapshot(tdb.db, TABLES), before);
   });
 });
 
@@ -292,11 +259,11 @@ describe('grades configured per province', () => {
   });
 
   it('refuses BLACK with four grades (GRADE_NOT_USED) and writes nothing', async () => {
-    const before = await snapshot();
+    const before = await snapshot(tdb.db, TABLES);
     const response = await publish(ratingInput(dyeing, { grade: 'BLACK' }), officer, four);
     assertBadInput(response, 'input.grade', 'GRADE_NOT_USED');
     assert.deepEqual(response.body.errors?.[0]?.extensions?.grades, ['GREEN', 'BLUE', 'YELLOW', 'RED']);
-    assert.equal(await snapshot(), before);
+    assert.equal(await snapshot(tdb.db, TABLES), before);
   });
 
   it('accepts RED with four grades; RED (环保不良) is the black list in both scales', async () => {
@@ -350,9 +317,9 @@ describe('recordEnvironmentalPenalty', () => {
   });
 
   it('records a decision number once, also when five clerks submit it at the same moment', async () => {
-    const before = await snapshot();
-    assertBadInput(await record(penaltyInput(dyeing)), 'input.decisionNumber', 'DUPLICATE');
-    assert.equal(await snapshot(), before);
+    const before = await snapshot(tdb.db, TABLES);
+    assertConflict(await record(penaltyInput(dyeing)), 'input.decisionNumber', 'ALREADY_RECORDED');
+    assert.equal(await snapshot(tdb.db, TABLES), before);
     const racer = makeUscc('91', '330106', 'MA2H0302');
     const responses = await Promise.all(
       Array.from({ length: 5 }, () => record(penaltyInput(racer, { decisionNumber: '杭西环罚〔2025〕99号' }))),
@@ -360,7 +327,7 @@ describe('recordEnvironmentalPenalty', () => {
     const ok = responses.filter((r) => (r.body.data as any)?.recordEnvironmentalPenalty);
     assert.equal(ok.length, 1);
     for (const r of responses.filter((x) => !(x.body.data as any)?.recordEnvironmentalPenalty))
-      assertBadInput(r, 'input.decisionNumber', 'DUPLICATE');
+      assertConflict(r, 'input.decisionNumber', 'ALREADY_RECORDED');
     assert.equal(await tdb.db.prisma.environmentalPenalty.count({ where: { subjectCode: racer } }), 1);
   });
 
@@ -378,13 +345,13 @@ describe('recordEnvironmentalPenalty', () => {
   ];
   for (const [label, extra, field, rule] of cases) {
     it(`refuses ${label} and writes nothing`, async () => {
-      const before = await snapshot();
+      const before = await snapshot(tdb.db, TABLES);
       assertBadInput(
         await record(penaltyInput(dyeing, { decisionNumber: '杭西环罚〔2025〕13号', ...extra })),
         field,
         rule,
       );
-      assert.equal(await snapshot(), before);
+      assert.equal(await snapshot(tdb.db, TABLES), before);
     });
   }
 });
@@ -432,15 +399,15 @@ describe('issueDischargePermit', () => {
   });
 
   it('issues a permit number once, also when five clerks submit it at the same moment', async () => {
-    const before = await snapshot();
-    assertBadInput(await issue(permitInput(holder)), 'input.permitNumber', 'DUPLICATE');
-    assert.equal(await snapshot(), before);
+    const before = await snapshot(tdb.db, TABLES);
+    assertConflict(await issue(permitInput(holder)), 'input.permitNumber', 'ALREADY_ISSUED');
+    assert.equal(await snapshot(tdb.db, TABLES), before);
     const racer = makeUscc('91', '330106', 'MA2H0402');
     const responses = await Promise.all(Array.from({ length: 5 }, () => issue(permitInput(racer))));
     const ok = responses.filter((r) => (r.body.data as any)?.issueDischargePermit);
     assert.equal(ok.length, 1);
     for (const r of responses.filter((x) => !(x.body.data as any)?.issueDischargePermit))
-      assertBadInput(r, 'input.permitNumber', 'DUPLICATE');
+      assertConflict(r, 'input.permitNumber', 'ALREADY_ISSUED');
   });
 
   const other = makeUscc('91', '330106', 'MA2H0403');
@@ -459,9 +426,9 @@ describe('issueDischargePermit', () => {
   ];
   for (const [label, extra, field, rule] of cases) {
     it(`refuses ${label} and writes nothing`, async () => {
-      const before = await snapshot();
+      const before = await snapshot(tdb.db, TABLES);
       assertBadInput(await issue(permitInput(holder, { permitNumber: `${holder}003P`, ...extra })), field, rule);
-      assert.equal(await snapshot(), before);
+      assert.equal(await snapshot(tdb.db, TABLES), before);
     });
   }
 });
@@ -485,12 +452,12 @@ describe('who may write', () => {
     ['a tax system with the write scope', callers.system('tax', ['write'])],
   ] as const) {
     it(`refuses ${label} every mutation (FORBIDDEN), writing nothing`, async () => {
-      const before = await snapshot();
+      const before = await snapshot(tdb.db, TABLES);
       for (const response of await every(who)) {
         assert.equal(response.body.errors?.[0]?.extensions?.code, 'FORBIDDEN', JSON.stringify(response.body));
         assert.equal(response.body.data ?? null, null);
       }
-      assert.equal(await snapshot(), before);
+      assert.equal(await snapshot(tdb.db, TABLES), before);
     });
   }
 
@@ -527,7 +494,7 @@ describe('who may write', () => {
 
 describe('audit trail of writes', () => {
   it('holds one WRITE row per successful write, naming who wrote what about whom, and the chain verifies', async () => {
-    const rows = await writeRows();
+    const rows = await writeRows(tdb.db);
     assert.ok(expectedWrites.length >= 15, `only ${expectedWrites.length} writes were made`);
     // Concurrent writes may commit in either order: compare as multisets.
     const key = (w: { actor: string; role: string; mutation: string; subject: string | null }) =>

@@ -419,14 +419,14 @@ describe('政务诚信 evaluation (@requires isDishonestDebtor)', () => {
   it('refuses to evaluate without the courts’ status, rather than leave out its deduction', async () => {
     for (const rep of [office, { code: office, isDishonestDebtor: null }]) {
       const { body } = await entities([rep], 'integrityEvaluation { score }');
-      assert.equal(body.errors?.[0]?.extensions?.code, 'COURT_STATUS_UNAVAILABLE');
+      assert.equal(body.errors?.[0]?.extensions?.code, 'REQUIRED_FIELDS_UNAVAILABLE');
       assert.equal((body.data as any)._entities[0].integrityEvaluation, null);
     }
     // Resolved inside this subgraph (not through the gateway), a nested subject has no court status either.
     const { body } = await query(
       `{ arrears(debtorCode: "${office}") { nodes { debtor { integrityEvaluation { score } } } } }`,
     );
-    assert.equal(body.errors?.[0]?.extensions?.code, 'COURT_STATUS_UNAVAILABLE');
+    assert.equal(body.errors?.[0]?.extensions?.code, 'REQUIRED_FIELDS_UNAVAILABLE');
   });
 
   for (const year of [1999, thisYear + 1]) {

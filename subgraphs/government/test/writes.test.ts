@@ -2,18 +2,26 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { chinaToday, verifyAudit, type Identity, type RunningService } from '@credit-hub/kit';
 import {
+  assertBadInput,
+  assertConflict,
+  assertOk,
+  callers,
   createTestDatabase,
   makeUscc,
   postAs,
-  callers,
+  refusedWrite,
+  snapshot,
   TEST_INTERNAL_SECRET,
   type TestDatabase,
+  writeRows,
 } from '@credit-hub/kit/testing';
 import { startGovernmentSubgraph } from '../src/index.ts';
 
 // The government subgraph's mutations over real HTTP against a real Postgres clone; the file starts empty and
 // every write below goes through the API, so the audit trail can be compared write by write at the end.
 let tdb: TestDatabase;
+/** The tables a write of this subgraph could change (the write-nothing snapshot). */
+const TABLES = ['government.arrears', 'government.arrears_payment', 'government.commitment', 'government.complaint'];
 let service: RunningService;
 
 const govOfficer = callers.officer('government');
@@ -141,54 +149,6 @@ const complaintInput = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-interface WriteRow {
-  actor: string;
-  role: string;
-  department: string | null;
-  subject_code: string | null;
-  fields: string;
-  detail: string | null;
-}
-const writeRows = () =>
-  tdb.db.prisma.$queryRaw<WriteRow[]>`
-    SELECT actor, role, department, subject_code, fields, detail FROM audit.entry WHERE action = 'WRITE' ORDER BY seq`;
-
-/** Everything a write could change, as one comparable value: "nothing written" means this did not move. */
-async function snapshot() {
-  const p = tdb.db.prisma;
-  const [arrears, payments, commitments, complaints, writes] = await Promise.all([
-    p.arrears.findMany({ orderBy: { id: 'asc' } }),
-    p.arrearsPayment.findMany({ orderBy: { id: 'asc' } }),
-    p.commitment.findMany({ orderBy: { id: 'asc' } }),
-    p.complaint.findMany({ orderBy: { id: 'asc' } }),
-    writeRows(),
-  ]);
-  return JSON.stringify({ arrears, payments, commitments, complaints, writes: writes.length }, (_k, v) =>
-    typeof v === 'bigint' ? v.toString() : v,
-  );
-}
-
-function assertBadInput(response: Response, field: string, rule: string) {
-  const error = response.body.errors?.[0];
-  assert.ok(error, `expected an error, got ${JSON.stringify(response.body)}`);
-  assert.equal(error.extensions?.code, 'BAD_USER_INPUT', error.message);
-  assert.equal(error.extensions?.field, field, error.message);
-  assert.equal(error.extensions?.rule, rule, error.message);
-  assert.equal(response.body.data ?? null, null);
-}
-
-function assertOk(response: Response, mutation: string) {
-  assert.equal(response.body.errors, undefined, JSON.stringify(response.body.errors));
-  return (response.body.data as any)[mutation];
-}
-
-/** Runs a refused write and checks that nothing at all moved (rows and audit trail). */
-async function refused(run: () => Promise<Response>, check: (response: Response) => void) {
-  const before = await snapshot();
-  check(await run());
-  assert.equal(await snapshot(), before);
-}
-
 before(async () => {
   tdb = await createTestDatabase();
   service = await startGovernmentSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET });
@@ -289,7 +249,9 @@ describe('recordArrears', () => {
     ['a malformed region code', { regionCode: '3301' }, 'input.regionCode', 'FORMAT'],
   ] as const) {
     it(`rejects ${label}, writing nothing`, () =>
-      refused(
+      refusedWrite(
+        tdb.db,
+        TABLES,
         () => recordArrears(arrearsInput(extra)),
         (response) => assertBadInput(response, field, rule),
       ));
@@ -336,7 +298,9 @@ describe('recordArrearsPayment', () => {
     ['a payment date before the due date', 1000, '2025-03-30', 'paidOn', 'ORDER'],
   ] as const) {
     it(`rejects ${label}, writing nothing`, () =>
-      refused(
+      refusedWrite(
+        tdb.db,
+        TABLES,
         () => pay(id, amount, paidOn),
         (response) => assertBadInput(response, field, rule),
       ));
@@ -360,20 +324,26 @@ describe('recordArrearsPayment', () => {
   });
 
   it('refuses a payment on a cleared arrear', () =>
-    refused(
+    refusedWrite(
+      tdb.db,
+      TABLES,
       () => pay(id, 1, '2025-12-21'),
-      (response) => assertBadInput(response, 'arrearsId', 'ALREADY_CLEARED'),
+      (response) => assertConflict(response, 'arrearsId', 'ALREADY_CLEARED'),
     ));
 
   it('answers NOT_FOUND for an unknown arrear and rejects a malformed id', async () => {
-    await refused(
+    await refusedWrite(
+      tdb.db,
+      TABLES,
       () => pay('999999', 1, '2025-12-21'),
       (response) => {
         assert.equal(response.body.errors?.[0]?.extensions?.code, 'NOT_FOUND');
         assert.equal(response.body.data ?? null, null);
       },
     );
-    await refused(
+    await refusedWrite(
+      tdb.db,
+      TABLES,
       () => pay('abc', 1, '2025-12-21'),
       (response) => assertBadInput(response, 'arrearsId', 'FORMAT'),
     );
@@ -435,7 +405,9 @@ describe('commitments', () => {
     ['empty content', { content: '' }, 'input.content', 'REQUIRED'],
   ] as const) {
     it(`rejects ${label}, writing nothing`, () =>
-      refused(
+      refusedWrite(
+        tdb.db,
+        TABLES,
         () => recordCommitment(commitmentInput(extra)),
         (response) => assertBadInput(response, field, rule),
       ));
@@ -450,9 +422,11 @@ describe('commitments', () => {
       [broken.status, broken.statusLabel, broken.fulfilledOn, broken.evidence, broken.overdue],
       ['BROKEN', '未履行（违约）', '2025-03-15', '2025年起未再减免租金，企业已按全额缴纳（缴费凭证见附件）', false],
     );
-    await refused(
+    await refusedWrite(
+      tdb.db,
+      TABLES,
       () => fulfil(id, 'FULFILLED', '补发减免款', '2025-04-01'),
-      (response) => assertBadInput(response, 'id', 'ALREADY_DECIDED'),
+      (response) => assertConflict(response, 'id', 'ALREADY_DECIDED'),
     );
   });
 
@@ -468,19 +442,27 @@ describe('commitments', () => {
       ),
       'recordCommitment',
     ).id;
-    await refused(
+    await refusedWrite(
+      tdb.db,
+      TABLES,
       () => fulfil(other, 'FULFILLED', '银行转账凭证', '2025-01-09'),
       (response) => assertBadInput(response, 'fulfilledOn', 'ORDER'),
     );
-    await refused(
+    await refusedWrite(
+      tdb.db,
+      TABLES,
       () => fulfil(other, 'FULFILLED', ' ', '2025-02-01'),
       (response) => assertBadInput(response, 'evidence', 'REQUIRED'),
     );
-    await refused(
+    await refusedWrite(
+      tdb.db,
+      TABLES,
       () => fulfil(other, 'FULFILLED', '银行转账凭证', TOMORROW),
       (response) => assertBadInput(response, 'fulfilledOn', 'NOT_IN_FUTURE'),
     );
-    await refused(
+    await refusedWrite(
+      tdb.db,
+      TABLES,
       () => fulfil('424242', 'FULFILLED', '银行转账凭证', '2025-02-01'),
       (response) => assert.equal(response.body.errors?.[0]?.extensions?.code, 'NOT_FOUND'),
     );
@@ -544,18 +526,24 @@ describe('complaints', () => {
     ['empty content', { content: ' ' }, 'input.content', 'REQUIRED'],
   ] as const) {
     it(`rejects ${label}, writing nothing`, () =>
-      refused(
+      refusedWrite(
+        tdb.db,
+        TABLES,
         () => recordComplaint(complaintInput(extra)),
         (response) => assertBadInput(response, field, rule),
       ));
   }
 
   it('records the outcome once, on or after receipt', async () => {
-    await refused(
+    await refusedWrite(
+      tdb.db,
+      TABLES,
       () => handle(id, 'UPHELD', '投诉成立', '2025-10-08'),
       (response) => assertBadInput(response, 'handledOn', 'ORDER'),
     );
-    await refused(
+    await refusedWrite(
+      tdb.db,
+      TABLES,
       () => handle(id, 'UPHELD', '', '2025-11-20'),
       (response) => assertBadInput(response, 'note', 'REQUIRED'),
     );
@@ -567,11 +555,15 @@ describe('complaints', () => {
       [upheld.outcome, upheld.outcomeLabel, upheld.handledOn, upheld.handlingNote],
       ['UPHELD', '投诉成立', '2025-11-20', '投诉成立，责令限期兑现承诺并追究相关责任'],
     );
-    await refused(
+    await refusedWrite(
+      tdb.db,
+      TABLES,
       () => handle(id, 'RESOLVED', '已兑现', '2025-12-01'),
-      (response) => assertBadInput(response, 'id', 'ALREADY_HANDLED'),
+      (response) => assertConflict(response, 'id', 'ALREADY_HANDLED'),
     );
-    await refused(
+    await refusedWrite(
+      tdb.db,
+      TABLES,
       () => handle('77777', 'REJECTED', '不成立', '2025-12-01'),
       (response) => assert.equal(response.body.errors?.[0]?.extensions?.code, 'NOT_FOUND'),
     );
@@ -636,12 +628,12 @@ describe('authorization', () => {
     ['a tax system with the write scope', callers.system('tax', ['write'])],
   ] as const) {
     it(`refuses ${label} every mutation, writing nothing`, async () => {
-      const before = await snapshot();
+      const before = await snapshot(tdb.db, TABLES);
       for (const response of await every(who)) {
         assert.equal(response.body.errors?.[0]?.extensions?.code, 'FORBIDDEN', JSON.stringify(response.body));
         assert.equal(response.body.data ?? null, null);
       }
-      assert.equal(await snapshot(), before);
+      assert.equal(await snapshot(tdb.db, TABLES), before);
     });
   }
 
@@ -724,7 +716,7 @@ describe('authorization', () => {
 
 describe('audit trail of writes', () => {
   it('holds one WRITE row per successful write, naming who wrote what about whom, and the chain verifies', async () => {
-    const rows = await writeRows();
+    const rows = await writeRows(tdb.db);
     assert.ok(expectedWrites.length >= 20, `only ${expectedWrites.length} writes were made`);
     // Concurrent writes may commit in either order: compare as multisets.
     const key = (w: { actor: string; role: string; mutation: string; subject: string | null }) =>

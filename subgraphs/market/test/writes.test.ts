@@ -2,19 +2,31 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { chinaToday, fixClock, verifyAudit, type Identity, type RunningService } from '@credit-hub/kit';
 import {
+  assertBadInput,
+  assertConflict,
+  assertOk,
+  callers,
   createTestDatabase,
   makeUscc,
+  onDay,
   postAs,
-  callers,
+  snapshot,
   TEST_INTERNAL_SECRET,
   type TestDatabase,
-  onDay,
+  writeRows,
 } from '@credit-hub/kit/testing';
 import { startMarketSubgraph } from '../src/index.ts';
 
 // The market subgraph's mutations over real HTTP against a real Postgres clone; the file starts empty and
 // every write below goes through the API, so the audit trail can be compared write by write at the end.
 let tdb: TestDatabase;
+/** The tables a write of this subgraph could change (the write-nothing snapshot). */
+const TABLES = [
+  'market.registration',
+  'market.annual_report',
+  'market.abnormal_operation',
+  'market.serious_illegal_listing',
+];
 let service: RunningService;
 
 const marketOfficer = callers.officer('market');
@@ -172,46 +184,6 @@ const seriousInput = (subjectCode: string, extra: Record<string, unknown> = {}) 
   ...extra,
 });
 
-interface WriteRow {
-  actor: string;
-  role: string;
-  department: string | null;
-  subject_code: string | null;
-  fields: string;
-  detail: string | null;
-}
-const writeRows = () =>
-  tdb.db.prisma.$queryRaw<WriteRow[]>`
-    SELECT actor, role, department, subject_code, fields, detail FROM audit.entry WHERE action = 'WRITE' ORDER BY seq`;
-
-/** Everything a write could change, as one comparable value: "nothing written" means this did not move. */
-async function snapshot() {
-  const p = tdb.db.prisma;
-  const [registrations, abnormal, serious, writes] = await Promise.all([
-    p.registration.findMany({ orderBy: { subjectCode: 'asc' } }),
-    p.abnormalOperation.findMany({ orderBy: { id: 'asc' } }),
-    p.seriousIllegalListing.findMany({ orderBy: { id: 'asc' } }),
-    writeRows(),
-  ]);
-  return JSON.stringify({ registrations, abnormal, serious, writes: writes.length }, (_k, v) =>
-    typeof v === 'bigint' ? v.toString() : v,
-  );
-}
-
-function assertBadInput(response: Response, field: string, rule: string) {
-  const error = response.body.errors?.[0];
-  assert.ok(error, `expected an error, got ${JSON.stringify(response.body)}`);
-  assert.equal(error.extensions?.code, 'BAD_USER_INPUT', error.message);
-  assert.equal(error.extensions?.field, field, error.message);
-  assert.equal(error.extensions?.rule, rule, error.message);
-  assert.equal(response.body.data ?? null, null);
-}
-
-function assertOk(response: Response, mutation: string) {
-  assert.equal(response.body.errors, undefined, JSON.stringify(response.body.errors));
-  return (response.body.data as any)[mutation];
-}
-
 const subjectView = async (code: string, who: Identity = callers.public) =>
   (
     (
@@ -321,18 +293,18 @@ describe('registerMarketSubject', () => {
   ];
   for (const [label, extra, field, rule] of cases) {
     it(`refuses ${label} and writes nothing`, async () => {
-      const before = await snapshot();
+      const before = await snapshot(tdb.db, TABLES);
       assertBadInput(await register(registration(subject, extra)), field, rule);
-      assert.equal(await snapshot(), before);
+      assert.equal(await snapshot(tdb.db, TABLES), before);
     });
   }
 
   it('refuses an unknown status as a validation error', async () => {
-    const before = await snapshot();
+    const before = await snapshot(tdb.db, TABLES);
     const response = await register(registration(subject, { status: 'BANKRUPT' }));
     assert.equal(response.status, 400);
     assert.notEqual(response.body.errors?.[0]?.extensions?.code, 'INTERNAL_SERVER_ERROR');
-    assert.equal(await snapshot(), before);
+    assert.equal(await snapshot(tdb.db, TABLES), before);
   });
 });
 
@@ -379,13 +351,13 @@ describe('listAbnormalOperation', () => {
   });
 
   it('refuses the same reason while it is listed, and accepts another reason', async () => {
-    const before = await snapshot();
-    assertBadInput(
+    const before = await snapshot(tdb.db, TABLES);
+    assertConflict(
       await listAbnormal(abnormalInput(firm, { listedOn: '2025-08-01' })),
       'input.reason',
       'ALREADY_LISTED',
     );
-    assert.equal(await snapshot(), before);
+    assert.equal(await snapshot(tdb.db, TABLES), before);
     assertOk(
       await listAbnormal(
         abnormalInput(firm, { reason: 'UNREACHABLE_AT_ADDRESS', listingDocument: '西市监异列字〔2025〕第0802号' }),
@@ -401,20 +373,20 @@ describe('listAbnormalOperation', () => {
     const ok = responses.filter((r) => (r.body.data as any)?.listAbnormalOperation);
     assert.equal(ok.length, 1);
     for (const r of responses.filter((x) => !(x.body.data as any)?.listAbnormalOperation))
-      assertBadInput(r, 'input.reason', 'ALREADY_LISTED');
+      assertConflict(r, 'input.reason', 'ALREADY_LISTED');
     assert.equal(await tdb.db.prisma.abnormalOperation.count({ where: { subjectCode: racer } }), 1);
   });
 
   it('refuses a subject that is not in the market register, naming the code', async () => {
     const unregistered = makeUscc('93', '330106', 'MA2X0003');
-    const before = await snapshot();
+    const before = await snapshot(tdb.db, TABLES);
     const response = await listAbnormal(abnormalInput(unregistered));
     const error = response.body.errors?.[0];
     assert.equal(error?.extensions?.code, 'NOT_FOUND');
     assert.equal(error?.extensions?.key, unregistered);
     assert.match(error?.message ?? '', new RegExp(unregistered));
     assert.equal(response.body.data ?? null, null);
-    assert.equal(await snapshot(), before);
+    assert.equal(await snapshot(tdb.db, TABLES), before);
   });
 
   const cases: [string, Record<string, unknown>, string, string][] = [
@@ -443,18 +415,18 @@ describe('listAbnormalOperation', () => {
   ];
   for (const [label, extra, field, rule] of cases) {
     it(`refuses ${label} and writes nothing`, async () => {
-      const before = await snapshot();
+      const before = await snapshot(tdb.db, TABLES);
       assertBadInput(
         await listAbnormal(abnormalInput(firm, { reason: 'INFORMATION_NOT_PUBLISHED', ...extra })),
         field,
         rule,
       );
-      assert.equal(await snapshot(), before);
+      assert.equal(await snapshot(tdb.db, TABLES), before);
     });
   }
 
   it('refuses a reason other than the four as a validation error, not a server error', async () => {
-    const before = await snapshot();
+    const before = await snapshot(tdb.db, TABLES);
     const literal = await call(
       `mutation { listAbnormalOperation(input: { subjectCode: "${firm}", reason: BANKRUPT, listingAuthority: "${XIHU}",
         listingDocument: "西市监异列字〔2025〕第0901号", listedOn: "2025-09-01" }) { id } }`,
@@ -465,7 +437,7 @@ describe('listAbnormalOperation', () => {
     assert.equal(variable.status, 400);
     assert.ok(variable.body.errors?.length);
     assert.notEqual(variable.body.errors?.[0]?.extensions?.code, 'INTERNAL_SERVER_ERROR');
-    assert.equal(await snapshot(), before);
+    assert.equal(await snapshot(tdb.db, TABLES), before);
   });
 });
 
@@ -483,10 +455,10 @@ describe('application and removal', () => {
   });
 
   it('refuses to remove, or refuse, an entry nobody applied for', async () => {
-    const before = await snapshot();
+    const before = await snapshot(tdb.db, TABLES);
     assertBadInput(await removeAbnormal(id, '已补报年度报告', XIHU), 'id', 'NOT_APPLIED');
     assertBadInput(await refuse(id, '材料不全'), 'id', 'NOT_APPLIED');
-    assert.equal(await snapshot(), before);
+    assert.equal(await snapshot(tdb.db, TABLES), before);
   });
 
   for (const [label, appliedOn, curedOn, field, rule] of [
@@ -496,9 +468,9 @@ describe('application and removal', () => {
     ['a cure after the application', '2025-09-26', '2025-09-27', 'curedOn', 'ORDER'],
   ] as const) {
     it(`refuses ${label}`, async () => {
-      const before = await snapshot();
+      const before = await snapshot(tdb.db, TABLES);
       assertBadInput(await apply(id, appliedOn, curedOn), field, rule);
-      assert.equal(await snapshot(), before);
+      assert.equal(await snapshot(tdb.db, TABLES), before);
     });
   }
 
@@ -516,15 +488,15 @@ describe('application and removal', () => {
   });
 
   it('refuses a second application while one is pending', async () => {
-    const before = await snapshot();
-    assertBadInput(await apply(id, '2025-09-30', '2025-09-20'), 'id', 'ALREADY_APPLIED');
-    assert.equal(await snapshot(), before);
+    const before = await snapshot(tdb.db, TABLES);
+    assertConflict(await apply(id, '2025-09-30', '2025-09-20'), 'id', 'ALREADY_APPLIED');
+    assert.equal(await snapshot(tdb.db, TABLES), before);
   });
 
   it('refuses the application with a reason: no decision is owed any more, and a new application starts again', async () => {
-    const before = await snapshot();
+    const before = await snapshot(tdb.db, TABLES);
     assertBadInput(await refuse(id, '  '), 'reason', 'REQUIRED');
-    assert.equal(await snapshot(), before);
+    assert.equal(await snapshot(tdb.db, TABLES), before);
     const refused = await onDay('2025-10-09', async () =>
       assertOk(await refuse(id, '补报的年度报告仍不完整'), 'refuseAbnormalRemoval'),
     );
@@ -543,16 +515,16 @@ describe('application and removal', () => {
   });
 
   it('refuses an empty reason or authority for the removal', async () => {
-    const before = await snapshot();
+    const before = await snapshot(tdb.db, TABLES);
     assertBadInput(await removeAbnormal(id, '  ', XIHU), 'reason', 'REQUIRED');
     assertBadInput(await removeAbnormal(id, '已补报年度报告', ''), 'removalAuthority', 'REQUIRED');
-    assert.equal(await snapshot(), before);
+    assert.equal(await snapshot(tdb.db, TABLES), before);
   });
 
   it('refuses restoreNormalStatus on a listing: that is the path of a 个体工商户 mark', async () => {
-    const before = await snapshot();
+    const before = await snapshot(tdb.db, TABLES);
     assertBadInput(await restore(id, '已补报年度报告', XIHU), 'id', 'LISTING_NOT_MARK');
-    assert.equal(await snapshot(), before);
+    assert.equal(await snapshot(tdb.db, TABLES), before);
   });
 
   it('removes the entry today (China time), and it is no longer overdue', async () => {
@@ -572,7 +544,7 @@ describe('application and removal', () => {
   });
 
   it('refuses to remove or apply for what is not listed, unknown and malformed ids', async () => {
-    const before = await snapshot();
+    const before = await snapshot(tdb.db, TABLES);
     assertBadInput(await removeAbnormal(id, '再次移出', XIHU), 'id', 'NOT_LISTED');
     assertBadInput(await apply(id, '2025-12-01', '2025-12-01'), 'id', 'NOT_LISTED');
     for (const response of [
@@ -583,7 +555,7 @@ describe('application and removal', () => {
       assert.equal(response.body.errors?.[0]?.extensions?.code, 'NOT_FOUND');
     assertBadInput(await removeAbnormal('12a', '移出', XIHU), 'id', 'FORMAT');
     assertBadInput(await apply('-1', '2025-10-01', '2025-10-01'), 'id', 'FORMAT');
-    assert.equal(await snapshot(), before);
+    assert.equal(await snapshot(tdb.db, TABLES), before);
   });
 
   it('lists the same reason again once the earlier entry was removed', async () => {
@@ -609,11 +581,11 @@ describe('application and removal', () => {
       ),
       'listAbnormalOperation',
     );
-    const before = await snapshot();
+    const before = await snapshot(tdb.db, TABLES);
     // 2018 has no holiday notice in the calendar (it starts in 2019): the deadline from this application cannot
     // be counted.
     assertBadInput(await apply(old.id, '2018-06-01', '2018-05-29'), 'appliedOn', 'CALENDAR_RANGE');
-    assert.equal(await snapshot(), before);
+    assert.equal(await snapshot(tdb.db, TABLES), before);
   });
 });
 
@@ -666,17 +638,17 @@ describe('个体工商户: marked 经营异常状态, never listed', () => {
     ['the same reason while marked', abnormalInput(shop, { listedOn: '2025-08-01' }), 'input.reason', 'ALREADY_LISTED'],
   ] as const) {
     it(`refuses to mark ${label}`, async () => {
-      const before = await snapshot();
-      assertBadInput(await mark(input), field, rule);
-      assert.equal(await snapshot(), before);
+      const before = await snapshot(tdb.db, TABLES);
+      (rule.startsWith('ALREADY_') ? assertConflict : assertBadInput)(await mark(input), field, rule);
+      assert.equal(await snapshot(tdb.db, TABLES), before);
     });
   }
 
   it('restores the normal state after an application, not by removeAbnormalOperation', async () => {
     assertOk(await apply(id, '2026-05-11', '2026-05-08'), 'applyForAbnormalRemoval');
-    const before = await snapshot();
+    const before = await snapshot(tdb.db, TABLES);
     assertBadInput(await removeAbnormal(id, '已补报年度报告', XIHU), 'id', 'MARK_NOT_LISTING');
-    assert.equal(await snapshot(), before);
+    assert.equal(await snapshot(tdb.db, TABLES), before);
     const restored = assertOk(await restore(id, '已补报纸质年度报告', XIHU), 'restoreNormalStatus');
     assert.deepEqual(
       [restored.status, restored.statusLabel, restored.removedOn, restored.removalDeadline],
@@ -703,13 +675,13 @@ describe('revocation of an entry listed in error', () => {
     ['an objection filed in the future', '2026-05-21', 'NOT_IN_FUTURE'],
   ] as const) {
     it(`refuses ${label}`, async () => {
-      const before = await snapshot();
+      const before = await snapshot(tdb.db, TABLES);
       assertBadInput(
         await revoke(id, '经核实，企业可通过登记住所联系', XIHU, objectionFiledOn),
         'objectionFiledOn',
         rule,
       );
-      assert.equal(await snapshot(), before);
+      assert.equal(await snapshot(tdb.db, TABLES), before);
     });
   }
 
@@ -738,10 +710,10 @@ describe('revocation of an entry listed in error', () => {
       isSeriousIllegal: false,
       abnormalOperations: [],
     });
-    const before = await snapshot();
+    const before = await snapshot(tdb.db, TABLES);
     assertBadInput(await revoke(id, '再次撤销', XIHU, null), 'id', 'NOT_LISTED');
     assertBadInput(await revoke(id, ' ', XIHU, null), 'reason', 'REQUIRED');
-    assert.equal(await snapshot(), before);
+    assert.equal(await snapshot(tdb.db, TABLES), before);
   });
 
   it('revokes without an objection, and without any application or cure', async () => {
@@ -846,27 +818,32 @@ describe('严重违法失信名单', () => {
   ];
   for (const [label, extra, field, rule] of cases) {
     it(`refuses ${label} and writes nothing`, async () => {
-      const before = await snapshot();
-      assertBadInput(await listSerious(seriousInput(fraud, extra)), field, rule);
-      assert.equal(await snapshot(), before);
+      const before = await snapshot(tdb.db, TABLES);
+      // An entry already listed by the same decision is a CONFLICT (docs/adr/0008); the rest break input rules.
+      (rule.startsWith('ALREADY_') ? assertConflict : assertBadInput)(
+        await listSerious(seriousInput(fraud, extra)),
+        field,
+        rule,
+      );
+      assert.equal(await snapshot(tdb.db, TABLES), before);
     });
   }
 
   it('refuses an unregistered subject', async () => {
-    const before = await snapshot();
+    const before = await snapshot(tdb.db, TABLES);
     const unregistered = makeUscc('93', '330106', 'MA2K0002');
     const response = await listSerious(seriousInput(unregistered));
     assert.equal(response.body.errors?.[0]?.extensions?.code, 'NOT_FOUND');
     assert.match(response.body.errors?.[0]?.message ?? '', new RegExp(unregistered));
-    assert.equal(await snapshot(), before);
+    assert.equal(await snapshot(tdb.db, TABLES), before);
   });
 
   it('refuses an early removal before the entry has been listed a full year', async () => {
-    const before = await snapshot();
+    const before = await snapshot(tdb.db, TABLES);
     assertBadInput(await removeSerious(id, { ...EARLY, appliedOn: TODAY }), 'input.appliedOn', 'TOO_EARLY');
     assertBadInput(await removeSerious(id, { ...EARLY }), 'input.appliedOn', 'REQUIRED');
     assertBadInput(await removeSerious(id, { ...EARLY, basis: ' ', appliedOn: TODAY }), 'input.basis', 'REQUIRED');
-    assert.equal(await snapshot(), before);
+    assert.equal(await snapshot(tdb.db, TABLES), before);
   });
 
   it('removes early from the day after the first year, only with all three conditions, and records them', async () => {
@@ -875,7 +852,7 @@ describe('严重违法失信名单', () => {
       'listSeriousIllegal',
     );
     assert.equal(older.earlyRemovalFrom, '2026-03-11');
-    const before = await snapshot();
+    const before = await snapshot(tdb.db, TABLES);
     assertBadInput(
       await removeSerious(older.id, { ...EARLY, appliedOn: '2026-03-10' }),
       'input.appliedOn',
@@ -886,7 +863,7 @@ describe('严重违法失信名单', () => {
       assertBadInput(response, `input.${condition}`, 'EARLY_REMOVAL_CONDITIONS');
       assert.deepEqual(response.body.errors?.[0]?.extensions?.unmet, [condition]);
     }
-    assert.equal(await snapshot(), before);
+    assert.equal(await snapshot(tdb.db, TABLES), before);
     const removed = assertOk(
       await removeSerious(older.id, { ...EARLY, appliedOn: '2026-03-11' }),
       'removeSeriousIllegal',
@@ -921,13 +898,13 @@ describe('严重违法失信名单', () => {
       'listSeriousIllegal',
     );
     assert.equal(banned.expiresOn, '2028-06-02');
-    const before = await snapshot();
+    const before = await snapshot(tdb.db, TABLES);
     assertBadInput(
       await removeSerious(banned.id, { ...EARLY, appliedOn: TODAY }),
       'input.appliedOn',
       'MEASURES_IN_FORCE',
     );
-    assert.equal(await snapshot(), before);
+    assert.equal(await snapshot(tdb.db, TABLES), before);
   });
 
   it('revokes an entry at any time; then it is neither public nor removable', async () => {
@@ -939,13 +916,13 @@ describe('严重违法失信名单', () => {
       [revoked.status, revoked.statusLabel, revoked.removedOn, revoked.removalGround, revoked.penaltyPerformed],
       ['REVOKED', '撤销列入', TODAY, 'REVOKED', null],
     );
-    const before = await snapshot();
+    const before = await snapshot(tdb.db, TABLES);
     assertBadInput(await removeSerious(id, { ground: 'REVOKED', basis: '再次撤销' }), 'id', 'NOT_LISTED');
     assert.equal(
       (await removeSerious('987654321', { ground: 'REVOKED', basis: '撤销' })).body.errors?.[0]?.extensions?.code,
       'NOT_FOUND',
     );
-    assert.equal(await snapshot(), before);
+    assert.equal(await snapshot(tdb.db, TABLES), before);
   });
 
   it('needs no removal once the term has ended: an entry listed three years ago is off the list by itself', async () => {
@@ -957,11 +934,11 @@ describe('严重违法失信名单', () => {
     );
     assert.deepEqual([entry.expiresOn, entry.status, entry.statusLabel], ['2026-05-10', 'EXPIRED', '期满移出']);
     assert.equal((await subjectView(past)).isSeriousIllegal, false);
-    const before = await snapshot();
+    const before = await snapshot(tdb.db, TABLES);
     const response = await removeSerious(entry.id, { ground: 'REVOKED', basis: '撤销' });
     assertBadInput(response, 'id', 'NOT_LISTED');
     assert.match(response.body.errors?.[0]?.message ?? '', /ended with its term on 2026-05-10/);
-    assert.equal(await snapshot(), before);
+    assert.equal(await snapshot(tdb.db, TABLES), before);
   });
 });
 
@@ -1001,7 +978,7 @@ describe('transfer from the 经营异常名录 after three years', () => {
       'registerMarketSubject',
     );
     const markId = assertOk(await mark(abnormalInput(shop, { listedOn: '2023-01-05' })), 'markAbnormalStatus').id;
-    const before = await snapshot();
+    const before = await snapshot(tdb.db, TABLES);
     assertBadInput(
       await listSerious(transfer({ listedOn: '2026-05-19' })),
       'input.abnormalOperationId',
@@ -1014,7 +991,7 @@ describe('transfer from the 经营异常名录 after three years', () => {
       'GROUND',
     );
     assertBadInput(await listSerious(transfer({ penaltyKind: 'HEAVY_FINE' })), 'input.penaltyKind', 'GROUND');
-    assert.equal(await snapshot(), before);
+    assert.equal(await snapshot(tdb.db, TABLES), before);
   });
 
   it('transfers on the day after three years, once; the listing itself stays until its obligation is met', async () => {
@@ -1026,22 +1003,22 @@ describe('transfer from the 经营异常名录 after three years', () => {
     );
     const view = await subjectView(dormant);
     assert.deepEqual([view.isSeriousIllegal, view.isInAbnormalOperationList], [true, true]);
-    const before = await snapshot();
-    assertBadInput(
+    const before = await snapshot(tdb.db, TABLES);
+    assertConflict(
       await listSerious(transfer({ decisionDocument: '杭西市监严列〔2026〕8号' })),
       'input.abnormalOperationId',
       'ALREADY_LISTED',
     );
-    assert.equal(await snapshot(), before);
+    assert.equal(await snapshot(tdb.db, TABLES), before);
   });
 
   it('removes a transferred entry early only once the 经营异常名录 entry is removed', async () => {
     const early = { ...EARLY, penaltyPerformed: null, appliedOn: '2027-05-21' };
     await onDay('2027-06-01', async () => {
-      const before = await snapshot();
+      const before = await snapshot(tdb.db, TABLES);
       const response = await removeSerious(transferId, early);
       assertBadInput(response, 'input.abnormalEntryRemoved', 'EARLY_REMOVAL_CONDITIONS');
-      assert.equal(await snapshot(), before);
+      assert.equal(await snapshot(tdb.db, TABLES), before);
     });
     assertOk(await apply(abnormalId, TODAY, '2026-05-18'), 'applyForAbnormalRemoval');
     assertOk(await removeAbnormal(abnormalId, '已补报未报年份的年度报告并公示', XIHU), 'removeAbnormalOperation');
@@ -1096,12 +1073,12 @@ describe('who may write', () => {
     ['a tax system with the write scope', callers.system('tax', ['write'])],
   ] as const) {
     it(`refuses ${label} every mutation, writing nothing`, async () => {
-      const before = await snapshot();
+      const before = await snapshot(tdb.db, TABLES);
       for (const response of await every(who)) {
         assert.equal(response.body.errors?.[0]?.extensions?.code, 'FORBIDDEN', JSON.stringify(response.body));
         assert.equal(response.body.data ?? null, null);
       }
-      assert.equal(await snapshot(), before);
+      assert.equal(await snapshot(tdb.db, TABLES), before);
     });
   }
 
@@ -1131,7 +1108,7 @@ describe('who may write', () => {
 
 describe('audit trail of writes', () => {
   it('holds one WRITE row per successful write, naming who wrote what about whom, and the chain verifies', async () => {
-    const rows = await writeRows();
+    const rows = await writeRows(tdb.db);
     assert.ok(expectedWrites.length >= 20, `only ${expectedWrites.length} writes were made`);
     // Concurrent writes may commit in either order: compare as multisets, then check the order of the rest.
     const key = (w: { actor: string; role: string; mutation: string; subject: string | null }) =>

@@ -3,13 +3,15 @@ import { after, before, describe, it } from 'node:test';
 import { fixClock, verifyAudit, type Identity, type RunningService } from '@credit-hub/kit';
 import { personKey } from '@credit-hub/kit/codes';
 import {
+  assertBadInput,
+  callers,
   createTestDatabase,
   makeIdNumber,
   makeUscc,
   postAs,
-  callers,
   TEST_INTERNAL_SECRET,
   type TestDatabase,
+  writeRows,
 } from '@credit-hub/kit/testing';
 import { startTaxSubgraph } from '../src/index.ts';
 
@@ -122,36 +124,14 @@ async function remove(id: string, input: Record<string, unknown>, who: Identity 
   return result;
 }
 
-interface WriteRow {
-  actor: string;
-  role: string;
-  department: string | null;
-  subject_code: string | null;
-  fields: string;
-  detail: string | null;
-}
-const writeRows = () =>
-  tdb.db.prisma.$queryRaw<WriteRow[]>`
-    SELECT actor, role, department, subject_code, fields, detail FROM audit.entry WHERE action = 'WRITE' ORDER BY seq`;
-
 /** Row counts of everything a write could leave behind. */
 async function counts() {
   const [ratings, violations, writes] = await Promise.all([
     tdb.db.prisma.taxCreditRating.count(),
     tdb.db.prisma.majorTaxViolation.count(),
-    writeRows().then((rows) => rows.length),
+    writeRows(tdb.db).then((rows) => rows.length),
   ]);
   return { ratings, violations, writes };
-}
-
-type Response = Awaited<ReturnType<typeof call>>;
-function assertBadInput(response: Response, field: string, rule: string) {
-  const error = response.body.errors?.[0];
-  assert.ok(error, `expected an error, got ${JSON.stringify(response.body)}`);
-  assert.equal(error.extensions?.code, 'BAD_USER_INPUT', error.message);
-  assert.equal(error.extensions?.field, field, error.message);
-  assert.equal(error.extensions?.rule, rule, error.message);
-  assert.equal(response.body.data ?? null, null);
 }
 
 before(async () => {
@@ -685,7 +665,7 @@ describe('who may write', () => {
 
 describe('audit trail of writes', () => {
   it('holds one WRITE row per successful write, naming who wrote what, and the chain verifies', async () => {
-    const rows = await writeRows();
+    const rows = await writeRows(tdb.db);
     assert.ok(expectedWrites.length >= 10, `only ${expectedWrites.length} writes were made`);
     assert.deepEqual(
       rows.map((r) => ({ actor: r.actor, role: r.role, fields: JSON.parse(r.fields) as string[] })),

@@ -129,7 +129,7 @@ async function peekKind(file: ImportFile, columnsFor?: ColumnsFor): Promise<Reco
   try {
     const first = await source.rows.next();
     if (first.done && source.columns.length === 0)
-      throw new ImportRejected('empty-file', 'The file holds no header and no record');
+      throw new ImportRejected('EMPTY_FILE', 'The file holds no header and no record');
   } finally {
     await source.rows.return(undefined);
   }
@@ -212,7 +212,7 @@ export async function runJob(
     const scan = await scanFile(file.path, file.format, { kind: file.kind, columnsFor: hooks.columnsFor });
     phases.scanMs = performance.now() - t0;
     if (scan.kind !== job.kind)
-      throw new ImportRejected('kind-mismatch', `The job is a ${job.kind} import but the file holds ${scan.kind} rows`);
+      throw new ImportRejected('KIND_MISMATCH', `The job is a ${job.kind} import but the file holds ${scan.kind} rows`);
     if (job.rowsTotal === null) {
       await db.prisma.$executeRawUnsafe(
         `UPDATE disclosure.import_job SET rows_total = $2, updated_at = now() WHERE id = $1::uuid`,
