@@ -1,5 +1,5 @@
 import { startGateway } from '@credit-hub/gateway';
-import type { RunningService } from '@credit-hub/kit';
+import { DEV_SECRETS, type RunningService } from '@credit-hub/kit';
 import { TEST_INTERNAL_SECRET } from '@credit-hub/kit/testing';
 import { SignJWT } from 'jose';
 import { startHub, type Hub, type HubGatewayOptions } from '@credit-hub/hub';
@@ -20,6 +20,8 @@ export function startTestHub(
     ports: 'ephemeral',
     supergraphPath,
     production,
+    // The development value, which the demo data and the tests' person keys are made with.
+    personKeySecret: DEV_SECRETS.PERSON_KEY_SECRET,
     log: () => undefined,
     gateway: {
       rateLimit: { windowSeconds: 60, anonymousPerWindow: 10_000, authenticatedPerWindow: 10_000 },

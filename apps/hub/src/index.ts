@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { startGateway, type GatewayOptions } from '@credit-hub/gateway';
-import { SUBGRAPHS, type RunningService, type SubgraphName, type SubgraphOptions } from '@credit-hub/kit';
+import { DEV_SECRETS, SUBGRAPHS, type RunningService, type SubgraphName, type SubgraphOptions } from '@credit-hub/kit';
 import { createDb, type Db } from '@credit-hub/kit/db';
 import { startAccessSubgraph } from '@credit-hub/subgraph-access';
 import { startCourtSubgraph } from '@credit-hub/subgraph-court';
@@ -24,6 +24,7 @@ export interface DepartmentSettings {
 
 const startersFor = (
   settings: DepartmentSettings,
+  personKeySecret: string,
 ): Record<SubgraphName, (o: SubgraphOptions) => Promise<RunningService>> => ({
   access: startAccessSubgraph,
   subject: startSubjectSubgraph,
@@ -38,7 +39,7 @@ const startersFor = (
       validThrough: settings.environmentRatingValidThrough,
     }),
   government: startGovernmentSubgraph,
-  disclosure: startDisclosureSubgraph,
+  disclosure: (o) => startDisclosureSubgraph({ ...o, config: { personKeySecret } }),
   evaluation: startEvaluationSubgraph,
 });
 
@@ -73,9 +74,16 @@ export async function startHub(options: {
   redisUrl?: string | undefined;
   gateway?: HubGatewayOptions;
   departments?: DepartmentSettings;
+  /**
+   * PERSON_KEY_SECRET, for the services that key natural persons (the 双公示 intake); required in production,
+   * the development value otherwise.
+   */
+  personKeySecret?: string;
   log?: (line: string) => void;
 }): Promise<Hub> {
-  const starters = startersFor(options.departments ?? {});
+  if (options.production && !options.personKeySecret)
+    throw new Error('startHub: PERSON_KEY_SECRET is required in production');
+  const starters = startersFor(options.departments ?? {}, options.personKeySecret ?? DEV_SECRETS.PERSON_KEY_SECRET);
   const ephemeral = options.ports === 'ephemeral';
   const internalSecret = options.internalSecret ?? randomBytes(32).toString('base64url');
   const subgraphs = {} as Hub['subgraphs'];

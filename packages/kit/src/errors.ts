@@ -16,8 +16,11 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 export interface ErrorCodeInfo {
   /** What happened, for the caller (docs). */
   description: string;
-  /** The HTTP status the refusal carries when it ends the request; none when it sits beside data in a 200. */
-  status?: number;
+  /**
+   * The HTTP status of the answer: a number when the refusal ends the request, a note when it depends on where it
+   * arises; none when it sits beside data in a 200.
+   */
+  status?: number | string;
   /** How the code is made: the kit helper (docs; scripts/docs.ts checks that it exists). */
   helper: string;
   /** Extensions besides `code` that come with it. */
@@ -28,6 +31,7 @@ export const ERROR_CODES = {
   BAD_USER_INPUT: {
     description:
       'An argument, input field or variable breaks a rule: the message names the field and the rule. Nothing was written.',
+    status: '200 beside data; 400 when the gateway or a scalar refuses a variable before anything runs',
     helper: 'badInput(field, rule, message)',
     extensions: '`field`, `rule`; some rules add `position`, `min`, `max`, `allowedFrom`…',
   },
@@ -43,15 +47,15 @@ export const ERROR_CODES = {
     extensions: '`key`, sometimes `field`',
   },
   FORBIDDEN: {
-    description:
-      'The caller may not read this field or do this: the field is `null`, the rest of the answer arrives (403 at the HTTP edge).',
+    description: 'The caller may not read this field or do this: the field is `null`, the rest of the answer arrives.',
+    status: '200 beside data; 403 at the HTTP edge (an upload for another department)',
     helper: 'forbidden(message)',
     extensions: 'sometimes `level`, `field`',
   },
   UNAUTHENTICATED: {
     description:
       'A credential is present but wrong (gateway), or a subgraph refused the signed internal identity (`reason`); passed on by the gateway with `serviceName`.',
-    status: 401,
+    status: '401; 200 beside data when a subgraph refused (through the gateway)',
     helper: 'unauthenticated(message, reason)',
     extensions: '`reason`; `serviceName` when a subgraph refused',
   },
@@ -75,13 +79,14 @@ export const ERROR_CODES = {
   AUDIT_UNAVAILABLE: {
     description:
       'The audit trail could not be written, so no data was released; the gateway passes it on with `serviceName` and the rest of the answer.',
-    status: 503,
+    status: '503 from the subgraph; 200 beside the rest of the answer through the gateway',
     helper: 'auditUnavailable()',
     extensions: '`serviceName` through the gateway',
   },
   SUBGRAPH_UNAVAILABLE: {
     description:
       "A department's subgraph did not answer (down, timed out, or an answer that is not ours): only its fields are `null`.",
+    status: '200 beside data; 502/503 on the upload route',
     helper: 'subgraphUnavailable(serviceName, message)',
     extensions: '`serviceName`, sometimes `status`',
   },

@@ -6,7 +6,6 @@ import type { Context } from './context.ts';
 import { inputToRaw } from './intake/columns.ts';
 import { ingestRows, loadValidationContext, type IngestResult, type RecordKind } from './intake/ingest.ts';
 import { validateRow } from './intake/validate.ts';
-import { readPersonKeySecret } from './env.ts';
 import { withKind } from './model.ts';
 import { repairAllowedFrom, sectorLabel, TIER_LABELS, regimeOn } from './publicity.ts';
 
@@ -46,12 +45,16 @@ export async function submitRows(ctx: Context, kind: RecordKind, inputs: readonl
   const result = await ctx.audited(
     { subjectCode: null, fields: [mutation], detail: `submission ${submissionId}: ${inputs.length} row(s)` },
     (tx) =>
-      ingestRows(tx, {
-        kind,
-        rows: inputs.map((input, i) => ({ rowNumber: i + 1, raw: inputToRaw(kind, input) })),
-        submitter: { department, subject: ctx.identity.actor, channel: 'GRAPHQL' },
-        submissionId,
-      }),
+      ingestRows(
+        tx,
+        {
+          kind,
+          rows: inputs.map((input, i) => ({ rowNumber: i + 1, raw: inputToRaw(kind, input) })),
+          submitter: { department, subject: ctx.identity.actor, channel: 'GRAPHQL' },
+          submissionId,
+        },
+        { personKeySecret: ctx.config.personKeySecret },
+      ),
   );
   return outcome(submissionId, result, inputs.length);
 }
@@ -86,7 +89,7 @@ export async function resubmit(
   return ctx.audited(
     { subjectCode: null, fields: ['Mutation.resubmitQuarantined'], detail: `quarantine ${id} → ${submissionId}` },
     async (tx) => {
-      const validation = await loadValidationContext(tx, department, { personKeySecret: readPersonKeySecret() });
+      const validation = await loadValidationContext(tx, department, { personKeySecret: ctx.config.personKeySecret });
       const checked = validateRow(kind, raw, validation);
       if (!checked.ok) {
         await tx.quarantine.update({

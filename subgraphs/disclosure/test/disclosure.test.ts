@@ -9,7 +9,6 @@ import {
   TEST_INTERNAL_SECRET,
   type TestDatabase,
 } from '@credit-hub/kit/testing';
-import { readPersonKeySecret } from '../src/env.ts';
 import { startDisclosureSubgraph } from '../src/index.ts';
 import { documentPersonKey, ingestRows } from '../src/intake/ingest.ts';
 import { deadlineOf } from '../src/metrics.ts';
@@ -58,9 +57,17 @@ const input = (o: Record<string, unknown> = {}) => ({
   ...o,
 });
 
+/** The person-key secret this file's subgraph is configured with (its env module's PERSON_KEY_SECRET). */
+const PERSON_KEY_SECRET = 'disclosure-test-person-key-0123456789';
+
 before(async () => {
   tdb = await createTestDatabase();
-  service = await startDisclosureSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET });
+  service = await startDisclosureSubgraph({
+    db: tdb.db,
+    port: 0,
+    internalSecret: TEST_INTERNAL_SECRET,
+    config: { personKeySecret: PERSON_KEY_SECRET },
+  });
 });
 after(async () => {
   await service.close();
@@ -183,7 +190,7 @@ describe('publicity and personal data', () => {
       documentNumber: 'PERSON-1',
     });
     data(await call(market, SUBMIT, { rows: [person] }));
-    const key = documentPersonKey(readPersonKeySecret())(PERSON_ID);
+    const key = documentPersonKey(PERSON_KEY_SECRET)(PERSON_ID);
     const Q = `query($c: ID!) { _entities(representations: [{__typename: "CreditSubject", code: $c}]) { ... on CreditSubject {
       administrativePenalties { subjectName subjectIdNumber subject { code } } } } }`;
     const pub = data(await call(callers.public, Q, { c: key }))._entities[0].administrativePenalties[0];
@@ -268,14 +275,18 @@ describe('quality metrics on a known data set', () => {
     const at = (iso: string) => new Date(`${iso}T10:00:00+08:00`);
     const ingest = (sub: string, raw: Record<string, unknown>, when: string) =>
       tdb.db.prisma.$transaction((tx) =>
-        ingestRows(tx, {
-          kind: 'CF',
-          rows: [{ rowNumber: 1, raw }],
-          submitter: { department: 'emergency', subject: 'test', channel: 'GRAPHQL' },
-          submissionId: sub,
-          today: '2025-10-31',
-          receivedAt: at(when),
-        }),
+        ingestRows(
+          tx,
+          {
+            kind: 'CF',
+            rows: [{ rowNumber: 1, raw }],
+            submitter: { department: 'emergency', subject: 'test', channel: 'GRAPHQL' },
+            submissionId: sub,
+            today: '2025-10-31',
+            receivedAt: at(when),
+          },
+          { personKeySecret: PERSON_KEY_SECRET },
+        ),
       );
     const authority = (await tdb.db.prisma.authority.findFirst({ where: { department: 'emergency' } }))!;
     const row = (doc: string, o: Record<string, unknown> = {}) =>

@@ -84,7 +84,12 @@ async function publicView(day: string) {
 
 before(async () => {
   tdb = await createTestDatabase();
-  service = await startDisclosureSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET });
+  service = await startDisclosureSubgraph({
+    db: tdb.db,
+    port: 0,
+    internalSecret: TEST_INTERNAL_SECRET,
+    config: { personKeySecret: 'publicity-test-person-key-0123456789' },
+  });
   at('2026-05-03');
   const r = data(
     await call(market, SUBMIT, {

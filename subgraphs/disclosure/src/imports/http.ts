@@ -39,7 +39,8 @@ export interface ImportRouteConfig {
   /** Where uploads are spooled while their job runs (default: the OS temporary directory). */
   spoolDir?: string;
   chunkSize?: number;
-  personKeySecret?: string;
+  /** PERSON_KEY_SECRET, from the subgraph's configuration. */
+  personKeySecret: string;
   /** Pinned "today" for validation (tests). */
   today?: string;
 }
@@ -98,7 +99,7 @@ function publish(jobId: string, event: ImportProgressEvent) {
   for (const listener of listeners.get(jobId) ?? []) listener(event);
 }
 
-export function importRoutes(config: ImportRouteConfig = {}) {
+export function importRoutes(config: ImportRouteConfig) {
   const limit = config.limitBytes ?? DEFAULT_UPLOAD_LIMIT;
   return (app: Express, options: RouteOptions) => {
     const db: Db = options.db;

@@ -14,7 +14,9 @@ before(async () => {
 after(async () => tdb.drop());
 
 const ingest = (submissionId: string, rows: IngestInput['rows'], kind: 'CF' | 'XK' = 'CF') =>
-  tdb.db.prisma.$transaction((tx) => ingestRows(tx, { kind, rows, submitter, submissionId, today: TODAY }));
+  tdb.db.prisma.$transaction((tx) =>
+    ingestRows(tx, { kind, rows, submitter, submissionId, today: TODAY }, { personKeySecret: 'x'.repeat(16) }),
+  );
 
 const count = async (sql: string) =>
   Number((await tdb.db.prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM ${sql}`))[0]!.n);

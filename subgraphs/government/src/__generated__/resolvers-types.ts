@@ -285,7 +285,7 @@ export type CreditSubject = {
    * 失信被执行人 status, its overdue arrears, broken commitments and upheld complaints; every deduction is
    * listed with its source. Null for other kinds of subject. Defaults to the current year (China time); the
    * courts publish only the current status, so it counts in the current year's evaluation only. Refused
-   * (COURT_STATUS_UNAVAILABLE) when the courts' status is missing rather than computed without it.
+   * (REQUIRED_FIELDS_UNAVAILABLE) when the courts' status is missing rather than computed without it.
    */
   integrityEvaluation: Maybe<IntegrityEvaluation>;
   /**
