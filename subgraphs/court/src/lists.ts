@@ -9,7 +9,7 @@ import {
   chineseCalendar,
 } from '@credit-hub/kit';
 import { Prisma, type Db } from '@credit-hub/kit/db';
-import { toCaseRow, type CaseConnection, type CaseRow } from './model.ts';
+import { toCaseRow, type CaseConnection, type CaseRow } from './mappers.ts';
 import { overdueCutoff, stateWhere, type ListingState } from './rules.ts';
 
 export interface CaseListArgs extends PageArgs {

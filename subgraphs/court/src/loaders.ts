@@ -1,7 +1,7 @@
 import { clock, manyByKey, regionPrefix } from '@credit-hub/kit';
 import DataLoader from 'dataloader';
 import { rowsByKeys, type Db } from '@credit-hub/kit/db';
-import { toCaseRow, type CaseRow, type RestrictionRow } from './model.ts';
+import { toCaseRow, type CaseRow, type RestrictionRow } from './mappers.ts';
 import { listedSql } from './rules.ts';
 
 type CaseSource = Parameters<typeof toCaseRow>[0];

@@ -6,7 +6,7 @@
  */
 import { isCalendarRangeError, type WorkingCalendar } from '@credit-hub/kit';
 import { Prisma } from '@credit-hub/kit/db';
-import type { CaseRow, RestrictionRow } from './model.ts';
+import type { CaseRow, RestrictionRow } from './mappers.ts';
 
 type Behaviour = CaseRow['behaviours'][number];
 type Reason = NonNullable<CaseRow['withdrawalReason']>;

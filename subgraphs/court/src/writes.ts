@@ -13,7 +13,7 @@ import {
 import { isPersonKey, validateIdNumber } from '@credit-hub/kit/codes';
 import { Prisma, type Db } from '@credit-hub/kit/db';
 import { assertImplementationCase, parseCaseNumber } from './case-number.ts';
-import { toCaseRow, type CaseRow, type RestrictionRow } from './model.ts';
+import { toCaseRow, type CaseRow, type RestrictionRow } from './mappers.ts';
 import {
   BEHAVIOURS,
   deadlineBasisDay,

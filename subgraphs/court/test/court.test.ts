@@ -12,7 +12,7 @@ import {
   type TestDatabase,
 } from '@credit-hub/kit/testing';
 import { startCourtSubgraph } from '../src/index.ts';
-import type { CaseRow } from '../src/model.ts';
+import type { CaseRow } from '../src/mappers.ts';
 import { hasTerm, listedUntilOf, TERM_YEARS } from '../src/rules.ts';
 
 // Court subgraph in-process over real HTTP against a real Postgres clone; each test file owns its data.

@@ -6,7 +6,7 @@ import type { Context } from './context.ts';
 import { inputToRaw } from './intake/columns.ts';
 import { ingestRows, loadValidationContext, type IngestResult, type RecordKind } from './intake/ingest.ts';
 import { validateRow } from './intake/validate.ts';
-import { withKind } from './model.ts';
+import { withKind } from './mappers.ts';
 import { repairAllowedFrom, sectorLabel, TIER_LABELS, regimeOn } from './publicity.ts';
 
 /** Largest batch a GraphQL mutation takes; bigger sets go through the bulk import. */

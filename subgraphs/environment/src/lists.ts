@@ -9,7 +9,7 @@ import {
 } from '@credit-hub/kit';
 import { Prisma, type Db } from '@credit-hub/kit/db';
 import { industryName } from '@credit-hub/kit/reference';
-import type { PenaltyConnection, PenaltyRow, RatingConnection, RatingRow } from './model.ts';
+import type { PenaltyConnection, PenaltyRow, RatingConnection, RatingRow } from './mappers.ts';
 
 /** An industry section (门类) of GB/T 4754-2017, A–T, as subjects carry it; normalised to upper case. */
 export function checkIndustryCode(raw: string, field: string): string {

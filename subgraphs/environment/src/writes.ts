@@ -10,7 +10,7 @@ import {
 
 import { Prisma } from '@credit-hub/kit/db';
 import { checkIndustryCode } from './lists.ts';
-import type { PenaltyRow, PermitRow, RatingRow } from './model.ts';
+import type { PenaltyRow, PermitRow, RatingRow } from './mappers.ts';
 import {
   checkFine,
   checkGradeInUse,

@@ -9,7 +9,7 @@ import {
 } from '@credit-hub/kit';
 import { validateUscc } from '@credit-hub/kit/codes';
 import type { Db, Prisma } from '@credit-hub/kit/db';
-import type { ArrearsPage, ArrearsRow } from './model.ts';
+import type { ArrearsPage, ArrearsRow } from './mappers.ts';
 
 export interface ArrearsListArgs extends PageArgs {
   regionCode?: string | null;

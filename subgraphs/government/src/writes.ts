@@ -10,7 +10,7 @@ import {
 } from '@credit-hub/kit';
 import { describeRegistrationCategory, isPersonKey, kindFromUscc } from '@credit-hub/kit/codes';
 import { Prisma, type Db } from '@credit-hub/kit/db';
-import type { ArrearsRow, CommitmentRow, ComplaintRow } from './model.ts';
+import type { ArrearsRow, CommitmentRow, ComplaintRow } from './mappers.ts';
 import { CREDITOR_KINDS, GOVERNMENT_KINDS, startOfToday } from './rules.ts';
 
 type Ctx = SubgraphContext<unknown>;

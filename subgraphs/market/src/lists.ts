@@ -1,6 +1,6 @@
 import { badInput, isDateIdCursor, readPage, regionPrefix, toConnection, type PageArgs } from '@credit-hub/kit';
 import { Prisma, type Db } from '@credit-hub/kit/db';
-import type { AbnormalConnection, AbnormalRow, SeriousConnection, SeriousRow } from './model.ts';
+import type { AbnormalConnection, AbnormalRow, SeriousConnection, SeriousRow } from './mappers.ts';
 import { startOfToday, transferCutoff, type SeriousStatus } from './rules.ts';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);

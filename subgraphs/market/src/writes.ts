@@ -9,7 +9,7 @@ import {
 } from '@credit-hub/kit';
 import { validateUscc } from '@credit-hub/kit/codes';
 import type { Db } from '@credit-hub/kit/db';
-import type { AbnormalRow, RegistrationRow, SeriousRow } from './model.ts';
+import type { AbnormalRow, RegistrationRow, SeriousRow } from './mappers.ts';
 import {
   abnormalKindFor,
   ABNORMAL_KIND_LABELS,

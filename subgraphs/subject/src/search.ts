@@ -2,7 +2,7 @@ import { badInput, readPage, regionPrefix, toConnection, isString, type PageArgs
 import { isPersonKey, USCC_CHARSET } from '@credit-hub/kit/codes';
 import { Prisma, type Db } from '@credit-hub/kit/db';
 import type { SubjectKind } from '@credit-hub/kit/codes';
-import type { SubjectRow } from './model.ts';
+import type { SubjectRow } from './mappers.ts';
 
 export interface SearchArgs extends PageArgs {
   query?: string | null;

@@ -1,6 +1,6 @@
 import { isDateIdCursor, readPage, regionPrefix, toConnection, type PageArgs } from '@credit-hub/kit';
 import { Prisma, type Db } from '@credit-hub/kit/db';
-import type { RatingConnection, RatingRow, ViolationConnection, ViolationRow } from './model.ts';
+import type { RatingConnection, RatingRow, ViolationConnection, ViolationRow } from './mappers.ts';
 import { oldestYearInForce, startOfToday, type EntryStatus } from './rules.ts';
 
 export interface RatingListArgs extends PageArgs {

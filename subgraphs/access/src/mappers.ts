@@ -22,3 +22,8 @@ export interface AuditEntryRow {
 }
 
 export type AuditConnection = Connection<AuditEntryRow>;
+
+// The parent types resolvers receive, by the codegen convention: `<GraphQL type>Mapper` (codegen.ts finds them).
+export type ApiKeyMapper = ApiKeyRow;
+export type AuditEntryMapper = AuditEntryRow;
+export type AuditEntryConnectionMapper = AuditConnection;

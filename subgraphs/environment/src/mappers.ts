@@ -11,3 +11,11 @@ export type PenaltyRow = EnvironmentalPenalty;
 export type PermitRow = DischargePermit;
 export type RatingConnection = Connection<RatingRow> & { totalCount: () => Promise<number> };
 export type PenaltyConnection = Connection<PenaltyRow> & { totalCount: () => Promise<number> };
+
+// The parent types resolvers receive, by the codegen convention: `<GraphQL type>Mapper` (codegen.ts finds them).
+export type CreditSubjectMapper = SubjectRef;
+export type EnvironmentalRatingMapper = RatingRow;
+export type EnvironmentalPenaltyMapper = PenaltyRow;
+export type DischargePermitMapper = PermitRow;
+export type EnvironmentalRatingConnectionMapper = RatingConnection;
+export type EnvironmentalPenaltyConnectionMapper = PenaltyConnection;

@@ -9,3 +9,8 @@ export type IndustryRow = Industry;
 export interface RegionRef {
   regionCode: string;
 }
+
+// The parent types resolvers receive, by the codegen convention: `<GraphQL type>Mapper` (codegen.ts finds them).
+export type CreditSubjectMapper = SubjectRow;
+export type RegionIntegrityMapper = RegionRef;
+export type { SearchConnection as CreditSubjectConnectionMapper } from './search.ts';

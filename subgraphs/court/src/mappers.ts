@@ -21,3 +21,10 @@ export const toCaseRow = (row: DishonestDebtorCase): CaseRow => ({ ...row, kind:
 export interface RegionRef {
   regionCode: string;
 }
+
+// The parent types resolvers receive, by the codegen convention: `<GraphQL type>Mapper` (codegen.ts finds them).
+export type CreditSubjectMapper = SubjectRef;
+export type DishonestDebtorCaseMapper = CaseRow;
+export type ConsumptionRestrictionMapper = RestrictionRow;
+export type DishonestDebtorCaseConnectionMapper = CaseConnection;
+export type RegionIntegrityMapper = RegionRef;

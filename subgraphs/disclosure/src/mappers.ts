@@ -32,3 +32,18 @@ export const withKind = <T extends { subjectCategory: string }>(row: T): T & { k
   ...row,
   kind: row.subjectCategory,
 });
+
+// The parent types resolvers receive, by the codegen convention: `<GraphQL type>Mapper` (codegen.ts finds them).
+export type CreditSubjectMapper = SubjectRef;
+export type AdministrativePenaltyMapper = PenaltyRow;
+export type AdministrativeLicenceMapper = LicenceRow;
+export type RevisionMapper = RevisionRow;
+export type QuarantineEntryMapper = QuarantineRow;
+export type SubmissionMapper = SubmissionRow;
+export type AuthorityMapper = AuthorityRow;
+export type HighFrequencyOffenderMapper = OffenderRow;
+export type AdministrativePenaltyConnectionMapper = PenaltyConnection;
+export type AdministrativeLicenceConnectionMapper = LicenceConnection;
+export type QuarantineEntryConnectionMapper = QuarantineConnection;
+export type { ImportJobRow as ImportJobMapper } from './imports/job.ts';
+export type { ImportJobPage as ImportJobConnectionMapper } from './imports/queries.ts';
