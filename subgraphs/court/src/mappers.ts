@@ -1,30 +1,32 @@
 import type { Connection } from '@credit-hub/kit';
-import type { ConsumptionRestriction, DishonestDebtorCase } from '@credit-hub/kit/db';
+import type { DishonestDebtorCase } from '@credit-hub/kit/db';
 
-/** The court subgraph knows a subject only by its key; everything else comes from other subgraphs. */
-export interface SubjectRef {
+/**
+ * The parent types the court's resolvers receive, named `<GraphQL type>Mapper` so that codegen finds them
+ * (codegen.ts; the 限制消费令's is in restrictions/mappers.ts). Resolver types are generated against these: a
+ * resolver that reads a field its parent does not carry fails to compile.
+ */
+
+/** The court holds no subject rows: it knows a subject by its key alone (other subgraphs own the rest). */
+export interface CreditSubjectMapper {
   code: string;
 }
 
 /**
  * A case row as resolvers receive it. `kind` repeats `debtorKind` under the name the access layer's
  * @personal(subjectKinds: …) reads from the parent object: without it a natural person's name would not be
- * recognised as one. Every path that hands a case to GraphQL goes through `toCaseRow`.
+ * recognised as one. Every path that hands a case to GraphQL goes through `toCaseMapper`.
  */
-export type CaseRow = DishonestDebtorCase & { kind: DishonestDebtorCase['debtorKind'] };
-export type RestrictionRow = ConsumptionRestriction;
-export type CaseConnection = Connection<CaseRow> & { totalCount: () => Promise<number> };
+export type DishonestDebtorCaseMapper = DishonestDebtorCase & { kind: DishonestDebtorCase['debtorKind'] };
 
-export const toCaseRow = (row: DishonestDebtorCase): CaseRow => ({ ...row, kind: row.debtorKind });
+export const toCaseMapper = (row: DishonestDebtorCase): DishonestDebtorCaseMapper => ({ ...row, kind: row.debtorKind });
+
+/** A page of cases; `totalCount` is counted only when asked for. */
+export type DishonestDebtorCaseConnectionMapper = Connection<DishonestDebtorCaseMapper> & {
+  totalCount: () => Promise<number>;
+};
 
 /** The region entity shared with the subject and 政务诚信 subgraphs, known by its code alone. */
-export interface RegionRef {
+export interface RegionIntegrityMapper {
   regionCode: string;
 }
-
-// The parent types resolvers receive, by the codegen convention: `<GraphQL type>Mapper` (codegen.ts finds them).
-export type CreditSubjectMapper = SubjectRef;
-export type DishonestDebtorCaseMapper = CaseRow;
-export type ConsumptionRestrictionMapper = RestrictionRow;
-export type DishonestDebtorCaseConnectionMapper = CaseConnection;
-export type RegionIntegrityMapper = RegionRef;

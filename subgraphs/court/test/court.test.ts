@@ -3,21 +3,23 @@ import { after, before, describe, it } from 'node:test';
 import { fixClock, type Identity, type RunningService } from '@credit-hub/kit';
 import { personKey } from '@credit-hub/kit/codes';
 import {
+  assertBadInput,
+  callers,
   createTestDatabase,
+  expectForbidden,
   makeIdNumber,
   makeUscc,
   postAs,
-  callers,
   TEST_INTERNAL_SECRET,
   type TestDatabase,
 } from '@credit-hub/kit/testing';
 import { startCourtSubgraph } from '../src/index.ts';
-import type { CaseRow } from '../src/mappers.ts';
-import { hasTerm, listedUntilOf, TERM_YEARS } from '../src/rules.ts';
+import { courtSeed } from './seed.ts';
 
 // Court subgraph in-process over real HTTP against a real Postgres clone; each test file owns its data.
 let tdb: TestDatabase;
 let service: RunningService;
+let court: ReturnType<typeof courtSeed>;
 
 const SECRET = 'test-person-key-secret-0123456789';
 const trader = makeUscc('91', '330106', 'MA2C0001'); // 杭州 西湖区, two cases (one withdrawn) and an order
@@ -31,41 +33,6 @@ const WEST_LAKE = '杭州市西湖区人民法院';
 const HANGZHOU = '浙江省杭州市中级人民法院';
 const YINZHOU = '宁波市鄞州区人民法院';
 
-const DAY = 86_400_000;
-
-/**
- * A case row as the court subgraph writes it: decided 50 days after filing, published 10 days later, the term
- * derived from the behaviours by the subgraph's own rule (item (一) alone by default: no term).
- */
-function kase(caseNumber: string, subjectCode: string, filed: string, extra: Record<string, unknown> = {}) {
-  const filedOn = new Date(filed);
-  const decidedOn = (extra.decidedOn as Date | undefined) ?? new Date(filedOn.getTime() + 50 * DAY);
-  const behaviours = (extra.behaviours as CaseRow['behaviours'] | undefined) ?? ['REFUSING_DESPITE_ABILITY'];
-  const termYears = hasTerm(behaviours) ? TERM_YEARS : null;
-  const termExtensionYears = (extra.termExtensionYears as number | undefined) ?? 0;
-  return {
-    caseNumber,
-    subjectCode,
-    debtorKind: 'ORGANISATION' as const,
-    debtorName: '杭州鑫达贸易有限公司',
-    legalRepresentative: '陈志明',
-    regionCode: subjectCode.slice(2, 8),
-    courtName: WEST_LAKE,
-    filedOn,
-    basisDocumentNumber: '(2023)浙0106民初5678号',
-    basisIssuer: WEST_LAKE,
-    obligation: '支付货款人民币358,000元及利息',
-    performance: 'NONE_PERFORMED' as const,
-    publishedOn: new Date(decidedOn.getTime() + 10 * DAY),
-    ...extra,
-    behaviours,
-    decidedOn,
-    termYears,
-    termExtensionYears,
-    listedUntil: listedUntilOf(decidedOn, termYears, termExtensionYears),
-  };
-}
-
 // Every read answers "as of today": the file stands on a fixed day, and the term tests move it.
 const TODAY = '2026-11-20';
 let restoreClock: () => void;
@@ -73,85 +40,103 @@ let restoreClock: () => void;
 before(async () => {
   restoreClock = fixClock(TODAY);
   tdb = await createTestDatabase();
-  await tdb.db.prisma.dishonestDebtorCase.createMany({
-    data: [
-      kase('(2024)浙0106执1234号', trader, '2024-03-15', {
-        performance: 'PARTLY_PERFORMED',
-        performedPart: '已支付货款人民币100,000元',
-        unperformedPart: '尚欠货款人民币258,000元及利息',
-      }),
-      kase('(2022)浙0106执876号', trader, '2022-05-10', {
-        status: 'WITHDRAWN',
-        withdrawnOn: new Date('2023-01-20'),
-        withdrawalReason: 'PERFORMED',
-        withdrawalNote: '被执行人已全部履行',
-      }),
-      kase('(2024)浙01执88号', person, '2024-03-15', {
-        debtorKind: 'NATURAL_PERSON',
-        debtorName: '王建国',
-        legalRepresentative: null,
-        sex: '男',
-        age: 45,
-        idNumber: personId,
-        regionCode: '330102',
-        courtName: HANGZHOU,
-        basisDocumentNumber: '杭仲裁字〔2023〕第112号',
-        basisIssuer: '杭州仲裁委员会',
-        obligation: '偿还借款本金人民币1,200,000元及逾期利息',
-        // Items (一) and (三): a two-year term from 2025-03-01, so on the list until 2027-03-01.
-        behaviours: ['REFUSING_DESPITE_ABILITY', 'EVADING_EXECUTION'],
-        decidedOn: new Date('2025-03-01'),
-      }),
-      kase('(2025)浙0108执2001号', builder, '2025-06-02', {
-        debtorName: '杭州宏远建筑工程有限公司',
-        legalRepresentative: '刘海涛',
-        courtName: '杭州市滨江区人民法院',
-        obligation: '支付工程款人民币2,460,000元',
-        behaviours: ['VIOLATING_PROPERTY_REPORTING'],
-      }),
-      kase('(2023)浙0212执3456号', repaired, '2023-08-21', {
-        debtorName: '宁波恒丰五金制品有限公司',
-        legalRepresentative: '赵国强',
-        courtName: YINZHOU,
-        status: 'WITHDRAWN',
-        withdrawnOn: new Date('2024-11-05'),
-        withdrawalReason: 'LISTED_IN_ERROR',
-      }),
-      kase('(2023)浙0212执3457号', builder, '2023-08-21', {
-        debtorName: '杭州宏远建筑工程有限公司',
-        legalRepresentative: '刘海涛',
-        courtName: YINZHOU,
-        regionCode: '330108',
-      }),
-      kase('(2021)浙0106执45号', builder, '2021-02-01', {
-        debtorName: '杭州宏远建筑工程有限公司',
-        legalRepresentative: '刘海涛',
-      }),
-    ],
-  });
-  await tdb.db.prisma.consumptionRestriction.createMany({
-    data: [
-      {
-        subjectCode: trader,
-        caseNumber: '(2024)浙0106执1234号',
-        courtName: WEST_LAKE,
-        restrictedPerson: '陈志明',
-        regionCode: '330106',
-        issuedOn: new Date('2024-04-02'),
-      },
-      {
-        subjectCode: repaired,
-        caseNumber: '(2023)浙0212执3456号',
-        courtName: YINZHOU,
-        restrictedPerson: '赵国强',
-        regionCode: '330212',
-        issuedOn: new Date('2023-09-01'),
-        status: 'WITHDRAWN',
-        liftedOn: new Date('2024-11-05'),
-        liftReason: '被执行人已履行完毕',
-      },
-    ],
-  });
+  court = courtSeed(tdb.db);
+  await court.case.many([
+    {
+      caseNumber: '(2024)浙0106执1234号',
+      subjectCode: trader,
+      filed: '2024-03-15',
+      performance: 'PARTLY_PERFORMED',
+      performedPart: '已支付货款人民币100,000元',
+      unperformedPart: '尚欠货款人民币258,000元及利息',
+    },
+    {
+      caseNumber: '(2022)浙0106执876号',
+      subjectCode: trader,
+      filed: '2022-05-10',
+      status: 'WITHDRAWN',
+      withdrawnOn: new Date('2023-01-20'),
+      withdrawalReason: 'PERFORMED',
+      withdrawalNote: '被执行人已全部履行',
+    },
+    {
+      caseNumber: '(2024)浙01执88号',
+      subjectCode: person,
+      filed: '2024-03-15',
+      debtorKind: 'NATURAL_PERSON',
+      debtorName: '王建国',
+      legalRepresentative: null,
+      sex: '男',
+      age: 45,
+      idNumber: personId,
+      regionCode: '330102',
+      courtName: HANGZHOU,
+      basisDocumentNumber: '杭仲裁字〔2023〕第112号',
+      basisIssuer: '杭州仲裁委员会',
+      obligation: '偿还借款本金人民币1,200,000元及逾期利息',
+      // Items (一) and (三): a two-year term from 2025-03-01, so on the list until 2027-03-01.
+      behaviours: ['REFUSING_DESPITE_ABILITY', 'EVADING_EXECUTION'],
+      decidedOn: new Date('2025-03-01'),
+    },
+    {
+      caseNumber: '(2025)浙0108执2001号',
+      subjectCode: builder,
+      filed: '2025-06-02',
+      debtorName: '杭州宏远建筑工程有限公司',
+      legalRepresentative: '刘海涛',
+      courtName: '杭州市滨江区人民法院',
+      obligation: '支付工程款人民币2,460,000元',
+      behaviours: ['VIOLATING_PROPERTY_REPORTING'],
+    },
+    {
+      caseNumber: '(2023)浙0212执3456号',
+      subjectCode: repaired,
+      filed: '2023-08-21',
+      debtorName: '宁波恒丰五金制品有限公司',
+      legalRepresentative: '赵国强',
+      courtName: YINZHOU,
+      status: 'WITHDRAWN',
+      withdrawnOn: new Date('2024-11-05'),
+      withdrawalReason: 'LISTED_IN_ERROR',
+    },
+    {
+      caseNumber: '(2023)浙0212执3457号',
+      subjectCode: builder,
+      filed: '2023-08-21',
+      debtorName: '杭州宏远建筑工程有限公司',
+      legalRepresentative: '刘海涛',
+      courtName: YINZHOU,
+      regionCode: '330108',
+    },
+    {
+      caseNumber: '(2021)浙0106执45号',
+      subjectCode: builder,
+      filed: '2021-02-01',
+      debtorName: '杭州宏远建筑工程有限公司',
+      legalRepresentative: '刘海涛',
+    },
+  ]);
+  await court.restriction.many([
+    {
+      subjectCode: trader,
+      caseNumber: '(2024)浙0106执1234号',
+      courtName: WEST_LAKE,
+      restrictedPerson: '陈志明',
+      regionCode: '330106',
+      issuedOn: new Date('2024-04-02'),
+    },
+    {
+      subjectCode: repaired,
+      caseNumber: '(2023)浙0212执3456号',
+      courtName: YINZHOU,
+      restrictedPerson: '赵国强',
+      regionCode: '330212',
+      issuedOn: new Date('2023-09-01'),
+      status: 'WITHDRAWN',
+      liftedOn: new Date('2024-11-05'),
+      liftReason: '被执行人已履行完毕',
+    },
+  ]);
   service = await startCourtSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET });
 });
 
@@ -229,7 +214,7 @@ describe('CreditSubject extension', () => {
       'isDishonestDebtor dishonestDebtorCases(includeWithdrawn: true) { caseNumber }',
       callers.public,
     );
-    assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expectForbidden(refused);
     // Only the widened field is refused; the rest of the subject still arrives.
     assert.deepEqual(refused.body.errors?.[0]?.path, ['_entities', 0, 'dishonestDebtorCases']);
     assert.equal(data(refused)._entities[0].isDishonestDebtor, true);
@@ -269,7 +254,7 @@ describe('CreditSubject extension', () => {
       'consumptionRestrictions(includeLifted: true) { status }',
       callers.public,
     );
-    assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expectForbidden(refused);
   });
 
   it('returns every item of a case with its labels', async () => {
@@ -452,10 +437,7 @@ describe('dishonestDebtorCase', () => {
   });
 
   it('rejects a malformed case number with the rule it breaks', async () => {
-    const { body } = await query(BY_NUMBER, { n: '(2024)浙0106民初1234号' }, callers.public);
-    assert.equal(body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
-    assert.equal(body.errors?.[0]?.extensions?.field, 'caseNumber');
-    assert.equal(body.errors?.[0]?.extensions?.rule, 'CASE_TYPE');
+    assertBadInput(await query(BY_NUMBER, { n: '(2024)浙0106民初1234号' }, callers.public), 'caseNumber', 'CASE_TYPE');
   });
 });
 
@@ -523,7 +505,7 @@ describe('dishonestDebtorCases list', () => {
         AND fields LIKE '%dishonestDebtorCases(status: WITHDRAWN)%'`;
     assert.deepEqual(reads.map((r) => r.subject_code).sort(), [repaired, trader].sort());
     const refused = await query(`{ dishonestDebtorCases(status: WITHDRAWN) { totalCount } }`, {}, callers.public);
-    assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expectForbidden(refused);
     assert.equal(refused.body.data ?? null, null);
   });
 
@@ -562,10 +544,7 @@ describe('dishonestDebtorCases list', () => {
     ['a date range the wrong way round', 'filedFrom: "2024-12-31", filedTo: "2024-01-01"', 'filedTo', 'ORDER'],
   ] as const) {
     it(`rejects ${label}`, async () => {
-      const { body } = await query(`{ dishonestDebtorCases(${args}) { totalCount } }`, {}, callers.public);
-      assert.equal(body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', JSON.stringify(body));
-      assert.equal(body.errors?.[0]?.extensions?.field, field);
-      assert.equal(body.errors?.[0]?.extensions?.rule, rule);
+      assertBadInput(await query(`{ dishonestDebtorCases(${args}) { totalCount } }`, {}, callers.public), field, rule);
     });
   }
 
@@ -588,26 +567,33 @@ describe('RegionIntegrity (shared with the subject register and 政务诚信)', 
     regionCode dishonestGovernmentBodyCount dishonestGovernmentBodies { code } } } }`;
 
   before(async () => {
-    await tdb.db.prisma.dishonestDebtorCase.createMany({
-      data: [
-        kase('(2025)浙0106执2001号', bureau, '2025-02-10', {
-          debtorName: '杭州市西湖区某街道办事处',
-          legalRepresentative: '张伟',
-        }),
-        kase('(2025)浙0106执2002号', bureau, '2025-03-10', {
-          debtorName: '杭州市西湖区某街道办事处',
-          legalRepresentative: '张伟',
-        }),
-        kase('(2023)浙0212执3001号', hospital, '2023-02-10', {
-          debtorName: '宁波市鄞州区某医院',
-          legalRepresentative: '李强',
-          courtName: YINZHOU,
-          status: 'WITHDRAWN',
-          withdrawnOn: new Date('2024-01-05'),
-          withdrawalReason: 'PERFORMED',
-        }),
-      ],
-    });
+    await court.case.many([
+      {
+        caseNumber: '(2025)浙0106执2001号',
+        subjectCode: bureau,
+        filed: '2025-02-10',
+        debtorName: '杭州市西湖区某街道办事处',
+        legalRepresentative: '张伟',
+      },
+      {
+        caseNumber: '(2025)浙0106执2002号',
+        subjectCode: bureau,
+        filed: '2025-03-10',
+        debtorName: '杭州市西湖区某街道办事处',
+        legalRepresentative: '张伟',
+      },
+      {
+        caseNumber: '(2023)浙0212执3001号',
+        subjectCode: hospital,
+        filed: '2023-02-10',
+        debtorName: '宁波市鄞州区某医院',
+        legalRepresentative: '李强',
+        courtName: YINZHOU,
+        status: 'WITHDRAWN',
+        withdrawnOn: new Date('2024-01-05'),
+        withdrawalReason: 'PERFORMED',
+      },
+    ]);
   });
 
   it('counts government bodies with active cases per region prefix, each body once, in one statement', async () => {
@@ -635,10 +621,10 @@ describe('RegionIntegrity (shared with the subject register and 政务诚信)', 
   });
 
   it('is for supervisors only', async () => {
-    const { body } = await postAs(service.url, callers.officer('court'), region, {
+    const answer = await postAs(service.url, callers.officer('court'), region, {
       r: [{ __typename: 'RegionIntegrity', regionCode: '330100' }],
     });
-    assert.equal(body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expectForbidden(answer);
   });
 });
 
@@ -654,24 +640,34 @@ describe('the listing term, as of the day (法释〔2017〕7号 第二条, 第�
 
   before(async () => {
     const wenzhou = { courtName: WENZHOU, decidedOn: decided, filedOn: new Date('2024-09-02') };
-    await tdb.db.prisma.dishonestDebtorCase.createMany({
-      data: [
-        kase(termCase, firm, '2024-09-02', { ...wenzhou, behaviours: ['VIOLATING_PROPERTY_REPORTING'] }),
-        kase('(2024)浙0302执902号', bureau, '2024-09-02', {
-          ...wenzhou,
-          debtorName: '温州市鹿城区某局',
-          behaviours: ['REFUSING_SETTLEMENT'],
-        }),
-        kase('(2024)浙0302执903号', stubborn, '2024-09-02', wenzhou),
-        kase('(2024)浙0302执904号', extended, '2024-09-02', {
-          ...wenzhou,
-          behaviours: ['OBSTRUCTING_EXECUTION', 'VIOLATING_PROPERTY_REPORTING'],
-          termExtensionYears: 1,
-          termExtensionGround: 'MULTIPLE_BEHAVIOURS',
-          termExtensionReason: '具有多项失信行为',
-        }),
-      ],
-    });
+    await court.case.many([
+      {
+        caseNumber: termCase,
+        subjectCode: firm,
+        filed: '2024-09-02',
+        ...wenzhou,
+        behaviours: ['VIOLATING_PROPERTY_REPORTING'],
+      },
+      {
+        caseNumber: '(2024)浙0302执902号',
+        subjectCode: bureau,
+        filed: '2024-09-02',
+        ...wenzhou,
+        debtorName: '温州市鹿城区某局',
+        behaviours: ['REFUSING_SETTLEMENT'],
+      },
+      { caseNumber: '(2024)浙0302执903号', subjectCode: stubborn, filed: '2024-09-02', ...wenzhou },
+      {
+        caseNumber: '(2024)浙0302执904号',
+        subjectCode: extended,
+        filed: '2024-09-02',
+        ...wenzhou,
+        behaviours: ['OBSTRUCTING_EXECUTION', 'VIOLATING_PROPERTY_REPORTING'],
+        termExtensionYears: 1,
+        termExtensionGround: 'MULTIPLE_BEHAVIOURS',
+        termExtensionReason: '具有多项失信行为',
+      },
+    ]);
   });
 
   /** Everything the public and a supervisor see of the four subjects, as of `day` (and what the court sees). */
@@ -831,7 +827,7 @@ describe('the listing term, as of the day (法释〔2017〕7号 第二条, 第�
         { caseNumber: termCase, status: 'EXPIRED' },
       ]);
       const refused = await query(`{ dishonestDebtorCases(status: EXPIRED) { totalCount } }`, {}, callers.public);
-      assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+      expectForbidden(refused);
       assert.equal(refused.body.data ?? null, null);
     } finally {
       restore();
@@ -839,7 +835,10 @@ describe('the listing term, as of the day (法释〔2017〕7号 第二条, 第�
   });
 
   it('has the database refuse a last day that does not follow from the decision and the term', async () => {
-    const wrong = kase('(2024)浙0302执905号', firm, '2024-09-02', {
+    const wrong = court.case.data({
+      caseNumber: '(2024)浙0302执905号',
+      subjectCode: firm,
+      filed: '2024-09-02',
       decidedOn: decided,
       behaviours: ['VIOLATING_PROPERTY_REPORTING'],
     });
@@ -858,9 +857,9 @@ describe('the listing term, as of the day (法释〔2017〕7号 第二条, 第�
 
   it('refuses the deletions due to the public and to other departments, with no data', async () => {
     for (const who of [callers.public, callers.officer('tax')]) {
-      const { body } = await query(`{ dishonestDebtorDeletionsDue { totalCount } }`, {}, who);
-      assert.equal(body.errors?.[0]?.extensions?.code, 'FORBIDDEN', who.actor);
-      assert.equal(body.data ?? null, null);
+      const answer = await query(`{ dishonestDebtorDeletionsDue { totalCount } }`, {}, who);
+      expectForbidden(answer);
+      assert.equal(answer.body.data ?? null, null, who.actor);
     }
   });
 

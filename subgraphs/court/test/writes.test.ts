@@ -5,8 +5,10 @@ import { personKey } from '@credit-hub/kit/codes';
 import {
   assertBadInput,
   assertConflict,
+  assertRefused,
   callers,
   createTestDatabase,
+  expectForbidden,
   makeIdNumber,
   makeUscc,
   postAs,
@@ -520,7 +522,7 @@ describe('recordPerformance', () => {
     assertBadInput(await perform({ n, p: 'NONE_PERFORMED', done: '已付50,000元' }), 'performedPart', 'NOT_APPLICABLE');
     assertBadInput(await perform({ n: '(2025)浙0106民初1400号', p: 'NONE_PERFORMED' }), 'caseNumber', 'CASE_TYPE');
     const unknown = await perform({ n: '(2025)浙0106执8888号', p: 'NONE_PERFORMED' });
-    assert.equal(unknown.body.errors?.[0]?.extensions?.code, 'NOT_FOUND');
+    assertRefused(unknown, { code: 'NOT_FOUND' });
     assert.deepEqual(await counts(), before);
     assert.equal((await storedCase(n))?.performance, 'NONE_PERFORMED');
   });
@@ -565,7 +567,7 @@ describe('withdrawDishonestDebtorCase', () => {
     assertBadInput(await withdraw({ n, reason: 'PERFORMED', on: '2025-04-11' }), 'withdrawnOn', 'ORDER');
     assertBadInput(await withdraw({ n: '(2025)X0108执2001号', reason: 'PERFORMED' }), 'caseNumber', 'PROVINCE');
     const unknown = await withdraw({ n: '(2025)浙0108执2999号', reason: 'PERFORMED' });
-    assert.equal(unknown.body.errors?.[0]?.extensions?.code, 'NOT_FOUND');
+    assertRefused(unknown, { code: 'NOT_FOUND' });
     assert.deepEqual(await counts(), before);
     assert.equal((await storedCase(n))?.status, 'ACTIVE');
   });
@@ -812,7 +814,7 @@ describe('consumption restrictions', () => {
     assertBadInput(await lift(id, '   '), 'reason', 'REQUIRED');
     assertBadInput(await lift('12a', '已履行完毕'), 'id', 'FORMAT');
     const unknown = await lift('987654321', '已履行完毕');
-    assert.equal(unknown.body.errors?.[0]?.extensions?.code, 'NOT_FOUND');
+    assertRefused(unknown, { code: 'NOT_FOUND' });
     assert.deepEqual(await counts(), before);
 
     const { body } = await lift(id, '被执行人已履行生效法律文书确定的全部义务');
@@ -862,7 +864,7 @@ describe('who may write', () => {
         await lift(orderId, '已履行完毕', who),
       ];
       for (const response of responses) {
-        assert.equal(response.body.errors?.[0]?.extensions?.code, 'FORBIDDEN', JSON.stringify(response.body));
+        expectForbidden(response);
         assert.equal(response.body.data ?? null, null);
       }
       assert.deepEqual(await counts(), before);

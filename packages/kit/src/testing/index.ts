@@ -56,3 +56,4 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 export * from './fixtures.ts';
 export * from './clock.ts';
 export * from './mutations.ts';
+export * from './seed.ts';

@@ -1,5 +1,5 @@
 import { toIsoDate } from '@credit-hub/kit';
-import type { ConsumptionRestrictionResolvers } from '../__generated__/resolvers-types.ts';
+import type { ConsumptionRestrictionResolvers } from '../../__generated__/resolvers-types.ts';
 import { isInForce } from '../rules.ts';
 
 export const ConsumptionRestriction: ConsumptionRestrictionResolvers = {

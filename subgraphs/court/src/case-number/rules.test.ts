@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { GraphQLError } from 'graphql';
-import { assertImplementationCase, normaliseCaseNumber, parseCaseNumber } from './case-number.ts';
+import { assertImplementationCase, normaliseCaseNumber, parseCaseNumber } from './rules.ts';
 
 const today = new Date(Date.UTC(2026, 10, 21));
 
