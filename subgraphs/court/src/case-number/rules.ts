@@ -86,7 +86,8 @@ function legacyType(body: string): string | null {
 }
 
 function parseLegacy(caseNumber: string, match: RegExpExecArray, field: string, shown: string): CaseNumber {
-  const [, yearText, body, sequenceText] = match as unknown as [string, string, string, string];
+  // Every group of the legacy shape is mandatory: a match holds them all.
+  const [, yearText = '', body = '', sequenceText = ''] = match;
   const year = Number(yearText);
   if (year < FIRST_CASE_YEAR || year > LAST_LEGACY_YEAR) {
     throw badInput(
@@ -134,14 +135,8 @@ export function parseCaseNumber(raw: string, field = 'caseNumber', today: Date =
         `(2015)厦执字第281号), got ${shown}`,
     );
   }
-  const [, yearText, province, courtCode, caseType, sequenceText] = match as unknown as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
+  // Every group of SHAPE takes part in a match (the court code as '' for a high court): the defaults never apply.
+  const [, yearText = '', province = '', courtCode = '', caseType = '', sequenceText = ''] = match;
   const year = Number(yearText);
   const thisYear = today.getUTCFullYear();
   if (yearText.length !== 4 || year < FIRST_CASE_YEAR || year > thisYear) {
