@@ -1,3 +1,4 @@
+import type { Connection } from '@credit-hub/kit';
 import type { CreditSubject, Industry, Region } from '@credit-hub/kit/db';
 
 /** A row of subject.credit_subject as the resolvers see it (the parent of CreditSubject fields). */
@@ -13,4 +14,5 @@ export interface RegionRef {
 // The parent types resolvers receive, by the codegen convention: `<GraphQL type>Mapper` (codegen.ts finds them).
 export type CreditSubjectMapper = SubjectRow;
 export type RegionIntegrityMapper = RegionRef;
-export type { SearchConnection as CreditSubjectConnectionMapper } from './search.ts';
+/** A search page; `totalCount` is counted only when the client selects it. */
+export type CreditSubjectConnectionMapper = Connection<SubjectRow> & { totalCount: () => Promise<number> };
