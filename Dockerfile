@@ -4,8 +4,8 @@ WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
 COPY packages/kit/package.json packages/kit/
-COPY packages/hub/package.json packages/hub/
 COPY packages/datagen/package.json packages/datagen/
+COPY apps/hub/package.json apps/hub/
 COPY subgraphs/access/package.json subgraphs/access/
 COPY subgraphs/subject/package.json subgraphs/subject/
 COPY subgraphs/tax/package.json subgraphs/tax/

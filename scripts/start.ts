@@ -55,6 +55,7 @@ const hub = await startHub({
   production,
   internalSecret,
   redisUrl: env.REDIS_URL,
+  personKeySecret: env.PERSON_KEY_SECRET,
   departments: {
     environmentGrades: env.ENVIRONMENT_GRADES,
     environmentGradeLabels: env.ENVIRONMENT_GRADE_LABELS,

@@ -1,15 +1,25 @@
 /**
- * The test command. Prepares a database server (embedded PostgreSQL in .data/pg-test, or the server in
- * TEST_DATABASE_URL), builds one migrated template database, then runs every test file with Node's test
- * runner. Each test file clones the template (packages/kit/src/testing), so files run in parallel.
+ * The test command. Test files are chosen and run by TIER, and a file's tier is its folder (docs/architecture.md):
  *
- *   tsx scripts/test.ts                 all tests
- *   tsx scripts/test.ts --integration   only the tiers that talk to a database or a server
- *   tsx scripts/test.ts path/to/x.test.ts ...
+ *   unit       any `*.test.ts` under a `src/` folder (and scripts/*.test.ts): no database, no server. Runs
+ *              without the test database's settings, so a unit test that reaches for one fails loudly; it
+ *              starts at once, while the database is being prepared.
+ *   subgraph   `*.test.ts` under a `test/` folder (subgraphs/<name>/test, packages/<name>/test, scripts/test):
+ *              one service or library in process against its own clone of a migrated template database.
+ *   e2e        `*.test.ts` anywhere under `e2e/`: the whole hub (gateway and every subgraph) over real HTTP.
  *
- * Every test process (and every process they start) runs with the outbound-traffic guard
- * (scripts/egress-guard.mjs, through NODE_OPTIONS): a connection attempt to anything but this machine is
- * refused and recorded, and the run fails if there was one, listing them.
+ * `*.redis.test.ts` runs only where TEST_REDIS_URL names a Redis (CI's second pass), in its folder's tier.
+ *
+ *   tsx scripts/test.ts                     every tier
+ *   tsx scripts/test.ts --integration       the subgraph and e2e tiers (the ones that need a database)
+ *   tsx scripts/test.ts --tier=unit         one tier (repeatable)
+ *   tsx scripts/test.ts path/to/x.test.ts   these files, each in its own tier
+ *
+ * The database tiers use an embedded PostgreSQL in .data/pg-test-<pid>, or the server in TEST_DATABASE_URL;
+ * one migrated template database is built per run and each test file clones it (packages/kit/src/testing), so
+ * files run in parallel. Every test process (and every process they start) runs with the outbound-traffic
+ * guard (scripts/egress-guard.mjs, through NODE_OPTIONS): a connection attempt to anything but this machine
+ * is refused and recorded, and the run fails if there was one, listing them.
  */
 import { spawn } from 'node:child_process';
 import { readFile, readdir, rm } from 'node:fs/promises';
@@ -28,8 +38,9 @@ import {
 import { ensureReferenceData } from '@credit-hub/kit/reference';
 import { withDatabase } from '../packages/kit/src/testing/index.ts';
 import { ensureAuthorities } from '../subgraphs/disclosure/src/authorities.ts';
+import { TIERS, tierOf, type Tier } from './tiers.ts';
 
-const ROOTS = ['packages', 'subgraphs', 'gateway', 'scripts'];
+const ROOTS = ['packages', 'apps', 'subgraphs', 'gateway', 'scripts', 'e2e'];
 
 async function findTests(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
@@ -41,12 +52,6 @@ async function findTests(dir: string): Promise<string[]> {
     else if (entry.name.endsWith('.test.ts')) found.push(full);
   }
   return found;
-}
-
-/** Integration tests are the ones that need the database; they name it by importing the harness. */
-async function needsDatabase(file: string): Promise<boolean> {
-  const { readFile } = await import('node:fs/promises');
-  return /kit\/testing|testing\/index|createTestDatabase|startTestHub/.test(await readFile(file, 'utf8'));
 }
 
 function freePort(): Promise<number> {
@@ -109,83 +114,133 @@ async function egressReport(log: string): Promise<{ processes: number; attempts:
   };
 }
 
+/** Runs test files in one Node test-runner process; resolves with its exit code and, when captured, its output. */
+function runFiles(
+  files: string[],
+  env: NodeJS.ProcessEnv,
+  capture: boolean,
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
+      cwd: repoRoot,
+      stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      env,
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.on('exit', (c, signal) => resolve({ code: c ?? (signal ? 1 : 0), output }));
+  });
+}
+
+function parseTiers(args: string[]): Set<Tier> {
+  const chosen = new Set<Tier>();
+  for (const arg of args) {
+    if (arg === '--integration') ['subgraph', 'e2e'].forEach((t) => chosen.add(t as Tier));
+    else if (arg.startsWith('--tier=')) {
+      const tier = arg.slice('--tier='.length) as Tier;
+      if (!TIERS.includes(tier)) throw new Error(`unknown tier ${tier}: one of ${TIERS.join(', ')}`);
+      chosen.add(tier);
+    } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
+  }
+  return chosen.size ? chosen : new Set(TIERS);
+}
+
 async function main() {
   const args = process.argv.slice(2);
-  const integrationOnly = args.includes('--integration');
+  const tiers = parseTiers(args);
   const explicit = args.filter((a) => !a.startsWith('--'));
   let files =
     explicit.length > 0
       ? explicit.map((f) => path.resolve(f))
       : (await Promise.all(ROOTS.map((r) => findTests(path.join(repoRoot, r))))).flat();
-  if (integrationOnly) {
-    const flags = await Promise.all(files.map(needsDatabase));
-    files = files.filter((_, i) => flags[i]);
-  }
+  files = files.filter((f) => tiers.has(tierOf(f)));
   // Tests that need an external Redis run only where one is named (CI's integration pass); the default
   // path must work on a machine with nothing but Node and npm.
   if (!process.env.TEST_REDIS_URL) files = files.filter((f) => !f.endsWith('.redis.test.ts'));
   files.sort();
+  const unitFiles = files.filter((f) => tierOf(f) === 'unit');
+  const databaseFiles = files.filter((f) => tierOf(f) !== 'unit');
+  const count = (tier: Tier) => files.filter((f) => tierOf(f) === tier).length;
+  console.log(`test files: ${TIERS.map((t) => `${count(t)} ${t}`).join(', ')}`);
 
-  let server: EmbeddedServer | null = null;
-  const external = process.env.TEST_DATABASE_URL;
-  // A cluster of its own per run (initdb takes under a second): concurrent runs never share a server.
-  const clusterDir = path.join(dataDir, `pg-test-${process.pid}`);
-  let adminUrl = external;
-  if (!adminUrl) {
-    try {
-      server = await startEmbeddedPostgres({ dataDir: clusterDir, port: await freePort() });
-    } catch (error) {
-      if (!(error instanceof EmbeddedPostgresUnavailable)) throw error;
-      console.error(`${error.message} For the tests, TEST_DATABASE_URL names that server.`);
-      process.exit(2);
-    }
-    adminUrl = server.adminUrl;
-  }
-  console.log(
-    `test database server: ${external ? new URL(external).host + ' (TEST_DATABASE_URL)' : 'embedded PostgreSQL (a fresh cluster in .data for this run)'}`,
-  );
-  const template = await prepareTemplate(adminUrl);
   const egressLog = path.join(dataDir, `egress-${process.pid}.log`);
   await rm(egressLog, { force: true });
-  let code = 1;
-  try {
-    code = await new Promise<number>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
-        cwd: repoRoot,
-        stdio: 'inherit',
-        env: {
-          ...process.env,
-          NODE_ENV: 'test',
-          CREDIT_HUB_TEST_ADMIN_URL: adminUrl,
-          CREDIT_HUB_TEST_TEMPLATE: template,
-          NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(GUARD).href}`.trim(),
-          CREDIT_HUB_EGRESS_LOG: egressLog,
+  const guarded: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'test',
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(GUARD).href}`.trim(),
+    CREDIT_HUB_EGRESS_LOG: egressLog,
+  };
+  // The unit tier needs no database: it runs while the database tiers' server and template are prepared.
+  // Its output is printed as one block when it ends, so the two runs' reports do not interleave line by line.
+  const unitRun = unitFiles.length
+    ? runFiles(unitFiles, { ...guarded, CREDIT_HUB_TEST_ADMIN_URL: '', CREDIT_HUB_TEST_TEMPLATE: '' }, true).then(
+        (result) => {
+          process.stdout.write(`\n== unit tier: ${unitFiles.length} files ==\n${result.output}`);
+          return result.code;
         },
-      });
-      child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
-    });
-    const egress = await egressReport(egressLog);
-    if (egress.processes === 0) {
-      console.error('outbound-traffic guard: it ran in no test process (scripts/egress-guard.mjs)');
-      code = 1;
-    } else if (egress.attempts.length > 0) {
-      console.error(
-        `outbound-traffic guard: ${egress.attempts.length} connection attempt(s) to outside this machine ` +
-          `during the tests (air-gapped sites allow none):`,
-      );
-      for (const a of egress.attempts) console.error(`  ${a.kind} ${a.target} (pid ${a.pid} ${a.argv})\n${a.stack}`);
-      code = 1;
-    } else {
-      console.log(
-        `outbound-traffic guard: no connection attempt to outside this machine (${egress.processes} processes)`,
-      );
+      )
+    : Promise.resolve(0);
+
+  let databaseCode = 0;
+  if (databaseFiles.length) {
+    let server: EmbeddedServer | null = null;
+    const external = process.env.TEST_DATABASE_URL;
+    // A cluster of its own per run (initdb takes under a second): concurrent runs never share a server.
+    const clusterDir = path.join(dataDir, `pg-test-${process.pid}`);
+    let adminUrl = external;
+    if (!adminUrl) {
+      try {
+        server = await startEmbeddedPostgres({ dataDir: clusterDir, port: await freePort() });
+      } catch (error) {
+        if (!(error instanceof EmbeddedPostgresUnavailable)) throw error;
+        console.error(`${error.message} For the tests, TEST_DATABASE_URL names that server.`);
+        await unitRun;
+        process.exit(2);
+      }
+      adminUrl = server.adminUrl;
     }
-    await rm(egressLog, { force: true });
-  } finally {
-    await dropTemplate(adminUrl, template);
-    await server?.stop();
-    if (server) await rm(clusterDir, { recursive: true, force: true });
+    console.log(
+      `test database server: ${external ? new URL(external).host + ' (TEST_DATABASE_URL)' : 'embedded PostgreSQL (a fresh cluster in .data for this run)'}`,
+    );
+    const template = await prepareTemplate(adminUrl);
+    try {
+      console.log(`\n== subgraph and e2e tiers: ${databaseFiles.length} files ==`);
+      databaseCode = (
+        await runFiles(
+          databaseFiles,
+          { ...guarded, CREDIT_HUB_TEST_ADMIN_URL: adminUrl, CREDIT_HUB_TEST_TEMPLATE: template },
+          false,
+        )
+      ).code;
+    } finally {
+      await dropTemplate(adminUrl, template);
+      await server?.stop();
+      if (server) await rm(clusterDir, { recursive: true, force: true });
+    }
   }
+  const unitCode = await unitRun;
+  let code = unitCode || databaseCode;
+
+  const egress = await egressReport(egressLog);
+  if (files.length && egress.processes === 0) {
+    console.error('outbound-traffic guard: it ran in no test process (scripts/egress-guard.mjs)');
+    code = 1;
+  } else if (egress.attempts.length > 0) {
+    console.error(
+      `outbound-traffic guard: ${egress.attempts.length} connection attempt(s) to outside this machine ` +
+        `during the tests (air-gapped sites allow none):`,
+    );
+    for (const a of egress.attempts) console.error(`  ${a.kind} ${a.target} (pid ${a.pid} ${a.argv})\n${a.stack}`);
+    code = 1;
+  } else {
+    console.log(
+      `outbound-traffic guard: no connection attempt to outside this machine (${egress.processes} processes)`,
+    );
+  }
+  await rm(egressLog, { force: true });
+  if (unitCode) console.error('the unit tier failed (its report is above, under "== unit tier")');
   process.exit(code);
 }
 

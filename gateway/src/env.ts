@@ -1,4 +1,4 @@
-import { commonEnv, databaseUrl, loadEnv, port, secret, SUBGRAPHS, z } from '@credit-hub/kit';
+import { commonEnv, databaseUrl, described, loadEnv, port, secret, SUBGRAPHS, z } from '@credit-hub/kit';
 import type { Db } from '@credit-hub/kit/db';
 import type { GatewayOptions } from './index.ts';
 
@@ -10,43 +10,68 @@ const bool = (fallback: boolean) =>
 const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
 /**
- * The gateway's configuration; the only module of the gateway that reads process.env. Defaults are
- * documented in docs/security.md and docs/operations.md.
+ * The gateway's configuration (docs/reference/configuration.md; limits in docs/security.md); main.ts reads it once
+ * at start and passes the values down as options; this is the only module of the gateway that reads process.env.
  * SUBGRAPH_URL_<NAME> overrides the URL composed into supergraph.graphql (one per department).
  */
-export const gatewayEnvShape = {
+export const envShape = {
   ...commonEnv,
-  GATEWAY_PORT: port(4000),
-  GATEWAY_HOST: z.string().default('127.0.0.1'),
-  SUPERGRAPH_PATH: z.string().optional(),
-  ...Object.fromEntries(SUBGRAPHS.map((s) => [`SUBGRAPH_URL_${s.name.toUpperCase()}`, z.url().optional()])),
-  /** Database holding access.api_key; without it API keys are refused. */
-  DATABASE_URL: databaseUrl.optional(),
-  INTERNAL_IDENTITY_SECRET: secret({ minLength: 32 }),
-  /** People's tokens: an HS256 secret and/or the identity provider's RS256 key; production needs one. */
-  AUTH_JWT_SECRET: secret({ minLength: 32, alternatives: ['AUTH_JWT_PUBLIC_KEY'] }),
-  AUTH_JWT_PUBLIC_KEY: secret({ alternatives: ['AUTH_JWT_SECRET'] }),
-  AUTH_JWT_ISSUER: z.string().default('credit-hub'),
-  AUTH_JWT_AUDIENCE: z.string().default('credit-hub'),
-  API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).default(30),
-  LIMIT_MAX_DEPTH: count(8),
-  LIMIT_MAX_ALIASES: count(15),
-  LIMIT_MAX_DIRECTIVES: count(10),
-  LIMIT_MAX_TOKENS: count(2000),
-  LIMIT_MAX_COST: count(5000),
-  LIMIT_MAX_PAGE_SIZE: count(100),
-  BODY_LIMIT_BYTES: count(100 * 1024),
-  /** Largest 双公示 file POST /imports/disclosure accepts. */
-  UPLOAD_LIMIT_BYTES: count(200 * 1024 * 1024),
-  ALLOW_BATCHING: bool(false),
-  CORS_ORIGINS: z.string().default(''),
-  RATE_LIMIT_WINDOW_SECONDS: count(60),
-  RATE_LIMIT_ANONYMOUS: count(300),
-  RATE_LIMIT_AUTHENTICATED: count(3000),
-  REDIS_URL: z.string().optional(),
-  /** Default: enforced in production. */
-  SAFELIST_ENFORCE: z.enum(['true', 'false']).optional(),
-  TRUST_PROXY: z.string().optional(),
+  GATEWAY_PORT: described('Port the gateway listens on', port(4000)),
+  GATEWAY_HOST: described('Interface the gateway listens on', z.string().default('127.0.0.1')),
+  SUPERGRAPH_PATH: described(
+    'The composed supergraph (default: supergraph.graphql); reloaded when the file changes',
+    z.string().optional(),
+  ),
+  ...Object.fromEntries(
+    SUBGRAPHS.map((s) => [
+      `SUBGRAPH_URL_${s.name.toUpperCase()}`,
+      described(`Where the ${s.name} subgraph runs (default: its URL in supergraph.graphql)`, z.url().optional()),
+    ]),
+  ),
+  DATABASE_URL: described('PostgreSQL holding access.api_key; without it API keys are refused', databaseUrl.optional()),
+  INTERNAL_IDENTITY_SECRET: described(
+    "Signs each caller's identity for the subgraphs (at least 32 characters); the same value in every subgraph",
+    secret({ minLength: 32 }),
+  ),
+  AUTH_JWT_SECRET: described(
+    "HS256 secret people's tokens are verified with (production needs it or AUTH_JWT_PUBLIC_KEY)",
+    secret({ minLength: 32, alternatives: ['AUTH_JWT_PUBLIC_KEY'] }),
+  ),
+  AUTH_JWT_PUBLIC_KEY: described(
+    "The identity provider's RS256 public key (PEM) people's tokens are verified with",
+    secret({ alternatives: ['AUTH_JWT_SECRET'] }),
+  ),
+  AUTH_JWT_ISSUER: described('Issuer (`iss`) a token must carry', z.string().default('credit-hub')),
+  AUTH_JWT_AUDIENCE: described('Audience (`aud`) a token must carry', z.string().default('credit-hub')),
+  API_KEY_CACHE_SECONDS: described(
+    'How long a checked API key is trusted before it is read again (a revocation takes effect within it)',
+    z.coerce.number().int().min(0).default(30),
+  ),
+  LIMIT_MAX_DEPTH: described('Deepest nesting an operation may have', count(8)),
+  LIMIT_MAX_ALIASES: described('Most aliases an operation may use', count(15)),
+  LIMIT_MAX_DIRECTIVES: described('Most directives an operation may use', count(10)),
+  LIMIT_MAX_TOKENS: described('Most tokens a document may have (checked before it is parsed)', count(2000)),
+  LIMIT_MAX_COST: described('Highest estimated cost of an operation (lists multiply)', count(5000)),
+  LIMIT_MAX_PAGE_SIZE: described('Largest `first` the cost estimate assumes for a list', count(100)),
+  BODY_LIMIT_BYTES: described('Largest /graphql body, counted after decompression', count(100 * 1024)),
+  UPLOAD_LIMIT_BYTES: described('Largest 双公示 file POST /imports/disclosure accepts', count(200 * 1024 * 1024)),
+  ALLOW_BATCHING: described('Accept batched (array) bodies; each member is checked as its own request', bool(false)),
+  CORS_ORIGINS: described('Origins allowed by CORS, comma-separated (none: same-origin only)', z.string().default('')),
+  RATE_LIMIT_WINDOW_SECONDS: described('Length of the rate-limit window', count(60)),
+  RATE_LIMIT_ANONYMOUS: described('Requests per window from one anonymous client address', count(300)),
+  RATE_LIMIT_AUTHENTICATED: described('Requests per window from one token or API key', count(3000)),
+  REDIS_URL: described(
+    'Redis shared by gateway replicas for the rate limits; unset: each process counts alone',
+    z.string().optional(),
+  ),
+  SAFELIST_ENFORCE: described(
+    'Anonymous callers may run only the published operations (unset: enforced in production)',
+    z.enum(['true', 'false']).optional(),
+  ),
+  TRUST_PROXY: described(
+    "Express `trust proxy`, to read client addresses behind a load balancer (e.g. `1` or the proxy's address)",
+    z.string().optional(),
+  ),
 };
 
 /**
@@ -61,10 +86,10 @@ export function disableVendorTelemetry(): void {
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
 }
 
-export type GatewayEnv = z.infer<z.ZodObject<typeof gatewayEnvShape>>;
+export type GatewayEnv = z.infer<z.ZodObject<typeof envShape>>;
 
 export const readEnv = (source: Record<string, string | undefined> = process.env): GatewayEnv =>
-  loadEnv(gatewayEnvShape, source);
+  loadEnv(envShape, source);
 
 /** Turns the environment into gateway options; the caller supplies what needs resources (db, secret). */
 export function gatewayOptionsFromEnv(

@@ -1,31 +1,40 @@
-import { ErrorCode } from '@credit-hub/kit';
+import { ErrorCode, isErrorCode, subgraphUnavailable } from '@credit-hub/kit';
 import { GraphQLError } from 'graphql';
 
+interface SubgraphError {
+  message?: unknown;
+  extensions?: Record<string, unknown>;
+}
+
+/** The first error of a subgraph's non-2xx answer, when the answer was GraphQL JSON at all. */
+function firstError(error: Error): SubgraphError | undefined {
+  const response = (error as GraphQLError).extensions?.response as { body?: unknown } | undefined;
+  return (response?.body as { errors?: SubgraphError[] } | undefined)?.errors?.[0];
+}
+
 /**
- * What the caller learns when a subgraph request fails. A subgraph answering 400 with BAD_USER_INPUT
- * refused the caller's input — a variable its own scalars reject, such as a malformed Date, which the
- * gateway's schema cannot check — so that error is passed on as it is: the caller's mistake, not a
- * department that is down. Anything else (no answer, a 5xx, a refused identity) costs only that
- * subgraph's fields, with SUBGRAPH_UNAVAILABLE naming it.
+ * What the caller learns when a subgraph answers with an HTTP failure (a 2xx answer's errors pass through
+ * Apollo Gateway with `serviceName` already).
+ *
+ * A subgraph that answered with a refusal of ours — a code of the kit's vocabulary, such as BAD_USER_INPUT for a
+ * variable its own scalars reject (400), UNAUTHENTICATED for an identity header it refused (401), or
+ * AUDIT_UNAVAILABLE when its audit trail could not be written (503) — said exactly what went wrong: the refusal is
+ * passed on as the subgraph sent it, with `serviceName` naming the department, so clients branch on the real code.
+ * Only a failure that is not such an answer (no answer, a timeout, a 5xx without our JSON, an internal error)
+ * becomes SUBGRAPH_UNAVAILABLE. Either way only that subgraph's fields are missing.
  */
 export function subgraphFailure(subgraph: string, error: Error, response?: { status: number }): GraphQLError {
-  const body = (error as GraphQLError).extensions?.response as { body?: unknown } | undefined;
-  const first = (body?.body as { errors?: { message?: unknown; extensions?: Record<string, unknown> }[] } | undefined)
-    ?.errors?.[0];
-  if (
-    response?.status === 400 &&
-    first?.extensions?.code === ErrorCode.BAD_USER_INPUT &&
-    typeof first.message === 'string'
-  ) {
-    const { stacktrace: _trace, ...extensions } = first.extensions;
+  const first = firstError(error);
+  const code = first?.extensions?.code;
+  if (typeof first?.message === 'string' && isErrorCode(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+    // Neither the subgraph's stack trace (development) nor its HTTP status instruction reaches the caller.
+    const { stacktrace: _trace, http: _http, ...extensions } = first.extensions ?? {};
     return new GraphQLError(first.message, { extensions: { ...extensions, serviceName: subgraph } });
   }
-  return new GraphQLError(`The ${subgraph} subgraph is unavailable: its fields are missing from this answer`, {
-    extensions: {
-      code: ErrorCode.SUBGRAPH_UNAVAILABLE,
-      serviceName: subgraph,
-      ...(response ? { status: response.status } : {}),
-    },
-    originalError: error,
-  });
+  return subgraphUnavailable(
+    subgraph,
+    `The ${subgraph} subgraph is unavailable: its fields are missing from this answer`,
+    response ? { status: response.status } : {},
+    error,
+  );
 }

@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { SUBGRAPHS, type SubgraphName } from './topology.ts';
 
 /**
  * Validates a service's environment once, at start-up, and fails with every problem listed at once:
  * a half-configured service that starts and fails on its first request is worse than one that refuses
- * to start. Each service's `src/env.ts` is the only module that reads `process.env`.
+ * to start. Each service's `src/env.ts` is the only module that reads `process.env`: it exports its zod shape
+ * (`envShape`, every variable `described`) and `readEnv`; the service's main reads it once and passes the values
+ * down as options. docs/reference/configuration.md is generated from those shapes (`npm run docs`).
  *
  * Secrets (declared with `secret()`, and the password inside `databaseUrl`) follow one rule in every
  * service: outside production a missing secret takes its development default (defined once, in
@@ -114,24 +117,71 @@ export function secret(options: { minLength?: number; devDefault?: string; alter
   return schema;
 }
 
+/**
+ * Attaches the text docs/reference/configuration.md shows for a variable, to this very schema instance (zod's
+ * `.describe()` would make a new one, losing a `secret()`'s rule).
+ */
+export function described<T extends z.ZodType>(description: string, schema: T): T {
+  z.globalRegistry.add(schema, { description });
+  return schema;
+}
+
+/** A variable's documentation: its text (`described`), its default, and whether it is a secret or required. */
+export function describeVariable(schema: z.ZodType): {
+  description: string | undefined;
+  defaultValue: unknown;
+  required: boolean;
+  secret: { devDefault: boolean; alternatives: string[] } | null;
+} {
+  const rule = SECRET_RULES.get(schema);
+  let inner = schema;
+  let defaultValue: unknown = undefined;
+  let required = true;
+  // Through transforms (pipes), defaults and optionals to the type the value is checked against.
+  for (;;) {
+    if (inner instanceof z.ZodPipe) inner = inner.in as z.ZodType;
+    else if (inner instanceof z.ZodDefault) {
+      defaultValue = inner.def.defaultValue;
+      required = false;
+      inner = inner.unwrap() as z.ZodType;
+    } else if (inner instanceof z.ZodOptional) {
+      required = false;
+      inner = inner.unwrap() as z.ZodType;
+    } else break;
+  }
+  return {
+    description: z.globalRegistry.get(schema)?.description,
+    defaultValue,
+    required: required && !rule,
+    secret: rule ? { devDefault: rule.devDefault !== undefined, alternatives: rule.alternatives } : null,
+  };
+}
+
 /** Common variables understood by every service. */
 export const commonEnv = {
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-  /** Start the process's clock at this instant or China date (development and demos; refused in production). */
-  CLOCK_START: z
-    .string()
-    .refine(
-      (v) => !Number.isNaN(Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T12:00:00+08:00` : v)),
-      'must be an ISO date or instant',
-    )
-    .optional(),
+  NODE_ENV: described(
+    '`production` hides internal error messages and stack traces, and refuses development secrets, unsigned identities and `CLOCK_START`',
+    z.enum(['development', 'test', 'production']).default('development'),
+  ),
+  CLOCK_START: described(
+    "Start the process's clock at this instant or China date (development and demos; refused in production)",
+    z
+      .string()
+      .refine(
+        (v) => !Number.isNaN(Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T12:00:00+08:00` : v)),
+        'must be an ISO date or instant',
+      )
+      .optional(),
+  ),
 };
 
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
 /** A PostgreSQL URL; in production its password must not be a public one (DEV_SECRETS.DATABASE_PASSWORD). */
-export const databaseUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection URL');
+export const databaseUrl = described(
+  "PostgreSQL connection URL of the service's database (each department's may be a server of its own)",
+  z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection URL'),
+);
 DATABASE_URLS.add(databaseUrl);
 
 export { z };
@@ -143,15 +193,24 @@ export { z };
  * good for one request); without it each process remembers its own.
  */
 export const internalIdentityEnv = {
-  INTERNAL_IDENTITY_SECRET: secret({ minLength: 32 }),
-  ALLOW_UNSIGNED_IDENTITY: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
-    .optional(),
+  INTERNAL_IDENTITY_SECRET: described(
+    "Signs each caller's identity for the subgraphs (at least 32 characters); the same value in the gateway and every subgraph",
+    secret({ minLength: 32 }),
+  ),
+  ALLOW_UNSIGNED_IDENTITY: described(
+    'Local development only (refused in production): a subgraph without INTERNAL_IDENTITY_SECRET answers every unsigned call as the public',
+    z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+  ),
+  REDIS_URL: described(
+    "Where every replica remembers the identity headers it accepted (each is good for one request); unset: each process's own memory",
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+      .optional(),
+  ),
 };
 
 export function internalSecretOf(env: {
@@ -172,8 +231,30 @@ export function internalSecretOf(env: {
  * and migration job (demo data), the 双公示 intake (its records must join the register's persons) and its CLI.
  */
 export const personKeySecretEnv = {
-  PERSON_KEY_SECRET: secret({ minLength: 16, devDefault: DEV_SECRETS.PERSON_KEY_SECRET }),
+  PERSON_KEY_SECRET: described(
+    "Secret of natural persons' graph keys (docs/adr/0003-natural-person-key.md): the same value wherever persons are keyed",
+    secret({ minLength: 16, devDefault: DEV_SECRETS.PERSON_KEY_SECRET }),
+  ),
 };
+
+/**
+ * The variables of one subgraph run alone (`subgraphs/<name>/src/main.ts`): the common ones, the identity secret,
+ * its database and where it listens (`<NAME>_HOST`, `<NAME>_PORT`, default port from the topology).
+ */
+export function subgraphEnv<N extends SubgraphName>(name: N) {
+  const upper = name.toUpperCase() as Uppercase<N>;
+  const defaultPort = SUBGRAPHS.find((s) => s.name === name)!.port;
+  return {
+    ...commonEnv,
+    ...internalIdentityEnv,
+    DATABASE_URL: databaseUrl,
+    ...({
+      [`${upper}_HOST`]: described(`Interface the ${name} subgraph listens on`, z.string().default('127.0.0.1')),
+      [`${upper}_PORT`]: described(`Port the ${name} subgraph listens on`, port(defaultPort)),
+    } as Record<`${Uppercase<N>}_HOST`, z.ZodDefault<z.ZodString>> &
+      Record<`${Uppercase<N>}_PORT`, ReturnType<typeof port>>),
+  };
+}
 
 /** What a subgraph's main passes to startSubgraph from its env module: the identity secret and replay cache. */
 export const identityOptionsOf = (

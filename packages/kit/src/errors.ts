@@ -1,96 +1,281 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /**
- * Stable error codes (extensions.code). Clients branch on these, so they never change meaning;
- * messages may be reworded.
+ * The one error vocabulary of the hub (docs/adr/0008). Every `extensions.code` any service sends is a key of
+ * ERROR_CODES, with what it means, its HTTP status where it has one of its own, and the helper that makes it;
+ * docs/reference/errors.md is generated from this table (`npm run docs`) and `npm test` fails when it is stale.
+ * Clients branch on these codes, so a code never changes meaning; messages may be reworded.
+ *
+ * Two decisions hold everywhere:
+ * - A broken rule of the input is BAD_USER_INPUT with `field` and `rule`. A request that collides with what is
+ *   stored — the record already exists, the act was already done, the version is stale — is CONFLICT, also with
+ *   `field` and `rule` (an `ALREADY_…` token naming the state found). An input that repeats itself (a list
+ *   naming one item twice) breaks a rule of the input: BAD_USER_INPUT, rule REPEATED.
+ * - Rule tokens (`extensions.rule`) are SCREAMING_SNAKE_CASE everywhere, the 双公示 import path's included.
  */
-export const ErrorCode = {
-  BAD_USER_INPUT: 'BAD_USER_INPUT',
-  NOT_FOUND: 'NOT_FOUND',
-  FORBIDDEN: 'FORBIDDEN',
-  UNAUTHENTICATED: 'UNAUTHENTICATED',
-  CONFLICT: 'CONFLICT',
-  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
-  /** A field needed another department's data (@requires) that did not arrive. */
-  REQUIRED_FIELDS_UNAVAILABLE: 'REQUIRED_FIELDS_UNAVAILABLE',
-  COURT_STATUS_UNAVAILABLE: 'COURT_STATUS_UNAVAILABLE',
-  /** A working-day count needs a year whose holiday notice the calendar does not hold (kit calendar). */
-  CALENDAR_RANGE: 'CALENDAR_RANGE',
+export interface ErrorCodeInfo {
+  /** What happened, for the caller (docs). */
+  description: string;
+  /**
+   * The HTTP status of the answer: a number when the refusal ends the request, a note when it depends on where it
+   * arises; none when it sits beside data in a 200.
+   */
+  status?: number | string;
+  /** How the code is made: the kit helper (docs; scripts/docs.ts checks that it exists). */
+  helper: string;
+  /** Extensions besides `code` that come with it. */
+  extensions?: string;
+}
 
-  // Refusals at the gateway's HTTP edge (docs/security.md, "Every refusal"). Each comes with its HTTP
-  // status; the GraphQL ones (parse, validation) keep Apollo Server's names.
-  /** The HTTP request is malformed: not JSON, a body of the wrong shape, a broken compressed body. */
-  BAD_REQUEST: 'BAD_REQUEST',
-  /** 415: a content type, charset or content encoding the route does not accept. */
-  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
-  /** 413: the body is larger than the route's limit. */
-  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-  /** 404: no such route (not a missing record: that is NOT_FOUND inside a GraphQL answer). */
-  ROUTE_NOT_FOUND: 'ROUTE_NOT_FOUND',
-  /** 405: the route exists but not for this method; the `Allow` header lists the methods it takes. */
-  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
-  /** 406: the Accept header admits neither application/json nor application/graphql-response+json. */
-  NOT_ACCEPTABLE: 'NOT_ACCEPTABLE',
-  /** 431: request headers too large. */
-  HEADERS_TOO_LARGE: 'HEADERS_TOO_LARGE',
-  /** 408: the request did not arrive in time. */
-  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
-  /** 429: too many requests from this client in the window. */
-  RATE_LIMITED: 'RATE_LIMITED',
-  /** 403: anonymous callers in production may run only the published (persisted) operations. */
-  PERSISTED_QUERY_REQUIRED: 'PERSISTED_QUERY_REQUIRED',
-  /** 400: an operation hash that is not in the gateway's list of persisted operations. */
-  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
-  /** 400: `operationName` names no operation of the document, or several operations and no name. */
-  OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
-  /** 400: an operation type the gateway does not execute (subscriptions). */
-  OPERATION_NOT_SUPPORTED: 'OPERATION_NOT_SUPPORTED',
-  /** 400: a batched (array) body while batching is off. */
-  BATCHING_DISABLED: 'BATCHING_DISABLED',
-  TOKEN_LIMIT_EXCEEDED: 'TOKEN_LIMIT_EXCEEDED',
-  DEPTH_LIMIT_EXCEEDED: 'DEPTH_LIMIT_EXCEEDED',
-  ALIAS_LIMIT_EXCEEDED: 'ALIAS_LIMIT_EXCEEDED',
-  DIRECTIVE_LIMIT_EXCEEDED: 'DIRECTIVE_LIMIT_EXCEEDED',
-  COST_LIMIT_EXCEEDED: 'COST_LIMIT_EXCEEDED',
-  /** Apollo Server's: the document is not valid GraphQL syntax (400). */
-  GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
-  /** Apollo Server's: the document does not fit the schema (400). */
-  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
-  /** 503: the audit trail could not be written, so no data was released. */
-  AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
-  /** A department's subgraph did not answer; only its fields are missing (`serviceName` names it). */
-  SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
-} as const;
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+export const ERROR_CODES = {
+  BAD_USER_INPUT: {
+    description:
+      'An argument, input field or variable breaks a rule: the message names the field and the rule. Nothing was written.',
+    status: '200 beside data; 400 when the gateway or a scalar refuses a variable before anything runs',
+    helper: 'badInput(field, rule, message)',
+    extensions: '`field`, `rule`; some rules add `position`, `min`, `max`, `allowedFrom`…',
+  },
+  CONFLICT: {
+    description:
+      'The request collides with what is stored: the record already exists, the act was already done, or the version changed meanwhile. Nothing was written; read the current state first.',
+    helper: 'conflict(field, rule, message)',
+    extensions: '`field`, `rule` (`ALREADY_…`), sometimes `key`',
+  },
+  NOT_FOUND: {
+    description: 'The record the request names does not exist.',
+    helper: 'notFound(what, key)',
+    extensions: '`key`, sometimes `field`',
+  },
+  FORBIDDEN: {
+    description: 'The caller may not read this field or do this: the field is `null`, the rest of the answer arrives.',
+    status: '200 beside data; 403 at the HTTP edge (an upload for another department)',
+    helper: 'forbidden(message)',
+    extensions: 'sometimes `level`, `field`',
+  },
+  UNAUTHENTICATED: {
+    description:
+      'A credential is present but wrong (gateway), or a subgraph refused the signed internal identity (`reason`); passed on by the gateway with `serviceName`.',
+    status: '401; 200 beside data when a subgraph refused (through the gateway)',
+    helper: 'unauthenticated(message, reason)',
+    extensions: '`reason`; `serviceName` when a subgraph refused',
+  },
+  INTERNAL_SERVER_ERROR: {
+    description: 'A fault of ours. In production the message is generic and nothing internal is sent.',
+    status: 500,
+    helper: 'thrown errors without a code (kit formatError)',
+  },
+  REQUIRED_FIELDS_UNAVAILABLE: {
+    description:
+      "A field computed from other departments' facts (@requires) did not get them (the department is down, or the caller may not read them): it is refused rather than computed without them.",
+    helper: 'requiredFieldsUnavailable(message, key, extra)',
+    extensions: '`key`; `departments`, `inputs` or `missing` naming what did not arrive',
+  },
+  CALENDAR_RANGE: {
+    description:
+      'A working-day count needs a year whose holiday notice the calendar does not hold: a computed field fails with this code (an input date is BAD_USER_INPUT with rule CALENDAR_RANGE).',
+    helper: 'CalendarRangeError (kit calendar)',
+    extensions: '`rule`, `date`, `coveredFrom`, `coveredTo`',
+  },
+  AUDIT_UNAVAILABLE: {
+    description:
+      'The audit trail could not be written, so no data was released; the gateway passes it on with `serviceName` and the rest of the answer.',
+    status: '503 from the subgraph; 200 beside the rest of the answer through the gateway',
+    helper: 'auditUnavailable()',
+    extensions: '`serviceName` through the gateway',
+  },
+  SUBGRAPH_UNAVAILABLE: {
+    description:
+      "A department's subgraph did not answer (down, timed out, or an answer that is not ours): only its fields are `null`.",
+    status: '200 beside data; 502/503 on the upload route',
+    helper: 'subgraphUnavailable(serviceName, message)',
+    extensions: '`serviceName`, sometimes `status`',
+  },
+
+  // Refusals at the HTTP edge (docs/security.md, "Every refusal"): they end the request with their status.
+  BAD_REQUEST: {
+    description:
+      'The HTTP request is malformed: not JSON, a body of the wrong shape, a broken compressed body, an interrupted upload.',
+    status: 400,
+    helper: 'refusal(code, status, message) / sendGraphQLError',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    description: 'A content type, charset or content encoding the route does not accept.',
+    status: 415,
+    helper: 'refusal(code, status, message) / sendGraphQLError',
+  },
+  PAYLOAD_TOO_LARGE: {
+    description: "The body is larger than the route's limit (counted after decompression).",
+    status: 413,
+    helper: 'refusal(code, status, message) / sendGraphQLError',
+    extensions: 'sometimes `limit`',
+  },
+  ROUTE_NOT_FOUND: {
+    description: 'No such route (a missing record is NOT_FOUND inside a GraphQL answer).',
+    status: 404,
+    helper: 'routeNotFound (Express handler)',
+  },
+  METHOD_NOT_ALLOWED: {
+    description: 'The route exists but not for this method; the `Allow` header lists the methods it takes.',
+    status: 405,
+    helper: 'methodNotAllowed(methods) (Express handler)',
+    extensions: '`allowed`',
+  },
+  NOT_ACCEPTABLE: {
+    description: 'The Accept header admits neither application/json nor application/graphql-response+json.',
+    status: 406,
+    helper: 'refusal(code, status, message) / sendGraphQLError',
+  },
+  HEADERS_TOO_LARGE: {
+    description: "Request line and headers over Node's 16 KB.",
+    status: 431,
+    helper: 'answerClientErrorsAsJson(server)',
+  },
+  REQUEST_TIMEOUT: {
+    description: 'The request did not arrive in time.',
+    status: 408,
+    helper: 'answerClientErrorsAsJson(server)',
+  },
+  RATE_LIMITED: {
+    description: 'Too many requests from this client in the window; `Retry-After` says when to try again.',
+    status: 429,
+    helper: 'refusal(code, status, message) / sendGraphQLError',
+  },
+  PERSISTED_QUERY_REQUIRED: {
+    description: 'Anonymous callers in production may run only the published (persisted) operations.',
+    status: 403,
+    helper: 'refusal(code, status, message)',
+  },
+  PERSISTED_QUERY_NOT_FOUND: {
+    description: "An operation hash that is not in the gateway's list of persisted operations.",
+    status: 400,
+    helper: 'refusal(code, status, message)',
+  },
+  OPERATION_RESOLUTION_FAILURE: {
+    description: '`operationName` names no operation of the document, or several operations and no name.',
+    status: 400,
+    helper: 'refusal(code, status, message)',
+  },
+  OPERATION_NOT_SUPPORTED: {
+    description: 'An operation type the gateway does not execute (subscriptions).',
+    status: 400,
+    helper: 'refusal(code, status, message)',
+  },
+  BATCHING_DISABLED: {
+    description: 'A batched (array) body while batching is off.',
+    status: 400,
+    helper: 'sendGraphQLError(res, status, code, message)',
+  },
+  TOKEN_LIMIT_EXCEEDED: {
+    description: 'The document has more tokens than the limit (checked before it is parsed).',
+    status: 400,
+    helper: 'refusal(code, status, message)',
+  },
+  DEPTH_LIMIT_EXCEEDED: {
+    description: 'The operation nests deeper than the limit.',
+    status: 400,
+    helper: 'refusal(code, status, message)',
+  },
+  ALIAS_LIMIT_EXCEEDED: {
+    description: 'The operation uses more aliases than the limit.',
+    status: 400,
+    helper: 'refusal(code, status, message)',
+  },
+  DIRECTIVE_LIMIT_EXCEEDED: {
+    description: 'The operation uses more directives than the limit.',
+    status: 400,
+    helper: 'refusal(code, status, message)',
+  },
+  COST_LIMIT_EXCEEDED: {
+    description: 'The estimated cost of the operation (lists multiply) is over the limit.',
+    status: 400,
+    helper: 'refusal(code, status, message)',
+  },
+  GRAPHQL_PARSE_FAILED: {
+    description: "Apollo Server's: the document is not valid GraphQL syntax.",
+    status: 400,
+    helper: 'Apollo Server',
+  },
+  GRAPHQL_VALIDATION_FAILED: {
+    description: "Apollo Server's: the document does not fit the schema (also introspection in production).",
+    status: 400,
+    helper: 'Apollo Server',
+  },
+} as const satisfies Record<string, ErrorCodeInfo>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The codes by name (`ErrorCode.CONFLICT`), so a misspelt code fails to compile. */
+export const ErrorCode = Object.fromEntries(Object.keys(ERROR_CODES).map((code) => [code, code])) as {
+  readonly [C in ErrorCode]: C;
+};
+
+/** True for a code of ours: the gateway passes a subgraph's own codes on instead of relabelling them. */
+export const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && code in ERROR_CODES;
+
+type Extra = Record<string, unknown>;
 
 /**
  * Bad input from the caller. `field` names the argument or input field, `rule` the rule it broke
- * (a stable machine-readable token such as `CHECK_CHARACTER` or `RANGE`).
+ * (a stable SCREAMING_SNAKE token such as `CHECK_CHARACTER` or `RANGE`).
  */
-export function badInput(field: string, rule: string, message: string, extra: Record<string, unknown> = {}) {
+export function badInput(field: string, rule: string, message: string, extra: Extra = {}) {
   return new GraphQLError(message, {
     extensions: { code: ErrorCode.BAD_USER_INPUT, field, rule, ...extra },
   });
 }
 
 /**
+ * The request collides with stored state: `rule` names the state found (`ALREADY_LISTED`, `ALREADY_LIFTED`,
+ * `ALREADY_EXISTS`…), `field` the argument that points at it.
+ */
+export function conflict(field: string, rule: string, message: string, extra: Extra = {}) {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT, field, rule, ...extra } });
+}
+
+/**
  * A refusal carrying its HTTP status (`extensions.http`, which Apollo Server turns into the response
  * status and strips from the body): the edge's errors and `didResolveOperation` checks use it.
  */
-export function refusal(code: ErrorCode, status: number, message: string, extra: Record<string, unknown> = {}) {
+export function refusal(code: ErrorCode, status: number, message: string, extra: Extra = {}) {
   return new GraphQLError(message, { extensions: { code, ...extra, http: { status } } });
 }
 
-export function notFound(what: string, key: string) {
-  return new GraphQLError(`${what} ${key} does not exist`, {
-    extensions: { code: ErrorCode.NOT_FOUND, key },
+/** `what` and `key` make the message ("Measure X does not exist"); `hint` says what to do instead. */
+export function notFound(what: string, key: string, { hint, ...extra }: Extra & { hint?: string } = {}) {
+  return new GraphQLError(`${what} ${key} does not exist${hint ? `: ${hint}` : ''}`, {
+    extensions: { code: ErrorCode.NOT_FOUND, key, ...extra },
   });
 }
 
-export function forbidden(message: string, extra: Record<string, unknown> = {}) {
+export function forbidden(message: string, extra: Extra = {}) {
   return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN, ...extra } });
 }
 
-export function unauthenticated(message: string) {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+/** 401: a credential or a signed internal identity that is missing or wrong; `reason` says which check failed. */
+export function unauthenticated(message: string, reason: string) {
+  return refusal(ErrorCode.UNAUTHENTICATED, 401, message, { reason });
+}
+
+/**
+ * A field computed from other departments' facts that did not arrive in the representation (@requires):
+ * refused, never computed without them. `key` is the entity's key; `extra` names what is missing.
+ */
+export function requiredFieldsUnavailable(message: string, key: string, extra: Extra = {}) {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.REQUIRED_FIELDS_UNAVAILABLE, key, ...extra } });
+}
+
+/** The answer a subgraph sends instead of data whose audit entries could not be written (with status 503). */
+export function auditUnavailable(): GraphQLFormattedError {
+  return {
+    message: 'The audit trail is unavailable; no data was released',
+    extensions: { code: ErrorCode.AUDIT_UNAVAILABLE },
+  };
+}
+
+/** A department's subgraph that did not answer: only its fields are missing. */
+export function subgraphUnavailable(serviceName: string, message: string, extra: Extra = {}, cause?: Error) {
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName, ...extra },
+    originalError: cause,
+  });
 }

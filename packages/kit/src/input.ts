@@ -56,6 +56,11 @@ export function requiredText(value: string | null | undefined, field: string, ma
   return text;
 }
 
+/** Optional text: blank is absent (null); otherwise as requiredText (trimmed, at most `max` characters). */
+export function optionalText(value: string | null | undefined, field: string, max = 2000): string | null {
+  return value?.trim() ? requiredText(value, field, max) : null;
+}
+
 /** A legal date that must not lie after today in China. */
 export function notInFuture(date: Date, field: string, today: Date = chinaToday()): void {
   if (date.getTime() > today.getTime())

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { GraphQLError } from 'graphql';
-import { decodeCursor, encodeCursor, isDateIdCursor, isString } from './pagination.ts';
+import { dateIdKey, dateIdSeek, decodeCursor, encodeCursor, isDateIdCursor, isString } from './pagination.ts';
 
 const refusal = (run: () => unknown) => {
   try {
@@ -39,5 +39,36 @@ describe('decodeCursor', () => {
         { code: 'BAD_USER_INPUT', field: 'after', rule: 'CURSOR' },
         cursor,
       );
+  });
+});
+
+describe('dateIdSeek', () => {
+  it('seeks nothing on the first page', () => {
+    assert.deepEqual(dateIdSeek('filedOn', null, 'desc'), {});
+  });
+
+  it('newest first: an earlier day, or the same day and a smaller id', () => {
+    assert.deepEqual(dateIdSeek('filedOn', ['2025-03-10', '42'], 'desc'), {
+      OR: [
+        { filedOn: { lt: new Date('2025-03-10T00:00:00Z') } },
+        { filedOn: new Date('2025-03-10T00:00:00Z'), id: { lt: 42n } },
+      ],
+    });
+  });
+
+  it('oldest first: a later day, or the same day and a larger id', () => {
+    assert.deepEqual(dateIdSeek('listedUntil', ['2026-01-31', '7'], 'asc'), {
+      OR: [
+        { listedUntil: { gt: new Date('2026-01-31T00:00:00Z') } },
+        { listedUntil: new Date('2026-01-31T00:00:00Z'), id: { gt: 7n } },
+      ],
+    });
+  });
+
+  it('writes the cursor key it reads back', () => {
+    const row = { filedOn: new Date('2025-03-10T00:00:00Z'), id: 42n };
+    const key = dateIdKey('filedOn')(row);
+    assert.deepEqual(key, ['2025-03-10', '42']);
+    assert.deepEqual(decodeCursor(encodeCursor(key), isDateIdCursor), key);
   });
 });

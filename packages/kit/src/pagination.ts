@@ -99,3 +99,39 @@ export const isDateIdCursor = (v: unknown): v is [string, string] =>
   !Number.isNaN(Date.parse(`${v[0]}T00:00:00Z`)) &&
   typeof v[1] === 'string' &&
   /^\d{1,18}$/.test(v[1]);
+
+/** A Prisma-shaped condition: rows strictly after a (date, id) cursor in (field, id) order. */
+export type DateIdSeek<F extends string> =
+  | {
+      OR: [{ [K in F]: { lt: Date } | { gt: Date } }, { [K in F]: Date } & { id: { lt: bigint } | { gt: bigint } }];
+    }
+  | Record<string, never>;
+
+/**
+ * The keyset seek of a list ordered by a date field, then by id — every (date, id) list of the departments: rows
+ * strictly after the cursor `after` (from readPage with isDateIdCursor) in `order`, as a where condition that fits
+ * the model's Prisma where input (`{ AND: [filter, dateIdSeek('filedOn', page.after, 'desc')] }`). The first page
+ * (no cursor) seeks nothing. The order must match the query's `orderBy: [{ [field]: order }, { id: order }]`.
+ */
+export function dateIdSeek<F extends string>(
+  field: F,
+  after: [string, string] | null,
+  order: 'asc' | 'desc',
+): DateIdSeek<F> {
+  if (!after) return {};
+  const [day, id] = after;
+  const date = new Date(`${day}T00:00:00Z`);
+  const beyond = order === 'desc' ? 'lt' : 'gt';
+  // The computed keys are exactly F: a record type cannot be spelt with them.
+  return {
+    OR: [{ [field]: { [beyond]: date } }, { [field]: date, id: { [beyond]: BigInt(id) } }],
+  } as unknown as DateIdSeek<F>;
+}
+
+/** The (date, id) cursor key of a row, the counterpart of dateIdSeek: `toConnection(rows, page, dateIdKey('filedOn'))`. */
+export const dateIdKey =
+  <F extends string>(field: F) =>
+  (row: { [K in F]: Date | null } & { id: bigint }): [string, string] => [
+    (row[field] as Date).toISOString().slice(0, 10),
+    row.id.toString(),
+  ];

@@ -26,14 +26,18 @@ import type { PersonalAudience } from './access/policy.ts';
 import { createReplayCache, type ReplayCache } from './access/replay.ts';
 import { enforceAccess } from './access/schema.ts';
 import type { Db } from './db/client.ts';
-import { ErrorCode } from './errors.ts';
+import { auditUnavailable, ErrorCode, unauthenticated } from './errors.ts';
 import { answerClientErrorsAsJson, jsonErrorHandler, routeNotFound } from './http-errors.ts';
 import { DateScalar } from './scalars.ts';
 
-/** Per-request context shared by every subgraph; `loaders` is built fresh for each request. */
-export interface SubgraphContext<L> extends BaseContext {
+/**
+ * Per-request context shared by every subgraph; `loaders` is built fresh for each request. `config` is the
+ * service's own configuration (`C`), read once at start by its env module and passed to startSubgraph.
+ */
+export interface SubgraphContext<L, C = unknown> extends BaseContext {
   db: Db;
   loaders: L;
+  config: C;
   requestId: string;
   /** The caller, as the gateway vouched for it in the signed internal header. */
   identity: Identity;
@@ -46,7 +50,7 @@ export interface SubgraphContext<L> extends BaseContext {
   audited<T>(event: Omit<AuditEvent, 'action'>, work: (tx: Db['prisma']) => Promise<T>): Promise<T>;
 }
 
-export interface SubgraphDefinition<L> {
+export interface SubgraphDefinition<L, C = undefined> {
   /** Subgraph name as composed into the supergraph (subject, tax, ...). */
   name: string;
   /** The department that owns the subgraph's records (DEPARTMENT-level access and writes). */
@@ -56,13 +60,19 @@ export interface SubgraphDefinition<L> {
   typeDefs: DocumentNode;
   // Typed per subgraph by the generated `Resolvers` type (GraphQL Code Generator); any map fits here.
   resolvers: object;
-  createLoaders: (db: Db) => L;
+  createLoaders: (db: Db, config: C) => L;
   /**
    * HTTP routes of the subgraph besides /graphql (e.g. the 双公示 file upload the gateway forwards). They
    * must verify the signed identity themselves, as /graphql does, spending its nonce in `replay`.
    */
   routes?: (app: express.Express, options: RouteOptions) => void;
 }
+
+/**
+ * How a subgraph is started: the kit's options, and the service's own configuration when it has one (required
+ * then; the service's start function takes it from its main or from the all-in-one hub).
+ */
+export type StartOptions<C> = SubgraphOptions & (undefined extends C ? { config?: C } : { config: C });
 
 /** What a subgraph's own routes receive: its options and the replay cache /graphql uses. */
 export type RouteOptions = SubgraphOptions & { replay: ReplayCache };
@@ -145,8 +155,7 @@ async function identify(
   secret: string | null,
   replay: ReplayCache,
 ): Promise<Identity> {
-  const refuse = (message: string, reason: string) =>
-    new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, reason, http: { status: 401 } } });
+  const refuse = unauthenticated;
   if (!header) {
     if (secret === null) return PUBLIC_IDENTITY;
     throw refuse('This subgraph answers only the gateway: missing internal identity header', 'MISSING');
@@ -165,10 +174,11 @@ async function identify(
  * Starts one subgraph: Apollo Server over buildSubgraphSchema with the schema's access policies
  * enforced, behind Express for the health route. Port 0 picks a free port (tests).
  */
-export async function startSubgraph<L>(
-  definition: SubgraphDefinition<L>,
-  options: SubgraphOptions,
+export async function startSubgraph<L, C = undefined>(
+  definition: SubgraphDefinition<L, C>,
+  options: StartOptions<C>,
 ): Promise<RunningService> {
+  const config = options.config as C;
   const production = options.production ?? false;
   if (production && options.internalSecret === null) {
     throw new Error(`${definition.name} subgraph: INTERNAL_IDENTITY_SECRET is required in production`);
@@ -185,7 +195,7 @@ export async function startSubgraph<L>(
     definition.personalAudience,
   );
   const subgraph = { name: definition.name, department: definition.department };
-  const server = new ApolloServer<SubgraphContext<L>>({
+  const server = new ApolloServer<SubgraphContext<L, C>>({
     schema,
     stopOnTerminationSignals: options.stopOnTerminationSignals ?? true,
     includeStacktraceInErrorResponses: !production,
@@ -215,12 +225,7 @@ export async function startSubgraph<L>(
                 response.body = {
                   kind: 'single',
                   singleResult: {
-                    errors: [
-                      {
-                        message: 'The audit trail is unavailable; no data was released',
-                        extensions: { code: ErrorCode.AUDIT_UNAVAILABLE },
-                      },
-                    ],
+                    errors: [auditUnavailable()],
                   },
                 };
                 if (response.http) response.http.status = 503;
@@ -252,7 +257,8 @@ export async function startSubgraph<L>(
         const db = options.db;
         return {
           db,
-          loaders: definition.createLoaders(db),
+          loaders: definition.createLoaders(db, config),
+          config,
           requestId,
           identity,
           audit: new AuditBuffer(),

@@ -1,6 +1,6 @@
 import { readPage, toConnection, type PageArgs } from '@credit-hub/kit';
 import { Prisma, type Db } from '@credit-hub/kit/db';
-import type { AuditConnection, AuditEntryRow } from './model.ts';
+import type { AuditConnection, AuditEntryRow } from './mappers.ts';
 
 export interface AuditLogArgs extends PageArgs {
   subjectCode?: string | null;

@@ -1,14 +1,9 @@
-import { commonEnv, databaseUrl, internalIdentityEnv, loadEnv, port, z } from '@credit-hub/kit';
+import { loadEnv, subgraphEnv } from '@credit-hub/kit';
 
-/** The access subgraph's configuration; the only module of this service that reads process.env. */
-export const readEnv = (source: Record<string, string | undefined> = process.env) =>
-  loadEnv(
-    {
-      ...commonEnv,
-      ...internalIdentityEnv,
-      DATABASE_URL: databaseUrl,
-      ACCESS_HOST: z.string().default('127.0.0.1'),
-      ACCESS_PORT: port(4100),
-    },
-    source,
-  );
+/**
+ * The access subgraph's configuration (docs/reference/configuration.md). main.ts reads it once at start and passes the
+ * values down as options; this is the only module of the service that reads process.env.
+ */
+export const envShape = subgraphEnv('access');
+
+export const readEnv = (source: Record<string, string | undefined> = process.env) => loadEnv(envShape, source);

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID, createHash } from 'node:crypto';
 import { badInput, DEPARTMENTS, notFound, type SubgraphContext, clock } from '@credit-hub/kit';
-import type { ApiKeyRow } from './model.ts';
+import type { ApiKeyRow } from './mappers.ts';
 
 const ALPHANUMERIC = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 

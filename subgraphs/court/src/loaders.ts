@@ -1,69 +1,52 @@
 import { clock, manyByKey, regionPrefix } from '@credit-hub/kit';
+import { rowsByKeys, type Db, type DishonestDebtorCase } from '@credit-hub/kit/db';
 import DataLoader from 'dataloader';
-import { rowsByKeys, type Db } from '@credit-hub/kit/db';
-import { toCaseRow, type CaseRow, type RestrictionRow } from './model.ts';
-import { listedSql } from './rules.ts';
+import { toCaseMapper, type DishonestDebtorCaseMapper } from './mappers.ts';
+import { governmentBodiesOnList } from './reads.ts';
+import { restrictionLoaders } from './restrictions/loaders.ts';
 
-type CaseSource = Parameters<typeof toCaseRow>[0];
+const CASES = { model: 'DishonestDebtorCase', schema: 'court' } as const;
 
+/**
+ * Every DataLoader of one request (built fresh per request by the kit): one statement per batch, whatever the
+ * number of subjects in the request. A feature folder's loaders are spread in.
+ */
 export function createLoaders(db: Db) {
   // One "today" per request: every field of a response answers as of the same China date.
   const today = clock.today();
   return {
     today,
-    /**
-     * Government bodies and public institutions (USCC 11…/12…) on the list today, per region prefix: every region
-     * of a request in one statement. The debtor's kind is read from its code, not from the subject register
-     * (department boundary).
-     */
-    dishonestGovernmentBodies: new DataLoader<string, string[]>(async (regionCodes) => {
-      const prefixes = regionCodes.map((code) => regionPrefix(code));
-      const rows = await db.prisma.$queryRaw<{ prefix: string; codes: string[] }[]>`
-        SELECT p.prefix, coalesce(array_agg(DISTINCT c.subject_code ORDER BY c.subject_code) FILTER (WHERE c.subject_code IS NOT NULL), '{}') AS codes
-        FROM unnest(${prefixes}::text[]) AS p(prefix)
-        LEFT JOIN court.dishonest_debtor_case c
-          ON c.region_code LIKE p.prefix || '%' AND ${listedSql('c', today)}
-         AND (c.subject_code LIKE '11%' OR c.subject_code LIKE '12%')
-        GROUP BY p.prefix`;
-      const byPrefix = new Map(rows.map((r) => [r.prefix, r.codes]));
-      return prefixes.map((p) => byPrefix.get(p) ?? []);
-    }),
+    /** Government bodies and public institutions on the list today, per region (RegionIntegrity). */
+    dishonestGovernmentBodies: new DataLoader<string, string[]>((regionCodes) =>
+      governmentBodiesOnList(
+        db,
+        regionCodes.map((code) => regionPrefix(code)),
+        today,
+      ),
+    ),
     /** Every case per subject, newest filing first: one statement for a whole page of subjects. */
-    casesBySubject: manyByKey<string, CaseRow>(
+    casesBySubject: manyByKey<string, DishonestDebtorCaseMapper>(
       async (codes) =>
         (
-          await rowsByKeys<CaseSource>(db, { model: 'DishonestDebtorCase', schema: 'court' }, 'subjectCode', codes, [
+          await rowsByKeys<DishonestDebtorCase>(db, CASES, 'subjectCode', codes, [
             ['filedOn', 'desc'],
             ['id', 'desc'],
           ])
-        ).map(toCaseRow),
+        ).map(toCaseMapper),
       (row) => row.subjectCode,
-    ),
-    /** Every 限制消费令 per subject, newest first. */
-    restrictionsBySubject: manyByKey<string, RestrictionRow>(
-      (codes) =>
-        rowsByKeys(db, { model: 'ConsumptionRestriction', schema: 'court' }, 'subjectCode', codes, [
-          ['issuedOn', 'desc'],
-          ['id', 'desc'],
-        ]),
-      (row) => row.subjectCode,
-    ),
-    /** Every 限制消费令 per 执行案号 (any subject: the caller picks the debtor's). */
-    restrictionsByCase: manyByKey<string, RestrictionRow>(
-      (numbers) => rowsByKeys(db, { model: 'ConsumptionRestriction', schema: 'court' }, 'caseNumber', numbers),
-      (row) => row.caseNumber,
     ),
     /** The listings of each 执行案号, the latest decision first (a case may be listed again after a deletion). */
-    casesByNumber: manyByKey<string, CaseRow>(
+    casesByNumber: manyByKey<string, DishonestDebtorCaseMapper>(
       async (numbers) =>
         (
-          await rowsByKeys<CaseSource>(db, { model: 'DishonestDebtorCase', schema: 'court' }, 'caseNumber', numbers, [
+          await rowsByKeys<DishonestDebtorCase>(db, CASES, 'caseNumber', numbers, [
             ['decidedOn', 'desc'],
             ['id', 'desc'],
           ])
-        ).map(toCaseRow),
+        ).map(toCaseMapper),
       (row) => row.caseNumber,
     ),
+    ...restrictionLoaders(db),
   };
 }
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { chineseCalendar as calendar } from '@credit-hub/kit';
 import {
+  ageOn,
   deadlineBasisDay,
   deletionDeadlineFrom,
   extensionGroundFits,
@@ -91,5 +92,20 @@ describe('deletion within three working days (第十条)', () => {
     assert.equal(iso(deadlineBasisDay('PERIOD_ENDED', c, null)), '2026-11-20');
     assert.equal(iso(deadlineBasisDay('PERFORMED', c, d('2026-06-01'))), '2026-06-01');
     assert.equal(deadlineBasisDay('EARLY_DELETION', c, d('2026-06-01')), null);
+  });
+});
+
+describe('ageOn (第四条: a minor is never listed)', () => {
+  it('counts whole years: the day before the birthday, the birthday itself, the day after', () => {
+    const on = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    assert.equal(ageOn('2008-06-15', on('2026-06-14')), 17);
+    assert.equal(ageOn('2008-06-15', on('2026-06-15')), 18);
+    assert.equal(ageOn('2008-06-15', on('2026-06-16')), 18);
+  });
+
+  it('takes a birthday on 29 February as passed on 1 March of a common year', () => {
+    const on = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    assert.equal(ageOn('2008-02-29', on('2026-02-28')), 17);
+    assert.equal(ageOn('2008-02-29', on('2026-03-01')), 18);
   });
 });

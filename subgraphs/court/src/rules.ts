@@ -5,11 +5,12 @@
  * SQL predicate `listedSql` says exactly what `isListed` says. Sources and open questions: docs/rules/court.md.
  */
 import { isCalendarRangeError, type WorkingCalendar } from '@credit-hub/kit';
-import { Prisma } from '@credit-hub/kit/db';
-import type { CaseRow, RestrictionRow } from './model.ts';
+import { Prisma, type DishonestDebtorCase } from '@credit-hub/kit/db';
 
-type Behaviour = CaseRow['behaviours'][number];
-type Reason = NonNullable<CaseRow['withdrawalReason']>;
+/** A stored case: the rules read the row's own columns, whatever the API makes of them. */
+type CaseRow = DishonestDebtorCase;
+export type Behaviour = CaseRow['behaviours'][number];
+export type Reason = NonNullable<CaseRow['withdrawalReason']>;
 
 /** The six behaviours of 第一条 in the order of its items (一)–(六). */
 export const BEHAVIOURS: readonly Behaviour[] = [
@@ -275,5 +276,10 @@ export function isDeletionOverdue(
   return listingState(c, today) === 'EXPIRED' && isLate(c.listedUntil!, today, calendar);
 }
 
-/** An order is in force until lifted (the database shares the case status enum: WITHDRAWN means lifted). */
-export const isInForce = (r: Pick<RestrictionRow, 'status'>) => r.status === 'ACTIVE';
+/** Age in whole years on `on`, from a birth date YYYY-MM-DD (第四条: a debtor under 18 is never listed). */
+export function ageOn(birthDate: string, on: Date): number {
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+  let age = on.getUTCFullYear() - y;
+  if (on.getUTCMonth() + 1 < m || (on.getUTCMonth() + 1 === m && on.getUTCDate() < d)) age -= 1;
+  return age;
+}

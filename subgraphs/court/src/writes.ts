@@ -1,19 +1,32 @@
+/**
+ * The court's writes to the 失信被执行人 list: each mutation validates what it is given (the generated input and
+ * argument types; BAD_USER_INPUT naming the field and the rule, CONFLICT for what is already stored) and runs its
+ * change and its audit entry in one transaction (`ctx.audited`). The 限制消费令's are in restrictions/writes.ts.
+ */
 import {
   badInput,
   checkSubjectCode,
   chineseCalendar,
   clock,
+  conflict,
   notFound,
   notInFuture,
+  optionalText,
   regionFor,
   requiredText,
   type SubgraphContext,
 } from '@credit-hub/kit';
 import { isPersonKey, validateIdNumber } from '@credit-hub/kit/codes';
 import { Prisma, type Db } from '@credit-hub/kit/db';
-import { assertImplementationCase, parseCaseNumber } from './case-number.ts';
-import { toCaseRow, type CaseRow, type RestrictionRow } from './model.ts';
+import type {
+  DishonestDebtorCaseInput,
+  MutationRecordPerformanceArgs,
+  MutationWithdrawDishonestDebtorCaseArgs,
+} from './__generated__/types.ts';
+import { assertImplementationCase, parseCaseNumber } from './case-number/rules.ts';
+import { toCaseMapper, type DishonestDebtorCaseMapper } from './mappers.ts';
 import {
+  ageOn,
   BEHAVIOURS,
   deadlineBasisDay,
   deletionDeadlineFrom,
@@ -27,36 +40,27 @@ import {
   sameDayMonthsLater,
   TERM_YEARS,
   WITHDRAWAL_REASONS,
+  type Behaviour,
+  type Reason,
 } from './rules.ts';
 
+/** What a write needs of the request: the database, the caller, and `audited` (no loader, no GraphQL). */
 type Ctx = SubgraphContext<unknown>;
 type Tx = Db['prisma'];
-type Behaviour = CaseRow['behaviours'][number];
-type Reason = NonNullable<CaseRow['withdrawalReason']>;
+type CaseRow = DishonestDebtorCaseMapper;
 const today = () => clock.today();
 const iso = (d: Date) => d.toISOString().slice(0, 10);
-
-function optional(value: string | null | undefined, field: string, max = 2000): string | null {
-  return value?.trim() ? requiredText(value, field, max) : null;
-}
 
 function absent(value: string | null | undefined, field: string, why: string) {
   if (value?.trim()) throw badInput(field, 'NOT_APPLICABLE', `\`${field}\` must be left out ${why}`);
 }
 
-function courtName(value: string, field: string): string {
+/** 执行法院: the court's full name (shared with the 限制消费令, restrictions/writes.ts). */
+export function courtName(value: string, field: string): string {
   const name = requiredText(value, field, 100);
   if (!name.endsWith('法院'))
     throw badInput(field, 'COURT_NAME', `\`${field}\` must be the court's full name, e.g. 杭州市西湖区人民法院`);
   return name;
-}
-
-/** Age in whole years on `on`, from a birth date YYYY-MM-DD. */
-export function ageOn(birthDate: string, on: Date): number {
-  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
-  let age = on.getUTCFullYear() - y;
-  if (on.getUTCMonth() + 1 < m || (on.getUTCMonth() + 1 === m && on.getUTCDate() < d)) age -= 1;
-  return age;
 }
 
 /** 履行情况: partly performed states both parts; nothing performed has no performed part. */
@@ -73,48 +77,23 @@ function performanceParts(
     };
   }
   absent(performedPart, `${prefix}performedPart`, 'when nothing was performed (NONE_PERFORMED)');
-  return { performedPart: null, unperformedPart: optional(unperformedPart, `${prefix}unperformedPart`) };
+  return { performedPart: null, unperformedPart: optionalText(unperformedPart, `${prefix}unperformedPart`) };
 }
 
 const isUniqueViolation = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
-
-export interface CaseInput {
-  caseNumber: string;
-  subjectCode: string;
-  debtorKind: CaseRow['debtorKind'];
-  debtorName: string;
-  legalRepresentative?: string | null;
-  idNumber?: string | null;
-  regionCode?: string | null;
-  courtName: string;
-  filedOn: Date;
-  basisDocumentNumber: string;
-  basisIssuer: string;
-  obligation: string;
-  performance: CaseRow['performance'];
-  performedPart?: string | null;
-  unperformedPart?: string | null;
-  behaviours: readonly Behaviour[];
-  decidedOn: Date;
-  initiation?: CaseRow['initiation'];
-  termExtensionYears?: number | null;
-  termExtensionGround?: CaseRow['termExtensionGround'];
-  termExtensionReason?: string | null;
-  publishedOn: Date;
-}
 
 /** One or more distinct behaviours, stored in the order of 第一条's items. */
 function checkBehaviours(behaviours: readonly Behaviour[]): Behaviour[] {
   if (behaviours.length === 0)
     throw badInput('input.behaviours', 'REQUIRED', '`input.behaviours` must name at least one behaviour (第一条)');
   if (new Set(behaviours).size !== behaviours.length)
-    throw badInput('input.behaviours', 'DUPLICATE', '`input.behaviours` names a behaviour twice');
+    throw badInput('input.behaviours', 'REPEATED', '`input.behaviours` names a behaviour twice');
   return BEHAVIOURS.filter((b) => behaviours.includes(b));
 }
 
 /** The term and its extension (第二条第一款), validated; the last day on the list is derived, never typed in. */
-function checkTerm(input: CaseInput, behaviours: Behaviour[], decidedOn: Date) {
+function checkTerm(input: DishonestDebtorCaseInput, behaviours: Behaviour[], decidedOn: Date) {
   const termYears = hasTerm(behaviours) ? TERM_YEARS : null;
   const extension = input.termExtensionYears ?? 0;
   if (!Number.isInteger(extension) || extension < 0 || extension > MAX_TERM_EXTENSION_YEARS) {
@@ -169,7 +148,10 @@ function checkTerm(input: CaseInput, behaviours: Behaviour[], decidedOn: Date) {
 }
 
 /** Everything a case row holds, validated as of `today`; throws BAD_USER_INPUT naming the field and rule. */
-export function checkCase(input: CaseInput, today: Date = clock.today()): Prisma.DishonestDebtorCaseCreateInput {
+export function checkCase(
+  input: DishonestDebtorCaseInput,
+  today: Date = clock.today(),
+): Prisma.DishonestDebtorCaseCreateInput {
   const parsed = parseCaseNumber(input.caseNumber, 'input.caseNumber', today);
   assertImplementationCase(parsed, 'input.caseNumber');
   const subjectCode = checkSubjectCode(input.subjectCode, 'input.subjectCode');
@@ -286,16 +268,15 @@ async function assertNoRelistingBar(tx: Tx, data: Prisma.DishonestDebtorCaseCrea
 }
 
 const listedAlready = (caseNumber: string, listedUntil: Date | null, today: Date) =>
-  badInput(
+  conflict(
     'input.caseNumber',
-    'DUPLICATE',
+    'ALREADY_LISTED',
     listedUntil && listedUntil.getTime() < today.getTime()
       ? `case ${caseNumber} is still recorded as listed (its term ended on ${iso(listedUntil)}): record its deletion (PERIOD_ENDED) before listing it again`
       : `case ${caseNumber} is already on the list`,
-    { conflict: true },
   );
 
-export async function publishCase(ctx: Ctx, input: CaseInput): Promise<CaseRow> {
+export async function publishCase(ctx: Ctx, input: DishonestDebtorCaseInput): Promise<CaseRow> {
   const today = clock.today();
   const data = checkCase(input, today);
   try {
@@ -312,7 +293,7 @@ export async function publishCase(ctx: Ctx, input: CaseInput): Promise<CaseRow> 
         });
         if (current) throw listedAlready(data.caseNumber, current.listedUntil, today);
         await assertNoRelistingBar(tx, data);
-        return toCaseRow(await tx.dishonestDebtorCase.create({ data }));
+        return toCaseMapper(await tx.dishonestDebtorCase.create({ data }));
       },
     );
   } catch (error) {
@@ -332,21 +313,13 @@ async function listingToChange(ctx: Ctx, raw: string): Promise<CaseRow> {
   if (listings.length === 0) throw notFound('Dishonest debtor case', caseNumber);
   const current = listings.find((c) => c.status === 'ACTIVE');
   if (!current) throw notListed(caseNumber);
-  return toCaseRow(current);
+  return toCaseMapper(current);
 }
 
 const notListed = (caseNumber: string) =>
   badInput('caseNumber', 'NOT_LISTED', `case ${caseNumber} has been withdrawn from the list: it cannot be changed`);
 
-export async function recordPerformance(
-  ctx: Ctx,
-  args: {
-    caseNumber: string;
-    performance: CaseRow['performance'];
-    performedPart?: string | null;
-    unperformedPart?: string | null;
-  },
-): Promise<CaseRow> {
+export async function recordPerformance(ctx: Ctx, args: MutationRecordPerformanceArgs): Promise<CaseRow> {
   const target = await listingToChange(ctx, args.caseNumber);
   const parts = performanceParts(args.performance, args.performedPart, args.unperformedPart, '');
   if (!isListed(target, today())) {
@@ -369,7 +342,7 @@ export async function recordPerformance(
         data: { performance: args.performance, ...parts },
       });
       if (count === 0) throw notListed(target.caseNumber);
-      return toCaseRow(await tx.dishonestDebtorCase.findUniqueOrThrow({ where: { id: target.id } }));
+      return toCaseMapper(await tx.dishonestDebtorCase.findUniqueOrThrow({ where: { id: target.id } }));
     },
   );
 }
@@ -418,19 +391,10 @@ function assertGroundFits(target: CaseRow, reason: Reason, withdrawnOn: Date) {
   }
 }
 
-export async function withdrawCase(
-  ctx: Ctx,
-  args: {
-    caseNumber: string;
-    reason: Reason;
-    note?: string | null;
-    withdrawnOn?: Date | null;
-    groundArisenOn?: Date | null;
-  },
-): Promise<CaseRow> {
+export async function withdrawCase(ctx: Ctx, args: MutationWithdrawDishonestDebtorCaseArgs): Promise<CaseRow> {
   const target = await listingToChange(ctx, args.caseNumber);
   const rule = WITHDRAWAL_REASONS[args.reason];
-  const note = rule.kind === 'REVOCATION' ? requiredText(args.note, 'note', 500) : optional(args.note, 'note', 500);
+  const note = rule.kind === 'REVOCATION' ? requiredText(args.note, 'note', 500) : optionalText(args.note, 'note', 500);
   const withdrawnOn = args.withdrawnOn ?? today();
   notInFuture(withdrawnOn, 'withdrawnOn');
   if (withdrawnOn.getTime() < target.publishedOn.getTime()) {
@@ -482,73 +446,7 @@ export async function withdrawCase(
         },
       });
       if (count === 0) throw notListed(target.caseNumber);
-      return toCaseRow(await tx.dishonestDebtorCase.findUniqueOrThrow({ where: { id: target.id } }));
-    },
-  );
-}
-
-export interface RestrictionInput {
-  subjectCode: string;
-  caseNumber: string;
-  courtName: string;
-  restrictedPerson?: string | null;
-  issuedOn: Date;
-  regionCode?: string | null;
-}
-
-export async function issueRestriction(ctx: Ctx, input: RestrictionInput): Promise<RestrictionRow> {
-  const { caseNumber } = parseCaseNumber(input.caseNumber, 'input.caseNumber', today());
-  const subjectCode = checkSubjectCode(input.subjectCode, 'input.subjectCode');
-  notInFuture(input.issuedOn, 'input.issuedOn');
-  const data = {
-    subjectCode,
-    caseNumber,
-    courtName: courtName(input.courtName, 'input.courtName'),
-    restrictedPerson: optional(input.restrictedPerson, 'input.restrictedPerson', 100),
-    regionCode: regionFor(subjectCode, input.regionCode, 'input.regionCode'),
-    issuedOn: input.issuedOn,
-  };
-  return ctx.audited(
-    { subjectCode, fields: ['Mutation.issueConsumptionRestriction'], detail: caseNumber },
-    async (tx) => {
-      const inForce = await tx.consumptionRestriction.count({
-        where: { subjectCode, caseNumber, status: 'ACTIVE' },
-      });
-      if (inForce > 0) {
-        throw badInput(
-          'input.caseNumber',
-          'DUPLICATE',
-          `a consumption restriction in case ${caseNumber} is already in force against this subject`,
-          { conflict: true },
-        );
-      }
-      return tx.consumptionRestriction.create({ data });
-    },
-  );
-}
-
-export async function liftRestriction(ctx: Ctx, id: string, reason: string): Promise<RestrictionRow> {
-  if (!/^\d{1,18}$/.test(id))
-    throw badInput('id', 'FORMAT', `\`id\` must be a numeric order id, got ${JSON.stringify(id)}`);
-  const why = requiredText(reason, 'reason', 500);
-  const found = await ctx.db.prisma.consumptionRestriction.findUnique({
-    where: { id: BigInt(id) },
-    select: { subjectCode: true },
-  });
-  if (!found) throw notFound('Consumption restriction', id);
-  return ctx.audited(
-    {
-      subjectCode: found.subjectCode,
-      fields: ['Mutation.liftConsumptionRestriction'],
-      detail: `order ${id}: ${why}`,
-    },
-    async (tx) => {
-      const { count } = await tx.consumptionRestriction.updateMany({
-        where: { id: BigInt(id), status: 'ACTIVE' },
-        data: { status: 'WITHDRAWN', liftedOn: today(), liftReason: why },
-      });
-      if (count === 0) throw badInput('id', 'ALREADY_LIFTED', `consumption restriction ${id} has already been lifted`);
-      return tx.consumptionRestriction.findUniqueOrThrow({ where: { id: BigInt(id) } });
+      return toCaseMapper(await tx.dishonestDebtorCase.findUniqueOrThrow({ where: { id: target.id } }));
     },
   );
 }

@@ -3,9 +3,10 @@ import {
   DateTimeScalar,
   loadSchemaFile,
   startSubgraph,
+  type StartOptions,
   type SubgraphDefinition,
-  type SubgraphOptions,
 } from '@credit-hub/kit';
+import type { Config } from './context.ts';
 import { importRoutes, type ImportRouteConfig } from './imports/http.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { CreditSubject } from './resolvers/CreditSubject.ts';
@@ -24,7 +25,7 @@ import {
 } from './resolvers/records.ts';
 
 /** 双公示 — administrative licences (行政许可) and penalties (行政处罚) reported by every department. */
-export const disclosureSubgraph: SubgraphDefinition<Loaders> = {
+export const disclosureSubgraph: SubgraphDefinition<Loaders, Config> = {
   name: 'disclosure',
   department: 'platform',
   // Records come from every department: any officer with a stated purpose may see the ID numbers (audited).
@@ -46,12 +47,18 @@ export const disclosureSubgraph: SubgraphDefinition<Loaders> = {
     ImportJob,
   },
   createLoaders,
-  // POST /imports: the 双公示 file upload the gateway forwards (imports/http.ts).
-  routes: importRoutes(),
 };
 
-export const startDisclosureSubgraph = (options: SubgraphOptions & { imports?: ImportRouteConfig }) =>
+/** Starts the subgraph with its configuration; `imports` tunes the upload route (limits, spool folder, tests). */
+export const startDisclosureSubgraph = ({
+  imports,
+  ...options
+}: StartOptions<Config> & { imports?: Omit<ImportRouteConfig, 'personKeySecret'> }) =>
   startSubgraph(
-    options.imports ? { ...disclosureSubgraph, routes: importRoutes(options.imports) } : disclosureSubgraph,
+    {
+      ...disclosureSubgraph,
+      // POST /imports: the 双公示 file upload the gateway forwards (imports/http.ts).
+      routes: importRoutes({ ...imports, personKeySecret: options.config.personKeySecret }),
+    },
     options,
   );

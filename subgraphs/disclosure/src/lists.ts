@@ -1,7 +1,7 @@
 /** The record lists (keyset paging, newest decision first) and the high-frequency offenders. */
 import { badInput, isDateIdCursor, readPage, toConnection, toIsoDate, type PageArgs } from '@credit-hub/kit';
 import type { Db, Prisma } from '@credit-hub/kit/db';
-import { withKind, type LicenceConnection, type OffenderRow, type PenaltyConnection } from './model.ts';
+import { withKind, type LicenceConnection, type OffenderRow, type PenaltyConnection } from './mappers.ts';
 import { addMonths, HIGH_FREQUENCY_THRESHOLD, HIGH_FREQUENCY_WINDOW_MONTHS } from './publicity.ts';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);

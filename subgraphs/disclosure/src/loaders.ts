@@ -1,6 +1,6 @@
 import { manyByKey } from '@credit-hub/kit';
 import { rowsByKeys, type Db, type Licence, type Penalty, type Revision } from '@credit-hub/kit/db';
-import { withKind, type LicenceRow, type PenaltyRow } from './model.ts';
+import { withKind, type LicenceRow, type PenaltyRow } from './mappers.ts';
 
 const NEWEST_FIRST = [
   ['decidedOn', 'desc'],

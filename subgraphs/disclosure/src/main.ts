@@ -12,5 +12,6 @@ const service = await startDisclosureSubgraph({
   host: env.DISCLOSURE_HOST,
   production: env.NODE_ENV === 'production',
   ...identityOptionsOf(env),
+  config: { personKeySecret: env.PERSON_KEY_SECRET },
 });
 console.log(`disclosure subgraph at ${service.url}`);

@@ -1,13 +1,12 @@
 /** The mutations' logic: every write bound to the caller's department, run with its audit entry. */
 import { randomUUID } from 'node:crypto';
-import { badInput, DEPARTMENTS, forbidden, notFound, toIsoDate, clock } from '@credit-hub/kit';
+import { badInput, clock, conflict, DEPARTMENTS, forbidden, notFound, toIsoDate } from '@credit-hub/kit';
 import { validateUscc } from '@credit-hub/kit/codes';
 import type { Context } from './context.ts';
 import { inputToRaw } from './intake/columns.ts';
 import { ingestRows, loadValidationContext, type IngestResult, type RecordKind } from './intake/ingest.ts';
 import { validateRow } from './intake/validate.ts';
-import { readPersonKeySecret } from './env.ts';
-import { withKind } from './model.ts';
+import { withKind } from './mappers.ts';
 import { repairAllowedFrom, sectorLabel, TIER_LABELS, regimeOn } from './publicity.ts';
 
 /** Largest batch a GraphQL mutation takes; bigger sets go through the bulk import. */
@@ -46,12 +45,16 @@ export async function submitRows(ctx: Context, kind: RecordKind, inputs: readonl
   const result = await ctx.audited(
     { subjectCode: null, fields: [mutation], detail: `submission ${submissionId}: ${inputs.length} row(s)` },
     (tx) =>
-      ingestRows(tx, {
-        kind,
-        rows: inputs.map((input, i) => ({ rowNumber: i + 1, raw: inputToRaw(kind, input) })),
-        submitter: { department, subject: ctx.identity.actor, channel: 'GRAPHQL' },
-        submissionId,
-      }),
+      ingestRows(
+        tx,
+        {
+          kind,
+          rows: inputs.map((input, i) => ({ rowNumber: i + 1, raw: inputToRaw(kind, input) })),
+          submitter: { department, subject: ctx.identity.actor, channel: 'GRAPHQL' },
+          submissionId,
+        },
+        { personKeySecret: ctx.config.personKeySecret },
+      ),
   );
   return outcome(submissionId, result, inputs.length);
 }
@@ -86,7 +89,7 @@ export async function resubmit(
   return ctx.audited(
     { subjectCode: null, fields: ['Mutation.resubmitQuarantined'], detail: `quarantine ${id} → ${submissionId}` },
     async (tx) => {
-      const validation = await loadValidationContext(tx, department, { personKeySecret: readPersonKeySecret() });
+      const validation = await loadValidationContext(tx, department, { personKeySecret: ctx.config.personKeySecret });
       const checked = validateRow(kind, raw, validation);
       if (!checked.ok) {
         await tx.quarantine.update({
@@ -208,7 +211,7 @@ export async function repair(ctx: Context, id: string, repairedOn: Date, reason:
   if (appliedOn > on) throw badInput('appliedOn', 'NOT_AFTER_REPAIR', '`appliedOn` must not be after `repairedOn`');
   if (appliedOn < decidedOn)
     throw badInput(field, 'NOT_BEFORE_DECISION', `\`${field}\` must not be before the decision date ${decidedOn}`);
-  if (penalty.repairedOn) throw badInput('id', 'ALREADY_REPAIRED', `penalty ${id} was repaired already`);
+  if (penalty.repairedOn) throw conflict('id', 'ALREADY_REPAIRED', `penalty ${id} was repaired already`);
   const facts = { decidedOn, tier: penalty.tier, sector: penalty.sector };
   const allowedFrom = repairAllowedFrom(facts, appliedOn);
   if (allowedFrom !== appliedOn) {

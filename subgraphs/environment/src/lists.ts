@@ -1,15 +1,16 @@
 import {
   badInput,
+  dateIdKey,
+  dateIdSeek,
+  isDateIdCursor,
+  type PageArgs,
   readPage,
   regionPrefix,
   toConnection,
-  toIsoDate,
-  type PageArgs,
-  isDateIdCursor,
 } from '@credit-hub/kit';
 import { Prisma, type Db } from '@credit-hub/kit/db';
 import { industryName } from '@credit-hub/kit/reference';
-import type { PenaltyConnection, PenaltyRow, RatingConnection, RatingRow } from './model.ts';
+import type { PenaltyConnection, PenaltyRow, RatingConnection, RatingRow } from './mappers.ts';
 
 /** An industry section (门类) of GB/T 4754-2017, A–T, as subjects carry it; normalised to upper case. */
 export function checkIndustryCode(raw: string, field: string): string {
@@ -89,19 +90,13 @@ export function penaltyFilter(args: PenaltyListArgs): Prisma.EnvironmentalPenalt
 export async function listPenalties(db: Db, args: PenaltyListArgs): Promise<PenaltyConnection> {
   const page = readPage(args, isDateIdCursor);
   const where = penaltyFilter(args);
-  let seek: Prisma.EnvironmentalPenaltyWhereInput = {};
-  if (page.after) {
-    const [decided, id] = page.after;
-    const decidedOn = new Date(`${decided}T00:00:00Z`);
-    seek = { OR: [{ decidedOn: { lt: decidedOn } }, { decidedOn, id: { lt: BigInt(id) } }] };
-  }
   const rows: PenaltyRow[] = await db.prisma.environmentalPenalty.findMany({
-    where: page.after ? { AND: [where, seek] } : where,
+    where: { AND: [where, dateIdSeek('decidedOn', page.after, 'desc')] },
     orderBy: [{ decidedOn: 'desc' }, { id: 'desc' }],
     take: page.limit,
   });
   return {
-    ...toConnection(rows, page, (r) => [toIsoDate(r.decidedOn)!, r.id.toString()] as [string, string]),
+    ...toConnection(rows, page, dateIdKey('decidedOn')),
     totalCount: () => db.prisma.environmentalPenalty.count({ where }),
   };
 }

@@ -1,6 +1,6 @@
 import { manyByKey } from '@credit-hub/kit';
 import { rowsByKeys, type Db } from '@credit-hub/kit/db';
-import type { PenaltyRow, PermitRow, RatingRow } from './model.ts';
+import type { PenaltyRow, PermitRow, RatingRow } from './mappers.ts';
 
 /** Per-request loaders: each is one `WHERE subject_code IN (...)` statement for a whole page of subjects. */
 export function createLoaders(db: Db) {

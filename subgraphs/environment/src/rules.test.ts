@@ -21,7 +21,7 @@ import {
   ratingValidUntil,
   type Grade,
 } from './rules.ts';
-import type { RatingRow } from './model.ts';
+import type { RatingRow } from './mappers.ts';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const HOLDER = '91330106MA2H7K3AX0';

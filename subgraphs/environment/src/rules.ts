@@ -1,5 +1,5 @@
 import { badInput, chinaToday, clock } from '@credit-hub/kit';
-import type { PermitRow, RatingRow } from './model.ts';
+import type { PermitRow, RatingRow } from './mappers.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Grades (企业环境信用评价, 环发〔2013〕150号)

@@ -1,8 +1,16 @@
-import { badInput, checkUscc, notInFuture, regionFor, requiredText, type SubgraphContext } from '@credit-hub/kit';
+import {
+  badInput,
+  checkUscc,
+  conflict,
+  notInFuture,
+  regionFor,
+  requiredText,
+  type SubgraphContext,
+} from '@credit-hub/kit';
 
 import { Prisma } from '@credit-hub/kit/db';
 import { checkIndustryCode } from './lists.ts';
-import type { PenaltyRow, PermitRow, RatingRow } from './model.ts';
+import type { PenaltyRow, PermitRow, RatingRow } from './mappers.ts';
 import {
   checkFine,
   checkGradeInUse,
@@ -109,9 +117,7 @@ export interface PenaltyInput {
 }
 
 const duplicateDecision = (decisionNumber: string) =>
-  badInput('input.decisionNumber', 'DUPLICATE', `penalty decision ${decisionNumber} is already recorded`, {
-    conflict: true,
-  });
+  conflict('input.decisionNumber', 'ALREADY_RECORDED', `penalty decision ${decisionNumber} is already recorded`);
 
 export async function recordPenalty(ctx: Ctx, input: PenaltyInput): Promise<PenaltyRow> {
   const subjectCode = checkUscc(input.subjectCode, 'input.subjectCode');
@@ -162,7 +168,7 @@ export interface PermitInput {
 }
 
 const duplicatePermit = (permitNumber: string) =>
-  badInput('input.permitNumber', 'DUPLICATE', `permit ${permitNumber} has already been issued`, { conflict: true });
+  conflict('input.permitNumber', 'ALREADY_ISSUED', `permit ${permitNumber} has already been issued`);
 
 export async function issuePermit(ctx: Ctx, input: PermitInput): Promise<PermitRow> {
   const subjectCode = checkUscc(input.subjectCode, 'input.subjectCode');

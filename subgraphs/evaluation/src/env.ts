@@ -1,14 +1,9 @@
-import { commonEnv, databaseUrl, internalIdentityEnv, loadEnv, port, z } from '@credit-hub/kit';
+import { loadEnv, subgraphEnv } from '@credit-hub/kit';
 
-/** The evaluation subgraph's configuration; the only module of this service that reads process.env. */
-export const readEnv = (source: Record<string, string | undefined> = process.env) =>
-  loadEnv(
-    {
-      ...commonEnv,
-      ...internalIdentityEnv,
-      DATABASE_URL: databaseUrl,
-      EVALUATION_HOST: z.string().default('127.0.0.1'),
-      EVALUATION_PORT: port(4108),
-    },
-    source,
-  );
+/**
+ * The evaluation subgraph's configuration (docs/reference/configuration.md). main.ts reads it once at start and passes the
+ * values down as options; this is the only module of the service that reads process.env.
+ */
+export const envShape = subgraphEnv('evaluation');
+
+export const readEnv = (source: Record<string, string | undefined> = process.env) => loadEnv(envShape, source);

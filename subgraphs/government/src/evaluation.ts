@@ -1,4 +1,4 @@
-import type { ArrearsRow, CommitmentRow, ComplaintRow } from './model.ts';
+import type { ArrearsRow, CommitmentRow, ComplaintRow } from './mappers.ts';
 
 /**
  * The 政务诚信 evaluation model, as data. A body starts at `base` points; each deduction below is taken once

@@ -1,15 +1,16 @@
 import {
   badInput,
+  dateIdKey,
+  dateIdSeek,
+  isDateIdCursor,
+  type PageArgs,
   readPage,
   regionPrefix,
   toConnection,
-  toIsoDate,
-  type PageArgs,
-  isDateIdCursor,
 } from '@credit-hub/kit';
 import { validateUscc } from '@credit-hub/kit/codes';
 import type { Db, Prisma } from '@credit-hub/kit/db';
-import type { ArrearsPage, ArrearsRow } from './model.ts';
+import type { ArrearsPage, ArrearsRow } from './mappers.ts';
 
 export interface ArrearsListArgs extends PageArgs {
   regionCode?: string | null;
@@ -42,19 +43,13 @@ export function arrearsFilter(args: ArrearsListArgs): Prisma.ArrearsWhereInput {
 export async function listArrears(db: Db, args: ArrearsListArgs): Promise<ArrearsPage> {
   const page = readPage(args, isDateIdCursor);
   const where = arrearsFilter(args);
-  let seek: Prisma.ArrearsWhereInput = {};
-  if (page.after) {
-    const [recorded, id] = page.after;
-    const recordedOn = new Date(`${recorded}T00:00:00Z`);
-    seek = { OR: [{ recordedOn: { lt: recordedOn } }, { recordedOn, id: { lt: BigInt(id) } }] };
-  }
   const rows = await db.prisma.arrears.findMany({
-    where: page.after ? { AND: [where, seek] } : where,
+    where: { AND: [where, dateIdSeek('recordedOn', page.after, 'desc')] },
     orderBy: [{ recordedOn: 'desc' }, { id: 'desc' }],
     take: page.limit,
   });
   return {
-    ...toConnection(rows, page, (r) => [toIsoDate(r.recordedOn)!, r.id.toString()] as [string, string]),
+    ...toConnection(rows, page, dateIdKey('recordedOn')),
     totalCount: () => db.prisma.arrears.count({ where }),
   };
 }

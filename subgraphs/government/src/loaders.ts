@@ -1,7 +1,7 @@
 import { manyByKey, regionPrefix } from '@credit-hub/kit';
 import { Prisma, rowsByKeys, type Db } from '@credit-hub/kit/db';
 import DataLoader from 'dataloader';
-import type { ArrearsRow, CommitmentRow, ComplaintRow, PaymentRow } from './model.ts';
+import type { ArrearsRow, CommitmentRow, ComplaintRow, PaymentRow } from './mappers.ts';
 
 /** A subject's arrears on both sides. */
 export interface SubjectArrears {

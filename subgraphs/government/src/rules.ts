@@ -1,6 +1,6 @@
 import { chinaToday, clock } from '@credit-hub/kit';
 import { kindFromUscc, type SubjectKind } from '@credit-hub/kit/codes';
-import type { ArrearsRow, CommitmentRow, ComplaintRow } from './model.ts';
+import type { ArrearsRow, CommitmentRow, ComplaintRow } from './mappers.ts';
 
 /** 拖欠账款状态 labels. */
 export const ARREARS_STATUS_LABELS: Record<ArrearsRow['status'], string> = {

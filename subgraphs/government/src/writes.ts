@@ -1,6 +1,7 @@
 import {
   badInput,
   checkUscc,
+  conflict,
   notFound,
   notInFuture,
   regionFor,
@@ -9,7 +10,7 @@ import {
 } from '@credit-hub/kit';
 import { describeRegistrationCategory, isPersonKey, kindFromUscc } from '@credit-hub/kit/codes';
 import { Prisma, type Db } from '@credit-hub/kit/db';
-import type { ArrearsRow, CommitmentRow, ComplaintRow } from './model.ts';
+import type { ArrearsRow, CommitmentRow, ComplaintRow } from './mappers.ts';
 import { CREDITOR_KINDS, GOVERNMENT_KINDS, startOfToday } from './rules.ts';
 
 type Ctx = SubgraphContext<unknown>;
@@ -161,7 +162,7 @@ export async function recordArrearsPayment(
       await lockRow(tx, 'arrears', id);
       const arrears = await tx.arrears.findUniqueOrThrow({ where: { id } });
       if (arrears.status === 'CLEARED') {
-        throw badInput(
+        throw conflict(
           'arrearsId',
           'ALREADY_CLEARED',
           `arrears ${id} was cleared on ${arrears.clearedOn ? iso(arrears.clearedOn) : 'an unknown date'}: nothing is owed`,
@@ -236,7 +237,7 @@ export async function recordCommitmentFulfilment(
       await lockRow(tx, 'commitment', id);
       const commitment = await tx.commitment.findUniqueOrThrow({ where: { id } });
       if (commitment.status !== 'PENDING') {
-        throw badInput(
+        throw conflict(
           'id',
           'ALREADY_DECIDED',
           `commitment ${id} is already ${commitment.status}` +
@@ -301,7 +302,7 @@ export async function recordComplaintOutcome(
       await lockRow(tx, 'complaint', id);
       const complaint = await tx.complaint.findUniqueOrThrow({ where: { id } });
       if (complaint.outcome !== 'PENDING') {
-        throw badInput(
+        throw conflict(
           'id',
           'ALREADY_HANDLED',
           `complaint ${id} was already handled: ${complaint.outcome}` +

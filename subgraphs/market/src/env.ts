@@ -1,14 +1,9 @@
-import { commonEnv, databaseUrl, internalIdentityEnv, loadEnv, port, z } from '@credit-hub/kit';
+import { loadEnv, subgraphEnv } from '@credit-hub/kit';
 
-/** The market subgraph's configuration; the only module of this service that reads process.env. */
-export const readEnv = (source: Record<string, string | undefined> = process.env) =>
-  loadEnv(
-    {
-      ...commonEnv,
-      ...internalIdentityEnv,
-      DATABASE_URL: databaseUrl,
-      MARKET_HOST: z.string().default('127.0.0.1'),
-      MARKET_PORT: port(4104),
-    },
-    source,
-  );
+/**
+ * The market subgraph's configuration (docs/reference/configuration.md). main.ts reads it once at start and passes the
+ * values down as options; this is the only module of the service that reads process.env.
+ */
+export const envShape = subgraphEnv('market');
+
+export const readEnv = (source: Record<string, string | undefined> = process.env) => loadEnv(envShape, source);

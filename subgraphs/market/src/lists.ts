@@ -1,9 +1,16 @@
-import { badInput, isDateIdCursor, readPage, regionPrefix, toConnection, type PageArgs } from '@credit-hub/kit';
+import {
+  badInput,
+  dateIdKey,
+  dateIdSeek,
+  isDateIdCursor,
+  type PageArgs,
+  readPage,
+  regionPrefix,
+  toConnection,
+} from '@credit-hub/kit';
 import { Prisma, type Db } from '@credit-hub/kit/db';
-import type { AbnormalConnection, AbnormalRow, SeriousConnection, SeriousRow } from './model.ts';
+import type { AbnormalConnection, AbnormalRow, SeriousConnection, SeriousRow } from './mappers.ts';
 import { startOfToday, transferCutoff, type SeriousStatus } from './rules.ts';
-
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 interface ListArgs extends PageArgs {
   regionCode?: string | null;
@@ -33,22 +40,7 @@ function listedCondition(from: Date | null | undefined, to: Date | null | undefi
   return { listedOn: { ...(from ? { gte: from } : {}), ...(to ? { lte: to } : {}) } };
 }
 
-/**
- * Keyset seek: rows strictly after the (date, id) cursor in (field, id) order, ascending or descending. A cursor
- * these lists did not make is refused. The result fits the where input of either model.
- */
-function seek<W>(field: 'listedOn' | 'removalDeadline', after: [string, string] | null, order: 'asc' | 'desc'): W {
-  if (!after) return {} as W;
-  const [day, id] = after;
-  const date = new Date(`${day}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || !/^\d{1,18}$/.test(id))
-    throw badInput('after', 'CURSOR', '`after` is not a cursor returned by this list: pass an endCursor from pageInfo');
-  const beyond = order === 'desc' ? 'lt' : 'gt';
-  return { OR: [{ [field]: { [beyond]: date } }, { [field]: date, id: { [beyond]: BigInt(id) } }] } as W;
-}
-
 const newestFirst = [{ listedOn: 'desc' as const }, { id: 'desc' as const }];
-const listedKey = (r: { listedOn: Date; id: bigint }) => [iso(r.listedOn), r.id.toString()] as [string, string];
 
 /** A 经营异常名录 entry has no term of its own: none is ever EXPIRED, and asking for it is a mistake. */
 export function checkAbnormalStatus(status: SeriousStatus | null | undefined): AbnormalRow['status'] {
@@ -80,12 +72,12 @@ export async function listAbnormal(db: Db, args: AbnormalListArgs): Promise<Abno
     ...listedCondition(args.listedFrom, args.listedTo),
   };
   const rows = await db.prisma.abnormalOperation.findMany({
-    where: { AND: [where, seek<Prisma.AbnormalOperationWhereInput>('listedOn', page.after, 'desc')] },
+    where: { AND: [where, dateIdSeek('listedOn', page.after, 'desc')] },
     orderBy: newestFirst,
     take: page.limit,
   });
   return {
-    ...toConnection(rows, page, listedKey),
+    ...toConnection(rows, page, dateIdKey('listedOn')),
     totalCount: () => db.prisma.abnormalOperation.count({ where }),
   };
 }
@@ -110,12 +102,12 @@ export async function listSerious(
     ...listedCondition(args.listedFrom, args.listedTo),
   };
   const rows: SeriousRow[] = await db.prisma.seriousIllegalListing.findMany({
-    where: { AND: [where, seek<Prisma.SeriousIllegalListingWhereInput>('listedOn', page.after, 'desc')] },
+    where: { AND: [where, dateIdSeek('listedOn', page.after, 'desc')] },
     orderBy: newestFirst,
     take: page.limit,
   });
   return {
-    ...toConnection(rows, page, listedKey),
+    ...toConnection(rows, page, dateIdKey('listedOn')),
     totalCount: () => db.prisma.seriousIllegalListing.count({ where }),
   };
 }
@@ -128,13 +120,16 @@ async function ascendingPage(
   field: 'listedOn' | 'removalDeadline',
 ): Promise<AbnormalConnection> {
   const page = readPage(args, isDateIdCursor);
+  // Each branch narrows `field` to one column name, as dateIdSeek's condition type needs.
+  const seek: Prisma.AbnormalOperationWhereInput =
+    field === 'listedOn' ? dateIdSeek(field, page.after, 'asc') : dateIdSeek(field, page.after, 'asc');
   const rows = await db.prisma.abnormalOperation.findMany({
-    where: { AND: [where, seek<Prisma.AbnormalOperationWhereInput>(field, page.after, 'asc')] },
+    where: { AND: [where, seek] },
     orderBy: [{ [field]: 'asc' }, { id: 'asc' }],
     take: page.limit,
   });
   return {
-    ...toConnection(rows, page, (r) => [iso(r[field]!), r.id.toString()] as [string, string]),
+    ...toConnection(rows, page, dateIdKey(field)),
     totalCount: () => db.prisma.abnormalOperation.count({ where }),
   };
 }

@@ -1,6 +1,6 @@
 import { chinaToday, chineseCalendar, clock, dayAfter, periodEnd, type WorkingCalendar } from '@credit-hub/kit';
 import { kindFromUscc, type SubjectKind } from '@credit-hub/kit/codes';
-import type { AbnormalRow, AnnualReportRow, RegistrationRow, SeriousRow } from './model.ts';
+import type { AbnormalRow, AnnualReportRow, RegistrationRow, SeriousRow } from './mappers.ts';
 
 /** 登记状态 labels as 国家企业信用信息公示系统 shows them. */
 export const REGISTRATION_STATUS_LABELS: Record<RegistrationRow['status'], string> = {

@@ -1,7 +1,7 @@
 import {
   badInput,
+  conflict,
   countForInput,
-  ErrorCode,
   notFound,
   notInFuture,
   requiredText,
@@ -9,8 +9,7 @@ import {
 } from '@credit-hub/kit';
 import { validateUscc } from '@credit-hub/kit/codes';
 import type { Db } from '@credit-hub/kit/db';
-import { GraphQLError } from 'graphql';
-import type { AbnormalRow, RegistrationRow, SeriousRow } from './model.ts';
+import type { AbnormalRow, RegistrationRow, SeriousRow } from './mappers.ts';
 import {
   abnormalKindFor,
   ABNORMAL_KIND_LABELS,
@@ -73,10 +72,10 @@ const lockSubject = (tx: Tx, subjectCode: string) =>
 async function registrationOf(tx: Tx, subjectCode: string, field = 'input.subjectCode'): Promise<RegistrationRow> {
   const registration = await tx.registration.findUnique({ where: { subjectCode } });
   if (!registration) {
-    throw new GraphQLError(
-      `${subjectCode} is not in the market register (no 登记信息): register it with registerMarketSubject first`,
-      { extensions: { code: ErrorCode.NOT_FOUND, key: subjectCode, field } },
-    );
+    throw notFound('Market registration (登记信息) of', subjectCode, {
+      field,
+      hint: 'register it with registerMarketSubject first',
+    });
   }
   return registration;
 }
@@ -222,7 +221,7 @@ async function enter(ctx: Ctx, kind: AbnormalKind, input: AbnormalInput): Promis
         select: { id: true, listedOn: true },
       });
       if (listed) {
-        throw badInput(
+        throw conflict(
           'input.reason',
           'ALREADY_LISTED',
           `${subjectCode} is already ${kind === 'LISTING' ? 'listed' : 'marked'} for ${input.reason} (entry ${listed.id}, since ${iso(listed.listedOn)})`,
@@ -311,7 +310,7 @@ export async function applyForAbnormalRemoval(
       withinListing(appliedOn, entry, 'appliedOn');
       withinListing(curedOn, entry, 'curedOn');
       if (entry.removalDeadline) {
-        throw badInput(
+        throw conflict(
           'id',
           'ALREADY_APPLIED',
           `entry ${id} has a pending application of ${iso(entry.appliedOn!)} (decision due by ${iso(entry.removalDeadline)}): ` +
@@ -473,7 +472,7 @@ async function checkTransfer(tx: Tx, subjectCode: string, entryId: bigint, liste
     );
   }
   if (entry.transfers.length > 0)
-    throw badInput(
+    throw conflict(
       field,
       'ALREADY_LISTED',
       `entry ${entryId} was already transferred (entry ${entry.transfers[0]!.id})`,
@@ -506,7 +505,7 @@ export async function listSeriousIllegal(ctx: Ctx, input: SeriousInput): Promise
         select: { id: true },
       });
       if (same) {
-        throw badInput(
+        throw conflict(
           'input.decisionDocument',
           'ALREADY_LISTED',
           `${subjectCode} was already listed by decision ${data.decisionDocument} (entry ${same.id})`,

@@ -1,7 +1,7 @@
 import { oneByKey, regionPrefix } from '@credit-hub/kit';
 import DataLoader from 'dataloader';
 import { rowsByKeys, type Db } from '@credit-hub/kit/db';
-import type { SubjectRow } from './model.ts';
+import type { SubjectRow } from './mappers.ts';
 
 /** Per-request loaders: one `WHERE code IN (...)` statement per tick, results in key order. */
 export function createLoaders(db: Db) {

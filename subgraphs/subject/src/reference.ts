@@ -1,5 +1,5 @@
 import type { Db } from '@credit-hub/kit/db';
-import type { IndustryRow, RegionRow } from './model.ts';
+import type { IndustryRow, RegionRow } from './mappers.ts';
 
 export interface Reference {
   regions: Map<string, RegionRow>;

@@ -2,7 +2,7 @@ import { badInput, readPage, regionPrefix, toConnection, isString, type PageArgs
 import { isPersonKey, USCC_CHARSET } from '@credit-hub/kit/codes';
 import { Prisma, type Db } from '@credit-hub/kit/db';
 import type { SubjectKind } from '@credit-hub/kit/codes';
-import type { SubjectRow } from './model.ts';
+import type { CreditSubjectConnectionMapper, SubjectRow } from './mappers.ts';
 
 export interface SearchArgs extends PageArgs {
   query?: string | null;
@@ -91,7 +91,7 @@ interface RawSubject {
  * searchSubjects: keyset paging ordered by code. The name condition is answered by the GIN index on
  * name_grams and the code prefix by the text_pattern_ops index; see migration 0002.
  */
-export async function searchSubjects(db: Db, args: SearchArgs) {
+export async function searchSubjects(db: Db, args: SearchArgs): Promise<CreditSubjectConnectionMapper> {
   const page = readPage(args, isString);
   const term = classifyQuery(args.query);
   const conditions = conditionsFor(term, args);
@@ -124,5 +124,3 @@ export async function searchSubjects(db: Db, args: SearchArgs) {
     },
   };
 }
-
-export type SearchConnection = Awaited<ReturnType<typeof searchSubjects>>;

@@ -1,6 +1,14 @@
-import { isDateIdCursor, readPage, regionPrefix, toConnection, type PageArgs } from '@credit-hub/kit';
+import {
+  dateIdKey,
+  dateIdSeek,
+  isDateIdCursor,
+  type PageArgs,
+  readPage,
+  regionPrefix,
+  toConnection,
+} from '@credit-hub/kit';
 import { Prisma, type Db } from '@credit-hub/kit/db';
-import type { RatingConnection, RatingRow, ViolationConnection, ViolationRow } from './model.ts';
+import type { RatingConnection, RatingRow, ViolationConnection, ViolationRow } from './mappers.ts';
 import { oldestYearInForce, startOfToday, type EntryStatus } from './rules.ts';
 
 export interface RatingListArgs extends PageArgs {
@@ -89,19 +97,13 @@ export async function listViolations(db: Db, args: ViolationListArgs): Promise<V
       ? { publishedOn: { gte: new Date(Date.UTC(args.year, 0, 1)), lt: new Date(Date.UTC(args.year + 1, 0, 1)) } }
       : {}),
   };
-  let seek: Prisma.MajorTaxViolationWhereInput = {};
-  if (page.after) {
-    const [published, id] = page.after;
-    const publishedOn = new Date(published);
-    seek = { OR: [{ publishedOn: { lt: publishedOn } }, { publishedOn, id: { lt: BigInt(id) } }] };
-  }
   const rows = await db.prisma.majorTaxViolation.findMany({
-    where: { AND: [where, seek] },
+    where: { AND: [where, dateIdSeek('publishedOn', page.after, 'desc')] },
     orderBy: [{ publishedOn: 'desc' }, { id: 'desc' }],
     take: page.limit,
   });
   return {
-    ...toConnection(rows, page, (r) => [r.publishedOn.toISOString().slice(0, 10), r.id.toString()] as [string, string]),
+    ...toConnection(rows, page, dateIdKey('publishedOn')),
     totalCount: () => db.prisma.majorTaxViolation.count({ where }),
   };
 }

@@ -1,6 +1,6 @@
 import { manyByKey, oneByKey } from '@credit-hub/kit';
 import { rowsByKeys, type Db } from '@credit-hub/kit/db';
-import type { PersonRow, RatingRow, ViolationRow } from './model.ts';
+import type { PersonRow, RatingRow, ViolationRow } from './mappers.ts';
 
 const RATING = { model: 'TaxCreditRating', schema: 'tax' } as const;
 const VIOLATION = { model: 'MajorTaxViolation', schema: 'tax' } as const;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { RatingRow } from './model.ts';
+import type { RatingRow } from './mappers.ts';
 import {
   currentRating,
   isRatingInForce,

@@ -1,5 +1,5 @@
 import { chinaToday, clock, dayAfter, periodEnd } from '@credit-hub/kit';
-import type { PersonRow, RatingRow, ViolationRow } from './model.ts';
+import type { PersonRow, RatingRow, ViolationRow } from './mappers.ts';
 
 /** Chinese labels of the eleven situations of 国家税务总局令第54号 第六条. */
 export const SITUATION_LABELS: Record<ViolationRow['situation'], string> = {

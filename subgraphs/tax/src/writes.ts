@@ -9,7 +9,7 @@ import {
   type SubgraphContext,
 } from '@credit-hub/kit';
 import { kindFromUscc, validateIdNumber, validateUscc } from '@credit-hub/kit/codes';
-import type { PersonRow, RatingRow, ViolationRow } from './model.ts';
+import type { PersonRow, RatingRow, ViolationRow } from './mappers.ts';
 import {
   APPLICATION_GROUNDS,
   entryStatus,

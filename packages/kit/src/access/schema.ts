@@ -94,6 +94,50 @@ const LEVEL_WORDS: Record<AccessLevel, string> = {
   ADMIN: 'an administrator',
 };
 
+/** One field's declared policy: its level (its own @access, or its type's) and its @personal mask. */
+export interface DeclaredPolicy {
+  type: string;
+  field: string;
+  coordinate: string;
+  /** Undefined when neither the field nor its type declares one (the subgraph then refuses to start). */
+  level: AccessLevel | undefined;
+  /** Whether the level is the field's own (`false`: inherited from the type). */
+  ownLevel: boolean;
+  personal: FieldPolicy['personal'];
+  isMutation: boolean;
+  /** The field itself, whose resolver enforceAccess wraps. */
+  definition: GraphQLField<unknown, AccessContext>;
+}
+
+/**
+ * Every field's declared policy in a subgraph schema, federation's own plumbing left out: what enforceAccess
+ * enforces and what docs/reference/access.md lists (scripts/docs.ts), read from the same declarations.
+ */
+export function declaredPolicies(schema: GraphQLSchema): DeclaredPolicy[] {
+  const policies: DeclaredPolicy[] = [];
+  const mutationType = schema.getMutationType();
+  for (const type of Object.values(schema.getTypeMap()) as GraphQLNamedType[]) {
+    if (!isObjectType(type) || type.name.startsWith('__') || FEDERATION_TYPES.has(type.name)) continue;
+    const typeLevel = levelOf(type.astNode) ?? type.extensionASTNodes.map((n) => levelOf(n)).find(Boolean);
+    for (const field of Object.values(type.getFields())) {
+      const coordinate = `${type.name}.${field.name}`;
+      if (FEDERATION_FIELDS.has(coordinate)) continue;
+      const own = levelOf(field.astNode);
+      policies.push({
+        type: type.name,
+        field: field.name,
+        coordinate,
+        level: own ?? typeLevel,
+        ownLevel: own !== undefined,
+        personal: personalOf(field),
+        isMutation: type === mutationType,
+        definition: field,
+      });
+    }
+  }
+  return policies;
+}
+
 /**
  * Enforces the schema's @access and @personal declarations on every field of a subgraph schema.
  * Runs once at start-up: a field (or its type) without @access stops the subgraph, so a new field can
@@ -105,56 +149,46 @@ export function enforceAccess(
   personalAudience: PersonalAudience = 'owner',
 ): GraphQLSchema {
   const missing: string[] = [];
-  const mutationType = schema.getMutationType();
-  for (const type of Object.values(schema.getTypeMap()) as GraphQLNamedType[]) {
-    if (!isObjectType(type) || type.name.startsWith('__') || FEDERATION_TYPES.has(type.name)) continue;
-    const typeLevel = levelOf(type.astNode) ?? type.extensionASTNodes.map((n) => levelOf(n)).find(Boolean);
-    const isMutation = type === mutationType;
-    for (const field of Object.values(type.getFields())) {
-      const coordinate = `${type.name}.${field.name}`;
-      if (FEDERATION_FIELDS.has(coordinate)) continue;
-      const level = levelOf(field.astNode) ?? typeLevel;
-      if (!level) {
-        missing.push(coordinate);
-        continue;
-      }
-      const personal = personalOf(field);
-      if (level === 'PUBLIC' && !personal && !isMutation) continue;
-      const resolve = field.resolve ?? defaultFieldResolver;
-      field.resolve = async (parent, args, context: AccessContext, info) => {
-        const who = context.identity;
-        const allowed = isMutation ? canWrite(who, level, owner) : canRead(who, level, owner);
-        if (!allowed) {
-          throw forbidden(
-            `${coordinate} ${isMutation ? 'may be written' : 'may be read'} only by ${LEVEL_WORDS[level]}${level === 'DEPARTMENT' ? ` (${owner})` : ''}`,
-            {
-              field: coordinate,
-              level,
-              department: owner,
-            },
-          );
-        }
-        const value = await resolve(parent, args, context, info);
-        const subject = subjectOf(parent);
-        // Non-public subject data is audited per subject; SUPERVISOR and ADMIN levels hold administrative
-        // data (keys, the audit log itself), audited by their resolvers.
-        if ((level === 'SHARED' || level === 'DEPARTMENT') && !isMutation) {
-          // A non-public root field (a list of level-D taxpayers, a look-up) is a read in itself, even when
-          // the fields selected below it are public; it is recorded against the subject it names, if any.
-          const root = info.parentType === schema.getQueryType();
-          const named = root ? subjectOf(args) : subject;
-          if (named || root) context.audit.record('READ', named, coordinate);
-        }
-        if (personal && value !== null && value !== undefined) {
-          const applies =
-            !personal.subjectKinds || personal.subjectKinds.includes(String((parent as Record<string, unknown>)?.kind));
-          if (!applies) return value;
-          if (!canSeePersonal(who, owner, personalAudience)) return mask(personal.kind, value);
-          context.audit.record('READ_PERSONAL', subject, coordinate);
-        }
-        return value;
-      };
+  for (const { coordinate, level, personal, isMutation, definition: field } of declaredPolicies(schema)) {
+    if (!level) {
+      missing.push(coordinate);
+      continue;
     }
+    if (level === 'PUBLIC' && !personal && !isMutation) continue;
+    const resolve = field.resolve ?? defaultFieldResolver;
+    field.resolve = async (parent, args, context: AccessContext, info) => {
+      const who = context.identity;
+      const allowed = isMutation ? canWrite(who, level, owner) : canRead(who, level, owner);
+      if (!allowed) {
+        throw forbidden(
+          `${coordinate} ${isMutation ? 'may be written' : 'may be read'} only by ${LEVEL_WORDS[level]}${level === 'DEPARTMENT' ? ` (${owner})` : ''}`,
+          {
+            field: coordinate,
+            level,
+            department: owner,
+          },
+        );
+      }
+      const value = await resolve(parent, args, context, info);
+      const subject = subjectOf(parent);
+      // Non-public subject data is audited per subject; SUPERVISOR and ADMIN levels hold administrative
+      // data (keys, the audit log itself), audited by their resolvers.
+      if ((level === 'SHARED' || level === 'DEPARTMENT') && !isMutation) {
+        // A non-public root field (a list of level-D taxpayers, a look-up) is a read in itself, even when
+        // the fields selected below it are public; it is recorded against the subject it names, if any.
+        const root = info.parentType === schema.getQueryType();
+        const named = root ? subjectOf(args) : subject;
+        if (named || root) context.audit.record('READ', named, coordinate);
+      }
+      if (personal && value !== null && value !== undefined) {
+        const applies =
+          !personal.subjectKinds || personal.subjectKinds.includes(String((parent as Record<string, unknown>)?.kind));
+        if (!applies) return value;
+        if (!canSeePersonal(who, owner, personalAudience)) return mask(personal.kind, value);
+        context.audit.record('READ_PERSONAL', subject, coordinate);
+      }
+      return value;
+    };
   }
   if (missing.length > 0) {
     throw new Error(

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { GraphQLError } from 'graphql';
-import { badInput } from '../errors.ts';
+import { badInput, ErrorCode } from '../errors.ts';
 
 /**
  * Chinese working days (工作日): Monday–Friday, minus public holidays, plus the adjusted working days (调休)
@@ -33,8 +33,8 @@ export class CalendarRangeError extends GraphQLError {
         'packages/kit/src/calendar/cn)',
       {
         extensions: {
-          code: 'CALENDAR_RANGE',
-          rule: 'CALENDAR_RANGE',
+          code: ErrorCode.CALENDAR_RANGE,
+          rule: ErrorCode.CALENDAR_RANGE,
           date,
           coveredFrom: firstYear,
           coveredTo: lastYear,

@@ -32,7 +32,8 @@ export function createDb(url: string, options: { poolSize?: number; applicationN
   // service: the pool discards it and the next query opens a new one.
   pool.on('error', (error) => console.error(`database connection lost (${error.message}); reconnecting on next use`));
   const adapter = new PrismaPg(pool);
-  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  // Minimal error format: a logged database error carries its message, never a frame of source code.
+  const prisma = new PrismaClient({ adapter, errorFormat: 'minimal', log: [{ emit: 'event', level: 'query' }] });
   let count = 0;
   prisma.$on('query', () => {
     count += 1;

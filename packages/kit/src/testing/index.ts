@@ -18,7 +18,10 @@ function required(name: string): string {
   // The test harness is the one other place that reads process.env: it is configured by scripts/test.ts.
   const value = process.env[name];
   if (!value)
-    throw new Error(`${name} is not set: run the tests with \`npm test\` (scripts/test.ts prepares the database)`);
+    throw new Error(
+      `${name} is not set: a test that needs the database runs in the subgraph or e2e tier — put it under a ` +
+        '`test/` folder (or `e2e/`) and run it with `npm test` or `npx tsx scripts/test.ts <file>`, which prepare one',
+    );
   return value;
 }
 
@@ -52,3 +55,5 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 export * from './fixtures.ts';
 export * from './clock.ts';
+export * from './mutations.ts';
+export * from './seed.ts';

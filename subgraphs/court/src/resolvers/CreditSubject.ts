@@ -1,6 +1,7 @@
 import { requireLevel } from '@credit-hub/kit';
 import type { CreditSubjectResolvers } from '../__generated__/resolvers-types.ts';
-import { isInForce, isListed } from '../rules.ts';
+import { restrictionSubjectFields } from '../restrictions/resolvers/CreditSubject.ts';
+import { isListed } from '../rules.ts';
 
 export const CreditSubject: CreditSubjectResolvers = {
   // The court holds no subject rows: a reference is its own key (no SQL).
@@ -17,14 +18,5 @@ export const CreditSubject: CreditSubjectResolvers = {
   },
   isDishonestDebtor: async (s, _args, { loaders }) =>
     (await loaders.casesBySubject.load(s.code)).some((c) => isListed(c, loaders.today)),
-  consumptionRestrictions: async (s, { includeLifted }, ctx) => {
-    if (includeLifted) requireLevel(ctx, 'SHARED', 'CreditSubject.consumptionRestrictions(includeLifted: true)');
-    const orders = await ctx.loaders.restrictionsBySubject.load(s.code);
-    if (!includeLifted) return orders.filter(isInForce);
-    if (orders.some((o) => !isInForce(o)))
-      ctx.audit.record('READ', s.code, 'CreditSubject.consumptionRestrictions(includeLifted)');
-    return orders;
-  },
-  isConsumptionRestricted: async (s, _args, { loaders }) =>
-    (await loaders.restrictionsBySubject.load(s.code)).some(isInForce),
+  ...restrictionSubjectFields,
 };

@@ -1,10 +1,10 @@
 import { chineseCalendar, isCalendarRangeError, toIsoDate } from '@credit-hub/kit';
 import type { DishonestDebtorCaseResolvers } from '../__generated__/resolvers-types.ts';
+import { isInForce } from '../restrictions/rules.ts';
 import {
   BEHAVIOUR_LABELS,
   deletionDeadlineFrom,
   isDeletionOverdue,
-  isInForce,
   listingState,
   PERFORMANCE_LABELS,
   WITHDRAWAL_REASONS,

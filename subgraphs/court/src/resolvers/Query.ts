@@ -1,7 +1,7 @@
 import { canRead, requireLevel } from '@credit-hub/kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
-import { parseCaseNumber } from '../case-number.ts';
-import { listCases, listDeletionsDue } from '../lists.ts';
+import { parseCaseNumber } from '../case-number/rules.ts';
+import { listCases, listDeletionsDue } from '../reads.ts';
 import { isListed } from '../rules.ts';
 
 export const Query: QueryResolvers = {

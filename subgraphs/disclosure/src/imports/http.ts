@@ -17,9 +17,11 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   canWrite,
+  ErrorCode,
   IDENTITY_HEADER,
   IdentityError,
   routeDigest,
+  sendGraphQLError,
   verifyIdentity,
   type Identity,
   type RouteOptions,
@@ -37,7 +39,8 @@ export interface ImportRouteConfig {
   /** Where uploads are spooled while their job runs (default: the OS temporary directory). */
   spoolDir?: string;
   chunkSize?: number;
-  personKeySecret?: string;
+  /** PERSON_KEY_SECRET, from the subgraph's configuration. */
+  personKeySecret: string;
   /** Pinned "today" for validation (tests). */
   today?: string;
 }
@@ -68,13 +71,6 @@ export function mayImport(identity: Identity): identity is Identity & { departme
   return identity.department !== null && canWrite(identity, 'SHARED', 'platform');
 }
 
-function send(res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
-  res
-    .status(status)
-    .type('application/json')
-    .send(JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] }));
-}
-
 /** Counts and hashes the body while it is written to disk; past the limit it fails with status 413. */
 class Spool extends Transform {
   readonly hash = createHash('sha256');
@@ -103,7 +99,7 @@ function publish(jobId: string, event: ImportProgressEvent) {
   for (const listener of listeners.get(jobId) ?? []) listener(event);
 }
 
-export function importRoutes(config: ImportRouteConfig = {}) {
+export function importRoutes(config: ImportRouteConfig) {
   const limit = config.limitBytes ?? DEFAULT_UPLOAD_LIMIT;
   return (app: Express, options: RouteOptions) => {
     const db: Db = options.db;
@@ -111,9 +107,15 @@ export function importRoutes(config: ImportRouteConfig = {}) {
       // Who is calling: the gateway's signed identity for exactly this request, used once.
       const header = req.header(IDENTITY_HEADER);
       if (!header || options.internalSecret === null)
-        return send(res, 401, 'UNAUTHENTICATED', 'This route answers only the gateway: missing signed identity', {
-          reason: header ? 'UNVERIFIABLE' : 'MISSING',
-        });
+        return sendGraphQLError(
+          res,
+          401,
+          ErrorCode.UNAUTHENTICATED,
+          'This route answers only the gateway: missing signed identity',
+          {
+            reason: header ? 'UNVERIFIABLE' : 'MISSING',
+          },
+        );
       let identity: Identity;
       try {
         identity = await verifyIdentity(
@@ -124,31 +126,41 @@ export function importRoutes(config: ImportRouteConfig = {}) {
         );
       } catch (error) {
         return error instanceof IdentityError
-          ? send(res, 401, 'UNAUTHENTICATED', error.message, { reason: error.reason })
-          : send(res, 401, 'UNAUTHENTICATED', 'internal identity header rejected', { reason: 'UNVERIFIABLE' });
+          ? sendGraphQLError(res, 401, ErrorCode.UNAUTHENTICATED, error.message, { reason: error.reason })
+          : sendGraphQLError(res, 401, ErrorCode.UNAUTHENTICATED, 'internal identity header rejected', {
+              reason: 'UNVERIFIABLE',
+            });
       }
       if (!mayImport(identity))
-        return send(
+        return sendGraphQLError(
           res,
           403,
-          'FORBIDDEN',
+          ErrorCode.FORBIDDEN,
           "Only a department's officers and its systems with the write scope may import 双公示 files",
         );
       const department = typeof req.query.department === 'string' ? req.query.department : identity.department;
       if (department !== identity.department)
-        return send(res, 403, 'FORBIDDEN', `A caller of ${identity.department} cannot import for ${department}`, {
-          field: 'department',
-        });
+        return sendGraphQLError(
+          res,
+          403,
+          ErrorCode.FORBIDDEN,
+          `A caller of ${identity.department} cannot import for ${department}`,
+          {
+            field: 'department',
+          },
+        );
       const format = uploadFormat(req.header('content-type'));
-      if (typeof format !== 'string') return send(res, format.status, 'UNSUPPORTED_MEDIA_TYPE', format.error);
+      if (typeof format !== 'string')
+        return sendGraphQLError(res, format.status, ErrorCode.UNSUPPORTED_MEDIA_TYPE, format.error);
       const kind = parseKind(req.query.kind);
       if (kind === 'invalid')
-        return send(res, 400, 'BAD_USER_INPUT', 'kind must be CF (行政处罚) or XK (行政许可)', {
+        return sendGraphQLError(res, 400, ErrorCode.BAD_USER_INPUT, 'kind must be CF (行政处罚) or XK (行政许可)', {
           field: 'kind',
           rule: 'ENUM',
         });
       const declared = Number(req.header('content-length') ?? 0);
-      if (declared > limit) return send(res, 413, 'PAYLOAD_TOO_LARGE', `The file exceeds ${limit} bytes`, { limit });
+      if (declared > limit)
+        return sendGraphQLError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `The file exceeds ${limit} bytes`, { limit });
 
       const dir = await mkdtemp(path.join(config.spoolDir ?? tmpdir(), 'disclosure-upload-'));
       const cleanup = () => rm(dir, { recursive: true, force: true }).catch(() => undefined);
@@ -164,8 +176,13 @@ export function importRoutes(config: ImportRouteConfig = {}) {
       } catch (error) {
         await cleanup();
         if ((error as { status?: number }).status === 413)
-          return send(res, 413, 'PAYLOAD_TOO_LARGE', `The file exceeds ${limit} bytes`, { limit });
-        return send(res, 400, 'BAD_REQUEST', 'The upload was interrupted before the whole file arrived');
+          return sendGraphQLError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `The file exceeds ${limit} bytes`, { limit });
+        return sendGraphQLError(
+          res,
+          400,
+          ErrorCode.BAD_REQUEST,
+          'The upload was interrupted before the whole file arrived',
+        );
       }
       file.sha256 = spool.hash.digest('hex');
       const caller: ImportCaller = {
@@ -180,7 +197,10 @@ export function importRoutes(config: ImportRouteConfig = {}) {
       } catch (error) {
         await cleanup();
         if (error instanceof ImportRejected)
-          return send(res, 400, 'BAD_USER_INPUT', error.message, { field: 'file', rule: error.rule });
+          return sendGraphQLError(res, 400, ErrorCode.BAD_USER_INPUT, error.message, {
+            field: 'file',
+            rule: error.rule,
+          });
         throw error;
       }
       const { job } = opened;

@@ -99,10 +99,10 @@ export interface RunHooks {
   /** Default: the national format. */
   columnsFor?: ColumnsFor;
   /**
-   * The person-key secret (PERSON_KEY_SECRET from the caller's env module). Given, the authority register is
-   * read once per run instead of once per chunk.
+   * The person-key secret (PERSON_KEY_SECRET, from the caller's configuration): natural persons in the file are
+   * keyed with it. The authority register is read once per run.
    */
-  personKeySecret?: string;
+  personKeySecret: string;
   onProgress?: (progress: JobProgress) => void;
   /**
    * Test hook: stop as a crash would after this many committed chunks — nothing is written afterwards,
@@ -129,7 +129,7 @@ async function peekKind(file: ImportFile, columnsFor?: ColumnsFor): Promise<Reco
   try {
     const first = await source.rows.next();
     if (first.done && source.columns.length === 0)
-      throw new ImportRejected('empty-file', 'The file holds no header and no record');
+      throw new ImportRejected('EMPTY_FILE', 'The file holds no header and no record');
   } finally {
     await source.rows.return(undefined);
   }
@@ -212,7 +212,7 @@ export async function runJob(
     const scan = await scanFile(file.path, file.format, { kind: file.kind, columnsFor: hooks.columnsFor });
     phases.scanMs = performance.now() - t0;
     if (scan.kind !== job.kind)
-      throw new ImportRejected('kind-mismatch', `The job is a ${job.kind} import but the file holds ${scan.kind} rows`);
+      throw new ImportRejected('KIND_MISMATCH', `The job is a ${job.kind} import but the file holds ${scan.kind} rows`);
     if (job.rowsTotal === null) {
       await db.prisma.$executeRawUnsafe(
         `UPDATE disclosure.import_job SET rows_total = $2, updated_at = now() WHERE id = $1::uuid`,
@@ -223,12 +223,10 @@ export async function runJob(
     }
 
     const kind = scan.kind;
-    const context = hooks.personKeySecret
-      ? await loadValidationContext(db.prisma, caller.department, {
-          personKeySecret: hooks.personKeySecret,
-          ...(hooks.today ? { today: hooks.today } : {}),
-        })
-      : undefined;
+    const context = await loadValidationContext(db.prisma, caller.department, {
+      personKeySecret: hooks.personKeySecret,
+      ...(hooks.today ? { today: hooks.today } : {}),
+    });
     const source = readFileRows(file.path, file.format, { kind, columnsFor: hooks.columnsFor });
     let chunk: SourceRow[] = [];
     const flush = async () => {
@@ -289,7 +287,7 @@ async function commitChunk(
   kind: RecordKind,
   rows: SourceRow[],
   caller: ImportCaller,
-  validation: { today: string | undefined; context: ValidationContext | undefined },
+  validation: { today: string | undefined; context: ValidationContext },
   phases: Phases,
 ): Promise<ImportJobRow> {
   const first = rows[0]!.rowNumber;

@@ -69,20 +69,20 @@ describe('national-format files', () => {
 
   it('refuses unknown columns, naming them, before yielding any row', async () => {
     const csv = `${HEADER},CF_XDR_NAME,FOO\n${row({ CF_XDR_MC: 'x' })},1,2\n`;
-    await rejected(collect(csv, 'CSV'), 'unknown-columns', /CF_XDR_NAME, FOO/);
+    await rejected(collect(csv, 'CSV'), 'UNKNOWN_COLUMNS', /CF_XDR_NAME, FOO/);
   });
 
   it('refuses a CSV header missing required columns, naming them', async () => {
     const codes = PENALTY_CODES.filter((c) => c !== 'CF_WSH' && c !== 'CF_JDRQ');
-    await rejected(collect(`${codes.join(',')}\n`, 'CSV'), 'missing-columns', /CF_WSH, CF_JDRQ/);
+    await rejected(collect(`${codes.join(',')}\n`, 'CSV'), 'MISSING_COLUMNS', /CF_WSH, CF_JDRQ/);
   });
 
   it('refuses duplicate, mixed-kind and kind-mismatched headers', async () => {
-    await rejected(collect(`${HEADER},CF_WSH\n`, 'CSV'), 'duplicate-columns', /CF_WSH/);
-    await rejected(collect(`${HEADER},XK_WSH\n`, 'CSV'), 'mixed-kinds', /CF_.*XK_/);
-    await rejected(collect(`${HEADER}\n`, 'CSV', 'XK'), 'kind-mismatch', /行政处罚/);
-    await rejected(collect(`NAME,CODE\n`, 'CSV'), 'unknown-kind', /CF_ or XK_/);
-    await rejected(collect(``, 'CSV'), 'empty-file', /header/);
+    await rejected(collect(`${HEADER},CF_WSH\n`, 'CSV'), 'DUPLICATE_COLUMNS', /CF_WSH/);
+    await rejected(collect(`${HEADER},XK_WSH\n`, 'CSV'), 'MIXED_KINDS', /CF_.*XK_/);
+    await rejected(collect(`${HEADER}\n`, 'CSV', 'XK'), 'KIND_MISMATCH', /行政处罚/);
+    await rejected(collect(`NAME,CODE\n`, 'CSV'), 'UNKNOWN_KIND', /CF_ or XK_/);
+    await rejected(collect(``, 'CSV'), 'EMPTY_FILE', /header/);
   });
 
   it('takes the kind from the headers: a licence file is XK', async () => {
@@ -97,12 +97,12 @@ describe('national-format files', () => {
   it('refuses files that are not UTF-8 (a GB18030 export) instead of reading mojibake', async () => {
     // 杭州 in GB18030.
     const gb = Buffer.concat([Buffer.from(`${HEADER}\n`), Buffer.from([0xba, 0xbc, 0xd6, 0xdd]), Buffer.from('\n')]);
-    await rejected(collect(gb, 'CSV'), 'not-utf8', /UTF-8.*GB18030/);
+    await rejected(collect(gb, 'CSV'), 'NOT_UTF8', /UTF-8.*GB18030/);
   });
 
   it('refuses a broken CSV (unclosed quote, wrong field count) naming the line', async () => {
-    await rejected(collect(`${HEADER}\n${row({ CF_XDR_MC: '"unclosed' })}\n`, 'CSV'), 'malformed-csv', /line/);
-    await rejected(collect(`${HEADER}\na,b,c\n`, 'CSV'), 'malformed-csv', /line 2/);
+    await rejected(collect(`${HEADER}\n${row({ CF_XDR_MC: '"unclosed' })}\n`, 'CSV'), 'MALFORMED_CSV', /line/);
+    await rejected(collect(`${HEADER}\na,b,c\n`, 'CSV'), 'MALFORMED_CSV', /line 2/);
   });
 
   it('streams a JSON array of objects keyed by column codes; missing keys are left to row validation', async () => {
@@ -119,15 +119,15 @@ describe('national-format files', () => {
   });
 
   it('refuses JSON that is not an array of objects, or has unknown keys in any element (named with its row)', async () => {
-    await rejected(collect('{"CF_XDR_MC":"x"}', 'JSON'), 'malformed-json', /array/);
-    await rejected(collect('[{"CF_XDR_MC":"x"}, 3]', 'JSON'), 'malformed-json', /Element 2/);
-    await rejected(collect('[{"CF_XDR_MC":"x"},', 'JSON'), 'malformed-json', /cannot be read/);
+    await rejected(collect('{"CF_XDR_MC":"x"}', 'JSON'), 'MALFORMED_JSON', /array/);
+    await rejected(collect('[{"CF_XDR_MC":"x"}, 3]', 'JSON'), 'MALFORMED_JSON', /Element 2/);
+    await rejected(collect('[{"CF_XDR_MC":"x"},', 'JSON'), 'MALFORMED_JSON', /cannot be read/);
     await rejected(
       collect('[{"CF_XDR_MC":"x"},{"CF_XDR_MC":"y"},{"CF_XDR_MC":"z","CF_EXTRA":1}]', 'JSON'),
-      'unknown-columns',
+      'UNKNOWN_COLUMNS',
       /Row 3: .*CF_EXTRA/,
     );
-    await rejected(collect('[]', 'JSON'), 'empty-file', /no record/);
+    await rejected(collect('[]', 'JSON'), 'EMPTY_FILE', /no record/);
   });
 
   it('scans a generated file before import: a late bad element refuses the whole file, nothing yielded to ingest', async () => {
@@ -150,7 +150,7 @@ describe('national-format files', () => {
     );
     items[37]!.CF_UNKNOWN = 'x';
     await writeFile(bad, JSON.stringify(items));
-    await rejected(scanFile(bad, 'JSON', {}), 'unknown-columns', /Row 38: .*CF_UNKNOWN/);
+    await rejected(scanFile(bad, 'JSON', {}), 'UNKNOWN_COLUMNS', /Row 38: .*CF_UNKNOWN/);
   });
 
   it('a generated CSV and JSON of the same rows read back to the same values', async () => {

@@ -49,16 +49,16 @@ export interface SourceRow {
 export class ImportRejected extends Error {
   constructor(
     readonly rule:
-      | 'unknown-columns'
-      | 'missing-columns'
-      | 'duplicate-columns'
-      | 'mixed-kinds'
-      | 'kind-mismatch'
-      | 'unknown-kind'
-      | 'not-utf8'
-      | 'malformed-csv'
-      | 'malformed-json'
-      | 'empty-file',
+      | 'UNKNOWN_COLUMNS'
+      | 'MISSING_COLUMNS'
+      | 'DUPLICATE_COLUMNS'
+      | 'MIXED_KINDS'
+      | 'KIND_MISMATCH'
+      | 'UNKNOWN_KIND'
+      | 'NOT_UTF8'
+      | 'MALFORMED_CSV'
+      | 'MALFORMED_JSON'
+      | 'EMPTY_FILE',
     message: string,
   ) {
     super(message);
@@ -76,19 +76,19 @@ export function kindFromColumns(columns: readonly string[], explicit?: RecordKin
   const prefixes = new Set(columns.map((c) => /^(CF|XK)_/.exec(c)?.[1]).filter((p): p is RecordKind => !!p));
   if (prefixes.size > 1)
     throw new ImportRejected(
-      'mixed-kinds',
+      'MIXED_KINDS',
       'The file mixes penalty (CF_) and licence (XK_) columns: one kind per file',
     );
   const found = [...prefixes][0];
   if (explicit && found && explicit !== found)
     throw new ImportRejected(
-      'kind-mismatch',
+      'KIND_MISMATCH',
       `The file's columns are ${KIND_LABEL[found]} but the import was started as ${KIND_LABEL[explicit]}`,
     );
   const kind = explicit ?? found;
   if (!kind)
     throw new ImportRejected(
-      'unknown-kind',
+      'UNKNOWN_KIND',
       'No column starts with CF_ or XK_: the header must hold the national column codes (e.g. CF_XDR_MC)',
     );
   return kind;
@@ -105,17 +105,17 @@ export function checkColumns(
   const duplicates = new Set<string>();
   for (const c of columns) (seen.has(c) ? duplicates : seen).add(c);
   if (duplicates.size > 0)
-    throw new ImportRejected('duplicate-columns', `Columns appear more than once: ${[...duplicates].join(', ')}`);
+    throw new ImportRejected('DUPLICATE_COLUMNS', `Columns appear more than once: ${[...duplicates].join(', ')}`);
   const unknown = columns.filter((c) => !set.known.has(c));
   if (unknown.length > 0)
     throw new ImportRejected(
-      'unknown-columns',
+      'UNKNOWN_COLUMNS',
       `Unknown columns for ${KIND_LABEL[kind]}: ${unknown.join(', ')} (the header must use the national column codes)`,
     );
   if (options.requireAll) {
     const missing = set.required.filter((c) => !seen.has(c));
     if (missing.length > 0)
-      throw new ImportRejected('missing-columns', `Required columns are missing: ${missing.join(', ')}`);
+      throw new ImportRejected('MISSING_COLUMNS', `Required columns are missing: ${missing.join(', ')}`);
   }
 }
 
@@ -134,7 +134,7 @@ class StrictUtf8 extends Transform {
     } catch {
       callback(
         new ImportRejected(
-          'not-utf8',
+          'NOT_UTF8',
           'The file is not valid UTF-8: convert it (e.g. from GB18030) to UTF-8 before importing',
         ),
       );
@@ -195,10 +195,10 @@ async function* csvRows(input: Readable, options: ReadOptions, header: (h: strin
     if (error instanceof ImportRejected) throw error;
     const e = error as Error & { code?: string; lines?: number };
     if (e.code?.startsWith('CSV_'))
-      throw new ImportRejected('malformed-csv', `The CSV cannot be read near line ${e.lines ?? '?'}: ${e.message}`);
+      throw new ImportRejected('MALFORMED_CSV', `The CSV cannot be read near line ${e.lines ?? '?'}: ${e.message}`);
     throw error;
   }
-  if (!columns) throw new ImportRejected('empty-file', 'The file is empty: a header row with column codes is required');
+  if (!columns) throw new ImportRejected('EMPTY_FILE', 'The file is empty: a header row with column codes is required');
 }
 
 async function* jsonRows(input: Readable, options: ReadOptions, header: (h: string[], kind: RecordKind) => void) {
@@ -211,7 +211,7 @@ async function* jsonRows(input: Readable, options: ReadOptions, header: (h: stri
       rowNumber += 1;
       if (value === null || typeof value !== 'object' || Array.isArray(value))
         throw new ImportRejected(
-          'malformed-json',
+          'MALFORMED_JSON',
           `Element ${rowNumber} of the array is not an object keyed by column codes`,
         );
       const raw = value as Record<string, unknown>;
@@ -235,12 +235,12 @@ async function* jsonRows(input: Readable, options: ReadOptions, header: (h: stri
     // Our own refusals and I/O failures (a vanished file) pass through; the rest is the parser's.
     if (error instanceof ImportRejected || (error as NodeJS.ErrnoException).syscall) throw error;
     throw new ImportRejected(
-      'malformed-json',
+      'MALFORMED_JSON',
       `The JSON cannot be read${rowNumber ? ` after element ${rowNumber}` : ''}: ${(error as Error).message} ` +
         '(expected an array of objects keyed by column codes)',
     );
   }
-  if (!kind) throw new ImportRejected('empty-file', 'The file holds no record (an empty array)');
+  if (!kind) throw new ImportRejected('EMPTY_FILE', 'The file holds no record (an empty array)');
 }
 
 /**

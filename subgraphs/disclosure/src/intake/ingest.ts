@@ -21,7 +21,6 @@ import { createHash } from 'node:crypto';
 import { toIsoDate, clock, storableCopy } from '@credit-hub/kit';
 import { documentPersonKey as kitDocumentPersonKey, validateUscc } from '@credit-hub/kit/codes';
 import type { Db } from '@credit-hub/kit/db';
-import { readPersonKeySecret } from '../env.ts';
 import { PUBLICITY_RULES, rulesFingerprint } from '../publicity.ts';
 import { COLUMNS, type ColumnType } from './columns.ts';
 import { parseDate, validateRow, type NormalizedRecord, type Reason, type ValidationContext } from './validate.ts';
@@ -266,19 +265,24 @@ export function quarantineKey(
 }
 
 /**
- * Validates and stores one batch; see the contract at the top of this file. `context` (from
- * loadValidationContext) saves the register look-up when a caller ingests many chunks; without it the register
- * is read once per call and the person-key secret comes from this service's env (PERSON_KEY_SECRET).
+ * Validates and stores one batch; see the contract at the top of this file. `context` is a ValidationContext (from
+ * loadValidationContext), which saves the register look-up when a caller ingests many chunks, or the person-key
+ * secret the caller was configured with (PERSON_KEY_SECRET), to read the register once for this call.
  */
-export async function ingestRows(tx: IngestTx, input: IngestInput, context?: ValidationContext): Promise<IngestResult> {
+export async function ingestRows(
+  tx: IngestTx,
+  input: IngestInput,
+  context: ValidationContext | { personKeySecret: string },
+): Promise<IngestResult> {
   const { kind, rows, submitter, submissionId } = input;
   const receivedAt = input.receivedAt ?? clock.now();
   const ctx =
-    context ??
-    (await loadValidationContext(tx, submitter.department, {
-      personKeySecret: readPersonKeySecret(),
-      today: input.today,
-    }));
+    'personKey' in context
+      ? context
+      : await loadValidationContext(tx, submitter.department, {
+          personKeySecret: context.personKeySecret,
+          today: input.today,
+        });
 
   const fingerprint = rulesFingerprint(ctx.publicity ?? PUBLICITY_RULES);
   const valid: Record<string, unknown>[] = [];

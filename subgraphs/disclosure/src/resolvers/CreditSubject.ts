@@ -7,7 +7,7 @@ import {
   isLicencePublic,
   isPenaltyPublished,
 } from '../publicity.ts';
-import type { LicenceRow, PenaltyRow } from '../model.ts';
+import type { LicenceRow, PenaltyRow } from '../mappers.ts';
 import { publicityOf } from './records.ts';
 
 // Every read answers "as of today" in China time, from the one clock and the rule functions of publicity.ts.

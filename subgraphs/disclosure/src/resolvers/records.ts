@@ -17,7 +17,7 @@ import {
   sectorLabel,
   TIER_LABELS,
 } from '../publicity.ts';
-import type { PenaltyRow } from '../model.ts';
+import type { PenaltyRow } from '../mappers.ts';
 
 const today = () => toIsoDate(clock.today())!;
 

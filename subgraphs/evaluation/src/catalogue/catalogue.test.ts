@@ -33,7 +33,7 @@ describe('measure definitions', () => {
     assert.throws(() => validateMeasure({ ...valid, lists: [] }), rule('input.lists', 'REQUIRED'));
     assert.throws(
       () => validateMeasure({ ...valid, lists: ['DISHONEST_DEBTOR', 'DISHONEST_DEBTOR'] }),
-      rule('input.lists[1]', 'DUPLICATE'),
+      rule('input.lists[1]', 'REPEATED'),
     );
     assert.throws(() => validateMeasure({ ...valid, matters: ['LOANS'] }), rule('input.matters[0]', 'ENUM'));
     assert.throws(() => validateMeasure({ ...valid, content: 'x'.repeat(2001) }), rule('input.content', 'LENGTH'));

@@ -81,7 +81,7 @@ function members<T extends string>(value: unknown, field: string, allowed: reado
   return value.map((v, i) => {
     if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v))
       throw badInput(`${field}[${i}]`, 'ENUM', `\`${field}[${i}]\` must be one of ${allowed.join(', ')}`);
-    if (seen.has(v)) throw badInput(`${field}[${i}]`, 'DUPLICATE', `\`${field}[${i}]\` repeats ${v}`);
+    if (seen.has(v)) throw badInput(`${field}[${i}]`, 'REPEATED', `\`${field}[${i}]\` repeats ${v}`);
     seen.add(v);
     return v as T;
   });

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { badInput, ErrorCode, notFound } from '@credit-hub/kit';
+import { badInput, conflict, notFound } from '@credit-hub/kit';
 import { Prisma, type Db } from '@credit-hub/kit/db';
-import { GraphQLError } from 'graphql';
 import type { Context } from '../context.ts';
 import { sameDefinition, validateMeasure, type MeasureDefinition, type MeasureRow } from './model.ts';
 
@@ -30,9 +29,6 @@ async function lockedCurrent(tx: Client, code: string): Promise<MeasureRow | nul
     SELECT ${COLUMNS} FROM evaluation.measure WHERE code = ${code} ORDER BY version DESC LIMIT 1 FOR UPDATE`;
   return row ?? null;
 }
-
-const conflict = (message: string, code: string) =>
-  new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT, key: code } });
 
 async function insertVersion(
   tx: Client,
@@ -86,13 +82,17 @@ export async function createMeasure(ctx: Context, input: MeasureInputValue): Pro
     { subjectCode: null, fields: ['Mutation.createMeasure'], detail: `${definition.code} v1` },
     async (tx) => {
       if (await lockedCurrent(tx, definition.code))
-        throw conflict(`measure ${definition.code} already exists: revise it instead`, definition.code);
+        throw conflict('input.code', 'ALREADY_EXISTS', `measure ${definition.code} already exists: revise it instead`, {
+          key: definition.code,
+        });
       try {
         return await insertVersion(tx, definition, 1, 'ACTIVE', note, ctx.identity.actor);
       } catch (error) {
         // Two creations of the same code at once: the unique (code, version) index decides.
         if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
-          throw conflict(`measure ${definition.code} already exists`, definition.code);
+          throw conflict('input.code', 'ALREADY_EXISTS', `measure ${definition.code} already exists`, {
+            key: definition.code,
+          });
         throw error;
       }
     },
@@ -107,7 +107,14 @@ export async function reviseMeasure(ctx: Context, input: MeasureInputValue): Pro
     const current = await lockedCurrent(tx, definition.code);
     if (!current) throw notFound('measure', definition.code);
     if (current.status === 'RETIRED')
-      throw conflict(`measure ${definition.code} is retired: create a new measure instead`, definition.code);
+      throw conflict(
+        'input.code',
+        'ALREADY_RETIRED',
+        `measure ${definition.code} is retired: create a new measure instead`,
+        {
+          key: definition.code,
+        },
+      );
     if (sameDefinition(definitionOf(current), definition))
       throw badInput('input', 'UNCHANGED', `the revision of ${definition.code} changes nothing`);
     return insertVersion(tx, definition, current.version + 1, 'ACTIVE', note, ctx.identity.actor);
@@ -121,7 +128,8 @@ export async function retireMeasure(ctx: Context, code: string, changeNote: stri
   return ctx.audited({ subjectCode: null, fields: ['Mutation.retireMeasure'], detail: key }, async (tx) => {
     const current = await lockedCurrent(tx, key);
     if (!current) throw notFound('measure', key);
-    if (current.status === 'RETIRED') throw conflict(`measure ${key} is already retired`, key);
+    if (current.status === 'RETIRED')
+      throw conflict('code', 'ALREADY_RETIRED', `measure ${key} is already retired`, { key });
     return insertVersion(tx, definitionOf(current), current.version + 1, 'RETIRED', note, ctx.identity.actor);
   });
 }

@@ -5,11 +5,10 @@ import {
   checkSubjectCode,
   chinaToday,
   DEPARTMENTS,
-  ErrorCode,
+  requiredFieldsUnavailable,
   requireLevel,
   toIsoDate,
 } from '@credit-hub/kit';
-import { GraphQLError } from 'graphql';
 import type {
   AppliedMeasureResolvers,
   CreditCheckResolvers,
@@ -77,10 +76,11 @@ function flagsUnavailable(code: string, missing: ListFlag[]) {
   const departments = [...new Set(missing.map((f) => CREDIT_LISTS.find((l) => LIST_INFO[l].flag === f)!))].map(
     (l) => LIST_INFO[l].department,
   );
-  return new GraphQLError(
+  return requiredFieldsUnavailable(
     `the credit check of ${code} is refused: the list status ${missing.join(', ')} did not arrive from ` +
       `${[...new Set(departments)].join(', ')}; a check is never answered without every list`,
-    { extensions: { code: ErrorCode.REQUIRED_FIELDS_UNAVAILABLE, key: code, missing } },
+    code,
+    { missing },
   );
 }
 

@@ -179,7 +179,7 @@ describe('feedback rules (自动反馈)', () => {
           ],
           measures,
         ),
-      (e: any) => e.extensions.field === 'items[1].measureCode' && e.extensions.rule === 'DUPLICATE',
+      (e: any) => e.extensions.field === 'items[1].measureCode' && e.extensions.rule === 'REPEATED',
     );
     assert.throws(
       () => validateFeedback([], measures),

@@ -145,7 +145,7 @@ export function validateFeedback(
         `\`items[${i}].measureCode\`: ${code} is not a measure this check returned`,
       );
     if (seen.has(code))
-      throw badInput(`items[${i}].measureCode`, 'DUPLICATE', `\`items[${i}].measureCode\` repeats ${code}`);
+      throw badInput(`items[${i}].measureCode`, 'REPEATED', `\`items[${i}].measureCode\` repeats ${code}`);
     seen.add(code);
     const reason = item.reason?.trim() || null;
     if (!item.applied && !reason)

@@ -198,7 +198,7 @@ export async function recordDecisions(
     notInFuture(d.decidedOn, `decisions[${i}].decidedOn`);
     const key = `${d.matter}\u0000${reference}\u0000${subject}`;
     if (seen.has(key))
-      throw badInput(`decisions[${i}]`, 'DUPLICATE', `\`decisions[${i}]\` repeats an earlier decision of this call`);
+      throw badInput(`decisions[${i}]`, 'REPEATED', `\`decisions[${i}]\` repeats an earlier decision of this call`);
     seen.add(key);
     return { subject, matter: d.matter, reference, decidedOn: d.decidedOn };
   });

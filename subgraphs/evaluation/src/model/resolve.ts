@@ -1,5 +1,4 @@
-import { ErrorCode } from '@credit-hub/kit';
-import { GraphQLError } from 'graphql';
+import { requiredFieldsUnavailable } from '@credit-hub/kit';
 import type { Context } from '../context.ts';
 import { DEPARTMENT_LABELS, INPUTS, collectInputs, inputsDigest, type InputName, type SubjectFacts } from './inputs.ts';
 import { MissingInputsError, evaluate, type ExplainedItem } from './evaluate.ts';
@@ -23,10 +22,11 @@ function inputsUnavailable(code: string, inputs: (InputName | 'kind' | 'region')
     ...new Set(inputs.map((i) => (i === 'kind' || i === 'region' ? 'subject' : INPUTS[i].department))),
   ];
   const names = departments.map((d) => (d === 'subject' ? '主体库 (subject)' : `${DEPARTMENT_LABELS[d]} (${d})`));
-  return new GraphQLError(
+  return requiredFieldsUnavailable(
     `the credit evaluation of ${code} needs ${inputs.join(', ')} from ${names.join(', ')}, which did not arrive ` +
       '(the department is unavailable, or the caller may not read it): it is not computed without them',
-    { extensions: { code: ErrorCode.REQUIRED_FIELDS_UNAVAILABLE, key: code, departments, inputs } },
+    code,
+    { departments, inputs },
   );
 }
 

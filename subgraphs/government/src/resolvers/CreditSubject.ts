@@ -1,5 +1,4 @@
-import { badInput } from '@credit-hub/kit';
-import { GraphQLError } from 'graphql';
+import { badInput, requiredFieldsUnavailable } from '@credit-hub/kit';
 import type { CreditSubjectResolvers } from '../__generated__/resolvers-types.ts';
 import { evaluateIntegrity, evaluationDate } from '../evaluation.ts';
 import { isArrearsOverdue, isGovernmentSubject, startOfToday } from '../rules.ts';
@@ -13,10 +12,11 @@ const FIRST_YEAR = 2000;
  * without its largest deduction.
  */
 function courtStatusUnavailable(code: string) {
-  return new GraphQLError(
+  return requiredFieldsUnavailable(
     `the courts' 失信被执行人 status of ${code} is unavailable (isDishonestDebtor was not provided by the court ` +
       'subgraph): the 政务诚信 evaluation is not computed without it',
-    { extensions: { code: 'COURT_STATUS_UNAVAILABLE', key: code } },
+    code,
+    { departments: ['court'], inputs: ['isDishonestDebtor'] },
   );
 }
 

@@ -1,5 +1,4 @@
-import { regionPrefix } from '@credit-hub/kit';
-import { GraphQLError } from 'graphql';
+import { regionPrefix, requiredFieldsUnavailable } from '@credit-hub/kit';
 import type { RegionIntegrityResolvers } from '../__generated__/resolvers-types.ts';
 
 export const RegionIntegrity: RegionIntegrityResolvers = {
@@ -12,10 +11,11 @@ export const RegionIntegrity: RegionIntegrityResolvers = {
     const bodies = r.governmentBodyCount;
     const dishonest = r.dishonestGovernmentBodyCount;
     if (typeof bodies !== 'number' || typeof dishonest !== 'number') {
-      throw new GraphQLError(
+      throw requiredFieldsUnavailable(
         `政府失信被执行人占比 of ${r.regionCode} needs governmentBodyCount (subject register) and ` +
           'dishonestGovernmentBodyCount (courts), which the gateway passes in the representation',
-        { extensions: { code: 'REQUIRED_FIELDS_UNAVAILABLE', key: r.regionCode } },
+        r.regionCode,
+        { departments: ['subject', 'court'], inputs: ['governmentBodyCount', 'dishonestGovernmentBodyCount'] },
       );
     }
     return bodies === 0 ? 0 : dishonest / bodies;

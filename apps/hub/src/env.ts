@@ -1,0 +1,43 @@
+import { commonEnv, databaseUrl, described, loadEnv, personKeySecretEnv, port, z } from '@credit-hub/kit';
+import {
+  environmentGradeLabels,
+  environmentGrades,
+  environmentRatingValidThrough,
+} from '@credit-hub/subgraph-environment';
+
+/**
+ * Configuration of the all-in-one start (`npm start`, `npm run migrate`; docs/reference/configuration.md): read once
+ * by scripts/start.ts; the only module of it that reads process.env.
+ */
+export const envShape = {
+  ...commonEnv,
+  DATABASE_URL: described(
+    'PostgreSQL connection URL to use instead of the embedded server (unset: an embedded PostgreSQL in .data/pg)',
+    databaseUrl.optional(),
+  ),
+  EMBEDDED_PG_PORT: described('Port of the embedded PostgreSQL', port(54329)),
+  GATEWAY_PORT: described('Port the gateway listens on', port(4000)),
+  SUBGRAPH_PORTS: described(
+    "`ephemeral` lets the OS pick the subgraphs' ports (benchmarks beside a running hub)",
+    z.enum(['default', 'ephemeral']).default('default'),
+  ),
+  DEMO_SUBJECTS: described(
+    'Demo subjects generated when the database is empty (0: none)',
+    z.coerce.number().int().min(0).default(10_000),
+  ),
+  DEMO_SEED: described('Seed of the deterministic demo data', z.coerce.number().int().default(20261121)),
+  ...personKeySecretEnv,
+  ENVIRONMENT_GRADES: environmentGrades,
+  ENVIRONMENT_GRADE_LABELS: environmentGradeLabels,
+  ENVIRONMENT_RATING_VALID_THROUGH: environmentRatingValidThrough,
+  INTERNAL_IDENTITY_SECRET: described(
+    'Shared by the gateway and the subgraphs; unset: a random one per run (all run in this process, so a secret nobody knows is the safest choice, in production too)',
+    z.string().min(32).optional(),
+  ),
+  REDIS_URL: described(
+    "Where the subgraphs remember accepted identity headers (shared with other hubs' replicas); unset: this process's memory",
+    z.string().optional(),
+  ),
+};
+
+export const readEnv = (source: Record<string, string | undefined> = process.env) => loadEnv(envShape, source);

@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { startGateway, type GatewayOptions } from '@credit-hub/gateway';
+import { DEV_SECRETS, SUBGRAPHS, type RunningService, type SubgraphName, type SubgraphOptions } from '@credit-hub/kit';
+import { createDb, type Db } from '@credit-hub/kit/db';
+import { startAccessSubgraph } from '@credit-hub/subgraph-access';
+import { startCourtSubgraph } from '@credit-hub/subgraph-court';
+import { startDisclosureSubgraph } from '@credit-hub/subgraph-disclosure';
+import { startEnvironmentSubgraph, type GradeScale, type ValidThrough } from '@credit-hub/subgraph-environment';
+import { startEvaluationSubgraph } from '@credit-hub/subgraph-evaluation';
+import { startGovernmentSubgraph } from '@credit-hub/subgraph-government';
+import { startMarketSubgraph } from '@credit-hub/subgraph-market';
+import { startSubjectSubgraph } from '@credit-hub/subgraph-subject';
+import { startTaxSubgraph } from '@credit-hub/subgraph-tax';
+
+/** Department settings the all-in-one start passes on (each service reads them itself when alone). */
+export interface DepartmentSettings {
+  /** 企业环境信用评价 grades used by the province: 4 (national, default) or 5 (with BLACK). */
+  environmentGrades?: GradeScale;
+  /** The province's grade names, best first. */
+  environmentGradeLabels?: readonly string[];
+  /** When an environmental rating stops counting (MM-DD of year + 2). */
+  environmentRatingValidThrough?: ValidThrough;
+}
+
+const startersFor = (
+  settings: DepartmentSettings,
+  personKeySecret: string,
+): Record<SubgraphName, (o: SubgraphOptions) => Promise<RunningService>> => ({
+  access: startAccessSubgraph,
+  subject: startSubjectSubgraph,
+  tax: startTaxSubgraph,
+  court: startCourtSubgraph,
+  market: startMarketSubgraph,
+  environment: (o) =>
+    startEnvironmentSubgraph({
+      ...o,
+      grades: settings.environmentGrades,
+      labels: settings.environmentGradeLabels,
+      validThrough: settings.environmentRatingValidThrough,
+    }),
+  government: startGovernmentSubgraph,
+  disclosure: (o) => startDisclosureSubgraph({ ...o, config: { personKeySecret } }),
+  evaluation: startEvaluationSubgraph,
+});
+
+export interface Hub {
+  gatewayUrl: string;
+  gateway: RunningService;
+  subgraphs: Record<SubgraphName, { service: RunningService; db: Db }>;
+  /** The secret gateway and subgraphs share (tests sign their own direct calls with it). */
+  internalSecret: string;
+  /** SQL statements per subgraph since the last reset (query-count tests and benchmarks). */
+  statements(): Record<SubgraphName, number>;
+  resetStatements(): void;
+  close(): Promise<void>;
+}
+
+export type HubGatewayOptions = Partial<Omit<GatewayOptions, 'port' | 'subgraphUrls' | 'internalSecret'>>;
+
+/**
+ * Every subgraph and the gateway in one process, each subgraph with its own connection pool as if it
+ * were its own service. `ports: 'ephemeral'` picks free ports (tests); otherwise the topology defaults.
+ * Without a configured internal secret a random one is made for this run: nothing outside the process
+ * can then forge the identity header.
+ */
+export async function startHub(options: {
+  databaseUrl: string;
+  ports?: 'default' | 'ephemeral';
+  gatewayPort?: number;
+  supergraphPath?: string;
+  production?: boolean;
+  internalSecret?: string;
+  /** Where the subgraphs remember accepted identity headers; each its own memory when absent. */
+  redisUrl?: string | undefined;
+  gateway?: HubGatewayOptions;
+  departments?: DepartmentSettings;
+  /**
+   * PERSON_KEY_SECRET, for the services that key natural persons (the 双公示 intake); required in production,
+   * the development value otherwise.
+   */
+  personKeySecret?: string;
+  log?: (line: string) => void;
+}): Promise<Hub> {
+  if (options.production && !options.personKeySecret)
+    throw new Error('startHub: PERSON_KEY_SECRET is required in production');
+  const starters = startersFor(options.departments ?? {}, options.personKeySecret ?? DEV_SECRETS.PERSON_KEY_SECRET);
+  const ephemeral = options.ports === 'ephemeral';
+  const internalSecret = options.internalSecret ?? randomBytes(32).toString('base64url');
+  const subgraphs = {} as Hub['subgraphs'];
+  for (const { name, port } of SUBGRAPHS) {
+    const db = createDb(options.databaseUrl, { applicationName: `subgraph-${name}`, poolSize: 8 });
+    const service = await starters[name]({
+      db,
+      port: ephemeral ? 0 : port,
+      production: options.production,
+      internalSecret,
+      redisUrl: options.redisUrl,
+      stopOnTerminationSignals: false,
+    });
+    subgraphs[name] = { service, db };
+  }
+  const gatewayDb = createDb(options.databaseUrl, { applicationName: 'gateway', poolSize: 4 });
+  const gateway = await startGateway({
+    production: options.production,
+    log: options.log,
+    supergraphPath: options.supergraphPath,
+    ...options.gateway,
+    auth: options.gateway?.auth ?? {
+      jwt: { issuer: 'credit-hub', audience: 'credit-hub' },
+      db: gatewayDb,
+      apiKeyCacheSeconds: 30,
+    },
+    port: options.gatewayPort ?? (ephemeral ? 0 : 4000),
+    stopOnTerminationSignals: false,
+    subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.service.url])),
+    internalSecret,
+  });
+  const all = Object.entries(subgraphs) as [SubgraphName, { service: RunningService; db: Db }][];
+  return {
+    gatewayUrl: gateway.url,
+    gateway,
+    subgraphs,
+    internalSecret,
+    statements: () =>
+      Object.fromEntries(all.map(([name, s]) => [name, s.db.statements()])) as Record<SubgraphName, number>,
+    resetStatements: () => all.forEach(([, s]) => s.db.resetStatements()),
+    close: async () => {
+      await gateway.close();
+      for (const [, s] of all) {
+        await s.service.close();
+        await s.db.close();
+      }
+      await gatewayDb.close();
+    },
+  };
+}

@@ -1,0 +1,268 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { RunningService } from '@credit-hub/kit';
+import { personKey } from '@credit-hub/kit/codes';
+import {
+  createTestDatabase,
+  makeIdNumber,
+  makeUscc,
+  postAs,
+  callers,
+  TEST_INTERNAL_SECRET,
+  type TestDatabase,
+} from '@credit-hub/kit/testing';
+import { startSubjectSubgraph } from '../src/index.ts';
+
+// Subject subgraph in-process over real HTTP against a real Postgres clone; each test file owns its data.
+let tdb: TestDatabase;
+let service: RunningService;
+const huachuang = makeUscc('91', '330106', 'MA2H7K3A');
+const binjiang = makeUscc('91', '330108', 'MA2J0001');
+const ningbo = makeUscc('92', '330212', 'MA2N0002');
+const bureau = makeUscc('11', '330106', '00250001');
+const personId = makeIdNumber('330106', '19800101', '123');
+const person = personKey(personId, 'test-secret-0123456789');
+
+before(async () => {
+  tdb = await createTestDatabase();
+  await tdb.db.prisma.creditSubject.createMany({
+    data: [
+      {
+        code: huachuang,
+        name: '杭州华创信息科技有限公司',
+        kind: 'ENTERPRISE',
+        regionCode: '330106',
+        industryCode: 'I',
+        legalRepresentative: '王建明',
+        establishedOn: new Date('2016-05-12'),
+      },
+      {
+        code: binjiang,
+        name: '杭州滨江智能科技有限公司',
+        kind: 'ENTERPRISE',
+        regionCode: '330108',
+        industryCode: 'I',
+        legalRepresentative: '李娜',
+      },
+      {
+        code: ningbo,
+        name: '鄞州区张记面馆',
+        kind: 'INDIVIDUAL_BUSINESS',
+        regionCode: '330212',
+        industryCode: 'H',
+        legalRepresentative: '张三丰',
+      },
+      { code: bureau, name: '杭州市西湖区市场监督管理局', kind: 'GOVERNMENT_BODY', regionCode: '330106' },
+      { code: person, name: '陈小明', kind: 'NATURAL_PERSON', regionCode: '330106' },
+    ],
+  });
+  service = await startSubjectSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET });
+});
+
+after(async () => {
+  await service.close();
+  await tdb.drop();
+});
+
+const query = (q: string, variables: Record<string, unknown> = {}) => postAs(service.url, callers.public, q, variables);
+
+describe('subject(code)', () => {
+  it('returns a subject with region chain, kind label and masked legal representative', async () => {
+    const { body } = await query(
+      `query($code: ID!) { subject(code: $code) { code name kind kindLabel legalRepresentative registrationStatus establishedOn region { code name fullName level } industry { code name } } }`,
+      { code: huachuang },
+    );
+    assert.equal(body.errors, undefined);
+    assert.deepEqual(body.data?.subject, {
+      code: huachuang,
+      name: '杭州华创信息科技有限公司',
+      kind: 'ENTERPRISE',
+      kindLabel: '企业',
+      legalRepresentative: '王*明',
+      registrationStatus: 'ACTIVE',
+      establishedOn: '2016-05-12',
+      region: { code: '330106', name: '西湖区', fullName: '浙江省杭州市西湖区', level: 3 },
+      industry: { code: 'I', name: '信息传输、软件和信息技术服务业' },
+    });
+  });
+
+  it('accepts lower-case input and returns null for a valid unknown code', async () => {
+    const unknown = makeUscc('91', '330106', 'MA2YYYY9');
+    const { body } = await query(`query($code: ID!) { subject(code: $code) { code } }`, {
+      code: unknown.toLowerCase(),
+    });
+    assert.equal(body.errors, undefined);
+    assert.equal(body.data?.subject, null);
+  });
+
+  for (const [label, code, rule] of [
+    ['too short', '91350100M000100Y4', 'LENGTH'],
+    ['illegal character', '91350100M000100Y4Z', 'ILLEGAL_CHARACTER'],
+    ['wrong check character', '91350100M000100Y44', 'CHECK_CHARACTER'],
+    ['wrong organisation-code check', '91350100M000101Y43', 'ORGANISATION_CODE_CHECK'],
+    ['malformed person key', 'NP12', 'PERSON_KEY_FORMAT'],
+  ] as const) {
+    it(`rejects a code with ${label} as BAD_USER_INPUT naming the rule`, async () => {
+      const { status, body } = await query(`query($code: ID!) { subject(code: $code) { code } }`, { code });
+      assert.equal(status, 200);
+      const error = body.errors?.[0];
+      assert.equal(error?.extensions?.code, 'BAD_USER_INPUT');
+      assert.equal(error?.extensions?.field, 'code');
+      assert.equal(error?.extensions?.rule, rule);
+      assert.match(error?.message ?? '', /统一社会信用代码|person key/);
+    });
+  }
+
+  it('masks a natural person and never exposes the ID number', async () => {
+    const { body } = await query(`query($code: ID!) { subject(code: $code) { code name kind } }`, { code: person });
+    assert.deepEqual(body.data?.subject, { code: person, name: '陈*明', kind: 'NATURAL_PERSON' });
+    assert.ok(!JSON.stringify(body).includes(personId));
+  });
+});
+
+describe('searchSubjects', () => {
+  const search = `query($q: String, $kind: SubjectKind, $region: String, $first: Int, $after: String) {
+    searchSubjects(query: $q, kind: $kind, regionCode: $region, first: $first, after: $after) {
+      totalCount nodes { code name } pageInfo { hasNextPage endCursor }
+    }
+  }`;
+
+  it('finds a two-character Chinese fragment anywhere in the name', async () => {
+    const { body } = await query(search, { q: '科技' });
+    const names = (body.data as any).searchSubjects.nodes.map((n: any) => n.name).sort();
+    assert.deepEqual(names, ['杭州华创信息科技有限公司', '杭州滨江智能科技有限公司']);
+    assert.equal((body.data as any).searchSubjects.totalCount, 2);
+  });
+
+  it('finds by a single character and by a fragment that spans the bigram boundary', async () => {
+    const one = await query(search, { q: '面' });
+    assert.deepEqual(
+      (one.body.data as any).searchSubjects.nodes.map((n: any) => n.code),
+      [ningbo],
+    );
+    const three = await query(search, { q: '华创信' });
+    assert.deepEqual(
+      (three.body.data as any).searchSubjects.nodes.map((n: any) => n.code),
+      [huachuang],
+    );
+    const none = await query(search, { q: '创华' });
+    assert.deepEqual((none.body.data as any).searchSubjects.nodes, []);
+  });
+
+  it('searches by code prefix and filters by kind and region (a city includes its districts)', async () => {
+    const prefix = await query(search, { q: '9133' });
+    assert.deepEqual(
+      (prefix.body.data as any).searchSubjects.nodes.map((n: any) => n.code),
+      [huachuang, binjiang],
+    );
+    const individual = await query(search, { q: '92' });
+    assert.deepEqual(
+      (individual.body.data as any).searchSubjects.nodes.map((n: any) => n.code),
+      [ningbo],
+    );
+    const hangzhou = await query(search, { region: '330100', kind: 'ENTERPRISE' });
+    assert.deepEqual(
+      (hangzhou.body.data as any).searchSubjects.nodes.map((n: any) => n.code).sort(),
+      [huachuang, binjiang].sort(),
+    );
+    const gov = await query(search, { kind: 'GOVERNMENT_BODY' });
+    assert.deepEqual(
+      (gov.body.data as any).searchSubjects.nodes.map((n: any) => n.code),
+      [bureau],
+    );
+  });
+
+  it('never lists natural persons by name or filter, only by their exact key', async () => {
+    const byName = await query(search, { q: '陈小明' });
+    assert.deepEqual((byName.body.data as any).searchSubjects.nodes, []);
+    const byKind = await query(search, { kind: 'NATURAL_PERSON' });
+    assert.deepEqual((byKind.body.data as any).searchSubjects.nodes, []);
+    const byKey = await query(search, { q: person });
+    assert.deepEqual((byKey.body.data as any).searchSubjects.nodes, [{ code: person, name: '陈*明' }]);
+  });
+
+  it('pages with cursors without gaps or repeats', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 5; i += 1) {
+      const { body } = await query(search, { first: 1, after });
+      const page = (body.data as any).searchSubjects;
+      seen.push(...page.nodes.map((n: any) => n.code));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    assert.deepEqual(seen, [bureau, huachuang, binjiang, ningbo].sort());
+  });
+
+  for (const [label, variables, field, rule] of [
+    ['negative first', { first: -1 }, 'first', 'RANGE'],
+    ['huge first', { first: 100000 }, 'first', 'RANGE'],
+    ['a forged cursor', { after: 'bm90LWEtY3Vyc29y!' }, 'after', 'CURSOR'],
+    ['a malformed region', { region: '33' }, 'regionCode', 'FORMAT'],
+    ['a one-letter code', { q: 'A' }, 'query', 'LENGTH'],
+  ] as const) {
+    it(`rejects ${label} with BAD_USER_INPUT`, async () => {
+      const { status, body } = await query(search, variables);
+      assert.equal(status, 200);
+      assert.equal(body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+      assert.equal(body.errors?.[0]?.extensions?.field, field);
+      assert.equal(body.errors?.[0]?.extensions?.rule, rule);
+    });
+  }
+
+  it('rejects an unknown enum value with a validation error, not a 500', async () => {
+    const { status, body } = await query(search, { kind: 'ALIEN' });
+    assert.equal(status, 400);
+    assert.equal(body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+    assert.match(body.errors?.[0]?.message ?? '', /ALIEN/);
+  });
+});
+
+describe('federation', () => {
+  it('resolves _entities references in one statement for many keys', async () => {
+    await query(`{ regions { code } }`); // reference data is cached per process: warm it first
+    tdb.db.resetStatements();
+    const { body } = await query(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on CreditSubject { code name region { name } } } }`,
+      {
+        r: [huachuang, binjiang, ningbo, makeUscc('91', '330106', 'MA2YYYY9')].map((code) => ({
+          __typename: 'CreditSubject',
+          code,
+        })),
+      },
+    );
+    assert.equal(body.errors, undefined);
+    const entities = (body.data as any)._entities;
+    assert.deepEqual(
+      entities.slice(0, 3).map((e: any) => e.code),
+      [huachuang, binjiang, ningbo],
+    );
+    assert.equal(entities[3], null);
+    // one statement for all the subjects; regions come from the reference cache
+    assert.equal(tdb.db.statements(), 1);
+  });
+});
+
+describe('RegionIntegrity (shared with court and 政务诚信)', () => {
+  const region = `query($r: [_Any!]!) { _entities(representations: $r) { ... on RegionIntegrity { regionCode governmentBodyCount } } }`;
+  const reps = ['330100', '330106', '330200', '330000'].map((regionCode) => ({
+    __typename: 'RegionIntegrity',
+    regionCode,
+  }));
+
+  it('counts government bodies and public institutions per region prefix, in one statement', async () => {
+    tdb.db.resetStatements();
+    const { body } = await postAs(service.url, callers.supervisor(), region, { r: reps });
+    assert.equal(body.errors, undefined);
+    assert.deepEqual(
+      (body.data as any)._entities.map((e: any) => e.governmentBodyCount),
+      [1, 1, 0, 1],
+    );
+    assert.equal(tdb.db.statements(), 1);
+  });
+
+  it('is for supervisors only', async () => {
+    const { body } = await postAs(service.url, callers.officer('tax'), region, { r: reps.slice(0, 1) });
+    assert.equal(body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+  });
+});
