@@ -285,6 +285,7 @@ export async function startSubgraph<L, C = undefined>(
   app.use(jsonErrorHandler((line, error) => console.error(`${definition.name} subgraph: ${line}`, error)));
   answerClientErrorsAsJson(httpServer);
 
+  await replay.ready();
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
   return {

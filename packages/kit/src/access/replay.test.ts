@@ -84,4 +84,20 @@ describe('RedisReplayCache when Redis cannot be reached', () => {
       await cache.close();
     }
   });
+
+  it('ready() gives up after its timeout, says so once, and the cache then answers from memory', async () => {
+    const lines: string[] = [];
+    const cache = new RedisReplayCache('redis://127.0.0.1:1', (line) => lines.push(line));
+    try {
+      await cache.ready(50);
+      assert.equal(lines.length, 1);
+      assert.match(lines[0]!, /not connected after 50 ms/);
+      const header = await signIdentity(PUBLIC_IDENTITY, SECRET, digest);
+      assert.equal(await refusal(verifyIdentity(header, SECRET, digest, cache)), 'ACCEPTED');
+      assert.equal(await refusal(verifyIdentity(header, SECRET, digest, cache)), 'REPLAYED');
+      assert.equal(lines.length, 1);
+    } finally {
+      await cache.close();
+    }
+  });
 });

@@ -10,6 +10,12 @@ import { Redis } from 'ioredis';
 export interface ReplayCache {
   readonly kind: 'memory' | 'redis';
   claim(nonce: string, expiresAt: number): Promise<boolean>;
+  /**
+   * Resolves once the cache can answer for every replica (at once for memory; once Redis is connected, or
+   * after `timeoutMs`, degraded). A service listens only after this, so its first requests are not judged
+   * by one replica's memory merely because the connection was still opening.
+   */
+  ready(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -27,6 +33,8 @@ export class MemoryReplayCache implements ReplayCache {
   get size() {
     return this.seen.size;
   }
+
+  async ready() {}
 
   async claim(nonce: string, expiresAt: number): Promise<boolean> {
     const now = this.now();
@@ -70,6 +78,25 @@ export class RedisReplayCache implements ReplayCache {
     // holding the request until Redis returns.
     this.redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1000 });
     this.redis.on('error', () => undefined);
+  }
+
+  async ready(timeoutMs = 5000) {
+    if (this.redis.status === 'ready') return;
+    let timer: NodeJS.Timeout | undefined;
+    const connected = await Promise.race([
+      new Promise<boolean>((resolve) => this.redis.once('ready', () => resolve(true))),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), timeoutMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (!connected && !this.degraded) {
+      this.degraded = true;
+      this.log(
+        `identity replay cache: Redis not connected after ${timeoutMs} ms; ` +
+          'refusing replays to this replica only until it is back',
+      );
+    }
   }
 
   async claim(nonce: string, expiresAt: number): Promise<boolean> {
