@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +13,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import {
   answerClientErrorsAsJson,
+  createHttpServer,
   ErrorCode,
   formatError,
   IDENTITY_HEADER,
@@ -149,7 +149,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const app = express();
   app.disable('x-powered-by');
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
-  const httpServer = http.createServer(app);
+  const httpServer = createHttpServer(app);
   answerClientErrorsAsJson(httpServer);
   const server = new ApolloServer<GatewayContext>({
     gateway,

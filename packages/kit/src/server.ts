@@ -186,7 +186,7 @@ export async function startSubgraph<L, C = undefined>(
   const replay = options.replay ?? createReplayCache({ redisUrl: options.redisUrl });
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  const httpServer = createHttpServer(app);
   const schema = enforceAccess(
     buildSubgraphSchema([
       { typeDefs: definition.typeDefs, resolvers: { Date: DateScalar, ...definition.resolvers } as never },
@@ -297,4 +297,17 @@ export async function startSubgraph<L, C = undefined>(
       if (!options.replay) await replay.close();
     },
   };
+}
+
+/**
+ * An HTTP server for the hub's services. Idle keep-alive connections are held open longer (65 s) than the clients
+ * in front of them hold theirs (Node's fetch: 4 s; proxies and load balancers: typically 60 s), so it is always the
+ * client that closes an idle connection: when the server closes first, a request the client sends on that socket
+ * at the same moment fails with a reset ("fetch failed") although nothing was wrong. headersTimeout must exceed it.
+ */
+export function createHttpServer(app: http.RequestListener): http.Server {
+  const server = http.createServer(app);
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
 }
