@@ -164,13 +164,23 @@ before(async () => {
       },
     ],
   });
-  four = await startEnvironmentSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET });
-  five = await startEnvironmentSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET, grades: 5 });
+  four = await startEnvironmentSubgraph({
+    db: tdb.db,
+    port: 0,
+    internalSecret: TEST_INTERNAL_SECRET,
+    config: { grades: 4 },
+  });
+  five = await startEnvironmentSubgraph({
+    db: tdb.db,
+    port: 0,
+    internalSecret: TEST_INTERNAL_SECRET,
+    config: { grades: 5 },
+  });
   august = await startEnvironmentSubgraph({
     db: tdb.db,
     port: 0,
     internalSecret: TEST_INTERNAL_SECRET,
-    validThrough: { month: 8, day: 31 },
+    config: { grades: 4, validThrough: { month: 8, day: 31 } },
   });
 });
 

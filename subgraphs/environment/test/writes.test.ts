@@ -132,8 +132,18 @@ const flags = async (code: string, service = five) =>
 
 before(async () => {
   tdb = await createTestDatabase();
-  five = await startEnvironmentSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET, grades: 5 });
-  four = await startEnvironmentSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET });
+  five = await startEnvironmentSubgraph({
+    db: tdb.db,
+    port: 0,
+    internalSecret: TEST_INTERNAL_SECRET,
+    config: { grades: 5 },
+  });
+  four = await startEnvironmentSubgraph({
+    db: tdb.db,
+    port: 0,
+    internalSecret: TEST_INTERNAL_SECRET,
+    config: { grades: 4 },
+  });
 });
 
 after(async () => {

@@ -9,7 +9,7 @@ import {
   TEST_INTERNAL_SECRET,
   type TestDatabase,
 } from '@credit-hub/kit/testing';
-import { EVALUATION_MODEL } from '../src/evaluation.ts';
+import { EVALUATION_MODEL } from '../src/integrity-evaluation/rules.ts';
 import { startGovernmentSubgraph } from '../src/index.ts';
 
 // The government subgraph in-process over real HTTP against a real Postgres clone; each test file owns its data.
