@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { fixClock, type Identity, type RunningService } from '@credit-hub/kit';
+import { fixClock, setClock, type Identity, type RunningService } from '@credit-hub/kit';
 import {
   callers,
   createTestDatabase,
@@ -372,6 +372,56 @@ describe('as the clock moves', () => {
     assert.deepEqual(await onDay('2026-08-30', () => state(warned, august)), [2024, false, false, true]);
     assert.deepEqual(await onDay('2026-08-31', () => state(warned, august)), [2024, false, false, true]);
     assert.deepEqual(await onDay('2026-09-01', () => state(warned, august)), [null, false, false, false]);
+  });
+
+  /**
+   * A clock read once just before midnight in China and just after it from then on: a request that starts on one
+   * day and resolves its fields on the next. The subgraph reads "today" once per request (loaders.ts), so every field
+   * answers as of the day the request began; reading it per field, the first would say one day and the rest another.
+   */
+  const acrossMidnight = (day: string, next: string) => {
+    let reads = 0;
+    return setClock({
+      now: () => new Date(reads++ === 0 ? `${day}T23:59:59.900+08:00` : `${next}T00:00:00.100+08:00`),
+    });
+  };
+
+  it('answers every field of one request as of one day, even when the request runs across midnight', async () => {
+    // warned: 2024 YELLOW, counting through 31 August 2026 on the august hub.
+    const restore = acrossMidnight('2026-08-31', '2026-09-01');
+    let answer;
+    try {
+      answer = await entities([warned], `${FLAGS} environmentalRatings { year inForce }`, callers.public, august);
+    } finally {
+      restore();
+    }
+    const [s] = data(answer)._entities;
+    assert.deepEqual(
+      [s.environmentalRating?.year, s.isEnvironmentalIntegrityEnterprise, s.isOnEnvironmentalBlacklist],
+      [2024, false, false],
+    );
+    assert.equal(s.isOnEnvironmentalWatchList, true);
+    assert.deepEqual(s.environmentalRatings, [{ year: 2024, inForce: true }]);
+  });
+
+  it("shows a permit's status of the day the request began, in every field that reads it", async () => {
+    // lakeside's permit 001P is valid through 2028-06-17.
+    const restore = acrossMidnight('2028-06-17', '2028-06-18');
+    let answer;
+    try {
+      answer = await entities([lakeside], 'a: dischargePermits { status } b: dischargePermits { statusLabel }');
+    } finally {
+      restore();
+    }
+    const [l] = data(answer)._entities;
+    assert.deepEqual(
+      l.a.map((p: { status: string }) => p.status),
+      ['VALID', 'EXPIRED'],
+    );
+    assert.deepEqual(
+      l.b.map((p: { statusLabel: string }) => p.statusLabel),
+      ['有效', '已过期'],
+    );
   });
 });
 

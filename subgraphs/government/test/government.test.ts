@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { chinaToday, type Identity, type RunningService } from '@credit-hub/kit';
+import { chinaToday, setClock, type Identity, type RunningService } from '@credit-hub/kit';
 import {
   createTestDatabase,
   makeUscc,
@@ -754,5 +754,59 @@ describe('batching', () => {
     tdb.db.resetStatements();
     data(await entities([office, builder, { code: hospital, isDishonestDebtor: true }], ''));
     assert.equal(tdb.db.statements(), 0);
+  });
+});
+
+describe('one day per request', () => {
+  // A body of its own, outside every region the other tests count (440106, 广州市天河区), removed afterwards.
+  const canton = makeUscc('11', '440106', '00270009'); // 广州市天河区某局 (机关)
+  const supplier = makeUscc('91', '440106', 'MA2G0009');
+
+  /**
+   * A clock read once just before midnight in China and just after it from then on: a request that starts on 31
+   * December and resolves its fields on 1 January. The subgraph reads "today" once per request (loaders.ts), so
+   * every field answers as of the day the request began; reading it per field, they would disagree.
+   */
+  const acrossMidnight = (day: string, next: string) => {
+    let reads = 0;
+    return setClock({
+      now: () => new Date(reads++ === 0 ? `${day}T23:59:59.900+08:00` : `${next}T00:00:00.100+08:00`),
+    });
+  };
+
+  it('answers overdue flags, days overdue and the evaluation as of the day the request began', async () => {
+    const p = tdb.db.prisma;
+    await p.arrears.create({
+      data: arrears(900, canton, supplier, '货款：办公设备采购合同', 80_000, '2026-12-31', '2026-12-31'),
+    });
+    await p.commitment.create({
+      data: {
+        id: 900n,
+        bodyCode: canton,
+        regionCode: '440106',
+        content: '承诺年底前兑现企业扶持资金',
+        madeOn: d('2026-06-01'),
+        dueOn: d('2026-12-31'),
+      },
+    });
+    const restore = acrossMidnight('2026-12-31', '2027-01-01');
+    let answer;
+    try {
+      answer = await entities(
+        [{ code: canton, isDishonestDebtor: false }],
+        `arrearsOwed { overdue daysOverdue } commitments { overdue } isClearedOfDishonesty
+         integrityEvaluation { year asOf score deductions { kind } }`,
+      );
+    } finally {
+      restore();
+      await p.arrears.delete({ where: { id: 900n } });
+      await p.commitment.delete({ where: { id: 900n } });
+    }
+    const [body] = data(answer)._entities;
+    // Due on 31 December: not yet overdue on that day, whichever field asks.
+    assert.deepEqual(body.arrearsOwed, [{ overdue: false, daysOverdue: 0 }]);
+    assert.deepEqual(body.commitments, [{ overdue: false }]);
+    assert.equal(body.isClearedOfDishonesty, true);
+    assert.deepEqual(body.integrityEvaluation, { year: 2026, asOf: '2026-12-31', score: 100, deductions: [] });
   });
 });
