@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { chinaToday, setClock, type Identity, type RunningService } from '@credit-hub/kit';
 import {
   createTestDatabase,
+  expectForbidden,
   makeUscc,
   postAs,
   callers,
@@ -570,7 +571,7 @@ describe('RegionIntegrity (shared with the subject register and the courts)', ()
       assert.equal(root.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
       assert.equal(root.body.data ?? null, null);
       const entity = await query(REGION, { r: [{ __typename: 'RegionIntegrity', regionCode: '330100' }] }, who);
-      assert.equal(entity.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+      expectForbidden(entity);
     });
   }
 });
@@ -692,15 +693,16 @@ describe('access', () => {
       'integrityEvaluation { score } isClearedOfDishonesty',
       callers.public,
     );
-    assert.equal(evaluation.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expectForbidden(evaluation, ['_entities', 0, 'integrityEvaluation']);
+    expectForbidden(evaluation, ['_entities', 0, 'isClearedOfDishonesty']);
     const listed = await query(`{ arrears { totalCount } }`, {}, callers.public);
     assert.equal(listed.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
     assert.equal(listed.body.data ?? null, null);
   });
 
   it('refuses a system without the read scope', async () => {
-    const { body } = await entities([office], 'arrearsOwed { id }', callers.system('government', ['write']));
-    assert.equal(body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    const answer = await entities([office], 'arrearsOwed { id }', callers.system('government', ['write']));
+    expectForbidden(answer, ['_entities', 0, 'arrearsOwed']);
   });
 
   it('gives government users the shared fields and audits each subject read', async () => {
