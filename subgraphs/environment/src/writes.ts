@@ -40,7 +40,7 @@ const isUniqueViolation = (error: unknown) =>
 
 /**
  * Runs a create whose key must be new: checked first (a clear message), and if two officers submit the same key at
- * once the unique index decides and the loser gets the same DUPLICATE error.
+ * once the unique index decides and the loser gets the same CONFLICT error.
  */
 async function createOnce<T>(work: () => Promise<T>, duplicate: () => Error): Promise<T> {
   try {
