@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixClock } from '@credit-hub/kit';
-import { createTestDatabase, makeUscc, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
+import { createTestDatabase, expectForbidden, makeUscc, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
 import type { Hub } from '@credit-hub/hub';
 import { bearer, startTestHub, tokenFor } from './support/hub.ts';
 
@@ -192,7 +192,7 @@ describe('政务诚信 through federation', () => {
       {},
       officer,
     );
-    assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expectForbidden(refused, ['governmentIntegrity']);
   });
 
   it('reacts when the court withdraws the case: the body is cleared and its evaluation recovers', async () => {

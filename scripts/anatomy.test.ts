@@ -35,10 +35,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   'tax',
   // 市场监管
   'market',
-  // 生态环境
-  'environment',
-  // 政务诚信
-  'government',
   // 双公示
   'disclosure',
   // 综合评价 · 联合奖惩

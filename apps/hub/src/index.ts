@@ -34,9 +34,11 @@ const startersFor = (
   environment: (o) =>
     startEnvironmentSubgraph({
       ...o,
-      grades: settings.environmentGrades,
-      labels: settings.environmentGradeLabels,
-      validThrough: settings.environmentRatingValidThrough,
+      config: {
+        grades: settings.environmentGrades ?? 4,
+        labels: settings.environmentGradeLabels,
+        validThrough: settings.environmentRatingValidThrough,
+      },
     }),
   government: startGovernmentSubgraph,
   disclosure: (o) => startDisclosureSubgraph({ ...o, config: { personKeySecret } }),

@@ -12,8 +12,10 @@ const service = await startEnvironmentSubgraph({
   host: env.ENVIRONMENT_HOST,
   production: env.NODE_ENV === 'production',
   ...identityOptionsOf(env),
-  grades: env.ENVIRONMENT_GRADES,
-  labels: env.ENVIRONMENT_GRADE_LABELS,
-  validThrough: env.ENVIRONMENT_RATING_VALID_THROUGH,
+  config: {
+    grades: env.ENVIRONMENT_GRADES,
+    labels: env.ENVIRONMENT_GRADE_LABELS,
+    validThrough: env.ENVIRONMENT_RATING_VALID_THROUGH,
+  },
 });
 console.log(`environment subgraph at ${service.url} (${env.ENVIRONMENT_GRADES} grades)`);

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { GraphQLError } from 'graphql';
 import { readEnv } from './env.ts';
-import { checkIndustryCode } from './lists.ts';
 import {
   checkFine,
   checkGradeInUse,
+  checkIndustryCode,
   checkPermitNumber,
   checkScore,
   checkValidity,
@@ -21,7 +21,7 @@ import {
   ratingValidUntil,
   type Grade,
 } from './rules.ts';
-import type { RatingRow } from './mappers.ts';
+import type { EnvironmentalRatingMapper } from './mappers.ts';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const HOLDER = '91330106MA2H7K3AX0';
@@ -77,7 +77,7 @@ describe('grades', () => {
 
 describe('which rating counts', () => {
   const rating = (year: number, grade: Grade, evaluatedOn: string) =>
-    ({ id: BigInt(year), year, grade, evaluatedOn: d(evaluatedOn) }) as RatingRow;
+    ({ id: BigInt(year), year, grade, evaluatedOn: d(evaluatedOn) }) as EnvironmentalRatingMapper;
   const ratings = [rating(2025, 'BLUE', '2026-05-12'), rating(2024, 'GREEN', '2025-05-20')];
 
   it('counts from publication to 31 December two years on by default', () => {

@@ -1,10 +1,15 @@
-import { badInput, chinaToday, clock } from '@credit-hub/kit';
-import type { PermitRow, RatingRow } from './mappers.ts';
+/**
+ * The environment subgraph's rules, pure: no I/O, no GraphQL, no clock (a rule that depends on the day is given
+ * `today`, the one date of the request). Sources: docs/rules/environment.md.
+ */
+import { badInput } from '@credit-hub/kit';
+import { industryName } from '@credit-hub/kit/reference';
+import type { DischargePermitMapper, EnvironmentalRatingMapper } from './mappers.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Grades (企业环境信用评价, 环发〔2013〕150号)
 
-export type Grade = RatingRow['grade'];
+export type Grade = EnvironmentalRatingMapper['grade'];
 
 /**
  * How many grades the province uses: the national four of 环发〔2013〕150号 (环保诚信, 环保良好, 环保警示, 环保不良:
@@ -70,6 +75,17 @@ export function gradeLabels(config: EnvironmentConfig): Record<Grade, string> {
   return all;
 }
 
+/**
+ * The configuration as the service starts with it, checked: it fails at start, not at the first request, when the
+ * grades are not 4 or 5 or the labels do not match them.
+ */
+export function checkConfig(config: EnvironmentConfig): EnvironmentConfig {
+  if (!GRADE_SCALES.includes(config.grades))
+    throw new Error(`environment subgraph: grades must be 4 or 5, got ${String(config.grades)}`);
+  gradeLabels(config);
+  return config;
+}
+
 export const isGradeInUse = (grade: Grade, scale: GradeScale) => gradesInUse(scale).includes(grade);
 
 /** Refuses a grade the province does not use (BLACK where there are four grades). */
@@ -99,32 +115,55 @@ export const isBlacklistGrade = (grade: Grade) => grade === 'RED' || grade === '
 export const isWatchGrade = (grade: Grade) => grade === 'YELLOW';
 
 // ---------------------------------------------------------------------------------------------------------
-// Which rating counts today
+// Which rating counts on a day
 
 /** The last day the rating of evaluation year `year` counts. */
 export const ratingValidUntil = (year: number, through: ValidThrough = DEFAULT_VALID_THROUGH) =>
   new Date(Date.UTC(year + 2, through.month - 1, through.day));
 
 export const isRatingInForce = (
-  r: Pick<RatingRow, 'year' | 'evaluatedOn'>,
-  today: Date = startOfToday(),
+  r: Pick<EnvironmentalRatingMapper, 'year' | 'evaluatedOn'>,
+  today: Date,
   through?: ValidThrough,
 ) => r.evaluatedOn.getTime() <= today.getTime() && today.getTime() <= ratingValidUntil(r.year, through).getTime();
 
 /**
- * The rating in force today: the newest evaluation year among those published and still valid, or null. An old
- * GREEN grants no incentive, an old RED no punishment. `ratings` are newest year first (see the loader).
+ * The rating in force on `today`: the newest evaluation year among those published and still valid, or null. An
+ * old GREEN grants no incentive, an old RED no punishment. `ratings` are newest year first (see the loader).
  */
-export function currentRating(
-  ratings: readonly RatingRow[],
-  today: Date = startOfToday(),
+export function currentRating<R extends Pick<EnvironmentalRatingMapper, 'year' | 'evaluatedOn'>>(
+  ratings: readonly R[],
+  today: Date,
   through?: ValidThrough,
-): RatingRow | null {
+): R | null {
   return ratings.find((r) => isRatingInForce(r, today, through)) ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Scores
+// Years, industries, scores
+
+/** The first year of 企业环境信用评价 under 环发〔2013〕150号 (in force from 1 March 2014). */
+export const FIRST_RATING_YEAR = 2014;
+
+/** A year a rating list may be asked for: a plausible calendar year, so a typo is an error, not an empty list. */
+export function checkListYear(year: number, field = 'year'): number {
+  if (year < 1990 || year > 2100)
+    throw badInput(field, 'RANGE', `\`${field}\` must be a year between 1990 and 2100, got ${year}`);
+  return year;
+}
+
+/** An industry section (门类) of GB/T 4754-2017, A–T, as subjects carry it; normalised to upper case. */
+export function checkIndustryCode(raw: string, field: string): string {
+  const code = raw.trim().toUpperCase();
+  if (!industryName(code)) {
+    throw badInput(
+      field,
+      'FORMAT',
+      `\`${field}\` must be an industry section (门类) of GB/T 4754-2017, A–T (e.g. C 制造业), got ${JSON.stringify(raw)}`,
+    );
+  }
+  return code;
+}
 
 export const MAX_SCORE = 100;
 
@@ -155,7 +194,7 @@ export function checkFine(value: number, field: string): number {
 // ---------------------------------------------------------------------------------------------------------
 // 排污许可证
 
-export type PermitStatus = PermitRow['status'];
+export type PermitStatus = DischargePermitMapper['status'];
 
 export const PERMIT_STATUS_LABELS: Record<PermitStatus, string> = {
   VALID: '有效',
@@ -164,11 +203,11 @@ export const PERMIT_STATUS_LABELS: Record<PermitStatus, string> = {
   CANCELLED: '已注销',
 };
 
-/** Today's date in China: validity periods and decision dates are Chinese calendar dates. */
-export const startOfToday = (now: Date = clock.now()) => chinaToday(now);
-
-/** The status today: a VALID permit whose last valid day has passed is EXPIRED (the day itself is valid). */
-export function permitStatus(p: Pick<PermitRow, 'status' | 'validUntil'>, today: Date = startOfToday()): PermitStatus {
+/**
+ * The status on `today` (a China date): a VALID permit whose last valid day has passed is EXPIRED (the day itself is
+ * valid).
+ */
+export function permitStatus(p: Pick<DischargePermitMapper, 'status' | 'validUntil'>, today: Date): PermitStatus {
   if (p.status === 'VALID' && p.validUntil.getTime() < today.getTime()) return 'EXPIRED';
   return p.status;
 }

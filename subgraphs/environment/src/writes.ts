@@ -1,39 +1,46 @@
+/**
+ * The environment subgraph's writes: each mutation validates what it is given (the generated input types;
+ * BAD_USER_INPUT naming the field and the rule, CONFLICT for what is already stored) and runs its change and its
+ * audit entry in one transaction (`ctx.audited`).
+ */
 import {
   badInput,
   checkUscc,
+  clock,
   conflict,
   notInFuture,
   regionFor,
   requiredText,
   type SubgraphContext,
 } from '@credit-hub/kit';
-
 import { Prisma } from '@credit-hub/kit/db';
-import { checkIndustryCode } from './lists.ts';
-import type { PenaltyRow, PermitRow, RatingRow } from './mappers.ts';
+import type {
+  DischargePermitInput,
+  EnvironmentalPenaltyInput,
+  EnvironmentalRatingInput,
+} from './__generated__/types.ts';
+import type { Config } from './context.ts';
+import type { DischargePermitMapper, EnvironmentalPenaltyMapper, EnvironmentalRatingMapper } from './mappers.ts';
 import {
   checkFine,
   checkGradeInUse,
+  checkIndustryCode,
   checkPermitNumber,
   checkScore,
   checkValidity,
-  startOfToday,
-  type EnvironmentConfig,
+  FIRST_RATING_YEAR,
 } from './rules.ts';
 
-type Ctx = SubgraphContext<unknown>;
-const today = () => startOfToday();
+/** What a write needs of the request: the database, the caller, `audited` and the configuration (no loader). */
+type Ctx = SubgraphContext<unknown, Config>;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
-
-/** The first year of 企业环境信用评价 under 环发〔2013〕150号 (in force from 1 March 2014). */
-export const FIRST_RATING_YEAR = 2014;
 
 const isUniqueViolation = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 
 /**
  * Runs a create whose key must be new: checked first (a clear message), and if two officers submit the same key at
- * once the unique index decides and the loser gets the same DUPLICATE error.
+ * once the unique index decides and the loser gets the same CONFLICT error.
  */
 async function createOnce<T>(work: () => Promise<T>, duplicate: () => Error): Promise<T> {
   try {
@@ -47,27 +54,13 @@ async function createOnce<T>(work: () => Promise<T>, duplicate: () => Error): Pr
 // ---------------------------------------------------------------------------------------------------------
 // 企业环境信用评价
 
-export interface RatingInput {
-  subjectCode: string;
-  year: number;
-  grade: RatingRow['grade'];
-  pollutionPrevention: number;
-  ecologicalProtection: number;
-  environmentalManagement: number;
-  socialSupervision: number;
-  authority: string;
-  evaluatedOn: Date;
-  regionCode?: string | null;
-  industryCode?: string | null;
-}
-
 /** Publishes a year's rating, replacing an earlier one of the same subject and year. */
-export async function publishRating(ctx: Ctx, config: EnvironmentConfig, input: RatingInput): Promise<RatingRow> {
+export async function publishRating(ctx: Ctx, input: EnvironmentalRatingInput): Promise<EnvironmentalRatingMapper> {
   const subjectCode = checkUscc(input.subjectCode, 'input.subjectCode');
-  const thisYear = today().getUTCFullYear();
+  const thisYear = clock.today().getUTCFullYear();
   if (input.year < FIRST_RATING_YEAR || input.year > thisYear)
     throw badInput('input.year', 'RANGE', `\`input.year\` must be between ${FIRST_RATING_YEAR} and ${thisYear}`);
-  const grade = checkGradeInUse(input.grade, config.grades, 'input.grade');
+  const grade = checkGradeInUse(input.grade, ctx.config.grades, 'input.grade');
   const scores = {
     pollutionPrevention: checkScore(input.pollutionPrevention, 'input.pollutionPrevention'),
     ecologicalProtection: checkScore(input.ecologicalProtection, 'input.ecologicalProtection'),
@@ -104,22 +97,11 @@ export async function publishRating(ctx: Ctx, config: EnvironmentConfig, input: 
 // ---------------------------------------------------------------------------------------------------------
 // 环境行政处罚
 
-export interface PenaltyInput {
-  subjectCode: string;
-  decisionNumber: string;
-  violationType: string;
-  facts: string;
-  legalBasis: string;
-  fine: number;
-  decidedOn: Date;
-  authority: string;
-  regionCode?: string | null;
-}
-
 const duplicateDecision = (decisionNumber: string) =>
   conflict('input.decisionNumber', 'ALREADY_RECORDED', `penalty decision ${decisionNumber} is already recorded`);
 
-export async function recordPenalty(ctx: Ctx, input: PenaltyInput): Promise<PenaltyRow> {
+/** Records a 环境行政处罚 decision; a decision number is recorded once. */
+export async function recordPenalty(ctx: Ctx, input: EnvironmentalPenaltyInput): Promise<EnvironmentalPenaltyMapper> {
   const subjectCode = checkUscc(input.subjectCode, 'input.subjectCode');
   const data = {
     subjectCode,
@@ -157,20 +139,11 @@ export async function recordPenalty(ctx: Ctx, input: PenaltyInput): Promise<Pena
 // ---------------------------------------------------------------------------------------------------------
 // 排污许可证
 
-export interface PermitInput {
-  subjectCode: string;
-  permitNumber: string;
-  industry: string;
-  validFrom: Date;
-  validUntil: Date;
-  authority: string;
-  regionCode?: string | null;
-}
-
 const duplicatePermit = (permitNumber: string) =>
   conflict('input.permitNumber', 'ALREADY_ISSUED', `permit ${permitNumber} has already been issued`);
 
-export async function issuePermit(ctx: Ctx, input: PermitInput): Promise<PermitRow> {
+/** Issues a 排污许可证 (stored VALID); a permit number is issued once. */
+export async function issuePermit(ctx: Ctx, input: DischargePermitInput): Promise<DischargePermitMapper> {
   const subjectCode = checkUscc(input.subjectCode, 'input.subjectCode');
   const permitNumber = checkPermitNumber(input.permitNumber, subjectCode, 'input.permitNumber');
   checkValidity(input.validFrom, input.validUntil, 'input.validUntil');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { fixClock, type Identity, type RunningService } from '@credit-hub/kit';
+import { fixClock, setClock, type Identity, type RunningService } from '@credit-hub/kit';
 import {
   callers,
   createTestDatabase,
@@ -11,6 +11,7 @@ import {
   onDay,
 } from '@credit-hub/kit/testing';
 import { startEnvironmentSubgraph } from '../src/index.ts';
+import { environmentSeed } from './seed.ts';
 
 // The environment subgraph in-process over real HTTP against a real Postgres clone, started three times on the same
 // data: for a four-grade province (the national default), a five-grade one, and one whose ratings count only to
@@ -35,43 +36,25 @@ const HANGZHOU = '杭州市生态环境局';
 const XIHU = '杭州市生态环境局西湖分局';
 const NINGBO = '宁波市生态环境局';
 
-const rating = (
-  subjectCode: string,
-  year: number,
-  grade: 'GREEN' | 'BLUE' | 'YELLOW' | 'RED' | 'BLACK',
-  extra: Record<string, unknown> = {},
-) => ({
+type Grade = 'GREEN' | 'BLUE' | 'YELLOW' | 'RED' | 'BLACK';
+type Seed = ReturnType<typeof environmentSeed>;
+type RatingSeed = Parameters<Seed['rating']>[0];
+type PenaltySeed = Parameters<Seed['penalty']>[0];
+
+/** A rating as the seed takes it (test/seed.ts fills in the rest: published 20 April of the next year, 80 points). */
+const rating = (subjectCode: string, year: number, grade: Grade, extra: Partial<RatingSeed> = {}): RatingSeed => ({
   subjectCode,
-  regionCode: subjectCode.slice(2, 8),
-  industryCode: 'C',
   year,
   grade,
-  pollutionPrevention: 80,
-  ecologicalProtection: 80,
-  environmentalManagement: 80,
-  socialSupervision: 80,
-  authority: HANGZHOU,
-  evaluatedOn: d(`${year + 1}-04-20`),
   ...extra,
 });
 
 const penalty = (
   subjectCode: string,
   decisionNumber: string,
-  decidedOn: string,
-  extra: Record<string, unknown> = {},
-) => ({
-  subjectCode,
-  regionCode: subjectCode.slice(2, 8),
-  decisionNumber,
-  violationType: '超标排放水污染物',
-  facts: '当事人废水总排口化学需氧量浓度为186mg/L，超过《纺织染整工业水污染物排放标准》规定的排放限值。',
-  legalBasis: '《中华人民共和国水污染防治法》第八十三条第二项',
-  fine: 200000,
-  decidedOn: d(decidedOn),
-  authority: XIHU,
-  ...extra,
-});
+  decided: string,
+  extra: Partial<PenaltySeed> = {},
+): PenaltySeed => ({ subjectCode, decisionNumber, decided, ...extra });
 
 const GRADES = ['GREEN', 'BLUE', 'YELLOW', 'RED'] as const;
 /** 2023 ratings for the list tests: two districts, two industries, the four national grades. */
@@ -93,84 +76,69 @@ const bulkPenalties = Array.from({ length: 13 }, (_, i) =>
 before(async () => {
   restoreClock = fixClock(TODAY);
   tdb = await createTestDatabase();
-  const p = tdb.db.prisma;
-  await p.environmentalRating.createMany({
-    data: [
-      rating(lakeside, 2022, 'BLUE'),
-      rating(lakeside, 2023, 'YELLOW'),
-      rating(lakeside, 2024, 'GREEN', {
-        pollutionPrevention: 92.5,
-        ecologicalProtection: 88,
-        environmentalManagement: 95.25,
-        socialSupervision: 90,
-        evaluatedOn: d('2025-05-12'),
-      }),
-      rating(dyeing, 2023, 'BLUE'),
-      rating(dyeing, 2024, 'RED', { pollutionPrevention: 42, ecologicalProtection: 65.5 }),
-      rating(chemical, 2024, 'BLACK', { authority: NINGBO, industryCode: null }),
-      rating(warned, 2024, 'YELLOW'),
-      rating(stale, 2022, 'RED'),
-      ...bulkRatings,
-    ],
+  const seed = environmentSeed(tdb.db);
+  await seed.rating.many([
+    rating(lakeside, 2022, 'BLUE'),
+    rating(lakeside, 2023, 'YELLOW'),
+    rating(lakeside, 2024, 'GREEN', {
+      pollutionPrevention: 92.5,
+      ecologicalProtection: 88,
+      environmentalManagement: 95.25,
+      socialSupervision: 90,
+      evaluatedOn: d('2025-05-12'),
+    }),
+    rating(dyeing, 2023, 'BLUE'),
+    rating(dyeing, 2024, 'RED', { pollutionPrevention: 42, ecologicalProtection: 65.5 }),
+    rating(chemical, 2024, 'BLACK', { authority: NINGBO, industryCode: null }),
+    rating(warned, 2024, 'YELLOW'),
+    rating(stale, 2022, 'RED'),
+    ...bulkRatings,
+  ]);
+  await seed.penalty.many([
+    penalty(dyeing, '杭西环罚〔2025〕12号', '2025-03-18'),
+    penalty(dyeing, '杭西环罚〔2024〕35号', '2024-08-06', {
+      violationType: '未按照规定对所排放的水污染物自行监测',
+      facts: '当事人未按排污许可证规定的频次开展废水自行监测。',
+      legalBasis: '《中华人民共和国水污染防治法》第八十二条第一项',
+      fine: 30000.5,
+    }),
+    penalty(chemical, '甬环罚〔2025〕8号', '2025-09-01', {
+      violationType: '超过大气污染物排放标准排放大气污染物',
+      facts: '当事人RTO焚烧炉排气筒非甲烷总烃排放浓度超过排放限值。',
+      legalBasis: '《中华人民共和国大气污染防治法》第九十九条第二项',
+      fine: 1000000,
+      authority: '宁波市生态环境局北仑分局',
+    }),
+    ...bulkPenalties,
+  ]);
+  await seed.permit.many([
+    { subjectCode: lakeside, validFrom: d('2023-06-18'), validUntil: d('2028-06-17') },
+    { subjectCode: lakeside, sequence: '002', validFrom: d('2019-01-01'), validUntil: d('2023-12-31') },
+    {
+      subjectCode: dyeing,
+      industry: '纺织品制造',
+      validFrom: d('2022-01-01'),
+      validUntil: d('2026-12-31'),
+      status: 'REVOKED',
+    },
+  ]);
+  four = await startEnvironmentSubgraph({
+    db: tdb.db,
+    port: 0,
+    internalSecret: TEST_INTERNAL_SECRET,
+    config: { grades: 4 },
   });
-  await p.environmentalPenalty.createMany({
-    data: [
-      penalty(dyeing, '杭西环罚〔2025〕12号', '2025-03-18'),
-      penalty(dyeing, '杭西环罚〔2024〕35号', '2024-08-06', {
-        violationType: '未按照规定对所排放的水污染物自行监测',
-        facts: '当事人未按排污许可证规定的频次开展废水自行监测。',
-        legalBasis: '《中华人民共和国水污染防治法》第八十二条第一项',
-        fine: 30000.5,
-      }),
-      penalty(chemical, '甬环罚〔2025〕8号', '2025-09-01', {
-        violationType: '超过大气污染物排放标准排放大气污染物',
-        facts: '当事人RTO焚烧炉排气筒非甲烷总烃排放浓度超过排放限值。',
-        legalBasis: '《中华人民共和国大气污染防治法》第九十九条第二项',
-        fine: 1000000,
-        authority: '宁波市生态环境局北仑分局',
-      }),
-      ...bulkPenalties,
-    ],
+  five = await startEnvironmentSubgraph({
+    db: tdb.db,
+    port: 0,
+    internalSecret: TEST_INTERNAL_SECRET,
+    config: { grades: 5 },
   });
-  await p.dischargePermit.createMany({
-    data: [
-      {
-        subjectCode: lakeside,
-        regionCode: '330106',
-        permitNumber: `${lakeside}001P`,
-        industry: '机制纸及纸板制造',
-        validFrom: d('2023-06-18'),
-        validUntil: d('2028-06-17'),
-        authority: HANGZHOU,
-      },
-      {
-        subjectCode: lakeside,
-        regionCode: '330106',
-        permitNumber: `${lakeside}002P`,
-        industry: '机制纸及纸板制造',
-        validFrom: d('2019-01-01'),
-        validUntil: d('2023-12-31'),
-        authority: HANGZHOU,
-      },
-      {
-        subjectCode: dyeing,
-        regionCode: '330106',
-        permitNumber: `${dyeing}001P`,
-        industry: '纺织品制造',
-        validFrom: d('2022-01-01'),
-        validUntil: d('2026-12-31'),
-        status: 'REVOKED',
-        authority: HANGZHOU,
-      },
-    ],
-  });
-  four = await startEnvironmentSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET });
-  five = await startEnvironmentSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET, grades: 5 });
   august = await startEnvironmentSubgraph({
     db: tdb.db,
     port: 0,
     internalSecret: TEST_INTERNAL_SECRET,
-    validThrough: { month: 8, day: 31 },
+    config: { grades: 4, validThrough: { month: 8, day: 31 } },
   });
 });
 
@@ -362,6 +330,56 @@ describe('as the clock moves', () => {
     assert.deepEqual(await onDay('2026-08-30', () => state(warned, august)), [2024, false, false, true]);
     assert.deepEqual(await onDay('2026-08-31', () => state(warned, august)), [2024, false, false, true]);
     assert.deepEqual(await onDay('2026-09-01', () => state(warned, august)), [null, false, false, false]);
+  });
+
+  /**
+   * A clock read once just before midnight in China and just after it from then on: a request that starts on one
+   * day and resolves its fields on the next. The subgraph reads "today" once per request (loaders.ts), so every field
+   * answers as of the day the request began; reading it per field, the first would say one day and the rest another.
+   */
+  const acrossMidnight = (day: string, next: string) => {
+    let reads = 0;
+    return setClock({
+      now: () => new Date(reads++ === 0 ? `${day}T23:59:59.900+08:00` : `${next}T00:00:00.100+08:00`),
+    });
+  };
+
+  it('answers every field of one request as of one day, even when the request runs across midnight', async () => {
+    // warned: 2024 YELLOW, counting through 31 August 2026 on the august hub.
+    const restore = acrossMidnight('2026-08-31', '2026-09-01');
+    let answer;
+    try {
+      answer = await entities([warned], `${FLAGS} environmentalRatings { year inForce }`, callers.public, august);
+    } finally {
+      restore();
+    }
+    const [s] = data(answer)._entities;
+    assert.deepEqual(
+      [s.environmentalRating?.year, s.isEnvironmentalIntegrityEnterprise, s.isOnEnvironmentalBlacklist],
+      [2024, false, false],
+    );
+    assert.equal(s.isOnEnvironmentalWatchList, true);
+    assert.deepEqual(s.environmentalRatings, [{ year: 2024, inForce: true }]);
+  });
+
+  it("shows a permit's status of the day the request began, in every field that reads it", async () => {
+    // lakeside's permit 001P is valid through 2028-06-17.
+    const restore = acrossMidnight('2028-06-17', '2028-06-18');
+    let answer;
+    try {
+      answer = await entities([lakeside], 'a: dischargePermits { status } b: dischargePermits { statusLabel }');
+    } finally {
+      restore();
+    }
+    const [l] = data(answer)._entities;
+    assert.deepEqual(
+      l.a.map((p: { status: string }) => p.status),
+      ['VALID', 'EXPIRED'],
+    );
+    assert.deepEqual(
+      l.b.map((p: { statusLabel: string }) => p.statusLabel),
+      ['有效', '已过期'],
+    );
   });
 });
 
@@ -590,7 +608,7 @@ describe('rating list', () => {
     );
     assert.equal(
       (await list({ year: 2023, region: '330108' })).totalCount,
-      count((r) => r.regionCode === '330108'),
+      count((r) => r.subjectCode.slice(2, 8) === '330108'), // the seed's region: positions 3–8 of the USCC
     );
     assert.equal((await list({ year: 2023, region: '330100' })).totalCount, ratings2023.length);
     assert.equal((await list({ year: 2023, region: '330200' })).totalCount, 0);
@@ -601,7 +619,7 @@ describe('rating list', () => {
     );
     const combined = await list({ year: 2023, grade: 'RED', region: '330106', industry: 'C', first: 100 });
     const expected = ratings2023.filter(
-      (r) => r.grade === 'RED' && r.regionCode === '330106' && r.industryCode === 'C',
+      (r) => r.grade === 'RED' && r.subjectCode.slice(2, 8) === '330106' && r.industryCode === 'C',
     );
     assert.ok(expected.length > 0);
     assert.deepEqual(
@@ -676,7 +694,10 @@ describe('penalty list', () => {
     assert.equal(await count({}), total);
     assert.equal(await count({ region: '330200' }), 1); // 宁波市
     assert.equal(await count({ region: '330000' }), total);
-    assert.equal(await count({ region: '330108' }), bulkPenalties.filter((p) => p.regionCode === '330108').length);
+    assert.equal(
+      await count({ region: '330108' }),
+      bulkPenalties.filter((p) => p.subjectCode.slice(2, 8) === '330108').length,
+    );
     assert.equal(await count({ from: '2024-05-01', to: '2024-05-31' }), bulkPenalties.length);
     assert.equal(await count({ from: '2024-05-02', to: '2024-05-02' }), 3);
     assert.equal(await count({ from: '2025-03-18', to: '2025-09-01' }), 2);

@@ -1,32 +1,6 @@
-import {
-  DateScalar,
-  loadSchemaFile,
-  startSubgraph,
-  type SubgraphDefinition,
-  type SubgraphOptions,
-} from '@credit-hub/kit';
+import { loadSchemaFile, startSubgraph, type StartOptions, type SubgraphDefinition } from '@credit-hub/kit';
 import { createLoaders, type Loaders } from './loaders.ts';
-import { Arrears, ArrearsPayment } from './resolvers/Arrears.ts';
-import { Commitment, Complaint } from './resolvers/Commitment.ts';
-import { CreditSubject } from './resolvers/CreditSubject.ts';
-import { IntegrityEvaluation } from './resolvers/IntegrityEvaluation.ts';
-import { Mutation } from './resolvers/Mutation.ts';
-import { Query } from './resolvers/Query.ts';
-import { RegionIntegrity } from './resolvers/RegionIntegrity.ts';
-import type { Resolvers } from './__generated__/resolvers-types.ts';
-
-const resolvers: Resolvers = {
-  Date: DateScalar,
-  Query,
-  Mutation,
-  CreditSubject,
-  RegionIntegrity,
-  Arrears,
-  ArrearsPayment,
-  Commitment,
-  Complaint,
-  IntegrityEvaluation,
-};
+import { resolvers } from './resolvers/index.ts';
 
 /**
  * 政务诚信 — government integrity: arrears of government bodies and public institutions to SMEs, their policy
@@ -40,4 +14,4 @@ export const governmentSubgraph: SubgraphDefinition<Loaders> = {
   createLoaders,
 };
 
-export const startGovernmentSubgraph = (options: SubgraphOptions) => startSubgraph(governmentSubgraph, options);
+export const startGovernmentSubgraph = (options: StartOptions<undefined>) => startSubgraph(governmentSubgraph, options);

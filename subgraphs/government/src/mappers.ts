@@ -1,6 +1,11 @@
 import type { Connection } from '@credit-hub/kit';
 import type { Arrears, ArrearsPayment, Commitment, Complaint } from '@credit-hub/kit/db';
-import type { EvaluationResult } from './evaluation.ts';
+
+/**
+ * The parent types the government subgraph's resolvers receive, named `<GraphQL type>Mapper` so that codegen finds
+ * them (codegen.ts; the evaluation's is in integrity-evaluation/mappers.ts). Resolver types are generated against
+ * these: a resolver that reads a field its parent does not carry fails to compile.
+ */
 
 /**
  * The government subgraph knows a subject by its key. `isDishonestDebtor` belongs to the court subgraph
@@ -12,14 +17,6 @@ import type { EvaluationResult } from './evaluation.ts';
 export type CreditSubjectMapper<T extends { code: unknown; isDishonestDebtor?: unknown }> = Pick<T, 'code'> &
   Partial<Pick<T, 'isDishonestDebtor'>>;
 
-export type ArrearsRow = Arrears;
-export type PaymentRow = ArrearsPayment;
-export type CommitmentRow = Commitment;
-export type ComplaintRow = Complaint;
-
-/** A computed 政务诚信 evaluation of one body and year (src/evaluation.ts); nothing is stored. */
-export type EvaluationRow = EvaluationResult & { bodyCode: string; year: number; asOf: Date };
-
 /**
  * A region of the shared RegionIntegrity entity. The two counts come from the subject register and the
  * courts, in the representation the gateway passes for `dishonestDebtorRatio` (@requires); typed from the
@@ -29,13 +26,13 @@ export type RegionIntegrityMapper<
   T extends { regionCode: unknown; governmentBodyCount?: unknown; dishonestGovernmentBodyCount?: unknown },
 > = Pick<T, 'regionCode'> & Partial<Pick<T, 'governmentBodyCount' | 'dishonestGovernmentBodyCount'>>;
 
-/** A page of arrears as resolvers receive it; `totalCount` is counted only when asked for. */
-export type ArrearsPage = Connection<ArrearsRow> & { totalCount: () => Promise<number> };
+/** 拖欠中小企业账款 as stored. */
+export type ArrearsMapper = Arrears;
+export type ArrearsPaymentMapper = ArrearsPayment;
+/** 政府承诺 as stored; `overdue` is computed from today. */
+export type CommitmentMapper = Commitment;
+/** A 政府违约 complaint as stored. */
+export type ComplaintMapper = Complaint;
 
-// The parent types resolvers receive, by the codegen convention: `<GraphQL type>Mapper` (codegen.ts finds them).
-export type ArrearsMapper = ArrearsRow;
-export type ArrearsPaymentMapper = PaymentRow;
-export type CommitmentMapper = CommitmentRow;
-export type ComplaintMapper = ComplaintRow;
-export type IntegrityEvaluationMapper = EvaluationRow;
-export type ArrearsConnectionMapper = ArrearsPage;
+/** A page of arrears; `totalCount` is counted only when asked for. */
+export type ArrearsConnectionMapper = Connection<ArrearsMapper> & { totalCount: () => Promise<number> };

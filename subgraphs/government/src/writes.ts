@@ -1,6 +1,12 @@
+/**
+ * The 政务诚信 office's writes: each mutation validates what it is given (the generated input and argument types;
+ * BAD_USER_INPUT naming the field and the rule, CONFLICT for what is already decided, NOT_FOUND for an unknown
+ * id) and runs its change and its audit entry in one transaction (`ctx.audited`).
+ */
 import {
   badInput,
   checkUscc,
+  clock,
   conflict,
   notFound,
   notInFuture,
@@ -10,12 +16,20 @@ import {
 } from '@credit-hub/kit';
 import { describeRegistrationCategory, isPersonKey, kindFromUscc } from '@credit-hub/kit/codes';
 import { Prisma, type Db } from '@credit-hub/kit/db';
-import type { ArrearsRow, CommitmentRow, ComplaintRow } from './mappers.ts';
-import { CREDITOR_KINDS, GOVERNMENT_KINDS, startOfToday } from './rules.ts';
+import type {
+  ArrearsInput,
+  CommitmentInput,
+  ComplaintInput,
+  MutationRecordArrearsPaymentArgs,
+  MutationRecordCommitmentFulfilmentArgs,
+  MutationRecordComplaintOutcomeArgs,
+} from './__generated__/types.ts';
+import type { ArrearsMapper, CommitmentMapper, ComplaintMapper } from './mappers.ts';
+import { CREDITOR_KINDS, GOVERNMENT_KINDS } from './rules.ts';
 
+/** What a write needs of the request: the database, the caller, and `audited` (no loader, no GraphQL). */
 type Ctx = SubgraphContext<unknown>;
 type Tx = Db['prisma'];
-const today = () => startOfToday();
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 // ---------------------------------------------------------------------------------------------------------
@@ -101,22 +115,13 @@ function lockRow(tx: Tx, table: 'arrears' | 'commitment' | 'complaint', id: bigi
 // ---------------------------------------------------------------------------------------------------------
 // 拖欠中小企业账款
 
-export interface ArrearsInput {
-  debtorCode: string;
-  creditorCode: string;
-  description: string;
-  amount: number;
-  dueOn: Date;
-  recordedOn?: Date | null;
-  regionCode?: string | null;
-}
-
-export async function recordArrears(ctx: Ctx, input: ArrearsInput): Promise<ArrearsRow> {
+/** Records an arrear of a body to a market subject, once its due date has passed. */
+export async function recordArrears(ctx: Ctx, input: ArrearsInput): Promise<ArrearsMapper> {
   const debtorCode = checkGovernmentCode(input.debtorCode, 'input.debtorCode', 'DEBTOR_KIND');
   const creditorCode = checkCreditorCode(input.creditorCode);
   const description = requiredText(input.description, 'input.description', 1000);
   const amount = checkAmount(input.amount, 'input.amount');
-  const recordedOn = input.recordedOn ?? today();
+  const recordedOn = input.recordedOn ?? clock.today();
   notInFuture(recordedOn, 'input.recordedOn');
   if (input.dueOn.getTime() > recordedOn.getTime()) {
     throw badInput(
@@ -140,13 +145,12 @@ export async function recordArrears(ctx: Ctx, input: ArrearsInput): Promise<Arre
   );
 }
 
+/** Records a payment against an arrear: PARTLY_PAID, or CLEARED when nothing is left. */
 export async function recordArrearsPayment(
   ctx: Ctx,
-  rawId: string,
-  rawAmount: number,
-  paidOn: Date,
-): Promise<ArrearsRow> {
-  const id = checkId(rawId, 'arrearsId');
+  { arrearsId, amount: rawAmount, paidOn }: MutationRecordArrearsPaymentArgs,
+): Promise<ArrearsMapper> {
+  const id = checkId(arrearsId, 'arrearsId');
   const amount = checkAmount(rawAmount, 'amount');
   notInFuture(paidOn, 'paidOn');
   // The debtor is read first so that the audit entry names whom the write concerns.
@@ -198,15 +202,8 @@ export async function recordArrearsPayment(
 // ---------------------------------------------------------------------------------------------------------
 // 政府承诺
 
-export interface CommitmentInput {
-  bodyCode: string;
-  content: string;
-  madeOn: Date;
-  dueOn: Date;
-  regionCode?: string | null;
-}
-
-export async function recordCommitment(ctx: Ctx, input: CommitmentInput): Promise<CommitmentRow> {
+/** Records a 政府承诺 (PENDING until the office decides it). */
+export async function recordCommitment(ctx: Ctx, input: CommitmentInput): Promise<CommitmentMapper> {
   const bodyCode = checkGovernmentCode(input.bodyCode, 'input.bodyCode', 'BODY_KIND');
   const content = requiredText(input.content, 'input.content');
   notInFuture(input.madeOn, 'input.madeOn');
@@ -218,10 +215,11 @@ export async function recordCommitment(ctx: Ctx, input: CommitmentInput): Promis
   );
 }
 
+/** Decides a commitment once: FULFILLED or BROKEN, with evidence. */
 export async function recordCommitmentFulfilment(
   ctx: Ctx,
-  args: { id: string; status: 'FULFILLED' | 'BROKEN'; evidence: string; fulfilledOn: Date },
-): Promise<CommitmentRow> {
+  args: MutationRecordCommitmentFulfilmentArgs,
+): Promise<CommitmentMapper> {
   const id = checkId(args.id);
   const evidence = requiredText(args.evidence, 'evidence');
   notInFuture(args.fulfilledOn, 'fulfilledOn');
@@ -256,15 +254,8 @@ export async function recordCommitmentFulfilment(
 // ---------------------------------------------------------------------------------------------------------
 // 政府违约投诉
 
-export interface ComplaintInput {
-  bodyCode: string;
-  complainantCode?: string | null;
-  content: string;
-  receivedOn: Date;
-  regionCode?: string | null;
-}
-
-export async function recordComplaint(ctx: Ctx, input: ComplaintInput): Promise<ComplaintRow> {
+/** Records a 政府违约 complaint (PENDING until handled). */
+export async function recordComplaint(ctx: Ctx, input: ComplaintInput): Promise<ComplaintMapper> {
   const bodyCode = checkGovernmentCode(input.bodyCode, 'input.bodyCode', 'BODY_KIND');
   const complainantCode = checkComplainant(input.complainantCode);
   const content = requiredText(input.content, 'input.content');
@@ -283,10 +274,11 @@ export async function recordComplaint(ctx: Ctx, input: ComplaintInput): Promise<
   );
 }
 
+/** Handles a complaint once: UPHELD, REJECTED or RESOLVED, with a note. */
 export async function recordComplaintOutcome(
   ctx: Ctx,
-  args: { id: string; outcome: 'UPHELD' | 'REJECTED' | 'RESOLVED'; note: string; handledOn: Date },
-): Promise<ComplaintRow> {
+  args: MutationRecordComplaintOutcomeArgs,
+): Promise<ComplaintMapper> {
   const id = checkId(args.id);
   const handlingNote = requiredText(args.note, 'note');
   notInFuture(args.handledOn, 'handledOn');

@@ -1,20 +1,23 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { chinaToday, type Identity, type RunningService } from '@credit-hub/kit';
+import { chinaToday, setClock, type Identity, type RunningService } from '@credit-hub/kit';
 import {
   createTestDatabase,
+  expectForbidden,
   makeUscc,
   postAs,
   callers,
   TEST_INTERNAL_SECRET,
   type TestDatabase,
 } from '@credit-hub/kit/testing';
-import { EVALUATION_MODEL } from '../src/evaluation.ts';
+import { EVALUATION_MODEL } from '../src/integrity-evaluation/rules.ts';
 import { startGovernmentSubgraph } from '../src/index.ts';
+import { governmentSeed } from './seed.ts';
 
 // The government subgraph in-process over real HTTP against a real Postgres clone; each test file owns its data.
 let tdb: TestDatabase;
 let service: RunningService;
+let seed: ReturnType<typeof governmentSeed>;
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const iso = (date: Date) => date.toISOString().slice(0, 10);
@@ -32,26 +35,19 @@ const builder = makeUscc('91', '330106', 'MA2G0001'); // 杭州西溪建设工�
 const furniture = makeUscc('91', '330108', 'MA2G0002'); // 杭州滨江办公家具有限公司
 const shop = makeUscc('92', '330212', 'MA2G0003'); // 个体工商户: 鄞州区老陈五金店
 
+type ArrearsSeed = Parameters<ReturnType<typeof governmentSeed>['arrears']>[0];
+
+/** An arrear as the seed takes it (test/seed.ts: the region from the debtor's USCC, OUTSTANDING unless stated). */
 const arrears = (
   id: number,
   debtorCode: string,
   creditorCode: string,
   description: string,
   amount: number,
-  dueOn: string,
-  recordedOn: string,
-  extra: Record<string, unknown> = {},
-) => ({
-  id: BigInt(id),
-  debtorCode,
-  creditorCode,
-  regionCode: debtorCode.slice(2, 8),
-  description,
-  amount,
-  dueOn: d(dueOn),
-  recordedOn: d(recordedOn),
-  ...extra,
-});
+  due: string,
+  recorded: string,
+  extra: Partial<ArrearsSeed> = {},
+): ArrearsSeed => ({ id: BigInt(id), debtorCode, creditorCode, description, amount, due, recorded, ...extra });
 
 /** Cleared arrears of one body for the paging test, three per day so that the id breaks ties. */
 const bulk = Array.from({ length: 23 }, (_, i) =>
@@ -69,97 +65,83 @@ const bulk = Array.from({ length: 23 }, (_, i) =>
 
 before(async () => {
   tdb = await createTestDatabase();
-  const p = tdb.db.prisma;
-  await p.arrears.createMany({
-    data: [
-      arrears(1, office, builder, '工程款：西湖区文三路小学改扩建工程（二期）', 3_860_000, '2025-06-30', '2025-09-01'),
-      arrears(2, education, furniture, '货款：2024年度中小学办公家具采购合同', 286_500, '2025-03-31', '2025-05-10', {
-        status: 'PARTLY_PAID',
-        paidAmount: 100_000,
-      }),
-      arrears(3, hospital, builder, '工程款：门诊楼二层装修改造工程', 1_200_000, '2024-12-31', '2025-02-01', {
-        status: 'CLEARED',
-        paidAmount: 1_200_000,
-        clearedOn: d('2025-07-20'),
-      }),
-      arrears(4, yinzhou, shop, '货款：保障房维修五金材料', 52_000.5, '2025-10-31', '2025-11-10'),
-      ...bulk,
-    ],
-  });
-  await p.arrearsPayment.createMany({
-    data: [
-      { arrearsId: 2n, amount: 100_000, paidOn: d('2025-08-15') },
-      { arrearsId: 3n, amount: 500_000, paidOn: d('2025-07-20') },
-      { arrearsId: 3n, amount: 700_000, paidOn: d('2025-04-30') },
-    ],
-  });
-  await p.commitment.createMany({
-    data: [
-      {
-        id: 1n,
-        bodyCode: office,
-        regionCode: '330106',
-        content: '招商引资承诺：给予企业三年租金减免（杭州西溪建设工程有限公司入驻西湖科创园）',
-        madeOn: d('2023-05-12'),
-        dueOn: d('2025-05-31'),
-        status: 'BROKEN',
-        fulfilledOn: today,
-        evidence: '经核查，2025年起未再减免租金，企业已缴纳全额租金',
-      },
-      {
-        id: 2n,
-        bodyCode: office,
-        regionCode: '330106',
-        content: '承诺2025年底前完成园区周边道路配套建设',
-        madeOn: d('2024-03-01'),
-        dueOn: d('2025-12-31'),
-      },
-      {
-        id: 3n,
-        bodyCode: education,
-        regionCode: '330106',
-        content: '承诺60日内支付中小学办公家具采购尾款',
-        madeOn: d('2024-09-01'),
-        dueOn: d('2024-10-31'),
-        status: 'FULFILLED',
-        fulfilledOn: d('2024-10-20'),
-        evidence: '银行转账凭证（2024-10-20）',
-      },
-    ],
-  });
-  await p.complaint.createMany({
-    data: [
-      {
-        id: 1n,
-        bodyCode: office,
-        complainantCode: builder,
-        regionCode: '330106',
-        content: '新官不理旧账：区政府换届后拒不兑现招商引资时承诺的三年租金减免',
-        receivedOn: d('2025-10-09'),
-        outcome: 'UPHELD',
-        handledOn: today,
-        handlingNote: '投诉成立，责令限期兑现承诺并追究相关责任',
-      },
-      {
-        id: 2n,
-        bodyCode: office,
-        regionCode: '330106',
-        content: '匿名反映区政府拖欠工程款',
-        receivedOn: d('2025-11-02'),
-      },
-      {
-        id: 3n,
-        bodyCode: education,
-        complainantCode: furniture,
-        regionCode: '330106',
-        content: '教育局未按合同约定支付家具采购款',
-        receivedOn: d('2025-06-01'),
-        outcome: 'REJECTED',
-        handledOn: d('2025-06-20'),
-        handlingNote: '合同约定验收合格后付款，验收尚未完成，投诉不成立',
-      },
-    ],
-  });
+  seed = governmentSeed(tdb.db);
+  await seed.arrears.many([
+    arrears(1, office, builder, '工程款：西湖区文三路小学改扩建工程（二期）', 3_860_000, '2025-06-30', '2025-09-01'),
+    arrears(2, education, furniture, '货款：2024年度中小学办公家具采购合同', 286_500, '2025-03-31', '2025-05-10', {
+      status: 'PARTLY_PAID',
+      paidAmount: 100_000,
+    }),
+    arrears(3, hospital, builder, '工程款：门诊楼二层装修改造工程', 1_200_000, '2024-12-31', '2025-02-01', {
+      status: 'CLEARED',
+      paidAmount: 1_200_000,
+      clearedOn: d('2025-07-20'),
+    }),
+    arrears(4, yinzhou, shop, '货款：保障房维修五金材料', 52_000.5, '2025-10-31', '2025-11-10'),
+    ...bulk,
+  ]);
+  await seed.payment.many([
+    { arrearsId: 2n, amount: 100_000, paid: '2025-08-15' },
+    { arrearsId: 3n, amount: 500_000, paid: '2025-07-20' },
+    { arrearsId: 3n, amount: 700_000, paid: '2025-04-30' },
+  ]);
+  await seed.commitment.many([
+    {
+      id: 1n,
+      bodyCode: office,
+      content: '招商引资承诺：给予企业三年租金减免（杭州西溪建设工程有限公司入驻西湖科创园）',
+      made: '2023-05-12',
+      due: '2025-05-31',
+      status: 'BROKEN',
+      fulfilledOn: today,
+      evidence: '经核查，2025年起未再减免租金，企业已缴纳全额租金',
+    },
+    {
+      id: 2n,
+      bodyCode: office,
+      content: '承诺2025年底前完成园区周边道路配套建设',
+      made: '2024-03-01',
+      due: '2025-12-31',
+    },
+    {
+      id: 3n,
+      bodyCode: education,
+      content: '承诺60日内支付中小学办公家具采购尾款',
+      made: '2024-09-01',
+      due: '2024-10-31',
+      status: 'FULFILLED',
+      fulfilledOn: d('2024-10-20'),
+      evidence: '银行转账凭证（2024-10-20）',
+    },
+  ]);
+  await seed.complaint.many([
+    {
+      id: 1n,
+      bodyCode: office,
+      complainantCode: builder,
+      content: '新官不理旧账：区政府换届后拒不兑现招商引资时承诺的三年租金减免',
+      received: '2025-10-09',
+      outcome: 'UPHELD',
+      handledOn: today,
+      handlingNote: '投诉成立，责令限期兑现承诺并追究相关责任',
+    },
+    {
+      id: 2n,
+      bodyCode: office,
+      content: '匿名反映区政府拖欠工程款',
+      received: '2025-11-02',
+    },
+    {
+      id: 3n,
+      bodyCode: education,
+      complainantCode: furniture,
+      content: '教育局未按合同约定支付家具采购款',
+      received: '2025-06-01',
+      outcome: 'REJECTED',
+      handledOn: d('2025-06-20'),
+      handlingNote: '合同约定验收合格后付款，验收尚未完成，投诉不成立',
+    },
+  ]);
   service = await startGovernmentSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET });
 });
 
@@ -570,7 +552,7 @@ describe('RegionIntegrity (shared with the subject register and the courts)', ()
       assert.equal(root.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
       assert.equal(root.body.data ?? null, null);
       const entity = await query(REGION, { r: [{ __typename: 'RegionIntegrity', regionCode: '330100' }] }, who);
-      assert.equal(entity.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+      expectForbidden(entity);
     });
   }
 });
@@ -692,15 +674,16 @@ describe('access', () => {
       'integrityEvaluation { score } isClearedOfDishonesty',
       callers.public,
     );
-    assert.equal(evaluation.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expectForbidden(evaluation, ['_entities', 0, 'integrityEvaluation']);
+    expectForbidden(evaluation, ['_entities', 0, 'isClearedOfDishonesty']);
     const listed = await query(`{ arrears { totalCount } }`, {}, callers.public);
     assert.equal(listed.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
     assert.equal(listed.body.data ?? null, null);
   });
 
   it('refuses a system without the read scope', async () => {
-    const { body } = await entities([office], 'arrearsOwed { id }', callers.system('government', ['write']));
-    assert.equal(body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    const answer = await entities([office], 'arrearsOwed { id }', callers.system('government', ['write']));
+    expectForbidden(answer, ['_entities', 0, 'arrearsOwed']);
   });
 
   it('gives government users the shared fields and audits each subject read', async () => {
@@ -754,5 +737,54 @@ describe('batching', () => {
     tdb.db.resetStatements();
     data(await entities([office, builder, { code: hospital, isDishonestDebtor: true }], ''));
     assert.equal(tdb.db.statements(), 0);
+  });
+});
+
+describe('one day per request', () => {
+  // A body of its own, outside every region the other tests count (440106, 广州市天河区), removed afterwards.
+  const canton = makeUscc('11', '440106', '00270009'); // 广州市天河区某局 (机关)
+  const supplier = makeUscc('91', '440106', 'MA2G0009');
+
+  /**
+   * A clock read once just before midnight in China and just after it from then on: a request that starts on 31
+   * December and resolves its fields on 1 January. The subgraph reads "today" once per request (loaders.ts), so
+   * every field answers as of the day the request began; reading it per field, they would disagree.
+   */
+  const acrossMidnight = (day: string, next: string) => {
+    let reads = 0;
+    return setClock({
+      now: () => new Date(reads++ === 0 ? `${day}T23:59:59.900+08:00` : `${next}T00:00:00.100+08:00`),
+    });
+  };
+
+  it('answers overdue flags, days overdue and the evaluation as of the day the request began', async () => {
+    const p = tdb.db.prisma;
+    await seed.arrears(arrears(900, canton, supplier, '货款：办公设备采购合同', 80_000, '2026-12-31', '2026-12-31'));
+    await seed.commitment({
+      id: 900n,
+      bodyCode: canton,
+      content: '承诺年底前兑现企业扶持资金',
+      made: '2026-06-01',
+      due: '2026-12-31',
+    });
+    const restore = acrossMidnight('2026-12-31', '2027-01-01');
+    let answer;
+    try {
+      answer = await entities(
+        [{ code: canton, isDishonestDebtor: false }],
+        `arrearsOwed { overdue daysOverdue } commitments { overdue } isClearedOfDishonesty
+         integrityEvaluation { year asOf score deductions { kind } }`,
+      );
+    } finally {
+      restore();
+      await p.arrears.delete({ where: { id: 900n } });
+      await p.commitment.delete({ where: { id: 900n } });
+    }
+    const [body] = data(answer)._entities;
+    // Due on 31 December: not yet overdue on that day, whichever field asks.
+    assert.deepEqual(body.arrearsOwed, [{ overdue: false, daysOverdue: 0 }]);
+    assert.deepEqual(body.commitments, [{ overdue: false }]);
+    assert.equal(body.isClearedOfDishonesty, true);
+    assert.deepEqual(body.integrityEvaluation, { year: 2026, asOf: '2026-12-31', score: 100, deductions: [] });
   });
 });

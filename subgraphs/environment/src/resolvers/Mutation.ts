@@ -1,10 +1,9 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
-import type { EnvironmentConfig } from '../rules.ts';
 import { issuePermit, publishRating, recordPenalty } from '../writes.ts';
 
 // Who may call these is declared in schema.graphql (@access DEPARTMENT: the environment department only).
-export const mutationResolvers = (config: EnvironmentConfig): MutationResolvers => ({
-  publishEnvironmentalRating: (_root, { input }, ctx) => publishRating(ctx, config, input),
+export const Mutation: MutationResolvers = {
+  publishEnvironmentalRating: (_root, { input }, ctx) => publishRating(ctx, input),
   recordEnvironmentalPenalty: (_root, { input }, ctx) => recordPenalty(ctx, input),
   issueDischargePermit: (_root, { input }, ctx) => issuePermit(ctx, input),
-});
+};

@@ -3,7 +3,8 @@
 import type * as Types from './types.ts';
 import type { CreditSubject, RegionIntegrity } from './types.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CreditSubjectMapper, RegionIntegrityMapper, ArrearsMapper, ArrearsPaymentMapper, CommitmentMapper, ComplaintMapper, IntegrityEvaluationMapper, ArrearsConnectionMapper } from '../mappers.ts';
+import type { IntegrityEvaluationMapper } from '../integrity-evaluation/mappers.ts';
+import type { CreditSubjectMapper, RegionIntegrityMapper, ArrearsMapper, ArrearsPaymentMapper, CommitmentMapper, ComplaintMapper, ArrearsConnectionMapper } from '../mappers.ts';
 import type { Context } from '../context.ts';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };

@@ -1,4 +1,4 @@
-import type { ArrearsPaymentResolvers, ArrearsResolvers } from '../__generated__/resolvers-types.ts';
+import type { ArrearsResolvers } from '../__generated__/resolvers-types.ts';
 import { ARREARS_STATUS_LABELS, daysOverdue, isArrearsOverdue } from '../rules.ts';
 
 export const Arrears: ArrearsResolvers = {
@@ -9,12 +9,7 @@ export const Arrears: ArrearsResolvers = {
   paidAmount: (a) => a.paidAmount.toNumber(),
   outstandingAmount: (a) => a.amount.minus(a.paidAmount).toNumber(),
   statusLabel: (a) => ARREARS_STATUS_LABELS[a.status],
-  daysOverdue: (a) => daysOverdue(a),
-  overdue: (a) => isArrearsOverdue(a),
+  daysOverdue: (a, _args, { loaders }) => daysOverdue(a, loaders.today),
+  overdue: (a, _args, { loaders }) => isArrearsOverdue(a, loaders.today),
   payments: (a, _args, { loaders }) => loaders.paymentsByArrears.load(a.id.toString()),
-};
-
-export const ArrearsPayment: ArrearsPaymentResolvers = {
-  id: (p) => p.id.toString(),
-  amount: (p) => p.amount.toNumber(),
 };

@@ -11,8 +11,7 @@ import {
 // Who may call these is declared in schema.graphql (@access DEPARTMENT: the 政务诚信 office only).
 export const Mutation: MutationResolvers = {
   recordArrears: (_root, { input }, ctx) => recordArrears(ctx, input),
-  recordArrearsPayment: (_root, { arrearsId, amount, paidOn }, ctx) =>
-    recordArrearsPayment(ctx, arrearsId, amount, paidOn),
+  recordArrearsPayment: (_root, args, ctx) => recordArrearsPayment(ctx, args),
   recordCommitment: (_root, { input }, ctx) => recordCommitment(ctx, input),
   recordCommitmentFulfilment: (_root, args, ctx) => recordCommitmentFulfilment(ctx, args),
   recordComplaint: (_root, { input }, ctx) => recordComplaint(ctx, input),

@@ -1,6 +1,6 @@
 import { regionPrefix } from '@credit-hub/kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
-import { listArrears } from '../lists.ts';
+import { listArrears } from '../reads.ts';
 
 export const Query: QueryResolvers = {
   arrears: async (_root, args, ctx) => {
@@ -13,6 +13,7 @@ export const Query: QueryResolvers = {
     return page;
   },
   governmentIntegrity: (_root, { regionCode }) => {
+    // Refuses a malformed region here (BAD_USER_INPUT), not later in the fields that read it.
     regionPrefix(regionCode);
     return { regionCode };
   },

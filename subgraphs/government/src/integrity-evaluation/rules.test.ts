@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { EVALUATION_MODEL, evaluateIntegrity, evaluationDate, gradeOf, type EvaluationFacts } from './evaluation.ts';
+import { EVALUATION_MODEL, evaluateIntegrity, evaluationDate, gradeOf, type EvaluationFacts } from './rules.ts';
 
 // The 政务诚信 evaluation as a plain function: facts in, score and deductions out, no database.
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);

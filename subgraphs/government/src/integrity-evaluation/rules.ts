@@ -1,10 +1,17 @@
-import type { ArrearsRow, CommitmentRow, ComplaintRow } from './mappers.ts';
+/**
+ * The 政务诚信 evaluation of a government body or public institution (the IntegrityEvaluation feature): the model
+ * as data and the evaluation as a pure function of the facts. Sources and the reasons for the numbers:
+ * docs/rules/government.md.
+ */
+import { badInput } from '@credit-hub/kit';
+import type { ArrearsMapper, CommitmentMapper, ComplaintMapper } from '../mappers.ts';
 
 /**
  * The 政务诚信 evaluation model, as data. A body starts at `base` points; each deduction below is taken once
  * per record (or once for the courts), kinds with a `cap` stop counting at the cap. The score never goes
- * below 0 and is graded by the first threshold it reaches. Provinces weigh these differently (DOMAIN.md §5):
- * change the numbers here and bump `version`, which every evaluation reports.
+ * below 0 and is graded by the first threshold it reaches. No national text fixes the points (国发〔2016〕76号
+ * asks each province to build its own 政务诚信评价 and provinces weigh the items differently; see
+ * docs/rules/government.md): change the numbers here and bump `version`, which every evaluation reports.
  *
  * | kind               | source                         | points | cap | counted when (as of the evaluation date)                |
  * | DISHONEST_DEBTOR   | courts (isDishonestDebtor)     | 40     | —   | currently listed; current year only (no court history)  |
@@ -61,9 +68,9 @@ export interface EvaluationFacts {
    * null for past years (the court subgraph publishes no history).
    */
   isDishonestDebtor: boolean | null;
-  arrears: readonly Pick<ArrearsRow, 'id' | 'description' | 'dueOn' | 'clearedOn'>[];
-  commitments: readonly Pick<CommitmentRow, 'id' | 'content' | 'status' | 'fulfilledOn'>[];
-  complaints: readonly Pick<ComplaintRow, 'id' | 'content' | 'outcome' | 'handledOn'>[];
+  arrears: readonly Pick<ArrearsMapper, 'id' | 'description' | 'dueOn' | 'clearedOn'>[];
+  commitments: readonly Pick<CommitmentMapper, 'id' | 'content' | 'status' | 'fulfilledOn'>[];
+  complaints: readonly Pick<ComplaintMapper, 'id' | 'content' | 'outcome' | 'handledOn'>[];
 }
 
 export interface EvaluationResult {
@@ -82,6 +89,22 @@ const byDateThenId =
   <T extends { id: bigint }>(date: (row: T) => Date) =>
   (a: T, b: T) =>
     date(a).getTime() - date(b).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The first year an evaluation may be asked for. */
+export const FIRST_EVALUATION_YEAR = 2000;
+
+/** The year asked for (the current one by default), refused outside FIRST_EVALUATION_YEAR … the current year. */
+export function checkEvaluationYear(year: number | null | undefined, today: Date, field = 'year'): number {
+  const current = today.getUTCFullYear();
+  const asked = year ?? current;
+  if (asked < FIRST_EVALUATION_YEAR || asked > current)
+    throw badInput(
+      field,
+      'RANGE',
+      `\`${field}\` must be between ${FIRST_EVALUATION_YEAR} and ${current}, got ${asked}`,
+    );
+  return asked;
+}
 
 /** The date an evaluation of `year` takes its facts at: 31 December, or `today` for the current year. */
 export function evaluationDate(year: number, today: Date): Date {

@@ -1,50 +1,26 @@
-import {
-  badInput,
-  dateIdKey,
-  dateIdSeek,
-  isDateIdCursor,
-  type PageArgs,
-  readPage,
-  regionPrefix,
-  toConnection,
-} from '@credit-hub/kit';
-import { Prisma, type Db } from '@credit-hub/kit/db';
-import { industryName } from '@credit-hub/kit/reference';
-import type { PenaltyConnection, PenaltyRow, RatingConnection, RatingRow } from './mappers.ts';
-
-/** An industry section (门类) of GB/T 4754-2017, A–T, as subjects carry it; normalised to upper case. */
-export function checkIndustryCode(raw: string, field: string): string {
-  const code = raw.trim().toUpperCase();
-  if (!industryName(code)) {
-    throw badInput(
-      field,
-      'FORMAT',
-      `\`${field}\` must be an industry section (门类) of GB/T 4754-2017, A–T (e.g. C 制造业), got ${JSON.stringify(raw)}`,
-    );
-  }
-  return code;
-}
+/**
+ * The environment subgraph's reads: the rating and penalty lists (keyset pages with their counts), taking the
+ * generated argument types. The batch statements of the per-subject fields are the loaders' (loaders.ts).
+ */
+import { badInput, dateIdKey, dateIdSeek, isDateIdCursor, readPage, regionPrefix, toConnection } from '@credit-hub/kit';
+import type { Db, Prisma } from '@credit-hub/kit/db';
+import type { QueryEnvironmentalPenaltiesArgs, QueryEnvironmentalRatingsArgs } from './__generated__/types.ts';
+import type { EnvironmentalPenaltyConnectionMapper, EnvironmentalRatingConnectionMapper } from './mappers.ts';
+import { checkIndustryCode, checkListYear } from './rules.ts';
 
 const regionCondition = (regionCode: string | null | undefined) =>
   regionCode ? { regionCode: { startsWith: regionPrefix(regionCode) } } : {};
 
-// ---------------------------------------------------------------------------------------------------------
-// Ratings of a year
-
-export interface RatingListArgs extends PageArgs {
-  year: number;
-  grade?: RatingRow['grade'] | null;
-  regionCode?: string | null;
-  industryCode?: string | null;
-}
-
 /** A cursor of the rating list: the last subject code seen (a subject has one rating per year). */
 const isRatingCursor = (v: unknown): v is string => typeof v === 'string' && /^[0-9A-Z]{1,22}$/.test(v);
 
-/** The filter of a rating list, shared by the page and its count. */
-export function ratingFilter(args: RatingListArgs): Prisma.EnvironmentalRatingWhereInput {
+/**
+ * The filter of a rating list, shared by the page and its count. The grade is checked against the province's
+ * grades by the caller (it needs the configuration).
+ */
+export function ratingFilter(args: QueryEnvironmentalRatingsArgs): Prisma.EnvironmentalRatingWhereInput {
   return {
-    year: args.year,
+    year: checkListYear(args.year),
     ...(args.grade ? { grade: args.grade } : {}),
     ...regionCondition(args.regionCode),
     ...(args.industryCode ? { industryCode: checkIndustryCode(args.industryCode, 'industryCode') } : {}),
@@ -52,7 +28,10 @@ export function ratingFilter(args: RatingListArgs): Prisma.EnvironmentalRatingWh
 }
 
 /** Ratings of a year, keyset-paged by subject code. */
-export async function listRatings(db: Db, args: RatingListArgs): Promise<RatingConnection> {
+export async function listRatings(
+  db: Db,
+  args: QueryEnvironmentalRatingsArgs,
+): Promise<EnvironmentalRatingConnectionMapper> {
   const page = readPage(args, isRatingCursor);
   const where = ratingFilter(args);
   const rows = await db.prisma.environmentalRating.findMany({
@@ -66,17 +45,8 @@ export async function listRatings(db: Db, args: RatingListArgs): Promise<RatingC
   };
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Penalties
-
-export interface PenaltyListArgs extends PageArgs {
-  regionCode?: string | null;
-  decidedFrom?: Date | null;
-  decidedTo?: Date | null;
-}
-
 /** The filter of a penalty list; a date range that ends before it starts is a mistake, not an empty list. */
-export function penaltyFilter(args: PenaltyListArgs): Prisma.EnvironmentalPenaltyWhereInput {
+export function penaltyFilter(args: QueryEnvironmentalPenaltiesArgs): Prisma.EnvironmentalPenaltyWhereInput {
   const { decidedFrom: from, decidedTo: to } = args;
   if (from && to && from.getTime() > to.getTime())
     throw badInput('decidedTo', 'ORDER', '`decidedTo` must not be before `decidedFrom`');
@@ -87,10 +57,13 @@ export function penaltyFilter(args: PenaltyListArgs): Prisma.EnvironmentalPenalt
 }
 
 /** 环境行政处罚, newest decision first; the keyset cursor is (decidedOn, id). */
-export async function listPenalties(db: Db, args: PenaltyListArgs): Promise<PenaltyConnection> {
+export async function listPenalties(
+  db: Db,
+  args: QueryEnvironmentalPenaltiesArgs,
+): Promise<EnvironmentalPenaltyConnectionMapper> {
   const page = readPage(args, isDateIdCursor);
   const where = penaltyFilter(args);
-  const rows: PenaltyRow[] = await db.prisma.environmentalPenalty.findMany({
+  const rows = await db.prisma.environmentalPenalty.findMany({
     where: { AND: [where, dateIdSeek('decidedOn', page.after, 'desc')] },
     orderBy: [{ decidedOn: 'desc' }, { id: 'desc' }],
     take: page.limit,
