@@ -1,23 +1,14 @@
-import {
-  DateTimeScalar,
-  loadSchemaFile,
-  startSubgraph,
-  type SubgraphDefinition,
-  type SubgraphOptions,
-} from '@credit-hub/kit';
+import { loadSchemaFile, startSubgraph, type StartOptions, type SubgraphDefinition } from '@credit-hub/kit';
 import { createLoaders, type Loaders } from './loaders.ts';
-import { ApiKey } from './resolvers/ApiKey.ts';
-import { AuditEntry } from './resolvers/AuditEntry.ts';
-import { Mutation } from './resolvers/Mutation.ts';
-import { Query } from './resolvers/Query.ts';
+import { resolvers } from './resolvers/index.ts';
 
 /** 访问控制 — the platform's access subgraph: API keys of departmental systems and the audit trail. */
 export const accessSubgraph: SubgraphDefinition<Loaders> = {
   name: 'access',
   department: 'platform',
   typeDefs: loadSchemaFile(import.meta.url),
-  resolvers: { DateTime: DateTimeScalar, Query, Mutation, ApiKey, AuditEntry },
+  resolvers,
   createLoaders,
 };
 
-export const startAccessSubgraph = (options: SubgraphOptions) => startSubgraph(accessSubgraph, options);
+export const startAccessSubgraph = (options: StartOptions<undefined>) => startSubgraph(accessSubgraph, options);

@@ -1,29 +1,13 @@
-import type { Connection } from '@credit-hub/kit';
+import type { Identity } from '@credit-hub/kit';
 import type { ApiKey } from '@credit-hub/kit/db';
 
-export type ApiKeyRow = ApiKey;
+/**
+ * The parent types the access subgraph's resolvers receive, named `<GraphQL type>Mapper` so that codegen finds them
+ * (codegen.ts; the audit trail's are in audit-log/mappers.ts).
+ */
 
-/** An audit entry as read back, fields decoded. */
-export interface AuditEntryRow {
-  seq: bigint;
-  at: Date;
-  actor: string;
-  role: string;
-  department: string | null;
-  action: string;
-  subjectCode: string | null;
-  fields: string[];
-  detail: string | null;
-  purpose: string | null;
-  client: string;
-  requestId: string;
-  subgraph: string;
-  hash: string;
-}
+/** A row of access.api_key: scopes stored lower-case, shown as the ApiKeyScope enum (resolvers/ApiKey.ts). */
+export type ApiKeyMapper = ApiKey;
 
-export type AuditConnection = Connection<AuditEntryRow>;
-
-// The parent types resolvers receive, by the codegen convention: `<GraphQL type>Mapper` (codegen.ts finds them).
-export type ApiKeyMapper = ApiKeyRow;
-export type AuditEntryMapper = AuditEntryRow;
-export type AuditEntryConnectionMapper = AuditConnection;
+/** The caller is the identity the gateway signed for this request; its scopes are shown as the enum. */
+export type CallerMapper = Identity;

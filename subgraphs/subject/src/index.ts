@@ -1,14 +1,6 @@
-import {
-  DateScalar,
-  loadSchemaFile,
-  startSubgraph,
-  type SubgraphDefinition,
-  type SubgraphOptions,
-} from '@credit-hub/kit';
+import { loadSchemaFile, startSubgraph, type StartOptions, type SubgraphDefinition } from '@credit-hub/kit';
 import { createLoaders, type Loaders } from './loaders.ts';
-import { CreditSubject } from './resolvers/CreditSubject.ts';
-import { Query } from './resolvers/Query.ts';
-import { RegionIntegrity } from './resolvers/RegionIntegrity.ts';
+import { resolvers } from './resolvers/index.ts';
 
 /** 主体库 — the subject register: owns CreditSubject, its kinds, regions and search. */
 export const subjectSubgraph: SubgraphDefinition<Loaders> = {
@@ -17,8 +9,8 @@ export const subjectSubgraph: SubgraphDefinition<Loaders> = {
   // The subject register serves every department: their officers may see names with a stated purpose.
   personalAudience: 'government',
   typeDefs: loadSchemaFile(import.meta.url),
-  resolvers: { Date: DateScalar, Query, CreditSubject, RegionIntegrity },
+  resolvers,
   createLoaders,
 };
 
-export const startSubjectSubgraph = (options: SubgraphOptions) => startSubgraph(subjectSubgraph, options);
+export const startSubjectSubgraph = (options: StartOptions<undefined>) => startSubgraph(subjectSubgraph, options);

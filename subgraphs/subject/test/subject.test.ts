@@ -1,61 +1,71 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { RunningService } from '@credit-hub/kit';
-import { personKey } from '@credit-hub/kit/codes';
 import {
+  assertBadInput,
+  assertOk,
+  callers,
   createTestDatabase,
-  makeIdNumber,
+  expectForbidden,
+  initSeed,
   makeUscc,
   postAs,
-  callers,
   TEST_INTERNAL_SECRET,
   type TestDatabase,
 } from '@credit-hub/kit/testing';
 import { startSubjectSubgraph } from '../src/index.ts';
 
-// Subject subgraph in-process over real HTTP against a real Postgres clone; each test file owns its data.
+// Subject subgraph in-process over real HTTP against a real Postgres clone; each test file owns its data. The codes
+// are fixed (made valid by makeUscc) because the search tests rely on their order and prefixes; the clone is this
+// file's alone, so they cannot collide.
 let tdb: TestDatabase;
 let service: RunningService;
 const huachuang = makeUscc('91', '330106', 'MA2H7K3A');
 const binjiang = makeUscc('91', '330108', 'MA2J0001');
 const ningbo = makeUscc('92', '330212', 'MA2N0002');
 const bureau = makeUscc('11', '330106', '00250001');
-const personId = makeIdNumber('330106', '19800101', '123');
-const person = personKey(personId, 'test-secret-0123456789');
+let person: string;
+let personId: string;
 
 before(async () => {
   tdb = await createTestDatabase();
-  await tdb.db.prisma.creditSubject.createMany({
-    data: [
-      {
-        code: huachuang,
-        name: '杭州华创信息科技有限公司',
-        kind: 'ENTERPRISE',
-        regionCode: '330106',
-        industryCode: 'I',
-        legalRepresentative: '王建明',
-        establishedOn: new Date('2016-05-12'),
-      },
-      {
-        code: binjiang,
-        name: '杭州滨江智能科技有限公司',
-        kind: 'ENTERPRISE',
-        regionCode: '330108',
-        industryCode: 'I',
-        legalRepresentative: '李娜',
-      },
-      {
-        code: ningbo,
-        name: '鄞州区张记面馆',
-        kind: 'INDIVIDUAL_BUSINESS',
-        regionCode: '330212',
-        industryCode: 'H',
-        legalRepresentative: '张三丰',
-      },
-      { code: bureau, name: '杭州市西湖区市场监督管理局', kind: 'GOVERNMENT_BODY', regionCode: '330106' },
-      { code: person, name: '陈小明', kind: 'NATURAL_PERSON', regionCode: '330106' },
-    ],
+  const seed = initSeed(tdb.db);
+  await seed.subject({
+    code: huachuang,
+    name: '杭州华创信息科技有限公司',
+    kind: 'ENTERPRISE',
+    regionCode: '330106',
+    industryCode: 'I',
+    legalRepresentative: '王建明',
+    establishedOn: new Date('2016-05-12'),
   });
+  await seed.subject({
+    code: binjiang,
+    name: '杭州滨江智能科技有限公司',
+    kind: 'ENTERPRISE',
+    regionCode: '330108',
+    industryCode: 'I',
+    legalRepresentative: '李娜',
+  });
+  await seed.subject({
+    code: ningbo,
+    name: '鄞州区张记面馆',
+    kind: 'INDIVIDUAL_BUSINESS',
+    regionCode: '330212',
+    industryCode: 'H',
+    legalRepresentative: '张三丰',
+  });
+  await seed.subject({
+    code: bureau,
+    name: '杭州市西湖区市场监督管理局',
+    kind: 'GOVERNMENT_BODY',
+    regionCode: '330106',
+    industryCode: null,
+    legalRepresentative: null,
+  });
+  const chen = await seed.person({ name: '陈小明', regionCode: '330106' });
+  person = chen.code;
+  personId = chen.idNumber;
   service = await startSubjectSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET });
 });
 
@@ -264,5 +274,103 @@ describe('RegionIntegrity (shared with court and 政务诚信)', () => {
   it('is for supervisors only', async () => {
     const { body } = await postAs(service.url, callers.officer('tax'), region, { r: reps.slice(0, 1) });
     assert.equal(body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+  });
+});
+
+describe('subjectByIdNumber (a person looked up by 居民身份证号码)', () => {
+  const LOOKUP = `query($id: String!) { subjectByIdNumber(idNumber: $id) { code name kind } }`;
+  const lookups = () => tdb.db.prisma.auditEntry.findMany({ where: { action: 'LOOKUP' }, orderBy: { seq: 'asc' } });
+
+  it('finds the person for an officer with a stated purpose, and records the look-up', async () => {
+    const before = (await lookups()).length;
+    const found = assertOk(
+      await postAs(service.url, callers.officer('court', '(2026)浙0106执123号'), LOOKUP, { id: personId }),
+      'subjectByIdNumber',
+    );
+    assert.deepEqual(found, { code: person, name: '陈小明', kind: 'NATURAL_PERSON' });
+    const recorded = (await lookups()).slice(before);
+    assert.deepEqual(
+      recorded.map((e) => [e.actor, e.subjectCode, JSON.parse(e.fields), e.purpose]),
+      [['officer-court', person, ['Query.subjectByIdNumber'], '(2026)浙0106执123号']],
+    );
+  });
+
+  it('answers null for a valid number nobody holds, and still records the look-up', async () => {
+    const before = (await lookups()).length;
+    const nobody = initSeed(tdb.db).idNumber('330106', '19900101');
+    const answer = await postAs(service.url, callers.supervisor('抽查'), LOOKUP, { id: nobody });
+    assert.equal(assertOk(answer, 'subjectByIdNumber'), null);
+    const recorded = (await lookups()).slice(before);
+    assert.deepEqual(
+      recorded.map((e) => [e.actor, e.subjectCode]),
+      [['supervisor-1', null]],
+    );
+  });
+
+  it('refuses without a stated purpose (FORBIDDEN, PURPOSE_REQUIRED): no data, no look-up recorded', async () => {
+    const before = (await lookups()).length;
+    const error = expectForbidden(await postAs(service.url, callers.officer('court'), LOOKUP, { id: personId }));
+    assert.equal(error.extensions?.reason, 'PURPOSE_REQUIRED');
+    assert.equal((await lookups()).length, before);
+  });
+
+  it('refuses the public (SHARED): no data', async () => {
+    expectForbidden(await postAs(service.url, callers.public, LOOKUP, { id: personId }), ['subjectByIdNumber']);
+  });
+
+  it('refuses an invalid ID number naming the rule, with no data', async () => {
+    const broken = personId.slice(0, -1) + (personId.endsWith('0') ? '1' : '0');
+    assertBadInput(
+      await postAs(service.url, callers.officer('court', '执行'), LOOKUP, { id: broken }),
+      'idNumber',
+      'CHECK_DIGIT',
+    );
+  });
+});
+
+describe('regions (reference data)', () => {
+  const REGIONS = `query($parent: String) { regions(parentCode: $parent) { code name fullName level } }`;
+
+  it('lists the provinces without a parent, by code', async () => {
+    const provinces = assertOk(await query(REGIONS), 'regions');
+    assert.ok(provinces.length > 0);
+    assert.ok(provinces.every((r: any) => r.level === 1 && r.code.endsWith('0000')));
+    assert.deepEqual(
+      provinces.map((r: any) => r.code),
+      provinces.map((r: any) => r.code).sort(),
+    );
+    assert.deepEqual(
+      provinces.find((r: any) => r.code === '330000'),
+      { code: '330000', name: '浙江省', fullName: '浙江省', level: 1 },
+    );
+  });
+
+  it("lists a city's districts with their full names", async () => {
+    const districts = assertOk(await query(REGIONS, { parent: '330100' }), 'regions');
+    assert.ok(districts.every((r: any) => r.level === 3 && r.code.startsWith('3301')));
+    assert.deepEqual(
+      districts.find((r: any) => r.code === '330106'),
+      { code: '330106', name: '西湖区', fullName: '浙江省杭州市西湖区', level: 3 },
+    );
+  });
+
+  it('answers an empty list under an unknown parent', async () => {
+    assert.deepEqual(assertOk(await query(REGIONS, { parent: '999900' }), 'regions'), []);
+  });
+
+  it('names a subject registered under a division outside the reference data, rather than failing', async () => {
+    const elsewhere = await initSeed(tdb.db).subject({ regionCode: '440106' });
+    const subject = assertOk(
+      await query(`query($c: ID!) { subject(code: $c) { region { code name fullName level } } }`, {
+        c: elsewhere.code,
+      }),
+      'subject',
+    );
+    assert.deepEqual(subject.region, {
+      code: '440106',
+      name: '未知行政区划',
+      fullName: '行政区划 440106',
+      level: null,
+    });
   });
 });

@@ -3,7 +3,8 @@
 import type * as Types from './types.ts';
 import type {  } from './types.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ApiKeyMapper, AuditEntryMapper, AuditEntryConnectionMapper } from '../mappers.ts';
+import type { AuditEntryMapper, AuditEntryConnectionMapper } from '../audit-log/mappers.ts';
+import type { ApiKeyMapper, CallerMapper } from '../mappers.ts';
 import type { Context } from '../context.ts';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -88,7 +89,7 @@ export type ResolversTypes = {
   AuditEntry: ResolverTypeWrapper<AuditEntryMapper>;
   AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnectionMapper>;
   AuditEntryEdge: ResolverTypeWrapper<Omit<Types.AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
-  Caller: ResolverTypeWrapper<Types.Caller>;
+  Caller: ResolverTypeWrapper<CallerMapper>;
   CreateApiKeyInput: Types.CreateApiKeyInput;
   CreatedApiKey: ResolverTypeWrapper<Omit<Types.CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   Date: ResolverTypeWrapper<Types.Scalars['Date']['output']>;
@@ -110,7 +111,7 @@ export type ResolversParentTypes = {
   AuditEntry: AuditEntryMapper;
   AuditEntryConnection: AuditEntryConnectionMapper;
   AuditEntryEdge: Omit<Types.AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
-  Caller: Types.Caller;
+  Caller: CallerMapper;
   CreateApiKeyInput: Types.CreateApiKeyInput;
   CreatedApiKey: Omit<Types.CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
   Date: Types.Scalars['Date']['output'];

@@ -1,5 +1,6 @@
 import type { ApiKeyResolvers } from '../__generated__/resolvers-types.ts';
+import { apiScopes } from '../rules.ts';
 
 export const ApiKey: ApiKeyResolvers = {
-  scopes: (k) => k.scopes.map((s) => s.toUpperCase() as 'READ'),
+  scopes: (k) => apiScopes(k.scopes),
 };

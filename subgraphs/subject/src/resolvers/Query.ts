@@ -1,8 +1,8 @@
 import { badInput, checkSubjectCode, forbidden } from '@credit-hub/kit';
 import { validateIdNumber } from '@credit-hub/kit/codes';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
-import { describeRegion, reference } from '../reference.ts';
-import { searchSubjects } from '../search.ts';
+import { personCodeByIdNumber, searchSubjects } from '../reads.ts';
+import { referenceQuery } from '../reference/resolvers/Query.ts';
 
 export const Query: QueryResolvers = {
   subject: (_root, { code }, { loaders }) => loaders.subject.load(checkSubjectCode(code, 'code')),
@@ -16,18 +16,9 @@ export const Query: QueryResolvers = {
     }
     const checked = validateIdNumber(idNumber);
     if (!checked.valid) throw badInput('idNumber', checked.reason, `\`idNumber\`: ${checked.message}`);
-    const row = await db.prisma.personIdentity.findUnique({
-      where: { idNumber: checked.idNumber },
-      select: { code: true },
-    });
-    audit.record('LOOKUP', row?.code ?? null, 'Query.subjectByIdNumber');
-    return row ? loaders.subject.load(row.code) : null;
+    const code = await personCodeByIdNumber(db, checked.idNumber);
+    audit.record('LOOKUP', code, 'Query.subjectByIdNumber');
+    return code ? loaders.subject.load(code) : null;
   },
-  regions: async (_root, { parentCode }, { db }) => {
-    const ref = await reference(db);
-    return [...ref.regions.values()]
-      .filter((r) => (parentCode ? r.parentCode === parentCode : r.level === 1))
-      .sort((a, b) => a.code.localeCompare(b.code))
-      .map((r) => describeRegion(ref, r.code));
-  },
+  ...referenceQuery,
 };
