@@ -31,8 +31,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   'access',
   // 主体库
   'subject',
-  // 税务
-  'tax',
   // 市场监管
   'market',
   // 生态环境
