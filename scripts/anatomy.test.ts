@@ -31,8 +31,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   'access',
   // 主体库
   'subject',
-  // 市场监管
-  'market',
   // 生态环境
   'environment',
   // 政务诚信
