@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { fixClock, type Identity, type RunningService } from '@credit-hub/kit';
+import { fixClock, setClock, type Identity, type RunningService } from '@credit-hub/kit';
 import {
   createTestDatabase,
+  expectForbidden,
   makeUscc,
   postAs,
   callers,
@@ -315,7 +316,7 @@ describe('经营异常名录 on the subject', () => {
 
   it('refuses the public removed entries, gives them to government users and audits the release', async () => {
     const refused = await entities([noodles], 'abnormalOperations(includeRemoved: true) { status }');
-    assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expectForbidden(refused);
     assert.equal((refused.body.data as any)._entities[0].abnormalOperations, null);
 
     const before = (await auditReads()).length;
@@ -420,7 +421,7 @@ describe('严重违法失信名单 on the subject', () => {
     ]);
 
     const refused = await entities([repaired], 'seriousIllegalListings(includeRemoved: true) { status }');
-    assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expectForbidden(refused);
     const [shared] = data(
       await entities(
         [repaired],
@@ -554,7 +555,7 @@ describe('lists', () => {
 
   it('keeps removed entries from the public and gives them to government users, audited', async () => {
     const refused = await query(ABNORMAL, { status: 'REMOVED' });
-    assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expectForbidden(refused);
     assert.equal(refused.body.data ?? null, null);
     const before = (await auditReads()).length;
     const removed = await listAbnormal({ kind: 'MARK', status: 'REMOVED' }, callers.system('tax', ['read']));
@@ -580,7 +581,7 @@ describe('lists', () => {
     assert.equal(data(await query(SERIOUS, { region: '330100' })).seriousIllegalListings.totalCount, 0);
     for (const status of ['REMOVED', 'EXPIRED', 'REVOKED']) {
       const refused = await query(SERIOUS, { status });
-      assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN', status);
+      expectForbidden(refused);
       assert.equal(refused.body.data ?? null, null);
     }
     assert.deepEqual(data(await query(SERIOUS, { status: 'EXPIRED' }, callers.supervisor())).seriousIllegalListings, {
@@ -633,9 +634,9 @@ describe('lists', () => {
     ['a market system without the read scope', callers.system('market', ['write'])],
   ] as const) {
     it(`refuses ${label} the overdue removals`, async () => {
-      const { body } = await query(OVERDUE, {}, who);
-      assert.equal(body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
-      assert.equal(body.data ?? null, null);
+      const refused = await query(OVERDUE, {}, who);
+      expectForbidden(refused);
+      assert.equal(refused.body.data ?? null, null);
     });
   }
 
@@ -730,7 +731,58 @@ describe('as the clock moves', () => {
     const first = data(await query(TRANSFERS, { first: 10 }, officer)).abnormalTransfersDue;
     assert.equal(first.pageInfo.hasNextPage, true);
     const refused = await query(TRANSFERS, {}, callers.public);
-    assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expectForbidden(refused);
     assert.equal(refused.body.data ?? null, null);
+  });
+});
+
+describe('one today per request', () => {
+  /**
+   * A clock that stands on `first` for its first reading and on `then` for every later one: a request whose fields
+   * each read the clock would answer some of them as of one day and some as of the next.
+   */
+  function turningClock(first: string, then: string) {
+    let readings = 0;
+    return setClock({ now: () => new Date(readings++ === 0 ? first : then) });
+  }
+  // The lapsed entry was listed 2023-05-19: 2026-05-19 is its last day in force, 2026-05-20 the first without it.
+  const LAST_MOMENT = '2026-05-19T23:59:59.999+08:00';
+  const NEXT_DAY = '2026-05-20T00:00:00.000+08:00';
+  const officer = callers.officer('market');
+
+  it('answers every field of a subject as of the day the request began, across midnight', async () => {
+    const restore = turningClock(LAST_MOMENT, NEXT_DAY);
+    try {
+      const [l] = data(
+        await entities(
+          [lapsed],
+          'isSeriousIllegal seriousIllegalListings { status statusLabel } all: seriousIllegalListings(includeRemoved: true) { status }',
+          officer,
+        ),
+      )._entities;
+      assert.deepEqual(l, {
+        code: lapsed,
+        isSeriousIllegal: true,
+        seriousIllegalListings: [{ status: 'LISTED', statusLabel: '列入' }],
+        all: [{ status: 'LISTED' }],
+      });
+    } finally {
+      restore();
+    }
+  });
+
+  it('filters a list and states its entries’ status as of the same day', async () => {
+    const restore = turningClock(LAST_MOMENT, NEXT_DAY);
+    try {
+      const list = data(
+        await query(
+          `{ seriousIllegalListings(listedFrom: "2023-05-19", listedTo: "2023-05-19") {
+            totalCount nodes { subject { code } status } } }`,
+        ),
+      ).seriousIllegalListings;
+      assert.deepEqual(list, { totalCount: 1, nodes: [{ subject: { code: lapsed }, status: 'LISTED' }] });
+    } finally {
+      restore();
+    }
   });
 });
