@@ -40,11 +40,12 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function recordRating(ctx: Ctx, input: TaxCreditRatingInput): Promise<TaxCreditRatingMapper> {
   const subjectCode = checkSubjectCode(input.subjectCode, 'input.subjectCode');
-  const thisYear = clock.today().getUTCFullYear();
+  const today = clock.today();
+  const thisYear = today.getUTCFullYear();
   if (input.year < 2014 || input.year > thisYear)
     throw badInput('input.year', 'RANGE', `\`input.year\` must be between 2014 and ${thisYear}`);
   checkLevelScore(input.level, input.score);
-  notInFuture(input.evaluatedOn, 'input.evaluatedOn');
+  notInFuture(input.evaluatedOn, 'input.evaluatedOn', today);
   const data = {
     regionCode: regionFor(subjectCode, input.regionCode, 'input.regionCode'),
     level: input.level,
@@ -174,7 +175,12 @@ export async function publishViolation(ctx: Ctx, input: MajorTaxViolationInput):
 }
 
 /** The dates an early stop needs, checked against the entry (and, for PAID_IN_FULL, the subject's other entries). */
-function checkStop(entry: ViolationRow, input: MajorTaxViolationStopInput, others: readonly ViolationRow[]) {
+function checkStop(
+  entry: ViolationRow,
+  input: MajorTaxViolationStopInput,
+  others: readonly ViolationRow[],
+  today: Date,
+) {
   const { ground, appliedOn, paidOn } = input;
   if (APPLICATION_GROUNDS.includes(ground) && !appliedOn)
     throw badInput(
@@ -183,7 +189,7 @@ function checkStop(entry: ViolationRow, input: MajorTaxViolationStopInput, other
       `\`input.appliedOn\` is required for ${ground}: it answers an application`,
     );
   if (appliedOn) {
-    notInFuture(appliedOn, 'input.appliedOn');
+    notInFuture(appliedOn, 'input.appliedOn', today);
     if (appliedOn.getTime() < entry.publishedOn.getTime())
       throw badInput(
         'input.appliedOn',
@@ -257,7 +263,7 @@ export async function removeViolation(
         input.ground === 'PAID_IN_FULL'
           ? await tx.majorTaxViolation.findMany({ where: { subjectCode: entry.subjectCode } })
           : [];
-      checkStop(entry, input, others);
+      checkStop(entry, input, others, today);
       return tx.majorTaxViolation.update({
         where: { id: entry.id },
         data: {

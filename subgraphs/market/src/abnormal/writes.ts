@@ -116,8 +116,8 @@ function assertListed(entry: { status: AbnormalRow['status']; removedOn: Date | 
 }
 
 /** A date that must lie between the listing and today, both included. */
-function withinListing(date: Date, entry: AbnormalRow, field: string) {
-  notInFuture(date, field);
+function withinListing(date: Date, entry: AbnormalRow, field: string, today: Date) {
+  notInFuture(date, field, today);
   if (date.getTime() < entry.listedOn.getTime())
     throw badInput(field, 'ORDER', `\`${field}\` must not be before the listing (${iso(entry.listedOn)})`);
 }
@@ -147,7 +147,8 @@ export async function applyForAbnormalRemoval(
   ctx: Ctx,
   { id: rawId, appliedOn, curedOn }: MutationApplyForAbnormalRemovalArgs,
 ): Promise<AbnormalRow> {
-  notInFuture(appliedOn, 'appliedOn');
+  const today = clock.today();
+  notInFuture(appliedOn, 'appliedOn', today);
   if (curedOn.getTime() > appliedOn.getTime())
     throw badInput('curedOn', 'ORDER', '`curedOn` must not be after `appliedOn`: the cause is cured before applying');
   // An application in a year without its holiday notice has no countable deadline: refused, never guessed.
@@ -158,8 +159,8 @@ export async function applyForAbnormalRemoval(
     'applyForAbnormalRemoval',
     `applied ${iso(appliedOn)}, cured ${iso(curedOn)}, decision due by ${iso(deadline)}`,
     (entry, id) => {
-      withinListing(appliedOn, entry, 'appliedOn');
-      withinListing(curedOn, entry, 'curedOn');
+      withinListing(appliedOn, entry, 'appliedOn', today);
+      withinListing(curedOn, entry, 'curedOn', today);
       if (entry.removalDeadline) {
         throw conflict(
           'id',
@@ -240,7 +241,7 @@ export function revokeAbnormalOperation(
   const removalAuthority = requiredText(authority, 'removalAuthority', 200);
   const today = clock.today();
   return changeEntry(ctx, rawId, 'revokeAbnormalOperation', `revoked: ${removalReason}`, (entry) => {
-    if (objectionFiledOn) withinListing(objectionFiledOn, entry, 'objectionFiledOn');
+    if (objectionFiledOn) withinListing(objectionFiledOn, entry, 'objectionFiledOn', today);
     // Listed in error: no cure is owed, so none is recorded; a pending application has nothing left to decide.
     return {
       status: 'REVOKED',

@@ -136,10 +136,10 @@ export async function listSeriousIllegal(ctx: Ctx, input: SeriousIllegalListingI
 }
 
 /** Early removal (信用修复): a full year listed at the application, the measures' term over, the conditions met. */
-async function earlyRemoval(tx: Tx, entry: SeriousRow, input: SeriousIllegalRemovalInput) {
+async function earlyRemoval(tx: Tx, entry: SeriousRow, input: SeriousIllegalRemovalInput, today: Date) {
   if (!input.appliedOn)
     throw badInput('input.appliedOn', 'REQUIRED', '`input.appliedOn` is required for an early removal');
-  notInFuture(input.appliedOn, 'input.appliedOn');
+  notInFuture(input.appliedOn, 'input.appliedOn', today);
   const from = earliestEarlyRemoval(entry.listedOn);
   if (input.appliedOn.getTime() < from.getTime()) {
     throw badInput(
@@ -216,7 +216,7 @@ export async function removeSeriousIllegal(
             : `entry ${id} is not in force (${status === 'REVOKED' ? 'revoked' : 'removed'} on ${iso(entry.removedOn!)})`,
         );
       }
-      const conditions = input.ground === 'EARLY_REMOVAL' ? await earlyRemoval(tx, entry, input) : {};
+      const conditions = input.ground === 'EARLY_REMOVAL' ? await earlyRemoval(tx, entry, input, now) : {};
       return tx.seriousIllegalListing.update({
         where: { id },
         data: {
