@@ -1,37 +1,31 @@
-import { manyByKey, oneByKey } from '@credit-hub/kit';
+import { clock, manyByKey, oneByKey } from '@credit-hub/kit';
 import { rowsByKeys, type Db } from '@credit-hub/kit/db';
-import type { AbnormalRow, AnnualReportRow, RegistrationRow, SeriousRow } from './mappers.ts';
+import { abnormalLoaders } from './abnormal/loaders.ts';
+import type { AnnualReportMapper, RegistrationMapper } from './mappers.ts';
+import { seriousLoaders } from './serious/loaders.ts';
 
-/** Per-request loaders: each is one `WHERE subject_code IN (...)` statement for a whole page of subjects. */
+/**
+ * Every DataLoader of one request (built fresh per request by the kit): one `WHERE subject_code = ANY($1)` statement
+ * per batch, whatever the number of subjects in the request. The features' loaders are spread in.
+ */
 export function createLoaders(db: Db) {
+  // One "today" per request: every field of a response answers as of the same China date, even when the request
+  // runs across midnight (an annual report turns MISSING, a 严重违法失信名单 entry EXPIRED, on a day boundary).
+  const today = clock.today();
   return {
-    registrationBySubject: oneByKey<string, RegistrationRow>(
+    today,
+    /** 登记信息 per subject. */
+    registrationBySubject: oneByKey<string, RegistrationMapper>(
       (codes) => rowsByKeys(db, { model: 'Registration', schema: 'market' }, 'subjectCode', codes),
       (row) => row.subjectCode,
     ),
     /** Every year's report per subject, newest year first. */
-    annualReportsBySubject: manyByKey<string, AnnualReportRow>(
+    annualReportsBySubject: manyByKey<string, AnnualReportMapper>(
       (codes) => rowsByKeys(db, { model: 'AnnualReport', schema: 'market' }, 'subjectCode', codes, [['year', 'desc']]),
       (row) => row.subjectCode,
     ),
-    /** 经营异常名录 entries per subject, listed and removed, newest listing first. */
-    abnormalBySubject: manyByKey<string, AbnormalRow>(
-      (codes) =>
-        rowsByKeys(db, { model: 'AbnormalOperation', schema: 'market' }, 'subjectCode', codes, [
-          ['listedOn', 'desc'],
-          ['id', 'desc'],
-        ]),
-      (row) => row.subjectCode,
-    ),
-    /** 严重违法失信名单 entries per subject, listed and removed, newest listing first. */
-    seriousBySubject: manyByKey<string, SeriousRow>(
-      (codes) =>
-        rowsByKeys(db, { model: 'SeriousIllegalListing', schema: 'market' }, 'subjectCode', codes, [
-          ['listedOn', 'desc'],
-          ['id', 'desc'],
-        ]),
-      (row) => row.subjectCode,
-    ),
+    ...abnormalLoaders(db),
+    ...seriousLoaders(db),
   };
 }
 

@@ -1,22 +1,18 @@
-import type { Connection } from '@credit-hub/kit';
-import type { AbnormalOperation, AnnualReport, Registration, SeriousIllegalListing } from '@credit-hub/kit/db';
+import type { AnnualReport, Registration } from '@credit-hub/kit/db';
 
-/** The market subgraph knows a subject by its key; names, kinds and regions come from the subject register. */
-export interface SubjectRef {
+/**
+ * The parent types the market subgraph's resolvers receive, named `<GraphQL type>Mapper` so that codegen finds them
+ * (codegen.ts; the 经营异常名录's are in abnormal/mappers.ts, the 严重违法失信名单's in serious/mappers.ts): a
+ * resolver that reads a column its parent does not carry fails to compile.
+ */
+
+/** Market supervision holds no rows of the subject register: it knows a subject by its key alone. */
+export interface CreditSubjectMapper {
   code: string;
 }
-export type RegistrationRow = Registration;
-export type AnnualReportRow = AnnualReport;
-export type AbnormalRow = AbnormalOperation;
-export type SeriousRow = SeriousIllegalListing;
-export type AbnormalConnection = Connection<AbnormalRow> & { totalCount: () => Promise<number> };
-export type SeriousConnection = Connection<SeriousRow> & { totalCount: () => Promise<number> };
 
-// The parent types resolvers receive, by the codegen convention: `<GraphQL type>Mapper` (codegen.ts finds them).
-export type CreditSubjectMapper = SubjectRef;
-export type RegistrationMapper = RegistrationRow;
-export type AnnualReportMapper = AnnualReportRow;
-export type AbnormalOperationMapper = AbnormalRow;
-export type SeriousIllegalListingMapper = SeriousRow;
-export type AbnormalOperationConnectionMapper = AbnormalConnection;
-export type SeriousIllegalListingConnectionMapper = SeriousConnection;
+/** 登记信息: the stored registration row. */
+export type RegistrationMapper = Registration;
+
+/** 年度报告: the stored row of one year (its status as of today is computed, rules.ts `annualReportStatus`). */
+export type AnnualReportMapper = AnnualReport;

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { fixClock, type Identity, type RunningService } from '@credit-hub/kit';
+import { fixClock, setClock, type Identity, type RunningService } from '@credit-hub/kit';
 import {
   createTestDatabase,
+  expectForbidden,
   makeUscc,
   postAs,
   callers,
@@ -11,7 +12,8 @@ import {
   onDay,
 } from '@credit-hub/kit/testing';
 import { startMarketSubgraph } from '../src/index.ts';
-import { removalDeadline, seriousExpiry } from '../src/rules.ts';
+import { removalDeadline } from '../src/abnormal/rules.ts';
+import { marketSeed, type AbnormalSeed, type RegistrationSeed, type SeriousSeed } from './seed.ts';
 
 // Market subgraph in-process over real HTTP against a real Postgres clone; each test file owns its data.
 let tdb: TestDatabase;
@@ -38,43 +40,20 @@ const bureau = makeUscc('11', '330106', '00260001'); // a government body: not i
 const XIHU = '杭州市西湖区市场监督管理局';
 const SCOPE = '技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广；软件开发；信息系统集成服务';
 
-const registration = (subjectCode: string, extra: Record<string, unknown> = {}) => ({
+// The rows the tests stand on, made by the market's seed builders (test/seed.ts): the helpers below only name
+// what each row is about (the subject, its listing day) and what sets it apart.
+const registration = (subjectCode: string, extra: Partial<RegistrationSeed> = {}): RegistrationSeed => ({
   subjectCode,
-  name: '杭州云栖数智科技有限公司',
-  entityType: '有限责任公司（自然人投资或控股）',
-  legalRepresentative: '陈建华',
-  establishedOn: d('2019-03-12'),
-  registeredCapital: 500,
-  businessScope: SCOPE,
-  address: '浙江省杭州市西湖区文三路478号华星时代广场A座1203室',
-  registrationAuthority: XIHU,
-  regionCode: subjectCode.slice(2, 8),
-  approvedOn: d('2023-08-15'),
   ...extra,
 });
-
-const abnormal = (subjectCode: string, listedOn: string, extra: Record<string, unknown> = {}) => ({
+const abnormal = (subjectCode: string, listed: string, extra: Partial<AbnormalSeed> = {}): AbnormalSeed => ({
   subjectCode,
-  regionCode: subjectCode.slice(2, 8),
-  kind: subjectCode.startsWith('92') ? ('MARK' as const) : ('LISTING' as const),
-  reason: 'ANNUAL_REPORT_NOT_FILED' as const,
-  listingAuthority: XIHU,
-  listingDocument: `西市监异列字〔${listedOn.slice(0, 4)}〕第${listedOn.slice(5, 7)}${listedOn.slice(8)}号`,
-  listedOn: d(listedOn),
+  listed,
   ...extra,
 });
-
-const serious = (subjectCode: string, listedOn: string, extra: Record<string, unknown> = {}) => ({
+const serious = (subjectCode: string, listed: string, extra: Partial<SeriousSeed> = {}): SeriousSeed => ({
   subjectCode,
-  regionCode: subjectCode.slice(2, 8),
-  penaltyKind: 'HEAVY_FINE' as const,
-  penaltyDecision: `甬鄞市监罚〔${listedOn.slice(0, 4)}〕${listedOn.slice(5, 7)}号`,
-  expiresOn: seriousExpiry(d(listedOn), null),
-  basis: '《市场监督管理严重违法失信名单管理办法》第二条第二款、第十条',
-  facts: '当事人在食品中添加非食用物质，被处以较重行政处罚。',
-  decisionDocument: `甬鄞市监处罚〔${listedOn.slice(0, 4)}〕${listedOn.slice(5, 7)}号`,
-  listingAuthority: '宁波市鄞州区市场监督管理局',
-  listedOn: d(listedOn),
+  listed,
   ...extra,
 });
 
@@ -88,96 +67,88 @@ const bulk = Array.from({ length: 23 }, (_, i) => {
 before(async () => {
   restoreClock = fixClock(TODAY);
   tdb = await createTestDatabase();
-  const p = tdb.db.prisma;
-  await p.registration.createMany({
-    data: [
-      registration(yunqi),
-      registration(noodles, {
-        name: '杭州市西湖区老周面馆',
-        entityType: '个体工商户',
-        legalRepresentative: '周国平',
-        registeredCapital: null,
-        businessScope: '餐饮服务；食品小作坊经营',
-        address: '浙江省杭州市西湖区西溪路525号',
-        approvedOn: null,
-      }),
-      registration(coop, {
-        name: '杭州滨江绿源果蔬专业合作社',
-        entityType: '农民专业合作社',
-        legalRepresentative: '沈金根',
-        registeredCapital: 120.5,
-        businessScope: '组织收购、销售成员种植的蔬菜、水果；提供农业技术服务',
-        address: '浙江省杭州市滨江区浦沿街道东信大道66号',
-        registrationAuthority: '杭州市滨江区市场监督管理局',
-      }),
-      registration(ningbo, {
-        name: '宁波恒丰食品有限公司',
-        registrationAuthority: '宁波市鄞州区市场监督管理局',
-        status: 'REVOKED',
-      }),
-    ],
-  });
-  await p.annualReport.createMany({
-    data: [
-      { subjectCode: yunqi, year: 2022, filedOn: d('2023-04-18') },
-      { subjectCode: yunqi, year: 2023, filedOn: d('2024-06-30') },
-      { subjectCode: yunqi, year: 2024, filedOn: d('2025-07-01') },
-      { subjectCode: yunqi, year: thisYear, filedOn: null },
-      { subjectCode: noodles, year: 2024, filedOn: null },
-    ],
-  });
-  await p.abnormalOperation.createMany({
-    data: [
-      abnormal(noodles, '2025-07-10'),
-      abnormal(noodles, '2023-07-05', {
-        reason: 'UNREACHABLE_AT_ADDRESS',
-        curedOn: d('2023-09-01'),
-        removalDeadline: d('2023-09-08'),
-        removedOn: d('2023-09-06'),
-        removalReason: '依法办理住所变更登记，可以通过登记的住所联系',
-        removalAuthority: XIHU,
-        status: 'REMOVED',
-      }),
-      abnormal(coop, '2025-08-01', {
-        reason: 'INFORMATION_NOT_PUBLISHED',
-        listingAuthority: '杭州市滨江区市场监督管理局',
-        curedOn: d('2025-09-20'),
-        appliedOn: d('2025-09-26'),
-        removalDeadline: d('2025-10-10'),
-      }),
-      abnormal(recent, '2026-04-15', {
-        reason: 'FALSE_INFORMATION',
-        curedOn: d('2026-05-18'),
-        appliedOn: today,
-        removalDeadline: removalDeadline(today),
-      }),
-      abnormal(ningbo, '2024-03-01', {
-        reason: 'UNREACHABLE_AT_ADDRESS',
-        listingAuthority: '宁波市鄞州区市场监督管理局',
-        curedOn: d('2024-03-28'),
-        appliedOn: d('2024-04-01'),
-        removalDeadline: removalDeadline(d('2024-04-01')),
-      }),
-      abnormal(aged, '2023-05-19'),
-      ...bulk,
-    ],
-  });
-  await p.seriousIllegalListing.createMany({
-    data: [
-      serious(ningbo, '2024-05-20'),
-      serious(repaired, '2023-03-01', {
-        status: 'REMOVED',
-        removedOn: d('2025-03-05'),
-        removalGround: 'EARLY_REMOVAL',
-        removalBasis: '列入满一年，已履行行政处罚义务，经申请提前移出（信用修复）',
-        repairAppliedOn: d('2025-02-20'),
-        penaltyPerformed: true,
-        harmRemoved: true,
-        noNewHeavyPenalty: true,
-      }),
-      serious(lapsed, '2023-05-19'),
-    ],
-  });
+  const seed = marketSeed(tdb.db);
+  await seed.registration.many([
+    registration(yunqi),
+    registration(noodles, {
+      name: '杭州市西湖区老周面馆',
+      entityType: '个体工商户',
+      legalRepresentative: '周国平',
+      registeredCapital: null,
+      businessScope: '餐饮服务；食品小作坊经营',
+      address: '浙江省杭州市西湖区西溪路525号',
+      approvedOn: null,
+    }),
+    registration(coop, {
+      name: '杭州滨江绿源果蔬专业合作社',
+      entityType: '农民专业合作社',
+      legalRepresentative: '沈金根',
+      registeredCapital: 120.5,
+      businessScope: '组织收购、销售成员种植的蔬菜、水果；提供农业技术服务',
+      address: '浙江省杭州市滨江区浦沿街道东信大道66号',
+      registrationAuthority: '杭州市滨江区市场监督管理局',
+    }),
+    registration(ningbo, {
+      name: '宁波恒丰食品有限公司',
+      registrationAuthority: '宁波市鄞州区市场监督管理局',
+      status: 'REVOKED',
+    }),
+  ]);
+  await seed.annualReport.many([
+    { subjectCode: yunqi, year: 2022, filedOn: d('2023-04-18') },
+    { subjectCode: yunqi, year: 2023, filedOn: d('2024-06-30') },
+    { subjectCode: yunqi, year: 2024, filedOn: d('2025-07-01') },
+    { subjectCode: yunqi, year: thisYear, filedOn: null },
+    { subjectCode: noodles, year: 2024, filedOn: null },
+  ]);
+  await seed.abnormal.many([
+    abnormal(noodles, '2025-07-10'),
+    abnormal(noodles, '2023-07-05', {
+      reason: 'UNREACHABLE_AT_ADDRESS',
+      curedOn: d('2023-09-01'),
+      removalDeadline: d('2023-09-08'),
+      removedOn: d('2023-09-06'),
+      removalReason: '依法办理住所变更登记，可以通过登记的住所联系',
+      removalAuthority: XIHU,
+      status: 'REMOVED',
+    }),
+    abnormal(coop, '2025-08-01', {
+      reason: 'INFORMATION_NOT_PUBLISHED',
+      listingAuthority: '杭州市滨江区市场监督管理局',
+      curedOn: d('2025-09-20'),
+      appliedOn: d('2025-09-26'),
+      removalDeadline: d('2025-10-10'),
+    }),
+    abnormal(recent, '2026-04-15', {
+      reason: 'FALSE_INFORMATION',
+      curedOn: d('2026-05-18'),
+      appliedOn: today,
+      removalDeadline: removalDeadline(today),
+    }),
+    abnormal(ningbo, '2024-03-01', {
+      reason: 'UNREACHABLE_AT_ADDRESS',
+      listingAuthority: '宁波市鄞州区市场监督管理局',
+      curedOn: d('2024-03-28'),
+      appliedOn: d('2024-04-01'),
+      removalDeadline: removalDeadline(d('2024-04-01')),
+    }),
+    abnormal(aged, '2023-05-19'),
+    ...bulk,
+  ]);
+  await seed.serious.many([
+    serious(ningbo, '2024-05-20'),
+    serious(repaired, '2023-03-01', {
+      status: 'REMOVED',
+      removedOn: d('2025-03-05'),
+      removalGround: 'EARLY_REMOVAL',
+      removalBasis: '列入满一年，已履行行政处罚义务，经申请提前移出（信用修复）',
+      repairAppliedOn: d('2025-02-20'),
+      penaltyPerformed: true,
+      harmRemoved: true,
+      noNewHeavyPenalty: true,
+    }),
+    serious(lapsed, '2023-05-19'),
+  ]);
   service = await startMarketSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET });
 });
 
@@ -345,7 +316,7 @@ describe('经营异常名录 on the subject', () => {
 
   it('refuses the public removed entries, gives them to government users and audits the release', async () => {
     const refused = await entities([noodles], 'abnormalOperations(includeRemoved: true) { status }');
-    assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expectForbidden(refused);
     assert.equal((refused.body.data as any)._entities[0].abnormalOperations, null);
 
     const before = (await auditReads()).length;
@@ -450,7 +421,7 @@ describe('严重违法失信名单 on the subject', () => {
     ]);
 
     const refused = await entities([repaired], 'seriousIllegalListings(includeRemoved: true) { status }');
-    assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expectForbidden(refused);
     const [shared] = data(
       await entities(
         [repaired],
@@ -584,7 +555,7 @@ describe('lists', () => {
 
   it('keeps removed entries from the public and gives them to government users, audited', async () => {
     const refused = await query(ABNORMAL, { status: 'REMOVED' });
-    assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expectForbidden(refused);
     assert.equal(refused.body.data ?? null, null);
     const before = (await auditReads()).length;
     const removed = await listAbnormal({ kind: 'MARK', status: 'REMOVED' }, callers.system('tax', ['read']));
@@ -610,7 +581,7 @@ describe('lists', () => {
     assert.equal(data(await query(SERIOUS, { region: '330100' })).seriousIllegalListings.totalCount, 0);
     for (const status of ['REMOVED', 'EXPIRED', 'REVOKED']) {
       const refused = await query(SERIOUS, { status });
-      assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN', status);
+      expectForbidden(refused);
       assert.equal(refused.body.data ?? null, null);
     }
     assert.deepEqual(data(await query(SERIOUS, { status: 'EXPIRED' }, callers.supervisor())).seriousIllegalListings, {
@@ -663,9 +634,9 @@ describe('lists', () => {
     ['a market system without the read scope', callers.system('market', ['write'])],
   ] as const) {
     it(`refuses ${label} the overdue removals`, async () => {
-      const { body } = await query(OVERDUE, {}, who);
-      assert.equal(body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
-      assert.equal(body.data ?? null, null);
+      const refused = await query(OVERDUE, {}, who);
+      expectForbidden(refused);
+      assert.equal(refused.body.data ?? null, null);
     });
   }
 
@@ -760,7 +731,58 @@ describe('as the clock moves', () => {
     const first = data(await query(TRANSFERS, { first: 10 }, officer)).abnormalTransfersDue;
     assert.equal(first.pageInfo.hasNextPage, true);
     const refused = await query(TRANSFERS, {}, callers.public);
-    assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expectForbidden(refused);
     assert.equal(refused.body.data ?? null, null);
+  });
+});
+
+describe('one today per request', () => {
+  /**
+   * A clock that stands on `first` for its first reading and on `then` for every later one: a request whose fields
+   * each read the clock would answer some of them as of one day and some as of the next.
+   */
+  function turningClock(first: string, then: string) {
+    let readings = 0;
+    return setClock({ now: () => new Date(readings++ === 0 ? first : then) });
+  }
+  // The lapsed entry was listed 2023-05-19: 2026-05-19 is its last day in force, 2026-05-20 the first without it.
+  const LAST_MOMENT = '2026-05-19T23:59:59.999+08:00';
+  const NEXT_DAY = '2026-05-20T00:00:00.000+08:00';
+  const officer = callers.officer('market');
+
+  it('answers every field of a subject as of the day the request began, across midnight', async () => {
+    const restore = turningClock(LAST_MOMENT, NEXT_DAY);
+    try {
+      const [l] = data(
+        await entities(
+          [lapsed],
+          'isSeriousIllegal seriousIllegalListings { status statusLabel } all: seriousIllegalListings(includeRemoved: true) { status }',
+          officer,
+        ),
+      )._entities;
+      assert.deepEqual(l, {
+        code: lapsed,
+        isSeriousIllegal: true,
+        seriousIllegalListings: [{ status: 'LISTED', statusLabel: '列入' }],
+        all: [{ status: 'LISTED' }],
+      });
+    } finally {
+      restore();
+    }
+  });
+
+  it('filters a list and states its entries’ status as of the same day', async () => {
+    const restore = turningClock(LAST_MOMENT, NEXT_DAY);
+    try {
+      const list = data(
+        await query(
+          `{ seriousIllegalListings(listedFrom: "2023-05-19", listedTo: "2023-05-19") {
+            totalCount nodes { subject { code } status } } }`,
+        ),
+      ).seriousIllegalListings;
+      assert.deepEqual(list, { totalCount: 1, nodes: [{ subject: { code: lapsed }, status: 'LISTED' }] });
+    } finally {
+      restore();
+    }
   });
 });

@@ -1,20 +1,29 @@
 import type { Connection } from '@credit-hub/kit';
 import type { MajorTaxViolation, TaxCreditRating, TaxResponsiblePerson } from '@credit-hub/kit/db';
 
-/** The tax subgraph knows a subject only by its key; everything else comes from other subgraphs. */
-export interface SubjectRef {
+/**
+ * The parent types the tax subgraph's resolvers receive, named `<GraphQL type>Mapper` so that codegen finds them
+ * (codegen.ts): a resolver that reads a column its parent does not carry fails to compile.
+ */
+
+/** The tax department holds no subject rows: it knows a subject by its key alone (other subgraphs own the rest). */
+export interface CreditSubjectMapper {
   code: string;
 }
-export type RatingRow = TaxCreditRating;
-export type ViolationRow = MajorTaxViolation;
-export type PersonRow = TaxResponsiblePerson;
-export type RatingConnection = Connection<RatingRow> & { totalCount: () => Promise<number> };
-export type ViolationConnection = Connection<ViolationRow> & { totalCount: () => Promise<number> };
 
-// The parent types resolvers receive, by the codegen convention: `<GraphQL type>Mapper` (codegen.ts finds them).
-export type CreditSubjectMapper = SubjectRef;
-export type TaxCreditRatingMapper = RatingRow;
-export type MajorTaxViolationMapper = ViolationRow;
-export type TaxResponsiblePersonMapper = PersonRow;
-export type TaxCreditRatingConnectionMapper = RatingConnection;
-export type MajorTaxViolationConnectionMapper = ViolationConnection;
+/** A yearly 纳税信用评价 result: the stored row (whether it is in force is a rule of today, rules.ts). */
+export type TaxCreditRatingMapper = TaxCreditRating;
+
+/** A 重大税收违法失信主体 entry: the stored row (its status as of today is computed, rules.ts `entryStatus`). */
+export type MajorTaxViolationMapper = MajorTaxViolation;
+
+/** A further responsible person of an entry: the stored row. */
+export type TaxResponsiblePersonMapper = TaxResponsiblePerson;
+
+/** A page of ratings; `totalCount` is counted only when asked for. */
+export type TaxCreditRatingConnectionMapper = Connection<TaxCreditRatingMapper> & { totalCount: () => Promise<number> };
+
+/** A page of black-list entries; `totalCount` is counted only when asked for. */
+export type MajorTaxViolationConnectionMapper = Connection<MajorTaxViolationMapper> & {
+  totalCount: () => Promise<number>;
+};

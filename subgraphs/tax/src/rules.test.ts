@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { RatingRow } from './mappers.ts';
+import type { TaxCreditLevel } from './__generated__/types.ts';
 import {
+  checkLevelScore,
+  checkYear,
   currentRating,
+  entryStatus,
+  isInForce,
   isRatingInForce,
   isRepeatOffender,
+  latestPublication,
   oldestYearInForce,
   paidInFullFrom,
   publicityEnd,
@@ -12,13 +17,16 @@ import {
   ratingValidUntil,
   stopDecisionDueBy,
 } from './rules.ts';
-import { checkLevelScore } from './writes.ts';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 
-const rating = (year: number, level: RatingRow['level'], evaluatedOn: string) =>
-  ({ id: BigInt(year), year, level, evaluatedOn: d(evaluatedOn) }) as RatingRow;
+const rating = (year: number, level: TaxCreditLevel, evaluatedOn: string) => ({
+  id: BigInt(year),
+  year,
+  level,
+  evaluatedOn: d(evaluatedOn),
+});
 
 describe('which rating counts (rating of year Y: from its determination to 30 April of Y+2)', () => {
   const ratings = [rating(2025, 'B', '2026-04-22'), rating(2024, 'A', '2025-04-20'), rating(2023, 'D', '2024-04-18')];
@@ -66,6 +74,20 @@ describe('M and D levels', () => {
   });
 });
 
+describe('years a query may name', () => {
+  it('accepts none or a plausible year, and names the field otherwise', () => {
+    assert.doesNotThrow(() => checkYear(undefined));
+    assert.doesNotThrow(() => checkYear(2024));
+    assert.throws(
+      () => checkYear(24),
+      (e: Error & { extensions?: Record<string, unknown> }) => {
+        assert.deepEqual([e.extensions?.field, e.extensions?.rule], ['year', 'RANGE']);
+        return true;
+      },
+    );
+  });
+});
+
 describe('重大税收违法失信主体 publicity (国家税务总局令第54号)', () => {
   it('lasts three years from publication, through the corresponding day', () => {
     assert.equal(iso(publicityEnd(d('2025-04-12'))), '2028-04-12');
@@ -75,6 +97,19 @@ describe('重大税收违法失信主体 publicity (国家税务总局令第54�
   it('may be stopped after payment in full from the day after six months', () => {
     assert.equal(iso(paidInFullFrom(d('2025-04-12'))), '2025-10-13');
     assert.equal(iso(paidInFullFrom(d('2025-08-31'))), '2026-03-01');
+  });
+
+  it('is published by the 15th of the month after service', () => {
+    assert.equal(iso(latestPublication(d('2025-03-10'))), '2025-04-15');
+    assert.equal(iso(latestPublication(d('2024-12-20'))), '2025-01-15');
+  });
+
+  it('is published through its last day, expired from the next, and removed whatever the day', () => {
+    const entry = { status: 'PUBLISHED' as const, publicityEndsOn: d('2027-04-12') };
+    assert.equal(entryStatus(entry, d('2027-04-12')), 'PUBLISHED');
+    assert.equal(entryStatus(entry, d('2027-04-13')), 'EXPIRED');
+    assert.equal(isInForce(entry, d('2027-04-13')), false);
+    assert.equal(entryStatus({ ...entry, status: 'REMOVED' }, d('2025-01-01')), 'REMOVED');
   });
 
   it('is decided within 15 days of the application', () => {

@@ -1,8 +1,23 @@
-import { chinaToday, clock, dayAfter, periodEnd } from '@credit-hub/kit';
-import type { PersonRow, RatingRow, ViolationRow } from './mappers.ts';
+/**
+ * The tax department's rules: which 纳税信用 rating counts on a day, how a level and its score agree, and the
+ * publicity of a 重大税收违法失信主体 entry (three years, early stop only on a 54号令 ground). Pure: every rule that
+ * depends on the day takes `today` (the request's one date, loaders.ts); sources and open questions in
+ * docs/rules/tax.md.
+ */
+import { badInput, dayAfter, periodEnd } from '@credit-hub/kit';
+import type {
+  ListingStatus,
+  TaxCreditLevel,
+  TaxPublicationStopGround,
+  TaxResponsibleRole,
+  TaxViolationSituation,
+} from './__generated__/types.ts';
+import type { MajorTaxViolationMapper } from './mappers.ts';
+
+type Violation = MajorTaxViolationMapper;
 
 /** Chinese labels of the eleven situations of 国家税务总局令第54号 第六条. */
-export const SITUATION_LABELS: Record<ViolationRow['situation'], string> = {
+export const SITUATION_LABELS: Record<TaxViolationSituation, string> = {
   TAX_EVASION: '偷税',
   EVADING_ARREARS_RECOVERY: '逃避追缴欠税',
   EXPORT_REBATE_FRAUD: '骗取出口退税',
@@ -16,8 +31,51 @@ export const SITUATION_LABELS: Record<ViolationRow['situation'], string> = {
   OTHER_SERIOUS: '其他严重税收违法行为',
 };
 
-/** Today's date in China (publicity periods and rating validity are counted in Chinese calendar days). */
-export const startOfToday = (now: Date = clock.now()) => chinaToday(now);
+/** Evaluation years and list years a query may name. */
+export const YEAR_RANGE = { from: 1990, to: 2100 } as const;
+
+/** A year argument of a list, when given, must be a plausible year (not 24 or 20240). */
+export function checkYear(year: number | null | undefined, field = 'year'): void {
+  if (year !== null && year !== undefined && (year < YEAR_RANGE.from || year > YEAR_RANGE.to)) {
+    throw badInput(
+      field,
+      'RANGE',
+      `\`${field}\` must be a year between ${YEAR_RANGE.from} and ${YEAR_RANGE.to}, got ${year}`,
+    );
+  }
+}
+
+/**
+ * Level and score must agree (国家税务总局公告2014年第40号, 2018年第8号; 2025年第12号 keeps the levels). D may be
+ * assigned directly without a score; M has two cases: a newly established enterprise, which has no score (it
+ * is not rated in its first evaluation year, 2025年第12号 第十五条), and a subject without operating income in the
+ * year, which needs a score of 70 or more.
+ */
+export function checkLevelScore(level: TaxCreditLevel, score: number | null | undefined): void {
+  if (score === null || score === undefined) {
+    if (level !== 'D' && level !== 'M')
+      throw badInput(
+        'input.score',
+        'REQUIRED',
+        `\`input.score\` is required for level ${level}: only D (assigned directly) and a new enterprise's M have none`,
+      );
+    return;
+  }
+  if (score < 0 || score > 100) throw badInput('input.score', 'RANGE', '`input.score` must be between 0 and 100');
+  const ok = {
+    A: score >= 90,
+    B: score >= 70 && score < 90,
+    M: score >= 70,
+    C: score >= 40 && score < 70,
+    D: score < 40,
+  }[level];
+  if (!ok)
+    throw badInput(
+      'input.score',
+      'LEVEL_SCORE',
+      `\`input.score\` ${score} does not fit level ${level} (A ≥ 90, B 70–<90, M ≥ 70, C 40–<70, D < 40)`,
+    );
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // 纳税信用 ratings: which one counts today
@@ -35,7 +93,10 @@ export const RATING_DUE = { month: 4, lastDay: 30 } as const;
 export const ratingValidUntil = (year: number) =>
   new Date(Date.UTC(year + 2, RATING_DUE.month - 1, RATING_DUE.lastDay));
 
-export const isRatingInForce = (r: Pick<RatingRow, 'year' | 'evaluatedOn'>, today: Date = startOfToday()) =>
+/** What the validity of a rating depends on. */
+type Dated = { year: number; evaluatedOn: Date };
+
+export const isRatingInForce = (r: Dated, today: Date) =>
   r.evaluatedOn.getTime() <= today.getTime() && today.getTime() <= ratingValidUntil(r.year).getTime();
 
 /** The oldest evaluation year whose rating can still be in force today. */
@@ -45,12 +106,16 @@ export function oldestYearInForce(today: Date): number {
 }
 
 /** The rating in force today: the newest year among those in force, or null. `ratings` are newest year first. */
-export function currentRating(ratings: readonly RatingRow[], today: Date = startOfToday()): RatingRow | null {
+export function currentRating<R extends Dated>(ratings: readonly R[], today: Date): R | null {
   return ratings.find((r) => isRatingInForce(r, today)) ?? null;
 }
 
 /** The rating of `year` (history, whatever its age), or the one in force today when `year` is omitted. */
-export function ratingFor(ratings: readonly RatingRow[], year?: number | null, today?: Date): RatingRow | null {
+export function ratingFor<R extends Dated>(
+  ratings: readonly R[],
+  year: number | null | undefined,
+  today: Date,
+): R | null {
   if (year === undefined || year === null) return currentRating(ratings, today);
   return ratings.find((r) => r.year === year) ?? null;
 }
@@ -81,8 +146,8 @@ export const stopDecisionDueBy = (appliedOn: Date) => periodEnd(appliedOn, { day
  * (this one included): then PAID_IN_FULL is not open to it.
  */
 export function isRepeatOffender(
-  entry: Pick<ViolationRow, 'id' | 'decisionServedOn'>,
-  others: readonly Pick<ViolationRow, 'id' | 'decisionServedOn'>[],
+  entry: Pick<Violation, 'id' | 'decisionServedOn'>,
+  others: readonly Pick<Violation, 'id' | 'decisionServedOn'>[],
 ): boolean {
   const from = periodEnd(entry.decisionServedOn, { years: -REPEAT_WINDOW.years }).getTime();
   const to = entry.decisionServedOn.getTime();
@@ -91,7 +156,7 @@ export function isRepeatOffender(
   );
 }
 
-export const STOP_GROUND_LABELS: Record<NonNullable<ViolationRow['removalGround']>, string> = {
+export const STOP_GROUND_LABELS: Record<TaxPublicationStopGround, string> = {
   PAID_IN_FULL: '已缴清税款、滞纳金和罚款，且失信信息公布满六个月',
   BANKRUPTCY_REORGANISATION: '破产重整或和解，人民法院裁定批准，税务机关依法受偿',
   OUTSTANDING_CONTRIBUTION: '突发事件期间作出突出贡献',
@@ -99,31 +164,34 @@ export const STOP_GROUND_LABELS: Record<NonNullable<ViolationRow['removalGround'
 };
 
 /** Grounds that answer the subject's application (DECISION_REVOKED answers a review or a court). */
-export const APPLICATION_GROUNDS: readonly NonNullable<ViolationRow['removalGround']>[] = [
+export const APPLICATION_GROUNDS: readonly TaxPublicationStopGround[] = [
   'PAID_IN_FULL',
   'BANKRUPTCY_REORGANISATION',
   'OUTSTANDING_CONTRIBUTION',
 ];
 
-export const RESPONSIBLE_ROLE_LABELS: Record<PersonRow['role'], string> = {
+export const RESPONSIBLE_ROLE_LABELS: Record<TaxResponsibleRole, string> = {
   ACTUAL_RESPONSIBLE: '经人民法院生效裁判确定的实际责任人',
   FINANCE_PERSON: '负有直接责任的财务人员',
   GANG_MEMBER: '团伙成员',
 };
 
-export type EntryStatus = 'PUBLISHED' | 'EXPIRED' | 'REMOVED';
+/** An entry's status as of a day: the schema's ListingStatus. */
+export type EntryStatus = ListingStatus;
 
 /**
  * An entry's status as the public sees it: published while inside its three-year publicity period,
  * expired after it (publicity stops by itself), removed when stopped early.
  */
-export function entryStatus(
-  v: Pick<ViolationRow, 'status' | 'publicityEndsOn'>,
-  today: Date = startOfToday(),
-): EntryStatus {
+export function entryStatus(v: Pick<Violation, 'status' | 'publicityEndsOn'>, today: Date): EntryStatus {
   if (v.status === 'REMOVED') return 'REMOVED';
   return v.publicityEndsOn.getTime() >= today.getTime() ? 'PUBLISHED' : 'EXPIRED';
 }
 
-export const isInForce = (v: Pick<ViolationRow, 'status' | 'publicityEndsOn'>, today?: Date) =>
+export const isInForce = (v: Pick<Violation, 'status' | 'publicityEndsOn'>, today: Date) =>
   entryStatus(v, today) === 'PUBLISHED';
+
+/** The 15th of the month after service: the latest publication date 总局令第54号 allows. */
+export function latestPublication(served: Date): Date {
+  return new Date(Date.UTC(served.getUTCFullYear(), served.getUTCMonth() + 1, 15));
+}

@@ -1,7 +1,12 @@
+/**
+ * The tax department's writes: each mutation validates what it is given (the generated input and argument types;
+ * BAD_USER_INPUT naming the field and the rule) and runs its change and its audit entry in one transaction
+ * (`ctx.audited`). "Today" is read once per mutation from the kit's clock.
+ */
 import {
   badInput,
   checkSubjectCode,
-  chinaToday,
+  clock,
   notFound,
   notInFuture,
   regionFor,
@@ -9,69 +14,38 @@ import {
   type SubgraphContext,
 } from '@credit-hub/kit';
 import { kindFromUscc, validateIdNumber, validateUscc } from '@credit-hub/kit/codes';
-import type { PersonRow, RatingRow, ViolationRow } from './mappers.ts';
+import type {
+  MajorTaxViolationInput,
+  MajorTaxViolationStopInput,
+  MutationRemoveMajorTaxViolationArgs,
+  TaxCreditRatingInput,
+  TaxResponsiblePersonInput,
+} from './__generated__/types.ts';
+import type { MajorTaxViolationMapper, TaxCreditRatingMapper } from './mappers.ts';
 import {
   APPLICATION_GROUNDS,
+  checkLevelScore,
   entryStatus,
   isRepeatOffender,
+  latestPublication,
   paidInFullFrom,
   publicityEnd,
   STOP_GROUND_LABELS,
 } from './rules.ts';
 
+/** What a write needs of the request: the database, the caller, and `audited` (no loader, no GraphQL). */
 type Ctx = SubgraphContext<unknown>;
-const today = () => chinaToday();
+type ViolationRow = MajorTaxViolationMapper;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-/**
- * Level and score must agree (国家税务总局公告2014年第40号, 2018年第8号; 2025年第12号 keeps the levels). D may be
- * assigned directly without a score; M has two cases: a newly established enterprise, which has no score (it
- * is not rated in its first evaluation year, 2025年第12号 第十五条), and a subject without operating income in the
- * year, which needs a score of 70 or more.
- */
-export function checkLevelScore(level: RatingRow['level'], score: number | null | undefined): void {
-  if (score === null || score === undefined) {
-    if (level !== 'D' && level !== 'M')
-      throw badInput(
-        'input.score',
-        'REQUIRED',
-        `\`input.score\` is required for level ${level}: only D (assigned directly) and a new enterprise's M have none`,
-      );
-    return;
-  }
-  if (score < 0 || score > 100) throw badInput('input.score', 'RANGE', '`input.score` must be between 0 and 100');
-  const ok = {
-    A: score >= 90,
-    B: score >= 70 && score < 90,
-    M: score >= 70,
-    C: score >= 40 && score < 70,
-    D: score < 40,
-  }[level];
-  if (!ok)
-    throw badInput(
-      'input.score',
-      'LEVEL_SCORE',
-      `\`input.score\` ${score} does not fit level ${level} (A ≥ 90, B 70–<90, M ≥ 70, C 40–<70, D < 40)`,
-    );
-}
-
-export interface RatingInput {
-  subjectCode: string;
-  year: number;
-  level: RatingRow['level'];
-  score?: number | null;
-  evaluatedOn: Date;
-  authority: string;
-  regionCode?: string | null;
-}
-
-export async function recordRating(ctx: Ctx, input: RatingInput): Promise<RatingRow> {
+export async function recordRating(ctx: Ctx, input: TaxCreditRatingInput): Promise<TaxCreditRatingMapper> {
   const subjectCode = checkSubjectCode(input.subjectCode, 'input.subjectCode');
-  const thisYear = today().getUTCFullYear();
+  const today = clock.today();
+  const thisYear = today.getUTCFullYear();
   if (input.year < 2014 || input.year > thisYear)
     throw badInput('input.year', 'RANGE', `\`input.year\` must be between 2014 and ${thisYear}`);
   checkLevelScore(input.level, input.score);
-  notInFuture(input.evaluatedOn, 'input.evaluatedOn');
+  notInFuture(input.evaluatedOn, 'input.evaluatedOn', today);
   const data = {
     regionCode: regionFor(subjectCode, input.regionCode, 'input.regionCode'),
     level: input.level,
@@ -90,33 +64,6 @@ export async function recordRating(ctx: Ctx, input: RatingInput): Promise<Rating
   );
 }
 
-export interface ViolationInput {
-  subjectCode: string;
-  taxpayerName: string;
-  registeredAddress?: string | null;
-  responsiblePersonName?: string | null;
-  responsiblePersonSex?: string | null;
-  responsiblePersonIdNumber?: string | null;
-  situation: ViolationRow['situation'];
-  mainFacts: string;
-  legalBasis: string;
-  penalty: string;
-  amountInvolved?: number | null;
-  inspectingAuthority: string;
-  authorityCode: string;
-  decisionServedOn: Date;
-  publishedOn: Date;
-  regionCode?: string | null;
-  otherResponsiblePersons?: PersonInput[] | null;
-}
-
-export interface PersonInput {
-  role: PersonRow['role'];
-  name: string;
-  sex?: string | null;
-  idNumber?: string | null;
-}
-
 function checkSex(sex: string | null | undefined, field: string): string | null {
   if (sex && !['男', '女'].includes(sex)) throw badInput(field, 'ENUM', `\`${field}\` must be 男 or 女`);
   return sex ?? null;
@@ -132,7 +79,7 @@ function checkIdNumber(raw: string | null | undefined, field: string): string | 
 /** At most this many further persons per entry: a gang of a few dozen is the most a judgment names. */
 export const MAX_OTHER_PERSONS = 50;
 
-function checkPersons(persons: PersonInput[] | null | undefined) {
+function checkPersons(persons: readonly TaxResponsiblePersonInput[] | null | undefined) {
   const list = persons ?? [];
   if (list.length > MAX_OTHER_PERSONS)
     throw badInput(
@@ -151,12 +98,7 @@ function checkPersons(persons: PersonInput[] | null | undefined) {
   });
 }
 
-/** The 15th of the month after service: the latest publication date 总局令第54号 allows. */
-export function latestPublication(served: Date): Date {
-  return new Date(Date.UTC(served.getUTCFullYear(), served.getUTCMonth() + 1, 15));
-}
-
-export async function publishViolation(ctx: Ctx, input: ViolationInput): Promise<ViolationRow> {
+export async function publishViolation(ctx: Ctx, input: MajorTaxViolationInput): Promise<ViolationRow> {
   const subjectCode = checkSubjectCode(input.subjectCode, 'input.subjectCode');
   const authority = validateUscc(input.authorityCode.trim().toUpperCase());
   if (!authority.valid)
@@ -232,15 +174,13 @@ export async function publishViolation(ctx: Ctx, input: ViolationInput): Promise
   );
 }
 
-export interface StopInput {
-  ground: NonNullable<ViolationRow['removalGround']>;
-  appliedOn?: Date | null;
-  paidOn?: Date | null;
-  reason: string;
-}
-
 /** The dates an early stop needs, checked against the entry (and, for PAID_IN_FULL, the subject's other entries). */
-function checkStop(entry: ViolationRow, input: StopInput, others: ViolationRow[]) {
+function checkStop(
+  entry: ViolationRow,
+  input: MajorTaxViolationStopInput,
+  others: readonly ViolationRow[],
+  today: Date,
+) {
   const { ground, appliedOn, paidOn } = input;
   if (APPLICATION_GROUNDS.includes(ground) && !appliedOn)
     throw badInput(
@@ -249,7 +189,7 @@ function checkStop(entry: ViolationRow, input: StopInput, others: ViolationRow[]
       `\`input.appliedOn\` is required for ${ground}: it answers an application`,
     );
   if (appliedOn) {
-    notInFuture(appliedOn, 'input.appliedOn');
+    notInFuture(appliedOn, 'input.appliedOn', today);
     if (appliedOn.getTime() < entry.publishedOn.getTime())
       throw badInput(
         'input.appliedOn',
@@ -287,10 +227,14 @@ function checkStop(entry: ViolationRow, input: StopInput, others: ViolationRow[]
   }
 }
 
-export async function removeViolation(ctx: Ctx, id: string, input: StopInput): Promise<ViolationRow> {
+export async function removeViolation(
+  ctx: Ctx,
+  { id, input }: MutationRemoveMajorTaxViolationArgs,
+): Promise<ViolationRow> {
   if (!/^\d{1,18}$/.test(id))
     throw badInput('id', 'FORMAT', `\`id\` must be a numeric entry id, got ${JSON.stringify(id)}`);
   const why = requiredText(input.reason, 'input.reason', 500);
+  const today = clock.today();
   // An entry's subject never changes: read it first so the audit entry names whom the removal concerns.
   const found = await ctx.db.prisma.majorTaxViolation.findUnique({
     where: { id: BigInt(id) },
@@ -305,7 +249,7 @@ export async function removeViolation(ctx: Ctx, id: string, input: StopInput): P
     },
     async (tx) => {
       const entry = await tx.majorTaxViolation.findUniqueOrThrow({ where: { id: BigInt(id) } });
-      const status = entryStatus(entry, today());
+      const status = entryStatus(entry, today);
       if (status !== 'PUBLISHED') {
         throw badInput(
           'id',
@@ -319,12 +263,12 @@ export async function removeViolation(ctx: Ctx, id: string, input: StopInput): P
         input.ground === 'PAID_IN_FULL'
           ? await tx.majorTaxViolation.findMany({ where: { subjectCode: entry.subjectCode } })
           : [];
-      checkStop(entry, input, others);
+      checkStop(entry, input, others, today);
       return tx.majorTaxViolation.update({
         where: { id: entry.id },
         data: {
           status: 'REMOVED',
-          removedOn: today(),
+          removedOn: today,
           removalGround: input.ground,
           removalReason: `${STOP_GROUND_LABELS[input.ground]}：${why}`,
           stopAppliedOn: input.appliedOn ?? null,

@@ -1,18 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { fixClock, type Identity, type RunningService } from '@credit-hub/kit';
+import { fixClock, setClock, type Identity, type RunningService } from '@credit-hub/kit';
 import {
+  callers,
   createTestDatabase,
+  expectForbidden,
   makeIdNumber,
   makeUscc,
+  onDay,
   postAs,
-  callers,
   TEST_INTERNAL_SECRET,
   type TestDatabase,
-  onDay,
 } from '@credit-hub/kit/testing';
 import { startTaxSubgraph } from '../src/index.ts';
-import { publicityEnd } from '../src/rules.ts';
+import { taxSeed } from './seed.ts';
 
 // Tax subgraph in-process over real HTTP against a real Postgres clone; each test file owns its data.
 let tdb: TestDatabase;
@@ -27,79 +28,35 @@ const stale = makeUscc('91', '330106', 'MA2T0006'); // A for 2023 only: an old A
 const evader = makeUscc('91', '330212', 'MA2T0002');
 const repaired = makeUscc('91', '330108', 'MA2T0003');
 const latest = makeUscc('91', '330106', 'MA2T0004');
-const authority = makeUscc('11', '330100', '00260001');
 const responsibleId = makeIdNumber('330106', '19750312', '031');
-
-const rating = (
-  subjectCode: string,
-  year: number,
-  level: 'A' | 'B' | 'C' | 'D' | 'M',
-  score: number | null,
-  regionCode: string,
-) => ({
-  subjectCode,
-  regionCode,
-  year,
-  level,
-  score,
-  evaluatedOn: new Date(`${year + 1}-04-${year === 2025 ? 22 : 20}`),
-  authority: '国家税务总局杭州市西湖区税务局',
-});
-
-const violation = (
-  subjectCode: string,
-  regionCode: string,
-  published: string,
-  extra: Record<string, unknown> = {},
-) => ({
-  subjectCode,
-  regionCode,
-  taxpayerName: '宁波恒丰五金制品有限公司',
-  registeredAddress: '浙江省宁波市鄞州区首南街道天童南路588号',
-  responsiblePersonName: '赵国强',
-  responsiblePersonSex: '男',
-  responsiblePersonIdNumber: responsibleId,
-  situation: 'FALSE_SPECIAL_INVOICES' as const,
-  mainFacts:
-    '经国家税务总局宁波市税务局第一稽查局检查，该单位在2023年1月1日至2023年12月31日期间，虚开增值税专用发票120份，金额1,250万元。',
-  legalBasis: '依照《中华人民共和国税收征收管理法》第六十三条、《中华人民共和国发票管理办法》第三十七条的规定',
-  penalty: '对其处以没收违法所得并处罚款的行政处罚',
-  amountInvolved: 12500000,
-  inspectingAuthority: '国家税务总局宁波市税务局第一稽查局',
-  authorityCode: authority,
-  decisionServedOn: new Date('2024-03-08'),
-  publishedOn: new Date(published),
-  publicityEndsOn: publicityEnd(new Date(published)),
-  ...extra,
-});
 
 before(async () => {
   restoreClock = fixClock(TODAY);
   tdb = await createTestDatabase();
-  await tdb.db.prisma.taxCreditRating.createMany({
-    data: [
-      rating(good, 2023, 'A', 95.5, '330106'),
-      rating(good, 2024, 'A', 93, '330106'),
-      rating(renewed, 2024, 'A', 91, '330106'),
-      rating(renewed, 2025, 'B', 85, '330106'),
-      rating(stale, 2023, 'A', 96, '330106'),
-      rating(evader, 2023, 'B', 78, '330212'),
-      rating(evader, 2024, 'D', null, '330212'),
-      rating(repaired, 2024, 'C', 55, '330108'),
-    ],
-  });
-  await tdb.db.prisma.majorTaxViolation.createMany({
-    data: [
-      violation(evader, '330212', '2024-04-12'),
-      violation(repaired, '330108', '2023-06-14', {
-        status: 'REMOVED',
-        removedOn: new Date('2024-08-01'),
-        removalReason: '信用修复，提前停止公布',
-      }),
-      violation(repaired, '330108', '2020-05-10', { publicityEndsOn: new Date('2023-05-10') }),
-      violation(latest, '330106', '2025-01-15', { decisionServedOn: new Date('2024-12-20') }),
-    ],
-  });
+  const seed = taxSeed(tdb.db);
+  await seed.rating.many([
+    { subjectCode: good, regionCode: '330106', year: 2023, level: 'A', score: 95.5 },
+    { subjectCode: good, regionCode: '330106', year: 2024, level: 'A', score: 93 },
+    { subjectCode: renewed, regionCode: '330106', year: 2024, level: 'A', score: 91 },
+    { subjectCode: renewed, regionCode: '330106', year: 2025, level: 'B', score: 85 },
+    { subjectCode: stale, regionCode: '330106', year: 2023, level: 'A', score: 96 },
+    { subjectCode: evader, regionCode: '330212', year: 2023, level: 'B', score: 78 },
+    { subjectCode: evader, regionCode: '330212', year: 2024, level: 'D', score: null },
+    { subjectCode: repaired, regionCode: '330108', year: 2024, level: 'C', score: 55 },
+  ]);
+  await seed.violation.many([
+    { subjectCode: evader, regionCode: '330212', published: '2024-04-12', responsiblePersonIdNumber: responsibleId },
+    {
+      subjectCode: repaired,
+      regionCode: '330108',
+      published: '2023-06-14',
+      status: 'REMOVED',
+      removedOn: new Date('2024-08-01'),
+      removalReason: '信用修复，提前停止公布',
+    },
+    { subjectCode: repaired, regionCode: '330108', published: '2020-05-10', publicityEndsOn: new Date('2023-05-10') },
+    { subjectCode: latest, regionCode: '330106', published: '2025-01-15', decisionServedOn: new Date('2024-12-20') },
+  ]);
   service = await startTaxSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET });
 });
 
@@ -169,9 +126,10 @@ describe('CreditSubject extension', () => {
     const { body } = await entities([repaired], 'majorTaxViolations { status }', callers.public);
     assert.deepEqual((body.data as any)._entities[0].majorTaxViolations, []);
     const widened = await entities([repaired], 'majorTaxViolations(includeRemoved: true) { status }', callers.public);
-    assert.equal(widened.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expectForbidden(widened);
     const removed = await query(`{ majorTaxViolations(status: REMOVED) { totalCount } }`, {}, callers.public);
-    assert.equal(removed.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    expectForbidden(removed);
+    assert.equal(removed.body.data ?? null, null);
     const [expired] = await tdb.db.prisma.majorTaxViolation.findMany({
       where: { subjectCode: repaired, status: 'PUBLISHED' },
     });
@@ -400,5 +358,107 @@ describe('as the clock moves', () => {
         assert.equal((list.body.data as any).majorTaxViolations.totalCount, listed ? 1 : 0, day);
       });
     }
+  });
+});
+
+describe('one today per request', () => {
+  /**
+   * A clock that stands on `first` for its first reading and on `then` for every later one: a request whose fields
+   * each read the clock would answer some of them as of one day and some as of the next.
+   */
+  function turningClock(first: string, then: string) {
+    let readings = 0;
+    return setClock({ now: () => new Date(readings++ === 0 ? first : then) });
+  }
+  // The evader's entry was published 2024-04-12: 2027-04-12 is its last day, 2027-04-13 the first without it.
+  const LAST_MOMENT = '2027-04-12T23:59:59.999+08:00';
+  const NEXT_DAY = '2027-04-13T00:00:00.000+08:00';
+
+  it('answers every field of a subject as of the day the request began, across midnight', async () => {
+    const restore = turningClock(LAST_MOMENT, NEXT_DAY);
+    try {
+      const { body } = await entities(
+        [evader],
+        'isMajorTaxViolator majorTaxViolations { status } all: majorTaxViolations(includeRemoved: true) { status }',
+      );
+      assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+      assert.deepEqual((body.data as any)._entities[0], {
+        code: evader,
+        isMajorTaxViolator: true,
+        majorTaxViolations: [{ status: 'PUBLISHED' }],
+        all: [{ status: 'PUBLISHED' }],
+      });
+    } finally {
+      restore();
+    }
+  });
+
+  it('filters a list and states its entries’ status as of the same day', async () => {
+    const restore = turningClock(LAST_MOMENT, NEXT_DAY);
+    try {
+      const { body } = await query(`{ majorTaxViolations(regionCode: "330212") { totalCount nodes { status } } }`);
+      assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+      assert.deepEqual((body.data as any).majorTaxViolations, { totalCount: 1, nodes: [{ status: 'PUBLISHED' }] });
+    } finally {
+      restore();
+    }
+  });
+});
+
+describe('audit of entries no longer published', () => {
+  const supervisor = callers.supervisor('案件2026-031');
+  const readsOf = async (actor: string) =>
+    (
+      await tdb.db.prisma.$queryRaw<{ subject_code: string | null; fields: string }[]>`
+        SELECT subject_code, fields FROM audit.entry WHERE action = 'READ' AND actor = ${actor} ORDER BY seq`
+    ).flatMap((r) =>
+      (JSON.parse(r.fields) as string[]).filter((f) => f.includes('ajorTaxViolation')).map((f) => [r.subject_code, f]),
+    );
+  const entryOf = async (subjectCode: string, status: 'PUBLISHED' | 'REMOVED', publicityEndsBefore?: Date) =>
+    (
+      await tdb.db.prisma.majorTaxViolation.findFirstOrThrow({
+        where: {
+          subjectCode,
+          status,
+          ...(publicityEndsBefore ? { publicityEndsOn: { lt: publicityEndsBefore } } : {}),
+        },
+      })
+    ).id.toString();
+
+  it('records each subject whose removed or expired entries a government user is given, and nothing else', async () => {
+    const widened = await entities(
+      [repaired, evader],
+      'all: majorTaxViolations(includeRemoved: true) { status }',
+      supervisor,
+    );
+    assert.equal(widened.body.errors, undefined, JSON.stringify(widened.body.errors));
+    const expired = await query(`{ majorTaxViolations(status: EXPIRED) { nodes { publishedOn } } }`, {}, supervisor);
+    assert.deepEqual((expired.body.data as any).majorTaxViolations.nodes, [{ publishedOn: '2020-05-10' }]);
+    const byId = `query($id: ID!) { majorTaxViolation(id: $id) { status } }`;
+    const old = await query(byId, { id: await entryOf(repaired, 'PUBLISHED', new Date(TODAY)) }, supervisor);
+    assert.deepEqual((old.body.data as any).majorTaxViolation, { status: 'EXPIRED' });
+    // A published entry is public data: reading it leaves no trail.
+    const current = await query(byId, { id: await entryOf(evader, 'PUBLISHED') }, supervisor);
+    assert.deepEqual((current.body.data as any).majorTaxViolation, { status: 'PUBLISHED' });
+
+    assert.deepEqual(await readsOf(supervisor.actor), [
+      // The evader's only entry is published: its subject is not named.
+      [repaired, 'CreditSubject.majorTaxViolations(includeRemoved: true)'],
+      [repaired, 'Query.majorTaxViolations(status: EXPIRED)'],
+      [repaired, 'Query.majorTaxViolation(not published)'],
+    ]);
+  });
+
+  it('gives the public nothing of an entry no longer published, and records nothing', async () => {
+    const before = await tdb.db.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM audit.entry`;
+    const { body } = await query(
+      `query($id: ID!) { majorTaxViolation(id: $id) { status } }`,
+      { id: await entryOf(repaired, 'REMOVED') },
+      callers.public,
+    );
+    assert.equal(body.errors, undefined);
+    assert.equal((body.data as any).majorTaxViolation, null);
+    const after = await tdb.db.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM audit.entry`;
+    assert.equal(after[0]!.n, before[0]!.n);
   });
 });

@@ -3,7 +3,9 @@
 import type * as Types from './types.ts';
 import type { CreditSubject } from './types.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CreditSubjectMapper, RegistrationMapper, AnnualReportMapper, AbnormalOperationMapper, SeriousIllegalListingMapper, AbnormalOperationConnectionMapper, SeriousIllegalListingConnectionMapper } from '../mappers.ts';
+import type { AbnormalOperationMapper, AbnormalOperationConnectionMapper } from '../abnormal/mappers.ts';
+import type { CreditSubjectMapper, RegistrationMapper, AnnualReportMapper } from '../mappers.ts';
+import type { SeriousIllegalListingMapper, SeriousIllegalListingConnectionMapper } from '../serious/mappers.ts';
 import type { Context } from '../context.ts';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };

@@ -4,6 +4,6 @@ import { ANNUAL_REPORT_STATUS_LABELS, annualReportDeadline, annualReportStatus }
 export const AnnualReport: AnnualReportResolvers = {
   subject: (r) => ({ code: r.subjectCode }),
   dueBy: (r) => annualReportDeadline(r.year),
-  status: (r) => annualReportStatus(r),
-  statusLabel: (r) => ANNUAL_REPORT_STATUS_LABELS[annualReportStatus(r)],
+  status: (r, _args, { loaders }) => annualReportStatus(r, loaders.today),
+  statusLabel: (r, _args, { loaders }) => ANNUAL_REPORT_STATUS_LABELS[annualReportStatus(r, loaders.today)],
 };

@@ -1,20 +1,13 @@
 import { toIsoDate } from '@credit-hub/kit';
-import type { MajorTaxViolationResolvers, TaxResponsiblePersonResolvers } from '../__generated__/resolvers-types.ts';
-import {
-  entryStatus,
-  paidInFullFrom,
-  RESPONSIBLE_ROLE_LABELS,
-  SITUATION_LABELS,
-  STOP_GROUND_LABELS,
-  stopDecisionDueBy,
-} from '../rules.ts';
+import type { MajorTaxViolationResolvers } from '../__generated__/resolvers-types.ts';
+import { entryStatus, paidInFullFrom, SITUATION_LABELS, STOP_GROUND_LABELS, stopDecisionDueBy } from '../rules.ts';
 
 export const MajorTaxViolation: MajorTaxViolationResolvers = {
   id: (v) => v.id.toString(),
   subject: (v) => ({ code: v.subjectCode }),
   // The responsible persons' names and ID numbers are masked by @personal in schema.graphql.
   otherResponsiblePersons: (v, _args, { loaders }) => loaders.personsByViolation.load(v.id),
-  status: (v) => entryStatus(v),
+  status: (v, _args, { loaders }) => entryStatus(v, loaders.today),
   situationLabel: (v) => SITUATION_LABELS[v.situation],
   amountInvolved: (v) => (v.amountInvolved === null ? null : v.amountInvolved.toNumber()),
   decisionServedOn: (v) => toIsoDate(v.decisionServedOn)!,
@@ -26,8 +19,4 @@ export const MajorTaxViolation: MajorTaxViolationResolvers = {
   stopAppliedOn: (v) => toIsoDate(v.stopAppliedOn),
   stopDecisionDueBy: (v) => (v.stopAppliedOn ? toIsoDate(stopDecisionDueBy(v.stopAppliedOn)) : null),
   paidOn: (v) => toIsoDate(v.paidOn),
-};
-
-export const TaxResponsiblePerson: TaxResponsiblePersonResolvers = {
-  roleLabel: (p) => RESPONSIBLE_ROLE_LABELS[p.role],
 };

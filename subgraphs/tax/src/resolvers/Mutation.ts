@@ -5,5 +5,5 @@ import { publishViolation, recordRating, removeViolation } from '../writes.ts';
 export const Mutation: MutationResolvers = {
   recordTaxCreditRating: (_root, { input }, ctx) => recordRating(ctx, input),
   publishMajorTaxViolation: (_root, { input }, ctx) => publishViolation(ctx, input),
-  removeMajorTaxViolation: (_root, { id, input }, ctx) => removeViolation(ctx, id, input),
+  removeMajorTaxViolation: (_root, args, ctx) => removeViolation(ctx, args),
 };

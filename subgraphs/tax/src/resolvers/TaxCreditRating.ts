@@ -9,5 +9,5 @@ export const TaxCreditRating: TaxCreditRatingResolvers = {
   validUntil: (r) => toIsoDate(ratingValidUntil(r.year))!,
   // In force means the one that counts today: in its validity and no newer rating of the subject in force.
   inForce: async (r, _args, { loaders }) =>
-    currentRating(await loaders.ratingsBySubject.load(r.subjectCode))?.id === r.id,
+    currentRating(await loaders.ratingsBySubject.load(r.subjectCode), loaders.today)?.id === r.id,
 };

@@ -1,4 +1,4 @@
-import type { AbnormalOperationResolvers } from '../__generated__/resolvers-types.ts';
+import type { AbnormalOperationResolvers } from '../../__generated__/resolvers-types.ts';
 import {
   ABNORMAL_KIND_LABELS,
   ABNORMAL_REASON_LABELS,
@@ -13,6 +13,6 @@ export const AbnormalOperation: AbnormalOperationResolvers = {
   kindLabel: (e) => ABNORMAL_KIND_LABELS[e.kind],
   reasonLabel: (e) => ABNORMAL_REASON_LABELS[e.reason],
   statusLabel: (e) => ABNORMAL_STATUS_LABELS[e.kind][e.status],
-  removalOverdue: (e) => isRemovalOverdue(e),
+  removalOverdue: (e, _args, { loaders }) => isRemovalOverdue(e, loaders.today),
   transferDueFrom: (e) => (e.kind === 'LISTING' ? transferDueFrom(e.listedOn) : null),
 };

@@ -1,4 +1,4 @@
-import type { SeriousIllegalListingResolvers } from '../__generated__/resolvers-types.ts';
+import type { SeriousIllegalListingResolvers } from '../../__generated__/resolvers-types.ts';
 import {
   earliestEarlyRemoval,
   HEAVY_PENALTY_LABELS,
@@ -15,6 +15,6 @@ export const SeriousIllegalListing: SeriousIllegalListingResolvers = {
   penaltyKindLabel: (e) => (e.penaltyKind ? HEAVY_PENALTY_LABELS[e.penaltyKind] : null),
   abnormalOperationId: (e) => e.abnormalOperationId?.toString() ?? null,
   earlyRemovalFrom: (e) => earliestEarlyRemoval(e.listedOn),
-  status: (e) => seriousStatus(e),
-  statusLabel: (e) => SERIOUS_STATUS_LABELS[seriousStatus(e)],
+  status: (e, _args, { loaders }) => seriousStatus(e, loaders.today),
+  statusLabel: (e, _args, { loaders }) => SERIOUS_STATUS_LABELS[seriousStatus(e, loaders.today)],
 };

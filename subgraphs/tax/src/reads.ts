@@ -1,25 +1,27 @@
-import {
-  dateIdKey,
-  dateIdSeek,
-  isDateIdCursor,
-  type PageArgs,
-  readPage,
-  regionPrefix,
-  toConnection,
-} from '@credit-hub/kit';
+/**
+ * The tax subgraph's reads: the lists (keyset pages with their counts) as of the request's `today`. Filters follow
+ * the rules (rules.ts), so a list answers exactly as a single record does on the same day. Raw rows are parsed
+ * (zod), never cast.
+ */
+import { dateIdKey, dateIdSeek, isDateIdCursor, readPage, regionPrefix, toConnection, z } from '@credit-hub/kit';
 import { Prisma, type Db } from '@credit-hub/kit/db';
-import type { RatingConnection, RatingRow, ViolationConnection, ViolationRow } from './mappers.ts';
-import { oldestYearInForce, startOfToday, type EntryStatus } from './rules.ts';
+import type {
+  ListingStatus,
+  QueryALevelTaxpayersArgs,
+  QueryMajorTaxViolationsArgs,
+  QueryTaxCreditRatingsArgs,
+} from './__generated__/types.ts';
+import type { MajorTaxViolationConnectionMapper, TaxCreditRatingConnectionMapper } from './mappers.ts';
+import { oldestYearInForce } from './rules.ts';
 
-export interface RatingListArgs extends PageArgs {
-  year: number;
-  level?: RatingRow['level'] | null;
-  regionCode?: string | null;
-}
+const isCodeCursor = (v: unknown): v is string => typeof v === 'string' && /^[0-9A-Z]{1,22}$/.test(v);
 
 /** Ratings of a year, keyset-paged by subject code (unique per year). */
-export async function listRatings(db: Db, args: RatingListArgs): Promise<RatingConnection> {
-  const page = readPage(args, (v): v is string => typeof v === 'string');
+export async function listRatings(
+  db: Db,
+  args: Pick<QueryTaxCreditRatingsArgs, 'year' | 'level' | 'regionCode' | 'first' | 'after'>,
+): Promise<TaxCreditRatingConnectionMapper> {
+  const page = readPage(args, isCodeCursor);
   const where: Prisma.TaxCreditRatingWhereInput = {
     year: args.year,
     ...(args.level ? { level: args.level } : {}),
@@ -36,18 +38,29 @@ export async function listRatings(db: Db, args: RatingListArgs): Promise<RatingC
   };
 }
 
-const isCodeCursor = (v: unknown): v is string => typeof v === 'string' && /^[0-9A-Z]{1,22}$/.test(v);
+/** A rating row as the raw statement of the current A list returns it. */
+const RatingRow = z.object({
+  id: z.bigint(),
+  subjectCode: z.string(),
+  regionCode: z.string(),
+  year: z.number().int(),
+  level: z.enum(['A', 'B', 'M', 'C', 'D']),
+  score: z.instanceof(Prisma.Decimal).nullable(),
+  evaluatedOn: z.date(),
+  authority: z.string(),
+});
+const CountRow = z.object({ n: z.bigint() });
 
 /**
- * The taxpayers whose rating in force today is A (the red list incentives follow), keyset-paged by subject code.
+ * The taxpayers whose rating in force `today` is A (the red list incentives follow), keyset-paged by subject code.
  * In force: determined by today, within its validity (only the last two evaluation years can be), and no newer
  * rating of the subject determined by today. One statement per page, one for the count.
  */
 export async function listCurrentALevel(
   db: Db,
-  args: PageArgs & { regionCode?: string | null },
-  today: Date = startOfToday(),
-): Promise<RatingConnection> {
+  args: Pick<QueryALevelTaxpayersArgs, 'regionCode' | 'first' | 'after'>,
+  today: Date,
+): Promise<TaxCreditRatingConnectionMapper> {
   const page = readPage(args, isCodeCursor);
   const region = args.regionCode
     ? Prisma.sql`AND r.region_code LIKE ${regionPrefix(args.regionCode) + '%'}`
@@ -57,40 +70,37 @@ export async function listCurrentALevel(
       WHERE n.subject_code = r.subject_code AND n.year > r.year AND n.evaluated_on <= ${today}::date)
     ${region}`;
   const seek = page.after === null ? Prisma.empty : Prisma.sql`AND r.subject_code > ${page.after}`;
-  const rows = await db.prisma.$queryRaw<RatingRow[]>`
+  const rows = await db.prisma.$queryRaw<unknown[]>`
+    /* listCurrentALevel */
     SELECT r.id, r.subject_code AS "subjectCode", r.region_code AS "regionCode", r.year, r.level::text AS level,
       r.score, r.evaluated_on AS "evaluatedOn", r.authority
     FROM tax.credit_rating r WHERE ${where} ${seek}
     ORDER BY r.subject_code LIMIT ${page.limit}`;
   return {
-    ...toConnection(rows, page, (r) => r.subjectCode),
+    ...toConnection(z.array(RatingRow).parse(rows), page, (r) => r.subjectCode),
     totalCount: async () => {
-      const [row] = await db.prisma.$queryRaw<
-        { n: bigint }[]
-      >`SELECT count(*) AS n FROM tax.credit_rating r WHERE ${where}`;
-      return Number(row!.n);
+      const counted = await db.prisma.$queryRaw<unknown[]>`
+        SELECT count(*) AS n FROM tax.credit_rating r WHERE ${where}`;
+      return Number(z.tuple([CountRow]).parse(counted)[0].n);
     },
   };
 }
 
-export interface ViolationListArgs extends PageArgs {
-  year?: number | null;
-  regionCode?: string | null;
-  situation?: ViolationRow['situation'] | null;
-  status?: EntryStatus | null;
-}
-
-function statusCondition(status: EntryStatus): Prisma.MajorTaxViolationWhereInput {
-  const today = startOfToday();
+/** The stored condition of a status as of `today`: PUBLISHED and EXPIRED differ only in the last day of publicity. */
+function statusCondition(status: ListingStatus, today: Date): Prisma.MajorTaxViolationWhereInput {
   if (status === 'REMOVED') return { status: 'REMOVED' };
   return { status: 'PUBLISHED', publicityEndsOn: status === 'PUBLISHED' ? { gte: today } : { lt: today } };
 }
 
-/** Black-list entries, newest publication first; the cursor is (publishedOn, id). */
-export async function listViolations(db: Db, args: ViolationListArgs): Promise<ViolationConnection> {
+/** Black-list entries as of `today`, newest publication first; the cursor is (publishedOn, id). */
+export async function listViolations(
+  db: Db,
+  args: QueryMajorTaxViolationsArgs,
+  today: Date,
+): Promise<MajorTaxViolationConnectionMapper> {
   const page = readPage(args, isDateIdCursor);
   const where: Prisma.MajorTaxViolationWhereInput = {
-    ...statusCondition(args.status ?? 'PUBLISHED'),
+    ...statusCondition(args.status ?? 'PUBLISHED', today),
     ...(args.situation ? { situation: args.situation } : {}),
     ...(args.regionCode ? { regionCode: { startsWith: regionPrefix(args.regionCode) } } : {}),
     ...(args.year
