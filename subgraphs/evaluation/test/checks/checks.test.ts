@@ -10,8 +10,8 @@ import {
   type TestDatabase,
 } from '@credit-hub/kit/testing';
 import pg from 'pg';
-import { CREDIT_LISTS, LIST_INFO } from '../../src/catalogue/lists.ts';
-import { ensureMeasureCatalogue, starterCatalogue } from '../../src/catalogue/store.ts';
+import { CREDIT_LISTS, LIST_INFO } from '../../src/catalogue/rules.ts';
+import { ensureMeasureCatalogue, starterCatalogue } from '../../src/catalogue/writes.ts';
 import { startEvaluationSubgraph } from '../../src/index.ts';
 
 // The evaluation subgraph in-process over real HTTP and a real Postgres clone. The departments' flags are passed

@@ -1,0 +1,31 @@
+import type { EvaluationModel as EvaluationModelRow } from '@credit-hub/kit/db';
+import { parseDefinition, type GradeBand, type Indicator, type IndicatorGroup, type ModelDefinition } from './rules.ts';
+
+export type ModelStatus = 'DRAFT' | 'ACTIVE' | 'RETIRED';
+
+/** An evaluation model version with its definition validated (the EvaluationModel parent). */
+export interface ModelRecord {
+  code: string;
+  version: number;
+  name: string;
+  subjectKinds: string[];
+  status: ModelStatus;
+  definition: ModelDefinition;
+  createdAt: Date;
+  createdBy: string;
+  activatedAt: Date | null;
+  retiredAt: Date | null;
+}
+
+/** A stored row as resolvers receive it: the jsonb definition parsed (and validated) again, never cast. */
+export const toModelMapper = (row: EvaluationModelRow): ModelRecord => ({
+  ...row,
+  status: row.status,
+  definition: parseDefinition(row.definition),
+});
+
+// The parent types resolvers receive, by the codegen convention: `<GraphQL type>Mapper` (codegen.ts finds them).
+export type EvaluationModelMapper = ModelRecord;
+export type EvaluationIndicatorMapper = Indicator;
+export type EvaluationGradeBandMapper = GradeBand;
+export type EvaluationIndicatorGroupMapper = IndicatorGroup;
