@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { drawSample, stratumSize, type PopulationMember } from './rules.ts';
+import {
+  coveringRegions,
+  drawSample,
+  populationRefusal,
+  POPULATION_MAX_AGE_DAYS,
+  stratumSize,
+  type PopulationMember,
+} from './rules.ts';
 
 const LEVELS = {
   A: { label: '信用风险低', samplingRatio: 0.02 },
@@ -68,5 +75,28 @@ describe('双随机 draw', () => {
 
   it('draws nothing from an empty population', () => {
     assert.deepEqual(drawSample([], 'x'), { strata: [], selected: [] });
+  });
+});
+
+describe('the staleness guard of a draw', () => {
+  const refreshed = new Date('2026-04-25T02:00:00Z');
+  const later = (days: number, ms = 0) => new Date(refreshed.getTime() + days * 86_400_000 + ms);
+
+  it('accepts a population refreshed up to 7 days before, to the millisecond', () => {
+    assert.equal(POPULATION_MAX_AGE_DAYS, 7);
+    assert.equal(populationRefusal(refreshed, refreshed), null);
+    assert.equal(populationRefusal(refreshed, later(7)), null);
+    assert.equal(populationRefusal(refreshed, later(7, 1)), 'STALE_POPULATION');
+    assert.equal(populationRefusal(refreshed, later(30)), 'STALE_POPULATION');
+  });
+
+  it('refuses a population nobody refreshed', () => {
+    assert.equal(populationRefusal(null, refreshed), 'NOT_REFRESHED');
+  });
+
+  it('counts a refresh of the region, its prefecture or its province', () => {
+    assert.deepEqual(coveringRegions('330212'), ['330000', '330200', '330212']);
+    assert.deepEqual(coveringRegions('3302'), ['330000', '330200']);
+    assert.deepEqual(coveringRegions('33'), ['330000']);
   });
 });
