@@ -5,6 +5,7 @@ import type pg from 'pg';
 import type {
   MutationActivateEvaluationModelArgs,
   MutationCreateEvaluationModelVersionArgs,
+  SubjectKind,
 } from '../__generated__/types.ts';
 import { toModelMapper, type ModelRecord } from './mappers.ts';
 import { parseDefinition, parseDefinitionText, type ModelDefinition } from './rules.ts';
@@ -31,7 +32,7 @@ export function checkModelCode(code: string, field = 'code'): string {
 /** A new DRAFT version (the next number for its code). */
 async function createVersion(
   tx: Tx,
-  input: { code: string; name: string; subjectKinds: string[]; definition: ModelDefinition },
+  input: { code: string; name: string; subjectKinds: SubjectKind[]; definition: ModelDefinition },
   actor: string,
 ): Promise<ModelRecord> {
   const last = await tx.evaluationModel.findFirst({ where: { code: input.code }, orderBy: { version: 'desc' } });

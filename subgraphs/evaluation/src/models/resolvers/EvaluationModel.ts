@@ -8,5 +8,4 @@ export const EvaluationModel: EvaluationModelResolvers = {
   groups: (m) => m.definition.groups,
   grades: (m) => m.definition.grades,
   definitionJson: (m) => JSON.stringify(m.definition),
-  subjectKinds: (m) => m.subjectKinds as never,
 };
