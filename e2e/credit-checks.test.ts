@@ -189,6 +189,25 @@ describe('credit checks through the gateway', () => {
     }
   });
 
+  it('records a retried batch once when the caller sends an idempotency key (ADR 0050), and each call without one', async () => {
+    const KEYED = `query($codes: [ID!]!, $key: String) { creditCheckSubjects(codes: $codes) {
+      code creditCheck(matter: BIDDING, reference: "ZJZB-2026-301", idempotencyKey: $key) { id action checkedAt } } }`;
+    const codes = [debtor, cleanFirm, debtor];
+    const recorded = () => tdb.db.prisma.creditCheck.count({ where: { reference: 'ZJZB-2026-301' } });
+    const call = async (key: string | null) => {
+      const { body } = await postGraphQL(hub.gatewayUrl, KEYED, { codes, key }, housing);
+      assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+      return (body.data as any).creditCheckSubjects.map((s: any) => s.creditCheck);
+    };
+    const first = await call('tender-301');
+    assert.equal(first[0].id, first[2].id, 'the same subject twice under one key is one check');
+    assert.equal(await recorded(), 2);
+    assert.deepEqual(await call('tender-301'), first, 'the retry is answered with the checks made first');
+    assert.equal(await recorded(), 2);
+    await call(null);
+    assert.equal(await recorded(), 5, 'without a key every check is recorded, as before');
+  });
+
   it('turns CLEAR when the court withdraws the case (履行完毕), through the court’s own mutation', async () => {
     assert.equal((await single(debtor, 'BIDDING')).action, 'RESTRICT');
     const { body } = await postGraphQL(

@@ -434,6 +434,14 @@ describe('分级分类监管: 双随机 inspection draws', () => {
       officer,
     );
     assert.equal(body.errors, undefined);
+    // The refresh run of the province (npm run evaluate -- --region 33) covers its cities' draws.
+    const refresh = await postGraphQL(
+      hub.gatewayUrl,
+      `mutation { recordEvaluationRefresh(regionCode: "330000", registeredSubjects: 54, evaluatedSubjects: 54) { id } }`,
+      {},
+      platform,
+    );
+    assert.equal(refresh.body.errors, undefined, JSON.stringify(refresh.body.errors));
   });
 
   it('draws reproducibly per seed, stratified by supervision level, and records the draw', async () => {
@@ -454,7 +462,7 @@ describe('分级分类监管: 双随机 inspection draws', () => {
       a.selected.every((s: any) => s.name.startsWith('宁波市鄞州区测试企业')),
       'names come from the subject register',
     );
-    assert.equal(a.unevaluatedSubjectCount, null, 'no refresh recorded yet');
+    assert.equal(a.unevaluatedSubjectCount, null, 'no refresh of this exact region recorded yet');
     const same = (await postGraphQL(hub.gatewayUrl, DRAW, { i: input }, supervisor)).body.data as any;
     assert.deepEqual(same.drawInspectionSample.selectedCodes, a.selectedCodes);
     assert.notEqual(same.drawInspectionSample.id, a.id);
@@ -529,5 +537,90 @@ describe('分级分类监管: 双随机 inspection draws', () => {
     );
     const list = await postGraphQL(hub.gatewayUrl, `{ inspectionSamples { nodes { id } } }`, {}, officer);
     assert.equal(list.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+  });
+
+  // The staleness guard (docs/evaluation.md): a draw on stored evaluations not refreshed within 7 days is refused,
+  // with nothing recorded. The refreshes above were recorded at the file's clock, 2026-04-25 12:00 China time.
+  it('refuses a draw on a population older than 7 days, or never refreshed, and records nothing', async () => {
+    const draw = async (regionCode: string, day: string) => {
+      const restore = fixClock(day);
+      try {
+        return (await postGraphQL(hub.gatewayUrl, DRAW, { i: { regionCode, seed: 's', matter: '抽查' } }, supervisor))
+          .body;
+      } finally {
+        restore();
+      }
+    };
+    const before = await tdb.db.prisma.inspectionDraw.count();
+    const lastDay = await draw('330200', '2026-05-02T12:00:00+08:00');
+    assert.equal(lastDay.errors, undefined, 'exactly 7 days after the refresh: still fresh');
+    const stale = await draw('330200', '2026-05-02T12:00:01+08:00');
+    assert.deepEqual(
+      [stale.errors?.[0]?.extensions?.code, stale.errors?.[0]?.extensions?.field, stale.errors?.[0]?.extensions?.rule],
+      ['CONFLICT', 'input.regionCode', 'STALE_POPULATION'],
+    );
+    assert.equal(stale.data, null);
+    const never = await draw('320100', '2026-04-25');
+    assert.deepEqual(
+      [never.errors?.[0]?.extensions?.code, never.errors?.[0]?.extensions?.rule],
+      ['CONFLICT', 'NOT_REFRESHED'],
+    );
+    assert.equal(never.data, null);
+    assert.equal(await tdb.db.prisma.inspectionDraw.count(), before + 1, 'only the fresh draw was recorded');
+  });
+});
+
+// Inputs that count only within a window: the deduction is there on the window's first and last day and gone the
+// day before and the day after, with the clock moved (the hub runs in this process) and every fact fetched through
+// the gateway. A 2024 tax rating counts from its determination (2025-04-20) through 30 April 2026 (docs/rules/tax.md).
+describe('evaluation inputs at the edges of their windows', () => {
+  const lapsing = makeUscc('91', '330106', 'MA2G0009');
+  before(async () => {
+    await tdb.db.prisma.creditSubject.create({
+      data: {
+        code: lapsing,
+        name: '杭州到期评级测试有限公司',
+        kind: 'ENTERPRISE',
+        regionCode: '330106',
+        industryCode: 'F',
+      },
+    });
+    await tdb.db.prisma.taxCreditRating.create({
+      data: {
+        subjectCode: lapsing,
+        regionCode: '330106',
+        year: 2024,
+        level: 'D',
+        evaluatedOn: new Date('2025-04-20'),
+        authority: '国家税务总局杭州市西湖区税务局',
+      },
+    });
+  });
+
+  const on = async (day: string) => {
+    const restore = fixClock(day);
+    try {
+      const e = await evaluationOf(lapsing);
+      const tax = itemOf(e, 'TAX_CREDIT_LEVEL');
+      return { value: tax.value, points: tax.points, score: e.score, base: e.baseScore };
+    } finally {
+      restore();
+    }
+  };
+
+  it('deducts for a D rating from the day it is determined through its last day', async () => {
+    for (const day of ['2025-04-20', '2026-04-30']) {
+      const seen = await on(day);
+      assert.deepEqual([seen.value, seen.points], ['D', -250], day);
+      assert.equal(seen.score, seen.base - 250, `${day}: the base score − 250`);
+    }
+  });
+
+  it('does not deduct the day before it is determined nor the day after it lapses', async () => {
+    for (const day of ['2025-04-19', '2026-05-01']) {
+      const seen = await on(day);
+      assert.deepEqual([seen.value, seen.points], [null, 0], day);
+      assert.equal(seen.score, seen.base, `${day}: the base score`);
+    }
   });
 });

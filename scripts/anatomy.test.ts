@@ -29,8 +29,6 @@ const rel = (file: string) => path.relative(root, file).split(path.sep).join('/'
 const NOT_YET_CONVERTED = new Set<string>([
   // 双公示
   'disclosure',
-  // 综合评价 · 联合奖惩
-  'evaluation',
   // (end of list)
 ]);
 

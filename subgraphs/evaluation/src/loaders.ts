@@ -1,10 +1,11 @@
 import type { Db } from '@credit-hub/kit/db';
-import { createEvaluationLoaders } from './model/loaders.ts';
-import { createCheckLoaders } from './checks/loaders.ts';
+import { catalogueLoaders } from './catalogue/loaders.ts';
+import { checkLoaders } from './checks/loaders.ts';
+import { scoringLoaders } from './scoring/loaders.ts';
 
-/** Per-request loaders (one statement per batch of keys). */
+/** Every DataLoader of one request (built fresh per request by the kit): one statement per batch of keys. */
 export function createLoaders(db: Db) {
-  return { ...createEvaluationLoaders(db), ...createCheckLoaders(db) };
+  return { ...scoringLoaders(db), ...catalogueLoaders(db), ...checkLoaders(db) };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,30 +1,15 @@
-/** Row types the resolvers receive as parents (codegen mappers point here). */
-export interface SubjectRef {
-  code: string;
-}
+import type { ListFlag } from './catalogue/rules.ts';
+import type { EvaluationFact } from './scoring/rules.ts';
 
-// The parent types resolvers receive, by the codegen convention: `<GraphQL type>Mapper` (codegen.ts finds them).
-export type CreditSubjectMapper = SubjectRef;
-export type { MeasureRow as MeasureMapper } from './catalogue/model.ts';
-export type { CreditListMeta as CreditListInfoMapper } from './catalogue/lists.ts';
-export type {
-  CheckRow as CreditCheckMapper,
-  FeedbackRow as MeasureFeedbackMapper,
-  StatisticsRow as CreditCheckStatisticsMapper,
-  UnpunishedRow as UnpunishedMeasureMapper,
-  UncheckedRow as UncheckedDecisionMapper,
-} from './checks/model.ts';
-export type { MeasureSnapshot as AppliedMeasureMapper } from './checks/rules.ts';
-export type { EvaluationParent as CreditEvaluationMapper } from './model/resolve.ts';
-export type { ExplainedItem as EvaluationItemMapper } from './model/evaluate.ts';
-export type { ModelRecord as EvaluationModelMapper } from './model/store.ts';
-export type {
-  Indicator as EvaluationIndicatorMapper,
-  GradeBand as EvaluationGradeBandMapper,
-  IndicatorGroup as EvaluationIndicatorGroupMapper,
-} from './model/definition.ts';
-export type {
-  DrawRecord as InspectionSampleMapper,
-  DrawConnection as InspectionSampleConnectionMapper,
-  RefreshRecord as EvaluationRefreshMapper,
-} from './sampling/store.ts';
+/** The facts of other departments a CreditSubject representation may carry: creditEvaluation's and creditCheck's. */
+type Fact = EvaluationFact | ListFlag;
+
+/**
+ * The evaluation subgraph knows a subject by its key; every other field is another department's (@external) and
+ * present only when the gateway passed it for a field that @requires it (absent when not asked for, null when the
+ * department could not answer). `T` is the generated CreditSubject (codegen passes it: a generic `<Type>Mapper`),
+ * so the facts are typed from the schema and a change to a @requires selection reaches the compiler; no resolver
+ * casts the parent.
+ */
+export type CreditSubjectMapper<T extends { code: unknown } & Partial<Record<Fact, unknown>>> = Pick<T, 'code'> &
+  Partial<Pick<T, Fact>>;

@@ -3,7 +3,12 @@
 import type * as Types from './types.ts';
 import type { CreditSubject } from './types.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CreditSubjectMapper, MeasureMapper, CreditListInfoMapper, CreditCheckMapper, MeasureFeedbackMapper, CreditCheckStatisticsMapper, UnpunishedMeasureMapper, UncheckedDecisionMapper, AppliedMeasureMapper, CreditEvaluationMapper, EvaluationItemMapper, EvaluationModelMapper, EvaluationIndicatorMapper, EvaluationGradeBandMapper, EvaluationIndicatorGroupMapper, InspectionSampleMapper, InspectionSampleConnectionMapper, EvaluationRefreshMapper } from '../mappers.ts';
+import type { MeasureMapper, CreditListInfoMapper } from '../catalogue/mappers.ts';
+import type { CreditCheckMapper, MeasureFeedbackMapper, CreditCheckStatisticsMapper, UnpunishedMeasureMapper, UncheckedDecisionMapper, AppliedMeasureMapper } from '../checks/mappers.ts';
+import type { CreditSubjectMapper } from '../mappers.ts';
+import type { EvaluationModelMapper, EvaluationIndicatorMapper, EvaluationGradeBandMapper, EvaluationIndicatorGroupMapper } from '../models/mappers.ts';
+import type { InspectionSampleMapper, InspectionSampleConnectionMapper, EvaluationRefreshMapper } from '../sampling/mappers.ts';
+import type { CreditEvaluationMapper, EvaluationItemMapper } from '../scoring/mappers.ts';
 import type { Context } from '../context.ts';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -124,7 +129,7 @@ export type ResolversTypes = {
   CreditList: Types.CreditList;
   CreditListInfo: ResolverTypeWrapper<CreditListInfoMapper>;
   CreditListType: Types.CreditListType;
-  CreditSubject: ResolverTypeWrapper<CreditSubjectMapper>;
+  CreditSubject: ResolverTypeWrapper<CreditSubjectMapper<Omit<Types.CreditSubject, 'creditCheck' | 'creditEvaluation'> & { creditCheck?: Types.Maybe<ResolversTypes['CreditCheck']>, creditEvaluation?: Types.Maybe<ResolversTypes['CreditEvaluation']> }>>;
   Date: ResolverTypeWrapper<Types.Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   DishonestDebtorCase: ResolverTypeWrapper<Types.DishonestDebtorCase>;
@@ -190,7 +195,7 @@ export type ResolversParentTypes = {
   CreditCheckStatistics: CreditCheckStatisticsMapper;
   CreditEvaluation: CreditEvaluationMapper;
   CreditListInfo: CreditListInfoMapper;
-  CreditSubject: CreditSubjectMapper;
+  CreditSubject: CreditSubjectMapper<Omit<Types.CreditSubject, 'creditCheck' | 'creditEvaluation'> & { creditCheck?: Types.Maybe<ResolversParentTypes['CreditCheck']>, creditEvaluation?: Types.Maybe<ResolversParentTypes['CreditEvaluation']> }>;
   Date: Types.Scalars['Date']['output'];
   DateTime: Types.Scalars['DateTime']['output'];
   DishonestDebtorCase: Types.DishonestDebtorCase;

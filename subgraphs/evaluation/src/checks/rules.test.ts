@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { chineseCalendar } from '@credit-hub/kit/calendar';
-import type { MeasureRow } from '../catalogue/model.ts';
-import { starterCatalogue } from '../catalogue/store.ts';
-import { CREDIT_LISTS, LIST_INFO, type CreditList } from '../catalogue/lists.ts';
+import type { MeasureRow } from '../catalogue/mappers.ts';
+import { starterCatalogue } from '../catalogue/writes.ts';
+import { CREDIT_LISTS, LIST_INFO, type CreditList } from '../catalogue/rules.ts';
 import { actionOf, evaluateCheck, listsOf, matchMeasures, unpunished, validateFeedback } from './rules.ts';
 
 // The starter catalogue as stored rows (version 1, in force): the tests match against the real data file.

@@ -1,5 +1,12 @@
-import { badInput, isCalendarRangeError, type WorkingCalendar } from '@credit-hub/kit';
-import type { MeasureRow } from '../catalogue/model.ts';
+import {
+  badInput,
+  checkSubjectCode,
+  isCalendarRangeError,
+  requiredFieldsUnavailable,
+  type WorkingCalendar,
+} from '@credit-hub/kit';
+import type { CreditSubject } from '../__generated__/types.ts';
+import type { MeasureRow } from '../catalogue/mappers.ts';
 import {
   ACTION_SEVERITY,
   CREDIT_LISTS,
@@ -10,7 +17,7 @@ import {
   type CheckAction,
   type CreditList,
   type ListFlag,
-} from '../catalogue/lists.ts';
+} from '../catalogue/rules.ts';
 
 /**
  * The rules of a credit check (信用核查) as plain functions: which lists the departments' flags put a
@@ -18,8 +25,11 @@ import {
  * 应惩未惩. No database, no GraphQL.
  */
 
-/** The departments' flags as they arrive in the representation (@requires); null when one did not answer. */
-export type ListFlags = Partial<Record<ListFlag, boolean | null | undefined>>;
+/**
+ * The departments' flags as they arrive in the representation (@requires), typed from the generated CreditSubject:
+ * null when a department did not answer.
+ */
+export type ListFlags = Partial<Pick<CreditSubject, ListFlag>>;
 
 /** A measure as applied in one check: the version in force then, and the subject's lists that triggered it. */
 export interface MeasureSnapshot {
@@ -193,4 +203,41 @@ export function unpunished(
     return { reason: 'NOT_APPLIED_WITHOUT_REASON', deadline, daysOverdue };
   if (!feedback && daysOverdue > 0) return { reason: 'NO_FEEDBACK', deadline, daysOverdue };
   return null;
+}
+
+/**
+ * The refusal of a check whose list flags did not all arrive (REQUIRED_FIELDS_UNAVAILABLE), naming the flags and
+ * their departments: a check is never answered CLEAR for lack of data.
+ */
+export function flagsUnavailable(code: string, missing: ListFlag[]) {
+  const departments = [...new Set(missing.map((f) => CREDIT_LISTS.find((l) => LIST_INFO[l].flag === f)!))].map(
+    (l) => LIST_INFO[l].department,
+  );
+  return requiredFieldsUnavailable(
+    `the credit check of ${code} is refused: the list status ${missing.join(', ')} did not arrive from ` +
+      `${[...new Set(departments)].join(', ')}; a check is never answered without every list`,
+    code,
+    { missing },
+  );
+}
+
+/** Most codes a batch check takes: 2,000 codes fit the gateway's 100 KB body limit with room to spare. */
+export const MAX_BATCH_CODES = 2000;
+
+/** The codes of a batch check, each validated (USCC checksum or person key), in input order. */
+export function checkBatchCodes(codes: readonly string[]): string[] {
+  if (codes.length === 0) throw badInput('codes', 'REQUIRED', '`codes` must hold at least one code');
+  if (codes.length > MAX_BATCH_CODES)
+    throw badInput('codes', 'LENGTH', `\`codes\` may hold at most ${MAX_BATCH_CODES} codes, got ${codes.length}`, {
+      max: MAX_BATCH_CODES,
+    });
+  return codes.map((code, i) => checkSubjectCode(code, `codes[${i}]`));
+}
+
+/** A check's reference as given by a client: trimmed, at most 200 characters; null when empty. */
+export function checkReference(raw: string | null | undefined): string | null {
+  const reference = raw?.trim() || null;
+  if (reference && reference.length > 200)
+    throw badInput('reference', 'LENGTH', '`reference` may hold at most 200 characters');
+  return reference;
 }

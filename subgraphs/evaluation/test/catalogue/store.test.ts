@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestDatabase, type TestDatabase } from '@credit-hub/kit/testing';
 import pg from 'pg';
-import { ensureMeasureCatalogue, starterCatalogue } from '../../src/catalogue/store.ts';
+import { ensureMeasureCatalogue, starterCatalogue } from '../../src/catalogue/writes.ts';
 
 // The starter catalogue over a database installed by an older release (with the wrong citations) and revised by an
 // administrator: the catalogue's own versions are corrected by a new version, the administrator's are left alone.

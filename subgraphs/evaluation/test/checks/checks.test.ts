@@ -10,8 +10,8 @@ import {
   type TestDatabase,
 } from '@credit-hub/kit/testing';
 import pg from 'pg';
-import { CREDIT_LISTS, LIST_INFO } from '../../src/catalogue/lists.ts';
-import { ensureMeasureCatalogue, starterCatalogue } from '../../src/catalogue/store.ts';
+import { CREDIT_LISTS, LIST_INFO } from '../../src/catalogue/rules.ts';
+import { ensureMeasureCatalogue, starterCatalogue } from '../../src/catalogue/writes.ts';
 import { startEvaluationSubgraph } from '../../src/index.ts';
 
 // The evaluation subgraph in-process over real HTTP and a real Postgres clone. The departments' flags are passed
@@ -179,6 +179,84 @@ describe('creditCheck on the entity', () => {
     const large = await count(200);
     assert.equal(large, small);
     assert.equal(await tdb.db.prisma.creditCheck.count({ where: { reference: 'batch-200' } }), 200);
+  });
+});
+
+// A credit check is a read that records (ADR 0050): the idempotency key makes a retry safe — the same caller, key,
+// subject and matter is the same check, recorded once.
+describe('creditCheck with an idempotency key', () => {
+  const KEYED = `query($reps: [_Any!]!, $matter: BusinessMatter!, $ref: String, $key: String) {
+    _entities(representations: $reps) { ... on CreditSubject { code
+      creditCheck(matter: $matter, reference: $ref, idempotencyKey: $key) { id action checkedAt reference lists { list } } } } }`;
+  const keyed = (who: typeof housing, reps: unknown[], key: string | null, ref: string | null = 'ZJZB-2026-77') =>
+    postAs(service.url, who, KEYED, { reps, matter: 'BIDDING', ref, key });
+  const subject = makeUscc('91', '330106', 'MA2K0001');
+  const other = makeUscc('91', '330106', 'MA2K0002');
+  const checksOf = (code: string) => tdb.db.prisma.creditCheck.count({ where: { subjectCode: code } });
+
+  it('records a retry with the same key once and answers it with the check made first, as it was made', async () => {
+    const first = await keyed(housing, [rep(subject, { isDishonestDebtor: true })], 'tender-77/bidder-3');
+    assert.equal(first.body.errors, undefined, JSON.stringify(first.body.errors));
+    const made = (first.body.data as any)._entities[0].creditCheck;
+    // The court withdrew the case meanwhile: the retry is still the first check (its lists), not a new one.
+    const retry = await keyed(housing, [rep(subject)], 'tender-77/bidder-3');
+    assert.equal(retry.body.errors, undefined, JSON.stringify(retry.body.errors));
+    assert.deepEqual((retry.body.data as any)._entities[0].creditCheck, made);
+    assert.equal(await checksOf(subject), 1);
+    const row = await tdb.db.prisma.creditCheck.findUniqueOrThrow({ where: { id: made.id } });
+    assert.equal(row.idempotencyKey, 'tender-77/bidder-3');
+  });
+
+  it('records a new check for another key, another matter, another caller, or no key', async () => {
+    const before = await checksOf(subject);
+    await keyed(housing, [rep(subject)], 'tender-77/bidder-3-again');
+    await postAs(service.url, housing, KEYED, {
+      reps: [rep(subject)],
+      matter: 'SUBSIDY',
+      ref: 'ZJZB-2026-77',
+      key: 'tender-77/bidder-3',
+    });
+    await keyed(housingSystem, [rep(subject)], 'tender-77/bidder-3');
+    await keyed(housing, [rep(subject)], null);
+    await keyed(housing, [rep(subject)], null);
+    assert.equal(await checksOf(subject), before + 5);
+  });
+
+  it('answers a key repeated within one batch with one check, in the same single insert', async () => {
+    tdb.db.resetStatements();
+    const { body } = await keyed(housing, [rep(other), rep(other), rep(subject)], 'batch-key-1');
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    const [a, b, c] = (body.data as any)._entities.map((e: any) => e.creditCheck.id);
+    assert.equal(a, b);
+    assert.notEqual(a, c);
+    assert.equal(await checksOf(other), 1);
+    const replay = await keyed(housing, [rep(other)], 'batch-key-1');
+    assert.equal((replay.body.data as any)._entities[0].creditCheck.id, a);
+    assert.equal(await checksOf(other), 1);
+  });
+
+  it('refuses a key reused with another reference (CONFLICT, data null) and a key out of bounds', async () => {
+    const before = await tdb.db.prisma.creditCheck.count();
+    const reused = await keyed(housing, [rep(subject)], 'tender-77/bidder-3', 'ZJZB-2026-78');
+    assert.deepEqual(
+      [reused.body.errors?.[0]?.extensions?.code, reused.body.errors?.[0]?.extensions?.field],
+      ['CONFLICT', 'idempotencyKey'],
+    );
+    assert.equal(reused.body.errors?.[0]?.extensions?.rule, 'KEY_REUSED');
+    assert.equal((reused.body.data as any)._entities[0].creditCheck, null);
+    for (const key of ['', '   ', 'k'.repeat(101)]) {
+      const bad = await keyed(housing, [rep(subject)], key);
+      assert.deepEqual(
+        [
+          bad.body.errors?.[0]?.extensions?.code,
+          bad.body.errors?.[0]?.extensions?.field,
+          bad.body.errors?.[0]?.extensions?.rule,
+        ],
+        ['BAD_USER_INPUT', 'idempotencyKey', 'LENGTH'],
+      );
+      assert.equal((bad.body.data as any)._entities[0].creditCheck, null);
+    }
+    assert.equal(await tdb.db.prisma.creditCheck.count(), before, 'nothing recorded');
   });
 });
 

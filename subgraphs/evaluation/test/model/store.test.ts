@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestDatabase, type TestDatabase } from '@credit-hub/kit/testing';
 import pg from 'pg';
-import { ensureEvaluationModels } from '../../src/model/store.ts';
+import { ensureEvaluationModels } from '../../src/models/writes.ts';
 
 // Installing the shipped models over a database that already holds older shipped models and an administrator's own.
 let tdb: TestDatabase;

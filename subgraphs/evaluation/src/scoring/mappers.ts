@@ -1,0 +1,19 @@
+import type { ModelRecord } from '../models/mappers.ts';
+import type { ExplainedItem } from './rules.ts';
+
+/** A computed evaluation of one subject (the CreditEvaluation parent). */
+export interface EvaluationParent {
+  subjectCode: string;
+  score: number;
+  grade: string;
+  gradeLabel: string;
+  supervision: { level: string; label: string; samplingRatio: number };
+  model: ModelRecord;
+  baseScore: number;
+  evaluatedAt: Date;
+  explanation: ExplainedItem[];
+}
+
+// The parent types resolvers receive, by the codegen convention: `<GraphQL type>Mapper` (codegen.ts finds them).
+export type CreditEvaluationMapper = EvaluationParent;
+export type EvaluationItemMapper = ExplainedItem;
