@@ -39,8 +39,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   'environment',
   // 政务诚信
   'government',
-  // 双公示
-  'disclosure',
   // 综合评价 · 联合奖惩
   'evaluation',
   // (end of list)

@@ -10,9 +10,11 @@ import {
   type TestDatabase,
 } from '@credit-hub/kit/testing';
 import { startDisclosureSubgraph } from '../src/index.ts';
-import { documentPersonKey, ingestRows } from '../src/intake/ingest.ts';
-import { deadlineOf } from '../src/metrics.ts';
-import { MARKET_AUTHORITY, penaltyRow, PERSON_ID, TAX_AUTHORITY } from '../src/testing/rows.ts';
+import { prismaSql } from '@credit-hub/kit/db';
+import { documentPersonKey } from '../src/intake/rules.ts';
+import { ingestRows } from '../src/intake/writes.ts';
+import { deadlineOf } from '../src/quality/rules.ts';
+import { MARKET_AUTHORITY, penaltyRow, PERSON_ID, TAX_AUTHORITY } from './seed.ts';
 
 let tdb: TestDatabase;
 let service: RunningService;
@@ -276,7 +278,7 @@ describe('quality metrics on a known data set', () => {
     const ingest = (sub: string, raw: Record<string, unknown>, when: string) =>
       tdb.db.prisma.$transaction((tx) =>
         ingestRows(
-          tx,
+          prismaSql(tx),
           {
             kind: 'CF',
             rows: [{ rowNumber: 1, raw }],

@@ -11,9 +11,9 @@ import {
 } from '@credit-hub/kit/testing';
 import pg from 'pg';
 import { startDisclosureSubgraph } from '../src/index.ts';
-import { PUBLICITY_RULES, rulesFingerprint } from '../src/publicity.ts';
-import { ensurePublicityRules } from '../src/refresh.ts';
-import { MARKET_AUTHORITY } from '../src/testing/rows.ts';
+import { PUBLICITY_RULES, rulesFingerprint } from '../src/rules.ts';
+import { ensurePublicityRules } from '../src/jobs.ts';
+import { MARKET_AUTHORITY } from './seed.ts';
 
 // The 双公示 subgraph in-process with the one clock moved across every publicity boundary: the public reads
 // (a subject's penalties and counts, the penalty list, the high-frequency offenders) and repair answer "as of

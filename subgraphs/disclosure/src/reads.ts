@@ -1,8 +1,22 @@
-/** The record lists (keyset paging, newest decision first) and the high-frequency offenders. */
-import { badInput, isDateIdCursor, readPage, toConnection, toIsoDate, type PageArgs } from '@credit-hub/kit';
+/**
+ * The reads: the record lists (keyset paging, newest decision first), the high-frequency offenders, the quarantine
+ * and submissions (department-scoped), and the scope rule of department-scoped reads.
+ */
+import {
+  badInput,
+  forbidden,
+  isDateIdCursor,
+  readPage,
+  toConnection,
+  toIsoDate,
+  z,
+  type Identity,
+  type PageArgs,
+} from '@credit-hub/kit';
 import type { Db, Prisma } from '@credit-hub/kit/db';
+import type { QueryQuarantineArgs } from './__generated__/types.ts';
 import { withKind, type LicenceConnection, type OffenderRow, type PenaltyConnection } from './mappers.ts';
-import { addMonths, HIGH_FREQUENCY_THRESHOLD, HIGH_FREQUENCY_WINDOW_MONTHS } from './publicity.ts';
+import { HIGH_FREQUENCY_THRESHOLD, highFrequencySince } from './rules.ts';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const iso = (d: Date) => toIsoDate(d)!;
@@ -40,7 +54,7 @@ function seekAfter(after: [string, string] | null) {
 const newestFirst = [{ decidedOn: 'desc' as const }, { id: 'desc' as const }];
 const keyOf = (r: { decidedOn: Date; id: bigint }) => [iso(r.decidedOn), r.id.toString()] as [string, string];
 
-/** Where a penalty is published on `today` (same rule as publicity.ts isPenaltyPublished). */
+/** Where a penalty is published on `today` (same rule as rules.ts isPenaltyPublished). */
 export const publishedPenalty = (today: string): Prisma.PenaltyWhereInput => ({
   decidedOn: { lte: day(today) },
   publicityEndsOn: { gte: day(today) },
@@ -86,11 +100,9 @@ const isOffenderCursor = (v: unknown): v is [number, string] =>
  */
 export async function listHighFrequencyOffenders(db: Db, args: PageArgs, today: string) {
   const page = readPage(args, isOffenderCursor);
-  const since = addMonths(today, -HIGH_FREQUENCY_WINDOW_MONTHS);
+  const since = highFrequencySince(today);
   const [afterCount, afterCode] = page.after ?? [null, null];
-  const rows = await db.prisma.$queryRawUnsafe<
-    { subjectCode: string; penaltyCount: number; severeCount: number; latestDecidedOn: Date }[]
-  >(
+  const rows = await db.prisma.$queryRawUnsafe<unknown[]>(
     `SELECT subject_code AS "subjectCode", count(*)::int AS "penaltyCount",
        (count(*) FILTER (WHERE tier = 'SEVERE'))::int AS "severeCount", max(decided_on) AS "latestDecidedOn"
      FROM disclosure.penalty
@@ -107,5 +119,48 @@ export async function listHighFrequencyOffenders(db: Db, args: PageArgs, today: 
     afterCode,
     page.limit,
   );
-  return toConnection<OffenderRow, [number, string]>(rows, page, (r) => [r.penaltyCount, r.subjectCode]);
+  return toConnection<OffenderRow, [number, string]>(offenderRows.parse(rows), page, (r) => [
+    r.penaltyCount,
+    r.subjectCode,
+  ]);
 }
+
+const offenderRows = z.array(
+  z.object({
+    subjectCode: z.string(),
+    penaltyCount: z.number().int(),
+    severeCount: z.number().int(),
+    latestDecidedOn: z.date(),
+  }),
+);
+
+/**
+ * The department a department-scoped read covers: supervisors any (or all, when omitted); officers and systems
+ * only their own.
+ */
+export function scopeDepartment(who: Identity, requested: string | null | undefined): string | null {
+  if (who.role === 'SUPERVISOR') return requested ?? null;
+  if (!who.department) throw forbidden('Only department officers, systems and supervisors may read this');
+  if (requested && requested !== who.department)
+    throw forbidden(`department ${who.department} may read only its own 双公示 data, not ${requested}`, {
+      field: 'department',
+    });
+  return who.department;
+}
+
+/** The quarantine of a department (or every department's, for a supervisor), newest entry first. */
+export async function quarantinePage(db: Db, department: string | null, args: QueryQuarantineArgs) {
+  const page = readPage(args, (v): v is string => typeof v === 'string' && /^\d{1,18}$/.test(v));
+  const rows = await db.prisma.quarantine.findMany({
+    where: {
+      ...(department ? { department } : {}),
+      ...(args.status ? { status: args.status } : {}),
+      ...(page.after ? { id: { lt: BigInt(page.after) } } : {}),
+    },
+    orderBy: { id: 'desc' },
+    take: page.limit,
+  });
+  return toConnection(rows, page, (r) => r.id.toString());
+}
+
+export const findSubmission = (db: Db, id: string) => db.prisma.submission.findUnique({ where: { id } });

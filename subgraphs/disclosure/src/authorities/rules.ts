@@ -1,4 +1,4 @@
-import { DEPARTMENTS, type Department } from '@credit-hub/kit';
+import type { Department } from '@credit-hub/kit';
 import { organisationCodeCheck, usccCheckCharacter, USCC_CHARSET } from '@credit-hub/kit/codes';
 import { REGIONS } from '@credit-hub/kit/reference';
 
@@ -8,7 +8,7 @@ import { REGIONS } from '@credit-hub/kit/reference';
  * department" against this register, so a department can never report (or overwrite) another's decisions.
  *
  * The shipped list is deterministic: for each prefecture-level city of the kit's region reference, one bureau
- * per reporting department. Real registers are loaded with `registerAuthority` (ADMIN) on top of it.
+ * per reporting department. Real registers are loaded with `registerAuthority` (ADMIN) on top of it (writes.ts).
  */
 export interface Authority {
   /** The authority's own 统一社会信用代码 (a 机关: 登记管理部门码 1, 机构类别码 1). */
@@ -56,30 +56,3 @@ export const AUTHORITIES: readonly Authority[] = CITIES.flatMap((city, c) =>
     regionCode: city.code,
   })),
 );
-
-/** Whether a code names a department of the topology (the register refuses anything else). */
-export const isDepartment = (code: string): code is Department => Object.hasOwn(DEPARTMENTS, code);
-
-/** The smallest client shape: pg.Client, pg.Pool and pool clients all fit. */
-export interface QueryClient {
-  query(sql: string, params?: unknown[]): Promise<unknown>;
-}
-
-/**
- * Upserts the shipped register in one statement. Names, departments and regions are refreshed in place;
- * rows are never deleted, since records keep pointing at an authority after it is reorganised.
- */
-export async function ensureAuthorities(client: QueryClient, authorities: readonly Authority[] = AUTHORITIES) {
-  await client.query(
-    `INSERT INTO disclosure.authority (code, name, department, region_code)
-     SELECT * FROM unnest($1::varchar(18)[], $2::text[], $3::text[], $4::char(6)[])
-     ON CONFLICT (code) DO UPDATE
-       SET name = EXCLUDED.name, department = EXCLUDED.department, region_code = EXCLUDED.region_code`,
-    [
-      authorities.map((a) => a.code),
-      authorities.map((a) => a.name),
-      authorities.map((a) => a.department),
-      authorities.map((a) => a.regionCode),
-    ],
-  );
-}

@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { z } from '@credit-hub/kit';
+import { periodEnd as kitPeriodEnd, toIsoDate, z } from '@credit-hub/kit';
 
 // ---- Dates ---------------------------------------------------------------------------------------------------
 
@@ -20,17 +20,14 @@ const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
- * `months` calendar months after an ISO date; a day missing from the target month falls back to its last day
- * (2025-11-30 + 3 months = 2026-02-28). A period of months counted from a decision ends on this day
- * (民法典 第二百零一条、第二百零二条: the first day is not counted, the period ends on the corresponding day).
+ * The last day of a period of `months` calendar months counted from an ISO date: the one period rule of the platform
+ * (the kit's `periodEnd`, 民法典 第二百零一条、第二百零二条) over this subgraph's ISO days. The day counted from is not
+ * counted, and the period ends on the corresponding day of its last month, or on that month's last day when it has
+ * none (2025-11-30 + 3 months ends 2026-02-28; 2024-02-29 + 12 months ends 2025-02-28). A negative count goes back
+ * the same way: the day a window of that many months ending on `date` starts after.
  */
-export function addMonths(date: string, n: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + n;
-  const year = Math.floor(total / 12);
-  const month = total % 12;
-  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return iso(new Date(Date.UTC(year, month, Math.min(d, last))));
+export function periodEnd(date: string, months: number): string {
+  return iso(kitPeriodEnd(utc(date), { months }));
 }
 
 export function nextDay(date: string): string {
@@ -226,8 +223,8 @@ export function deadlineBounds(
   const minMonths = minimumMonths(regime, facts.tier, facts.sector);
   const maxMonths = regime.tiers[facts.tier].maxMonths;
   // A deadline is after the decision day in any case (AFTER_DECISION); a minimum of 0 adds nothing to that.
-  const earliest = minMonths === 0 ? nextDay(facts.decidedOn) : addMonths(facts.decidedOn, minMonths);
-  return { regime, earliest, latest: addMonths(facts.decidedOn, maxMonths), minMonths, maxMonths };
+  const earliest = minMonths === 0 ? nextDay(facts.decidedOn) : periodEnd(facts.decidedOn, minMonths);
+  return { regime, earliest, latest: periodEnd(facts.decidedOn, maxMonths), minMonths, maxMonths };
 }
 
 /**
@@ -241,14 +238,14 @@ export function publicityEndsOn(
   const own = regimeOn(facts.decidedOn, config);
   const rule = own.tiers[facts.tier];
   let end: string | null =
-    facts.deadline ?? (rule.publishedByDefault ? addMonths(facts.decidedOn, rule.maxMonths) : null);
+    facts.deadline ?? (rule.publishedByDefault ? periodEnd(facts.decidedOn, rule.maxMonths) : null);
   for (const later of config.regimes) {
     if (later.from === null || later.from <= facts.decidedOn) continue;
     if (end === null || end < later.from) break;
     const laterRule = later.tiers[facts.tier];
     // Under the later rule a penalty of this tier is published at most this long (when it is published at all).
     const cap =
-      facts.deadline !== null || laterRule.publishedByDefault ? addMonths(facts.decidedOn, laterRule.maxMonths) : null;
+      facts.deadline !== null || laterRule.publishedByDefault ? periodEnd(facts.decidedOn, laterRule.maxMonths) : null;
     const dayBefore = previousDay(later.from);
     end = maxDate(dayBefore, cap === null ? dayBefore : minDate(end, cap));
   }
@@ -272,7 +269,7 @@ export function repairAllowedFrom(
   for (const regime of config.regimes) {
     if (regime.until !== null && regime.until < start) continue;
     const months = regime === own ? ownMin : Math.min(ownMin, minimumMonths(regime, facts.tier, facts.sector));
-    const threshold = months === 0 ? facts.decidedOn : nextDay(addMonths(facts.decidedOn, months));
+    const threshold = months === 0 ? facts.decidedOn : nextDay(periodEnd(facts.decidedOn, months));
     const candidate = maxDate(maxDate(start, regime.from ?? start), threshold);
     if (regime.until === null || candidate <= regime.until) return candidate;
   }
@@ -349,10 +346,32 @@ export function describePublicity(
 
 // ---- Licences and high-frequency offenders -------------------------------------------------------------------------
 
-/** Whether the public sees a licence on `today`: 有效 (XK_ZT = 1) and not past 有效期至. */
+/**
+ * Whether the public sees a licence on `today`: 有效 (XK_ZT = 1) and not past 有效期至 — still public on its
+ * validUntil day itself (the 有效期 includes its last day), gone the day after.
+ */
 export function isLicencePublic(row: { status: string; validUntil: string }, today: string): boolean {
   return row.status === 'VALID' && row.validUntil >= today;
 }
+
+/** A stored licence (dates as the database gives them) under the same rule. */
+export const isStoredLicencePublic = (row: { status: string; validUntil: Date }, today: string): boolean =>
+  isLicencePublic({ status: row.status, validUntil: toIsoDate(row.validUntil)! }, today);
+
+/** A stored penalty as the publicity rules read it: its dates as ISO days. */
+export const penaltyFacts = (p: {
+  decidedOn: Date;
+  tier: PenaltyTier;
+  sector: string | null;
+  publicityEndsOn: Date | null;
+  repairedOn: Date | null;
+}) => ({
+  decidedOn: toIsoDate(p.decidedOn)!,
+  tier: p.tier,
+  sector: p.sector,
+  publicityEndsOn: toIsoDate(p.publicityEndsOn),
+  repairedOn: toIsoDate(p.repairedOn),
+});
 
 /**
  * 高频失信主体: at least this many published penalties decided within the window. A local definition (no national
@@ -360,3 +379,48 @@ export function isLicencePublic(row: { status: string; validUntil: string }, tod
  */
 export const HIGH_FREQUENCY_THRESHOLD = 5;
 export const HIGH_FREQUENCY_WINDOW_MONTHS = 36;
+
+/** The window of 高频失信主体 on `today`: penalties decided after this day (and on or before today) count. */
+export const highFrequencySince = (today: string): string => periodEnd(today, -HIGH_FREQUENCY_WINDOW_MONTHS);
+
+// ---- Recomputing stored penalties ----------------------------------------------------------------------------------
+
+/*
+ * A new submission with a 公示截止期 outside its tier's bounds is refused (intake/rules.ts). A row stored before the
+ * bounds existed cannot be refused any more: its publicity is kept within the bounds and the change is written in
+ * `publicity_note`, next to the 公示截止期 the department reported (which is never altered).
+ */
+/** The reported columns of a stored penalty its derived publicity is computed from. */
+export interface StoredFacts {
+  id: string;
+  decidedOn: string;
+  penaltyTypes: string[];
+  reportedTier: PenaltyTier | null;
+  department: string;
+  authorityCode: string;
+  violationType: string;
+  legalBasis: string;
+  deadline: string | null;
+}
+
+/** What one stored row becomes under the rules: the derived columns and, if the deadline had to be bounded, why. */
+export function recomputeRow(row: StoredFacts, config: PublicityConfig = PUBLICITY_RULES) {
+  let deadline = row.deadline;
+  let note: string | null = null;
+  if (deadline !== null && deadline > row.decidedOn) {
+    const { tier } = decideTier(row, config);
+    const b = deadlineBounds({ decidedOn: row.decidedOn, tier, sector: sectorOf(row.legalBasis, config) }, config);
+    const rule = `《${b.regime.title}》（${b.regime.number}）`;
+    if (deadline > b.latest) {
+      note = `报送的公示截止期${deadline}超过${rule}规定的${TIER_LABELS[tier]}失信信息最长公示期，按最长公示期至${b.latest}公示`;
+      deadline = b.latest;
+    } else if (deadline < b.earliest) {
+      note = `报送的公示截止期${deadline}早于${rule}规定的最短公示期，按最短公示期至${b.earliest}公示（提前终止公示须经信用修复）`;
+      deadline = b.earliest;
+    }
+  } else if (deadline !== null) {
+    note = `报送的公示截止期${deadline}不晚于处罚决定日期，按该分级的规定期限公示`;
+    deadline = null;
+  }
+  return { ...derivePublicity({ ...row, deadline }, config), note };
+}

@@ -9,48 +9,25 @@
  * the same as that of one uninterrupted run. The submission id is the job id: quarantine rows are keyed by
  * (job, row number) and a repeated chunk cannot duplicate them.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { appendAudit, type Identity } from '@credit-hub/kit';
-import type { Db } from '@credit-hub/kit/db';
-import { ingestRows, loadValidationContext, type RecordKind } from '../intake/ingest.ts';
-import type { ValidationContext } from '../intake/validate.ts';
-import { inPgTransaction } from './pg-tx.ts';
-import { ImportRejected, readFileRows, scanFile, type ColumnsFor, type ImportFormat, type SourceRow } from './parse.ts';
+import { appendAuditIn, z, type Identity } from '@credit-hub/kit';
+import { inPgTransaction, prismaSql, type Db } from '@credit-hub/kit/db';
+import type { DisclosureKind } from '../__generated__/types.ts';
+import type { ValidationContext } from '../intake/rules.ts';
+import { ingestRows, loadValidationContext } from '../intake/writes.ts';
+import {
+  findJob,
+  importJobRow,
+  importJobRows,
+  JOB_COLUMNS,
+  readFileRows,
+  scanFile,
+  sha256File,
+  type ImportJobRow,
+} from './reads.ts';
+import { ImportRejected, type ColumnsFor, type ImportFormat, type SourceRow } from './rules.ts';
 
-export type ImportChannel = 'FILE' | 'UPLOAD';
-export type ImportJobStatus = 'RUNNING' | 'DONE' | 'FAILED';
-
-/** import_job as resolvers and callers see it. */
-export interface ImportJobRow {
-  id: string;
-  department: string;
-  submitter: string;
-  channel: string;
-  kind: string;
-  format: string;
-  fileName: string | null;
-  sha256: string;
-  status: ImportJobStatus;
-  rowsTotal: number | null;
-  rowsDone: number;
-  received: number;
-  accepted: number;
-  updated: number;
-  unchanged: number;
-  quarantined: number;
-  error: string | null;
-  runs: number;
-  createdAt: Date;
-  updatedAt: Date;
-  finishedAt: Date | null;
-}
-
+export type ImportChannel = ImportJobRow['channel'];
 export const DEFAULT_CHUNK_SIZE = 5000;
-
-const JOB_COLUMNS = `id::text AS id, department, submitter, channel, kind, format, file_name AS "fileName", sha256,
-  status::text AS status, rows_total AS "rowsTotal", rows_done AS "rowsDone", received, accepted, updated, unchanged,
-  quarantined, error, runs, created_at AS "createdAt", updated_at AS "updatedAt", finished_at AS "finishedAt"`;
 
 export interface ImportFile {
   path: string;
@@ -59,7 +36,7 @@ export interface ImportFile {
   /** Already computed while the upload was spooled; otherwise the file is hashed. */
   sha256?: string;
   /** Asked for by the caller; otherwise taken from the column codes. */
-  kind?: RecordKind | undefined;
+  kind?: DisclosureKind | undefined;
 }
 
 export interface ImportCaller {
@@ -117,14 +94,8 @@ export class SimulatedCrash extends Error {}
 /** Another run advanced the job meanwhile (a second upload of the same file, a second command). */
 export class JobConflict extends Error {}
 
-export async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
 /** The kind from the first record (header or first object): enough to create the job. */
-async function peekKind(file: ImportFile, columnsFor?: ColumnsFor): Promise<RecordKind> {
+async function peekKind(file: ImportFile, columnsFor?: ColumnsFor): Promise<DisclosureKind> {
   const source = readFileRows(file.path, file.format, { kind: file.kind, columnsFor });
   try {
     const first = await source.rows.next();
@@ -136,14 +107,7 @@ async function peekKind(file: ImportFile, columnsFor?: ColumnsFor): Promise<Reco
   return source.kind;
 }
 
-export async function findJob(db: Db, id: string): Promise<ImportJobRow | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const rows = await db.prisma.$queryRawUnsafe<ImportJobRow[]>(
-    `SELECT ${JOB_COLUMNS} FROM disclosure.import_job WHERE id = $1::uuid`,
-    id,
-  );
-  return rows[0] ?? null;
-}
+const openedJob = importJobRow.extend({ inserted: z.boolean() });
 
 /**
  * Finds or creates the job of a file. A finished job is returned as it is (the file was imported); an
@@ -157,7 +121,7 @@ export async function openJob(
 ): Promise<{ job: ImportJobRow; resumed: boolean; finished: boolean }> {
   const sha256 = file.sha256 ?? (await sha256File(file.path));
   const kind = await peekKind(file, columnsFor);
-  const rows = await db.prisma.$queryRawUnsafe<(ImportJobRow & { inserted: boolean })[]>(
+  const rows = await db.prisma.$queryRawUnsafe<unknown[]>(
     `INSERT INTO disclosure.import_job (id, department, submitter, channel, kind, format, file_name, sha256)
      VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (department, sha256) DO UPDATE
@@ -174,7 +138,7 @@ export async function openJob(
     file.fileName ?? null,
     sha256,
   );
-  const { inserted, ...job } = rows[0]!;
+  const { inserted, ...job } = openedJob.parse(rows[0]);
   return { job, resumed: !inserted && job.status !== 'DONE', finished: job.status === 'DONE' };
 }
 
@@ -223,7 +187,7 @@ export async function runJob(
     }
 
     const kind = scan.kind;
-    const context = await loadValidationContext(db.prisma, caller.department, {
+    const context = await loadValidationContext(prismaSql(db.prisma), caller.department, {
       personKeySecret: hooks.personKeySecret,
       ...(hooks.today ? { today: hooks.today } : {}),
     });
@@ -255,10 +219,12 @@ export async function runJob(
     phases.parseMs += performance.now() - t;
     await flush();
 
-    const done = await db.prisma.$queryRawUnsafe<ImportJobRow[]>(
-      `UPDATE disclosure.import_job SET status = 'DONE', finished_at = now(), updated_at = now()
-        WHERE id = $1::uuid AND rows_done = rows_total RETURNING ${JOB_COLUMNS}`,
-      jobId,
+    const done = importJobRows.parse(
+      await db.prisma.$queryRawUnsafe<unknown[]>(
+        `UPDATE disclosure.import_job SET status = 'DONE', finished_at = now(), updated_at = now()
+          WHERE id = $1::uuid AND rows_done = rows_total RETURNING ${JOB_COLUMNS}`,
+        jobId,
+      ),
     );
     if (!done[0]) throw new JobConflict(`import job ${jobId} did not reach its last row`);
     job = done[0];
@@ -281,10 +247,12 @@ export async function runJob(
  * run of the same file would otherwise ingest the same rows in parallel), then the rows, the progress
  * and the audit entry are written together.
  */
+const lockedJob = z.array(z.object({ rowsDone: z.number().int(), status: z.string() }));
+
 async function commitChunk(
   db: Db,
   job: ImportJobRow,
-  kind: RecordKind,
+  kind: DisclosureKind,
   rows: SourceRow[],
   caller: ImportCaller,
   validation: { today: string | undefined; context: ValidationContext },
@@ -292,13 +260,14 @@ async function commitChunk(
 ): Promise<ImportJobRow> {
   const first = rows[0]!.rowNumber;
   const last = rows.at(-1)!.rowNumber;
-  // A direct connection, not Prisma's interactive transaction: see pg-tx.ts for the measured reason.
-  return inPgTransaction(db.pool, async (pgTx) => {
-    const tx = pgTx.handle;
+  // A direct connection, not Prisma's interactive transaction: the kit's db/sql.ts gives the measured reason.
+  return inPgTransaction(db.pool, async (sql) => {
     let t = performance.now();
-    const locked = await tx.$queryRawUnsafe<{ rowsDone: number; status: string }[]>(
-      `SELECT rows_done AS "rowsDone", status::text AS status FROM disclosure.import_job WHERE id = $1::uuid FOR UPDATE`,
-      job.id,
+    const locked = lockedJob.parse(
+      await sql.rows(
+        `SELECT rows_done AS "rowsDone", status::text AS status FROM disclosure.import_job WHERE id = $1::uuid FOR UPDATE`,
+        [job.id],
+      ),
     );
     if (locked[0]?.rowsDone !== job.rowsDone || locked[0]?.status !== 'RUNNING')
       throw new JobConflict(
@@ -307,7 +276,7 @@ async function commitChunk(
     phases.bookkeepingMs += performance.now() - t;
     t = performance.now();
     const result = await ingestRows(
-      tx,
+      sql,
       {
         kind,
         rows,
@@ -324,41 +293,31 @@ async function commitChunk(
         `ingest did not reconcile rows ${first}–${last}: received ${result.received} of ${rows.length}, ` +
           `accepted ${result.accepted} + updated ${result.updated} + quarantined ${result.quarantined}`,
       );
-    const updated = await tx.$queryRawUnsafe<ImportJobRow[]>(
-      `UPDATE disclosure.import_job
-            SET rows_done = $2, received = received + $3, accepted = accepted + $4, updated = updated + $5,
-                unchanged = unchanged + $6, quarantined = quarantined + $7, updated_at = now()
-          WHERE id = $1::uuid RETURNING ${JOB_COLUMNS}`,
-      job.id,
-      last,
-      result.received,
-      result.accepted,
-      result.updated,
-      result.unchanged,
-      result.quarantined,
+    const updated = importJobRows.parse(
+      await sql.rows(
+        `UPDATE disclosure.import_job
+              SET rows_done = $2, received = received + $3, accepted = accepted + $4, updated = updated + $5,
+                  unchanged = unchanged + $6, quarantined = quarantined + $7, updated_at = now()
+            WHERE id = $1::uuid RETURNING ${JOB_COLUMNS}`,
+        [job.id, last, result.received, result.accepted, result.updated, result.unchanged, result.quarantined],
+      ),
     );
-    await appendAudit(
-      db,
-      caller.identity,
-      { requestId: caller.requestId, subgraph: 'disclosure' },
-      [
-        {
-          action: 'WRITE',
-          subjectCode: null,
-          fields: [`Import.${kind === 'CF' ? 'penalties' : 'licences'}`],
-          detail: JSON.stringify({
-            job: job.id,
-            rows: [first, last],
-            accepted: result.accepted,
-            updated: result.updated,
-            quarantined: result.quarantined,
-          }),
-        },
-      ],
-      tx,
-    );
+    await appendAuditIn(sql, caller.identity, { requestId: caller.requestId, subgraph: 'disclosure' }, [
+      {
+        action: 'WRITE',
+        subjectCode: null,
+        fields: [`Import.${kind === 'CF' ? 'penalties' : 'licences'}`],
+        detail: JSON.stringify({
+          job: job.id,
+          rows: [first, last],
+          accepted: result.accepted,
+          updated: result.updated,
+          quarantined: result.quarantined,
+        }),
+      },
+    ]);
     phases.bookkeepingMs += performance.now() - t;
-    phases.chunkStatements += pgTx.statements();
+    phases.chunkStatements += sql.statements();
     return updated[0]!;
   });
 }

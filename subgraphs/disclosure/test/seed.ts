@@ -1,6 +1,6 @@
 /** Test rows in the national format, valid unless a test breaks them on purpose. */
 import { makeIdNumber, makeUscc } from '@credit-hub/kit/testing';
-import { AUTHORITIES } from '../authorities.ts';
+import { AUTHORITIES } from '../src/authorities/rules.ts';
 
 export const MARKET_AUTHORITY = AUTHORITIES.find((a) => a.department === 'market')!;
 export const TAX_AUTHORITY = AUTHORITIES.find((a) => a.department === 'tax')!;

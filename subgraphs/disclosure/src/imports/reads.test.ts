@@ -5,9 +5,10 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { LICENCE_CODES, nationalRows, PENALTY_CODES, writeNationalFile } from '@credit-hub/datagen';
-import { AUTHORITIES } from '../authorities.ts';
-import { COLUMNS } from '../intake/columns.ts';
-import { ImportRejected, nationalColumns, readRows, scanFile, type ImportFormat } from './parse.ts';
+import { AUTHORITIES } from '../authorities/rules.ts';
+import { COLUMNS } from '../format/rules.ts';
+import { readRows, scanFile } from './reads.ts';
+import { ImportRejected, nationalColumns, type ImportFormat } from './rules.ts';
 
 const market = AUTHORITIES.filter((a) => a.department === 'market');
 const foreign = AUTHORITIES.find((a) => a.department === 'tax')!;
@@ -160,7 +161,7 @@ describe('national-format files', () => {
     await writeNationalFile(csvPath, 'CSV', options);
     await writeNationalFile(jsonPath, 'JSON', options);
     const expected = [...nationalRows(options)].map((r) => r.raw);
-    const { readFileRows } = await import('./parse.ts');
+    const { readFileRows } = await import('./reads.ts');
     const fromCsv = [];
     for await (const r of readFileRows(csvPath, 'CSV', {}).rows) fromCsv.push(r.raw);
     const fromJson = [];

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  addMonths,
+  HIGH_FREQUENCY_WINDOW_MONTHS,
+  highFrequencySince,
+  isLicencePublic,
+  isStoredLicencePublic,
+  periodEnd,
   decideTier,
   deadlineBounds,
   derivePublicity,
@@ -14,7 +18,7 @@ import {
   repairAllowedFrom,
   sectorOf,
   type PenaltyTier,
-} from './publicity.ts';
+} from './rules.ts';
 
 // The publicity rules as plain functions: every boundary is checked on the day before, of and after it.
 const published = (decidedOn: string, endsOn: string | null, today: string) =>
@@ -34,11 +38,88 @@ describe('the rule in force on the decision date', () => {
     assert.equal(regimeOn('2026-04-01').code, 'NDRC-36');
     assert.equal(regimeOn('2030-01-01').code, 'NDRC-36');
   });
+});
 
-  it('counts months like a legal period, falling back to the last day of a short month', () => {
-    assert.equal(addMonths('2026-05-01', 3), '2026-08-01');
-    assert.equal(addMonths('2025-11-30', 3), '2026-02-28');
-    assert.equal(addMonths('2024-02-29', 12), '2025-02-28');
+describe('periodEnd: a period of months counted from a day (民法典 第二百零一、二百零二条)', () => {
+  it('ends on the corresponding day of the last month', () => {
+    assert.equal(periodEnd('2026-05-01', 3), '2026-08-01');
+    assert.equal(periodEnd('2026-05-15', 12), '2027-05-15');
+    assert.equal(periodEnd('2025-12-10', 1), '2026-01-10', 'across the year end');
+    assert.equal(periodEnd('2026-05-01', 0), '2026-05-01');
+  });
+
+  it('falls back to the last day of a month that has no corresponding day (month ends)', () => {
+    assert.equal(periodEnd('2025-11-30', 3), '2026-02-28');
+    assert.equal(periodEnd('2026-01-31', 1), '2026-02-28');
+    assert.equal(periodEnd('2026-03-31', 1), '2026-04-30');
+    assert.equal(periodEnd('2026-05-31', 6), '2026-11-30');
+    assert.equal(periodEnd('2026-08-31', 1), '2026-09-30');
+    // A day that exists in the target month is kept, not moved to that month's end.
+    assert.equal(periodEnd('2026-02-28', 1), '2026-03-28');
+    assert.equal(periodEnd('2026-04-30', 1), '2026-05-30');
+  });
+
+  it('handles the leap day: to and from 29 February', () => {
+    assert.equal(periodEnd('2024-02-29', 12), '2025-02-28');
+    assert.equal(periodEnd('2024-02-29', 48), '2028-02-29', 'four years on, a leap year again');
+    assert.equal(periodEnd('2023-08-31', 6), '2024-02-29', 'into a leap February');
+    assert.equal(periodEnd('2025-08-31', 6), '2026-02-28', 'into a common February');
+    assert.equal(periodEnd('2024-01-29', 1), '2024-02-29');
+    assert.equal(periodEnd('2024-01-30', 1), '2024-02-29');
+  });
+
+  it('counts back the same way (the start of a window ending on a day)', () => {
+    assert.equal(periodEnd('2026-05-15', -36), '2023-05-15');
+    assert.equal(periodEnd('2027-02-28', -36), '2024-02-28');
+    assert.equal(periodEnd('2028-02-29', -12), '2027-02-28');
+    assert.equal(periodEnd('2026-03-31', -1), '2026-02-28');
+  });
+
+  it('is the publicity window: a year of 一般 from a month end ends on the month end', () => {
+    assert.equal(
+      publicityEndsOn({ decidedOn: '2026-08-31', tier: 'GENERAL', sector: null, deadline: null }),
+      '2027-08-31',
+    );
+    assert.equal(
+      publicityEndsOn({ decidedOn: '2027-02-28', tier: 'GENERAL', sector: null, deadline: null }),
+      '2028-02-28',
+    );
+  });
+});
+
+describe('高频失信主体: the window of HIGH_FREQUENCY_WINDOW_MONTHS', () => {
+  it('starts after the day that many months before today', () => {
+    assert.equal(HIGH_FREQUENCY_WINDOW_MONTHS, 36);
+    assert.equal(highFrequencySince('2026-12-06'), '2023-12-06');
+    assert.equal(highFrequencySince('2027-02-28'), '2024-02-28');
+    assert.equal(highFrequencySince('2028-02-29'), '2025-02-28');
+  });
+});
+
+describe('licence publicity (有效期至 validUntil)', () => {
+  const valid = (validUntil: string, status = 'VALID') => ({ status, validUntil });
+
+  it('is public the day before validUntil and on validUntil itself, gone the day after', () => {
+    assert.equal(isLicencePublic(valid('2026-06-30'), '2026-06-29'), true, 'the day before');
+    assert.equal(isLicencePublic(valid('2026-06-30'), '2026-06-30'), true, 'on validUntil');
+    assert.equal(isLicencePublic(valid('2026-06-30'), '2026-07-01'), false, 'the day after');
+  });
+
+  it('across a month end and the leap day', () => {
+    assert.equal(isLicencePublic(valid('2028-02-29'), '2028-02-29'), true);
+    assert.equal(isLicencePublic(valid('2028-02-29'), '2028-03-01'), false);
+    assert.equal(isLicencePublic(valid('2026-12-31'), '2027-01-01'), false);
+  });
+
+  it('is never public unless 有效 (VALID), whatever the date', () => {
+    for (const status of ['INVALID'])
+      assert.equal(isLicencePublic(valid('2099-12-31', status), '2026-06-29'), false, status);
+  });
+
+  it('reads a stored row (dates from the database at UTC midnight) the same way', () => {
+    const row = { status: 'VALID', validUntil: new Date('2026-06-30T00:00:00Z') };
+    assert.equal(isStoredLicencePublic(row, '2026-06-30'), true);
+    assert.equal(isStoredLicencePublic(row, '2026-07-01'), false);
   });
 });
 

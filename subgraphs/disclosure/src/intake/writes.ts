@@ -3,11 +3,11 @@
  * set-based statements (never one INSERT per row), shared by the GraphQL mutations and the bulk import.
  *
  * CONTRACT (the bulk import codes against it):
- * - `tx` is an `IngestTx`: anything with Prisma's `$queryRawUnsafe` / `$executeRawUnsafe` — the Prisma client
- *   itself, the `tx` of `db.prisma.$transaction(async (tx) => …)`, or the kit's `audited(event, tx => …)`.
+ * - `sql` is the kit's `Sql`: `prismaSql(tx)` over the `tx` of `db.prisma.$transaction(async (tx) => …)` or of the
+ *   kit's `audited(event, tx => …)`, or the node-postgres connection of `inPgTransaction` (the bulk import).
  *   Run it INSIDE a transaction together with your own bookkeeping (job progress): ingestRows issues several
  *   statements (records + revisions, quarantine, submission counts) and relies on the caller's transaction for
- *   atomicity. Interactive transactions default to a 5 s timeout: pass `{ timeout }` for large chunks.
+ *   atomicity. Prisma's interactive transactions default to a 5 s timeout: pass `{ timeout }` for large chunks.
  * - One call issues a constant number of statements whatever the number of rows: one upsert of the record
  *   table with its revisions (one statement), one quarantine insert, one submission upsert.
  * - Duplicate keys (authority code, document number) inside one call: the later row wins; the earlier rows
@@ -17,25 +17,27 @@
  * - The `submission` row (id = submissionId) accumulates the counts of every call made with that id.
  * - received = accepted + updated + quarantined, always; `unchanged` ⊆ `updated`.
  */
-import { createHash } from 'node:crypto';
-import { toIsoDate, clock, storableCopy } from '@credit-hub/kit';
-import { documentPersonKey as kitDocumentPersonKey, validateUscc } from '@credit-hub/kit/codes';
-import type { Db } from '@credit-hub/kit/db';
-import { PUBLICITY_RULES, rulesFingerprint } from '../publicity.ts';
-import { COLUMNS, type ColumnType } from './columns.ts';
-import { parseDate, validateRow, type NormalizedRecord, type Reason, type ValidationContext } from './validate.ts';
-
-/** A transaction-capable handle: Prisma client or interactive-transaction client. */
-export type IngestTx = Pick<Db['prisma'], '$queryRawUnsafe' | '$executeRawUnsafe'>;
-
-export type RecordKind = 'CF' | 'XK';
-export type Channel = 'GRAPHQL' | 'FILE' | 'UPLOAD';
+import { toIsoDate, clock, storableCopy, z } from '@credit-hub/kit';
+import type { Sql } from '@credit-hub/kit/db';
+import type { DisclosureChannel, DisclosureKind } from '../__generated__/types.ts';
+import { COLUMNS, type ColumnType } from '../format/rules.ts';
+import { PUBLICITY_RULES, rulesFingerprint } from '../rules.ts';
+import {
+  contentHash,
+  documentPersonKey,
+  quarantineKey,
+  snake,
+  validateRow,
+  type NormalizedRecord,
+  type Reason,
+  type ValidationContext,
+} from './rules.ts';
 
 export interface IngestInput {
-  kind: RecordKind;
+  kind: DisclosureKind;
   /** Rows keyed by national column codes (CF_XDR_MC …); values are strings (CSV) or JSON values. */
   rows: { rowNumber: number; raw: Record<string, unknown> }[];
-  submitter: { department: string; subject: string /* caller id */; channel: Channel };
+  submitter: { department: string; subject: string /* caller id */; channel: DisclosureChannel };
   /** Groups calls into one submission (a GraphQL call, an import job): keys the quarantine rows. */
   submissionId: string;
   /** Today in China (YYYY-MM-DD); defaults to the real date. Tests pin it. */
@@ -64,21 +66,15 @@ export interface ValidationOptions {
   today?: string;
 }
 
-/** The person key of an ID document (`<type>:<number>` for documents other than a 居民身份证), with a secret. */
-export const documentPersonKey =
-  (secret: string) =>
-  (document: string): string =>
-    kitDocumentPersonKey(document, secret);
-
 /** Loads the authority register for validation: one statement. */
+const registerRows = z.array(z.object({ code: z.string(), department: z.string() }));
+
 export async function loadValidationContext(
-  tx: IngestTx,
+  sql: Sql,
   department: string,
   options: ValidationOptions,
 ): Promise<ValidationContext> {
-  const rows = await tx.$queryRawUnsafe<{ code: string; department: string }[]>(
-    'SELECT code, department FROM disclosure.authority',
-  );
+  const rows = registerRows.parse(await sql.rows('SELECT code, department FROM disclosure.authority'));
   return {
     department,
     authorities: new Map(rows.map((r) => [r.code, { department: r.department }])),
@@ -101,10 +97,8 @@ const SQL_TYPES: Record<ColumnType, string> = {
   penaltyTier: 'disclosure."PenaltyTier"',
 };
 
-const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
 /** The record table's columns filled from a row, beyond the national ones. */
-const DERIVED: Record<RecordKind, readonly [column: string, type: string][]> = {
+const DERIVED: Record<DisclosureKind, readonly [column: string, type: string][]> = {
   CF: [
     ['subject_code', 'text'],
     ['department', 'text'],
@@ -130,7 +124,7 @@ interface UpsertSql {
   columns: string[];
 }
 
-const upsertSql = new Map<RecordKind, UpsertSql>();
+const upsertSql = new Map<DisclosureKind, UpsertSql>();
 
 /**
  * One statement that upserts a batch of valid rows into the record table, adds a revision for every version
@@ -138,7 +132,7 @@ const upsertSql = new Map<RecordKind, UpsertSql>();
  * input is one jsonb array ($1) unpacked by jsonb_to_recordset into typed columns: a constant statement size
  * whatever the batch size, with no per-row parameters.
  */
-function recordUpsert(kind: RecordKind): UpsertSql {
+function recordUpsert(kind: DisclosureKind): UpsertSql {
   const cached = upsertSql.get(kind);
   if (cached) return cached;
   const table = kind === 'CF' ? 'disclosure.penalty' : 'disclosure.licence';
@@ -196,17 +190,6 @@ function recordUpsert(kind: RecordKind): UpsertSql {
   return built;
 }
 
-/**
- * SHA-256 over the columns' normalised values, in column order. An empty extension column is left out, so that a
- * record stored before the column existed keeps its hash (and an identical resubmission adds no revision).
- */
-export function contentHash(record: NormalizedRecord): string {
-  const values = COLUMNS[record.kind]
-    .filter((c) => !c.extension || (record.values[c.field] !== null && record.values[c.field] !== undefined))
-    .map((c) => record.values[c.field] ?? null);
-  return createHash('sha256').update(JSON.stringify(values)).digest('hex');
-}
-
 /** A valid record as the jsonb object the upsert unpacks (keys = table columns). */
 function recordJson(
   record: NormalizedRecord,
@@ -241,36 +224,16 @@ function recordJson(
 }
 
 /**
- * The record key of a row that failed validation, when it names one (a well-formed authority code and a
- * document number), and its decision date when parseable: the metrics count such a row as reported.
- */
-export function quarantineKey(
-  kind: RecordKind,
-  raw: Record<string, unknown>,
-): { authorityCode: string | null; documentNumber: string | null; decidedOn: string | null } {
-  const text = (code: string) => {
-    const v = raw[code];
-    return typeof v === 'string' || typeof v === 'number' ? String(v).trim() || null : null;
-  };
-  const authority = text(kind === 'CF' ? 'CF_CFJGDM' : 'XK_XKJGDM');
-  const check = authority ? validateUscc(authority) : null;
-  const documentNumber = text(kind === 'CF' ? 'CF_WSH' : 'XK_WSH');
-  const date = text(kind === 'CF' ? 'CF_JDRQ' : 'XK_JDRQ');
-  const identifiable = check?.valid === true && documentNumber !== null;
-  return {
-    authorityCode: identifiable && check.valid ? check.code : null,
-    documentNumber: identifiable ? documentNumber : null,
-    decidedOn: identifiable && date ? parseDate(date) : null,
-  };
-}
-
-/**
  * Validates and stores one batch; see the contract at the top of this file. `context` is a ValidationContext (from
  * loadValidationContext), which saves the register look-up when a caller ingests many chunks, or the person-key
  * secret the caller was configured with (PERSON_KEY_SECRET), to read the register once for this call.
  */
+const storedRows = z.array(
+  z.object({ rowNumber: z.number().int(), id: z.string(), inserted: z.boolean(), unchanged: z.boolean().nullable() }),
+);
+
 export async function ingestRows(
-  tx: IngestTx,
+  sql: Sql,
   input: IngestInput,
   context: ValidationContext | { personKeySecret: string },
 ): Promise<IngestResult> {
@@ -279,7 +242,7 @@ export async function ingestRows(
   const ctx =
     'personKey' in context
       ? context
-      : await loadValidationContext(tx, submitter.department, {
+      : await loadValidationContext(sql, submitter.department, {
           personKeySecret: context.personKeySecret,
           today: input.today,
         });
@@ -313,15 +276,16 @@ export async function ingestRows(
   let updated = 0;
   let unchanged = 0;
   if (valid.length > 0) {
-    const { sql } = recordUpsert(kind);
-    const stored = await tx.$queryRawUnsafe<{ rowNumber: number; id: string; inserted: boolean; unchanged: boolean }[]>(
-      sql,
-      JSON.stringify(valid),
-      receivedAt,
-      submissionId,
-      submitter.department,
-      submitter.subject,
-      submitter.channel,
+    const { sql: upsert } = recordUpsert(kind);
+    const stored = storedRows.parse(
+      await sql.rows(upsert, [
+        JSON.stringify(valid),
+        receivedAt,
+        submissionId,
+        submitter.department,
+        submitter.subject,
+        submitter.channel,
+      ]),
     );
     if (stored.length !== valid.length)
       throw new Error(`ingestRows: ${valid.length} valid rows but ${stored.length} stored (a row was lost)`);
@@ -335,7 +299,7 @@ export async function ingestRows(
     }
   }
   if (invalid.length > 0) {
-    await tx.$executeRawUnsafe(
+    await sql.execute(
       `INSERT INTO disclosure.quarantine
          (submission_id, row_number, kind, department, submitter, channel, original, reasons,
           authority_code, document_number, decided_on, received_at)
@@ -344,13 +308,15 @@ export async function ingestRows(
        FROM jsonb_to_recordset($1::jsonb) AS t(row_number int, original jsonb, reasons jsonb,
          authority_code text, document_number text, decided_on date)
        ON CONFLICT (submission_id, row_number) DO NOTHING`,
-      JSON.stringify(invalid),
-      submissionId,
-      kind,
-      submitter.department,
-      submitter.subject,
-      submitter.channel,
-      receivedAt,
+      [
+        JSON.stringify(invalid),
+        submissionId,
+        kind,
+        submitter.department,
+        submitter.subject,
+        submitter.channel,
+        receivedAt,
+      ],
     );
   }
   const result: IngestResult = {
@@ -364,7 +330,7 @@ export async function ingestRows(
   };
   if (result.received !== result.accepted + result.updated + result.quarantined)
     throw new Error('ingestRows: counts do not reconcile');
-  await tx.$executeRawUnsafe(
+  await sql.execute(
     `INSERT INTO disclosure.submission
        (id, kind, department, submitter, channel, received, accepted, updated, unchanged, quarantined, created_at, updated_at)
      VALUES ($1, $2::disclosure."DisclosureKind", $3, $4, $5::disclosure."DisclosureChannel", $6, $7, $8, $9, $10,
@@ -376,17 +342,19 @@ export async function ingestRows(
        unchanged = submission.unchanged + EXCLUDED.unchanged,
        quarantined = submission.quarantined + EXCLUDED.quarantined,
        updated_at = EXCLUDED.updated_at`,
-    submissionId,
-    kind,
-    submitter.department,
-    submitter.subject,
-    submitter.channel,
-    result.received,
-    accepted,
-    updated,
-    unchanged,
-    result.quarantined,
-    receivedAt,
+    [
+      submissionId,
+      kind,
+      submitter.department,
+      submitter.subject,
+      submitter.channel,
+      result.received,
+      accepted,
+      updated,
+      unchanged,
+      result.quarantined,
+      receivedAt,
+    ],
   );
   return result;
 }

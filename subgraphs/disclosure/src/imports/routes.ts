@@ -8,15 +8,15 @@
  * whole content), then the job runs in the background: the answer is 202 with the job, or — with
  * `?progress=ndjson` — a stream of NDJSON progress events until the job ends.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
-  canWrite,
+  BodyTooLarge,
+  ByteLimit,
   ErrorCode,
   IDENTITY_HEADER,
   IdentityError,
@@ -28,10 +28,10 @@ import {
 } from '@credit-hub/kit';
 import type { Db } from '@credit-hub/kit/db';
 import type { Express, Request, Response } from 'express';
-import type { RecordKind } from '../intake/ingest.ts';
 import { importProgress, type ImportProgressEvent } from './events.ts';
-import { findJob, openJob, runJob, type ImportCaller, type ImportFile, type JobProgress } from './job.ts';
-import { ImportRejected, type ImportFormat } from './parse.ts';
+import { openJob, runJob, type ImportCaller, type ImportFile, type JobProgress } from './jobs.ts';
+import { findJob } from './reads.ts';
+import { ImportRejected, mayImport, parseKind, uploadFormat } from './rules.ts';
 
 export interface ImportRouteConfig {
   /** Largest accepted file (bytes); the gateway has its own limit in front of it. */
@@ -46,50 +46,6 @@ export interface ImportRouteConfig {
 }
 
 export const DEFAULT_UPLOAD_LIMIT = 200 * 1024 * 1024;
-
-/** The content types an upload may have: neither is a CORS "simple" type, so a browser form cannot send it. */
-export function uploadFormat(contentType: string | undefined): ImportFormat | { error: string; status: number } {
-  const [type, ...params] = (contentType ?? '').split(';').map((p) => p.trim().toLowerCase());
-  const charset = params.find((p) => p.startsWith('charset='))?.slice(8);
-  if (type !== 'text/csv' && type !== 'application/json')
-    return {
-      status: 415,
-      error:
-        'An upload must be sent with Content-Type text/csv or application/json (a form or text/plain post is ' +
-        'refused: cross-site request protection)',
-    };
-  if (charset && charset !== 'utf-8' && charset !== 'utf8')
-    return { status: 415, error: `Files must be UTF-8 (charset=${charset} given): convert the file first` };
-  return type === 'text/csv' ? 'CSV' : 'JSON';
-}
-
-export const parseKind = (value: unknown): RecordKind | undefined | 'invalid' =>
-  value === undefined || value === '' ? undefined : value === 'CF' || value === 'XK' ? value : 'invalid';
-
-/** Only officers and write-scoped systems of a department may import, and only as their department. */
-export function mayImport(identity: Identity): identity is Identity & { department: string } {
-  return identity.department !== null && canWrite(identity, 'SHARED', 'platform');
-}
-
-/** Counts and hashes the body while it is written to disk; past the limit it fails with status 413. */
-class Spool extends Transform {
-  readonly hash = createHash('sha256');
-  bytes = 0;
-  constructor(private readonly limit: number) {
-    super();
-  }
-  override _transform(
-    chunk: Buffer,
-    _encoding: BufferEncoding,
-    callback: (error?: Error | null, data?: Buffer) => void,
-  ) {
-    this.bytes += chunk.length;
-    if (this.bytes > this.limit)
-      return callback(Object.assign(new Error(`The file exceeds ${this.limit} bytes`), { status: 413 }));
-    this.hash.update(chunk);
-    callback(null, chunk);
-  }
-}
 
 /** Runs in this process: a second upload of a file whose job is running here joins it instead of racing it. */
 const running = new Map<string, Promise<unknown>>();
@@ -164,7 +120,8 @@ export function importRoutes(config: ImportRouteConfig) {
 
       const dir = await mkdtemp(path.join(config.spoolDir ?? tmpdir(), 'disclosure-upload-'));
       const cleanup = () => rm(dir, { recursive: true, force: true }).catch(() => undefined);
-      const spool = new Spool(limit);
+      // Counted and hashed on the way to disk: the job's identity is the digest of the whole file.
+      const spool = new ByteLimit(limit, { hash: 'sha256' });
       const file: ImportFile = {
         path: path.join(dir, format === 'CSV' ? 'upload.csv' : 'upload.json'),
         format,
@@ -175,7 +132,7 @@ export function importRoutes(config: ImportRouteConfig) {
         await pipeline(req, spool, createWriteStream(file.path));
       } catch (error) {
         await cleanup();
-        if ((error as { status?: number }).status === 413)
+        if (error instanceof BodyTooLarge)
           return sendGraphQLError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `The file exceeds ${limit} bytes`, { limit });
         return sendGraphQLError(
           res,
@@ -184,7 +141,7 @@ export function importRoutes(config: ImportRouteConfig) {
           'The upload was interrupted before the whole file arrived',
         );
       }
-      file.sha256 = spool.hash.digest('hex');
+      file.sha256 = spool.digest();
       const caller: ImportCaller = {
         identity,
         department,
@@ -253,6 +210,3 @@ export function importRoutes(config: ImportRouteConfig) {
     });
   };
 }
-
-/** Waits for the jobs this process runs (tests, orderly shutdown). */
-export const settleImports = () => Promise.allSettled([...running.values()]);

@@ -6,9 +6,10 @@
  * of them never reported, so that 上报率, 合规率 and 及时率 have something to show.
  */
 import { demoRecords, type DemoRecord } from '@credit-hub/datagen';
-import type { Db } from '@credit-hub/kit/db';
-import { AUTHORITIES } from '../authorities.ts';
-import { ingestRows, loadValidationContext } from '../intake/ingest.ts';
+import { prismaSql, upsertRows, type Db } from '@credit-hub/kit/db';
+import { AUTHORITIES } from '../authorities/rules.ts';
+import { ingestRows, loadValidationContext } from '../intake/writes.ts';
+import { DECLARED_DECISIONS } from '../writes.ts';
 
 export interface DisclosureDemoResult {
   penalties: number;
@@ -21,7 +22,7 @@ export interface DisclosureDemoResult {
 }
 
 const CHUNK = 5000;
-const keyOf = (r: DemoRecord) =>
+const keyOf = (r: DemoRecord): [authorityCode: string, documentNumber: string] =>
   r.kind === 'CF' ? [r.raw.CF_CFJGDM!, r.raw.CF_WSH!] : [r.raw.XK_XKJGDM!, r.raw.XK_WSH!];
 
 export async function loadDisclosureDemo(
@@ -54,15 +55,17 @@ export async function loadDisclosureDemo(
     unreported: records.filter((r) => r.reportedAfterDays === null).length,
     ms: 0,
   };
-  for (const [key, group] of groups) {
-    const [kind, department] = key.split(':') as ['CF' | 'XK', string];
-    const context = await loadValidationContext(db.prisma, department, { personKeySecret: options.personKeySecret });
+  for (const group of groups.values()) {
+    const { kind, department } = group[0]!;
+    const context = await loadValidationContext(prismaSql(db.prisma), department, {
+      personKeySecret: options.personKeySecret,
+    });
     for (let i = 0; i < group.length; i += CHUNK) {
       const chunk = group.slice(i, i + CHUNK);
       const ingested = await db.prisma.$transaction(
         (tx) =>
           ingestRows(
-            tx,
+            prismaSql(tx),
             {
               kind,
               rows: chunk.map((r, n) => ({ rowNumber: i + n + 1, raw: r.raw })),
@@ -104,16 +107,13 @@ export async function loadDisclosureDemo(
       ...params,
     );
   }
-  const declared = await db.prisma.$executeRawUnsafe(
-    `INSERT INTO disclosure.declared_decision (kind, authority_code, document_number, decided_on, department)
-     SELECT k::disclosure."DisclosureKind", a, d, o, dep
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::text[]) AS v(k, a, d, o, dep)
-     ON CONFLICT DO NOTHING`,
-    records.map((r) => r.kind),
-    records.map((r) => keyOf(r)[0]),
-    records.map((r) => keyOf(r)[1]),
-    records.map((r) => r.decidedOn),
-    records.map((r) => r.department),
+  const declared = await upsertRows(
+    prismaSql(db.prisma),
+    DECLARED_DECISIONS,
+    records.map((r) => {
+      const [authorityCode, documentNumber] = keyOf(r);
+      return { kind: r.kind, authorityCode, documentNumber, decidedOn: r.decidedOn, department: r.department };
+    }),
   );
   result.declared = declared;
   result.ms = Math.round(performance.now() - started);

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { makeIdNumber, makeUscc } from '@credit-hub/kit/testing';
-import { AUTHORITIES } from '../authorities.ts';
-import { licenceRow, MARKET_AUTHORITY, penaltyRow, PERSON_ID, TAX_AUTHORITY } from '../testing/rows.ts';
-import { documentPersonKey } from './ingest.ts';
-import { validateRow, type ValidationContext } from './validate.ts';
+import { AUTHORITIES } from '../authorities/rules.ts';
+import { licenceRow, MARKET_AUTHORITY, penaltyRow, PERSON_ID, TAX_AUTHORITY } from '../../test/seed.ts';
+import { documentPersonKey, validateRow, type ValidationContext } from './rules.ts';
 
 const ctx: ValidationContext = {
   department: 'market',

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { demoRecords, FIRST_DECISION_YEAR } from '@credit-hub/datagen';
 import { createTestDatabase, type TestDatabase } from '@credit-hub/kit/testing';
-import { AUTHORITIES } from '../../src/authorities.ts';
-import { loadDisclosureDemo } from '../../src/imports/demo.ts';
+import { AUTHORITIES } from '../src/authorities/rules.ts';
+import { loadDisclosureDemo } from '../src/demo/writes.ts';
 
 // The 双公示 demo data set loaded through the real ingest into a real Postgres.
 let tdb: TestDatabase;

@@ -4,7 +4,7 @@
  * table column, in camelCase) it becomes. Validation, the GraphQL input mapping, the docs and the bulk import's
  * header check all read these tables, so a column is described once.
  */
-import type { RecordKind } from './ingest.ts';
+import type { DisclosureKind } from '../__generated__/types.ts';
 
 export type ColumnType =
   | 'text'
@@ -127,7 +127,7 @@ const NUMBER = 128;
 const LONG = 4000;
 
 /** The subject columns both kinds share (行政相对人 …), under the kind's prefix. */
-function subjectColumns(p: RecordKind): ColumnDef[] {
+function subjectColumns(p: DisclosureKind): ColumnDef[] {
   return [
     {
       code: `${p}_XDR_MC`,
@@ -421,27 +421,19 @@ export const LICENCE_COLUMNS: readonly ColumnDef[] = [
   { code: 'BZ', label: '备注', required: false, type: 'text', public: false, field: 'remarks', maxLength: 1000 },
 ];
 
-export const COLUMNS: Record<RecordKind, readonly ColumnDef[]> = { CF: PENALTY_COLUMNS, XK: LICENCE_COLUMNS };
+export const COLUMNS: Record<DisclosureKind, readonly ColumnDef[]> = { CF: PENALTY_COLUMNS, XK: LICENCE_COLUMNS };
 
 /** Column code → definition, per kind. */
-export const COLUMN_BY_CODE: Record<RecordKind, ReadonlyMap<string, ColumnDef>> = {
+export const COLUMN_BY_CODE: Record<DisclosureKind, ReadonlyMap<string, ColumnDef>> = {
   CF: new Map(PENALTY_COLUMNS.map((c) => [c.code, c])),
   XK: new Map(LICENCE_COLUMNS.map((c) => [c.code, c])),
 };
-
-/** Kind of a file from its column codes' prefix (BZ is shared), or null when mixed or unknown. */
-export function kindOfColumns(codes: readonly string[]): RecordKind | null {
-  const prefixes = new Set(codes.filter((c) => c !== 'BZ').map((c) => c.slice(0, 3)));
-  if (prefixes.size !== 1) return null;
-  const [prefix] = prefixes;
-  return prefix === 'CF_' ? 'CF' : prefix === 'XK_' ? 'XK' : null;
-}
 
 /**
  * A GraphQL input (English field names, GraphQL enum names, arrays) as a raw national-format row, so that the
  * mutations and the files go through exactly the same validation.
  */
-export function inputToRaw(kind: RecordKind, input: Record<string, unknown>): Record<string, unknown> {
+export function inputToRaw(kind: DisclosureKind, input: Record<string, unknown>): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
   for (const column of COLUMNS[kind]) {
     const value = input[column.field];

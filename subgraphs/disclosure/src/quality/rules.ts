@@ -1,17 +1,16 @@
 /**
- * 双公示 quality metrics (definitions in docs/disclosure.md). One statement gathers, for every decision (kind,
- * authority code, document number) decided in the range, its department, decision date, first receipt and
- * whether that first receipt passed validation; the rest is plain functions over those facts, unit-tested.
+ * 双公示 quality metrics (上报率/合规率/及时率, definitions in docs/disclosure.md): plain functions over the facts of
+ * every decision (reads.ts gathers them in one statement), unit-tested beside.
  */
 import { chinaToday, DEPARTMENTS, toIsoDate } from '@credit-hub/kit';
 import { chineseCalendar, isCalendarRangeError, type WorkingCalendar } from '@credit-hub/kit/calendar';
-import type { Db } from '@credit-hub/kit/db';
+import type { DisclosureKind, DisclosurePeriod } from '../__generated__/types.ts';
 
 /** Working days a department has to publish a decision (7 个工作日). */
 export const DISCLOSURE_DEADLINE_WORKING_DAYS = 7;
 
 export interface DecisionFact {
-  kind: 'CF' | 'XK';
+  kind: DisclosureKind;
   authorityCode: string;
   documentNumber: string;
   department: string;
@@ -22,7 +21,7 @@ export interface DecisionFact {
   firstOk: boolean | null;
 }
 
-export type Period = 'DAY' | 'MONTH' | 'QUARTER';
+export type Period = DisclosurePeriod;
 
 export interface Quality {
   department: string;
@@ -143,51 +142,6 @@ export function rank(facts: readonly DecisionFact[]) {
     }))
     .sort((a, b) => b.score - a.score || a.quality.department.localeCompare(b.quality.department))
     .map((entry, i) => ({ rank: i + 1, ...entry }));
-}
-
-/**
- * Every decision decided in [from, to] (optionally of one department): the declared register ∪ the stored
- * records ∪ identifiable quarantined rows, with its first receipt. One statement.
- */
-export async function decisionFacts(db: Db, from: string, to: string, department: string | null) {
-  const rows = await db.prisma.$queryRawUnsafe<
-    {
-      kind: 'CF' | 'XK';
-      authorityCode: string;
-      documentNumber: string;
-      department: string;
-      decidedOn: Date;
-      firstReceivedAt: Date | null;
-      firstOk: boolean | null;
-    }[]
-  >(
-    `WITH keyed AS (
-       SELECT kind::text AS kind, authority_code, document_number, decided_on, department, NULL::timestamptz AS at,
-         NULL::boolean AS ok
-       FROM disclosure.declared_decision WHERE decided_on BETWEEN $1::date AND $2::date
-       UNION ALL
-       SELECT 'CF', authority_code, document_number, decided_on, department, first_received_at, true
-       FROM disclosure.penalty WHERE decided_on BETWEEN $1::date AND $2::date
-       UNION ALL
-       SELECT 'XK', authority_code, document_number, decided_on, department, first_received_at, true
-       FROM disclosure.licence WHERE decided_on BETWEEN $1::date AND $2::date
-       UNION ALL
-       SELECT kind::text, authority_code, document_number, decided_on, department, received_at, false
-       FROM disclosure.quarantine
-       WHERE authority_code IS NOT NULL AND decided_on BETWEEN $1::date AND $2::date
-     )
-     SELECT kind, authority_code AS "authorityCode", document_number AS "documentNumber",
-       min(department) AS department, min(decided_on) AS "decidedOn",
-       min(at) AS "firstReceivedAt",
-       (array_agg(ok ORDER BY at, ok DESC) FILTER (WHERE at IS NOT NULL))[1] AS "firstOk"
-     FROM keyed
-     GROUP BY kind, authority_code, document_number
-     HAVING $3::text IS NULL OR min(department) = $3::text`,
-    from,
-    to,
-    department,
-  );
-  return rows.map((r): DecisionFact => ({ ...r, decidedOn: isoDay(r.decidedOn) }));
 }
 
 export interface Issue extends DecisionFact {

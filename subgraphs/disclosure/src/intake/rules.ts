@@ -2,8 +2,9 @@
  * Validation of one row of the national 双公示 format, pure: no database, no clock (today comes in the context).
  * Every failed rule of a row is reported, not just the first, so a department fixes a row in one pass.
  */
+import { createHash } from 'node:crypto';
 import { describeUnstorable, findUnstorableText } from '@credit-hub/kit';
-import { validateIdNumber, validateUscc } from '@credit-hub/kit/codes';
+import { documentPersonKey as kitDocumentPersonKey, validateIdNumber, validateUscc } from '@credit-hub/kit/codes';
 import {
   deadlineBounds,
   decideTier,
@@ -15,9 +16,9 @@ import {
   type DerivedPublicity,
   type PenaltyTier,
   type PublicityConfig,
-} from '../publicity.ts';
-import { COLUMN_BY_CODE, COLUMNS, ENUM_VALUES, findEnumValue, LONG_TERM, type ColumnDef } from './columns.ts';
-import type { RecordKind } from './ingest.ts';
+} from '../rules.ts';
+import { COLUMN_BY_CODE, COLUMNS, ENUM_VALUES, findEnumValue, LONG_TERM, type ColumnDef } from '../format/rules.ts';
+import type { DisclosureKind } from '../__generated__/types.ts';
 
 /** One failed rule of a row: the column code, a stable rule code, and a message naming both. */
 export interface Reason {
@@ -44,7 +45,7 @@ export interface ValidationContext {
 export type NormalizedValue = string | string[] | null;
 
 export interface NormalizedRecord {
-  kind: RecordKind;
+  kind: DisclosureKind;
   /** GraphQL field / column name → value, for every column of the kind (null when absent). */
   values: Record<string, NormalizedValue>;
   /** The subject's graph key: the USCC, or a person key for natural persons. */
@@ -97,7 +98,11 @@ function penaltyTypeItems(value: unknown): string[] | undefined {
     .filter(Boolean);
 }
 
-export function validateRow(kind: RecordKind, raw: Record<string, unknown>, ctx: ValidationContext): ValidationResult {
+export function validateRow(
+  kind: DisclosureKind,
+  raw: Record<string, unknown>,
+  ctx: ValidationContext,
+): ValidationResult {
   const reasons: Reason[] = [];
   const fail = (column: ColumnDef | string, rule: string, message: string) => {
     const code = typeof column === 'string' ? column : column.code;
@@ -358,4 +363,48 @@ function checkIdDocument(
     const result = validateIdNumber(number, new Date(`${today}T00:00:00Z`));
     if (!result.valid) fail(numberColumn, `ID_${result.reason}`, result.message);
   }
+}
+
+/** A column's field name as its table column (subjectIdNumber → subject_id_number). */
+export const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** The person key of an ID document (`<type>:<number>` for documents other than a 居民身份证), with a secret. */
+export const documentPersonKey =
+  (secret: string) =>
+  (document: string): string =>
+    kitDocumentPersonKey(document, secret);
+
+/**
+ * SHA-256 over the columns' normalised values, in column order. An empty extension column is left out, so that a
+ * record stored before the column existed keeps its hash (and an identical resubmission adds no revision).
+ */
+export function contentHash(record: NormalizedRecord): string {
+  const values = COLUMNS[record.kind]
+    .filter((c) => !c.extension || (record.values[c.field] !== null && record.values[c.field] !== undefined))
+    .map((c) => record.values[c.field] ?? null);
+  return createHash('sha256').update(JSON.stringify(values)).digest('hex');
+}
+
+/**
+ * The record key of a row that failed validation, when it names one (a well-formed authority code and a
+ * document number), and its decision date when parseable: the metrics count such a row as reported.
+ */
+export function quarantineKey(
+  kind: DisclosureKind,
+  raw: Record<string, unknown>,
+): { authorityCode: string | null; documentNumber: string | null; decidedOn: string | null } {
+  const text = (code: string) => {
+    const v = raw[code];
+    return typeof v === 'string' || typeof v === 'number' ? String(v).trim() || null : null;
+  };
+  const authority = text(kind === 'CF' ? 'CF_CFJGDM' : 'XK_XKJGDM');
+  const check = authority ? validateUscc(authority) : null;
+  const documentNumber = text(kind === 'CF' ? 'CF_WSH' : 'XK_WSH');
+  const date = text(kind === 'CF' ? 'CF_JDRQ' : 'XK_JDRQ');
+  const identifiable = check?.valid === true && documentNumber !== null;
+  return {
+    authorityCode: identifiable && check.valid ? check.code : null,
+    documentNumber: identifiable ? documentNumber : null,
+    decidedOn: identifiable && date ? parseDate(date) : null,
+  };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { aggregate, deadlineOf, isTimely, lateIssues, nonCompliantIssues, type DecisionFact } from './metrics.ts';
+import { aggregate, deadlineOf, isTimely, lateIssues, nonCompliantIssues, type DecisionFact } from './rules.ts';
 
 /** A decision of the emergency department, first received at noon Beijing time on `received` (or never). */
 const fact = (decidedOn: string, received: string | null, ok = true): DecisionFact => ({

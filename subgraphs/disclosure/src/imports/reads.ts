@@ -1,5 +1,7 @@
 /**
- * Reading national-format 双公示 files: CSV whose header row holds the column codes (CF_XDR_MC …), or a JSON
+ * Reading for the import: national-format 双公示 files, and the import jobs.
+ *
+ * Files: CSV whose header row holds the column codes (CF_XDR_MC …), or a JSON
  * array of objects keyed by the same codes. Both are streamed (csv-parse, stream-json), so a 200 MB file
  * never sits in memory. Files must be UTF-8 (a BOM is allowed); anything else — GB18030 exports from older
  * systems, say — is refused with a message asking for conversion rather than read as mojibake.
@@ -7,117 +9,26 @@
  * Row numbers are 1-based data rows: the first row after the CSV header, or the first element of the JSON
  * array, is row 1. Quarantine entries and job progress use the same numbers.
  */
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
+import { forbidden, readPage, toConnection, z, type Connection, type Identity } from '@credit-hub/kit';
+import type { Db } from '@credit-hub/kit/db';
 import { parse as csvParser } from 'csv-parse';
 import streamArray from 'stream-json/streamers/stream-array.js';
-import { COLUMNS } from '../intake/columns.ts';
-import type { RecordKind } from '../intake/ingest.ts';
+import type { DisclosureKind, QueryImportJobsArgs } from '../__generated__/types.ts';
+import {
+  checkColumns,
+  ImportRejected,
+  kindFromColumns,
+  nationalColumns,
+  type ColumnSet,
+  type ColumnsFor,
+  type ImportFormat,
+  type SourceRow,
+} from './rules.ts';
 
-export type ImportFormat = 'CSV' | 'JSON';
-
-/** The columns a kind accepts, from the national format's column definitions. */
-export interface ColumnSet {
-  known: ReadonlySet<string>;
-  required: readonly string[];
-}
-export type ColumnsFor = (kind: RecordKind) => ColumnSet;
-
-const SETS: Record<RecordKind, ColumnSet> = {
-  CF: {
-    known: new Set(COLUMNS.CF.map((c) => c.code)),
-    required: COLUMNS.CF.filter((c) => c.required).map((c) => c.code),
-  },
-  XK: {
-    known: new Set(COLUMNS.XK.map((c) => c.code)),
-    required: COLUMNS.XK.filter((c) => c.required).map((c) => c.code),
-  },
-};
-
-/** The national format's columns (intake/columns.ts): the only set files are checked against. */
-export const nationalColumns: ColumnsFor = (kind) => SETS[kind];
-
-export interface SourceRow {
-  rowNumber: number;
-  raw: Record<string, unknown>;
-}
-
-/**
- * A file refused as a whole, before any of its rows is ingested. `rule` is stable (clients branch on it),
- * the message names the offending columns or position.
- */
-export class ImportRejected extends Error {
-  constructor(
-    readonly rule:
-      | 'UNKNOWN_COLUMNS'
-      | 'MISSING_COLUMNS'
-      | 'DUPLICATE_COLUMNS'
-      | 'MIXED_KINDS'
-      | 'KIND_MISMATCH'
-      | 'UNKNOWN_KIND'
-      | 'NOT_UTF8'
-      | 'MALFORMED_CSV'
-      | 'MALFORMED_JSON'
-      | 'EMPTY_FILE',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ImportRejected';
-  }
-}
-
-const KIND_LABEL: Record<RecordKind, string> = { CF: '行政处罚 (CF_)', XK: '行政许可 (XK_)' };
-
-/**
- * The kind of a file from its column codes: every code but the shared BZ (备注) starts with CF_ or XK_.
- * An explicit kind must agree with the columns.
- */
-export function kindFromColumns(columns: readonly string[], explicit?: RecordKind): RecordKind {
-  const prefixes = new Set(columns.map((c) => /^(CF|XK)_/.exec(c)?.[1]).filter((p): p is RecordKind => !!p));
-  if (prefixes.size > 1)
-    throw new ImportRejected(
-      'MIXED_KINDS',
-      'The file mixes penalty (CF_) and licence (XK_) columns: one kind per file',
-    );
-  const found = [...prefixes][0];
-  if (explicit && found && explicit !== found)
-    throw new ImportRejected(
-      'KIND_MISMATCH',
-      `The file's columns are ${KIND_LABEL[found]} but the import was started as ${KIND_LABEL[explicit]}`,
-    );
-  const kind = explicit ?? found;
-  if (!kind)
-    throw new ImportRejected(
-      'UNKNOWN_KIND',
-      'No column starts with CF_ or XK_: the header must hold the national column codes (e.g. CF_XDR_MC)',
-    );
-  return kind;
-}
-
-/** Unknown and duplicate codes always refuse the file; missing required columns only where there is a header. */
-export function checkColumns(
-  kind: RecordKind,
-  columns: readonly string[],
-  set: ColumnSet,
-  options: { requireAll: boolean },
-): void {
-  const seen = new Set<string>();
-  const duplicates = new Set<string>();
-  for (const c of columns) (seen.has(c) ? duplicates : seen).add(c);
-  if (duplicates.size > 0)
-    throw new ImportRejected('DUPLICATE_COLUMNS', `Columns appear more than once: ${[...duplicates].join(', ')}`);
-  const unknown = columns.filter((c) => !set.known.has(c));
-  if (unknown.length > 0)
-    throw new ImportRejected(
-      'UNKNOWN_COLUMNS',
-      `Unknown columns for ${KIND_LABEL[kind]}: ${unknown.join(', ')} (the header must use the national column codes)`,
-    );
-  if (options.requireAll) {
-    const missing = set.required.filter((c) => !seen.has(c));
-    if (missing.length > 0)
-      throw new ImportRejected('MISSING_COLUMNS', `Required columns are missing: ${missing.join(', ')}`);
-  }
-}
+// ---- Files ---------------------------------------------------------------------------------------------------------
 
 /**
  * Decodes UTF-8 strictly (a BOM is dropped): invalid byte sequences stop the file instead of becoming
@@ -150,13 +61,13 @@ class StrictUtf8 extends Transform {
 
 export interface ReadOptions {
   /** The kind the caller asked for; otherwise taken from the column codes. */
-  kind?: RecordKind | undefined;
+  kind?: DisclosureKind | undefined;
   /** Default: the national format. */
   columnsFor?: ColumnsFor | undefined;
 }
 
 export interface RowSource {
-  kind: RecordKind;
+  kind: DisclosureKind;
   /** Column codes: the CSV header, or for JSON the keys of the first object. */
   columns: string[];
   rows: AsyncGenerator<SourceRow>;
@@ -166,11 +77,12 @@ export interface RowSource {
  * The byte stream through the strict decoder into a parser. pipeline() destroys every stage when one fails
  * or when the consumer stops early, so a refused file never leaves a descriptor open.
  */
-function chain(input: Readable, parser: Transform | NodeJS.ReadWriteStream): AsyncIterable<unknown> {
-  return pipeline(input, new StrictUtf8(), parser as Transform, () => undefined) as unknown as AsyncIterable<unknown>;
+function chain<T extends NodeJS.ReadWriteStream>(input: Readable, parser: T): T {
+  pipeline(input, new StrictUtf8(), parser, () => undefined);
+  return parser;
 }
 
-async function* csvRows(input: Readable, options: ReadOptions, header: (h: string[], kind: RecordKind) => void) {
+async function* csvRows(input: Readable, options: ReadOptions, header: (h: string[], kind: DisclosureKind) => void) {
   const parser = chain(
     input,
     csvParser({ skip_empty_lines: true, relax_column_count: false, relax_quotes: false, trim: false }),
@@ -201,9 +113,9 @@ async function* csvRows(input: Readable, options: ReadOptions, header: (h: strin
   if (!columns) throw new ImportRejected('EMPTY_FILE', 'The file is empty: a header row with column codes is required');
 }
 
-async function* jsonRows(input: Readable, options: ReadOptions, header: (h: string[], kind: RecordKind) => void) {
+async function* jsonRows(input: Readable, options: ReadOptions, header: (h: string[], kind: DisclosureKind) => void) {
   const items = chain(input, streamArray.withParserAsStream());
-  let kind: RecordKind | null = null;
+  let kind: DisclosureKind | null = null;
   let set: ColumnSet | null = null;
   let rowNumber = 0;
   try {
@@ -248,24 +160,29 @@ async function* jsonRows(input: Readable, options: ReadOptions, header: (h: stri
  * iterated for them to be set (the first value it yields comes after the header has been checked).
  */
 export function readRows(input: Readable, format: ImportFormat, options: ReadOptions): RowSource {
-  const source: RowSource = {
-    kind: options.kind ?? 'CF',
-    columns: [],
-    rows: undefined as never,
+  const header = { kind: options.kind ?? 'CF', columns: [] as string[] };
+  const onHeader = (columns: string[], kind: DisclosureKind) => {
+    header.columns = columns;
+    header.kind = kind;
   };
-  const onHeader = (columns: string[], kind: RecordKind) => {
-    source.columns = columns;
-    source.kind = kind;
+  const rows = format === 'CSV' ? csvRows(input, options, onHeader) : jsonRows(input, options, onHeader);
+  // Getters: the kind and the columns are known once `rows` has yielded (or ended), after the header was read.
+  return {
+    get kind() {
+      return header.kind;
+    },
+    get columns() {
+      return header.columns;
+    },
+    rows,
   };
-  source.rows = format === 'CSV' ? csvRows(input, options, onHeader) : jsonRows(input, options, onHeader);
-  return source;
 }
 
 export const readFileRows = (path: string, format: ImportFormat, options: ReadOptions) =>
   readRows(createReadStream(path, { highWaterMark: 256 * 1024 }), format, options);
 
 export interface ScanResult {
-  kind: RecordKind;
+  kind: DisclosureKind;
   columns: string[];
   rows: number;
 }
@@ -282,7 +199,110 @@ export async function scanFile(path: string, format: ImportFormat, options: Read
   return { kind: source.kind, columns: source.columns, rows };
 }
 
-/** The format from a file name or content type; CSV unless it says JSON. */
-export function formatOf(nameOrType: string | undefined): ImportFormat {
-  return /json/i.test(nameOrType ?? '') ? 'JSON' : 'CSV';
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+// ---- Jobs ----------------------------------------------------------------------------------------------------------
+
+/** import_job as resolvers and callers see it: channel and kind read as the schema's enums. */
+export const importJobRow = z.object({
+  id: z.string(),
+  department: z.string(),
+  submitter: z.string(),
+  channel: z.enum(['FILE', 'UPLOAD']),
+  kind: z.enum(['CF', 'XK']),
+  format: z.enum(['CSV', 'JSON']),
+  fileName: z.string().nullable(),
+  sha256: z.string(),
+  status: z.enum(['RUNNING', 'DONE', 'FAILED']),
+  rowsTotal: z.number().int().nullable(),
+  rowsDone: z.number().int(),
+  received: z.number().int(),
+  accepted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  quarantined: z.number().int(),
+  error: z.string().nullable(),
+  runs: z.number().int(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  finishedAt: z.date().nullable(),
+});
+export type ImportJobRow = z.infer<typeof importJobRow>;
+export type ImportJobStatus = ImportJobRow['status'];
+export const importJobRows = z.array(importJobRow);
+
+/** The columns of import_job as `ImportJobRow`, for the statements that read or return a job. */
+export const JOB_COLUMNS = `id::text AS id, department, submitter, channel, kind, format, file_name AS "fileName", sha256,
+  status::text AS status, rows_total AS "rowsTotal", rows_done AS "rowsDone", received, accepted, updated, unchanged,
+  quarantined, error, runs, created_at AS "createdAt", updated_at AS "updatedAt", finished_at AS "finishedAt"`;
+
+export async function findJob(db: Db, id: string): Promise<ImportJobRow | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const rows = importJobRows.parse(
+    await db.prisma.$queryRawUnsafe<unknown[]>(
+      `SELECT ${JOB_COLUMNS} FROM disclosure.import_job WHERE id = $1::uuid`,
+      id,
+    ),
+  );
+  return rows[0] ?? null;
+}
+
+export type ImportJobPage = Connection<ImportJobRow>;
+
+/**
+ * The department whose jobs a caller may see: a department's officers and systems only their own, supervisors every
+ * department's (null), anybody else none.
+ */
+function visibleDepartment(identity: Identity): string | null | 'none' {
+  if (identity.role === 'SUPERVISOR') return null;
+  if ((identity.role === 'OFFICER' || identity.role === 'SYSTEM') && identity.department) return identity.department;
+  return 'none';
+}
+
+export async function importJob(db: Db, identity: Identity, id: string): Promise<ImportJobRow | null> {
+  const scope = visibleDepartment(identity);
+  if (scope === 'none') return null;
+  const job = await findJob(db, id);
+  // Another department's job does not exist for the caller (its id does not reveal anything either).
+  if (!job || (scope !== null && job.department !== scope)) return null;
+  return job;
+}
+
+/** (created_at ISO, id) of the last job of a page, newest first. */
+const isJobCursor = (v: unknown): v is [string, string] =>
+  Array.isArray(v) &&
+  v.length === 2 &&
+  typeof v[0] === 'string' &&
+  !Number.isNaN(Date.parse(v[0])) &&
+  typeof v[1] === 'string' &&
+  /^[0-9a-f-]{36}$/i.test(v[1]);
+
+export async function importJobs(db: Db, identity: Identity, args: QueryImportJobsArgs): Promise<ImportJobPage> {
+  const scope = visibleDepartment(identity);
+  if (scope === 'none') throw forbidden('Import jobs may be read by department officers, systems and supervisors');
+  if (scope !== null && args.department && args.department !== scope)
+    throw forbidden(`A caller of ${scope} sees only its own department's import jobs`, { field: 'department' });
+  const page = readPage(args, isJobCursor);
+  const department = scope ?? args.department ?? null;
+  const rows = await db.prisma.importJob.findMany({
+    where: {
+      ...(department ? { department } : {}),
+      ...(args.status ? { status: args.status } : {}),
+      ...(page.after
+        ? {
+            OR: [
+              { createdAt: { lt: new Date(page.after[0]) } },
+              { createdAt: new Date(page.after[0]), id: { lt: page.after[1] } },
+            ],
+          }
+        : {}),
+    },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: page.limit,
+  });
+  return toConnection(importJobRows.parse(rows), page, (j) => [j.createdAt.toISOString(), j.id]);
 }
