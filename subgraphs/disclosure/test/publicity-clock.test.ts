@@ -286,3 +286,69 @@ describe('stored penalties recomputed under the current rules', () => {
     );
   });
 });
+
+describe('a licence around its 有效期至 (validUntil), with the clock moved', () => {
+  const HOLDER = makeUscc('91', '330106', 'CLK00003');
+  const VALID_UNTIL = '2027-06-30';
+  const LICENCE_VIEW = `query($c: ID!, $a: String) {
+    _entities(representations: [{__typename: "CreditSubject", code: $c}]) {
+      ... on CreditSubject { administrativeLicences { documentNumber isPublic } validLicenceCount } }
+    licences(authorityCode: $a, first: 100) { nodes { documentNumber } } }`;
+  const AS_GOVERNMENT = `query($c: ID!) { _entities(representations: [{__typename: "CreditSubject", code: $c}]) {
+    ... on CreditSubject { administrativeLicences(includeExpired: true) { documentNumber isPublic } } } }`;
+
+  /** What the public sees of the licence on `day`: on the subject, in the count and in the list. */
+  async function licenceOn(day: string) {
+    at(day);
+    const r = data(await call(callers.public, LICENCE_VIEW, { c: HOLDER, a: MARKET_AUTHORITY.code }));
+    const listed = r.licences.nodes.some((n: any) => n.documentNumber === 'CLK-LIC');
+    const subject = r._entities[0];
+    return { onSubject: subject.administrativeLicences.length, count: subject.validLicenceCount, listed };
+  }
+
+  before(async () => {
+    at('2026-05-03');
+    const r = data(
+      await call(market, `mutation($rows: [LicenceInput!]!) { submitLicences(rows: $rows) { accepted quarantined } }`, {
+        rows: [
+          {
+            subjectName: '杭州时钟科技有限公司',
+            subjectCategory: 'LEGAL_ENTITY',
+            uscc: HOLDER,
+            documentName: '食品经营许可决定书',
+            documentNumber: 'CLK-LIC',
+            category: 'GENERAL',
+            content: '预包装食品销售',
+            decidedOn: DECIDED,
+            validFrom: DECIDED,
+            validUntil: VALID_UNTIL,
+            authorityName: MARKET_AUTHORITY.name,
+            authorityCode: MARKET_AUTHORITY.code,
+            status: 'VALID',
+            sourceName: MARKET_AUTHORITY.name,
+            sourceCode: MARKET_AUTHORITY.code,
+          },
+        ],
+      }),
+    ).submitLicences;
+    assert.deepEqual([r.accepted, r.quarantined], [1, 0]);
+  });
+
+  it('is public the day before validUntil and on validUntil itself', async () => {
+    assert.deepEqual(await licenceOn('2027-06-29'), { onSubject: 1, count: 1, listed: true });
+    assert.deepEqual(await licenceOn(VALID_UNTIL), { onSubject: 1, count: 1, listed: true });
+  });
+
+  it('is gone from every public read the day after, with no job run in between', async () => {
+    assert.deepEqual(await licenceOn('2027-07-01'), { onSubject: 0, count: 0, listed: false });
+  });
+
+  it('stays visible to government users past validUntil, marked not public', async () => {
+    at('2027-07-01');
+    const r = data(await call(supervisor, AS_GOVERNMENT, { c: HOLDER }));
+    assert.deepEqual(r._entities[0].administrativeLicences, [{ documentNumber: 'CLK-LIC', isPublic: false }]);
+    at(VALID_UNTIL);
+    const onTheDay = data(await call(supervisor, AS_GOVERNMENT, { c: HOLDER }));
+    assert.deepEqual(onTheDay._entities[0].administrativeLicences, [{ documentNumber: 'CLK-LIC', isPublic: true }]);
+  });
+});
