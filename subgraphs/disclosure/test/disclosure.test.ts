@@ -341,3 +341,56 @@ describe('quality metrics on a known data set', () => {
     assert.ok(ranking.some((r: any) => r.quality.department === 'emergency'));
   });
 });
+
+describe('revisions', () => {
+  it('lists every changed version of a record, per kind, one statement per kind for a page of records', async () => {
+    const holder = makeUscc('91', '330106', 'RE000001');
+    const doc = `REV-${Math.random().toString(36).slice(2)}`;
+    const first = input({ uscc: holder, documentNumber: doc });
+    assert.equal(data(await call(market, SUBMIT, { rows: [first] })).submitPenalties.accepted, 1);
+    assert.equal(data(await call(market, SUBMIT, { rows: [first] })).submitPenalties.unchanged, 1, 'no new revision');
+    assert.equal(
+      data(await call(market, SUBMIT, { rows: [{ ...first, content: '罚款人民币3万元', fineAmount: '3' }] }))
+        .submitPenalties.updated,
+      1,
+    );
+    assert.equal(
+      data(await call(market, SUBMIT_LICENCES, { rows: [licence(holder, `${doc}-L`), licence(holder, `${doc}-M`)] }))
+        .submitLicences.accepted,
+      2,
+    );
+    const q = `query($c: ID!) { _entities(representations: [{__typename: "CreditSubject", code: $c}]) {
+      ... on CreditSubject { administrativePenalties { documentNumber revisions { rowNumber channel department } }
+      administrativeLicences { documentNumber revisions { channel } } } } }`;
+    const before = tdb.db.statements();
+    const seen = data(await call(supervisor, q, { c: holder }))._entities[0];
+    const statements = tdb.db.statements() - before;
+    assert.deepEqual(seen.administrativePenalties, [
+      {
+        documentNumber: doc,
+        revisions: [
+          { rowNumber: 1, channel: 'GRAPHQL', department: 'market' },
+          { rowNumber: 1, channel: 'GRAPHQL', department: 'market' },
+        ],
+      },
+    ]);
+    assert.deepEqual(seen.administrativeLicences.map((l: any) => [l.documentNumber, l.revisions.length]).sort(), [
+      [`${doc}-L`, 1],
+      [`${doc}-M`, 1],
+    ]);
+    // A subject with fewer records costs the same: one statement per loader, whatever the number of records.
+    const other = makeUscc('91', '330106', 'RE000002');
+    await call(market, SUBMIT, { rows: [input({ uscc: other })] });
+    await call(market, SUBMIT_LICENCES, { rows: [licence(other, `${doc}-N`)] });
+    const start = tdb.db.statements();
+    data(await call(supervisor, q, { c: other }));
+    assert.equal(tdb.db.statements() - start, statements);
+    const anonymous = await call(callers.public, q, { c: holder });
+    assert.equal(code(anonymous), 'FORBIDDEN');
+    assert.deepEqual(
+      (anonymous.body.data as any)._entities[0],
+      { administrativePenalties: null, administrativeLicences: null },
+      'revisions are SHARED: the public gets no record with them',
+    );
+  });
+});
