@@ -214,7 +214,7 @@ export async function declare(ctx: Context, { decisions }: MutationDeclareDecisi
 /**
  * 信用修复: "谁认定、谁修复" — only the department that reported the penalty ends its publicity, and only once the
  * minimum publicity has passed on the day the subject applied (最短公示期届满后方可申请), under the rules of
- * src/publicity.ts. `appliedOn` defaults to `repairedOn`.
+ * src/rules.ts. `appliedOn` defaults to `repairedOn`.
  */
 export async function repair(
   ctx: Context,

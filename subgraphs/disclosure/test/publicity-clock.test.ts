@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { fixClock, type Identity, type RunningService } from '@credit-hub/kit';
 import {
+  assertBadInput,
   callers,
   createTestDatabase,
   makeUscc,
   postAs,
+  refusedWrite,
   TEST_INTERNAL_SECRET,
   type TestDatabase,
 } from '@credit-hub/kit/testing';
@@ -205,24 +207,30 @@ describe('publicity as of today', () => {
 describe('信用修复 before and after the minimum publicity', () => {
   it('refuses repair of a 一般 penalty on the last day of its 3-month minimum, naming the first allowed day', async () => {
     at('2026-08-01');
-    const refused = await call(market, REPAIR, { id: ids.GENERAL, on: '2026-08-01' });
-    assert.equal(refused.body.data, null);
-    const error = (refused.body.errors as any)[0];
-    assert.deepEqual(
-      [error.extensions.code, error.extensions.field, error.extensions.rule, error.extensions.allowedFrom],
-      ['BAD_USER_INPUT', 'repairedOn', 'BEFORE_MINIMUM_PUBLICITY', '2026-08-02'],
+    await refusedWrite(
+      tdb.db,
+      ['disclosure.penalty', 'disclosure.revision'],
+      () => call(market, REPAIR, { id: ids.GENERAL, on: '2026-08-01' }),
+      (refused) => {
+        assertBadInput(refused, 'repairedOn', 'BEFORE_MINIMUM_PUBLICITY');
+        const error = refused.body.errors![0]!;
+        assert.equal(error.extensions?.allowedFrom, '2026-08-02');
+        assert.match(error.message, /repair may be applied for from 2026-08-02/);
+      },
     );
-    assert.match(error.message, /repair may be applied for from 2026-08-02/);
-    const still = await tdb.db.prisma.penalty.findUniqueOrThrow({ where: { id: BigInt(ids.GENERAL!) } });
-    assert.equal(still.repairedOn, null, 'nothing was written');
   });
 
   it('refuses an application made before the minimum even when the repair is decided later', async () => {
     at('2026-09-01');
-    const refused = await call(market, REPAIR, { id: ids.SEVERE, on: '2026-09-01', applied: '2026-08-20' });
-    const error = (refused.body.errors as any)[0];
-    assert.deepEqual([error.extensions.field, error.extensions.allowedFrom], ['appliedOn', '2027-05-02']);
-    assert.equal(refused.body.data, null);
+    await refusedWrite(
+      tdb.db,
+      ['disclosure.penalty', 'disclosure.revision'],
+      () => call(market, REPAIR, { id: ids.SEVERE, on: '2026-09-01', applied: '2026-08-20' }),
+      (refused) => {
+        assertBadInput(refused, 'appliedOn', 'BEFORE_MINIMUM_PUBLICITY');
+        assert.equal(refused.body.errors![0]!.extensions?.allowedFrom, '2027-05-02');
+      },
+    );
   });
 
   it('repairs on the first allowed day and the next; the public stops seeing it that day', async () => {
