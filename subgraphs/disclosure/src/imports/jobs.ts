@@ -260,7 +260,7 @@ async function commitChunk(
 ): Promise<ImportJobRow> {
   const first = rows[0]!.rowNumber;
   const last = rows.at(-1)!.rowNumber;
-  // A direct connection, not Prisma's interactive transaction: the kit's db/sql.ts gives the measured reason.
+  // A direct connection, not Prisma's interactive transaction: ADR 0040 gives the measured reason.
   return inPgTransaction(db.pool, async (sql) => {
     let t = performance.now();
     const locked = lockedJob.parse(
