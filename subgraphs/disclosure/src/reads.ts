@@ -11,22 +11,22 @@ import {
   toIsoDate,
   z,
   type Identity,
-  type PageArgs,
 } from '@credit-hub/kit';
 import type { Db, Prisma } from '@credit-hub/kit/db';
-import type { QueryQuarantineArgs } from './__generated__/types.ts';
+import type {
+  QueryHighFrequencyOffendersArgs,
+  QueryLicencesArgs,
+  QueryPenaltiesArgs,
+  QueryQuarantineArgs,
+} from './__generated__/types.ts';
 import { withKind, type LicenceConnection, type OffenderRow, type PenaltyConnection } from './mappers.ts';
 import { HIGH_FREQUENCY_THRESHOLD, highFrequencySince } from './rules.ts';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const iso = (d: Date) => toIsoDate(d)!;
 
-export interface RecordListArgs extends PageArgs {
-  department?: string | null;
-  authorityCode?: string | null;
-  decidedFrom?: Date | null;
-  decidedTo?: Date | null;
-}
+/** The filters and page of `penalties` and `licences` (the two take the same arguments). */
+export type RecordListArgs = Omit<QueryPenaltiesArgs | QueryLicencesArgs, 'includeExpired'>;
 
 function commonWhere(args: RecordListArgs) {
   if (args.decidedFrom && args.decidedTo && args.decidedFrom > args.decidedTo)
@@ -98,7 +98,7 @@ const isOffenderCursor = (v: unknown): v is [number, string] =>
  * 高频失信主体: subjects with at least HIGH_FREQUENCY_THRESHOLD penalties decided within the window that are
  * published today; most penalties first, then by code. One statement per page.
  */
-export async function listHighFrequencyOffenders(db: Db, args: PageArgs, today: string) {
+export async function listHighFrequencyOffenders(db: Db, args: QueryHighFrequencyOffendersArgs, today: string) {
   const page = readPage(args, isOffenderCursor);
   const since = highFrequencySince(today);
   const [afterCount, afterCode] = page.after ?? [null, null];
