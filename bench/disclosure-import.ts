@@ -17,14 +17,14 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeNationalFile } from '@credit-hub/datagen';
 import type { Identity } from '@credit-hub/kit';
-import { createDb, dataDir, migrate, startEmbeddedPostgres } from '@credit-hub/kit/db';
+import { createDb, dataDir, migrate, prismaSql, startEmbeddedPostgres } from '@credit-hub/kit/db';
 import { ensureReferenceData } from '@credit-hub/kit/reference';
 import pg from 'pg';
-import { AUTHORITIES, ensureAuthorities } from '../subgraphs/disclosure/src/authorities.ts';
-import { loadValidationContext } from '../subgraphs/disclosure/src/intake/ingest.ts';
-import { validateRow } from '../subgraphs/disclosure/src/intake/validate.ts';
-import { importFile, type Phases } from '../subgraphs/disclosure/src/imports/job.ts';
-import { readFileRows } from '../subgraphs/disclosure/src/imports/parse.ts';
+import { AUTHORITIES, ensureAuthorities } from '../subgraphs/disclosure/src/authorities/writes.ts';
+import { validateRow } from '../subgraphs/disclosure/src/intake/rules.ts';
+import { loadValidationContext } from '../subgraphs/disclosure/src/intake/writes.ts';
+import { importFile, type Phases } from '../subgraphs/disclosure/src/imports/jobs.ts';
+import { readFileRows } from '../subgraphs/disclosure/src/imports/reads.ts';
 
 const PERSON_KEY_SECRET = 'bench-person-key-secret-0123456789';
 const TODAY = '2026-07-15';
@@ -100,7 +100,7 @@ export async function runImportBench(databaseUrl: string, rows: number, log = (l
   const hooks = { chunkSize: 5000, today: TODAY, personKeySecret: PERSON_KEY_SECRET };
   try {
     // Validation alone (the pure rule checks), to split the ingest time into validate and write.
-    const context = await loadValidationContext(db.prisma, 'market', {
+    const context = await loadValidationContext(prismaSql(db.prisma), 'market', {
       personKeySecret: PERSON_KEY_SECRET,
       today: TODAY,
     });

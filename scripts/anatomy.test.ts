@@ -27,8 +27,6 @@ const rel = (file: string) => path.relative(root, file).split(path.sep).join('/'
  * in any order do not conflict); the list is empty when issue 13 is done.
  */
 const NOT_YET_CONVERTED = new Set<string>([
-  // 双公示
-  'disclosure',
   // (end of list)
 ]);
 

@@ -17,8 +17,8 @@ import { DEPARTMENTS, DEV_SECRETS, readEnvOrExit, type Identity } from '@credit-
 import { createDb } from '@credit-hub/kit/db';
 import { progressLine, reconciliationLines } from '../subgraphs/disclosure/src/imports/events.ts';
 import { readImportEnv } from '../subgraphs/disclosure/src/imports/env.ts';
-import { importFile, SimulatedCrash } from '../subgraphs/disclosure/src/imports/job.ts';
-import { formatOf, ImportRejected } from '../subgraphs/disclosure/src/imports/parse.ts';
+import { importFile, SimulatedCrash } from '../subgraphs/disclosure/src/imports/jobs.ts';
+import { formatOf, ImportRejected } from '../subgraphs/disclosure/src/imports/rules.ts';
 
 function usage(message: string): never {
   console.error(

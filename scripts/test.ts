@@ -37,7 +37,7 @@ import {
 } from '../packages/kit/src/db/index.ts';
 import { ensureReferenceData } from '@credit-hub/kit/reference';
 import { withDatabase } from '../packages/kit/src/testing/index.ts';
-import { ensureAuthorities } from '../subgraphs/disclosure/src/authorities.ts';
+import { ensureAuthorities } from '../subgraphs/disclosure/src/authorities/writes.ts';
 import { TIERS, tierOf, type Tier } from './tiers.ts';
 
 const ROOTS = ['packages', 'apps', 'subgraphs', 'gateway', 'scripts', 'e2e'];

@@ -12,3 +12,4 @@ export * from './access/index.ts';
 export * from './calendar/index.ts';
 export * from './input.ts';
 export * from './period.ts';
+export { ByteLimit, BodyTooLarge } from './body-limit.ts';

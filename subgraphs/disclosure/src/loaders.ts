@@ -1,6 +1,7 @@
 import { manyByKey } from '@credit-hub/kit';
 import { rowsByKeys, type Db, type Licence, type Penalty, type Revision } from '@credit-hub/kit/db';
 import { withKind, type LicenceRow, type PenaltyRow } from './mappers.ts';
+import type { DisclosureKind } from './__generated__/types.ts';
 
 const NEWEST_FIRST = [
   ['decidedOn', 'desc'],
@@ -8,8 +9,23 @@ const NEWEST_FIRST = [
 ] as const;
 
 /**
+ * The revisions of a page of records of one kind, oldest first: one `WHERE record_id = ANY($1)` statement (ADR 0006).
+ * Penalties and licences number their ids separately, so the other kind's revisions of the same ids are dropped.
+ */
+async function revisionsOf(db: Db, kind: DisclosureKind, ids: readonly string[]) {
+  const rows = await rowsByKeys<Revision>(
+    db,
+    { model: 'Revision', schema: 'disclosure' },
+    'recordId',
+    ids.map((id) => BigInt(id)),
+    [['id', 'asc']],
+  );
+  return rows.filter((r) => r.kind === kind);
+}
+
+/**
  * Per-request loaders: a page of N subjects costs one statement per table, whatever N is. Records are loaded
- * whole per subject (published or not); visibility is decided in plain functions (publicity.ts) so the counts
+ * whole per subject (published or not); visibility is decided in plain functions (rules.ts) so the counts
  * and the lists agree.
  */
 export function createLoaders(db: Db) {
@@ -29,19 +45,11 @@ export function createLoaders(db: Db) {
       (row) => row.subjectCode,
     ),
     penaltyRevisions: manyByKey<string, Revision>(
-      (ids) =>
-        db.prisma.revision.findMany({
-          where: { kind: 'CF', recordId: { in: ids.map((id) => BigInt(id)) } },
-          orderBy: { id: 'asc' },
-        }),
+      (ids) => revisionsOf(db, 'CF', ids),
       (row) => row.recordId.toString(),
     ),
     licenceRevisions: manyByKey<string, Revision>(
-      (ids) =>
-        db.prisma.revision.findMany({
-          where: { kind: 'XK', recordId: { in: ids.map((id) => BigInt(id)) } },
-          orderBy: { id: 'asc' },
-        }),
+      (ids) => revisionsOf(db, 'XK', ids),
       (row) => row.recordId.toString(),
     ),
   };

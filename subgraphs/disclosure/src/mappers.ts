@@ -45,5 +45,3 @@ export type HighFrequencyOffenderMapper = OffenderRow;
 export type AdministrativePenaltyConnectionMapper = PenaltyConnection;
 export type AdministrativeLicenceConnectionMapper = LicenceConnection;
 export type QuarantineEntryConnectionMapper = QuarantineConnection;
-export type { ImportJobRow as ImportJobMapper } from './imports/job.ts';
-export type { ImportJobPage as ImportJobConnectionMapper } from './imports/queries.ts';

@@ -1,13 +1,25 @@
 /** The mutations' logic: every write bound to the caller's department, run with its audit entry. */
 import { randomUUID } from 'node:crypto';
-import { badInput, clock, conflict, DEPARTMENTS, forbidden, notFound, toIsoDate } from '@credit-hub/kit';
+import { badInput, clock, conflict, forbidden, notFound, storableCopy, toIsoDate, z } from '@credit-hub/kit';
 import { validateUscc } from '@credit-hub/kit/codes';
+import { prismaSql, upsertRows, type UpsertTable } from '@credit-hub/kit/db';
 import type { Context } from './context.ts';
-import { inputToRaw } from './intake/columns.ts';
-import { ingestRows, loadValidationContext, type IngestResult, type RecordKind } from './intake/ingest.ts';
-import { validateRow } from './intake/validate.ts';
+import { inputToRaw } from './format/rules.ts';
+import { validateRow } from './intake/rules.ts';
+import { ingestRows, loadValidationContext, type IngestResult } from './intake/writes.ts';
 import { withKind } from './mappers.ts';
-import { repairAllowedFrom, sectorLabel, TIER_LABELS, regimeOn } from './publicity.ts';
+import { repairAllowedFrom, sectorLabel, TIER_LABELS, regimeOn } from './rules.ts';
+import type {
+  DisclosureKind,
+  LicenceInput,
+  MutationDeclareDecisionsArgs,
+  MutationRepairPenaltyArgs,
+  MutationResubmitQuarantinedArgs,
+  PenaltyInput,
+} from './__generated__/types.ts';
+
+/** A row as jsonb: kept as received, except characters no database text can hold (the reasons name them). */
+const jsonRow = z.record(z.string(), z.json());
 
 /** Largest batch a GraphQL mutation takes; bigger sets go through the bulk import. */
 export const MAX_GRAPHQL_ROWS = 1000;
@@ -31,7 +43,11 @@ const outcome = (submissionId: string, result: IngestResult, rows: number): Subm
   return { ...result, submissionId, recordIds: Array.from({ length: rows }, (_, i) => ids.get(i + 1) ?? null) };
 };
 
-export async function submitRows(ctx: Context, kind: RecordKind, inputs: readonly Record<string, unknown>[]) {
+export async function submitRows(
+  ctx: Context,
+  kind: DisclosureKind,
+  inputs: readonly PenaltyInput[] | readonly LicenceInput[],
+) {
   const department = callerDepartment(ctx);
   if (inputs.length === 0) throw badInput('rows', 'REQUIRED', '`rows` must hold at least one row');
   if (inputs.length > MAX_GRAPHQL_ROWS)
@@ -46,7 +62,7 @@ export async function submitRows(ctx: Context, kind: RecordKind, inputs: readonl
     { subjectCode: null, fields: [mutation], detail: `submission ${submissionId}: ${inputs.length} row(s)` },
     (tx) =>
       ingestRows(
-        tx,
+        prismaSql(tx),
         {
           kind,
           rows: inputs.map((input, i) => ({ rowNumber: i + 1, raw: inputToRaw(kind, input) })),
@@ -66,9 +82,7 @@ export async function submitRows(ctx: Context, kind: RecordKind, inputs: readonl
  */
 export async function resubmit(
   ctx: Context,
-  id: string,
-  penalty: Record<string, unknown> | null | undefined,
-  licence: Record<string, unknown> | null | undefined,
+  { id, penalty, licence }: MutationResubmitQuarantinedArgs,
 ): Promise<SubmissionOutcome> {
   const department = callerDepartment(ctx);
   if (!/^\d{1,18}$/.test(id)) throw badInput('id', 'FORMAT', '`id` is not a quarantine entry id');
@@ -89,12 +103,13 @@ export async function resubmit(
   return ctx.audited(
     { subjectCode: null, fields: ['Mutation.resubmitQuarantined'], detail: `quarantine ${id} → ${submissionId}` },
     async (tx) => {
-      const validation = await loadValidationContext(tx, department, { personKeySecret: ctx.config.personKeySecret });
+      const sql = prismaSql(tx);
+      const validation = await loadValidationContext(sql, department, { personKeySecret: ctx.config.personKeySecret });
       const checked = validateRow(kind, raw, validation);
       if (!checked.ok) {
         await tx.quarantine.update({
           where: { id: entry.id },
-          data: { original: raw as object, reasons: checked.reasons as unknown as object },
+          data: { original: jsonRow.parse(storableCopy(raw)), reasons: checked.reasons.map((r) => ({ ...r })) },
         });
         return {
           submissionId: entry.submissionId,
@@ -109,7 +124,7 @@ export async function resubmit(
         };
       }
       const result = await ingestRows(
-        tx,
+        sql,
         {
           kind,
           rows: [{ rowNumber: 1, raw }],
@@ -127,10 +142,27 @@ export async function resubmit(
   );
 }
 
-export async function declare(
-  ctx: Context,
-  decisions: readonly { kind: RecordKind; authorityCode: string; documentNumber: string; decidedOn: Date }[],
-) {
+/** The decision register (决定台账): one row per decision; a decision declared twice keeps its first declaration. */
+export const DECLARED_DECISIONS: UpsertTable<{
+  kind: DisclosureKind;
+  authorityCode: string;
+  documentNumber: string;
+  decidedOn: string;
+  department: string;
+}> = {
+  table: 'disclosure.declared_decision',
+  columns: {
+    kind: { type: 'disclosure."DisclosureKind"', value: (d) => d.kind },
+    authority_code: { type: 'text', value: (d) => d.authorityCode },
+    document_number: { type: 'text', value: (d) => d.documentNumber },
+    decided_on: { type: 'date', value: (d) => d.decidedOn },
+    department: { type: 'text', value: (d) => d.department },
+  },
+  key: ['kind', 'authority_code', 'document_number'],
+  onConflict: 'nothing',
+};
+
+export async function declare(ctx: Context, { decisions }: MutationDeclareDecisionsArgs) {
   const department = callerDepartment(ctx);
   if (decisions.length === 0 || decisions.length > 5000)
     throw badInput('decisions', 'RANGE', '`decisions` must hold between 1 and 5000 decisions');
@@ -168,22 +200,12 @@ export async function declare(
     const decidedOn = toIsoDate(d.decidedOn)!;
     if (decidedOn > today)
       throw badInput(`${field}.decidedOn`, 'NOT_IN_FUTURE', `\`${field}.decidedOn\` must not be in the future`);
-    return { kind: d.kind, code, documentNumber, decidedOn };
+    return { kind: d.kind, authorityCode: code, documentNumber, decidedOn, department };
   });
   return ctx.audited(
     { subjectCode: null, fields: ['Mutation.declareDecisions'], detail: `${rows.length} decision(s)` },
     async (tx) => {
-      const inserted = await tx.$executeRawUnsafe(
-        `INSERT INTO disclosure.declared_decision (kind, authority_code, document_number, decided_on, department)
-         SELECT k::disclosure."DisclosureKind", a, n, d, $5
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::date[]) AS t(k, a, n, d)
-         ON CONFLICT (kind, authority_code, document_number) DO NOTHING`,
-        rows.map((r) => r.kind),
-        rows.map((r) => r.code),
-        rows.map((r) => r.documentNumber),
-        rows.map((r) => r.decidedOn),
-        department,
-      );
+      const inserted = await upsertRows(prismaSql(tx), DECLARED_DECISIONS, rows);
       return { declared: inserted, alreadyDeclared: rows.length - inserted };
     },
   );
@@ -192,9 +214,12 @@ export async function declare(
 /**
  * 信用修复: "谁认定、谁修复" — only the department that reported the penalty ends its publicity, and only once the
  * minimum publicity has passed on the day the subject applied (最短公示期届满后方可申请), under the rules of
- * src/publicity.ts. `appliedOn` defaults to `repairedOn`.
+ * src/rules.ts. `appliedOn` defaults to `repairedOn`.
  */
-export async function repair(ctx: Context, id: string, repairedOn: Date, reason: string, appliedOnInput?: Date | null) {
+export async function repair(
+  ctx: Context,
+  { id, repairedOn, reason, appliedOn: appliedOnInput }: MutationRepairPenaltyArgs,
+) {
   const department = callerDepartment(ctx);
   if (!/^\d{1,18}$/.test(id)) throw badInput('id', 'FORMAT', '`id` is not a penalty id');
   const text = reason.trim();
@@ -235,26 +260,4 @@ export async function repair(ctx: Context, id: string, repairedOn: Date, reason:
       }),
   );
   return withKind(updated);
-}
-
-export async function registerAuthority(
-  ctx: Context,
-  input: { code: string; name: string; department: string; regionCode: string },
-) {
-  const checked = validateUscc(input.code.trim().toUpperCase());
-  if (!checked.valid) throw badInput('input.code', `USCC_${checked.reason}`, `\`input.code\`: ${checked.message}`);
-  if (!Object.hasOwn(DEPARTMENTS, input.department))
-    throw badInput(
-      'input.department',
-      'ENUM',
-      `\`input.department\` must be one of ${Object.keys(DEPARTMENTS).join(', ')}`,
-    );
-  if (!/^\d{6}$/.test(input.regionCode))
-    throw badInput('input.regionCode', 'FORMAT', '`input.regionCode` must be six digits (GB/T 2260)');
-  const name = input.name.trim();
-  if (!name || name.length > 200) throw badInput('input.name', 'LENGTH', '`input.name` must hold 1–200 characters');
-  const data = { name, department: input.department, regionCode: input.regionCode };
-  return ctx.audited({ subjectCode: null, fields: ['Mutation.registerAuthority'], detail: checked.code }, (tx) =>
-    tx.authority.upsert({ where: { code: checked.code }, create: { code: checked.code, ...data }, update: data }),
-  );
 }

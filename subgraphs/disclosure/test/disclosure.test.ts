@@ -2,17 +2,23 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { chinaToday, toIsoDate, type Identity, type RunningService } from '@credit-hub/kit';
 import {
+  assertBadInput,
+  assertRefused,
   callers,
   createTestDatabase,
+  expectForbidden,
   makeUscc,
   postAs,
+  refusedWrite,
   TEST_INTERNAL_SECRET,
   type TestDatabase,
 } from '@credit-hub/kit/testing';
 import { startDisclosureSubgraph } from '../src/index.ts';
-import { documentPersonKey, ingestRows } from '../src/intake/ingest.ts';
-import { deadlineOf } from '../src/metrics.ts';
-import { MARKET_AUTHORITY, penaltyRow, PERSON_ID, TAX_AUTHORITY } from '../src/testing/rows.ts';
+import { prismaSql } from '@credit-hub/kit/db';
+import { documentPersonKey } from '../src/intake/rules.ts';
+import { ingestRows } from '../src/intake/writes.ts';
+import { deadlineOf } from '../src/quality/rules.ts';
+import { MARKET_AUTHORITY, penaltyRow, PERSON_ID, TAX_AUTHORITY } from './seed.ts';
 
 let tdb: TestDatabase;
 let service: RunningService;
@@ -30,7 +36,16 @@ const data = (r: Awaited<ReturnType<typeof call>>) => {
   assert.equal(r.body.errors, undefined, JSON.stringify(r.body.errors));
   return r.body.data as any;
 };
-const code = (r: Awaited<ReturnType<typeof call>>) => (r.body.errors as any)?.[0]?.extensions?.code;
+/** Every table a 双公示 write touches: a refused write must leave them (and the audit trail) as they were. */
+const TABLES = [
+  'disclosure.penalty',
+  'disclosure.licence',
+  'disclosure.revision',
+  'disclosure.quarantine',
+  'disclosure.submission',
+  'disclosure.declared_decision',
+  'disclosure.authority',
+];
 
 const SUBMIT = `mutation($rows: [PenaltyInput!]!) { submitPenalties(rows: $rows) {
   submissionId received accepted updated unchanged quarantined recordIds rejected { rowNumber reasons { field rule message } } } }`;
@@ -96,8 +111,13 @@ describe('submissions and authorization', () => {
   });
 
   it('refuses the public and supervisors as writers; tax cannot submit for a market authority', async () => {
-    assert.equal(code(await call(callers.public, SUBMIT, { rows: [input()] })), 'FORBIDDEN');
-    assert.equal(code(await call(supervisor, SUBMIT, { rows: [input()] })), 'FORBIDDEN');
+    for (const who of [callers.public, supervisor])
+      await refusedWrite(
+        tdb.db,
+        TABLES,
+        () => call(who, SUBMIT, { rows: [input()] }),
+        (answer) => expectForbidden(answer),
+      );
     const r = data(await call(tax, SUBMIT, { rows: [input({ documentNumber: 'TAX-1' })] })).submitPenalties;
     assert.equal(r.quarantined, 1);
     assert.equal(r.rejected[0].reasons[0].rule, 'AUTHORITY_DEPARTMENT');
@@ -107,7 +127,7 @@ describe('submissions and authorization', () => {
     const Q = `query($d: String) { quarantine(department: $d, first: 100) { nodes { id department status reasons { rule } } } }`;
     const mine = data(await call(market, Q)).quarantine.nodes;
     assert.ok(mine.length > 0 && mine.every((n: any) => n.department === 'market'));
-    assert.equal(code(await call(tax, Q, { d: 'market' })), 'FORBIDDEN');
+    expectForbidden(await call(tax, Q, { d: 'market' }));
     const all = data(await call(supervisor, Q)).quarantine.nodes;
     assert.ok(all.some((n: any) => n.department === 'tax') && all.some((n: any) => n.department === 'market'));
 
@@ -119,7 +139,12 @@ describe('submissions and authorization', () => {
       n.reasons.some((x: any) => x.rule === 'NEGATIVE'),
     );
     const RESUBMIT = `mutation($id: ID!, $p: PenaltyInput) { resubmitQuarantined(id: $id, penalty: $p) { accepted quarantined recordIds } }`;
-    assert.equal(code(await call(tax, RESUBMIT, { id: entry.id, p: input() })), 'NOT_FOUND');
+    await refusedWrite(
+      tdb.db,
+      TABLES,
+      () => call(tax, RESUBMIT, { id: entry.id, p: input() }),
+      (answer) => assertRefused(answer, { code: 'NOT_FOUND' }),
+    );
     const fixed = data(
       await call(market, RESUBMIT, { id: entry.id, p: input({ documentNumber: 'FIX-1' }) }),
     ).resubmitQuarantined;
@@ -155,7 +180,12 @@ describe('publicity and personal data', () => {
     const r = data(await call(market, SUBMIT, { rows })).submitPenalties;
     assert.equal(r.accepted, 5);
     const REPAIR = `mutation($id: ID!, $on: Date!) { repairPenalty(id: $id, repairedOn: $on, reason: "已履行义务并作出信用承诺") { isPublished repairedOn } }`;
-    assert.equal(code(await call(tax, REPAIR, { id: r.recordIds[4], on: day(0) })), 'FORBIDDEN');
+    await refusedWrite(
+      tdb.db,
+      TABLES,
+      () => call(tax, REPAIR, { id: r.recordIds[4], on: day(0) }),
+      (answer) => expectForbidden(answer),
+    );
     assert.deepEqual(data(await call(market, REPAIR, { id: r.recordIds[4], on: day(0) })).repairPenalty, {
       isPublished: false,
       repairedOn: day(0),
@@ -176,7 +206,7 @@ describe('publicity and personal data', () => {
     assert.deepEqual(seen.administrativeLicences, [{ documentNumber: 'LIC-OK' }]);
     const ALL = `query($c: ID!) { _entities(representations: [{__typename: "CreditSubject", code: $c}]) { ... on CreditSubject {
       administrativePenalties(includeExpired: true) { documentNumber } } } }`;
-    assert.equal(code(await call(callers.public, ALL, { c: subject })), 'FORBIDDEN');
+    expectForbidden(await call(callers.public, ALL, { c: subject }));
     assert.equal(data(await call(tax, ALL, { c: subject }))._entities[0].administrativePenalties.length, 5);
   });
 
@@ -252,7 +282,7 @@ describe('high-frequency offenders', () => {
     ];
     data(await call(market, SUBMIT, { rows }));
     const Q = `{ highFrequencyOffenders(first: 50) { nodes { subject { code } penaltyCount } } }`;
-    assert.equal(code(await call(market, Q)), 'FORBIDDEN');
+    expectForbidden(await call(market, Q));
     const nodes = data(await call(supervisor, Q)).highFrequencyOffenders.nodes;
     assert.deepEqual(
       nodes.filter((n: any) => [often, four].includes(n.subject.code)),
@@ -276,7 +306,7 @@ describe('quality metrics on a known data set', () => {
     const ingest = (sub: string, raw: Record<string, unknown>, when: string) =>
       tdb.db.prisma.$transaction((tx) =>
         ingestRows(
-          tx,
+          prismaSql(tx),
           {
             kind: 'CF',
             rows: [{ rowNumber: 1, raw }],
@@ -303,7 +333,12 @@ describe('quality metrics on a known data set', () => {
       declared: 3,
       alreadyDeclared: 0,
     });
-    assert.equal(code(await call(market, DECLARE, { d: [d('M-9')] })), 'BAD_USER_INPUT');
+    await refusedWrite(
+      tdb.db,
+      TABLES,
+      () => call(market, DECLARE, { d: [d('M-9')] }),
+      (answer) => assertBadInput(answer, 'decisions[0].authorityCode', 'AUTHORITY_DEPARTMENT'),
+    );
     await ingest('m-1', row('M-1'), '2025-10-16'); // on the deadline: timely, compliant
     await ingest('m-2', row('M-2'), '2025-10-17'); // a day late, compliant
     // M-3 declared, never received. M-4 not declared: first quarantined (timely), corrected later.
@@ -323,7 +358,7 @@ describe('quality metrics on a known data set', () => {
       complianceRate: 2 / 3,
       timelinessRate: 2 / 3,
     });
-    assert.equal(code(await call(market, Q, { d: 'emergency' })), 'FORBIDDEN');
+    expectForbidden(await call(market, Q, { d: 'emergency' }));
     const LATE = `{ lateDisclosures(from: "2025-09-01", to: "2025-10-31", department: "emergency") { documentNumber deadline workingDaysLate } }`;
     const late = data(await call(supervisor, LATE)).lateDisclosures;
     assert.deepEqual(
@@ -334,8 +369,61 @@ describe('quality metrics on a known data set', () => {
     const NC = `{ nonCompliantDisclosures(from: "2025-09-01", to: "2025-10-31", department: "emergency") { documentNumber } }`;
     assert.deepEqual(data(await call(supervisor, NC)).nonCompliantDisclosures, [{ documentNumber: 'M-4' }]);
     const RANK = `{ disclosureRanking(from: "2025-09-01", to: "2025-10-31") { rank score quality { department } } }`;
-    assert.equal(code(await call(emergency, RANK)), 'FORBIDDEN');
+    expectForbidden(await call(emergency, RANK));
     const ranking = data(await call(supervisor, RANK)).disclosureRanking;
     assert.ok(ranking.some((r: any) => r.quality.department === 'emergency'));
+  });
+});
+
+describe('revisions', () => {
+  it('lists every changed version of a record, per kind, one statement per kind for a page of records', async () => {
+    const holder = makeUscc('91', '330106', 'RE000001');
+    const doc = `REV-${Math.random().toString(36).slice(2)}`;
+    const first = input({ uscc: holder, documentNumber: doc });
+    assert.equal(data(await call(market, SUBMIT, { rows: [first] })).submitPenalties.accepted, 1);
+    assert.equal(data(await call(market, SUBMIT, { rows: [first] })).submitPenalties.unchanged, 1, 'no new revision');
+    assert.equal(
+      data(await call(market, SUBMIT, { rows: [{ ...first, content: '罚款人民币3万元', fineAmount: '3' }] }))
+        .submitPenalties.updated,
+      1,
+    );
+    assert.equal(
+      data(await call(market, SUBMIT_LICENCES, { rows: [licence(holder, `${doc}-L`), licence(holder, `${doc}-M`)] }))
+        .submitLicences.accepted,
+      2,
+    );
+    const q = `query($c: ID!) { _entities(representations: [{__typename: "CreditSubject", code: $c}]) {
+      ... on CreditSubject { administrativePenalties { documentNumber revisions { rowNumber channel department } }
+      administrativeLicences { documentNumber revisions { channel } } } } }`;
+    const before = tdb.db.statements();
+    const seen = data(await call(supervisor, q, { c: holder }))._entities[0];
+    const statements = tdb.db.statements() - before;
+    assert.deepEqual(seen.administrativePenalties, [
+      {
+        documentNumber: doc,
+        revisions: [
+          { rowNumber: 1, channel: 'GRAPHQL', department: 'market' },
+          { rowNumber: 1, channel: 'GRAPHQL', department: 'market' },
+        ],
+      },
+    ]);
+    assert.deepEqual(seen.administrativeLicences.map((l: any) => [l.documentNumber, l.revisions.length]).sort(), [
+      [`${doc}-L`, 1],
+      [`${doc}-M`, 1],
+    ]);
+    // A subject with fewer records costs the same: one statement per loader, whatever the number of records.
+    const other = makeUscc('91', '330106', 'RE000002');
+    await call(market, SUBMIT, { rows: [input({ uscc: other })] });
+    await call(market, SUBMIT_LICENCES, { rows: [licence(other, `${doc}-N`)] });
+    const start = tdb.db.statements();
+    data(await call(supervisor, q, { c: other }));
+    assert.equal(tdb.db.statements() - start, statements);
+    const anonymous = await call(callers.public, q, { c: holder });
+    expectForbidden(anonymous);
+    assert.deepEqual(
+      (anonymous.body.data as any)._entities[0],
+      { administrativePenalties: null, administrativeLicences: null },
+      'revisions are SHARED: the public gets no record with them',
+    );
   });
 });

@@ -2,18 +2,20 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { fixClock, type Identity, type RunningService } from '@credit-hub/kit';
 import {
+  assertBadInput,
   callers,
   createTestDatabase,
   makeUscc,
   postAs,
+  refusedWrite,
   TEST_INTERNAL_SECRET,
   type TestDatabase,
 } from '@credit-hub/kit/testing';
 import pg from 'pg';
 import { startDisclosureSubgraph } from '../src/index.ts';
-import { PUBLICITY_RULES, rulesFingerprint } from '../src/publicity.ts';
-import { ensurePublicityRules } from '../src/refresh.ts';
-import { MARKET_AUTHORITY } from '../src/testing/rows.ts';
+import { PUBLICITY_RULES, rulesFingerprint } from '../src/rules.ts';
+import { ensurePublicityRules } from '../src/jobs.ts';
+import { MARKET_AUTHORITY } from './seed.ts';
 
 // The 双公示 subgraph in-process with the one clock moved across every publicity boundary: the public reads
 // (a subject's penalties and counts, the penalty list, the high-frequency offenders) and repair answer "as of
@@ -205,24 +207,30 @@ describe('publicity as of today', () => {
 describe('信用修复 before and after the minimum publicity', () => {
   it('refuses repair of a 一般 penalty on the last day of its 3-month minimum, naming the first allowed day', async () => {
     at('2026-08-01');
-    const refused = await call(market, REPAIR, { id: ids.GENERAL, on: '2026-08-01' });
-    assert.equal(refused.body.data, null);
-    const error = (refused.body.errors as any)[0];
-    assert.deepEqual(
-      [error.extensions.code, error.extensions.field, error.extensions.rule, error.extensions.allowedFrom],
-      ['BAD_USER_INPUT', 'repairedOn', 'BEFORE_MINIMUM_PUBLICITY', '2026-08-02'],
+    await refusedWrite(
+      tdb.db,
+      ['disclosure.penalty', 'disclosure.revision'],
+      () => call(market, REPAIR, { id: ids.GENERAL, on: '2026-08-01' }),
+      (refused) => {
+        assertBadInput(refused, 'repairedOn', 'BEFORE_MINIMUM_PUBLICITY');
+        const error = refused.body.errors![0]!;
+        assert.equal(error.extensions?.allowedFrom, '2026-08-02');
+        assert.match(error.message, /repair may be applied for from 2026-08-02/);
+      },
     );
-    assert.match(error.message, /repair may be applied for from 2026-08-02/);
-    const still = await tdb.db.prisma.penalty.findUniqueOrThrow({ where: { id: BigInt(ids.GENERAL!) } });
-    assert.equal(still.repairedOn, null, 'nothing was written');
   });
 
   it('refuses an application made before the minimum even when the repair is decided later', async () => {
     at('2026-09-01');
-    const refused = await call(market, REPAIR, { id: ids.SEVERE, on: '2026-09-01', applied: '2026-08-20' });
-    const error = (refused.body.errors as any)[0];
-    assert.deepEqual([error.extensions.field, error.extensions.allowedFrom], ['appliedOn', '2027-05-02']);
-    assert.equal(refused.body.data, null);
+    await refusedWrite(
+      tdb.db,
+      ['disclosure.penalty', 'disclosure.revision'],
+      () => call(market, REPAIR, { id: ids.SEVERE, on: '2026-09-01', applied: '2026-08-20' }),
+      (refused) => {
+        assertBadInput(refused, 'appliedOn', 'BEFORE_MINIMUM_PUBLICITY');
+        assert.equal(refused.body.errors![0]!.extensions?.allowedFrom, '2027-05-02');
+      },
+    );
   });
 
   it('repairs on the first allowed day and the next; the public stops seeing it that day', async () => {
@@ -284,5 +292,71 @@ describe('stored penalties recomputed under the current rules', () => {
       row.publicityNote!,
       /公示截止期2099-12-31超过《信用修复管理办法》（国家发展改革委令第36号）规定的严重失信信息最长公示期，按最长公示期至2029-05-01公示/,
     );
+  });
+});
+
+describe('a licence around its 有效期至 (validUntil), with the clock moved', () => {
+  const HOLDER = makeUscc('91', '330106', 'CLK00003');
+  const VALID_UNTIL = '2027-06-30';
+  const LICENCE_VIEW = `query($c: ID!, $a: String) {
+    _entities(representations: [{__typename: "CreditSubject", code: $c}]) {
+      ... on CreditSubject { administrativeLicences { documentNumber isPublic } validLicenceCount } }
+    licences(authorityCode: $a, first: 100) { nodes { documentNumber } } }`;
+  const AS_GOVERNMENT = `query($c: ID!) { _entities(representations: [{__typename: "CreditSubject", code: $c}]) {
+    ... on CreditSubject { administrativeLicences(includeExpired: true) { documentNumber isPublic } } } }`;
+
+  /** What the public sees of the licence on `day`: on the subject, in the count and in the list. */
+  async function licenceOn(day: string) {
+    at(day);
+    const r = data(await call(callers.public, LICENCE_VIEW, { c: HOLDER, a: MARKET_AUTHORITY.code }));
+    const listed = r.licences.nodes.some((n: any) => n.documentNumber === 'CLK-LIC');
+    const subject = r._entities[0];
+    return { onSubject: subject.administrativeLicences.length, count: subject.validLicenceCount, listed };
+  }
+
+  before(async () => {
+    at('2026-05-03');
+    const r = data(
+      await call(market, `mutation($rows: [LicenceInput!]!) { submitLicences(rows: $rows) { accepted quarantined } }`, {
+        rows: [
+          {
+            subjectName: '杭州时钟科技有限公司',
+            subjectCategory: 'LEGAL_ENTITY',
+            uscc: HOLDER,
+            documentName: '食品经营许可决定书',
+            documentNumber: 'CLK-LIC',
+            category: 'GENERAL',
+            content: '预包装食品销售',
+            decidedOn: DECIDED,
+            validFrom: DECIDED,
+            validUntil: VALID_UNTIL,
+            authorityName: MARKET_AUTHORITY.name,
+            authorityCode: MARKET_AUTHORITY.code,
+            status: 'VALID',
+            sourceName: MARKET_AUTHORITY.name,
+            sourceCode: MARKET_AUTHORITY.code,
+          },
+        ],
+      }),
+    ).submitLicences;
+    assert.deepEqual([r.accepted, r.quarantined], [1, 0]);
+  });
+
+  it('is public the day before validUntil and on validUntil itself', async () => {
+    assert.deepEqual(await licenceOn('2027-06-29'), { onSubject: 1, count: 1, listed: true });
+    assert.deepEqual(await licenceOn(VALID_UNTIL), { onSubject: 1, count: 1, listed: true });
+  });
+
+  it('is gone from every public read the day after, with no job run in between', async () => {
+    assert.deepEqual(await licenceOn('2027-07-01'), { onSubject: 0, count: 0, listed: false });
+  });
+
+  it('stays visible to government users past validUntil, marked not public', async () => {
+    at('2027-07-01');
+    const r = data(await call(supervisor, AS_GOVERNMENT, { c: HOLDER }));
+    assert.deepEqual(r._entities[0].administrativeLicences, [{ documentNumber: 'CLK-LIC', isPublic: false }]);
+    at(VALID_UNTIL);
+    const onTheDay = data(await call(supervisor, AS_GOVERNMENT, { c: HOLDER }));
+    assert.deepEqual(onTheDay._entities[0].administrativeLicences, [{ documentNumber: 'CLK-LIC', isPublic: true }]);
   });
 });

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import type { Db } from '../db/client.ts';
+import { prismaSql, type Sql } from '../db/sql.ts';
 import type { Identity } from './identity.ts';
 
 /**
@@ -67,46 +69,72 @@ export async function appendAudit(
   tx?: Db['prisma'],
 ): Promise<void> {
   if (events.length === 0) return;
-  const run = async (client: Pick<Db['prisma'], '$executeRaw' | '$queryRaw'>) => {
-    await client.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('credit-hub-audit'))`;
-    const [last] = await client.$queryRaw<{ seq: bigint; hash: string }[]>`
-      SELECT seq, hash FROM audit.entry ORDER BY seq DESC LIMIT 1`;
-    let seq = last?.seq ?? 0n;
-    let prevHash = last?.hash ?? GENESIS_HASH;
-    const at = new Date();
-    const rows: AuditRow[] = events.map((event) => {
-      seq += 1n;
-      const base = {
-        ...event,
-        detail: event.detail ?? null,
-        seq,
-        at,
-        actor: who.actor,
-        role: who.role,
-        department: who.department,
-        purpose: who.purpose,
-        client: who.client,
-        requestId: meta.requestId,
-        subgraph: meta.subgraph,
-        prevHash,
-      };
-      const row = { ...base, hash: entryHash(base) };
-      prevHash = row.hash;
-      return row;
-    });
-    await client.$executeRaw`
-      INSERT INTO audit.entry (seq, at, actor, role, department, action, subject_code, fields, detail, purpose,
-                               client, request_id, subgraph, prev_hash, hash)
-      SELECT * FROM unnest(
-        ${rows.map((r) => r.seq)}::bigint[], ${rows.map((r) => r.at)}::timestamptz[], ${rows.map((r) => r.actor)}::text[],
-        ${rows.map((r) => r.role)}::text[], ${rows.map((r) => r.department)}::text[], ${rows.map((r) => r.action)}::text[],
-        ${rows.map((r) => r.subjectCode)}::text[], ${rows.map((r) => JSON.stringify(r.fields))}::text[],
-        ${rows.map((r) => r.detail)}::text[], ${rows.map((r) => r.purpose)}::text[], ${rows.map((r) => r.client)}::text[],
-        ${rows.map((r) => r.requestId)}::text[], ${rows.map((r) => r.subgraph)}::text[],
-        ${rows.map((r) => r.prevHash)}::text[], ${rows.map((r) => r.hash)}::text[])`;
-  };
-  if (tx) await run(tx);
-  else await db.prisma.$transaction(async (t) => run(t));
+  if (tx) await appendAuditIn(prismaSql(tx), who, meta, events);
+  else await db.prisma.$transaction(async (t) => appendAuditIn(prismaSql(t), who, meta, events));
+}
+
+const lastEntry = z.array(z.object({ seq: z.coerce.bigint(), hash: z.string() })).max(1);
+
+/**
+ * Appends events inside the caller's transaction, on either handle (`Sql`: Prisma's, or one node-postgres
+ * connection's, as the bulk import's chunk transactions use), so the entry commits or rolls back with the write.
+ */
+export async function appendAuditIn(
+  sql: Sql,
+  who: Identity,
+  meta: { requestId: string; subgraph: string },
+  events: AuditEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
+  await sql.execute(`SELECT pg_advisory_xact_lock(hashtext('credit-hub-audit'))`);
+  const [last] = lastEntry.parse(await sql.rows('SELECT seq, hash FROM audit.entry ORDER BY seq DESC LIMIT 1'));
+  let seq = last?.seq ?? 0n;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const at = new Date();
+  const rows: AuditRow[] = events.map((event) => {
+    seq += 1n;
+    const base = {
+      ...event,
+      detail: event.detail ?? null,
+      seq,
+      at,
+      actor: who.actor,
+      role: who.role,
+      department: who.department,
+      purpose: who.purpose,
+      client: who.client,
+      requestId: meta.requestId,
+      subgraph: meta.subgraph,
+      prevHash,
+    };
+    const row = { ...base, hash: entryHash(base) };
+    prevHash = row.hash;
+    return row;
+  });
+  await sql.execute(
+    `INSERT INTO audit.entry (seq, at, actor, role, department, action, subject_code, fields, detail, purpose,
+                              client, request_id, subgraph, prev_hash, hash)
+     SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[],
+       $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
+       $15::text[])`,
+    [
+      rows.map((r) => r.seq),
+      rows.map((r) => r.at),
+      rows.map((r) => r.actor),
+      rows.map((r) => r.role),
+      rows.map((r) => r.department),
+      rows.map((r) => r.action),
+      rows.map((r) => r.subjectCode),
+      rows.map((r) => JSON.stringify(r.fields)),
+      rows.map((r) => r.detail),
+      rows.map((r) => r.purpose),
+      rows.map((r) => r.client),
+      rows.map((r) => r.requestId),
+      rows.map((r) => r.subgraph),
+      rows.map((r) => r.prevHash),
+      rows.map((r) => r.hash),
+    ],
+  );
 }
 
 /**

@@ -10,3 +10,5 @@ export {
 } from './embedded.ts';
 export { repoRoot, migrationsDir, dataDir } from './paths.ts';
 export { rowsByKeys } from './by-keys.ts';
+export { prismaSql, pgSql, inPgTransaction, type Sql, type PgSql, type PgQueryable, type PrismaRaw } from './sql.ts';
+export { upsertRows, upsertStatement, type UpsertTable } from './upsert.ts';

@@ -3,7 +3,8 @@
 import type * as Types from './types.ts';
 import type { CreditSubject } from './types.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CreditSubjectMapper, AdministrativePenaltyMapper, AdministrativeLicenceMapper, RevisionMapper, QuarantineEntryMapper, SubmissionMapper, AuthorityMapper, HighFrequencyOffenderMapper, AdministrativePenaltyConnectionMapper, AdministrativeLicenceConnectionMapper, QuarantineEntryConnectionMapper, ImportJobMapper, ImportJobConnectionMapper } from '../mappers.ts';
+import type { ImportJobMapper, ImportJobConnectionMapper } from '../imports/mappers.ts';
+import type { CreditSubjectMapper, AdministrativePenaltyMapper, AdministrativeLicenceMapper, RevisionMapper, QuarantineEntryMapper, SubmissionMapper, AuthorityMapper, HighFrequencyOffenderMapper, AdministrativePenaltyConnectionMapper, AdministrativeLicenceConnectionMapper, QuarantineEntryConnectionMapper } from '../mappers.ts';
 import type { Context } from '../context.ts';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };

@@ -2,7 +2,8 @@
  * What progress looks like outside the process: the upload's 202 body and NDJSON lines, and the command's
  * output. One shape, so a client parses the same fields from either.
  */
-import type { ImportJobRow, JobProgress } from './job.ts';
+import type { JobProgress } from './jobs.ts';
+import type { ImportJobRow } from './reads.ts';
 
 export interface ImportJobView {
   id: string;

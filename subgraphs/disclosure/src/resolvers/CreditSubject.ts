@@ -1,20 +1,18 @@
 import { clock, requireLevel, toIsoDate } from '@credit-hub/kit';
 import type { CreditSubjectResolvers } from '../__generated__/resolvers-types.ts';
-import {
-  addMonths,
-  HIGH_FREQUENCY_THRESHOLD,
-  HIGH_FREQUENCY_WINDOW_MONTHS,
-  isLicencePublic,
-  isPenaltyPublished,
-} from '../publicity.ts';
 import type { LicenceRow, PenaltyRow } from '../mappers.ts';
-import { publicityOf } from './records.ts';
+import {
+  HIGH_FREQUENCY_THRESHOLD,
+  highFrequencySince,
+  isPenaltyPublished,
+  isStoredLicencePublic,
+  penaltyFacts,
+} from '../rules.ts';
 
-// Every read answers "as of today" in China time, from the one clock and the rule functions of publicity.ts.
+// Every read answers "as of today" in China time, from the one clock and the rule functions of rules.ts.
 const today = () => toIsoDate(clock.today())!;
-const published = (p: PenaltyRow, on: string) => isPenaltyPublished(publicityOf(p), on);
-const licencePublic = (l: LicenceRow, on: string) =>
-  isLicencePublic({ status: l.status, validUntil: toIsoDate(l.validUntil)! }, on);
+const published = (p: PenaltyRow, on: string) => isPenaltyPublished(penaltyFacts(p), on);
+const licencePublic = (l: LicenceRow, on: string) => isStoredLicencePublic(l, on);
 
 // Every field reads the subject's records through the per-request loaders: one statement per table for a
 // whole page of subjects, and the counts use the same publicity rule as the lists.
@@ -56,7 +54,7 @@ export const CreditSubject: CreditSubjectResolvers = {
   },
   isHighFrequencyOffender: async (subject, _args, ctx) => {
     const on = today();
-    const since = addMonths(on, -HIGH_FREQUENCY_WINDOW_MONTHS);
+    const since = highFrequencySince(on);
     const recent = (await ctx.loaders.penaltiesBySubject.load(subject.code)).filter(
       (p) => toIsoDate(p.decidedOn)! > since && published(p, on),
     );

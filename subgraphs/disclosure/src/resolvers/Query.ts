@@ -1,8 +1,18 @@
-import { badInput, clock, forbidden, readPage, requireLevel, toConnection, toIsoDate } from '@credit-hub/kit';
+import { badInput, clock, requireLevel, toIsoDate } from '@credit-hub/kit';
 import type { Context } from '../context.ts';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
-import { listHighFrequencyOffenders, listLicences, listPenalties } from '../lists.ts';
-import { aggregate, decisionFacts, lateIssues, nonCompliantIssues, rank } from '../metrics.ts';
+import { listAuthorities } from '../authorities/reads.ts';
+import { ImportQuery } from '../imports/resolvers/Query.ts';
+import { decisionFacts } from '../quality/reads.ts';
+import { aggregate, lateIssues, nonCompliantIssues, rank } from '../quality/rules.ts';
+import {
+  findSubmission,
+  listHighFrequencyOffenders,
+  listLicences,
+  listPenalties,
+  quarantinePage,
+  scopeDepartment,
+} from '../reads.ts';
 
 const today = () => toIsoDate(clock.today())!;
 
@@ -11,21 +21,6 @@ function visibleOn(ctx: Context, includeExpired: boolean | null | undefined, wha
   if (!includeExpired) return today();
   requireLevel(ctx, 'SHARED', `${what}(includeExpired: true)`);
   return null;
-}
-
-/**
- * The department a department-scoped read covers: supervisors any (or all, when omitted); officers and systems
- * only their own.
- */
-export function scopeDepartment(ctx: Context, requested: string | null | undefined): string | null {
-  const who = ctx.identity;
-  if (who.role === 'SUPERVISOR') return requested ?? null;
-  if (!who.department) throw forbidden('Only department officers, systems and supervisors may read this');
-  if (requested && requested !== who.department)
-    throw forbidden(`department ${who.department} may read only its own 双公示 data, not ${requested}`, {
-      field: 'department',
-    });
-  return who.department;
 }
 
 function range(from: Date, to: Date) {
@@ -49,33 +44,16 @@ export const Query: QueryResolvers = {
     listPenalties(ctx.db, args, { publishedOn: visibleOn(ctx, args.includeExpired, 'penalties') }),
   licences: (_root, args, ctx) =>
     listLicences(ctx.db, args, { publicOn: visibleOn(ctx, args.includeExpired, 'licences') }),
-  authorities: (_root, args, { db }) =>
-    db.prisma.authority.findMany({
-      where: args.department ? { department: args.department } : {},
-      orderBy: [{ regionCode: 'asc' }, { code: 'asc' }],
-    }),
-  quarantine: async (_root, args, ctx) => {
-    const department = scopeDepartment(ctx, args.department);
-    const page = readPage(args, (v): v is string => typeof v === 'string' && /^\d{1,18}$/.test(v));
-    const rows = await ctx.db.prisma.quarantine.findMany({
-      where: {
-        ...(department ? { department } : {}),
-        ...(args.status ? { status: args.status } : {}),
-        ...(page.after ? { id: { lt: BigInt(page.after) } } : {}),
-      },
-      orderBy: { id: 'desc' },
-      take: page.limit,
-    });
-    return toConnection(rows, page, (r) => r.id.toString());
-  },
+  authorities: (_root, args, { db }) => listAuthorities(db, args),
+  quarantine: (_root, args, ctx) => quarantinePage(ctx.db, scopeDepartment(ctx.identity, args.department), args),
   submission: async (_root, args, ctx) => {
-    const row = await ctx.db.prisma.submission.findUnique({ where: { id: args.id } });
+    const row = await findSubmission(ctx.db, args.id);
     if (!row) return null;
-    scopeDepartment(ctx, row.department);
+    scopeDepartment(ctx.identity, row.department);
     return row;
   },
   disclosureQuality: async (_root, args, ctx) => {
-    const department = scopeDepartment(ctx, args.department);
+    const department = scopeDepartment(ctx.identity, args.department);
     const [from, to] = range(args.from, args.to);
     return aggregate(await decisionFacts(ctx.db, from, to, department), args.period);
   },
@@ -84,14 +62,15 @@ export const Query: QueryResolvers = {
     return rank(await decisionFacts(ctx.db, from, to, null));
   },
   lateDisclosures: async (_root, args, ctx) => {
-    const department = scopeDepartment(ctx, args.department);
+    const department = scopeDepartment(ctx.identity, args.department);
     const [from, to] = range(args.from, args.to);
     return lateIssues(await decisionFacts(ctx.db, from, to, department), today()).slice(0, limit(args.first));
   },
   nonCompliantDisclosures: async (_root, args, ctx) => {
-    const department = scopeDepartment(ctx, args.department);
+    const department = scopeDepartment(ctx.identity, args.department);
     const [from, to] = range(args.from, args.to);
     return nonCompliantIssues(await decisionFacts(ctx.db, from, to, department), today()).slice(0, limit(args.first));
   },
   highFrequencyOffenders: (_root, args, { db }) => listHighFrequencyOffenders(db, args, today()),
+  ...ImportQuery,
 };

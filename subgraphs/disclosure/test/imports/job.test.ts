@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { writeNationalFile, type WrittenFile } from '@credit-hub/datagen';
 import { callers, createTestDatabase, type TestDatabase } from '@credit-hub/kit/testing';
-import { AUTHORITIES } from '../../src/authorities.ts';
+import { AUTHORITIES } from '../../src/authorities/rules.ts';
 import {
   importFile,
   openJob,
@@ -13,7 +13,7 @@ import {
   SimulatedCrash,
   type ImportCaller,
   type RunHooks,
-} from '../../src/imports/job.ts';
+} from '../../src/imports/jobs.ts';
 
 // The job runner against a real Postgres: reconciliation, resume after a crash, idempotent re-runs.
 const market = AUTHORITIES.filter((a) => a.department === 'market');

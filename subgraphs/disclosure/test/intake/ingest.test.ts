@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { prismaSql } from '@credit-hub/kit/db';
 import { createTestDatabase, type TestDatabase } from '@credit-hub/kit/testing';
-import { penaltyRow, licenceRow, MARKET_AUTHORITY } from '../../src/testing/rows.ts';
-import { ingestRows, loadValidationContext, type IngestInput } from '../../src/intake/ingest.ts';
+import { penaltyRow, licenceRow, MARKET_AUTHORITY } from '../seed.ts';
+import { ingestRows, loadValidationContext, type IngestInput } from '../../src/intake/writes.ts';
 
 let tdb: TestDatabase;
 const TODAY = '2025-06-30';
@@ -15,7 +16,11 @@ after(async () => tdb.drop());
 
 const ingest = (submissionId: string, rows: IngestInput['rows'], kind: 'CF' | 'XK' = 'CF') =>
   tdb.db.prisma.$transaction((tx) =>
-    ingestRows(tx, { kind, rows, submitter, submissionId, today: TODAY }, { personKeySecret: 'x'.repeat(16) }),
+    ingestRows(
+      prismaSql(tx),
+      { kind, rows, submitter, submissionId, today: TODAY },
+      { personKeySecret: 'x'.repeat(16) },
+    ),
   );
 
 const count = async (sql: string) =>
@@ -111,14 +116,17 @@ describe('ingestRows', () => {
   });
 
   it('issues a constant number of statements whatever the batch size', async () => {
-    const ctx = await loadValidationContext(tdb.db.prisma, 'market', { personKeySecret: 'x'.repeat(16), today: TODAY });
+    const ctx = await loadValidationContext(prismaSql(tdb.db.prisma), 'market', {
+      personKeySecret: 'x'.repeat(16),
+      today: TODAY,
+    });
     const run = async (n: number, tag: string) => {
       const rows = Array.from({ length: n }, (_, i) => ({
         rowNumber: i + 1,
         raw: penaltyRow({ CF_WSH: `${tag}-${i}`, ...(i % 10 === 0 ? { CF_NR_FK: '-1' } : {}) }),
       }));
       tdb.db.resetStatements();
-      await ingestRows(tdb.db.prisma, { kind: 'CF', rows, submitter, submissionId: tag, today: TODAY }, ctx);
+      await ingestRows(prismaSql(tdb.db.prisma), { kind: 'CF', rows, submitter, submissionId: tag, today: TODAY }, ctx);
       return tdb.db.statements();
     };
     const small = await run(10, 'N10');

@@ -1,0 +1,133 @@
+/**
+ * The kit's raw-SQL handles and its unnest upsert against a real Postgres: the same statements give the same results
+ * through Prisma and through one node-postgres connection, a node-postgres transaction commits or rolls back as a
+ * whole, and the audit chain appended inside such a transaction continues the one Prisma writes.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { z } from 'zod';
+import { appendAudit, appendAuditIn } from '../src/index.ts';
+import { inPgTransaction, pgSql, prismaSql, upsertRows, type Sql, type UpsertTable } from '../src/db/index.ts';
+import { callers, createTestDatabase, type TestDatabase } from '../src/testing/index.ts';
+
+let tdb: TestDatabase;
+before(async () => {
+  tdb = await createTestDatabase();
+});
+after(() => tdb.drop());
+
+interface Industry {
+  code: string;
+  name: string;
+}
+const INDUSTRY: UpsertTable<Industry> = {
+  table: 'subject.industry',
+  columns: { code: { type: 'varchar(4)', value: (i) => i.code }, name: { type: 'text', value: (i) => i.name } },
+  key: ['code'],
+  onConflict: 'update',
+};
+const names = async (sql: Sql, codes: string[]) =>
+  Object.fromEntries(
+    z
+      .array(z.object({ code: z.string(), name: z.string() }))
+      .parse(await sql.rows('SELECT code, name FROM subject.industry WHERE code = ANY($1) ORDER BY code', [codes]))
+      .map((r) => [r.code, r.name]),
+  );
+
+describe('upsertRows', () => {
+  for (const [label, handle] of [
+    ['Prisma', () => prismaSql(tdb.db.prisma)],
+    ['node-postgres', () => pgSql(tdb.db.pool)],
+  ] as const)
+    it(`inserts new rows and refreshes stored ones in one statement (${label})`, async () => {
+      const sql = handle();
+      const [a, b] = label === 'Prisma' ? ['Z901', 'Z902'] : ['Z911', 'Z912'];
+      assert.equal(await upsertRows(sql, INDUSTRY, [{ code: a, name: '试验一' }]), 1);
+      const before = tdb.db.statements();
+      const written = await upsertRows(sql, INDUSTRY, [
+        { code: a, name: '试验一（更正）' },
+        { code: b, name: '试验二' },
+      ]);
+      assert.equal(written, 2);
+      if (label === 'Prisma') assert.equal(tdb.db.statements() - before, 1, 'one statement for the whole list');
+      assert.deepEqual(await names(sql, [a, b]), { [a]: '试验一（更正）', [b]: '试验二' });
+      assert.equal(await upsertRows(sql, INDUSTRY, []), 0);
+    });
+
+  it('with onConflict nothing keeps the stored row and counts only new ones', async () => {
+    const sql = pgSql(tdb.db.pool);
+    await upsertRows(sql, INDUSTRY, [{ code: 'Z921', name: '原名' }]);
+    const keep = { ...INDUSTRY, onConflict: 'nothing' as const };
+    assert.equal(
+      await upsertRows(sql, keep, [
+        { code: 'Z921', name: '新名' },
+        { code: 'Z922', name: '新' },
+      ]),
+      1,
+    );
+    assert.deepEqual(await names(sql, ['Z921', 'Z922']), { Z921: '原名', Z922: '新' });
+  });
+});
+
+describe('inPgTransaction', () => {
+  it('commits the work as a whole, and counts its statements', async () => {
+    const counted = await inPgTransaction(tdb.db.pool, async (sql) => {
+      await upsertRows(sql, INDUSTRY, [{ code: 'Z931', name: '提交' }]);
+      await sql.execute('UPDATE subject.industry SET name = $2 WHERE code = $1', ['Z931', '提交后']);
+      return sql.statements();
+    });
+    assert.equal(counted, 2);
+    assert.deepEqual(await names(prismaSql(tdb.db.prisma), ['Z931']), { Z931: '提交后' });
+  });
+
+  it('rolls everything back when the work throws', async () => {
+    await assert.rejects(
+      inPgTransaction(tdb.db.pool, async (sql) => {
+        await upsertRows(sql, INDUSTRY, [{ code: 'Z941', name: '回滚' }]);
+        throw new Error('boom');
+      }),
+      /boom/,
+    );
+    assert.deepEqual(await names(pgSql(tdb.db.pool), ['Z941']), {});
+  });
+
+  it('sends BigInt parameters (node-postgres cannot) and reads int8 back through z.coerce.bigint', async () => {
+    const rows = await inPgTransaction(tdb.db.pool, (sql) => sql.rows('SELECT $1::bigint + 1 AS n', [2n ** 62n]));
+    assert.deepEqual(z.array(z.object({ n: z.coerce.bigint() })).parse(rows), [{ n: 2n ** 62n + 1n }]);
+  });
+});
+
+describe('appendAuditIn', () => {
+  const chain = async () =>
+    z
+      .array(z.object({ seq: z.coerce.bigint(), subgraph: z.string(), prev: z.string(), hash: z.string() }))
+      .parse(
+        await prismaSql(tdb.db.prisma).rows(
+          'SELECT seq, subgraph, prev_hash AS prev, hash FROM audit.entry ORDER BY seq',
+        ),
+      );
+
+  it('continues the chain Prisma writes from a node-postgres transaction, and rolls back with it', async () => {
+    const who = callers.officer('market');
+    const meta = (subgraph: string) => ({ requestId: 'r', subgraph });
+    const event = { action: 'WRITE' as const, subjectCode: null, fields: ['Mutation.test'] };
+    await appendAudit(tdb.db, who, meta('one'), [event]);
+    await inPgTransaction(tdb.db.pool, (sql) => appendAuditIn(sql, who, meta('two'), [event, event]));
+    await assert.rejects(
+      inPgTransaction(tdb.db.pool, async (sql) => {
+        await appendAuditIn(sql, who, meta('rolled-back'), [event]);
+        throw new Error('boom');
+      }),
+    );
+    await appendAudit(tdb.db, who, meta('three'), [event]);
+    const entries = await chain();
+    assert.deepEqual(
+      entries.map((e) => e.subgraph),
+      ['one', 'two', 'two', 'three'],
+    );
+    entries.forEach((e, i) => {
+      assert.equal(e.seq, BigInt(i + 1));
+      if (i > 0) assert.equal(e.prev, entries[i - 1]!.hash, `entry ${i + 1} chains to the one before`);
+    });
+  });
+});
