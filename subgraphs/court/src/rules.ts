@@ -5,6 +5,7 @@
  * SQL predicate `listedSql` says exactly what `isListed` says. Sources and open questions: docs/rules/court.md.
  */
 import { isCalendarRangeError, type WorkingCalendar } from '@credit-hub/kit';
+import { periodEnd } from '@credit-hub/kit/period';
 import { Prisma, type DishonestDebtorCase } from '@credit-hub/kit/db';
 
 /** A stored case: the rules read the row's own columns, whatever the API makes of them. */
@@ -69,22 +70,12 @@ export function extensionGroundFits(
 }
 
 /**
- * The same calendar day `months` later; 29 February becomes 28 February in a common year (民法典 第二百零二条:
- * 没有对应日的，月末日为期间的最后一日). Dates are UTC midnight, as read from the database.
- */
-export function sameDayMonthsLater(date: Date, months: number): Date {
-  const first = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
-  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(date.getUTCDate(), lastDay)));
-}
-
-/**
  * The last day on the list: the term counts from the decision, which takes effect the day it is made (第五条);
  * the day itself is not counted (民事诉讼法 第八十五条), so the term ends on the same day `years` later.
  * Null when there is no term.
  */
 export function listedUntilOf(decidedOn: Date, termYears: number | null, extensionYears: number): Date | null {
-  return termYears === null ? null : sameDayMonthsLater(decidedOn, 12 * (termYears + extensionYears));
+  return termYears === null ? null : periodEnd(decidedOn, { years: termYears + extensionYears });
 }
 
 /** Where a case stands on `today`: on the list, past its term with the deletion not yet recorded, or withdrawn. */
