@@ -137,7 +137,7 @@ None: the subgraph neither emits nor consumes events.
 (unit tier).
 `,
     [`subgraphs/${name}/schema.graphql`]: `extend schema
-  @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@composeDirective"])
+  @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@composeDirective"])
   @link(url: "https://specs.credit-hub.cn/access/v1.0", import: ["@access", "@personal"])
   @composeDirective(name: "@access")
   @composeDirective(name: "@personal")
@@ -480,13 +480,20 @@ export function wire(root: string, { name, department, label }: NewSubgraph): vo
   edit('apps/hub/package.json', (text) => {
     const manifest = JSON.parse(text) as { dependencies: Record<string, string> };
     manifest.dependencies[`@credit-hub/subgraph-${name}`] = '*';
-    manifest.dependencies = Object.fromEntries(Object.entries(manifest.dependencies).sort(([a], [b]) => (a < b ? -1 : 1)));
+    manifest.dependencies = Object.fromEntries(
+      Object.entries(manifest.dependencies).sort(([a], [b]) => a.localeCompare(b, 'en')),
+    );
     return JSON.stringify(manifest, null, 2) + '\n';
   });
 
   // The image installs each workspace from its manifest first (a layer that survives code changes).
   edit('Dockerfile', (text) =>
-    afterLastLine(text, /^COPY subgraphs\/.*\/package\.json/, `COPY subgraphs/${name}/package.json subgraphs/${name}/`, 'Dockerfile'),
+    afterLastLine(
+      text,
+      /^COPY subgraphs\/.*\/package\.json/,
+      `COPY subgraphs/${name}/package.json subgraphs/${name}/`,
+      'Dockerfile',
+    ),
   );
 
   // Compose: the service, the gateway's URL for it, and the gateway waits for it.
@@ -534,7 +541,9 @@ export function wire(root: string, { name, department, label }: NewSubgraph): vo
     const hub = packages['apps/hub'] as { dependencies?: Record<string, string> } | undefined;
     if (hub?.dependencies) {
       hub.dependencies[`@credit-hub/subgraph-${name}`] = '*';
-      hub.dependencies = Object.fromEntries(Object.entries(hub.dependencies).sort(([a], [b]) => (a < b ? -1 : 1)));
+      hub.dependencies = Object.fromEntries(
+        Object.entries(hub.dependencies).sort(([a], [b]) => a.localeCompare(b, 'en')),
+      );
     }
     packages[`node_modules/@credit-hub/subgraph-${name}`] = { resolved: `subgraphs/${name}`, link: true };
     packages[`subgraphs/${name}`] = {
@@ -543,7 +552,8 @@ export function wire(root: string, { name, department, label }: NewSubgraph): vo
       dependencies: { '@credit-hub/kit': '*' },
     };
     const [rootEntry, ...rest] = Object.keys(packages);
-    const sorted = [rootEntry!, ...rest.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))];
+    // npm orders the entries by locale ('en'), the root first.
+    const sorted = [rootEntry!, ...rest.sort((a, b) => a.localeCompare(b, 'en'))];
     lock.packages = Object.fromEntries(sorted.map((key) => [key, packages[key]!]));
     return JSON.stringify(lock, null, 2) + '\n';
   });
@@ -585,7 +595,8 @@ export function newSubgraph(root: string, spec: NewSubgraph, build = true): void
     wire(root, spec);
   });
   if (build) {
-    const npm = (...args: string[]) => execFileSync('npm', ['run', '--silent', ...args], { cwd: root, stdio: 'inherit' });
+    const npm = (...args: string[]) =>
+      execFileSync('npm', ['run', '--silent', ...args], { cwd: root, stdio: 'inherit' });
     step('prisma client', () => npm('generate'));
     step('migration', () => npm('db:migration', '--', spec.name));
     step('codegen', () => npm('codegen'));
@@ -594,7 +605,16 @@ export function newSubgraph(root: string, spec: NewSubgraph, build = true): void
     step('format', () =>
       execFileSync(
         'npx',
-        ['prettier', '--log-level', 'warn', '--write', `subgraphs/${spec.name}`, 'apps/hub', 'packages/kit/src/topology.ts', 'docker-compose.yml'],
+        [
+          'prettier',
+          '--log-level',
+          'warn',
+          '--write',
+          `subgraphs/${spec.name}`,
+          'apps/hub',
+          'packages/kit/src/topology.ts',
+          'docker-compose.yml',
+        ],
         { cwd: root, stdio: 'inherit' },
       ),
     );
