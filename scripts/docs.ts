@@ -5,6 +5,8 @@
  *   errors.md          every `extensions.code`, from the kit's ERROR_CODES
  *   access.md          every type's and field's access level and personal-data mask, from each subgraph schema's
  *                      @access and @personal directives (the declarations the kit enforces)
+ *   api.md             every subgraph's queries, mutations and the fields it adds to the shared entities, with their
+ *                      arguments, access level and the first sentence of their description (docs/api.md is the guide)
  *
  *   tsx scripts/docs.ts           writes them
  *   tsx scripts/docs.ts --check   fails, naming the stale files, when a committed one differs (`npm test`)
@@ -19,6 +21,7 @@ import {
   ERROR_CODES,
   loadSchemaFile,
   SUBGRAPHS,
+  type DeclaredPolicy,
   type ErrorCodeInfo,
 } from '@credit-hub/kit';
 import { repoRoot } from '@credit-hub/kit/db';
@@ -165,6 +168,76 @@ function access(): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// API overview
+
+/** The first sentence of a description, on one line. */
+function firstSentence(text: string | null | undefined): string {
+  const flat = (text ?? '').replace(/\s+/g, ' ').trim();
+  // A full stop ends it, but not the one of an abbreviation (e.g., i.e.).
+  const end = flat.search(/(?<!\b(?:e\.g|i\.e))[.。](\s|$)/);
+  return end < 0 ? flat : flat.slice(0, end + 1);
+}
+
+function signature(field: DeclaredPolicy['definition']): string {
+  const args = field.args.map((a) => `${a.name}: ${String(a.type)}`).join(', ');
+  return `${field.name}${args ? `(${args})` : ''}: ${String(field.type)}`;
+}
+
+/** The entities subgraphs share: the fields each subgraph adds to them are listed under it. */
+const SHARED_ENTITIES = ['CreditSubject', 'RegionIntegrity'];
+/** Their keys, which every subgraph that extends them repeats. */
+const ENTITY_KEYS = new Set(['code', 'regionCode']);
+
+function api(): string {
+  const sections = SUBGRAPHS.map(({ name, department }) => {
+    const schema = buildSubgraphSchema([
+      { typeDefs: loadSchemaFile(new URL(`../subgraphs/${name}/src/index.ts`, import.meta.url).href) },
+    ]);
+    const policies = declaredPolicies(schema);
+    // Fields another subgraph resolves (@external, for @requires) are that subgraph's, not this one's.
+    const own = (p: DeclaredPolicy) =>
+      !p.definition.astNode?.directives?.some((d) => d.name.value === 'external') && !ENTITY_KEYS.has(p.field);
+    const table = (title: string, rows: DeclaredPolicy[]) =>
+      rows.length
+        ? `${title}\n\n| field | access | what |\n| --- | --- | --- |\n` +
+          rows
+            .map(
+              (p) =>
+                `| \`${cell(signature(p.definition))}\` | ${p.level ?? '**none**'} | ${cell(firstSentence(p.definition.description))} |`,
+            )
+            .join('\n') +
+          '\n'
+        : '';
+    const parts = [
+      table(
+        'Queries',
+        policies.filter((p) => p.type === 'Query'),
+      ),
+      table(
+        'Mutations',
+        policies.filter((p) => p.isMutation),
+      ),
+      ...SHARED_ENTITIES.map((entity) =>
+        table(
+          `Adds to \`${entity}\``,
+          policies.filter((p) => p.type === entity && own(p)),
+        ),
+      ),
+    ].filter(Boolean);
+    return `## ${name}\n\nOwned by \`${department}\`; schema: \`subgraphs/${name}/schema.graphql\`, rules and gotchas: \`subgraphs/${name}/README.md\`.\n\n${parts.join('\n')}`;
+  });
+  return (
+    HEADER("each subgraph's schema.graphql") +
+    '# API reference: every subgraph\n\n' +
+    'What each subgraph contributes to the one graph the gateway serves: its queries and mutations, and the fields it\n' +
+    'adds to the entities all subgraphs share. The access level is who may call it (docs/security.md; per type and\n' +
+    'field: [access.md](access.md)); error codes: [errors.md](errors.md). How to call the API, with examples:\n' +
+    '[docs/api.md](../api.md). The full schema is `supergraph.graphql`.\n\n' +
+    sections.join('\n')
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 
 async function formatted(file: string, text: string): Promise<string> {
   const options = (await prettier.resolveConfig(file)) ?? {};
@@ -177,6 +250,7 @@ async function main() {
     'configuration.md': await configuration(),
     'errors.md': errors(),
     'access.md': access(),
+    'api.md': api(),
   };
   const stale: string[] = [];
   await mkdir(REFERENCE, { recursive: true });
