@@ -53,7 +53,8 @@ export interface Verdict {
   dangerous: Change[];
 }
 
-const keyOf = (c: { type: string; path?: string | undefined; message: string }) => `${c.type} ${c.path ?? c.message}`;
+/** What identifies a change: its type and the schema coordinate it touches (the message when it has none). */
+const keyOf = (c: { type: string; path?: string | undefined; message?: string }) => `${c.type} ${c.path ?? c.message}`;
 
 /** Compares two API schemas and sorts the breaking changes into recorded and unrecorded. */
 export async function judge(before: GraphQLSchema, after: GraphQLSchema, intended: IntendedBreak[]): Promise<Verdict> {
