@@ -29,14 +29,24 @@ let copy: string;
 const template = `credit_hub_tpl_gen_${process.pid}`;
 const timings: Record<string, number> = {};
 
+/**
+ * The environment of a command in the copy. Node's test runner marks its children (NODE_TEST_CONTEXT) and a marked
+ * process runs no test files of its own: the mark is dropped so that the copy's tests run.
+ */
+function childEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  // Prisma's CLI would report usage to its vendor: the egress guard refuses it, and so do air-gapped sites.
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: adminUrl, CHECKPOINT_DISABLE: '1', ...extra };
+  delete env.NODE_TEST_CONTEXT;
+  return env;
+}
+
 /** Runs a command in the copy; the output is returned, and printed when it fails. */
 async function inCopy(what: string, file: string, args: string[], env: NodeJS.ProcessEnv = {}) {
   const started = performance.now();
   try {
     const { stdout, stderr } = await run(file, args, {
       cwd: copy,
-      // Prisma's CLI would report usage to its vendor: the egress guard refuses it, and so do air-gapped sites.
-      env: { ...process.env, DATABASE_URL: adminUrl, CHECKPOINT_DISABLE: '1', ...env },
+      env: childEnv(env),
       maxBuffer: 64 * 1024 * 1024,
     });
     return stdout + stderr;
@@ -111,15 +121,8 @@ describe('npm run new:subgraph', () => {
     await inCopy('migrations:check', 'npm', ['run', '--silent', 'migrations:check']);
     await inCopy('docs:check', 'npm', ['run', '--silent', 'docs:check']);
     const touched = ['subgraphs/housing', 'apps/hub', 'packages/kit/src/topology.ts', 'docker-compose.yml'];
-    await inCopy('format', 'npx', [
-      'prettier',
-      '--check',
-      ...touched,
-      'package-lock.json',
-      'Dockerfile',
-      'supergraph.graphql',
-    ]);
-    await inCopy('lint', 'npx', ['eslint', '--max-warnings', '0', ...touched]);
+    await inCopy('format', 'npx', ['prettier', '--check', ...touched, 'package-lock.json', 'supergraph.graphql']);
+    await inCopy('lint', 'npx', ['eslint', '--max-warnings', '0', ...touched.filter((f) => !f.endsWith('.yml'))]);
     await writeFile(
       path.join(copy, 'tsconfig.housing.json'),
       JSON.stringify({
