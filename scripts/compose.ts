@@ -1,7 +1,7 @@
 /**
  * Composes the supergraph in-process from every subgraph's schema.graphql (no Rover: it downloads a
- * plugin at run time). `--check` fails when composition fails or the committed supergraph.graphql is
- * stale, and lists breaking changes of the client-facing API against the committed file.
+ * plugin at run time). `--check` fails when composition fails, when the committed supergraph.graphql is
+ * stale, or when the client-facing API breaks without a record in intended-breaks.json (scripts/breaking-changes.ts).
  *
  *   npm run compose            write supergraph.graphql
  *   npm run compose -- --check verify (part of npm test)
@@ -9,10 +9,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { buildSchema, findBreakingChanges, parse } from 'graphql';
+import { parse } from 'graphql';
 import { repoRoot } from '../packages/kit/src/db/paths.ts';
 import { withCommonSdl } from '../packages/kit/src/server.ts';
 import { SUBGRAPHS, subgraphSchemaPath } from '../packages/kit/src/topology.ts';
+import { checkBreakingChanges } from './breaking-changes.ts';
 
 const supergraphPath = path.join(repoRoot, 'supergraph.graphql');
 
@@ -36,24 +37,18 @@ export async function compose(): Promise<{ supergraphSdl: string; apiSchemaSdl: 
   };
 }
 
-async function apiSchemaOf(supergraphSdl: string) {
-  const { Supergraph } = await import('@apollo/federation-internals');
-  return Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
-}
-
 async function main() {
   const check = process.argv.includes('--check');
-  const { supergraphSdl, apiSchemaSdl } = await compose();
+  const { supergraphSdl } = await compose();
   const committed = await readFile(supergraphPath, 'utf8').catch(() => null);
-  if (committed !== null && committed !== supergraphSdl) {
-    const breaking = findBreakingChanges(await apiSchemaOf(committed), buildSchema(apiSchemaSdl));
-    for (const change of breaking) console.warn(`breaking change: ${change.type}: ${change.description}`);
-  }
+  const breaking = await checkBreakingChanges(repoRoot, supergraphSdl);
+  for (const line of breaking.lines) (breaking.ok ? console.log : console.error)(line);
   if (check) {
     if (committed !== supergraphSdl) {
       console.error('supergraph.graphql is stale: run `npm run compose` and commit the result');
       process.exit(1);
     }
+    if (!breaking.ok) process.exit(1);
     console.log(`supergraph.graphql is current (${SUBGRAPHS.length} subgraphs compose)`);
     return;
   }

@@ -104,7 +104,6 @@ interface CachedKey {
   until: number;
 }
 
-export const API_KEY_PREFIX_LENGTH = 12;
 export const hashApiKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
 /** Departmental systems' API keys: stored hashed, revocable, bound to a department and scopes. */

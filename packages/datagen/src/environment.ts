@@ -31,15 +31,11 @@ export const KEY_INDUSTRIES = new Set(['B', 'C', 'D', 'E', 'N']);
 const RATED_KEY = 0.17;
 const RATED_OTHER = 0.02;
 
-/** Shares of grades; a firm keeps last year's grade with KEEP, else draws afresh, so the shares stay put. */
-export const GRADE_SHARES: Record<EnvironmentalGrade, number> = {
-  GREEN: 14,
-  BLUE: 73,
-  YELLOW: 10,
-  RED: 3,
-  BLACK: 0,
-};
-/** Penalised firms are forced to a bad grade in the penalty year, so the others draw a little fewer. */
+/**
+ * Shares of grades (14 % green, 73 % blue, 10 % yellow, 3 % red); a firm keeps last year's grade with KEEP, else draws
+ * afresh, so the shares stay put. Penalised firms are forced to a bad grade in the penalty year, so the others draw a
+ * little fewer.
+ */
 const BASE_GRADE = new Weighted<EnvironmentalGrade>([
   ['GREEN', 14.4],
   ['BLUE', 75.1],

@@ -17,7 +17,7 @@ import {
 import { Prisma, type Db } from '@credit-hub/kit/db';
 import type { QueryDishonestDebtorCasesArgs, QueryDishonestDebtorDeletionsDueArgs } from './__generated__/types.ts';
 import { toCaseMapper, type DishonestDebtorCaseConnectionMapper } from './mappers.ts';
-import { listedSql, overdueCutoff, stateWhere } from './rules.ts';
+import { listedSql, knownOverdueCutoff, stateWhere } from './rules.ts';
 
 /** Court and region filters shared by the lists. */
 function placeFilter(args: Pick<QueryDishonestDebtorCasesArgs, 'courtName' | 'regionCode'>) {
@@ -78,7 +78,8 @@ export async function listDeletionsDue(
   today: Date,
 ): Promise<DishonestDebtorCaseConnectionMapper> {
   const page = readPage(args, isDateIdCursor);
-  const until = args.overdueOnly ? { lte: overdueCutoff(today, chineseCalendar) } : { lt: today };
+  // Past the calendar's last year, only the deletions overdue for certain (docs/rules/court.md W5).
+  const until = args.overdueOnly ? { lte: knownOverdueCutoff(today, chineseCalendar).cutoff } : { lt: today };
   const where: Prisma.DishonestDebtorCaseWhereInput = {
     status: 'ACTIVE',
     listedUntil: { not: null, ...until },

@@ -13,7 +13,6 @@ import {
   listedUntilOf,
   listingState,
   overdueCutoff,
-  sameDayMonthsLater,
   WITHDRAWAL_REASONS,
 } from './rules.ts';
 
@@ -33,8 +32,6 @@ describe('the listing term (法释〔2017〕7号 第二条)', () => {
     assert.equal(iso(listedUntilOf(d('2024-02-29'), 2, 0)), '2026-02-28', 'no 29 February: the month ends');
     assert.equal(iso(listedUntilOf(d('2024-02-29'), 2, 2)), '2028-02-29');
     assert.equal(listedUntilOf(d('2024-11-20'), null, 0), null);
-    assert.equal(iso(sameDayMonthsLater(d('2026-08-31'), 6)), '2027-02-28');
-    assert.equal(iso(sameDayMonthsLater(d('2026-05-20'), 6)), '2026-11-20');
   });
 
   it('extends only on a ground that fits the behaviours', () => {

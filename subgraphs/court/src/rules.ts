@@ -4,7 +4,8 @@
  * clock), in every read path, so a case leaves the list on the day after its term without any job running; the
  * SQL predicate `listedSql` says exactly what `isListed` says. Sources and open questions: docs/rules/court.md.
  */
-import { isCalendarRangeError, type WorkingCalendar } from '@credit-hub/kit';
+import { CalendarRangeError, isCalendarRangeError, type WorkingCalendar } from '@credit-hub/kit';
+import { periodEnd } from '@credit-hub/kit/period';
 import { Prisma, type DishonestDebtorCase } from '@credit-hub/kit/db';
 
 /** A stored case: the rules read the row's own columns, whatever the API makes of them. */
@@ -69,22 +70,12 @@ export function extensionGroundFits(
 }
 
 /**
- * The same calendar day `months` later; 29 February becomes 28 February in a common year (民法典 第二百零二条:
- * 没有对应日的，月末日为期间的最后一日). Dates are UTC midnight, as read from the database.
- */
-export function sameDayMonthsLater(date: Date, months: number): Date {
-  const first = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
-  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(date.getUTCDate(), lastDay)));
-}
-
-/**
  * The last day on the list: the term counts from the decision, which takes effect the day it is made (第五条);
  * the day itself is not counted (民事诉讼法 第八十五条), so the term ends on the same day `years` later.
  * Null when there is no term.
  */
 export function listedUntilOf(decidedOn: Date, termYears: number | null, extensionYears: number): Date | null {
-  return termYears === null ? null : sameDayMonthsLater(decidedOn, 12 * (termYears + extensionYears));
+  return termYears === null ? null : periodEnd(decidedOn, { years: termYears + extensionYears });
 }
 
 /** Where a case stands on `today`: on the list, past its term with the deletion not yet recorded, or withdrawn. */
@@ -267,13 +258,39 @@ export function overdueCutoff(day: Date, calendar: WorkingCalendar): Date {
 export const isLate = (from: Date, actedOn: Date, calendar: WorkingCalendar) =>
   from.getTime() <= overdueCutoff(actedOn, calendar).getTime();
 
-/** Whether an expired listing's deletion is overdue on `today` (its three working days have passed). */
+/**
+ * The overdue cut-off on `day` as far as the working-day calendar can tell. On a day it holds: `overdueCutoff`, exact,
+ * and nothing undetermined. On a day after its last year (the next year's holiday notice not yet in): the latest day
+ * whose three working days the calendar can still count — that deadline lies inside the calendar, so before `day`, and
+ * anything that arose on or before it is overdue for certain — and, from the day after it, the days whose deadline
+ * falls in the uncovered year: whether those have passed is not known until its notice is added (docs/rules/court.md W5).
+ */
+export function knownOverdueCutoff(
+  day: Date,
+  calendar: WorkingCalendar,
+): { cutoff: Date; undeterminedFrom: Date | null } {
+  if (day.getUTCFullYear() <= calendar.lastYear)
+    return { cutoff: overdueCutoff(day, calendar), undeterminedFrom: null };
+  const cutoff = new Date(Date.UTC(calendar.lastYear, 11, 31));
+  while (deletionDeadlineFrom(cutoff, calendar) === null) cutoff.setUTCDate(cutoff.getUTCDate() - 1);
+  return { cutoff, undeterminedFrom: new Date(cutoff.getTime() + 86_400_000) };
+}
+
+/**
+ * Whether an expired listing's deletion is overdue on `today` (its three working days have passed). A term whose
+ * deadline lies in a year the calendar does not hold yet is neither: CALENDAR_RANGE, naming that year's first day.
+ */
 export function isDeletionOverdue(
   c: Pick<CaseRow, 'status' | 'listedUntil'>,
   today: Date,
   calendar: WorkingCalendar,
 ): boolean {
-  return listingState(c, today) === 'EXPIRED' && isLate(c.listedUntil!, today, calendar);
+  if (listingState(c, today) !== 'EXPIRED') return false;
+  const { cutoff, undeterminedFrom } = knownOverdueCutoff(today, calendar);
+  if (c.listedUntil!.getTime() <= cutoff.getTime()) return true;
+  if (undeterminedFrom && c.listedUntil!.getTime() >= undeterminedFrom.getTime())
+    throw new CalendarRangeError(`${calendar.lastYear + 1}-01-01`, calendar.firstYear, calendar.lastYear);
+  return false;
 }
 
 /** Age in whole years on `on`, from a birth date YYYY-MM-DD (第四条: a debtor under 18 is never listed). */

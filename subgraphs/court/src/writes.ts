@@ -18,6 +18,7 @@ import {
 } from '@credit-hub/kit';
 import { isPersonKey, validateIdNumber } from '@credit-hub/kit/codes';
 import { Prisma, type Db } from '@credit-hub/kit/db';
+import { periodEnd } from '@credit-hub/kit/period';
 import type {
   DishonestDebtorCaseInput,
   MutationRecordPerformanceArgs,
@@ -37,7 +38,6 @@ import {
   MAX_TERM_EXTENSION_YEARS,
   MINIMUM_AGE,
   RELISTING_BAR_MONTHS,
-  sameDayMonthsLater,
   TERM_YEARS,
   WITHDRAWAL_REASONS,
   type Behaviour,
@@ -256,7 +256,7 @@ async function assertNoRelistingBar(tx: Tx, data: Prisma.DishonestDebtorCaseCrea
     select: { withdrawnOn: true },
   });
   if (!deleted?.withdrawnOn) return;
-  const barEnds = sameDayMonthsLater(deleted.withdrawnOn, RELISTING_BAR_MONTHS);
+  const barEnds = periodEnd(deleted.withdrawnOn, { months: RELISTING_BAR_MONTHS });
   if ((data.decidedOn as Date).getTime() <= barEnds.getTime()) {
     throw badInput(
       'input.initiation',

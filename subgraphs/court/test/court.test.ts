@@ -635,6 +635,9 @@ describe('the listing term, as of the day (法释〔2017〕7号 第二条, 第�
   const bureau = makeUscc('11', '330302', '00280009'); // 机关, same term
   const stubborn = makeUscc('91', '330302', 'MA2T0002'); // item (一) alone: no term
   const extended = makeUscc('91', '330302', 'MA2T0003'); // (二)+(四) with one year more: last day 2027-11-20
+  // In 瓯海区 (330304), out of the 330302 lists: last day 2026-12-30, so its deletion deadline falls in 2027.
+  const yearEnd = makeUscc('91', '330304', 'MA2T0005');
+  const yearEndCase = '(2024)浙0304执905号';
   const decided = new Date('2024-11-20');
   const termCase = '(2024)浙0302执901号';
 
@@ -666,6 +669,14 @@ describe('the listing term, as of the day (法释〔2017〕7号 第二条, 第�
         termExtensionYears: 1,
         termExtensionGround: 'MULTIPLE_BEHAVIOURS',
         termExtensionReason: '具有多项失信行为',
+      },
+      {
+        caseNumber: yearEndCase,
+        subjectCode: yearEnd,
+        filed: '2024-10-08',
+        courtName: WENZHOU,
+        decidedOn: new Date('2024-12-30'),
+        behaviours: ['VIOLATING_PROPERTY_REPORTING'],
       },
     ]);
   });
@@ -759,22 +770,45 @@ describe('the listing term, as of the day (法释〔2017〕7号 第二条, 第�
     assert.deepEqual((await asOf('2030-06-01', false)).flags, [false, false, true, false]);
   });
 
-  it('refuses to guess whether a deletion is overdue on a day the working-day calendar does not hold', async () => {
-    const restore = fixClock('2027-01-05');
+  it('answers past the working-day calendar what it can, and refuses to guess the rest (CALENDAR_RANGE)', async () => {
+    // 2027-01-02: the 2027 holiday notice is not in the calendar. A term that ended 2026-11-20 had its three working
+    // days inside 2026, so its deletion is overdue for certain; one that ended 2026-12-30 has its deadline in 2027.
+    const restore = fixClock('2027-01-02');
     try {
       const { body } = await entities(
-        [firm],
-        'isDishonestDebtor dishonestDebtorCases(includeWithdrawn: true) { deletionOverdue }',
+        [firm, yearEnd],
+        'dishonestDebtorCases(includeWithdrawn: true) { deletionOverdue }',
       );
-      assert.equal(body.errors?.[0]?.extensions?.code, 'CALENDAR_RANGE');
-      assert.equal(body.errors?.[0]?.extensions?.date, '2027-01-05');
-      assert.deepEqual(body.errors?.[0]?.path, ['_entities', 0, 'dishonestDebtorCases', 0, 'deletionOverdue']);
-      // The field is null, the rest of the answer arrives.
-      assert.deepEqual(data({ body })._entities[0], {
-        code: firm,
-        isDishonestDebtor: false,
-        dishonestDebtorCases: [{ deletionOverdue: null }],
+      assert.equal(body.errors?.length, 1, JSON.stringify(body.errors));
+      assert.equal(body.errors[0]!.extensions?.code, 'CALENDAR_RANGE');
+      assert.equal(body.errors[0]!.extensions?.date, '2027-01-01');
+      assert.deepEqual(body.errors[0]!.path, ['_entities', 1, 'dishonestDebtorCases', 0, 'deletionOverdue']);
+      // The undetermined field is null, the rest of the answer arrives.
+      assert.deepEqual(data({ body })._entities, [
+        { code: firm, dishonestDebtorCases: [{ deletionOverdue: true }] },
+        { code: yearEnd, dishonestDebtorCases: [{ deletionOverdue: null }] },
+      ]);
+
+      // The overdue list holds the deletions overdue for certain, without an error; the full list holds every
+      // expired listing, the undetermined one with its deadline null (not counted) and the field's error.
+      const DUE = `query($overdue: Boolean) { dishonestDebtorDeletionsDue(regionCode: "330300", overdueOnly: $overdue) {
+        totalCount nodes { caseNumber listedUntil deletionDeadline } } }`;
+      const overdue = await query(DUE, { overdue: true });
+      assert.equal(overdue.body.errors, undefined, JSON.stringify(overdue.body.errors));
+      assert.deepEqual(data(overdue).dishonestDebtorDeletionsDue, {
+        totalCount: 2,
+        nodes: [
+          { caseNumber: termCase, listedUntil: '2026-11-20', deletionDeadline: '2026-11-25' },
+          { caseNumber: '(2024)浙0302执902号', listedUntil: '2026-11-20', deletionDeadline: '2026-11-25' },
+        ],
       });
+      const all = await query(DUE, { overdue: false });
+      assert.equal(all.body.errors, undefined, JSON.stringify(all.body.errors));
+      assert.deepEqual(
+        data(all).dishonestDebtorDeletionsDue.nodes.map((n: { caseNumber: string }) => n.caseNumber),
+        [termCase, '(2024)浙0302执902号', yearEndCase],
+      );
+      assert.equal(data(all).dishonestDebtorDeletionsDue.nodes[2].deletionDeadline, null);
     } finally {
       restore();
     }
@@ -810,7 +844,8 @@ describe('the listing term, as of the day (法释〔2017〕7号 第二条, 第�
     const reads = await tdb.db.prisma.$queryRaw<{ subject_code: string }[]>`
       SELECT DISTINCT subject_code FROM audit.entry WHERE action = 'READ' AND fields LIKE '%dishonestDebtorDeletionsDue%'
         AND subject_code IS NOT NULL`;
-    assert.deepEqual(reads.map((r) => r.subject_code).sort(), [bureau, firm].sort());
+    // (yearEnd's case was read off the list by the test before, on 2027-01-02.)
+    assert.deepEqual(reads.map((r) => r.subject_code).sort(), [bureau, firm, yearEnd].sort());
   });
 
   it('lists expired cases for government users only, audited', async () => {
