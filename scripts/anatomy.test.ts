@@ -35,16 +35,7 @@ const NOT_YET_CONVERTED = new Set<string>([
  * Subgraphs whose manifests do not yet declare the third-party packages they import (only the workspace ones): each
  * conversion's follow-up declares them and removes its line. Every other package declares all it imports.
  */
-const THIRD_PARTY_NOT_YET_DECLARED = new Set<string>([
-  'access',
-  'subject',
-  'tax',
-  'market',
-  'environment',
-  'government',
-  'disclosure',
-  'evaluation',
-]);
+const THIRD_PARTY_NOT_YET_DECLARED = new Set<string>([]);
 
 /** The package a module specifier names (`@scope/name` or `name`), or null for a relative path or a Node built-in. */
 function packageOf(specifier: string): string | null {
