@@ -60,6 +60,8 @@ export class SearchChallenge {
   private readonly budgets = new Map<string, Budget>();
   private readonly altcha: ReturnType<typeof create>;
   private readonly deriveKey: typeof sha;
+  /** Nonces of the solutions already accepted (single use); challenges expire, which bounds what must be kept. */
+  private readonly used = new CappedMap<string, boolean>({ maxSize: 200_000 });
 
   constructor(config: ChallengeConfig) {
     this.config = { ...(DEFAULT_CHALLENGE as Required<ChallengeConfig>), ...stripUndefined(config) };
@@ -68,8 +70,6 @@ export class SearchChallenge {
     this.altcha = create({
       deriveKey: this.deriveKey,
       hmacSignatureSecret: this.hmacKey,
-      // Single use: a solution's nonce is remembered once verified (and challenges expire, which bounds the need).
-      store: new CappedMap({ maxSize: 200_000 }),
       createChallengeParameters: () => this.parameters(),
     });
   }
@@ -119,7 +119,7 @@ export class SearchChallenge {
       this.deriveKey,
       this.hmacKey,
       undefined,
-      undefined,
+      this.used,
     );
     if (!error) return null;
     if (/already used/i.test(error)) return 'REPLAYED';
