@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { createTestDatabase, makeUscc, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
+import { startGateway } from '@credit-hub/gateway';
+import {
+  createTestDatabase,
+  makeUscc,
+  postGraphQL,
+  TEST_INTERNAL_SECRET,
+  type TestDatabase,
+} from '@credit-hub/kit/testing';
 import type { Hub } from '@credit-hub/hub';
 import { getIntrospectionQuery } from 'graphql';
 import Provider from 'oidc-provider';
@@ -273,6 +280,35 @@ describe('console sign-in with OpenID Connect (code + PKCE)', () => {
   it('does not follow a returnTo to another site', async () => {
     const { done } = await signInWithOidc(origin(dev), 'supervisor-01', '//evil.example/x');
     assert.equal(done.headers.get('location'), '/');
+  });
+
+  it('answers 502 IDENTITY_PROVIDER_UNAVAILABLE while the issuer is down, and the gateway still serves', async () => {
+    const deadIssuer = `http://127.0.0.1:${await freePort()}`;
+    const gateway = await startGateway({
+      port: 0,
+      internalSecret: TEST_INTERNAL_SECRET,
+      auth: { jwt: { issuer: 'credit-hub', audience: 'credit-hub' }, db: null, apiKeyCacheSeconds: 0 },
+      console: {
+        oidc: {
+          issuer: deadIssuer,
+          clientId: 'x',
+          redirectUri: 'http://127.0.0.1:1/auth/callback',
+          scope: 'openid',
+          claims: { role: 'role', department: 'department' },
+        },
+      },
+      stopOnTerminationSignals: false,
+      log: () => undefined,
+    });
+    try {
+      const base = gateway.url.replace(/\/graphql$/, '');
+      const login = await fetch(`${base}/auth/login`, { redirect: 'manual' });
+      assert.equal(login.status, 502);
+      assert.equal(((await login.json()) as any).errors[0].extensions.code, 'IDENTITY_PROVIDER_UNAVAILABLE');
+      assert.equal((await fetch(`${base}/health`)).status, 200);
+    } finally {
+      await gateway.close();
+    }
   });
 
   it('in production: Secure __Host- cookies, and the same flow', async () => {

@@ -67,9 +67,12 @@ export function mountConsoleRoutes(app: Express, options: ConsoleRoutesOptions):
     } catch (error) {
       options.log(`sign-in: the identity provider could not be reached: ${(error as Error).message}`);
       if (res.headersSent) return next(error);
-      sendGraphQLError(res, 502, ErrorCode.SUBGRAPH_UNAVAILABLE, 'The identity provider could not be reached', {
-        serviceName: 'oidc',
-      });
+      sendGraphQLError(
+        res,
+        502,
+        ErrorCode.IDENTITY_PROVIDER_UNAVAILABLE,
+        'The identity provider could not be reached: try again later',
+      );
     }
   });
   app.all('/auth/login', methodNotAllowed(['GET', 'HEAD']));

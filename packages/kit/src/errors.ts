@@ -140,6 +140,12 @@ export const ERROR_CODES = {
     status: 429,
     helper: 'refusal(code, status, message) / sendGraphQLError',
   },
+  IDENTITY_PROVIDER_UNAVAILABLE: {
+    description:
+      'Console sign-in could not reach the configured identity provider (OpenID Connect discovery or its endpoints failed); try again later.',
+    status: 502,
+    helper: 'refusal(code, status, message) / sendGraphQLError',
+  },
   CHALLENGE_REQUIRED: {
     description:
       'An anonymous client ran more searches in the window than the site allows without a solved proof-of-work challenge (ALTCHA), or sent a solution that is wrong, expired or already used: get a challenge at `challengeUrl`, solve it, and send the solution in the `x-altcha` header.',
