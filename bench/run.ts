@@ -71,6 +71,7 @@ function startHubProcess(): Promise<ChildProcess> {
         AUTH_JWT_SECRET: BENCH_JWT_SECRET,
         RATE_LIMIT_ANONYMOUS: '1000000',
         RATE_LIMIT_AUTHENTICATED: '1000000',
+        SEARCH_CHALLENGE_AFTER: '1000000',
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -595,6 +595,40 @@ const routeCases: Case[] = [
     send: (t) => request(`${t.origin}${route}`),
     expect: { status: 404, code: ErrorCode.ROUTE_NOT_FOUND },
   })),
+  ...['/explorer/assets/..%2f..%2fpackage.json', '/explorer/assets/%2e%2e/auth.ts', '/auth/nope'].map(
+    (route): Case => ({
+      name: `GET ${route}`,
+      send: (t) => request(`${t.origin}${route}`),
+      expect: { status: 404, code: ErrorCode.ROUTE_NOT_FOUND },
+    }),
+  ),
+  {
+    name: 'GET /auth/dev in production (no development sign-in)',
+    only: 'production',
+    send: (t) => request(`${t.origin}/auth/dev`),
+    expect: { status: 404, code: ErrorCode.ROUTE_NOT_FOUND },
+  },
+  {
+    name: 'GET /auth/callback with no sign-in configured',
+    send: (t) => request(`${t.origin}/auth/callback?code=x&state=y`),
+    expect: { status: 404, code: ErrorCode.ROUTE_NOT_FOUND },
+  },
+  {
+    name: 'GET /explorer/schema.json anonymously in production',
+    only: 'production',
+    send: (t) => request(`${t.origin}/explorer/schema.json`),
+    expect: { status: 401, code: ErrorCode.UNAUTHENTICATED },
+  },
+  {
+    name: 'POST /graphql with a forged session cookie',
+    send: (t) =>
+      request(t.graphql, {
+        method: 'POST',
+        headers: { ...json, cookie: `${t.mode === 'production' ? '__Host-' : ''}credit-hub-session=forged` },
+        body: '{"query":"{ __typename }"}',
+      }),
+    expect: { status: 401, code: ErrorCode.UNAUTHENTICATED },
+  },
   {
     name: 'GET / in production (no query page)',
     only: 'production',
@@ -608,6 +642,11 @@ const routeCases: Case[] = [
       ['PUT', '/operations/manifest.json'],
       ['GET', '/imports/disclosure'],
       ['PUT', '/imports/disclosure'],
+      ['POST', '/auth/me'],
+      ['GET', '/auth/logout'],
+      ['POST', '/auth/login'],
+      ['POST', '/auth/altcha/challenge'],
+      ['DELETE', '/explorer'],
     ] as const
   ).map(([method, route]): Case => ({
     name: `${method} ${route}`,

@@ -1,5 +1,5 @@
 /**
- * The README's examples and the query page's, run as a newcomer would run them: against a hub holding exactly
+ * The README's examples and the explorer's, run as a newcomer would run them: against a hub holding exactly
  * the demo data `npm start` generates (same generator, size, seed and person-key secret, read from the hub's env
  * module), anonymous unless the text before an example tells how to get a token — and then with the token the
  * shown `npm run token` command really prints. Each example must answer without an error and with data
@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import type { Hub } from '@credit-hub/hub';
 import { readEnv as readHubEnv } from '@credit-hub/hub/env';
 import { prepareDatabase } from '@credit-hub/hub/prepare';
+import { EXPLORER_EXAMPLES } from '@credit-hub/gateway/explorer-examples';
 import { startTestHub } from './support/hub.ts';
 import { DEV_SECRETS } from '@credit-hub/kit';
 import { repoRoot } from '@credit-hub/kit/db';
@@ -68,15 +69,6 @@ function curlExamples(markdown: string) {
       token: /TOKEN=\$\(npm run -s token -- ([^)]+)\)/.exec(block)?.[1]?.trim().split(/\s+/) ?? null,
       url: /curl -s (\S+)/.exec(block)![1]!,
     }));
-}
-
-/** The query page's examples (`const examples = {…}` in gateway/public/index.html) and the one it loads first. */
-function pageExamples() {
-  const html = readFileSync(path.join(repoRoot, 'gateway', 'public', 'index.html'), 'utf8');
-  const literal = /const examples = (\{[\s\S]*?\n {6}\});/.exec(html)![1]!;
-  const examples = new Function(`return ${literal}`)() as Record<string, [string, string]>;
-  const first = /load\('(\w+)'\);/.exec(html)![1]!;
-  return { examples, first };
 }
 
 /** Every top-level answer is there: not null, lists not empty, connections with matches. */
@@ -178,12 +170,11 @@ describe('README examples', () => {
   });
 });
 
-describe('the query page', () => {
-  const { examples, first } = pageExamples();
-  for (const [name, [query, variables]] of Object.entries(examples)) {
-    it(`example ${name}${name === first ? ' (loaded first)' : ''} answers anonymously with data`, async () => {
-      const { status, body } = await postGraphQL(hub.gatewayUrl, query, JSON.parse(variables));
+describe("the explorer's opening examples", () => {
+  EXPLORER_EXAMPLES.forEach(({ name, query, variables }, index) => {
+    it(`example ${name}${index === 0 ? ' (shown first)' : ''} answers anonymously with data`, async () => {
+      const { status, body } = await postGraphQL(hub.gatewayUrl, query, variables);
       assertAnswered(name, status, body);
     });
-  }
+  });
 });

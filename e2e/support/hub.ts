@@ -12,12 +12,13 @@ export const TEST_JWT_SECRET = 'test-jwt-secret-for-credit-hub-0123456789';
 export function startTestHub(
   databaseUrl: string,
   keyDb: Db,
-  overrides: HubGatewayOptions & { supergraphPath?: string; production?: boolean } = {},
+  overrides: HubGatewayOptions & { supergraphPath?: string; production?: boolean; gatewayPort?: number } = {},
 ): Promise<Hub> {
-  const { supergraphPath, production, ...gateway } = overrides;
+  const { supergraphPath, production, gatewayPort, ...gateway } = overrides;
   return startHub({
     databaseUrl,
     ports: 'ephemeral',
+    gatewayPort,
     supergraphPath,
     production,
     // The development value, which the demo data and the tests' person keys are made with.
@@ -25,6 +26,8 @@ export function startTestHub(
     log: () => undefined,
     gateway: {
       rateLimit: { windowSeconds: 60, anonymousPerWindow: 10_000, authenticatedPerWindow: 10_000 },
+      // Tests search far more often than a person; the challenge has its own tests (e2e/console.test.ts).
+      challenge: { searchesPerWindow: 10_000, windowSeconds: 600 },
       ...gateway,
       auth: gateway.auth ?? {
         jwt: { hs256Secret: TEST_JWT_SECRET, issuer: 'credit-hub', audience: 'credit-hub' },

@@ -14,6 +14,7 @@ import type { Db } from '@credit-hub/kit/db';
 import type { Request, RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import { importSPKI, jwtVerify, type JWTPayload } from 'jose';
+import { sameOrigin, sessionIdentity, type Sessions } from './session/session.ts';
 
 export interface AuthConfig {
   jwt: {
@@ -58,6 +59,30 @@ export function readPurpose(raw: string | undefined): string | null {
 }
 
 const JWT_ROLES: Record<string, Role> = { officer: 'OFFICER', supervisor: 'SUPERVISOR', admin: 'ADMIN' };
+
+/** Which claims name a person's role and department (the identity provider's vocabulary). */
+export interface ClaimNames {
+  role: string;
+  department: string;
+}
+
+export const DEFAULT_CLAIM_NAMES: ClaimNames = { role: 'role', department: 'department' };
+
+/**
+ * A person's role and department from the identity provider's claims — one mapping for bearer tokens and for
+ * console sessions signed in through OpenID Connect: `role` is officer, supervisor or admin (any case); an
+ * officer must name a department; the others never carry one.
+ */
+export function roleFromClaims(
+  claims: Record<string, unknown>,
+  names: ClaimNames = DEFAULT_CLAIM_NAMES,
+): { role: 'OFFICER' | 'SUPERVISOR' | 'ADMIN'; department: string | null } {
+  const role = JWT_ROLES[String(claims[names.role] ?? '').toLowerCase()] as 'OFFICER' | 'SUPERVISOR' | 'ADMIN';
+  if (!role) throw new AuthError('token carries no known role (officer, supervisor or admin)');
+  const department = typeof claims[names.department] === 'string' ? (claims[names.department] as string) : null;
+  if (role === 'OFFICER' && !department) throw new AuthError("an officer token must name the officer's department");
+  return { role, department: role === 'OFFICER' ? department : null };
+}
 
 /** Verifies people's tokens: HS256 with a shared secret and/or RS256 with the identity provider's key. */
 export class JwtVerifier {
@@ -164,18 +189,8 @@ export async function authenticate(req: CallerRequest, jwt: JwtVerifier, keys: A
   if (authorization?.startsWith('Bearer ')) {
     if (!jwt.enabled) throw new AuthError('tokens are not accepted by this gateway (no signing key configured)');
     const claims = await jwt.verify(authorization.slice(7).trim());
-    const role = JWT_ROLES[String(claims.role ?? '').toLowerCase()];
-    if (!role) throw new AuthError('token carries no known role (officer, supervisor or admin)');
-    const department = typeof claims.department === 'string' ? claims.department : null;
-    if (role === 'OFFICER' && !department) throw new AuthError("an officer token must name the officer's department");
-    return {
-      actor: String(claims.sub),
-      role,
-      department: role === 'OFFICER' ? department : null,
-      scopes: [],
-      purpose,
-      client: address,
-    };
+    const { role, department } = roleFromClaims(claims);
+    return { actor: String(claims.sub), role, department, scopes: [], purpose, client: address };
   }
   if (authorization) throw new AuthError('unsupported authorization scheme: use Bearer <token> or ApiKey <key>');
   return { ...PUBLIC_IDENTITY, purpose, client: address };
@@ -188,10 +203,41 @@ interface AuthedRequest extends Request {
 /** The caller authenticateRequests established (the public before it ran). */
 export const identityOf = (req: Request) => (req as AuthedRequest).identity ?? PUBLIC_IDENTITY;
 
-/** Establishes the caller for the routes after it; refuses a wrong credential (401) or purpose (400). */
-export function authenticateRequests(jwt: JwtVerifier, keys: ApiKeyVerifier): RequestHandler {
+/** Console sessions as the GraphQL route reads them (session/session.ts). */
+export interface SessionAuth {
+  sessions: Sessions;
+  /** The hub's public origin (`https://credit.example.gov.cn`); unset: the request's own scheme and host. */
+  publicOrigin?: string | undefined;
+}
+
+/**
+ * Establishes the caller for the routes after it; refuses a wrong credential (401) or purpose (400). Without an
+ * Authorization or API-key header, a console session cookie signs the request in — only from the hub's own pages
+ * (403 otherwise: a foreign page must not act with a signed-in officer's cookie).
+ */
+export function authenticateRequests(jwt: JwtVerifier, keys: ApiKeyVerifier, console?: SessionAuth): RequestHandler {
   return async (req, res, next) => {
     try {
+      if (console && !req.header('authorization') && !req.header('x-api-key')) {
+        const session = await console.sessions.read(req);
+        if (session === 'invalid') {
+          console.sessions.clear(res);
+          throw new AuthError('the session has ended or its cookie is not valid: sign in again');
+        }
+        if (session) {
+          if (!sameOrigin(req, console.publicOrigin))
+            return sendGraphQLError(
+              res,
+              403,
+              ErrorCode.FORBIDDEN,
+              "A request signed in by the console session must come from the hub's own pages (same origin)",
+              { reason: 'CROSS_SITE' },
+            );
+          const purpose = readPurpose(req.header('x-purpose'));
+          (req as AuthedRequest).identity = sessionIdentity(session, req.ip ?? 'unknown', purpose);
+          return next();
+        }
+      }
       (req as AuthedRequest).identity = await authenticate(req, jwt, keys);
       next();
     } catch (error) {

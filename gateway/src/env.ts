@@ -68,6 +68,48 @@ export const envShape = {
     'Anonymous callers may run only the published operations (unset: enforced in production)',
     z.enum(['true', 'false']).optional(),
   ),
+  PUBLIC_ORIGIN: described(
+    "The hub's origin as browsers see it (`https://credit.example.gov.cn`): cookie-signed requests must come from it (unset: the request's own scheme and host)",
+    z.url().optional(),
+  ),
+  SESSION_SECRET: described(
+    'Seals console session cookies (at least 32 characters; the same value in every gateway replica); unset: a random key per process, so sessions end when it restarts',
+    z.string().min(32).optional(),
+  ),
+  SESSION_HOURS: described('How long a console session lasts', z.coerce.number().positive().max(24).default(8)),
+  OIDC_ISSUER: described(
+    "The identity provider's issuer URL for console sign-in (OpenID Connect, code flow + PKCE); unset: no sign-in (development: /auth/dev)",
+    z.url().optional(),
+  ),
+  OIDC_CLIENT_ID: described("The console's client id at the identity provider", z.string().optional()),
+  OIDC_CLIENT_SECRET: described(
+    "The console's client secret (unset: a public client, PKCE alone)",
+    z.string().optional(),
+  ),
+  OIDC_REDIRECT_URI: described(
+    "This gateway's /auth/callback as registered at the identity provider (`https://…/auth/callback`)",
+    z.url().optional(),
+  ),
+  OIDC_SCOPE: described('Scopes asked for at sign-in', z.string().default('openid profile')),
+  OIDC_ROLE_CLAIM: described(
+    "The claim naming a person's role (officer, supervisor or admin), as in bearer tokens",
+    z.string().default('role'),
+  ),
+  OIDC_DEPARTMENT_CLAIM: described("The claim naming an officer's department", z.string().default('department')),
+  SEARCH_CHALLENGE_AFTER: described(
+    'Searches an anonymous client may run per window before it must solve a proof-of-work challenge',
+    count(30),
+  ),
+  SEARCH_CHALLENGE_WINDOW_SECONDS: described('Length of the search-challenge window', count(600)),
+  ALTCHA_HMAC_KEY: described(
+    'Signs search challenges (at least 32 characters; the same value in every gateway replica); unset: a random key per process',
+    z.string().min(32).optional(),
+  ),
+  ALTCHA_COST: described('PBKDF2 iterations per try of the search challenge', count(5000)),
+  ALTCHA_MAX_NUMBER: described(
+    "Upper bound of the challenge's secret counter: about half of it is the expected number of tries",
+    count(10000),
+  ),
   TRUST_PROXY: described(
     "Express `trust proxy`, to read client addresses behind a load balancer (e.g. `1` or the proxy's address)",
     z.string().optional(),
@@ -108,6 +150,8 @@ export function gatewayOptionsFromEnv(
     const url = (env as Record<string, unknown>)[`SUBGRAPH_URL_${s.name.toUpperCase()}`];
     if (typeof url === 'string') subgraphUrls[s.name] = url;
   }
+  if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.OIDC_REDIRECT_URI))
+    throw new Error('OIDC_ISSUER is set: OIDC_CLIENT_ID and OIDC_REDIRECT_URI are required too');
   const trustProxy =
     env.TRUST_PROXY === undefined
       ? undefined
@@ -151,6 +195,29 @@ export function gatewayOptionsFromEnv(
       anonymousPerWindow: env.RATE_LIMIT_ANONYMOUS,
       authenticatedPerWindow: env.RATE_LIMIT_AUTHENTICATED,
       redisUrl: env.REDIS_URL,
+    },
+    console: {
+      sessionSecret: env.SESSION_SECRET,
+      sessionSeconds: Math.round(env.SESSION_HOURS * 3600),
+      publicOrigin: env.PUBLIC_ORIGIN?.replace(/\/$/, ''),
+      oidc:
+        env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_REDIRECT_URI
+          ? {
+              issuer: env.OIDC_ISSUER,
+              clientId: env.OIDC_CLIENT_ID,
+              clientSecret: env.OIDC_CLIENT_SECRET,
+              redirectUri: env.OIDC_REDIRECT_URI,
+              scope: env.OIDC_SCOPE,
+              claims: { role: env.OIDC_ROLE_CLAIM, department: env.OIDC_DEPARTMENT_CLAIM },
+            }
+          : undefined,
+    },
+    challenge: {
+      searchesPerWindow: env.SEARCH_CHALLENGE_AFTER,
+      windowSeconds: env.SEARCH_CHALLENGE_WINDOW_SECONDS,
+      hmacKey: env.ALTCHA_HMAC_KEY,
+      cost: env.ALTCHA_COST,
+      maxNumber: env.ALTCHA_MAX_NUMBER,
     },
     enforceSafelist: env.SAFELIST_ENFORCE === undefined ? production : env.SAFELIST_ENFORCE === 'true',
     trustProxy,

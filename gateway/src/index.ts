@@ -32,6 +32,18 @@ import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { ApiKeyVerifier, authenticateRequests, identityOf, JwtVerifier, type AuthConfig } from './auth.ts';
+import { mountBusyPage } from './busy.ts';
+import {
+  CHALLENGE_HEADER,
+  CHALLENGE_PATH,
+  DEFAULT_CHALLENGE,
+  SearchChallenge,
+  type ChallengeConfig,
+} from './challenge.ts';
+import { mountExplorer, schemaKeeper } from './explorer.ts';
+import type { OidcConfig } from './session/oidc.ts';
+import { mountConsoleRoutes } from './session/routes.ts';
+import { DEFAULT_SESSION_SECONDS, Sessions } from './session/session.ts';
 import { DEFAULT_LIMITS, limitsPlugin, type OperationLimits } from './limits.ts';
 import { disableVendorTelemetry } from './env.ts';
 import { createRateLimiter, type RateLimitConfig } from './rate-limit.ts';
@@ -47,6 +59,8 @@ export interface GatewayContext {
   identity: Identity;
   /** Caller headers the subgraphs need, forwarded on every subgraph request. */
   forward: Record<string, string>;
+  /** A solved search challenge the caller sent (`x-altcha`). */
+  challengeSolution?: string | undefined;
 }
 
 /** Headers propagated to subgraphs; identity travels only in the signed header. */
@@ -107,8 +121,22 @@ export interface GatewayOptions {
   enforceSafelist?: boolean;
   /** Express `trust proxy` setting, to read client addresses behind a load balancer. */
   trustProxy?: string | number | boolean;
+  /** Console sign-in (OpenID Connect) and sessions; docs/security.md, "Console sign-in". */
+  console?: ConsoleOptions;
+  /** When anonymous searches need a solved proof-of-work challenge (default: after 30 in 10 minutes). */
+  challenge?: ChallengeConfig;
   /** Stop on SIGINT/SIGTERM (the gateway alone); the all-in-one hub stops its servers itself. */
   stopOnTerminationSignals?: boolean;
+}
+
+export interface ConsoleOptions {
+  /** Seals session cookies (at least 32 characters); unset: a random key per process. */
+  sessionSecret?: string | undefined;
+  sessionSeconds?: number;
+  /** The identity provider; unset: no OIDC sign-in (development signs in at /auth/dev). */
+  oidc?: OidcConfig | undefined;
+  /** The hub's public origin, for the same-origin check of cookie-signed requests; unset: the request's host. */
+  publicOrigin?: string | undefined;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -138,6 +166,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const jwt = new JwtVerifier(options.auth.jwt);
   const keys = new ApiKeyVerifier(options.auth.db, options.auth.apiKeyCacheSeconds);
   const rateLimiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, identityOf);
+  const sessions = new Sessions({
+    secret: options.console?.sessionSecret,
+    maxAgeSeconds: options.console?.sessionSeconds ?? DEFAULT_SESSION_SECONDS,
+    production,
+  });
+  const challenge = new SearchChallenge(options.challenge ?? DEFAULT_CHALLENGE);
+  const schema = schemaKeeper();
 
   disableVendorTelemetry();
   const gateway = new ApolloGateway({
@@ -162,7 +197,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     allowBatchedHttpRequests: options.allowBatching ?? false,
     csrfPrevention: true,
     // The hosted Apollo explorer loads from a CDN, which air-gapped networks cannot reach; the gateway
-    // serves its own small query page at / in development instead. Usage and schema reporting (to Apollo's
+    // serves its own GraphiQL at /explorer instead (explorer.ts). Usage and schema reporting (to Apollo's
     // hosted service, were APOLLO_KEY ever set) are off for the same reason.
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -171,6 +206,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       ApolloServerPluginSchemaReportingDisabled(),
       requestRulesPlugin({ safelist, enforceSafelist, maxTokens: limits.maxTokens }),
       limitsPlugin(limits),
+      challenge.plugin(),
+      schema.plugin,
     ],
   });
   await server.start();
@@ -208,7 +245,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         );
       next();
     },
-    authenticateRequests(jwt, keys),
+    authenticateRequests(jwt, keys, { sessions, publicOrigin: options.console?.publicOrigin }),
     rateLimiter.middleware,
     expressMiddleware(server, {
       context: async ({ req }) => {
@@ -217,7 +254,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
           const value = req.header(name);
           if (value) forward[name] = value;
         }
-        return { requestId: req.header('x-request-id') ?? randomUUID(), identity: identityOf(req), forward };
+        return {
+          requestId: req.header('x-request-id') ?? randomUUID(),
+          identity: identityOf(req),
+          forward,
+          challengeSolution: req.header(CHALLENGE_HEADER),
+        };
       },
     }),
   );
@@ -225,7 +267,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     res.json(safelist.manifest());
   });
   app.all('/operations/manifest.json', methodNotAllowed(['GET', 'HEAD']));
-  if (!production) app.use(express.static(path.resolve(here, '../public'), { index: 'index.html' }));
+  mountConsoleRoutes(app, {
+    sessions,
+    oidc: options.console?.oidc,
+    production,
+    publicOrigin: options.console?.publicOrigin,
+    log,
+  });
+  app.get(CHALLENGE_PATH, challenge.handler);
+  app.all(CHALLENGE_PATH, methodNotAllowed(['GET', 'HEAD']));
+  mountExplorer(app, { production, sessions, schema: schema.current });
+  mountBusyPage(app);
   app.use(routeNotFound);
   app.use(jsonErrorHandler((line, error) => console.error(`gateway: ${line}`, error)));
 

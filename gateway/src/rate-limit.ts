@@ -3,6 +3,7 @@ import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
 import { Redis } from 'ioredis';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
+import { sendBusyPage, wantsPage } from './busy.ts';
 
 export interface RateLimitConfig {
   windowSeconds: number;
@@ -46,13 +47,17 @@ export function createRateLimiter(
     passOnStoreError: true,
     handler: (req, res) => {
       const who = identityOf(req);
+      const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+      const retryAfter = reset ? Math.max(1, Math.ceil((reset.getTime() - Date.now()) / 1000)) : config.windowSeconds;
+      res.set('Retry-After', String(retryAfter));
+      if (wantsPage(req)) return sendBusyPage(res, retryAfter);
       sendGraphQLError(
         res,
         429,
         ErrorCode.RATE_LIMITED,
         `Too many requests: at most ${who.role === 'PUBLIC' ? config.anonymousPerWindow : config.authenticatedPerWindow} per ${config.windowSeconds} s for this client`,
         {
-          retryAfterSeconds: config.windowSeconds,
+          retryAfterSeconds: retryAfter,
         },
       );
     },

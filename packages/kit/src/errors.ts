@@ -140,6 +140,19 @@ export const ERROR_CODES = {
     status: 429,
     helper: 'refusal(code, status, message) / sendGraphQLError',
   },
+  IDENTITY_PROVIDER_UNAVAILABLE: {
+    description:
+      'Console sign-in could not reach the configured identity provider (OpenID Connect discovery or its endpoints failed); try again later.',
+    status: 502,
+    helper: 'refusal(code, status, message) / sendGraphQLError',
+  },
+  CHALLENGE_REQUIRED: {
+    description:
+      'An anonymous client ran more searches in the window than the site allows without a solved proof-of-work challenge (ALTCHA), or sent a solution that is wrong, expired or already used: get a challenge at `challengeUrl`, solve it, and send the solution in the `x-altcha` header.',
+    status: 403,
+    helper: 'challengeRequired(reason, message, extra)',
+    extensions: '`reason` (`LIMIT`, `INVALID`, `EXPIRED`, `REPLAYED`), `challengeUrl`, `header`',
+  },
   PERSISTED_QUERY_REQUIRED: {
     description: 'Anonymous callers in production may run only the published (persisted) operations.',
     status: 403,
@@ -278,4 +291,12 @@ export function subgraphUnavailable(serviceName: string, message: string, extra:
     extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName, ...extra },
     originalError: cause,
   });
+}
+
+/**
+ * A search refused until the client solves a proof-of-work challenge (the gateway's search challenge): `reason`
+ * says whether the budget is spent (`LIMIT`) or the solution sent was no good (`INVALID`, `EXPIRED`, `REPLAYED`).
+ */
+export function challengeRequired(reason: string, message: string, extra: Extra = {}) {
+  return refusal(ErrorCode.CHALLENGE_REQUIRED, 403, message, { reason, ...extra });
 }
