@@ -32,6 +32,8 @@ const SECRETS = {
   INTERNAL_IDENTITY_SECRET: randomBytes(36).toString('base64url'),
   PERSON_KEY_SECRET: randomBytes(24).toString('base64url'),
   AUTH_JWT_SECRET: randomBytes(36).toString('base64url'),
+  SESSION_SECRET: randomBytes(36).toString('base64url'),
+  ALTCHA_HMAC_KEY: randomBytes(36).toString('base64url'),
   POSTGRES_PASSWORD: randomBytes(18).toString('base64url'),
 };
 
@@ -135,7 +137,13 @@ describe('docker-compose.yml', () => {
 
   it('refuses to start without each secret, naming it', () => {
     const { missing } = load({});
-    for (const name of ['INTERNAL_IDENTITY_SECRET', 'PERSON_KEY_SECRET', 'POSTGRES_PASSWORD'])
+    for (const name of [
+      'INTERNAL_IDENTITY_SECRET',
+      'PERSON_KEY_SECRET',
+      'POSTGRES_PASSWORD',
+      'SESSION_SECRET',
+      'ALTCHA_HMAC_KEY',
+    ])
       assert.ok(
         missing.some((m) => m.startsWith(`${name}:`)),
         `${name} is required by compose: ${missing.join('; ')}`,

@@ -73,8 +73,8 @@ export const envShape = {
     z.url().optional(),
   ),
   SESSION_SECRET: described(
-    'Seals console session cookies (at least 32 characters; the same value in every gateway replica); unset: a random key per process, so sessions end when it restarts',
-    z.string().min(32).optional(),
+    'Seals console session cookies (at least 32 characters; the same value in every gateway replica). Required in production (a key per process would end sessions at each restart and split them between replicas); in development unset means a random key per process',
+    secret({ minLength: 32 }),
   ),
   SESSION_HOURS: described('How long a console session lasts', z.coerce.number().positive().max(24).default(8)),
   OIDC_ISSUER: described(
@@ -102,8 +102,8 @@ export const envShape = {
   ),
   SEARCH_CHALLENGE_WINDOW_SECONDS: described('Length of the search-challenge window', count(600)),
   ALTCHA_HMAC_KEY: described(
-    'Signs search challenges (at least 32 characters; the same value in every gateway replica); unset: a random key per process',
-    z.string().min(32).optional(),
+    'Signs search challenges (at least 32 characters; the same value in every gateway replica). Required in production (a challenge issued by one replica must verify at another); in development unset means a random key per process',
+    secret({ minLength: 32 }),
   ),
   ALTCHA_COST: described('PBKDF2 iterations per try of the search challenge', count(5000)),
   ALTCHA_MAX_NUMBER: described(
