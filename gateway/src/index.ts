@@ -41,6 +41,7 @@ import { Safelist } from './safelist.ts';
 import { graphqlTransport, requestIdFormat } from './transport.ts';
 import { DEFAULT_UPLOAD_LIMIT_BYTES, mountUploads } from './upload.ts';
 import { supergraphFromFile } from './supergraph.ts';
+import { mountWebApp } from './web.ts';
 
 export interface GatewayContext {
   requestId: string;
@@ -107,6 +108,8 @@ export interface GatewayOptions {
   enforceSafelist?: boolean;
   /** Express `trust proxy` setting, to read client addresses behind a load balancer. */
   trustProxy?: string | number | boolean;
+  /** The web app's build folder (default web/dist); none there means no site at /. */
+  webDist?: string;
   /** Stop on SIGINT/SIGTERM (the gateway alone); the all-in-one hub stops its servers itself. */
   stopOnTerminationSignals?: boolean;
 }
@@ -225,7 +228,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     res.json(safelist.manifest());
   });
   app.all('/operations/manifest.json', methodNotAllowed(['GET', 'HEAD']));
-  if (!production) app.use(express.static(path.resolve(here, '../public'), { index: 'index.html' }));
+  // The web app (public site and console shell) at /; without a build, development keeps its query page there.
+  const webApp = mountWebApp(app, options.webDist);
+  if (!production && !webApp) app.use(express.static(path.resolve(here, '../public'), { index: 'index.html' }));
   app.use(routeNotFound);
   app.use(jsonErrorHandler((line, error) => console.error(`gateway: ${line}`, error)));
 
