@@ -93,5 +93,5 @@ export async function useCjkFont(page: Page, base: string): Promise<void> {
     content: `@font-face { font-family: 'Test CJK'; src: url('/__test-font/noto-sans-sc.ttf'); }
       :root, body, button, input, select { font-family: 'Test CJK', sans-serif !important; }`,
   });
-  await page.evaluate('document.fonts.ready');
+  await page.evaluate('document.fonts.ready.then(() => document.fonts.size)');
 }
