@@ -22,8 +22,7 @@ export async function benchWeb(options: { base: string; subjectCode: string; fra
     ['search', `/search?q=${encodeURIComponent(fragment)}`],
     ['subject', `/subject/${subjectCode}`],
   ];
-  const port = 9300 + Math.floor(Math.random() * 500);
-  const browser = await launchBrowser([`--remote-debugging-port=${port}`]);
+  const browser = await launchBrowser();
   try {
     console.log('\npublic site (bench/web.ts):');
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
@@ -59,33 +58,35 @@ export async function benchWeb(options: { base: string; subjectCode: string; fra
     }
     times.sort((a, b) => a - b);
     console.log(`  search to first result: median ${times[2]!.toFixed(0)} ms (5 runs, min ${times[0]!.toFixed(0)} ms)`);
-    await context.close();
-
-    let lighthouse: typeof import('lighthouse').default;
-    try {
-      lighthouse = (await import('lighthouse')).default;
-    } catch (error) {
-      console.log(`  Lighthouse could not run: ${(error as Error).message}`);
-      return;
-    }
-    for (const [name, url] of pages) {
-      const result = await lighthouse(`${base}${url}`, {
-        port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: ['performance', 'accessibility'],
-        formFactor: 'mobile',
-        // Loopback: the simulated slow-4G throttling of mobile emulation stands in for the network.
-        throttlingMethod: 'simulate',
-        screenEmulation: { mobile: true, width: 412, height: 823, deviceScaleFactor: 1.75, disabled: false },
-      });
-      const categories = result?.lhr.categories;
-      const score = (c: { score: number | null } | undefined) => (c?.score == null ? 'n/a' : Math.round(c.score * 100));
-      console.log(
-        `  Lighthouse ${name.padEnd(8)} performance ${score(categories?.performance)}  accessibility ${score(categories?.accessibility)}`,
-      );
-    }
   } finally {
     await browser.close();
+  }
+  let lighthouse: typeof import('lighthouse').default;
+  try {
+    lighthouse = (await import('lighthouse')).default;
+  } catch (error) {
+    console.log(`  Lighthouse could not run: ${(error as Error).message}`);
+    return;
+  }
+  for (const [name, url] of pages) {
+    // A browser of its own per page: the packaged Chromium runs as one process, and Lighthouse closes its page.
+    const port = 9300 + Math.floor(Math.random() * 500);
+    const own = await launchBrowser([`--remote-debugging-port=${port}`]);
+    const result = await lighthouse(`${base}${url}`, {
+      port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility'],
+      formFactor: 'mobile',
+      // Loopback: the simulated slow-4G throttling of mobile emulation stands in for the network.
+      throttlingMethod: 'simulate',
+      screenEmulation: { mobile: true, width: 412, height: 823, deviceScaleFactor: 1.75, disabled: false },
+    });
+    await own.close().catch(() => undefined);
+    const categories = result?.lhr.categories;
+    const score = (c: { score: number | null } | undefined) => (c?.score == null ? 'n/a' : Math.round(c.score * 100));
+    console.log(
+      `  Lighthouse ${name.padEnd(8)} performance ${score(categories?.performance)}  accessibility ${score(categories?.accessibility)}`,
+    );
   }
 }
