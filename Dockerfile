@@ -16,10 +16,11 @@ COPY subgraphs/government/package.json subgraphs/government/
 COPY subgraphs/disclosure/package.json subgraphs/disclosure/
 COPY subgraphs/evaluation/package.json subgraphs/evaluation/
 COPY gateway/package.json gateway/
+COPY web/package.json web/
 COPY prisma prisma
 COPY prisma.config.ts ./
 RUN npm ci
 COPY . .
-RUN npm run generate
+RUN npm run generate && npx tsx web/build.ts --force
 USER node
 CMD ["npx", "tsx", "gateway/src/main.ts"]

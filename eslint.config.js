@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.data/', 'packages/kit/generated/', '**/__generated__/', 'codegen.ts'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.data/',
+      'packages/kit/generated/',
+      '**/__generated__/',
+      'codegen.ts',
+      'web/src/gql/',
+      'web/dist/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

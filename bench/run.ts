@@ -19,13 +19,14 @@ import { dataDir, migrate, repoRoot, startEmbeddedPostgres } from '@credit-hub/k
 import pg from 'pg';
 import { runImportBench } from './disclosure-import.ts';
 import { benchCreditChecks } from './credit-checks.ts';
+import { benchWeb } from './web.ts';
 
 const { values } = parseArgs({
   options: {
     subjects: { type: 'string', default: '20000' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '8' },
-    /** `import`: only the 双公示 bulk import benchmark (bench/disclosure-import.ts). */
+    /** `import`: only the 双公示 bulk import benchmark (bench/disclosure-import.ts); `web`: only the site's figures. */
     only: { type: 'string' },
     'import-rows': { type: 'string', default: '100000' },
   },
@@ -67,7 +68,9 @@ function startHubProcess(): Promise<ChildProcess> {
         GATEWAY_PORT: String(GATEWAY_PORT),
         SUBGRAPH_PORTS: 'ephemeral',
         DEMO_SUBJECTS: String(subjects),
-        NODE_ENV: 'production',
+        // The site's figures need no production secrets (the page is the same; the site sends persisted documents
+        // either way), so `--only web` runs the hub as `npm start` does.
+        NODE_ENV: values.only === 'web' ? 'development' : 'production',
         AUTH_JWT_SECRET: BENCH_JWT_SECRET,
         RATE_LIMIT_ANONYMOUS: '1000000',
         RATE_LIMIT_AUTHENTICATED: '1000000',
@@ -144,9 +147,18 @@ function report(result: autocannon.Result) {
   );
 }
 
+/** Ends a partial run (`--only web`) through the cleanup below. */
+class Done extends Error {}
+
 const hub = await startHubProcess();
 try {
   const { codes, fragments } = await sampleCodes(2000);
+  const site = () =>
+    benchWeb({ base: `http://127.0.0.1:${GATEWAY_PORT}`, subjectCode: codes[0]!, fragment: fragments[0]! });
+  if (values.only === 'web') {
+    await site();
+    throw new Done();
+  }
   console.log(
     `\ncredit-hub benchmark: ${subjects.toLocaleString('en')} subjects, ${connections} connections, ${duration} s per scenario\n`,
   );
@@ -180,6 +192,7 @@ try {
   ];
   console.log('');
   results.forEach(report);
+  await site();
   await importBench();
   await benchCreditChecks({
     gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}/graphql`,
@@ -188,6 +201,8 @@ try {
     run,
     report,
   });
+} catch (error) {
+  if (!(error instanceof Done)) throw error;
 } finally {
   hub.kill('SIGTERM');
   await new Promise((r) => hub.once('exit', r));

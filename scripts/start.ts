@@ -9,6 +9,7 @@ import { startHub } from '@credit-hub/hub';
 import { gatewayOptionsFromEnv, readEnv as readGatewayEnv } from '@credit-hub/gateway/env';
 import { readEnv } from '@credit-hub/hub/env';
 import { prepareDatabase } from '@credit-hub/hub/prepare';
+import { ensureWebBuild } from '@credit-hub/web/build';
 import { clockFromEnv, DEV_SECRETS, readEnvOrExit, setClock } from '@credit-hub/kit';
 import {
   createDb,
@@ -39,6 +40,9 @@ if (!databaseUrl) {
 
 await prepareDatabase(databaseUrl, env, log);
 
+// The site the gateway serves at /: rebuilt only when web/ or the schema changed since the last build.
+await ensureWebBuild({ log });
+
 const production = env.NODE_ENV === 'production';
 // Gateway and subgraphs run in this process: without a configured secret they share one nobody knows.
 const internalSecret = env.INTERNAL_IDENTITY_SECRET ?? randomBytes(32).toString('base64url');
@@ -68,7 +72,7 @@ const hub = await startHub({
   log,
 });
 for (const [name, s] of Object.entries(hub.subgraphs)) log(`subgraph ${name} at ${s.service.url}`);
-log(`gateway ready: ${hub.gatewayUrl}  (query page: ${hub.gatewayUrl.replace(/graphql$/, '')})`);
+log(`gateway ready: ${hub.gatewayUrl}  (public site: ${hub.gatewayUrl.replace(/graphql$/, '')})`);
 
 let stopping = false;
 async function stop() {

@@ -53,6 +53,7 @@ import { Safelist } from './safelist.ts';
 import { graphqlTransport, requestIdFormat } from './transport.ts';
 import { DEFAULT_UPLOAD_LIMIT_BYTES, mountUploads } from './upload.ts';
 import { supergraphFromFile } from './supergraph.ts';
+import { mountWebApp } from './web.ts';
 
 export interface GatewayContext {
   requestId: string;
@@ -125,6 +126,8 @@ export interface GatewayOptions {
   console?: ConsoleOptions;
   /** When anonymous searches need a solved proof-of-work challenge (default: after 30 in 10 minutes). */
   challenge?: ChallengeConfig;
+  /** The web app's build folder (default web/dist); none there means no site at /. */
+  webDist?: string;
   /** Stop on SIGINT/SIGTERM (the gateway alone); the all-in-one hub stops its servers itself. */
   stopOnTerminationSignals?: boolean;
 }
@@ -278,6 +281,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   app.all(CHALLENGE_PATH, methodNotAllowed(['GET', 'HEAD']));
   mountExplorer(app, { production, sessions, schema: schema.current });
   mountBusyPage(app);
+  // The web app (public site and console shell) at /.
+  mountWebApp(app, options.webDist);
   app.use(routeNotFound);
   app.use(jsonErrorHandler((line, error) => console.error(`gateway: ${line}`, error)));
 

@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The web app's build (web/dist, made by `npm run build -w web` or by `npm start` when missing or stale). */
+export const WEB_DIST = path.resolve(here, '../../web/dist');
+
+/**
+ * Paths that belong to the gateway itself (or to its sign-in, explorer and upload routes): never answered with
+ * the web app's index.html, so an unknown API path stays a JSON 404.
+ */
+const RESERVED = /^\/(graphql|health|operations|imports|auth|explorer|assets)(\/|$)/;
+
+/**
+ * What the site may load: itself only. No CDN, web font, analytics or captcha service could load even if a
+ * dependency tried (the air-gap rule, enforced by the browser). Inline styles are allowed for Element Plus and
+ * the proof-of-work widget, which also runs its workers from blob: URLs.
+ */
+export const WEB_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * Serves the public site and console shell (Vue, web/) at `/`: hashed assets cached for a year, every page path
+ * answered with index.html (the client-side router draws it), with a strict Content-Security-Policy. Returns
+ * false when there is no build, so the caller can fall back (the development query page).
+ */
+export function mountWebApp(app: Express, dist: string = WEB_DIST): boolean {
+  const index = path.join(dist, 'index.html');
+  if (!existsSync(index)) return false;
+  app.use(
+    '/assets',
+    express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '365d', fallthrough: true, index: false }),
+  );
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    if (RESERVED.test(req.path) || !req.accepts('html')) return next();
+    // A path with an extension is a file (favicon.ico, robots.txt): served from the build if there, else 404.
+    if (path.extname(req.path)) return next();
+    res.setHeader('content-security-policy', WEB_CONTENT_SECURITY_POLICY);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'same-origin');
+    res.setHeader('cache-control', 'no-cache');
+    res.sendFile(index);
+  });
+  app.use(express.static(dist, { index: false }));
+  return true;
+}
