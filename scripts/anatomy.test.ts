@@ -5,7 +5,7 @@
  *
  * Rules for every package: no subgraph imports another; packages/ imports nothing from apps/, subgraphs/ or
  * gateway/; only env modules read process.env; no `src/model.ts` (mappers.ts); every package imported (workspace or
- * third-party) is declared in the manifest. Rules for each converted subgraph: the files of the anatomy, those the schema requires,
+ * third-party) is declared in the manifest. Rules for each subgraph: the files of the anatomy, those the schema requires,
  * one resolver file per object type, names from the anatomy's vocabulary only, no import circle (type-only ones
  * included), generated resolver types imported by resolvers only, raw rows parsed (zod) and no `as unknown as`,
  * tests of the subgraph tier in test/, the README's standard headings.
@@ -21,21 +21,6 @@ import ts from 'typescript';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rel = (file: string) => path.relative(root, file).split(path.sep).join('/');
-
-/**
- * Subgraphs not yet converted to the anatomy (issue 13): the per-subgraph rules skip them, the repository-wide
- * rules do not. Each conversion removes its own line (one per line, between comments, so that conversions merged
- * in any order do not conflict); the list is empty when issue 13 is done.
- */
-const NOT_YET_CONVERTED = new Set<string>([
-  // (end of list)
-]);
-
-/**
- * Subgraphs whose manifests do not yet declare the third-party packages they import (only the workspace ones): each
- * conversion's follow-up declares them and removes its line. Every other package declares all it imports.
- */
-const THIRD_PARTY_NOT_YET_DECLARED = new Set<string>([]);
 
 /** The package a module specifier names (`@scope/name` or `name`), or null for a relative path or a Node built-in. */
 function packageOf(specifier: string): string | null {
@@ -73,7 +58,6 @@ function walk(dir: string): string[] {
 const subgraphs = readdirSync(path.join(root, 'subgraphs'))
   .filter((name) => statSync(path.join(root, 'subgraphs', name)).isDirectory())
   .sort();
-const converted = subgraphs.filter((name) => !NOT_YET_CONVERTED.has(name));
 
 /** The module specifiers a TypeScript file imports or re-exports, `import type` included. */
 function importsOf(file: string): string[] {
@@ -156,23 +140,15 @@ describe('the repository', () => {
       };
       const declared = new Set(Object.keys(manifest.dependencies ?? {}));
       const forTests = new Set([...declared, ...Object.keys(manifest.devDependencies ?? {})]);
-      const thirdParty = !THIRD_PARTY_NOT_YET_DECLARED.has(dir.replace(/^subgraphs\//, ''));
       for (const file of sourceFiles(dir).filter((f) => workspaceOf(f) === dir))
         for (const specifier of importsOf(file)) {
           const pkg = packageOf(specifier);
-          if (!pkg || pkg === own || (!thirdParty && !pkg.startsWith('@credit-hub/'))) continue;
+          if (!pkg || pkg === own) continue;
           if (!(isTestFile(file) ? forTests : declared).has(pkg))
             missing.push(`${dir}/package.json: ${pkg} (${rel(file)})`);
         }
     }
     assert.deepEqual([...new Set(missing)], []);
-  });
-
-  it('lists for conversion only subgraphs that exist', () => {
-    assert.deepEqual(
-      [...NOT_YET_CONVERTED].filter((name) => !subgraphs.includes(name)),
-      [],
-    );
   });
 });
 
@@ -220,7 +196,7 @@ function circles(files: string[]): string[][] {
   return found;
 }
 
-for (const name of converted) {
+for (const name of subgraphs) {
   describe(`the ${name} subgraph's anatomy`, () => {
     const dir = path.join(root, 'subgraphs', name);
     const src = path.join(dir, 'src');

@@ -1163,8 +1163,10 @@ export type CreditSubject = {
    * now (from the departments' current flags: withdrawn, removed, repaired or expired records never count), the
    * 联合奖惩 measures of the catalogue that apply in the matter, and the resulting action. Every check is
    * recorded with the caller, its department and the result; its id is what 自动反馈 (reportCheckFeedback)
-   * answers. Government users (officers, systems with the read scope); refused with REQUIRED_FIELDS_UNAVAILABLE
-   * when a department's list status did not arrive, rather than answered CLEAR without it.
+   * answers. A query that records (docs/adr/0050-credit-check-stays-a-query.md): with an `idempotencyKey`, a
+   * repeat by the same caller for the same subject and matter records nothing and returns the check made first.
+   * Government users (officers, systems with the read scope); refused with REQUIRED_FIELDS_UNAVAILABLE when a
+   * department's list status did not arrive, rather than answered CLEAR without it.
    */
   creditCheck: Maybe<CreditCheck>;
   /**
@@ -1363,6 +1365,7 @@ export type CreditSubjectConsumptionRestrictionsArgs = {
  * extends this entity with its own records.
  */
 export type CreditSubjectCreditCheckArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   matter: BusinessMatter;
   reference?: InputMaybe<Scalars['String']['input']>;
 };
