@@ -629,10 +629,10 @@ const routeCases: Case[] = [
       }),
     expect: { status: 401, code: ErrorCode.UNAUTHENTICATED },
   },
+  // GET / is the public site in production too (issue 14; e2e/web/site.test.ts); any other path stays a JSON 404.
   {
-    name: 'GET / in production (no query page)',
-    only: 'production',
-    send: (t) => request(`${t.origin}/`),
+    name: 'GET /admin (not a page of the site)',
+    send: (t) => request(`${t.origin}/admin`, { headers: { accept: 'text/html' } }),
     expect: { status: 404, code: ErrorCode.ROUTE_NOT_FOUND },
   },
   ...(

@@ -9,10 +9,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const WEB_DIST = path.resolve(here, '../../web/dist');
 
 /**
- * Paths that belong to the gateway itself (or to its sign-in, explorer and upload routes): never answered with
- * the web app's index.html, so an unknown API path stays a JSON 404.
+ * The site's page paths (web/src/router.ts): only these are answered with index.html. Any other path stays the
+ * gateway's JSON 404 (ROUTE_NOT_FOUND) — no soft 404s for probes like /.env or /admin, and an unknown API path is
+ * never mistaken for a page. A new page adds its path here (docs/web.md, "How to add a page").
  */
-const RESERVED = /^\/(graphql|health|operations|imports|auth|explorer|assets)(\/|$)/;
+export const WEB_PAGES = /^\/(search|lists|console|subject\/[^/]{1,64}|guide\/(repair|objection))?\/?$/;
 
 /**
  * What the site may load: itself only. No CDN, web font, analytics or captcha service could load even if a
@@ -34,8 +35,8 @@ export const WEB_CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
- * Serves the public site and console shell (Vue, web/) at `/`: hashed assets cached for a year, every page path
- * answered with index.html (the client-side router draws it), with a strict Content-Security-Policy. Returns
+ * Serves the public site and console shell (Vue, web/) at `/`: hashed assets cached for a year, each page path
+ * (WEB_PAGES) answered with index.html (the client-side router draws it), with a strict Content-Security-Policy. Returns
  * false when there is no build, so the caller can fall back (the development query page).
  */
 export function mountWebApp(app: Express, dist: string = WEB_DIST): boolean {
@@ -47,15 +48,12 @@ export function mountWebApp(app: Express, dist: string = WEB_DIST): boolean {
   );
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-    if (RESERVED.test(req.path) || !req.accepts('html')) return next();
-    // A path with an extension is a file (favicon.ico, robots.txt): served from the build if there, else 404.
-    if (path.extname(req.path)) return next();
+    if (!WEB_PAGES.test(req.path) || !req.accepts('html')) return next();
     res.setHeader('content-security-policy', WEB_CONTENT_SECURITY_POLICY);
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'same-origin');
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(index);
   });
-  app.use(express.static(dist, { index: false }));
   return true;
 }
