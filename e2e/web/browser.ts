@@ -41,6 +41,11 @@ export interface PageWatch {
 
 export async function openPage(context: BrowserContext, base: string): Promise<{ page: Page; watch: PageWatch }> {
   const page = await context.newPage();
+  // Waits are for correctness, not speed (speed is measured in `npm run bench`): on a loaded two-core CI machine,
+  // with the e2e files running in parallel beside this browser, a page has been seen to need more than
+  // Playwright's default 30 s to render.
+  page.setDefaultTimeout(90_000);
+  page.setDefaultNavigationTimeout(90_000);
   const problems: string[] = [];
   const allowed: RegExp[] = [];
   const isAllowed = (url: string) => allowed.some((p) => p.test(url));
