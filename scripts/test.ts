@@ -7,6 +7,7 @@
  *   subgraph   `*.test.ts` under a `test/` folder (subgraphs/<name>/test, packages/<name>/test, scripts/test):
  *              one service or library in process against its own clone of a migrated template database.
  *   e2e        `*.test.ts` anywhere under `e2e/`: the whole hub (gateway and every subgraph) over real HTTP.
+ *              Browser tests (e2e/web) run after the other database files, alone, so Chromium is not starved.
  *
  * `*.redis.test.ts` runs only where TEST_REDIS_URL names a Redis (CI's second pass), in its folder's tier.
  *
@@ -206,14 +207,20 @@ async function main() {
     );
     const template = await prepareTemplate(adminUrl);
     try {
+      // The browser tests (e2e/web) run last and alone: a headless Chromium beside two other files' hubs on a
+      // two-core machine has been seen to leave a page unrendered for minutes.
+      const browserFiles = databaseFiles.filter((f) =>
+        path.relative(repoRoot, f).split(path.sep).join('/').startsWith('e2e/web/'),
+      );
+      const otherFiles = databaseFiles.filter((f) => !browserFiles.includes(f));
+      const env = { ...guarded, CREDIT_HUB_TEST_ADMIN_URL: adminUrl, CREDIT_HUB_TEST_TEMPLATE: template };
       console.log(`\n== subgraph and e2e tiers: ${databaseFiles.length} files ==`);
-      databaseCode = (
-        await runFiles(
-          databaseFiles,
-          { ...guarded, CREDIT_HUB_TEST_ADMIN_URL: adminUrl, CREDIT_HUB_TEST_TEMPLATE: template },
-          false,
-        )
-      ).code;
+      if (otherFiles.length) databaseCode = (await runFiles(otherFiles, env, false)).code;
+      if (browserFiles.length) {
+        await unitRun;
+        console.log(`\n== browser tests: ${browserFiles.length} files, after the others ==`);
+        databaseCode = (await runFiles(browserFiles, env, false)).code || databaseCode;
+      }
     } finally {
       await dropTemplate(adminUrl, template);
       await server?.stop();
