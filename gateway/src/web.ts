@@ -36,12 +36,12 @@ export const WEB_CONTENT_SECURITY_POLICY = [
 
 /**
  * Serves the public site and console shell (Vue, web/) at `/`: hashed assets cached for a year, each page path
- * (WEB_PAGES) answered with index.html (the client-side router draws it), with a strict Content-Security-Policy. Returns
- * false when there is no build, so the caller can fall back (the development query page).
+ * (WEB_PAGES) answered with index.html (the client-side router draws it), with a strict Content-Security-Policy.
+ * Without a build nothing is mounted (`npm start` builds it first; the developers' page is /explorer).
  */
-export function mountWebApp(app: Express, dist: string = WEB_DIST): boolean {
+export function mountWebApp(app: Express, dist: string = WEB_DIST): void {
   const index = path.join(dist, 'index.html');
-  if (!existsSync(index)) return false;
+  if (!existsSync(index)) return;
   app.use(
     '/assets',
     express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '365d', fallthrough: true, index: false }),
@@ -55,5 +55,4 @@ export function mountWebApp(app: Express, dist: string = WEB_DIST): boolean {
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(index);
   });
-  return true;
 }
