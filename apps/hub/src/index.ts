@@ -11,6 +11,7 @@ import { startGovernmentSubgraph } from '@credit-hub/subgraph-government';
 import { startMarketSubgraph } from '@credit-hub/subgraph-market';
 import { startSubjectSubgraph } from '@credit-hub/subgraph-subject';
 import { startTaxSubgraph } from '@credit-hub/subgraph-tax';
+import { startPushSubgraph } from '@credit-hub/subgraph-push';
 
 /** Department settings the all-in-one start passes on (each service reads them itself when alone). */
 export interface DepartmentSettings {
@@ -43,6 +44,7 @@ const startersFor = (
   government: startGovernmentSubgraph,
   disclosure: (o) => startDisclosureSubgraph({ ...o, config: { personKeySecret } }),
   evaluation: startEvaluationSubgraph,
+  push: startPushSubgraph,
 });
 
 export interface Hub {
