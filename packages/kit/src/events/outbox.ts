@@ -93,9 +93,10 @@ export async function recordEvents(sql: Sql, events: readonly NewEvent[]): Promi
       `WITH ins AS (
          INSERT INTO "${source}".outbox (id, type, version, subject_code, person_key, department, occurred_at, payload, unique_key)
          SELECT r.id, r.type, r.version, r.subject_code, r.person_key, r.department, r.occurred_at, r.payload, r.unique_key
-           FROM jsonb_to_recordset($1::jsonb) WITH ORDINALITY AS r(id uuid, type text, version int, subject_code text,
-                person_key text, department text, occurred_at timestamptz, payload jsonb, unique_key text, ord bigint)
-          ORDER BY r.ord
+           FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(doc, ord)
+          CROSS JOIN LATERAL jsonb_to_record(e.doc) AS r(id uuid, type text, version int, subject_code text,
+                person_key text, department text, occurred_at timestamptz, payload jsonb, unique_key text)
+          ORDER BY e.ord
          ON CONFLICT (unique_key) DO NOTHING
          RETURNING id)
        SELECT ins.id::text AS id FROM ins CROSS JOIN (SELECT pg_notify('${OUTBOX_CHANNEL}', '${source}')) AS n`,
