@@ -34,7 +34,11 @@ after(() => tdb.drop());
 let serial = 0;
 const subject = () => makeUscc('91', '330100', String(70_000_000 + ++serial).slice(0, 8));
 
-const removal = (subjectCode: string, entryId: string, extra: Partial<NewEvent> = {}): NewEvent => ({
+const removal = (
+  subjectCode: string,
+  entryId: string,
+  extra: Partial<NewEvent<'list.entry.removed'>> = {},
+): NewEvent<'list.entry.removed'> => ({
   source: 'tax',
   type: 'list.entry.removed',
   department: 'tax',

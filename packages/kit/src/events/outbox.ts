@@ -5,15 +5,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import { clock } from '../clock.ts';
+import { isPersonKey } from '../codes/person-key.ts';
 import type { Sql } from '../db/sql.ts';
 import { currentVersion, payloadSchema, type EventType, type PayloadOf } from './catalogue.ts';
 import { OUTBOX_SCHEMAS, type EventEnvelope, type OutboxSchema } from './envelope.ts';
 
-export interface NewEvent<T extends EventType = EventType> {
+interface NewEventOf<T extends EventType> {
   /** The writing subgraph (whose schema's outbox receives the row). */
   source: OutboxSchema;
   type: T;
   department: string;
+  /** A subject code as the departments store it (USCC or person key): sorted into subjectCode / personKey. */
+  subject?: string;
   subjectCode?: string | null;
   personKey?: string | null;
   payload: PayloadOf<T>;
@@ -30,6 +33,14 @@ export interface NewEvent<T extends EventType = EventType> {
   uniqueKey?: string | null;
 }
 
+/** An event to record: its payload type follows its `type` (a union discriminated by `type`). */
+export type NewEvent<T extends EventType = EventType> = { [K in T]: NewEventOf<K> }[T];
+
+/** A stored subject code as the envelope names it: a natural person's key goes in personKey. */
+export function subjectOf(code: string): { subjectCode: string | null; personKey: string | null } {
+  return isPersonKey(code) ? { subjectCode: null, personKey: code } : { subjectCode: code, personKey: null };
+}
+
 /** A payload or envelope the catalogue rejects: a programming error in the writer, so the write fails with it. */
 export class InvalidEvent extends Error {
   constructor(message: string) {
@@ -42,19 +53,20 @@ export class InvalidEvent extends Error {
 export function validateEvent(event: NewEvent): EventEnvelope & { uniqueKey: string | null } {
   if (!OUTBOX_SCHEMAS.includes(event.source)) throw new InvalidEvent(`unknown outbox ${String(event.source)}`);
   const version = event.version ?? currentVersion(event.type);
+  const named = event.subject ? subjectOf(event.subject) : { subjectCode: event.subjectCode, personKey: event.personKey };
   const schema = payloadSchema(event.type, version);
   if (!schema) throw new InvalidEvent(`event type ${event.type} v${version} is not in the catalogue`);
   const parsed = schema.safeParse(event.payload);
   if (!parsed.success)
     throw new InvalidEvent(`${event.type} v${version} payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  if (!event.subjectCode && !event.personKey)
+  if (!named.subjectCode && !named.personKey)
     throw new InvalidEvent(`${event.type}: an event names its subject (subjectCode or personKey)`);
   return {
     id: event.id ?? randomUUID(),
     type: event.type,
     version,
-    subjectCode: event.subjectCode ?? null,
-    personKey: event.personKey ?? null,
+    subjectCode: named.subjectCode ?? null,
+    personKey: named.personKey ?? null,
     department: event.department,
     source: event.source,
     occurredAt: event.occurredAt ?? clock.now(),
@@ -115,6 +127,6 @@ function stripKey(e: EventEnvelope & { uniqueKey: string | null }): EventEnvelop
 
 /** Records one event in the writer's transaction; null when its `uniqueKey` was already recorded. */
 export async function recordEvent<T extends EventType>(sql: Sql, event: NewEvent<T>): Promise<EventEnvelope | null> {
-  const [stored] = await recordEvents(sql, [event as NewEvent]);
+  const [stored] = await recordEvents(sql, [event as unknown as NewEvent]);
   return stored ?? null;
 }

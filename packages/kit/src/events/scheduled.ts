@@ -13,10 +13,14 @@ import type { OutboxSchema } from './envelope.ts';
 import { recordEvents, type NewEvent } from './outbox.ts';
 
 /** One ending a rule found: the event to record (without uniqueKey: the job sets it). */
-export type DueEvent = Omit<NewEvent, 'uniqueKey' | 'source'> & {
-  /** Identifies the ending: the entry and the day it ended (the unique key is `${type}:${endingKey}`). */
-  endingKey: string;
-};
+export type DueEvent = NewEvent extends infer E
+  ? E extends NewEvent
+    ? Omit<E, 'uniqueKey' | 'source'> & {
+        /** Identifies the ending: the entry and the day it ended (the unique key is `${type}:${endingKey}`). */
+        endingKey: string;
+      }
+    : never
+  : never;
 
 export interface TimeEventRule {
   /** Name for logs and the job's report, e.g. `tax.major-violation.publicity-ended`. */
@@ -54,7 +58,10 @@ export async function emitTimeEvents(
       const due = await rule.due(sql, { since, today });
       const stored = await recordEvents(
         sql,
-        due.map(({ endingKey, ...event }) => ({ ...event, source: rule.source, uniqueKey: `${event.type}:${endingKey}` })),
+        due.map(
+          ({ endingKey, ...event }) =>
+            ({ ...event, source: rule.source, uniqueKey: `${event.type}:${endingKey}` }) as NewEvent,
+        ),
       );
       return { rule: rule.name, found: due.length, recorded: stored.length };
     });
