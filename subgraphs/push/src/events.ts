@@ -5,14 +5,15 @@
  * that intercepted or restricted it within the window (多端联动). Everything runs on the caller's transaction (`Sql`),
  * so an event is taken with all its consequences or not at all.
  *
- * The backbone's envelope is read in one place (`fromEnvelope`): the rest of the subgraph sees `IncomingEvent`.
+ * The backbone's envelope is read in one place (`fromDelivered`): the rest of the subgraph sees `IncomingEvent`.
  */
 import { randomUUID } from 'node:crypto';
-import { z } from '@credit-hub/kit';
+import { clock, z } from '@credit-hub/kit';
 import type { Sql } from '@credit-hub/kit/db';
+import { EVENT_TYPES, recordEvent, type ConsumerDefinition, type EventEnvelope } from '@credit-hub/kit/events';
 import { knownEventTypes, liftTargets, MEASURE_LIFT_REQUIRED, type PushConfig } from './rules.ts';
 
-/** An event as the push subgraph keeps it. */
+/** An event as the push subgraph keeps it (the backbone's envelope; a person's key stands as its subject). */
 export interface IncomingEvent {
   id: string;
   type: string;
@@ -23,56 +24,70 @@ export interface IncomingEvent {
   payload: Record<string, unknown>;
 }
 
-/**
- * The event types of the backbone's catalogue the push subgraph can deliver. Until the backbone's catalogue is
- * merged this is the list of issue 16; `catalogueTypes()` is what subscriptions are checked against.
- */
-export const BACKBONE_TYPES = [
-  'list.entry.added',
-  'list.entry.removed',
-  'record.published',
-  'record.publication.ended',
-  'rating.changed',
-  'disclosure.record.accepted',
-  'disclosure.record.revised',
-  'disclosure.record.repaired',
-  'evaluation.grade.changed',
-  'credit.check.recorded',
-] as const;
+/** The event types a subscription may name: the backbone's catalogue (measure.lift.required included). */
+export const catalogueTypes = (): string[] => knownEventTypes(EVENT_TYPES);
 
-export const catalogueTypes = (): string[] => knownEventTypes(BACKBONE_TYPES);
-
-/** Event types whose payload names the checking department and the measure kind it applied. */
-const CREDIT_CHECK_RECORDED = 'credit.check.recorded';
-
-const envelope = z.object({
-  id: z.string().uuid(),
-  type: z.string().min(1),
-  subjectCode: z.string().max(22).nullable().optional(),
-  department: z.string().min(1),
-  occurredAt: z.coerce.date(),
-  version: z.coerce.number().int().positive().default(1),
-  payload: z.record(z.string(), z.unknown()).default({}),
-});
-
-/** The backbone's envelope as the push subgraph keeps it (validated: a malformed envelope fails loudly). */
-export function fromEnvelope(value: unknown): IncomingEvent {
-  const e = envelope.parse(value);
-  return { ...e, id: e.id.toLowerCase(), subjectCode: e.subjectCode ?? null };
+/** The backbone's envelope as the push subgraph keeps it. */
+export function fromDelivered(event: EventEnvelope): IncomingEvent {
+  return {
+    id: event.id.toLowerCase(),
+    type: event.type,
+    subjectCode: event.subjectCode ?? event.personKey,
+    department: event.department,
+    occurredAt: event.occurredAt,
+    version: event.version,
+    payload: z.record(z.string(), z.unknown()).parse(event.payload),
+  };
 }
 
+/**
+ * The push subgraph's consumer of the platform bus: every catalogue type, taken in bus order (so per subject in the
+ * writers' order) inside the consumer's transaction — the fan-out commits with the consumer's cursor, so a crash
+ * neither loses nor doubles it.
+ */
+export function pushConsumer(config: Pick<PushConfig, 'liftWindowDays'>): ConsumerDefinition {
+  return {
+    name: 'push.webhooks',
+    types: EVENT_TYPES,
+    handle: async (event, sql) => {
+      await takeEvents(sql, [fromDelivered(event)], config, clock.now());
+    },
+  };
+}
+
+const CREDIT_CHECK_RECORDED = 'credit.check.recorded';
+
 const checkPayload = z.object({
-  department: z.string().min(1).optional(),
+  checkingDepartment: z.string().min(1),
   action: z.string().min(1),
+  lists: z.array(z.string()),
 });
 
-/** A subject's leaving a black list, or a repaired record: the reasons for a measure are gone. */
-export function isLiftCause(event: IncomingEvent): boolean {
-  if (!event.subjectCode) return false;
-  if (event.type === 'list.entry.removed') return event.payload.listType === 'BLACK';
-  if (event.type === 'disclosure.record.repaired') return true;
-  if (event.type === 'record.publication.ended') return event.payload.reason === 'REPAIRED';
-  return false;
+/** Lists whose leaving ends the ground of a measure: the black lists and the watch lists (never a red list). */
+export const DISCIPLINARY_LISTS = [
+  'DISHONEST_DEBTOR',
+  'MAJOR_TAX_VIOLATOR',
+  'SERIOUS_ILLEGAL',
+  'ENVIRONMENTAL_BLACKLIST',
+  'CONSUMPTION_RESTRICTED',
+  'ENVIRONMENTAL_WATCH',
+  'ABNORMAL_OPERATION',
+  'HIGH_FREQUENCY_OFFENDER',
+];
+
+/**
+ * What a cause ends: for a list entry removed, that list (only the checks that found the subject on it are
+ * concerned); for a repaired record, every measure (null). Anything else is no cause.
+ */
+export function liftCause(event: IncomingEvent): { list: string | null } | undefined {
+  if (!event.subjectCode) return undefined;
+  if (event.type === 'list.entry.removed') {
+    const list = typeof event.payload.list === 'string' ? event.payload.list : '';
+    return DISCIPLINARY_LISTS.includes(list) ? { list } : undefined;
+  }
+  if (event.type === 'disclosure.record.repaired') return { list: null };
+  if (event.type === 'record.publication.ended' && event.payload.cause === 'REPAIRED') return { list: null };
+  return undefined;
 }
 
 const inserted = z.object({ seq: z.coerce.bigint(), id: z.string() });
@@ -88,11 +103,12 @@ export async function takeEvents(
   now: Date,
 ): Promise<number> {
   if (events.length === 0) return 0;
-  const fresh = await insertEvents(sql, events, now, null);
+  const fresh = await insertEvents(sql, events, now);
   const taken = events.filter((e) => fresh.has(e.id));
   for (const event of taken) {
     if (event.type === CREDIT_CHECK_RECORDED && event.subjectCode) await learnCheck(sql, event);
-    if (isLiftCause(event)) await requestLifts(sql, event, config.liftWindowDays, now);
+    const cause = liftCause(event);
+    if (cause) await requestLifts(sql, event, cause.list, config.liftWindowDays, now);
   }
   if (fresh.size > 0) await sql.rows(`SELECT pg_notify('push_delivery', '')`);
   return fresh.size;
@@ -103,14 +119,14 @@ async function insertEvents(
   sql: Sql,
   events: readonly IncomingEvent[],
   now: Date,
-  targetDepartment: string | null,
 ): Promise<Set<string>> {
   const rows = await sql.rows(
     `INSERT INTO push.event (id, type, subject_code, department, occurred_at, recorded_at, payload_version, payload,
                              target_department)
-     SELECT e.id, e.type, e.subject_code, e.department, e.occurred_at, $6, e.version, e.payload, $7
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $8::int[], $9::jsonb[])
-            WITH ORDINALITY AS e(id, type, subject_code, department, occurred_at, version, payload, n)
+     SELECT e.id, e.type, e.subject_code, e.department, e.occurred_at, $6, e.version, e.payload, e.target
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $7::int[], $8::jsonb[],
+                   $9::text[])
+            WITH ORDINALITY AS e(id, type, subject_code, department, occurred_at, version, payload, target, n)
       ORDER BY e.n
      ON CONFLICT (id) DO NOTHING
      RETURNING seq, id::text AS id`,
@@ -121,9 +137,10 @@ async function insertEvents(
       events.map((e) => e.department),
       events.map((e) => e.occurredAt),
       now,
-      targetDepartment,
       events.map((e) => e.version),
       events.map((e) => JSON.stringify(e.payload)),
+      // measure.lift.required goes only to the department it asks.
+      events.map((e) => (e.type === MEASURE_LIFT_REQUIRED && typeof e.payload.department === 'string' ? e.payload.department : null)),
     ],
   );
   const fresh = z.array(inserted).parse(rows);
@@ -145,25 +162,34 @@ async function insertEvents(
 /** Records which department checked the subject and what its check applied. */
 async function learnCheck(sql: Sql, event: IncomingEvent): Promise<void> {
   const payload = checkPayload.safeParse(event.payload);
-  if (!payload.success) throw new Error(`credit.check.recorded ${event.id}: payload without department/action`);
+  if (!payload.success) throw new Error(`credit.check.recorded ${event.id}: ${payload.error.message}`);
   await sql.execute(
-    `INSERT INTO push.credit_check (event_id, subject_code, department, action, checked_at)
-     VALUES ($1::uuid, $2, $3, $4, $5) ON CONFLICT (event_id) DO NOTHING`,
-    [event.id, event.subjectCode, payload.data.department ?? event.department, payload.data.action, event.occurredAt],
+    `INSERT INTO push.credit_check (event_id, subject_code, department, action, lists, checked_at)
+     VALUES ($1::uuid, $2, $3, $4, $5::text[], $6) ON CONFLICT (event_id) DO NOTHING`,
+    [event.id, event.subjectCode, payload.data.checkingDepartment, payload.data.action, payload.data.lists, event.occurredAt],
   );
 }
 
 const checkRow = z.object({ department: z.string(), action: z.string(), checkedAt: z.coerce.date() });
 
 /**
- * Asks each department whose checks intercepted or restricted the subject within the window to lift its measure:
- * one measure_lift row and one measure.lift.required event (targeted at that department) per department.
+ * Asks each department whose checks intercepted or restricted the subject within the window (and, for a list left,
+ * found it on that list) to lift its measure: one measure_lift row and one measure.lift.required event, recorded in
+ * this subgraph's outbox in the same transaction; the bus brings it back to the consumer, which queues it for that
+ * department's subscriptions only.
  */
-async function requestLifts(sql: Sql, cause: IncomingEvent, windowDays: number, now: Date): Promise<void> {
+async function requestLifts(
+  sql: Sql,
+  cause: IncomingEvent,
+  list: string | null,
+  windowDays: number,
+  now: Date,
+): Promise<void> {
   const rows = await sql.rows(
     `SELECT department, action, checked_at AS "checkedAt" FROM push.credit_check
-      WHERE subject_code = $1 AND checked_at >= $2::timestamptz - make_interval(days => $3) AND checked_at <= $2`,
-    [cause.subjectCode, cause.occurredAt, windowDays],
+      WHERE subject_code = $1 AND checked_at >= $2::timestamptz - make_interval(days => $3) AND checked_at <= $2
+        AND ($4::text IS NULL OR $4 = ANY (lists))`,
+    [cause.subjectCode, cause.occurredAt, windowDays, list],
   );
   const targets = liftTargets(z.array(checkRow).parse(rows), cause.occurredAt, windowDays);
   for (const target of targets) {
@@ -177,13 +203,13 @@ async function requestLifts(sql: Sql, cause: IncomingEvent, windowDays: number, 
       [id, eventId, cause.id, cause.type, cause.subjectCode, target.department, target.actions, target.lastCheckedAt, now],
     );
     if (added === 0) continue;
-    const lift: IncomingEvent = {
+    await recordEvent(sql, {
+      source: 'push',
+      type: 'measure.lift.required',
       id: eventId,
-      type: MEASURE_LIFT_REQUIRED,
-      subjectCode: cause.subjectCode,
       department: 'platform',
+      subject: cause.subjectCode!,
       occurredAt: now,
-      version: 1,
       payload: {
         requestId: id,
         department: target.department,
@@ -192,7 +218,6 @@ async function requestLifts(sql: Sql, cause: IncomingEvent, windowDays: number, 
         cause: { id: cause.id, type: cause.type, occurredAt: cause.occurredAt.toISOString() },
         windowDays,
       },
-    };
-    await insertEvents(sql, [lift], now, target.department);
+    });
   }
 }

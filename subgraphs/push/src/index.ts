@@ -13,7 +13,7 @@ import { createLoaders, type Loaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import { DEFAULT_CONFIG, type PushConfig } from './rules.ts';
 
-export { fromEnvelope, takeEvents, catalogueTypes, type IncomingEvent } from './events.ts';
+export { fromDelivered, takeEvents, catalogueTypes, pushConsumer, type IncomingEvent } from './events.ts';
 export { createDispatcher, type Dispatcher } from './jobs.ts';
 export { RETRY_DELAYS_SECONDS, MAX_ATTEMPTS, JITTER, DEFAULT_CONFIG, type PushConfig } from './rules.ts';
 

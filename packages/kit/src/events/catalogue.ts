@@ -118,6 +118,22 @@ export const creditCheckRecordedV1 = z.strictObject({
 });
 
 /**
+ * measure.lift.required (push subgraph, 多端联动): the subject left a list or a record was repaired, and the department
+ * named had intercepted or restricted it within the window — it is asked to lift its measure and to acknowledge.
+ */
+export const measureLiftRequiredV1 = z.strictObject({
+  /** The request to acknowledge (Mutation.acknowledgeMeasureLift). */
+  requestId: z.string().uuid(),
+  /** The department asked (a DEPARTMENTS code): only its subscriptions receive the event. */
+  department: z.string().max(40),
+  /** What its checks advised within the window (INTERCEPT, RESTRICT). */
+  actions: z.array(z.string().max(40)),
+  lastCheckedAt: z.string().datetime({ offset: true }),
+  cause: z.strictObject({ id: z.string().uuid(), type: z.string().max(100), occurredAt: z.string() }),
+  windowDays: z.number().int().positive(),
+});
+
+/**
  * Every event type with its versions. Keys are the wire names (`type`); each version maps to its payload schema.
  * Helpers building on the backbone add their types here (e.g. `measure.lift.required`).
  */
@@ -132,6 +148,7 @@ export const EVENT_CATALOGUE = {
   'disclosure.record.repaired': { 1: disclosureRepairedV1 },
   'evaluation.grade.changed': { 1: evaluationGradeChangedV1 },
   'credit.check.recorded': { 1: creditCheckRecordedV1 },
+  'measure.lift.required': { 1: measureLiftRequiredV1 },
 } as const satisfies Record<string, Record<number, z.ZodType>>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;
