@@ -110,16 +110,12 @@ export async function takeEvents(
     const cause = liftCause(event);
     if (cause) await requestLifts(sql, event, cause.list, config.liftWindowDays, now);
   }
-  if (fresh.size > 0) await sql.rows(`SELECT pg_notify('push_delivery', '')`);
+  if (fresh.size > 0) await sql.rows(`SELECT pg_notify('push_delivery', '')::text AS woken`);
   return fresh.size;
 }
 
 /** Inserts events and their deliveries in two statements; returns the ids that were new. */
-async function insertEvents(
-  sql: Sql,
-  events: readonly IncomingEvent[],
-  now: Date,
-): Promise<Set<string>> {
+async function insertEvents(sql: Sql, events: readonly IncomingEvent[], now: Date): Promise<Set<string>> {
   const rows = await sql.rows(
     `INSERT INTO push.event (id, type, subject_code, department, occurred_at, recorded_at, payload_version, payload,
                              target_department)
@@ -140,7 +136,9 @@ async function insertEvents(
       events.map((e) => e.version),
       events.map((e) => JSON.stringify(e.payload)),
       // measure.lift.required goes only to the department it asks.
-      events.map((e) => (e.type === MEASURE_LIFT_REQUIRED && typeof e.payload.department === 'string' ? e.payload.department : null)),
+      events.map((e) =>
+        e.type === MEASURE_LIFT_REQUIRED && typeof e.payload.department === 'string' ? e.payload.department : null,
+      ),
     ],
   );
   const fresh = z.array(inserted).parse(rows);
@@ -166,7 +164,14 @@ async function learnCheck(sql: Sql, event: IncomingEvent): Promise<void> {
   await sql.execute(
     `INSERT INTO push.credit_check (event_id, subject_code, department, action, lists, checked_at)
      VALUES ($1::uuid, $2, $3, $4, $5::text[], $6) ON CONFLICT (event_id) DO NOTHING`,
-    [event.id, event.subjectCode, payload.data.checkingDepartment, payload.data.action, payload.data.lists, event.occurredAt],
+    [
+      event.id,
+      event.subjectCode,
+      payload.data.checkingDepartment,
+      payload.data.action,
+      payload.data.lists,
+      event.occurredAt,
+    ],
   );
 }
 
@@ -200,7 +205,17 @@ async function requestLifts(
                                       last_checked_at, requested_at)
        VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6, $7::text[], $8, $9)
        ON CONFLICT (cause_event_id, department) DO NOTHING`,
-      [id, eventId, cause.id, cause.type, cause.subjectCode, target.department, target.actions, target.lastCheckedAt, now],
+      [
+        id,
+        eventId,
+        cause.id,
+        cause.type,
+        cause.subjectCode,
+        target.department,
+        target.actions,
+        target.lastCheckedAt,
+        now,
+      ],
     );
     if (added === 0) continue;
     await recordEvent(sql, {

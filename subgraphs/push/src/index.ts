@@ -51,8 +51,7 @@ export async function startPushSubgraph(
   return {
     ...service,
     dispatcher,
-    take: (events) =>
-      options.db.prisma.$transaction((tx) => takeEvents(prismaSql(tx), events, config, clock.now())),
+    take: (events) => options.db.prisma.$transaction((tx) => takeEvents(prismaSql(tx), events, config, clock.now())),
     close: async () => {
       await dispatcher?.stop();
       await service.close();

@@ -61,7 +61,11 @@ const DELIVERY_COLUMNS = `d.subscription_id::text AS "subscriptionId", d.event_s
   d.last_status_code AS "lastStatusCode", d.last_error AS "lastError", d.delivered_at AS "deliveredAt"`;
 
 /** One delivery (after a replay), on the caller's handle. */
-export async function deliveryOf(sql: Sql, subscriptionId: string, eventSeq: bigint): Promise<PushDeliveryMapper | null> {
+export async function deliveryOf(
+  sql: Sql,
+  subscriptionId: string,
+  eventSeq: bigint,
+): Promise<PushDeliveryMapper | null> {
   const rows = await sql.rows(
     `SELECT ${DELIVERY_COLUMNS} FROM push.delivery d JOIN push.event e ON e.seq = d.event_seq
       WHERE d.subscription_id = $1::uuid AND d.event_seq = $2::bigint`,

@@ -74,7 +74,8 @@ export function checkNewSubscription(
   let department: string | null = null;
   let serviceName: string | null = null;
   if (input.ownerKind === 'DEPARTMENT') {
-    if (!input.department) throw badInput('input.department', 'REQUIRED', "a department system's subscription names its `input.department`");
+    if (!input.department)
+      throw badInput('input.department', 'REQUIRED', "a department system's subscription names its `input.department`");
     if (!(input.department in DEPARTMENTS))
       throw badInput(
         'input.department',
@@ -82,12 +83,20 @@ export function checkNewSubscription(
         `\`input.department\` must be one of ${Object.keys(DEPARTMENTS).join(', ')}, got ${JSON.stringify(input.department)}`,
       );
     if (input.serviceName)
-      throw badInput('input.serviceName', 'NOT_ALLOWED', "a department system's subscription has no `input.serviceName`");
+      throw badInput(
+        'input.serviceName',
+        'NOT_ALLOWED',
+        "a department system's subscription has no `input.serviceName`",
+      );
     department = input.department;
   } else {
     const service = (input.serviceName ?? '').trim();
     if (!service)
-      throw badInput('input.serviceName', 'REQUIRED', "a credit service's subscription names the service in `input.serviceName`");
+      throw badInput(
+        'input.serviceName',
+        'REQUIRED',
+        "a credit service's subscription names the service in `input.serviceName`",
+      );
     if (service.length < 2 || service.length > 100)
       throw badInput('input.serviceName', 'LENGTH', '`input.serviceName` must be 2–100 characters');
     if (input.department)
@@ -313,7 +322,11 @@ export function liftTargets(checks: readonly KnownCheck[], at: Date, windowDays:
     if (!(LIFT_ACTIONS as readonly string[]).includes(check.action)) continue;
     const t = check.checkedAt.getTime();
     if (t < since || t > at.getTime()) continue;
-    const target = by.get(check.department) ?? { department: check.department, actions: [], lastCheckedAt: check.checkedAt };
+    const target = by.get(check.department) ?? {
+      department: check.department,
+      actions: [],
+      lastCheckedAt: check.checkedAt,
+    };
     if (!target.actions.includes(check.action)) target.actions.push(check.action);
     if (t > target.lastCheckedAt.getTime()) target.lastCheckedAt = check.checkedAt;
     by.set(check.department, target);

@@ -4,15 +4,7 @@
  * audit WRITE entry in one transaction (`ctx.audited`).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import {
-  badInput,
-  clock,
-  conflict,
-  forbidden,
-  notFound,
-  optionalText,
-  type SubgraphContext,
-} from '@credit-hub/kit';
+import { badInput, clock, conflict, forbidden, notFound, optionalText, type SubgraphContext } from '@credit-hub/kit';
 import { prismaSql, type MeasureLift, type PushSubscription } from '@credit-hub/kit/db';
 import type {
   CreatePushSubscriptionInput,
@@ -54,15 +46,18 @@ export async function createSubscription(
 /** Revokes a subscription: nothing more is queued or sent. Revoking a revoked one keeps the first revocation. */
 export function revokeSubscription(ctx: Ctx, rawId: string): Promise<PushSubscription> {
   const id = checkUuid(rawId, 'id', 'a subscription');
-  return ctx.audited({ subjectCode: null, fields: ['Mutation.revokePushSubscription'], detail: `subscription ${id}` }, async (tx) => {
-    const existing = await tx.pushSubscription.findUnique({ where: { id } });
-    if (!existing) throw notFound('push subscription', id, { field: 'id' });
-    if (existing.status === 'REVOKED') return existing;
-    return tx.pushSubscription.update({
-      where: { id },
-      data: { status: 'REVOKED', revokedAt: clock.now(), revokedBy: ctx.identity.actor },
-    });
-  });
+  return ctx.audited(
+    { subjectCode: null, fields: ['Mutation.revokePushSubscription'], detail: `subscription ${id}` },
+    async (tx) => {
+      const existing = await tx.pushSubscription.findUnique({ where: { id } });
+      if (!existing) throw notFound('push subscription', id, { field: 'id' });
+      if (existing.status === 'REVOKED') return existing;
+      return tx.pushSubscription.update({
+        where: { id },
+        data: { status: 'REVOKED', revokedAt: clock.now(), revokedBy: ctx.identity.actor },
+      });
+    },
+  );
 }
 
 /**
@@ -91,7 +86,7 @@ export function enableSubscription(ctx: Ctx, args: MutationEnablePushSubscriptio
             WHERE subscription_id = $1::uuid AND status = 'DEAD'`,
           [id, now],
         );
-      await prismaSql(tx).rows(`SELECT pg_notify('push_delivery', '')`);
+      await prismaSql(tx).rows(`SELECT pg_notify('push_delivery', '')::text AS woken`);
       return tx.pushSubscription.update({
         where: { id },
         data: { status: 'ACTIVE', disabledAt: null, disabledReason: null },
@@ -105,7 +100,11 @@ async function replayable(tx: Parameters<Parameters<Ctx['audited']>[1]>[0], id: 
   const subscription = await tx.pushSubscription.findUnique({ where: { id } });
   if (!subscription) throw notFound('push subscription', id, { field: 'subscriptionId' });
   if (subscription.status === 'REVOKED')
-    throw conflict('subscriptionId', 'ALREADY_REVOKED', `push subscription ${id} is revoked: nothing is replayed to it`);
+    throw conflict(
+      'subscriptionId',
+      'ALREADY_REVOKED',
+      `push subscription ${id} is revoked: nothing is replayed to it`,
+    );
   return subscription;
 }
 
@@ -152,7 +151,7 @@ export function replayEvent(ctx: Ctx, args: MutationReplayPushEventArgs): Promis
         subscription.department,
         event.seq,
       ]);
-      await sql.rows(`SELECT pg_notify('push_delivery', '')`);
+      await sql.rows(`SELECT pg_notify('push_delivery', '')::text AS woken`);
       const delivery = await deliveryOf(sql, subscriptionId, event.seq);
       if (!delivery) throw new Error(`replay of ${eventId} left no delivery`);
       return delivery;
@@ -178,11 +177,15 @@ export function replayEvents(ctx: Ctx, args: MutationReplayPushEventsArgs): Prom
     async (tx) => {
       const subscription = await replayable(tx, subscriptionId);
       const sql = prismaSql(tx);
-      const queued = await sql.execute(
-        REQUEUE.replace('%WHERE%', 'e.occurred_at >= $5 AND e.occurred_at < $6'),
-        [subscriptionId, clock.now(), subscription.eventTypes, subscription.department, from, to],
-      );
-      await sql.rows(`SELECT pg_notify('push_delivery', '')`);
+      const queued = await sql.execute(REQUEUE.replace('%WHERE%', 'e.occurred_at >= $5 AND e.occurred_at < $6'), [
+        subscriptionId,
+        clock.now(),
+        subscription.eventTypes,
+        subscription.department,
+        from,
+        to,
+      ]);
+      await sql.rows(`SELECT pg_notify('push_delivery', '')::text AS woken`);
       return queued;
     },
   );
@@ -197,7 +200,9 @@ export async function acknowledgeLift(ctx: Ctx, args: MutationAcknowledgeMeasure
   const note = optionalText(args.note, 'note', 500);
   const department = ctx.identity.department;
   if (!department || (ctx.identity.role !== 'OFFICER' && ctx.identity.role !== 'SYSTEM'))
-    throw forbidden('only the department asked acknowledges a measure-lift request', { field: 'acknowledgeMeasureLift' });
+    throw forbidden('only the department asked acknowledges a measure-lift request', {
+      field: 'acknowledgeMeasureLift',
+    });
   const existing = await ctx.db.prisma.measureLift.findUnique({ where: { id } });
   if (!existing) throw notFound('measure-lift request', id, { field: 'id' });
   if (existing.department !== department)
