@@ -11,7 +11,7 @@ export const Query: QueryResolvers = {
   pushEventTypes: () => catalogueTypes().map((name) => ({ name })),
   pushMetrics: (_root, args, { db, config }) => pushMetrics(db, args, config.syncSlaSeconds),
   outstandingMeasureLifts: (_root, args, ctx) => {
-    const { first } = readPage({ first: args.first }, (v): v is never => false);
+    const { first } = readPage({ first: args.first }, (_v): _v is never => false);
     // An officer or system sees its own department's requests; a supervisor any department's.
     const own = ctx.identity.role === 'OFFICER' || ctx.identity.role === 'SYSTEM' ? ctx.identity.department : null;
     if (own && args.department && args.department !== own)
