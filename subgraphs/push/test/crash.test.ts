@@ -53,7 +53,9 @@ function startDispatcherProcess(): ChildProcess {
 }
 
 const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+  );
 
 before(async () => {
   tdb = await createTestDatabase();
@@ -64,7 +66,10 @@ before(async () => {
     config: { ...DEFAULT_CONFIG, dispatch: false, allowPrivateUrls: true },
   });
   // A receiver that takes its time, so that a batch is always in flight when the dispatcher is killed.
-  receiver = await startReceiver(() => ({ status: 200, delayMs: 15 }), () => new Date().getTime());
+  receiver = await startReceiver(
+    () => ({ status: 200, delayMs: 15 }),
+    () => new Date().getTime(),
+  );
 });
 
 after(async () => {
