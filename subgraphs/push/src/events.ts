@@ -110,22 +110,41 @@ export async function takeEvents(
     const cause = liftCause(event);
     if (cause) await requestLifts(sql, event, cause.list, config.liftWindowDays, now);
   }
-  if (fresh.size > 0) await sql.rows(`SELECT pg_notify('push_delivery', '')::text AS woken`);
   return fresh.size;
 }
 
 /** Inserts events and their deliveries in two statements; returns the ids that were new. */
 async function insertEvents(sql: Sql, events: readonly IncomingEvent[], now: Date): Promise<Set<string>> {
+  // One statement: the events, one delivery per subscription that wants the type (a targeted event: only its
+  // department's; revoked subscriptions get none, disabled ones queue and wait until enabled again), and the
+  // dispatcher's wake-up (NOTIFY is delivered at commit, never on rollback).
   const rows = await sql.rows(
-    `INSERT INTO push.event (id, type, subject_code, department, occurred_at, recorded_at, payload_version, payload,
-                             target_department)
-     SELECT e.id, e.type, e.subject_code, e.department, e.occurred_at, $6, e.version, e.payload, e.target
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $7::int[], $8::jsonb[],
-                   $9::text[])
-            WITH ORDINALITY AS e(id, type, subject_code, department, occurred_at, version, payload, target, n)
-      ORDER BY e.n
-     ON CONFLICT (id) DO NOTHING
-     RETURNING seq, id::text AS id`,
+    `WITH ins AS (
+       INSERT INTO push.event (id, type, subject_code, department, occurred_at, recorded_at, payload_version, payload,
+                               target_department)
+       SELECT e.id, e.type, e.subject_code, e.department, e.occurred_at, $6, e.version, e.payload, e.target
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $7::int[], $8::jsonb[],
+                     $9::text[])
+              WITH ORDINALITY AS e(id, type, subject_code, department, occurred_at, version, payload, target, n)
+        ORDER BY e.n
+       ON CONFLICT (id) DO NOTHING
+       RETURNING seq, id, type, subject_code, target_department),
+     del AS (
+       INSERT INTO push.delivery (subscription_id, event_seq, order_key, status, attempts, next_at, created_at)
+       SELECT s.id, ins.seq, coalesce(ins.subject_code, ins.id::text), 'PENDING'::push."PushDeliveryStatus", 0, $6, $6
+         FROM ins JOIN push.subscription s
+           ON s.status <> 'REVOKED' AND ins.type = ANY (s.event_types)
+          AND (ins.target_department IS NULL OR s.department = ins.target_department)
+       RETURNING subscription_id, order_key, event_seq),
+     -- A subject's queue gets a head when it had none. DO UPDATE (not DO NOTHING) locks an existing head row, so a
+     -- dispatcher finishing that subject's previous delivery waits for this transaction and then sees this one.
+     q AS (
+       INSERT INTO push.queue (subscription_id, order_key, head_seq, next_at)
+       SELECT subscription_id, order_key, min(event_seq), $6 FROM del GROUP BY subscription_id, order_key
+       ON CONFLICT (subscription_id, order_key) DO UPDATE SET head_seq = push.queue.head_seq
+       RETURNING 1)
+     SELECT ins.seq, ins.id::text AS id, (SELECT count(*) FROM del) AS deliveries, (SELECT count(*) FROM q) AS heads
+       FROM ins CROSS JOIN (SELECT pg_notify('push_delivery', '')) AS woken`,
     [
       events.map((e) => e.id),
       events.map((e) => e.type),
@@ -141,20 +160,12 @@ async function insertEvents(sql: Sql, events: readonly IncomingEvent[], now: Dat
       ),
     ],
   );
-  const fresh = z.array(inserted).parse(rows);
-  if (fresh.length === 0) return new Set();
-  // One delivery per subscription that wants the type (a targeted event: only its department's); revoked ones get
-  // none, disabled ones queue and wait until enabled again.
-  await sql.execute(
-    `INSERT INTO push.delivery (subscription_id, event_seq, order_key, status, attempts, next_at, created_at)
-     SELECT s.id, e.seq, coalesce(e.subject_code, e.id::text), 'PENDING'::push."PushDeliveryStatus", 0, $2, $2
-       FROM push.event e JOIN push.subscription s
-         ON s.status <> 'REVOKED' AND e.type = ANY (s.event_types)
-        AND (e.target_department IS NULL OR s.department = e.target_department)
-      WHERE e.seq = ANY ($1::bigint[])`,
-    [fresh.map((r) => r.seq), now],
+  return new Set(
+    z
+      .array(inserted)
+      .parse(rows)
+      .map((r) => r.id),
   );
-  return new Set(fresh.map((r) => r.id));
 }
 
 /** Records which department checked the subject and what its check applied. */

@@ -2,9 +2,10 @@
  * The webhook dispatcher (推送投递): takes due deliveries from push.delivery and POSTs them, signed per the Standard
  * Webhooks spec (`standardwebhooks`), to their subscriptions' endpoints.
  *
- * - **Per-subject order.** A delivery is taken only when no earlier delivery of the same subscription and subject
- *   is still pending: a subject's next event waits for the previous one, through all its retries.
- * - **At least once, across crashes.** A taken delivery is leased (`leased_until`, PUSH_LEASE_SECONDS) in the same
+ * - **Per-subject order.** Each subscription and subject with waiting deliveries has one queue row naming its earliest
+ *   waiting delivery (push.queue); the dispatcher takes queue heads, never what waits behind them, so a subject's next
+ *   event waits for the previous one through all its retries, and a claim reads one row per waiting subject.
+ * - **At least once, across crashes.** A taken head is leased (`leased_until`, PUSH_LEASE_SECONDS) in the same
  *   statement that picks it (`FOR UPDATE SKIP LOCKED`, so several dispatchers share the work); its result is written
  *   when the receiver answers. A dispatcher killed mid-batch leaves leases that lapse: the deliveries are sent again
  *   (the receiver deduplicates by webhook-id) and, since they were never marked delivered, their subjects' later
@@ -22,7 +23,7 @@ import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { clock, z } from '@credit-hub/kit';
-import { pgSql, type Db } from '@credit-hub/kit/db';
+import { inPgTransaction, pgSql, type Db } from '@credit-hub/kit/db';
 import { Webhook } from 'standardwebhooks';
 import { isNonPublicAddress, outcomeOf, retryDelayMs, webhookBody, type Outcome, type PushConfig } from './rules.ts';
 
@@ -38,6 +39,7 @@ export interface Dispatcher {
 const claimed = z.object({
   subscriptionId: z.string(),
   eventSeq: z.coerce.bigint(),
+  orderKey: z.string(),
   attempts: z.coerce.number(),
   url: z.string(),
   secret: z.string(),
@@ -75,28 +77,32 @@ export function createDispatcher(
     return w;
   };
 
-  /** Leases up to `limit` due deliveries that head their subject's queue, with what is needed to send them. */
+  /**
+   * Leases up to `limit` due queue heads (one per subscription and subject, so never two events of a subject at once),
+   * with what is needed to send them.
+   */
   async function claim(limit: number): Promise<Claimed[]> {
     const now = clock.now();
     const rows = await sql.rows(
       `WITH due AS (
-         SELECT d.subscription_id, d.event_seq FROM push.delivery d
-           JOIN push.subscription s ON s.id = d.subscription_id
-          WHERE d.status = 'PENDING' AND s.status = 'ACTIVE' AND d.next_at <= $1
-            AND (d.leased_until IS NULL OR d.leased_until <= $1)
-            AND NOT EXISTS (SELECT 1 FROM push.delivery p
-                             WHERE p.subscription_id = d.subscription_id AND p.order_key = d.order_key
-                               AND p.status = 'PENDING' AND p.event_seq < d.event_seq)
-          ORDER BY d.next_at, d.event_seq
+         SELECT q.subscription_id, q.order_key FROM push.queue q
+           JOIN push.subscription s ON s.id = q.subscription_id AND s.status = 'ACTIVE'
+          WHERE q.next_at <= $1 AND (q.leased_until IS NULL OR q.leased_until <= $1)
+          ORDER BY q.next_at
           LIMIT $2
-          FOR UPDATE OF d SKIP LOCKED)
-       UPDATE push.delivery d SET leased_until = $3
-         FROM due, push.event e, push.subscription s
-        WHERE d.subscription_id = due.subscription_id AND d.event_seq = due.event_seq
-          AND e.seq = d.event_seq AND s.id = d.subscription_id
-       RETURNING d.subscription_id::text AS "subscriptionId", d.event_seq AS "eventSeq", d.attempts, s.url, s.secret,
-                 e.id::text AS id, e.type, e.subject_code AS "subjectCode", e.department, e.occurred_at AS "occurredAt",
-                 e.payload_version AS "payloadVersion", e.payload`,
+          FOR UPDATE OF q SKIP LOCKED),
+       leased AS (
+         UPDATE push.queue q SET leased_until = $3 FROM due
+          WHERE q.subscription_id = due.subscription_id AND q.order_key = due.order_key
+         RETURNING q.subscription_id, q.order_key, q.head_seq)
+       SELECT d.subscription_id::text AS "subscriptionId", d.event_seq AS "eventSeq", d.order_key AS "orderKey",
+              d.attempts, s.url, s.secret, e.id::text AS id, e.type, e.subject_code AS "subjectCode", e.department,
+              e.occurred_at AS "occurredAt", e.payload_version AS "payloadVersion", e.payload
+         FROM leased l
+         JOIN push.delivery d ON d.subscription_id = l.subscription_id AND d.event_seq = l.head_seq
+                             AND d.status = 'PENDING'
+         JOIN push.event e ON e.seq = d.event_seq
+         JOIN push.subscription s ON s.id = d.subscription_id`,
       [now, limit, new Date(now.getTime() + config.leaseMs)],
     );
     return z
@@ -122,40 +128,80 @@ export function createDispatcher(
     await record(c, attempt, outcome, answer);
   }
 
+  /**
+   * Writes an attempt's outcome in one transaction: the delivery, the attempt, the subscription when it is disabled,
+   * and the subject's queue (a retry keeps the head with its new due time; otherwise the head moves to the subject's
+   * next waiting delivery, or the queue row goes). The queue row is locked first, so a fan-out adding the subject's
+   * next event (which locks it too) is either seen by the statement after the lock or finds the row gone and makes it.
+   */
   async function record(c: Claimed, attempt: number, outcome: Outcome, answer: Answer): Promise<void> {
     const now = clock.now();
     const wait = outcome === 'RETRY' ? retryDelayMs(attempt, random()) : null;
     const status = outcome === 'DELIVERED' ? 'DELIVERED' : outcome === 'RETRY' ? 'PENDING' : 'DEAD';
     const disable = outcome === 'GONE' ? 'GONE' : outcome === 'DEAD' ? 'DEAD_LETTER' : null;
     const error = answer.error ?? (outcome === 'DELIVERED' ? null : `HTTP ${answer.statusCode}`);
-    // Written only while the delivery is pending: a lapsed lease's late answer cannot undo a later delivery.
-    await sql.rows(
-      `WITH upd AS (
-         UPDATE push.delivery SET status = $3::push."PushDeliveryStatus", attempts = $4, next_at = $5,
-                leased_until = NULL, last_status_code = $6, last_error = $7, delivered_at = $8
-          WHERE subscription_id = $1::uuid AND event_seq = $2::bigint AND status = 'PENDING' RETURNING 1),
-       att AS (
-         INSERT INTO push.attempt (subscription_id, event_seq, attempt, at, duration_ms, status_code, error, outcome)
-         VALUES ($1::uuid, $2::bigint, $4, $9, $10, $6, $7, $11) RETURNING 1),
-       dis AS (
-         UPDATE push.subscription SET status = 'DISABLED', disabled_reason = $12, disabled_at = $13
-          WHERE id = $1::uuid AND $12::text IS NOT NULL AND status = 'ACTIVE' RETURNING 1)
-       SELECT (SELECT count(*) FROM upd) AS updated`,
-      [
-        c.subscriptionId,
-        c.eventSeq,
-        status,
-        attempt,
-        wait === null ? now : new Date(now.getTime() + wait),
-        answer.statusCode,
-        error,
-        outcome === 'DELIVERED' ? now : null,
-        new Date(now.getTime() - answer.durationMs),
-        Math.round(answer.durationMs),
-        outcome,
-        disable,
-        now,
-      ],
+    const nextAt = wait === null ? now : new Date(now.getTime() + wait);
+    await inPgTransaction(db.pool, async (tx) => {
+      await tx.rows(
+        `SELECT 1 AS locked FROM push.queue WHERE subscription_id = $1::uuid AND order_key = $2 FOR UPDATE`,
+        [c.subscriptionId, c.orderKey],
+      );
+      const queue =
+        outcome === 'RETRY'
+          ? `q AS (
+               UPDATE push.queue SET next_at = $5, leased_until = NULL
+                WHERE subscription_id = $1::uuid AND order_key = $14 AND head_seq = $2::bigint RETURNING 1)`
+          : `nxt AS (
+               SELECT event_seq, next_at FROM push.delivery
+                WHERE subscription_id = $1::uuid AND order_key = $14 AND status = 'PENDING' AND event_seq <> $2::bigint
+                ORDER BY event_seq LIMIT 1),
+             q AS (
+               UPDATE push.queue q SET head_seq = nxt.event_seq, next_at = nxt.next_at, leased_until = NULL FROM nxt
+                WHERE q.subscription_id = $1::uuid AND q.order_key = $14 RETURNING 1),
+             gone AS (
+               DELETE FROM push.queue WHERE subscription_id = $1::uuid AND order_key = $14
+                  AND NOT EXISTS (SELECT 1 FROM nxt) RETURNING 1)`;
+      // The delivery is written only while it is pending: a lapsed lease's late answer cannot undo a later one.
+      await tx.rows(
+        `WITH upd AS (
+           UPDATE push.delivery SET status = $3::push."PushDeliveryStatus", attempts = $4, next_at = $5,
+                  last_status_code = $6, last_error = $7, delivered_at = $8
+            WHERE subscription_id = $1::uuid AND event_seq = $2::bigint AND status = 'PENDING' RETURNING 1),
+         att AS (
+           INSERT INTO push.attempt (subscription_id, event_seq, attempt, at, duration_ms, status_code, error, outcome)
+           VALUES ($1::uuid, $2::bigint, $4, $9, $10, $6, $7, $11) RETURNING 1),
+         dis AS (
+           UPDATE push.subscription SET status = 'DISABLED', disabled_reason = $12, disabled_at = $13
+            WHERE id = $1::uuid AND $12::text IS NOT NULL AND status = 'ACTIVE' RETURNING 1),
+         ${queue}
+         SELECT (SELECT count(*) FROM upd) AS updated`,
+        [
+          c.subscriptionId,
+          c.eventSeq,
+          status,
+          attempt,
+          nextAt,
+          answer.statusCode,
+          error,
+          outcome === 'DELIVERED' ? now : null,
+          new Date(now.getTime() - answer.durationMs),
+          Math.round(answer.durationMs),
+          outcome,
+          disable,
+          now,
+          c.orderKey,
+        ],
+      );
+    });
+  }
+
+  /** Every subject with waiting deliveries has a queue head (at start: heals a queue left inconsistent by hand). */
+  async function heal(): Promise<void> {
+    await sql.execute(
+      `INSERT INTO push.queue (subscription_id, order_key, head_seq, next_at)
+       SELECT DISTINCT ON (subscription_id, order_key) subscription_id, order_key, event_seq, next_at
+         FROM push.delivery WHERE status = 'PENDING' ORDER BY subscription_id, order_key, event_seq
+       ON CONFLICT (subscription_id, order_key) DO NOTHING`,
     );
   }
 
@@ -175,6 +221,15 @@ export function createDispatcher(
       return callback(null, list[0]!.address, list[0]!.family);
     });
   };
+
+  // Connections are kept alive per receiver (a busy receiver is not made to accept a connection per event); new ones
+  // resolve through the SSRF guard unless private URLs are allowed.
+  const agentOptions = {
+    keepAlive: true,
+    maxSockets: config.concurrency,
+    ...(config.allowPrivateUrls ? {} : { lookup }),
+  };
+  const agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
 
   /** One POST with an overall deadline; never throws: a failure is an answer without status. */
   function post(target: string, body: string, headers: Record<string, string>): Promise<Answer> {
@@ -197,8 +252,7 @@ export function createDispatcher(
       const req = client.request(url, {
         method: 'POST',
         headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-        ...(config.allowPrivateUrls ? {} : { lookup }),
-        agent: false,
+        agent: url.protocol === 'https:' ? agents.https : agents.http,
       });
       const timer = setTimeout(() => req.destroy(new Error(`timeout after ${config.timeoutMs} ms`)), config.timeoutMs);
       req.on('response', (res) => {
@@ -225,8 +279,9 @@ export function createDispatcher(
     let sent = 0;
     const inflight = new Set<Promise<void>>();
     for (;;) {
+      // Claims go in batches (each claim walks the waiting deliveries): when half the slots are free, or none is busy.
       const room = config.concurrency - inflight.size;
-      const batch = room > 0 ? await claim(room) : [];
+      const batch = room >= Math.max(1, config.concurrency / 2) || inflight.size === 0 ? await claim(room) : [];
       for (const c of batch) {
         const p: Promise<void> = deliver(c)
           .catch((error: unknown) => log(`delivery ${c.id} → ${c.subscriptionId}: ${(error as Error).message}`))
@@ -235,7 +290,8 @@ export function createDispatcher(
         sent += 1;
       }
       if (batch.length === 0 && inflight.size === 0) return sent;
-      if (batch.length === 0 || inflight.size >= config.concurrency) await Promise.race(inflight);
+      if (inflight.size > 0 && (batch.length === 0 || inflight.size > config.concurrency / 2))
+        await Promise.race(inflight);
     }
   }
 
@@ -263,6 +319,7 @@ export function createDispatcher(
       if (running) return;
       running = true;
       loop = (async () => {
+        await heal().catch((error: unknown) => log(`queue check failed: ${(error as Error).message}`));
         await listen();
         while (running) {
           try {
@@ -286,6 +343,8 @@ export function createDispatcher(
       running = false;
       wake?.();
       await loop;
+      agents.http.destroy();
+      agents.https.destroy();
       unlisten?.();
       unlisten = null;
     },

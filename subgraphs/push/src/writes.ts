@@ -82,10 +82,11 @@ export function enableSubscription(ctx: Ctx, args: MutationEnablePushSubscriptio
       const now = clock.now();
       if (redeliver)
         await prismaSql(tx).execute(
-          `UPDATE push.delivery SET status = 'PENDING', attempts = 0, next_at = $2, leased_until = NULL
+          `UPDATE push.delivery SET status = 'PENDING', attempts = 0, next_at = $2
             WHERE subscription_id = $1::uuid AND status = 'DEAD'`,
           [id, now],
         );
+      await prismaSql(tx).execute(REHEAD, [id]);
       await prismaSql(tx).rows(`SELECT pg_notify('push_delivery', '')::text AS woken`);
       return tx.pushSubscription.update({
         where: { id },
@@ -118,8 +119,20 @@ const REQUEUE = `
     FROM push.event e
    WHERE e.type = ANY ($3::text[]) AND (e.target_department IS NULL OR e.target_department = $4) AND %WHERE%
   ON CONFLICT (subscription_id, event_seq) DO UPDATE
-     SET status = 'PENDING', attempts = 0, next_at = excluded.next_at, leased_until = NULL
+     SET status = 'PENDING', attempts = 0, next_at = excluded.next_at
    WHERE push.delivery.status <> 'PENDING'`;
+
+/**
+ * After deliveries of a subscription were queued again: each subject's queue head is its earliest waiting delivery
+ * (a replayed event earlier than the current head goes first).
+ */
+const REHEAD = `
+  INSERT INTO push.queue (subscription_id, order_key, head_seq, next_at)
+  SELECT DISTINCT ON (order_key) subscription_id, order_key, event_seq, next_at
+    FROM push.delivery WHERE subscription_id = $1::uuid AND status = 'PENDING'
+   ORDER BY order_key, event_seq
+  ON CONFLICT (subscription_id, order_key) DO UPDATE SET head_seq = excluded.head_seq, next_at = excluded.next_at
+   WHERE excluded.head_seq < push.queue.head_seq`;
 
 export function replayEvent(ctx: Ctx, args: MutationReplayPushEventArgs): Promise<PushDeliveryMapper> {
   const subscriptionId = checkUuid(args.subscriptionId, 'subscriptionId', 'a subscription');
@@ -151,6 +164,7 @@ export function replayEvent(ctx: Ctx, args: MutationReplayPushEventArgs): Promis
         subscription.department,
         event.seq,
       ]);
+      await sql.execute(REHEAD, [subscriptionId]);
       await sql.rows(`SELECT pg_notify('push_delivery', '')::text AS woken`);
       const delivery = await deliveryOf(sql, subscriptionId, event.seq);
       if (!delivery) throw new Error(`replay of ${eventId} left no delivery`);
@@ -186,6 +200,7 @@ export function replayEvents(ctx: Ctx, args: MutationReplayPushEventsArgs): Prom
         to,
       ]);
       await sql.rows(`SELECT pg_notify('push_delivery', '')::text AS woken`);
+      await sql.execute(REHEAD, [subscriptionId]);
       return queued;
     },
   );
