@@ -59,6 +59,7 @@ const hub = await startHub({
   production,
   internalSecret,
   redisUrl: env.REDIS_URL,
+  events: { natsUrl: env.EVENTS_NATS_URL },
   personKeySecret: env.PERSON_KEY_SECRET,
   departments: {
     environmentGrades: env.ENVIRONMENT_GRADES,

@@ -34,6 +34,10 @@ export const envShape = {
     'Shared by the gateway and the subgraphs; unset: a random one per run (all run in this process, so a secret nobody knows is the safest choice, in production too)',
     z.string().min(32).optional(),
   ),
+  EVENTS_NATS_URL: described(
+    "NATS server with JetStream to relay the departments' events to (docs/events.md); unset: the embedded bus in PostgreSQL",
+    z.string().optional(),
+  ),
   REDIS_URL: described(
     "Where the subgraphs remember accepted identity headers (shared with other hubs' replicas); unset: this process's memory",
     z.string().optional(),

@@ -12,12 +12,7 @@ import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { inPgTransaction, type Sql } from '../src/db/index.ts';
 import { outboxBacklog, recordEvents, type DeliveredEvent, type NewEvent } from '../src/events/index.ts';
-import {
-  connectNats,
-  relayAllToNats,
-  runNatsConsumerOnce,
-  type NatsBus,
-} from '../src/events/nats.ts';
+import { connectNats, relayAllToNats, runNatsConsumerOnce, type NatsBus } from '../src/events/nats.ts';
 import { createTestDatabase, makeUscc, type TestDatabase } from '../src/testing/index.ts';
 
 const natsUrl = process.env.TEST_NATS_URL!;
@@ -78,16 +73,28 @@ const removal = (subjectCode: string, entryId: string, source: 'tax' | 'court' =
   type: 'list.entry.removed',
   department: source,
   subjectCode,
-  payload: { list: source === 'tax' ? 'MAJOR_TAX_VIOLATOR' : 'DISHONEST_DEBTOR', entryId, removedOn: '2026-03-15', cause: 'REMOVED', ground: null },
+  payload: {
+    list: source === 'tax' ? 'MAJOR_TAX_VIOLATOR' : 'DISHONEST_DEBTOR',
+    entryId,
+    removedOn: '2026-03-15',
+    cause: 'REMOVED',
+    ground: null,
+  },
 });
 
 const streamCount = async () => (await bus.jsm.streams.info(busOptions.stream)).state.messages;
 const backlog = async () => Object.values(await outboxBacklog(tdb.db.pool)).reduce((a, b) => a + b, 0);
 
 async function receipts(table: string) {
-  await tdb.db.pool.query(`CREATE TABLE IF NOT EXISTS public.${table} (seq bigserial, event_id uuid, subject text, entry text)`);
+  await tdb.db.pool.query(
+    `CREATE TABLE IF NOT EXISTS public.${table} (seq bigserial, event_id uuid, subject text, entry text)`,
+  );
   return async () =>
-    (await tdb.db.pool.query<{ event_id: string; subject: string; entry: string }>(`SELECT * FROM public.${table} ORDER BY seq`)).rows;
+    (
+      await tdb.db.pool.query<{ event_id: string; subject: string; entry: string }>(
+        `SELECT * FROM public.${table} ORDER BY seq`,
+      )
+    ).rows;
 }
 const writeReceipt = (table: string) => async (event: DeliveredEvent, sql: Sql) => {
   await sql.execute(`INSERT INTO public.${table} (event_id, subject, entry) VALUES ($1, $2, $3)`, [
@@ -165,10 +172,17 @@ describe('relay to NATS JetStream', () => {
     }
     // Drain what is left (the redelivered a2 may come after the rest).
     for (let attempt = 0; attempt < 10 && duplicates === 0; attempt++)
-      duplicates += (await runNatsConsumerOnce(tdb.db.pool, bus, consumer, { ackWaitMs: 1000, expiresMs: 1000 })).duplicates;
+      duplicates += (await runNatsConsumerOnce(tdb.db.pool, bus, consumer, { ackWaitMs: 1000, expiresMs: 1000 }))
+        .duplicates;
     const got = await rows();
-    assert.deepEqual(got.filter((r) => r.subject === a).map((r) => r.entry), ['a1', 'a2', 'a3', 'a4']);
-    assert.deepEqual(got.filter((r) => r.subject === b).map((r) => r.entry), ['b1', 'b2']);
+    assert.deepEqual(
+      got.filter((r) => r.subject === a).map((r) => r.entry),
+      ['a1', 'a2', 'a3', 'a4'],
+    );
+    assert.deepEqual(
+      got.filter((r) => r.subject === b).map((r) => r.entry),
+      ['b1', 'b2'],
+    );
     assert.equal(new Set(got.map((r) => r.event_id)).size, got.length, 'no event handled twice');
     assert.equal(duplicates, 1, 'the redelivered event was recognised by its id');
     // Counts reconcile: outbox rows = stream messages = consumed ids = receipts.

@@ -5,7 +5,15 @@
 import type { EventType } from './catalogue.ts';
 
 /** The writing subgraphs that keep an outbox table (`<schema>.outbox`), i.e. the Postgres schema it lives in. */
-export const OUTBOX_SCHEMAS = ['tax', 'court', 'market', 'environment', 'government', 'disclosure', 'evaluation'] as const;
+export const OUTBOX_SCHEMAS = [
+  'tax',
+  'court',
+  'market',
+  'environment',
+  'government',
+  'disclosure',
+  'evaluation',
+] as const;
 export type OutboxSchema = (typeof OUTBOX_SCHEMAS)[number];
 
 export interface EventEnvelope<P = unknown> {

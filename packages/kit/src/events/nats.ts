@@ -93,13 +93,19 @@ interface OutboxRow {
  * while JetStream acknowledges: a failure (broker down, timeout) rolls back, and the rows are tried again later.
  * A per-outbox advisory lock keeps one relay per outbox, so publications keep the outbox's order.
  */
-export async function relayOutboxToNats(pool: pg.Pool, bus: NatsBus, source: OutboxSchema, limit = 500): Promise<number> {
+export async function relayOutboxToNats(
+  pool: pg.Pool,
+  bus: NatsBus,
+  source: OutboxSchema,
+  limit = 500,
+): Promise<number> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const locked = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_xact_lock(hashtext('nats-relay:' || $1)) AS ok", [
-      source,
-    ]);
+    const locked = await client.query<{ ok: boolean }>(
+      "SELECT pg_try_advisory_xact_lock(hashtext('nats-relay:' || $1)) AS ok",
+      [source],
+    );
     if (!locked.rows[0]!.ok) {
       await client.query('ROLLBACK');
       return 0;
@@ -185,7 +191,9 @@ export async function startNatsRelay(
   await listener.query('LISTEN credit_events_outbox');
   const loop = (async () => {
     while (!stopped) {
-      await flush().catch((error: unknown) => log(`event relay to NATS: ${error instanceof Error ? error.message : String(error)}`));
+      await flush().catch((error: unknown) =>
+        log(`event relay to NATS: ${error instanceof Error ? error.message : String(error)}`),
+      );
       if (stopped) break;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollMs);
