@@ -1,19 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Hub } from '@credit-hub/hub';
-import { startEventBackbone, type RunningBackbone } from '@credit-hub/kit/events';
 import { createTestDatabase, makeUscc, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
-import { DEFAULT_CONFIG, pushConsumer } from '@credit-hub/subgraph-push';
 import { startReceiver, type Receiver } from '../subgraphs/push/test/receiver.ts';
 import { bearer, startTestHub, tokenFor } from './support/hub.ts';
 
 // The whole path through the gateway: an administrator subscribes a department's system, a market officer lists a
 // subject as 经营异常, the market outbox records the event in that transaction, the backbone relays it to the bus,
-// the push consumer queues it, the hub's dispatcher delivers it to a real HTTP receiver, which verifies it.
+// the hub's push consumer queues it, the hub's dispatcher delivers it to a real HTTP receiver, which verifies it.
 
 let tdb: TestDatabase;
 let hub: Hub;
-let backbone: RunningBackbone;
 let receiver: Receiver;
 
 /** Waits for a condition the test needs before it goes on (not a timing assertion: the limit only ends a hang). */
@@ -28,7 +25,6 @@ async function until(condition: () => boolean | Promise<boolean>, what: string, 
 before(async () => {
   tdb = await createTestDatabase();
   hub = await startTestHub(tdb.url, tdb.db);
-  backbone = await startEventBackbone(tdb.db.pool, { consumers: [pushConsumer(DEFAULT_CONFIG)], pollMs: 200 });
   receiver = await startReceiver(
     () => ({ status: 200 }),
     () => new Date().getTime(),
@@ -36,7 +32,6 @@ before(async () => {
 });
 
 after(async () => {
-  await backbone.stop();
   await receiver.close();
   await hub.close();
   await tdb.drop();
@@ -104,7 +99,8 @@ describe('push through the gateway', () => {
     );
     assert.equal(listed.errors, undefined, JSON.stringify(listed.errors));
 
-    await backbone.settle();
+    // The hub's own backbone (apps/hub/src/events.ts) runs the push consumer.
+    await hub.events!.settle();
     await until(() => receiver.accepted.length >= 1, 'the webhook received');
     const [arrival] = receiver.accepted;
     assert.deepEqual(

@@ -10,6 +10,7 @@ import { gatewayOptionsFromEnv, readEnv as readGatewayEnv } from '@credit-hub/ga
 import { readEnv } from '@credit-hub/hub/env';
 import { prepareDatabase } from '@credit-hub/hub/prepare';
 import { ensureWebBuild } from '@credit-hub/web/build';
+import { pushConfigOf } from '@credit-hub/subgraph-push';
 import { clockFromEnv, DEV_SECRETS, readEnvOrExit, setClock } from '@credit-hub/kit';
 import {
   createDb,
@@ -59,11 +60,13 @@ const hub = await startHub({
   production,
   internalSecret,
   redisUrl: env.REDIS_URL,
+  events: { natsUrl: env.EVENTS_NATS_URL },
   personKeySecret: env.PERSON_KEY_SECRET,
   departments: {
     environmentGrades: env.ENVIRONMENT_GRADES,
     environmentGradeLabels: env.ENVIRONMENT_GRADE_LABELS,
     environmentRatingValidThrough: env.ENVIRONMENT_RATING_VALID_THROUGH,
+    push: pushConfigOf(env),
   },
   gateway: {
     ...gateway,

@@ -11,7 +11,8 @@ import { startGovernmentSubgraph } from '@credit-hub/subgraph-government';
 import { startMarketSubgraph } from '@credit-hub/subgraph-market';
 import { startSubjectSubgraph } from '@credit-hub/subgraph-subject';
 import { startTaxSubgraph } from '@credit-hub/subgraph-tax';
-import { startPushSubgraph } from '@credit-hub/subgraph-push';
+import { pushConsumer, startPushSubgraph, type PushConfig } from '@credit-hub/subgraph-push';
+import { HUB_CONSUMERS, startHubEvents, type HubEvents, type HubEventsOptions } from './events.ts';
 
 /** Department settings the all-in-one start passes on (each service reads them itself when alone). */
 export interface DepartmentSettings {
@@ -21,6 +22,8 @@ export interface DepartmentSettings {
   environmentGradeLabels?: readonly string[];
   /** When an environmental rating stops counting (MM-DD of year + 2). */
   environmentRatingValidThrough?: ValidThrough;
+  /** Push settings (PUSH_* variables; docs/push.md); unset ones take the push subgraph's defaults. */
+  push?: Partial<PushConfig>;
 }
 
 const startersFor = (
@@ -44,7 +47,7 @@ const startersFor = (
   government: startGovernmentSubgraph,
   disclosure: (o) => startDisclosureSubgraph({ ...o, config: { personKeySecret } }),
   evaluation: startEvaluationSubgraph,
-  push: startPushSubgraph,
+  push: (o) => startPushSubgraph({ ...o, config: settings.push }),
 });
 
 export interface Hub {
@@ -53,6 +56,8 @@ export interface Hub {
   subgraphs: Record<SubgraphName, { service: RunningService; db: Db }>;
   /** The secret gateway and subgraphs share (tests sign their own direct calls with it). */
   internalSecret: string;
+  /** The event backbone (relay, consumers, time-made events); null when started with `events: false`. */
+  events: HubEvents | null;
   /** SQL statements per subgraph since the last reset (query-count tests and benchmarks). */
   statements(): Record<SubgraphName, number>;
   resetStatements(): void;
@@ -83,6 +88,8 @@ export async function startHub(options: {
    * the development value otherwise.
    */
   personKeySecret?: string;
+  /** The event backbone's options (docs/events.md); `false` runs the hub without it. */
+  events?: HubEventsOptions | false;
   log?: (line: string) => void;
 }): Promise<Hub> {
   if (options.production && !options.personKeySecret)
@@ -120,15 +127,33 @@ export async function startHub(options: {
     internalSecret,
   });
   const all = Object.entries(subgraphs) as [SubgraphName, { service: RunningService; db: Db }][];
+  const events =
+    options.events === false
+      ? null
+      : await startHubEvents(options.databaseUrl, {
+          log: options.log,
+          // The push consumer with this hub's window for measure.lift.required.
+          ...(options.departments?.push?.liftWindowDays
+            ? {
+                consumers: [
+                  ...HUB_CONSUMERS.filter((c) => c.name !== 'push.webhooks'),
+                  pushConsumer({ liftWindowDays: options.departments.push.liftWindowDays }),
+                ],
+              }
+            : {}),
+          ...options.events,
+        });
   return {
     gatewayUrl: gateway.url,
     gateway,
     subgraphs,
     internalSecret,
+    events,
     statements: () =>
       Object.fromEntries(all.map(([name, s]) => [name, s.db.statements()])) as Record<SubgraphName, number>,
     resetStatements: () => all.forEach(([, s]) => s.db.resetStatements()),
     close: async () => {
+      await events?.close();
       await gateway.close();
       for (const [, s] of all) {
         await s.service.close();

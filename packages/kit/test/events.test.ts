@@ -65,8 +65,11 @@ async function receiptTable(name: string) {
     },
   };
   const rows = async () =>
-    (await tdb.db.pool.query<{ event_id: string; subject: string; entry: string }>(`SELECT * FROM public.${name} ORDER BY seq`))
-      .rows;
+    (
+      await tdb.db.pool.query<{ event_id: string; subject: string; entry: string }>(
+        `SELECT * FROM public.${name} ORDER BY seq`,
+      )
+    ).rows;
   return { consumer, rows };
 }
 
@@ -130,7 +133,10 @@ describe('relay and consumers', () => {
       recordEvents(sql, [removal(a, 'a3'), { ...removal(b, 'b2'), source: 'court', department: 'court' }]),
     );
     await relayAll(tdb.db.pool);
-    assert.deepEqual(Object.values(await outboxBacklog(tdb.db.pool)).filter((n) => n > 0), []);
+    assert.deepEqual(
+      Object.values(await outboxBacklog(tdb.db.pool)).filter((n) => n > 0),
+      [],
+    );
     await drainConsumer(tdb.db.pool, consumer);
     const got = await rows();
     assert.deepEqual(
@@ -173,11 +179,15 @@ describe('relay and consumers', () => {
     );
     await relayAll(tdb.db.pool);
     await drainConsumer(tdb.db.pool, consumer); // handles `before`, fails `bad` (attempt 1), waits
-    let entries = (await tdb.db.pool.query<{ entry: string }>('SELECT entry FROM public.receipts_f')).rows.map((r) => r.entry);
+    let entries = (await tdb.db.pool.query<{ entry: string }>('SELECT entry FROM public.receipts_f')).rows.map(
+      (r) => r.entry,
+    );
     assert.deepEqual(entries, ['before'], 'the event after a failing one waits for it');
     await drainConsumer(tdb.db.pool, consumer); // attempt 2
     await drainConsumer(tdb.db.pool, consumer); // attempt 3: dead letter, then `after`
-    entries = (await tdb.db.pool.query<{ entry: string }>('SELECT entry FROM public.receipts_f')).rows.map((r) => r.entry);
+    entries = (await tdb.db.pool.query<{ entry: string }>('SELECT entry FROM public.receipts_f')).rows.map(
+      (r) => r.entry,
+    );
     assert.deepEqual(entries, ['before', 'after']);
     assert.equal(failures, 3);
     const dead = await tdb.db.pool.query('SELECT attempts, last_error FROM events.dead_letter WHERE consumer = $1', [
@@ -224,13 +234,23 @@ describe('time-made events', () => {
           department: 'tax',
           subjectCode: r.subject,
           endingKey: `${r.id}:${r.day}`,
-          payload: { list: 'MAJOR_TAX_VIOLATOR' as const, entryId: r.id, removedOn: r.day, cause: 'TERM_ENDED' as const, ground: null },
+          payload: {
+            list: 'MAJOR_TAX_VIOLATOR' as const,
+            entryId: r.id,
+            removedOn: r.day,
+            cause: 'TERM_ENDED' as const,
+            ground: null,
+          },
         }));
       },
     };
     const count = async () =>
-      (await tdb.db.pool.query(`SELECT 1 FROM tax.outbox WHERE subject_code = $1 AND payload->>'cause' = 'TERM_ENDED'`, [code]))
-        .rows.length;
+      (
+        await tdb.db.pool.query(
+          `SELECT 1 FROM tax.outbox WHERE subject_code = $1 AND payload->>'cause' = 'TERM_ENDED'`,
+          [code],
+        )
+      ).rows.length;
     // 23:59:59 Beijing on the last day: still listed, nothing to announce.
     let restore = fixClock('2026-03-15T15:59:59Z');
     try {

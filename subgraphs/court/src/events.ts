@@ -82,7 +82,13 @@ export const restrictionLifted = (tx: Tx, r: { id: bigint; subjectCode: string }
     type: 'list.entry.removed',
     department: 'court',
     subject: r.subjectCode,
-    payload: { list: 'CONSUMPTION_RESTRICTED', entryId: String(r.id), removedOn: iso(liftedOn), cause: 'REMOVED', ground: reason },
+    payload: {
+      list: 'CONSUMPTION_RESTRICTED',
+      entryId: String(r.id),
+      removedOn: iso(liftedOn),
+      cause: 'REMOVED',
+      ground: reason,
+    },
   });
 
 /** A listing with a term leaves the list the day after `listed_until` (rules.ts `listedSql`). */

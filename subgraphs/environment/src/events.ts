@@ -18,7 +18,13 @@ export const ratingChanged = (
     type: 'rating.changed',
     department: 'environment',
     subject: r.subjectCode,
-    payload: { scheme: 'ENVIRONMENTAL', year: r.year, level: r.grade, previousLevel: previousGrade, ratingId: String(r.id) },
+    payload: {
+      scheme: 'ENVIRONMENTAL',
+      year: r.year,
+      level: r.grade,
+      previousLevel: previousGrade,
+      ratingId: String(r.id),
+    },
   });
 
 export const penaltyPublished = (tx: Tx, p: { id: bigint; subjectCode: string; decidedOn: Date }) =>
@@ -27,5 +33,10 @@ export const penaltyPublished = (tx: Tx, p: { id: bigint; subjectCode: string; d
     type: 'record.published',
     department: 'environment',
     subject: p.subjectCode,
-    payload: { record: 'ENVIRONMENTAL_PENALTY', recordId: String(p.id), publishedOn: iso(p.decidedOn), publicityEndsOn: null },
+    payload: {
+      record: 'ENVIRONMENTAL_PENALTY',
+      recordId: String(p.id),
+      publishedOn: iso(p.decidedOn),
+      publicityEndsOn: null,
+    },
   });

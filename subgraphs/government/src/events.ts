@@ -15,7 +15,12 @@ export const arrearsPublished = (tx: Tx, a: { id: bigint; debtorCode: string; re
     type: 'record.published',
     department: 'government',
     subject: a.debtorCode,
-    payload: { record: 'GOVERNMENT_ARREARS', recordId: String(a.id), publishedOn: iso(a.recordedOn), publicityEndsOn: null },
+    payload: {
+      record: 'GOVERNMENT_ARREARS',
+      recordId: String(a.id),
+      publishedOn: iso(a.recordedOn),
+      publicityEndsOn: null,
+    },
   });
 
 export const arrearsCleared = (tx: Tx, a: { id: bigint; debtorCode: string; clearedOn: Date | null }) =>

@@ -12,8 +12,8 @@ const positive = (fallback: number) => z.coerce.number().int().positive().defaul
  * The push subgraph's configuration (docs/reference/configuration.md, docs/push.md). main.ts reads it once at start
  * and passes the values down as the subgraph's config; this is the only module of the service that reads process.env.
  */
-export const envShape = {
-  ...subgraphEnv('push'),
+/** The push settings, shared with the all-in-one hub (apps/hub's env spreads them). */
+export const pushSettingsEnv = {
   PUSH_DISPATCH: described(
     'Run the webhook dispatcher in this process (`false` on replicas that only answer GraphQL)',
     flag('true'),
@@ -48,10 +48,14 @@ export const envShape = {
   ),
 };
 
+export const envShape = { ...subgraphEnv('push'), ...pushSettingsEnv };
+
 export const readEnv = (source: Record<string, string | undefined> = process.env) => loadEnv(envShape, source);
 
-/** The subgraph's config from its environment (main.ts). */
-export function configOf(env: ReturnType<typeof readEnv>): PushConfig {
+/** The subgraph's config from its environment (main.ts, and the all-in-one hub). */
+export function configOf(
+  env: { [K in keyof typeof pushSettingsEnv]: z.infer<(typeof pushSettingsEnv)[K]> } & { NODE_ENV: string },
+): PushConfig {
   return {
     dispatch: env.PUSH_DISPATCH,
     allowPrivateUrls: env.PUSH_ALLOW_PRIVATE_URLS ?? env.NODE_ENV !== 'production',

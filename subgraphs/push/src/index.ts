@@ -15,6 +15,7 @@ import { DEFAULT_CONFIG, type PushConfig } from './rules.ts';
 
 export { fromDelivered, takeEvents, catalogueTypes, pushConsumer, type IncomingEvent } from './events.ts';
 export { createDispatcher, type Dispatcher } from './jobs.ts';
+export { configOf as pushConfigOf, pushSettingsEnv } from './env.ts';
 export { RETRY_DELAYS_SECONDS, MAX_ATTEMPTS, JITTER, DEFAULT_CONFIG, type PushConfig } from './rules.ts';
 
 /** 推送 (push): webhook subscriptions, deliveries and their log, measure-lift requests, delivery metrics. */

@@ -128,7 +128,8 @@ export async function runConsumerOnce(pool: pg.Pool, def: ConsumerDefinition): P
         if (fresh) run.handled += 1;
         else run.duplicates += 1;
         await client.query('RELEASE SAVEPOINT one_event');
-        if (previous) await client.query('DELETE FROM events.failure WHERE consumer = $1 AND event_id = $2', [def.name, row.id]);
+        if (previous)
+          await client.query('DELETE FROM events.failure WHERE consumer = $1 AND event_id = $2', [def.name, row.id]);
         position = row.position;
       } catch (error) {
         await client.query('ROLLBACK TO SAVEPOINT one_event');
@@ -156,7 +157,10 @@ export async function runConsumerOnce(pool: pg.Pool, def: ConsumerDefinition): P
         break;
       }
     }
-    await client.query('UPDATE events.cursor SET position = $2, updated_at = now() WHERE consumer = $1', [def.name, position]);
+    await client.query('UPDATE events.cursor SET position = $2, updated_at = now() WHERE consumer = $1', [
+      def.name,
+      position,
+    ]);
     await client.query('COMMIT');
     return run;
   } catch (error) {
@@ -206,12 +210,15 @@ export function startConsumer(pool: pg.Pool, def: ConsumerDefinition, { pollMs =
   let wake: (() => void) | null = null;
   const waiters: (() => void)[] = [];
   let listener: pg.PoolClient | null = null;
-  void pool.connect().then(async (client) => {
-    if (stopped) return client.release();
-    listener = client;
-    client.on('notification', () => wake?.());
-    await client.query(`LISTEN ${BUS_CHANNEL}`);
-  }).catch(() => undefined);
+  void pool
+    .connect()
+    .then(async (client) => {
+      if (stopped) return client.release();
+      listener = client;
+      client.on('notification', () => wake?.());
+      await client.query(`LISTEN ${BUS_CHANNEL}`);
+    })
+    .catch(() => undefined);
 
   const loop = (async () => {
     while (!stopped) {
@@ -237,10 +244,11 @@ export function startConsumer(pool: pg.Pool, def: ConsumerDefinition, { pollMs =
 
   return {
     name: def.name,
-    caughtUp: () => new Promise<void>((resolve) => {
-      waiters.push(resolve);
-      wake?.();
-    }),
+    caughtUp: () =>
+      new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        wake?.();
+      }),
     stop: async () => {
       stopped = true;
       wake?.();

@@ -53,12 +53,16 @@ export class InvalidEvent extends Error {
 export function validateEvent(event: NewEvent): EventEnvelope & { uniqueKey: string | null } {
   if (!OUTBOX_SCHEMAS.includes(event.source)) throw new InvalidEvent(`unknown outbox ${String(event.source)}`);
   const version = event.version ?? currentVersion(event.type);
-  const named = event.subject ? subjectOf(event.subject) : { subjectCode: event.subjectCode, personKey: event.personKey };
+  const named = event.subject
+    ? subjectOf(event.subject)
+    : { subjectCode: event.subjectCode, personKey: event.personKey };
   const schema = payloadSchema(event.type, version);
   if (!schema) throw new InvalidEvent(`event type ${event.type} v${version} is not in the catalogue`);
   const parsed = schema.safeParse(event.payload);
   if (!parsed.success)
-    throw new InvalidEvent(`${event.type} v${version} payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new InvalidEvent(
+      `${event.type} v${version} payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   if (!named.subjectCode && !named.personKey)
     throw new InvalidEvent(`${event.type}: an event names its subject (subjectCode or personKey)`);
   return {

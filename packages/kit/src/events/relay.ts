@@ -55,7 +55,9 @@ export async function relayAll(pool: pg.Pool, { batch = 1000, maxRows = Infinity
 
 /** Committed outbox rows not yet relayed, per outbox (the relay's lag; dashboards and tests read it). */
 export async function outboxBacklog(pool: pg.Pool): Promise<Record<OutboxSchema, number>> {
-  const parts = OUTBOX_SCHEMAS.map((s) => `SELECT '${s}' AS source, count(*)::int AS n FROM "${s}".outbox WHERE relayed_at IS NULL`);
+  const parts = OUTBOX_SCHEMAS.map(
+    (s) => `SELECT '${s}' AS source, count(*)::int AS n FROM "${s}".outbox WHERE relayed_at IS NULL`,
+  );
   const { rows } = await pool.query<{ source: OutboxSchema; n: number }>(parts.join(' UNION ALL '));
   return Object.fromEntries(rows.map((r) => [r.source, r.n])) as Record<OutboxSchema, number>;
 }

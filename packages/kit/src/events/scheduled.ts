@@ -80,7 +80,11 @@ export interface RunningScheduler {
  * Runs the rules at start and then every `everyMs` (default 10 min): the Beijing day changes at 16:00 UTC, and a
  * run at any time after midnight emits that day's endings; the unique keys make extra runs harmless.
  */
-export function startTimeEvents(pool: pg.Pool, rules: readonly TimeEventRule[], { everyMs = 600_000 } = {}): RunningScheduler {
+export function startTimeEvents(
+  pool: pg.Pool,
+  rules: readonly TimeEventRule[],
+  { everyMs = 600_000 } = {},
+): RunningScheduler {
   let running: Promise<TimeEventReport[]> = Promise.resolve([]);
   const runNow = () => {
     running = running.then(
@@ -90,7 +94,10 @@ export function startTimeEvents(pool: pg.Pool, rules: readonly TimeEventRule[], 
     return running;
   };
   void runNow().catch((error: unknown) => console.error('time-made events:', error));
-  const timer = setInterval(() => void runNow().catch((error: unknown) => console.error('time-made events:', error)), everyMs);
+  const timer = setInterval(
+    () => void runNow().catch((error: unknown) => console.error('time-made events:', error)),
+    everyMs,
+  );
   timer.unref();
   return {
     runNow,
