@@ -19,6 +19,7 @@ import { dataDir, migrate, repoRoot, startEmbeddedPostgres } from '@credit-hub/k
 import pg from 'pg';
 import { runImportBench } from './disclosure-import.ts';
 import { benchCreditChecks } from './credit-checks.ts';
+import { benchPush } from './push.ts';
 import { benchWeb } from './web.ts';
 
 const { values } = parseArgs({
@@ -26,9 +27,13 @@ const { values } = parseArgs({
     subjects: { type: 'string', default: '20000' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '8' },
-    /** `import`: only the 双公示 bulk import benchmark (bench/disclosure-import.ts); `web`: only the site's figures. */
+    /**
+     * `import`: only the 双公示 bulk import benchmark (bench/disclosure-import.ts); `web`: only the site's figures;
+     * `push`: only the push figures (bench/push.ts).
+     */
     only: { type: 'string' },
     'import-rows': { type: 'string', default: '100000' },
+    'push-backlog': { type: 'string', default: '100000' },
   },
 });
 const subjects = Number(values.subjects);
@@ -47,6 +52,19 @@ async function importBench() {
   await migrate(url);
   console.log('\n双公示 bulk import (bench/disclosure-import.ts):');
   await runImportBench(url, Math.min(Number(values['import-rows']), 1_000_000));
+}
+// Push: outbox → webhook receipt on loopback, in this process on a database of its own (bench/push.ts).
+async function pushBench() {
+  console.log('\npush (bench/push.ts):');
+  await benchPush(await pgServer.ensureDatabase('bench_push'), Math.min(Number(values['push-backlog']), 200_000));
+}
+if (values.only === 'push') {
+  try {
+    await pushBench();
+  } finally {
+    await pgServer.stop();
+  }
+  process.exit(0);
 }
 if (values.only === 'import') {
   try {
@@ -194,6 +212,7 @@ try {
   results.forEach(report);
   await site();
   await importBench();
+  await pushBench();
   await benchCreditChecks({
     gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}/graphql`,
     headers: { authorization: `Bearer ${token}` },
