@@ -128,68 +128,130 @@ export function createDispatcher(
     await record(c, attempt, outcome, answer);
   }
 
+  /** An attempt's outcome waiting to be written, and the delivery waiting for it. */
+  interface Result {
+    c: Claimed;
+    attempt: number;
+    outcome: Outcome;
+    answer: Answer;
+    at: Date;
+    done: () => void;
+    failed: (error: unknown) => void;
+  }
+  const results: Result[] = [];
+  let writing = false;
+
   /**
-   * Writes an attempt's outcome in one transaction: the delivery, the attempt, the subscription when it is disabled,
-   * and the subject's queue (a retry keeps the head with its new due time; otherwise the head moves to the subject's
-   * next waiting delivery, or the queue row goes). The queue row is locked first, so a fan-out adding the subject's
-   * next event (which locks it too) is either seen by the statement after the lock or finds the row gone and makes it.
+   * Writes an attempt's outcome; resolves once it is stored. Outcomes that finish while a write is running are
+   * written together by the next one (one transaction for many deliveries under load, one for one when idle).
    */
-  async function record(c: Claimed, attempt: number, outcome: Outcome, answer: Answer): Promise<void> {
-    const now = clock.now();
-    const wait = outcome === 'RETRY' ? retryDelayMs(attempt, random()) : null;
-    const status = outcome === 'DELIVERED' ? 'DELIVERED' : outcome === 'RETRY' ? 'PENDING' : 'DEAD';
-    const disable = outcome === 'GONE' ? 'GONE' : outcome === 'DEAD' ? 'DEAD_LETTER' : null;
-    const error = answer.error ?? (outcome === 'DELIVERED' ? null : `HTTP ${answer.statusCode}`);
-    const nextAt = wait === null ? now : new Date(now.getTime() + wait);
+  function record(c: Claimed, attempt: number, outcome: Outcome, answer: Answer): Promise<void> {
+    return new Promise((done, failed) => {
+      results.push({ c, attempt, outcome, answer, at: clock.now(), done, failed });
+      flush();
+    });
+  }
+
+  function flush(): void {
+    if (writing || results.length === 0) return;
+    writing = true;
+    const batch = results.splice(0);
+    writeResults(batch)
+      .then(
+        () => batch.forEach((r) => r.done()),
+        (error: unknown) => batch.forEach((r) => r.failed(error)),
+      )
+      .finally(() => {
+        writing = false;
+        flush();
+      });
+  }
+
+  /**
+   * Writes outcomes in one transaction: the deliveries, the attempts, the subscriptions disabled, and the subjects'
+   * queues (a retry keeps the head with its new due time; otherwise the head moves to the subject's next waiting
+   * delivery, or the queue row goes). The queue rows are locked first (in key order: no deadlock between
+   * dispatchers), so a fan-out adding a subject's next event (which locks the row too) is either seen by the statement
+   * after the lock or finds the row gone and makes it. A delivery is written only while it is pending: a lapsed
+   * lease's late answer cannot undo a later one.
+   */
+  async function writeResults(batch: readonly Result[]): Promise<void> {
+    const rows = batch.map((r) => {
+      const wait = r.outcome === 'RETRY' ? retryDelayMs(r.attempt, random()) : null;
+      return {
+        sub: r.c.subscriptionId,
+        seq: r.c.eventSeq,
+        key: r.c.orderKey,
+        status: r.outcome === 'DELIVERED' ? 'DELIVERED' : r.outcome === 'RETRY' ? 'PENDING' : 'DEAD',
+        attempts: r.attempt,
+        nextAt: wait === null ? r.at : new Date(r.at.getTime() + wait),
+        code: r.answer.statusCode,
+        error: r.answer.error ?? (r.outcome === 'DELIVERED' ? null : `HTTP ${r.answer.statusCode}`),
+        deliveredAt: r.outcome === 'DELIVERED' ? r.at : null,
+        started: new Date(r.at.getTime() - r.answer.durationMs),
+        duration: Math.round(r.answer.durationMs),
+        outcome: r.outcome,
+        disable: r.outcome === 'GONE' ? 'GONE' : r.outcome === 'DEAD' ? 'DEAD_LETTER' : null,
+      };
+    });
+    const column = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
     await inPgTransaction(db.pool, async (tx) => {
       await tx.rows(
-        `SELECT 1 AS locked FROM push.queue WHERE subscription_id = $1::uuid AND order_key = $2 FOR UPDATE`,
-        [c.subscriptionId, c.orderKey],
+        `SELECT 1 AS locked FROM push.queue q
+           JOIN unnest($1::uuid[], $2::text[]) AS k(sub, key) ON q.subscription_id = k.sub AND q.order_key = k.key
+          ORDER BY q.subscription_id, q.order_key FOR UPDATE OF q`,
+        [column('sub'), column('key')],
       );
-      const queue =
-        outcome === 'RETRY'
-          ? `q AS (
-               UPDATE push.queue SET next_at = $5, leased_until = NULL
-                WHERE subscription_id = $1::uuid AND order_key = $14 AND head_seq = $2::bigint RETURNING 1)`
-          : `nxt AS (
-               SELECT event_seq, next_at FROM push.delivery
-                WHERE subscription_id = $1::uuid AND order_key = $14 AND status = 'PENDING' AND event_seq <> $2::bigint
-                ORDER BY event_seq LIMIT 1),
-             q AS (
-               UPDATE push.queue q SET head_seq = nxt.event_seq, next_at = nxt.next_at, leased_until = NULL FROM nxt
-                WHERE q.subscription_id = $1::uuid AND q.order_key = $14 RETURNING 1),
-             gone AS (
-               DELETE FROM push.queue WHERE subscription_id = $1::uuid AND order_key = $14
-                  AND NOT EXISTS (SELECT 1 FROM nxt) RETURNING 1)`;
-      // The delivery is written only while it is pending: a lapsed lease's late answer cannot undo a later one.
       await tx.rows(
-        `WITH upd AS (
-           UPDATE push.delivery SET status = $3::push."PushDeliveryStatus", attempts = $4, next_at = $5,
-                  last_status_code = $6, last_error = $7, delivered_at = $8
-            WHERE subscription_id = $1::uuid AND event_seq = $2::bigint AND status = 'PENDING' RETURNING 1),
+        `WITH r AS (
+           SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::int[], $6::timestamptz[],
+                                $7::int[], $8::text[], $9::timestamptz[], $10::timestamptz[], $11::int[], $12::text[],
+                                $13::text[])
+                  AS r(sub, seq, key, status, attempts, next_at, code, error, delivered_at, started, duration,
+                       outcome, disable)),
+         upd AS (
+           UPDATE push.delivery d SET status = r.status::push."PushDeliveryStatus", attempts = r.attempts,
+                  next_at = r.next_at, last_status_code = r.code, last_error = r.error, delivered_at = r.delivered_at
+             FROM r WHERE d.subscription_id = r.sub AND d.event_seq = r.seq AND d.status = 'PENDING' RETURNING 1),
          att AS (
            INSERT INTO push.attempt (subscription_id, event_seq, attempt, at, duration_ms, status_code, error, outcome)
-           VALUES ($1::uuid, $2::bigint, $4, $9, $10, $6, $7, $11) RETURNING 1),
+           SELECT sub, seq, attempts, started, duration, code, error, outcome FROM r RETURNING 1),
          dis AS (
-           UPDATE push.subscription SET status = 'DISABLED', disabled_reason = $12, disabled_at = $13
-            WHERE id = $1::uuid AND $12::text IS NOT NULL AND status = 'ACTIVE' RETURNING 1),
-         ${queue}
+           UPDATE push.subscription s SET status = 'DISABLED', disabled_reason = r.disable, disabled_at = $14
+             FROM r WHERE s.id = r.sub AND r.disable IS NOT NULL AND s.status = 'ACTIVE' RETURNING 1),
+         retry AS (
+           UPDATE push.queue q SET next_at = r.next_at, leased_until = NULL
+             FROM r WHERE r.status = 'PENDING' AND q.subscription_id = r.sub AND q.order_key = r.key
+              AND q.head_seq = r.seq RETURNING 1),
+         fin AS (SELECT sub, key, seq FROM r WHERE status <> 'PENDING'),
+         nxt AS (
+           SELECT DISTINCT ON (fin.sub, fin.key) fin.sub, fin.key, d.event_seq, d.next_at
+             FROM fin JOIN push.delivery d ON d.subscription_id = fin.sub AND d.order_key = fin.key
+                   AND d.status = 'PENDING' AND d.event_seq <> fin.seq
+            ORDER BY fin.sub, fin.key, d.event_seq),
+         moved AS (
+           UPDATE push.queue q SET head_seq = nxt.event_seq, next_at = nxt.next_at, leased_until = NULL
+             FROM nxt WHERE q.subscription_id = nxt.sub AND q.order_key = nxt.key RETURNING 1),
+         gone AS (
+           DELETE FROM push.queue q USING fin
+            WHERE q.subscription_id = fin.sub AND q.order_key = fin.key
+              AND NOT EXISTS (SELECT 1 FROM nxt WHERE nxt.sub = fin.sub AND nxt.key = fin.key) RETURNING 1)
          SELECT (SELECT count(*) FROM upd) AS updated`,
         [
-          c.subscriptionId,
-          c.eventSeq,
-          status,
-          attempt,
-          nextAt,
-          answer.statusCode,
-          error,
-          outcome === 'DELIVERED' ? now : null,
-          new Date(now.getTime() - answer.durationMs),
-          Math.round(answer.durationMs),
-          outcome,
-          disable,
-          now,
-          c.orderKey,
+          column('sub'),
+          column('seq'),
+          column('key'),
+          column('status'),
+          column('attempts'),
+          column('nextAt'),
+          column('code'),
+          column('error'),
+          column('deliveredAt'),
+          column('started'),
+          column('duration'),
+          column('outcome'),
+          column('disable'),
+          clock.now(),
         ],
       );
     });
