@@ -5,7 +5,8 @@
  *
  *   1. latency from commit to delivery (p50/p99) for events committed one per transaction at 50 per second;
  *   2. events per second end to end for a burst committed as fast as the writer can;
- *   3. the drain time of a backlog of 100,000 events (committed while relay, consumer and dispatcher were stopped).
+ *   3. the drain time of a backlog of 100,000 events (committed while relay, consumer and dispatcher were stopped);
+ *   4. the same number of deliveries sent by the dispatcher alone (events taken straight into push).
  *
  *   npm run bench -- --only push                       the three, 100,000-event backlog
  *   npx tsx bench/push.ts --backlog 20000              a smaller backlog
@@ -22,7 +23,13 @@ import { parseArgs } from 'node:util';
 import { createDb, dataDir, migrate, pgSql, startEmbeddedPostgres, type Db } from '@credit-hub/kit/db';
 import { recordEvents, startEventBackbone, type NewEvent } from '@credit-hub/kit/events';
 import { Webhook } from 'standardwebhooks';
-import { createDispatcher, DEFAULT_CONFIG, pushConsumer, type PushConfig } from '../subgraphs/push/src/index.ts';
+import {
+  createDispatcher,
+  DEFAULT_CONFIG,
+  pushConsumer,
+  takeEvents,
+  type PushConfig,
+} from '../subgraphs/push/src/index.ts';
 
 const SUBJECTS = 1000;
 /** Events per second of the latency phase. */
@@ -99,7 +106,7 @@ async function startReceiver(secret: string) {
 }
 
 async function reset(db: Db) {
-  await db.pool.query(`TRUNCATE push.delivery, push.attempt, push.event, push.subscription, events.event,
+  await db.pool.query(`TRUNCATE push.delivery, push.queue, push.attempt, push.event, push.subscription, events.event,
     events.consumed, events.cursor, market.outbox`);
 }
 
@@ -189,6 +196,34 @@ export async function benchPush(databaseUrl: string, backlog: number): Promise<v
     );
     await running.backbone.stop();
     await running.dispatcher.stop();
+    // 4. The dispatcher alone: N events taken straight into push (as the consumer would, 1,000 per statement), then
+    // only the dispatcher runs — what the delivery side sustains without the bus in front of it.
+    const before4 = receiver.arrived.size;
+    for (let i = 0; i < backlog; i += 1000)
+      await takeEvents(
+        sql,
+        Array.from({ length: Math.min(1000, backlog - i) }, () => ({
+          id: randomUUID(),
+          type: 'list.entry.added',
+          subjectCode: subjectOf(n++),
+          department: 'market',
+          occurredAt: new Date(),
+          version: 1,
+          payload: {},
+        })),
+        config,
+        new Date(),
+      );
+    const t2 = performance.now();
+    const alone = createDispatcher(db, config);
+    alone.start();
+    await receiver.waitFor(before4 + backlog, 1_800_000);
+    const aloneMs = performance.now() - t2;
+    await alone.stop();
+    console.log(
+      `push dispatcher alone: ${backlog.toLocaleString('en')} queued deliveries sent in ${(aloneMs / 1000).toFixed(1)} s ` +
+        `(${((backlog / aloneMs) * 1000).toFixed(0)} deliveries/s)`,
+    );
     const { verified, failed } = receiver.sample();
     console.log(`push signatures verified on a 1-in-100 sample: ${verified} verified, ${failed} failed`);
   } finally {
