@@ -14,6 +14,7 @@ import { pgSql, type Sql } from '../db/sql.ts';
 import type { EventType } from './catalogue.ts';
 import type { DeliveredEvent, OutboxSchema } from './envelope.ts';
 import { BUS_CHANNEL } from './relay.ts';
+import { waker } from './waker.ts';
 
 export interface ConsumerDefinition {
   /** Unique per consumer: `<department>.<purpose>`. Its cursor and dedup rows are kept under this name. */
@@ -308,7 +309,7 @@ export interface RunningConsumer {
  */
 export function startConsumer(pool: pg.Pool, def: ConsumerDefinition, { pollMs = 1000 } = {}): RunningConsumer {
   let stopped = false;
-  let wake: (() => void) | null = null;
+  const wake = waker();
   const waiters: (() => void)[] = [];
   let listener: pg.PoolClient | null = null;
   void pool
@@ -316,7 +317,7 @@ export function startConsumer(pool: pg.Pool, def: ConsumerDefinition, { pollMs =
     .then(async (client) => {
       if (stopped) return client.release();
       listener = client;
-      client.on('notification', () => wake?.());
+      client.on('notification', () => wake.signal());
       await client.query(`LISTEN ${BUS_CHANNEL}`);
     })
     .catch(() => undefined);
@@ -327,19 +328,14 @@ export function startConsumer(pool: pg.Pool, def: ConsumerDefinition, { pollMs =
       try {
         const run = await runConsumerOnce(pool, def);
         idle = run.blocked || run.busy || run.handled + run.duplicates === 0;
-        if (idle && waiters.length && (await consumerLag(pool, def.name)) === 0) waiters.splice(0).forEach((w) => w());
+        // Caught up, or held at a failing event until its retry: either way nothing more comes by waiting now.
+        if (idle && waiters.length && (run.blocked || (await consumerLag(pool, def.name)) === 0))
+          waiters.splice(0).forEach((w) => w());
       } catch (error) {
         if (!stopped) console.error(`event consumer ${def.name}:`, error);
         idle = true;
       }
-      if (idle && !stopped)
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pollMs);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
+      if (idle && !stopped) await wake.sleep(pollMs);
     }
   })();
 
@@ -348,11 +344,11 @@ export function startConsumer(pool: pg.Pool, def: ConsumerDefinition, { pollMs =
     caughtUp: () =>
       new Promise<void>((resolve) => {
         waiters.push(resolve);
-        wake?.();
+        wake.signal();
       }),
     stop: async () => {
       stopped = true;
-      wake?.();
+      wake.signal();
       await loop;
       if (listener) {
         await listener.query(`UNLISTEN ${BUS_CHANNEL}`).catch(() => undefined);

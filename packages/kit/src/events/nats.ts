@@ -20,6 +20,7 @@ import type pg from 'pg';
 import { pgSql } from '../db/sql.ts';
 import type { ConsumerDefinition } from './consumer.ts';
 import { consumeOnce } from './consumer.ts';
+import { waker } from './waker.ts';
 import { OUTBOX_SCHEMAS, type DeliveredEvent, type EventJson, type OutboxSchema } from './envelope.ts';
 
 /** One connection, its JetStream client and manager, and the stream it uses: what relay and consumers share. */
@@ -183,11 +184,11 @@ export async function startNatsRelay(
   { pollMs = 1000, log = (line: string) => console.error(line) } = {},
 ): Promise<RunningNatsRelay> {
   let stopped = false;
-  let wake: (() => void) | null = null;
+  const wake = waker();
   let running: Promise<number> = Promise.resolve(0);
   const flush = () => (running = running.catch(() => 0).then(() => relayAllToNats(pool, bus)));
   const listener = await pool.connect();
-  listener.on('notification', () => wake?.());
+  listener.on('notification', () => wake.signal());
   await listener.query('LISTEN credit_events_outbox');
   const loop = (async () => {
     while (!stopped) {
@@ -195,20 +196,14 @@ export async function startNatsRelay(
         log(`event relay to NATS: ${error instanceof Error ? error.message : String(error)}`),
       );
       if (stopped) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      await wake.sleep(pollMs);
     }
   })();
   return {
     flush,
     stop: async () => {
       stopped = true;
-      wake?.();
+      wake.signal();
       await loop;
       await listener.query('UNLISTEN credit_events_outbox').catch(() => undefined);
       listener.release();
