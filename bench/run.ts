@@ -21,6 +21,7 @@ import { runImportBench } from './disclosure-import.ts';
 import { benchCreditChecks } from './credit-checks.ts';
 import { benchPush } from './push.ts';
 import { benchWeb } from './web.ts';
+import { runEventsBench } from './events.ts';
 
 const { values } = parseArgs({
   options: {
@@ -29,9 +30,12 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '8' },
     /**
      * `import`: only the 双公示 bulk import benchmark (bench/disclosure-import.ts); `web`: only the site's figures;
-     * `push`: only the push figures (bench/push.ts).
+     * `events`: only the event backbone's (bench/events.ts); `push`: only the push figures (bench/push.ts).
      */
     only: { type: 'string' },
+    'event-backlog': { type: 'string', default: '100000' },
+    /** A NATS JetStream server on this machine for the relay figures (e.g. nats://127.0.0.1:4222); none: skipped. */
+    nats: { type: 'string' },
     'import-rows': { type: 'string', default: '100000' },
     'push-backlog': { type: 'string', default: '100000' },
   },
@@ -53,22 +57,21 @@ async function importBench() {
   console.log('\n双公示 bulk import (bench/disclosure-import.ts):');
   await runImportBench(url, Math.min(Number(values['import-rows']), 1_000_000));
 }
+// The event backbone's figures, in this process on a database of its own (bench/events.ts).
+async function eventsBench() {
+  const url = await pgServer.ensureDatabase('bench_events');
+  console.log('\nevent backbone (bench/events.ts):');
+  const natsUrl = values.nats && /^nats:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(values.nats) ? values.nats : '';
+  await runEventsBench(url, { backlog: Math.min(Number(values['event-backlog']), 1_000_000), natsUrl });
+}
 // Push: outbox → webhook receipt on loopback, in this process on a database of its own (bench/push.ts).
 async function pushBench() {
   console.log('\npush (bench/push.ts):');
   await benchPush(await pgServer.ensureDatabase('bench_push'), Math.min(Number(values['push-backlog']), 200_000));
 }
-if (values.only === 'push') {
+if (values.only === 'import' || values.only === 'events' || values.only === 'push') {
   try {
-    await pushBench();
-  } finally {
-    await pgServer.stop();
-  }
-  process.exit(0);
-}
-if (values.only === 'import') {
-  try {
-    await importBench();
+    await (values.only === 'import' ? importBench() : values.only === 'events' ? eventsBench() : pushBench());
   } finally {
     await pgServer.stop();
   }
@@ -212,6 +215,7 @@ try {
   results.forEach(report);
   await site();
   await importBench();
+  await eventsBench();
   await pushBench();
   await benchCreditChecks({
     gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}/graphql`,
