@@ -277,7 +277,7 @@ export type PushMetrics = {
   disabledSubscriptions: Scalars['Int']['output'];
   /** Start of the period (inclusive). */
   from: Scalars['DateTime']['output'];
-  /** Median lag from the event to its delivery (seconds). */
+  /** Median lag from the event (its commit in the outbox) to the 2xx answer (seconds). */
   lagP50Seconds: Maybe<Scalars['Float']['output']>;
   /** 95th percentile of that lag (seconds). */
   lagP95Seconds: Maybe<Scalars['Float']['output']>;
