@@ -210,6 +210,35 @@ describe('publicity and personal data', () => {
     assert.equal(data(await call(tax, ALL, { c: subject }))._entities[0].administrativePenalties.length, 5);
   });
 
+  it('counts every matching penalty and licence in totalCount, the same on every page, as each caller may see them', async () => {
+    const LIST = `query($a: String, $after: String, $first: Int, $all: Boolean) {
+      penalties(authorityCode: $a, first: $first, after: $after, includeExpired: $all) {
+        totalCount nodes { documentNumber } pageInfo { endCursor hasNextPage } }
+      licences(authorityCode: $a, first: 100, includeExpired: $all) { totalCount nodes { documentNumber } } }`;
+    for (const [who, all] of [
+      [callers.public, false],
+      [tax, true],
+    ] as const) {
+      const full = data(await call(who, LIST, { a: MARKET_AUTHORITY.code, first: 100, all }));
+      const published = full.penalties.nodes.length;
+      assert.ok(published >= 2, 'the penalties of the test above are listed');
+      assert.equal(full.penalties.totalCount, published);
+      assert.equal(full.licences.totalCount, full.licences.nodes.length);
+      const first = data(await call(who, LIST, { a: MARKET_AUTHORITY.code, first: 1, all })).penalties;
+      assert.equal(first.totalCount, published, 'the total is every match, not the page');
+      assert.equal(first.nodes.length, 1);
+      const second = data(
+        await call(who, LIST, { a: MARKET_AUTHORITY.code, first: 1, after: first.pageInfo.endCursor, all }),
+      ).penalties;
+      assert.equal(second.totalCount, published, 'the total does not shrink after the cursor');
+    }
+    const publicTotal = data(await call(callers.public, LIST, { a: MARKET_AUTHORITY.code, first: 1 })).penalties
+      .totalCount;
+    const taxTotal = data(await call(tax, LIST, { a: MARKET_AUTHORITY.code, first: 1, all: true })).penalties
+      .totalCount;
+    assert.ok(taxTotal >= publicTotal + 3, 'expired, minor and repaired penalties are counted only for SHARED callers');
+  });
+
   it('masks natural persons for the public; full for an officer with a purpose, audited', async () => {
     const person = input({
       subjectCategory: 'NATURAL_PERSON',

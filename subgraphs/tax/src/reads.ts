@@ -3,7 +3,16 @@
  * the rules (rules.ts), so a list answers exactly as a single record does on the same day. Raw rows are parsed
  * (zod), never cast.
  */
-import { dateIdKey, dateIdSeek, isDateIdCursor, readPage, regionPrefix, toConnection, z } from '@credit-hub/kit';
+import {
+  badInput,
+  dateIdKey,
+  dateIdSeek,
+  isDateIdCursor,
+  readPage,
+  regionPrefix,
+  toConnection,
+  z,
+} from '@credit-hub/kit';
 import { Prisma, type Db } from '@credit-hub/kit/db';
 import type {
   ListingStatus,
@@ -99,8 +108,14 @@ export async function listViolations(
   today: Date,
 ): Promise<MajorTaxViolationConnectionMapper> {
   const page = readPage(args, isDateIdCursor);
+  if (args.publishedFrom && args.publishedTo && args.publishedFrom > args.publishedTo)
+    throw badInput('publishedTo', 'ORDER', '`publishedTo` must not be before `publishedFrom`');
   const where: Prisma.MajorTaxViolationWhereInput = {
-    ...statusCondition(args.status ?? 'PUBLISHED', today),
+    AND: [
+      statusCondition(args.status ?? 'PUBLISHED', today),
+      args.publishedFrom ? { publishedOn: { gte: args.publishedFrom } } : {},
+      args.publishedTo ? { publishedOn: { lte: args.publishedTo } } : {},
+    ],
     ...(args.situation ? { situation: args.situation } : {}),
     ...(args.regionCode ? { regionCode: { startsWith: regionPrefix(args.regionCode) } } : {}),
     ...(args.year

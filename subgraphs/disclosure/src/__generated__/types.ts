@@ -117,6 +117,8 @@ export type AdministrativeLicenceConnection = {
   nodes: Array<AdministrativeLicence>;
   /** Paging. */
   pageInfo: PageInfo;
+  /** Number of matching licences, every page included (counted only when asked for). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A licence with its cursor. */
@@ -249,6 +251,8 @@ export type AdministrativePenaltyConnection = {
   nodes: Array<AdministrativePenalty>;
   /** Paging. */
   pageInfo: PageInfo;
+  /** Number of matching penalties, every page included (counted only when asked for). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A penalty with its cursor. */

@@ -170,7 +170,7 @@ export type CreditSubjectResolvers<ContextType = Context, ParentType extends Res
   __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['CreditSubject']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   dischargePermits?: Resolver<Types.Maybe<Array<ResolversTypes['DischargePermit']>>, ParentType, ContextType>;
-  environmentalPenalties?: Resolver<Types.Maybe<Array<ResolversTypes['EnvironmentalPenalty']>>, ParentType, ContextType>;
+  environmentalPenalties?: Resolver<Types.Maybe<Array<ResolversTypes['EnvironmentalPenalty']>>, ParentType, ContextType, RequireFields<Types.CreditSubjectEnvironmentalPenaltiesArgs, 'includeExpired'>>;
   environmentalRating?: Resolver<Types.Maybe<ResolversTypes['EnvironmentalRating']>, ParentType, ContextType>;
   environmentalRatings?: Resolver<Types.Maybe<Array<ResolversTypes['EnvironmentalRating']>>, ParentType, ContextType>;
   isEnvironmentalIntegrityEnterprise?: Resolver<Types.Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -210,7 +210,10 @@ export type EnvironmentalPenaltyResolvers<ContextType = Context, ParentType exte
   facts?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fine?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isPublished?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   legalBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publicityBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publicityEndsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   regionCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['CreditSubject'], ParentType, ContextType>;
   violationType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -273,7 +276,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   environmentalGrades?: Resolver<Array<ResolversTypes['EnvironmentalGradeDefinition']>, ParentType, ContextType>;
-  environmentalPenalties?: Resolver<ResolversTypes['EnvironmentalPenaltyConnection'], ParentType, ContextType, RequireFields<Types.QueryEnvironmentalPenaltiesArgs, 'first'>>;
+  environmentalPenalties?: Resolver<ResolversTypes['EnvironmentalPenaltyConnection'], ParentType, ContextType, RequireFields<Types.QueryEnvironmentalPenaltiesArgs, 'first' | 'includeExpired'>>;
   environmentalRatings?: Resolver<ResolversTypes['EnvironmentalRatingConnection'], ParentType, ContextType, RequireFields<Types.QueryEnvironmentalRatingsArgs, 'first' | 'year'>>;
 };
 

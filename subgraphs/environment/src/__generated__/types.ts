@@ -35,7 +35,11 @@ export type CreditSubject = {
   code: Scalars['ID']['output'];
   /** 排污许可证 (pollutant-discharge permits) issued to the subject, latest validity first, with their status. */
   dischargePermits: Maybe<Array<DischargePermit>>;
-  /** 环境行政处罚 (environmental administrative penalties) decided against the subject, newest decision first. */
+  /**
+   * 环境行政处罚 (environmental administrative penalties) decided against the subject, newest decision first: those
+   * published today (inside their publicity window, `isPublished`); `includeExpired` (government users) adds the
+   * ones whose publicity has ended.
+   */
   environmentalPenalties: Maybe<Array<EnvironmentalPenalty>>;
   /**
    * The 企业环境信用评价 (environmental credit rating) in force today: the newest rating published and still valid
@@ -57,6 +61,11 @@ export type CreditSubject = {
    * in both scales (环发〔2013〕150号: 严格管理, 约束性措施 for 环保警示企业).
    */
   isOnEnvironmentalWatchList: Maybe<Scalars['Boolean']['output']>;
+};
+
+
+export type CreditSubjectEnvironmentalPenaltiesArgs = {
+  includeExpired?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A pollutant-discharge permit (排污许可证, 《排污许可管理条例》). */
@@ -160,8 +169,18 @@ export type EnvironmentalPenalty = {
   fine: Scalars['Float']['output'];
   /** Penalty id. */
   id: Scalars['ID']['output'];
+  /** Whether the penalty is published today (China time): decided and not past publicityEndsOn. */
+  isPublished: Scalars['Boolean']['output'];
   /** 处罚依据 — legal basis, e.g. 《中华人民共和国水污染防治法》第八十三条. */
   legalBasis: Scalars['String']['output'];
+  /** The publicity rule that governs the penalty, in Chinese. */
+  publicityBasis: Scalars['String']['output'];
+  /**
+   * 公示截止 — the last day the penalty is published (inclusive), from its decision date by the national rule for
+   * 行政处罚信息 of the 一般 tier (docs/rules/environment.md): one year, or for a decision of 2023-05-01 to 2026-03-31
+   * (58号令) one year but not before 2026-03-31. The day after, it leaves the public lists.
+   */
+  publicityEndsOn: Scalars['Date']['output'];
   /** Administrative division of the subject (行政区划代码). */
   regionCode: Scalars['String']['output'];
   /** The penalised subject. */
@@ -365,7 +384,7 @@ export type Query = {
   __typename?: 'Query';
   /** The grades this hub uses (four or five, configured per province), best first, with their labels. */
   environmentalGrades: Array<EnvironmentalGradeDefinition>;
-  /** 环境行政处罚, newest decision first, filtered by region and decision date. */
+  /** 环境行政处罚 published today, newest decision first, filtered by region and decision date. */
   environmentalPenalties: EnvironmentalPenaltyConnection;
   /**
    * 企业环境信用评价结果 of one year, filtered by grade, region and industry, ordered by subject code. With
@@ -380,6 +399,7 @@ export type QueryEnvironmentalPenaltiesArgs = {
   decidedFrom?: InputMaybe<Scalars['Date']['input']>;
   decidedTo?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeExpired?: InputMaybe<Scalars['Boolean']['input']>;
   regionCode?: InputMaybe<Scalars['String']['input']>;
 };
 

@@ -103,9 +103,9 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   AccessLevel: Types.AccessLevel;
   CreditSubject: ResolverTypeWrapper<CreditSubjectMapper>;
+  Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
-  Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
   Date: ResolverTypeWrapper<Types.Scalars['Date']['output']>;
   ListingStatus: Types.ListingStatus;
   MajorTaxViolation: ResolverTypeWrapper<MajorTaxViolationMapper>;
@@ -134,9 +134,9 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   CreditSubject: CreditSubjectMapper;
+  Int: Types.Scalars['Int']['output'];
   ID: Types.Scalars['ID']['output'];
   Boolean: Types.Scalars['Boolean']['output'];
-  Int: Types.Scalars['Int']['output'];
   Date: Types.Scalars['Date']['output'];
   MajorTaxViolation: MajorTaxViolationMapper;
   Float: Types.Scalars['Float']['output'];
@@ -171,6 +171,7 @@ export type PersonalDirectiveResolver<Result, Parent, ContextType = Context, Arg
 
 export type CreditSubjectResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditSubject'] = ResolversParentTypes['CreditSubject'], FederationReferenceType extends FederationReferenceTypes['CreditSubject'] = FederationReferenceTypes['CreditSubject']> = {
   __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['CreditSubject']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  aLevelTaxpayerYear?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isALevelTaxpayer?: Resolver<Types.Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, Partial<Types.CreditSubjectIsALevelTaxpayerArgs>>;
   isMajorTaxViolator?: Resolver<Types.Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;

@@ -37,6 +37,13 @@ export type AccessLevel =
  */
 export type CreditSubject = {
   __typename?: 'CreditSubject';
+  /**
+   * The evaluation year (评价年度) of the A-level rating in force today (A级纳税人, published by the tax authorities),
+   * e.g. 2025 for the list determined in April 2026; null when the rating in force is not A or there is none. Only A is
+   * published (公告2014年第40号: 主动公开A级纳税人名单, docs/rules/tax.md), so the public learns the year of an A and
+   * nothing about any other level.
+   */
+  aLevelTaxpayerYear: Maybe<Scalars['Int']['output']>;
   /** USCC (统一社会信用代码) or person key. */
   code: Scalars['ID']['output'];
   /**
@@ -339,6 +346,8 @@ export type QueryMajorTaxViolationArgs = {
 export type QueryMajorTaxViolationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  publishedFrom?: InputMaybe<Scalars['Date']['input']>;
+  publishedTo?: InputMaybe<Scalars['Date']['input']>;
   regionCode?: InputMaybe<Scalars['String']['input']>;
   situation?: InputMaybe<TaxViolationSituation>;
   status?: InputMaybe<ListingStatus>;
