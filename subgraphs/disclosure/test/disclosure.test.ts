@@ -156,6 +156,31 @@ describe('submissions and authorization', () => {
   });
 });
 
+describe('数据更新时间 (updatedAt)', () => {
+  const subject = makeUscc('91', '330106', 'UPD12345');
+  const READ = `query($c: ID!) { _entities(representations: [{__typename: "CreditSubject", code: $c}]) { ... on CreditSubject {
+    administrativePenalties { documentNumber facts updatedAt } } } }`;
+  const read = async () =>
+    data(await call(callers.public, READ, { c: subject }))._entities[0].administrativePenalties[0];
+
+  it('moves when the record changes, not when an identical row is sent again', async () => {
+    const row = input({ uscc: subject, documentNumber: 'UPD-1' });
+    assert.equal(data(await call(market, SUBMIT, { rows: [row] })).submitPenalties.accepted, 1);
+    const first = await read();
+    assert.match(first.updatedAt, /^\d{4}-\d{2}-\d{2}T/);
+    const same = data(await call(market, SUBMIT, { rows: [row] })).submitPenalties;
+    assert.equal(same.unchanged, 1);
+    assert.equal((await read()).updatedAt, first.updatedAt, 'a resubmission that changes nothing is no update');
+    const corrected = data(
+      await call(market, SUBMIT, { rows: [{ ...row, facts: '经查，当事人销售不合格产品（更正）。' }] }),
+    );
+    assert.equal(corrected.submitPenalties.updated, 1);
+    const after = await read();
+    assert.equal(after.facts, '经查，当事人销售不合格产品（更正）。');
+    assert.ok(Date.parse(after.updatedAt) > Date.parse(first.updatedAt), 'a corrected record has a later 数据更新时间');
+  });
+});
+
 describe('publicity and personal data', () => {
   const subject = makeUscc('91', '330106', 'PUB12345');
   const P = `query($c: ID!) { _entities(representations: [{__typename: "CreditSubject", code: $c}]) { ... on CreditSubject {

@@ -57,6 +57,7 @@ const RatingRow = z.object({
   score: z.instanceof(Prisma.Decimal).nullable(),
   evaluatedOn: z.date(),
   authority: z.string(),
+  updatedAt: z.date(),
 });
 const CountRow = z.object({ n: z.bigint() });
 
@@ -82,7 +83,7 @@ export async function listCurrentALevel(
   const rows = await db.prisma.$queryRaw<unknown[]>`
     /* listCurrentALevel */
     SELECT r.id, r.subject_code AS "subjectCode", r.region_code AS "regionCode", r.year, r.level::text AS level,
-      r.score, r.evaluated_on AS "evaluatedOn", r.authority
+      r.score, r.evaluated_on AS "evaluatedOn", r.authority, r.updated_at AS "updatedAt"
     FROM tax.credit_rating r WHERE ${where} ${seek}
     ORDER BY r.subject_code LIMIT ${page.limit}`;
   return {

@@ -246,6 +246,7 @@ export type AdministrativeLicenceResolvers<ContextType = Context, ParentType ext
   subjectIdType?: Resolver<Types.Maybe<ResolversTypes['DisclosureIdType']>, ParentType, ContextType>;
   subjectName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   taxRegistrationNumber?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   uscc?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -311,6 +312,7 @@ export type AdministrativePenaltyResolvers<ContextType = Context, ParentType ext
   tier?: Resolver<ResolversTypes['PenaltyTier'], ParentType, ContextType>;
   tierLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tierSource?: Resolver<ResolversTypes['PenaltyTierSource'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   uscc?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   violationType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -106,6 +106,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   Date: ResolverTypeWrapper<Types.Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   DischargePermit: ResolverTypeWrapper<DischargePermitMapper>;
   DischargePermitInput: Types.DischargePermitInput;
   DischargePermitStatus: Types.DischargePermitStatus;
@@ -134,6 +135,7 @@ export type ResolversParentTypes = {
   ID: Types.Scalars['ID']['output'];
   Boolean: Types.Scalars['Boolean']['output'];
   Date: Types.Scalars['Date']['output'];
+  DateTime: Types.Scalars['DateTime']['output'];
   DischargePermit: DischargePermitMapper;
   DischargePermitInput: Types.DischargePermitInput;
   EnvironmentalGradeDefinition: Types.EnvironmentalGradeDefinition;
@@ -182,6 +184,10 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
 export type DischargePermitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DischargePermit'] = ResolversParentTypes['DischargePermit']> = {
   authority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -191,6 +197,7 @@ export type DischargePermitResolvers<ContextType = Context, ParentType extends R
   status?: Resolver<ResolversTypes['DischargePermitStatus'], ParentType, ContextType>;
   statusLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['CreditSubject'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
@@ -216,6 +223,7 @@ export type EnvironmentalPenaltyResolvers<ContextType = Context, ParentType exte
   publicityEndsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   regionCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['CreditSubject'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   violationType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -245,6 +253,7 @@ export type EnvironmentalRatingResolvers<ContextType = Context, ParentType exten
   regionCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   socialSupervision?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['CreditSubject'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -283,6 +292,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 export type Resolvers<ContextType = Context> = {
   CreditSubject?: CreditSubjectResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   DischargePermit?: DischargePermitResolvers<ContextType>;
   EnvironmentalGradeDefinition?: EnvironmentalGradeDefinitionResolvers<ContextType>;
   EnvironmentalPenalty?: EnvironmentalPenaltyResolvers<ContextType>;

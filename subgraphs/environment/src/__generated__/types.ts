@@ -11,6 +11,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** Calendar date (日期), ISO 8601 YYYY-MM-DD, no time zone. */
   Date: { input: Date; output: Date | string; }
+  /** An instant (时间), ISO 8601 with time zone, e.g. 2026-11-21T06:00:00.000Z. */
+  DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -87,6 +89,8 @@ export type DischargePermit = {
   statusLabel: Scalars['String']['output'];
   /** The permit holder (排污单位). */
   subject: CreditSubject;
+  /** 数据更新时间 — when the hub last stored a change to this record (what the public site shows as the data's date). */
+  updatedAt: Scalars['DateTime']['output'];
   /** 有效期限自 — first valid day. */
   validFrom: Scalars['Date']['output'];
   /** 有效期限至 — last valid day. */
@@ -185,6 +189,8 @@ export type EnvironmentalPenalty = {
   regionCode: Scalars['String']['output'];
   /** The penalised subject. */
   subject: CreditSubject;
+  /** 数据更新时间 — when the hub last stored a change to this record (what the public site shows as the data's date). */
+  updatedAt: Scalars['DateTime']['output'];
   /** 违法行为类型 — type of violation, e.g. 超标排放水污染物. */
   violationType: Scalars['String']['output'];
 };
@@ -270,6 +276,8 @@ export type EnvironmentalRating = {
   socialSupervision: Maybe<Scalars['Float']['output']>;
   /** The rated subject. */
   subject: CreditSubject;
+  /** 数据更新时间 — when the hub last stored a change to this record (what the public site shows as the data's date). */
+  updatedAt: Scalars['DateTime']['output'];
   /** Last day this rating counts: the day in year + 2 the province's next results are due (default 31 December). */
   validUntil: Scalars['Date']['output'];
   /** Rating year (评价年度): the year whose conduct was evaluated. */

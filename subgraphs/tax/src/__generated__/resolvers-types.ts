@@ -107,6 +107,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   Date: ResolverTypeWrapper<Types.Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   ListingStatus: Types.ListingStatus;
   MajorTaxViolation: ResolverTypeWrapper<MajorTaxViolationMapper>;
   Float: ResolverTypeWrapper<Types.Scalars['Float']['output']>;
@@ -138,6 +139,7 @@ export type ResolversParentTypes = {
   ID: Types.Scalars['ID']['output'];
   Boolean: Types.Scalars['Boolean']['output'];
   Date: Types.Scalars['Date']['output'];
+  DateTime: Types.Scalars['DateTime']['output'];
   MajorTaxViolation: MajorTaxViolationMapper;
   Float: Types.Scalars['Float']['output'];
   MajorTaxViolationConnection: MajorTaxViolationConnectionMapper;
@@ -184,6 +186,10 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
 export type MajorTaxViolationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MajorTaxViolation'] = ResolversParentTypes['MajorTaxViolation']> = {
   amountInvolved?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   authorityCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -213,6 +219,7 @@ export type MajorTaxViolationResolvers<ContextType = Context, ParentType extends
   stopDecisionDueBy?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['CreditSubject'], ParentType, ContextType>;
   taxpayerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type MajorTaxViolationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MajorTaxViolationConnection'] = ResolversParentTypes['MajorTaxViolationConnection']> = {
@@ -255,6 +262,7 @@ export type TaxCreditRatingResolvers<ContextType = Context, ParentType extends R
   regionCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   score?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['CreditSubject'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -282,6 +290,7 @@ export type TaxResponsiblePersonResolvers<ContextType = Context, ParentType exte
 export type Resolvers<ContextType = Context> = {
   CreditSubject?: CreditSubjectResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   MajorTaxViolation?: MajorTaxViolationResolvers<ContextType>;
   MajorTaxViolationConnection?: MajorTaxViolationConnectionResolvers<ContextType>;
   MajorTaxViolationEdge?: MajorTaxViolationEdgeResolvers<ContextType>;
