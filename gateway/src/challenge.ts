@@ -28,7 +28,7 @@ export interface ChallengeConfig {
   maxNumber?: number;
   /** How long a challenge may be solved and sent. */
   expiresSeconds?: number;
-  /** Root fields that count as a search. */
+  /** Root fields that count as a search (the typeahead too: it lists subjects as a search does). */
   searchFields?: readonly string[];
 }
 
@@ -39,7 +39,7 @@ export const DEFAULT_CHALLENGE: ChallengeConfig = {
   cost: 5_000,
   maxNumber: 10_000,
   expiresSeconds: 600,
-  searchFields: ['searchSubjects'],
+  searchFields: ['searchSubjects', 'suggestSubjects'],
 };
 
 /** The header a client sends the solution in (base64 JSON `{ challenge, solution }`, as the ALTCHA widget makes it). */
