@@ -229,6 +229,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     disclosureUrl: options.subgraphUrls?.disclosure ?? `http://127.0.0.1:${disclosure.port}/graphql`,
     limitBytes: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES,
     rateLimit: rateLimiter.middleware,
+    console: { sessions, publicOrigin: options.console?.publicOrigin },
   });
 
   const bodyLimit = options.bodyLimitBytes ?? 100 * 1024;
