@@ -199,6 +199,8 @@ describe('POST /imports/disclosure', () => {
       kind: 'CF',
       rows: 20,
       authorities: market,
+      foreignAuthority: foreign,
+      invalidShare: 0,
       seed: 12,
     });
     const signedIn = await upload(own.path, 'text/csv', { cookie, origin });
