@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Supergraph } from '@apollo/federation-internals';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { preset as clientPreset } from '@graphql-codegen/client-preset';
 import { printSchema } from 'graphql';
 import { persistedDocumentHash } from '../gateway/src/safelist.ts';
 
@@ -26,7 +27,10 @@ const config: CodegenConfig = {
   ignoreNoDocuments: false,
   generates: {
     [path.join(here, 'src/gql/')]: {
-      preset: 'client',
+      // The preset itself, not its name: a name is resolved from the working directory, and the repository root
+      // holds another (older) client preset than this workspace's, so `npm run codegen` from the root, the build and
+      // `npm run codegen -w web` wrote different files. Imported here, it is always this workspace's.
+      preset: clientPreset,
       presetConfig: {
         fragmentMasking: false,
         persistedDocuments: { hashAlgorithm: persistedDocumentHash },
