@@ -39,7 +39,8 @@ export const DEFAULT_CHALLENGE: ChallengeConfig = {
   cost: 5_000,
   maxNumber: 10_000,
   expiresSeconds: 600,
-  searchFields: ['searchSubjects'],
+  // verifyReport: the report verification page is rate-limited like a search (numbers must not be probed in bulk).
+  searchFields: ['searchSubjects', 'verifyReport'],
 };
 
 /** The header a client sends the solution in (base64 JSON `{ challenge, solution }`, as the ALTCHA widget makes it). */
