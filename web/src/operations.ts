@@ -378,3 +378,37 @@ export const LatestLicencesQuery = graphql(`
     }
   }
 `);
+
+/** 公共信用信息报告 download (components/ReportDownload.vue): the PDF and JSON of a newly issued report. */
+export const PublicCreditReportQuery = graphql(`
+  query WebPublicCreditReport($subjectCode: ID!) {
+    publicCreditReport(subjectCode: $subjectCode) {
+      number
+      verificationCode
+      verificationUrl
+      pdfBase64
+      dataJson
+    }
+  }
+`);
+
+/** The report verification page (/verify): number and 查验码 → what was issued, and whether it still holds. */
+export const VerifyReportQuery = graphql(`
+  query WebVerifyReport($number: String!, $code: String!) {
+    verifyReport(number: $number, code: $code) {
+      number
+      kindLabel
+      subjectCode
+      subjectName
+      issuedAt
+      dataCutoff
+      periodFrom
+      periodTo
+      pdfSha256
+      keyId
+      signatureValid
+      changedSinceIssue
+      statement
+    }
+  }
+`);

@@ -25,6 +25,12 @@ export const router = createRouter({
       meta: { title: '办事指南' },
     },
     {
+      path: '/verify',
+      name: 'verify',
+      component: () => import('./pages/VerifyPage.vue'),
+      meta: { title: '报告查验' },
+    },
+    {
       path: '/console',
       name: 'console',
       component: () => import('./pages/ConsolePage.vue'),
