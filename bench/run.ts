@@ -19,6 +19,7 @@ import { dataDir, migrate, repoRoot, startEmbeddedPostgres } from '@credit-hub/k
 import pg from 'pg';
 import { runImportBench } from './disclosure-import.ts';
 import { benchCreditChecks } from './credit-checks.ts';
+import { benchReports } from './reports.ts';
 import { benchWeb } from './web.ts';
 
 const { values } = parseArgs({
@@ -26,7 +27,10 @@ const { values } = parseArgs({
     subjects: { type: 'string', default: '20000' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '8' },
-    /** `import`: only the 双公示 bulk import benchmark (bench/disclosure-import.ts); `web`: only the site's figures. */
+    /**
+     * `import`: only the 双公示 bulk import benchmark (bench/disclosure-import.ts); `web`: only the site's figures;
+     * `reports`: only the credit reports (bench/reports.ts).
+     */
     only: { type: 'string' },
     'import-rows': { type: 'string', default: '100000' },
   },
@@ -159,6 +163,13 @@ try {
     await site();
     throw new Done();
   }
+  const reports = () =>
+    benchReports({ gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}/graphql`, codes: codes.slice(0, 200), pid: hub.pid });
+  if (values.only === 'reports') {
+    console.log('\ncredit reports (bench/reports.ts):');
+    await reports();
+    throw new Done();
+  }
   console.log(
     `\ncredit-hub benchmark: ${subjects.toLocaleString('en')} subjects, ${connections} connections, ${duration} s per scenario\n`,
   );
@@ -201,6 +212,8 @@ try {
     run,
     report,
   });
+  console.log('\ncredit reports (bench/reports.ts):');
+  await reports();
 } catch (error) {
   if (!(error instanceof Done)) throw error;
 } finally {

@@ -14,9 +14,13 @@ import { startTaxSubgraph } from '@credit-hub/subgraph-tax';
 import {
   developmentKeys,
   ephemeralKeys,
+  keysFromEnv as reportKeysFromEnv,
   startReportSubgraph,
   type Config as ReportConfig,
 } from '@credit-hub/subgraph-report';
+
+/** The report keys the all-in-one start's env names (REPORT_SIGNING_KEYS, REPORT_CODE_KEY; docs/reports.md). */
+export { reportKeysFromEnv };
 
 /** Department settings the all-in-one start passes on (each service reads them itself when alone). */
 export interface DepartmentSettings {
@@ -93,7 +97,7 @@ export async function startHub(options: {
    * The report service's signing and code keys and the site origin in its QR codes (docs/reports.md); unset: the
    * development keys in .data/ (a production hub without them gets keys that live as long as the process).
    */
-  reports?: { keys?: ReportConfig['keys']; verifyBaseUrl?: string };
+  reports?: { keys?: ReportConfig['keys'] | undefined; verifyBaseUrl?: string | undefined };
   log?: (line: string) => void;
 }): Promise<Hub> {
   if (options.production && !options.personKeySecret)
@@ -105,6 +109,10 @@ export async function startHub(options: {
     verifyBaseUrl: options.reports?.verifyBaseUrl ?? `http://localhost:${options.gatewayPort ?? 4000}`,
     keys: options.reports?.keys ?? (options.production ? ephemeralKeys() : developmentKeys(dataDir)),
   });
+  if (options.production && !options.reports?.keys)
+    options.log?.(
+      'reports: no REPORT_SIGNING_KEYS/REPORT_CODE_KEY: reports are signed with keys that end with this process (configure them)',
+    );
   const ephemeral = options.ports === 'ephemeral';
   const internalSecret = options.internalSecret ?? randomBytes(32).toString('base64url');
   const subgraphs = {} as Hub['subgraphs'];

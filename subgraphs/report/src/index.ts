@@ -14,4 +14,4 @@ export const reportSubgraph: SubgraphDefinition<Loaders, Config> = {
 
 export const startReportSubgraph = (options: StartOptions<Config>) => startSubgraph(reportSubgraph, options);
 export type { Config } from './context.ts';
-export { developmentKeys, ephemeralKeys } from './keys/reads.ts';
+export { developmentKeys, ephemeralKeys, keysFromEnv } from './keys/reads.ts';

@@ -101,6 +101,9 @@ function subjectFacts(s: GraphSubject): ReportSubjectFacts {
   };
 }
 
+/** 2.000000 → 2 (the 双公示 standard's decimals as people write them). */
+const amount = (value: string) => (Number.isFinite(Number(value)) ? String(Number(value)) : value);
+
 const yes = (flag: boolean | null | undefined) => flag === true;
 
 /** 公共信用信息报告: the sections of the 2022 standard as the public site shows them (docs/reports.md). */
@@ -217,7 +220,7 @@ export function publicContent(s: GraphSubject): ReportContent {
           p.documentNumber,
           p.violationType,
           p.content,
-          p.fineAmount == null ? '—' : `${p.fineAmount} 万元`,
+          p.fineAmount == null ? '—' : `${amount(p.fineAmount)} 万元`,
           p.decidedOn,
           p.publicityEndsOn,
           p.authorityName,

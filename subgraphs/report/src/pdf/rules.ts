@@ -10,6 +10,19 @@ export const FONT = 'NotoSansSC';
 
 type Node = Record<string, unknown> | string;
 
+/** Contents and reasons take the free width; dates, amounts and names get fixed columns (points). */
+function columnWidths(columns: string[]): (number | string)[] {
+  if (columns.length <= 2) return columns.map((_c, i) => (i === 0 && columns.length === 2 ? 110 : '*'));
+  const widths: (number | string)[] = columns.map((c) => {
+    if (/内容|事由|事实|领域/.test(c)) return '*';
+    if (/日期|截止|有效期至/.test(c)) return 50;
+    if (/金额|年度|状态/.test(c)) return 42;
+    return 62;
+  });
+  if (!widths.includes('*')) widths[widths.length - 1] = '*';
+  return widths;
+}
+
 function table(t: ReportTable): Node[] {
   const out: Node[] = [
     { text: t.title, style: 'h2' },
@@ -23,8 +36,11 @@ function table(t: ReportTable): Node[] {
   out.push({
     table: {
       headerRows: 1,
-      // Narrow columns by content, the text columns share the rest: long Chinese text wraps inside its cell.
-      widths: t.columns.map((_c, i) => (t.columns.length === 2 && i === 0 ? 110 : '*')),
+      // A record stays on one page (with the header row repeated above it), never split between two.
+      dontBreakRows: true,
+      // Dates and amounts get narrow fixed columns, the text columns share the rest: long Chinese text wraps
+      // inside its cell.
+      widths: columnWidths(t.columns),
       body: [
         t.columns.map((c) => ({ text: c, style: 'th' })),
         ...t.rows.map((row) => row.map((cell) => ({ text: cell, style: 'td' }))),
