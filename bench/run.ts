@@ -33,14 +33,20 @@ const { values } = parseArgs({
      */
     only: { type: 'string' },
     'import-rows': { type: 'string', default: '100000' },
+    /** Ports of the benchmark's embedded PostgreSQL and hub (another benchmark on the machine holds the defaults). */
+    'pg-port': { type: 'string', default: '54331' },
+    'gateway-port': { type: 'string', default: '4480' },
   },
 });
 const subjects = Number(values.subjects);
 const duration = Math.min(Number(values.duration), 60);
 const connections = Math.min(Number(values.connections), 64);
-const GATEWAY_PORT = 4480;
+const GATEWAY_PORT = Number(values['gateway-port']);
 
-const pgServer = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg-bench'), port: 54331 });
+const pgServer = await startEmbeddedPostgres({
+  dataDir: path.join(dataDir, 'pg-bench'),
+  port: Number(values['pg-port']),
+});
 // Bump the suffix when the generator gains tables, so an older loaded database is not reused.
 const database = `bench_v3_${subjects}`;
 const databaseUrl = await pgServer.ensureDatabase(database);

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from '@credit-hub/kit';
+import { clock, z } from '@credit-hub/kit';
 import { keyRing, type KeyRing } from './rules.ts';
 
 const devKeys = z.object({ signing: z.array(z.string()).min(1), codeKey: z.string().min(32) });
@@ -10,7 +10,7 @@ const devKeys = z.object({ signing: z.array(z.string()).min(1), codeKey: z.strin
 function generateDevKeys() {
   const { privateKey } = generateKeyPairSync('ed25519');
   const der = privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
-  const id = `dev-${new Date().toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(3).toString('hex')}`;
+  const id = `dev-${clock.now().toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(3).toString('hex')}`;
   return { signing: [`${id}:${der}`], codeKey: randomBytes(32).toString('base64url') };
 }
 

@@ -142,7 +142,7 @@ export function documentDefinition(data: ReportData): Record<string, unknown> {
     defaultStyle: { font: FONT, fontSize: 9.5, lineHeight: 1.3 },
     footer: (page: number, pages: number) => ({
       columns: [
-        { text: `报告编号：${data.number}　查验码：${code}`, style: 'footer' },
+        { text: `报告编号：${data.number}\u3000查验码：${code}`, style: 'footer' },
         { text: `第 ${page} 页 / 共 ${pages} 页`, style: 'footer', alignment: 'right' },
       ],
       margin: [40, 16, 40, 0],
