@@ -79,8 +79,9 @@ function startHubProcess(): Promise<ChildProcess> {
         SUBGRAPH_PORTS: 'ephemeral',
         DEMO_SUBJECTS: String(subjects),
         // The site's figures need no production secrets (the page is the same; the site sends persisted documents
-        // either way), so `--only web` runs the hub as `npm start` does.
-        NODE_ENV: values.only === 'web' ? 'development' : 'production',
+        // either way), nor do the reports' (the same render and record), so `--only web` and `--only reports` run the
+        // hub as `npm start` does.
+        NODE_ENV: values.only === 'web' || values.only === 'reports' ? 'development' : 'production',
         AUTH_JWT_SECRET: BENCH_JWT_SECRET,
         RATE_LIMIT_ANONYMOUS: '1000000',
         RATE_LIMIT_AUTHENTICATED: '1000000',

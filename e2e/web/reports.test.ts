@@ -93,3 +93,36 @@ it('downloads the report from the subject page, then verifies it on the verifica
   );
   await page.close();
 });
+
+it('gives a signed-in enterprise its own 专项信用报告', async () => {
+  const { page } = await openPage(context, base);
+  await page.goto(`${base}/report/special`);
+  await page.getByTestId('special-sign-in').waitFor({ timeout: 90_000 });
+  // The development sign-in as the enterprise itself (production signs in through the identity provider).
+  await page.goto(`${base}/auth/dev?returnTo=%2Freport%2Fspecial`);
+  await page.locator('input[name=role][value=enterprise]').check();
+  await page.locator('#uscc').fill(firm.code);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByTestId('special-form').waitFor({ timeout: 90_000 });
+  assert.equal(await page.getByTestId('special-code').inputValue(), firm.code);
+  await page.getByTestId('special-from').fill('2025-01-01');
+  await page.getByTestId('special-to').fill('2026-11-20');
+  await page.getByTestId('special-submit').click();
+  await page.getByTestId('special-issued').waitFor({ timeout: 90_000 });
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 90_000 }),
+    page.getByTestId('special-pdf').click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^专项信用报告-XY\d{20}\.pdf$/);
+  assert.equal(
+    readFileSync(await download.path())
+      .subarray(0, 5)
+      .toString(),
+    '%PDF-',
+  );
+  const [row] = await tdb.db.prisma.$queryRawUnsafe<{ requester_role: string; period_from: string }[]>(
+    `SELECT requester_role, period_from::text FROM report.issued_report WHERE kind = 'SPECIAL_NO_VIOLATION' AND subject_code = '${firm.code}'`,
+  );
+  assert.deepEqual(row, { requester_role: 'ENTERPRISE', period_from: '2025-01-01' });
+  await page.close();
+});

@@ -412,3 +412,15 @@ export const VerifyReportQuery = graphql(`
     }
   }
 `);
+
+/** 专项信用报告 (pages/SpecialReportPage.vue): for a signed-in enterprise itself or an officer with a purpose. */
+export const SpecialCreditReportQuery = graphql(`
+  query WebSpecialCreditReport($subjectCode: ID!, $from: Date!, $to: Date!, $purpose: ReportPurpose!) {
+    specialCreditReport(subjectCode: $subjectCode, from: $from, to: $to, purpose: $purpose) {
+      number
+      verificationCode
+      pdfBase64
+      dataJson
+    }
+  }
+`);

@@ -31,6 +31,12 @@ export const router = createRouter({
       meta: { title: '报告查验' },
     },
     {
+      path: '/report/special',
+      name: 'special-report',
+      component: () => import('./pages/SpecialReportPage.vue'),
+      meta: { title: '专项信用报告' },
+    },
+    {
       path: '/console',
       name: 'console',
       component: () => import('./pages/ConsolePage.vue'),

@@ -28,6 +28,7 @@ type Documents = {
     "\n  query WebLatestLicences($from: Date, $to: Date, $first: Int, $after: String) {\n    licences(decidedFrom: $from, decidedTo: $to, first: $first, after: $after) {\n      nodes {\n        id\n        subjectName\n        documentName\n        documentNumber\n        decidedOn\n        validUntil\n        authorityName\n        subject {\n          code\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.WebLatestLicencesDocument,
     "\n  query WebPublicCreditReport($subjectCode: ID!) {\n    publicCreditReport(subjectCode: $subjectCode) {\n      number\n      verificationCode\n      verificationUrl\n      pdfBase64\n      dataJson\n    }\n  }\n": typeof types.WebPublicCreditReportDocument,
     "\n  query WebVerifyReport($number: String!, $code: String!) {\n    verifyReport(number: $number, code: $code) {\n      number\n      kindLabel\n      subjectCode\n      subjectName\n      issuedAt\n      dataCutoff\n      periodFrom\n      periodTo\n      pdfSha256\n      keyId\n      signatureValid\n      changedSinceIssue\n      statement\n    }\n  }\n": typeof types.WebVerifyReportDocument,
+    "\n  query WebSpecialCreditReport($subjectCode: ID!, $from: Date!, $to: Date!, $purpose: ReportPurpose!) {\n    specialCreditReport(subjectCode: $subjectCode, from: $from, to: $to, purpose: $purpose) {\n      number\n      verificationCode\n      pdfBase64\n      dataJson\n    }\n  }\n": typeof types.WebSpecialCreditReportDocument,
 };
 const documents: Documents = {
     "\n  query WebRegions($parentCode: String) {\n    regions(parentCode: $parentCode) {\n      code\n      name\n      level\n    }\n  }\n": types.WebRegionsDocument,
@@ -44,6 +45,7 @@ const documents: Documents = {
     "\n  query WebLatestLicences($from: Date, $to: Date, $first: Int, $after: String) {\n    licences(decidedFrom: $from, decidedTo: $to, first: $first, after: $after) {\n      nodes {\n        id\n        subjectName\n        documentName\n        documentNumber\n        decidedOn\n        validUntil\n        authorityName\n        subject {\n          code\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.WebLatestLicencesDocument,
     "\n  query WebPublicCreditReport($subjectCode: ID!) {\n    publicCreditReport(subjectCode: $subjectCode) {\n      number\n      verificationCode\n      verificationUrl\n      pdfBase64\n      dataJson\n    }\n  }\n": types.WebPublicCreditReportDocument,
     "\n  query WebVerifyReport($number: String!, $code: String!) {\n    verifyReport(number: $number, code: $code) {\n      number\n      kindLabel\n      subjectCode\n      subjectName\n      issuedAt\n      dataCutoff\n      periodFrom\n      periodTo\n      pdfSha256\n      keyId\n      signatureValid\n      changedSinceIssue\n      statement\n    }\n  }\n": types.WebVerifyReportDocument,
+    "\n  query WebSpecialCreditReport($subjectCode: ID!, $from: Date!, $to: Date!, $purpose: ReportPurpose!) {\n    specialCreditReport(subjectCode: $subjectCode, from: $from, to: $to, purpose: $purpose) {\n      number\n      verificationCode\n      pdfBase64\n      dataJson\n    }\n  }\n": types.WebSpecialCreditReportDocument,
 };
 
 /**
@@ -116,6 +118,10 @@ export function graphql(source: "\n  query WebPublicCreditReport($subjectCode: I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WebVerifyReport($number: String!, $code: String!) {\n    verifyReport(number: $number, code: $code) {\n      number\n      kindLabel\n      subjectCode\n      subjectName\n      issuedAt\n      dataCutoff\n      periodFrom\n      periodTo\n      pdfSha256\n      keyId\n      signatureValid\n      changedSinceIssue\n      statement\n    }\n  }\n"): (typeof documents)["\n  query WebVerifyReport($number: String!, $code: String!) {\n    verifyReport(number: $number, code: $code) {\n      number\n      kindLabel\n      subjectCode\n      subjectName\n      issuedAt\n      dataCutoff\n      periodFrom\n      periodTo\n      pdfSha256\n      keyId\n      signatureValid\n      changedSinceIssue\n      statement\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebSpecialCreditReport($subjectCode: ID!, $from: Date!, $to: Date!, $purpose: ReportPurpose!) {\n    specialCreditReport(subjectCode: $subjectCode, from: $from, to: $to, purpose: $purpose) {\n      number\n      verificationCode\n      pdfBase64\n      dataJson\n    }\n  }\n"): (typeof documents)["\n  query WebSpecialCreditReport($subjectCode: ID!, $from: Date!, $to: Date!, $purpose: ReportPurpose!) {\n    specialCreditReport(subjectCode: $subjectCode, from: $from, to: $to, purpose: $purpose) {\n      number\n      verificationCode\n      pdfBase64\n      dataJson\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
