@@ -33,7 +33,8 @@ function me(session: SessionData | null) {
     departmentName: session.department ? (DEPARTMENTS as Record<string, string>)[session.department] : null,
     name: session.name,
     via: session.via,
-    subjectCode: session.subjectCode ?? null,
+    // An enterprise user's USCC; the other roles have none.
+    ...(session.subjectCode ? { subjectCode: session.subjectCode } : {}),
   };
 }
 
