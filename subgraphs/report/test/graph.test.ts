@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { readEnv } from '../src/env.ts';
 import { REPORT_SUBJECT_DOCUMENT } from '../src/graph/reads.ts';
-import { ephemeralKeys } from '../src/keys/reads.ts';
+import { ephemeralKeys, keysFromEnv } from '../src/keys/reads.ts';
 import { signText, verifyText } from '../src/keys/rules.ts';
 import { fontHasGlyph } from '../src/pdf/writes.ts';
 import { checkPeriod, normaliseCode, reportNumber, signedText, verificationCode } from '../src/rules.ts';
@@ -50,5 +51,23 @@ describe('the report service', () => {
     assert.equal(fontHasGlyph('淏'.codePointAt(0)!), true);
     assert.equal(fontHasGlyph('䶮'.codePointAt(0)!), true);
     assert.equal(fontHasGlyph('𠀾'.codePointAt(0)!), false);
+  });
+
+  it('requires configured keys in production, and builds the ring from them', () => {
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgresql://report:a-real-password@db/credit',
+      INTERNAL_IDENTITY_SECRET: 'x'.repeat(40),
+    };
+    assert.throws(
+      () => readEnv(production),
+      /REPORT_SIGNING_KEYS[\s\S]*REPORT_CODE_KEY|REPORT_CODE_KEY[\s\S]*REPORT_SIGNING_KEYS/,
+    );
+    const signing = ephemeralKeys();
+    const der = signing.current.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+    const env = readEnv({ ...production, REPORT_SIGNING_KEYS: `k2026:${der}`, REPORT_CODE_KEY: 'c'.repeat(40) });
+    const ring = keysFromEnv(env, '/nonexistent');
+    assert.equal(ring.current.keyId, 'k2026');
+    assert.equal(ring.codeKey.toString('utf8'), 'c'.repeat(40));
   });
 });
