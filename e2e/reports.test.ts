@@ -7,7 +7,7 @@ import { SAFELIST_DIR } from '@credit-hub/gateway';
 import type { Hub } from '@credit-hub/hub';
 import { prepareDatabase } from '@credit-hub/hub/prepare';
 import { DEV_SECRETS, fixClock } from '@credit-hub/kit';
-import { createTestDatabase, initSeed, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
+import { createTestDatabase, initSeed, makeUscc, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { bearer, startTestHub, tokenFor } from './support/hub.ts';
 
@@ -259,6 +259,30 @@ describe('verification', () => {
       unknown.body.errors?.[0]?.message,
       wrong.body.errors?.[0]?.message.replace(report.number, 'XY330106202611209999999'),
     );
+  });
+
+  it('refuses a malformed hash, a malformed subject code and an unknown subject, naming the field', async () => {
+    const report = await publicReport(pick.company.code);
+    const badHash = await ask(VERIFY, {
+      number: report.number,
+      code: report.verificationCode,
+      pdfSha256: 'not-a-hash',
+    });
+    assert.deepEqual(
+      [
+        badHash.body.errors?.[0]?.extensions?.code,
+        badHash.body.errors?.[0]?.extensions?.field,
+        badHash.body.errors?.[0]?.extensions?.rule,
+      ],
+      ['BAD_USER_INPUT', 'pdfSha256', 'FORMAT'],
+    );
+    const malformed = await ask(PUBLIC_REPORT, { subjectCode: '91330106MA2H0000' });
+    assert.equal(malformed.body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+    assert.equal(malformed.body.errors?.[0]?.extensions?.field, 'subjectCode');
+    // A well-formed USCC (check character right) that the register does not hold.
+    const unknown = await ask(PUBLIC_REPORT, { subjectCode: makeUscc('91', '330106', 'MA2H0999') });
+    assert.equal(unknown.body.errors?.[0]?.extensions?.code, 'NOT_FOUND');
+    assert.equal(unknown.body.errors?.[0]?.extensions?.field, 'subjectCode');
   });
 
   it('stores the report immutably', async () => {

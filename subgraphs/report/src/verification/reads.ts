@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { notFound, toIsoDate } from '@credit-hub/kit';
+import { badInput, notFound, toIsoDate } from '@credit-hub/kit';
 import { contentDigest, publicContent, specialContent } from '../content/rules.ts';
 import type { Context } from '../context.ts';
 import type { QueryVerifyReportArgs } from '../__generated__/types.ts';
@@ -17,6 +17,9 @@ const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(
  * the graph now, for the same kind and period). An unknown number and a wrong code get the same NOT_FOUND.
  */
 export async function verifyReport(ctx: Context, args: QueryVerifyReportArgs): Promise<ReportVerificationMapper> {
+  const given = args.pdfSha256?.trim().toLowerCase();
+  if (given !== undefined && !/^[0-9a-f]{64}$/.test(given))
+    throw badInput('pdfSha256', 'FORMAT', 'pdfSha256 must be a SHA-256 in hexadecimal (64 characters 0-9, a-f)');
   const number = args.number.trim().toUpperCase();
   const code = normaliseCode(args.code);
   const report = /^XY\d{20}$/.test(number) ? await reportByNumber(ctx.db, number) : null;
@@ -31,7 +34,6 @@ export async function verifyReport(ctx: Context, args: QueryVerifyReportArgs): P
     signedText(report.number, report.pdf_sha256),
     report.signature,
   );
-  const given = args.pdfSha256?.trim().toLowerCase();
   const pdfMatches = given ? same(given, report.pdf_sha256) : null;
   let changedSinceIssue: boolean | null = null;
   try {
