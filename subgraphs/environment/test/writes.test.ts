@@ -188,6 +188,18 @@ describe('publishEnvironmentalRating', () => {
       ['GREEN', 96, '330110', 'D'],
     );
     assert.equal(await tdb.db.prisma.environmentalRating.count({ where: { subjectCode: paper } }), 1);
+    // Each grade change is an event in the same transaction (docs/events.md): BLUE (new), then BLUE → GREEN.
+    const events = await tdb.db.pool.query<{ payload: { level: string; previousLevel: string | null; year: number } }>(
+      `SELECT payload FROM environment.outbox WHERE type = 'rating.changed' AND subject_code = $1 ORDER BY position`,
+      [paper],
+    );
+    assert.deepEqual(
+      events.rows.map((e) => [e.payload.year, e.payload.previousLevel, e.payload.level]),
+      [
+        [2024, null, 'BLUE'],
+        [2024, 'BLUE', 'GREEN'],
+      ],
+    );
     assert.deepEqual(await flags(paper), {
       environmentalRating: { year: 2024, grade: 'GREEN' },
       isEnvironmentalIntegrityEnterprise: true,
