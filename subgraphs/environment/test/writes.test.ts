@@ -22,7 +22,12 @@ import { startEnvironmentSubgraph } from '../src/index.ts';
 // to a five-grade province's service; a second service on the same database has the national four grades.
 let tdb: TestDatabase;
 /** The tables a write of this subgraph could change (the write-nothing snapshot). */
-const TABLES = ['environment.credit_rating', 'environment.penalty', 'environment.discharge_permit'];
+const TABLES = [
+  'environment.credit_rating',
+  'environment.penalty',
+  'environment.discharge_permit',
+  'environment.outbox',
+];
 let five: RunningService;
 let four: RunningService;
 
