@@ -180,7 +180,15 @@ export const ${name}Subgraph: SubgraphDefinition<Loaders> = {
 
 export const start${Name}Subgraph = (options: StartOptions<undefined>) => startSubgraph(${name}Subgraph, options);
 `,
-    [`subgraphs/${name}/src/main.ts`]: `import { clockFromEnv, identityOptionsOf, readEnvOrExit, setClock } from '@credit-hub/kit';
+    [`subgraphs/${name}/src/main.ts`]: `import {
+  clockFromEnv,
+  identityOptionsOf,
+  metricsOptionsOf,
+  readEnvOrExit,
+  serviceLogger,
+  setClock,
+  startObservability,
+} from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { readEnv } from './env.ts';
 import { start${Name}Subgraph } from './index.ts';
@@ -188,14 +196,17 @@ import { start${Name}Subgraph } from './index.ts';
 // Runs this subgraph alone (one process per department in production; \`npm start\` runs all in one).
 const env = readEnvOrExit(readEnv);
 setClock(clockFromEnv(env));
+// Log level, and traces when OTEL_EXPORTER_OTLP_ENDPOINT names a collector (docs/operations.md).
+await startObservability(env, 'subgraph-${name}');
 const service = await start${Name}Subgraph({
   db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-${name}' }),
   port: env.${upper}_PORT,
   host: env.${upper}_HOST,
   production: env.NODE_ENV === 'production',
   ...identityOptionsOf(env),
+  ...metricsOptionsOf(env),
 });
-console.log(\`${name} subgraph at \${service.url}\`);
+serviceLogger('${name}').info('subgraph listening', { url: service.url });
 `,
     [`subgraphs/${name}/src/env.ts`]: `import { loadEnv, subgraphEnv } from '@credit-hub/kit';
 
