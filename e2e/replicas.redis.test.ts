@@ -136,7 +136,12 @@ after(async () => {
 
 const PROFILE = `query Replicated($code: ID!) { subject(code: $code) { name isALevelTaxpayer } }`;
 
-async function post(headers: Record<string, string>) {
+interface Answer {
+  status: number;
+  body: { data?: { subject?: { name: string; isALevelTaxpayer: boolean } | null } | null; errors?: unknown[] };
+}
+
+async function post(headers: Record<string, string>): Promise<Answer> {
   const response = await fetch(`${gatewayBalancer.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -181,7 +186,10 @@ describe('replicas', { timeout: 240_000 }, () => {
         let attempt = 0;
         for (;;) {
           attempt += 1;
-          const answer = await post(auth).catch((error: Error) => ({ status: 0, body: { errors: [error.message] } }));
+          const answer = await post(auth).catch((error: Error): Answer => ({
+            status: 0,
+            body: { errors: [error.message] },
+          }));
           if (answer.status === 200 && !answer.body.errors && answer.body.data?.subject?.name) break;
           if (attempt >= 5) {
             failures.push(`${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
