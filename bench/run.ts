@@ -20,15 +20,20 @@ import pg from 'pg';
 import { runImportBench } from './disclosure-import.ts';
 import { benchCreditChecks } from './credit-checks.ts';
 import { benchWeb } from './web.ts';
+import { benchGatewayMemory } from './memory.ts';
 
 const { values } = parseArgs({
   options: {
     subjects: { type: 'string', default: '20000' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '8' },
-    /** `import`: only the 双公示 bulk import benchmark (bench/disclosure-import.ts); `web`: only the site's figures. */
+    /**
+     * `import`: only the 双公示 bulk import benchmark (bench/disclosure-import.ts); `web`: only the site's figures;
+     * `memory`: only the gateway memory soak (bench/memory.ts), `--soak-seconds` long (default 600).
+     */
     only: { type: 'string' },
     'import-rows': { type: 'string', default: '100000' },
+    'soak-seconds': { type: 'string', default: '600' },
   },
 });
 const subjects = Number(values.subjects);
@@ -57,6 +62,10 @@ if (values.only === 'import') {
   process.exit(0);
 }
 
+const HUB_SECRET = createHash('sha256').update(`bench-${process.pid}-${performance.now()}`).digest('base64url');
+/** Where the hub's subgraphs listen (from its start-up lines). */
+const subgraphUrls: Record<string, string> = {};
+
 /** Starts the hub in a child process so that the load generator does not share its event loop. */
 function startHubProcess(): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
@@ -75,11 +84,17 @@ function startHubProcess(): Promise<ChildProcess> {
         RATE_LIMIT_ANONYMOUS: '1000000',
         RATE_LIMIT_AUTHENTICATED: '1000000',
         SEARCH_CHALLENGE_AFTER: '1000000',
+        // Warnings and errors only: an access line per request would flood the bench's output (the memory soak's
+        // gateway logs at info, as deployed).
+        LOG_LEVEL: 'warn',
+        // Known to the bench, so the memory soak's gateway can call the hub's subgraphs.
+        INTERNAL_IDENTITY_SECRET: HUB_SECRET,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     child.stdout!.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
+      for (const [, name, url] of text.matchAll(/subgraph (\w+) at (http:\/\/\S+)/g)) subgraphUrls[name!] = url!;
       process.stdout.write(text.replace(/^/gm, '  hub| '));
       if (text.includes('gateway ready')) resolve(child);
     });
@@ -157,6 +172,22 @@ try {
     benchWeb({ base: `http://127.0.0.1:${GATEWAY_PORT}`, subjectCode: codes[0]!, fragment: fragments[0]! });
   if (values.only === 'web') {
     await site();
+    throw new Done();
+  }
+  if (values.only === 'memory') {
+    await benchGatewayMemory({
+      subgraphUrls,
+      internalSecret: HUB_SECRET,
+      bodies: codes.map((code) =>
+        JSON.stringify({
+          variables: { code },
+          extensions: { persistedQuery: { version: 1, sha256Hash: PROFILE_HASH } },
+        }),
+      ),
+      soakSeconds: Number(values['soak-seconds']),
+      connections,
+      port: GATEWAY_PORT + 1,
+    });
     throw new Done();
   }
   console.log(
