@@ -34,14 +34,20 @@ const { values } = parseArgs({
     only: { type: 'string' },
     'import-rows': { type: 'string', default: '100000' },
     'soak-seconds': { type: 'string', default: '600' },
+    /** Other ports, for a bench beside another on the same machine (the gateway's soak uses --gateway-port + 1). */
+    'pg-port': { type: 'string', default: '54331' },
+    'gateway-port': { type: 'string', default: '4480' },
   },
 });
 const subjects = Number(values.subjects);
 const duration = Math.min(Number(values.duration), 60);
 const connections = Math.min(Number(values.connections), 64);
-const GATEWAY_PORT = 4480;
+const GATEWAY_PORT = Number(values['gateway-port']);
 
-const pgServer = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg-bench'), port: 54331 });
+const pgServer = await startEmbeddedPostgres({
+  dataDir: path.join(dataDir, 'pg-bench'),
+  port: Number(values['pg-port']),
+});
 // Bump the suffix when the generator gains tables, so an older loaded database is not reused.
 const database = `bench_v3_${subjects}`;
 const databaseUrl = await pgServer.ensureDatabase(database);
@@ -78,8 +84,9 @@ function startHubProcess(): Promise<ChildProcess> {
         SUBGRAPH_PORTS: 'ephemeral',
         DEMO_SUBJECTS: String(subjects),
         // The site's figures need no production secrets (the page is the same; the site sends persisted documents
-        // either way), so `--only web` runs the hub as `npm start` does.
-        NODE_ENV: values.only === 'web' ? 'development' : 'production',
+        // either way), so `--only web` runs the hub as `npm start` does; so does `--only memory`, whose gateway under
+        // test is a production process of its own (bench/memory.ts).
+        NODE_ENV: values.only === 'web' || values.only === 'memory' ? 'development' : 'production',
         AUTH_JWT_SECRET: BENCH_JWT_SECRET,
         RATE_LIMIT_ANONYMOUS: '1000000',
         RATE_LIMIT_AUTHENTICATED: '1000000',
