@@ -41,7 +41,10 @@ export function createDb(url: string, options: { poolSize?: number; applicationN
   // An idle connection the server drops (restart, failover, admin shutdown) must not crash the
   // service: the pool discards it and the next query opens a new one.
   pool.on('error', (error) =>
-    logger.warn({ err: error, application: options.applicationName }, 'database connection lost; reconnecting on next use'),
+    logger.warn(
+      { err: error, application: options.applicationName },
+      'database connection lost; reconnecting on next use',
+    ),
   );
   // One span per statement while tracing is on (packages/kit/src/observability/tracing.ts).
   traceQueries(pool, databaseName(url));
