@@ -17,8 +17,8 @@
  *   Dockerfile, docker-compose.yml (service, the gateway's SUBGRAPH_URL_<NAME>, depends_on), package-lock.json and
  *   the workspace link in node_modules (what `npm install` would write)
  *
- * and then regenerates what is generated: the Prisma client, codegen, the supergraph and docs/reference. `npm test` is
- * green right after it (scripts/test/new-subgraph.test.ts proves it in a copy of the repository). `--no-build` writes
+ * and then regenerates what is generated: the Prisma client, codegen, the supergraph, docs/reference and deploy/k8s.
+ * `npm test` is green right after it (scripts/test/new-subgraph.test.ts proves it in a copy of the repository). `--no-build` writes
  * the files and edits only (no migration, generation or composition): the test uses it to time the steps apart.
  *
  * The first field is a list of the department's records about a subject (`<name>Records`): replace it with the
@@ -615,6 +615,7 @@ export function newSubgraph(root: string, spec: NewSubgraph, build = true): void
     step('codegen', () => npm('codegen'));
     step('composition', () => npm('compose'));
     step('reference docs', () => npm('docs'));
+    step('kubernetes manifests', () => npm('k8s'));
     step('format', () =>
       execFileSync(
         'npx',
