@@ -25,7 +25,7 @@ export function routeOf(path: string): string {
 
 /**
  * The first middleware of every service: gives the request its id (answered in `x-request-id`), its log scope, its
- * server span when tracing is on, and on finishing one access line and its HTTP metrics. The line carries method,
+ * server span when tracing is on, and when it ends one access line and its HTTP metrics. The line carries method,
  * route, status and time — never the query string, headers or body.
  */
 export function observeRequests(service: string, metrics: ServiceMetrics) {
@@ -42,15 +42,15 @@ export function observeRequests(service: string, metrics: ServiceMetrics) {
     }
     const observed: Observed = { scope: { requestId, service }, traceContext };
     (res as WithObserved)[OBSERVED] = observed;
-    res.on('finish', () => {
+    // 'close' comes after the answer is sent and also when the client goes away first; such a request counts as
+    // 499 (the client closed it), as proxies report it.
+    res.once('close', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      metrics.httpRequest(route, res.statusCode, seconds);
-      if (span) endServerSpan(span, res.statusCode);
+      const status = res.writableFinished ? res.statusCode : 499;
+      metrics.httpRequest(route, status, seconds);
+      if (span) endServerSpan(span, status);
       requestScope.run(observed.scope, () =>
-        logger.info(
-          { method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) },
-          'request answered',
-        ),
+        logger.info({ method: req.method, route, status, ms: Math.round(seconds * 1000) }, 'request answered'),
       );
     });
     enter(observed, next);
