@@ -19,8 +19,10 @@ import { dataDir, migrate, repoRoot, startEmbeddedPostgres } from '@credit-hub/k
 import pg from 'pg';
 import { runImportBench } from './disclosure-import.ts';
 import { benchCreditChecks } from './credit-checks.ts';
+import { benchReports } from './reports.ts';
 import { benchWeb } from './web.ts';
 import { benchGatewayMemory } from './memory.ts';
+import { runEventsBench } from './events.ts';
 
 const { values } = parseArgs({
   options: {
@@ -29,12 +31,20 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '8' },
     /**
      * `import`: only the 双公示 bulk import benchmark (bench/disclosure-import.ts); `web`: only the site's figures;
+     * `events`: only the event backbone's (bench/events.ts);
+     * `reports`: only the credit reports (bench/reports.ts);
      * `memory`: only the gateway memory soak (bench/memory.ts), `--soak-seconds` long (default 600).
      */
     only: { type: 'string' },
+    'event-backlog': { type: 'string', default: '100000' },
+    /** A NATS JetStream server on this machine for the relay figures (e.g. nats://127.0.0.1:4222); none: skipped. */
+    nats: { type: 'string' },
     'import-rows': { type: 'string', default: '100000' },
     'soak-seconds': { type: 'string', default: '600' },
-    /** Other ports, for a bench beside another on the same machine (the gateway's soak uses --gateway-port + 1). */
+    /**
+     * Ports of the benchmark's embedded PostgreSQL and hub (another benchmark on the machine holds the defaults); the
+     * memory soak's gateway uses --gateway-port + 1.
+     */
     'pg-port': { type: 'string', default: '54331' },
     'gateway-port': { type: 'string', default: '4480' },
   },
@@ -59,9 +69,16 @@ async function importBench() {
   console.log('\n双公示 bulk import (bench/disclosure-import.ts):');
   await runImportBench(url, Math.min(Number(values['import-rows']), 1_000_000));
 }
-if (values.only === 'import') {
+// The event backbone's figures, in this process on a database of its own (bench/events.ts).
+async function eventsBench() {
+  const url = await pgServer.ensureDatabase('bench_events');
+  console.log('\nevent backbone (bench/events.ts):');
+  const natsUrl = values.nats && /^nats:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(values.nats) ? values.nats : '';
+  await runEventsBench(url, { backlog: Math.min(Number(values['event-backlog']), 1_000_000), natsUrl });
+}
+if (values.only === 'import' || values.only === 'events') {
   try {
-    await importBench();
+    await (values.only === 'import' ? importBench() : eventsBench());
   } finally {
     await pgServer.stop();
   }
@@ -84,9 +101,10 @@ function startHubProcess(): Promise<ChildProcess> {
         SUBGRAPH_PORTS: 'ephemeral',
         DEMO_SUBJECTS: String(subjects),
         // The site's figures need no production secrets (the page is the same; the site sends persisted documents
-        // either way), so `--only web` runs the hub as `npm start` does; so does `--only memory`, whose gateway under
-        // test is a production process of its own (bench/memory.ts).
-        NODE_ENV: values.only === 'web' || values.only === 'memory' ? 'development' : 'production',
+        // either way), nor do the reports' (the same render and record), so `--only web` and `--only reports` run the
+        // hub as `npm start` does; so does `--only memory`, whose gateway under test is a production process of its own
+        // (bench/memory.ts).
+        NODE_ENV: ['web', 'reports', 'memory'].includes(values.only ?? '') ? 'development' : 'production',
         AUTH_JWT_SECRET: BENCH_JWT_SECRET,
         RATE_LIMIT_ANONYMOUS: '1000000',
         RATE_LIMIT_AUTHENTICATED: '1000000',
@@ -197,6 +215,13 @@ try {
     });
     throw new Done();
   }
+  const reports = () =>
+    benchReports({ gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}/graphql`, codes: codes.slice(0, 200), pid: hub.pid });
+  if (values.only === 'reports') {
+    console.log('\ncredit reports (bench/reports.ts):');
+    await reports();
+    throw new Done();
+  }
   console.log(
     `\ncredit-hub benchmark: ${subjects.toLocaleString('en')} subjects, ${connections} connections, ${duration} s per scenario\n`,
   );
@@ -232,6 +257,7 @@ try {
   results.forEach(report);
   await site();
   await importBench();
+  await eventsBench();
   await benchCreditChecks({
     gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}/graphql`,
     headers: { authorization: `Bearer ${token}` },
@@ -239,6 +265,8 @@ try {
     run,
     report,
   });
+  console.log('\ncredit reports (bench/reports.ts):');
+  await reports();
 } catch (error) {
   if (!(error instanceof Done)) throw error;
 } finally {

@@ -3,6 +3,7 @@ import { DEV_SECRETS, type RunningService } from '@credit-hub/kit';
 import { TEST_INTERNAL_SECRET } from '@credit-hub/kit/testing';
 import { SignJWT } from 'jose';
 import { startHub, type Hub, type HubGatewayOptions } from '@credit-hub/hub';
+import type { HubEventsOptions } from '@credit-hub/hub/events';
 import type { Db } from '@credit-hub/kit/db';
 
 /** Secret the test hub's gateway verifies people's tokens with. */
@@ -12,10 +13,16 @@ export const TEST_JWT_SECRET = 'test-jwt-secret-for-credit-hub-0123456789';
 export function startTestHub(
   databaseUrl: string,
   keyDb: Db,
-  overrides: HubGatewayOptions & { supergraphPath?: string; production?: boolean; gatewayPort?: number } = {},
+  overrides: HubGatewayOptions & {
+    supergraphPath?: string;
+    production?: boolean;
+    gatewayPort?: number;
+    events?: HubEventsOptions | false;
+  } = {},
 ): Promise<Hub> {
-  const { supergraphPath, production, gatewayPort, ...gateway } = overrides;
+  const { supergraphPath, production, gatewayPort, events, ...gateway } = overrides;
   return startHub({
+    events,
     databaseUrl,
     ports: 'ephemeral',
     gatewayPort,
@@ -40,10 +47,14 @@ export function startTestHub(
 
 /** A person's token as the identity provider would issue it. */
 export async function tokenFor(
-  claims: { role: string; department?: string; sub?: string },
+  claims: { role: string; department?: string; sub?: string; uscc?: string },
   options: { secret?: string; expiresIn?: string; issuer?: string; audience?: string } = {},
 ): Promise<string> {
-  return new SignJWT({ role: claims.role, ...(claims.department ? { department: claims.department } : {}) })
+  return new SignJWT({
+    role: claims.role,
+    ...(claims.department ? { department: claims.department } : {}),
+    ...(claims.uscc ? { uscc: claims.uscc } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.sub ?? `${claims.role}-${claims.department ?? 'all'}`)
     .setIssuer(options.issuer ?? 'credit-hub')
