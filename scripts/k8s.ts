@@ -62,6 +62,9 @@ export const CONFIG_VALUES: Record<string, string> = {
   REDIS_URL: 'redis://redis:6379',
   NATS_URL: `nats://nats:${NATS_PORT}`,
   PUBLIC_ORIGIN: 'https://credit-hub.example',
+  // The report service reads subjects through the gateway, as the public; its QR codes point at the public site.
+  REPORT_GATEWAY_URL: `http://gateway:${GATEWAY_PORT}/graphql`,
+  REPORT_VERIFY_BASE_URL: 'https://credit-hub.example',
   // Set to the collector's OTLP/HTTP address to turn tracing on (docs/operations.md, "Traces").
   OTEL_EXPORTER_OTLP_ENDPOINT: '',
   DEMO_SUBJECTS: '0',
@@ -93,6 +96,8 @@ export function secretKeys(options: DeploymentOptions): Record<string, string> {
     ALTCHA_HMAC_KEY: 'signs search challenges, the same for every gateway replica',
     OIDC_CLIENT_SECRET: "the console's client secret at the identity provider",
     METRICS_TOKEN: 'bearer token Prometheus sends when scraping /metrics',
+    REPORT_SIGNING_KEYS: 'Ed25519 report signing keys, `id:base64(PKCS#8 DER)`, comma-separated, the current one first',
+    REPORT_CODE_KEY: "HMAC key of the reports' 查验码 (at least 32 characters)",
     ...databases,
   };
 }
