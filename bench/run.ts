@@ -22,6 +22,7 @@ import { benchCreditChecks } from './credit-checks.ts';
 import { benchReports } from './reports.ts';
 import { benchPush } from './push.ts';
 import { benchWeb } from './web.ts';
+import { benchGatewayMemory } from './memory.ts';
 import { runEventsBench } from './events.ts';
 
 const { values } = parseArgs({
@@ -32,7 +33,8 @@ const { values } = parseArgs({
     /**
      * `import`: only the 双公示 bulk import benchmark (bench/disclosure-import.ts); `web`: only the site's figures;
      * `events`: only the event backbone's (bench/events.ts); `push`: only the push figures (bench/push.ts);
-     * `reports`: only the credit reports (bench/reports.ts).
+     * `reports`: only the credit reports (bench/reports.ts);
+     * `memory`: only the gateway memory soak (bench/memory.ts), `--soak-seconds` long (default 600).
      */
     only: { type: 'string' },
     'event-backlog': { type: 'string', default: '100000' },
@@ -40,7 +42,11 @@ const { values } = parseArgs({
     nats: { type: 'string' },
     'import-rows': { type: 'string', default: '100000' },
     'push-backlog': { type: 'string', default: '100000' },
-    /** Ports of the benchmark's embedded PostgreSQL and hub (another benchmark on the machine holds the defaults). */
+    'soak-seconds': { type: 'string', default: '600' },
+    /**
+     * Ports of the benchmark's embedded PostgreSQL and hub (another benchmark on the machine holds the defaults); the
+     * memory soak's gateway uses --gateway-port + 1.
+     */
     'pg-port': { type: 'string', default: '54331' },
     'gateway-port': { type: 'string', default: '4480' },
   },
@@ -86,6 +92,10 @@ if (values.only === 'import' || values.only === 'events' || values.only === 'pus
   process.exit(0);
 }
 
+const HUB_SECRET = createHash('sha256').update(`bench-${process.pid}-${performance.now()}`).digest('base64url');
+/** Where the hub's subgraphs listen (from its start-up lines). */
+const subgraphUrls: Record<string, string> = {};
+
 /** Starts the hub in a child process so that the load generator does not share its event loop. */
 function startHubProcess(): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
@@ -99,17 +109,24 @@ function startHubProcess(): Promise<ChildProcess> {
         DEMO_SUBJECTS: String(subjects),
         // The site's figures need no production secrets (the page is the same; the site sends persisted documents
         // either way), nor do the reports' (the same render and record), so `--only web` and `--only reports` run the
-        // hub as `npm start` does.
-        NODE_ENV: values.only === 'web' || values.only === 'reports' ? 'development' : 'production',
+        // hub as `npm start` does; so does `--only memory`, whose gateway under test is a production process of its own
+        // (bench/memory.ts).
+        NODE_ENV: ['web', 'reports', 'memory'].includes(values.only ?? '') ? 'development' : 'production',
         AUTH_JWT_SECRET: BENCH_JWT_SECRET,
         RATE_LIMIT_ANONYMOUS: '1000000',
         RATE_LIMIT_AUTHENTICATED: '1000000',
         SEARCH_CHALLENGE_AFTER: '1000000',
+        // Warnings and errors only: an access line per request would flood the bench's output (the memory soak's
+        // gateway logs at info, as deployed).
+        LOG_LEVEL: 'warn',
+        // Known to the bench, so the memory soak's gateway can call the hub's subgraphs.
+        INTERNAL_IDENTITY_SECRET: HUB_SECRET,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     child.stdout!.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
+      for (const [, name, url] of text.matchAll(/subgraph (\w+) at (http:\/\/\S+)/g)) subgraphUrls[name!] = url!;
       process.stdout.write(text.replace(/^/gm, '  hub| '));
       if (text.includes('gateway ready')) resolve(child);
     });
@@ -187,6 +204,22 @@ try {
     benchWeb({ base: `http://127.0.0.1:${GATEWAY_PORT}`, subjectCode: codes[0]!, fragment: fragments[0]! });
   if (values.only === 'web') {
     await site();
+    throw new Done();
+  }
+  if (values.only === 'memory') {
+    await benchGatewayMemory({
+      subgraphUrls,
+      internalSecret: HUB_SECRET,
+      bodies: codes.map((code) =>
+        JSON.stringify({
+          variables: { code },
+          extensions: { persistedQuery: { version: 1, sha256Hash: PROFILE_HASH } },
+        }),
+      ),
+      soakSeconds: Number(values['soak-seconds']),
+      connections,
+      port: GATEWAY_PORT + 1,
+    });
     throw new Done();
   }
   const reports = () =>

@@ -11,7 +11,7 @@ import { readEnv } from '@credit-hub/hub/env';
 import { prepareDatabase } from '@credit-hub/hub/prepare';
 import { ensureWebBuild } from '@credit-hub/web/build';
 import { pushConfigOf } from '@credit-hub/subgraph-push';
-import { clockFromEnv, DEV_SECRETS, readEnvOrExit, setClock } from '@credit-hub/kit';
+import { clockFromEnv, DEV_SECRETS, readEnvOrExit, setClock, startObservability } from '@credit-hub/kit';
 import {
   createDb,
   dataDir,
@@ -22,6 +22,8 @@ import {
 
 const env = readEnvOrExit(readEnv);
 setClock(clockFromEnv(env));
+// The services' JSON log level, and traces when OTEL_EXPORTER_OTLP_ENDPOINT names a collector (docs/operations.md).
+await startObservability(env, 'credit-hub');
 const log = (line: string) => console.log(`[credit-hub] ${line}`);
 if (env.CLOCK_START) log(`clock moved: the hub runs as of ${env.CLOCK_START}`);
 
@@ -60,6 +62,7 @@ const hub = await startHub({
   production,
   internalSecret,
   redisUrl: env.REDIS_URL,
+  metricsToken: env.METRICS_TOKEN,
   events: { natsUrl: env.EVENTS_NATS_URL },
   personKeySecret: env.PERSON_KEY_SECRET,
   reports: {

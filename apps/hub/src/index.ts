@@ -93,6 +93,8 @@ export async function startHub(options: {
   internalSecret?: string;
   /** Where the subgraphs remember accepted identity headers; each its own memory when absent. */
   redisUrl?: string | undefined;
+  /** METRICS_TOKEN: what a scrape of each service's /metrics must present (docs/operations.md, "Metrics"). */
+  metricsToken?: string | undefined;
   gateway?: HubGatewayOptions;
   departments?: DepartmentSettings;
   /**
@@ -133,6 +135,7 @@ export async function startHub(options: {
       production: options.production,
       internalSecret,
       redisUrl: options.redisUrl,
+      metricsToken: options.metricsToken,
       stopOnTerminationSignals: false,
     });
     subgraphs[name] = { service, db };
