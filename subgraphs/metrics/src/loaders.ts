@@ -1,20 +1,11 @@
-import { manyByKey } from '@credit-hub/kit';
 import type { Db } from '@credit-hub/kit/db';
-import type { MetricsRecordMapper } from './mappers.ts';
-import { recordsOfSubjects } from './reads.ts';
 
 /**
- * Every DataLoader of one request (built fresh per request by the kit): one statement per batch, whatever the
- * number of subjects in the request.
+ * Every DataLoader of one request. The metrics subgraph answers each panel with one statement (reads.ts) and joins
+ * no entity, so it needs none; the function stays for the anatomy and for the first entity field it may get.
  */
-export function createLoaders(db: Db) {
-  return {
-    /** Every record per subject, newest decision first: one statement for a whole page of subjects. */
-    recordsBySubject: manyByKey<string, MetricsRecordMapper>(
-      (codes) => recordsOfSubjects(db, codes),
-      (row) => row.subjectCode,
-    ),
-  };
+export function createLoaders(_db: Db) {
+  return {};
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

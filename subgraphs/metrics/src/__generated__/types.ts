@@ -11,6 +11,7 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** Calendar date (日期), ISO 8601 YYYY-MM-DD, no time zone. */
   Date: { input: Date; output: Date | string; }
+  DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -30,35 +31,273 @@ export type AccessLevel =
   /** 监管 — supervisors and administrators */
   | 'SUPERVISOR';
 
-/**
- * A credit subject (信用主体): an organisation keyed by its unified social credit code (统一社会信用代码,
- * USCC) or a natural person (自然人) keyed by a pseudonymous person key. Every department's subgraph
- * extends this entity with its own records.
- */
-export type CreditSubject = {
-  __typename?: 'CreditSubject';
-  /**
-   * The subject's key: the 18-character USCC for organisations; for natural persons a 22-character person
-   * key starting with NP, derived from the ID number with the platform's secret so that departments can
-   * join a person without the raw 居民身份证号码 appearing in the graph.
-   */
-  code: Scalars['ID']['output'];
-  /**
-   * The subject's records kept by platform (platform), newest decision first. Null (with an error naming the
-   * metrics subgraph) when the metrics subgraph is unavailable.
-   */
-  metricsRecords: Maybe<Array<MetricsRecord>>;
+/** Threshold direction of an alert rule. */
+export type AlertComparator =
+  | 'ABOVE'
+  | 'BELOW';
+
+/** One breach of an alert rule in one period (announced on the bus as metrics.alert.fired, delivered by push). */
+export type AlertFiring = {
+  __typename?: 'AlertFiring';
+  comparator: AlertComparator;
+  firedAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  metric: Scalars['ID']['output'];
+  metricLabel: Scalars['String']['output'];
+  periodEnd: Scalars['Date']['output'];
+  periodStart: Scalars['Date']['output'];
+  ruleId: Scalars['ID']['output'];
+  threshold: Scalars['Float']['output'];
+  value: Scalars['Float']['output'];
 };
 
-/** A record platform keeps about a credit subject. */
-export type MetricsRecord = {
-  __typename?: 'MetricsRecord';
-  /** The day the department decided it (决定日期). */
-  decidedOn: Scalars['Date']['output'];
-  /** The record's id. */
+/** A threshold alert rule. */
+export type AlertRule = {
+  __typename?: 'AlertRule';
+  comparator: AlertComparator;
+  filters: Array<AppliedFilter>;
   id: Scalars['ID']['output'];
-  /** What the record says, as the department publishes it. */
+  metric: Scalars['ID']['output'];
+  threshold: Scalars['Float']['output'];
+};
+
+/** A threshold alert on a metric (e.g. 及时率 below 0.9 for a department). */
+export type AlertRuleInput = {
+  comparator: AlertComparator;
+  filters?: InputMaybe<Array<DimensionFilter>>;
+  metric: Scalars['ID']['input'];
+  threshold: Scalars['Float']['input'];
+};
+
+/** A filter a frame was computed with. */
+export type AppliedFilter = {
+  __typename?: 'AppliedFilter';
+  dimension: Scalars['String']['output'];
+  values: Array<Scalars['String']['output']>;
+};
+
+/** A saved dashboard (看板): its definition (variables, panels, grid) as JSON text, versioned. */
+export type Dashboard = {
+  __typename?: 'Dashboard';
+  /** JSON: { variables: {...}, panels: [{ id, title, viz, query, grid: {x,y,w,h} }] } (docs/metrics.md). */
+  definition: Scalars['String']['output'];
+  department: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  owner: Scalars['String']['output'];
+  scope: ShareScope;
   title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  updatedBy: Scalars['String']['output'];
+  /** Starts at 1; every save adds 1. Saving with a stale `expectedVersion` is refused (CONFLICT, STALE_VERSION). */
+  version: Scalars['Int']['output'];
+};
+
+/** A dashboard to save. */
+export type DashboardInput = {
+  /** JSON text, at most 200 kB, of the shape described on Dashboard.definition. */
+  definition: Scalars['String']['input'];
+  /** DEPARTMENT scope: the department whose officers may open it (default platform, the 信用办). */
+  department?: InputMaybe<Scalars['String']['input']>;
+  /** Omit to create. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  scope: ShareScope;
+  /** 1–100 characters. */
+  title: Scalars['String']['input'];
+};
+
+/** A dimension (维度) to group or filter by. */
+export type Dimension = {
+  __typename?: 'Dimension';
+  /** The drill path for regions: province > city > district. */
+  hierarchy: Maybe<Array<Scalars['ID']['output']>>;
+  /** province, city, district, industry, department, subjectKind, list, matter, severity. */
+  id: Scalars['ID']['output'];
+  label: Scalars['String']['output'];
+  /** Known values, under a parent value for regions (variable drop-downs, cascades). */
+  values: Array<DimensionValue>;
+};
+
+
+/** A dimension (维度) to group or filter by. */
+export type DimensionValuesArgs = {
+  parent?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A dimension filter: the fact's dimension must be one of the values. */
+export type DimensionFilter = {
+  /** Dimension id. */
+  dimension: Scalars['String']['input'];
+  /** 1–200 values. */
+  values: Array<Scalars['String']['input']>;
+};
+
+/** One value of a dimension with its Chinese label. */
+export type DimensionValue = {
+  __typename?: 'DimensionValue';
+  label: Scalars['String']['output'];
+  /** The parent value (regions). */
+  parent: Maybe<Scalars['String']['output']>;
+  value: Scalars['String']['output'];
+};
+
+/** A column of a frame. */
+export type FrameField = {
+  __typename?: 'FrameField';
+  label: Scalars['String']['output'];
+  /** period, a dimension id, or value. */
+  name: Scalars['String']['output'];
+};
+
+/** One row of a frame. */
+export type FrameRow = {
+  __typename?: 'FrameRow';
+  /** A ratio's denominator. */
+  denominator: Scalars['Float']['output'];
+  /** Values of the group-by dimensions, in their order. */
+  keys: Array<Scalars['String']['output']>;
+  /** Their Chinese labels. */
+  labels: Array<Scalars['String']['output']>;
+  /** A ratio's numerator (the count for counts). */
+  numerator: Scalars['Float']['output'];
+  /** Start of the time bucket (null without a grain). */
+  period: Maybe<Scalars['Date']['output']>;
+  /** The metric's value (null for a ratio over nothing). */
+  value: Maybe<Scalars['Float']['output']>;
+};
+
+/** A metric of the catalogue (指标目录), defined over the metrics subgraph's own fact store (docs/metrics.md). */
+export type Metric = {
+  __typename?: 'Metric';
+  /** The level a reader needs (SHARED, DEPARTMENT or SUPERVISOR). */
+  access: AccessLevel;
+  aggregation: MetricAggregation;
+  /** The department whose data it is. */
+  department: Scalars['String']['output'];
+  /** Chinese definition. */
+  description: Scalars['String']['output'];
+  /** Dimension ids it may be grouped and filtered by. */
+  dimensions: Array<Scalars['String']['output']>;
+  /** False while its source events do not exist yet (then `pendingOn` names them). */
+  fed: Scalars['Boolean']['output'];
+  grains: Array<TimeGrain>;
+  /** Stable id (disclosure.timeliness). */
+  id: Scalars['ID']['output'];
+  /** Chinese label (双公示及时率). */
+  label: Scalars['String']['output'];
+  /** Whether an officer sees only their own department's rows. */
+  ownRowsOnly: Scalars['Boolean']['output'];
+  /** The event that will feed a pending metric. */
+  pendingOn: Maybe<Scalars['String']['output']>;
+  /** Where its definition comes from (docs/). */
+  sources: Array<Scalars['String']['output']>;
+  unit: MetricUnit;
+};
+
+/** How a metric aggregates its facts. */
+export type MetricAggregation =
+  /** Facts in the period. */
+  | 'COUNT'
+  /** sum(numerator) / sum(denominator) over the period. */
+  | 'RATIO'
+  /** Level at the period's end (running sum of signed changes). */
+  | 'STOCK'
+  /** Share of a stock at the period's end. */
+  | 'STOCK_SHARE'
+  /** Subjects reaching a number of facts in a window before the period's end. */
+  | 'SUBJECTS_AT_LEAST';
+
+/** One fact behind a number (drill from a number to its list, then to the subject page). */
+export type MetricFactRow = {
+  __typename?: 'MetricFactRow';
+  day: Scalars['Date']['output'];
+  department: Scalars['String']['output'];
+  district: Scalars['String']['output'];
+  districtLabel: Scalars['String']['output'];
+  industry: Scalars['String']['output'];
+  list: Scalars['String']['output'];
+  matter: Scalars['String']['output'];
+  severity: Scalars['String']['output'];
+  subjectCode: Scalars['String']['output'];
+  value: Scalars['Float']['output'];
+};
+
+/** One panel's data: fields and rows. */
+export type MetricFrame = {
+  __typename?: 'MetricFrame';
+  /** Filters applied, including the metric's own and an officer's department. */
+  appliedFilters: Array<AppliedFilter>;
+  fields: Array<FrameField>;
+  generatedAt: Scalars['DateTime']['output'];
+  metric: Metric;
+  rows: Array<FrameRow>;
+  sources: Array<Scalars['String']['output']>;
+};
+
+/** Order of a frame's rows. */
+export type MetricOrder = {
+  descending?: InputMaybe<Scalars['Boolean']['input']>;
+  /** `value`, `period` or a group-by dimension id. */
+  field: Scalars['String']['input'];
+};
+
+/** One panel's query (the Cube query shape): metric, period, grain, group-by, filters, order, limit. */
+export type MetricQuery = {
+  /** Filters on dimensions the metric allows. */
+  filters?: InputMaybe<Array<DimensionFilter>>;
+  /** First day (inclusive). */
+  from: Scalars['Date']['input'];
+  /** Time bucket; omit for one row per group. */
+  grain?: InputMaybe<TimeGrain>;
+  /** Up to 3 dimension ids the metric allows. */
+  groupBy?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** 1–1000 rows (default 100). */
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  /** Metric id from `metrics`. */
+  metric: Scalars['ID']['input'];
+  /** Default: period ascending, then value descending. */
+  orderBy?: InputMaybe<MetricOrder>;
+  /** Last day (inclusive); at most 10 years after `from`. */
+  to: Scalars['Date']['input'];
+};
+
+/** What a metric's number is. */
+export type MetricUnit =
+  /** A number of records, entries or checks. */
+  | 'COUNT'
+  /** A share between 0 and 1. */
+  | 'RATIO'
+  /** A number of distinct subjects. */
+  | 'SUBJECTS';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Adds a threshold alert rule (supervisors). */
+  createAlertRule: AlertRule;
+  /** Deletes a dashboard the caller owns. */
+  deleteDashboard: Scalars['Boolean']['output'];
+  /**
+   * Creates (no id) or updates a dashboard the caller owns. `expectedVersion` is the version the caller edited: a
+   * different stored version is refused with CONFLICT (rule STALE_VERSION), so concurrent edits never overwrite each
+   * other.
+   */
+  saveDashboard: Dashboard;
+};
+
+
+export type MutationCreateAlertRuleArgs = {
+  input: AlertRuleInput;
+};
+
+
+export type MutationDeleteDashboardArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSaveDashboardArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  input: DashboardInput;
 };
 
 /** Relay paging information. */
@@ -85,3 +324,63 @@ export type PersonalDataKind =
   | 'ID_NUMBER_BIRTH_DATE_HIDDEN'
   /** 姓名 — name, masked as 张*三 */
   | 'NAME';
+
+export type Query = {
+  __typename?: 'Query';
+  /** One dashboard the caller may see, or null. */
+  dashboard: Maybe<Dashboard>;
+  /** Dashboards the caller may see (own, department's, all supervisors'). */
+  dashboards: Array<Dashboard>;
+  /** Recent threshold-alert firings, newest first. */
+  metricAlerts: Array<AlertFiring>;
+  /** The dimensions. */
+  metricDimensions: Array<Dimension>;
+  /** The facts behind a number (drill-down), newest first; `query.limit` caps them (default 100). */
+  metricFacts: Array<MetricFactRow>;
+  /** One panel's data. The metric's own level applies (and is audited) on top of this field's. */
+  metricFrame: MetricFrame;
+  /** The metric catalogue, optionally of one department. */
+  metrics: Array<Metric>;
+};
+
+
+export type QueryDashboardArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryMetricAlertsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMetricFactsArgs = {
+  query: MetricQuery;
+};
+
+
+export type QueryMetricFrameArgs = {
+  query: MetricQuery;
+};
+
+
+export type QueryMetricsArgs = {
+  department?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Who may share a saved dashboard. */
+export type ShareScope =
+  /** The officers of one department (and every supervisor). */
+  | 'DEPARTMENT'
+  /** The owner only. */
+  | 'PRIVATE'
+  /** Every supervisor. */
+  | 'SUPERVISORS';
+
+/** Time buckets of a metric frame. */
+export type TimeGrain =
+  | 'DAY'
+  | 'MONTH'
+  | 'QUARTER'
+  | 'WEEK'
+  | 'YEAR';
