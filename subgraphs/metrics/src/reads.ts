@@ -49,6 +49,19 @@ export function effectiveFilters(q: ValidQuery): Partial<Record<DimensionId, str
 /** The SQL of one panel (exported for the bench's EXPLAIN and the tests). */
 export function frameSql(q: ValidQuery): { text: string; values: unknown[] } {
   const p = new Params();
+  const inner = innerSql(q, p);
+  // Ordered outside: ORDER BY may then use the output columns in expressions (keys[2]).
+  return { text: `SELECT * FROM (${inner}) r ORDER BY ${orderOf(q)} LIMIT ${p.add(q.limit)}`, values: p.values };
+}
+
+function orderOf(q: ValidQuery): string {
+  const dir = q.order.descending ? 'DESC' : 'ASC';
+  if (q.order.field === 'value') return `value ${dir} NULLS LAST, keys`;
+  if (q.order.field === 'period') return `period ${dir}, value DESC NULLS LAST, keys`;
+  return `keys[${q.groupBy.indexOf(q.order.field as DimensionId) + 1}] ${dir}, period`;
+}
+
+function innerSql(q: ValidQuery, p: Params): string {
   const m = q.metric;
   const stream = p.add(m.stream);
   const from = p.add(q.from);
@@ -58,13 +71,6 @@ export function frameSql(q: ValidQuery): { text: string; values: unknown[] } {
   const keys = cols.length ? `ARRAY[${cols.map((c) => `${c}::text`).join(', ')}]` : 'NULL::text[]';
   const groupCols = cols.join(', ');
   const where = [`stream = ${stream}`, ...filters];
-  const order =
-    q.order.field === 'value'
-      ? `value ${q.order.descending ? 'DESC' : 'ASC'} NULLS LAST, keys`
-      : q.order.field === 'period'
-        ? `period ${q.order.descending ? 'DESC' : 'ASC'}, value DESC NULLS LAST`
-        : `keys[${q.groupBy.indexOf(q.order.field as DimensionId) + 1}] ${q.order.descending ? 'DESC' : 'ASC'}`;
-  const limit = p.add(q.limit);
   const trunc = q.grain ? `'${SQL_TRUNC[q.grain]}'` : null;
 
   switch (m.aggregation) {
@@ -76,12 +82,9 @@ export function frameSql(q: ValidQuery): { text: string; values: unknown[] } {
       const num = m.aggregation === 'COUNT' ? 'count(*)' : 'sum(value)';
       const den = m.aggregation === 'COUNT' ? 'count(*)' : 'sum(weight)';
       const group = [trunc ? period : null, groupCols || null].filter(Boolean).join(', ');
-      return {
-        text: `SELECT ${period} AS period, ${keys} AS keys, ${value} AS value, ${num} AS num, ${den} AS den
+      return `SELECT ${period} AS period, ${keys} AS keys, ${value} AS value, ${num} AS num, ${den} AS den
           FROM metrics.fact WHERE ${[...where, `day BETWEEN ${from}::date AND ${to}::date`].join(' AND ')}
-          ${group ? `GROUP BY ${group}` : ''} ORDER BY ${order} LIMIT ${limit}`,
-        values: p.values,
-      };
+          ${group ? `GROUP BY ${group}` : ''}`;
     }
     case 'STOCK':
     case 'STOCK_SHARE': {
@@ -89,12 +92,9 @@ export function frameSql(q: ValidQuery): { text: string; values: unknown[] } {
       const num = m.aggregation === 'STOCK' ? 'sum(value)' : `coalesce(sum(value) FILTER (WHERE ${shareCond}), 0)`;
       if (!trunc) {
         const value = m.aggregation === 'STOCK' ? `${num}::float8` : `${num}::float8 / nullif(sum(value), 0)::float8`;
-        return {
-          text: `SELECT NULL::date AS period, ${keys} AS keys, ${value} AS value, ${num} AS num, sum(value) AS den
-            FROM metrics.fact WHERE ${[...where, `day <= ${to}::date`].join(' AND ')}
-            ${groupCols ? `GROUP BY ${groupCols}` : ''} ORDER BY ${order} LIMIT ${limit}`,
-          values: p.values,
-        };
+        return `SELECT NULL::date AS period, ${keys} AS keys, ${value} AS value, ${num} AS num, sum(value) AS den
+            FROM metrics.fact WHERE ${[...where, `day <= ${to}::date`, `${from}::date <= ${to}::date`].join(' AND ')}
+            ${groupCols ? `GROUP BY ${groupCols}` : ''}`;
       }
       // Changes per bucket (everything before the range lands in its first bucket), then running sums per group.
       const bucket = `greatest(date_trunc(${trunc}, day), date_trunc(${trunc}, ${from}::date))::date`;
@@ -104,35 +104,29 @@ export function frameSql(q: ValidQuery): { text: string; values: unknown[] } {
       const runNum = `sum(n) OVER (${part} ORDER BY period)`;
       const runDen = `sum(d) OVER (${part} ORDER BY period)`;
       const value = m.aggregation === 'STOCK' ? `${runNum}::float8` : `${runNum}::float8 / nullif(${runDen}, 0)::float8`;
-      return {
-        text: `WITH b AS (
+      return `WITH b AS (
             SELECT ${bucket} AS period${kcols.length ? ', ' + kcols.join(', ') : ''}, ${num} AS n, sum(value) AS d
             FROM metrics.fact WHERE ${[...where, `day <= ${to}::date`].join(' AND ')}
             GROUP BY 1${cols.map((_, i) => `, ${i + 2}`).join('')})
-          SELECT * FROM (SELECT period, ${kkeys} AS keys, ${value} AS value, ${runNum} AS num, ${runDen} AS den FROM b) r
-          ORDER BY ${order} LIMIT ${limit}`,
-        values: p.values,
-      };
+          SELECT period, ${kkeys} AS keys, ${value} AS value, ${runNum} AS num, ${runDen} AS den FROM b`;
     }
     case 'SUBJECTS_AT_LEAST': {
       const { min, years } = m.atLeast ?? { min: 1, years: 1 };
       const minP = p.add(min);
       const yearsP = p.add(`${years} years`);
-      const inner = [...where, `day <= ${to}::date`, `day > (${to}::date - ${yearsP}::interval)`, 'subject_code IS NOT NULL'];
-      return {
-        text: `SELECT NULL::date AS period, ${keys} AS keys, count(*)::float8 AS value, count(*) AS num, count(*) AS den
+      const inner = [...where, `day <= ${to}::date`, `day > (${to}::date - ${yearsP}::interval)`, `${from}::date <= ${to}::date`, 'subject_code IS NOT NULL'];
+      return `SELECT NULL::date AS period, ${keys} AS keys, count(*)::float8 AS value, count(*) AS num, count(*) AS den
           FROM (SELECT subject_code${cols.length ? ', ' + cols.map((c) => `min(${c}) AS ${c}`).join(', ') : ''}
                 FROM metrics.fact WHERE ${inner.join(' AND ')}
                 GROUP BY subject_code HAVING count(*) >= ${minP}) s
-          ${groupCols ? `GROUP BY ${groupCols}` : ''} ORDER BY ${order} LIMIT ${limit}`,
-        values: p.values,
-      };
+          ${groupCols ? `GROUP BY ${groupCols}` : ''}`;
     }
   }
 }
 
 export async function readFrame(sql: Sql, q: ValidQuery): Promise<FrameRow[]> {
   const { text, values } = frameSql(q);
+
   return (await sql.rows(text, values)).map((raw) => {
     const r = frameRow.parse(raw);
     return { period: isoDay(r.period), keys: r.keys ?? [], value: r.value, numerator: r.num, denominator: r.den };
