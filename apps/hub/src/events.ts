@@ -18,6 +18,7 @@ import { connectNats, startNatsConsumer, startNatsRelay, type NatsBus } from '@c
 import { courtTimeRules } from '@credit-hub/subgraph-court/events';
 import { disclosureTimeRules } from '@credit-hub/subgraph-disclosure/events';
 import { marketTimeRules } from '@credit-hub/subgraph-market/events';
+import { metricsFactsConsumer, metricsTimeRules } from '@credit-hub/subgraph-metrics/events';
 import { taxTimeRules } from '@credit-hub/subgraph-tax/events';
 
 /** Every department's time rules: the endings that a day makes, announced once each. */
@@ -26,10 +27,11 @@ export const HUB_TIME_RULES: readonly TimeEventRule[] = [
   ...courtTimeRules,
   ...marketTimeRules,
   ...disclosureTimeRules,
+  ...metricsTimeRules,
 ];
 
 /** The hub's own consumers (a platform subgraph that reacts to other departments' events adds its one here). */
-export const HUB_CONSUMERS: readonly ConsumerDefinition[] = [];
+export const HUB_CONSUMERS: readonly ConsumerDefinition[] = [metricsFactsConsumer];
 
 export interface HubEventsOptions {
   /** Default HUB_CONSUMERS. */

@@ -8,9 +8,10 @@
  * - `metrics.alert.fired` is recorded into the metrics outbox by jobs.ts when a threshold rule is breached.
  */
 import type { Sql } from '@credit-hub/kit/db';
-import { drainConsumer, type ConsumerDefinition, type DeliveredEvent } from '@credit-hub/kit/events';
+import { drainConsumer, type ConsumerDefinition, type DeliveredEvent, type TimeEventRule } from '@credit-hub/kit/events';
 import type pg from 'pg';
 import { z } from 'zod';
+import { alertsDue } from './jobs.ts';
 import { CONSUMED_TYPES, factsOf, type FactRow, type SubjectDims } from './rules.ts';
 
 export const METRICS_CONSUMER = 'metrics.facts';
@@ -99,3 +100,11 @@ export async function rebuildFacts(pool: pg.Pool): Promise<number> {
   }
   return drainConsumer(pool, metricsFactsConsumer);
 }
+
+/**
+ * Threshold alerts as a time-made event: the hub's scheduler runs it with the departments' rules; each breach of the
+ * last full month is recorded once (unique key per rule and period) into the metrics outbox.
+ */
+export const metricsTimeRules: readonly TimeEventRule[] = [
+  { name: 'metrics.alert.fired', source: 'metrics', type: 'metrics.alert.fired', due: (sql) => alertsDue(sql) },
+];

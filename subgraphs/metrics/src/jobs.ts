@@ -4,7 +4,7 @@
  */
 import { clock } from '@credit-hub/kit';
 import type { Sql } from '@credit-hub/kit/db';
-import { recordEvent } from '@credit-hub/kit/events';
+import { recordEvents, type DueEvent, type NewEvent } from '@credit-hub/kit/events';
 import { z } from 'zod';
 import { alertRules, readFrame } from './reads.ts';
 import { metricById, validateQuery, type SubjectDims } from './rules.ts';
@@ -96,16 +96,21 @@ export function lastFullMonth(today: Date): { from: string; to: string } {
 
 /**
  * Evaluates every alert rule over a period (default: the last full month). A breach is stored once per rule and
- * period; the first time, `metrics.alert.fired` goes into the metrics outbox in the same transaction, for the push
- * subgraph to deliver to the subscribers of that type. Returns the new firings.
+ * period (alert_firing's unique key) and returned as a `metrics.alert.fired` event to record in the same transaction,
+ * for the push subgraph to deliver to the subscribers of that type.
  */
-export async function evaluateAlerts(sql: Sql, period = lastFullMonth(clock.today())): Promise<number> {
-  let fired = 0;
+export async function alertsDue(sql: Sql, period = lastFullMonth(clock.today())): Promise<DueEvent[]> {
+  const due: DueEvent[] = [];
   for (const rule of await alertRules(sql)) {
     const metric = metricById(rule.metric);
     if (!metric?.stream) continue;
     const q = validateQuery(
-      { metric: rule.metric, from: period.from, to: period.to, filters: Object.entries(rule.filters).map(([dimension, values]) => ({ dimension, values })) },
+      {
+        metric: rule.metric,
+        from: period.from,
+        to: period.to,
+        filters: Object.entries(rule.filters).map(([dimension, values]) => ({ dimension, values })),
+      },
       null,
     );
     const [row] = await readFrame(sql, q);
@@ -119,11 +124,10 @@ export async function evaluateAlerts(sql: Sql, period = lastFullMonth(clock.toda
       [rule.id, period.from, period.to, value, clock.now()],
     );
     if (inserted.length === 0) continue;
-    fired += 1;
-    await recordEvent(sql, {
-      source: 'metrics',
+    due.push({
       type: 'metrics.alert.fired',
       department: rule.department ?? 'platform',
+      endingKey: `${rule.id}:${period.from}:${period.to}`,
       payload: {
         ruleId: rule.id,
         metric: rule.metric,
@@ -137,5 +141,15 @@ export async function evaluateAlerts(sql: Sql, period = lastFullMonth(clock.toda
       },
     });
   }
-  return fired;
+  return due;
+}
+
+/** alertsDue and the events recorded, in the caller's transaction (tests, the CLI). Returns the new firings. */
+export async function evaluateAlerts(sql: Sql, period = lastFullMonth(clock.today())): Promise<number> {
+  const due = await alertsDue(sql, period);
+  await recordEvents(
+    sql,
+    due.map(({ endingKey, ...event }) => ({ ...event, source: 'metrics', uniqueKey: `metrics.alert.fired:${endingKey}` }) as NewEvent),
+  );
+  return due.length;
 }

@@ -815,12 +815,15 @@ const panel = z.strictObject({
   query: z.strictObject({
     metric: z.string().max(64),
     grain: z.enum(['DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR']).nullable().optional(),
+    /** Dimension ids, or `$regionChild`: the level below the region variable (drill-down). */
     groupBy: z.array(z.string().max(32)).max(3).optional(),
     filters: z.array(z.strictObject({ dimension: z.string().max(32), values: z.array(z.string().max(64)).max(200) })).max(10).optional(),
     orderBy: z.strictObject({ field: z.string().max(32), descending: z.boolean().optional() }).optional(),
     limit: z.number().int().min(1).max(MAX_LIMIT).optional(),
   }),
   grid: gridPos,
+  /** Show the facts behind the number (metricFacts: the list, each row linking to its subject) instead of the frame. */
+  facts: z.boolean().optional(),
 });
 export const dashboardDefinition = z.strictObject({
   variables: z

@@ -6,6 +6,7 @@ import { drainConsumer, relayAll, type NewEvent } from '@credit-hub/kit/events';
 import { callers, createTestDatabase, postAs, TEST_INTERNAL_SECRET, type TestDatabase } from '@credit-hub/kit/testing';
 import { metricsFactsConsumer, rebuildFacts } from '../src/events.ts';
 import { startMetricsSubgraph } from '../src/index.ts';
+import { applyVariables, BUILT_IN_PANELS } from '../src/dashboards/rules.ts';
 import { evaluateAlerts, upsertDirectory } from '../src/jobs.ts';
 import { at, metricsSeed } from './seed.ts';
 
@@ -282,9 +283,10 @@ describe('saved dashboards', () => {
     assert.equal(created.body.errors, undefined, JSON.stringify(created.body.errors));
     const { id, version } = created.body.data!.saveDashboard;
     assert.equal(version, 1);
-    // Private: the other supervisor does not see it.
+    // Private: the other supervisor does not see it (but both see the built-in dashboards).
     const hidden = await postAs<{ dashboards: { id: string }[] }>(service.url, otherSupervisor, LIST);
     assert.ok(!hidden.body.data!.dashboards.some((d) => d.id === id));
+    assert.ok(hidden.body.data!.dashboards.some((d) => d.id === 'builtin-disclosure'));
 
     const shared = await postAs<{ saveDashboard: { version: number } }>(service.url, supervisor, SAVE, {
       input: { id, title: '全体监管人员看板', scope: 'SUPERVISORS', definition },
@@ -325,6 +327,21 @@ describe('saved dashboards', () => {
     assert.equal(body.errors?.[0]?.extensions?.field, 'input.definition.panels.0.viz');
     const officer = await postAs(service.url, callers.officer('tax'), SAVE, { input: { title: 't', scope: 'PRIVATE', definition } });
     assert.equal(officer.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+  });
+});
+
+describe('built-in dashboards', () => {
+  it('answers every fed panel of every built-in dashboard with the variables applied', async () => {
+    for (const panel of BUILT_IN_PANELS({ from: '2026-01-01', to: '2026-03-31', region: '330100', department: null })) {
+      const body = await frame(panel.query);
+      assert.equal(body.errors, undefined, `${panel.id}: ${JSON.stringify(body.errors)}`);
+    }
+    // The region variable at a city: a $regionChild panel shows its districts.
+    const q = applyVariables({ metric: 'lists.additions', groupBy: ['$regionChild'] }, { from: '2026-01-01', to: '2026-03-31', region: '330100', department: null });
+    assert.deepEqual(await rows({ ...q, orderBy: { field: 'district' } }), [
+      ['330102', 1],
+      ['330106', 1],
+    ]);
   });
 });
 

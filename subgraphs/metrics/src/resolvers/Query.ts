@@ -1,7 +1,8 @@
 import { canRead, clock, forbidden } from '@credit-hub/kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
 import type { Context } from '../context.ts';
-import { alertFirings, frameOf, readFacts, visibleDashboards } from '../reads.ts';
+import { BUILT_IN_DASHBOARDS } from '../dashboards/rules.ts';
+import { alertFirings, frameOf, readFacts, visibleDashboards, type DashboardRow } from '../reads.ts';
 import { DIMENSION_IDS, METRICS, validateQuery, type MetricDefinition, type MetricQueryInput } from '../rules.ts';
 
 /**
@@ -30,6 +31,20 @@ function guard(ctx: Context, metric: MetricDefinition) {
     });
 }
 
+/** The built-in dashboards as stored ones: owned by the platform, shared with everyone, never saved over (version 0). */
+const BUILT_IN_ROWS: DashboardRow[] = BUILT_IN_DASHBOARDS.map((d) => ({
+  id: d.id,
+  title: d.title,
+  owner: 'system',
+  department: null,
+  scope: 'SUPERVISORS',
+  version: 0,
+  definition: d.definition,
+  updated_at: new Date('2026-12-01T00:00:00Z'),
+  updated_by: 'system',
+}));
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const viewer = (ctx: Context) => ({
   actor: ctx.identity.actor,
   department: ctx.identity.department,
@@ -53,7 +68,12 @@ export const Query: QueryResolvers<Context> = {
     };
   },
   metricFacts: async (_root, args, ctx) => readFacts(ctx.db, readMetric(ctx, args.query, 'metricFacts')),
-  dashboards: (_root, _args, ctx) => visibleDashboards(ctx.db, viewer(ctx), null),
-  dashboard: async (_root, args, ctx) => (await visibleDashboards(ctx.db, viewer(ctx), args.id))[0] ?? null,
+  dashboards: async (_root, _args, ctx) => [...BUILT_IN_ROWS, ...(await visibleDashboards(ctx.db, viewer(ctx), null))],
+  dashboard: async (_root, args, ctx) => {
+    const builtIn = BUILT_IN_ROWS.find((d) => d.id === args.id);
+    if (builtIn) return builtIn;
+    if (!UUID.test(args.id)) return null;
+    return (await visibleDashboards(ctx.db, viewer(ctx), args.id))[0] ?? null;
+  },
   metricAlerts: (_root, args, ctx) => alertFirings(ctx.db, Math.min(Math.max(args.first ?? 50, 1), 200)),
 };
