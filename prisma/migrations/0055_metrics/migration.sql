@@ -94,6 +94,23 @@ CREATE TABLE "metrics"."alert_firing" (
     CONSTRAINT "alert_firing_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "metrics"."stock" (
+    "stream" VARCHAR(40) NOT NULL,
+    "district" CHAR(6) NOT NULL,
+    "city" CHAR(6) NOT NULL,
+    "province" CHAR(6) NOT NULL,
+    "industry" VARCHAR(4) NOT NULL,
+    "department" VARCHAR(32) NOT NULL,
+    "subject_kind" VARCHAR(32) NOT NULL,
+    "list" VARCHAR(40) NOT NULL,
+    "matter" VARCHAR(64) NOT NULL,
+    "severity" VARCHAR(32) NOT NULL,
+    "value" DECIMAL(20,4) NOT NULL,
+
+    CONSTRAINT "stock_pkey" PRIMARY KEY ("stream","district","industry","department","subject_kind","list","matter","severity")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "outbox_id_key" ON "metrics"."outbox"("id");
 

@@ -7,7 +7,7 @@ import type { Sql } from '@credit-hub/kit/db';
 import { recordEvents, type DueEvent, type NewEvent } from '@credit-hub/kit/events';
 import { z } from 'zod';
 import { alertRules, readFrame } from './reads.ts';
-import { metricById, validateQuery, type SubjectDims } from './rules.ts';
+import { metricById, STOCK_STREAMS, validateQuery, type SubjectDims } from './rules.ts';
 
 export interface DirectoryEntry extends SubjectDims {
   code: string;
@@ -26,15 +26,32 @@ export async function upsertDirectory(sql: Sql, entries: DirectoryEntry[]): Prom
      ON CONFLICT (code) DO UPDATE SET kind = EXCLUDED.kind, district = EXCLUDED.district, industry = EXCLUDED.industry, updated_at = now()`,
     [entries.map((e) => e.code), entries.map((e) => e.kind), entries.map((e) => e.district), entries.map((e) => e.industry)],
   );
-  return sql.execute(
+  // The facts that move take their old contribution out of the stock levels and bring it back under the new dims.
+  const moved = `SELECT f.stream, f.district, f.city, f.province, f.industry, f.department, f.subject_kind, f.list, f.matter,
+      f.severity, f.value FROM metrics.fact f JOIN metrics.subject s ON s.code = f.subject_code
+    WHERE s.code = ANY($1::text[]) AND f.stream = ANY($2::text[])`;
+  const restock = (sign: string) =>
+    sql.execute(
+      `INSERT INTO metrics.stock (stream, district, city, province, industry, department, subject_kind, list, matter, severity, value)
+       SELECT stream, district, city, province, industry, department, subject_kind, list, matter, severity, ${sign} sum(value)
+       FROM (${moved}) m GROUP BY stream, district, city, province, industry, department, subject_kind, list, matter, severity
+       ON CONFLICT (stream, district, industry, department, subject_kind, list, matter, severity)
+       DO UPDATE SET value = metrics.stock.value + EXCLUDED.value`,
+      [codes, STOCK_STREAMS],
+    );
+  const codes = entries.map((e) => e.code);
+  await restock('-');
+  const n = await sql.execute(
     `UPDATE metrics.fact f SET district = s.district,
        city = CASE WHEN substr(s.district, 3, 2) = '00' THEN '000000' ELSE substr(s.district, 1, 4) || '00' END,
        province = substr(s.district, 1, 2) || '0000', industry = s.industry, subject_kind = s.kind
      FROM metrics.subject s
      WHERE s.code = ANY($1::text[]) AND f.subject_code = s.code
        AND (f.district, f.industry, f.subject_kind) IS DISTINCT FROM (s.district, s.industry, s.kind)`,
-    [entries.map((e) => e.code)],
+    [codes],
   );
+  await restock('');
+  return n;
 }
 
 const page = z.object({

@@ -92,8 +92,13 @@ function innerSql(q: ValidQuery, p: Params): string {
       const num = m.aggregation === 'STOCK' ? 'sum(value)' : `coalesce(sum(value) FILTER (WHERE ${shareCond}), 0)`;
       if (!trunc) {
         const value = m.aggregation === 'STOCK' ? `${num}::float8` : `${num}::float8 / nullif(sum(value), 0)::float8`;
+        // The level now (metrics.stock) minus what happened after the period's end: a few rows, whatever the history.
+        const dimCols = 'district, city, province, industry, department, subject_kind, list, matter, severity';
         return `SELECT NULL::date AS period, ${keys} AS keys, ${value} AS value, ${num} AS num, sum(value) AS den
-            FROM metrics.fact WHERE ${[...where, `day <= ${to}::date`, `${from}::date <= ${to}::date`].join(' AND ')}
+            FROM (SELECT ${dimCols}, value FROM metrics.stock WHERE ${where.join(' AND ')}
+                  UNION ALL
+                  SELECT ${dimCols}, -value FROM metrics.fact
+                  WHERE ${[...where, `day > ${to}::date`, `${from}::date <= ${to}::date`].join(' AND ')}) u
             ${groupCols ? `GROUP BY ${groupCols}` : ''}`;
       }
       // Changes per bucket (everything before the range lands in its first bucket), then running sums per group.

@@ -49,6 +49,9 @@ export const STREAMS = {
 } as const satisfies Record<string, { events: readonly EventType[] }>;
 export type StreamId = keyof typeof STREAMS;
 
+/** Streams read as stocks (levels at a day): the consumer keeps their current level in metrics.stock. */
+export const STOCK_STREAMS: StreamId[] = ['list.entry', 'record.published', 'evaluation.grade', 'rating'];
+
 /** Every event type the metrics consumer takes. */
 export const CONSUMED_TYPES: EventType[] = [...new Set(Object.values(STREAMS).flatMap((s) => [...s.events]))];
 

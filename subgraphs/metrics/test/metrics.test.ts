@@ -223,6 +223,14 @@ describe('metrics over a known data set', () => {
     assert.ok(handled >= 20);
     const afterRebuild = await tdb.db.pool.query('SELECT count(*)::int AS n FROM metrics.fact');
     assert.equal(afterRebuild.rows[0].n, before.rows[0].n);
+    // The stock levels the consumer keeps equal the sums of the facts.
+    const drift = await tdb.db.pool.query(
+      `SELECT count(*)::int AS n FROM (SELECT stream, list, severity, sum(value) AS v FROM metrics.fact
+         WHERE stream IN ('list.entry', 'record.published', 'evaluation.grade', 'rating') GROUP BY 1, 2, 3) f
+       FULL JOIN (SELECT stream, list, severity, sum(value) AS v FROM metrics.stock GROUP BY 1, 2, 3) s USING (stream, list, severity)
+       WHERE f.v IS DISTINCT FROM s.v`,
+    );
+    assert.equal(drift.rows[0].n, 0);
     assert.deepEqual(await rows({ metric: 'lists.entries', ...Q1, groupBy: ['list'], orderBy: { field: 'list' } }), [
       ['DISHONEST_DEBTOR', 1],
       ['SERIOUS_ILLEGAL', 1],
