@@ -108,7 +108,7 @@ CREATE TABLE "metrics"."stock" (
     "severity" VARCHAR(32) NOT NULL,
     "value" DECIMAL(20,4) NOT NULL,
 
-    CONSTRAINT "stock_pkey" PRIMARY KEY ("stream","district","industry","department","subject_kind","list","matter","severity")
+    CONSTRAINT "stock_pkey" PRIMARY KEY ("stream","province","city","district","industry","department","subject_kind","list","matter","severity")
 );
 
 -- CreateIndex

@@ -45,7 +45,7 @@ export async function insertFacts(sql: Sql, eventIds: string[], facts: FactRow[]
      stocked AS (
        INSERT INTO metrics.stock (stream, ${DIMS}, value)
        SELECT stream, ${DIMS}, sum(value) FROM ins WHERE stream = ANY($17::text[]) GROUP BY stream, ${DIMS}
-       ON CONFLICT (stream, district, industry, department, subject_kind, list, matter, severity)
+       ON CONFLICT (stream, province, city, district, industry, department, subject_kind, list, matter, severity)
        DO UPDATE SET value = metrics.stock.value + EXCLUDED.value
        RETURNING 1)
      SELECT (SELECT count(*) FROM ins)::int AS n, (SELECT count(*) FROM stocked)::int AS s`,

@@ -35,7 +35,7 @@ export async function upsertDirectory(sql: Sql, entries: DirectoryEntry[]): Prom
       `INSERT INTO metrics.stock (stream, district, city, province, industry, department, subject_kind, list, matter, severity, value)
        SELECT stream, district, city, province, industry, department, subject_kind, list, matter, severity, ${sign} sum(value)
        FROM (${moved}) m GROUP BY stream, district, city, province, industry, department, subject_kind, list, matter, severity
-       ON CONFLICT (stream, district, industry, department, subject_kind, list, matter, severity)
+       ON CONFLICT (stream, province, city, district, industry, department, subject_kind, list, matter, severity)
        DO UPDATE SET value = metrics.stock.value + EXCLUDED.value`,
       [codes, STOCK_STREAMS],
     );

@@ -380,6 +380,44 @@ export type AdministrativePenaltyEdge = {
   node: AdministrativePenalty;
 };
 
+/** Threshold direction of an alert rule. */
+export type AlertComparator =
+  | 'ABOVE'
+  | 'BELOW';
+
+/** One breach of an alert rule in one period (announced on the bus as metrics.alert.fired, delivered by push). */
+export type AlertFiring = {
+  __typename?: 'AlertFiring';
+  comparator: AlertComparator;
+  firedAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  metric: Scalars['ID']['output'];
+  metricLabel: Scalars['String']['output'];
+  periodEnd: Scalars['Date']['output'];
+  periodStart: Scalars['Date']['output'];
+  ruleId: Scalars['ID']['output'];
+  threshold: Scalars['Float']['output'];
+  value: Scalars['Float']['output'];
+};
+
+/** A threshold alert rule. */
+export type AlertRule = {
+  __typename?: 'AlertRule';
+  comparator: AlertComparator;
+  filters: Array<AppliedFilter>;
+  id: Scalars['ID']['output'];
+  metric: Scalars['ID']['output'];
+  threshold: Scalars['Float']['output'];
+};
+
+/** A threshold alert on a metric (e.g. 及时率 below 0.9 for a department). */
+export type AlertRuleInput = {
+  comparator: AlertComparator;
+  filters?: InputMaybe<Array<DimensionFilter>>;
+  metric: Scalars['ID']['input'];
+  threshold: Scalars['Float']['input'];
+};
+
 /** 年度报告 — a market subject's annual report for one year. */
 export type AnnualReport = {
   __typename?: 'AnnualReport';
@@ -446,6 +484,13 @@ export type ApiKeyScope =
   | 'READ'
   /** 写入 — write the own department's records */
   | 'WRITE';
+
+/** A filter a frame was computed with. */
+export type AppliedFilter = {
+  __typename?: 'AppliedFilter';
+  dimension: Scalars['String']['output'];
+  values: Array<Scalars['String']['output']>;
+};
 
 /** A measure that applied in a check, as the version in force at the time of the check. */
 export type AppliedMeasure = {
@@ -1452,6 +1497,35 @@ export type CreditSubjectEdge = {
   node: CreditSubject;
 };
 
+/** A saved dashboard (看板): its definition (variables, panels, grid) as JSON text, versioned. */
+export type Dashboard = {
+  __typename?: 'Dashboard';
+  /** JSON: { variables: {...}, panels: [{ id, title, viz, query, grid: {x,y,w,h} }] } (docs/metrics.md). */
+  definition: Scalars['String']['output'];
+  department: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  owner: Scalars['String']['output'];
+  scope: ShareScope;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  updatedBy: Scalars['String']['output'];
+  /** Starts at 1; every save adds 1. Saving with a stale `expectedVersion` is refused (CONFLICT, STALE_VERSION). */
+  version: Scalars['Int']['output'];
+};
+
+/** A dashboard to save. */
+export type DashboardInput = {
+  /** JSON text, at most 200 kB, of the shape described on Dashboard.definition. */
+  definition: Scalars['String']['input'];
+  /** DEPARTMENT scope: the department whose officers may open it (default platform, the 信用办). */
+  department?: InputMaybe<Scalars['String']['input']>;
+  /** Omit to create. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  scope: ShareScope;
+  /** 1–100 characters. */
+  title: Scalars['String']['input'];
+};
+
 /** 被执行人类别 — kind of debtor. */
 export type DebtorKind =
   /** 自然人 — a natural person, identified by a person key */
@@ -1478,6 +1552,41 @@ export type DeclaredDecisionInput = {
   documentNumber: Scalars['String']['input'];
   /** CF or XK. */
   kind: DisclosureKind;
+};
+
+/** A dimension (维度) to group or filter by. */
+export type Dimension = {
+  __typename?: 'Dimension';
+  /** The drill path for regions: province > city > district. */
+  hierarchy: Maybe<Array<Scalars['ID']['output']>>;
+  /** province, city, district, industry, department, subjectKind, list, matter, severity. */
+  id: Scalars['ID']['output'];
+  label: Scalars['String']['output'];
+  /** Known values, under a parent value for regions (variable drop-downs, cascades). */
+  values: Array<DimensionValue>;
+};
+
+
+/** A dimension (维度) to group or filter by. */
+export type DimensionValuesArgs = {
+  parent?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A dimension filter: the fact's dimension must be one of the values. */
+export type DimensionFilter = {
+  /** Dimension id. */
+  dimension: Scalars['String']['input'];
+  /** 1–200 values. */
+  values: Array<Scalars['String']['input']>;
+};
+
+/** One value of a dimension with its Chinese label. */
+export type DimensionValue = {
+  __typename?: 'DimensionValue';
+  label: Scalars['String']['output'];
+  /** The parent value (regions). */
+  parent: Maybe<Scalars['String']['output']>;
+  value: Scalars['String']['output'];
 };
 
 /** A pollutant-discharge permit (排污许可证, 《排污许可管理条例》). */
@@ -2242,6 +2351,31 @@ export type EvaluationSourceRecord = {
   id: Scalars['String']['output'];
 };
 
+/** A column of a frame. */
+export type FrameField = {
+  __typename?: 'FrameField';
+  label: Scalars['String']['output'];
+  /** period, a dimension id, or value. */
+  name: Scalars['String']['output'];
+};
+
+/** One row of a frame. */
+export type FrameRow = {
+  __typename?: 'FrameRow';
+  /** A ratio's denominator. */
+  denominator: Scalars['Float']['output'];
+  /** Values of the group-by dimensions, in their order. */
+  keys: Array<Scalars['String']['output']>;
+  /** Their Chinese labels. */
+  labels: Array<Scalars['String']['output']>;
+  /** A ratio's numerator (the count for counts). */
+  numerator: Scalars['Float']['output'];
+  /** Start of the time bucket (null without a grain). */
+  period: Maybe<Scalars['Date']['output']>;
+  /** The metric's value (null for a ratio over nothing). */
+  value: Maybe<Scalars['Float']['output']>;
+};
+
 /** The 较重行政处罚 (heavy administrative penalties) of 总局令第44号 第二条 a listing may rest on. */
 export type HeavyPenaltyKind =
   /** 限制开展生产经营活动、责令停产停业、责令关闭、限制从业 */
@@ -2936,6 +3070,110 @@ export type MeasureStatus =
   /** 已废止 — retired: kept in the history, never applied */
   | 'RETIRED';
 
+/** A metric of the catalogue (指标目录), defined over the metrics subgraph's own fact store (docs/metrics.md). */
+export type Metric = {
+  __typename?: 'Metric';
+  /** The level a reader needs (SHARED, DEPARTMENT or SUPERVISOR). */
+  access: AccessLevel;
+  aggregation: MetricAggregation;
+  /** The department whose data it is. */
+  department: Scalars['String']['output'];
+  /** Chinese definition. */
+  description: Scalars['String']['output'];
+  /** Dimension ids it may be grouped and filtered by. */
+  dimensions: Array<Scalars['String']['output']>;
+  /** False while its source events do not exist yet (then `pendingOn` names them). */
+  fed: Scalars['Boolean']['output'];
+  grains: Array<TimeGrain>;
+  /** Stable id (disclosure.timeliness). */
+  id: Scalars['ID']['output'];
+  /** Chinese label (双公示及时率). */
+  label: Scalars['String']['output'];
+  /** Whether an officer sees only their own department's rows. */
+  ownRowsOnly: Scalars['Boolean']['output'];
+  /** The event that will feed a pending metric. */
+  pendingOn: Maybe<Scalars['String']['output']>;
+  /** Where its definition comes from (docs/). */
+  sources: Array<Scalars['String']['output']>;
+  unit: MetricUnit;
+};
+
+/** How a metric aggregates its facts. */
+export type MetricAggregation =
+  /** Facts in the period. */
+  | 'COUNT'
+  /** sum(numerator) / sum(denominator) over the period. */
+  | 'RATIO'
+  /** Level at the period's end (running sum of signed changes). */
+  | 'STOCK'
+  /** Share of a stock at the period's end. */
+  | 'STOCK_SHARE'
+  /** Subjects reaching a number of facts in a window before the period's end. */
+  | 'SUBJECTS_AT_LEAST';
+
+/** One fact behind a number (drill from a number to its list, then to the subject page). */
+export type MetricFactRow = {
+  __typename?: 'MetricFactRow';
+  day: Scalars['Date']['output'];
+  department: Scalars['String']['output'];
+  district: Scalars['String']['output'];
+  districtLabel: Scalars['String']['output'];
+  industry: Scalars['String']['output'];
+  list: Scalars['String']['output'];
+  matter: Scalars['String']['output'];
+  severity: Scalars['String']['output'];
+  subjectCode: Scalars['String']['output'];
+  value: Scalars['Float']['output'];
+};
+
+/** One panel's data: fields and rows. */
+export type MetricFrame = {
+  __typename?: 'MetricFrame';
+  /** Filters applied, including the metric's own and an officer's department. */
+  appliedFilters: Array<AppliedFilter>;
+  fields: Array<FrameField>;
+  generatedAt: Scalars['DateTime']['output'];
+  metric: Metric;
+  rows: Array<FrameRow>;
+  sources: Array<Scalars['String']['output']>;
+};
+
+/** Order of a frame's rows. */
+export type MetricOrder = {
+  descending?: InputMaybe<Scalars['Boolean']['input']>;
+  /** `value`, `period` or a group-by dimension id. */
+  field: Scalars['String']['input'];
+};
+
+/** One panel's query (the Cube query shape): metric, period, grain, group-by, filters, order, limit. */
+export type MetricQuery = {
+  /** Filters on dimensions the metric allows. */
+  filters?: InputMaybe<Array<DimensionFilter>>;
+  /** First day (inclusive). */
+  from: Scalars['Date']['input'];
+  /** Time bucket; omit for one row per group. */
+  grain?: InputMaybe<TimeGrain>;
+  /** Up to 3 dimension ids the metric allows. */
+  groupBy?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** 1–1000 rows (default 100). */
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  /** Metric id from `metrics`. */
+  metric: Scalars['ID']['input'];
+  /** Default: period ascending, then value descending. */
+  orderBy?: InputMaybe<MetricOrder>;
+  /** Last day (inclusive); at most 10 years after `from`. */
+  to: Scalars['Date']['input'];
+};
+
+/** What a metric's number is. */
+export type MetricUnit =
+  /** A number of records, entries or checks. */
+  | 'COUNT'
+  /** A share between 0 and 1. */
+  | 'RATIO'
+  /** A number of distinct subjects. */
+  | 'SUBJECTS';
+
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -2949,6 +3187,8 @@ export type Mutation = {
    * followed by a new one.
    */
   applyForAbnormalRemoval: AbnormalOperation;
+  /** Adds a threshold alert rule (supervisors). */
+  createAlertRule: AlertRule;
   /** Create an API key for a departmental system; the key is returned once. */
   createApiKey: CreatedApiKey;
   /** Create a new DRAFT version of an evaluation model from a definition (validated); administrators only. */
@@ -2957,6 +3197,8 @@ export type Mutation = {
   createMeasure: Measure;
   /** Declare decisions in the department's register (决定台账): the due count of the metrics. */
   declareDecisions: DeclareDecisionsResult;
+  /** Deletes a dashboard the caller owns. */
+  deleteDashboard: Scalars['Boolean']['output'];
   /**
    * Draw a 双随机 inspection sample from the stored evaluations of a region and industry, stratified by
    * supervision level, and record it. Supervisors only.
@@ -3073,6 +3315,12 @@ export type Mutation = {
   revokeAbnormalOperation: AbnormalOperation;
   /** Revoke an API key: the gateway refuses it from then on (after at most API_KEY_CACHE_SECONDS). */
   revokeApiKey: ApiKey;
+  /**
+   * Creates (no id) or updates a dashboard the caller owns. `expectedVersion` is the version the caller edited: a
+   * different stored version is refused with CONFLICT (rule STALE_VERSION), so concurrent edits never overwrite each
+   * other.
+   */
+  saveDashboard: Dashboard;
   /** Submit licences (a single record is a batch of one). */
   submitLicences: SubmissionResult;
   /** Submit penalties (a single record is a batch of one). Invalid rows are quarantined; the counts reconcile. */
@@ -3098,6 +3346,11 @@ export type MutationApplyForAbnormalRemovalArgs = {
 };
 
 
+export type MutationCreateAlertRuleArgs = {
+  input: AlertRuleInput;
+};
+
+
 export type MutationCreateApiKeyArgs = {
   input: CreateApiKeyInput;
 };
@@ -3115,6 +3368,12 @@ export type MutationCreateMeasureArgs = {
 
 export type MutationDeclareDecisionsArgs = {
   decisions: Array<DeclaredDecisionInput>;
+};
+
+
+export type MutationDeleteDashboardArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
 };
 
 
@@ -3321,6 +3580,12 @@ export type MutationRevokeAbnormalOperationArgs = {
 
 export type MutationRevokeApiKeyArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSaveDashboardArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  input: DashboardInput;
 };
 
 
@@ -3618,6 +3883,10 @@ export type Query = {
   creditCheckSubjects: Array<CreditSubject>;
   /** The credit lists checks match, with their type and department. */
   creditLists: Array<CreditListInfo>;
+  /** One dashboard the caller may see, or null. */
+  dashboard: Maybe<Dashboard>;
+  /** Dashboards the caller may see (own, department's, all supervisors'). */
+  dashboards: Array<Dashboard>;
   /** 双公示 quality per department and period: 上报率, 合规率, 及时率 (a department sees its own; supervisors all). */
   disclosureQuality: Array<DisclosureQuality>;
   /** Departments ranked by 双公示 quality over a date range (supervisors). */
@@ -3689,6 +3958,16 @@ export type Query = {
   measureHistory: Array<Measure>;
   /** The 联合奖惩 measures in force (or every measure's current version), optionally for one list, matter or kind. */
   measures: Array<Measure>;
+  /** Recent threshold-alert firings, newest first. */
+  metricAlerts: Array<AlertFiring>;
+  /** The dimensions. */
+  metricDimensions: Array<Dimension>;
+  /** The facts behind a number (drill-down), newest first; `query.limit` caps them (default 100). */
+  metricFacts: Array<MetricFactRow>;
+  /** One panel's data. The metric's own level applies (and is audited) on top of this field's. */
+  metricFrame: MetricFrame;
+  /** The metric catalogue, optionally of one department. */
+  metrics: Array<Metric>;
   /** Reported decisions whose first submission failed validation, oldest decision first. */
   nonCompliantDisclosures: Array<DisclosureIssue>;
   /**
@@ -3814,6 +4093,11 @@ export type QueryCreditCheckStatisticsArgs = {
 
 export type QueryCreditCheckSubjectsArgs = {
   codes: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryDashboardArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -3972,6 +4256,26 @@ export type QueryMeasuresArgs = {
   kind?: InputMaybe<MeasureKind>;
   list?: InputMaybe<CreditList>;
   matter?: InputMaybe<BusinessMatter>;
+};
+
+
+export type QueryMetricAlertsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMetricFactsArgs = {
+  query: MetricQuery;
+};
+
+
+export type QueryMetricFrameArgs = {
+  query: MetricQuery;
+};
+
+
+export type QueryMetricsArgs = {
+  department?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -4346,6 +4650,15 @@ export type SeriousRemovalGround =
   /** 撤销 — the listing, or the penalty it rests on, was revoked or found unlawful */
   | 'REVOKED';
 
+/** Who may share a saved dashboard. */
+export type ShareScope =
+  /** The officers of one department (and every supervisor). */
+  | 'DEPARTMENT'
+  /** The owner only. */
+  | 'PRIVATE'
+  /** Every supervisor. */
+  | 'SUPERVISORS';
+
 /** Period of the check statistics. */
 export type StatisticsPeriod =
   /** Calendar day in China time */
@@ -4600,6 +4913,14 @@ export type TermExtensionGround =
   /** 以暴力、威胁方法妨碍、抗拒执行情节严重 — serious obstruction by violence or threats (needs OBSTRUCTING_EXECUTION) */
   | 'SERIOUS_VIOLENT_OBSTRUCTION';
 
+/** Time buckets of a metric frame. */
+export type TimeGrain =
+  | 'DAY'
+  | 'MONTH'
+  | 'QUARTER'
+  | 'WEEK'
+  | 'YEAR';
+
 /**
  * 应查未查: a reported business decision with no credit check of the subject in the matter by the deciding
  * department within the window before it.
@@ -4822,6 +5143,50 @@ export type WebLatestLicencesQueryVariables = Exact<{
 
 export type WebLatestLicencesQuery = { __typename?: 'Query', licences: { __typename?: 'AdministrativeLicenceConnection', nodes: Array<{ __typename?: 'AdministrativeLicence', id: string, subjectName: string, documentName: string, documentNumber: string, decidedOn: string, validUntil: string, authorityName: string, subject: { __typename?: 'CreditSubject', code: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
 
+export type ConsoleMetricCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleMetricCatalogueQuery = { __typename?: 'Query', metrics: Array<{ __typename?: 'Metric', id: string, label: string, description: string, unit: MetricUnit, aggregation: MetricAggregation, access: AccessLevel, grains: Array<TimeGrain>, dimensions: Array<string>, sources: Array<string>, fed: boolean, pendingOn: string | null }>, metricDimensions: Array<{ __typename?: 'Dimension', id: string, label: string, values: Array<{ __typename?: 'DimensionValue', value: string, label: string }> }> };
+
+export type ConsoleDashboardsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleDashboardsQuery = { __typename?: 'Query', dashboards: Array<{ __typename?: 'Dashboard', id: string, title: string, owner: string, scope: ShareScope, version: number }> };
+
+export type ConsoleDashboardQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ConsoleDashboardQuery = { __typename?: 'Query', dashboard: { __typename?: 'Dashboard', id: string, title: string, owner: string, department: string | null, scope: ShareScope, version: number, definition: string, updatedAt: string } | null };
+
+export type ConsoleMetricFrameQueryVariables = Exact<{
+  query: MetricQuery;
+}>;
+
+
+export type ConsoleMetricFrameQuery = { __typename?: 'Query', metricFrame: { __typename?: 'MetricFrame', sources: Array<string>, fields: Array<{ __typename?: 'FrameField', name: string, label: string }>, rows: Array<{ __typename?: 'FrameRow', period: string | null, keys: Array<string>, labels: Array<string>, value: number | null }> } };
+
+export type ConsoleMetricFactsQueryVariables = Exact<{
+  query: MetricQuery;
+}>;
+
+
+export type ConsoleMetricFactsQuery = { __typename?: 'Query', metricFacts: Array<{ __typename?: 'MetricFactRow', subjectCode: string, day: string, districtLabel: string, industry: string, department: string, list: string, matter: string, severity: string, value: number }> };
+
+export type ConsoleSaveDashboardMutationVariables = Exact<{
+  input: DashboardInput;
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ConsoleSaveDashboardMutation = { __typename?: 'Mutation', saveDashboard: { __typename?: 'Dashboard', id: string, title: string, scope: ShareScope, version: number, definition: string } };
+
+export type ConsoleMetricAlertsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleMetricAlertsQuery = { __typename?: 'Query', metricAlerts: Array<{ __typename?: 'AlertFiring', id: string, metricLabel: string, comparator: AlertComparator, threshold: number, value: number, periodStart: string, periodEnd: string, firedAt: string }> };
+
 
 export const WebRegionsDocument = {"__meta__":{"hash":"9b676ce380c9c14b2fc45c074fddf5e9a834c3b67adbf5aa0677ca585e175476"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebRegions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"parentCode"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"regions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"parentCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"parentCode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}}]}}]} as unknown as DocumentNode<WebRegionsQuery, WebRegionsQueryVariables>;
 export const WebSuggestDocument = {"__meta__":{"hash":"07db64641351cb8070ed7d5ad9459b1df2da7a342e96711444a5138710c31bce"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebSuggest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"searchSubjects"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"8"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kindLabel"}}]}}]}}]}}]} as unknown as DocumentNode<WebSuggestQuery, WebSuggestQueryVariables>;
@@ -4835,3 +5200,10 @@ export const WebAbnormalOperationListDocument = {"__meta__":{"hash":"9bd3fb273a8
 export const WebALevelTaxpayerListDocument = {"__meta__":{"hash":"89dee1cb4b67b3f4bc7ce917446ec33cd69fef83959c158857318170e33c6965"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebALevelTaxpayerList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionCode"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"aLevelTaxpayers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"regionCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"authority"}},{"kind":"Field","name":{"kind":"Name","value":"evaluatedOn"}},{"kind":"Field","name":{"kind":"Name","value":"subject"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<WebALevelTaxpayerListQuery, WebALevelTaxpayerListQueryVariables>;
 export const WebLatestPenaltiesDocument = {"__meta__":{"hash":"03efc3672a9db5133b80e7f4fbec59db2bf5b3c87b08f1635ca416d7a870b34e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebLatestPenalties"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"penalties"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"decidedFrom"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"decidedTo"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subjectName"}},{"kind":"Field","name":{"kind":"Name","value":"documentNumber"}},{"kind":"Field","name":{"kind":"Name","value":"violationType"}},{"kind":"Field","name":{"kind":"Name","value":"decidedOn"}},{"kind":"Field","name":{"kind":"Name","value":"publicityEndsOn"}},{"kind":"Field","name":{"kind":"Name","value":"authorityName"}},{"kind":"Field","name":{"kind":"Name","value":"subject"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<WebLatestPenaltiesQuery, WebLatestPenaltiesQueryVariables>;
 export const WebLatestLicencesDocument = {"__meta__":{"hash":"444f89e4e2f3ea12666636fc694cfb004d12a801fa7b3e5eefc81d9009ccae3c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebLatestLicences"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licences"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"decidedFrom"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"decidedTo"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subjectName"}},{"kind":"Field","name":{"kind":"Name","value":"documentName"}},{"kind":"Field","name":{"kind":"Name","value":"documentNumber"}},{"kind":"Field","name":{"kind":"Name","value":"decidedOn"}},{"kind":"Field","name":{"kind":"Name","value":"validUntil"}},{"kind":"Field","name":{"kind":"Name","value":"authorityName"}},{"kind":"Field","name":{"kind":"Name","value":"subject"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<WebLatestLicencesQuery, WebLatestLicencesQueryVariables>;
+export const ConsoleMetricCatalogueDocument = {"__meta__":{"hash":"c8cadab4981dfc4b115cd64b4c2bde3d207c023d6f6a40ccb0d293899ac164eb"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleMetricCatalogue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"aggregation"}},{"kind":"Field","name":{"kind":"Name","value":"access"}},{"kind":"Field","name":{"kind":"Name","value":"grains"}},{"kind":"Field","name":{"kind":"Name","value":"dimensions"}},{"kind":"Field","name":{"kind":"Name","value":"sources"}},{"kind":"Field","name":{"kind":"Name","value":"fed"}},{"kind":"Field","name":{"kind":"Name","value":"pendingOn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"metricDimensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"values"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleMetricCatalogueQuery, ConsoleMetricCatalogueQueryVariables>;
+export const ConsoleDashboardsDocument = {"__meta__":{"hash":"3e4aafe2b36029adfff85fcef198224978cc776f1240af0caeefbaf2c24ed58e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleDashboards"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dashboards"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<ConsoleDashboardsQuery, ConsoleDashboardsQueryVariables>;
+export const ConsoleDashboardDocument = {"__meta__":{"hash":"8c97e389a17d5bf28405d99c72488dcbd6080771ec351d43e57293e131317581"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleDashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dashboard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}},{"kind":"Field","name":{"kind":"Name","value":"department"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"definition"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<ConsoleDashboardQuery, ConsoleDashboardQueryVariables>;
+export const ConsoleMetricFrameDocument = {"__meta__":{"hash":"98c788f9f74a68509af601e8233f0e57ed4a691887405f8539711409200e9bfa"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleMetricFrame"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MetricQuery"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metricFrame"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"keys"}},{"kind":"Field","name":{"kind":"Name","value":"labels"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sources"}}]}}]}}]} as unknown as DocumentNode<ConsoleMetricFrameQuery, ConsoleMetricFrameQueryVariables>;
+export const ConsoleMetricFactsDocument = {"__meta__":{"hash":"6aec00f523fbd567c371c4c367018d48d4a8bf101bf2849c0d57aefa47467d5d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleMetricFacts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MetricQuery"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metricFacts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subjectCode"}},{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"districtLabel"}},{"kind":"Field","name":{"kind":"Name","value":"industry"}},{"kind":"Field","name":{"kind":"Name","value":"department"}},{"kind":"Field","name":{"kind":"Name","value":"list"}},{"kind":"Field","name":{"kind":"Name","value":"matter"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<ConsoleMetricFactsQuery, ConsoleMetricFactsQueryVariables>;
+export const ConsoleSaveDashboardDocument = {"__meta__":{"hash":"e649e3e8d9beaee9c45ecaa9f8e7f1a36a34c7baa5b467575088f76406d0d338"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConsoleSaveDashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DashboardInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedVersion"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"saveDashboard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"expectedVersion"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedVersion"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"definition"}}]}}]}}]} as unknown as DocumentNode<ConsoleSaveDashboardMutation, ConsoleSaveDashboardMutationVariables>;
+export const ConsoleMetricAlertsDocument = {"__meta__":{"hash":"009e1e371d48b163740419d7010a34e61048f2831fd548ff9e9a58e1a3c715e4"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleMetricAlerts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metricAlerts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"metricLabel"}},{"kind":"Field","name":{"kind":"Name","value":"comparator"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"firedAt"}}]}}]}}]} as unknown as DocumentNode<ConsoleMetricAlertsQuery, ConsoleMetricAlertsQueryVariables>;
