@@ -122,6 +122,11 @@ describe('the supervisors’ console', () => {
     await page.getByTestId('dashboard-title').filter({ hasText: '我的名单看板' }).waitFor();
     await page.getByTestId('save').click();
     await page.getByTestId('save-message').filter({ hasText: '已保存（第 2 版）' }).waitFor();
-    assert.deepEqual(watch.problems, []);
+    // A panel's query superseded by a variable change or a page change is cancelled by the client: the browser reports
+    // it as aborted. Anything else (console errors, failed or outside requests, error responses) fails the test.
+    assert.deepEqual(
+      watch.problems.filter((p) => !/^failed request: .*\/graphql \(net::ERR_ABORTED\)$/.test(p)),
+      [],
+    );
   });
 });
