@@ -37,7 +37,13 @@ await migrate(url);
 const pool = new pg.Pool({ connectionString: url, max: 4 });
 
 let position = 0;
-const ev = (type: DeliveredEvent['type'], subject: string, department: string, day: string, payload: unknown): DeliveredEvent => ({
+const ev = (
+  type: DeliveredEvent['type'],
+  subject: string,
+  department: string,
+  day: string,
+  payload: unknown,
+): DeliveredEvent => ({
   id: randomUUID(),
   type,
   version: 1,
@@ -91,34 +97,127 @@ async function fill() {
     const dims = { district: s.regionCode, industry: s.industryCode ?? '-', kind: s.kind };
     const i = g.index;
     for (const c of g.courtCases) {
-      add(ev('list.entry.added', s.code, 'court', c.publishedOn, { list: 'DISHONEST_DEBTOR', entryId: c.caseNumber, listedOn: c.publishedOn, endsOn: c.listedUntil, authority: null }), dims);
+      add(
+        ev('list.entry.added', s.code, 'court', c.publishedOn, {
+          list: 'DISHONEST_DEBTOR',
+          entryId: c.caseNumber,
+          listedOn: c.publishedOn,
+          endsOn: c.listedUntil,
+          authority: null,
+        }),
+        dims,
+      );
       if (c.withdrawnOn)
-        add(ev('list.entry.removed', s.code, 'court', c.withdrawnOn, { list: 'DISHONEST_DEBTOR', entryId: c.caseNumber, removedOn: c.withdrawnOn, cause: 'WITHDRAWN', ground: null }), dims);
+        add(
+          ev('list.entry.removed', s.code, 'court', c.withdrawnOn, {
+            list: 'DISHONEST_DEBTOR',
+            entryId: c.caseNumber,
+            removedOn: c.withdrawnOn,
+            cause: 'WITHDRAWN',
+            ground: null,
+          }),
+          dims,
+        );
     }
     for (const a of g.abnormalEntries) {
-      add(ev('list.entry.added', s.code, 'market', a.listedOn, { list: 'ABNORMAL_OPERATION', entryId: `${s.code}${a.listedOn}`, listedOn: a.listedOn, endsOn: null, authority: null }), dims);
+      add(
+        ev('list.entry.added', s.code, 'market', a.listedOn, {
+          list: 'ABNORMAL_OPERATION',
+          entryId: `${s.code}${a.listedOn}`,
+          listedOn: a.listedOn,
+          endsOn: null,
+          authority: null,
+        }),
+        dims,
+      );
       if (a.removedOn)
-        add(ev('list.entry.removed', s.code, 'market', a.removedOn, { list: 'ABNORMAL_OPERATION', entryId: `${s.code}${a.listedOn}`, removedOn: a.removedOn, cause: 'REPAIRED', ground: null }), dims);
+        add(
+          ev('list.entry.removed', s.code, 'market', a.removedOn, {
+            list: 'ABNORMAL_OPERATION',
+            entryId: `${s.code}${a.listedOn}`,
+            removedOn: a.removedOn,
+            cause: 'REPAIRED',
+            ground: null,
+          }),
+          dims,
+        );
     }
     if (g.seriousListing)
-      add(ev('list.entry.added', s.code, 'market', g.seriousListing.listedOn, { list: 'SERIOUS_ILLEGAL', entryId: s.code, listedOn: g.seriousListing.listedOn, endsOn: g.seriousListing.expiresOn, authority: null }), dims);
+      add(
+        ev('list.entry.added', s.code, 'market', g.seriousListing.listedOn, {
+          list: 'SERIOUS_ILLEGAL',
+          entryId: s.code,
+          listedOn: g.seriousListing.listedOn,
+          endsOn: g.seriousListing.expiresOn,
+          authority: null,
+        }),
+        dims,
+      );
     for (const r of g.ratings)
-      add(ev('rating.changed', s.code, 'tax', r.evaluatedOn, { scheme: 'TAX_CREDIT', year: r.year, level: r.level, previousLevel: null, ratingId: `${s.code}${r.year}` }), dims);
+      add(
+        ev('rating.changed', s.code, 'tax', r.evaluatedOn, {
+          scheme: 'TAX_CREDIT',
+          year: r.year,
+          level: r.level,
+          previousLevel: null,
+          ratingId: `${s.code}${r.year}`,
+        }),
+        dims,
+      );
     for (const p of g.environmentalPenalties)
-      add(ev('record.published', s.code, 'environment', p.decidedOn, { record: 'ENVIRONMENTAL_PENALTY', recordId: p.decisionNumber, publishedOn: p.decidedOn, publicityEndsOn: null }), dims);
+      add(
+        ev('record.published', s.code, 'environment', p.decidedOn, {
+          record: 'ENVIRONMENTAL_PENALTY',
+          recordId: p.decisionNumber,
+          publishedOn: p.decidedOn,
+          publicityEndsOn: null,
+        }),
+        dims,
+      );
     for (const a of g.arrears)
-      add(ev('record.published', a.debtorCode, 'government', a.recordedOn, { record: 'GOVERNMENT_ARREARS', recordId: `${a.debtorCode}${a.recordedOn}`, publishedOn: a.recordedOn, publicityEndsOn: null }), dims);
+      add(
+        ev('record.published', a.debtorCode, 'government', a.recordedOn, {
+          record: 'GOVERNMENT_ARREARS',
+          recordId: `${a.debtorCode}${a.recordedOn}`,
+          publishedOn: a.recordedOn,
+          publicityEndsOn: null,
+        }),
+        dims,
+      );
     // 双公示 receipts (about 0.3 per organisation), checks (0.5), one evaluation grade each.
     if (rand(i, 1) < 0.3) {
       const decided = dayIn(i, 2);
       const lag = Math.floor(rand(i, 3) * 14);
       const received = new Date(Date.parse(`${decided}T02:00:00Z`) + lag * 86_400_000);
-      const e = ev('disclosure.record.accepted', s.code, DEPTS[i % DEPTS.length]!, decided, { kind: rand(i, 4) < 0.7 ? 'LICENCE' : 'PENALTY', recordId: String(i), decisionNumber: String(i), decidedOn: decided });
+      const e = ev('disclosure.record.accepted', s.code, DEPTS[i % DEPTS.length]!, decided, {
+        kind: rand(i, 4) < 0.7 ? 'LICENCE' : 'PENALTY',
+        recordId: String(i),
+        decisionNumber: String(i),
+        decidedOn: decided,
+      });
       add({ ...e, occurredAt: received }, dims);
     }
     if (rand(i, 5) < 0.5)
-      add(ev('credit.check.recorded', s.code, 'platform', dayIn(i, 6), { checkId: String(i), checkingDepartment: DEPTS[(i >> 3) % DEPTS.length]!, matter: '政府采购', action: ACTIONS[i % ACTIONS.length]!, lists: [] }), dims);
-    add(ev('evaluation.grade.changed', s.code, 'platform', dayIn(i, 7), { modelCode: 'PUBLIC', modelVersion: 1, grade: GRADES[i % GRADES.length]!, previousGrade: null, score: null }), dims);
+      add(
+        ev('credit.check.recorded', s.code, 'platform', dayIn(i, 6), {
+          checkId: String(i),
+          checkingDepartment: DEPTS[(i >> 3) % DEPTS.length]!,
+          matter: '政府采购',
+          action: ACTIONS[i % ACTIONS.length]!,
+          lists: [],
+        }),
+        dims,
+      );
+    add(
+      ev('evaluation.grade.changed', s.code, 'platform', dayIn(i, 7), {
+        modelCode: 'PUBLIC',
+        modelVersion: 1,
+        grade: GRADES[i % GRADES.length]!,
+        previousGrade: null,
+        score: null,
+      }),
+      dims,
+    );
     if (facts.length >= 20_000) await flush();
   }
   await flush();
@@ -142,7 +241,9 @@ try {
     let rows = 0;
     for (let k = 0; k <= runs; k++) {
       const t = performance.now();
-      const { body } = await postAs<{ metricFrame: { rows: unknown[] } }>(service.url, callers.supervisor(), FRAME, { q: panel.query });
+      const { body } = await postAs<{ metricFrame: { rows: unknown[] } }>(service.url, callers.supervisor(), FRAME, {
+        q: panel.query,
+      });
       if (body.errors) throw new Error(`${panel.id}: ${JSON.stringify(body.errors)}`);
       rows = body.data!.metricFrame.rows.length;
       if (k > 0) times.push(performance.now() - t);

@@ -45,7 +45,9 @@ try {
   }
   const handled = await rebuildFacts(pool);
   const facts = await pool.query('SELECT count(*)::int AS n FROM metrics.fact');
-  console.log(`replayed ${handled} events into ${facts.rows[0].n} facts in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `replayed ${handled} events into ${facts.rows[0].n} facts in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (values.alerts) console.log(`alerts fired: ${await evaluateAlerts(pgSql(pool))}`);
 } finally {
   await pool.end();

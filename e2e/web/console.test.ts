@@ -44,7 +44,11 @@ before(async () => {
   ]);
   await hub.events!.settle();
   browser = await launchBrowser();
-  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  context = await browser.newContext({
+    locale: 'zh-CN',
+    viewport: { width: 1400, height: 1000 },
+    acceptDownloads: true,
+  });
   ({ page, watch } = await openPage(context, base));
 });
 
@@ -73,16 +77,28 @@ describe('the supervisors’ console', () => {
     await page.getByTestId('var-to').fill('2026-02-28');
     await page.getByTestId('var-to').dispatchEvent('change');
     await page.waitForURL(/to=2026-02-28/);
-    await page.getByTestId('stat-entries-total').filter({ hasText: /^\s*1\s*$/ }).waitFor();
-    await page.getByTestId('stat-additions-total').filter({ hasText: /^\s*1\s*$/ }).waitFor();
+    await page
+      .getByTestId('stat-entries-total')
+      .filter({ hasText: /^\s*1\s*$/ })
+      .waitFor();
+    await page
+      .getByTestId('stat-additions-total')
+      .filter({ hasText: /^\s*1\s*$/ })
+      .waitFor();
     assert.match(await page.getByTestId('share-url').inputValue(), /to=2026-02-28/);
     // Region: the cascade narrows to 宁波市, where nothing was listed by then.
     await page.getByTestId('var-region').locator('select').first().selectOption('330000');
     await page.getByTestId('var-region').locator('select').nth(1).selectOption('330200');
     await page.waitForURL(/region=330200/);
-    await page.getByTestId('stat-entries-total').filter({ hasText: /^\s*0\s*$/ }).waitFor();
+    await page
+      .getByTestId('stat-entries-total')
+      .filter({ hasText: /^\s*0\s*$/ })
+      .waitFor();
     await page.getByTestId('region-up').click();
-    await page.getByTestId('stat-entries-total').filter({ hasText: /^\s*1\s*$/ }).waitFor();
+    await page
+      .getByTestId('stat-entries-total')
+      .filter({ hasText: /^\s*1\s*$/ })
+      .waitFor();
   });
 
   it('drills from a number to the list behind it and on to the subject page', async () => {
@@ -97,7 +113,10 @@ describe('the supervisors’ console', () => {
   it('exports a panel as CSV', async () => {
     await page.goto(`${base}/console/dashboards/builtin-lists?${VARS}`);
     await page.getByTestId('stat-entries-total').filter({ hasText: '2' }).waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-entries-by-list').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('csv-entries-by-list').click(),
+    ]);
     assert.equal(download.suggestedFilename(), '在册数（按名单）.csv');
     const text = readFileSync((await download.path())!, 'utf8');
     assert.match(text, /名单,名单在册数/);

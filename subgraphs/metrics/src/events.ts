@@ -8,7 +8,12 @@
  * - `metrics.alert.fired` is recorded into the metrics outbox by jobs.ts when a threshold rule is breached.
  */
 import type { Sql } from '@credit-hub/kit/db';
-import { drainConsumer, type ConsumerDefinition, type DeliveredEvent, type TimeEventRule } from '@credit-hub/kit/events';
+import {
+  drainConsumer,
+  type ConsumerDefinition,
+  type DeliveredEvent,
+  type TimeEventRule,
+} from '@credit-hub/kit/events';
 import type pg from 'pg';
 import { z } from 'zod';
 import { alertsDue } from './jobs.ts';
@@ -21,8 +26,15 @@ const subjectRow = z.object({ code: z.string(), kind: z.string(), district: z.st
 /** The dimensions the subject directory holds for these codes (metrics' own table). */
 export async function knownSubjects(sql: Sql, codes: string[]): Promise<Map<string, SubjectDims>> {
   if (codes.length === 0) return new Map();
-  const rows = await sql.rows(`SELECT code, kind, district, industry FROM metrics.subject WHERE code = ANY($1::text[])`, [codes]);
-  return new Map(rows.map((raw) => subjectRow.parse(raw)).map((r) => [r.code, { kind: r.kind, district: r.district, industry: r.industry }]));
+  const rows = await sql.rows(
+    `SELECT code, kind, district, industry FROM metrics.subject WHERE code = ANY($1::text[])`,
+    [codes],
+  );
+  return new Map(
+    rows
+      .map((raw) => subjectRow.parse(raw))
+      .map((r) => [r.code, { kind: r.kind, district: r.district, industry: r.industry }]),
+  );
 }
 
 const DIMS = 'district, city, province, industry, department, subject_kind, list, matter, severity';
@@ -116,7 +128,9 @@ export async function rebuildFacts(pool: pg.Pool): Promise<number> {
     await client.query('TRUNCATE metrics.fact, metrics.stock');
     await client.query('DELETE FROM events.consumed WHERE consumer = $1', [METRICS_CONSUMER]);
     await client.query('DELETE FROM events.failure WHERE consumer = $1', [METRICS_CONSUMER]);
-    await client.query('UPDATE events.cursor SET position = 0, updated_at = now() WHERE consumer = $1', [METRICS_CONSUMER]);
+    await client.query('UPDATE events.cursor SET position = 0, updated_at = now() WHERE consumer = $1', [
+      METRICS_CONSUMER,
+    ]);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

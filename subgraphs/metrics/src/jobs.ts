@@ -24,7 +24,12 @@ export async function upsertDirectory(sql: Sql, entries: DirectoryEntry[]): Prom
     `INSERT INTO metrics.subject (code, kind, district, industry, updated_at)
      SELECT code, kind, district, industry, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(code, kind, district, industry)
      ON CONFLICT (code) DO UPDATE SET kind = EXCLUDED.kind, district = EXCLUDED.district, industry = EXCLUDED.industry, updated_at = now()`,
-    [entries.map((e) => e.code), entries.map((e) => e.kind), entries.map((e) => e.district), entries.map((e) => e.industry)],
+    [
+      entries.map((e) => e.code),
+      entries.map((e) => e.kind),
+      entries.map((e) => e.district),
+      entries.map((e) => e.industry),
+    ],
   );
   // The facts that move take their old contribution out of the stock levels and bring it back under the new dims.
   const moved = `SELECT f.stream, f.district, f.city, f.province, f.industry, f.department, f.subject_kind, f.list, f.matter,
@@ -59,7 +64,12 @@ const page = z.object({
     searchSubjects: z.object({
       pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
       nodes: z.array(
-        z.object({ code: z.string(), kind: z.string(), region: z.object({ code: z.string() }), industry: z.object({ code: z.string() }).nullable() }),
+        z.object({
+          code: z.string(),
+          kind: z.string(),
+          region: z.object({ code: z.string() }),
+          industry: z.object({ code: z.string() }).nullable(),
+        }),
       ),
     }),
   }),
@@ -166,7 +176,10 @@ export async function evaluateAlerts(sql: Sql, period = lastFullMonth(clock.toda
   const due = await alertsDue(sql, period);
   await recordEvents(
     sql,
-    due.map(({ endingKey, ...event }) => ({ ...event, source: 'metrics', uniqueKey: `metrics.alert.fired:${endingKey}` }) as NewEvent),
+    due.map(
+      ({ endingKey, ...event }) =>
+        ({ ...event, source: 'metrics', uniqueKey: `metrics.alert.fired:${endingKey}` }) as NewEvent,
+    ),
   );
   return due.length;
 }

@@ -22,7 +22,8 @@ const frameRow = z.object({
   den: z.coerce.number(),
 });
 
-const isoDay = (v: Date | string | null) => (v === null ? null : typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10));
+const isoDay = (v: Date | string | null) =>
+  v === null ? null : typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10);
 
 class Params {
   readonly values: unknown[] = [];
@@ -33,7 +34,9 @@ class Params {
 }
 
 function whereOf(p: Params, filters: Partial<Record<DimensionId, string[]>>): string[] {
-  return Object.entries(filters).map(([dim, values]) => `${DIMENSIONS[dim as DimensionId].column} = ANY(${p.add(values)}::text[])`);
+  return Object.entries(filters).map(
+    ([dim, values]) => `${DIMENSIONS[dim as DimensionId].column} = ANY(${p.add(values)}::text[])`,
+  );
 }
 
 /** Merges the metric's fixed filters with the caller's (both must hold: an intersection). */
@@ -108,7 +111,8 @@ function innerSql(q: ValidQuery, p: Params): string {
       const kkeys = cols.length ? `ARRAY[${cols.map((_, i) => `k${i}::text`).join(', ')}]` : 'NULL::text[]';
       const runNum = `sum(n) OVER (${part} ORDER BY period)`;
       const runDen = `sum(d) OVER (${part} ORDER BY period)`;
-      const value = m.aggregation === 'STOCK' ? `${runNum}::float8` : `${runNum}::float8 / nullif(${runDen}, 0)::float8`;
+      const value =
+        m.aggregation === 'STOCK' ? `${runNum}::float8` : `${runNum}::float8 / nullif(${runDen}, 0)::float8`;
       return `WITH b AS (
             SELECT ${bucket} AS period${kcols.length ? ', ' + kcols.join(', ') : ''}, ${num} AS n, sum(value) AS d
             FROM metrics.fact WHERE ${[...where, `day <= ${to}::date`].join(' AND ')}
@@ -119,7 +123,13 @@ function innerSql(q: ValidQuery, p: Params): string {
       const { min, years } = m.atLeast ?? { min: 1, years: 1 };
       const minP = p.add(min);
       const yearsP = p.add(`${years} years`);
-      const inner = [...where, `day <= ${to}::date`, `day > (${to}::date - ${yearsP}::interval)`, `${from}::date <= ${to}::date`, 'subject_code IS NOT NULL'];
+      const inner = [
+        ...where,
+        `day <= ${to}::date`,
+        `day > (${to}::date - ${yearsP}::interval)`,
+        `${from}::date <= ${to}::date`,
+        'subject_code IS NOT NULL',
+      ];
       return `SELECT NULL::date AS period, ${keys} AS keys, count(*)::float8 AS value, count(*) AS num, count(*) AS den
           FROM (SELECT subject_code${cols.length ? ', ' + cols.map((c) => `min(${c}) AS ${c}`).join(', ') : ''}
                 FROM metrics.fact WHERE ${inner.join(' AND ')}

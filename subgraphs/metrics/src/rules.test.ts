@@ -33,7 +33,12 @@ describe('the catalogue', () => {
 describe('factsOf', () => {
   it('takes region and kind from the USCC when the directory does not know the subject', () => {
     assert.deepEqual(dimsOfCode(firm, undefined), { district: '330106', industry: '-', kind: 'ENTERPRISE' });
-    const [fact] = factsOf(event({ payload: { list: 'DISHONEST_DEBTOR', entryId: '1', listedOn: '2026-03-01', endsOn: null, authority: null } }), undefined);
+    const [fact] = factsOf(
+      event({
+        payload: { list: 'DISHONEST_DEBTOR', entryId: '1', listedOn: '2026-03-01', endsOn: null, authority: null },
+      }),
+      undefined,
+    );
     assert.equal(fact!.day, '2026-03-01');
     assert.deepEqual([fact!.province, fact!.city, fact!.district], ['330000', '330100', '330106']);
     assert.equal(fact!.value, 1);
@@ -41,7 +46,10 @@ describe('factsOf', () => {
 
   it('counts a removal as −1 of the stock with its cause', () => {
     const [fact] = factsOf(
-      event({ type: 'list.entry.removed', payload: { list: 'DISHONEST_DEBTOR', entryId: '1', removedOn: '2026-03-05', cause: 'PERFORMED', ground: null } }),
+      event({
+        type: 'list.entry.removed',
+        payload: { list: 'DISHONEST_DEBTOR', entryId: '1', removedOn: '2026-03-05', cause: 'PERFORMED', ground: null },
+      }),
       { district: '330203', industry: 'F', kind: 'ENTERPRISE' },
     );
     assert.deepEqual([fact!.value, fact!.severity, fact!.city, fact!.industry], [-1, 'PERFORMED', '330200', 'F']);
@@ -49,7 +57,10 @@ describe('factsOf', () => {
 
   it('moves a subject between grades: −1 on the old grade, +1 on the new', () => {
     const facts = factsOf(
-      event({ type: 'evaluation.grade.changed', payload: { modelCode: 'PUBLIC', modelVersion: 1, grade: 'B', previousGrade: 'A', score: 80 } }),
+      event({
+        type: 'evaluation.grade.changed',
+        payload: { modelCode: 'PUBLIC', modelVersion: 1, grade: 'B', previousGrade: 'A', score: 80 },
+      }),
       undefined,
     );
     assert.deepEqual(
@@ -105,11 +116,20 @@ describe('validateQuery', () => {
     for (const [over, field, rule] of cases)
       assert.throws(
         () => validateQuery({ ...base, ...over }, null),
-        (e: { extensions: { field: string; rule: string } }) => e.extensions.field === field && e.extensions.rule === rule,
+        (e: { extensions: { field: string; rule: string } }) =>
+          e.extensions.field === field && e.extensions.rule === rule,
       );
   });
   it("binds an officer to their own department's rows where the metric says so", () => {
-    const q = validateQuery({ metric: 'disclosure.timeliness', from: '2026-01-01', to: '2026-01-31', filters: [{ dimension: 'department', values: ['market'] }] }, 'tax');
+    const q = validateQuery(
+      {
+        metric: 'disclosure.timeliness',
+        from: '2026-01-01',
+        to: '2026-01-31',
+        filters: [{ dimension: 'department', values: ['market'] }],
+      },
+      'tax',
+    );
     assert.deepEqual(q.filters.department, ['tax']);
   });
 });

@@ -269,7 +269,8 @@ export const METRICS: MetricDefinition[] = [
   m({
     id: 'government.dishonestDebtors',
     label: '政府机构失信被执行人数',
-    description: '期末在失信被执行人名单上的机关（统一社会信用代码登记管理部门码为机构编制、机构类别为机关）数，目标动态清零。',
+    description:
+      '期末在失信被执行人名单上的机关（统一社会信用代码登记管理部门码为机构编制、机构类别为机关）数，目标动态清零。',
     unit: 'COUNT',
     department: 'government',
     access: 'SUPERVISOR',
@@ -658,7 +659,13 @@ export function factsOf(event: DeliveredEvent, known: SubjectDims | undefined): 
       ];
     case 'record.published':
       return [
-        { ...base, stream: 'record.published', day: str(p, 'publishedOn'), matter: str(p, 'record'), severity: 'PUBLISHED' },
+        {
+          ...base,
+          stream: 'record.published',
+          day: str(p, 'publishedOn'),
+          matter: str(p, 'record'),
+          severity: 'PUBLISHED',
+        },
       ];
     case 'record.publication.ended':
       return [
@@ -692,7 +699,8 @@ export function factsOf(event: DeliveredEvent, known: SubjectDims | undefined): 
       const now = event.type === 'rating.changed' ? str(p, 'level') : str(p, 'grade');
       const before = p[event.type === 'rating.changed' ? 'previousLevel' : 'previousGrade'];
       const facts: FactRow[] = [{ ...base, stream, day: received, matter, severity: now }];
-      if (typeof before === 'string') facts.push({ ...base, stream, seq: 1, day: received, matter, severity: before, value: -1 });
+      if (typeof before === 'string')
+        facts.push({ ...base, stream, seq: 1, day: received, matter, severity: before, value: -1 });
       return facts;
     }
     default:
@@ -796,7 +804,8 @@ export function valueLabel(dim: DimensionId, value: string): string {
     return value === UNKNOWN_REGION ? '未知地区' : (regionName(value) ?? value);
   if (dim === 'industry') return industryName(value) ?? VALUE_LABELS[value] ?? value;
   if (dim === 'department') return (DEPARTMENTS as Record<string, string>)[value] ?? value;
-  if (dim === 'subjectKind') return (SUBJECT_KIND_LABELS as Record<string, string>)[value] ?? VALUE_LABELS[value] ?? value;
+  if (dim === 'subjectKind')
+    return (SUBJECT_KIND_LABELS as Record<string, string>)[value] ?? VALUE_LABELS[value] ?? value;
   return VALUE_LABELS[value] ?? value;
 }
 
@@ -820,7 +829,10 @@ const panel = z.strictObject({
     grain: z.enum(['DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR']).nullable().optional(),
     /** Dimension ids, or `$regionChild`: the level below the region variable (drill-down). */
     groupBy: z.array(z.string().max(32)).max(3).optional(),
-    filters: z.array(z.strictObject({ dimension: z.string().max(32), values: z.array(z.string().max(64)).max(200) })).max(10).optional(),
+    filters: z
+      .array(z.strictObject({ dimension: z.string().max(32), values: z.array(z.string().max(64)).max(200) }))
+      .max(10)
+      .optional(),
     orderBy: z.strictObject({ field: z.string().max(32), descending: z.boolean().optional() }).optional(),
     limit: z.number().int().min(1).max(MAX_LIMIT).optional(),
   }),
@@ -831,9 +843,19 @@ const panel = z.strictObject({
 export const dashboardDefinition = z.strictObject({
   variables: z
     .strictObject({
-      from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-      to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-      region: z.string().regex(/^\d{6}$/).nullable().optional(),
+      from: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
+      to: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
+      region: z
+        .string()
+        .regex(/^\d{6}$/)
+        .nullable()
+        .optional(),
       department: z.string().max(32).nullable().optional(),
     })
     .default({}),
@@ -864,7 +886,12 @@ const MAX_YEARS = 10;
  */
 export function validateQuery(input: MetricQueryInput, scopeTo: string | null): ValidQuery {
   const metric = metricById(input.metric);
-  if (!metric) throw badInput('query.metric', 'UNKNOWN_METRIC', `query.metric: no metric ${JSON.stringify(input.metric)} in the catalogue`);
+  if (!metric)
+    throw badInput(
+      'query.metric',
+      'UNKNOWN_METRIC',
+      `query.metric: no metric ${JSON.stringify(input.metric)} in the catalogue`,
+    );
   if (!metric.stream)
     throw badInput(
       'query.metric',
@@ -878,19 +905,36 @@ export function validateQuery(input: MetricQueryInput, scopeTo: string | null): 
     throw badInput('query.to', 'RANGE', `query.to may be at most ${MAX_YEARS} years after query.from`);
   const grain = input.grain ?? null;
   if (grain && !metric.grains.includes(grain))
-    throw badInput('query.grain', 'GRAIN_NOT_SUPPORTED', `query.grain: ${metric.id} supports ${metric.grains.join(', ') || 'no grain'}, not ${grain}`);
+    throw badInput(
+      'query.grain',
+      'GRAIN_NOT_SUPPORTED',
+      `query.grain: ${metric.id} supports ${metric.grains.join(', ') || 'no grain'}, not ${grain}`,
+    );
   if (grain && metric.aggregation === 'SUBJECTS_AT_LEAST')
-    throw badInput('query.grain', 'GRAIN_NOT_SUPPORTED', `query.grain: ${metric.id} is a count at the period's end; omit the grain`);
+    throw badInput(
+      'query.grain',
+      'GRAIN_NOT_SUPPORTED',
+      `query.grain: ${metric.id} is a count at the period's end; omit the grain`,
+    );
   const groupBy = input.groupBy ?? [];
   if (groupBy.length > 3) throw badInput('query.groupBy', 'TOO_MANY', 'query.groupBy takes at most 3 dimensions');
   for (const d of groupBy)
     if (!isDimension(d) || !metric.dimensions.includes(d))
-      throw badInput('query.groupBy', 'DIMENSION_NOT_SUPPORTED', `query.groupBy: ${metric.id} cannot be grouped by ${JSON.stringify(d)} (it has ${metric.dimensions.join(', ')})`);
-  if (new Set(groupBy).size !== groupBy.length) throw badInput('query.groupBy', 'DUPLICATE', 'query.groupBy names a dimension twice');
+      throw badInput(
+        'query.groupBy',
+        'DIMENSION_NOT_SUPPORTED',
+        `query.groupBy: ${metric.id} cannot be grouped by ${JSON.stringify(d)} (it has ${metric.dimensions.join(', ')})`,
+      );
+  if (new Set(groupBy).size !== groupBy.length)
+    throw badInput('query.groupBy', 'DUPLICATE', 'query.groupBy names a dimension twice');
   const filters: Partial<Record<DimensionId, string[]>> = {};
   for (const f of input.filters ?? []) {
     if (!isDimension(f.dimension) || !metric.dimensions.includes(f.dimension))
-      throw badInput('query.filters.dimension', 'DIMENSION_NOT_SUPPORTED', `query.filters: ${metric.id} cannot be filtered by ${JSON.stringify(f.dimension)}`);
+      throw badInput(
+        'query.filters.dimension',
+        'DIMENSION_NOT_SUPPORTED',
+        `query.filters: ${metric.id} cannot be filtered by ${JSON.stringify(f.dimension)}`,
+      );
     if (f.values.length < 1 || f.values.length > 200)
       throw badInput('query.filters.values', 'RANGE', 'query.filters.values takes 1–200 values');
     filters[f.dimension] = f.values;
@@ -901,11 +945,25 @@ export function validateQuery(input: MetricQueryInput, scopeTo: string | null): 
   }
   const field = input.orderBy?.field ?? (grain ? 'period' : 'value');
   if (field !== 'value' && field !== 'period' && !groupBy.includes(field))
-    throw badInput('query.orderBy.field', 'UNKNOWN_FIELD', `query.orderBy.field must be value, period or a group-by dimension, got ${JSON.stringify(field)}`);
-  if (field === 'period' && !grain) throw badInput('query.orderBy.field', 'UNKNOWN_FIELD', 'query.orderBy.field period needs a grain');
+    throw badInput(
+      'query.orderBy.field',
+      'UNKNOWN_FIELD',
+      `query.orderBy.field must be value, period or a group-by dimension, got ${JSON.stringify(field)}`,
+    );
+  if (field === 'period' && !grain)
+    throw badInput('query.orderBy.field', 'UNKNOWN_FIELD', 'query.orderBy.field period needs a grain');
   const limit = input.limit ?? DEFAULT_LIMIT;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
     throw badInput('query.limit', 'RANGE', `query.limit must be 1–${MAX_LIMIT}`);
   const descending = input.orderBy ? Boolean(input.orderBy.descending) : field === 'value';
-  return { metric, from, to, grain, groupBy: groupBy.filter(isDimension), filters, order: { field, descending }, limit };
+  return {
+    metric,
+    from,
+    to,
+    grain,
+    groupBy: groupBy.filter(isDimension),
+    filters,
+    order: { field, descending },
+    limit,
+  };
 }

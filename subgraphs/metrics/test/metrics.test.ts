@@ -80,7 +80,13 @@ before(async () => {
       department: 'court',
       subject: A,
       occurredAt: at('2026-03-15'),
-      payload: { list: 'DISHONEST_DEBTOR', entryId: `${A}-DISHONEST_DEBTOR`, removedOn: '2026-03-15', cause: 'PERFORMED', ground: null },
+      payload: {
+        list: 'DISHONEST_DEBTOR',
+        entryId: `${A}-DISHONEST_DEBTOR`,
+        removedOn: '2026-03-15',
+        cause: 'PERFORMED',
+        ground: null,
+      },
     },
     // 2026-03-02 + 7 working days = 2026-03-11.
     accepted('tax', '2026-03-02', '2026-03-05', A, 1),
@@ -89,7 +95,9 @@ before(async () => {
     check('housing', 'INTERCEPT', A, 1),
     check('housing', 'NONE', B, 2),
     check('transport', 'RESTRICT', G, 3),
-    ...['2025-02-01', '2025-06-01', '2025-09-01', '2026-01-05', '2026-02-01'].map((d, i) => published(B, 'ADMINISTRATIVE_PENALTY', d, i)),
+    ...['2025-02-01', '2025-06-01', '2025-09-01', '2026-01-05', '2026-02-01'].map((d, i) =>
+      published(B, 'ADMINISTRATIVE_PENALTY', d, i),
+    ),
     published(A, 'ADMINISTRATIVE_PENALTY', '2026-01-05', 10),
     published(G, 'GOVERNMENT_ARREARS', '2026-02-01', 11),
     graded(A, 'A', null, '2026-01-02'),
@@ -109,7 +117,14 @@ const FRAME = `query ($q: MetricQuery!) {
 }`;
 type Frame = {
   fields: { name: string }[];
-  rows: { period: string | null; keys: string[]; labels: string[]; value: number | null; numerator: number; denominator: number }[];
+  rows: {
+    period: string | null;
+    keys: string[];
+    labels: string[];
+    value: number | null;
+    numerator: number;
+    denominator: number;
+  }[];
   appliedFilters: { dimension: string; values: string[] }[];
 };
 
@@ -131,7 +146,13 @@ describe('metrics over a known data set', () => {
       ['SERIOUS_ILLEGAL', 1],
     ]);
     assert.deepEqual(
-      await rows({ metric: 'lists.entries', from: '2026-01-01', to: '2026-02-28', groupBy: ['city'], orderBy: { field: 'city' } }),
+      await rows({
+        metric: 'lists.entries',
+        from: '2026-01-01',
+        to: '2026-02-28',
+        groupBy: ['city'],
+        orderBy: { field: 'city' },
+      }),
       [
         ['330100', 2],
         ['330200', 1],
@@ -143,11 +164,20 @@ describe('metrics over a known data set', () => {
       ['2026-03-01', 2],
     ]);
     assert.deepEqual(await rows({ metric: 'lists.additions', ...Q1 }), [[3]]);
-    assert.deepEqual(await rows({ metric: 'lists.additions', ...Q1, filters: [{ dimension: 'list', values: ['DISHONEST_DEBTOR'] }] }), [[2]]);
+    assert.deepEqual(
+      await rows({ metric: 'lists.additions', ...Q1, filters: [{ dimension: 'list', values: ['DISHONEST_DEBTOR'] }] }),
+      [[2]],
+    );
     assert.deepEqual(await rows({ metric: 'lists.removals', ...Q1, groupBy: ['severity'] }), [['PERFORMED', 1]]);
     // Drilling by region: a province's children.
     assert.deepEqual(
-      await rows({ metric: 'lists.additions', ...Q1, groupBy: ['district'], filters: [{ dimension: 'city', values: ['330100'] }], orderBy: { field: 'district' } }),
+      await rows({
+        metric: 'lists.additions',
+        ...Q1,
+        groupBy: ['district'],
+        filters: [{ dimension: 'city', values: ['330100'] }],
+        orderBy: { field: 'district' },
+      }),
       [
         ['330102', 1],
         ['330106', 1],
@@ -157,16 +187,23 @@ describe('metrics over a known data set', () => {
 
   it('政务诚信: government bodies among the dishonest debtors, and outstanding arrears', async () => {
     assert.deepEqual(await rows({ metric: 'government.dishonestDebtors', ...Q1 }), [[1]]);
-    assert.deepEqual(await rows({ metric: 'government.dishonestDebtorRatio', from: '2026-01-01', to: '2026-02-28' }), [[0.5]]);
+    assert.deepEqual(await rows({ metric: 'government.dishonestDebtorRatio', from: '2026-01-01', to: '2026-02-28' }), [
+      [0.5],
+    ]);
     assert.deepEqual(await rows({ metric: 'government.dishonestDebtorRatio', ...Q1 }), [[1]]);
-    assert.deepEqual(await rows({ metric: 'government.arrearsOutstanding', ...Q1, groupBy: ['city'] }), [['330100', 1]]);
+    assert.deepEqual(await rows({ metric: 'government.arrearsOutstanding', ...Q1, groupBy: ['city'] }), [
+      ['330100', 1],
+    ]);
   });
 
   it('双公示: volumes, 及时率 and late receipts by department, ranked', async () => {
-    assert.deepEqual(await rows({ metric: 'disclosure.reported', ...Q1, groupBy: ['department'], orderBy: { field: 'department' } }), [
-      ['market', 1],
-      ['tax', 2],
-    ]);
+    assert.deepEqual(
+      await rows({ metric: 'disclosure.reported', ...Q1, groupBy: ['department'], orderBy: { field: 'department' } }),
+      [
+        ['market', 1],
+        ['tax', 2],
+      ],
+    );
     assert.deepEqual(await rows({ metric: 'disclosure.timeliness', ...Q1, groupBy: ['department'] }), [
       ['market', 1],
       ['tax', 0.5],
@@ -181,15 +218,20 @@ describe('metrics over a known data set', () => {
       ['transport', 1],
     ]);
     assert.deepEqual(await rows({ metric: 'checks.interceptions', ...Q1 }), [[1]]);
-    assert.deepEqual(await rows({ metric: 'checks.restrictions', ...Q1, groupBy: ['subjectKind'] }), [['GOVERNMENT_BODY', 1]]);
+    assert.deepEqual(await rows({ metric: 'checks.restrictions', ...Q1, groupBy: ['subjectKind'] }), [
+      ['GOVERNMENT_BODY', 1],
+    ]);
   });
 
   it('分级分类 grade distribution at the end of the period, and high-frequency offenders', async () => {
-    assert.deepEqual(await rows({ metric: 'evaluation.grades', ...Q1, groupBy: ['severity'], orderBy: { field: 'severity' } }), [
-      ['A', 0],
-      ['B', 1],
-      ['C', 1],
-    ]);
+    assert.deepEqual(
+      await rows({ metric: 'evaluation.grades', ...Q1, groupBy: ['severity'], orderBy: { field: 'severity' } }),
+      [
+        ['A', 0],
+        ['B', 1],
+        ['C', 1],
+      ],
+    );
     assert.deepEqual(await rows({ metric: 'lists.highFrequencyOffenders', ...Q1, groupBy: ['city'] }), [['330200', 1]]);
     const { body } = await postAs<{ metricFacts: { subjectCode: string; value: number }[] }>(
       service.url,
@@ -212,7 +254,10 @@ describe('metrics over a known data set', () => {
 
   it('labels keys in Chinese and names the frame fields', async () => {
     const body = await frame({ metric: 'lists.entries', ...Q1, grain: 'MONTH', groupBy: ['city'] });
-    assert.deepEqual(body.data?.metricFrame.fields.map((f) => f.name), ['period', 'city', 'value']);
+    assert.deepEqual(
+      body.data?.metricFrame.fields.map((f) => f.name),
+      ['period', 'city', 'value'],
+    );
     assert.ok(body.data?.metricFrame.rows.some((r) => r.labels[0] === '杭州市'));
   });
 
@@ -239,10 +284,13 @@ describe('metrics over a known data set', () => {
 
   it('gives facts the industry the subject directory exports, also to facts stored before', async () => {
     await upsertDirectory(pgSql(tdb.db.pool), [{ code: B, kind: 'ENTERPRISE', district: '330203', industry: 'F' }]);
-    assert.deepEqual(await rows({ metric: 'lists.entries', ...Q1, groupBy: ['industry'], orderBy: { field: 'industry' } }), [
-      ['-', 1],
-      ['F', 1],
-    ]);
+    assert.deepEqual(
+      await rows({ metric: 'lists.entries', ...Q1, groupBy: ['industry'], orderBy: { field: 'industry' } }),
+      [
+        ['-', 1],
+        ['F', 1],
+      ],
+    );
   });
 });
 
@@ -250,10 +298,20 @@ describe('access and audit of metric reads', () => {
   it("binds an officer to their department's rows and records the metric read in the audit trail", async () => {
     const tax = callers.officer('tax');
     assert.deepEqual(
-      await rows({ metric: 'disclosure.timeliness', ...Q1, groupBy: ['department'], filters: [{ dimension: 'department', values: ['market'] }] }, tax),
+      await rows(
+        {
+          metric: 'disclosure.timeliness',
+          ...Q1,
+          groupBy: ['department'],
+          filters: [{ dimension: 'department', values: ['market'] }],
+        },
+        tax,
+      ),
       [['tax', 0.5]],
     );
-    const audit = await tdb.db.pool.query(`SELECT fields FROM audit.entry WHERE action = 'READ' AND actor = 'officer-tax'`);
+    const audit = await tdb.db.pool.query(
+      `SELECT fields FROM audit.entry WHERE action = 'READ' AND actor = 'officer-tax'`,
+    );
     assert.ok(audit.rows.some((r: { fields: string[] }) => r.fields.includes('metricFrame:disclosure.timeliness')));
   });
 
@@ -280,7 +338,15 @@ const SAVE = `mutation ($input: DashboardInput!, $v: Int) {
 const LIST = `{ dashboards { id title scope version } }`;
 const definition = JSON.stringify({
   variables: { from: '2026-01-01', to: '2026-03-31' },
-  panels: [{ id: 'p1', title: '名单在册', viz: 'BAR', query: { metric: 'lists.entries', groupBy: ['list'] }, grid: { x: 0, y: 0, w: 12, h: 8 } }],
+  panels: [
+    {
+      id: 'p1',
+      title: '名单在册',
+      viz: 'BAR',
+      query: { metric: 'lists.entries', groupBy: ['list'] },
+      grid: { x: 0, y: 0, w: 12, h: 8 },
+    },
+  ],
 });
 
 describe('saved dashboards', () => {
@@ -305,15 +371,26 @@ describe('saved dashboards', () => {
     assert.ok(seen.body.data!.dashboards.some((d) => d.id === id && d.version === 2));
 
     // A save based on version 1 after version 2 was stored: refused with a stable code, nothing overwritten.
-    const stale = await postAs(service.url, supervisor, SAVE, { input: { id, title: '旧版本', scope: 'PRIVATE', definition }, v: 1 });
+    const stale = await postAs(service.url, supervisor, SAVE, {
+      input: { id, title: '旧版本', scope: 'PRIVATE', definition },
+      v: 1,
+    });
     assert.equal(stale.body.errors?.[0]?.extensions?.code, 'CONFLICT');
     assert.equal(stale.body.errors?.[0]?.extensions?.rule, 'STALE_VERSION');
     assert.equal(stale.body.errors?.[0]?.extensions?.currentVersion, 2);
-    const still = await postAs<{ dashboard: { title: string } }>(service.url, supervisor, `query ($id: ID!) { dashboard(id: $id) { title } }`, { id });
+    const still = await postAs<{ dashboard: { title: string } }>(
+      service.url,
+      supervisor,
+      `query ($id: ID!) { dashboard(id: $id) { title } }`,
+      { id },
+    );
     assert.equal(still.body.data?.dashboard.title, '全体监管人员看板');
 
     // Only the owner may save it.
-    const foreign = await postAs(service.url, otherSupervisor, SAVE, { input: { id, title: 'x', scope: 'PRIVATE', definition }, v: 2 });
+    const foreign = await postAs(service.url, otherSupervisor, SAVE, {
+      input: { id, title: 'x', scope: 'PRIVATE', definition },
+      v: 2,
+    });
     assert.equal(foreign.body.errors?.[0]?.extensions?.code, 'NOT_FOUND');
   });
 
@@ -329,11 +406,19 @@ describe('saved dashboards', () => {
   });
 
   it('refuses a definition of the wrong shape, naming the field', async () => {
-    const bad = JSON.stringify({ panels: [{ id: 'p', title: 't', viz: 'MAP', query: { metric: 'lists.entries' }, grid: { x: 0, y: 0, w: 1, h: 1 } }] });
-    const { body } = await postAs(service.url, supervisor, SAVE, { input: { title: 't', scope: 'PRIVATE', definition: bad } });
+    const bad = JSON.stringify({
+      panels: [
+        { id: 'p', title: 't', viz: 'MAP', query: { metric: 'lists.entries' }, grid: { x: 0, y: 0, w: 1, h: 1 } },
+      ],
+    });
+    const { body } = await postAs(service.url, supervisor, SAVE, {
+      input: { title: 't', scope: 'PRIVATE', definition: bad },
+    });
     assert.equal(body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
     assert.equal(body.errors?.[0]?.extensions?.field, 'input.definition.panels.0.viz');
-    const officer = await postAs(service.url, callers.officer('tax'), SAVE, { input: { title: 't', scope: 'PRIVATE', definition } });
+    const officer = await postAs(service.url, callers.officer('tax'), SAVE, {
+      input: { title: 't', scope: 'PRIVATE', definition },
+    });
     assert.equal(officer.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
   });
 });
@@ -345,7 +430,10 @@ describe('built-in dashboards', () => {
       assert.equal(body.errors, undefined, `${panel.id}: ${JSON.stringify(body.errors)}`);
     }
     // The region variable at a city: a $regionChild panel shows its districts.
-    const q = applyVariables({ metric: 'lists.additions', groupBy: ['$regionChild'] }, { from: '2026-01-01', to: '2026-03-31', region: '330100', department: null });
+    const q = applyVariables(
+      { metric: 'lists.additions', groupBy: ['$regionChild'] },
+      { from: '2026-01-01', to: '2026-03-31', region: '330100', department: null },
+    );
     assert.deepEqual(await rows({ ...q, orderBy: { field: 'district' } }), [
       ['330102', 1],
       ['330106', 1],
@@ -359,7 +447,14 @@ describe('threshold alerts', () => {
       service.url,
       supervisor,
       `mutation ($i: AlertRuleInput!) { createAlertRule(input: $i) { id } }`,
-      { i: { metric: 'disclosure.timeliness', comparator: 'BELOW', threshold: 0.9, filters: [{ dimension: 'department', values: ['tax'] }] } },
+      {
+        i: {
+          metric: 'disclosure.timeliness',
+          comparator: 'BELOW',
+          threshold: 0.9,
+          filters: [{ dimension: 'department', values: ['tax'] }],
+        },
+      },
     );
     assert.equal(created.body.errors, undefined, JSON.stringify(created.body.errors));
     const sql = pgSql(tdb.db.pool);

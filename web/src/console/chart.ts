@@ -34,7 +34,13 @@ export function chartOption(viz: Panel['viz'], rows: FrameRow[], ratio: boolean,
     return {
       ...base,
       legend: { bottom: 0, textStyle: { color: text } },
-      series: [{ type: 'pie', radius: '60%', data: rows.map((r) => ({ name: r.labels.join(' / ') || '合计', value: show(r.value, ratio) })) }],
+      series: [
+        {
+          type: 'pie',
+          radius: '60%',
+          data: rows.map((r) => ({ name: r.labels.join(' / ') || '合计', value: show(r.value, ratio) })),
+        },
+      ],
     };
   }
   const categories = timed
@@ -53,7 +59,11 @@ export function chartOption(viz: Panel['viz'], rows: FrameRow[], ratio: boolean,
       return show(row?.value, ratio);
     }),
   }));
-  const categoryAxis = { type: 'category', data: categories, axisLabel: { color: text, interval: 0, rotate: horizontal ? 0 : 30 } };
+  const categoryAxis = {
+    type: 'category',
+    data: categories,
+    axisLabel: { color: text, interval: 0, rotate: horizontal ? 0 : 30 },
+  };
   const valueAxis = { type: 'value', axisLabel: { color: text, formatter: ratio ? '{value}%' : '{value}' } };
   return {
     ...base,

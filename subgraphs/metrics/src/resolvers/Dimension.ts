@@ -38,7 +38,8 @@ export const Dimension: DimensionResolvers<Context> = {
       return Object.entries(DEPARTMENTS).map(([value, label]) => ({ value, label, parent: null }));
     if (d.id === 'subjectKind')
       return Object.entries(SUBJECT_KIND_LABELS).map(([value, label]) => ({ value, label, parent: null }));
-    if (d.id === 'list') return LIST_VALUES.map((value) => ({ value, label: VALUE_LABELS[value] ?? value, parent: null }));
+    if (d.id === 'list')
+      return LIST_VALUES.map((value) => ({ value, label: VALUE_LABELS[value] ?? value, parent: null }));
     return [];
   },
 };

@@ -24,16 +24,25 @@ function parseDefinition(text: string) {
   }
   for (const [i, p] of parsed.data.panels.entries())
     if (!metricById(p.query.metric))
-      throw badInput(`input.definition.panels.${i}.query.metric`, 'UNKNOWN_METRIC', `panel ${p.id}: no metric ${p.query.metric}`);
+      throw badInput(
+        `input.definition.panels.${i}.query.metric`,
+        'UNKNOWN_METRIC',
+        `panel ${p.id}: no metric ${p.query.metric}`,
+      );
   return parsed.data;
 }
 
 export const Mutation: MutationResolvers<Context> = {
   saveDashboard: async (_root, { input, expectedVersion }, ctx) => {
     const title = input.title.trim();
-    if (title.length < 1 || title.length > 100) throw badInput('input.title', 'LENGTH', 'input.title must be 1–100 characters');
+    if (title.length < 1 || title.length > 100)
+      throw badInput('input.title', 'LENGTH', 'input.title must be 1–100 characters');
     if (input.id && (expectedVersion === null || expectedVersion === undefined))
-      throw badInput('expectedVersion', 'REQUIRED', 'expectedVersion is required when saving an existing dashboard (input.id)');
+      throw badInput(
+        'expectedVersion',
+        'REQUIRED',
+        'expectedVersion is required when saving an existing dashboard (input.id)',
+      );
     return saveDashboard(ctx.audited, ctx.identity.actor, {
       id: input.id ?? null,
       title,
@@ -43,7 +52,8 @@ export const Mutation: MutationResolvers<Context> = {
       expectedVersion: expectedVersion ?? null,
     });
   },
-  deleteDashboard: (_root, { id, expectedVersion }, ctx) => deleteDashboard(ctx.audited, ctx.identity.actor, id, expectedVersion),
+  deleteDashboard: (_root, { id, expectedVersion }, ctx) =>
+    deleteDashboard(ctx.audited, ctx.identity.actor, id, expectedVersion),
   createAlertRule: async (_root, { input }, ctx) => {
     const filters = Object.fromEntries((input.filters ?? []).map((f) => [f.dimension, f.values]));
     // The same checks as a panel's query: a rule can only watch what a panel could show.
