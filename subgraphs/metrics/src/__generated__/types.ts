@@ -331,7 +331,7 @@ export type Query = {
   dashboard: Maybe<Dashboard>;
   /** Dashboards the caller may see (own, department's, all supervisors'). */
   dashboards: Array<Dashboard>;
-  /** Recent threshold-alert firings, newest first. */
+  /** Recent threshold-alert firings (预警), newest first. */
   metricAlerts: Array<AlertFiring>;
   /** The dimensions. */
   metricDimensions: Array<Dimension>;
