@@ -405,6 +405,25 @@ describe('saved dashboards', () => {
     assert.ok(!market.body.data!.dashboards.some((d) => d.id === id));
   });
 
+  it('deletes a dashboard only at the version its owner saw', async () => {
+    const created = await postAs<{ saveDashboard: { id: string } }>(service.url, supervisor, SAVE, {
+      input: { title: '临时看板', scope: 'PRIVATE', definition },
+    });
+    const id = created.body.data!.saveDashboard.id;
+    const DELETE = `mutation ($id: ID!, $v: Int!) { deleteDashboard(id: $id, expectedVersion: $v) }`;
+    const stale = await postAs(service.url, supervisor, DELETE, { id, v: 7 });
+    assert.equal(stale.body.errors?.[0]?.extensions?.rule, 'STALE_VERSION');
+    const done = await postAs<{ deleteDashboard: boolean }>(service.url, supervisor, DELETE, { id, v: 1 });
+    assert.equal(done.body.data?.deleteDashboard, true);
+    const gone = await postAs<{ dashboard: null }>(
+      service.url,
+      supervisor,
+      `query ($id: ID!) { dashboard(id: $id) { id } }`,
+      { id },
+    );
+    assert.equal(gone.body.data?.dashboard, null);
+  });
+
   it('refuses a definition of the wrong shape, naming the field', async () => {
     const bad = JSON.stringify({
       panels: [
@@ -420,6 +439,29 @@ describe('saved dashboards', () => {
       input: { title: 't', scope: 'PRIVATE', definition },
     });
     assert.equal(officer.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+  });
+});
+
+describe('the catalogue and its dimensions', () => {
+  it('lists every metric with its sources and says which wait for their events', async () => {
+    const { body } = await postAs<{
+      metrics: { id: string; fed: boolean; pendingOn: string | null; sources: string[] }[];
+    }>(service.url, callers.officer('tax'), `{ metrics { id fed pendingOn sources } }`);
+    const byId = new Map(body.data!.metrics.map((m) => [m.id, m]));
+    assert.equal(byId.get('disclosure.timeliness')?.fed, true);
+    assert.equal(byId.get('repairs.handlingDays')?.fed, false);
+    assert.match(byId.get('repairs.handlingDays')?.pendingOn ?? '', /repair/);
+    assert.ok(body.data!.metrics.every((m) => m.sources.length > 0));
+  });
+
+  it('gives the region cascade level by level', async () => {
+    const { body } = await postAs<{
+      metricDimensions: { id: string; hierarchy: string[] | null; values: { value: string; label: string }[] }[];
+    }>(service.url, supervisor, `{ metricDimensions { id hierarchy values(parent: "330100") { value label } } }`);
+    const district = body.data!.metricDimensions.find((d) => d.id === 'district')!;
+    assert.deepEqual(district.hierarchy, ['province', 'city', 'district']);
+    assert.ok(district.values.some((v) => v.value === '330106' && v.label === '西湖区'));
+    assert.ok(district.values.every((v) => v.value.startsWith('3301')));
   });
 });
 
