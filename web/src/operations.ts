@@ -423,6 +423,15 @@ export const MetricCatalogueQuery = graphql(`
         value
         label
       }
+/** 公共信用信息报告 download (components/ReportDownload.vue): the PDF and JSON of a newly issued report. */
+export const PublicCreditReportQuery = graphql(`
+  query WebPublicCreditReport($subjectCode: ID!) {
+    publicCreditReport(subjectCode: $subjectCode) {
+      number
+      verificationCode
+      verificationUrl
+      pdfBase64
+      dataJson
     }
   }
 `);
@@ -484,6 +493,23 @@ export const MetricFactsQuery = graphql(`
       matter
       severity
       value
+/** The report verification page (/verify): number and 查验码 → what was issued, and whether it still holds. */
+export const VerifyReportQuery = graphql(`
+  query WebVerifyReport($number: String!, $code: String!) {
+    verifyReport(number: $number, code: $code) {
+      number
+      kindLabel
+      subjectCode
+      subjectName
+      issuedAt
+      dataCutoff
+      periodFrom
+      periodTo
+      pdfSha256
+      keyId
+      signatureValid
+      changedSinceIssue
+      statement
     }
   }
 `);
@@ -511,6 +537,14 @@ export const MetricAlertsQuery = graphql(`
       periodStart
       periodEnd
       firedAt
+/** 专项信用报告 (pages/SpecialReportPage.vue): for a signed-in enterprise itself or an officer with a purpose. */
+export const SpecialCreditReportQuery = graphql(`
+  query WebSpecialCreditReport($subjectCode: ID!, $from: Date!, $to: Date!, $purpose: ReportPurpose!) {
+    specialCreditReport(subjectCode: $subjectCode, from: $from, to: $to, purpose: $purpose) {
+      number
+      verificationCode
+      pdfBase64
+      dataJson
     }
   }
 `);

@@ -13,6 +13,7 @@ export const SUBGRAPHS = [
   { name: 'disclosure', port: 4107, department: 'platform' },
   { name: 'evaluation', port: 4108, department: 'platform' },
   { name: 'metrics', port: 4120, department: 'platform' },
+  { name: 'report', port: 4109, department: 'platform' },
 ] as const;
 
 /**
