@@ -30,7 +30,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '8' },
     /**
      * `import`: only the 双公示 bulk import benchmark (bench/disclosure-import.ts); `web`: only the site's figures;
-     * `events`: only the event backbone's (bench/events.ts).
+     * `events`: only the event backbone's (bench/events.ts);
      * `reports`: only the credit reports (bench/reports.ts).
      */
     only: { type: 'string' },
