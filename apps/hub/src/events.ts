@@ -25,6 +25,7 @@ import { courtTimeRules } from '@credit-hub/subgraph-court/events';
 import { disclosureTimeRules } from '@credit-hub/subgraph-disclosure/events';
 import { marketTimeRules } from '@credit-hub/subgraph-market/events';
 import { DEFAULT_CONFIG, pushConsumer } from '@credit-hub/subgraph-push';
+import { metricsFactsConsumer, metricsTimeRules } from '@credit-hub/subgraph-metrics/events';
 import { taxTimeRules } from '@credit-hub/subgraph-tax/events';
 
 /** Every department's time rules: the endings that a day makes, announced once each. */
@@ -33,12 +34,15 @@ export const HUB_TIME_RULES: readonly TimeEventRule[] = [
   ...courtTimeRules,
   ...marketTimeRules,
   ...disclosureTimeRules,
+  ...metricsTimeRules,
 ];
 
 /** The hub's own consumers (a platform subgraph that reacts to other departments' events adds its one here). */
 export const HUB_CONSUMERS: readonly ConsumerDefinition[] = [
   // push: every event fanned out to the webhook subscriptions, measure.lift.required made (docs/push.md).
   pushConsumer(DEFAULT_CONFIG),
+  // metrics: the supervisors' fact store (docs/metrics.md).
+  metricsFactsConsumer,
 ];
 
 export interface HubEventsOptions {

@@ -11,6 +11,7 @@ import { startGovernmentSubgraph } from '@credit-hub/subgraph-government';
 import { startMarketSubgraph } from '@credit-hub/subgraph-market';
 import { startSubjectSubgraph } from '@credit-hub/subgraph-subject';
 import { startTaxSubgraph } from '@credit-hub/subgraph-tax';
+import { startMetricsSubgraph } from '@credit-hub/subgraph-metrics';
 import {
   developmentKeys,
   ephemeralKeys,
@@ -58,6 +59,7 @@ const startersFor = (
   government: startGovernmentSubgraph,
   disclosure: (o) => startDisclosureSubgraph({ ...o, config: { personKeySecret } }),
   evaluation: startEvaluationSubgraph,
+  metrics: startMetricsSubgraph,
   report: (o) => startReportSubgraph({ ...o, config: report }),
   push: (o) => startPushSubgraph({ ...o, config: settings.push }),
 });

@@ -29,6 +29,13 @@ type Documents = {
     "\n  query WebPublicCreditReport($subjectCode: ID!) {\n    publicCreditReport(subjectCode: $subjectCode) {\n      number\n      verificationCode\n      verificationUrl\n      pdfBase64\n      dataJson\n    }\n  }\n": typeof types.WebPublicCreditReportDocument,
     "\n  query WebVerifyReport($number: String!, $code: String!) {\n    verifyReport(number: $number, code: $code) {\n      number\n      kindLabel\n      subjectCode\n      subjectName\n      issuedAt\n      dataCutoff\n      periodFrom\n      periodTo\n      pdfSha256\n      keyId\n      signatureValid\n      changedSinceIssue\n      statement\n    }\n  }\n": typeof types.WebVerifyReportDocument,
     "\n  query WebSpecialCreditReport($subjectCode: ID!, $from: Date!, $to: Date!, $purpose: ReportPurpose!) {\n    specialCreditReport(subjectCode: $subjectCode, from: $from, to: $to, purpose: $purpose) {\n      number\n      verificationCode\n      pdfBase64\n      dataJson\n    }\n  }\n": typeof types.WebSpecialCreditReportDocument,
+    "\n  query ConsoleMetricCatalogue {\n    metrics {\n      id\n      label\n      description\n      unit\n      aggregation\n      access\n      grains\n      dimensions\n      sources\n      fed\n      pendingOn\n    }\n    metricDimensions {\n      id\n      label\n      values {\n        value\n        label\n      }\n    }\n  }\n": typeof types.ConsoleMetricCatalogueDocument,
+    "\n  query ConsoleDashboards {\n    dashboards {\n      id\n      title\n      owner\n      scope\n      version\n    }\n  }\n": typeof types.ConsoleDashboardsDocument,
+    "\n  query ConsoleDashboard($id: ID!) {\n    dashboard(id: $id) {\n      id\n      title\n      owner\n      department\n      scope\n      version\n      definition\n      updatedAt\n    }\n  }\n": typeof types.ConsoleDashboardDocument,
+    "\n  query ConsoleMetricFrame($query: MetricQuery!) {\n    metricFrame(query: $query) {\n      fields {\n        name\n        label\n      }\n      rows {\n        period\n        keys\n        labels\n        value\n      }\n      sources\n    }\n  }\n": typeof types.ConsoleMetricFrameDocument,
+    "\n  query ConsoleMetricFacts($query: MetricQuery!) {\n    metricFacts(query: $query) {\n      subjectCode\n      day\n      districtLabel\n      industry\n      department\n      list\n      matter\n      severity\n      value\n    }\n  }\n": typeof types.ConsoleMetricFactsDocument,
+    "\n  mutation ConsoleSaveDashboard($input: DashboardInput!, $expectedVersion: Int) {\n    saveDashboard(input: $input, expectedVersion: $expectedVersion) {\n      id\n      title\n      scope\n      version\n      definition\n    }\n  }\n": typeof types.ConsoleSaveDashboardDocument,
+    "\n  query ConsoleMetricAlerts {\n    metricAlerts(first: 20) {\n      id\n      metricLabel\n      comparator\n      threshold\n      value\n      periodStart\n      periodEnd\n      firedAt\n    }\n  }\n": typeof types.ConsoleMetricAlertsDocument,
 };
 const documents: Documents = {
     "\n  query WebRegions($parentCode: String) {\n    regions(parentCode: $parentCode) {\n      code\n      name\n      level\n    }\n  }\n": types.WebRegionsDocument,
@@ -46,6 +53,13 @@ const documents: Documents = {
     "\n  query WebPublicCreditReport($subjectCode: ID!) {\n    publicCreditReport(subjectCode: $subjectCode) {\n      number\n      verificationCode\n      verificationUrl\n      pdfBase64\n      dataJson\n    }\n  }\n": types.WebPublicCreditReportDocument,
     "\n  query WebVerifyReport($number: String!, $code: String!) {\n    verifyReport(number: $number, code: $code) {\n      number\n      kindLabel\n      subjectCode\n      subjectName\n      issuedAt\n      dataCutoff\n      periodFrom\n      periodTo\n      pdfSha256\n      keyId\n      signatureValid\n      changedSinceIssue\n      statement\n    }\n  }\n": types.WebVerifyReportDocument,
     "\n  query WebSpecialCreditReport($subjectCode: ID!, $from: Date!, $to: Date!, $purpose: ReportPurpose!) {\n    specialCreditReport(subjectCode: $subjectCode, from: $from, to: $to, purpose: $purpose) {\n      number\n      verificationCode\n      pdfBase64\n      dataJson\n    }\n  }\n": types.WebSpecialCreditReportDocument,
+    "\n  query ConsoleMetricCatalogue {\n    metrics {\n      id\n      label\n      description\n      unit\n      aggregation\n      access\n      grains\n      dimensions\n      sources\n      fed\n      pendingOn\n    }\n    metricDimensions {\n      id\n      label\n      values {\n        value\n        label\n      }\n    }\n  }\n": types.ConsoleMetricCatalogueDocument,
+    "\n  query ConsoleDashboards {\n    dashboards {\n      id\n      title\n      owner\n      scope\n      version\n    }\n  }\n": types.ConsoleDashboardsDocument,
+    "\n  query ConsoleDashboard($id: ID!) {\n    dashboard(id: $id) {\n      id\n      title\n      owner\n      department\n      scope\n      version\n      definition\n      updatedAt\n    }\n  }\n": types.ConsoleDashboardDocument,
+    "\n  query ConsoleMetricFrame($query: MetricQuery!) {\n    metricFrame(query: $query) {\n      fields {\n        name\n        label\n      }\n      rows {\n        period\n        keys\n        labels\n        value\n      }\n      sources\n    }\n  }\n": types.ConsoleMetricFrameDocument,
+    "\n  query ConsoleMetricFacts($query: MetricQuery!) {\n    metricFacts(query: $query) {\n      subjectCode\n      day\n      districtLabel\n      industry\n      department\n      list\n      matter\n      severity\n      value\n    }\n  }\n": types.ConsoleMetricFactsDocument,
+    "\n  mutation ConsoleSaveDashboard($input: DashboardInput!, $expectedVersion: Int) {\n    saveDashboard(input: $input, expectedVersion: $expectedVersion) {\n      id\n      title\n      scope\n      version\n      definition\n    }\n  }\n": types.ConsoleSaveDashboardDocument,
+    "\n  query ConsoleMetricAlerts {\n    metricAlerts(first: 20) {\n      id\n      metricLabel\n      comparator\n      threshold\n      value\n      periodStart\n      periodEnd\n      firedAt\n    }\n  }\n": types.ConsoleMetricAlertsDocument,
 };
 
 /**
@@ -122,6 +136,34 @@ export function graphql(source: "\n  query WebVerifyReport($number: String!, $co
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WebSpecialCreditReport($subjectCode: ID!, $from: Date!, $to: Date!, $purpose: ReportPurpose!) {\n    specialCreditReport(subjectCode: $subjectCode, from: $from, to: $to, purpose: $purpose) {\n      number\n      verificationCode\n      pdfBase64\n      dataJson\n    }\n  }\n"): (typeof documents)["\n  query WebSpecialCreditReport($subjectCode: ID!, $from: Date!, $to: Date!, $purpose: ReportPurpose!) {\n    specialCreditReport(subjectCode: $subjectCode, from: $from, to: $to, purpose: $purpose) {\n      number\n      verificationCode\n      pdfBase64\n      dataJson\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleMetricCatalogue {\n    metrics {\n      id\n      label\n      description\n      unit\n      aggregation\n      access\n      grains\n      dimensions\n      sources\n      fed\n      pendingOn\n    }\n    metricDimensions {\n      id\n      label\n      values {\n        value\n        label\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleMetricCatalogue {\n    metrics {\n      id\n      label\n      description\n      unit\n      aggregation\n      access\n      grains\n      dimensions\n      sources\n      fed\n      pendingOn\n    }\n    metricDimensions {\n      id\n      label\n      values {\n        value\n        label\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleDashboards {\n    dashboards {\n      id\n      title\n      owner\n      scope\n      version\n    }\n  }\n"): (typeof documents)["\n  query ConsoleDashboards {\n    dashboards {\n      id\n      title\n      owner\n      scope\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleDashboard($id: ID!) {\n    dashboard(id: $id) {\n      id\n      title\n      owner\n      department\n      scope\n      version\n      definition\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query ConsoleDashboard($id: ID!) {\n    dashboard(id: $id) {\n      id\n      title\n      owner\n      department\n      scope\n      version\n      definition\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleMetricFrame($query: MetricQuery!) {\n    metricFrame(query: $query) {\n      fields {\n        name\n        label\n      }\n      rows {\n        period\n        keys\n        labels\n        value\n      }\n      sources\n    }\n  }\n"): (typeof documents)["\n  query ConsoleMetricFrame($query: MetricQuery!) {\n    metricFrame(query: $query) {\n      fields {\n        name\n        label\n      }\n      rows {\n        period\n        keys\n        labels\n        value\n      }\n      sources\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleMetricFacts($query: MetricQuery!) {\n    metricFacts(query: $query) {\n      subjectCode\n      day\n      districtLabel\n      industry\n      department\n      list\n      matter\n      severity\n      value\n    }\n  }\n"): (typeof documents)["\n  query ConsoleMetricFacts($query: MetricQuery!) {\n    metricFacts(query: $query) {\n      subjectCode\n      day\n      districtLabel\n      industry\n      department\n      list\n      matter\n      severity\n      value\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleSaveDashboard($input: DashboardInput!, $expectedVersion: Int) {\n    saveDashboard(input: $input, expectedVersion: $expectedVersion) {\n      id\n      title\n      scope\n      version\n      definition\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleSaveDashboard($input: DashboardInput!, $expectedVersion: Int) {\n    saveDashboard(input: $input, expectedVersion: $expectedVersion) {\n      id\n      title\n      scope\n      version\n      definition\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleMetricAlerts {\n    metricAlerts(first: 20) {\n      id\n      metricLabel\n      comparator\n      threshold\n      value\n      periodStart\n      periodEnd\n      firedAt\n    }\n  }\n"): (typeof documents)["\n  query ConsoleMetricAlerts {\n    metricAlerts(first: 20) {\n      id\n      metricLabel\n      comparator\n      threshold\n      value\n      periodStart\n      periodEnd\n      firedAt\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

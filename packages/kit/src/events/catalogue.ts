@@ -117,6 +117,20 @@ export const creditCheckRecordedV1 = z.strictObject({
   lists: z.array(creditList),
 });
 
+/** A supervisor's threshold alert on a metric was breached for a period (subgraphs/metrics, docs/metrics.md). */
+export const metricsAlertFiredV1 = z.strictObject({
+  ruleId: id,
+  metric: z.string().max(64),
+  label: z.string().max(200),
+  comparator: z.enum(['BELOW', 'ABOVE']),
+  threshold: z.number(),
+  value: z.number(),
+  periodStart: day,
+  periodEnd: day,
+  /** The dimension filters the rule watches ({department: ['tax']}). */
+  filters: z.record(z.string(), z.array(z.string().max(64)).max(50)),
+});
+
 /**
  * measure.lift.required (push subgraph, 多端联动): the subject left a list or a record was repaired, and the department
  * named had intercepted or restricted it within the window — it is asked to lift its measure and to acknowledge.
@@ -149,9 +163,13 @@ export const EVENT_CATALOGUE = {
   'evaluation.grade.changed': { 1: evaluationGradeChangedV1 },
   'credit.check.recorded': { 1: creditCheckRecordedV1 },
   'measure.lift.required': { 1: measureLiftRequiredV1 },
+  'metrics.alert.fired': { 1: metricsAlertFiredV1 },
 } as const satisfies Record<string, Record<number, z.ZodType>>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;
+
+/** Types about no one subject (a metric's threshold alert): the only ones recorded without subjectCode/personKey. */
+export const SUBJECTLESS_TYPES: ReadonlySet<EventType> = new Set<EventType>(['metrics.alert.fired']);
 export const EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as EventType[];
 
 /** The newest version of each type: what `recordEvent` writes unless told otherwise. */

@@ -14,6 +14,7 @@ export const OUTBOX_SCHEMAS = [
   'disclosure',
   'evaluation',
   'push',
+  'metrics',
 ] as const;
 export type OutboxSchema = (typeof OUTBOX_SCHEMAS)[number];
 
