@@ -106,9 +106,10 @@ interface Call {
 interface Branch {
   signature: string;
   sql: ModelSql;
-  keyField: string;
-  /** `"column" = ANY($n::text[])` without its parameter number. */
-  where: string;
+  /** The key fields: a row belongs to a caller when any of them holds one of its keys. */
+  keyFields: readonly string[];
+  /** The key columns, matched against the same parameter (OR). */
+  columns: readonly string[];
   cast: 'text[]' | 'bigint[]';
   order: string;
   calls: Call[];
@@ -134,9 +135,10 @@ class Batch {
       for (const call of branch.calls) for (const key of call.keys) keys.add(String(key));
       values.push([...keys]);
       const order = branch.order ? ` ORDER BY ${branch.order}` : '';
+      const where = branch.columns.map((column) => `${column} = ANY($${i + 1}::${branch.cast})`).join(' OR ');
       return (
         `(SELECT coalesce(json_agg(${branch.sql.row}${order}), '[]'::json) FROM ${branch.sql.table} ` +
-        `WHERE ${branch.where} = ANY($${i + 1}::${branch.cast})) AS b${i}`
+        `WHERE ${where}) AS b${i}`
       );
     });
     const text = `SELECT ${columns.join(', ')}`;
@@ -157,7 +159,7 @@ class Batch {
       }
       for (const call of branch.calls) {
         const mine = new Set(call.keys.map(String));
-        call.resolve(rows.filter((row) => mine.has(String(row[branch.keyField]))));
+        call.resolve(rows.filter((row) => branch.keyFields.some((field) => mine.has(String(row[field])))));
       }
     });
   }
@@ -181,16 +183,25 @@ function batchOf(db: Db): Batch {
   return batch;
 }
 
+/**
+ * The rows of `target` whose `keyField` is one of `keys` (or, given several key fields, whose any key field is), in
+ * `orderBy` order. The promise settles after this turn, with the statement every call of the turn shares.
+ */
 export function rowsByKeys<T>(
   db: Db,
   target: { model: Prisma.ModelName; schema: string },
-  keyField: string,
+  keyField: string | readonly string[],
   keys: readonly (string | bigint)[],
   orderBy: Order = [],
 ): Promise<T[]> {
   const sql = modelSql(target.model, target.schema);
-  const key = sql.column.get(keyField);
-  if (!key) return Promise.reject(new Error(`${target.model} has no field ${keyField}`));
+  const keyFields = typeof keyField === 'string' ? [keyField] : keyField;
+  const columns: string[] = [];
+  for (const field of keyFields) {
+    const column = sql.column.get(field);
+    if (!column) return Promise.reject(new Error(`${target.model} has no field ${field}`));
+    columns.push(column);
+  }
   if (keys.length === 0) return Promise.resolve([]);
   const order: string[] = [];
   for (const [field, direction] of orderBy) {
@@ -199,10 +210,10 @@ export function rowsByKeys<T>(
     order.push(`${column} ${direction === 'desc' ? 'DESC' : 'ASC'}`);
   }
   const cast = typeof keys[0] === 'bigint' ? 'bigint[]' : 'text[]';
-  const signature = `${sql.table}|${key}|${cast}|${order.join(',')}`;
+  const signature = `${sql.table}|${columns.join('+')}|${cast}|${order.join(',')}`;
   return new Promise<T[]>((resolve, reject) => {
     batchOf(db).add(
-      { signature, sql, keyField, where: key, cast, order: order.join(', ') },
+      { signature, sql, keyFields, columns, cast, order: order.join(', ') },
       { keys, resolve: resolve as (rows: unknown[]) => void, reject },
     );
   });
