@@ -180,7 +180,7 @@ export const ${name}Subgraph: SubgraphDefinition<Loaders> = {
 
 export const start${Name}Subgraph = (options: StartOptions<undefined>) => startSubgraph(${name}Subgraph, options);
 `,
-    [`subgraphs/${name}/src/main.ts`]: `import { clockFromEnv, identityOptionsOf, readEnvOrExit, setClock } from '@credit-hub/kit';
+    [`subgraphs/${name}/src/main.ts`]: `import { clockFromEnv, identityOptionsOf, poolSizeOf, readEnvOrExit, setClock } from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { readEnv } from './env.ts';
 import { start${Name}Subgraph } from './index.ts';
@@ -189,7 +189,7 @@ import { start${Name}Subgraph } from './index.ts';
 const env = readEnvOrExit(readEnv);
 setClock(clockFromEnv(env));
 const service = await start${Name}Subgraph({
-  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-${name}' }),
+  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-${name}', poolSize: poolSizeOf(env) }),
   port: env.${upper}_PORT,
   host: env.${upper}_HOST,
   production: env.NODE_ENV === 'production',

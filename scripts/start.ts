@@ -10,7 +10,7 @@ import { gatewayOptionsFromEnv, readEnv as readGatewayEnv } from '@credit-hub/ga
 import { readEnv } from '@credit-hub/hub/env';
 import { prepareDatabase } from '@credit-hub/hub/prepare';
 import { ensureWebBuild } from '@credit-hub/web/build';
-import { clockFromEnv, DEV_SECRETS, readEnvOrExit, setClock } from '@credit-hub/kit';
+import { clockFromEnv, DEV_SECRETS, poolSizeOf, readEnvOrExit, setClock } from '@credit-hub/kit';
 import {
   createDb,
   dataDir,
@@ -57,6 +57,7 @@ const hub = await startHub({
   gatewayPort: env.GATEWAY_PORT,
   ports: env.SUBGRAPH_PORTS,
   production,
+  poolSize: poolSizeOf(env),
   internalSecret,
   redisUrl: env.REDIS_URL,
   personKeySecret: env.PERSON_KEY_SECRET,
@@ -67,7 +68,7 @@ const hub = await startHub({
   },
   gateway: {
     ...gateway,
-    auth: { ...auth, db: createDb(databaseUrl, { applicationName: 'gateway-keys', poolSize: 4 }) },
+    auth: { ...auth, db: createDb(databaseUrl, { applicationName: 'gateway-keys', poolSize: poolSizeOf(env) }) },
   },
   log,
 });

@@ -1,4 +1,14 @@
-import { commonEnv, databaseUrl, described, loadEnv, port, secret, SUBGRAPHS, z } from '@credit-hub/kit';
+import {
+  commonEnv,
+  databaseBudgetEnv,
+  databaseUrl,
+  described,
+  loadEnv,
+  port,
+  secret,
+  SUBGRAPHS,
+  z,
+} from '@credit-hub/kit';
 import type { Db } from '@credit-hub/kit/db';
 import type { GatewayOptions } from './index.ts';
 
@@ -29,6 +39,7 @@ export const envShape = {
     ]),
   ),
   DATABASE_URL: described('PostgreSQL holding access.api_key; without it API keys are refused', databaseUrl.optional()),
+  ...databaseBudgetEnv,
   INTERNAL_IDENTITY_SECRET: described(
     "Signs each caller's identity for the subgraphs (at least 32 characters); the same value in every subgraph",
     secret({ minLength: 32 }),

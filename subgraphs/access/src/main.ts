@@ -1,4 +1,4 @@
-import { clockFromEnv, identityOptionsOf, readEnvOrExit, setClock } from '@credit-hub/kit';
+import { clockFromEnv, identityOptionsOf, poolSizeOf, readEnvOrExit, setClock } from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { readEnv } from './env.ts';
 import { startAccessSubgraph } from './index.ts';
@@ -7,7 +7,7 @@ import { startAccessSubgraph } from './index.ts';
 const env = readEnvOrExit(readEnv);
 setClock(clockFromEnv(env));
 const service = await startAccessSubgraph({
-  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-access' }),
+  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-access', poolSize: poolSizeOf(env) }),
   port: env.ACCESS_PORT,
   host: env.ACCESS_HOST,
   production: env.NODE_ENV === 'production',

@@ -1,4 +1,4 @@
-import { clockFromEnv, identityOptionsOf, readEnvOrExit, setClock } from '@credit-hub/kit';
+import { clockFromEnv, identityOptionsOf, poolSizeOf, readEnvOrExit, setClock } from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { readEnv } from './env.ts';
 import { startCourtSubgraph } from './index.ts';
@@ -7,7 +7,7 @@ import { startCourtSubgraph } from './index.ts';
 const env = readEnvOrExit(readEnv);
 setClock(clockFromEnv(env));
 const service = await startCourtSubgraph({
-  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-court' }),
+  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-court', poolSize: poolSizeOf(env) }),
   port: env.COURT_PORT,
   host: env.COURT_HOST,
   production: env.NODE_ENV === 'production',

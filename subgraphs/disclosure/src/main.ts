@@ -1,4 +1,4 @@
-import { clockFromEnv, identityOptionsOf, readEnvOrExit, setClock } from '@credit-hub/kit';
+import { clockFromEnv, identityOptionsOf, poolSizeOf, readEnvOrExit, setClock } from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { readEnv } from './env.ts';
 import { startDisclosureSubgraph } from './index.ts';
@@ -7,7 +7,7 @@ import { startDisclosureSubgraph } from './index.ts';
 const env = readEnvOrExit(readEnv);
 setClock(clockFromEnv(env));
 const service = await startDisclosureSubgraph({
-  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-disclosure' }),
+  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-disclosure', poolSize: poolSizeOf(env) }),
   port: env.DISCLOSURE_PORT,
   host: env.DISCLOSURE_HOST,
   production: env.NODE_ENV === 'production',

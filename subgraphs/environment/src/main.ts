@@ -1,4 +1,4 @@
-import { clockFromEnv, identityOptionsOf, readEnvOrExit, setClock } from '@credit-hub/kit';
+import { clockFromEnv, identityOptionsOf, poolSizeOf, readEnvOrExit, setClock } from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { readEnv } from './env.ts';
 import { startEnvironmentSubgraph } from './index.ts';
@@ -7,7 +7,7 @@ import { startEnvironmentSubgraph } from './index.ts';
 const env = readEnvOrExit(readEnv);
 setClock(clockFromEnv(env));
 const service = await startEnvironmentSubgraph({
-  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-environment' }),
+  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-environment', poolSize: poolSizeOf(env) }),
   port: env.ENVIRONMENT_PORT,
   host: env.ENVIRONMENT_HOST,
   production: env.NODE_ENV === 'production',

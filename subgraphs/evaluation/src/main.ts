@@ -1,4 +1,4 @@
-import { clockFromEnv, identityOptionsOf, readEnvOrExit, setClock } from '@credit-hub/kit';
+import { clockFromEnv, identityOptionsOf, poolSizeOf, readEnvOrExit, setClock } from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { readEnv } from './env.ts';
 import { startEvaluationSubgraph } from './index.ts';
@@ -7,7 +7,7 @@ import { startEvaluationSubgraph } from './index.ts';
 const env = readEnvOrExit(readEnv);
 setClock(clockFromEnv(env));
 const service = await startEvaluationSubgraph({
-  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-evaluation' }),
+  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-evaluation', poolSize: poolSizeOf(env) }),
   port: env.EVALUATION_PORT,
   host: env.EVALUATION_HOST,
   production: env.NODE_ENV === 'production',

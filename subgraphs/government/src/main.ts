@@ -1,4 +1,4 @@
-import { clockFromEnv, identityOptionsOf, readEnvOrExit, setClock } from '@credit-hub/kit';
+import { clockFromEnv, identityOptionsOf, poolSizeOf, readEnvOrExit, setClock } from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { readEnv } from './env.ts';
 import { startGovernmentSubgraph } from './index.ts';
@@ -7,7 +7,7 @@ import { startGovernmentSubgraph } from './index.ts';
 const env = readEnvOrExit(readEnv);
 setClock(clockFromEnv(env));
 const service = await startGovernmentSubgraph({
-  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-government' }),
+  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-government', poolSize: poolSizeOf(env) }),
   port: env.GOVERNMENT_PORT,
   host: env.GOVERNMENT_HOST,
   production: env.NODE_ENV === 'production',

@@ -1,4 +1,4 @@
-import { clockFromEnv, identityOptionsOf, readEnvOrExit, setClock } from '@credit-hub/kit';
+import { clockFromEnv, identityOptionsOf, poolSizeOf, readEnvOrExit, setClock } from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { readEnv } from './env.ts';
 import { startMarketSubgraph } from './index.ts';
@@ -7,7 +7,7 @@ import { startMarketSubgraph } from './index.ts';
 const env = readEnvOrExit(readEnv);
 setClock(clockFromEnv(env));
 const service = await startMarketSubgraph({
-  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-market' }),
+  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-market', poolSize: poolSizeOf(env) }),
   port: env.MARKET_PORT,
   host: env.MARKET_HOST,
   production: env.NODE_ENV === 'production',

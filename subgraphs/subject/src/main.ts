@@ -1,4 +1,4 @@
-import { clockFromEnv, identityOptionsOf, readEnvOrExit, setClock } from '@credit-hub/kit';
+import { clockFromEnv, identityOptionsOf, poolSizeOf, readEnvOrExit, setClock } from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { readEnv } from './env.ts';
 import { startSubjectSubgraph } from './index.ts';
@@ -7,7 +7,7 @@ import { startSubjectSubgraph } from './index.ts';
 const env = readEnvOrExit(readEnv);
 setClock(clockFromEnv(env));
 const service = await startSubjectSubgraph({
-  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-subject' }),
+  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-subject', poolSize: poolSizeOf(env) }),
   port: env.SUBJECT_PORT,
   host: env.SUBJECT_HOST,
   production: env.NODE_ENV === 'production',

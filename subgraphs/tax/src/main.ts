@@ -1,4 +1,4 @@
-import { clockFromEnv, identityOptionsOf, readEnvOrExit, setClock } from '@credit-hub/kit';
+import { clockFromEnv, identityOptionsOf, poolSizeOf, readEnvOrExit, setClock } from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { readEnv } from './env.ts';
 import { startTaxSubgraph } from './index.ts';
@@ -7,7 +7,7 @@ import { startTaxSubgraph } from './index.ts';
 const env = readEnvOrExit(readEnv);
 setClock(clockFromEnv(env));
 const service = await startTaxSubgraph({
-  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-tax' }),
+  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-tax', poolSize: poolSizeOf(env) }),
   port: env.TAX_PORT,
   host: env.TAX_HOST,
   production: env.NODE_ENV === 'production',
