@@ -5,6 +5,8 @@
  *   npm run bench                          20,000 subjects, 10 s per scenario
  *   npm run bench -- --subjects 1000000    the million-subject data set (loaded once, kept in .data)
  *   npm run bench -- --duration 20 --connections 16
+ *   npm run bench -- --only peer           only the gateway against Hive Gateway (bench/peer.ts), both layouts
+ *   npm run bench -- --skip web,import     a full run without the site's figures and the bulk import
  *
  * Every run is bounded: each scenario stops after --duration seconds; only 127.0.0.1 is targeted.
  */
@@ -17,7 +19,9 @@ import autocannon from 'autocannon';
 import { SignJWT } from 'jose';
 import { dataDir, migrate, repoRoot, startEmbeddedPostgres } from '@credit-hub/kit/db';
 import pg from 'pg';
+import { IDENTITY_HEADER, PUBLIC_IDENTITY, requestDigest, signIdentityNow } from '@credit-hub/kit';
 import { runImportBench } from './disclosure-import.ts';
+import { benchPeer } from './peer.ts';
 import { benchCreditChecks } from './credit-checks.ts';
 import { benchWeb } from './web.ts';
 
@@ -26,17 +30,26 @@ const { values } = parseArgs({
     subjects: { type: 'string', default: '20000' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '8' },
-    /** `import`: only the 双公示 bulk import benchmark (bench/disclosure-import.ts); `web`: only the site's figures. */
+    /**
+     * `import`: only the 双公示 bulk import benchmark (bench/disclosure-import.ts); `web`: only the site's figures;
+     * `peer`: only the gateway against Hive Gateway (bench/peer.ts).
+     */
     only: { type: 'string' },
+    /** Parts of a full run to leave out, comma-separated: `web`, `import`, `peer`. */
+    skip: { type: 'string', default: '' },
+    /** Interleaved pairs per layout of the peer comparison. */
+    pairs: { type: 'string', default: '3' },
     'import-rows': { type: 'string', default: '100000' },
   },
 });
 const subjects = Number(values.subjects);
+const skip = new Set(values.skip.split(',').map((s) => s.trim()));
 const duration = Math.min(Number(values.duration), 60);
 const connections = Math.min(Number(values.connections), 64);
 const GATEWAY_PORT = 4480;
 
-const pgServer = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg-bench'), port: 54331 });
+const pgDataDir = path.join(dataDir, 'pg-bench');
+const pgServer = await startEmbeddedPostgres({ dataDir: pgDataDir, port: 54331 });
 // Bump the suffix when the generator gains tables, so an older loaded database is not reused.
 const database = `bench_v3_${subjects}`;
 const databaseUrl = await pgServer.ensureDatabase(database);
@@ -57,6 +70,11 @@ if (values.only === 'import') {
   process.exit(0);
 }
 
+/** The hub's internal identity secret: the subject-subgraph scenario signs its own direct calls with it. */
+const BENCH_INTERNAL_SECRET = 'bench-only-internal-identity-secret-0123456789';
+/** Where the hub's subgraphs listen (from its start-up log). */
+const subgraphUrls: Record<string, string> = {};
+
 /** Starts the hub in a child process so that the load generator does not share its event loop. */
 function startHubProcess(): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
@@ -75,11 +93,13 @@ function startHubProcess(): Promise<ChildProcess> {
         RATE_LIMIT_ANONYMOUS: '1000000',
         RATE_LIMIT_AUTHENTICATED: '1000000',
         SEARCH_CHALLENGE_AFTER: '1000000',
+        INTERNAL_IDENTITY_SECRET: BENCH_INTERNAL_SECRET,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     child.stdout!.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
+      for (const match of text.matchAll(/subgraph (\w+) at (http:\/\/\S+)/g)) subgraphUrls[match[1]!] = match[2]!;
       process.stdout.write(text.replace(/^/gm, '  hub| '));
       if (text.includes('gateway ready')) resolve(child);
     });
@@ -90,9 +110,13 @@ function startHubProcess(): Promise<ChildProcess> {
 async function sampleCodes(limit: number): Promise<{ codes: string[]; fragments: string[] }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
+  // A sample of about three times `limit` rows (a fixed 5 % gave ~830 organisations at 20,000 subjects, so the
+  // "1,000-subject" batch check checked 829), then `limit` of them in a random order.
+  const percent = Math.min(100, (300 * limit) / subjects);
   const codes = (
     await client.query<{ code: string }>(
-      `SELECT code FROM subject.credit_subject TABLESAMPLE SYSTEM (5) WHERE kind <> 'NATURAL_PERSON' LIMIT $1`,
+      `SELECT code FROM subject.credit_subject TABLESAMPLE SYSTEM (${percent.toFixed(4)})
+        WHERE kind <> 'NATURAL_PERSON' ORDER BY random() LIMIT $1`,
       [limit],
     )
   ).rows.map((r) => r.code);
@@ -138,11 +162,45 @@ function run(title: string, bodies: string[], headers: Record<string, string> = 
   });
 }
 
+/**
+ * The name search at the subject subgraph itself (no gateway): what the register answers a search in, with the
+ * identity signed per request as the gateway would (each signature is good for one request).
+ */
+function runSubjectSearch(fragments: string[]): Promise<autocannon.Result> {
+  const query = `query($q: String!) { searchSubjects(query: $q, first: 20) { nodes { code name } } }`;
+  let i = 0;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: subgraphUrls.subject!,
+        method: 'POST',
+        connections,
+        duration,
+        title: 'name search at the subject subgraph',
+        requests: [
+          {
+            setupRequest: (req) => {
+              const variables = { q: fragments[i++ % fragments.length]! };
+              const header = signIdentityNow(PUBLIC_IDENTITY, BENCH_INTERNAL_SECRET, requestDigest(query, variables));
+              return {
+                ...req,
+                headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: header },
+                body: JSON.stringify({ query, variables }),
+              };
+            },
+          },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+  });
+}
+
 function report(result: autocannon.Result) {
   const l = result.latency;
   console.log(
     `${result.title!.padEnd(36)} ${result.requests.average.toFixed(0).padStart(6)} req/s   ` +
-      `p50 ${l.p50} ms  p90 ${l.p90} ms  p99 ${l.p99} ms  max ${l.max} ms   ` +
+      `p50 ${l.p50} ms  p90 ${l.p90} ms  p95 ${l.p97_5 === undefined ? '?' : percentileOf(result, 95)} ms  p99 ${l.p99} ms  max ${l.max} ms   ` +
       `errors ${result.errors + result.non2xx}  (${result.requests.total} requests)`,
   );
 }
@@ -150,9 +208,35 @@ function report(result: autocannon.Result) {
 /** Ends a partial run (`--only web`) through the cleanup below. */
 class Done extends Error {}
 
+/**
+ * autocannon's histogram reports p90, p97.5 and p99 but not p95: read between p90 and p97.5 linearly (an estimate,
+ * printed as such in docs/operations.md).
+ */
+function percentileOf(result: autocannon.Result, p: 95): string {
+  const l = result.latency;
+  return (l.p90 + ((p - 90) / (97.5 - 90)) * (l.p97_5 - l.p90)).toFixed(0);
+}
+
+const peer = (codes: string[]) =>
+  benchPeer({
+    databaseUrl,
+    pgDataDir,
+    codes,
+    duration,
+    connections,
+    pairs: Math.min(Number(values.pairs), 10),
+    layouts: ['split', 'all-in-one'],
+  });
+
 const hub = await startHubProcess();
 try {
   const { codes, fragments } = await sampleCodes(2000);
+  if (values.only === 'peer') {
+    hub.kill('SIGTERM');
+    await new Promise((r) => hub.once('exit', r));
+    await peer(codes);
+    throw new Done();
+  }
   const site = () =>
     benchWeb({ base: `http://127.0.0.1:${GATEWAY_PORT}`, subjectCode: codes[0]!, fragment: fragments[0]! });
   if (values.only === 'web') {
@@ -189,11 +273,12 @@ try {
       codes.map((code) => JSON.stringify({ query: OFFICER_PROFILE, variables: { code } })),
       { authorization: `Bearer ${token}`, 'x-purpose': encodeURIComponent('许可审批信用核查') },
     ),
+    await runSubjectSearch(fragments),
   ];
   console.log('');
   results.forEach(report);
-  await site();
-  await importBench();
+  if (!skip.has('web')) await site();
+  if (!skip.has('import')) await importBench();
   await benchCreditChecks({
     gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}/graphql`,
     headers: { authorization: `Bearer ${token}` },
@@ -201,10 +286,15 @@ try {
     run,
     report,
   });
+  hub.kill('SIGTERM');
+  await new Promise((r) => hub.once('exit', r));
+  if (!skip.has('peer')) await peer(codes);
 } catch (error) {
   if (!(error instanceof Done)) throw error;
 } finally {
-  hub.kill('SIGTERM');
-  await new Promise((r) => hub.once('exit', r));
+  if (hub.exitCode === null && hub.signalCode === null) {
+    hub.kill('SIGTERM');
+    await new Promise((r) => hub.once('exit', r));
+  }
   await pgServer.stop();
 }
