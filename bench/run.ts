@@ -35,6 +35,9 @@ const { values } = parseArgs({
      * `peer`: only the gateway against Hive Gateway (bench/peer.ts).
      */
     only: { type: 'string' },
+    /** Ports of the benchmark's own PostgreSQL and gateway (two runs on one machine need different ones). */
+    'pg-port': { type: 'string', default: '54331' },
+    'gateway-port': { type: 'string', default: '4480' },
     /** Parts of a full run to leave out, comma-separated: `web`, `import`, `peer`. */
     skip: { type: 'string', default: '' },
     /** Interleaved pairs per layout of the peer comparison. */
@@ -46,10 +49,10 @@ const subjects = Number(values.subjects);
 const skip = new Set(values.skip.split(',').map((s) => s.trim()));
 const duration = Math.min(Number(values.duration), 60);
 const connections = Math.min(Number(values.connections), 64);
-const GATEWAY_PORT = 4480;
+const GATEWAY_PORT = Number(values['gateway-port']);
 
 const pgDataDir = path.join(dataDir, 'pg-bench');
-const pgServer = await startEmbeddedPostgres({ dataDir: pgDataDir, port: 54331 });
+const pgServer = await startEmbeddedPostgres({ dataDir: pgDataDir, port: Number(values['pg-port']) });
 // Bump the suffix when the generator gains tables, so an older loaded database is not reused.
 const database = `bench_v3_${subjects}`;
 const databaseUrl = await pgServer.ensureDatabase(database);
