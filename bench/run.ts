@@ -89,9 +89,10 @@ function startHubProcess(): Promise<ChildProcess> {
         GATEWAY_PORT: String(GATEWAY_PORT),
         SUBGRAPH_PORTS: 'ephemeral',
         DEMO_SUBJECTS: String(subjects),
-        // The site's figures need no production secrets (the page is the same; the site sends persisted documents
-        // either way), so `--only web` runs the hub as `npm start` does.
-        NODE_ENV: values.only === 'web' ? 'development' : 'production',
+        // Production refuses the embedded server's public password, so the hub runs in development mode with what
+        // production changes on the request path: anonymous callers may run only the published operations.
+        NODE_ENV: 'development',
+        SAFELIST_ENFORCE: 'true',
         AUTH_JWT_SECRET: BENCH_JWT_SECRET,
         RATE_LIMIT_ANONYMOUS: '1000000',
         RATE_LIMIT_AUTHENTICATED: '1000000',
