@@ -151,17 +151,22 @@ class Batch {
       for (const branch of branches) for (const call of branch.calls) call.reject(error);
       return;
     }
-    branches.forEach((branch, i) => {
-      const rows = result[`b${i}`]!.map((values) => shape(branch.sql, values));
-      if (branch.calls.length === 1) {
-        branch.calls[0]!.resolve(rows);
-        return;
-      }
-      for (const call of branch.calls) {
-        const mine = new Set(call.keys.map(String));
-        call.resolve(rows.filter((row) => branch.keyFields.some((field) => mine.has(String(row[field])))));
-      }
-    });
+    // A failure while shaping the rows (a type this module does not read) fails the callers, never the process.
+    try {
+      branches.forEach((branch, i) => {
+        const rows = result[`b${i}`]!.map((values) => shape(branch.sql, values));
+        if (branch.calls.length === 1) {
+          branch.calls[0]!.resolve(rows);
+          return;
+        }
+        for (const call of branch.calls) {
+          const mine = new Set(call.keys.map(String));
+          call.resolve(rows.filter((row) => branch.keyFields.some((field) => mine.has(String(row[field])))));
+        }
+      });
+    } catch (error) {
+      for (const branch of branches) for (const call of branch.calls) call.reject(error);
+    }
   }
 }
 
@@ -194,7 +199,12 @@ export function rowsByKeys<T>(
   keys: readonly (string | bigint)[],
   orderBy: Order = [],
 ): Promise<T[]> {
-  const sql = modelSql(target.model, target.schema);
+  let sql: ModelSql;
+  try {
+    sql = modelSql(target.model, target.schema);
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
   const keyFields = typeof keyField === 'string' ? [keyField] : keyField;
   const columns: string[] = [];
   for (const field of keyFields) {
