@@ -29,12 +29,8 @@ const HIVE_VERSION = '2.15.1';
 const DELEGATE_PIN = '12.3.3';
 const SECRET = 'bench-only-internal-identity-secret-0123456789';
 
-// The public profile across five departments (the site's SubjectProfile reads the same departments).
-const PROFILE = `query Profile($code: ID!) { subject(code: $code) { code name kindLabel region { fullName }
-  industry { name } isALevelTaxpayer isMajorTaxViolator taxCreditRatings { year level }
-  isDishonestDebtor isConsumptionRestricted isInAbnormalOperationList isSeriousIllegal
-  registration { status statusLabel } annualReports { year status }
-  environmentalRating { grade gradeLabel } isOnEnvironmentalBlacklist } }`;
+// The public profile: the site's own persisted operation, sent as text to both gateways.
+const PROFILE = readFileSync(path.join(repoRoot, 'gateway/operations/SubjectProfile.graphql'), 'utf8');
 
 const require = createRequire(import.meta.url);
 const tsxLoader = pathToFileURL(require.resolve('tsx')).href;
