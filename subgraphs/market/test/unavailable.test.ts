@@ -20,7 +20,6 @@ import {
   TEST_INTERNAL_SECRET,
   type TestDatabase,
 } from '@credit-hub/kit/testing';
-import pg from 'pg';
 import { startMarketSubgraph } from '../src/index.ts';
 
 let tdb: TestDatabase;
@@ -100,30 +99,28 @@ describe('an exhausted pool', () => {
 describe('a server that refuses the connection', () => {
   const role = `budget_${randomBytes(4).toString('hex')}`;
   const password = randomBytes(12).toString('hex');
-  let admin: pg.Client;
+  let admin: Db;
   let roleUrl: string;
 
   before(async () => {
-    admin = new pg.Client({ connectionString: tdb.url });
-    await admin.connect();
-    await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD '${password}' CONNECTION LIMIT 1`);
-    await admin.query(`GRANT USAGE ON SCHEMA market, subject, access TO ${role}`);
-    await admin.query(`GRANT SELECT ON ALL TABLES IN SCHEMA market TO ${role}`);
+    admin = tdb.db;
+    await admin.pool.query(`CREATE ROLE ${role} LOGIN PASSWORD '${password}' CONNECTION LIMIT 1`);
+    await admin.pool.query(`GRANT USAGE ON SCHEMA market, subject, access TO ${role}`);
+    await admin.pool.query(`GRANT SELECT ON ALL TABLES IN SCHEMA market TO ${role}`);
     const url = new URL(tdb.url);
     url.username = role;
     url.password = password;
     roleUrl = url.toString();
   });
   after(async () => {
-    await admin?.query(`DROP OWNED BY ${role}`).catch(() => undefined);
-    await admin?.query(`DROP ROLE IF EXISTS ${role}`).catch(() => undefined);
-    await admin?.end();
+    await admin?.pool.query(`DROP OWNED BY ${role}`).catch(() => undefined);
+    await admin?.pool.query(`DROP ROLE IF EXISTS ${role}`).catch(() => undefined);
   });
 
   it('answers DATABASE_UNAVAILABLE (TOO_MANY_CONNECTIONS) while the server is full, then recovers', async () => {
     // Another process of the deployment holds the role's one connection.
-    const other = new pg.Client({ connectionString: roleUrl });
-    await other.connect();
+    const otherPool = createDb(roleUrl, { poolSize: 1 });
+    const other = await otherPool.pool.connect();
     const market = await marketOn(createDb(roleUrl, { poolSize: 4, connectTimeoutMs: 2_000 }));
     try {
       const entity = await postAs(market.url, callers.public, ENTITY, reps);
@@ -131,11 +128,12 @@ describe('a server that refuses the connection', () => {
       assertRetryable(entity.body as never, 'TOO_MANY_CONNECTIONS');
       const list = await postAs(market.url, callers.public, LIST);
       assertRetryable(list.body as never, 'TOO_MANY_CONNECTIONS');
-      await other.end();
+      other.release();
+      await otherPool.close();
       const again = await postAs(market.url, callers.public, ENTITY, reps);
       assert.equal(again.body.errors, undefined, JSON.stringify(again.body.errors));
     } finally {
-      await other.end().catch(() => undefined);
+      await otherPool.close().catch(() => undefined);
       await market.close();
     }
   });
