@@ -48,6 +48,7 @@ import { SubgraphDataSource } from './datasource.ts';
 import { DEFAULT_TIMEOUTS, SubgraphClient, type TimeoutConfig } from './fetcher.ts';
 import { Safelist } from './safelist.ts';
 import { graphqlTransport, requestIdFormat } from './transport.ts';
+import { sharedState } from './shared-state.ts';
 import { DEFAULT_UPLOAD_LIMIT_BYTES, mountUploads } from './upload.ts';
 import { supergraphFromFile } from './supergraph.ts';
 import { mountWebApp } from './web.ts';
@@ -136,12 +137,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const jwt = new JwtVerifier(options.auth.jwt);
   const keys = new ApiKeyVerifier(options.auth.db, options.auth.apiKeyCacheSeconds);
   const rateLimiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, identityOf);
+  // Search budgets, used ALTCHA solutions and logouts: shared by the replicas through Redis when it is configured.
+  const state = sharedState(
+    options.rateLimit?.redisUrl,
+    options.rateLimit?.redisPrefix ? `${options.rateLimit.redisPrefix}state:` : undefined,
+  );
   const sessions = new Sessions({
     secret: options.console?.sessionSecret,
     maxAgeSeconds: options.console?.sessionSeconds ?? DEFAULT_SESSION_SECONDS,
     production,
+    state,
   });
-  const challenge = new SearchChallenge(options.challenge ?? DEFAULT_CHALLENGE);
+  const challenge = new SearchChallenge(options.challenge ?? DEFAULT_CHALLENGE, state);
   const schema = schemaKeeper();
 
   disableVendorTelemetry();
@@ -203,6 +210,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     disclosureUrl: options.subgraphUrls?.disclosure ?? `http://127.0.0.1:${disclosure.port}/graphql`,
     limitBytes: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES,
     rateLimit: rateLimiter.middleware,
+    console: { sessions, publicOrigin: options.console?.publicOrigin },
   });
 
   const bodyLimit = options.bodyLimitBytes ?? 100 * 1024;
@@ -270,6 +278,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     close: async () => {
       await server.stop();
       await rateLimiter.close();
+      await state.close();
       await subgraphClient.close();
     },
   };
