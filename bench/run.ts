@@ -23,6 +23,7 @@ import { IDENTITY_HEADER, PUBLIC_IDENTITY, requestDigest, signIdentityNow } from
 import { runImportBench } from './disclosure-import.ts';
 import { benchPeer } from './peer.ts';
 import { benchCreditChecks } from './credit-checks.ts';
+import { benchReports } from './reports.ts';
 import { benchWeb } from './web.ts';
 
 const { values } = parseArgs({
@@ -32,17 +33,18 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '8' },
     /**
      * `import`: only the 双公示 bulk import benchmark (bench/disclosure-import.ts); `web`: only the site's figures;
-     * `peer`: only the gateway against Hive Gateway (bench/peer.ts).
+     * `peer`: only the gateway against Hive Gateway (bench/peer.ts); `reports`: only the credit reports
+     * (bench/reports.ts).
      */
     only: { type: 'string' },
-    /** Ports of the benchmark's own PostgreSQL and gateway (two runs on one machine need different ones). */
-    'pg-port': { type: 'string', default: '54331' },
-    'gateway-port': { type: 'string', default: '4480' },
     /** Parts of a full run to leave out, comma-separated: `web`, `import`, `peer`. */
     skip: { type: 'string', default: '' },
     /** Interleaved pairs per layout of the peer comparison. */
     pairs: { type: 'string', default: '3' },
     'import-rows': { type: 'string', default: '100000' },
+    /** Ports of the benchmark's embedded PostgreSQL and hub (another benchmark on the machine holds the defaults). */
+    'pg-port': { type: 'string', default: '54331' },
+    'gateway-port': { type: 'string', default: '4480' },
   },
 });
 const subjects = Number(values.subjects);
@@ -247,6 +249,13 @@ try {
     await site();
     throw new Done();
   }
+  const reports = () =>
+    benchReports({ gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}/graphql`, codes: codes.slice(0, 200), pid: hub.pid });
+  if (values.only === 'reports') {
+    console.log('\ncredit reports (bench/reports.ts):');
+    await reports();
+    throw new Done();
+  }
   console.log(
     `\ncredit-hub benchmark: ${subjects.toLocaleString('en')} subjects, ${connections} connections, ${duration} s per scenario\n`,
   );
@@ -290,6 +299,8 @@ try {
     run,
     report,
   });
+  console.log('\ncredit reports (bench/reports.ts):');
+  await reports();
   hub.kill('SIGTERM');
   await new Promise((r) => hub.once('exit', r));
   if (!skip.has('peer')) await peer(codes);
