@@ -25,6 +25,7 @@ import { benchPeer } from './peer.ts';
 import { benchCreditChecks } from './credit-checks.ts';
 import { benchReports } from './reports.ts';
 import { benchWeb } from './web.ts';
+import { runEventsBench } from './events.ts';
 
 const { values } = parseArgs({
   options: {
@@ -33,14 +34,17 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '8' },
     /**
      * `import`: only the 双公示 bulk import benchmark (bench/disclosure-import.ts); `web`: only the site's figures;
-     * `peer`: only the gateway against Hive Gateway (bench/peer.ts); `reports`: only the credit reports
-     * (bench/reports.ts).
+     * `peer`: only the gateway against Hive Gateway (bench/peer.ts); `events`: only the event backbone's
+     * (bench/events.ts); `reports`: only the credit reports (bench/reports.ts).
      */
     only: { type: 'string' },
-    /** Parts of a full run to leave out, comma-separated: `web`, `import`, `peer`. */
+    /** Parts of a full run to leave out, comma-separated: `web`, `import`, `events`, `peer`. */
     skip: { type: 'string', default: '' },
     /** Interleaved pairs per layout of the peer comparison. */
     pairs: { type: 'string', default: '3' },
+    'event-backlog': { type: 'string', default: '100000' },
+    /** A NATS JetStream server on this machine for the relay figures (e.g. nats://127.0.0.1:4222); none: skipped. */
+    nats: { type: 'string' },
     'import-rows': { type: 'string', default: '100000' },
     /** Ports of the benchmark's embedded PostgreSQL and hub (another benchmark on the machine holds the defaults). */
     'pg-port': { type: 'string', default: '54331' },
@@ -66,9 +70,16 @@ async function importBench() {
   console.log('\n双公示 bulk import (bench/disclosure-import.ts):');
   await runImportBench(url, Math.min(Number(values['import-rows']), 1_000_000));
 }
-if (values.only === 'import') {
+// The event backbone's figures, in this process on a database of its own (bench/events.ts).
+async function eventsBench() {
+  const url = await pgServer.ensureDatabase('bench_events');
+  console.log('\nevent backbone (bench/events.ts):');
+  const natsUrl = values.nats && /^nats:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(values.nats) ? values.nats : '';
+  await runEventsBench(url, { backlog: Math.min(Number(values['event-backlog']), 1_000_000), natsUrl });
+}
+if (values.only === 'import' || values.only === 'events') {
   try {
-    await importBench();
+    await (values.only === 'import' ? importBench() : eventsBench());
   } finally {
     await pgServer.stop();
   }
@@ -292,6 +303,7 @@ try {
   results.forEach(report);
   if (!skip.has('web')) await site();
   if (!skip.has('import')) await importBench();
+  if (!skip.has('events')) await eventsBench();
   await benchCreditChecks({
     gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}/graphql`,
     headers: { authorization: `Bearer ${token}` },

@@ -60,6 +60,7 @@ const hub = await startHub({
   poolSize: poolSizeOf(env),
   internalSecret,
   redisUrl: env.REDIS_URL,
+  events: { natsUrl: env.EVENTS_NATS_URL },
   personKeySecret: env.PERSON_KEY_SECRET,
   reports: {
     keys: env.REPORT_SIGNING_KEYS && env.REPORT_CODE_KEY ? reportKeysFromEnv(env, dataDir) : undefined,

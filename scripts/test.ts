@@ -9,7 +9,8 @@
  *   e2e        `*.test.ts` anywhere under `e2e/`: the whole hub (gateway and every subgraph) over real HTTP.
  *              Browser tests (e2e/web) run after the other database files, alone, so Chromium is not starved.
  *
- * `*.redis.test.ts` runs only where TEST_REDIS_URL names a Redis (CI's second pass), in its folder's tier.
+ * `*.redis.test.ts` runs only where TEST_REDIS_URL names a Redis (CI's second pass), in its folder's tier;
+ * `*.nats.test.ts` likewise only where TEST_NATS_URL names a NATS server with JetStream.
  *
  *   tsx scripts/test.ts                     every tier
  *   tsx scripts/test.ts --integration       the subgraph and e2e tiers (the ones that need a database)
@@ -159,6 +160,7 @@ async function main() {
   // Tests that need an external Redis run only where one is named (CI's integration pass); the default
   // path must work on a machine with nothing but Node and npm.
   if (!process.env.TEST_REDIS_URL) files = files.filter((f) => !f.endsWith('.redis.test.ts'));
+  if (!process.env.TEST_NATS_URL) files = files.filter((f) => !f.endsWith('.nats.test.ts'));
   files.sort();
   const unitFiles = files.filter((f) => tierOf(f) === 'unit');
   const databaseFiles = files.filter((f) => tierOf(f) !== 'unit');

@@ -3,6 +3,7 @@ import { DEV_SECRETS, type RunningService } from '@credit-hub/kit';
 import { TEST_INTERNAL_SECRET } from '@credit-hub/kit/testing';
 import { SignJWT } from 'jose';
 import { startHub, type Hub, type HubGatewayOptions } from '@credit-hub/hub';
+import type { HubEventsOptions } from '@credit-hub/hub/events';
 import type { Db } from '@credit-hub/kit/db';
 
 /** Secret the test hub's gateway verifies people's tokens with. */
@@ -12,10 +13,16 @@ export const TEST_JWT_SECRET = 'test-jwt-secret-for-credit-hub-0123456789';
 export function startTestHub(
   databaseUrl: string,
   keyDb: Db,
-  overrides: HubGatewayOptions & { supergraphPath?: string; production?: boolean; gatewayPort?: number } = {},
+  overrides: HubGatewayOptions & {
+    supergraphPath?: string;
+    production?: boolean;
+    gatewayPort?: number;
+    events?: HubEventsOptions | false;
+  } = {},
 ): Promise<Hub> {
-  const { supergraphPath, production, gatewayPort, ...gateway } = overrides;
+  const { supergraphPath, production, gatewayPort, events, ...gateway } = overrides;
   return startHub({
+    events,
     databaseUrl,
     ports: 'ephemeral',
     gatewayPort,

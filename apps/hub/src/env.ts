@@ -44,6 +44,10 @@ export const envShape = {
     'Shared by the gateway and the subgraphs; unset: a random one per run (all run in this process, so a secret nobody knows is the safest choice, in production too)',
     z.string().min(32).optional(),
   ),
+  EVENTS_NATS_URL: described(
+    "NATS server with JetStream to relay the departments' events to (docs/events.md); unset: the embedded bus in PostgreSQL",
+    z.string().optional(),
+  ),
   REPORT_SIGNING_KEYS: described(
     "Credit reports' Ed25519 signing keys (`id:base64(PKCS#8)`, current first; docs/reports.md); unset: the development keys in .data/, or in production keys that last as long as the process",
     z.string().optional(),

@@ -18,6 +18,7 @@ import { startGovernmentSubgraph } from '@credit-hub/subgraph-government';
 import { startMarketSubgraph } from '@credit-hub/subgraph-market';
 import { startSubjectSubgraph } from '@credit-hub/subgraph-subject';
 import { startTaxSubgraph } from '@credit-hub/subgraph-tax';
+import { startHubEvents, type HubEvents, type HubEventsOptions } from './events.ts';
 import {
   developmentKeys,
   ephemeralKeys,
@@ -70,6 +71,8 @@ export interface Hub {
   subgraphs: Record<SubgraphName, { service: RunningService; db: Db }>;
   /** The secret gateway and subgraphs share (tests sign their own direct calls with it). */
   internalSecret: string;
+  /** The event backbone (relay, consumers, time-made events); null when started with `events: false`. */
+  events: HubEvents | null;
   /** SQL statements per subgraph since the last reset (query-count tests and benchmarks). */
   statements(): Record<SubgraphName, number>;
   resetStatements(): void;
@@ -102,6 +105,8 @@ export async function startHub(options: {
    * the development value otherwise.
    */
   personKeySecret?: string;
+  /** The event backbone's options (docs/events.md); `false` runs the hub without it. */
+  events?: HubEventsOptions | false;
   /**
    * The report service's signing and code keys and the site origin in its QR codes (docs/reports.md); unset: the
    * development keys in .data/ (a production hub without them gets keys that live as long as the process).
@@ -157,15 +162,21 @@ export async function startHub(options: {
   });
   gatewayUrl = gateway.url;
   const all = Object.entries(subgraphs) as [SubgraphName, { service: RunningService; db: Db }][];
+  const events =
+    options.events === false
+      ? null
+      : await startHubEvents(options.databaseUrl, { log: options.log, ...options.events });
   return {
     gatewayUrl: gateway.url,
     gateway,
     subgraphs,
     internalSecret,
+    events,
     statements: () =>
       Object.fromEntries(all.map(([name, s]) => [name, s.db.statements()])) as Record<SubgraphName, number>,
     resetStatements: () => all.forEach(([, s]) => s.db.resetStatements()),
     close: async () => {
+      await events?.close();
       await gateway.close();
       for (const [, s] of all) {
         await s.service.close();

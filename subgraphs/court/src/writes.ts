@@ -43,6 +43,7 @@ import {
   type Behaviour,
   type Reason,
 } from './rules.ts';
+import { caseListed, caseWithdrawn } from './events.ts';
 
 /** What a write needs of the request: the database, the caller, and `audited` (no loader, no GraphQL). */
 type Ctx = SubgraphContext<unknown>;
@@ -293,7 +294,9 @@ export async function publishCase(ctx: Ctx, input: DishonestDebtorCaseInput): Pr
         });
         if (current) throw listedAlready(data.caseNumber, current.listedUntil, today);
         await assertNoRelistingBar(tx, data);
-        return toCaseMapper(await tx.dishonestDebtorCase.create({ data }));
+        const created = await tx.dishonestDebtorCase.create({ data });
+        await caseListed(tx, created);
+        return toCaseMapper(created);
       },
     );
   } catch (error) {
@@ -446,7 +449,9 @@ export async function withdrawCase(ctx: Ctx, args: MutationWithdrawDishonestDebt
         },
       });
       if (count === 0) throw notListed(target.caseNumber);
-      return toCaseMapper(await tx.dishonestDebtorCase.findUniqueOrThrow({ where: { id: target.id } }));
+      const withdrawn = await tx.dishonestDebtorCase.findUniqueOrThrow({ where: { id: target.id } });
+      await caseWithdrawn(tx, withdrawn, args.reason, withdrawnOn, rule.kind === 'REVOCATION');
+      return toCaseMapper(withdrawn);
     },
   );
 }

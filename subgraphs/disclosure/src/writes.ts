@@ -17,6 +17,7 @@ import type {
   MutationResubmitQuarantinedArgs,
   PenaltyInput,
 } from './__generated__/types.ts';
+import { penaltyRepaired } from './events.ts';
 
 /** A row as jsonb: kept as received, except characters no database text can hold (the reasons name them). */
 const jsonRow = z.record(z.string(), z.json());
@@ -253,11 +254,14 @@ export async function repair(
   }
   const updated = await ctx.audited(
     { subjectCode: penalty.subjectCode, fields: ['Mutation.repairPenalty'], detail: `penalty ${id}` },
-    (tx) =>
-      tx.penalty.update({
+    async (tx) => {
+      const repaired = await tx.penalty.update({
         where: { id: penalty.id },
         data: { repairedOn, repairAppliedOn: new Date(`${appliedOn}T00:00:00Z`), repairReason: text },
-      }),
+      });
+      await penaltyRepaired(tx, repaired, on);
+      return repaired;
+    },
   );
   return withKind(updated);
 }

@@ -30,6 +30,7 @@ import {
   checkValidity,
   FIRST_RATING_YEAR,
 } from './rules.ts';
+import { penaltyPublished, ratingChanged } from './events.ts';
 
 /** What a write needs of the request: the database, the caller, `audited` and the configuration (no loader). */
 type Ctx = SubgraphContext<unknown, Config>;
@@ -85,12 +86,19 @@ export async function publishRating(ctx: Ctx, input: EnvironmentalRatingInput): 
   };
   return ctx.audited(
     { subjectCode, fields: ['Mutation.publishEnvironmentalRating'], detail: `${input.year} ${grade}` },
-    (tx) =>
-      tx.environmentalRating.upsert({
+    async (tx) => {
+      const before = await tx.environmentalRating.findUnique({
+        where: { subjectCode_year: { subjectCode, year: input.year } },
+        select: { grade: true },
+      });
+      const rating = await tx.environmentalRating.upsert({
         where: { subjectCode_year: { subjectCode, year: input.year } },
         create: { subjectCode, year: input.year, ...data },
         update: data,
-      }),
+      });
+      if (before?.grade !== rating.grade) await ratingChanged(tx, rating, before?.grade ?? null);
+      return rating;
+    },
   );
 }
 
@@ -129,7 +137,9 @@ export async function recordPenalty(ctx: Ctx, input: EnvironmentalPenaltyInput):
             select: { id: true },
           });
           if (existing) throw duplicateDecision(data.decisionNumber);
-          return tx.environmentalPenalty.create({ data });
+          const penalty = await tx.environmentalPenalty.create({ data });
+          await penaltyPublished(tx, penalty);
+          return penalty;
         },
       ),
     () => duplicateDecision(data.decisionNumber),

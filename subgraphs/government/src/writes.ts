@@ -26,6 +26,7 @@ import type {
 } from './__generated__/types.ts';
 import type { ArrearsMapper, CommitmentMapper, ComplaintMapper } from './mappers.ts';
 import { CREDITOR_KINDS, GOVERNMENT_KINDS } from './rules.ts';
+import { arrearsCleared, arrearsPublished } from './events.ts';
 
 /** What a write needs of the request: the database, the caller, and `audited` (no loader, no GraphQL). */
 type Ctx = SubgraphContext<unknown>;
@@ -138,10 +139,13 @@ export async function recordArrears(ctx: Ctx, input: ArrearsInput): Promise<Arre
       fields: ['Mutation.recordArrears'],
       detail: `owes ${creditorCode} ${amount.toFixed(2)} 元 due ${iso(input.dueOn)}: ${description}`,
     },
-    (tx) =>
-      tx.arrears.create({
+    async (tx) => {
+      const arrears = await tx.arrears.create({
         data: { debtorCode, creditorCode, regionCode, description, amount, dueOn: input.dueOn, recordedOn },
-      }),
+      });
+      await arrearsPublished(tx, arrears);
+      return arrears;
+    },
   );
 }
 
@@ -191,10 +195,12 @@ export async function recordArrearsPayment(
         const latest = await tx.arrearsPayment.aggregate({ where: { arrearsId: id }, _max: { paidOn: true } });
         clearedOn = latest._max.paidOn ?? paidOn;
       }
-      return tx.arrears.update({
+      const updated = await tx.arrears.update({
         where: { id },
         data: { paidAmount, status: cleared ? 'CLEARED' : 'PARTLY_PAID', clearedOn },
       });
+      if (cleared) await arrearsCleared(tx, updated);
+      return updated;
     },
   );
 }

@@ -14,6 +14,8 @@ import {
   type SubgraphContext,
 } from '@credit-hub/kit';
 import { kindFromUscc, validateIdNumber, validateUscc } from '@credit-hub/kit/codes';
+import { prismaSql } from '@credit-hub/kit/db';
+import { recordEvent } from '@credit-hub/kit/events';
 import type {
   MajorTaxViolationInput,
   MajorTaxViolationStopInput,
@@ -55,13 +57,41 @@ export async function recordRating(ctx: Ctx, input: TaxCreditRatingInput): Promi
   };
   return ctx.audited(
     { subjectCode, fields: ['Mutation.recordTaxCreditRating'], detail: `${input.year} ${input.level}` },
-    (tx) =>
-      tx.taxCreditRating.upsert({
+    async (tx) => {
+      const before = await tx.taxCreditRating.findUnique({
+        where: { subjectCode_year: { subjectCode, year: input.year } },
+        select: { level: true },
+      });
+      const rating = await tx.taxCreditRating.upsert({
         where: { subjectCode_year: { subjectCode, year: input.year } },
         create: { subjectCode, year: input.year, ...data },
         update: data,
-      }),
+      });
+      if (before?.level !== rating.level) await ratingChanged(tx, rating, before?.level ?? null);
+      return rating;
+    },
   );
+}
+
+/** The event of a level that changed (a re-recorded same level is no change and tells no one anything). */
+function ratingChanged(
+  tx: Parameters<typeof prismaSql>[0],
+  rating: TaxCreditRatingMapper,
+  previousLevel: string | null,
+) {
+  return recordEvent(prismaSql(tx), {
+    source: 'tax',
+    type: 'rating.changed',
+    department: 'tax',
+    subjectCode: rating.subjectCode,
+    payload: {
+      scheme: 'TAX_CREDIT',
+      year: rating.year,
+      level: rating.level,
+      previousLevel,
+      ratingId: String(rating.id),
+    },
+  });
 }
 
 function checkSex(sex: string | null | undefined, field: string): string | null {
@@ -155,8 +185,25 @@ export async function publishViolation(ctx: Ctx, input: MajorTaxViolationInput):
           otherResponsiblePersons: { create: others },
         },
       });
+      await recordEvent(prismaSql(tx), {
+        source: 'tax',
+        type: 'list.entry.added',
+        department: 'tax',
+        subjectCode,
+        payload: {
+          list: 'MAJOR_TAX_VIOLATOR',
+          entryId: String(entry.id),
+          listedOn: iso(entry.publishedOn),
+          endsOn: iso(entry.publicityEndsOn),
+          authority: entry.inspectingAuthority,
+        },
+      });
       // A major violator is graded D directly for the year (总局令第54号): both change together or neither.
-      await tx.taxCreditRating.upsert({
+      const before = await tx.taxCreditRating.findUnique({
+        where: { subjectCode_year: { subjectCode, year } },
+        select: { level: true },
+      });
+      const rating = await tx.taxCreditRating.upsert({
         where: { subjectCode_year: { subjectCode, year } },
         create: {
           subjectCode,
@@ -169,6 +216,7 @@ export async function publishViolation(ctx: Ctx, input: MajorTaxViolationInput):
         },
         update: { level: 'D', score: null },
       });
+      if (before?.level !== 'D') await ratingChanged(tx, rating, before?.level ?? null);
       return entry;
     },
   );
@@ -264,7 +312,7 @@ export async function removeViolation(
           ? await tx.majorTaxViolation.findMany({ where: { subjectCode: entry.subjectCode } })
           : [];
       checkStop(entry, input, others, today);
-      return tx.majorTaxViolation.update({
+      const removed = await tx.majorTaxViolation.update({
         where: { id: entry.id },
         data: {
           status: 'REMOVED',
@@ -275,6 +323,20 @@ export async function removeViolation(
           paidOn: input.paidOn ?? null,
         },
       });
+      await recordEvent(prismaSql(tx), {
+        source: 'tax',
+        type: 'list.entry.removed',
+        department: 'tax',
+        subjectCode: removed.subjectCode,
+        payload: {
+          list: 'MAJOR_TAX_VIOLATOR',
+          entryId: String(removed.id),
+          removedOn: iso(today),
+          cause: 'REMOVED',
+          ground: input.ground,
+        },
+      });
+      return removed;
     },
   );
 }

@@ -16,6 +16,7 @@ import {
 } from '@credit-hub/kit';
 import type { ConsumptionRestrictionInput, MutationLiftConsumptionRestrictionArgs } from '../__generated__/types.ts';
 import { parseCaseNumber } from '../case-number/rules.ts';
+import { restrictionIssued, restrictionLifted } from '../events.ts';
 import { courtName } from '../writes.ts';
 import type { ConsumptionRestrictionMapper } from './mappers.ts';
 
@@ -50,7 +51,9 @@ export async function issueRestriction(
           `a consumption restriction in case ${caseNumber} is already in force against this subject`,
         );
       }
-      return tx.consumptionRestriction.create({ data });
+      const issued = await tx.consumptionRestriction.create({ data });
+      await restrictionIssued(tx, issued);
+      return issued;
     },
   );
 }
@@ -79,7 +82,9 @@ export async function liftRestriction(
         data: { status: 'WITHDRAWN', liftedOn: today(), liftReason: why },
       });
       if (count === 0) throw conflict('id', 'ALREADY_LIFTED', `consumption restriction ${id} has already been lifted`);
-      return tx.consumptionRestriction.findUniqueOrThrow({ where: { id: BigInt(id) } });
+      const lifted = await tx.consumptionRestriction.findUniqueOrThrow({ where: { id: BigInt(id) } });
+      await restrictionLifted(tx, lifted, lifted.liftedOn ?? today(), why);
+      return lifted;
     },
   );
 }

@@ -32,6 +32,7 @@ import {
   type Reason,
   type ValidationContext,
 } from './rules.ts';
+import { recordEvents, type NewEvent } from '@credit-hub/kit/events';
 
 export interface IngestInput {
   kind: DisclosureKind;
@@ -232,6 +233,38 @@ const storedRows = z.array(
   z.object({ rowNumber: z.number().int(), id: z.string(), inserted: z.boolean(), unchanged: z.boolean().nullable() }),
 );
 
+/**
+ * The events of a stored batch, in the same transaction (docs/events.md): a new record is `accepted`, a changed one
+ * `revised`; a row stored again unchanged tells no one anything. One statement for the whole batch.
+ */
+async function recordIntakeEvents(
+  sql: Sql,
+  kind: DisclosureKind,
+  department: string,
+  valid: readonly Record<string, unknown>[],
+  stored: z.infer<typeof storedRows>,
+) {
+  const byRow = new Map(valid.map((v) => [v.row_number as number, v]));
+  const events: NewEvent[] = [];
+  for (const row of stored) {
+    if (!row.inserted && row.unchanged) continue;
+    const v = byRow.get(row.rowNumber)!;
+    events.push({
+      source: 'disclosure',
+      type: row.inserted ? 'disclosure.record.accepted' : 'disclosure.record.revised',
+      department,
+      subject: String(v.subject_code),
+      payload: {
+        kind: kind === 'CF' ? 'PENALTY' : 'LICENCE',
+        recordId: row.id,
+        decisionNumber: String(v.document_number ?? ''),
+        decidedOn: String(v.decided_on).slice(0, 10),
+      },
+    });
+  }
+  await recordEvents(sql, events);
+}
+
 export async function ingestRows(
   sql: Sql,
   input: IngestInput,
@@ -289,6 +322,7 @@ export async function ingestRows(
     );
     if (stored.length !== valid.length)
       throw new Error(`ingestRows: ${valid.length} valid rows but ${stored.length} stored (a row was lost)`);
+    await recordIntakeEvents(sql, kind, submitter.department, valid, stored);
     for (const row of stored) {
       records.push({ rowNumber: row.rowNumber, id: row.id });
       if (row.inserted) accepted += 1;

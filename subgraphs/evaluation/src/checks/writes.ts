@@ -11,6 +11,7 @@ import {
   type SubgraphContext,
 } from '@credit-hub/kit';
 import type { Db } from '@credit-hub/kit/db';
+import { OUTBOX_CHANNEL, toJson, validateEvent } from '@credit-hub/kit/events';
 import type { MutationReportBusinessDecisionsArgs, MutationReportCheckFeedbackArgs } from '../__generated__/types.ts';
 import { LIST_INFO, type CreditList } from '../catalogue/rules.ts';
 import type { CheckRow, FeedbackRow } from './mappers.ts';
@@ -66,6 +67,25 @@ export async function recordChecks(db: Db, checks: readonly CheckToRecord[]): Pr
     action: row.action,
     checkedAt: row.checkedAt.toISOString(),
     idempotencyKey,
+    // Its event (docs/events.md), validated here and stored by the same statement only if the check itself is.
+    event: JSON.stringify(
+      toJson(
+        validateEvent({
+          source: 'evaluation',
+          type: 'credit.check.recorded',
+          department: caller.department ?? 'platform',
+          subject: row.subjectCode,
+          occurredAt: row.checkedAt,
+          payload: {
+            checkId: row.id,
+            checkingDepartment: caller.department ?? 'platform',
+            matter: row.matter,
+            action: row.action,
+            lists: row.lists,
+          },
+        }),
+      ),
+    ),
   }));
   const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
   const result = await db.prisma.$queryRaw<unknown[]>`
@@ -74,19 +94,29 @@ export async function recordChecks(db: Db, checks: readonly CheckToRecord[]): Pr
         ${column('department')}::text[], ${column('client')}::text[], ${column('requestId')}::text[],
         ${column('matter')}::text[], ${column('subjectCode')}::text[], ${column('reference')}::text[],
         ${column('lists')}::jsonb[], ${column('measures')}::jsonb[], ${column('action')}::text[],
-        ${column('checkedAt')}::timestamptz[], ${column('idempotencyKey')}::text[])
+        ${column('checkedAt')}::timestamptz[], ${column('idempotencyKey')}::text[], ${column('event')}::jsonb[])
         AS u(id, caller_actor, caller_role, caller_department, caller_client, request_id, matter, subject_code,
-             reference, lists, measures, action, checked_at, idempotency_key)
+             reference, lists, measures, action, checked_at, idempotency_key, event)
     ), ins AS (
       INSERT INTO evaluation.credit_check (id, caller_actor, caller_role, caller_department, caller_client, request_id,
                                            matter, subject_code, reference, lists, measures, action, checked_at,
                                            idempotency_key)
-      SELECT * FROM input
+      SELECT id, caller_actor, caller_role, caller_department, caller_client, request_id, matter, subject_code,
+             reference, lists, measures, action, checked_at, idempotency_key FROM input
       ON CONFLICT (caller_actor, idempotency_key, subject_code, matter) DO NOTHING
       RETURNING id, caller_actor, idempotency_key, subject_code, matter
+    ), ev AS (
+      -- The outbox row of each check actually stored: in this statement, so a check and its event exist together.
+      INSERT INTO evaluation.outbox (id, type, version, subject_code, person_key, department, occurred_at, payload)
+      SELECT (e.event->>'id')::uuid, e.event->>'type', (e.event->>'version')::int, e.event->>'subjectCode',
+             e.event->>'personKey', e.event->>'department', (e.event->>'occurredAt')::timestamptz, e.event->'payload'
+      FROM ins JOIN input e ON e.id = ins.id
+      RETURNING 1
+    ), announced AS (
+      SELECT count(*) AS n FROM (SELECT pg_notify(${OUTBOX_CHANNEL}, 'evaluation') FROM (SELECT 1 FROM ev LIMIT 1) one) x
     )
     SELECT i.id::text AS requested, coalesce(own.id, twin.id, stored.id)::text AS recorded
-    FROM input i
+    FROM announced, input i
     LEFT JOIN ins own ON own.id = i.id
     LEFT JOIN ins twin ON own.id IS NULL AND twin.caller_actor = i.caller_actor
       AND twin.idempotency_key = i.idempotency_key AND twin.subject_code = i.subject_code AND twin.matter = i.matter

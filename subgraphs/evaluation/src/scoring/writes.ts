@@ -1,6 +1,10 @@
 import { z } from '@credit-hub/kit';
 import { Prisma, type Db } from '@credit-hub/kit/db';
+import { OUTBOX_CHANNEL } from '@credit-hub/kit/events';
 import type { ExplainedItem } from './rules.ts';
+
+/** PERSON_KEY_PATTERN of the kit's codes, as a SQL regular expression: a person's evaluation names a personKey. */
+const PERSON_KEY_SQL = '^NP[0-9A-F]{20}$';
 
 const storedRows = z.array(z.object({ subject_code: z.string(), evaluated_at: z.date() }));
 
@@ -53,6 +57,8 @@ export async function storeEvaluations(db: Db, rows: readonly StoredEvaluationIn
         subject_code text, subject_kind text, region_code text, industry_code text, model_code text,
         model_version int, score int, grade text, grade_label text, supervision_level text,
         supervision_label text, sampling_ratio float8, explanation jsonb, inputs_digest text)
+    ), previous AS (
+      SELECT e.subject_code, e.grade FROM evaluation.subject_evaluation e JOIN input USING (subject_code)
     ), up AS (
       INSERT INTO evaluation.subject_evaluation AS e (subject_code, subject_kind, region_code, industry_code,
         model_code, model_version, score, grade, grade_label, supervision_level, supervision_label,
@@ -71,9 +77,24 @@ export async function storeEvaluations(db: Db, rows: readonly StoredEvaluationIn
       WHERE e.inputs_digest <> EXCLUDED.inputs_digest OR e.model_code <> EXCLUDED.model_code
         OR e.model_version <> EXCLUDED.model_version
       RETURNING e.subject_code, e.evaluated_at
+    ), ev AS (
+      -- evaluation.grade.changed (docs/events.md) in the same statement: only a grade that differs from the stored
+      -- one. A first evaluation is no change (evaluations are computed when first read, whenever that is).
+      INSERT INTO evaluation.outbox (id, type, version, subject_code, person_key, department, occurred_at, payload)
+      SELECT gen_random_uuid(), 'evaluation.grade.changed', 1,
+             CASE WHEN i.subject_code ~ ${PERSON_KEY_SQL} THEN NULL ELSE i.subject_code END,
+             CASE WHEN i.subject_code ~ ${PERSON_KEY_SQL} THEN i.subject_code END,
+             'platform', up.evaluated_at,
+             jsonb_build_object('modelCode', i.model_code, 'modelVersion', i.model_version, 'grade', i.grade,
+                                'previousGrade', p.grade, 'score', i.score)
+      FROM up JOIN input i USING (subject_code) JOIN previous p USING (subject_code)
+      WHERE p.grade IS DISTINCT FROM i.grade
+      RETURNING 1
+    ), announced AS (
+      SELECT count(*) AS n FROM (SELECT pg_notify(${OUTBOX_CHANNEL}, 'evaluation') FROM (SELECT 1 FROM ev LIMIT 1) one) x
     )
     SELECT i.subject_code, COALESCE(up.evaluated_at, s.evaluated_at) AS evaluated_at
-    FROM input i
+    FROM announced, input i
     LEFT JOIN up ON up.subject_code = i.subject_code
     LEFT JOIN evaluation.subject_evaluation s ON s.subject_code = i.subject_code`);
   return new Map(storedRows.parse(result).map((r) => [r.subject_code, r.evaluated_at]));

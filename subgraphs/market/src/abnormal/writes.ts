@@ -25,6 +25,7 @@ import {
   removalDeadline,
   type AbnormalKind,
 } from './rules.ts';
+import { entryAdded, entryRemoved } from '../events.ts';
 
 type AbnormalRow = AbnormalOperationMapper;
 
@@ -80,7 +81,7 @@ async function enter(ctx: Ctx, kind: AbnormalKind, input: AbnormalOperationInput
           `${subjectCode} is already ${kind === 'LISTING' ? 'listed' : 'marked'} for ${input.reason} (entry ${listed.id}, since ${iso(listed.listedOn)})`,
         );
       }
-      return tx.abnormalOperation.create({
+      const created = await tx.abnormalOperation.create({
         data: {
           subjectCode,
           regionCode: registration.regionCode,
@@ -91,6 +92,8 @@ async function enter(ctx: Ctx, kind: AbnormalKind, input: AbnormalOperationInput
           listedOn: input.listedOn,
         },
       });
+      await entryAdded(tx, 'ABNORMAL_OPERATION', created, null);
+      return created;
     },
   );
 }
@@ -138,7 +141,17 @@ async function changeEntry(
       await lockSubject(tx, subjectCode);
       const entry = await tx.abnormalOperation.findUniqueOrThrow({ where: { id } });
       assertListed(entry, id);
-      return tx.abnormalOperation.update({ where: { id }, data: change(entry, id) });
+      const changed = await tx.abnormalOperation.update({ where: { id }, data: change(entry, id) });
+      // Only a change that ends the entry is news for others (an application or a refusal is the department's own).
+      if (changed.status !== 'LISTED')
+        await entryRemoved(
+          tx,
+          'ABNORMAL_OPERATION',
+          changed,
+          changed.status === 'REVOKED' ? 'WITHDRAWN' : 'REMOVED',
+          changed.removalReason,
+        );
+      return changed;
     },
   );
 }

@@ -21,6 +21,7 @@ import {
   seriousStatus,
   unmetEarlyRemovalConditions,
 } from './rules.ts';
+import { entryAdded, entryRemoved } from '../events.ts';
 
 type SeriousRow = SeriousIllegalListingMapper;
 
@@ -122,7 +123,7 @@ export async function listSeriousIllegal(ctx: Ctx, input: SeriousIllegalListingI
           `${subjectCode} was already listed by decision ${data.decisionDocument} (entry ${same.id})`,
         );
       }
-      return tx.seriousIllegalListing.create({
+      const listed = await tx.seriousIllegalListing.create({
         data: {
           subjectCode,
           regionCode: registration.regionCode,
@@ -131,6 +132,8 @@ export async function listSeriousIllegal(ctx: Ctx, input: SeriousIllegalListingI
           expiresOn: seriousExpiry(input.listedOn, data.measuresEndOn),
         },
       });
+      await entryAdded(tx, 'SERIOUS_ILLEGAL', listed, listed.expiresOn);
+      return listed;
     },
   );
 }
@@ -217,7 +220,7 @@ export async function removeSeriousIllegal(
         );
       }
       const conditions = input.ground === 'EARLY_REMOVAL' ? await earlyRemoval(tx, entry, input, now) : {};
-      return tx.seriousIllegalListing.update({
+      const removed = await tx.seriousIllegalListing.update({
         where: { id },
         data: {
           status: input.ground === 'REVOKED' ? 'REVOKED' : 'REMOVED',
@@ -227,6 +230,10 @@ export async function removeSeriousIllegal(
           ...conditions,
         },
       });
+      const cause =
+        input.ground === 'REVOKED' ? 'WITHDRAWN' : input.ground === 'EARLY_REMOVAL' ? 'REPAIRED' : 'REMOVED';
+      await entryRemoved(tx, 'SERIOUS_ILLEGAL', removed, cause, input.ground);
+      return removed;
     },
   );
 }

@@ -1,0 +1,102 @@
+/**
+ * The hub's event backbone (docs/events.md, ADR 0070): what runs beside the subgraphs in `npm start` and in the
+ * tests' hubs. Embedded default: the relay moves every department's outbox onto the platform bus (Postgres only),
+ * the consumers listed here read it, and the scheduler records the events that time makes (terms and publicity
+ * windows ending). With a NATS URL the outboxes are relayed to JetStream instead and the consumers are durable
+ * JetStream consumers; the outboxes hold everything while the broker is away.
+ */
+import pg from 'pg';
+import {
+  startEventBackbone,
+  startTimeEvents,
+  type ConsumerDefinition,
+  type RunningBackbone,
+  type RunningScheduler,
+  type TimeEventRule,
+} from '@credit-hub/kit/events';
+import {
+  connectNats,
+  startNatsConsumer,
+  startNatsRelay,
+  type NatsBus,
+  type NatsBusOptions,
+} from '@credit-hub/kit/events/nats';
+import { courtTimeRules } from '@credit-hub/subgraph-court/events';
+import { disclosureTimeRules } from '@credit-hub/subgraph-disclosure/events';
+import { marketTimeRules } from '@credit-hub/subgraph-market/events';
+import { taxTimeRules } from '@credit-hub/subgraph-tax/events';
+
+/** Every department's time rules: the endings that a day makes, announced once each. */
+export const HUB_TIME_RULES: readonly TimeEventRule[] = [
+  ...taxTimeRules,
+  ...courtTimeRules,
+  ...marketTimeRules,
+  ...disclosureTimeRules,
+];
+
+/** The hub's own consumers (a platform subgraph that reacts to other departments' events adds its one here). */
+export const HUB_CONSUMERS: readonly ConsumerDefinition[] = [];
+
+export interface HubEventsOptions {
+  /** Default HUB_CONSUMERS. */
+  consumers?: readonly ConsumerDefinition[];
+  /** Run the time-made-event scheduler (default true). */
+  timeEvents?: boolean;
+  /** Relay to NATS JetStream at this URL instead of the embedded bus. */
+  natsUrl?: string | undefined;
+  /** Stream and subject prefix (tests use their own; default CREDIT_EVENTS and `credit`). */
+  nats?: NatsBusOptions;
+  /** Poll interval of relay and consumers besides the NOTIFY wake-ups (default 1 s). */
+  pollMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface HubEvents {
+  /** The embedded backbone (relay to the bus and its consumers); without consumers in NATS mode. */
+  backbone: RunningBackbone;
+  scheduler: RunningScheduler | null;
+  /** Relays what is committed now and waits until the consumers caught up (tests; no timing). */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHubEvents(databaseUrl: string, options: HubEventsOptions = {}): Promise<HubEvents> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 6, application_name: 'events' });
+  pool.on('error', (error) => log(`events: database connection lost (${error.message}); reconnecting on next use`));
+  const consumers = options.consumers ?? HUB_CONSUMERS;
+  let nats: {
+    bus: NatsBus;
+    relay: Awaited<ReturnType<typeof startNatsRelay>>;
+    consumers: { stop(): Promise<void> }[];
+  } | null = null;
+  if (options.natsUrl) {
+    const bus = await connectNats(options.natsUrl, options.nats);
+    const relay = await startNatsRelay(pool, bus, { pollMs: options.pollMs, log });
+    nats = { bus, relay, consumers: consumers.map((def) => startNatsConsumer(pool, bus, def)) };
+  }
+  const backbone = await startEventBackbone(pool, {
+    relay: !nats,
+    consumers: nats ? [] : consumers,
+    pollMs: options.pollMs,
+  });
+  const scheduler = options.timeEvents === false ? null : startTimeEvents(pool, HUB_TIME_RULES);
+  return {
+    backbone,
+    scheduler,
+    settle: async () => {
+      if (nats) await nats.relay.flush();
+      else await backbone.settle();
+    },
+    close: async () => {
+      await scheduler?.stop();
+      await backbone.stop();
+      if (nats) {
+        await nats.relay.stop();
+        await Promise.all(nats.consumers.map((c) => c.stop()));
+        await nats.bus.close();
+      }
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * The event-type catalogue (事件目录): every domain event the hub records, with its current payload version and
+ * the zod schema that validates it. `recordEvent` refuses a payload its schema rejects, so a consumer can trust
+ * what it reads. A breaking payload change adds a new version (v2) beside the old one; consumers read
+ * `event.version`. The catalogue is documented in docs/events.md (kept in step by hand: add the row there too).
+ */
+import { z } from 'zod';
+
+/** An ISO calendar date (YYYY-MM-DD): the day in Beijing time a rule acted on. */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const id = z.string().min(1).max(64);
+
+/** The credit lists of the hub (evaluation's CreditList enum): which list an entry is on. */
+export const CREDIT_LISTS = [
+  'DISHONEST_DEBTOR',
+  'CONSUMPTION_RESTRICTED',
+  'MAJOR_TAX_VIOLATOR',
+  'SERIOUS_ILLEGAL',
+  'ENVIRONMENTAL_BLACKLIST',
+  'ENVIRONMENTAL_WATCH',
+  'ABNORMAL_OPERATION',
+  'HIGH_FREQUENCY_OFFENDER',
+  'A_LEVEL_TAXPAYER',
+  'ENVIRONMENTAL_INTEGRITY',
+] as const;
+export const creditList = z.enum(CREDIT_LISTS);
+
+/** How an entry left its list or a record its publication. */
+export const ENDING_CAUSES = [
+  'REMOVED', // the deciding department removed it early (移出, a decision)
+  'TERM_ENDED', // its term or publicity window ran out (the time-made event)
+  'WITHDRAWN', // withdrawn as wrongly made (撤销)
+  'REPAIRED', // credit repair (信用修复)
+  'PERFORMED', // the obligation was performed (履行完毕)
+  'SUPERSEDED', // replaced by a newer rating or record
+] as const;
+export const endingCause = z.enum(ENDING_CAUSES);
+
+/** Records that are published for a window (行政处罚 and kin), by the table that owns them. */
+export const PUBLISHED_RECORDS = [
+  'ADMINISTRATIVE_PENALTY', // 双公示 行政处罚 (disclosure)
+  'ADMINISTRATIVE_LICENCE', // 双公示 行政许可 (disclosure)
+  'ENVIRONMENTAL_PENALTY', // environment
+  'GOVERNMENT_ARREARS', // government: 政府机构失信 (拖欠)
+] as const;
+export const publishedRecord = z.enum(PUBLISHED_RECORDS);
+
+export const listEntryAddedV1 = z.strictObject({
+  list: creditList,
+  entryId: id,
+  listedOn: day,
+  /** The last day of the term when the rule fixes one (null: until removed). */
+  endsOn: day.nullable(),
+  authority: z.string().max(200).nullable(),
+});
+
+export const listEntryRemovedV1 = z.strictObject({
+  list: creditList,
+  entryId: id,
+  removedOn: day,
+  cause: endingCause,
+  /** The department's ground code or reason text, when a decision removed it. */
+  ground: z.string().max(500).nullable(),
+});
+
+export const recordPublishedV1 = z.strictObject({
+  record: publishedRecord,
+  recordId: id,
+  publishedOn: day,
+  publicityEndsOn: day.nullable(),
+});
+
+export const recordPublicationEndedV1 = z.strictObject({
+  record: publishedRecord,
+  recordId: id,
+  endedOn: day,
+  cause: endingCause,
+});
+
+export const ratingChangedV1 = z.strictObject({
+  /** TAX_CREDIT (纳税信用级别) or ENVIRONMENTAL (企业环境信用评价). */
+  scheme: z.enum(['TAX_CREDIT', 'ENVIRONMENTAL']),
+  year: z.number().int(),
+  level: z.string().min(1).max(20),
+  /** The level before this change for that year, null when the subject had none. */
+  previousLevel: z.string().max(20).nullable(),
+  ratingId: id,
+});
+
+const disclosureRecord = z.strictObject({
+  kind: z.enum(['PENALTY', 'LICENCE']),
+  recordId: id,
+  /** 决定文书号. */
+  decisionNumber: z.string().max(200),
+  decidedOn: day,
+});
+
+export const disclosureAcceptedV1 = disclosureRecord;
+export const disclosureRevisedV1 = disclosureRecord;
+export const disclosureRepairedV1 = disclosureRecord.extend({ repairedOn: day });
+
+export const evaluationGradeChangedV1 = z.strictObject({
+  modelCode: z.string().max(100),
+  modelVersion: z.number().int(),
+  grade: z.string().max(20),
+  previousGrade: z.string().max(20).nullable(),
+  score: z.number().nullable(),
+});
+
+export const creditCheckRecordedV1 = z.strictObject({
+  checkId: id,
+  /** The department that checked (its DEPARTMENTS code). */
+  checkingDepartment: z.string().max(40),
+  matter: z.string().max(200),
+  /** The action the check advised: e.g. INTERCEPT, RESTRICT, WARN, FAVOUR, NONE. */
+  action: z.string().max(40),
+  lists: z.array(creditList),
+});
+
+/**
+ * Every event type with its versions. Keys are the wire names (`type`); each version maps to its payload schema.
+ * Helpers building on the backbone add their types here (e.g. `measure.lift.required`).
+ */
+export const EVENT_CATALOGUE = {
+  'list.entry.added': { 1: listEntryAddedV1 },
+  'list.entry.removed': { 1: listEntryRemovedV1 },
+  'record.published': { 1: recordPublishedV1 },
+  'record.publication.ended': { 1: recordPublicationEndedV1 },
+  'rating.changed': { 1: ratingChangedV1 },
+  'disclosure.record.accepted': { 1: disclosureAcceptedV1 },
+  'disclosure.record.revised': { 1: disclosureRevisedV1 },
+  'disclosure.record.repaired': { 1: disclosureRepairedV1 },
+  'evaluation.grade.changed': { 1: evaluationGradeChangedV1 },
+  'credit.check.recorded': { 1: creditCheckRecordedV1 },
+} as const satisfies Record<string, Record<number, z.ZodType>>;
+
+export type EventType = keyof typeof EVENT_CATALOGUE;
+export const EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as EventType[];
+
+/** The newest version of each type: what `recordEvent` writes unless told otherwise. */
+export function currentVersion(type: EventType): number {
+  return Math.max(...Object.keys(EVENT_CATALOGUE[type]).map(Number));
+}
+
+type Versions<T extends EventType> = (typeof EVENT_CATALOGUE)[T];
+/** The payload of a type at its current version (all types are at v1 today). */
+export type PayloadOf<T extends EventType> = z.infer<Versions<T>[keyof Versions<T>]>;
+
+export function isEventType(value: string): value is EventType {
+  return Object.hasOwn(EVENT_CATALOGUE, value);
+}
+
+/** The schema for a type and version, or null when the catalogue has no such pair. */
+export function payloadSchema(type: string, version: number): z.ZodType | null {
+  if (!isEventType(type)) return null;
+  const versions = EVENT_CATALOGUE[type] as Record<number, z.ZodType>;
+  return versions[version] ?? null;
+}

@@ -1,0 +1,109 @@
+/**
+ * Time-made events (由时间产生的事件). The rules already compute from dates whether a term or publicity window has
+ * ended, so what the public sees changes on the right day without any job. Subscribers, though, must be told: a
+ * scheduled job asks each department's `TimeEventRule` which entries ended on or before today and records one
+ * event per ending, with a unique key (`type:entry:day`), so running the job twice, in two processes, or again after
+ * a missed day emits each ending exactly once.
+ */
+import type pg from 'pg';
+import { clock } from '../clock.ts';
+import { inPgTransaction, type Sql } from '../db/sql.ts';
+import type { EventType } from './catalogue.ts';
+import type { OutboxSchema } from './envelope.ts';
+import { recordEvents, type NewEvent } from './outbox.ts';
+
+/** One ending a rule found: the event to record (without uniqueKey: the job sets it). */
+export type DueEvent = NewEvent extends infer E
+  ? E extends NewEvent
+    ? Omit<E, 'uniqueKey' | 'source'> & {
+        /** Identifies the ending: the entry and the day it ended (the unique key is `${type}:${endingKey}`). */
+        endingKey: string;
+      }
+    : never
+  : never;
+
+export interface TimeEventRule {
+  /** Name for logs and the job's report, e.g. `tax.major-violation.publicity-ended`. */
+  name: string;
+  source: OutboxSchema;
+  type: EventType;
+  /**
+   * The endings whose day lies in (`since`, `today`]: the first day on which the entry is no longer listed or
+   * published, as the department's rule computes it. Reads only the rule's own schema.
+   */
+  due(sql: Sql, window: { since: Date; today: Date }): Promise<DueEvent[]>;
+}
+
+export interface TimeEventReport {
+  rule: string;
+  found: number;
+  recorded: number;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Runs every rule for today (the kit's clock, Beijing date) with a look-back of `lookBackDays` (default 7), so a job
+ * that did not run for a few days still emits what those days made; older endings are not announced afresh.
+ */
+export async function emitTimeEvents(
+  pool: pg.Pool,
+  rules: readonly TimeEventRule[],
+  { lookBackDays = 7, today = clock.today() } = {},
+): Promise<TimeEventReport[]> {
+  const since = new Date(today.getTime() - lookBackDays * DAY);
+  const reports: TimeEventReport[] = [];
+  for (const rule of rules) {
+    const report = await inPgTransaction(pool, async (sql) => {
+      const due = await rule.due(sql, { since, today });
+      const stored = await recordEvents(
+        sql,
+        due.map(
+          ({ endingKey, ...event }) =>
+            ({ ...event, source: rule.source, uniqueKey: `${event.type}:${endingKey}` }) as NewEvent,
+        ),
+      );
+      return { rule: rule.name, found: due.length, recorded: stored.length };
+    });
+    reports.push(report);
+  }
+  return reports;
+}
+
+export interface RunningScheduler {
+  /** Runs the rules now (also what the timer does); resolves with the reports. */
+  runNow(): Promise<TimeEventReport[]>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the rules at start and then every `everyMs` (default 10 min): the Beijing day changes at 16:00 UTC, and a
+ * run at any time after midnight emits that day's endings; the unique keys make extra runs harmless.
+ */
+export function startTimeEvents(
+  pool: pg.Pool,
+  rules: readonly TimeEventRule[],
+  { everyMs = 600_000 } = {},
+): RunningScheduler {
+  let running: Promise<TimeEventReport[]> = Promise.resolve([]);
+  const runNow = () => {
+    running = running.then(
+      () => emitTimeEvents(pool, rules),
+      () => emitTimeEvents(pool, rules),
+    );
+    return running;
+  };
+  void runNow().catch((error: unknown) => console.error('time-made events:', error));
+  const timer = setInterval(
+    () => void runNow().catch((error: unknown) => console.error('time-made events:', error)),
+    everyMs,
+  );
+  timer.unref();
+  return {
+    runNow,
+    stop: async () => {
+      clearInterval(timer);
+      await running.catch(() => undefined);
+    },
+  };
+}

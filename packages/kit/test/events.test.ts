@@ -1,0 +1,282 @@
+/**
+ * The event backbone against a real Postgres: the outbox is written in the writer's transaction (rollback → no
+ * event), the relay moves committed rows to the platform bus in order, consumers handle each event once (also
+ * when replayed), a failing handler is retried in order and then dead-lettered, and a time-made event exists once
+ * however often the job runs — including when the clock crosses midnight.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { fixClock } from '../src/index.ts';
+import { inPgTransaction, prismaSql, type Sql } from '../src/db/index.ts';
+import {
+  consumerLag,
+  drainConsumer,
+  emitTimeEvents,
+  InvalidEvent,
+  outboxBacklog,
+  recordEvent,
+  recordEvents,
+  relayAll,
+  startEventBackbone,
+  type ConsumerDefinition,
+  type DeliveredEvent,
+  type NewEvent,
+  type TimeEventRule,
+} from '../src/events/index.ts';
+import { createTestDatabase, makeUscc, type TestDatabase } from '../src/testing/index.ts';
+
+let tdb: TestDatabase;
+before(async () => {
+  tdb = await createTestDatabase();
+});
+after(() => tdb.drop());
+
+let serial = 0;
+const subject = () => makeUscc('91', '330100', String(70_000_000 + ++serial).slice(0, 8));
+
+const removal = (
+  subjectCode: string,
+  entryId: string,
+  extra: Partial<NewEvent<'list.entry.removed'>> = {},
+): NewEvent<'list.entry.removed'> => ({
+  source: 'tax',
+  type: 'list.entry.removed',
+  department: 'tax',
+  subjectCode,
+  payload: { list: 'MAJOR_TAX_VIOLATOR', entryId, removedOn: '2026-03-15', cause: 'REMOVED', ground: null },
+  ...extra,
+});
+
+/** A consumer that writes what it handles into a table of its own, in its transaction. */
+async function receiptTable(name: string) {
+  await tdb.db.pool.query(
+    `CREATE TABLE IF NOT EXISTS public.${name} (seq bigserial, event_id uuid, subject text, entry text)`,
+  );
+  const consumer: ConsumerDefinition = {
+    name: `test.${name}`,
+    types: ['list.entry.removed'],
+    async handle(event: DeliveredEvent, sql: Sql) {
+      const payload = event.payload as { entryId: string };
+      await sql.execute(`INSERT INTO public.${name} (event_id, subject, entry) VALUES ($1, $2, $3)`, [
+        event.id,
+        event.subjectCode,
+        payload.entryId,
+      ]);
+    },
+  };
+  const rows = async () =>
+    (
+      await tdb.db.pool.query<{ event_id: string; subject: string; entry: string }>(
+        `SELECT * FROM public.${name} ORDER BY seq`,
+      )
+    ).rows;
+  return { consumer, rows };
+}
+
+describe('outbox', () => {
+  it('refuses a payload the catalogue rejects, naming the field', async () => {
+    await assert.rejects(
+      inPgTransaction(tdb.db.pool, (sql) =>
+        recordEvent(sql, { ...removal(subject(), '1'), payload: { list: 'NOPE' } as never }),
+      ),
+      (error: Error) => error instanceof InvalidEvent && /list/.test(error.message),
+    );
+    await assert.rejects(
+      inPgTransaction(tdb.db.pool, (sql) => recordEvent(sql, { ...removal('', '1'), subjectCode: null })),
+      /names its subject/,
+    );
+  });
+
+  it('keeps the events of a committed transaction and none of a rolled-back one (Prisma and node-postgres)', async () => {
+    const kept = subject();
+    const lost = subject();
+    await tdb.db.prisma.$transaction((tx) => recordEvent(prismaSql(tx), removal(kept, 'p1')));
+    await assert.rejects(
+      tdb.db.prisma.$transaction(async (tx) => {
+        await recordEvent(prismaSql(tx), removal(lost, 'p2'));
+        throw new Error('the state change failed after the event was recorded');
+      }),
+      /state change failed/,
+    );
+    await assert.rejects(
+      inPgTransaction(tdb.db.pool, async (sql) => {
+        await recordEvent(sql, removal(lost, 'p3'));
+        throw new Error('rolled back');
+      }),
+    );
+    const { rows } = await tdb.db.pool.query<{ subject_code: string }>('SELECT subject_code FROM tax.outbox');
+    assert.ok(rows.some((r) => r.subject_code === kept));
+    assert.ok(!rows.some((r) => r.subject_code === lost), 'a rolled-back change left an event');
+  });
+
+  it('records an event with a unique key once', async () => {
+    const code = subject();
+    const once = { ...removal(code, 'u1'), uniqueKey: `test:${code}` };
+    const first = await inPgTransaction(tdb.db.pool, (sql) => recordEvent(sql, once));
+    const second = await inPgTransaction(tdb.db.pool, (sql) => recordEvent(sql, once));
+    assert.ok(first);
+    assert.equal(second, null);
+    const { rows } = await tdb.db.pool.query('SELECT 1 FROM tax.outbox WHERE subject_code = $1', [code]);
+    assert.equal(rows.length, 1);
+  });
+});
+
+describe('relay and consumers', () => {
+  it('moves committed events to the bus in order and hands each to a consumer once, replays included', async () => {
+    const { consumer, rows } = await receiptTable('receipts_a');
+    const a = subject();
+    const b = subject();
+    await inPgTransaction(tdb.db.pool, (sql) =>
+      recordEvents(sql, [removal(a, 'a1'), removal(b, 'b1'), removal(a, 'a2')]),
+    );
+    await inPgTransaction(tdb.db.pool, (sql) =>
+      recordEvents(sql, [removal(a, 'a3'), { ...removal(b, 'b2'), source: 'court', department: 'court' }]),
+    );
+    await relayAll(tdb.db.pool);
+    assert.deepEqual(
+      Object.values(await outboxBacklog(tdb.db.pool)).filter((n) => n > 0),
+      [],
+    );
+    await drainConsumer(tdb.db.pool, consumer);
+    const got = await rows();
+    assert.deepEqual(
+      got.filter((r) => r.subject === a).map((r) => r.entry),
+      ['a1', 'a2', 'a3'],
+    );
+    assert.deepEqual(
+      got.filter((r) => r.subject === b).map((r) => r.entry),
+      ['b1', 'b2'],
+    );
+    // Replay from the start of the bus: every id has been seen, nothing is handled twice.
+    await tdb.db.pool.query('UPDATE events.cursor SET position = 0 WHERE consumer = $1', [consumer.name]);
+    assert.equal(await drainConsumer(tdb.db.pool, consumer), 0);
+    assert.equal((await rows()).length, got.length);
+    assert.equal(await consumerLag(tdb.db.pool, consumer.name), 0);
+  });
+
+  it('retries a failing handler in order, then dead-letters the event and goes on', async () => {
+    const code = subject();
+    await tdb.db.pool.query('CREATE TABLE public.receipts_f (entry text)');
+    let failures = 0;
+    const consumer: ConsumerDefinition = {
+      name: 'test.failing',
+      types: ['list.entry.removed'],
+      maxAttempts: 3,
+      retryDelayMs: () => 0,
+      async handle(event, sql) {
+        const entry = (event.payload as { entryId: string }).entryId;
+        if (event.subjectCode !== code) return;
+        if (entry === 'bad') {
+          failures += 1;
+          throw new Error('receiver refused');
+        }
+        await sql.execute('INSERT INTO public.receipts_f (entry) VALUES ($1)', [entry]);
+      },
+    };
+    await drainConsumer(tdb.db.pool, consumer); // past what earlier tests left on the bus
+    await inPgTransaction(tdb.db.pool, (sql) =>
+      recordEvents(sql, [removal(code, 'before'), removal(code, 'bad'), removal(code, 'after')]),
+    );
+    await relayAll(tdb.db.pool);
+    await drainConsumer(tdb.db.pool, consumer); // handles `before`, fails `bad` (attempt 1), waits
+    let entries = (await tdb.db.pool.query<{ entry: string }>('SELECT entry FROM public.receipts_f')).rows.map(
+      (r) => r.entry,
+    );
+    assert.deepEqual(entries, ['before'], 'the event after a failing one waits for it');
+    await drainConsumer(tdb.db.pool, consumer); // attempt 2
+    await drainConsumer(tdb.db.pool, consumer); // attempt 3: dead letter, then `after`
+    entries = (await tdb.db.pool.query<{ entry: string }>('SELECT entry FROM public.receipts_f')).rows.map(
+      (r) => r.entry,
+    );
+    assert.deepEqual(entries, ['before', 'after']);
+    assert.equal(failures, 3);
+    const dead = await tdb.db.pool.query('SELECT attempts, last_error FROM events.dead_letter WHERE consumer = $1', [
+      consumer.name,
+    ]);
+    assert.deepEqual(dead.rows, [{ attempts: 3, last_error: 'receiver refused' }]);
+  });
+
+  it('runs as a backbone: committed events reach a running consumer, settle() waits for them', async () => {
+    const { consumer, rows } = await receiptTable('receipts_b');
+    const backbone = await startEventBackbone(tdb.db.pool, { consumers: [consumer], pollMs: 50 });
+    try {
+      const code = subject();
+      await inPgTransaction(tdb.db.pool, (sql) => recordEvents(sql, [removal(code, 'x1'), removal(code, 'x2')]));
+      await backbone.settle();
+      assert.deepEqual(
+        (await rows()).filter((r) => r.subject === code).map((r) => r.entry),
+        ['x1', 'x2'],
+      );
+    } finally {
+      await backbone.stop();
+    }
+  });
+});
+
+describe('time-made events', () => {
+  it('emits one event for a term that ends at midnight, however often and wherever the job runs', async () => {
+    await tdb.db.pool.query('CREATE TABLE public.terms (id text, subject text, ends_on date)');
+    const code = subject();
+    // The term's last day is 2026-03-15: from 2026-03-16 (Beijing) the entry is no longer listed.
+    await tdb.db.pool.query(`INSERT INTO public.terms VALUES ('t1', $1, '2026-03-15')`, [code]);
+    const rule: TimeEventRule = {
+      name: 'test.term-ended',
+      source: 'tax',
+      type: 'list.entry.removed',
+      async due(sql, { since, today }) {
+        const rows = (await sql.rows(
+          `SELECT id, subject, to_char(ends_on + 1, 'YYYY-MM-DD') AS day FROM public.terms
+            WHERE ends_on + 1 > $1::date AND ends_on + 1 <= $2::date`,
+          [since.toISOString().slice(0, 10), today.toISOString().slice(0, 10)],
+        )) as { id: string; subject: string; day: string }[];
+        return rows.map((r) => ({
+          type: 'list.entry.removed' as const,
+          department: 'tax',
+          subjectCode: r.subject,
+          endingKey: `${r.id}:${r.day}`,
+          payload: {
+            list: 'MAJOR_TAX_VIOLATOR' as const,
+            entryId: r.id,
+            removedOn: r.day,
+            cause: 'TERM_ENDED' as const,
+            ground: null,
+          },
+        }));
+      },
+    };
+    const count = async () =>
+      (
+        await tdb.db.pool.query(
+          `SELECT 1 FROM tax.outbox WHERE subject_code = $1 AND payload->>'cause' = 'TERM_ENDED'`,
+          [code],
+        )
+      ).rows.length;
+    // 23:59:59 Beijing on the last day: still listed, nothing to announce.
+    let restore = fixClock('2026-03-15T15:59:59Z');
+    try {
+      await emitTimeEvents(tdb.db.pool, [rule]);
+      assert.equal(await count(), 0);
+    } finally {
+      restore();
+    }
+    // Midnight Beijing: the term has ended; the job runs, runs again, and runs in two places at once.
+    restore = fixClock('2026-03-15T16:00:00Z');
+    try {
+      const [first] = await emitTimeEvents(tdb.db.pool, [rule]);
+      assert.deepEqual(first, { rule: 'test.term-ended', found: 1, recorded: 1 });
+      await Promise.all([emitTimeEvents(tdb.db.pool, [rule]), emitTimeEvents(tdb.db.pool, [rule])]);
+      assert.equal(await count(), 1);
+    } finally {
+      restore();
+    }
+    // The next days (within the look-back) find the same ending and record nothing new.
+    restore = fixClock('2026-03-18T09:00:00Z');
+    try {
+      const [later] = await emitTimeEvents(tdb.db.pool, [rule]);
+      assert.deepEqual(later, { rule: 'test.term-ended', found: 1, recorded: 0 });
+      assert.equal(await count(), 1);
+    } finally {
+      restore();
+    }
+  });
+});
