@@ -23,7 +23,10 @@ export async function benchCreditChecks(options: {
   batchSize?: number;
   batchRuns?: number;
 }): Promise<void> {
-  const size = Math.min(options.batchSize ?? 1000, options.codes.length);
+  const size = options.batchSize ?? 1000;
+  // The figure is for exactly this many subjects: fewer sampled codes would silently measure a smaller batch.
+  if (new Set(options.codes).size < size)
+    throw new Error(`the batch check needs ${size} distinct subjects, the sample has ${new Set(options.codes).size}`);
   const runs = Math.min(options.batchRuns ?? 10, 30);
   const headers = { 'content-type': 'application/json', ...options.headers };
   const times: number[] = [];

@@ -5,6 +5,8 @@
  *   npm run bench                          20,000 subjects, 10 s per scenario
  *   npm run bench -- --subjects 1000000    the million-subject data set (loaded once, kept in .data)
  *   npm run bench -- --duration 20 --connections 16
+ *   npm run bench -- --only peer           only the gateway against Hive Gateway (bench/peer.ts), both layouts
+ *   npm run bench -- --skip web,import     a full run without the site's figures and the bulk import
  *
  * Every run is bounded: each scenario stops after --duration seconds; only 127.0.0.1 is targeted.
  */
@@ -17,7 +19,9 @@ import autocannon from 'autocannon';
 import { SignJWT } from 'jose';
 import { dataDir, migrate, repoRoot, startEmbeddedPostgres } from '@credit-hub/kit/db';
 import pg from 'pg';
+import { IDENTITY_HEADER, PUBLIC_IDENTITY, requestDigest, signIdentityNow } from '@credit-hub/kit';
 import { runImportBench } from './disclosure-import.ts';
+import { benchPeer } from './peer.ts';
 import { benchCreditChecks } from './credit-checks.ts';
 import { benchReports } from './reports.ts';
 import { benchPush } from './push.ts';
@@ -32,11 +36,15 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '8' },
     /**
      * `import`: only the 双公示 bulk import benchmark (bench/disclosure-import.ts); `web`: only the site's figures;
-     * `events`: only the event backbone's (bench/events.ts); `push`: only the push figures (bench/push.ts);
-     * `reports`: only the credit reports (bench/reports.ts);
-     * `memory`: only the gateway memory soak (bench/memory.ts), `--soak-seconds` long (default 600).
+     * `peer`: only the gateway against Hive Gateway (bench/peer.ts); `events`: only the event backbone's
+     * (bench/events.ts); `push`: only the push figures (bench/push.ts); `reports`: only the credit reports
+     * (bench/reports.ts); `memory`: only the gateway memory soak (bench/memory.ts), `--soak-seconds` long (default 600).
      */
     only: { type: 'string' },
+    /** Parts of a full run to leave out, comma-separated: `web`, `import`, `events`, `peer`. */
+    skip: { type: 'string', default: '' },
+    /** Interleaved pairs per layout of the peer comparison. */
+    pairs: { type: 'string', default: '3' },
     'event-backlog': { type: 'string', default: '100000' },
     /** A NATS JetStream server on this machine for the relay figures (e.g. nats://127.0.0.1:4222); none: skipped. */
     nats: { type: 'string' },
@@ -52,14 +60,13 @@ const { values } = parseArgs({
   },
 });
 const subjects = Number(values.subjects);
+const skip = new Set(values.skip.split(',').map((s) => s.trim()));
 const duration = Math.min(Number(values.duration), 60);
 const connections = Math.min(Number(values.connections), 64);
 const GATEWAY_PORT = Number(values['gateway-port']);
 
-const pgServer = await startEmbeddedPostgres({
-  dataDir: path.join(dataDir, 'pg-bench'),
-  port: Number(values['pg-port']),
-});
+const pgDataDir = path.join(dataDir, 'pg-bench');
+const pgServer = await startEmbeddedPostgres({ dataDir: pgDataDir, port: Number(values['pg-port']) });
 // Bump the suffix when the generator gains tables, so an older loaded database is not reused.
 const database = `bench_v3_${subjects}`;
 const databaseUrl = await pgServer.ensureDatabase(database);
@@ -92,8 +99,9 @@ if (values.only === 'import' || values.only === 'events' || values.only === 'pus
   process.exit(0);
 }
 
-const HUB_SECRET = createHash('sha256').update(`bench-${process.pid}-${performance.now()}`).digest('base64url');
-/** Where the hub's subgraphs listen (from its start-up lines). */
+/** The hub's internal identity secret: the subject-subgraph scenario signs its own direct calls with it. */
+const BENCH_INTERNAL_SECRET = 'bench-only-internal-identity-secret-0123456789';
+/** Where the hub's subgraphs listen (from its start-up log). */
 const subgraphUrls: Record<string, string> = {};
 
 /** Starts the hub in a child process so that the load generator does not share its event loop. */
@@ -107,11 +115,11 @@ function startHubProcess(): Promise<ChildProcess> {
         GATEWAY_PORT: String(GATEWAY_PORT),
         SUBGRAPH_PORTS: 'ephemeral',
         DEMO_SUBJECTS: String(subjects),
-        // The site's figures need no production secrets (the page is the same; the site sends persisted documents
-        // either way), nor do the reports' (the same render and record), so `--only web` and `--only reports` run the
-        // hub as `npm start` does; so does `--only memory`, whose gateway under test is a production process of its own
-        // (bench/memory.ts).
-        NODE_ENV: ['web', 'reports', 'memory'].includes(values.only ?? '') ? 'development' : 'production',
+        // Production refuses the embedded server's public password, so the hub runs in development mode with what
+        // production changes on the request path: anonymous callers may run only the published operations. (The memory
+        // soak's gateway under test is a production process of its own, bench/memory.ts.)
+        NODE_ENV: 'development',
+        SAFELIST_ENFORCE: 'true',
         AUTH_JWT_SECRET: BENCH_JWT_SECRET,
         RATE_LIMIT_ANONYMOUS: '1000000',
         RATE_LIMIT_AUTHENTICATED: '1000000',
@@ -119,14 +127,14 @@ function startHubProcess(): Promise<ChildProcess> {
         // Warnings and errors only: an access line per request would flood the bench's output (the memory soak's
         // gateway logs at info, as deployed).
         LOG_LEVEL: 'warn',
-        // Known to the bench, so the memory soak's gateway can call the hub's subgraphs.
-        INTERNAL_IDENTITY_SECRET: HUB_SECRET,
+        // Known to the bench: the subject-subgraph scenario and the memory soak's gateway call the hub's subgraphs.
+        INTERNAL_IDENTITY_SECRET: BENCH_INTERNAL_SECRET,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     child.stdout!.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
-      for (const [, name, url] of text.matchAll(/subgraph (\w+) at (http:\/\/\S+)/g)) subgraphUrls[name!] = url!;
+      for (const match of text.matchAll(/subgraph (\w+) at (http:\/\/\S+)/g)) subgraphUrls[match[1]!] = match[2]!;
       process.stdout.write(text.replace(/^/gm, '  hub| '));
       if (text.includes('gateway ready')) resolve(child);
     });
@@ -137,9 +145,13 @@ function startHubProcess(): Promise<ChildProcess> {
 async function sampleCodes(limit: number): Promise<{ codes: string[]; fragments: string[] }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
+  // A sample of about three times `limit` rows (a fixed 5 % gave ~830 organisations at 20,000 subjects, so the
+  // "1,000-subject" batch check checked 829), then `limit` of them in a random order.
+  const percent = Math.min(100, (300 * limit) / subjects);
   const codes = (
     await client.query<{ code: string }>(
-      `SELECT code FROM subject.credit_subject TABLESAMPLE SYSTEM (5) WHERE kind <> 'NATURAL_PERSON' LIMIT $1`,
+      `SELECT code FROM subject.credit_subject TABLESAMPLE SYSTEM (${percent.toFixed(4)})
+        WHERE kind <> 'NATURAL_PERSON' ORDER BY random() LIMIT $1`,
       [limit],
     )
   ).rows.map((r) => r.code);
@@ -185,11 +197,45 @@ function run(title: string, bodies: string[], headers: Record<string, string> = 
   });
 }
 
+/**
+ * The name search at the subject subgraph itself (no gateway): what the register answers a search in, with the
+ * identity signed per request as the gateway would (each signature is good for one request).
+ */
+function runSubjectSearch(fragments: string[]): Promise<autocannon.Result> {
+  const query = `query($q: String!) { searchSubjects(query: $q, first: 20) { nodes { code name } } }`;
+  let i = 0;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: subgraphUrls.subject!,
+        method: 'POST',
+        connections,
+        duration,
+        title: 'name search at the subject subgraph',
+        requests: [
+          {
+            setupRequest: (req) => {
+              const variables = { q: fragments[i++ % fragments.length]! };
+              const header = signIdentityNow(PUBLIC_IDENTITY, BENCH_INTERNAL_SECRET, requestDigest(query, variables));
+              return {
+                ...req,
+                headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: header },
+                body: JSON.stringify({ query, variables }),
+              };
+            },
+          },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+  });
+}
+
 function report(result: autocannon.Result) {
   const l = result.latency;
   console.log(
     `${result.title!.padEnd(36)} ${result.requests.average.toFixed(0).padStart(6)} req/s   ` +
-      `p50 ${l.p50} ms  p90 ${l.p90} ms  p99 ${l.p99} ms  max ${l.max} ms   ` +
+      `p50 ${l.p50} ms  p90 ${l.p90} ms  p95 ${l.p97_5 === undefined ? '?' : percentileOf(result, 95)} ms  p99 ${l.p99} ms  max ${l.max} ms   ` +
       `errors ${result.errors + result.non2xx}  (${result.requests.total} requests)`,
   );
 }
@@ -197,9 +243,35 @@ function report(result: autocannon.Result) {
 /** Ends a partial run (`--only web`) through the cleanup below. */
 class Done extends Error {}
 
+/**
+ * autocannon's histogram reports p90, p97.5 and p99 but not p95: read between p90 and p97.5 linearly (an estimate,
+ * printed as such in docs/operations.md).
+ */
+function percentileOf(result: autocannon.Result, p: 95): string {
+  const l = result.latency;
+  return (l.p90 + ((p - 90) / (97.5 - 90)) * (l.p97_5 - l.p90)).toFixed(0);
+}
+
+const peer = (codes: string[]) =>
+  benchPeer({
+    databaseUrl,
+    pgDataDir,
+    codes,
+    duration,
+    connections,
+    pairs: Math.min(Number(values.pairs), 10),
+    layouts: ['split', 'all-in-one'],
+  });
+
 const hub = await startHubProcess();
 try {
   const { codes, fragments } = await sampleCodes(2000);
+  if (values.only === 'peer') {
+    hub.kill('SIGTERM');
+    await new Promise((r) => hub.once('exit', r));
+    await peer(codes);
+    throw new Done();
+  }
   const site = () =>
     benchWeb({ base: `http://127.0.0.1:${GATEWAY_PORT}`, subjectCode: codes[0]!, fragment: fragments[0]! });
   if (values.only === 'web') {
@@ -209,7 +281,7 @@ try {
   if (values.only === 'memory') {
     await benchGatewayMemory({
       subgraphUrls,
-      internalSecret: HUB_SECRET,
+      internalSecret: BENCH_INTERNAL_SECRET,
       bodies: codes.map((code) =>
         JSON.stringify({
           variables: { code },
@@ -259,13 +331,14 @@ try {
       codes.map((code) => JSON.stringify({ query: OFFICER_PROFILE, variables: { code } })),
       { authorization: `Bearer ${token}`, 'x-purpose': encodeURIComponent('许可审批信用核查') },
     ),
+    await runSubjectSearch(fragments),
   ];
   console.log('');
   results.forEach(report);
-  await site();
-  await importBench();
-  await eventsBench();
-  await pushBench();
+  if (!skip.has('web')) await site();
+  if (!skip.has('import')) await importBench();
+  if (!skip.has('events')) await eventsBench();
+  if (!skip.has('push')) await pushBench();
   await benchCreditChecks({
     gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}/graphql`,
     headers: { authorization: `Bearer ${token}` },
@@ -275,10 +348,15 @@ try {
   });
   console.log('\ncredit reports (bench/reports.ts):');
   await reports();
+  hub.kill('SIGTERM');
+  await new Promise((r) => hub.once('exit', r));
+  if (!skip.has('peer')) await peer(codes);
 } catch (error) {
   if (!(error instanceof Done)) throw error;
 } finally {
-  hub.kill('SIGTERM');
-  await new Promise((r) => hub.once('exit', r));
+  if (hub.exitCode === null && hub.signalCode === null) {
+    hub.kill('SIGTERM');
+    await new Promise((r) => hub.once('exit', r));
+  }
   await pgServer.stop();
 }

@@ -156,12 +156,12 @@ describe('cross-department profile through the gateway', () => {
     assert.equal(five.body.errors, undefined);
     assert.equal((fifty.body.data as any).searchSubjects.nodes.length, 50);
     assert.deepEqual(forFifty, forFive);
-    // One search; one tax loader; one court loader; three market loaders (registration, reports, abnormal)
-    // plus the serious list; nothing in access.
+    // One search; one statement per department's entity fetch (ADR 0080: the market's four loaders — registration,
+    // reports, abnormal, serious — share it); nothing in access.
     assert.equal(forFifty.subject, 1);
     assert.equal(forFifty.tax, 1);
     assert.equal(forFifty.court, 1);
-    assert.equal(forFifty.market, 4);
+    assert.equal(forFifty.market, 1);
     assert.equal(forFifty.access, 0);
   });
 

@@ -184,6 +184,7 @@ export const start${Name}Subgraph = (options: StartOptions<undefined>) => startS
   clockFromEnv,
   identityOptionsOf,
   metricsOptionsOf,
+  poolSizeOf,
   readEnvOrExit,
   serviceLogger,
   setClock,
@@ -199,7 +200,7 @@ setClock(clockFromEnv(env));
 // Log level, and traces when OTEL_EXPORTER_OTLP_ENDPOINT names a collector (docs/operations.md).
 await startObservability(env, 'subgraph-${name}');
 const service = await start${Name}Subgraph({
-  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-${name}' }),
+  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-${name}', poolSize: poolSizeOf(env) }),
   port: env.${upper}_PORT,
   host: env.${upper}_HOST,
   production: env.NODE_ENV === 'production',

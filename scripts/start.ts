@@ -11,7 +11,7 @@ import { readEnv } from '@credit-hub/hub/env';
 import { prepareDatabase } from '@credit-hub/hub/prepare';
 import { ensureWebBuild } from '@credit-hub/web/build';
 import { pushConfigOf } from '@credit-hub/subgraph-push';
-import { clockFromEnv, DEV_SECRETS, readEnvOrExit, setClock, startObservability } from '@credit-hub/kit';
+import { clockFromEnv, DEV_SECRETS, poolSizeOf, readEnvOrExit, setClock, startObservability } from '@credit-hub/kit';
 import {
   createDb,
   dataDir,
@@ -60,6 +60,7 @@ const hub = await startHub({
   gatewayPort: env.GATEWAY_PORT,
   ports: env.SUBGRAPH_PORTS,
   production,
+  poolSize: poolSizeOf(env),
   internalSecret,
   redisUrl: env.REDIS_URL,
   metricsToken: env.METRICS_TOKEN,
@@ -77,7 +78,7 @@ const hub = await startHub({
   },
   gateway: {
     ...gateway,
-    auth: { ...auth, db: createDb(databaseUrl, { applicationName: 'gateway-keys', poolSize: 4 }) },
+    auth: { ...auth, db: createDb(databaseUrl, { applicationName: 'gateway-keys', poolSize: poolSizeOf(env) }) },
   },
   log,
 });

@@ -35,6 +35,9 @@ export function startTestHub(
       rateLimit: { windowSeconds: 60, anonymousPerWindow: 10_000, authenticatedPerWindow: 10_000 },
       // Tests search far more often than a person; the challenge has its own tests (e2e/console.test.ts).
       challenge: { searchesPerWindow: 10_000, windowSeconds: 600 },
+      // Files run side by side on a small machine: a subgraph may be slow without being broken. The deadlines have
+      // their own test (e2e/timeouts.test.ts).
+      subgraphTimeouts: { defaultMs: 60_000 },
       ...gateway,
       auth: gateway.auth ?? {
         jwt: { hs256Secret: TEST_JWT_SECRET, issuer: 'credit-hub', audience: 'credit-hub' },
@@ -74,13 +77,17 @@ export interface CapturedRequest {
 
 /**
  * A recording proxy between the gateway and one subgraph (tests of what a captured internal request can do):
- * forwards every request unchanged and keeps its headers and body.
+ * forwards every request unchanged and keeps its headers and body. With `delayMs`, it holds each answer that long
+ * (a slow department); `answered` counts the answers it has sent.
  */
 export async function startWiretap(
   target: string,
-): Promise<{ url: string; captured: CapturedRequest[]; close(): Promise<void> }> {
+  options: { delayMs?: number } = {},
+): Promise<{ url: string; captured: CapturedRequest[]; answered(): number; close(): Promise<void> }> {
   const { createServer } = await import('node:http');
   const captured: CapturedRequest[] = [];
+  let answered = 0;
+  const timers = new Set<NodeJS.Timeout>();
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -90,15 +97,31 @@ export async function startWiretap(
       if (typeof value === 'string' && !['host', 'connection', 'content-length'].includes(name)) headers[name] = value;
     captured.push({ headers, body });
     const upstream = await fetch(target, { method: req.method, headers, body: body || undefined });
+    const answer = Buffer.from(await upstream.arrayBuffer());
+    if (options.delayMs)
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          resolve();
+        }, options.delayMs);
+        timers.add(timer);
+      });
+    if (res.destroyed) return;
     res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
-    res.end(Buffer.from(await upstream.arrayBuffer()));
+    res.end(answer);
+    answered += 1;
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as import('node:net').AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     captured,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    answered: () => answered,
+    close: () => {
+      for (const timer of timers) clearTimeout(timer);
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 

@@ -1,6 +1,17 @@
-import { commonEnv, databaseUrl, described, loadEnv, port, secret, SUBGRAPHS, z } from '@credit-hub/kit';
+import {
+  commonEnv,
+  databaseBudgetEnv,
+  databaseUrl,
+  described,
+  loadEnv,
+  port,
+  secret,
+  SUBGRAPHS,
+  z,
+} from '@credit-hub/kit';
 import type { Db } from '@credit-hub/kit/db';
 import type { GatewayOptions } from './index.ts';
+import { DEFAULT_TIMEOUTS } from './fetcher.ts';
 
 const bool = (fallback: boolean) =>
   z
@@ -28,7 +39,21 @@ export const envShape = {
       described(`Where the ${s.name} subgraph runs (default: its URL in supergraph.graphql)`, z.url().optional()),
     ]),
   ),
+  ...Object.fromEntries(
+    SUBGRAPHS.map((s) => [
+      `SUBGRAPH_TIMEOUT_MS_${s.name.toUpperCase()}`,
+      described(
+        `How long the gateway waits for the ${s.name} subgraph before answering without its fields (default: SUBGRAPH_TIMEOUT_MS${s.name in (DEFAULT_TIMEOUTS.bySubgraph ?? {}) ? `, or ${DEFAULT_TIMEOUTS.bySubgraph![s.name]} for this one` : ''})`,
+        z.coerce.number().int().min(1).optional(),
+      ),
+    ]),
+  ),
+  SUBGRAPH_TIMEOUT_MS: described(
+    'How long the gateway waits for a subgraph before answering without its fields (a late department costs only its own)',
+    z.coerce.number().int().min(1).default(DEFAULT_TIMEOUTS.defaultMs),
+  ),
   DATABASE_URL: described('PostgreSQL holding access.api_key; without it API keys are refused', databaseUrl.optional()),
+  ...databaseBudgetEnv,
   INTERNAL_IDENTITY_SECRET: described(
     "Signs each caller's identity for the subgraphs (at least 32 characters); the same value in every subgraph",
     secret({ minLength: 32 }),
@@ -146,9 +171,12 @@ export function gatewayOptionsFromEnv(
 ): GatewayOptions {
   const production = env.NODE_ENV === 'production';
   const subgraphUrls: Record<string, string> = { ...resources.subgraphUrls };
+  const bySubgraph: Partial<Record<string, number>> = { ...DEFAULT_TIMEOUTS.bySubgraph };
   for (const s of SUBGRAPHS) {
     const url = (env as Record<string, unknown>)[`SUBGRAPH_URL_${s.name.toUpperCase()}`];
     if (typeof url === 'string') subgraphUrls[s.name] = url;
+    const timeout = (env as Record<string, unknown>)[`SUBGRAPH_TIMEOUT_MS_${s.name.toUpperCase()}`];
+    if (typeof timeout === 'number') bySubgraph[s.name] = timeout;
   }
   if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.OIDC_REDIRECT_URI))
     throw new Error('OIDC_ISSUER is set: OIDC_CLIENT_ID and OIDC_REDIRECT_URI are required too');
@@ -163,6 +191,7 @@ export function gatewayOptionsFromEnv(
     host: env.GATEWAY_HOST,
     supergraphPath: env.SUPERGRAPH_PATH,
     subgraphUrls,
+    subgraphTimeouts: { defaultMs: env.SUBGRAPH_TIMEOUT_MS, bySubgraph },
     production,
     log: resources.log,
     internalSecret: resources.internalSecret,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginLandingPageDisabled,
@@ -17,8 +17,6 @@ import {
   createServiceMetrics,
   ErrorCode,
   formatError,
-  IDENTITY_HEADER,
-  injectTraceContext,
   jsonErrorHandler,
   logger,
   methodNotAllowed,
@@ -28,9 +26,6 @@ import {
   requestIdOf,
   routeNotFound,
   sendGraphQLError,
-  PUBLIC_IDENTITY,
-  requestDigest,
-  signIdentity,
   SUBGRAPHS,
   type Identity,
   type RunningService,
@@ -56,7 +51,8 @@ import { DEFAULT_LIMITS, limitsPlugin, type OperationLimits } from './limits.ts'
 import { disableVendorTelemetry } from './env.ts';
 import { createRateLimiter, type RateLimitConfig } from './rate-limit.ts';
 import { requestRulesPlugin } from './request-rules.ts';
-import { subgraphFailure } from './subgraph-failure.ts';
+import { SubgraphDataSource } from './datasource.ts';
+import { DEFAULT_TIMEOUTS, SubgraphClient, type TimeoutConfig } from './fetcher.ts';
 import { Safelist } from './safelist.ts';
 import { graphqlTransport, requestIdFormat } from './transport.ts';
 import { sharedState } from './shared-state.ts';
@@ -75,46 +71,6 @@ export interface GatewayContext {
 
 /** Headers propagated to subgraphs; identity travels only in the signed header. */
 const FORWARDED_HEADERS = ['accept-language'];
-
-class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    private readonly subgraph: string,
-    url: string,
-    private readonly internalSecret: string,
-    private readonly fetchMetrics: FetchMetrics,
-  ) {
-    // Node's own fetch (undici) keeps a pool of open connections to each subgraph; the default fetcher
-    // opened new ones under load (profiled).
-    super({ url, fetcher: globalThis.fetch as never });
-  }
-
-  // Each fetch is timed and its failures counted per department (metrics.ts).
-  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    return this.fetchMetrics.observe(this.subgraph, () => super.process(options));
-  }
-
-  // A department that is down or failing costs only its own fields; the error says which one, with a
-  // stable code clients can branch on, instead of a bare connection error.
-  override didEncounterError(error: Error, _request: unknown, response?: { status: number }): never {
-    throw subgraphFailure(this.subgraph, error, response);
-  }
-
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    // The gateway's own calls (none today) would carry no caller and go out as the public.
-    const identity = context?.identity ?? PUBLIC_IDENTITY;
-    const headers = request.http?.headers;
-    if (!headers) return;
-    if (context?.requestId) headers.set('x-request-id', context.requestId);
-    // The trace continues in the subgraph: W3C traceparent of this fetch's span (only while tracing is on).
-    injectTraceContext(headers);
-    for (const [name, value] of Object.entries(context?.forward ?? {})) headers.set(name, String(value));
-    // Signed for this exact subgraph request: it cannot be replayed with another operation.
-    headers.set(
-      IDENTITY_HEADER,
-      await signIdentity(identity, this.internalSecret, requestDigest(request.query ?? '', request.variables)),
-    );
-  }
-}
 
 export interface GatewayOptions {
   supergraphPath?: string | undefined;
@@ -145,6 +101,8 @@ export interface GatewayOptions {
   challenge?: ChallengeConfig;
   /** The web app's build folder (default web/dist); none there means no site at /. */
   webDist?: string;
+  /** Deadlines of the subgraph fetches (default DEFAULT_TIMEOUTS): a late department costs only its own fields. */
+  subgraphTimeouts?: TimeoutConfig;
   /** Stop on SIGINT/SIGTERM (the gateway alone); the all-in-one hub stops its servers itself. */
   stopOnTerminationSignals?: boolean;
   /** METRICS_TOKEN: what a Prometheus scrape of /metrics must present (docs/operations.md, "Metrics"). */
@@ -207,10 +165,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const fetchMetrics = createFetchMetrics(metrics);
 
   disableVendorTelemetry();
+  const subgraphClient = new SubgraphClient();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, log),
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url ?? '', options.internalSecret, fetchMetrics),
+      new SubgraphDataSource<GatewayContext>(
+        name,
+        options.subgraphUrls?.[name] ?? url ?? '',
+        options.internalSecret,
+        subgraphClient,
+        options.subgraphTimeouts ?? DEFAULT_TIMEOUTS,
+        fetchMetrics,
+      ),
   });
 
   const app = express();
@@ -332,6 +298,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       await server.stop();
       await rateLimiter.close();
       await state.close();
+      await subgraphClient.close();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { clockFromEnv, logger, readEnvOrExit, setClock, startObservability } from '@credit-hub/kit';
+import { clockFromEnv, logger, poolSizeOf, readEnvOrExit, setClock, startObservability } from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { gatewayOptionsFromEnv, readEnv } from './env.ts';
 import { startGateway } from './index.ts';
@@ -12,6 +12,8 @@ if (!env.INTERNAL_IDENTITY_SECRET) {
   logger.fatal('INTERNAL_IDENTITY_SECRET is required: the gateway signs every caller identity it forwards');
   process.exit(2);
 }
-const db = env.DATABASE_URL ? createDb(env.DATABASE_URL, { applicationName: 'gateway', poolSize: 4 }) : null;
+const db = env.DATABASE_URL
+  ? createDb(env.DATABASE_URL, { applicationName: 'gateway', poolSize: poolSizeOf(env) })
+  : null;
 const service = await startGateway(gatewayOptionsFromEnv(env, { db, internalSecret: env.INTERNAL_IDENTITY_SECRET }));
 logger.info({ service: 'gateway', url: service.url }, 'gateway listening');

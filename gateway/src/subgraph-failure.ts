@@ -1,5 +1,6 @@
 import { ErrorCode, isErrorCode, subgraphUnavailable } from '@credit-hub/kit';
 import { GraphQLError } from 'graphql';
+import { departmentOf, SubgraphTimeout } from './fetcher.ts';
 
 interface SubgraphError {
   message?: unknown;
@@ -24,6 +25,15 @@ function firstError(error: Error): SubgraphError | undefined {
  * becomes SUBGRAPH_UNAVAILABLE. Either way only that subgraph's fields are missing.
  */
 export function subgraphFailure(subgraph: string, error: Error, response?: { status: number }): GraphQLError {
+  if (error instanceof SubgraphTimeout)
+    // Late: its fields are left out so that the rest of the answer is not held (fetcher.ts, per-subgraph deadlines).
+    return subgraphUnavailable(
+      subgraph,
+      `The ${subgraph} subgraph (department: ${departmentOf(subgraph) ?? subgraph}) did not answer within ` +
+        `${error.timeoutMs} ms: its fields are missing from this answer`,
+      { reason: 'TIMEOUT', timeoutMs: error.timeoutMs, department: departmentOf(subgraph) },
+      error,
+    );
   const first = firstError(error);
   const code = first?.extensions?.code;
   if (typeof first?.message === 'string' && isErrorCode(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {

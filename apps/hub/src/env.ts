@@ -1,4 +1,13 @@
-import { commonEnv, databaseUrl, described, loadEnv, personKeySecretEnv, port, z } from '@credit-hub/kit';
+import {
+  commonEnv,
+  databaseBudgetEnv,
+  databaseUrl,
+  described,
+  loadEnv,
+  personKeySecretEnv,
+  port,
+  z,
+} from '@credit-hub/kit';
 import {
   environmentGradeLabels,
   environmentGrades,
@@ -16,6 +25,7 @@ export const envShape = {
     'PostgreSQL connection URL to use instead of the embedded server (unset: an embedded PostgreSQL in .data/pg)',
     databaseUrl.optional(),
   ),
+  ...databaseBudgetEnv,
   EMBEDDED_PG_PORT: described('Port of the embedded PostgreSQL', port(54329)),
   GATEWAY_PORT: described('Port the gateway listens on', port(4000)),
   SUBGRAPH_PORTS: described(

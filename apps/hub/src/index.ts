@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { startGateway, type GatewayOptions } from '@credit-hub/gateway';
-import { DEV_SECRETS, SUBGRAPHS, type RunningService, type SubgraphName, type SubgraphOptions } from '@credit-hub/kit';
+import {
+  DEV_SECRETS,
+  poolSizeOf,
+  SUBGRAPHS,
+  type RunningService,
+  type SubgraphName,
+  type SubgraphOptions,
+} from '@credit-hub/kit';
 import { createDb, dataDir, type Db } from '@credit-hub/kit/db';
 import { startAccessSubgraph } from '@credit-hub/subgraph-access';
 import { startCourtSubgraph } from '@credit-hub/subgraph-court';
@@ -89,6 +96,8 @@ export type HubGatewayOptions = Partial<Omit<GatewayOptions, 'port' | 'subgraphU
 export async function startHub(options: {
   databaseUrl: string;
   ports?: 'default' | 'ephemeral';
+  /** Connections of each service's pool (default: a share of a budget of 90, as DATABASE_CONNECTION_BUDGET). */
+  poolSize?: number;
   gatewayPort?: number;
   supergraphPath?: string;
   production?: boolean;
@@ -127,10 +136,12 @@ export async function startHub(options: {
       'reports: no REPORT_SIGNING_KEYS/REPORT_CODE_KEY: reports are signed with keys that end with this process (configure them)',
     );
   const ephemeral = options.ports === 'ephemeral';
+  // Each service keeps a pool of its own, as if it were its own process: a share of the connection budget.
+  const poolSize = options.poolSize ?? poolSizeOf({ DATABASE_CONNECTION_BUDGET: 90, DATABASE_REPLICAS: 1 });
   const internalSecret = options.internalSecret ?? randomBytes(32).toString('base64url');
   const subgraphs = {} as Hub['subgraphs'];
   for (const { name, port } of SUBGRAPHS) {
-    const db = createDb(options.databaseUrl, { applicationName: `subgraph-${name}`, poolSize: 8 });
+    const db = createDb(options.databaseUrl, { applicationName: `subgraph-${name}`, poolSize });
     const service = await starters[name]({
       db,
       port: ephemeral ? 0 : port,
@@ -142,7 +153,7 @@ export async function startHub(options: {
     });
     subgraphs[name] = { service, db };
   }
-  const gatewayDb = createDb(options.databaseUrl, { applicationName: 'gateway', poolSize: 4 });
+  const gatewayDb = createDb(options.databaseUrl, { applicationName: 'gateway', poolSize });
   const gateway = await startGateway({
     production: options.production,
     log: options.log,

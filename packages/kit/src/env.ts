@@ -250,6 +250,35 @@ export const personKeySecretEnv = {
 };
 
 /**
+ * The connection budget (docs/operations.md, "Connection budget"): ONE number per deployment, the connections all its
+ * processes together may hold on the PostgreSQL server, from which every process derives its pool. Nine subgraphs and
+ * the gateway with a fixed pool of 10 each exceeded PostgreSQL's default max_connections (100), and the refused
+ * connections reached callers as driver messages. Set it to max_connections minus superuser_reserved_connections and
+ * what migrations, backups and administrators need; with replicas, say how many processes each service runs.
+ */
+export const databaseBudgetEnv = {
+  DATABASE_CONNECTION_BUDGET: described(
+    'Connections the whole deployment may hold on its PostgreSQL server; each process takes an equal share (the gateway and every subgraph, per replica)',
+    z.coerce.number().int().min(10).default(90),
+  ),
+  DATABASE_REPLICAS: described(
+    'Processes of each service the deployment runs (replicas): the budget is shared among all of them',
+    z.coerce.number().int().min(1).default(1),
+  ),
+};
+
+/** Processes holding a pool in one replica of the deployment: every subgraph and the gateway (API keys). */
+export const POOLS_PER_REPLICA = SUBGRAPHS.length + 1;
+
+/**
+ * One process's pool: an equal share of the budget, at least 1. Shares are equal because a department's load follows
+ * the profile page, which every department answers once.
+ */
+export function poolSizeOf(env: { DATABASE_CONNECTION_BUDGET: number; DATABASE_REPLICAS: number }): number {
+  return Math.max(1, Math.floor(env.DATABASE_CONNECTION_BUDGET / (POOLS_PER_REPLICA * env.DATABASE_REPLICAS)));
+}
+
+/**
  * The variables of one subgraph run alone (`subgraphs/<name>/src/main.ts`): the common ones, the identity secret,
  * its database and where it listens (`<NAME>_HOST`, `<NAME>_PORT`, default port from the topology).
  */
@@ -260,6 +289,7 @@ export function subgraphEnv<N extends SubgraphName>(name: N) {
     ...commonEnv,
     ...internalIdentityEnv,
     DATABASE_URL: databaseUrl,
+    ...databaseBudgetEnv,
     ...({
       [`${upper}_HOST`]: described(`Interface the ${name} subgraph listens on`, z.string().default('127.0.0.1')),
       [`${upper}_PORT`]: described(`Port the ${name} subgraph listens on`, port(defaultPort)),

@@ -83,6 +83,13 @@ export const ERROR_CODES = {
     helper: 'auditUnavailable()',
     extensions: '`serviceName` through the gateway',
   },
+  DATABASE_UNAVAILABLE: {
+    description:
+      "The department's database refused or ran out of connections for a moment (its connection budget is spent, or the server is full or restarting): nothing was read or written. Retry after a moment.",
+    status: "200 beside data (only that subgraph's fields are `null`)",
+    helper: 'databaseUnavailable(reason) (kit createDb and formatError)',
+    extensions: '`retryable: true`, `reason` (`POOL_EXHAUSTED`, `TOO_MANY_CONNECTIONS`, `UNREACHABLE`)',
+  },
   SUBGRAPH_UNAVAILABLE: {
     description:
       "A department's subgraph did not answer (down, timed out, or an answer that is not ours): only its fields are `null`.",
@@ -289,6 +296,22 @@ export function auditUnavailable(): GraphQLFormattedError {
     message: 'The audit trail is unavailable; no data was released',
     extensions: { code: ErrorCode.AUDIT_UNAVAILABLE },
   };
+}
+
+/**
+ * The database refused or ran out of connections: retryable, never the driver's message (which names hosts, users and
+ * internals). `reason`: POOL_EXHAUSTED (no connection of the service's pool freed in time), TOO_MANY_CONNECTIONS (the
+ * server is at max_connections), UNREACHABLE (refused, reset or starting up).
+ */
+export function databaseUnavailable(reason: 'POOL_EXHAUSTED' | 'TOO_MANY_CONNECTIONS' | 'UNREACHABLE') {
+  const why = {
+    POOL_EXHAUSTED: 'every database connection of this service is busy',
+    TOO_MANY_CONNECTIONS: 'the database server has no free connection',
+    UNREACHABLE: 'the database server cannot be reached',
+  }[reason];
+  return new GraphQLError(`Temporarily unavailable: ${why}; nothing was done, retry in a moment`, {
+    extensions: { code: ErrorCode.DATABASE_UNAVAILABLE, retryable: true, reason },
+  });
 }
 
 /** A department's subgraph that did not answer: only its fields are missing. */

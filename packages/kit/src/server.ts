@@ -26,7 +26,8 @@ import type { PersonalAudience } from './access/policy.ts';
 import { createReplayCache, type ReplayCache } from './access/replay.ts';
 import { enforceAccess } from './access/schema.ts';
 import type { Db } from './db/client.ts';
-import { auditUnavailable, ErrorCode, unauthenticated } from './errors.ts';
+import { unavailableReason } from './db/unavailable.ts';
+import { auditUnavailable, databaseUnavailable, ErrorCode, unauthenticated } from './errors.ts';
 import { answerClientErrorsAsJson, jsonErrorHandler, routeNotFound } from './http-errors.ts';
 import { DateScalar } from './scalars.ts';
 import { logger } from './observability/log.ts';
@@ -134,6 +135,15 @@ export function loadSchemaFile(moduleUrl: string, relative = '../schema.graphql'
 export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
+    // No connection right now (pool spent, server full or restarting), through Prisma or the driver: a retryable
+    // code of ours, in every mode, and never the driver's message.
+    if (code === ErrorCode.INTERNAL_SERVER_ERROR || code === undefined) {
+      const reason = unavailableReason(error instanceof GraphQLError ? (error.originalError ?? error) : error);
+      if (reason) {
+        const { message, extensions } = databaseUnavailable(reason);
+        return { message, path: formatted.path, extensions };
+      }
+    }
     const known = typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR;
     if (known) {
       const { stacktrace: _trace, ...extensions } = formatted.extensions ?? {};

@@ -2,6 +2,7 @@ import {
   clockFromEnv,
   identityOptionsOf,
   metricsOptionsOf,
+  poolSizeOf,
   readEnvOrExit,
   serviceLogger,
   setClock,
@@ -17,7 +18,7 @@ setClock(clockFromEnv(env));
 // Log level, and traces when OTEL_EXPORTER_OTLP_ENDPOINT names a collector (docs/operations.md).
 await startObservability(env, 'subgraph-access');
 const service = await startAccessSubgraph({
-  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-access' }),
+  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-access', poolSize: poolSizeOf(env) }),
   port: env.ACCESS_PORT,
   host: env.ACCESS_HOST,
   production: env.NODE_ENV === 'production',

@@ -2,6 +2,7 @@ import {
   clockFromEnv,
   identityOptionsOf,
   metricsOptionsOf,
+  poolSizeOf,
   readEnvOrExit,
   serviceLogger,
   setClock,
@@ -17,7 +18,7 @@ setClock(clockFromEnv(env));
 // Log level, and traces when OTEL_EXPORTER_OTLP_ENDPOINT names a collector (docs/operations.md).
 await startObservability(env, 'subgraph-court');
 const service = await startCourtSubgraph({
-  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-court' }),
+  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-court', poolSize: poolSizeOf(env) }),
   port: env.COURT_PORT,
   host: env.COURT_HOST,
   production: env.NODE_ENV === 'production',

@@ -2,6 +2,7 @@ import {
   clockFromEnv,
   identityOptionsOf,
   metricsOptionsOf,
+  poolSizeOf,
   readEnvOrExit,
   serviceLogger,
   setClock,
@@ -17,7 +18,7 @@ setClock(clockFromEnv(env));
 // Log level, and traces when OTEL_EXPORTER_OTLP_ENDPOINT names a collector (docs/operations.md).
 await startObservability(env, 'subgraph-disclosure');
 const service = await startDisclosureSubgraph({
-  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-disclosure' }),
+  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-disclosure', poolSize: poolSizeOf(env) }),
   port: env.DISCLOSURE_PORT,
   host: env.DISCLOSURE_HOST,
   production: env.NODE_ENV === 'production',

@@ -2,6 +2,7 @@ import {
   clockFromEnv,
   identityOptionsOf,
   metricsOptionsOf,
+  poolSizeOf,
   readEnvOrExit,
   serviceLogger,
   setClock,
@@ -17,7 +18,7 @@ setClock(clockFromEnv(env));
 // Log level, and traces when OTEL_EXPORTER_OTLP_ENDPOINT names a collector (docs/operations.md).
 await startObservability(env, 'subgraph-environment');
 const service = await startEnvironmentSubgraph({
-  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-environment' }),
+  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-environment', poolSize: poolSizeOf(env) }),
   port: env.ENVIRONMENT_PORT,
   host: env.ENVIRONMENT_HOST,
   production: env.NODE_ENV === 'production',

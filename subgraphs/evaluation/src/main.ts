@@ -2,6 +2,7 @@ import {
   clockFromEnv,
   identityOptionsOf,
   metricsOptionsOf,
+  poolSizeOf,
   readEnvOrExit,
   serviceLogger,
   setClock,
@@ -17,7 +18,7 @@ setClock(clockFromEnv(env));
 // Log level, and traces when OTEL_EXPORTER_OTLP_ENDPOINT names a collector (docs/operations.md).
 await startObservability(env, 'subgraph-evaluation');
 const service = await startEvaluationSubgraph({
-  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-evaluation' }),
+  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-evaluation', poolSize: poolSizeOf(env) }),
   port: env.EVALUATION_PORT,
   host: env.EVALUATION_HOST,
   production: env.NODE_ENV === 'production',

@@ -2,6 +2,7 @@ import {
   clockFromEnv,
   identityOptionsOf,
   metricsOptionsOf,
+  poolSizeOf,
   readEnvOrExit,
   serviceLogger,
   setClock,
@@ -17,7 +18,7 @@ setClock(clockFromEnv(env));
 // Log level, and traces when OTEL_EXPORTER_OTLP_ENDPOINT names a collector (docs/operations.md).
 await startObservability(env, 'subgraph-government');
 const service = await startGovernmentSubgraph({
-  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-government' }),
+  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-government', poolSize: poolSizeOf(env) }),
   port: env.GOVERNMENT_PORT,
   host: env.GOVERNMENT_HOST,
   production: env.NODE_ENV === 'production',

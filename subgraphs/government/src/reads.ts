@@ -13,7 +13,7 @@ import {
   z,
 } from '@credit-hub/kit';
 import { validateUscc } from '@credit-hub/kit/codes';
-import { Prisma, type Db } from '@credit-hub/kit/db';
+import { Prisma, rowsByKeys, type Db } from '@credit-hub/kit/db';
 import type { QueryArrearsArgs } from './__generated__/types.ts';
 import type { ArrearsConnectionMapper, ArrearsMapper } from './mappers.ts';
 
@@ -61,16 +61,21 @@ export interface SubjectArrears {
 }
 
 /**
- * Arrears of each subject on both sides, newest record first, in one statement for all `codes` (in their order).
- * It matches two key columns in one OR, which rowsByKeys (ADR 0006, one key column) does not express; with it,
- * both sides would be two statements.
+ * Arrears of each subject on both sides, newest record first, for all `codes` (in their order): one branch of the
+ * read path's statement (rowsByKeys, ADR 0080) matching either key column.
  */
 export async function arrearsOfSubjects(db: Db, codes: readonly string[]): Promise<SubjectArrears[]> {
   const keys = [...codes];
-  const rows = await db.prisma.arrears.findMany({
-    where: { OR: [{ debtorCode: { in: keys } }, { creditorCode: { in: keys } }] },
-    orderBy: [{ recordedOn: 'desc' }, { id: 'desc' }],
-  });
+  const rows = await rowsByKeys<ArrearsMapper>(
+    db,
+    { model: 'Arrears', schema: 'government' },
+    ['debtorCode', 'creditorCode'],
+    keys,
+    [
+      ['recordedOn', 'desc'],
+      ['id', 'desc'],
+    ],
+  );
   const bySubject = new Map<string, SubjectArrears>(keys.map((k) => [k, { owed: [], owedTo: [] }]));
   for (const row of rows) {
     bySubject.get(row.debtorCode)?.owed.push(row);

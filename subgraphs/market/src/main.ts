@@ -2,6 +2,7 @@ import {
   clockFromEnv,
   identityOptionsOf,
   metricsOptionsOf,
+  poolSizeOf,
   readEnvOrExit,
   serviceLogger,
   setClock,
@@ -17,7 +18,7 @@ setClock(clockFromEnv(env));
 // Log level, and traces when OTEL_EXPORTER_OTLP_ENDPOINT names a collector (docs/operations.md).
 await startObservability(env, 'subgraph-market');
 const service = await startMarketSubgraph({
-  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-market' }),
+  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-market', poolSize: poolSizeOf(env) }),
   port: env.MARKET_PORT,
   host: env.MARKET_HOST,
   production: env.NODE_ENV === 'production',

@@ -467,7 +467,7 @@ describe('严重违法失信名单 on the subject', () => {
 });
 
 describe('batching', () => {
-  it('loads every market field of many subjects in one statement per loader', async () => {
+  it('loads every market field of many subjects in one statement (the four loaders of a fetch share it)', async () => {
     const others = Array.from({ length: 48 }, (_, i) =>
       makeUscc(i % 3 === 0 ? '92' : '91', '330106', `MA2Q${String(i).padStart(4, '0')}`),
     );
@@ -482,9 +482,9 @@ describe('batching', () => {
     const forFifty = tdb.db.statements();
     data(few);
     assert.equal(data(many)._entities.length, 50);
-    // Public fields only: the four loaders and nothing else (no audit trail for public data).
-    assert.equal(forTwo, 4);
-    assert.equal(forFifty, 4);
+    // Public fields only: one statement for the four loaders and nothing else (no audit trail for public data).
+    assert.equal(forTwo, 1);
+    assert.equal(forFifty, 1);
   });
 
   it('resolves references without SQL', async () => {

@@ -1,4 +1,13 @@
-import { clockFromEnv, identityOptionsOf, readEnvOrExit, setClock } from '@credit-hub/kit';
+import {
+  clockFromEnv,
+  identityOptionsOf,
+  metricsOptionsOf,
+  poolSizeOf,
+  readEnvOrExit,
+  serviceLogger,
+  setClock,
+  startObservability,
+} from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { configOf, readEnv } from './env.ts';
 import { startPushSubgraph } from './index.ts';
@@ -7,12 +16,15 @@ import { startPushSubgraph } from './index.ts';
 // unless PUSH_DISPATCH=false.
 const env = readEnvOrExit(readEnv);
 setClock(clockFromEnv(env));
+// Log level, and traces when OTEL_EXPORTER_OTLP_ENDPOINT names a collector (docs/operations.md).
+await startObservability(env, 'subgraph-push');
 const service = await startPushSubgraph({
-  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-push' }),
+  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-push', poolSize: poolSizeOf(env) }),
   port: env.PUSH_PORT,
   host: env.PUSH_HOST,
   production: env.NODE_ENV === 'production',
   config: configOf(env),
   ...identityOptionsOf(env),
+  ...metricsOptionsOf(env),
 });
-console.log(`push subgraph at ${service.url}${service.dispatcher ? ' (dispatcher running)' : ''}`);
+serviceLogger('push').info('subgraph listening', { url: service.url, dispatcher: Boolean(service.dispatcher) });

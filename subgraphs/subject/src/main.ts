@@ -2,6 +2,7 @@ import {
   clockFromEnv,
   identityOptionsOf,
   metricsOptionsOf,
+  poolSizeOf,
   readEnvOrExit,
   serviceLogger,
   setClock,
@@ -17,7 +18,7 @@ setClock(clockFromEnv(env));
 // Log level, and traces when OTEL_EXPORTER_OTLP_ENDPOINT names a collector (docs/operations.md).
 await startObservability(env, 'subgraph-subject');
 const service = await startSubjectSubgraph({
-  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-subject' }),
+  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-subject', poolSize: poolSizeOf(env) }),
   port: env.SUBJECT_PORT,
   host: env.SUBJECT_HOST,
   production: env.NODE_ENV === 'production',

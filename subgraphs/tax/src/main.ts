@@ -2,6 +2,7 @@ import {
   clockFromEnv,
   identityOptionsOf,
   metricsOptionsOf,
+  poolSizeOf,
   readEnvOrExit,
   serviceLogger,
   setClock,
@@ -17,7 +18,7 @@ setClock(clockFromEnv(env));
 // Log level, and traces when OTEL_EXPORTER_OTLP_ENDPOINT names a collector (docs/operations.md).
 await startObservability(env, 'subgraph-tax');
 const service = await startTaxSubgraph({
-  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-tax' }),
+  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-tax', poolSize: poolSizeOf(env) }),
   port: env.TAX_PORT,
   host: env.TAX_HOST,
   production: env.NODE_ENV === 'production',

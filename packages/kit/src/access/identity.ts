@@ -72,6 +72,11 @@ const mac = (secret: string, payload: string) => createHmac('sha256', secret).up
  * made for every subgraph request, so it must cost microseconds, not a millisecond.
  */
 export async function signIdentity(identity: Identity, secret: string, digest: string): Promise<string> {
+  return signIdentityNow(identity, secret, digest);
+}
+
+/** signIdentity without the promise, for callers that must sign synchronously (a load generator's request hook). */
+export function signIdentityNow(identity: Identity, secret: string, digest: string): string {
   const payload = Buffer.from(
     JSON.stringify({
       ...identity,

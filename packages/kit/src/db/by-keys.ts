@@ -1,67 +1,230 @@
+import { createHash } from 'node:crypto';
 import { Prisma, type Db } from './client.ts';
 
 /**
- * `SELECT <every column of a model> FROM <table> WHERE <key> = ANY($1) ORDER BY …` as one parameterised
- * statement, rows shaped exactly as Prisma's findMany returns them. DataLoader batch functions use it
- * because they run for every subgraph request: Prisma's query compiler costs about 0.7 ms of CPU per
- * findMany on top of the same SQL (profiled at a quarter of all CPU under load); a raw query skips it.
+ * The read path of every DataLoader (ADR 0006, ADR 0080): rows of a model by key, shaped exactly as Prisma's findMany
+ * returns them (camelCase fields, enums as labels, `Decimal`, `BigInt`, `Date`), but sent straight to the
+ * node-postgres pool as a named prepared statement — nothing of Prisma's runtime or query compiler runs per request.
+ *
+ * Every `rowsByKeys` call of one turn of the event loop goes into ONE statement: the loaders of an entity fetch each
+ * dispatch their batch in the same turn (DataLoader schedules them together), so an `_entities` fetch costs one
+ * statement however many tables its fields read (the market subgraph read four tables in four statements before).
+ * Calls of the same table, key and order are merged into one branch with the union of their keys; each caller gets
+ * back only the rows of its own keys. The statement's text depends only on the set of branches, so a subgraph has a
+ * handful of distinct texts, each prepared once per connection (`name` = a digest of the text).
+ *
+ * Each branch is a scalar subquery aggregating its rows as JSON arrays in their order, one column per branch:
+ *   SELECT (SELECT coalesce(json_agg(json_build_array(c1, c2, …) ORDER BY …), '[]') FROM t WHERE k = ANY($1)) AS b0, …
+ * JSON cannot carry every type exactly, so the columns that would lose something are sent as text or as a number and
+ * converted back: int8 and numeric as text (BigInt, Decimal), timestamps and dates as epoch milliseconds.
  */
 type Order = readonly (readonly [field: string, direction: 'asc' | 'desc'])[];
 
+type Convert = (value: unknown) => unknown;
+
 interface ModelSql {
+  model: string;
   table: string;
-  columns: Prisma.Sql;
+  /** `json_build_array(…)` of every scalar column, in `fields` order. */
+  row: string;
+  fields: string[];
+  convert: (Convert | null)[];
   column: Map<string, string>;
 }
+
+const identity = null;
+const toBigInt: Convert = (v) => BigInt(v as string);
+const toDecimal: Convert = (v) => new Prisma.Decimal(v as string);
+const toDate: Convert = (v) => new Date(v as number);
 
 const models = new Map<string, ModelSql>();
 
 function modelSql(model: Prisma.ModelName, schema: string): ModelSql {
   const cacheKey = `${schema}.${model}`;
   let sql = models.get(cacheKey);
-  if (!sql) {
-    const definition = Prisma.dmmf.datamodel.models.find((m) => m.name === model);
-    if (!definition) throw new Error(`unknown Prisma model ${model}`);
-    const column = new Map<string, string>();
-    const list: string[] = [];
-    for (const field of definition.fields) {
-      if (field.kind !== 'scalar' && field.kind !== 'enum') continue;
-      const name = `"${field.dbName ?? field.name}"`;
-      column.set(field.name, name);
-      // Enums come back as their label, and a list of enums as an array of labels, as findMany returns them: the
-      // driver knows neither the enum's type nor its array type, but reads JSON (the runtime model does not say
-      // which enum fields are lists, so every enum goes through to_jsonb).
-      list.push(field.kind === 'enum' ? `to_jsonb(${name}) AS "${field.name}"` : `${name} AS "${field.name}"`);
+  if (sql) return sql;
+  const definition = Prisma.dmmf.datamodel.models.find((m) => m.name === model);
+  if (!definition) throw new Error(`unknown Prisma model ${model}`);
+  const column = new Map<string, string>();
+  const expressions: string[] = [];
+  const fields: string[] = [];
+  const convert: (Convert | null)[] = [];
+  for (const field of definition.fields) {
+    if (field.kind !== 'scalar' && field.kind !== 'enum') continue;
+    const name = `"${field.dbName ?? field.name}"`;
+    column.set(field.name, name);
+    fields.push(field.name);
+    // Enums (and lists of them) come back as their labels, strings, booleans, Int, Float and Json as themselves.
+    if (field.kind === 'enum' || ['String', 'Boolean', 'Int', 'Float', 'Json'].includes(field.type)) {
+      expressions.push(name);
+      convert.push(identity);
+      continue;
     }
-    sql = {
-      table: `"${schema}"."${definition.dbName ?? definition.name}"`,
-      columns: Prisma.raw(list.join(', ')),
-      column,
-    };
-    models.set(cacheKey, sql);
+    if (field.isList) throw new Error(`rowsByKeys: ${model}.${field.name} is a list of ${field.type}`);
+    if (field.type === 'BigInt' || field.type === 'Decimal') {
+      expressions.push(`${name}::text`);
+      convert.push(field.type === 'BigInt' ? toBigInt : toDecimal);
+    } else if (field.type === 'DateTime') {
+      // A timestamp without zone is UTC in this schema (Prisma's convention); a date is its UTC midnight. Whole
+      // milliseconds, as a Date holds them (floor, as Date truncates a parsed fraction of a millisecond).
+      expressions.push(`floor(extract(epoch from ${name}) * 1000)::float8`);
+      convert.push(toDate);
+    } else {
+      throw new Error(`rowsByKeys: ${model}.${field.name} has type ${field.type}, which it does not read`);
+    }
   }
+  // json_build_array takes at most 100 arguments (PostgreSQL's limit on function arguments).
+  if (expressions.length > 100) throw new Error(`rowsByKeys: ${model} has more than 100 columns`);
+  sql = {
+    model,
+    table: `"${schema}"."${definition.dbName ?? definition.name}"`,
+    row: `json_build_array(${expressions.join(', ')})`,
+    fields,
+    convert,
+    column,
+  };
+  models.set(cacheKey, sql);
   return sql;
 }
 
-export async function rowsByKeys<T>(
+function shape(sql: ModelSql, values: unknown[]): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < sql.fields.length; i++) {
+    const value = values[i];
+    const convert = sql.convert[i];
+    row[sql.fields[i]!] = value === null || value === undefined ? null : convert ? convert(value) : value;
+  }
+  return row;
+}
+
+interface Call {
+  keys: readonly (string | bigint)[];
+  resolve(rows: unknown[]): void;
+  reject(error: unknown): void;
+}
+
+interface Branch {
+  signature: string;
+  sql: ModelSql;
+  /** The key fields: a row belongs to a caller when any of them holds one of its keys. */
+  keyFields: readonly string[];
+  /** The key columns, matched against the same parameter (OR). */
+  columns: readonly string[];
+  cast: 'text[]' | 'bigint[]';
+  order: string;
+  calls: Call[];
+}
+
+/** The calls of one turn of the event loop, per database handle. */
+class Batch {
+  branches = new Map<string, Branch>();
+  constructor(private readonly db: Db) {}
+
+  add(branch: Omit<Branch, 'calls'>, call: Call) {
+    const existing = this.branches.get(branch.signature);
+    if (existing) existing.calls.push(call);
+    else this.branches.set(branch.signature, { ...branch, calls: [call] });
+  }
+
+  async run() {
+    // Sorted, so that the same set of branches makes the same text (and reuses its prepared statement).
+    const branches = [...this.branches.values()].sort((a, b) => (a.signature < b.signature ? -1 : 1));
+    const values: string[][] = [];
+    const columns = branches.map((branch, i) => {
+      const keys = new Set<string>();
+      for (const call of branch.calls) for (const key of call.keys) keys.add(String(key));
+      values.push([...keys]);
+      const order = branch.order ? ` ORDER BY ${branch.order}` : '';
+      const where = branch.columns.map((column) => `${column} = ANY($${i + 1}::${branch.cast})`).join(' OR ');
+      return (
+        `(SELECT coalesce(json_agg(${branch.sql.row}${order}), '[]'::json) FROM ${branch.sql.table} ` +
+        `WHERE ${where}) AS b${i}`
+      );
+    });
+    const text = `SELECT ${columns.join(', ')}`;
+    const name = `by_keys_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    let result: Record<string, unknown[][]>;
+    try {
+      const [first] = await this.db.read<Record<string, unknown[][]>>({ name, text, values });
+      result = first!;
+    } catch (error) {
+      for (const branch of branches) for (const call of branch.calls) call.reject(error);
+      return;
+    }
+    // A failure while shaping the rows (a type this module does not read) fails the callers, never the process.
+    try {
+      branches.forEach((branch, i) => {
+        const rows = result[`b${i}`]!.map((values) => shape(branch.sql, values));
+        if (branch.calls.length === 1) {
+          branch.calls[0]!.resolve(rows);
+          return;
+        }
+        for (const call of branch.calls) {
+          const mine = new Set(call.keys.map(String));
+          call.resolve(rows.filter((row) => branch.keyFields.some((field) => mine.has(String(row[field])))));
+        }
+      });
+    } catch (error) {
+      for (const branch of branches) for (const call of branch.calls) call.reject(error);
+    }
+  }
+}
+
+const pending = new WeakMap<Db, Batch>();
+
+function batchOf(db: Db): Batch {
+  let batch = pending.get(db);
+  if (!batch) {
+    const created = new Batch(db);
+    batch = created;
+    pending.set(db, created);
+    // setImmediate runs after every promise job and nextTick of this turn, so after every DataLoader of the turn
+    // has dispatched (DataLoader dispatches on a nextTick after the current promise jobs).
+    setImmediate(() => {
+      pending.delete(db);
+      void created.run();
+    });
+  }
+  return batch;
+}
+
+/**
+ * The rows of `target` whose `keyField` is one of `keys` (or, given several key fields, whose any key field is), in
+ * `orderBy` order. The promise settles after this turn, with the statement every call of the turn shares.
+ */
+export function rowsByKeys<T>(
   db: Db,
   target: { model: Prisma.ModelName; schema: string },
-  keyField: string,
+  keyField: string | readonly string[],
   keys: readonly (string | bigint)[],
   orderBy: Order = [],
 ): Promise<T[]> {
-  const sql = modelSql(target.model, target.schema);
-  const key = sql.column.get(keyField);
-  if (!key) throw new Error(`${target.model} has no field ${keyField}`);
-  const bigint = typeof keys[0] === 'bigint';
-  const order = orderBy.map(([field, direction]) => {
+  let sql: ModelSql;
+  try {
+    sql = modelSql(target.model, target.schema);
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
+  const keyFields = typeof keyField === 'string' ? [keyField] : keyField;
+  const columns: string[] = [];
+  for (const field of keyFields) {
     const column = sql.column.get(field);
-    if (!column) throw new Error(`${target.model} has no field ${field}`);
-    return `${column} ${direction === 'desc' ? 'DESC' : 'ASC'}`;
+    if (!column) return Promise.reject(new Error(`${target.model} has no field ${field}`));
+    columns.push(column);
+  }
+  if (keys.length === 0) return Promise.resolve([]);
+  const order: string[] = [];
+  for (const [field, direction] of orderBy) {
+    const column = sql.column.get(field);
+    if (!column) return Promise.reject(new Error(`${target.model} has no field ${field}`));
+    order.push(`${column} ${direction === 'desc' ? 'DESC' : 'ASC'}`);
+  }
+  const cast = typeof keys[0] === 'bigint' ? 'bigint[]' : 'text[]';
+  const signature = `${sql.table}|${columns.join('+')}|${cast}|${order.join(',')}`;
+  return new Promise<T[]>((resolve, reject) => {
+    batchOf(db).add(
+      { signature, sql, keyFields, columns, cast, order: order.join(', ') },
+      { keys, resolve: resolve as (rows: unknown[]) => void, reject },
+    );
   });
-  const orderSql = order.length > 0 ? Prisma.raw(`ORDER BY ${order.join(', ')}`) : Prisma.empty;
-  const values = bigint ? Prisma.sql`${keys.map(String)}::bigint[]` : Prisma.sql`${[...keys]}::text[]`;
-  return db.prisma.$queryRaw<
-    T[]
-  >`SELECT ${sql.columns} FROM ${Prisma.raw(sql.table)} WHERE ${Prisma.raw(key)} = ANY(${values}) ${orderSql}`;
 }

@@ -1,8 +1,10 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import { databaseUnavailable } from '../errors.ts';
 import { PrismaClient } from '../../generated/prisma/index.js';
 import { logger } from '../observability/log.ts';
 import { traceQueries } from '../observability/tracing.ts';
+import { unavailableReason } from './unavailable.ts';
 
 export { Prisma, PrismaClient } from '../../generated/prisma/index.js';
 
@@ -13,6 +15,11 @@ export interface Db {
    * than the statement (a 5 MB jsonb parameter takes seconds through the raw-query path).
    */
   pool: pg.Pool;
+  /**
+   * A read straight on the pool, counted with the rest: the read path (rowsByKeys) sends its statements here, named
+   * so that each connection prepares a text once. A connection failure becomes DATABASE_UNAVAILABLE (retryable).
+   */
+  read<T>(statement: { name?: string; text: string; values?: unknown[] }): Promise<T[]>;
   /** SQL statements sent since start (or the last reset): the query-count tests read this. */
   statements(): number;
   resetStatements(): void;
@@ -32,11 +39,23 @@ function databaseName(url: string): string {
  * binary). Every statement is counted, because "a page of N subjects costs a constant number of
  * statements" is a property the tests assert, not a hope.
  */
-export function createDb(url: string, options: { poolSize?: number; applicationName?: string } = {}): Db {
+export interface DbOptions {
+  /** Connections of this process's pool (poolSizeOf: a share of the deployment's DATABASE_CONNECTION_BUDGET). */
+  poolSize?: number;
+  applicationName?: string;
+  /**
+   * How long a statement waits for a free connection of the pool before it fails as DATABASE_UNAVAILABLE
+   * (POOL_EXHAUSTED). Without it node-postgres waits forever, and a burst holds every request of the process.
+   */
+  connectTimeoutMs?: number;
+}
+
+export function createDb(url: string, options: DbOptions = {}): Db {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
     application_name: options.applicationName ?? 'credit-hub',
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
   });
   // An idle connection the server drops (restart, failover, admin shutdown) must not crash the
   // service: the pool discards it and the next query opens a new one.
@@ -58,6 +77,16 @@ export function createDb(url: string, options: { poolSize?: number; applicationN
   return {
     prisma,
     pool,
+    read: async <T>(statement: { name?: string; text: string; values?: unknown[] }) => {
+      count += 1;
+      try {
+        return (await pool.query(statement)).rows as T[];
+      } catch (error) {
+        const reason = unavailableReason(error);
+        if (reason) throw databaseUnavailable(reason);
+        throw error;
+      }
+    },
     statements: () => count,
     resetStatements: () => {
       count = 0;

@@ -12,3 +12,4 @@ export { repoRoot, migrationsDir, dataDir } from './paths.ts';
 export { rowsByKeys } from './by-keys.ts';
 export { prismaSql, pgSql, inPgTransaction, type Sql, type PgSql, type PgQueryable, type PrismaRaw } from './sql.ts';
 export { upsertRows, upsertStatement, type UpsertTable } from './upsert.ts';
+export { unavailableReason, type UnavailableReason } from './unavailable.ts';

@@ -1,0 +1,123 @@
+/**
+ * The read path (ADR 0080): rowsByKeys sends one named statement on the node-postgres pool for every call of a turn,
+ * and its rows are exactly the rows Prisma's findMany returns (BigInt, Decimal, dates, timestamps, enums, Json) — for
+ * every model keyed by subject, against demo data with every department's rows.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { Prisma, repoRoot, rowsByKeys, type Db } from '@credit-hub/kit/db';
+import { createTestDatabase, type TestDatabase } from '@credit-hub/kit/testing';
+import { loadDemoData } from '../src/load.ts';
+
+let tdb: TestDatabase;
+before(async () => {
+  tdb = await createTestDatabase();
+  await loadDemoData(tdb.url, { subjects: 1500, seed: 7, personKeySecret: 'test-person-key-secret' });
+});
+after(() => tdb?.drop());
+
+interface Target {
+  model: Prisma.ModelName;
+  schema: string;
+}
+/** Each model's database schema (`@@schema`), from the schema files: the runtime's model metadata does not carry it. */
+const schemaOf = new Map<string, string>();
+const schemaDir = path.join(repoRoot, 'prisma/schema');
+for (const file of readdirSync(schemaDir).filter((f) => f.endsWith('.prisma'))) {
+  for (const [, model, body] of readFileSync(path.join(schemaDir, file), 'utf8').matchAll(
+    /^model (\w+) \{([\s\S]*?)^\}/gm,
+  ))
+    schemaOf.set(model!, /@@schema\("(\w+)"\)/.exec(body!)![1]!);
+}
+
+/** Every model with a subject key and an id (the loaders' shape), with its database schema. */
+const targets: Target[] = Prisma.dmmf.datamodel.models
+  .filter((m) => m.fields.some((f) => f.name === 'subjectCode') && m.fields.some((f) => f.name === 'id'))
+  .map((m) => ({ model: m.name as Prisma.ModelName, schema: schemaOf.get(m.name)! }));
+
+type Delegate = { findMany(args: object): Promise<unknown[]> };
+const delegate = (db: Db, model: string) =>
+  (db.prisma as unknown as Record<string, Delegate>)[model[0]!.toLowerCase() + model.slice(1)]!;
+
+async function codesOf(db: Db, target: Target, n: number): Promise<string[]> {
+  const rows = (await delegate(db, target.model).findMany({
+    select: { subjectCode: true },
+    distinct: ['subjectCode'],
+    take: n,
+    orderBy: { subjectCode: 'asc' },
+  })) as { subjectCode: string }[];
+  return rows.map((r) => r.subjectCode);
+}
+
+describe('rowsByKeys', () => {
+  it('knows every model keyed by subject in the schema', () => {
+    assert.ok(targets.length >= 10, targets.map((t) => t.model).join(', '));
+  });
+
+  it('returns the rows findMany returns, field for field and type for type', async () => {
+    let compared = 0;
+    const kinds = new Set<string>();
+    for (const target of targets) {
+      const codes = await codesOf(tdb.db, target, 40);
+      if (codes.length === 0) continue;
+      const expected = await delegate(tdb.db, target.model).findMany({
+        where: { subjectCode: { in: codes } },
+        orderBy: { id: 'desc' },
+      });
+      const actual = await rowsByKeys(tdb.db, target, 'subjectCode', codes, [['id', 'desc']]);
+      assert.deepStrictEqual(actual, expected, target.model);
+      kinds.add(target.model);
+      compared += expected.length;
+    }
+    assert.ok(compared > 300, `compared ${compared} rows`);
+    // Among them: BigInt ids, Decimal amounts, dates, timestamps, enums and lists of enums.
+    for (const model of [
+      'AnnualReport',
+      'AbnormalOperation',
+      'SeriousIllegalListing',
+      'TaxCreditRating',
+      'EnvironmentalPenalty',
+    ])
+      assert.ok(kinds.has(model), `${model} among ${[...kinds].join(', ')}`);
+  });
+
+  it('sends the calls of one turn as one statement, each caller getting its own keys', async () => {
+    const filled: Target[] = [];
+    for (const target of targets) if ((await codesOf(tdb.db, target, 6)).length === 6) filled.push(target);
+    const [first, second, third] = filled;
+    const a = await codesOf(tdb.db, first!, 6);
+    const b = await codesOf(tdb.db, second!, 6);
+    tdb.db.resetStatements();
+    const [one, sameTableOtherKeys, other] = await Promise.all([
+      rowsByKeys<{ subjectCode: string }>(tdb.db, first!, 'subjectCode', a.slice(0, 3)),
+      rowsByKeys<{ subjectCode: string }>(tdb.db, first!, 'subjectCode', a.slice(3)),
+      rowsByKeys<{ subjectCode: string }>(tdb.db, second!, 'subjectCode', b),
+      rowsByKeys<{ subjectCode: string }>(tdb.db, third!, 'subjectCode', b),
+    ]);
+    assert.equal(tdb.db.statements(), 1);
+    assert.deepEqual(new Set(one.map((r) => r.subjectCode)), new Set(a.slice(0, 3)));
+    assert.deepEqual(new Set(sameTableOtherKeys.map((r) => r.subjectCode)), new Set(a.slice(3)));
+    assert.deepEqual(new Set(other.map((r) => r.subjectCode)), new Set(b));
+  });
+
+  it('prepares its statement once per connection (named), and answers an empty key list without SQL', async () => {
+    const target = targets.find((t) => t.model === 'AnnualReport');
+    const codes = await codesOf(tdb.db, target!, 3);
+    await rowsByKeys(tdb.db, target!, 'subjectCode', codes);
+    tdb.db.resetStatements();
+    assert.deepEqual(await rowsByKeys(tdb.db, target!, 'subjectCode', []), []);
+    assert.equal(tdb.db.statements(), 0);
+    const client = await tdb.db.pool.connect();
+    try {
+      const prepared = await client.query<{ name: string }>(
+        `SELECT name FROM pg_prepared_statements WHERE name LIKE 'by_keys_%'`,
+      );
+      // This connection may not be the one that ran the read; a named statement is only ever prepared under its name.
+      for (const row of prepared.rows) assert.match(row.name, /^by_keys_[0-9a-f]{20}$/);
+    } finally {
+      client.release();
+    }
+  });
+});
