@@ -350,7 +350,7 @@ export async function benchPeer(options: {
             s.name,
             ['--import', tsxLoader, `subgraphs/${s.name}/src/main.ts`],
             { ...common, [`${s.name.toUpperCase()}_PORT`]: String(port) },
-            /subgraph at http/,
+            /subgraph listening/,
           );
           started.push(child);
           urls[s.name] = `http://127.0.0.1:${port}/graphql`;
@@ -364,7 +364,7 @@ export async function benchPeer(options: {
             GATEWAY_PORT: String(port),
             ...Object.fromEntries(SUBGRAPHS.map((s) => [`SUBGRAPH_URL_${s.name.toUpperCase()}`, urls[s.name]!])),
           },
-          /gateway at http/,
+          /gateway listening/,
         );
         started.push(child);
         oursUrl = `http://127.0.0.1:${port}/graphql`;

@@ -46,7 +46,7 @@ import { mountExplorer, schemaKeeper } from './explorer.ts';
 import type { OidcConfig } from './session/oidc.ts';
 import { mountConsoleRoutes } from './session/routes.ts';
 import { DEFAULT_SESSION_SECONDS, Sessions } from './session/session.ts';
-import { createFetchMetrics, type FetchMetrics } from './metrics.ts';
+import { createFetchMetrics } from './metrics.ts';
 import { DEFAULT_LIMITS, limitsPlugin, type OperationLimits } from './limits.ts';
 import { disableVendorTelemetry } from './env.ts';
 import { createRateLimiter, type RateLimitConfig } from './rate-limit.ts';
