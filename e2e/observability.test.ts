@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { captureLogs, type RunningService } from '@credit-hub/kit';
+import { captureLogs, poolSizeOf, type RunningService } from '@credit-hub/kit';
 import { personKey } from '@credit-hub/kit/codes';
 import { createTestDatabase, makeIdNumber, makeUscc, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
 import type { Hub } from '@credit-hub/hub';
@@ -106,10 +106,12 @@ describe('metrics', () => {
       .filter((s) => s.labels.operation?.startsWith('ObsProfile__tax') && s.labels.outcome === 'ok');
     const total = (rows: { value: number }[]) => rows.reduce((sum, r) => sum + r.value, 0);
     assert.equal(total(taxOps) - total(taxOpsBefore), 3);
-    // Pool usage: the subject subgraph's pool has opened connections, within its maximum (8 in the hub).
-    assert.equal(subject.sum('credit_hub_db_pool_max', { service: 'subject' }), 8);
+    // Pool usage: the subject subgraph's pool has opened connections, within its maximum (the hub's share of the
+    // default connection budget).
+    const poolMax = poolSizeOf({ DATABASE_CONNECTION_BUDGET: 90, DATABASE_REPLICAS: 1 });
+    assert.equal(subject.sum('credit_hub_db_pool_max', { service: 'subject' }), poolMax);
     const open = subject.sum('credit_hub_db_pool_connections', { service: 'subject', state: 'total' });
-    assert.ok(open >= 1 && open <= 8, `open connections ${open}`);
+    assert.ok(open >= 1 && open <= poolMax, `open connections ${open}`);
     // Process series are there too.
     assert.ok(gateway.sum('credit_hub_process_resident_memory_bytes') > 0);
   });
