@@ -16,13 +16,11 @@ export const RegionsQuery = graphql(`
 `);
 
 export const SuggestQuery = graphql(`
-  query WebSuggest($query: String!) {
-    searchSubjects(query: $query, first: 8) {
-      nodes {
-        code
-        name
-        kindLabel
-      }
+  query WebSuggest($prefix: String!) {
+    suggestSubjects(prefix: $prefix, first: 8) {
+      code
+      name
+      kindLabel
     }
   }
 `);
@@ -102,12 +100,14 @@ export const SubjectQuery = graphql(`
         registrationAuthority
         statusLabel
         approvedOn
+        updatedAt
       }
       annualReports {
         year
         filedOn
         dueBy
         statusLabel
+        updatedAt
       }
       administrativeLicences {
         id
@@ -123,6 +123,7 @@ export const SubjectQuery = graphql(`
         isLongTerm
         authorityName
         sourceName
+        updatedAt
       }
       administrativePenalties {
         id
@@ -139,6 +140,7 @@ export const SubjectQuery = graphql(`
         repairableFrom
         authorityName
         sourceName
+        updatedAt
       }
       environmentalPenalties {
         id
@@ -148,6 +150,8 @@ export const SubjectQuery = graphql(`
         fine
         decidedOn
         authority
+        publicityEndsOn
+        updatedAt
       }
       majorTaxViolations {
         id
@@ -159,6 +163,7 @@ export const SubjectQuery = graphql(`
         publishedOn
         publicityEndsOn
         paidInFullStopFrom
+        updatedAt
       }
       dishonestDebtorCases {
         caseNumber
@@ -170,6 +175,7 @@ export const SubjectQuery = graphql(`
         decidedOn
         listedUntil
         publishedOn
+        updatedAt
       }
       consumptionRestrictions {
         id
@@ -177,6 +183,7 @@ export const SubjectQuery = graphql(`
         courtName
         restrictedPerson
         issuedOn
+        updatedAt
       }
       seriousIllegalListings {
         id
@@ -188,6 +195,7 @@ export const SubjectQuery = graphql(`
         listedOn
         expiresOn
         earlyRemovalFrom
+        updatedAt
       }
       abnormalOperations {
         id
@@ -197,6 +205,7 @@ export const SubjectQuery = graphql(`
         listingDocument
         listedOn
         statusLabel
+        updatedAt
       }
       environmentalRating {
         year
@@ -205,6 +214,13 @@ export const SubjectQuery = graphql(`
         authority
         evaluatedOn
         validUntil
+        updatedAt
+      }
+      aLevelTaxpayerYear
+      creditGrade {
+        grade
+        gradeLabel
+        evaluatedAt
       }
     }
   }
@@ -245,8 +261,8 @@ export const DishonestDebtorListQuery = graphql(`
 `);
 
 export const MajorTaxViolationListQuery = graphql(`
-  query WebMajorTaxViolationList($regionCode: String, $first: Int, $after: String) {
-    majorTaxViolations(regionCode: $regionCode, first: $first, after: $after) {
+  query WebMajorTaxViolationList($regionCode: String, $from: Date, $to: Date, $first: Int, $after: String) {
+    majorTaxViolations(regionCode: $regionCode, publishedFrom: $from, publishedTo: $to, first: $first, after: $after) {
       totalCount
       nodes {
         id
@@ -336,6 +352,7 @@ export const ALevelTaxpayerListQuery = graphql(`
 export const LatestPenaltiesQuery = graphql(`
   query WebLatestPenalties($from: Date, $to: Date, $first: Int, $after: String) {
     penalties(decidedFrom: $from, decidedTo: $to, first: $first, after: $after) {
+      totalCount
       nodes {
         id
         subjectName
@@ -359,6 +376,7 @@ export const LatestPenaltiesQuery = graphql(`
 export const LatestLicencesQuery = graphql(`
   query WebLatestLicences($from: Date, $to: Date, $first: Int, $after: String) {
     licences(decidedFrom: $from, decidedTo: $to, first: $first, after: $after) {
+      totalCount
       nodes {
         id
         subjectName
