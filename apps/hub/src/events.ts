@@ -17,6 +17,7 @@ import {
 import { connectNats, startNatsConsumer, startNatsRelay, type NatsBus } from '@credit-hub/kit/events/nats';
 import { courtTimeRules } from '@credit-hub/subgraph-court/events';
 import { disclosureTimeRules } from '@credit-hub/subgraph-disclosure/events';
+import { EVALUATION_CONSUMERS } from '@credit-hub/subgraph-evaluation/events';
 import { marketTimeRules } from '@credit-hub/subgraph-market/events';
 import { taxTimeRules } from '@credit-hub/subgraph-tax/events';
 
@@ -29,7 +30,7 @@ export const HUB_TIME_RULES: readonly TimeEventRule[] = [
 ];
 
 /** The hub's own consumers (a platform subgraph that reacts to other departments' events adds its one here). */
-export const HUB_CONSUMERS: readonly ConsumerDefinition[] = [];
+export const HUB_CONSUMERS: readonly ConsumerDefinition[] = [...EVALUATION_CONSUMERS];
 
 export interface HubEventsOptions {
   /** Default HUB_CONSUMERS. */

@@ -13,5 +13,4 @@ export const commitmentSubgraph: SubgraphDefinition<Loaders> = {
   createLoaders,
 };
 
-export const startCommitmentSubgraph = (options: StartOptions<undefined>) =>
-  startSubgraph(commitmentSubgraph, options);
+export const startCommitmentSubgraph = (options: StartOptions<undefined>) => startSubgraph(commitmentSubgraph, options);

@@ -47,7 +47,8 @@ function checkDepartment(code: string, field: string): string {
 
 export function checkCommitmentId(raw: string, field = 'id'): string {
   const id = raw.trim();
-  if (!UUID.test(id)) throw badInput(field, 'FORMAT', `\`${field}\` must be a commitment id (uuid), got ${JSON.stringify(raw)}`);
+  if (!UUID.test(id))
+    throw badInput(field, 'FORMAT', `\`${field}\` must be a commitment id (uuid), got ${JSON.stringify(raw)}`);
   return id.toLowerCase();
 }
 
@@ -123,7 +124,11 @@ export async function checkCreditCommitment(ctx: Ctx, input: CommitmentCheckInpu
     ? requiredText(input.finding, 'input.finding', 2000)
     : optionalText(input.finding, 'input.finding', 2000);
   if (broken && !input.tier)
-    throw badInput('input.tier', 'REQUIRED_FOR_BROKEN', '`input.tier` (失信信息分级) is required for a broken commitment');
+    throw badInput(
+      'input.tier',
+      'REQUIRED_FOR_BROKEN',
+      '`input.tier` (失信信息分级) is required for a broken commitment',
+    );
   if (!broken && input.tier)
     throw badInput('input.tier', 'ONLY_FOR_BROKEN', '`input.tier` is given only for a broken commitment');
   const found = await ctx.db.prisma.creditCommitment.findUnique({ where: { id } });

@@ -97,7 +97,10 @@ describe('recordCreditCommitment', () => {
   });
 
   it('lets the platform record for any department, and a person key as the subject', async () => {
-    const c = await record({ subjectCode: person, checkingDepartment: 'tax', kind: 'VOLUNTARY' }, callers.officer('platform'));
+    const c = await record(
+      { subjectCode: person, checkingDepartment: 'tax', kind: 'VOLUNTARY' },
+      callers.officer('platform'),
+    );
     assert.deepEqual([c.kind, c.checkingDepartment.code], ['VOLUNTARY', 'tax']);
     const [made] = await outbox(c.id);
     assert.equal(made!.department, 'platform');
@@ -155,7 +158,13 @@ describe('checkCreditCommitment (践诺核查)', () => {
     const c = await record();
     const checked = assertOk(
       await postAs(service.url, market, CHECK, {
-        i: { commitmentId: c.id, outcome: 'BROKEN', checkedOn: '2026-06-01', finding: '逾期未补交场所证明', tier: 'GENERAL' },
+        i: {
+          commitmentId: c.id,
+          outcome: 'BROKEN',
+          checkedOn: '2026-06-01',
+          finding: '逾期未补交场所证明',
+          tier: 'GENERAL',
+        },
       }),
       'checkCreditCommitment',
     );
@@ -271,7 +280,10 @@ describe('CreditSubject.creditCommitments (the public 信用承诺 tab)', () => 
     });
     expectForbidden(answer);
     expectForbidden(
-      await postAs(service.url, callers.public, ENTITIES, { r: [{ __typename: 'CreditSubject', code: subject }], all: true }),
+      await postAs(service.url, callers.public, ENTITIES, {
+        r: [{ __typename: 'CreditSubject', code: subject }],
+        all: true,
+      }),
     );
   });
 
