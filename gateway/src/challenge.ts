@@ -40,7 +40,9 @@ export const DEFAULT_CHALLENGE: ChallengeConfig = {
   cost: 5_000,
   maxNumber: 10_000,
   expiresSeconds: 600,
-  searchFields: ['searchSubjects', 'suggestSubjects'],
+  // verifyReport: the report verification page is rate-limited like a search (numbers must not be probed in bulk);
+  // publicCreditReport: each report costs the hub most of a CPU second (docs/reports.md, Figures).
+  searchFields: ['searchSubjects', 'suggestSubjects', 'verifyReport', 'publicCreditReport'],
 };
 
 /** The header a client sends the solution in (base64 JSON `{ challenge, solution }`, as the ALTCHA widget makes it). */

@@ -413,3 +413,49 @@ export const LatestLicencesQuery = graphql(`
     }
   }
 `);
+
+/** 公共信用信息报告 download (components/ReportDownload.vue): the PDF and JSON of a newly issued report. */
+export const PublicCreditReportQuery = graphql(`
+  query WebPublicCreditReport($subjectCode: ID!) {
+    publicCreditReport(subjectCode: $subjectCode) {
+      number
+      verificationCode
+      verificationUrl
+      pdfBase64
+      dataJson
+    }
+  }
+`);
+
+/** The report verification page (/verify): number and 查验码 → what was issued, and whether it still holds. */
+export const VerifyReportQuery = graphql(`
+  query WebVerifyReport($number: String!, $code: String!) {
+    verifyReport(number: $number, code: $code) {
+      number
+      kindLabel
+      subjectCode
+      subjectName
+      issuedAt
+      dataCutoff
+      periodFrom
+      periodTo
+      pdfSha256
+      keyId
+      signatureValid
+      changedSinceIssue
+      statement
+    }
+  }
+`);
+
+/** 专项信用报告 (pages/SpecialReportPage.vue): for a signed-in enterprise itself or an officer with a purpose. */
+export const SpecialCreditReportQuery = graphql(`
+  query WebSpecialCreditReport($subjectCode: ID!, $from: Date!, $to: Date!, $purpose: ReportPurpose!) {
+    specialCreditReport(subjectCode: $subjectCode, from: $from, to: $to, purpose: $purpose) {
+      number
+      verificationCode
+      pdfBase64
+      dataJson
+    }
+  }
+`);

@@ -21,6 +21,8 @@ export interface SessionData {
   name: string;
   /** How the session was made. */
   via: 'oidc' | 'dev';
+  /** The USCC an enterprise user (role ENTERPRISE) is bound to; absent for the other roles. */
+  subjectCode?: string | null;
 }
 
 export interface SessionConfig {
@@ -103,9 +105,12 @@ export class Sessions {
     if (raw === undefined) return null;
     const payload = await this.open(raw);
     if (!payload || typeof payload.sid !== 'string' || (await this.isRevoked(payload.sid))) return 'invalid';
-    const { sid, actor, role, department, name, via } = payload;
-    if (typeof actor !== 'string' || !['OFFICER', 'SUPERVISOR', 'ADMIN'].includes(String(role))) return 'invalid';
+    const { sid, actor, role, department, name, via, subjectCode } = payload;
+    if (typeof actor !== 'string' || !['OFFICER', 'SUPERVISOR', 'ADMIN', 'ENTERPRISE'].includes(String(role)))
+      return 'invalid';
+    if (role === 'ENTERPRISE' && typeof subjectCode !== 'string') return 'invalid';
     return {
+      ...(role === 'ENTERPRISE' ? { subjectCode: String(subjectCode) } : {}),
       sid,
       actor,
       role: role as SessionData['role'],
@@ -143,6 +148,7 @@ export function sessionIdentity(session: SessionData, client: string, purpose: s
     scopes: [],
     purpose,
     client,
+    ...(session.role === 'ENTERPRISE' && session.subjectCode ? { subjectCode: session.subjectCode } : {}),
   };
 }
 
