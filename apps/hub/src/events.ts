@@ -21,6 +21,7 @@ import {
   type NatsBus,
   type NatsBusOptions,
 } from '@credit-hub/kit/events/nats';
+import { commitmentTimeRules } from '@credit-hub/subgraph-commitment/events';
 import { courtTimeRules } from '@credit-hub/subgraph-court/events';
 import { disclosureTimeRules } from '@credit-hub/subgraph-disclosure/events';
 import { EVALUATION_CONSUMERS } from '@credit-hub/subgraph-evaluation/events';
@@ -33,6 +34,7 @@ export const HUB_TIME_RULES: readonly TimeEventRule[] = [
   ...courtTimeRules,
   ...marketTimeRules,
   ...disclosureTimeRules,
+  ...commitmentTimeRules,
 ];
 
 /** The hub's own consumers (a platform subgraph that reacts to other departments' events adds its one here). */

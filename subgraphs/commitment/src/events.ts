@@ -5,7 +5,7 @@
  * work finds a 修复型 commitment by its `reference` (the application id) in commitment.made.
  */
 import { prismaSql, type CreditCommitment, type Db } from '@credit-hub/kit/db';
-import { recordEvents, type NewEvent } from '@credit-hub/kit/events';
+import { recordEvents, type NewEvent, type TimeEventRule } from '@credit-hub/kit/events';
 
 type Tx = Db['prisma'];
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -75,3 +75,31 @@ export function commitmentChecked(tx: Tx, c: CreditCommitment) {
         ];
   return recordEvents(prismaSql(tx), events);
 }
+
+/**
+ * The time-made end of a breach's publicity: `record.publication.ended` (COMMITMENT_BREACH, cause TERM_ENDED) on the
+ * day after its last day of publicity, once (the scheduler's unique key). Reads only the commitment schema.
+ */
+export const breachPublicityEnded: TimeEventRule = {
+  name: 'commitment.breach.publicity-ended',
+  source: 'commitment',
+  type: 'record.publication.ended',
+  async due(sql, { since, today }) {
+    const rows = (await sql.rows(
+      `SELECT id::text AS id, subject_code, checking_department, to_char(publicity_ends_on + 1, 'YYYY-MM-DD') AS day
+         FROM commitment.credit_commitment
+        WHERE state = 'BROKEN' AND publicity_ends_on IS NOT NULL
+          AND publicity_ends_on + 1 > $1::date AND publicity_ends_on + 1 <= $2::date`,
+      [iso(since), iso(today)],
+    )) as { id: string; subject_code: string; checking_department: string; day: string }[];
+    return rows.map((r) => ({
+      type: 'record.publication.ended' as const,
+      department: r.checking_department,
+      subject: r.subject_code,
+      endingKey: `COMMITMENT_BREACH:${r.id}:${r.day}`,
+      payload: { record: 'COMMITMENT_BREACH' as const, recordId: r.id, endedOn: r.day, cause: 'TERM_ENDED' as const },
+    }));
+  },
+};
+
+export const commitmentTimeRules: readonly TimeEventRule[] = [breachPublicityEnded];

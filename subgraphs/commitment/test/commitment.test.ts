@@ -15,6 +15,8 @@ import {
   TEST_INTERNAL_SECRET,
   type TestDatabase,
 } from '@credit-hub/kit/testing';
+import { emitTimeEvents } from '@credit-hub/kit/events';
+import { commitmentTimeRules } from '../src/events.ts';
 import { startCommitmentSubgraph } from '../src/index.ts';
 import { commitmentSeed } from './seed.ts';
 
@@ -325,5 +327,24 @@ describe('CreditSubject.creditCommitments (the public 信用承诺 tab)', () => 
     });
     assert.equal(assertOk<unknown[]>(answer, '_entities').length, codes.length);
     assert.equal(tdb.db.statements(), 1);
+  });
+});
+
+describe('commitment.breach.publicity-ended (time-made event)', () => {
+  it("announces the end of a breach's publicity once, on the day after its last day", async () => {
+    const subject = (await seed.subject()).code;
+    const c = await record({ subjectCode: subject });
+    await postAs(service.url, market, CHECK, {
+      i: { commitmentId: c.id, outcome: 'BROKEN', checkedOn: '2026-06-01', finding: '未补交', tier: 'GENERAL' },
+    });
+    const ended = async () =>
+      (await outbox(c.id)).filter((e) => e.type === 'record.publication.ended').map((e) => [e.department, e.payload]);
+    await emitTimeEvents(tdb.db.pool, commitmentTimeRules, { today: new Date('2027-06-01') });
+    assert.deepEqual(await ended(), [], 'still published on its last day');
+    await emitTimeEvents(tdb.db.pool, commitmentTimeRules, { today: new Date('2027-06-02') });
+    await emitTimeEvents(tdb.db.pool, commitmentTimeRules, { today: new Date('2027-06-03') });
+    assert.deepEqual(await ended(), [
+      ['market', { record: 'COMMITMENT_BREACH', recordId: c.id, endedOn: '2027-06-02', cause: 'TERM_ENDED' }],
+    ]);
   });
 });
