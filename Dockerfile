@@ -18,6 +18,7 @@ COPY subgraphs/evaluation/package.json subgraphs/evaluation/
 COPY subgraphs/metrics/package.json subgraphs/metrics/
 COPY subgraphs/report/package.json subgraphs/report/
 COPY subgraphs/push/package.json subgraphs/push/
+COPY subgraphs/commitment/package.json subgraphs/commitment/
 COPY gateway/package.json gateway/
 COPY web/package.json web/
 COPY prisma prisma

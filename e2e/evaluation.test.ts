@@ -165,8 +165,9 @@ describe('公共信用综合评价 through the gateway', () => {
     assert.equal(e.score, 730);
     assert.deepEqual([e.grade, e.gradeLabel], ['FAIR', '中等']);
     assert.deepEqual(e.supervision, { level: 'C', label: '信用风险较高', samplingRatio: 0.15 });
-    assert.deepEqual([e.modelCode, e.modelVersion, e.baseScore], ['HUB-ENTERPRISE', 1, 800]);
-    assert.equal(e.explanation.length, 10, 'every indicator of the model is listed');
+    assert.deepEqual([e.modelCode, e.modelVersion, e.baseScore], ['HUB-ENTERPRISE', 2, 800]);
+    // v2: v1's ten indicators and the two 信用承诺 ones (docs/evaluation.md).
+    assert.equal(e.explanation.length, 12, 'every indicator of the model is listed');
     assert.deepEqual(itemOf(e, 'TAX_CREDIT_LEVEL'), {
       code: 'TAX_CREDIT_LEVEL',
       label: '纳税信用级别',
@@ -269,8 +270,9 @@ describe('公共信用综合评价 through the gateway', () => {
     assert.equal((large.body.data as any).searchSubjects.nodes.length, 50);
     assert.ok((large.body.data as any).searchSubjects.nodes.every((n: any) => n.creditEvaluation.score === 800));
     assert.equal(largeCount, smallCount);
-    // The active models, the batched upsert, and the audit trail's append (a transaction of its own).
-    assert.ok(smallCount <= 6, `expected a handful of statements, got ${smallCount}`);
+    // The active models, the evaluation's own 信用承诺 facts, the batched upsert, and the audit trail's append (a
+    // transaction of its own).
+    assert.ok(smallCount <= 7, `expected a handful of statements, got ${smallCount}`);
   });
 });
 
@@ -365,7 +367,7 @@ describe('evaluation model versions', () => {
   it('creates a version (admin only), validates it, activates it, and evaluations record it', async () => {
     const { body: list } = await postGraphQL(
       hub.gatewayUrl,
-      `{ evaluationModel(code: "HUB-ENTERPRISE", version: 1) { definitionJson } }`,
+      `{ evaluationModel(code: "HUB-ENTERPRISE", version: 2) { definitionJson } }`,
     );
     const definition = JSON.parse((list.data as any).evaluationModel.definitionJson);
     definition.baseScore = 850;
@@ -398,25 +400,25 @@ describe('evaluation model versions', () => {
     assert.equal(created.body.errors, undefined, JSON.stringify(created.body.errors));
     assert.deepEqual((created.body.data as any).createEvaluationModelVersion, {
       code: 'HUB-ENTERPRISE',
-      version: 2,
+      version: 3,
       status: 'DRAFT',
     });
-    assert.equal((await evaluationOf(many[0]!)).modelVersion, 1, 'a draft is not used');
+    assert.equal((await evaluationOf(many[0]!)).modelVersion, 2, 'a draft is not used');
 
-    const refused = await postGraphQL(hub.gatewayUrl, ACTIVATE, { c: 'HUB-ENTERPRISE', v: 2 }, supervisor);
+    const refused = await postGraphQL(hub.gatewayUrl, ACTIVATE, { c: 'HUB-ENTERPRISE', v: 3 }, supervisor);
     assert.equal(refused.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
-    const activated = await postGraphQL(hub.gatewayUrl, ACTIVATE, { c: 'HUB-ENTERPRISE', v: 2 }, admin);
+    const activated = await postGraphQL(hub.gatewayUrl, ACTIVATE, { c: 'HUB-ENTERPRISE', v: 3 }, admin);
     assert.equal((activated.body.data as any).activateEvaluationModel.status, 'ACTIVE');
     const { body: v1 } = await postGraphQL(
       hub.gatewayUrl,
-      `{ evaluationModel(code: "HUB-ENTERPRISE", version: 1) { status retiredAt } }`,
+      `{ evaluationModel(code: "HUB-ENTERPRISE", version: 2) { status retiredAt } }`,
     );
     assert.equal((v1.data as any).evaluationModel.status, 'RETIRED');
 
     const e = await evaluationOf(many[0]!);
-    assert.deepEqual([e.modelVersion, e.score, e.baseScore], [2, 850, 850]);
+    assert.deepEqual([e.modelVersion, e.score, e.baseScore], [3, 850, 850]);
     const stored = await tdb.db.prisma.subjectEvaluation.findUniqueOrThrow({ where: { subjectCode: many[0]! } });
-    assert.equal(stored.modelVersion, 2);
+    assert.equal(stored.modelVersion, 3);
   });
 });
 

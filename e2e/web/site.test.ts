@@ -124,6 +124,44 @@ before(async () => {
       evaluatedAt: new Date('2026-11-18T02:30:00Z'),
     },
   });
+  // 信用承诺: one kept, one broken and published (checked 2026-10-20, 一般: through 2027-10-20), one 轻微 breach that
+  // is never published (the commitment subgraph's rules).
+  const commitment = (id: string, over: Record<string, unknown>) => ({
+    id,
+    subjectCode: pick.company.code,
+    kind: 'APPROVAL_NOTIFICATION' as const,
+    matter: '食品经营许可',
+    content: '本单位承诺在取得许可后三个月内补交经营场所合法使用证明。',
+    signatory: '李明华',
+    checkingDepartment: 'market',
+    recordedByDepartment: 'market',
+    recordedBy: 'officer-market',
+    madeOn: new Date('2026-06-01'),
+    termEndsOn: new Date('2026-09-01'),
+    updatedAt: new Date('2026-10-20T02:00:00Z'),
+    ...over,
+  });
+  await tdb.db.prisma.creditCommitment.createMany({
+    data: [
+      commitment('5b0c1f7e-0000-4000-8000-000000000001', { state: 'KEPT', checkedOn: new Date('2026-09-02') }),
+      commitment('5b0c1f7e-0000-4000-8000-000000000002', {
+        kind: 'DEFICIENCY_TOLERANCE',
+        matter: '公共场所卫生许可',
+        state: 'BROKEN',
+        checkedOn: new Date('2026-10-20'),
+        finding: '逾期未补交材料',
+        tier: 'GENERAL',
+        publicityEndsOn: new Date('2027-10-20'),
+      }),
+      commitment('5b0c1f7e-0000-4000-8000-000000000003', {
+        matter: '轻微事项',
+        state: 'BROKEN',
+        checkedOn: new Date('2026-10-20'),
+        finding: '迟交一日',
+        tier: 'MINOR',
+      }),
+    ],
+  });
   pick.personNames = (await q(`SELECT name FROM subject.credit_subject WHERE kind = 'NATURAL_PERSON'`)).map((r) =>
     String(r.name),
   );
@@ -282,8 +320,19 @@ describe('the public site', () => {
           /^数据更新时间：(\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}|暂无记录)$/,
           `${label}: ${updated}`,
         );
-        if (key === 'penalties' || key === 'evaluation')
+        if (key === 'penalties' || key === 'evaluation' || key === 'commitment')
           assert.doesNotMatch(updated, /暂无记录/, `${label} has records, so a time of change`);
+        if (key === 'commitment') {
+          // The kept and the published broken commitment, with their department and the signatory masked.
+          const text = (await page.getByTestId('tab-commitment').textContent()) ?? '';
+          assert.match(text, /告知承诺：食品经营许可（已践诺）/);
+          assert.match(text, /容缺受理承诺：公共场所卫生许可（未践诺）/);
+          assert.match(text, /公示截止日期\s*2027年10月20日/);
+          assert.match(text, /数据来源：市场监督管理局/);
+          assert.match(text, /李\*华/);
+          assert.doesNotMatch(text, /李明华|轻微事项/);
+          assert.match(updated, /^数据更新时间：2026年10月20日 10:00$/);
+        }
         await page.waitForURL(key === 'basic' ? /\/subject\/[^?]+$/ : new RegExp(`tab=${key}`));
       }
       // The 信用评价 tab shows the composite evaluation's grade and when it was made, never its score.

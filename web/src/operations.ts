@@ -177,6 +177,23 @@ export const SubjectQuery = graphql(`
         publishedOn
         updatedAt
       }
+      creditCommitments {
+        id
+        kindLabel
+        matter
+        summary
+        signatory
+        state
+        stateLabel
+        madeOn
+        termEndsOn
+        checkedOn
+        publicityEndsOn
+        checkingDepartment {
+          label
+        }
+        updatedAt
+      }
       consumptionRestrictions {
         id
         caseNumber

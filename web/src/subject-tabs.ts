@@ -450,13 +450,40 @@ export function tabsOf(s: Subject): TabView[] {
     true,
   );
 
+  // 信用承诺 (commitment subgraph): what 信用中国 shows — kind, matter, summary, department, dates, state. A broken
+  // commitment is listed only while published (the subgraph filters by its publicity window).
+  const commitments = s.creditCommitments ?? [];
+  const checkers = [...new Set(commitments.map((c) => c.checkingDepartment.label))].join('、') || '各承诺核查部门';
   const commitment = tab(
     'commitment',
     '信用承诺',
-    '各承诺受理部门',
-    [{ title: '信用承诺', source: '各承诺受理部门', records: [], empty: '暂无公开的信用承诺信息。' }],
-    false,
-    '告知承诺、容缺受理等信用承诺及履约情况将在各受理部门接入后公示。',
+    checkers,
+    [
+      {
+        title: '信用承诺及履约情况',
+        source: checkers,
+        empty: '暂无公开的信用承诺信息。',
+        records: commitments.map((c) => ({
+          key: `commitment-${c.id}`,
+          title: `${c.kindLabel}：${c.matter}（${c.stateLabel}）`,
+          date: c.madeOn,
+          updatedAt: c.updatedAt,
+          fields: [
+            ['承诺类型', c.kindLabel],
+            ['承诺事项', c.matter],
+            ['承诺内容摘要', c.summary],
+            ['承诺人', v(c.signatory)],
+            ['承诺日期', formatDate(c.madeOn)],
+            ['履约期限', formatDate(c.termEndsOn)],
+            ['履约状态', c.stateLabel],
+            ['核查日期', formatDate(c.checkedOn)],
+            ...(c.state === 'BROKEN' ? ([['公示截止日期', formatDate(c.publicityEndsOn)]] as [string, string][]) : []),
+            ['核查部门', c.checkingDepartment.label],
+          ] as [string, string][],
+        })),
+      },
+    ],
+    commitments.some((c) => c.state === 'BROKEN'),
   );
 
   const evaluation = tab(

@@ -21,8 +21,10 @@ import {
   type NatsBus,
   type NatsBusOptions,
 } from '@credit-hub/kit/events/nats';
+import { commitmentTimeRules } from '@credit-hub/subgraph-commitment/events';
 import { courtTimeRules } from '@credit-hub/subgraph-court/events';
 import { disclosureTimeRules } from '@credit-hub/subgraph-disclosure/events';
+import { EVALUATION_CONSUMERS } from '@credit-hub/subgraph-evaluation/events';
 import { marketTimeRules } from '@credit-hub/subgraph-market/events';
 import { DEFAULT_CONFIG, pushConsumer } from '@credit-hub/subgraph-push';
 import { metricsFactsConsumer, metricsTimeRules } from '@credit-hub/subgraph-metrics/events';
@@ -35,10 +37,13 @@ export const HUB_TIME_RULES: readonly TimeEventRule[] = [
   ...marketTimeRules,
   ...disclosureTimeRules,
   ...metricsTimeRules,
+  ...commitmentTimeRules,
 ];
 
 /** The hub's own consumers (a platform subgraph that reacts to other departments' events adds its one here). */
 export const HUB_CONSUMERS: readonly ConsumerDefinition[] = [
+  // evaluation: kept and broken commitments into its own facts (docs/evaluation.md).
+  ...EVALUATION_CONSUMERS,
   // push: every event fanned out to the webhook subscriptions, measure.lift.required made (docs/push.md).
   pushConsumer(DEFAULT_CONFIG),
   // metrics: the supervisors' fact store (docs/metrics.md).

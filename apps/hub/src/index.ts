@@ -19,6 +19,7 @@ import { startMarketSubgraph } from '@credit-hub/subgraph-market';
 import { startSubjectSubgraph } from '@credit-hub/subgraph-subject';
 import { startTaxSubgraph } from '@credit-hub/subgraph-tax';
 import { startMetricsSubgraph } from '@credit-hub/subgraph-metrics';
+import { startCommitmentSubgraph } from '@credit-hub/subgraph-commitment';
 import {
   developmentKeys,
   ephemeralKeys,
@@ -69,6 +70,7 @@ const startersFor = (
   metrics: startMetricsSubgraph,
   report: (o) => startReportSubgraph({ ...o, config: report }),
   push: (o) => startPushSubgraph({ ...o, config: settings.push }),
+  commitment: startCommitmentSubgraph,
 });
 
 export interface Hub {

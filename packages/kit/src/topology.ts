@@ -15,6 +15,7 @@ export const SUBGRAPHS = [
   { name: 'metrics', port: 4120, department: 'platform' },
   { name: 'report', port: 4109, department: 'platform' },
   { name: 'push', port: 4110, department: 'platform' },
+  { name: 'commitment', port: 4111, department: 'platform' },
 ] as const;
 
 /**

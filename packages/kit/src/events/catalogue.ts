@@ -42,6 +42,7 @@ export const PUBLISHED_RECORDS = [
   'ADMINISTRATIVE_LICENCE', // 双公示 行政许可 (disclosure)
   'ENVIRONMENTAL_PENALTY', // environment
   'GOVERNMENT_ARREARS', // government: 政府机构失信 (拖欠)
+  'COMMITMENT_BREACH', // commitment: a broken credit commitment (未践诺), the checking department's record
 ] as const;
 export const publishedRecord = z.enum(PUBLISHED_RECORDS);
 
@@ -147,6 +148,30 @@ export const measureLiftRequiredV1 = z.strictObject({
   windowDays: z.number().int().positive(),
 });
 
+/** The kinds of a subject's credit commitment (信用承诺): the commitment subgraph's CreditCommitmentKind. */
+export const COMMITMENT_KINDS = ['APPROVAL_NOTIFICATION', 'DEFICIENCY_TOLERANCE', 'VOLUNTARY', 'REPAIR'] as const;
+
+const commitment = z.strictObject({
+  commitmentId: id,
+  kind: z.enum(COMMITMENT_KINDS),
+  /** The matter (事项) it was made for. */
+  matter: z.string().max(200),
+  /** The department that checks it (核查部门, a DEPARTMENTS code). */
+  checkingDepartment: z.string().max(40),
+  /** The case or application it belongs to (a repair application's id for 修复型), null when none. */
+  reference: z.string().max(100).nullable(),
+});
+
+export const commitmentMadeV1 = commitment.extend({ madeOn: day, termEndsOn: day });
+export const commitmentKeptV1 = commitment.extend({ checkedOn: day });
+export const commitmentBrokenV1 = commitment.extend({
+  checkedOn: day,
+  /** 失信信息分级 the checking department chose (令第36号). */
+  tier: z.enum(['MINOR', 'GENERAL', 'SEVERE']),
+  /** The last day the breach is published; null: not published (轻微). */
+  publicityEndsOn: day.nullable(),
+});
+
 /**
  * Every event type with its versions. Keys are the wire names (`type`); each version maps to its payload schema.
  * Helpers building on the backbone add their types here (e.g. `measure.lift.required`).
@@ -164,6 +189,9 @@ export const EVENT_CATALOGUE = {
   'credit.check.recorded': { 1: creditCheckRecordedV1 },
   'measure.lift.required': { 1: measureLiftRequiredV1 },
   'metrics.alert.fired': { 1: metricsAlertFiredV1 },
+  'commitment.made': { 1: commitmentMadeV1 },
+  'commitment.kept': { 1: commitmentKeptV1 },
+  'commitment.broken': { 1: commitmentBrokenV1 },
 } as const satisfies Record<string, Record<number, z.ZodType>>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;

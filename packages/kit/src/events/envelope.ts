@@ -15,6 +15,7 @@ export const OUTBOX_SCHEMAS = [
   'evaluation',
   'push',
   'metrics',
+  'commitment',
 ] as const;
 export type OutboxSchema = (typeof OUTBOX_SCHEMAS)[number];
 

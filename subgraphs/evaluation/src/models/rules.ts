@@ -43,6 +43,12 @@ export const INPUTS = {
     type: 'LEVEL',
     levels: ['CREDITWORTHY', 'BASICALLY_CREDITWORTHY', 'AT_RISK', 'DISHONEST'],
   },
+  /**
+   * 信用承诺 kept (已践诺) and checked within the last 3 years, and broken (未践诺) ones while published: the
+   * evaluation's own facts from the commitment events (consumer `evaluation.commitments`), not a @requires.
+   */
+  keptCommitments: { department: 'commitment', type: 'RECORDS' },
+  brokenCommitments: { department: 'commitment', type: 'RECORDS' },
 } as const satisfies Record<
   string,
   { department: string; type: 'FLAG' | 'RECORDS' | 'LEVEL'; levels?: readonly string[] }
@@ -97,6 +103,7 @@ export const DEPARTMENT_LABELS: Record<string, string> = {
   environment: '生态环境部门',
   disclosure: '双公示（各行政机关）',
   government: '政务诚信',
+  commitment: '信用承诺（核查部门）',
 };
 
 /**

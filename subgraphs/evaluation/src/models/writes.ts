@@ -85,8 +85,9 @@ interface ShippedModel {
 const SYSTEM = 'system:default-models';
 
 /**
- * Installs the shipped default models (data/models.json) idempotently: a version that exists is left alone, and a
- * model whose code is new is installed ACTIVE — retiring the shipped models active for its subject kinds (a new
+ * Installs the shipped default models (data/models.json) idempotently: a version that exists (or an older one, when
+ * a newer version of the code exists) is left alone, and a new shipped version — of a new code, or the next version
+ * of a shipped code, e.g. HUB-ENTERPRISE v2 with the 信用承诺 indicators — is installed ACTIVE — retiring the shipped models active for its subject kinds (a new
  * shipped model replaces an older shipped one, e.g. the HUB-* models the former ZJ-* ones) — unless an
  * administrator's own model is active for one of its kinds: then it is installed as a DRAFT, and an
  * administrator's choice is never undone by a restart. Stored evaluations keep naming the version that made them.
@@ -107,7 +108,7 @@ export async function ensureEvaluationModels(
                SELECT 1 FROM evaluation.evaluation_model m
                WHERE m.status = 'ACTIVE' AND m.created_by <> $6::text AND m.subject_kinds && $4::text[])
              THEN 'DRAFT' ELSE 'ACTIVE' END AS status) s
-       WHERE NOT EXISTS (SELECT 1 FROM evaluation.evaluation_model WHERE code = $1::text)
+       WHERE NOT EXISTS (SELECT 1 FROM evaluation.evaluation_model WHERE code = $1::text AND version >= $2::int)
        ON CONFLICT (code, version) DO NOTHING
        RETURNING status`,
       [model.code, model.version, model.name, model.subjectKinds, JSON.stringify(definition), SYSTEM],
@@ -116,8 +117,9 @@ export async function ensureEvaluationModels(
     if (rows[0]!.status === 'ACTIVE') {
       await client.query(
         `UPDATE evaluation.evaluation_model SET status = 'RETIRED', retired_at = now()
-         WHERE status = 'ACTIVE' AND code <> $1::text AND subject_kinds && $2::text[]`,
-        [model.code, model.subjectKinds],
+         WHERE status = 'ACTIVE' AND NOT (code = $1::text AND version = $3::int)
+           AND (code = $1::text OR subject_kinds && $2::text[])`,
+        [model.code, model.subjectKinds, model.version],
       );
       installed.push(`${model.code} v${model.version}`);
     } else drafts.push(`${model.code} v${model.version}`);

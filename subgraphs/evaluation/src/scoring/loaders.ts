@@ -3,7 +3,8 @@ import type { Db } from '@credit-hub/kit/db';
 import type { ModelRecord } from '../models/mappers.ts';
 import { listModels } from '../models/reads.ts';
 import type { PublicGrade } from './mappers.ts';
-import { storedGrades } from './reads.ts';
+import { commitmentFactsOf, storedGrades } from './reads.ts';
+import type { CommitmentFact } from './rules.ts';
 import { storeEvaluations, type StoredEvaluationInput } from './writes.ts';
 
 /**
@@ -15,6 +16,11 @@ export function scoringLoaders(db: Db) {
   let active: Promise<ModelRecord[]> | null = null;
   return {
     activeModels: () => (active ??= listModels(db, 'ACTIVE')),
+    /** The evaluation's own 践诺 facts per subject (commitment events): one statement per batch. */
+    commitmentFacts: new DataLoader<string, CommitmentFact[]>(async (codes) => {
+      const rows = await commitmentFactsOf(db, codes);
+      return codes.map((code) => rows.filter((r) => r.subjectCode === code));
+    }),
     storedGrade: new DataLoader<string, PublicGrade | null>(async (codes) => {
       const grades = await storedGrades(db, codes);
       return codes.map((code) => grades.get(code) ?? null);

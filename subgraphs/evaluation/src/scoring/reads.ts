@@ -21,3 +21,35 @@ export async function storedGrades(db: Db, codes: readonly string[]): Promise<Ma
     rows.map((r) => [r.subjectCode, { grade: r.grade, gradeLabel: r.gradeLabel, evaluatedAt: r.evaluatedAt }]),
   );
 }
+
+const factRows = z.array(
+  z.object({
+    subjectCode: z.string(),
+    commitmentId: z.string(),
+    outcome: z.enum(['KEPT', 'BROKEN']),
+    matter: z.string(),
+    checkedOn: z.date(),
+    publicityEndsOn: z.date().nullable(),
+  }),
+);
+
+/**
+ * The 践诺 outcomes of `codes` the evaluation holds (its own table, filled by the consumer of the commitment
+ * events): one statement for a page of subjects.
+ */
+export async function commitmentFactsOf(db: Db, codes: readonly string[]) {
+  return factRows.parse(
+    await db.prisma.commitmentFact.findMany({
+      where: { subjectCode: { in: [...codes] } },
+      select: {
+        subjectCode: true,
+        commitmentId: true,
+        outcome: true,
+        matter: true,
+        checkedOn: true,
+        publicityEndsOn: true,
+      },
+      orderBy: [{ checkedOn: 'desc' }, { commitmentId: 'asc' }],
+    }),
+  );
+}

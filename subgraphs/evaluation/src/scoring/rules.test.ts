@@ -3,14 +3,25 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { GraphQLError } from 'graphql';
 import { parseDefinition, parseDefinitionText, type ModelDefinition } from '../models/rules.ts';
-import { MissingInputsError, collectInputs, evaluate, inputsDigest, inputsOf, type SubjectFacts } from './rules.ts';
+import {
+  MissingInputsError,
+  collectInputs,
+  commitmentInputs,
+  evaluate,
+  inputsDigest,
+  inputsOf,
+  type SubjectFacts,
+} from './rules.ts';
 
 // 公共信用综合评价 as plain functions: facts → inputs → score, grade, items. No database, no GraphQL.
-const shipped = JSON.parse(readFileSync(new URL('../../data/models.json', import.meta.url), 'utf8')) as {
+const versions = JSON.parse(readFileSync(new URL('../../data/models.json', import.meta.url), 'utf8')) as {
   code: string;
+  version: number;
   subjectKinds: string[];
   definition: unknown;
 }[];
+// The newest shipped version of each code: the one a fresh installation activates.
+const shipped = versions.filter((m) => !versions.some((n) => n.code === m.code && n.version > m.version));
 const model = (code: string) => parseDefinition(shipped.find((m) => m.code === code)!.definition);
 const organisation = model('HUB-ENTERPRISE');
 const publicSector = model('HUB-GOVERNMENT-BODY');
@@ -494,5 +505,39 @@ describe('definition validation', () => {
       () => parseDefinitionText('{"baseScore": '),
       (e: GraphQLError) => e.extensions.rule === 'JSON',
     );
+  });
+});
+
+describe("commitmentInputs() (信用承诺, the evaluation's own facts)", () => {
+  const d = (s: string) => new Date(`${s}T00:00:00Z`);
+  const fact = (outcome: 'KEPT' | 'BROKEN', checkedOn: string, publicityEndsOn: string | null = null) => ({
+    commitmentId: `${outcome}-${checkedOn}`,
+    outcome,
+    matter: '食品经营许可',
+    checkedOn: d(checkedOn),
+    publicityEndsOn: publicityEndsOn ? d(publicityEndsOn) : null,
+  });
+  it('counts kept ones checked within 3 years and broken ones while published', () => {
+    const facts = [
+      fact('KEPT', '2023-06-01'), // exactly 3 years before: out
+      fact('KEPT', '2023-06-02'),
+      fact('BROKEN', '2025-06-01', '2026-06-01'), // last day of publicity: counts
+      fact('BROKEN', '2025-05-31', '2026-05-31'), // publicity over
+      fact('BROKEN', '2026-05-01', null), // 轻微: never published
+    ];
+    const inputs = commitmentInputs(facts, d('2026-06-01'));
+    assert.equal(inputs.keptCommitments?.value, 1);
+    assert.equal(inputs.brokenCommitments?.value, 1);
+    assert.deepEqual(inputs.brokenCommitments?.records, [
+      { id: 'BROKEN-2025-06-01', description: '食品经营许可信用承诺未践诺（2025-06-01 核查）' },
+    ]);
+  });
+  it('scores them in HUB-ENTERPRISE: +5 per kept (at most 20), −50 per broken (at most 150)', () => {
+    const facts = [fact('KEPT', '2026-01-01'), fact('BROKEN', '2026-02-01', '2027-02-01')];
+    const result = evaluate(organisation, collectInputs(clean(), facts, d('2026-06-01')).inputs);
+    const item = (code: string) => result.items.find((i) => i.code === code)!;
+    assert.deepEqual([item('COMMITMENT_KEPT').points, item('COMMITMENT_BROKEN').points], [5, -50]);
+    const without = evaluate(organisation, collectInputs(clean(), [], d('2026-06-01')).inputs);
+    assert.equal(result.score, without.score - 45);
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { requiredFieldsUnavailable } from '@credit-hub/kit';
+import { clock, requiredFieldsUnavailable } from '@credit-hub/kit';
 import type { CreditSubject } from '../__generated__/types.ts';
 import {
   DEPARTMENT_LABELS,
@@ -97,6 +97,49 @@ function latestRating(facts: SubjectFacts) {
   return latest;
 }
 
+/** A 践诺 outcome the evaluation holds (evaluation.commitment_fact, from the commitment events). */
+export interface CommitmentFact {
+  commitmentId: string;
+  outcome: 'KEPT' | 'BROKEN';
+  kindLabel?: string;
+  matter: string;
+  checkedOn: Date;
+  publicityEndsOn: Date | null;
+}
+
+/** How far back a kept commitment counts: 3 years from its check, the look-back of 高频失信 (docs/rules/commitment.md). */
+export const KEPT_COMMITMENT_YEARS = 3;
+
+/**
+ * The commitment inputs on `today`: kept ones checked within the last 3 years, broken ones while published (a 轻微
+ * breach, never published, does not count). Always available: they are the evaluation's own facts.
+ */
+export function commitmentInputs(
+  facts: readonly CommitmentFact[],
+  today: Date,
+): Pick<Inputs, 'keptCommitments' | 'brokenCommitments'> {
+  const since = new Date(
+    Date.UTC(today.getUTCFullYear() - KEPT_COMMITMENT_YEARS, today.getUTCMonth(), today.getUTCDate()),
+  );
+  const t = today.getTime();
+  const kept = facts.filter(
+    (f) => f.outcome === 'KEPT' && f.checkedOn.getTime() > since.getTime() && f.checkedOn.getTime() <= t,
+  );
+  const broken = facts.filter(
+    (f) =>
+      f.outcome === 'BROKEN' &&
+      f.publicityEndsOn !== null &&
+      f.checkedOn.getTime() <= t &&
+      t <= f.publicityEndsOn.getTime(),
+  );
+  const records = (list: CommitmentFact[], word: string) =>
+    list.map((f) => ({ id: f.commitmentId, description: `${f.matter}信用承诺${word}（${day(f.checkedOn)} 核查）` }));
+  return {
+    keptCommitments: { type: 'RECORDS', value: kept.length, records: records(kept, '已践诺') },
+    brokenCommitments: { type: 'RECORDS', value: broken.length, records: records(broken, '未践诺') },
+  };
+}
+
 const flag = (value: boolean, records: SourceRecord[] = []): InputValue => ({ type: 'FLAG', value, records });
 const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
@@ -108,8 +151,12 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isI
  * (never rated — known because the environment's flags did arrive) and no 政务诚信 evaluation for subjects
  * that are not government bodies or public institutions.
  */
-export function collectInputs(facts: SubjectFacts): { inputs: Inputs; unavailable: InputName[] } {
-  const inputs: Inputs = {};
+export function collectInputs(
+  facts: SubjectFacts,
+  commitments: readonly CommitmentFact[] = [],
+  today: Date = clock.today(),
+): { inputs: Inputs; unavailable: InputName[] } {
+  const inputs: Inputs = { ...commitmentInputs(commitments, today) };
   if (isBool(facts.isDishonestDebtor)) inputs.isDishonestDebtor = flag(facts.isDishonestDebtor, caseRecords(facts));
   if (Array.isArray(facts.dishonestDebtorCases)) {
     const records = caseRecords(facts);

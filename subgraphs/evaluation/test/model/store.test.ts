@@ -28,7 +28,7 @@ const statuses = async () =>
   Object.fromEntries(
     (
       await client.query<{ code: string; status: string }>(
-        `SELECT code, status::text FROM evaluation.evaluation_model ORDER BY code`,
+        `SELECT code, status::text FROM evaluation.evaluation_model ORDER BY code, version`,
       )
     ).rows.map((r) => [r.code, r.status]),
   );
@@ -44,7 +44,7 @@ describe('ensureEvaluationModels', () => {
     await insert('CITY-GOVERNMENT', ['GOVERNMENT_BODY'], 'admin-1');
     const first = await ensureEvaluationModels(client);
     assert.deepEqual(first, {
-      installed: ['HUB-ENTERPRISE v1', 'HUB-SOCIAL-ORGANISATION v1', 'HUB-PUBLIC-INSTITUTION v1'],
+      installed: ['HUB-ENTERPRISE v1', 'HUB-ENTERPRISE v2', 'HUB-SOCIAL-ORGANISATION v1', 'HUB-PUBLIC-INSTITUTION v1'],
       drafts: ['HUB-GOVERNMENT-BODY v1'],
     });
     assert.deepEqual(await statuses(), {
@@ -57,5 +57,13 @@ describe('ensureEvaluationModels', () => {
       'ZJ-PUBLIC-SECTOR': 'RETIRED',
     });
     assert.deepEqual(await ensureEvaluationModels(client), { installed: [], drafts: [] }, 'idempotent');
+    // The next shipped version of a code retires the shipped version before it (信用承诺 indicators, v2).
+    const enterprise = await client.query<{ version: number; status: string }>(
+      `SELECT version, status::text FROM evaluation.evaluation_model WHERE code = 'HUB-ENTERPRISE' ORDER BY version`,
+    );
+    assert.deepEqual(enterprise.rows, [
+      { version: 1, status: 'RETIRED' },
+      { version: 2, status: 'ACTIVE' },
+    ]);
   });
 });

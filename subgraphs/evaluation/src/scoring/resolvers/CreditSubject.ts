@@ -20,7 +20,7 @@ async function creditEvaluation(facts: SubjectFacts, ctx: Context): Promise<Eval
   if (!kind || !region) throw inputsUnavailable(facts.code, [...(kind ? [] : ['kind' as const]), 'region']);
   const model = (await ctx.loaders.activeModels()).find((m) => m.subjectKinds.includes(kind));
   if (!model) return null;
-  const { inputs } = collectInputs(facts);
+  const { inputs } = collectInputs(facts, await ctx.loaders.commitmentFacts.load(facts.code));
   let result;
   try {
     result = evaluate(model.definition, inputs);
