@@ -10,6 +10,7 @@ import {
   type Scope,
   SCOPES,
 } from '@credit-hub/kit';
+import { isUscc } from '@credit-hub/kit/codes';
 import type { Db } from '@credit-hub/kit/db';
 import type { Request, RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
@@ -82,6 +83,18 @@ export function roleFromClaims(
   const department = typeof claims[names.department] === 'string' ? (claims[names.department] as string) : null;
   if (role === 'OFFICER' && !department) throw new AuthError("an officer token must name the officer's department");
   return { role, department: role === 'OFFICER' ? department : null };
+}
+
+/**
+ * An enterprise user's token (企业用户: `role: "enterprise"` and the `uscc` it is bound to, as a province's 法人
+ * unified identity service vouches for it): the caller reads what the public reads, and may ask for what only the
+ * subject itself may (its 专项信用报告, subgraphs/report). Null for any other role. docs/security.md, "Roles".
+ */
+export function enterpriseFromClaims(claims: Record<string, unknown>): Omit<Identity, 'purpose' | 'client'> | null {
+  if (String(claims.role ?? '').toLowerCase() !== 'enterprise') return null;
+  const uscc = typeof claims.uscc === 'string' ? claims.uscc.toUpperCase() : '';
+  if (!isUscc(uscc)) throw new AuthError('an enterprise token must name the valid USCC (uscc) it is bound to');
+  return { actor: String(claims.sub), role: 'ENTERPRISE', department: null, scopes: [], subjectCode: uscc };
 }
 
 /** Verifies people's tokens: HS256 with a shared secret and/or RS256 with the identity provider's key. */
@@ -189,6 +202,8 @@ export async function authenticate(req: CallerRequest, jwt: JwtVerifier, keys: A
   if (authorization?.startsWith('Bearer ')) {
     if (!jwt.enabled) throw new AuthError('tokens are not accepted by this gateway (no signing key configured)');
     const claims = await jwt.verify(authorization.slice(7).trim());
+    const enterprise = enterpriseFromClaims(claims);
+    if (enterprise) return { ...enterprise, purpose, client: address };
     const { role, department } = roleFromClaims(claims);
     return { actor: String(claims.sub), role, department, scopes: [], purpose, client: address };
   }

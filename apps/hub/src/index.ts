@@ -11,6 +11,7 @@ import { startGovernmentSubgraph } from '@credit-hub/subgraph-government';
 import { startMarketSubgraph } from '@credit-hub/subgraph-market';
 import { startSubjectSubgraph } from '@credit-hub/subgraph-subject';
 import { startTaxSubgraph } from '@credit-hub/subgraph-tax';
+import { startRepairSubgraph } from '@credit-hub/subgraph-repair';
 import { startHubEvents, type HubEvents, type HubEventsOptions } from './events.ts';
 
 /** Department settings the all-in-one start passes on (each service reads them itself when alone). */
@@ -44,6 +45,7 @@ const startersFor = (
   government: startGovernmentSubgraph,
   disclosure: (o) => startDisclosureSubgraph({ ...o, config: { personKeySecret } }),
   evaluation: startEvaluationSubgraph,
+  repair: startRepairSubgraph,
 });
 
 export interface Hub {

@@ -5,7 +5,7 @@ import type { ReplayCache } from './replay.ts';
  * Who is calling. The gateway authenticates the caller (JWT or API key, or nobody: the public) and hands
  * every subgraph this identity in a signed internal header; subgraphs trust nothing else.
  */
-export const ROLES = ['PUBLIC', 'OFFICER', 'SUPERVISOR', 'ADMIN', 'SYSTEM'] as const;
+export const ROLES = ['PUBLIC', 'OFFICER', 'SUPERVISOR', 'ADMIN', 'SYSTEM', 'ENTERPRISE'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Scopes of a departmental system's API key. */
@@ -23,6 +23,11 @@ export interface Identity {
   purpose: string | null;
   /** Where the call came from: the client address and, for API keys, the key id. */
   client: string;
+  /**
+   * An enterprise user (企业用户, role ENTERPRISE) is bound to its own USCC: it reads what the public reads and may ask
+   * for what only the subject itself may (its 专项信用报告). Absent for every other role.
+   */
+  subjectCode?: string | null;
 }
 
 export const PUBLIC_IDENTITY: Identity = {
@@ -142,5 +147,6 @@ export async function verifyIdentity(
     scopes: Array.isArray(claims.scopes) ? (claims.scopes.filter((x) => SCOPES.includes(x as Scope)) as Scope[]) : [],
     purpose: typeof claims.purpose === 'string' ? claims.purpose : null,
     client: String(claims.client ?? 'unknown'),
+    ...(typeof claims.subjectCode === 'string' ? { subjectCode: claims.subjectCode } : {}),
   };
 }
