@@ -1,4 +1,5 @@
-import type { RepairRecord } from '@credit-hub/kit/db';
+import type { RepairCase, RepairFile, RepairTransition } from '@credit-hub/kit/db';
+import type { RecordKind } from './rules.ts';
 
 /**
  * The parent types the repair subgraph's resolvers receive, named `<GraphQL type>Mapper` so that codegen finds them
@@ -10,5 +11,17 @@ export interface CreditSubjectMapper {
   code: string;
 }
 
-/** A record row as stored. */
-export type RepairRecordMapper = RepairRecord;
+/** A record of another department, known here by its kind and id only (federation hands the id over). */
+export interface RecordRef {
+  kind: RecordKind;
+  id: string;
+}
+export type AdministrativePenaltyMapper = RecordRef;
+export type AbnormalOperationMapper = RecordRef;
+export type SeriousIllegalListingMapper = RecordRef;
+export type MajorTaxViolationMapper = RecordRef;
+export type RecordMarkMapper = RecordRef;
+
+export type RepairCaseMapper = RepairCase;
+export type RepairFileMapper = Omit<RepairFile, 'content'>;
+export type RepairTransitionMapper = RepairTransition;

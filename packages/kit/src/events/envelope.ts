@@ -13,6 +13,7 @@ export const OUTBOX_SCHEMAS = [
   'government',
   'disclosure',
   'evaluation',
+  'repair',
 ] as const;
 export type OutboxSchema = (typeof OUTBOX_SCHEMAS)[number];
 

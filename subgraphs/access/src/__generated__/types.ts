@@ -243,6 +243,8 @@ export type QueryAuditLogArgs = {
 export type Role =
   /** 管理员 — administrator: keys, catalogues, users */
   | 'ADMIN'
+  /** 企业用户 — an enterprise signed in as itself, bound to its USCC (its own 专项信用报告) */
+  | 'ENTERPRISE'
   /** 部门工作人员 — officer bound to one department */
   | 'OFFICER'
   /** 公众 — anonymous caller (the public site) */

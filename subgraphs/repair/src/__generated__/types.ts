@@ -11,7 +11,22 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** Calendar date (日期), ISO 8601 YYYY-MM-DD, no time zone. */
   Date: { input: Date; output: Date | string; }
+  /** An instant (时间), ISO 8601 with time zone, e.g. 2026-11-21T06:00:00.000Z. */
+  DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** An 经营异常名录 entry (market): the window's marks resolved here. */
+export type AbnormalOperation = {
+  __typename?: 'AbnormalOperation';
+  /** Entry id. */
+  id: Scalars['ID']['output'];
+  /** 异议处理中. */
+  objectionPending: Maybe<Scalars['Boolean']['output']>;
+  /** Whether 申请信用修复 is open today. */
+  repairEligibility: Maybe<RepairEligibility>;
+  /** 修复办理中. */
+  repairPending: Maybe<Scalars['Boolean']['output']>;
 };
 
 /**
@@ -30,6 +45,26 @@ export type AccessLevel =
   /** 监管 — supervisors and administrators */
   | 'SUPERVISOR';
 
+/** A 双公示 行政处罚 (disclosure): the window's marks resolved here. */
+export type AdministrativePenalty = {
+  __typename?: 'AdministrativePenalty';
+  /** Record id. */
+  id: Scalars['ID']['output'];
+  /** 异议处理中: an objection to this record is being handled (the record stays public meanwhile). */
+  objectionPending: Maybe<Scalars['Boolean']['output']>;
+  /** Whether 申请信用修复 is open today, and if not why not and from when. */
+  repairEligibility: Maybe<RepairEligibility>;
+  /** 修复办理中: a 信用修复 application for it is open. */
+  repairPending: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** Who applies. */
+export type ApplicantKind =
+  /** An authorised agent (授权委托书 required) */
+  | 'AGENT'
+  /** The subject itself (its 法人 account) */
+  | 'SUBJECT';
+
 /**
  * A credit subject (信用主体): an organisation keyed by its unified social credit code (统一社会信用代码,
  * USCC) or a natural person (自然人) keyed by a pseudonymous person key. Every department's subgraph
@@ -44,10 +79,167 @@ export type CreditSubject = {
    */
   code: Scalars['ID']['output'];
   /**
-   * The subject's records kept by platform (platform), newest decision first. Null (with an error naming the
-   * repair subgraph) when the repair subgraph is unavailable.
+   * The window's marks on the subject's records (异议处理中, 修复办理中, whether 申请信用修复 is open), one per record the
+   * window knows of. Null (with an error naming the repair subgraph) when it is unavailable.
    */
-  repairRecords: Maybe<Array<RepairRecord>>;
+  recordMarks: Maybe<Array<RecordMark>>;
+};
+
+/** A 重大税收违法失信主体 entry (tax): the window's marks resolved here. */
+export type MajorTaxViolation = {
+  __typename?: 'MajorTaxViolation';
+  /** Entry id. */
+  id: Scalars['ID']['output'];
+  /** 异议处理中. */
+  objectionPending: Maybe<Scalars['Boolean']['output']>;
+  /** Whether 申请信用修复 (提前停止公布) is open today. */
+  repairEligibility: Maybe<RepairEligibility>;
+  /** 修复办理中. */
+  repairPending: Maybe<Scalars['Boolean']['output']>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** The department accepts (受理) an application. */
+  acceptRepairCase: RepairCase;
+  /** The department approves: `repair.approved` is recorded; the department's own repair act follows from it. */
+  approveRepairCase: RepairCase;
+  /** The providing department corrected the record (through its own mutation) and closes the objection. */
+  correctObjection: RepairCase;
+  /** Start an objection (DRAFT): enterprise users for records about their own USCC. */
+  createObjection: RepairCase;
+  /** Start a 信用修复 application (DRAFT): enterprise users for their own USCC. */
+  createRepairApplication: RepairCase;
+  /** The department denies, with the reason and the first day one may apply again. */
+  denyRepairCase: RepairCase;
+  /** The department extends its review once (因案情复杂或需进行核查), by at most the configured working days. */
+  extendRepairCase: RepairCase;
+  /** Platform (信用办) officers: the completeness check passed, forward to the deciding department. */
+  forwardRepairCase: RepairCase;
+  /** 不予受理 with the reason (platform at SUBMITTED, the department at FORWARDED). */
+  refuseRepairCase: RepairCase;
+  /** Hand in the 补正 (RETURNED → back where it was; the clock runs on with the days it had left). */
+  resubmitRepairCase: RepairCase;
+  /** Ask for 补正 (platform at SUBMITTED, the department later): the clock stops. */
+  returnRepairCase: RepairCase;
+  /** Submit a draft (DRAFT → SUBMITTED): eligibility is checked again. */
+  submitRepairCase: RepairCase;
+  /** The providing department keeps the record as it is, with the reason. */
+  upholdObjection: RepairCase;
+  /** Withdraw an open case (applicant). */
+  withdrawRepairCase: RepairCase;
+};
+
+
+export type MutationAcceptRepairCaseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationApproveRepairCaseArgs = {
+  basis: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCorrectObjectionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationCreateObjectionArgs = {
+  input: ObjectionInput;
+};
+
+
+export type MutationCreateRepairApplicationArgs = {
+  input: RepairApplicationInput;
+};
+
+
+export type MutationDenyRepairCaseArgs = {
+  id: Scalars['ID']['input'];
+  reapplyFrom?: InputMaybe<Scalars['Date']['input']>;
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationExtendRepairCaseArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  workingDays: Scalars['Int']['input'];
+};
+
+
+export type MutationForwardRepairCaseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRefuseRepairCaseArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationResubmitRepairCaseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReturnRepairCaseArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationSubmitRepairCaseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpholdObjectionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationWithdrawRepairCaseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** Objection categories (信用湛江 / 信用广州 practice; docs/rules/repair.md). */
+export type ObjectionCategory =
+  /** 与认定部门记录不一致 */
+  | 'DIFFERS_FROM_AUTHORITY'
+  /** 信息重复 */
+  | 'DUPLICATED'
+  /** 信息不完整 */
+  | 'INCOMPLETE'
+  /** 不应公示 */
+  | 'NOT_TO_BE_PUBLISHED'
+  /** 超期公示 */
+  | 'PAST_PERIOD'
+  /** 信息错误 */
+  | 'WRONG';
+
+/** An objection to a record. */
+export type ObjectionInput = {
+  /** Set when an agent objects. */
+  agentName?: InputMaybe<Scalars['String']['input']>;
+  /** Why the record is wrong. */
+  category: ObjectionCategory;
+  /** Contact phone (optional). */
+  contactPhone?: InputMaybe<Scalars['String']['input']>;
+  /** The department that provided the record (only for ADMINISTRATIVE_PENALTY records the window does not know yet). */
+  department?: InputMaybe<Scalars['String']['input']>;
+  /** The record's id. */
+  recordId: Scalars['ID']['input'];
+  /** The record's kind. */
+  recordKind: RepairRecordKind;
+  /** What is wrong and what it should say (1–2000 characters). */
+  statement: Scalars['String']['input'];
 };
 
 /** Relay paging information. */
@@ -75,13 +267,365 @@ export type PersonalDataKind =
   /** 姓名 — name, masked as 张*三 */
   | 'NAME';
 
-/** A record platform keeps about a credit subject. */
-export type RepairRecord = {
-  __typename?: 'RepairRecord';
-  /** The day the department decided it (决定日期). */
-  decidedOn: Scalars['Date']['output'];
+export type Query = {
+  __typename?: 'Query';
+  /** The signed-in enterprise's own cases (an enterprise sees only the cases about its own USCC), newest first. */
+  myRepairCases: Array<RepairCase>;
+  /** One case: its applicant, the platform's officers, the deciding department's officers, supervisors. */
+  repairCase: Maybe<RepairCase>;
+  /** The 信用承诺书 template for a record (text to print, sign and stamp, then upload as COMMITMENT). */
+  repairCommitmentTemplate: Scalars['String']['output'];
+  /** A file's content (audited: who read which file of which case). */
+  repairFile: Maybe<RepairFileContent>;
+  /** Progress of a case by its 查询码 (anyone holding the code; no personal data). */
+  repairProgress: Maybe<RepairProgress>;
+  /**
+   * The work queue: a department's officers see the cases forwarded to their department; the platform's officers
+   * (信用办) the cases awaiting its completeness check and every open case; supervisors all. Oldest due first.
+   */
+  repairQueue: Array<RepairCase>;
+  /** The window's figures for a period of submission days. */
+  repairStatistics: RepairStatistics;
+};
+
+
+export type QueryRepairCaseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRepairCommitmentTemplateArgs = {
+  kind: RepairCaseKind;
+  recordId: Scalars['ID']['input'];
+  recordKind: RepairRecordKind;
+};
+
+
+export type QueryRepairFileArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRepairProgressArgs = {
+  queryCode: Scalars['String']['input'];
+};
+
+
+export type QueryRepairQueueArgs = {
+  filter?: InputMaybe<RepairQueueFilter>;
+};
+
+
+export type QueryRepairStatisticsArgs = {
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
+};
+
+/** The window's marks on one record of a subject. */
+export type RecordMark = {
+  __typename?: 'RecordMark';
+  /** 异议处理中. */
+  objectionPending: Scalars['Boolean']['output'];
+  /** The record's id in its department's subgraph. */
+  recordId: Scalars['ID']['output'];
+  /** The record's kind. */
+  recordKind: RepairRecordKind;
+  /** Whether 申请信用修复 is open today. */
+  repairEligibility: RepairEligibility;
+  /** 修复办理中. */
+  repairPending: Scalars['Boolean']['output'];
+};
+
+/** Application to repair a record (the applicant is the enterprise signed in, or its agent). */
+export type RepairApplicationInput = {
+  /** Set when an agent applies: the agent's name (an AUTHORISATION file is then required). */
+  agentName?: InputMaybe<Scalars['String']['input']>;
+  /** Contact phone for the department (optional). */
+  contactPhone?: InputMaybe<Scalars['String']['input']>;
   /** The record's id. */
+  recordId: Scalars['ID']['input'];
+  /** The record's kind. */
+  recordKind: RepairRecordKind;
+  /** What was done to perform the obligations and correct the wrong (1–2000 characters). */
+  statement: Scalars['String']['input'];
+};
+
+/** A 信用修复 application or an objection: seen by its applicant, the platform and the deciding department. */
+export type RepairCase = {
+  __typename?: 'RepairCase';
+  /** The agent's name, when an agent applied. */
+  agentName: Maybe<Scalars['String']['output']>;
+  /** Who applied: the subject itself or an agent. */
+  applicantKind: ApplicantKind;
+  /** Objection category (objections only). */
+  category: Maybe<ObjectionCategory>;
+  /** When it was closed. */
+  closedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Working days left on the stopped clock while returned for 补正. */
+  daysLeft: Maybe<Scalars['Int']['output']>;
+  /** The decision's reason (不予受理 / 不予修复 / 维持 / 更正 / 补正 request). */
+  decisionReason: Maybe<Scalars['String']['output']>;
+  /** The deciding (providing) department's code. */
+  department: Scalars['String']['output'];
+  /** The department's name. */
+  departmentName: Scalars['String']['output'];
+  /** The last day of the current stage (working days); null while no clock runs (draft, 补正, closed). */
+  dueOn: Maybe<Scalars['Date']['output']>;
+  /** True once the department extended its review. */
+  extended: Scalars['Boolean']['output'];
+  /** The files (content through Query.repairFile, audited). */
+  files: Array<RepairFile>;
+  /** Every transition, oldest first. */
+  history: Array<RepairTransition>;
+  /** Case id. */
   id: Scalars['ID']['output'];
-  /** What the record says, as the department publishes it. */
-  title: Scalars['String']['output'];
+  /** REPAIR or OBJECTION. */
+  kind: RepairCaseKind;
+  /** Materials still missing for the completeness check (形式审查). */
+  missingMaterials: Array<RepairFilePurpose>;
+  /** True when the stage is past its last day. */
+  overdue: Scalars['Boolean']['output'];
+  /** 查询码: follow progress with it (Query.repairProgress). */
+  queryCode: Scalars['String']['output'];
+  /** After a denial: the first day one may apply again. */
+  reapplyFrom: Maybe<Scalars['Date']['output']>;
+  /** The record's id in its department's subgraph. */
+  recordId: Scalars['ID']['output'];
+  /** The record's kind. */
+  recordKind: RepairRecordKind;
+  /** State. */
+  state: RepairCaseState;
+  /** The applicant's statement. */
+  statement: Scalars['String']['output'];
+  /** The subject (USCC). */
+  subjectCode: Scalars['ID']['output'];
+  /** When it was submitted. */
+  submittedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** REPAIR (信用修复申请) or OBJECTION (异议申诉). */
+export type RepairCaseKind =
+  /** 异议申诉 */
+  | 'OBJECTION'
+  /** 信用修复申请 */
+  | 'REPAIR';
+
+/** The states of a case (docs/rules/repair.md, States). */
+export type RepairCaseState =
+  /** 已受理: the department reviews the application */
+  | 'ACCEPTED'
+  /** 准予修复: the department's own repair act follows through the event backbone */
+  | 'APPROVED'
+  /** 异议成立，已更正 */
+  | 'CORRECTED'
+  /** 不予修复 (with the reason and the day one may apply again) */
+  | 'DENIED'
+  /** 草稿: being prepared by the applicant (files can be added) */
+  | 'DRAFT'
+  /** 已转办: with the deciding (providing) department, which decides whether to accept (受理) */
+  | 'FORWARDED'
+  /** 不予受理 (with the reason) */
+  | 'REJECTED_NOT_ACCEPTED'
+  /** 待补正: returned to the applicant for more material; the clock stops */
+  | 'RETURNED'
+  /** 已提交: the platform's completeness check (形式审查) */
+  | 'SUBMITTED'
+  /** 已同步: the department's repair act is done and announced (publication ended) */
+  | 'SYNCED'
+  /** 异议不成立，维持原记录 (with the reason) */
+  | 'UPHELD'
+  /** 已撤回 */
+  | 'WITHDRAWN';
+
+/** Per department. */
+export type RepairDepartmentFigure = {
+  __typename?: 'RepairDepartmentFigure';
+  /** Repair applications submitted in the period. */
+  applications: Scalars['Int']['output'];
+  /** Department code. */
+  department: Scalars['String']['output'];
+  /** Objections submitted in the period. */
+  objections: Scalars['Int']['output'];
+  /** Open cases past their stage's last day today. */
+  overdue: Scalars['Int']['output'];
+};
+
+/** Whether a subject may apply to repair a record today. */
+export type RepairEligibility = {
+  __typename?: 'RepairEligibility';
+  /** True when 申请信用修复 is open. */
+  eligible: Scalars['Boolean']['output'];
+  /** The first day an application is possible, when time is what stands in the way. */
+  from: Maybe<Scalars['Date']['output']>;
+  /** Why not (Chinese, for the site); null when eligible. */
+  reason: Maybe<Scalars['String']['output']>;
+  /** The rule applied, with its official source. */
+  rule: Scalars['String']['output'];
+};
+
+/** A file of a case: never public; its content is read through Query.repairFile (every read audited). */
+export type RepairFile = {
+  __typename?: 'RepairFile';
+  /** The name it was uploaded with. */
+  fileName: Scalars['String']['output'];
+  /** File id. */
+  id: Scalars['ID']['output'];
+  /** The type told by its content. */
+  mediaType: Scalars['String']['output'];
+  /** What it is. */
+  purpose: RepairFilePurpose;
+  /** SHA-256 of the content (hex). */
+  sha256: Scalars['String']['output'];
+  /** Bytes. */
+  size: Scalars['Int']['output'];
+  /** When it was uploaded. */
+  uploadedAt: Scalars['DateTime']['output'];
+};
+
+/** A file's content (base64), for its applicant, the platform and the deciding department. */
+export type RepairFileContent = {
+  __typename?: 'RepairFileContent';
+  /** The content, base64. */
+  contentBase64: Scalars['String']['output'];
+  /** The file. */
+  file: RepairFile;
+};
+
+/** What a file of a case is. */
+export type RepairFilePurpose =
+  /** 授权委托书 (when an agent applies) */
+  | 'AUTHORISATION'
+  /** 信用承诺书 (signed and stamped scan) */
+  | 'COMMITMENT'
+  /** 异议证明材料 (the decision, a revocation, a screenshot of the authority's site, …) */
+  | 'EVIDENCE'
+  /** 履行法定义务的证明 (缴款凭证, 整改报告, …) */
+  | 'PROOF';
+
+/** What anyone holding the 查询码 sees: the progress, no statement and no files. */
+export type RepairProgress = {
+  __typename?: 'RepairProgress';
+  /** When it was closed. */
+  closedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The decision's reason, once decided. */
+  decisionReason: Maybe<Scalars['String']['output']>;
+  /** The deciding department's name. */
+  departmentName: Scalars['String']['output'];
+  /** The last day of the current stage. */
+  dueOn: Maybe<Scalars['Date']['output']>;
+  /** REPAIR or OBJECTION. */
+  kind: RepairCaseKind;
+  /** The record's kind. */
+  recordKind: RepairRecordKind;
+  /** State. */
+  state: RepairCaseState;
+  /** When it was submitted. */
+  submittedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** Which cases a queue shows. */
+export type RepairQueueFilter = {
+  /** Only these kinds. */
+  kind?: InputMaybe<RepairCaseKind>;
+  /** Only cases past their stage's last day. */
+  overdueOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only these states (default: every open one). */
+  states?: InputMaybe<Array<RepairCaseState>>;
+};
+
+/** The records the window handles. */
+export type RepairRecordKind =
+  /** 经营异常名录 (market) */
+  | 'ABNORMAL_OPERATION'
+  /** 行政处罚 (双公示, disclosure; decided by the reporting department) */
+  | 'ADMINISTRATIVE_PENALTY'
+  /** 失信被执行人 (court; objections only) */
+  | 'DISHONEST_DEBTOR'
+  /** 环境行政处罚 (environment; objections only) */
+  | 'ENVIRONMENTAL_PENALTY'
+  /** 重大税收违法失信主体 (tax) */
+  | 'MAJOR_TAX_VIOLATION'
+  /** 严重违法失信名单 (market) */
+  | 'SERIOUS_ILLEGAL';
+
+/** Working days one stage took, per kind, stage and department (cases whose stage ended in the period). */
+export type RepairStageFigure = {
+  __typename?: 'RepairStageFigure';
+  /** Average working days. */
+  averageWorkingDays: Maybe<Scalars['Float']['output']>;
+  /** Stages ended in the period. */
+  count: Scalars['Int']['output'];
+  /** Department code. */
+  department: Scalars['String']['output'];
+  /** REPAIR or OBJECTION. */
+  kind: RepairCaseKind;
+  /** 90th percentile (nearest rank) of working days. */
+  p90WorkingDays: Maybe<Scalars['Int']['output']>;
+  /** The stage (SUBMITTED = platform check, FORWARDED = acceptance, ACCEPTED = review, APPROVED = sync, RETURNED = 补正). */
+  stage: RepairCaseState;
+};
+
+/** The window's figures for the dashboards (信用修复效率, 异议占比 and 处理时长 of city credit monitoring). */
+export type RepairStatistics = {
+  __typename?: 'RepairStatistics';
+  /** Repair applications submitted. */
+  applications: Scalars['Int']['output'];
+  /** Applications approved (APPROVED or SYNCED) among those submitted. */
+  approved: Scalars['Int']['output'];
+  /** Objections resolved: average working days from submission to outcome (补正 time not counted). */
+  averageObjectionWorkingDays: Maybe<Scalars['Float']['output']>;
+  /** Repair applications decided: average working days from submission to decision (补正 time not counted). */
+  averageRepairWorkingDays: Maybe<Scalars['Float']['output']>;
+  /** Applications denied. */
+  denied: Scalars['Int']['output'];
+  /** Per department. */
+  departments: Array<RepairDepartmentFigure>;
+  /** Period start (submission day, inclusive). */
+  from: Scalars['Date']['output'];
+  /** Cases not accepted. */
+  notAccepted: Scalars['Int']['output'];
+  /** objections ÷ (applications + objections), 0 when none. */
+  objectionShare: Scalars['Float']['output'];
+  /** Objections submitted. */
+  objections: Scalars['Int']['output'];
+  /** Open cases past their stage's last day today. */
+  overdue: Scalars['Int']['output'];
+  /** Objections resolved: p90 working days. */
+  p90ObjectionWorkingDays: Maybe<Scalars['Int']['output']>;
+  /** Per stage and department. */
+  stages: Array<RepairStageFigure>;
+  /** Period end (inclusive). */
+  to: Scalars['Date']['output'];
+};
+
+/** One change of state. */
+export type RepairTransition = {
+  __typename?: 'RepairTransition';
+  /** What was done (SUBMIT, FORWARD, ACCEPT, …). */
+  action: Scalars['String']['output'];
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** Who did it: APPLICANT, PLATFORM, DEPARTMENT or SYSTEM (names of officers are not shown). */
+  by: Scalars['String']['output'];
+  /** From (null on creation). */
+  from: Maybe<RepairCaseState>;
+  /** The reason given. */
+  reason: Maybe<Scalars['String']['output']>;
+  /** Working days the ended stage took (the 补正 time not counted). */
+  stageDays: Maybe<Scalars['Int']['output']>;
+  /** To. */
+  to: RepairCaseState;
+};
+
+/** A 严重违法失信名单 entry (market): the window's marks resolved here. */
+export type SeriousIllegalListing = {
+  __typename?: 'SeriousIllegalListing';
+  /** Entry id. */
+  id: Scalars['ID']['output'];
+  /** 异议处理中. */
+  objectionPending: Maybe<Scalars['Boolean']['output']>;
+  /** Whether 申请信用修复 (提前移出) is open today. */
+  repairEligibility: Maybe<RepairEligibility>;
+  /** 修复办理中. */
+  repairPending: Maybe<Scalars['Boolean']['output']>;
 };
