@@ -51,7 +51,7 @@ import { requestRulesPlugin } from './request-rules.ts';
 import { subgraphFailure } from './subgraph-failure.ts';
 import { Safelist } from './safelist.ts';
 import { graphqlTransport, requestIdFormat } from './transport.ts';
-import { DEFAULT_UPLOAD_LIMIT_BYTES, mountUploads } from './upload.ts';
+import { DEFAULT_REPAIR_UPLOAD_LIMIT_BYTES, DEFAULT_UPLOAD_LIMIT_BYTES, mountRepairUploads, mountUploads } from './upload.ts';
 import { supergraphFromFile } from './supergraph.ts';
 import { mountWebApp } from './web.ts';
 
@@ -228,6 +228,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     internalSecret: options.internalSecret,
     disclosureUrl: options.subgraphUrls?.disclosure ?? `http://127.0.0.1:${disclosure.port}/graphql`,
     limitBytes: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES,
+    rateLimit: rateLimiter.middleware,
+  });
+  const repair = SUBGRAPHS.find((s) => s.name === 'repair')!;
+  mountRepairUploads(app, {
+    jwt,
+    keys,
+    internalSecret: options.internalSecret,
+    repairUrl: options.subgraphUrls?.repair ?? `http://127.0.0.1:${repair.port}/graphql`,
+    limitBytes: DEFAULT_REPAIR_UPLOAD_LIMIT_BYTES,
     rateLimit: rateLimiter.middleware,
   });
 

@@ -16,9 +16,10 @@ import {
 } from '@credit-hub/kit/events';
 import { connectNats, startNatsConsumer, startNatsRelay, type NatsBus } from '@credit-hub/kit/events/nats';
 import { courtTimeRules } from '@credit-hub/subgraph-court/events';
-import { disclosureTimeRules } from '@credit-hub/subgraph-disclosure/events';
-import { marketTimeRules } from '@credit-hub/subgraph-market/events';
-import { taxTimeRules } from '@credit-hub/subgraph-tax/events';
+import { disclosureRepairConsumer, disclosureTimeRules } from '@credit-hub/subgraph-disclosure/events';
+import { marketRepairConsumer, marketTimeRules } from '@credit-hub/subgraph-market/events';
+import { repairConsumers } from '@credit-hub/subgraph-repair/events';
+import { taxRepairConsumer, taxTimeRules } from '@credit-hub/subgraph-tax/events';
 
 /** Every department's time rules: the endings that a day makes, announced once each. */
 export const HUB_TIME_RULES: readonly TimeEventRule[] = [
@@ -29,7 +30,14 @@ export const HUB_TIME_RULES: readonly TimeEventRule[] = [
 ];
 
 /** The hub's own consumers (a platform subgraph that reacts to other departments' events adds its one here). */
-export const HUB_CONSUMERS: readonly ConsumerDefinition[] = [];
+export const HUB_CONSUMERS: readonly ConsumerDefinition[] = [
+  // 信用修复 (docs/rules/repair.md): the window's record projection and SYNCED step, and each deciding department's
+  // own repair act on `repair.approved`, in its own schema.
+  ...repairConsumers,
+  taxRepairConsumer,
+  marketRepairConsumer,
+  disclosureRepairConsumer,
+];
 
 export interface HubEventsOptions {
   /** Default HUB_CONSUMERS. */

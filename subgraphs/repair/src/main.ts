@@ -12,5 +12,17 @@ const service = await startRepairSubgraph({
   host: env.REPAIR_HOST,
   production: env.NODE_ENV === 'production',
   ...identityOptionsOf(env),
+  config: {
+    limits: {
+      review: env.REPAIR_DAYS_REVIEW,
+      accept: env.REPAIR_DAYS_ACCEPT,
+      decide: env.REPAIR_DAYS_DECIDE,
+      sync: env.REPAIR_DAYS_SYNC,
+      objectionReview: env.REPAIR_DAYS_OBJECTION_REVIEW,
+      objectionProvider: env.REPAIR_DAYS_OBJECTION_PROVIDER,
+      extendMax: env.REPAIR_DAYS_EXTEND_MAX,
+    },
+    fileLimitBytes: env.REPAIR_FILE_LIMIT_BYTES,
+  },
 });
 console.log(`repair subgraph at ${service.url}`);

@@ -34,12 +34,14 @@ export const OWNER_OF: Record<RecordKind, string | null> = {
 };
 
 /** The kinds the window repairs (an owning department consumes `repair.approved` for each); others take objections. */
-export const REPAIRABLE: readonly RecordKind[] = [
+export const REPAIRABLE = [
   'ADMINISTRATIVE_PENALTY',
   'ABNORMAL_OPERATION',
   'SERIOUS_ILLEGAL',
   'MAJOR_TAX_VIOLATION',
-];
+] as const satisfies readonly RecordKind[];
+export type RepairableKind = (typeof REPAIRABLE)[number];
+export const isRepairable = (kind: RecordKind): kind is RepairableKind => (REPAIRABLE as readonly string[]).includes(kind);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Eligibility (可修复性)
@@ -78,7 +80,7 @@ export function dayAfterMonths(from: Date, months: number): Date {
   return new Date(end.getTime() + DAY);
 }
 
-export const RULES: Record<(typeof REPAIRABLE)[number], string> = {
+export const RULES: Record<RepairableKind, string> = {
   ADMINISTRATIVE_PENALTY:
     '行政处罚信息：最短公示期届满后可申请（轻微：履行义务后即可；一般：3个月；严重：1年），以认定部门按其公示规则给出的修复起始日为准' +
     '（国家发展改革委令第36号《信用修复管理办法》；国办发〔2025〕22号）',
@@ -103,14 +105,14 @@ export function eligibility(
   today: Date,
   history: { repairedSameKind: Date[]; determinationsSameKind: Date[]; pending: boolean; deniedUntil: Date | null },
 ): Eligibility {
-  if (!REPAIRABLE.includes(kind))
+  if (!isRepairable(kind))
     return {
       eligible: false,
       reason: `${RECORD_KIND_LABELS[kind]}不在本窗口的信用修复范围内，请向认定部门申请（可对其提出异议）`,
       from: null,
       rule: '国家发展改革委令第36号：谁认定、谁修复',
     };
-  const rule = RULES[kind as (typeof REPAIRABLE)[number]];
+  const rule = RULES[kind];
   const no = (reason: string, from: Date | null = null): Eligibility => ({ eligible: false, reason, from, rule });
   if (!facts) return no('本窗口尚未收到认定部门关于该记录的信息，暂不能在线申请，请咨询认定部门');
   if (facts.endedOn)
