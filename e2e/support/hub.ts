@@ -47,10 +47,14 @@ export function startTestHub(
 
 /** A person's token as the identity provider would issue it. */
 export async function tokenFor(
-  claims: { role: string; department?: string; sub?: string },
+  claims: { role: string; department?: string; sub?: string; uscc?: string },
   options: { secret?: string; expiresIn?: string; issuer?: string; audience?: string } = {},
 ): Promise<string> {
-  return new SignJWT({ role: claims.role, ...(claims.department ? { department: claims.department } : {}) })
+  return new SignJWT({
+    role: claims.role,
+    ...(claims.department ? { department: claims.department } : {}),
+    ...(claims.uscc ? { uscc: claims.uscc } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.sub ?? `${claims.role}-${claims.department ?? 'all'}`)
     .setIssuer(options.issuer ?? 'credit-hub')
