@@ -126,6 +126,13 @@ export const SubjectQuery = graphql(`
       }
       administrativePenalties {
         id
+        objectionPending
+        repairPending
+        repairEligibility {
+          eligible
+          reason
+          from
+        }
         documentNumber
         violationType
         facts
@@ -151,6 +158,13 @@ export const SubjectQuery = graphql(`
       }
       majorTaxViolations {
         id
+        objectionPending
+        repairPending
+        repairEligibility {
+          eligible
+          reason
+          from
+        }
         situationLabel
         mainFacts
         legalBasis
@@ -180,6 +194,13 @@ export const SubjectQuery = graphql(`
       }
       seriousIllegalListings {
         id
+        objectionPending
+        repairPending
+        repairEligibility {
+          eligible
+          reason
+          from
+        }
         decisionDocument
         groundLabel
         basis
@@ -191,6 +212,13 @@ export const SubjectQuery = graphql(`
       }
       abnormalOperations {
         id
+        objectionPending
+        repairPending
+        repairEligibility {
+          eligible
+          reason
+          from
+        }
         kindLabel
         reasonLabel
         listingAuthority
@@ -375,6 +403,22 @@ export const LatestLicencesQuery = graphql(`
         hasNextPage
         endCursor
       }
+    }
+  }
+`);
+
+/** 信用修复 / 异议 progress by 查询码 (anyone holding the code; no personal data): the /repair page. */
+export const RepairProgressQuery = graphql(`
+  query WebRepairProgress($queryCode: String!) {
+    repairProgress(queryCode: $queryCode) {
+      kind
+      recordKind
+      departmentName
+      state
+      dueOn
+      decisionReason
+      submittedAt
+      closedAt
     }
   }
 `);

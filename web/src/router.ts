@@ -25,6 +25,12 @@ export const router = createRouter({
       meta: { title: '办事指南' },
     },
     {
+      path: '/repair',
+      name: 'repair',
+      component: () => import('./pages/RepairPage.vue'),
+      meta: { title: '信用修复与异议' },
+    },
+    {
       path: '/console',
       name: 'console',
       component: () => import('./pages/ConsolePage.vue'),
