@@ -3,7 +3,7 @@
  * case and who moves them, the working-day clock, and what an uploaded file is. No I/O, no GraphQL (rules.test.ts).
  */
 import { createHash } from 'node:crypto';
-import { chineseCalendar, isCalendarRangeError, type WorkingCalendar } from '@credit-hub/kit';
+import { chineseCalendar, isCalendarRangeError, type Identity, type WorkingCalendar } from '@credit-hub/kit';
 
 export type CaseKind = 'REPAIR' | 'OBJECTION';
 export type RecordKind =
@@ -340,4 +340,33 @@ export function p90(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.ceil(0.9 * sorted.length) - 1]!;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Who may do what (docs/rules/repair.md, "Who does what"): the applicant is an enterprise user bound to the case's
+// USCC (ENTERPRISE role: the province's 法人 identity vouches for the binding); the platform is the 信用办's
+// officers (department `platform`); the department is the officers and write-scoped systems of the case's deciding
+// department; supervisors read everything.
+
+export const isPlatform = (who: Identity) => who.role === 'OFFICER' && who.department === 'platform';
+export const isDepartmentOf = (who: Identity, department: string) =>
+  (who.role === 'OFFICER' && who.department === department) ||
+  (who.role === 'SYSTEM' && who.department === department && who.scopes.includes('write'));
+
+/** May `who` see a case (its applicant, the platform, the deciding department, supervisors)? */
+export function maySee(who: Identity, row: { subjectCode: string; department: string }): boolean {
+  if (who.role === 'ENTERPRISE') return who.subjectCode === row.subjectCode;
+  if (who.role === 'SUPERVISOR' || isPlatform(who)) return true;
+  return (who.role === 'OFFICER' || who.role === 'SYSTEM') && who.department === row.department;
+}
+
+/** Is `who` the actor a move needs? */
+export function isActor(who: Identity, actor: Actor, row: { subjectCode: string; department: string }): boolean {
+  return actor === 'APPLICANT'
+    ? who.role === 'ENTERPRISE' && who.subjectCode === row.subjectCode
+    : actor === 'PLATFORM'
+      ? isPlatform(who)
+      : actor === 'DEPARTMENT'
+        ? isDepartmentOf(who, row.department)
+        : false;
 }

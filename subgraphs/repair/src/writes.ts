@@ -4,14 +4,15 @@
  * its audit entry and, for decisions, its event (repair.approved / objection.resolved) in the repair outbox.
  */
 import { randomBytes } from 'node:crypto';
-import { badInput, clock, conflict, DEPARTMENTS, forbidden, notFound } from '@credit-hub/kit';
+import { badInput, clock, conflict, DEPARTMENTS, forbidden, notFound, unauthenticated, type Identity } from '@credit-hub/kit';
 import { prismaSql, type RepairCase } from '@credit-hub/kit/db';
 import { recordEvent } from '@credit-hub/kit/events';
-import { enterpriseOf, requireActor } from './access.ts';
 import type { Context } from './context.ts';
 import { marksOf, markKey } from './reads.ts';
 import {
   actorFor,
+  isActor,
+  type Actor,
   dueAfter,
   missingMaterials,
   nextState,
@@ -272,4 +273,28 @@ async function checkMaterials(tx: Context['db']['prisma'], row: RepairCase, acti
     throw badInput('id', 'INCOMPLETE', `case ${row.id} cannot ${action === 'SUBMIT' ? 'be submitted' : 'be forwarded'}: missing ${missing.join(', ')}`, {
       missing,
     });
+}
+
+/** The USCC an enterprise user is bound to; refuses everybody else. */
+function enterpriseOf(who: Identity): string {
+  if (who.role === 'PUBLIC')
+    throw unauthenticated('Applying needs the enterprise signed in (统一身份认证, role enterprise)', 'MISSING');
+  if (who.role !== 'ENTERPRISE' || !who.subjectCode)
+    throw forbidden('Only an enterprise user signed in as the subject (or its agent) may apply or object', {
+      rule: 'APPLICANT_ONLY',
+    });
+  return who.subjectCode;
+}
+
+/** Refuses a caller who is not the actor a move needs, naming who is. */
+function requireActor(who: Identity, actor: Actor, row: RepairCase) {
+  if (isActor(who, actor, row)) return;
+  throw forbidden(
+    actor === 'APPLICANT'
+      ? 'Only the applicant (the enterprise user bound to the subject) may do this'
+      : actor === 'PLATFORM'
+        ? 'Only the platform’s officers (信用办, department platform) may do this (形式审查)'
+        : `Only officers of the deciding department (${row.department}) may do this: 谁认定、谁修复`,
+    { rule: `${actor}_ONLY` },
+  );
 }

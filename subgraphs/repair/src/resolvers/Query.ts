@@ -1,8 +1,7 @@
 import { appendAudit, badInput, clock, forbidden, toIsoDate } from '@credit-hub/kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
-import { isPlatform, maySee } from '../access.ts';
 import { departmentName, queue, statistics } from '../reads.ts';
-import { RECORD_KIND_LABELS, type RecordKind } from '../rules.ts';
+import { isPlatform, maySee, RECORD_KIND_LABELS, type RecordKind } from '../rules.ts';
 import { checkCaseId, checkRecordId } from '../writes.ts';
 
 export const Query: QueryResolvers = {

@@ -3,19 +3,24 @@ import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { CreditSubject } from './CreditSubject.ts';
 import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
-import { RecordMark, recordEntity } from './records.ts';
+import { AbnormalOperation } from './AbnormalOperation.ts';
+import { AdministrativePenalty } from './AdministrativePenalty.ts';
+import { MajorTaxViolation } from './MajorTaxViolation.ts';
+import { RecordMark } from './RecordMark.ts';
+import { SeriousIllegalListing } from './SeriousIllegalListing.ts';
 import { RepairCase } from './RepairCase.ts';
-import { RepairFile, RepairTransition } from './RepairFile.ts';
+import { RepairFile } from './RepairFile.ts';
+import { RepairTransition } from './RepairTransition.ts';
 
 /** The repair subgraph's resolver map. */
 export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   CreditSubject,
-  AdministrativePenalty: recordEntity('ADMINISTRATIVE_PENALTY'),
-  AbnormalOperation: recordEntity('ABNORMAL_OPERATION'),
-  SeriousIllegalListing: recordEntity('SERIOUS_ILLEGAL'),
-  MajorTaxViolation: recordEntity('MAJOR_TAX_VIOLATION'),
+  AdministrativePenalty,
+  AbnormalOperation,
+  SeriousIllegalListing,
+  MajorTaxViolation,
   RecordMark,
   RepairCase,
   RepairFile,

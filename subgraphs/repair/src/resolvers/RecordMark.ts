@@ -1,9 +1,9 @@
 import { toIsoDate } from '@credit-hub/kit';
+import type { RecordMarkResolvers } from '../__generated__/resolvers-types.ts';
 import type { Context } from '../context.ts';
 import type { RecordRef } from '../mappers.ts';
 import { markKey } from '../reads.ts';
-import type { RecordKind } from '../rules.ts';
-import type { Eligibility } from '../rules.ts';
+import type { Eligibility, RecordKind } from '../rules.ts';
 
 const eligibilityOf = (e: Eligibility) => ({
   eligible: e.eligible,
@@ -27,10 +27,11 @@ export function recordEntity(kind: RecordKind) {
   };
 }
 
+/** A mark of CreditSubject.recordMarks. */
 export const RecordMark = {
   recordKind: (r: RecordRef) => r.kind,
   recordId: (r: RecordRef) => r.id,
   objectionPending: async (r: RecordRef, _a: unknown, ctx: Context) => (await mark(r, ctx)).objectionPending,
   repairPending: async (r: RecordRef, _a: unknown, ctx: Context) => (await mark(r, ctx)).repairPending,
   repairEligibility: async (r: RecordRef, _a: unknown, ctx: Context) => eligibilityOf((await mark(r, ctx)).eligibility),
-};
+} satisfies RecordMarkResolvers;
