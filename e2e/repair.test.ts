@@ -95,17 +95,25 @@ describe('信用修复 through the hub', () => {
   let queryCode = '';
 
   it('a listing reaches the window as an event; the public record says whether repair is open and why not', async () => {
-    entryId = (await gql<{ publishMajorTaxViolation: { id: string } }>(PUBLISH, { input: violation(firm, '2025-04-12') }, tax))
-      .publishMajorTaxViolation.id;
-    recent = (await gql<{ publishMajorTaxViolation: { id: string } }>(PUBLISH, { input: violation(other, '2026-03-02') }, tax))
-      .publishMajorTaxViolation.id;
+    entryId = (
+      await gql<{ publishMajorTaxViolation: { id: string } }>(PUBLISH, { input: violation(firm, '2025-04-12') }, tax)
+    ).publishMajorTaxViolation.id;
+    recent = (
+      await gql<{ publishMajorTaxViolation: { id: string } }>(PUBLISH, { input: violation(other, '2026-03-02') }, tax)
+    ).publishMajorTaxViolation.id;
     await hub.events!.settle();
-    const mine = await gql<{ subject: { majorTaxViolations: { id: string; repairEligibility: { eligible: boolean } }[] } }>(PROFILE, { c: firm });
-    assert.deepEqual(mine.subject.majorTaxViolations.map((v) => [v.id, v.repairEligibility.eligible]), [[entryId, true]]);
-    const theirs = await gql<{ subject: { majorTaxViolations: { repairEligibility: { eligible: boolean; reason: string; from: string; rule: string } }[] } }>(
-      PROFILE,
-      { c: other },
+    const mine = await gql<{
+      subject: { majorTaxViolations: { id: string; repairEligibility: { eligible: boolean } }[] };
+    }>(PROFILE, { c: firm });
+    assert.deepEqual(
+      mine.subject.majorTaxViolations.map((v) => [v.id, v.repairEligibility.eligible]),
+      [[entryId, true]],
     );
+    const theirs = await gql<{
+      subject: {
+        majorTaxViolations: { repairEligibility: { eligible: boolean; reason: string; from: string; rule: string } }[];
+      };
+    }>(PROFILE, { c: other });
     const e = theirs.subject.majorTaxViolations[0]!.repairEligibility;
     assert.equal(e.eligible, false);
     assert.equal(e.from, '2026-09-03');
@@ -114,15 +122,22 @@ describe('信用修复 through the hub', () => {
   });
 
   it('only the enterprise itself applies, only for its own and eligible records', async () => {
-    const input = { recordKind: 'MAJOR_TAX_VIOLATION', recordId: entryId, statement: '已于2025-09-01缴清税款、滞纳金和罚款。' };
+    const input = {
+      recordKind: 'MAJOR_TAX_VIOLATION',
+      recordId: entryId,
+      statement: '已于2025-09-01缴清税款、滞纳金和罚款。',
+    };
     const CREATE = `mutation($input: RepairApplicationInput!) { createRepairApplication(input: $input) { ${CASE_FIELDS} } }`;
     assert.equal((await refused(CREATE, { input })).code, 'FORBIDDEN');
     assert.equal((await refused(CREATE, { input }, tax)).code, 'FORBIDDEN');
     assert.equal((await refused(CREATE, { input }, otherToken)).rule, 'OWN_RECORDS_ONLY');
     const early = await refused(CREATE, { input: { ...input, recordId: recent } }, otherToken);
     assert.deepEqual([early.code, early.rule, early.allowedFrom], ['BAD_USER_INPUT', 'NOT_ELIGIBLE', '2026-09-03']);
-    const created = (await gql<{ createRepairApplication: { id: string; state: string; queryCode: string; missingMaterials: string[] } }>(CREATE, { input }, firmToken))
-      .createRepairApplication;
+    const created = (
+      await gql<{
+        createRepairApplication: { id: string; state: string; queryCode: string; missingMaterials: string[] };
+      }>(CREATE, { input }, firmToken)
+    ).createRepairApplication;
     assert.equal(created.state, 'DRAFT');
     assert.deepEqual(created.missingMaterials, ['COMMITMENT', 'PROOF']);
     caseId = created.id;
@@ -130,10 +145,17 @@ describe('信用修复 through the hub', () => {
   });
 
   it('files are checked by content, hashed, refused to others, and needed before submission', async () => {
-    const submit = await refused(`mutation($id: ID!) { submitRepairCase(id: $id) { state } }`, { id: caseId }, firmToken);
+    const submit = await refused(
+      `mutation($id: ID!) { submitRepairCase(id: $id) { state } }`,
+      { id: caseId },
+      firmToken,
+    );
     assert.deepEqual([submit.rule, submit.missing], ['INCOMPLETE', ['COMMITMENT', 'PROOF']]);
     const html = await upload(caseId, 'COMMITMENT', Buffer.from('<html><body>%PDF-</body></html>'), 'application/pdf');
-    assert.deepEqual([html.status, (html.body.errors as { extensions: { rule: string } }[])[0]!.extensions.rule], [415, 'FILE_TYPE']);
+    assert.deepEqual(
+      [html.status, (html.body.errors as { extensions: { rule: string } }[])[0]!.extensions.rule],
+      [415, 'FILE_TYPE'],
+    );
     assert.equal((await upload(caseId, 'COMMITMENT', PDF, 'application/pdf', otherToken)).status, 403);
     assert.equal((await upload(caseId, 'COMMITMENT', PDF, 'text/plain')).status, 415);
     const pdf = await upload(caseId, 'COMMITMENT', PDF, 'application/pdf');
@@ -156,8 +178,13 @@ describe('信用修复 through the hub', () => {
       firmToken,
     );
     assert.deepEqual(s.submitRepairCase, { state: 'SUBMITTED', dueOn: '2026-06-17' });
-    const pending = await gql<{ subject: { majorTaxViolations: { repairPending: boolean; objectionPending: boolean }[] } }>(PROFILE, { c: firm });
-    assert.deepEqual(pending.subject.majorTaxViolations.map((v) => [v.repairPending, v.objectionPending]), [[true, false]]);
+    const pending = await gql<{
+      subject: { majorTaxViolations: { repairPending: boolean; objectionPending: boolean }[] };
+    }>(PROFILE, { c: firm });
+    assert.deepEqual(
+      pending.subject.majorTaxViolations.map((v) => [v.repairPending, v.objectionPending]),
+      [[true, false]],
+    );
     // Day 1 (Tue): the platform asks for 补正 — one working day left on the clock.
     restoreClock();
     restoreClock = fixClock('2026-06-16T02:00:00Z');
@@ -180,25 +207,44 @@ describe('信用修复 through the hub', () => {
   });
 
   it('the platform forwards; only the deciding department accepts and approves; the approval is an event', async () => {
-    assert.equal((await refused(`mutation($id: ID!) { forwardRepairCase(id: $id) { state } }`, { id: caseId }, tax)).rule, 'PLATFORM_ONLY');
+    assert.equal(
+      (await refused(`mutation($id: ID!) { forwardRepairCase(id: $id) { state } }`, { id: caseId }, tax)).rule,
+      'PLATFORM_ONLY',
+    );
     await gql(`mutation($id: ID!) { forwardRepairCase(id: $id) { state } }`, { id: caseId }, platform);
     const queue = await gql<{ repairQueue: { id: string; state: string }[] }>(`{ repairQueue { id state } }`, {}, tax);
     assert.deepEqual(queue.repairQueue, [{ id: caseId, state: 'FORWARDED' }]);
     assert.deepEqual((await gql<{ repairQueue: unknown[] }>(`{ repairQueue { id } }`, {}, market)).repairQueue, []);
-    assert.equal((await refused(`mutation($id: ID!) { acceptRepairCase(id: $id) { state } }`, { id: caseId }, market)).rule, 'DEPARTMENT_ONLY');
-    const approveEarly = await refused(`mutation($id: ID!) { approveRepairCase(id: $id, basis: "x") { state } }`, { id: caseId }, tax);
+    assert.equal(
+      (await refused(`mutation($id: ID!) { acceptRepairCase(id: $id) { state } }`, { id: caseId }, market)).rule,
+      'DEPARTMENT_ONLY',
+    );
+    const approveEarly = await refused(
+      `mutation($id: ID!) { approveRepairCase(id: $id, basis: "x") { state } }`,
+      { id: caseId },
+      tax,
+    );
     assert.deepEqual([approveEarly.code, approveEarly.rule], ['CONFLICT', 'INVALID_TRANSITION']);
     await gql(`mutation($id: ID!) { acceptRepairCase(id: $id) { state } }`, { id: caseId }, tax);
     // The deciding department reads the proof (audited).
-    const files = await gql<{ repairCase: { files: { id: string; sha256: string }[] } }>(`query($id: ID!) { repairCase(id: $id) { files { id sha256 } } }`, { id: caseId }, tax);
+    const files = await gql<{ repairCase: { files: { id: string; sha256: string }[] } }>(
+      `query($id: ID!) { repairCase(id: $id) { files { id sha256 } } }`,
+      { id: caseId },
+      tax,
+    );
     const read = await gql<{ repairFile: { contentBase64: string; file: { sha256: string } } }>(
       `query($id: ID!) { repairFile(id: $id) { contentBase64 file { sha256 } } }`,
       { id: files.repairCase.files[0]!.id },
       tax,
     );
     assert.equal(Buffer.from(read.repairFile.contentBase64, 'base64').equals(PDF), true);
-    const audit = await tdb.db.pool.query(`SELECT role, department, detail FROM audit.entry WHERE fields::text LIKE '%Query.repairFile%'`);
-    assert.deepEqual(audit.rows.map((r) => [r.role, r.department]), [['OFFICER', 'tax']]);
+    const audit = await tdb.db.pool.query(
+      `SELECT role, department, detail FROM audit.entry WHERE fields::text LIKE '%Query.repairFile%'`,
+    );
+    assert.deepEqual(
+      audit.rows.map((r) => [r.role, r.department]),
+      [['OFFICER', 'tax']],
+    );
     assert.match(audit.rows[0].detail, new RegExp(read.repairFile.file.sha256));
     const approved = await gql<{ approveRepairCase: { state: string } }>(
       `mutation($id: ID!) { approveRepairCase(id: $id, basis: "已缴清税款、滞纳金和罚款，公布满六个月") { state } }`,
@@ -210,42 +256,63 @@ describe('信用修复 through the hub', () => {
     const entry = await tdb.db.prisma.majorTaxViolation.findUniqueOrThrow({ where: { id: BigInt(entryId) } });
     assert.equal(entry.status, 'PUBLISHED');
     const outbox = await tdb.db.pool.query(`SELECT type, department, payload FROM repair.outbox`);
-    assert.deepEqual(outbox.rows.map((r) => [r.type, r.department, r.payload.recordId, r.payload.appliedOn]), [
-      ['repair.approved', 'tax', entryId, '2026-06-15'],
-    ]);
+    assert.deepEqual(
+      outbox.rows.map((r) => [r.type, r.department, r.payload.recordId, r.payload.appliedOn]),
+      [['repair.approved', 'tax', entryId, '2026-06-15']],
+    );
   });
 
   it('once the tax department has acted on the event, every reader sees the repair', async () => {
     await hub.events!.settle();
     await hub.events!.settle(); // the department's own removal event, consumed by the window in turn
-    const profile = await gql<{ subject: { isMajorTaxViolator: boolean; majorTaxViolations: unknown[] } }>(PROFILE, { c: firm });
+    const profile = await gql<{ subject: { isMajorTaxViolator: boolean; majorTaxViolations: unknown[] } }>(PROFILE, {
+      c: firm,
+    });
     assert.deepEqual(profile.subject, { isMajorTaxViolator: false, majorTaxViolations: [] });
     const check = await gql<{ subject: { creditCheck: { action: string; lists: { list: string }[] } } }>(
       `query($c: ID!) { subject(code: $c) { creditCheck(matter: BIDDING) { action lists { list } } } }`,
       { c: firm },
       market,
     );
-    assert.equal(check.subject.creditCheck.lists.some((l) => l.list === 'MAJOR_TAX_VIOLATOR'), false);
+    assert.equal(
+      check.subject.creditCheck.lists.some((l) => l.list === 'MAJOR_TAX_VIOLATOR'),
+      false,
+    );
     const bus = await tdb.db.pool.query(
       `SELECT source, payload FROM events.event WHERE type = 'list.entry.removed' AND subject_code = $1`,
       [firm],
     );
-    assert.deepEqual(bus.rows.map((r) => [r.source, r.payload.cause, r.payload.entryId]), [['tax', 'REPAIRED', entryId]]);
+    assert.deepEqual(
+      bus.rows.map((r) => [r.source, r.payload.cause, r.payload.entryId]),
+      [['tax', 'REPAIRED', entryId]],
+    );
     const entry = await tdb.db.prisma.majorTaxViolation.findUniqueOrThrow({ where: { id: BigInt(entryId) } });
     assert.deepEqual([entry.status, entry.removalGround], ['REMOVED', 'PAID_IN_FULL']);
-    const taxAudit = await tdb.db.pool.query(`SELECT role, department, subgraph FROM audit.entry WHERE fields::text LIKE '%removeMajorTaxViolation%'`);
-    assert.deepEqual(taxAudit.rows, [{ role: 'SYSTEM', department: 'tax', subgraph: 'tax' }]);
-    const mine = await gql<{ myRepairCases: { id: string; state: string; history: { action: string; by: string }[] }[] }>(
-      `{ myRepairCases { id state history { action by } } }`,
-      {},
-      firmToken,
+    const taxAudit = await tdb.db.pool.query(
+      `SELECT role, department, subgraph FROM audit.entry WHERE fields::text LIKE '%removeMajorTaxViolation%'`,
     );
+    assert.deepEqual(taxAudit.rows, [{ role: 'SYSTEM', department: 'tax', subgraph: 'tax' }]);
+    const mine = await gql<{
+      myRepairCases: { id: string; state: string; history: { action: string; by: string }[] }[];
+    }>(`{ myRepairCases { id state history { action by } } }`, {}, firmToken);
     assert.equal(mine.myRepairCases[0]!.state, 'SYNCED');
     assert.deepEqual(
       mine.myRepairCases[0]!.history.map((h) => `${h.action}:${h.by}`),
-      ['CREATE:APPLICANT', 'SUBMIT:APPLICANT', 'RETURN:PLATFORM', 'RESUBMIT:APPLICANT', 'FORWARD:PLATFORM', 'ACCEPT:DEPARTMENT', 'APPROVE:DEPARTMENT', 'SYNC:SYSTEM'],
+      [
+        'CREATE:APPLICANT',
+        'SUBMIT:APPLICANT',
+        'RETURN:PLATFORM',
+        'RESUBMIT:APPLICANT',
+        'FORWARD:PLATFORM',
+        'ACCEPT:DEPARTMENT',
+        'APPROVE:DEPARTMENT',
+        'SYNC:SYSTEM',
+      ],
     );
-    assert.deepEqual((await gql<{ myRepairCases: unknown[] }>(`{ myRepairCases { id } }`, {}, otherToken)).myRepairCases, []);
+    assert.deepEqual(
+      (await gql<{ myRepairCases: unknown[] }>(`{ myRepairCases { id } }`, {}, otherToken)).myRepairCases,
+      [],
+    );
     const progress = await gql<{ repairProgress: { state: string; departmentName: string } }>(
       `query($q: String!) { repairProgress(queryCode: $q) { state departmentName } }`,
       { q: queryCode },
@@ -254,7 +321,11 @@ describe('信用修复 through the hub', () => {
   });
 
   it('counts for the dashboards: stage days per department, without the 补正 time', async () => {
-    const stats = await gql<{ repairStatistics: Record<string, unknown> & { stages: { stage: string; department: string; count: number; averageWorkingDays: number }[] } }>(
+    const stats = await gql<{
+      repairStatistics: Record<string, unknown> & {
+        stages: { stage: string; department: string; count: number; averageWorkingDays: number }[];
+      };
+    }>(
       `{ repairStatistics(from: "2026-06-01", to: "2026-06-30") { applications objections objectionShare approved overdue
           averageRepairWorkingDays stages { kind stage department count averageWorkingDays p90WorkingDays } } }`,
       {},
@@ -266,7 +337,10 @@ describe('信用修复 through the hub', () => {
     const submitted = s.stages.find((x) => x.stage === 'SUBMITTED')!;
     assert.deepEqual([submitted.department, submitted.count, submitted.averageWorkingDays], ['tax', 2, 0.5]);
     assert.equal(s.averageRepairWorkingDays, 1);
-    assert.equal((await refused(`{ repairStatistics(from: "2026-06-01", to: "2026-06-30") { applications } }`, {}, tax)).code, 'FORBIDDEN');
+    assert.equal(
+      (await refused(`{ repairStatistics(from: "2026-06-01", to: "2026-06-30") { applications } }`, {}, tax)).code,
+      'FORBIDDEN',
+    );
   });
 });
 
@@ -275,11 +349,20 @@ describe('异议 through the hub', () => {
   const OBJECT = `mutation($input: ObjectionInput!) { createObjection(input: $input) { id state } }`;
 
   async function objection(statement: string) {
-    const id = (await gql<{ createObjection: { id: string } }>(
-      OBJECT,
-      { input: { recordKind: 'MAJOR_TAX_VIOLATION', recordId: entryId, category: 'DIFFERS_FROM_AUTHORITY', statement } },
-      otherToken,
-    )).createObjection.id;
+    const id = (
+      await gql<{ createObjection: { id: string } }>(
+        OBJECT,
+        {
+          input: {
+            recordKind: 'MAJOR_TAX_VIOLATION',
+            recordId: entryId,
+            category: 'DIFFERS_FROM_AUTHORITY',
+            statement,
+          },
+        },
+        otherToken,
+      )
+    ).createObjection.id;
     assert.equal((await upload(id, 'COMMITMENT', PDF, 'application/pdf', otherToken)).status, 201);
     assert.equal((await upload(id, 'EVIDENCE', PNG, 'image/png', otherToken)).status, 201);
     await gql(`mutation($id: ID!) { submitRepairCase(id: $id) { state } }`, { id }, otherToken);
@@ -288,21 +371,47 @@ describe('异议 through the hub', () => {
   }
 
   before(async () => {
-    entryId = (await gql<{ subject: { majorTaxViolations: { id: string }[] } }>(PROFILE, { c: other })).subject.majorTaxViolations[0]!.id;
+    entryId = (await gql<{ subject: { majorTaxViolations: { id: string }[] } }>(PROFILE, { c: other })).subject
+      .majorTaxViolations[0]!.id;
   });
 
   it('while pending the public record says 异议处理中; the department upholds with a reason the applicant reads', async () => {
     const id = await objection('处罚决定已被复议机关变更，公示内容与认定部门记录不一致');
-    const pending = await gql<{ subject: { majorTaxViolations: { objectionPending: boolean }[] } }>(PROFILE, { c: other });
-    assert.deepEqual(pending.subject.majorTaxViolations.map((v) => v.objectionPending), [true]);
-    const forwarded = await gql<{ repairCase: { state: string; dueOn: string } }>(`query($id: ID!) { repairCase(id: $id) { state dueOn } }`, { id }, tax);
+    const pending = await gql<{ subject: { majorTaxViolations: { objectionPending: boolean }[] } }>(PROFILE, {
+      c: other,
+    });
+    assert.deepEqual(
+      pending.subject.majorTaxViolations.map((v) => v.objectionPending),
+      [true],
+    );
+    const forwarded = await gql<{ repairCase: { state: string; dueOn: string } }>(
+      `query($id: ID!) { repairCase(id: $id) { state dueOn } }`,
+      { id },
+      tax,
+    );
     // Ten working days for the providing department from Thursday 18 June, past 端午 (19 June).
     assert.deepEqual(forwarded.repairCase, { state: 'FORWARDED', dueOn: '2026-07-03' });
-    assert.equal((await refused(`mutation($id: ID!) { upholdObjection(id: $id, reason: "  ") { state } }`, { id }, tax)).field, 'reason');
-    await gql(`mutation($id: ID!) { upholdObjection(id: $id, reason: "经核查，公示信息与原决定一致") { state } }`, { id }, tax);
-    const after = await gql<{ subject: { majorTaxViolations: { objectionPending: boolean }[] } }>(PROFILE, { c: other });
-    assert.deepEqual(after.subject.majorTaxViolations.map((v) => v.objectionPending), [false]);
-    const told = await gql<{ myRepairCases: { state: string; decisionReason: string }[] }>(`{ myRepairCases { state decisionReason } }`, {}, otherToken);
+    assert.equal(
+      (await refused(`mutation($id: ID!) { upholdObjection(id: $id, reason: "  ") { state } }`, { id }, tax)).field,
+      'reason',
+    );
+    await gql(
+      `mutation($id: ID!) { upholdObjection(id: $id, reason: "经核查，公示信息与原决定一致") { state } }`,
+      { id },
+      tax,
+    );
+    const after = await gql<{ subject: { majorTaxViolations: { objectionPending: boolean }[] } }>(PROFILE, {
+      c: other,
+    });
+    assert.deepEqual(
+      after.subject.majorTaxViolations.map((v) => v.objectionPending),
+      [false],
+    );
+    const told = await gql<{ myRepairCases: { state: string; decisionReason: string }[] }>(
+      `{ myRepairCases { state decisionReason } }`,
+      {},
+      otherToken,
+    );
     assert.deepEqual(told.myRepairCases[0], { state: 'UPHELD', decisionReason: '经核查，公示信息与原决定一致' });
   });
 
@@ -313,14 +422,26 @@ describe('异议 through the hub', () => {
       { id: entryId },
       tax,
     );
-    await gql(`mutation($id: ID!) { correctObjection(id: $id, reason: "原处理决定已撤销，已停止公布") { state } }`, { id }, tax);
+    await gql(
+      `mutation($id: ID!) { correctObjection(id: $id, reason: "原处理决定已撤销，已停止公布") { state } }`,
+      { id },
+      tax,
+    );
     await hub.events!.settle();
     const gone = await gql<{ subject: { majorTaxViolations: unknown[] } }>(PROFILE, { c: other });
     assert.deepEqual(gone.subject.majorTaxViolations, []);
     const told = await gql<{ myRepairCases: { state: string }[] }>(`{ myRepairCases { state } }`, {}, otherToken);
-    assert.deepEqual(told.myRepairCases.map((c) => c.state), ['CORRECTED', 'UPHELD']);
-    const events = await tdb.db.pool.query(`SELECT payload FROM events.event WHERE type = 'objection.resolved' ORDER BY position`);
-    assert.deepEqual(events.rows.map((r) => r.payload.outcome), ['UPHELD', 'CORRECTED']);
+    assert.deepEqual(
+      told.myRepairCases.map((c) => c.state),
+      ['CORRECTED', 'UPHELD'],
+    );
+    const events = await tdb.db.pool.query(
+      `SELECT payload FROM events.event WHERE type = 'objection.resolved' ORDER BY position`,
+    );
+    assert.deepEqual(
+      events.rows.map((r) => r.payload.outcome),
+      ['UPHELD', 'CORRECTED'],
+    );
     const stats = await gql<{ repairStatistics: { objections: number; objectionShare: number } }>(
       `{ repairStatistics(from: "2026-06-01", to: "2026-06-30") { objections objectionShare } }`,
       {},

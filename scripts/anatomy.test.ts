@@ -243,7 +243,8 @@ for (const name of subgraphs) {
       if (types.has('Query') && !has('resolvers/Query.ts')) missing.push('resolvers/Query.ts (the schema has Query)');
       for (const [type, { entity }] of types)
         // An entity's resolver may sit in the feature folder that owns it (market/abnormal/resolvers/…).
-        if (entity && !anywhere(`resolvers/${type}.ts`)) missing.push(`resolvers/${type}.ts (${type} is an entity here)`);
+        if (entity && !anywhere(`resolvers/${type}.ts`))
+          missing.push(`resolvers/${type}.ts (${type} is an entity here)`);
       assert.deepEqual(missing, []);
     });
 

@@ -51,7 +51,12 @@ import { requestRulesPlugin } from './request-rules.ts';
 import { subgraphFailure } from './subgraph-failure.ts';
 import { Safelist } from './safelist.ts';
 import { graphqlTransport, requestIdFormat } from './transport.ts';
-import { DEFAULT_REPAIR_UPLOAD_LIMIT_BYTES, DEFAULT_UPLOAD_LIMIT_BYTES, mountRepairUploads, mountUploads } from './upload.ts';
+import {
+  DEFAULT_REPAIR_UPLOAD_LIMIT_BYTES,
+  DEFAULT_UPLOAD_LIMIT_BYTES,
+  mountRepairUploads,
+  mountUploads,
+} from './upload.ts';
 import { supergraphFromFile } from './supergraph.ts';
 import { mountWebApp } from './web.ts';
 

@@ -233,7 +233,12 @@ export function mountRepairUploads(app: Express, options: RepairUploadOptions): 
     authenticateRequests(options.jwt, options.keys),
     (req: Request, res: Response, next: NextFunction) => {
       if (identityOf(req).role !== 'PUBLIC') return next();
-      sendGraphQLError(res, 401, ErrorCode.UNAUTHENTICATED, 'Uploads need the enterprise signed in: Authorization: Bearer <token>');
+      sendGraphQLError(
+        res,
+        401,
+        ErrorCode.UNAUTHENTICATED,
+        'Uploads need the enterprise signed in: Authorization: Bearer <token>',
+      );
     },
     options.rateLimit,
     async (req: Request, res: Response) => {
@@ -246,7 +251,12 @@ export function mountRepairUploads(app: Express, options: RepairUploadOptions): 
           'A repair file is sent as its own body with Content-Type application/pdf, image/jpeg or image/png (a form post is refused: cross-site request protection)',
         );
       if ((req.header('content-encoding') ?? 'identity').trim().toLowerCase() !== 'identity')
-        return sendGraphQLError(res, 415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'A file is sent uncompressed (no Content-Encoding)');
+        return sendGraphQLError(
+          res,
+          415,
+          ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+          'A file is sent uncompressed (no Content-Encoding)',
+        );
       if (Number(req.header('content-length') ?? 0) > options.limitBytes)
         return sendGraphQLError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `The file exceeds ${options.limitBytes} bytes`, {
           limit: options.limitBytes,
@@ -278,10 +288,19 @@ export function mountRepairUploads(app: Express, options: RepairUploadOptions): 
           body: Buffer.concat(chunks),
         });
         if (!/^application\/json\b/.test(upstream.headers.get('content-type') ?? ''))
-          return sendGraphQLError(res, 502, ErrorCode.SUBGRAPH_UNAVAILABLE, `The repair subgraph answered ${upstream.status} without JSON`, {
-            serviceName: 'repair',
-          });
-        res.status(upstream.status).setHeader('cache-control', 'no-store').json(await upstream.json());
+          return sendGraphQLError(
+            res,
+            502,
+            ErrorCode.SUBGRAPH_UNAVAILABLE,
+            `The repair subgraph answered ${upstream.status} without JSON`,
+            {
+              serviceName: 'repair',
+            },
+          );
+        res
+          .status(upstream.status)
+          .setHeader('cache-control', 'no-store')
+          .json(await upstream.json());
       } catch (error) {
         return sendGraphQLError(res, 503, ErrorCode.SUBGRAPH_UNAVAILABLE, 'The repair subgraph is unavailable', {
           serviceName: 'repair',

@@ -13,16 +13,35 @@ const days = (description: string, fallback: number) =>
 
 export const envShape = {
   ...subgraphEnv('repair'),
-  REPAIR_DAYS_REVIEW: days('Working days of the platform completeness check (形式审查) of an application', DEFAULT_LIMITS.review),
-  REPAIR_DAYS_ACCEPT: days('Working days a department has to decide on acceptance (受理) of a forwarded application', DEFAULT_LIMITS.accept),
+  REPAIR_DAYS_REVIEW: days(
+    'Working days of the platform completeness check (形式审查) of an application',
+    DEFAULT_LIMITS.review,
+  ),
+  REPAIR_DAYS_ACCEPT: days(
+    'Working days a department has to decide on acceptance (受理) of a forwarded application',
+    DEFAULT_LIMITS.accept,
+  ),
   REPAIR_DAYS_DECIDE: days('Working days a department has to decide an accepted application', DEFAULT_LIMITS.decide),
-  REPAIR_DAYS_SYNC: days('Working days from approval until the repair act is done and announced (同步)', DEFAULT_LIMITS.sync),
-  REPAIR_DAYS_OBJECTION_REVIEW: days('Working days of the platform pre-check of an objection', DEFAULT_LIMITS.objectionReview),
-  REPAIR_DAYS_OBJECTION_PROVIDER: days('Working days the providing department has to answer an objection (协查)', DEFAULT_LIMITS.objectionProvider),
+  REPAIR_DAYS_SYNC: days(
+    'Working days from approval until the repair act is done and announced (同步)',
+    DEFAULT_LIMITS.sync,
+  ),
+  REPAIR_DAYS_OBJECTION_REVIEW: days(
+    'Working days of the platform pre-check of an objection',
+    DEFAULT_LIMITS.objectionReview,
+  ),
+  REPAIR_DAYS_OBJECTION_PROVIDER: days(
+    'Working days the providing department has to answer an objection (协查)',
+    DEFAULT_LIMITS.objectionProvider,
+  ),
   REPAIR_DAYS_EXTEND_MAX: days('Most working days one extension (延期) may add', DEFAULT_LIMITS.extendMax),
   REPAIR_FILE_LIMIT_BYTES: described(
     'Largest file of a repair or objection case (PDF, JPEG or PNG, told by its content)',
-    z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+    z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(10 * 1024 * 1024),
   ),
 };
 

@@ -70,7 +70,12 @@ async function ended(sql: Sql, kind: RecordKind, id: string, on: string, cause: 
     await sql.execute(
       `INSERT INTO repair.transition (case_id, from_state, to_state, action, actor, role, department, reason, stage_days, at)
        VALUES ($1::bigint, 'APPROVED', 'SYNCED', 'SYNC', 'event:repair.records', 'SYSTEM', NULL, $2, $3, $4)`,
-      [row.id, `${kind} ${id} 已由认定部门终止公示/移出（修复）`, workingDays(row.startedAt, today, chineseCalendar), clock.now()],
+      [
+        row.id,
+        `${kind} ${id} 已由认定部门终止公示/移出（修复）`,
+        workingDays(row.startedAt, today, chineseCalendar),
+        clock.now(),
+      ],
     );
   }
 }
@@ -102,7 +107,8 @@ export const repairRecordsConsumer: ConsumerDefinition = {
       case 'record.published': {
         const p = event.payload as PayloadOf<'record.published'>;
         const kind = KIND_OF_RECORD[p.record];
-        if (kind) await known(sql, event, kind, p.recordId, p.publishedOn, p.publicityEndsOn, p.repairableFrom ?? null, true);
+        if (kind)
+          await known(sql, event, kind, p.recordId, p.publishedOn, p.publicityEndsOn, p.repairableFrom ?? null, true);
         return;
       }
       case 'record.publication.ended': {
@@ -114,7 +120,8 @@ export const repairRecordsConsumer: ConsumerDefinition = {
       case 'disclosure.record.accepted': {
         const p = event.payload as PayloadOf<'disclosure.record.accepted'>;
         // Known by its decision day at least; `record.published` (same transaction) adds its window.
-        if (p.kind === 'PENALTY') await known(sql, event, 'ADMINISTRATIVE_PENALTY', p.recordId, p.decidedOn, null, null, false);
+        if (p.kind === 'PENALTY')
+          await known(sql, event, 'ADMINISTRATIVE_PENALTY', p.recordId, p.decidedOn, null, null, false);
         return;
       }
     }

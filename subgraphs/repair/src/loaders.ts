@@ -20,9 +20,18 @@ export function createLoaders(db: Db) {
       return keys.map((k) => marks.get(k)!);
     }),
     /** The records the window knows of, per subject. */
-    factsBySubject: manyByKey((codes: readonly string[]) => factsOfSubjects(db, codes), (f) => f.subjectCode),
-    filesByCase: manyByKey((ids: readonly bigint[]) => filesOfCases(db, ids), (f) => f.caseId),
-    historyByCase: manyByKey((ids: readonly bigint[]) => transitionsOfCases(db, ids), (t) => t.caseId),
+    factsBySubject: manyByKey(
+      (codes: readonly string[]) => factsOfSubjects(db, codes),
+      (f) => f.subjectCode,
+    ),
+    filesByCase: manyByKey(
+      (ids: readonly bigint[]) => filesOfCases(db, ids),
+      (f) => f.caseId,
+    ),
+    historyByCase: manyByKey(
+      (ids: readonly bigint[]) => transitionsOfCases(db, ids),
+      (t) => t.caseId,
+    ),
   };
 }
 

@@ -141,7 +141,11 @@ interface StageRow {
 export async function statistics(db: Db, from: Date, to: Date) {
   const today = clock.today();
   const cases = await db.prisma.repairCase.findMany({
-    where: { submittedAt: { not: null }, transitions: { some: { action: 'SUBMIT', at: { gte: new Date(from.getTime() - 8 * 3_600_000), lt: dayAfter(to) } } },
+    where: {
+      submittedAt: { not: null },
+      transitions: {
+        some: { action: 'SUBMIT', at: { gte: new Date(from.getTime() - 8 * 3_600_000), lt: dayAfter(to) } },
+      },
     },
     select: { id: true, kind: true, state: true, department: true, dueOn: true },
   });
@@ -193,7 +197,10 @@ export async function statistics(db: Db, from: Date, to: Date) {
     averageObjectionWorkingDays: avg(objectionDays),
     p90ObjectionWorkingDays: p90(objectionDays),
     stages: [...stages.values()]
-      .sort((a, b) => a.kind.localeCompare(b.kind) || a.stage.localeCompare(b.stage) || a.department.localeCompare(b.department))
+      .sort(
+        (a, b) =>
+          a.kind.localeCompare(b.kind) || a.stage.localeCompare(b.stage) || a.department.localeCompare(b.department),
+      )
       .map((s) => ({
         kind: s.kind,
         stage: s.stage,

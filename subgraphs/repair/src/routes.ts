@@ -28,51 +28,102 @@ export function uploadRoutes(config: Config) {
     app.post('/uploads', async (req: Request, res: Response) => {
       const header = req.header(IDENTITY_HEADER);
       if (!header || options.internalSecret === null)
-        return sendGraphQLError(res, 401, ErrorCode.UNAUTHENTICATED, 'This route answers only the gateway: missing signed identity', {
-          reason: header ? 'UNVERIFIABLE' : 'MISSING',
-        });
+        return sendGraphQLError(
+          res,
+          401,
+          ErrorCode.UNAUTHENTICATED,
+          'This route answers only the gateway: missing signed identity',
+          {
+            reason: header ? 'UNVERIFIABLE' : 'MISSING',
+          },
+        );
       let identity: Identity;
       try {
-        identity = await verifyIdentity(header, options.internalSecret, routeDigest('POST', req.originalUrl), options.replay);
+        identity = await verifyIdentity(
+          header,
+          options.internalSecret,
+          routeDigest('POST', req.originalUrl),
+          options.replay,
+        );
       } catch (error) {
-        return sendGraphQLError(res, 401, ErrorCode.UNAUTHENTICATED, error instanceof IdentityError ? error.message : 'internal identity header rejected', {
-          reason: error instanceof IdentityError ? error.reason : 'UNVERIFIABLE',
-        });
+        return sendGraphQLError(
+          res,
+          401,
+          ErrorCode.UNAUTHENTICATED,
+          error instanceof IdentityError ? error.message : 'internal identity header rejected',
+          {
+            reason: error instanceof IdentityError ? error.reason : 'UNVERIFIABLE',
+          },
+        );
       }
       const caseId = String(req.query.case ?? '');
       const purpose = String(req.query.purpose ?? '') as FilePurpose;
       const fileName = String(req.query.fileName ?? '').trim();
       if (!/^\d{1,18}$/.test(caseId))
-        return sendGraphQLError(res, 400, ErrorCode.BAD_USER_INPUT, '`case` must be a numeric case id', { field: 'case', rule: 'FORMAT' });
-      if (!PURPOSES.includes(purpose))
-        return sendGraphQLError(res, 400, ErrorCode.BAD_USER_INPUT, `\`purpose\` must be one of ${PURPOSES.join(', ')}`, {
-          field: 'purpose',
-          rule: 'ENUM',
-        });
-      if (!fileName || fileName.length > 200 || /[\u0000-\u001f/\\]/.test(fileName))
-        return sendGraphQLError(res, 400, ErrorCode.BAD_USER_INPUT, '`fileName` must hold 1–200 characters, no path or control characters', {
-          field: 'fileName',
+        return sendGraphQLError(res, 400, ErrorCode.BAD_USER_INPUT, '`case` must be a numeric case id', {
+          field: 'case',
           rule: 'FORMAT',
         });
+      if (!PURPOSES.includes(purpose))
+        return sendGraphQLError(
+          res,
+          400,
+          ErrorCode.BAD_USER_INPUT,
+          `\`purpose\` must be one of ${PURPOSES.join(', ')}`,
+          {
+            field: 'purpose',
+            rule: 'ENUM',
+          },
+        );
+      if (!fileName || fileName.length > 200 || /[\u0000-\u001f/\\]/.test(fileName))
+        return sendGraphQLError(
+          res,
+          400,
+          ErrorCode.BAD_USER_INPUT,
+          '`fileName` must hold 1–200 characters, no path or control characters',
+          {
+            field: 'fileName',
+            rule: 'FORMAT',
+          },
+        );
       const row = await options.db.prisma.repairCase.findUnique({
         where: { id: BigInt(caseId) },
         select: { id: true, subjectCode: true, state: true, _count: { select: { files: true } } },
       });
-      if (!row) return sendGraphQLError(res, 404, ErrorCode.NOT_FOUND, `Repair case ${caseId} not found`, { field: 'case' });
+      if (!row)
+        return sendGraphQLError(res, 404, ErrorCode.NOT_FOUND, `Repair case ${caseId} not found`, { field: 'case' });
       if (identity.role !== 'ENTERPRISE' || identity.subjectCode !== row.subjectCode)
-        return sendGraphQLError(res, 403, ErrorCode.FORBIDDEN, 'Only the applicant (the enterprise user bound to the subject) may add files to its case', {
-          rule: 'APPLICANT_ONLY',
-        });
+        return sendGraphQLError(
+          res,
+          403,
+          ErrorCode.FORBIDDEN,
+          'Only the applicant (the enterprise user bound to the subject) may add files to its case',
+          {
+            rule: 'APPLICANT_ONLY',
+          },
+        );
       if (row.state !== 'DRAFT' && row.state !== 'RETURNED')
-        return sendGraphQLError(res, 409, ErrorCode.CONFLICT, `case ${caseId} is ${row.state}: files are added to a draft or during 补正 only`, {
-          field: 'case',
-          rule: 'STATE',
-        });
+        return sendGraphQLError(
+          res,
+          409,
+          ErrorCode.CONFLICT,
+          `case ${caseId} is ${row.state}: files are added to a draft or during 补正 only`,
+          {
+            field: 'case',
+            rule: 'STATE',
+          },
+        );
       if (row._count.files >= config.filesPerCase)
-        return sendGraphQLError(res, 409, ErrorCode.CONFLICT, `case ${caseId} holds ${config.filesPerCase} files already (the limit)`, {
-          field: 'case',
-          rule: 'FILE_COUNT',
-        });
+        return sendGraphQLError(
+          res,
+          409,
+          ErrorCode.CONFLICT,
+          `case ${caseId} holds ${config.filesPerCase} files already (the limit)`,
+          {
+            field: 'case',
+            rule: 'FILE_COUNT',
+          },
+        );
       const chunks: Buffer[] = [];
       let size = 0;
       let tooLarge = false;
@@ -89,27 +140,55 @@ export function uploadRoutes(config: Config) {
         return; // the client went away
       }
       if (tooLarge)
-        return sendGraphQLError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `The file exceeds ${config.fileLimitBytes} bytes`, {
-          limit: config.fileLimitBytes,
-        });
+        return sendGraphQLError(
+          res,
+          413,
+          ErrorCode.PAYLOAD_TOO_LARGE,
+          `The file exceeds ${config.fileLimitBytes} bytes`,
+          {
+            limit: config.fileLimitBytes,
+          },
+        );
       const content = Buffer.concat(chunks);
       const mediaType = sniff(content);
       if (!mediaType)
-        return sendGraphQLError(res, 415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'A file must be a PDF, JPEG or PNG (told by its content, not its name)', {
-          field: 'body',
-          rule: 'FILE_TYPE',
-        });
+        return sendGraphQLError(
+          res,
+          415,
+          ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+          'A file must be a PDF, JPEG or PNG (told by its content, not its name)',
+          {
+            field: 'body',
+            rule: 'FILE_TYPE',
+          },
+        );
       const hash = sha256(content);
       const stored = await options.db.prisma.$transaction(async (tx) => {
         const file = await tx.repairFile.create({
-          data: { caseId: row.id, purpose, fileName, mediaType, size: content.length, sha256: hash, content, uploadedBy: identity.actor },
+          data: {
+            caseId: row.id,
+            purpose,
+            fileName,
+            mediaType,
+            size: content.length,
+            sha256: hash,
+            content,
+            uploadedBy: identity.actor,
+          },
           omit: { content: true },
         });
         await appendAudit(
           options.db,
           identity,
           { requestId: req.header('x-request-id') ?? 'upload', subgraph: 'repair' },
-          [{ action: 'WRITE', subjectCode: row.subjectCode, fields: ['POST /uploads/repair'], detail: `case ${caseId} file ${file.id} ${purpose} sha256 ${hash}` }],
+          [
+            {
+              action: 'WRITE',
+              subjectCode: row.subjectCode,
+              fields: ['POST /uploads/repair'],
+              detail: `case ${caseId} file ${file.id} ${purpose} sha256 ${hash}`,
+            },
+          ],
           tx as never,
         );
         return file;

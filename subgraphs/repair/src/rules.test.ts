@@ -1,10 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { dayAfterMonths, dueAfter, eligibility, missingMaterials, nextState, p90, queryCodeFrom, sniff, workingDays } from './rules.ts';
+import {
+  dayAfterMonths,
+  dueAfter,
+  eligibility,
+  missingMaterials,
+  nextState,
+  p90,
+  queryCodeFrom,
+  sniff,
+  workingDays,
+} from './rules.ts';
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const none = { repairedSameKind: [], determinationsSameKind: [], pending: false, deniedUntil: null };
-const fact = (kind: Parameters<typeof eligibility>[1], since: string, extra: Partial<Parameters<typeof eligibility>[0] & object> = {}) => ({
+const fact = (
+  kind: Parameters<typeof eligibility>[1],
+  since: string,
+  extra: Partial<Parameters<typeof eligibility>[0] & object> = {},
+) => ({
   kind,
   since: d(since),
   endsOn: null,
@@ -46,11 +60,17 @@ describe('eligibility', () => {
     const ended = fact('ABNORMAL_OPERATION', '2025-01-01', { endedOn: d('2025-06-01'), endedCause: 'REPAIRED' });
     assert.match(eligibility(ended, 'ABNORMAL_OPERATION', d('2026-01-01'), none).reason!, /已于2025-06-01完成信用修复/);
     const open = fact('ABNORMAL_OPERATION', '2025-01-01');
-    assert.match(eligibility(open, 'ABNORMAL_OPERATION', d('2026-01-01'), { ...none, pending: true }).reason!, /办理中/);
+    assert.match(
+      eligibility(open, 'ABNORMAL_OPERATION', d('2026-01-01'), { ...none, pending: true }).reason!,
+      /办理中/,
+    );
     const denied = eligibility(open, 'ABNORMAL_OPERATION', d('2026-01-01'), { ...none, deniedUntil: d('2026-02-01') });
     assert.equal(denied.from?.toISOString().slice(0, 10), '2026-02-01');
     assert.equal(eligibility(open, 'ABNORMAL_OPERATION', d('2026-01-01'), none).eligible, true);
-    assert.equal(eligibility(fact('DISHONEST_DEBTOR', '2025-01-01'), 'DISHONEST_DEBTOR', d('2026-01-01'), none).eligible, false);
+    assert.equal(
+      eligibility(fact('DISHONEST_DEBTOR', '2025-01-01'), 'DISHONEST_DEBTOR', d('2026-01-01'), none).eligible,
+      false,
+    );
   });
 });
 

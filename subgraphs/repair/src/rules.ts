@@ -41,7 +41,8 @@ export const REPAIRABLE = [
   'MAJOR_TAX_VIOLATION',
 ] as const satisfies readonly RecordKind[];
 export type RepairableKind = (typeof REPAIRABLE)[number];
-export const isRepairable = (kind: RecordKind): kind is RepairableKind => (REPAIRABLE as readonly string[]).includes(kind);
+export const isRepairable = (kind: RecordKind): kind is RepairableKind =>
+  (REPAIRABLE as readonly string[]).includes(kind);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Eligibility (可修复性)
@@ -312,11 +313,7 @@ export function sniff(content: Uint8Array): 'application/pdf' | 'image/jpeg' | '
 export const sha256 = (content: Uint8Array) => createHash('sha256').update(content).digest('hex');
 
 /** What must be on file before the platform forwards a case (形式审查), as the purposes still missing. */
-export function missingMaterials(
-  kind: CaseKind,
-  agent: boolean,
-  purposes: readonly FilePurpose[],
-): FilePurpose[] {
+export function missingMaterials(kind: CaseKind, agent: boolean, purposes: readonly FilePurpose[]): FilePurpose[] {
   const needed: FilePurpose[] = kind === 'REPAIR' ? ['COMMITMENT', 'PROOF'] : ['COMMITMENT', 'EVIDENCE'];
   if (agent) needed.push('AUTHORISATION');
   return needed.filter((p) => !purposes.includes(p));

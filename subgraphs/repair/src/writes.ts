@@ -4,7 +4,16 @@
  * its audit entry and, for decisions, its event (repair.approved / objection.resolved) in the repair outbox.
  */
 import { randomBytes } from 'node:crypto';
-import { badInput, clock, conflict, DEPARTMENTS, forbidden, notFound, unauthenticated, type Identity } from '@credit-hub/kit';
+import {
+  badInput,
+  clock,
+  conflict,
+  DEPARTMENTS,
+  forbidden,
+  notFound,
+  unauthenticated,
+  type Identity,
+} from '@credit-hub/kit';
 import { prismaSql, type RepairCase } from '@credit-hub/kit/db';
 import { recordEvent } from '@credit-hub/kit/events';
 import type { Context } from './context.ts';
@@ -37,13 +46,15 @@ function text(value: string | null | undefined, field: string, max: number, requ
     if (required) throw badInput(field, 'REQUIRED', `\`${field}\` must not be empty`);
     return null;
   }
-  if (v.length > max) throw badInput(field, 'LENGTH', `\`${field}\` holds at most ${max} characters (${v.length} given)`);
+  if (v.length > max)
+    throw badInput(field, 'LENGTH', `\`${field}\` holds at most ${max} characters (${v.length} given)`);
   if (v.includes('\u0000')) throw badInput(field, 'CHARACTERS', `\`${field}\` must not contain NUL characters`);
   return v;
 }
 
 export function checkRecordId(id: string, field = 'input.recordId'): string {
-  if (!/^\d{1,18}$/.test(id)) throw badInput(field, 'FORMAT', `\`${field}\` must be a numeric record id, got ${JSON.stringify(id.slice(0, 40))}`);
+  if (!/^\d{1,18}$/.test(id))
+    throw badInput(field, 'FORMAT', `\`${field}\` must be a numeric record id, got ${JSON.stringify(id.slice(0, 40))}`);
   return id;
 }
 
@@ -74,27 +85,45 @@ export async function createCase(ctx: Context, input: NewCase): Promise<RepairCa
     where: { recordKind_recordId: { recordKind: input.recordKind, recordId } },
   });
   if (fact && fact.subjectCode !== subjectCode)
-    throw forbidden(`${RECORD_KIND_LABELS[input.recordKind]} ${recordId} is not about ${subjectCode}: one applies only for one's own records`, {
-      rule: 'OWN_RECORDS_ONLY',
-      field: 'input.recordId',
-    });
+    throw forbidden(
+      `${RECORD_KIND_LABELS[input.recordKind]} ${recordId} is not about ${subjectCode}: one applies only for one's own records`,
+      {
+        rule: 'OWN_RECORDS_ONLY',
+        field: 'input.recordId',
+      },
+    );
   let department = fact?.department ?? OWNER_OF[input.recordKind];
   if (input.kind === 'REPAIR') {
-    const mark = (await marksOf(ctx.db, [{ kind: input.recordKind, id: recordId }])).get(markKey(input.recordKind, recordId))!;
+    const mark = (await marksOf(ctx.db, [{ kind: input.recordKind, id: recordId }])).get(
+      markKey(input.recordKind, recordId),
+    )!;
     if (!mark.eligibility.eligible)
-      throw badInput('input.recordId', 'NOT_ELIGIBLE', `${RECORD_KIND_LABELS[input.recordKind]} ${recordId}: ${mark.eligibility.reason}`, {
-        ...(mark.eligibility.from ? { allowedFrom: iso(mark.eligibility.from) } : {}),
-        ruleText: mark.eligibility.rule,
-      });
+      throw badInput(
+        'input.recordId',
+        'NOT_ELIGIBLE',
+        `${RECORD_KIND_LABELS[input.recordKind]} ${recordId}: ${mark.eligibility.reason}`,
+        {
+          ...(mark.eligibility.from ? { allowedFrom: iso(mark.eligibility.from) } : {}),
+          ruleText: mark.eligibility.rule,
+        },
+      );
   } else if (!department) {
     // A 双公示 penalty the window has no event about: the objector names the department that published it.
     const given = input.department ?? '';
     if (!Object.hasOwn(DEPARTMENTS, given) || given === 'platform')
-      throw badInput('input.department', 'REQUIRED', '`input.department` must name the department that provided the record (a DEPARTMENTS code)');
+      throw badInput(
+        'input.department',
+        'REQUIRED',
+        '`input.department` must name the department that provided the record (a DEPARTMENTS code)',
+      );
     department = given;
   }
   return ctx.audited(
-    { subjectCode, fields: [input.kind === 'REPAIR' ? 'Mutation.createRepairApplication' : 'Mutation.createObjection'], detail: `${input.recordKind} ${recordId}` },
+    {
+      subjectCode,
+      fields: [input.kind === 'REPAIR' ? 'Mutation.createRepairApplication' : 'Mutation.createObjection'],
+      detail: `${input.recordKind} ${recordId}`,
+    },
     async (tx) => {
       const now = clock.now();
       const row = await tx.repairCase.create({
@@ -116,7 +145,16 @@ export async function createCase(ctx: Context, input: NewCase): Promise<RepairCa
         },
       });
       await tx.repairTransition.create({
-        data: { caseId: row.id, fromState: null, toState: 'DRAFT', action: 'CREATE', actor: ctx.identity.actor, role: ctx.identity.role, department: null, at: now },
+        data: {
+          caseId: row.id,
+          fromState: null,
+          toState: 'DRAFT',
+          action: 'CREATE',
+          actor: ctx.identity.actor,
+          role: ctx.identity.role,
+          department: null,
+          at: now,
+        },
       });
       return row;
     },
@@ -157,7 +195,11 @@ export async function move(ctx: Context, rawId: string, action: CaseAction, args
   const reason = REASON_NEEDED.includes(action) ? text(args.reason, field, 500) : null;
   requireActor(ctx.identity, actorFor(action, found.state as CaseState), found);
   return ctx.audited(
-    { subjectCode: found.subjectCode, fields: [`Mutation.${MUTATION[action]}`], detail: `case ${rawId} ${action}${reason ? `: ${reason}` : ''}` },
+    {
+      subjectCode: found.subjectCode,
+      fields: [`Mutation.${MUTATION[action]}`],
+      detail: `case ${rawId} ${action}${reason ? `: ${reason}` : ''}`,
+    },
     async (tx) => {
       // Locked: two officers acting at once see each other's move, never the same state twice.
       await tx.$queryRawUnsafe('SELECT 1 FROM repair."case" WHERE id = $1 FOR UPDATE', id);
@@ -166,7 +208,12 @@ export async function move(ctx: Context, rawId: string, action: CaseAction, args
       const state = row.state as CaseState;
       const to = nextState(kind, state, action, row.returnedFrom as CaseState | null);
       if (!to)
-        throw conflict('id', 'INVALID_TRANSITION', `case ${rawId} (${kind}) is ${state}: ${action} is not possible in that state`, { state });
+        throw conflict(
+          'id',
+          'INVALID_TRANSITION',
+          `case ${rawId} (${kind}) is ${state}: ${action} is not possible in that state`,
+          { state },
+        );
       const now = clock.now();
       const today = clock.today();
       const limits = ctx.config.limits;
@@ -268,11 +315,20 @@ export async function move(ctx: Context, rawId: string, action: CaseAction, args
 /** SUBMIT and FORWARD need the materials on file (形式审查: completeness). */
 async function checkMaterials(tx: Context['db']['prisma'], row: RepairCase, action: CaseAction) {
   const files = await tx.repairFile.findMany({ where: { caseId: row.id }, select: { purpose: true } });
-  const missing = missingMaterials(row.kind as CaseKind, row.applicantKind === 'AGENT', files.map((f) => f.purpose as FilePurpose));
+  const missing = missingMaterials(
+    row.kind as CaseKind,
+    row.applicantKind === 'AGENT',
+    files.map((f) => f.purpose as FilePurpose),
+  );
   if (missing.length)
-    throw badInput('id', 'INCOMPLETE', `case ${row.id} cannot ${action === 'SUBMIT' ? 'be submitted' : 'be forwarded'}: missing ${missing.join(', ')}`, {
-      missing,
-    });
+    throw badInput(
+      'id',
+      'INCOMPLETE',
+      `case ${row.id} cannot ${action === 'SUBMIT' ? 'be submitted' : 'be forwarded'}: missing ${missing.join(', ')}`,
+      {
+        missing,
+      },
+    );
 }
 
 /** The USCC an enterprise user is bound to; refuses everybody else. */

@@ -6,8 +6,22 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { fixClock, IDENTITY_HEADER, routeDigest, signIdentity, type Identity, type RunningService } from '@credit-hub/kit';
-import { callers, createTestDatabase, initSeed, postAs, TEST_INTERNAL_SECRET, type TestDatabase } from '@credit-hub/kit/testing';
+import {
+  fixClock,
+  IDENTITY_HEADER,
+  routeDigest,
+  signIdentity,
+  type Identity,
+  type RunningService,
+} from '@credit-hub/kit';
+import {
+  callers,
+  createTestDatabase,
+  initSeed,
+  postAs,
+  TEST_INTERNAL_SECRET,
+  type TestDatabase,
+} from '@credit-hub/kit/testing';
 import { startRepairSubgraph } from '../src/index.ts';
 
 let tdb: TestDatabase;
@@ -74,17 +88,15 @@ describe('the window alone', () => {
   it('marks records the departments told it about: open, not yet (with the day), unknown', async () => {
     await fact('SERIOUS_ILLEGAL', '501', '2025-09-01');
     await fact('ABNORMAL_OPERATION', '601', '2026-05-01');
-    const data = await ok<{ _entities: { id: string; repairEligibility: { eligible: boolean; from: string | null; reason: string | null } }[] }>(
-      callers.public,
-      ENTITIES,
-      {
-        r: [
-          { __typename: 'SeriousIllegalListing', id: '501' },
-          { __typename: 'AbnormalOperation', id: '601' },
-          { __typename: 'AbnormalOperation', id: '999' },
-        ],
-      },
-    );
+    const data = await ok<{
+      _entities: { id: string; repairEligibility: { eligible: boolean; from: string | null; reason: string | null } }[];
+    }>(callers.public, ENTITIES, {
+      r: [
+        { __typename: 'SeriousIllegalListing', id: '501' },
+        { __typename: 'AbnormalOperation', id: '601' },
+        { __typename: 'AbnormalOperation', id: '999' },
+      ],
+    });
     assert.deepEqual(
       data._entities.map((e) => [e.id, e.repairEligibility.eligible, e.repairEligibility.from]),
       [
@@ -97,18 +109,26 @@ describe('the window alone', () => {
   });
 
   it('the upload route: only the applicant, only PDF/JPEG/PNG by content, at most the size and count limits', async () => {
-    caseId = (await ok<{ createRepairApplication: { id: string } }>(
-      enterprise(),
-      `mutation { createRepairApplication(input: { recordKind: ABNORMAL_OPERATION, recordId: "601", statement: "已补报2025年度报告" }) { id } }`,
-    )).createRepairApplication.id;
+    caseId = (
+      await ok<{ createRepairApplication: { id: string } }>(
+        enterprise(),
+        `mutation { createRepairApplication(input: { recordKind: ABNORMAL_OPERATION, recordId: "601", statement: "已补报2025年度报告" }) { id } }`,
+      )
+    ).createRepairApplication.id;
     assert.equal((await upload(caseId, 'PROOF', PDF, market)).status, 403);
     assert.equal((await upload(caseId, 'PROOF', Buffer.alloc(4096, 0x25))).status, 413);
     assert.equal((await upload(caseId, 'PROOF', Buffer.from('GIF89a'))).status, 415);
     assert.equal((await upload(caseId, 'WHATEVER', PDF)).body.errors !== undefined, true);
-    for (const purpose of ['COMMITMENT', 'PROOF', 'PROOF']) assert.equal((await upload(caseId, purpose, PDF)).status, 201);
+    for (const purpose of ['COMMITMENT', 'PROOF', 'PROOF'])
+      assert.equal((await upload(caseId, purpose, PDF)).status, 201);
     const full = await upload(caseId, 'PROOF', PDF);
-    assert.deepEqual([full.status, (full.body.errors as { extensions: { rule: string } }[])[0]!.extensions.rule], [409, 'FILE_COUNT']);
-    const audit = await tdb.db.pool.query(`SELECT count(*)::int AS n FROM audit.entry WHERE fields::text LIKE '%/uploads/repair%'`);
+    assert.deepEqual(
+      [full.status, (full.body.errors as { extensions: { rule: string } }[])[0]!.extensions.rule],
+      [409, 'FILE_COUNT'],
+    );
+    const audit = await tdb.db.pool.query(
+      `SELECT count(*)::int AS n FROM audit.entry WHERE fields::text LIKE '%/uploads/repair%'`,
+    );
     assert.equal(audit.rows[0].n, 3);
   });
 
@@ -124,7 +144,11 @@ describe('the window alone', () => {
       `{ repairQueue(filter: { overdueOnly: true }) { id dueOn overdue } }`,
     );
     assert.deepEqual(overdue.repairQueue, [{ id: caseId, dueOn: '2026-06-10', overdue: true }]);
-    const tooLong = await error(market, `mutation($id: ID!) { extendRepairCase(id: $id, reason: "x", workingDays: 30) { dueOn } }`, { id: caseId });
+    const tooLong = await error(
+      market,
+      `mutation($id: ID!) { extendRepairCase(id: $id, reason: "x", workingDays: 30) { dueOn } }`,
+      { id: caseId },
+    );
     assert.deepEqual([tooLong.field, tooLong.rule], ['workingDays', 'RANGE']);
     const ext = await ok<{ extendRepairCase: { dueOn: string; extended: boolean; overdue: boolean } }>(
       market,
@@ -132,7 +156,11 @@ describe('the window alone', () => {
       { id: caseId },
     );
     assert.deepEqual(ext.extendRepairCase, { dueOn: '2026-06-17', extended: true, overdue: false });
-    const again = await error(market, `mutation($id: ID!) { extendRepairCase(id: $id, reason: "再延", workingDays: 1) { dueOn } }`, { id: caseId });
+    const again = await error(
+      market,
+      `mutation($id: ID!) { extendRepairCase(id: $id, reason: "再延", workingDays: 1) { dueOn } }`,
+      { id: caseId },
+    );
     assert.equal(again.rule, 'ALREADY_EXTENDED');
   });
 
@@ -142,7 +170,11 @@ describe('the window alone', () => {
       `mutation($id: ID!) { denyRepairCase(id: $id, reason: "年度报告内容不实", reapplyFrom: "2026-07-01") { state reapplyFrom decisionReason } }`,
       { id: caseId },
     );
-    assert.deepEqual(denied.denyRepairCase, { state: 'DENIED', reapplyFrom: '2026-07-01', decisionReason: '年度报告内容不实' });
+    assert.deepEqual(denied.denyRepairCase, {
+      state: 'DENIED',
+      reapplyFrom: '2026-07-01',
+      decisionReason: '年度报告内容不实',
+    });
     const refused = await error(
       enterprise(),
       `mutation { createRepairApplication(input: { recordKind: ABNORMAL_OPERATION, recordId: "601", statement: "再次申请" }) { id } }`,
@@ -151,18 +183,39 @@ describe('the window alone', () => {
   });
 
   it('a draft is withdrawn by its applicant only; the figures count what was submitted', async () => {
-    const id = (await ok<{ createObjection: { id: string } }>(
+    const id = (
+      await ok<{ createObjection: { id: string } }>(
+        enterprise(),
+        `mutation { createObjection(input: { recordKind: SERIOUS_ILLEGAL, recordId: "501", category: PAST_PERIOD, statement: "已超过公示期" }) { id } }`,
+      )
+    ).createObjection.id;
+    assert.equal(
+      (await error(market, `mutation($id: ID!) { withdrawRepairCase(id: $id) { state } }`, { id })).code,
+      'FORBIDDEN',
+    );
+    const w = await ok<{ withdrawRepairCase: { state: string } }>(
       enterprise(),
-      `mutation { createObjection(input: { recordKind: SERIOUS_ILLEGAL, recordId: "501", category: PAST_PERIOD, statement: "已超过公示期" }) { id } }`,
-    )).createObjection.id;
-    assert.equal((await error(market, `mutation($id: ID!) { withdrawRepairCase(id: $id) { state } }`, { id })).code, 'FORBIDDEN');
-    const w = await ok<{ withdrawRepairCase: { state: string } }>(enterprise(), `mutation($id: ID!) { withdrawRepairCase(id: $id) { state } }`, { id });
+      `mutation($id: ID!) { withdrawRepairCase(id: $id) { state } }`,
+      { id },
+    );
     assert.equal(w.withdrawRepairCase.state, 'WITHDRAWN');
-    const s = await ok<{ repairStatistics: { applications: number; objections: number; denied: number; departments: { department: string; applications: number }[] } }>(
+    const s = await ok<{
+      repairStatistics: {
+        applications: number;
+        objections: number;
+        denied: number;
+        departments: { department: string; applications: number }[];
+      };
+    }>(
       callers.supervisor(),
       `{ repairStatistics(from: "2026-06-01", to: "2026-06-30") { applications objections denied departments { department applications } } }`,
     );
-    assert.deepEqual(s.repairStatistics, { applications: 1, objections: 0, denied: 1, departments: [{ department: 'market', applications: 1 }] });
+    assert.deepEqual(s.repairStatistics, {
+      applications: 1,
+      objections: 0,
+      denied: 1,
+      departments: [{ department: 'market', applications: 1 }],
+    });
   });
 
   it('marks a page of records in a fixed number of statements', async () => {

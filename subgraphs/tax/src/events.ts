@@ -76,6 +76,13 @@ export const taxRepairConsumer: ConsumerDefinition = {
         ground: 'PAID_IN_FULL',
       },
     });
-    await auditRepairAct(sql, event, 'tax', row.subject_code, 'Mutation.removeMajorTaxViolation', `entry ${p.recordId}`);
+    await auditRepairAct(
+      sql,
+      event,
+      'tax',
+      row.subject_code,
+      'Mutation.removeMajorTaxViolation',
+      `entry ${p.recordId}`,
+    );
   },
 };

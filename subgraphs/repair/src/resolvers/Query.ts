@@ -7,7 +7,8 @@ import { checkCaseId, checkRecordId } from '../writes.ts';
 export const Query: QueryResolvers = {
   repairProgress: async (_p, { queryCode }, { db }) => {
     const code = queryCode.trim().toUpperCase();
-    if (!/^[2-9A-Z]{12}$/.test(code)) throw badInput('queryCode', 'FORMAT', '`queryCode` is the 12-character 查询码 of a case');
+    if (!/^[2-9A-Z]{12}$/.test(code))
+      throw badInput('queryCode', 'FORMAT', '`queryCode` is the 12-character 查询码 of a case');
     const c = await db.prisma.repairCase.findUnique({ where: { queryCode: code } });
     if (!c || c.state === 'DRAFT') return null;
     return {
@@ -23,7 +24,11 @@ export const Query: QueryResolvers = {
   },
   myRepairCases: async (_p, _a, { db, identity }) => {
     if (identity.role !== 'ENTERPRISE' || !identity.subjectCode) return [];
-    return db.prisma.repairCase.findMany({ where: { subjectCode: identity.subjectCode }, orderBy: { id: 'desc' }, take: 200 });
+    return db.prisma.repairCase.findMany({
+      where: { subjectCode: identity.subjectCode },
+      orderBy: { id: 'desc' },
+      take: 200,
+    });
   },
   repairCase: async (_p, { id }, { db, identity }) => {
     const c = await db.prisma.repairCase.findUnique({ where: { id: checkCaseId(id) } });
@@ -54,7 +59,10 @@ export const Query: QueryResolvers = {
   },
   repairCommitmentTemplate: (_p, { kind, recordKind, recordId }, { identity }) => {
     checkRecordId(recordId, 'recordId');
-    const who = identity.role === 'ENTERPRISE' && identity.subjectCode ? identity.subjectCode : '＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿';
+    const who =
+      identity.role === 'ENTERPRISE' && identity.subjectCode
+        ? identity.subjectCode
+        : '＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿';
     const record = `${RECORD_KIND_LABELS[recordKind as RecordKind]}（记录编号 ${recordId}）`;
     const today = toIsoDate(clock.today());
     return kind === 'REPAIR'

@@ -23,7 +23,8 @@ export function recordEntity(kind: RecordKind) {
     __resolveReference: (ref: { id: string }) => ({ kind, id: ref.id }),
     objectionPending: async (r: RecordRef, _a: unknown, ctx: Context) => (await mark(r, ctx)).objectionPending,
     repairPending: async (r: RecordRef, _a: unknown, ctx: Context) => (await mark(r, ctx)).repairPending,
-    repairEligibility: async (r: RecordRef, _a: unknown, ctx: Context) => eligibilityOf((await mark(r, ctx)).eligibility),
+    repairEligibility: async (r: RecordRef, _a: unknown, ctx: Context) =>
+      eligibilityOf((await mark(r, ctx)).eligibility),
   };
 }
 

@@ -4,4 +4,3 @@ export const RepairFile: RepairFileResolvers = {
   id: (f) => String(f.id),
   uploadedAt: (f) => f.createdAt,
 };
-
