@@ -20,14 +20,21 @@ import pg from 'pg';
 import { runImportBench } from './disclosure-import.ts';
 import { benchCreditChecks } from './credit-checks.ts';
 import { benchWeb } from './web.ts';
+import { runEventsBench } from './events.ts';
 
 const { values } = parseArgs({
   options: {
     subjects: { type: 'string', default: '20000' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '8' },
-    /** `import`: only the 双公示 bulk import benchmark (bench/disclosure-import.ts); `web`: only the site's figures. */
+    /**
+     * `import`: only the 双公示 bulk import benchmark (bench/disclosure-import.ts); `web`: only the site's figures;
+     * `events`: only the event backbone's (bench/events.ts).
+     */
     only: { type: 'string' },
+    'event-backlog': { type: 'string', default: '100000' },
+    /** A NATS JetStream server on this machine for the relay figures (e.g. nats://127.0.0.1:4222); none: skipped. */
+    nats: { type: 'string' },
     'import-rows': { type: 'string', default: '100000' },
   },
 });
@@ -48,9 +55,16 @@ async function importBench() {
   console.log('\n双公示 bulk import (bench/disclosure-import.ts):');
   await runImportBench(url, Math.min(Number(values['import-rows']), 1_000_000));
 }
-if (values.only === 'import') {
+// The event backbone's figures, in this process on a database of its own (bench/events.ts).
+async function eventsBench() {
+  const url = await pgServer.ensureDatabase('bench_events');
+  console.log('\nevent backbone (bench/events.ts):');
+  const natsUrl = values.nats && /^nats:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(values.nats) ? values.nats : '';
+  await runEventsBench(url, { backlog: Math.min(Number(values['event-backlog']), 1_000_000), natsUrl });
+}
+if (values.only === 'import' || values.only === 'events') {
   try {
-    await importBench();
+    await (values.only === 'import' ? importBench() : eventsBench());
   } finally {
     await pgServer.stop();
   }
@@ -194,6 +208,7 @@ try {
   results.forEach(report);
   await site();
   await importBench();
+  await eventsBench();
   await benchCreditChecks({
     gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}/graphql`,
     headers: { authorization: `Bearer ${token}` },

@@ -18,7 +18,9 @@ const children = new Set<ChildProcess>();
 
 before(async () => {
   tdb = await createTestDatabase();
-  await tdb.db.pool.query('CREATE TABLE public.crash_receipts (seq bigserial, event_id uuid, subject text, entry text)');
+  await tdb.db.pool.query(
+    'CREATE TABLE public.crash_receipts (seq bigserial, event_id uuid, subject text, entry text)',
+  );
 });
 after(async () => {
   for (const child of children) child.kill('SIGKILL');

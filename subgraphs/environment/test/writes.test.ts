@@ -22,7 +22,12 @@ import { startEnvironmentSubgraph } from '../src/index.ts';
 // to a five-grade province's service; a second service on the same database has the national four grades.
 let tdb: TestDatabase;
 /** The tables a write of this subgraph could change (the write-nothing snapshot). */
-const TABLES = ['environment.credit_rating', 'environment.penalty', 'environment.discharge_permit'];
+const TABLES = [
+  'environment.credit_rating',
+  'environment.penalty',
+  'environment.discharge_permit',
+  'environment.outbox',
+];
 let five: RunningService;
 let four: RunningService;
 
@@ -188,6 +193,18 @@ describe('publishEnvironmentalRating', () => {
       ['GREEN', 96, '330110', 'D'],
     );
     assert.equal(await tdb.db.prisma.environmentalRating.count({ where: { subjectCode: paper } }), 1);
+    // Each grade change is an event in the same transaction (docs/events.md): BLUE (new), then BLUE → GREEN.
+    const events = await tdb.db.pool.query<{ payload: { level: string; previousLevel: string | null; year: number } }>(
+      `SELECT payload FROM environment.outbox WHERE type = 'rating.changed' AND subject_code = $1 ORDER BY position`,
+      [paper],
+    );
+    assert.deepEqual(
+      events.rows.map((e) => [e.payload.year, e.payload.previousLevel, e.payload.level]),
+      [
+        [2024, null, 'BLUE'],
+        [2024, 'BLUE', 'GREEN'],
+      ],
+    );
     assert.deepEqual(await flags(paper), {
       environmentalRating: { year: 2024, grade: 'GREEN' },
       isEnvironmentalIntegrityEnterprise: true,

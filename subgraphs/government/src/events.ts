@@ -3,6 +3,7 @@
  * an arrear of a body to a market subject is published (政府机构失信: 拖欠中小企业账款), and its publication ends
  * when it is cleared. Commitments and complaints are the office's own work items and make no event.
  */
+import { clock } from '@credit-hub/kit';
 import { prismaSql, type Db } from '@credit-hub/kit/db';
 import { recordEvent } from '@credit-hub/kit/events';
 
@@ -32,7 +33,7 @@ export const arrearsCleared = (tx: Tx, a: { id: bigint; debtorCode: string; clea
     payload: {
       record: 'GOVERNMENT_ARREARS',
       recordId: String(a.id),
-      endedOn: iso(a.clearedOn ?? new Date()),
+      endedOn: iso(a.clearedOn ?? clock.today()),
       cause: 'PERFORMED',
     },
   });

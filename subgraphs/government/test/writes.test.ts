@@ -21,7 +21,13 @@ import { startGovernmentSubgraph } from '../src/index.ts';
 // every write below goes through the API, so the audit trail can be compared write by write at the end.
 let tdb: TestDatabase;
 /** The tables a write of this subgraph could change (the write-nothing snapshot). */
-const TABLES = ['government.arrears', 'government.arrears_payment', 'government.commitment', 'government.complaint'];
+const TABLES = [
+  'government.arrears',
+  'government.arrears_payment',
+  'government.commitment',
+  'government.complaint',
+  'government.outbox',
+];
 let service: RunningService;
 
 const govOfficer = callers.officer('government');

@@ -3,6 +3,7 @@
  * market.outbox: 经营异常名录 / 经营异常状态 and 严重违法失信名单 entries added and removed. A 严重违法失信 entry
  * whose term ends leaves the list by itself (serious/rules.ts); `seriousTermEnded` announces that day once.
  */
+import { clock } from '@credit-hub/kit';
 import { prismaSql, type Db } from '@credit-hub/kit/db';
 import {
   auditRepairAct,
@@ -48,7 +49,7 @@ export const entryRemoved = (
     type: 'list.entry.removed',
     department: 'market',
     subject: e.subjectCode,
-    payload: { list, entryId: String(e.id), removedOn: iso(e.removedOn ?? new Date()), cause, ground },
+    payload: { list, entryId: String(e.id), removedOn: iso(e.removedOn ?? clock.today()), cause, ground },
   });
 
 /** An entry in force leaves the 严重违法失信名单 the day after `expires_on` (serious/rules.ts `seriousStatus`). */

@@ -24,6 +24,7 @@ let tdb: TestDatabase;
 /** The tables a write of this subgraph could change (the write-nothing snapshot). */
 const TABLES = [
   'market.registration',
+  'market.outbox',
   'market.annual_report',
   'market.abnormal_operation',
   'market.serious_illegal_listing',
@@ -881,6 +882,20 @@ describe('严重违法失信名单', () => {
         removed.noNewHeavyPenalty,
       ],
       ['REMOVED', '提前移出', TODAY, 'EARLY_REMOVAL', '2026-03-11', true, true, true],
+    );
+    // The listing and the early removal (a credit repair) are events in their own transactions; the refused
+    // attempts above recorded none (docs/events.md).
+    const events = await tdb.db.pool.query<{ type: string; payload: { cause?: string; ground?: string } }>(
+      `SELECT type, payload FROM market.outbox WHERE payload->>'list' = 'SERIOUS_ILLEGAL' AND payload->>'entryId' = $1
+        ORDER BY position`,
+      [older.id],
+    );
+    assert.deepEqual(
+      events.rows.map((e) => [e.type, e.payload.cause ?? null, e.payload.ground ?? null]),
+      [
+        ['list.entry.added', null, null],
+        ['list.entry.removed', 'REPAIRED', 'EARLY_REMOVAL'],
+      ],
     );
     // The younger entry still holds the subject on the list.
     assert.equal((await subjectView(fraud)).isSeriousIllegal, true);

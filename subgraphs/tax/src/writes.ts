@@ -74,7 +74,11 @@ export async function recordRating(ctx: Ctx, input: TaxCreditRatingInput): Promi
 }
 
 /** The event of a level that changed (a re-recorded same level is no change and tells no one anything). */
-function ratingChanged(tx: Parameters<typeof prismaSql>[0], rating: TaxCreditRatingMapper, previousLevel: string | null) {
+function ratingChanged(
+  tx: Parameters<typeof prismaSql>[0],
+  rating: TaxCreditRatingMapper,
+  previousLevel: string | null,
+) {
   return recordEvent(prismaSql(tx), {
     source: 'tax',
     type: 'rating.changed',

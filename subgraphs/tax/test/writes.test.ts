@@ -128,7 +128,7 @@ async function remove(id: string, input: Record<string, unknown>, who: Identity 
 }
 
 /** Every table a tax write touches: a refused write must leave each of them, and the audit trail, as it was. */
-const TABLES = ['tax.credit_rating', 'tax.major_violation', 'tax.responsible_person'] as const;
+const TABLES = ['tax.credit_rating', 'tax.major_violation', 'tax.responsible_person', 'tax.outbox'] as const;
 /** Everything a write could change, as one comparable value (the kit's snapshot). */
 const stored = () => snapshot(tdb.db, TABLES);
 const unchanged = async (before: string) =>

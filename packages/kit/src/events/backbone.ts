@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { startConsumer, type ConsumerDefinition, type RunningConsumer } from './consumer.ts';
 import { OUTBOX_CHANNEL } from './outbox.ts';
 import { relayAll } from './relay.ts';
+import { waker } from './waker.ts';
 
 export interface BackboneOptions {
   consumers?: readonly ConsumerDefinition[];
@@ -24,12 +25,12 @@ export interface RunningBackbone {
 export async function startEventBackbone(pool: pg.Pool, options: BackboneOptions = {}): Promise<RunningBackbone> {
   const pollMs = options.pollMs ?? 1000;
   let stopped = false;
-  let wake: (() => void) | null = null;
+  const wake = waker();
   let relayLoop: Promise<void> = Promise.resolve();
   let listener: pg.PoolClient | null = null;
   if (options.relay ?? true) {
     listener = await pool.connect();
-    listener.on('notification', () => wake?.());
+    listener.on('notification', () => wake.signal());
     await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
     relayLoop = (async () => {
       while (!stopped) {
@@ -39,13 +40,7 @@ export async function startEventBackbone(pool: pg.Pool, options: BackboneOptions
           if (!stopped) console.error('event relay:', error);
         }
         if (stopped) break;
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pollMs);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
+        await wake.sleep(pollMs);
       }
     })();
   }
@@ -58,7 +53,7 @@ export async function startEventBackbone(pool: pg.Pool, options: BackboneOptions
     },
     stop: async () => {
       stopped = true;
-      wake?.();
+      wake.signal();
       await relayLoop;
       await Promise.all(consumers.map((c) => c.stop()));
       if (listener) {

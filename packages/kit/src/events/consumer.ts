@@ -14,6 +14,7 @@ import { pgSql, type Sql } from '../db/sql.ts';
 import type { EventType } from './catalogue.ts';
 import type { DeliveredEvent, OutboxSchema } from './envelope.ts';
 import { BUS_CHANNEL } from './relay.ts';
+import { waker } from './waker.ts';
 
 export interface ConsumerDefinition {
   /** Unique per consumer: `<department>.<purpose>`. Its cursor and dedup rows are kept under this name. */
@@ -87,8 +88,103 @@ export async function consumeOnce(
 
 /** One batch for a consumer: what `startConsumer` runs in its loop, and what tests call to process deterministically. */
 export async function runConsumerOnce(pool: pg.Pool, def: ConsumerDefinition): Promise<ConsumerRun> {
-  const run: ConsumerRun = { handled: 0, duplicates: 0, blocked: false, busy: false };
   await pool.query('INSERT INTO events.cursor (consumer) VALUES ($1) ON CONFLICT DO NOTHING', [def.name]);
+  const fast = await runBatchFast(pool, def);
+  if ('failed' in fast) return runBatchCarefully(pool, def, fast.failed);
+  return fast;
+}
+
+/** The event a fast batch failed on: the careful run records this failure instead of calling the handler again. */
+interface KnownFailure {
+  id: string;
+  message: string;
+}
+
+/**
+ * The usual batch: dedup rows for the whole batch in one statement, handlers without savepoints, one commit. Null
+ * (everything rolled back) when a handler throws or an event of the batch is waiting for a retry: the batch is then
+ * run again event by event (`runBatchCarefully`), which commits the events before the failing one.
+ */
+async function runBatchFast(
+  pool: pg.Pool,
+  def: ConsumerDefinition,
+): Promise<ConsumerRun | { failed: KnownFailure | null }> {
+  const run: ConsumerRun = { handled: 0, duplicates: 0, blocked: false, busy: false };
+  const client = await pool.connect();
+  const sql = pgSql(client);
+  try {
+    await client.query('BEGIN');
+    const cursor = await client.query<{ position: string }>(
+      'SELECT position FROM events.cursor WHERE consumer = $1 FOR UPDATE SKIP LOCKED',
+      [def.name],
+    );
+    if (cursor.rows.length === 0) {
+      await client.query('ROLLBACK');
+      return { ...run, busy: true };
+    }
+    const batch = await client.query<EventRow>(
+      `SELECT position, id, type, version, subject_code, person_key, department, source, occurred_at, payload
+         FROM events.event WHERE position > $1 ORDER BY position LIMIT $2`,
+      [cursor.rows[0]!.position, def.batchSize ?? 200],
+    );
+    if (batch.rows.length === 0) {
+      await client.query('ROLLBACK');
+      return run;
+    }
+    const wanted = new Set<string>(def.types);
+    const mine = batch.rows.filter((r) => wanted.has(r.type)).map((r) => r.id);
+    let fresh = new Set<string>();
+    if (mine.length > 0) {
+      const retrying = await client.query(
+        'SELECT 1 FROM events.failure WHERE consumer = $1 AND event_id = ANY($2::uuid[]) LIMIT 1',
+        [def.name, mine],
+      );
+      if (retrying.rows.length > 0) {
+        await client.query('ROLLBACK');
+        return { failed: null };
+      }
+      const inserted = await client.query<{ id: string }>(
+        `INSERT INTO events.consumed (consumer, event_id) SELECT $1, unnest($2::uuid[])
+         ON CONFLICT DO NOTHING RETURNING event_id::text AS id`,
+        [def.name, mine],
+      );
+      fresh = new Set(inserted.rows.map((r) => r.id));
+    }
+    for (const row of batch.rows) {
+      if (!wanted.has(row.type)) continue;
+      if (!fresh.has(row.id)) {
+        run.duplicates += 1;
+        continue;
+      }
+      try {
+        await def.handle(toEvent(row), sql);
+      } catch (error) {
+        await client.query('ROLLBACK');
+        return { failed: { id: row.id, message: error instanceof Error ? error.message : String(error) } };
+      }
+      run.handled += 1;
+    }
+    await client.query('UPDATE events.cursor SET position = $2, updated_at = now() WHERE consumer = $1', [
+      def.name,
+      batch.rows.at(-1)!.position,
+    ]);
+    await client.query('COMMIT');
+    return run;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Event by event, each under a savepoint: commits what precedes a failing event, records the failure, waits at it. */
+async function runBatchCarefully(
+  pool: pg.Pool,
+  def: ConsumerDefinition,
+  known: KnownFailure | null = null,
+): Promise<ConsumerRun> {
+  const run: ConsumerRun = { handled: 0, duplicates: 0, blocked: false, busy: false };
   const client = await pool.connect();
   const sql = pgSql(client);
   try {
@@ -124,6 +220,12 @@ export async function runConsumerOnce(pool: pg.Pool, def: ConsumerDefinition): P
       }
       await client.query('SAVEPOINT one_event');
       try {
+        // The fast run just saw this handler fail: that was this attempt (a handler is not run twice for one).
+        if (known?.id === row.id) {
+          const message = known.message;
+          known = null;
+          throw new Error(message);
+        }
         const fresh = await consumeOnce(sql, def.name, toEvent(row), def.handle);
         if (fresh) run.handled += 1;
         else run.duplicates += 1;
@@ -207,7 +309,7 @@ export interface RunningConsumer {
  */
 export function startConsumer(pool: pg.Pool, def: ConsumerDefinition, { pollMs = 1000 } = {}): RunningConsumer {
   let stopped = false;
-  let wake: (() => void) | null = null;
+  const wake = waker();
   const waiters: (() => void)[] = [];
   let listener: pg.PoolClient | null = null;
   void pool
@@ -215,7 +317,7 @@ export function startConsumer(pool: pg.Pool, def: ConsumerDefinition, { pollMs =
     .then(async (client) => {
       if (stopped) return client.release();
       listener = client;
-      client.on('notification', () => wake?.());
+      client.on('notification', () => wake.signal());
       await client.query(`LISTEN ${BUS_CHANNEL}`);
     })
     .catch(() => undefined);
@@ -226,19 +328,14 @@ export function startConsumer(pool: pg.Pool, def: ConsumerDefinition, { pollMs =
       try {
         const run = await runConsumerOnce(pool, def);
         idle = run.blocked || run.busy || run.handled + run.duplicates === 0;
-        if (idle && waiters.length && (await consumerLag(pool, def.name)) === 0) waiters.splice(0).forEach((w) => w());
+        // Caught up, or held at a failing event until its retry: either way nothing more comes by waiting now.
+        if (idle && waiters.length && (run.blocked || (await consumerLag(pool, def.name)) === 0))
+          waiters.splice(0).forEach((w) => w());
       } catch (error) {
         if (!stopped) console.error(`event consumer ${def.name}:`, error);
         idle = true;
       }
-      if (idle && !stopped)
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pollMs);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
+      if (idle && !stopped) await wake.sleep(pollMs);
     }
   })();
 
@@ -247,11 +344,11 @@ export function startConsumer(pool: pg.Pool, def: ConsumerDefinition, { pollMs =
     caughtUp: () =>
       new Promise<void>((resolve) => {
         waiters.push(resolve);
-        wake?.();
+        wake.signal();
       }),
     stop: async () => {
       stopped = true;
-      wake?.();
+      wake.signal();
       await loop;
       if (listener) {
         await listener.query(`UNLISTEN ${BUS_CHANNEL}`).catch(() => undefined);

@@ -20,6 +20,7 @@ import type pg from 'pg';
 import { pgSql } from '../db/sql.ts';
 import type { ConsumerDefinition } from './consumer.ts';
 import { consumeOnce } from './consumer.ts';
+import { waker } from './waker.ts';
 import { OUTBOX_SCHEMAS, type DeliveredEvent, type EventJson, type OutboxSchema } from './envelope.ts';
 
 /** One connection, its JetStream client and manager, and the stream it uses: what relay and consumers share. */
@@ -183,11 +184,11 @@ export async function startNatsRelay(
   { pollMs = 1000, log = (line: string) => console.error(line) } = {},
 ): Promise<RunningNatsRelay> {
   let stopped = false;
-  let wake: (() => void) | null = null;
+  const wake = waker();
   let running: Promise<number> = Promise.resolve(0);
   const flush = () => (running = running.catch(() => 0).then(() => relayAllToNats(pool, bus)));
   const listener = await pool.connect();
-  listener.on('notification', () => wake?.());
+  listener.on('notification', () => wake.signal());
   await listener.query('LISTEN credit_events_outbox');
   const loop = (async () => {
     while (!stopped) {
@@ -195,20 +196,14 @@ export async function startNatsRelay(
         log(`event relay to NATS: ${error instanceof Error ? error.message : String(error)}`),
       );
       if (stopped) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      await wake.sleep(pollMs);
     }
   })();
   return {
     flush,
     stop: async () => {
       stopped = true;
-      wake?.();
+      wake.signal();
       await loop;
       await listener.query('UNLISTEN credit_events_outbox').catch(() => undefined);
       listener.release();
@@ -261,10 +256,29 @@ export async function runNatsConsumerOnce(
   const run: NatsConsumerRun = { handled: 0, duplicates: 0, skipped: 0 };
   const durable = await ensureDurable(bus, def.name, { ackWaitMs });
   const consumer = await bus.js.consumers.get(bus.stream, durable);
-  const messages = await consumer.fetch({ max_messages: def.batchSize ?? 200, expires: expiresMs });
+  const fetched = await consumer.fetch({ max_messages: def.batchSize ?? 200, expires: expiresMs });
+  // Taken off the wire first, handled after: a long batch of handlers must not starve the fetch's heartbeats.
+  const messages: JsMsg[] = [];
+  try {
+    for await (const msg of fetched) messages.push(msg);
+  } catch (error) {
+    // A fetch that ends without JetStream's closing status (seen with a 2.9 server) reports missed heartbeats: what
+    // arrived is a good batch. Anything else with nothing received is the caller's problem (broker gone).
+    const heartbeat = error instanceof Error && /heartbeats missed/.test(error.message);
+    if (!heartbeat && messages.length === 0) throw error;
+  }
   const wanted = new Set<string>(def.types);
+  const batch = await handleBatch(pool, def, messages, wanted);
+  if (batch) {
+    // After the commit: if the acknowledgements are lost (connection gone, process killed), JetStream redelivers the
+    // events and their events.consumed rows drop them. Acks travel in order: the last one confirmed confirms all.
+    messages.slice(0, -1).forEach((m) => m.ack());
+    await messages.at(-1)?.ackAck();
+    return batch;
+  }
+  // A handler failed: the batch was rolled back; event by event now, so the ones before the failure commit.
   let failed = false;
-  for await (const msg of messages) {
+  for (const msg of messages) {
     if (failed) {
       msg.nak();
       continue;
@@ -297,6 +311,51 @@ export async function runNatsConsumerOnce(
     if (committed) await msg.ackAck();
   }
   return run;
+}
+
+/** The whole fetched batch in one transaction (dedup rows in one statement); null, rolled back, if a handler throws. */
+async function handleBatch(
+  pool: pg.Pool,
+  def: ConsumerDefinition,
+  messages: readonly JsMsg[],
+  wanted: ReadonlySet<string>,
+): Promise<NatsConsumerRun | null> {
+  const run: NatsConsumerRun = { handled: 0, duplicates: 0, skipped: 0 };
+  const events = messages.map(delivered);
+  const mine = events.filter((e) => wanted.has(e.type));
+  run.skipped = events.length - mine.length;
+  if (mine.length === 0) return run;
+  const client = await pool.connect();
+  const sql = pgSql(client);
+  try {
+    await client.query('BEGIN');
+    const inserted = await client.query<{ id: string }>(
+      `INSERT INTO events.consumed (consumer, event_id) SELECT $1, unnest($2::uuid[])
+       ON CONFLICT DO NOTHING RETURNING event_id::text AS id`,
+      [def.name, mine.map((e) => e.id)],
+    );
+    const fresh = new Set(inserted.rows.map((r) => r.id));
+    for (const event of mine) {
+      if (!fresh.has(event.id)) {
+        run.duplicates += 1;
+        continue;
+      }
+      try {
+        await def.handle(event, sql);
+      } catch {
+        await client.query('ROLLBACK');
+        return null;
+      }
+      run.handled += 1;
+    }
+    await client.query('COMMIT');
+    return run;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 export interface RunningNatsConsumer {

@@ -230,7 +230,8 @@ export async function removeSeriousIllegal(
           ...conditions,
         },
       });
-      const cause = input.ground === 'REVOKED' ? 'WITHDRAWN' : input.ground === 'EARLY_REMOVAL' ? 'REPAIRED' : 'REMOVED';
+      const cause =
+        input.ground === 'REVOKED' ? 'WITHDRAWN' : input.ground === 'EARLY_REMOVAL' ? 'REPAIRED' : 'REMOVED';
       await entryRemoved(tx, 'SERIOUS_ILLEGAL', removed, cause, input.ground);
       return removed;
     },

@@ -1,0 +1,94 @@
+/**
+ * The evaluation subgraph's events (docs/events.md), recorded by the same statement as the record: a credit check
+ * stored records `credit.check.recorded` (a repeated idempotency key returns the first check and records nothing
+ * more); a stored evaluation whose grade changes records `evaluation.grade.changed` (a first evaluation does not).
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { callers, createTestDatabase, makeUscc, type TestDatabase } from '@credit-hub/kit/testing';
+import { recordChecks, type CheckToRecord } from '../src/checks/writes.ts';
+import { storeEvaluations, type StoredEvaluationInput } from '../src/scoring/writes.ts';
+
+let tdb: TestDatabase;
+before(async () => {
+  tdb = await createTestDatabase();
+});
+after(() => tdb.drop());
+
+const outbox = async (type: string, subject: string) =>
+  (
+    await tdb.db.pool.query<{ payload: Record<string, unknown>; department: string }>(
+      `SELECT payload, department FROM evaluation.outbox WHERE type = $1 AND subject_code = $2 ORDER BY position`,
+      [type, subject],
+    )
+  ).rows;
+
+describe('evaluation events', () => {
+  it('records credit.check.recorded once per stored check, not for a repeated idempotency key', async () => {
+    const subject = makeUscc('91', '330100', 'MA2E8101');
+    const check = (): CheckToRecord => ({
+      row: {
+        id: randomUUID(),
+        subjectCode: subject,
+        matter: 'LICENSING',
+        reference: '许可-2026-001',
+        lists: ['DISHONEST_DEBTOR'],
+        measures: [],
+        withheldIncentives: [],
+        action: 'INTERCEPT',
+        department: 'housing',
+        checkedAt: new Date('2026-03-15T02:00:00Z'),
+        fresh: true,
+      },
+      caller: callers.officer('housing'),
+      requestId: 'req-1',
+      idempotencyKey: 'key-1',
+    });
+    const first = check();
+    const [id] = await recordChecks(tdb.db, [first]);
+    assert.equal(id, first.row.id);
+    const [again] = await recordChecks(tdb.db, [check()]);
+    assert.equal(again, first.row.id, 'the repeated key stands for the first check');
+    const events = await outbox('credit.check.recorded', subject);
+    assert.equal(events.length, 1);
+    assert.equal(events[0]!.department, 'housing');
+    assert.deepEqual(events[0]!.payload, {
+      checkId: first.row.id,
+      checkingDepartment: 'housing',
+      matter: 'LICENSING',
+      action: 'INTERCEPT',
+      lists: ['DISHONEST_DEBTOR'],
+    });
+  });
+
+  it('records evaluation.grade.changed only when a stored grade changes', async () => {
+    const subject = makeUscc('91', '330100', 'MA2E8102');
+    const evaluation = (grade: string, digest: string): StoredEvaluationInput => ({
+      subjectCode: subject,
+      subjectKind: 'ENTERPRISE',
+      regionCode: '330100',
+      industryCode: null,
+      modelCode: 'PUBLIC_CREDIT',
+      modelVersion: 1,
+      score: grade === 'A' ? 900 : 700,
+      grade,
+      gradeLabel: grade,
+      supervisionLevel: 'NORMAL',
+      supervisionLabel: '一般',
+      samplingRatio: 0.1,
+      explanation: [],
+      inputsDigest: digest,
+    });
+    await storeEvaluations(tdb.db, [evaluation('A', 'd1')]);
+    assert.equal((await outbox('evaluation.grade.changed', subject)).length, 0, 'a first evaluation is no change');
+    await storeEvaluations(tdb.db, [evaluation('A', 'd2')]);
+    assert.equal((await outbox('evaluation.grade.changed', subject)).length, 0, 'same grade, other inputs: no change');
+    await storeEvaluations(tdb.db, [evaluation('C', 'd3')]);
+    const events = await outbox('evaluation.grade.changed', subject);
+    assert.deepEqual(
+      events.map((e) => e.payload),
+      [{ modelCode: 'PUBLIC_CREDIT', modelVersion: 1, grade: 'C', previousGrade: 'A', score: 700 }],
+    );
+  });
+});
