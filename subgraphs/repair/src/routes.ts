@@ -75,7 +75,11 @@ export function uploadRoutes(config: Config) {
             rule: 'ENUM',
           },
         );
-      if (!fileName || fileName.length > 200 || /[\u0000-\u001f/\\]/.test(fileName))
+      if (
+        !fileName ||
+        fileName.length > 200 ||
+        [...fileName].some((c) => c.charCodeAt(0) < 0x20 || c === '/' || c === '\\')
+      )
         return sendGraphQLError(
           res,
           400,
