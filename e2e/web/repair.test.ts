@@ -1,10 +1,11 @@
 /**
  * 信用修复 and 异议 on the public site in a real browser against the whole hub (the gateway serving the built site,
- * the safelist enforced as in production). The enterprise's, the platform's and the department's steps go through
- * the GraphQL API (the console's work queue is not built yet: docs/web.md); what the public sees is checked in the
- * browser: "申请信用修复" open on an eligible record and explained on one that is not yet; 信用修复办理中 while an
- * application runs; after the department's approval (through the event backbone) the record is gone from the page;
- * the 查询码 shows the result on /repair; 异议处理中 on a record under objection until the department upholds it.
+ * the safelist enforced as in production). The enterprise's steps go through the GraphQL API and the upload route;
+ * the platform's 补正 and forwarding and the department's acceptance and approval through the console's work queue
+ * (development sign-in). What the public sees is checked in the browser: "申请信用修复" open on an eligible record
+ * and explained on one that is not yet; 信用修复办理中 while an application runs; after the department's approval
+ * (through the event backbone) the record is gone from the page; the 查询码 shows the result on /repair; 异议处理中
+ * on a record under objection until the department upholds it.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -109,6 +110,21 @@ async function onPage(url: string, check: (page: Page) => Promise<void>) {
 }
 const blackTab = (code: string) => `/subject/${code}?tab=black`;
 
+/** An officer of `department` signed in through the development sign-in, on the console. */
+async function inConsole(department: string, work: (page: Page) => Promise<void>) {
+  const officer = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await officer.newPage();
+    await page.goto(`${base}/auth/dev?returnTo=%2Fconsole`);
+    await page.selectOption('#department', department);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByTestId('console-who').waitFor(WAIT);
+    await work(page);
+  } finally {
+    await officer.close();
+  }
+}
+
 describe('信用修复 and 异议 on the public site', () => {
   let queryCode = '';
 
@@ -145,28 +161,42 @@ describe('信用修复 and 异议 on the public site', () => {
     await onPage(blackTab(firm), async (page) => {
       await page.getByTestId('tab-black').getByTestId('repair-pending').waitFor(WAIT);
     });
-    // 补正, then forward, accept and approve.
-    await gql(
-      `mutation($id: ID!) { returnRepairCase(id: $id, reason: "请补充缴款凭证") { state } }`,
-      { id },
-      tokens.platform!,
-    );
+    // 补正 asked for in the console by the platform's officer; the applicant hands it in; forwarded in the console.
+    await inConsole('platform', async (page) => {
+      await page.getByTestId('queue-case').first().waitFor(WAIT);
+      await page.getByTestId('queue-reason').first().fill('请补充缴款凭证');
+      await page.getByTestId('act-return').first().click();
+      await page.getByTestId('console-message').filter({ hasText: '已办理' }).waitFor(WAIT);
+    });
     await upload(id, 'PROOF', tokens.firm!);
     await gql(`mutation($id: ID!) { resubmitRepairCase(id: $id) { state } }`, { id }, tokens.firm!);
-    await gql(`mutation($id: ID!) { forwardRepairCase(id: $id) { state } }`, { id }, tokens.platform!);
-    await gql(`mutation($id: ID!) { acceptRepairCase(id: $id) { state } }`, { id }, tokens.tax!);
-    await gql(
-      `mutation($id: ID!) { approveRepairCase(id: $id, basis: "已缴清，公布满六个月") { state } }`,
+    await inConsole('platform', async (page) => {
+      await page.getByTestId('act-forward').first().waitFor(WAIT);
+      await page.getByTestId('act-forward').first().click();
+      await page.getByTestId('console-message').filter({ hasText: '已办理' }).waitFor(WAIT);
+    });
+    // The tax department accepts and approves in its console work queue.
+    await inConsole('tax', async (page) => {
+      await page.getByTestId('act-accept').first().waitFor(WAIT);
+      await page.getByTestId('act-accept').first().click();
+      await page.getByTestId('act-approve').first().waitFor(WAIT);
+      await page.getByTestId('queue-reason').first().fill('已缴清税款、滞纳金和罚款，公布满六个月');
+      await page.getByTestId('act-approve').first().click();
+      await page.getByTestId('queue-empty').waitFor(WAIT);
+    });
+    const state = await gql<{ repairCase: { state: string } }>(
+      `query($id: ID!) { repairCase(id: $id) { state } }`,
       { id },
       tokens.tax!,
     );
+    assert.equal(state.repairCase.state, 'APPROVED');
     await hub.events!.settle();
     await hub.events!.settle();
     await onPage(blackTab(firm), async (page) => {
       const tab = page.getByTestId('tab-black');
       await tab.waitFor(WAIT);
       await page.getByTestId('subject-name').waitFor(WAIT);
-      assert.equal(await tab.getByText('重大税收违法失信主体（').count(), 0);
+      assert.equal(await tab.locator('h4', { hasText: '重大税收违法失信主体（' }).count(), 0);
       assert.equal(await tab.getByTestId('repair-pending').count(), 0);
     });
   });

@@ -422,3 +422,91 @@ export const RepairProgressQuery = graphql(`
     }
   }
 `);
+
+/** The console's 信用修复 / 异议 work queue (officers of a department, the platform, supervisors; docs/web.md). */
+export const RepairQueueQuery = graphql(`
+  query WebRepairQueue($filter: RepairQueueFilter) {
+    repairQueue(filter: $filter) {
+      id
+      kind
+      queryCode
+      subjectCode
+      recordKind
+      recordId
+      department
+      departmentName
+      category
+      statement
+      state
+      dueOn
+      daysLeft
+      overdue
+      extended
+      missingMaterials
+      files {
+        id
+        purpose
+        fileName
+        sha256
+      }
+    }
+  }
+`);
+
+/** One move of the work queue: the console's buttons (the state table decides which apply). */
+export const RepairForwardMutation = graphql(`
+  mutation WebRepairForward($id: ID!) {
+    forwardRepairCase(id: $id) {
+      id
+      state
+    }
+  }
+`);
+export const RepairReturnMutation = graphql(`
+  mutation WebRepairReturn($id: ID!, $reason: String!) {
+    returnRepairCase(id: $id, reason: $reason) {
+      id
+      state
+    }
+  }
+`);
+export const RepairAcceptMutation = graphql(`
+  mutation WebRepairAccept($id: ID!) {
+    acceptRepairCase(id: $id) {
+      id
+      state
+    }
+  }
+`);
+export const RepairApproveMutation = graphql(`
+  mutation WebRepairApprove($id: ID!, $basis: String!) {
+    approveRepairCase(id: $id, basis: $basis) {
+      id
+      state
+    }
+  }
+`);
+export const RepairDenyMutation = graphql(`
+  mutation WebRepairDeny($id: ID!, $reason: String!) {
+    denyRepairCase(id: $id, reason: $reason) {
+      id
+      state
+    }
+  }
+`);
+export const ObjectionUpholdMutation = graphql(`
+  mutation WebObjectionUphold($id: ID!, $reason: String!) {
+    upholdObjection(id: $id, reason: $reason) {
+      id
+      state
+    }
+  }
+`);
+export const ObjectionCorrectMutation = graphql(`
+  mutation WebObjectionCorrect($id: ID!, $reason: String!) {
+    correctObjection(id: $id, reason: $reason) {
+      id
+      state
+    }
+  }
+`);

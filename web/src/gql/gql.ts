@@ -27,6 +27,14 @@ type Documents = {
     "\n  query WebLatestPenalties($from: Date, $to: Date, $first: Int, $after: String) {\n    penalties(decidedFrom: $from, decidedTo: $to, first: $first, after: $after) {\n      nodes {\n        id\n        subjectName\n        documentNumber\n        violationType\n        decidedOn\n        publicityEndsOn\n        authorityName\n        subject {\n          code\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.WebLatestPenaltiesDocument,
     "\n  query WebLatestLicences($from: Date, $to: Date, $first: Int, $after: String) {\n    licences(decidedFrom: $from, decidedTo: $to, first: $first, after: $after) {\n      nodes {\n        id\n        subjectName\n        documentName\n        documentNumber\n        decidedOn\n        validUntil\n        authorityName\n        subject {\n          code\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.WebLatestLicencesDocument,
     "\n  query WebRepairProgress($queryCode: String!) {\n    repairProgress(queryCode: $queryCode) {\n      kind\n      recordKind\n      departmentName\n      state\n      dueOn\n      decisionReason\n      submittedAt\n      closedAt\n    }\n  }\n": typeof types.WebRepairProgressDocument,
+    "\n  query WebRepairQueue($filter: RepairQueueFilter) {\n    repairQueue(filter: $filter) {\n      id\n      kind\n      queryCode\n      subjectCode\n      recordKind\n      recordId\n      department\n      departmentName\n      category\n      statement\n      state\n      dueOn\n      daysLeft\n      overdue\n      extended\n      missingMaterials\n      files {\n        id\n        purpose\n        fileName\n        sha256\n      }\n    }\n  }\n": typeof types.WebRepairQueueDocument,
+    "\n  mutation WebRepairForward($id: ID!) {\n    forwardRepairCase(id: $id) {\n      id\n      state\n    }\n  }\n": typeof types.WebRepairForwardDocument,
+    "\n  mutation WebRepairReturn($id: ID!, $reason: String!) {\n    returnRepairCase(id: $id, reason: $reason) {\n      id\n      state\n    }\n  }\n": typeof types.WebRepairReturnDocument,
+    "\n  mutation WebRepairAccept($id: ID!) {\n    acceptRepairCase(id: $id) {\n      id\n      state\n    }\n  }\n": typeof types.WebRepairAcceptDocument,
+    "\n  mutation WebRepairApprove($id: ID!, $basis: String!) {\n    approveRepairCase(id: $id, basis: $basis) {\n      id\n      state\n    }\n  }\n": typeof types.WebRepairApproveDocument,
+    "\n  mutation WebRepairDeny($id: ID!, $reason: String!) {\n    denyRepairCase(id: $id, reason: $reason) {\n      id\n      state\n    }\n  }\n": typeof types.WebRepairDenyDocument,
+    "\n  mutation WebObjectionUphold($id: ID!, $reason: String!) {\n    upholdObjection(id: $id, reason: $reason) {\n      id\n      state\n    }\n  }\n": typeof types.WebObjectionUpholdDocument,
+    "\n  mutation WebObjectionCorrect($id: ID!, $reason: String!) {\n    correctObjection(id: $id, reason: $reason) {\n      id\n      state\n    }\n  }\n": typeof types.WebObjectionCorrectDocument,
 };
 const documents: Documents = {
     "\n  query WebRegions($parentCode: String) {\n    regions(parentCode: $parentCode) {\n      code\n      name\n      level\n    }\n  }\n": types.WebRegionsDocument,
@@ -42,6 +50,14 @@ const documents: Documents = {
     "\n  query WebLatestPenalties($from: Date, $to: Date, $first: Int, $after: String) {\n    penalties(decidedFrom: $from, decidedTo: $to, first: $first, after: $after) {\n      nodes {\n        id\n        subjectName\n        documentNumber\n        violationType\n        decidedOn\n        publicityEndsOn\n        authorityName\n        subject {\n          code\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.WebLatestPenaltiesDocument,
     "\n  query WebLatestLicences($from: Date, $to: Date, $first: Int, $after: String) {\n    licences(decidedFrom: $from, decidedTo: $to, first: $first, after: $after) {\n      nodes {\n        id\n        subjectName\n        documentName\n        documentNumber\n        decidedOn\n        validUntil\n        authorityName\n        subject {\n          code\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.WebLatestLicencesDocument,
     "\n  query WebRepairProgress($queryCode: String!) {\n    repairProgress(queryCode: $queryCode) {\n      kind\n      recordKind\n      departmentName\n      state\n      dueOn\n      decisionReason\n      submittedAt\n      closedAt\n    }\n  }\n": types.WebRepairProgressDocument,
+    "\n  query WebRepairQueue($filter: RepairQueueFilter) {\n    repairQueue(filter: $filter) {\n      id\n      kind\n      queryCode\n      subjectCode\n      recordKind\n      recordId\n      department\n      departmentName\n      category\n      statement\n      state\n      dueOn\n      daysLeft\n      overdue\n      extended\n      missingMaterials\n      files {\n        id\n        purpose\n        fileName\n        sha256\n      }\n    }\n  }\n": types.WebRepairQueueDocument,
+    "\n  mutation WebRepairForward($id: ID!) {\n    forwardRepairCase(id: $id) {\n      id\n      state\n    }\n  }\n": types.WebRepairForwardDocument,
+    "\n  mutation WebRepairReturn($id: ID!, $reason: String!) {\n    returnRepairCase(id: $id, reason: $reason) {\n      id\n      state\n    }\n  }\n": types.WebRepairReturnDocument,
+    "\n  mutation WebRepairAccept($id: ID!) {\n    acceptRepairCase(id: $id) {\n      id\n      state\n    }\n  }\n": types.WebRepairAcceptDocument,
+    "\n  mutation WebRepairApprove($id: ID!, $basis: String!) {\n    approveRepairCase(id: $id, basis: $basis) {\n      id\n      state\n    }\n  }\n": types.WebRepairApproveDocument,
+    "\n  mutation WebRepairDeny($id: ID!, $reason: String!) {\n    denyRepairCase(id: $id, reason: $reason) {\n      id\n      state\n    }\n  }\n": types.WebRepairDenyDocument,
+    "\n  mutation WebObjectionUphold($id: ID!, $reason: String!) {\n    upholdObjection(id: $id, reason: $reason) {\n      id\n      state\n    }\n  }\n": types.WebObjectionUpholdDocument,
+    "\n  mutation WebObjectionCorrect($id: ID!, $reason: String!) {\n    correctObjection(id: $id, reason: $reason) {\n      id\n      state\n    }\n  }\n": types.WebObjectionCorrectDocument,
 };
 
 /**
@@ -110,6 +126,38 @@ export function graphql(source: "\n  query WebLatestLicences($from: Date, $to: D
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WebRepairProgress($queryCode: String!) {\n    repairProgress(queryCode: $queryCode) {\n      kind\n      recordKind\n      departmentName\n      state\n      dueOn\n      decisionReason\n      submittedAt\n      closedAt\n    }\n  }\n"): (typeof documents)["\n  query WebRepairProgress($queryCode: String!) {\n    repairProgress(queryCode: $queryCode) {\n      kind\n      recordKind\n      departmentName\n      state\n      dueOn\n      decisionReason\n      submittedAt\n      closedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebRepairQueue($filter: RepairQueueFilter) {\n    repairQueue(filter: $filter) {\n      id\n      kind\n      queryCode\n      subjectCode\n      recordKind\n      recordId\n      department\n      departmentName\n      category\n      statement\n      state\n      dueOn\n      daysLeft\n      overdue\n      extended\n      missingMaterials\n      files {\n        id\n        purpose\n        fileName\n        sha256\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebRepairQueue($filter: RepairQueueFilter) {\n    repairQueue(filter: $filter) {\n      id\n      kind\n      queryCode\n      subjectCode\n      recordKind\n      recordId\n      department\n      departmentName\n      category\n      statement\n      state\n      dueOn\n      daysLeft\n      overdue\n      extended\n      missingMaterials\n      files {\n        id\n        purpose\n        fileName\n        sha256\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebRepairForward($id: ID!) {\n    forwardRepairCase(id: $id) {\n      id\n      state\n    }\n  }\n"): (typeof documents)["\n  mutation WebRepairForward($id: ID!) {\n    forwardRepairCase(id: $id) {\n      id\n      state\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebRepairReturn($id: ID!, $reason: String!) {\n    returnRepairCase(id: $id, reason: $reason) {\n      id\n      state\n    }\n  }\n"): (typeof documents)["\n  mutation WebRepairReturn($id: ID!, $reason: String!) {\n    returnRepairCase(id: $id, reason: $reason) {\n      id\n      state\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebRepairAccept($id: ID!) {\n    acceptRepairCase(id: $id) {\n      id\n      state\n    }\n  }\n"): (typeof documents)["\n  mutation WebRepairAccept($id: ID!) {\n    acceptRepairCase(id: $id) {\n      id\n      state\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebRepairApprove($id: ID!, $basis: String!) {\n    approveRepairCase(id: $id, basis: $basis) {\n      id\n      state\n    }\n  }\n"): (typeof documents)["\n  mutation WebRepairApprove($id: ID!, $basis: String!) {\n    approveRepairCase(id: $id, basis: $basis) {\n      id\n      state\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebRepairDeny($id: ID!, $reason: String!) {\n    denyRepairCase(id: $id, reason: $reason) {\n      id\n      state\n    }\n  }\n"): (typeof documents)["\n  mutation WebRepairDeny($id: ID!, $reason: String!) {\n    denyRepairCase(id: $id, reason: $reason) {\n      id\n      state\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebObjectionUphold($id: ID!, $reason: String!) {\n    upholdObjection(id: $id, reason: $reason) {\n      id\n      state\n    }\n  }\n"): (typeof documents)["\n  mutation WebObjectionUphold($id: ID!, $reason: String!) {\n    upholdObjection(id: $id, reason: $reason) {\n      id\n      state\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebObjectionCorrect($id: ID!, $reason: String!) {\n    correctObjection(id: $id, reason: $reason) {\n      id\n      state\n    }\n  }\n"): (typeof documents)["\n  mutation WebObjectionCorrect($id: ID!, $reason: String!) {\n    correctObjection(id: $id, reason: $reason) {\n      id\n      state\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
