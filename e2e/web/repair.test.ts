@@ -77,7 +77,11 @@ before(async () => {
   const seed = initSeed(tdb.db);
   firm = (await seed.subject({ name: '杭州鑫达贸易有限公司' })).code;
   other = (await seed.subject({ name: '杭州恒远建材有限公司' })).code;
-  hub = await startTestHub(tdb.url, tdb.db, { enforceSafelist: true, events: { pollMs: 100, timeEvents: false } });
+  hub = await startTestHub(tdb.url, tdb.db, {
+    enforceSafelist: true,
+    events: { pollMs: 100, timeEvents: false },
+    console: { sessionSecret: 'session-secret-for-repair-browser-tests-0123' },
+  });
   base = hub.gatewayUrl.replace(/\/graphql$/, '');
   tokens.tax = bearer(await tokenFor({ role: 'officer', department: 'tax' }));
   tokens.platform = bearer(await tokenFor({ role: 'officer', department: 'platform' }));
@@ -110,18 +114,21 @@ async function onPage(url: string, check: (page: Page) => Promise<void>) {
 }
 const blackTab = (code: string) => `/subject/${code}?tab=black`;
 
-/** An officer of `department` signed in through the development sign-in, on the console. */
+/**
+ * An officer of `department` signed in through the development sign-in, on the console. The packaged Chromium runs
+ * as one process (one browser context): the officer signs out afterwards, so the public pages stay public.
+ */
 async function inConsole(department: string, work: (page: Page) => Promise<void>) {
-  const officer = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
   try {
-    const page = await officer.newPage();
     await page.goto(`${base}/auth/dev?returnTo=%2Fconsole`);
     await page.selectOption('#department', department);
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByTestId('console-who').waitFor(WAIT);
     await work(page);
   } finally {
-    await officer.close();
+    await page.close();
+    await context.clearCookies();
   }
 }
 
