@@ -189,7 +189,8 @@ describe('信用修复 and 异议 on the public site', () => {
       await page.getByTestId('act-approve').first().waitFor(WAIT);
       await page.getByTestId('queue-reason').first().fill('已缴清税款、滞纳金和罚款，公布满六个月');
       await page.getByTestId('act-approve').first().click();
-      await page.getByTestId('queue-empty').waitFor(WAIT);
+      // Approved: in the queue until the department's act is announced (同步中).
+      await page.getByTestId('queue-state').filter({ hasText: '已准予，同步中' }).waitFor(WAIT);
     });
     const state = await gql<{ repairCase: { state: string } }>(
       `query($id: ID!) { repairCase(id: $id) { state } }`,
