@@ -48,6 +48,7 @@ export default tseslint.config(
       'gateway/src/auth.ts',
       'gateway/src/rate-limit.ts',
       'gateway/src/challenge.ts',
+      'gateway/src/shared-state.ts',
       'gateway/src/session/session.ts',
       'subgraphs/subject/src/reference.ts',
       'subgraphs/disclosure/src/imports/http.ts',

@@ -19,6 +19,7 @@ import { dataDir, migrate, repoRoot, startEmbeddedPostgres } from '@credit-hub/k
 import pg from 'pg';
 import { runImportBench } from './disclosure-import.ts';
 import { benchCreditChecks } from './credit-checks.ts';
+import { benchReports } from './reports.ts';
 import { benchWeb } from './web.ts';
 import { runEventsBench } from './events.ts';
 
@@ -29,21 +30,28 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '8' },
     /**
      * `import`: only the 双公示 bulk import benchmark (bench/disclosure-import.ts); `web`: only the site's figures;
-     * `events`: only the event backbone's (bench/events.ts).
+     * `events`: only the event backbone's (bench/events.ts);
+     * `reports`: only the credit reports (bench/reports.ts).
      */
     only: { type: 'string' },
     'event-backlog': { type: 'string', default: '100000' },
     /** A NATS JetStream server on this machine for the relay figures (e.g. nats://127.0.0.1:4222); none: skipped. */
     nats: { type: 'string' },
     'import-rows': { type: 'string', default: '100000' },
+    /** Ports of the benchmark's embedded PostgreSQL and hub (another benchmark on the machine holds the defaults). */
+    'pg-port': { type: 'string', default: '54331' },
+    'gateway-port': { type: 'string', default: '4480' },
   },
 });
 const subjects = Number(values.subjects);
 const duration = Math.min(Number(values.duration), 60);
 const connections = Math.min(Number(values.connections), 64);
-const GATEWAY_PORT = 4480;
+const GATEWAY_PORT = Number(values['gateway-port']);
 
-const pgServer = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg-bench'), port: 54331 });
+const pgServer = await startEmbeddedPostgres({
+  dataDir: path.join(dataDir, 'pg-bench'),
+  port: Number(values['pg-port']),
+});
 // Bump the suffix when the generator gains tables, so an older loaded database is not reused.
 const database = `bench_v3_${subjects}`;
 const databaseUrl = await pgServer.ensureDatabase(database);
@@ -83,8 +91,9 @@ function startHubProcess(): Promise<ChildProcess> {
         SUBGRAPH_PORTS: 'ephemeral',
         DEMO_SUBJECTS: String(subjects),
         // The site's figures need no production secrets (the page is the same; the site sends persisted documents
-        // either way), so `--only web` runs the hub as `npm start` does.
-        NODE_ENV: values.only === 'web' ? 'development' : 'production',
+        // either way), nor do the reports' (the same render and record), so `--only web` and `--only reports` run the
+        // hub as `npm start` does.
+        NODE_ENV: values.only === 'web' || values.only === 'reports' ? 'development' : 'production',
         AUTH_JWT_SECRET: BENCH_JWT_SECRET,
         RATE_LIMIT_ANONYMOUS: '1000000',
         RATE_LIMIT_AUTHENTICATED: '1000000',
@@ -173,6 +182,13 @@ try {
     await site();
     throw new Done();
   }
+  const reports = () =>
+    benchReports({ gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}/graphql`, codes: codes.slice(0, 200), pid: hub.pid });
+  if (values.only === 'reports') {
+    console.log('\ncredit reports (bench/reports.ts):');
+    await reports();
+    throw new Done();
+  }
   console.log(
     `\ncredit-hub benchmark: ${subjects.toLocaleString('en')} subjects, ${connections} connections, ${duration} s per scenario\n`,
   );
@@ -216,6 +232,8 @@ try {
     run,
     report,
   });
+  console.log('\ncredit reports (bench/reports.ts):');
+  await reports();
 } catch (error) {
   if (!(error instanceof Done)) throw error;
 } finally {

@@ -176,6 +176,48 @@ describe('POST /imports/disclosure', () => {
     assert.equal(otherDept.status, 403);
   });
 
+  it("accepts the console's session cookie from the hub's own pages, as /graphql does, and refuses it cross-site", async () => {
+    /** Signs in at the development sign-in (the test hub is not production) and returns the session cookie. */
+    const signIn = async (fields: Record<string, string>) => {
+      const response = await fetch(`${origin}/auth/dev`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
+        body: new URLSearchParams(fields),
+        redirect: 'manual',
+      });
+      assert.equal(response.status, 200, await response.clone().text());
+      const cookie = response.headers
+        .getSetCookie()
+        .map((line) => line.split(';')[0]!)
+        .find((pair) => pair.includes('session='));
+      assert.ok(cookie, 'a session cookie is set');
+      return cookie;
+    };
+    const cookie = await signIn({ role: 'officer', department: 'market' });
+    // A file of its own: the same file again would be the earlier upload's job.
+    const own = await writeNationalFile(path.join(dir, 'console.csv'), 'CSV', {
+      kind: 'CF',
+      rows: 20,
+      authorities: market,
+      foreignAuthority: foreign,
+      invalidShare: 0,
+      seed: 12,
+    });
+    const signedIn = await upload(own.path, 'text/csv', { cookie, origin });
+    assert.equal(signedIn.status, 202, signedIn.text);
+    const job = await waitForJob(signedIn.json().job.id, { cookie, origin });
+    assert.deepEqual([job.status, job.department, job.channel], ['DONE', 'market', 'UPLOAD']);
+    assert.match(job.submitter, /^dev:officer:market/, 'the job names the signed-in officer');
+    // A foreign page cannot post a file with the officer's cookie; a supervisor's session may not import.
+    const crossSite = await upload(csv.path, 'text/csv', { cookie, origin: 'http://evil.example' });
+    assert.equal(crossSite.status, 403);
+    assert.equal(crossSite.json().errors[0].extensions.reason, 'CROSS_SITE');
+    assert.equal((await upload(csv.path, 'text/csv', { cookie })).status, 403, 'no origin at all is not same-origin');
+    const supervisor = await signIn({ role: 'supervisor' });
+    assert.equal((await upload(csv.path, 'text/csv', { cookie: supervisor, origin })).status, 403);
+    assert.equal((await upload(csv.path, 'text/csv', { cookie: 'credit-hub-session=forged', origin })).status, 401);
+  });
+
   it('refuses simple content types (cross-site forms) and non-UTF-8 charsets (415)', async () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
       const res = await upload(csv.path, type, officer);

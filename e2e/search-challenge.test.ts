@@ -131,6 +131,28 @@ describe('the search challenge', () => {
       assert.equal(((await response.json()) as any).errors, undefined);
     }
   });
+
+  it('counts report verifications like searches (report numbers are not probed in bulk, docs/reports.md)', async () => {
+    const codes: string[] = [];
+    for (let i = 0; i <= SEARCHES; i += 1) {
+      const response = await fetch(hub.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'query($n: String!) { verifyReport(number: $n, code: "K7Q4-9MZP") { number } }',
+          variables: { n: `XY33010620261120${String(i).padStart(6, '0')}` },
+        }),
+      });
+      codes.push(String(((await response.json()) as any).errors?.[0]?.extensions?.code));
+      if (codes.at(-1) === 'CHALLENGE_REQUIRED') break;
+    }
+    // This client may have spent its budget in the tests before: each answer is NOT_FOUND until the challenge.
+    assert.equal(codes.at(-1), 'CHALLENGE_REQUIRED', codes.join(', '));
+    assert.ok(
+      codes.slice(0, -1).every((c) => c === 'NOT_FOUND'),
+      codes.join(', '),
+    );
+  });
 });
 
 describe('the busy page', () => {

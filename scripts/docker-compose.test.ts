@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -35,6 +35,9 @@ const SECRETS = {
   SESSION_SECRET: randomBytes(36).toString('base64url'),
   ALTCHA_HMAC_KEY: randomBytes(36).toString('base64url'),
   POSTGRES_PASSWORD: randomBytes(18).toString('base64url'),
+  // The report service's Ed25519 signing key (id:base64 PKCS#8) and 查验码 key (docs/reports.md).
+  REPORT_SIGNING_KEYS: `k1:${generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64')}`,
+  REPORT_CODE_KEY: randomBytes(36).toString('base64url'),
 };
 
 /**
@@ -143,6 +146,8 @@ describe('docker-compose.yml', () => {
       'POSTGRES_PASSWORD',
       'SESSION_SECRET',
       'ALTCHA_HMAC_KEY',
+      'REPORT_SIGNING_KEYS',
+      'REPORT_CODE_KEY',
     ])
       assert.ok(
         missing.some((m) => m.startsWith(`${name}:`)),

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { startHub } from '@credit-hub/hub';
+import { reportKeysFromEnv, startHub } from '@credit-hub/hub';
 import { gatewayOptionsFromEnv, readEnv as readGatewayEnv } from '@credit-hub/gateway/env';
 import { readEnv } from '@credit-hub/hub/env';
 import { prepareDatabase } from '@credit-hub/hub/prepare';
@@ -61,6 +61,10 @@ const hub = await startHub({
   redisUrl: env.REDIS_URL,
   events: { natsUrl: env.EVENTS_NATS_URL },
   personKeySecret: env.PERSON_KEY_SECRET,
+  reports: {
+    keys: env.REPORT_SIGNING_KEYS && env.REPORT_CODE_KEY ? reportKeysFromEnv(env, dataDir) : undefined,
+    verifyBaseUrl: gatewayEnv.PUBLIC_ORIGIN?.replace(/\/$/, ''),
+  },
   departments: {
     environmentGrades: env.ENVIRONMENT_GRADES,
     environmentGradeLabels: env.ENVIRONMENT_GRADE_LABELS,

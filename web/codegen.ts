@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Supergraph } from '@apollo/federation-internals';
@@ -26,7 +27,11 @@ const config: CodegenConfig = {
   ignoreNoDocuments: false,
   generates: {
     [path.join(here, 'src/gql/')]: {
-      preset: 'client',
+      // The preset's own file, not its name: a name is resolved from the working directory, and the repository root
+      // holds another (older) client preset than this workspace's, so `npm run codegen` from the root, the build and
+      // `npm run codegen -w web` wrote different files. Resolved from here, it is always this workspace's.
+      // (Typed as the name: the CLI's type lists names only, while it loads a module path as well.)
+      preset: createRequire(import.meta.url).resolve('@graphql-codegen/client-preset') as 'client',
       presetConfig: {
         fragmentMasking: false,
         persistedDocuments: { hashAlgorithm: persistedDocumentHash },

@@ -89,6 +89,41 @@ before(async () => {
     },
   });
   pick.person = { code: person.code, name: person.name, idNumber: person.idNumber };
+  // Two environmental penalties of the company: one inside its one-year publicity window on DAY (令第36号 一般), one
+  // past it; and a stored 公共信用综合评价 whose grade (only) is public.
+  await tdb.db.prisma.environmentalPenalty.createMany({
+    data: [
+      { decidedOn: new Date('2026-03-10'), decisionNumber: '杭环罚〔2026〕7号' },
+      { decidedOn: new Date('2025-06-01'), decisionNumber: '杭环罚〔2025〕3号' },
+    ].map((p) => ({
+      ...p,
+      subjectCode: pick.company.code,
+      regionCode: pick.company.code.slice(2, 8),
+      violationType: '超标排放大气污染物',
+      facts: '当事人锅炉废气排放口氮氧化物浓度超过排放限值。',
+      legalBasis: '《中华人民共和国大气污染防治法》第九十九条第二项',
+      fine: 100000,
+      authority: '杭州市生态环境局',
+    })),
+  });
+  await tdb.db.prisma.subjectEvaluation.create({
+    data: {
+      subjectCode: pick.company.code,
+      subjectKind: 'ENTERPRISE',
+      regionCode: pick.company.code.slice(2, 8),
+      modelCode: 'HUB-ENTERPRISE',
+      modelVersion: 1,
+      score: 812,
+      grade: 'GOOD',
+      gradeLabel: '良好',
+      supervisionLevel: 'B',
+      supervisionLabel: '信用风险一般',
+      samplingRatio: 0.05,
+      explanation: [],
+      inputsDigest: '0'.repeat(64),
+      evaluatedAt: new Date('2026-11-18T02:30:00Z'),
+    },
+  });
   pick.personNames = (await q(`SELECT name FROM subject.credit_subject WHERE kind = 'NATURAL_PERSON'`)).map((r) =>
     String(r.name),
   );
@@ -240,8 +275,22 @@ describe('the public site', () => {
         const source = page.getByTestId(`tab-${key}`).getByText(/数据来源：/);
         await source.waitFor();
         assert.match((await source.textContent()) ?? '', /数据来源：\S+/, `${label} names its source`);
+        // When its data last changed: the newest 数据更新时间 of its records, in China time, or that it has none.
+        const updated = (await page.getByTestId(`tab-${key}`).getByTestId('tab-updated').textContent()) ?? '';
+        assert.match(
+          updated,
+          /^数据更新时间：(\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}|暂无记录)$/,
+          `${label}: ${updated}`,
+        );
+        if (key === 'penalties' || key === 'evaluation')
+          assert.doesNotMatch(updated, /暂无记录/, `${label} has records, so a time of change`);
         await page.waitForURL(key === 'basic' ? /\/subject\/[^?]+$/ : new RegExp(`tab=${key}`));
       }
+      // The 信用评价 tab shows the composite evaluation's grade and when it was made, never its score.
+      const evaluation = page.getByTestId('tab-evaluation');
+      assert.match((await evaluation.textContent()) ?? '', /公共信用综合评价：良好/);
+      assert.match((await evaluation.textContent()) ?? '', /评价时间2026年11月18日 10:30/);
+      assert.doesNotMatch((await evaluation.textContent()) ?? '', /812/);
       await assertAccessible(page, 'subject page, last tab');
     });
   });
@@ -284,6 +333,20 @@ describe('the public site', () => {
     }
   });
 
+  it('shows an environmental penalty with its publicity end while published, and not once the year has passed', async () => {
+    await visit(`/subject/${pick.company.code}?tab=penalties`, async (page) => {
+      await page.getByTestId('tab-penalties').waitFor();
+      const records = page.getByTestId('record');
+      const inside = records.filter({ hasText: '杭环罚〔2026〕7号' });
+      await inside.first().waitFor();
+      assert.equal(
+        (await inside.first().getByTestId('publicity-end').textContent())?.trim(),
+        '公示截止：2027年3月10日',
+      );
+      assert.equal(await records.filter({ hasText: '杭环罚〔2025〕3号' }).count(), 0, 'past its window: not public');
+    });
+  });
+
   it("masks natural persons' names on every page that shows them", async () => {
     const surname = pick.person.name.slice(0, 1);
     const pages = [
@@ -316,7 +379,25 @@ describe('the public site', () => {
         if (list === 'dishonest' || list === 'penalties' || list === 'abnormal')
           assert.ok((await page.getByTestId('list-table').locator('tbody tr').count()) > 0, `${list} has entries`);
         if (list === 'dishonest') await assertAccessible(page, 'lists page');
+        if (list === 'penalties' || list === 'licences')
+          assert.match((await page.getByTestId('list-count').textContent()) ?? '', /共 \d+ 条/, `${list} has a total`);
       });
+    // The tax black list by publication date: the entries published today within the range (both ends inclusive).
+    const [{ n }] = (await tdb.db.prisma.$queryRawUnsafe(`
+      SELECT count(*)::int AS n FROM tax.major_violation
+       WHERE status = 'PUBLISHED' AND publicity_ends_on >= DATE '${DAY}'
+         AND published_on BETWEEN DATE '2024-01-01' AND DATE '2025-12-31'`)) as [{ n: number }];
+    await visit('/lists?list=tax&from=2024-01-01&to=2025-12-31', async (page) => {
+      await page.getByTestId('list-table').or(page.getByTestId('list-empty')).first().waitFor();
+      assert.equal(await page.getByTestId('list-from').inputValue(), '2024-01-01');
+      if (n === 0) return assert.equal(await page.getByTestId('list-empty').count(), 1);
+      assert.equal((await page.getByTestId('list-count').textContent())?.trim(), `共 ${n} 条`);
+      const dates = await page.getByTestId('list-table').locator('tbody tr').allTextContents();
+      for (const row of dates) {
+        const published = /(\d{4})年/.exec(row)?.[1];
+        assert.ok(published === '2024' || published === '2025', `a row published in the range: ${row}`);
+      }
+    });
   });
 
   it('answers empty and bad searches and an unreachable service with their own states', async () => {

@@ -4,9 +4,10 @@ import { challengeRequired as refused, type Identity } from '@credit-hub/kit';
 import { randomInt } from 'altcha-lib';
 import { deriveKey as pbkdf2 } from 'altcha-lib/algorithms/pbkdf2';
 import { deriveKey as sha } from 'altcha-lib/algorithms/sha';
-import { CappedMap, create } from 'altcha-lib/frameworks/express';
+import { create } from 'altcha-lib/frameworks/express';
 import type { RequestHandler } from 'express';
 import { Kind, type FieldNode, type OperationDefinitionNode } from 'graphql';
+import { MemoryState, type SharedState } from './shared-state.ts';
 
 /**
  * The search challenge (人机验证): an anonymous client may run a number of searches per window; after that each
@@ -28,7 +29,7 @@ export interface ChallengeConfig {
   maxNumber?: number;
   /** How long a challenge may be solved and sent. */
   expiresSeconds?: number;
-  /** Root fields that count as a search. */
+  /** Root fields that count as a search (the typeahead too: it lists subjects as a search does). */
   searchFields?: readonly string[];
 }
 
@@ -39,7 +40,9 @@ export const DEFAULT_CHALLENGE: ChallengeConfig = {
   cost: 5_000,
   maxNumber: 10_000,
   expiresSeconds: 600,
-  searchFields: ['searchSubjects'],
+  // verifyReport: the report verification page is rate-limited like a search (numbers must not be probed in bulk);
+  // publicCreditReport: each report costs the hub most of a CPU second (docs/reports.md, Figures).
+  searchFields: ['searchSubjects', 'suggestSubjects', 'verifyReport', 'publicCreditReport'],
 };
 
 /** The header a client sends the solution in (base64 JSON `{ challenge, solution }`, as the ALTCHA widget makes it). */
@@ -49,21 +52,25 @@ export const CHALLENGE_PATH = '/auth/altcha/challenge';
 /** Real elapsed time: a window is a span of wall-clock seconds, not a legal date. */
 const nowMs = () => Date.now();
 
-interface Budget {
-  used: number;
-  resetAt: number;
-}
-
+/**
+ * The budgets and the used solutions live in `state` (shared-state.ts): this process's memory by default, Redis with
+ * REDIS_URL, so that every gateway replica counts one budget per client and accepts a solution once.
+ */
 export class SearchChallenge {
   private readonly config: Required<Omit<ChallengeConfig, 'hmacKey'>>;
   private readonly hmacKey: string;
-  private readonly budgets = new Map<string, Budget>();
   private readonly altcha: ReturnType<typeof create>;
   private readonly deriveKey: typeof sha;
-  /** Nonces of the solutions already accepted (single use); challenges expire, which bounds what must be kept. */
-  private readonly used = new CappedMap<string, boolean>({ maxSize: 200_000 });
+  /**
+   * Ids of the solutions already accepted (single use), kept as long as a challenge can be solved: an older one is
+   * refused as expired anyway. `setIfAbsent` makes the check atomic across replicas.
+   */
+  private readonly used;
 
-  constructor(config: ChallengeConfig) {
+  constructor(
+    config: ChallengeConfig,
+    private readonly state: SharedState = new MemoryState(),
+  ) {
     this.config = { ...(DEFAULT_CHALLENGE as Required<ChallengeConfig>), ...stripUndefined(config) };
     this.hmacKey = config.hmacKey ?? randomBytes(32).toString('hex');
     this.deriveKey = this.config.algorithm === 'SHA-256' ? sha : pbkdf2;
@@ -72,6 +79,12 @@ export class SearchChallenge {
       hmacSignatureSecret: this.hmacKey,
       createChallengeParameters: () => this.parameters(),
     });
+    const keep = this.config.expiresSeconds;
+    this.used = {
+      get: (id: string) => state.has(`altcha-used:${id}`),
+      set: (id: string) => state.claim(`altcha-used:${id}`, keep),
+      setIfAbsent: (id: string) => state.claim(`altcha-used:${id}`, keep),
+    };
   }
 
   private parameters() {
@@ -94,21 +107,14 @@ export class SearchChallenge {
    * whatever the count (a wrong or reused one is refused); a good one gives the client a fresh budget.
    */
   async admit(client: string, solution: string | undefined): Promise<void> {
-    const now = nowMs();
-    if (this.budgets.size > 100_000)
-      for (const [key, b] of this.budgets) if (b.resetAt <= now) this.budgets.delete(key);
-    let budget = this.budgets.get(client);
-    if (!budget || budget.resetAt <= now) {
-      budget = { used: 0, resetAt: now + this.config.windowSeconds * 1000 };
-      this.budgets.set(client, budget);
-    }
+    const key = `search-budget:${client}`;
     if (solution) {
       const reason = await this.check(solution);
       if (reason) throw challengeRequired(reason, this.config.searchesPerWindow, this.config.windowSeconds);
-      budget.used = 0;
+      await this.state.reset(key);
     }
-    budget.used += 1;
-    if (budget.used > this.config.searchesPerWindow)
+    const used = await this.state.increment(key, this.config.windowSeconds);
+    if (used > this.config.searchesPerWindow)
       throw challengeRequired('LIMIT', this.config.searchesPerWindow, this.config.windowSeconds);
   }
 

@@ -61,7 +61,7 @@ export const envShape = {
   RATE_LIMIT_ANONYMOUS: described('Requests per window from one anonymous client address', count(300)),
   RATE_LIMIT_AUTHENTICATED: described('Requests per window from one token or API key', count(3000)),
   REDIS_URL: described(
-    'Redis shared by gateway replicas for the rate limits; unset: each process counts alone',
+    'Redis shared by gateway replicas for the rate limits, search budgets, used ALTCHA solutions and logouts; unset: each process keeps its own',
     z.string().optional(),
   ),
   SAFELIST_ENFORCE: described(

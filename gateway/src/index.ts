@@ -51,6 +51,7 @@ import { requestRulesPlugin } from './request-rules.ts';
 import { subgraphFailure } from './subgraph-failure.ts';
 import { Safelist } from './safelist.ts';
 import { graphqlTransport, requestIdFormat } from './transport.ts';
+import { sharedState } from './shared-state.ts';
 import {
   DEFAULT_REPAIR_UPLOAD_LIMIT_BYTES,
   DEFAULT_UPLOAD_LIMIT_BYTES,
@@ -174,12 +175,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const jwt = new JwtVerifier(options.auth.jwt);
   const keys = new ApiKeyVerifier(options.auth.db, options.auth.apiKeyCacheSeconds);
   const rateLimiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, identityOf);
+  // Search budgets, used ALTCHA solutions and logouts: shared by the replicas through Redis when it is configured.
+  const state = sharedState(
+    options.rateLimit?.redisUrl,
+    options.rateLimit?.redisPrefix ? `${options.rateLimit.redisPrefix}state:` : undefined,
+  );
   const sessions = new Sessions({
     secret: options.console?.sessionSecret,
     maxAgeSeconds: options.console?.sessionSeconds ?? DEFAULT_SESSION_SECONDS,
     production,
+    state,
   });
-  const challenge = new SearchChallenge(options.challenge ?? DEFAULT_CHALLENGE);
+  const challenge = new SearchChallenge(options.challenge ?? DEFAULT_CHALLENGE, state);
   const schema = schemaKeeper();
 
   disableVendorTelemetry();
@@ -234,6 +241,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     disclosureUrl: options.subgraphUrls?.disclosure ?? `http://127.0.0.1:${disclosure.port}/graphql`,
     limitBytes: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES,
     rateLimit: rateLimiter.middleware,
+    console: { sessions, publicOrigin: options.console?.publicOrigin },
   });
   const repair = SUBGRAPHS.find((s) => s.name === 'repair')!;
   mountRepairUploads(app, {
@@ -310,6 +318,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     close: async () => {
       await server.stop();
       await rateLimiter.close();
+      await state.close();
     },
   };
 }

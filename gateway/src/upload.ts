@@ -1,8 +1,8 @@
 /**
  * `POST /imports/disclosure`: 双公示 file upload (CSV or JSON in the national format) through the gateway.
  *
- * The caller is authenticated exactly as for /graphql (JWT or API key; a wrong credential is refused, never
- * downgraded), must be allowed to write for its department (officers, systems with the write scope), and
+ * The caller is authenticated exactly as for /graphql (JWT, API key, or the console's session cookie from the hub's
+ * own pages; a wrong credential is refused, never downgraded), must be allowed to write for its department (officers, systems with the write scope), and
  * must send a non-simple content type (text/csv or application/json): a cross-site form cannot. The body
  * is streamed to the disclosure subgraph's /imports with the identity signed for that exact request
  * (method, path and query, 60 s expiry, good for one use); the gateway never buffers the file, and stops
@@ -26,7 +26,7 @@ import {
 } from '@credit-hub/kit';
 import type { Express, NextFunction, Request, Response } from 'express';
 import type { GraphQLError } from 'graphql';
-import { authenticateRequests, identityOf, type ApiKeyVerifier, type JwtVerifier } from './auth.ts';
+import { authenticateRequests, identityOf, type ApiKeyVerifier, type JwtVerifier, type SessionAuth } from './auth.ts';
 
 export const DEFAULT_UPLOAD_LIMIT_BYTES = 200 * 1024 * 1024;
 const ACCEPTED_TYPES = ['text/csv', 'application/json'];
@@ -40,6 +40,11 @@ export interface UploadOptions {
   limitBytes: number;
   /** The gateway's rate limiter, applied after authentication like for /graphql. */
   rateLimit: (req: Request, res: Response, next: NextFunction) => void;
+  /**
+   * Console sessions, read as the GraphQL route reads them: an officer signed in to the console uploads with the
+   * session cookie (same origin only, so a foreign page cannot post a file with it).
+   */
+  console?: SessionAuth;
 }
 
 /** Stops a body at the limit: the upstream request is aborted and the caller gets 413. */
@@ -67,14 +72,14 @@ export function mountUploads(app: Express, options: UploadOptions): void {
   const base = new URL(options.disclosureUrl);
   app.post(
     '/imports/disclosure',
-    authenticateRequests(options.jwt, options.keys),
+    authenticateRequests(options.jwt, options.keys, options.console),
     (req: Request, res: Response, next: NextFunction) => {
       if (identityOf(req).role !== 'PUBLIC') return next();
       sendGraphQLError(
         res,
         401,
         ErrorCode.UNAUTHENTICATED,
-        'Uploads need a credential: Authorization: Bearer <token> or an x-api-key',
+        'Uploads need a credential: Authorization: Bearer <token>, an x-api-key or a console session',
       );
     },
     options.rateLimit,

@@ -13,7 +13,8 @@ export const WEB_DIST = path.resolve(here, '../../web/dist');
  * gateway's JSON 404 (ROUTE_NOT_FOUND) — no soft 404s for probes like /.env or /admin, and an unknown API path is
  * never mistaken for a page. A new page adds its path here (docs/web.md, "How to add a page").
  */
-export const WEB_PAGES = /^\/(search|lists|console|repair|subject\/[^/]{1,64}|guide\/(repair|objection))?\/?$/;
+export const WEB_PAGES =
+  /^\/(search|lists|console|repair|verify|report\/special|subject\/[^/]{1,64}|guide\/(repair|objection))?\/?$/;
 
 /**
  * What the site may load: itself only. No CDN, web font, analytics or captcha service could load even if a

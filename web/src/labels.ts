@@ -71,6 +71,19 @@ export function formatDate(value: string | null | undefined): string {
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : value;
 }
 
+/**
+ * An instant (ISO 8601) as China time, to the minute: 2026年3月15日 09:30. China keeps UTC+8 all year, so the offset
+ * is added rather than asking the browser for a time zone (older 信创 browsers' time-zone data varies).
+ */
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return '—';
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) return value;
+  const t = new Date(ms + 8 * 3_600_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${t.getUTCFullYear()}年${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${two(t.getUTCHours())}:${two(t.getUTCMinutes())}`;
+}
+
 export function formatMoney(value: string | number | null | undefined, unit = '元'): string {
   if (value === null || value === undefined || value === '') return '—';
   const n = Number(value);

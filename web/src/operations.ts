@@ -16,13 +16,11 @@ export const RegionsQuery = graphql(`
 `);
 
 export const SuggestQuery = graphql(`
-  query WebSuggest($query: String!) {
-    searchSubjects(query: $query, first: 8) {
-      nodes {
-        code
-        name
-        kindLabel
-      }
+  query WebSuggest($prefix: String!) {
+    suggestSubjects(prefix: $prefix, first: 8) {
+      code
+      name
+      kindLabel
     }
   }
 `);
@@ -102,12 +100,14 @@ export const SubjectQuery = graphql(`
         registrationAuthority
         statusLabel
         approvedOn
+        updatedAt
       }
       annualReports {
         year
         filedOn
         dueBy
         statusLabel
+        updatedAt
       }
       administrativeLicences {
         id
@@ -123,6 +123,7 @@ export const SubjectQuery = graphql(`
         isLongTerm
         authorityName
         sourceName
+        updatedAt
       }
       administrativePenalties {
         id
@@ -146,6 +147,7 @@ export const SubjectQuery = graphql(`
         repairableFrom
         authorityName
         sourceName
+        updatedAt
       }
       environmentalPenalties {
         id
@@ -155,6 +157,8 @@ export const SubjectQuery = graphql(`
         fine
         decidedOn
         authority
+        publicityEndsOn
+        updatedAt
       }
       majorTaxViolations {
         id
@@ -173,6 +177,7 @@ export const SubjectQuery = graphql(`
         publishedOn
         publicityEndsOn
         paidInFullStopFrom
+        updatedAt
       }
       dishonestDebtorCases {
         caseNumber
@@ -184,6 +189,7 @@ export const SubjectQuery = graphql(`
         decidedOn
         listedUntil
         publishedOn
+        updatedAt
       }
       consumptionRestrictions {
         id
@@ -191,6 +197,7 @@ export const SubjectQuery = graphql(`
         courtName
         restrictedPerson
         issuedOn
+        updatedAt
       }
       seriousIllegalListings {
         id
@@ -209,6 +216,7 @@ export const SubjectQuery = graphql(`
         listedOn
         expiresOn
         earlyRemovalFrom
+        updatedAt
       }
       abnormalOperations {
         id
@@ -225,6 +233,7 @@ export const SubjectQuery = graphql(`
         listingDocument
         listedOn
         statusLabel
+        updatedAt
       }
       environmentalRating {
         year
@@ -233,6 +242,13 @@ export const SubjectQuery = graphql(`
         authority
         evaluatedOn
         validUntil
+        updatedAt
+      }
+      aLevelTaxpayerYear
+      creditGrade {
+        grade
+        gradeLabel
+        evaluatedAt
       }
     }
   }
@@ -273,8 +289,8 @@ export const DishonestDebtorListQuery = graphql(`
 `);
 
 export const MajorTaxViolationListQuery = graphql(`
-  query WebMajorTaxViolationList($regionCode: String, $first: Int, $after: String) {
-    majorTaxViolations(regionCode: $regionCode, first: $first, after: $after) {
+  query WebMajorTaxViolationList($regionCode: String, $from: Date, $to: Date, $first: Int, $after: String) {
+    majorTaxViolations(regionCode: $regionCode, publishedFrom: $from, publishedTo: $to, first: $first, after: $after) {
       totalCount
       nodes {
         id
@@ -364,6 +380,7 @@ export const ALevelTaxpayerListQuery = graphql(`
 export const LatestPenaltiesQuery = graphql(`
   query WebLatestPenalties($from: Date, $to: Date, $first: Int, $after: String) {
     penalties(decidedFrom: $from, decidedTo: $to, first: $first, after: $after) {
+      totalCount
       nodes {
         id
         subjectName
@@ -387,6 +404,7 @@ export const LatestPenaltiesQuery = graphql(`
 export const LatestLicencesQuery = graphql(`
   query WebLatestLicences($from: Date, $to: Date, $first: Int, $after: String) {
     licences(decidedFrom: $from, decidedTo: $to, first: $first, after: $after) {
+      totalCount
       nodes {
         id
         subjectName
@@ -403,6 +421,52 @@ export const LatestLicencesQuery = graphql(`
         hasNextPage
         endCursor
       }
+    }
+  }
+`);
+
+/** 公共信用信息报告 download (components/ReportDownload.vue): the PDF and JSON of a newly issued report. */
+export const PublicCreditReportQuery = graphql(`
+  query WebPublicCreditReport($subjectCode: ID!) {
+    publicCreditReport(subjectCode: $subjectCode) {
+      number
+      verificationCode
+      verificationUrl
+      pdfBase64
+      dataJson
+    }
+  }
+`);
+
+/** The report verification page (/verify): number and 查验码 → what was issued, and whether it still holds. */
+export const VerifyReportQuery = graphql(`
+  query WebVerifyReport($number: String!, $code: String!) {
+    verifyReport(number: $number, code: $code) {
+      number
+      kindLabel
+      subjectCode
+      subjectName
+      issuedAt
+      dataCutoff
+      periodFrom
+      periodTo
+      pdfSha256
+      keyId
+      signatureValid
+      changedSinceIssue
+      statement
+    }
+  }
+`);
+
+/** 专项信用报告 (pages/SpecialReportPage.vue): for a signed-in enterprise itself or an officer with a purpose. */
+export const SpecialCreditReportQuery = graphql(`
+  query WebSpecialCreditReport($subjectCode: ID!, $from: Date!, $to: Date!, $purpose: ReportPurpose!) {
+    specialCreditReport(subjectCode: $subjectCode, from: $from, to: $to, purpose: $purpose) {
+      number
+      verificationCode
+      pdfBase64
+      dataJson
     }
   }
 `);

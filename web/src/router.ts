@@ -25,6 +25,18 @@ export const router = createRouter({
       meta: { title: '办事指南' },
     },
     {
+      path: '/verify',
+      name: 'verify',
+      component: () => import('./pages/VerifyPage.vue'),
+      meta: { title: '报告查验' },
+    },
+    {
+      path: '/report/special',
+      name: 'special-report',
+      component: () => import('./pages/SpecialReportPage.vue'),
+      meta: { title: '专项信用报告' },
+    },
+    {
       path: '/repair',
       name: 'repair',
       component: () => import('./pages/RepairPage.vue'),

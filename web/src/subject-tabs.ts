@@ -1,5 +1,5 @@
 import type { WebSubjectQuery } from './gql/graphql.ts';
-import { formatDate, formatMoney } from './labels.ts';
+import { formatDate, formatDateTime, formatMoney } from './labels.ts';
 
 type Subject = NonNullable<WebSubjectQuery['subject']>;
 
@@ -70,6 +70,8 @@ export interface RecordView {
     window?: WindowMarks | null;
   };
   date?: string | null;
+  /** 数据更新时间: when the hub last stored a change to the record (its `updatedAt`). */
+  updatedAt?: string | null;
 }
 
 export interface SectionView {
@@ -77,6 +79,8 @@ export interface SectionView {
   source: string;
   records: RecordView[];
   empty?: string;
+  /** The newest 数据更新时间 of the section's records (set by tab()). */
+  updatedAt?: string | null;
 }
 
 export interface TabView {
@@ -88,25 +92,30 @@ export interface TabView {
   count: number;
   negative: boolean;
   note?: string;
-  /** The newest record date in the tab (the graph has no per-tab update time yet: docs/web.md, API additions). */
-  latest: string | null;
+  /** 数据更新时间: the newest `updatedAt` of the tab's records, null when none carries one. */
+  updatedAt: string | null;
 }
 
 const v = (value: string | number | null | undefined): string =>
   value === null || value === undefined || value === '' ? '—' : String(value);
 
+/** The newest of some instants (ISO 8601, compared as times: the graph may write them with different offsets). */
+function newest(values: (string | null | undefined)[]): string | null {
+  const times = values.filter((v): v is string => !!v);
+  return times.length ? times.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a)) : null;
+}
+
 function tab(key: TabKey, label: string, source: string, sections: SectionView[], negative = false, note?: string) {
-  const records = sections.flatMap((s) => s.records);
-  const dates = records.map((r) => r.date).filter((d): d is string => !!d);
+  const dated = sections.map((section) => ({ ...section, updatedAt: newest(section.records.map((r) => r.updatedAt)) }));
   return {
     key,
     label,
     source,
-    sections,
-    count: records.length,
+    sections: dated,
+    count: sections.reduce((n, section) => n + section.records.length, 0),
     negative,
     note,
-    latest: dates.length ? dates.sort().at(-1)! : null,
+    updatedAt: newest(dated.map((section) => section.updatedAt)),
   } satisfies TabView;
 }
 
@@ -124,6 +133,7 @@ export function tabsOf(s: Subject): TabView[] {
               key: 'registration',
               title: '登记信息',
               date: reg.approvedOn ?? reg.establishedOn,
+              updatedAt: reg.updatedAt,
               fields: [
                 ['主体类型', v(reg.entityType)],
                 [s.kind === 'INDIVIDUAL_BUSINESS' ? '经营者' : '法定代表人', v(reg.legalRepresentative)],
@@ -146,6 +156,7 @@ export function tabsOf(s: Subject): TabView[] {
         key: `report-${r.year}`,
         title: `${r.year} 年度报告`,
         date: r.filedOn,
+        updatedAt: r.updatedAt,
         fields: [
           ['报送状态', v(r.statusLabel)],
           ['报送日期', formatDate(r.filedOn)],
@@ -163,6 +174,7 @@ export function tabsOf(s: Subject): TabView[] {
         key: `licence-${l.id}`,
         title: l.documentName,
         date: l.decidedOn,
+        updatedAt: l.updatedAt,
         fields: [
           ['许可文书号', l.documentNumber],
           ['许可证书', v(l.certificateName)],
@@ -189,6 +201,7 @@ export function tabsOf(s: Subject): TabView[] {
           key: `penalty-${p.id}`,
           title: `${p.violationType}（${p.documentNumber}）`,
           date: p.decidedOn,
+          updatedAt: p.updatedAt,
           fields: [
             ['处罚决定书文号', p.documentNumber],
             ['违法行为类型', p.violationType],
@@ -219,6 +232,7 @@ export function tabsOf(s: Subject): TabView[] {
           key: `env-penalty-${p.id}`,
           title: `${p.violationType}（${p.decisionNumber}）`,
           date: p.decidedOn,
+          updatedAt: p.updatedAt,
           fields: [
             ['处罚决定书文号', p.decisionNumber],
             ['违法行为类型', p.violationType],
@@ -230,8 +244,8 @@ export function tabsOf(s: Subject): TabView[] {
           negative: {
             type: 'environmental-penalty' as const,
             id: p.id,
-            publicityEnd: null,
-            publicityNote: '按行政处罚公示期限执行（以处罚机关公示为准）',
+            publicityEnd: p.publicityEndsOn,
+            publicityNote: '',
           },
         })),
       },
@@ -245,8 +259,17 @@ export function tabsOf(s: Subject): TabView[] {
       title: 'A级纳税人',
       source: '税务部门',
       empty: '当前不是A级纳税人（或评价结果未公开）。',
-      records: s.isALevelTaxpayer
-        ? [{ key: 'a-level', title: 'A级纳税人', fields: [['纳税信用级别', 'A级（现行有效的评价结果）']] }]
+      records: s.aLevelTaxpayerYear
+        ? [
+            {
+              key: 'a-level',
+              title: `A级纳税人（${s.aLevelTaxpayerYear} 年度）`,
+              fields: [
+                ['纳税信用级别', 'A级（现行有效的评价结果）'],
+                ['评价年度', `${s.aLevelTaxpayerYear} 年度`],
+              ],
+            },
+          ]
         : [],
     },
     {
@@ -259,6 +282,7 @@ export function tabsOf(s: Subject): TabView[] {
                 key: 'env-green',
                 title: `环保诚信企业（${rating.year} 年度）`,
                 date: rating.evaluatedOn,
+                updatedAt: rating.updatedAt,
                 fields: [
                   ['评价等级', `${rating.gradeLabel}（${rating.colourLabel}）`],
                   ['评价日期', formatDate(rating.evaluatedOn)],
@@ -283,6 +307,7 @@ export function tabsOf(s: Subject): TabView[] {
           key: `debtor-${c.caseNumber}`,
           title: `失信被执行人（${c.caseNumber}）`,
           date: c.publishedOn,
+          updatedAt: c.updatedAt,
           fields: [
             ['执行案号', c.caseNumber],
             ['执行法院', c.courtName],
@@ -308,6 +333,7 @@ export function tabsOf(s: Subject): TabView[] {
           key: `tax-${t.id}`,
           title: `重大税收违法失信主体（${t.situationLabel}）`,
           date: t.publishedOn,
+          updatedAt: t.updatedAt,
           fields: [
             ['案件性质', t.situationLabel],
             ['主要违法事实', t.mainFacts],
@@ -333,6 +359,7 @@ export function tabsOf(s: Subject): TabView[] {
           key: `serious-${l.id}`,
           title: `严重违法失信名单（${l.decisionDocument}）`,
           date: l.listedOn,
+          updatedAt: l.updatedAt,
           fields: [
             ['列入决定书文号', l.decisionDocument],
             ['列入情形', l.groundLabel],
@@ -361,6 +388,7 @@ export function tabsOf(s: Subject): TabView[] {
                   key: 'env-black',
                   title: `企业环境信用评价：${rating.gradeLabel}（${rating.year} 年度）`,
                   date: rating.evaluatedOn,
+                  updatedAt: rating.updatedAt,
                   fields: [
                     ['评价等级', `${rating.gradeLabel}（${rating.colourLabel}）`],
                     ['评价日期', formatDate(rating.evaluatedOn)],
@@ -392,6 +420,7 @@ export function tabsOf(s: Subject): TabView[] {
           key: `abnormal-${a.id}`,
           title: `${a.kindLabel}：${a.reasonLabel}`,
           date: a.listedOn,
+          updatedAt: a.updatedAt,
           fields: [
             ['列入原因', a.reasonLabel],
             ['列入决定书文号', v(a.listingDocument)],
@@ -415,6 +444,7 @@ export function tabsOf(s: Subject): TabView[] {
           key: `restriction-${r.id}`,
           title: `限制消费令（${r.caseNumber}）`,
           date: r.issuedOn,
+          updatedAt: r.updatedAt,
           fields: [
             ['执行案号', r.caseNumber],
             ['执行法院', r.courtName],
@@ -439,6 +469,7 @@ export function tabsOf(s: Subject): TabView[] {
                   key: 'env-watch',
                   title: `环保警示企业（${rating.year} 年度）`,
                   date: rating.evaluatedOn,
+                  updatedAt: rating.updatedAt,
                   fields: [
                     ['评价等级', `${rating.gradeLabel}（${rating.colourLabel}）`],
                     ['评价机关', rating.authority],
@@ -473,7 +504,7 @@ export function tabsOf(s: Subject): TabView[] {
   const evaluation = tab(
     'evaluation',
     '信用评价',
-    '税务部门、生态环境部门',
+    '税务部门、生态环境部门、信用信息共享平台',
     [
       {
         title: '企业环境信用评价',
@@ -485,6 +516,7 @@ export function tabsOf(s: Subject): TabView[] {
                 key: 'env-rating',
                 title: `${rating.year} 年度企业环境信用评价`,
                 date: rating.evaluatedOn,
+                updatedAt: rating.updatedAt,
                 fields: [
                   ['评价等级', `${rating.gradeLabel}（${rating.colourLabel}）`],
                   ['评价日期', formatDate(rating.evaluatedOn)],
@@ -499,13 +531,37 @@ export function tabsOf(s: Subject): TabView[] {
         title: '纳税信用评价',
         source: '税务部门',
         empty: '仅公开A级纳税人名单，其他级别不对社会公开。',
-        records: s.isALevelTaxpayer
-          ? [{ key: 'tax-a', title: '纳税信用级别 A', fields: [['评价结果', 'A级（现行有效）']] }]
+        records: s.aLevelTaxpayerYear
+          ? [
+              {
+                key: 'tax-a',
+                title: `${s.aLevelTaxpayerYear} 年度纳税信用级别 A`,
+                fields: [['评价结果', `A级（${s.aLevelTaxpayerYear} 年度，现行有效）`]],
+              },
+            ]
+          : [],
+      },
+      {
+        title: '公共信用综合评价',
+        source: '信用信息共享平台',
+        empty: '暂无公共信用综合评价结果。',
+        records: s.creditGrade
+          ? [
+              {
+                key: 'credit-grade',
+                title: `公共信用综合评价：${s.creditGrade.gradeLabel}`,
+                updatedAt: s.creditGrade.evaluatedAt,
+                fields: [
+                  ['评价等级', s.creditGrade.gradeLabel],
+                  ['评价时间', formatDateTime(s.creditGrade.evaluatedAt)],
+                ],
+              },
+            ]
           : [],
       },
     ],
     false,
-    '公共信用综合评价结果用于分级分类监管，目前仅向政府部门提供。',
+    '公共信用综合评价仅公开评价等级；得分、监管等级和各项指标用于分级分类监管，仅向政府部门提供。',
   );
 
   return [basic, licences, penalties, red, black, watch, commitment, evaluation];

@@ -38,6 +38,18 @@ export const envShape = {
     "NATS server with JetStream to relay the departments' events to (docs/events.md); unset: the embedded bus in PostgreSQL",
     z.string().optional(),
   ),
+  REPORT_SIGNING_KEYS: described(
+    "Credit reports' Ed25519 signing keys (`id:base64(PKCS#8)`, current first; docs/reports.md); unset: the development keys in .data/, or in production keys that last as long as the process",
+    z.string().optional(),
+  ),
+  REPORT_RETIRED_KEYS: described(
+    "Retired report signing keys' public halves (`id:base64(SPKI)`), so old reports stay verifiable",
+    z.string().optional(),
+  ),
+  REPORT_CODE_KEY: described(
+    "HMAC key of the reports' 查验码 (with REPORT_SIGNING_KEYS)",
+    z.string().min(32).optional(),
+  ),
   REDIS_URL: described(
     "Where the subgraphs remember accepted identity headers (shared with other hubs' replicas); unset: this process's memory",
     z.string().optional(),

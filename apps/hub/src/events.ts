@@ -14,7 +14,13 @@ import {
   type RunningScheduler,
   type TimeEventRule,
 } from '@credit-hub/kit/events';
-import { connectNats, startNatsConsumer, startNatsRelay, type NatsBus } from '@credit-hub/kit/events/nats';
+import {
+  connectNats,
+  startNatsConsumer,
+  startNatsRelay,
+  type NatsBus,
+  type NatsBusOptions,
+} from '@credit-hub/kit/events/nats';
 import { courtTimeRules } from '@credit-hub/subgraph-court/events';
 import { disclosureRepairConsumer, disclosureTimeRules } from '@credit-hub/subgraph-disclosure/events';
 import { marketRepairConsumer, marketTimeRules } from '@credit-hub/subgraph-market/events';
@@ -46,6 +52,8 @@ export interface HubEventsOptions {
   timeEvents?: boolean;
   /** Relay to NATS JetStream at this URL instead of the embedded bus. */
   natsUrl?: string | undefined;
+  /** Stream and subject prefix (tests use their own; default CREDIT_EVENTS and `credit`). */
+  nats?: NatsBusOptions;
   /** Poll interval of relay and consumers besides the NOTIFY wake-ups (default 1 s). */
   pollMs?: number;
   log?: (line: string) => void;
@@ -71,7 +79,7 @@ export async function startHubEvents(databaseUrl: string, options: HubEventsOpti
     consumers: { stop(): Promise<void> }[];
   } | null = null;
   if (options.natsUrl) {
-    const bus = await connectNats(options.natsUrl);
+    const bus = await connectNats(options.natsUrl, options.nats);
     const relay = await startNatsRelay(pool, bus, { pollMs: options.pollMs, log });
     nats = { bus, relay, consumers: consumers.map((def) => startNatsConsumer(pool, bus, def)) };
   }

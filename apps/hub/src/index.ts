@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { startGateway, type GatewayOptions } from '@credit-hub/gateway';
 import { DEV_SECRETS, SUBGRAPHS, type RunningService, type SubgraphName, type SubgraphOptions } from '@credit-hub/kit';
-import { createDb, type Db } from '@credit-hub/kit/db';
+import { createDb, dataDir, type Db } from '@credit-hub/kit/db';
 import { startAccessSubgraph } from '@credit-hub/subgraph-access';
 import { startCourtSubgraph } from '@credit-hub/subgraph-court';
 import { startDisclosureSubgraph } from '@credit-hub/subgraph-disclosure';
@@ -13,6 +13,16 @@ import { startSubjectSubgraph } from '@credit-hub/subgraph-subject';
 import { startTaxSubgraph } from '@credit-hub/subgraph-tax';
 import { startRepairSubgraph } from '@credit-hub/subgraph-repair';
 import { startHubEvents, type HubEvents, type HubEventsOptions } from './events.ts';
+import {
+  developmentKeys,
+  ephemeralKeys,
+  keysFromEnv as reportKeysFromEnv,
+  startReportSubgraph,
+  type Config as ReportConfig,
+} from '@credit-hub/subgraph-report';
+
+/** The report keys the all-in-one start's env names (REPORT_SIGNING_KEYS, REPORT_CODE_KEY; docs/reports.md). */
+export { reportKeysFromEnv };
 
 /** Department settings the all-in-one start passes on (each service reads them itself when alone). */
 export interface DepartmentSettings {
@@ -27,6 +37,7 @@ export interface DepartmentSettings {
 const startersFor = (
   settings: DepartmentSettings,
   personKeySecret: string,
+  report: ReportConfig,
 ): Record<SubgraphName, (o: SubgraphOptions) => Promise<RunningService>> => ({
   access: startAccessSubgraph,
   subject: startSubjectSubgraph,
@@ -45,6 +56,7 @@ const startersFor = (
   government: startGovernmentSubgraph,
   disclosure: (o) => startDisclosureSubgraph({ ...o, config: { personKeySecret } }),
   evaluation: startEvaluationSubgraph,
+  report: (o) => startReportSubgraph({ ...o, config: report }),
   repair: startRepairSubgraph,
 });
 
@@ -88,11 +100,26 @@ export async function startHub(options: {
   personKeySecret?: string;
   /** The event backbone's options (docs/events.md); `false` runs the hub without it. */
   events?: HubEventsOptions | false;
+  /**
+   * The report service's signing and code keys and the site origin in its QR codes (docs/reports.md); unset: the
+   * development keys in .data/ (a production hub without them gets keys that live as long as the process).
+   */
+  reports?: { keys?: ReportConfig['keys'] | undefined; verifyBaseUrl?: string | undefined };
   log?: (line: string) => void;
 }): Promise<Hub> {
   if (options.production && !options.personKeySecret)
     throw new Error('startHub: PERSON_KEY_SECRET is required in production');
-  const starters = startersFor(options.departments ?? {}, options.personKeySecret ?? DEV_SECRETS.PERSON_KEY_SECRET);
+  // The report service reads the graph through this hub's gateway, whose address is known only once it listens.
+  let gatewayUrl = '';
+  const starters = startersFor(options.departments ?? {}, options.personKeySecret ?? DEV_SECRETS.PERSON_KEY_SECRET, {
+    gatewayUrl: () => gatewayUrl,
+    verifyBaseUrl: options.reports?.verifyBaseUrl ?? `http://localhost:${options.gatewayPort ?? 4000}`,
+    keys: options.reports?.keys ?? (options.production ? ephemeralKeys() : developmentKeys(dataDir)),
+  });
+  if (options.production && !options.reports?.keys)
+    options.log?.(
+      'reports: no REPORT_SIGNING_KEYS/REPORT_CODE_KEY: reports are signed with keys that end with this process (configure them)',
+    );
   const ephemeral = options.ports === 'ephemeral';
   const internalSecret = options.internalSecret ?? randomBytes(32).toString('base64url');
   const subgraphs = {} as Hub['subgraphs'];
@@ -124,6 +151,7 @@ export async function startHub(options: {
     subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.service.url])),
     internalSecret,
   });
+  gatewayUrl = gateway.url;
   const all = Object.entries(subgraphs) as [SubgraphName, { service: RunningService; db: Db }][];
   const events =
     options.events === false

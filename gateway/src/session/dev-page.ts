@@ -25,7 +25,7 @@ main { max-width: 480px; margin: 24px auto; padding: 0 16px; }
 .warning { border: 2px solid #8a6d00; background: #fff8e1; padding: 8px 12px; border-radius: 4px; }
 fieldset { border: 1px solid #cbd2d9; border-radius: 4px; margin: 16px 0; }
 label { display: block; margin: 8px 0; font-size: 16px; }
-select, button { font-size: 16px; padding: 6px 10px; }
+select, button, input { font-size: 16px; padding: 6px 10px; }
 button { background: #b71c1c; color: #fff; border: 0; border-radius: 4px; cursor: pointer; }
 button:focus, select:focus, input:focus { outline: 3px solid #1d4ed8; outline-offset: 2px; }
 </style>
@@ -41,9 +41,12 @@ button:focus, select:focus, input:focus { outline: 3px solid #1d4ed8; outline-of
 <label><input type="radio" name="role" value="officer" checked> 部门工作人员（officer）</label>
 <label><input type="radio" name="role" value="supervisor"> 监管人员（supervisor）</label>
 <label><input type="radio" name="role" value="admin"> 平台管理员（admin）</label>
+<label><input type="radio" name="role" value="enterprise"> 企业用户（enterprise，申请本企业专项信用报告）</label>
 </fieldset>
 <label for="department">所属部门（仅部门工作人员）</label>
 <select id="department" name="department">${departments}</select>
+<label for="uscc">统一社会信用代码（仅企业用户）</label>
+<input id="uscc" name="uscc" autocomplete="off" maxlength="18">
 <p><button type="submit">登录</button></p>
 </form>
 </main>

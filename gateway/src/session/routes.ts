@@ -1,4 +1,5 @@
 import { DEPARTMENTS, ErrorCode, methodNotAllowed, sendGraphQLError } from '@credit-hub/kit';
+import { isUscc } from '@credit-hub/kit/codes';
 import express, { type Express, type Request, type Response } from 'express';
 import { AuthError } from '../auth.ts';
 import { devSignInPage } from './dev-page.ts';
@@ -17,7 +18,7 @@ export interface ConsoleRoutesOptions {
 /** A sign-in in progress lives this long (the person types a password at the issuer meanwhile). */
 const FLOW_SECONDS = 10 * 60;
 
-const DEV_ROLES = { officer: 'OFFICER', supervisor: 'SUPERVISOR', admin: 'ADMIN' } as const;
+const DEV_ROLES = { officer: 'OFFICER', supervisor: 'SUPERVISOR', admin: 'ADMIN', enterprise: 'ENTERPRISE' } as const;
 
 const wantsHtml = (req: Request) => req.accepts(['application/json', 'text/html']) === 'text/html';
 
@@ -32,6 +33,8 @@ function me(session: SessionData | null) {
     departmentName: session.department ? (DEPARTMENTS as Record<string, string>)[session.department] : null,
     name: session.name,
     via: session.via,
+    // An enterprise user's USCC; the other roles have none.
+    ...(session.subjectCode ? { subjectCode: session.subjectCode } : {}),
   };
 }
 
@@ -152,10 +155,16 @@ export function mountConsoleRoutes(app: Express, options: ConsoleRoutesOptions):
     const body = (req.body ?? {}) as Record<string, unknown>;
     const role = DEV_ROLES[String(body.role) as keyof typeof DEV_ROLES];
     if (!role)
-      return sendGraphQLError(res, 400, ErrorCode.BAD_USER_INPUT, '`role` must be officer, supervisor or admin', {
-        field: 'role',
-        rule: 'ONE_OF',
-      });
+      return sendGraphQLError(
+        res,
+        400,
+        ErrorCode.BAD_USER_INPUT,
+        '`role` must be officer, supervisor, admin or enterprise',
+        {
+          field: 'role',
+          rule: 'ONE_OF',
+        },
+      );
     const department = role === 'OFFICER' ? String(body.department ?? '') : null;
     if (department !== null && !(department in DEPARTMENTS))
       return sendGraphQLError(
@@ -165,14 +174,38 @@ export function mountConsoleRoutes(app: Express, options: ConsoleRoutesOptions):
         `\`department\` must be one of ${Object.keys(DEPARTMENTS).join(', ')} for an officer`,
         { field: 'department', rule: 'ONE_OF' },
       );
+    // An enterprise user (企业用户) is bound to the USCC it signs in as (its own 专项信用报告, docs/reports.md).
+    const uscc =
+      role === 'ENTERPRISE'
+        ? String(body.uscc ?? '')
+            .trim()
+            .toUpperCase()
+        : null;
+    if (uscc !== null && !isUscc(uscc))
+      return sendGraphQLError(
+        res,
+        400,
+        ErrorCode.BAD_USER_INPUT,
+        '`uscc` must be a valid USCC for an enterprise user',
+        {
+          field: 'uscc',
+          rule: 'CHECK_CHARACTER',
+        },
+      );
     const label = department ? `${(DEPARTMENTS as Record<string, string>)[department]}工作人员` : '';
-    const names = { OFFICER: label, SUPERVISOR: '监管人员', ADMIN: '平台管理员' } as const;
+    const names = {
+      OFFICER: label,
+      SUPERVISOR: '监管人员',
+      ADMIN: '平台管理员',
+      ENTERPRISE: `企业用户 ${uscc ?? ''}`,
+    } as const;
     const session = await sessions.start(res, {
-      actor: `dev:${String(body.role)}${department ? `:${department}` : ''}`,
+      actor: `dev:${String(body.role)}${department ? `:${department}` : ''}${uscc ? `:${uscc}` : ''}`,
       role,
       department,
       name: `${names[role]}（开发）`,
       via: 'dev',
+      ...(uscc ? { subjectCode: uscc } : {}),
     });
     if (wantsHtml(req)) return res.redirect(303, localPath(body.returnTo));
     res.json(me(session));

@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Identity, Role } from '@credit-hub/kit';
 import type { Request, Response } from 'express';
 import { EncryptJWT, jwtDecrypt } from 'jose';
+import { MemoryState, type SharedState } from '../shared-state.ts';
 
 /**
  * Console sessions (控制台登录会话): who signed in through the issuer (or the development sign-in), kept in one
@@ -20,6 +21,8 @@ export interface SessionData {
   name: string;
   /** How the session was made. */
   via: 'oidc' | 'dev';
+  /** The USCC an enterprise user (role ENTERPRISE) is bound to; absent for the other roles. */
+  subjectCode?: string | null;
 }
 
 export interface SessionConfig {
@@ -29,6 +32,11 @@ export interface SessionConfig {
   maxAgeSeconds: number;
   /** Secure cookies (HTTPS only) and the `__Host-` prefix. */
   production: boolean;
+  /**
+   * Where logged-out session ids are kept until their cookies would have expired anyway: this process's memory by
+   * default, Redis with REDIS_URL (shared-state.ts) so that a logout ends the session on every gateway replica.
+   */
+  state?: SharedState;
 }
 
 export const DEFAULT_SESSION_SECONDS = 8 * 60 * 60;
@@ -40,14 +48,14 @@ export class Sessions {
   readonly cookieName: string;
   readonly flowCookieName: string;
   private readonly key: Uint8Array;
-  /** Logged-out session ids until their cookies would have expired anyway. */
-  private readonly revoked = new Map<string, number>();
+  private readonly state: SharedState;
 
   constructor(readonly config: SessionConfig) {
     // `__Host-`: the browser accepts the cookie only when Secure, for path /, without Domain — no subdomain can
     // plant or overwrite it. Plain HTTP development cannot use the prefix.
     this.cookieName = config.production ? '__Host-credit-hub-session' : 'credit-hub-session';
     this.flowCookieName = config.production ? '__Host-credit-hub-signin' : 'credit-hub-signin';
+    this.state = config.state ?? new MemoryState();
     this.key = createHash('sha256')
       .update(config.secret ?? randomBytes(32))
       .digest();
@@ -96,10 +104,13 @@ export class Sessions {
     const raw = readCookie(req, this.cookieName);
     if (raw === undefined) return null;
     const payload = await this.open(raw);
-    if (!payload || typeof payload.sid !== 'string' || this.isRevoked(payload.sid)) return 'invalid';
-    const { sid, actor, role, department, name, via } = payload;
-    if (typeof actor !== 'string' || !['OFFICER', 'SUPERVISOR', 'ADMIN'].includes(String(role))) return 'invalid';
+    if (!payload || typeof payload.sid !== 'string' || (await this.isRevoked(payload.sid))) return 'invalid';
+    const { sid, actor, role, department, name, via, subjectCode } = payload;
+    if (typeof actor !== 'string' || !['OFFICER', 'SUPERVISOR', 'ADMIN', 'ENTERPRISE'].includes(String(role)))
+      return 'invalid';
+    if (role === 'ENTERPRISE' && typeof subjectCode !== 'string') return 'invalid';
     return {
+      ...(role === 'ENTERPRISE' ? { subjectCode: String(subjectCode) } : {}),
       sid,
       actor,
       role: role as SessionData['role'],
@@ -109,12 +120,12 @@ export class Sessions {
     };
   }
 
-  /** Ends the session the request carries (revoked in this process) and clears the cookie. */
+  /** Ends the session the request carries (revoked until its cookie would expire) and clears the cookie. */
   async end(req: Request, res: Response): Promise<void> {
     const raw = readCookie(req, this.cookieName);
     const payload = raw ? await this.open(raw) : null;
     if (payload && typeof payload.sid === 'string' && typeof payload.exp === 'number')
-      this.revoked.set(payload.sid, payload.exp);
+      await this.state.claim(`session-revoked:${payload.sid}`, Math.max(1, payload.exp - nowSeconds() + 1));
     this.clear(res);
   }
 
@@ -123,10 +134,8 @@ export class Sessions {
     res.clearCookie(this.cookieName, options);
   }
 
-  private isRevoked(sid: string): boolean {
-    const now = nowSeconds();
-    for (const [id, until] of this.revoked) if (until < now) this.revoked.delete(id);
-    return this.revoked.has(sid);
+  private isRevoked(sid: string): Promise<boolean> {
+    return this.state.has(`session-revoked:${sid}`);
   }
 }
 
@@ -139,6 +148,7 @@ export function sessionIdentity(session: SessionData, client: string, purpose: s
     scopes: [],
     purpose,
     client,
+    ...(session.role === 'ENTERPRISE' && session.subjectCode ? { subjectCode: session.subjectCode } : {}),
   };
 }
 

@@ -153,6 +153,12 @@ export const ERROR_CODES = {
     helper: 'challengeRequired(reason, message, extra)',
     extensions: '`reason` (`LIMIT`, `INVALID`, `EXPIRED`, `REPLAYED`), `challengeUrl`, `header`',
   },
+  REPORT_GLYPH_MISSING: {
+    description:
+      'A character the credit report would print has no glyph in the report font (a rare character outside the font): the report is not issued, rather than printed with a blank box. The platform adds a fallback font or corrects the record.',
+    helper: 'glyphMissing(characters)',
+    extensions: '`characters` (the missing characters), `codePoints` (U+XXXX)',
+  },
   PERSISTED_QUERY_REQUIRED: {
     description: 'Anonymous callers in production may run only the published (persisted) operations.',
     status: 403,
@@ -299,4 +305,16 @@ export function subgraphUnavailable(serviceName: string, message: string, extra:
  */
 export function challengeRequired(reason: string, message: string, extra: Extra = {}) {
   return refusal(ErrorCode.CHALLENGE_REQUIRED, 403, message, { reason, ...extra });
+}
+
+/**
+ * A credit report would print a character its font has no glyph for (docs/reports.md): refused with the characters
+ * named, never rendered as a blank box.
+ */
+export function glyphMissing(characters: string[]) {
+  const codePoints = characters.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  return new GraphQLError(
+    `The report font has no glyph for ${characters.map((c, i) => `${c} (${codePoints[i]})`).join(', ')}: the report is not issued`,
+    { extensions: { code: ErrorCode.REPORT_GLYPH_MISSING, characters, codePoints } },
+  );
 }

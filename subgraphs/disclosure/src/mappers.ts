@@ -24,8 +24,10 @@ export interface OffenderRow {
   latestDecidedOn: Date;
 }
 
-export type PenaltyConnection = Connection<PenaltyRow>;
-export type LicenceConnection = Connection<LicenceRow>;
+/** A page of penalties; `totalCount` is counted only when asked for (the 双公示 lists show a total). */
+export type PenaltyConnection = Connection<PenaltyRow> & { totalCount: () => Promise<number> };
+/** A page of licences; `totalCount` is counted only when asked for. */
+export type LicenceConnection = Connection<LicenceRow> & { totalCount: () => Promise<number> };
 export type QuarantineConnection = Connection<QuarantineRow>;
 
 export const withKind = <T extends { subjectCategory: string }>(row: T): T & { kind: string } => ({

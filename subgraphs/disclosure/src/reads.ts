@@ -67,11 +67,19 @@ export async function listPenalties(
   options: { publishedOn: string | null },
 ): Promise<PenaltyConnection> {
   const page = readPage(args, isDateIdCursor);
-  const where: Prisma.PenaltyWhereInput = {
-    AND: [commonWhere(args), options.publishedOn ? publishedPenalty(options.publishedOn) : {}, seekAfter(page.after)],
+  const filter: Prisma.PenaltyWhereInput = {
+    AND: [commonWhere(args), options.publishedOn ? publishedPenalty(options.publishedOn) : {}],
   };
-  const rows = await db.prisma.penalty.findMany({ where, orderBy: newestFirst, take: page.limit });
-  return toConnection(rows.map(withKind), page, keyOf);
+  const rows = await db.prisma.penalty.findMany({
+    where: { AND: [filter, seekAfter(page.after)] },
+    orderBy: newestFirst,
+    take: page.limit,
+  });
+  // The total counts every match, not what is left after the cursor: the same number on every page.
+  return {
+    ...toConnection(rows.map(withKind), page, keyOf),
+    totalCount: () => db.prisma.penalty.count({ where: filter }),
+  };
 }
 
 export async function listLicences(
@@ -83,12 +91,16 @@ export async function listLicences(
   const visible: Prisma.LicenceWhereInput = options.publicOn
     ? { status: 'VALID', validUntil: { gte: day(options.publicOn) } }
     : {};
+  const filter: Prisma.LicenceWhereInput = { AND: [commonWhere(args), visible] };
   const rows = await db.prisma.licence.findMany({
-    where: { AND: [commonWhere(args), visible, seekAfter(page.after)] },
+    where: { AND: [filter, seekAfter(page.after)] },
     orderBy: newestFirst,
     take: page.limit,
   });
-  return toConnection(rows.map(withKind), page, keyOf);
+  return {
+    ...toConnection(rows.map(withKind), page, keyOf),
+    totalCount: () => db.prisma.licence.count({ where: filter }),
+  };
 }
 
 const isOffenderCursor = (v: unknown): v is [number, string] =>

@@ -156,6 +156,31 @@ describe('submissions and authorization', () => {
   });
 });
 
+describe('数据更新时间 (updatedAt)', () => {
+  const subject = makeUscc('91', '330106', 'UPD12345');
+  const READ = `query($c: ID!) { _entities(representations: [{__typename: "CreditSubject", code: $c}]) { ... on CreditSubject {
+    administrativePenalties { documentNumber facts updatedAt } } } }`;
+  const read = async () =>
+    data(await call(callers.public, READ, { c: subject }))._entities[0].administrativePenalties[0];
+
+  it('moves when the record changes, not when an identical row is sent again', async () => {
+    const row = input({ uscc: subject, documentNumber: 'UPD-1' });
+    assert.equal(data(await call(market, SUBMIT, { rows: [row] })).submitPenalties.accepted, 1);
+    const first = await read();
+    assert.match(first.updatedAt, /^\d{4}-\d{2}-\d{2}T/);
+    const same = data(await call(market, SUBMIT, { rows: [row] })).submitPenalties;
+    assert.equal(same.unchanged, 1);
+    assert.equal((await read()).updatedAt, first.updatedAt, 'a resubmission that changes nothing is no update');
+    const corrected = data(
+      await call(market, SUBMIT, { rows: [{ ...row, facts: '经查，当事人销售不合格产品（更正）。' }] }),
+    );
+    assert.equal(corrected.submitPenalties.updated, 1);
+    const after = await read();
+    assert.equal(after.facts, '经查，当事人销售不合格产品（更正）。');
+    assert.ok(Date.parse(after.updatedAt) > Date.parse(first.updatedAt), 'a corrected record has a later 数据更新时间');
+  });
+});
+
 describe('publicity and personal data', () => {
   const subject = makeUscc('91', '330106', 'PUB12345');
   const P = `query($c: ID!) { _entities(representations: [{__typename: "CreditSubject", code: $c}]) { ... on CreditSubject {
@@ -208,6 +233,35 @@ describe('publicity and personal data', () => {
       administrativePenalties(includeExpired: true) { documentNumber } } } }`;
     expectForbidden(await call(callers.public, ALL, { c: subject }));
     assert.equal(data(await call(tax, ALL, { c: subject }))._entities[0].administrativePenalties.length, 5);
+  });
+
+  it('counts every matching penalty and licence in totalCount, the same on every page, as each caller may see them', async () => {
+    const LIST = `query($a: String, $after: String, $first: Int, $all: Boolean) {
+      penalties(authorityCode: $a, first: $first, after: $after, includeExpired: $all) {
+        totalCount nodes { documentNumber } pageInfo { endCursor hasNextPage } }
+      licences(authorityCode: $a, first: 100, includeExpired: $all) { totalCount nodes { documentNumber } } }`;
+    for (const [who, all] of [
+      [callers.public, false],
+      [tax, true],
+    ] as const) {
+      const full = data(await call(who, LIST, { a: MARKET_AUTHORITY.code, first: 100, all }));
+      const published = full.penalties.nodes.length;
+      assert.ok(published >= 2, 'the penalties of the test above are listed');
+      assert.equal(full.penalties.totalCount, published);
+      assert.equal(full.licences.totalCount, full.licences.nodes.length);
+      const first = data(await call(who, LIST, { a: MARKET_AUTHORITY.code, first: 1, all })).penalties;
+      assert.equal(first.totalCount, published, 'the total is every match, not the page');
+      assert.equal(first.nodes.length, 1);
+      const second = data(
+        await call(who, LIST, { a: MARKET_AUTHORITY.code, first: 1, after: first.pageInfo.endCursor, all }),
+      ).penalties;
+      assert.equal(second.totalCount, published, 'the total does not shrink after the cursor');
+    }
+    const publicTotal = data(await call(callers.public, LIST, { a: MARKET_AUTHORITY.code, first: 1 })).penalties
+      .totalCount;
+    const taxTotal = data(await call(tax, LIST, { a: MARKET_AUTHORITY.code, first: 1, all: true })).penalties
+      .totalCount;
+    assert.ok(taxTotal >= publicTotal + 3, 'expired, minor and repaired penalties are counted only for SHARED callers');
   });
 
   it('masks natural persons for the public; full for an officer with a purpose, audited', async () => {

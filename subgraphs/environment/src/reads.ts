@@ -6,7 +6,7 @@ import { badInput, dateIdKey, dateIdSeek, isDateIdCursor, readPage, regionPrefix
 import type { Db, Prisma } from '@credit-hub/kit/db';
 import type { QueryEnvironmentalPenaltiesArgs, QueryEnvironmentalRatingsArgs } from './__generated__/types.ts';
 import type { EnvironmentalPenaltyConnectionMapper, EnvironmentalRatingConnectionMapper } from './mappers.ts';
-import { checkIndustryCode, checkListYear } from './rules.ts';
+import { checkIndustryCode, checkListYear, earliestPublishedDecision } from './rules.ts';
 
 const regionCondition = (regionCode: string | null | undefined) =>
   regionCode ? { regionCode: { startsWith: regionPrefix(regionCode) } } : {};
@@ -56,13 +56,25 @@ export function penaltyFilter(args: QueryEnvironmentalPenaltiesArgs): Prisma.Env
   };
 }
 
-/** 环境行政处罚, newest decision first; the keyset cursor is (decidedOn, id). */
+/**
+ * Where a penalty is published on `today`: its decision date in [earliestPublishedDecision(today), today] (the same
+ * rule as rules.ts isPenaltyPublished, as a range the (decided_on, id) index answers).
+ */
+export const publishedPenalty = (today: Date): Prisma.EnvironmentalPenaltyWhereInput => ({
+  decidedOn: { gte: earliestPublishedDecision(today), lte: today },
+});
+
+/**
+ * 环境行政处罚, newest decision first; the keyset cursor is (decidedOn, id). With `publishedOn`, only the penalties
+ * published that day (the public list); null lists every penalty (includeExpired, checked by the resolver).
+ */
 export async function listPenalties(
   db: Db,
   args: QueryEnvironmentalPenaltiesArgs,
+  publishedOn: Date | null,
 ): Promise<EnvironmentalPenaltyConnectionMapper> {
   const page = readPage(args, isDateIdCursor);
-  const where = penaltyFilter(args);
+  const where = { AND: [penaltyFilter(args), publishedOn ? publishedPenalty(publishedOn) : {}] };
   const rows = await db.prisma.environmentalPenalty.findMany({
     where: { AND: [where, dateIdSeek('decidedOn', page.after, 'desc')] },
     orderBy: [{ decidedOn: 'desc' }, { id: 'desc' }],

@@ -2,8 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { GraphQLError } from 'graphql';
 import { readEnv } from './env.ts';
+import { dayAfter } from '@credit-hub/kit';
 import {
   checkFine,
+  earliestPublishedDecision,
+  isPenaltyPublished,
+  penaltyPublicityEnd,
   checkGradeInUse,
   checkIndustryCode,
   checkPermitNumber,
@@ -202,5 +206,38 @@ describe('configuration', () => {
     assert.equal(readEnv({ ...base, ENVIRONMENT_GRADES: '5' }).ENVIRONMENT_GRADES, 5);
     for (const bad of ['3', '6', 'five', '4.0'])
       assert.throws(() => readEnv({ ...base, ENVIRONMENT_GRADES: bad }), /ENVIRONMENT_GRADES/, bad);
+  });
+});
+
+describe('publicity of environmental penalties', () => {
+  const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  const iso = (date: Date) => date.toISOString().slice(0, 10);
+
+  it('ends one year after the decision under 527号 and 令第36号, at the month end when the day is missing', () => {
+    assert.equal(iso(penaltyPublicityEnd(d('2022-06-10'))), '2023-06-10');
+    assert.equal(iso(penaltyPublicityEnd(d('2023-04-30'))), '2024-04-30');
+    assert.equal(iso(penaltyPublicityEnd(d('2026-04-01'))), '2027-04-01');
+    assert.equal(iso(penaltyPublicityEnd(d('2028-02-29'))), '2029-02-28');
+  });
+
+  it('keeps a 58号令 decision until 2026-03-31 at least, and one year from the decision at most after that', () => {
+    assert.equal(iso(penaltyPublicityEnd(d('2023-05-01'))), '2026-03-31');
+    assert.equal(iso(penaltyPublicityEnd(d('2025-03-31'))), '2026-03-31');
+    assert.equal(iso(penaltyPublicityEnd(d('2025-04-01'))), '2026-04-01');
+    assert.equal(iso(penaltyPublicityEnd(d('2026-03-31'))), '2027-03-31');
+  });
+
+  it('gives, for every day, the earliest decision still published: the list range agrees with the rule', () => {
+    // Every day from 2022 to 2028 against every decision of the three years before it (the rules' windows, leap days
+    // and month ends included): published exactly when decided in [earliestPublishedDecision(today), today].
+    for (let today = d('2022-01-01'); today <= d('2028-12-31'); today = dayAfter(today)) {
+      const earliest = earliestPublishedDecision(today);
+      for (let back = 0; back <= 1200; back += 1) {
+        const decided = new Date(today.getTime() - back * 86_400_000);
+        const inRange = decided >= earliest;
+        if (inRange !== isPenaltyPublished(decided, today))
+          assert.fail(`${iso(decided)} on ${iso(today)}: rule ${!inRange}, range ${inRange}`);
+      }
+    }
   });
 });

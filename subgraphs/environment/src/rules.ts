@@ -2,7 +2,7 @@
  * The environment subgraph's rules, pure: no I/O, no GraphQL, no clock (a rule that depends on the day is given
  * `today`, the one date of the request). Sources: docs/rules/environment.md.
  */
-import { badInput } from '@credit-hub/kit';
+import { badInput, dayAfter, periodEnd } from '@credit-hub/kit';
 import { industryName } from '@credit-hub/kit/reference';
 import type { DischargePermitMapper, EnvironmentalRatingMapper } from './mappers.ts';
 
@@ -261,4 +261,52 @@ export function checkValidity(validFrom: Date, validUntil: Date, field: string):
       `\`${field}\` may be at most ${PERMIT_MAX_YEARS} years after \`validFrom\` (《排污许可管理条例》第十四条)`,
     );
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Publicity of 环境行政处罚 (docs/rules/environment.md, "Publicity of penalties")
+
+/** 令第36号 《信用修复管理办法》 governs decisions from this day; 58号令 from 2023-05-01 until the day before. */
+const ORDER_36_FROM = new Date(Date.UTC(2026, 3, 1));
+const ORDER_58_FROM = new Date(Date.UTC(2023, 4, 1));
+const ORDER_58_LAST = new Date(Date.UTC(2026, 2, 31));
+
+/**
+ * The last day a 环境行政处罚 is published (公示截止, inclusive), counted from its decision date as the national rules
+ * for 行政处罚信息 count it for the 一般 tier (the environment department reports no tier; docs/rules/disclosure.md
+ * uses 一般 when none is reported): one year under 527号 (decisions before 2023-05-01) and under 令第36号 (from
+ * 2026-04-01); three years under 58号令, but no longer than 令第36号's one year once it is in force (从旧兼从轻), and
+ * not before 2026-03-31, the last day of 58号令.
+ */
+export function penaltyPublicityEnd(decidedOn: Date): Date {
+  const oneYear = periodEnd(decidedOn, { years: 1 });
+  if (decidedOn < ORDER_58_FROM || decidedOn >= ORDER_36_FROM) return oneYear;
+  // Under 58号令 the maximum was three years; 令第36号 caps it at one year from the decision, never before 2026-03-31.
+  return oneYear > ORDER_58_LAST ? oneYear : ORDER_58_LAST;
+}
+
+/** The rule a penalty's publicity follows, in Chinese (what the site shows beside 公示截止). */
+export function penaltyPublicityBasis(decidedOn: Date): string {
+  if (decidedOn >= ORDER_36_FROM) return '《信用修复管理办法》（国家发展改革委令第36号）：一般失信信息最长公示1年';
+  if (decidedOn >= ORDER_58_FROM)
+    return '国家发展改革委令第58号（最长3年），自2026年4月1日起适用令第36号（一般失信信息最长公示1年）';
+  return '发改办财金〔2019〕527号：一般失信信息最长公示1年';
+}
+
+/** Whether a penalty decided on `decidedOn` is published on `today`: decided by then, not past its publicity end. */
+export const isPenaltyPublished = (decidedOn: Date, today: Date): boolean =>
+  decidedOn <= today && today <= penaltyPublicityEnd(decidedOn);
+
+/**
+ * The earliest decision date still published on `today`. penaltyPublicityEnd never decreases with the decision
+ * date, so the published penalties are exactly those decided in [this day, today]: a list filters by decision date
+ * in SQL. Before 2026-04-01 every 58号令 decision is still published; otherwise one year back, plus a day when
+ * the month-end rule makes that day's year end before `today` (a year from 2023-02-28 ends 2024-02-28, so on
+ * 2024-02-29 the earliest published decision is 2023-03-01).
+ */
+export function earliestPublishedDecision(today: Date): Date {
+  let oneYearBack = periodEnd(today, { years: -1 });
+  if (periodEnd(oneYearBack, { years: 1 }) < today) oneYearBack = dayAfter(oneYearBack);
+  if (today <= ORDER_58_LAST && ORDER_58_FROM < oneYearBack) return ORDER_58_FROM;
+  return oneYearBack;
 }

@@ -4,6 +4,7 @@ import { fixClock, setClock, type Identity, type RunningService } from '@credit-
 import {
   callers,
   createTestDatabase,
+  expectForbidden,
   makeUscc,
   postAs,
   TEST_INTERNAL_SECRET,
@@ -525,6 +526,62 @@ describe('penalties and permits on the subject', () => {
       dy.dischargePermits.map((p: any) => [p.status, p.statusLabel]),
       [['REVOKED', '已撤销']],
     );
+  });
+});
+
+describe('publicity of penalties', () => {
+  const SUBJECT = `environmentalPenalties { decisionNumber decidedOn publicityEndsOn publicityBasis isPublished }`;
+  const ALL = `environmentalPenalties(includeExpired: true) { decisionNumber isPublished }`;
+  const LIST = `query($all: Boolean) { environmentalPenalties(includeExpired: $all, first: 100) {
+    totalCount nodes { decisionNumber isPublished } } }`;
+  const numbers = (list: any[]) => list.map((p) => p.decisionNumber);
+
+  it('shows each penalty with its publicity end and rule: 58号令 decisions until 2026-03-31, later ones one year', async () => {
+    const [dy, ch] = data(await entities([dyeing, chemical], SUBJECT))._entities;
+    assert.deepEqual(
+      dy.environmentalPenalties.map((p: any) => [p.decidedOn, p.publicityEndsOn, p.isPublished]),
+      [
+        ['2025-03-18', '2026-03-31', true],
+        ['2024-08-06', '2026-03-31', true],
+      ],
+    );
+    assert.match(dy.environmentalPenalties[0].publicityBasis, /令第58号.*令第36号/);
+    assert.deepEqual(
+      ch.environmentalPenalties.map((p: any) => [p.decidedOn, p.publicityEndsOn]),
+      [['2025-09-01', '2026-09-01']],
+    );
+  });
+
+  it('publishes a penalty through its last day and hides it from the public the day after', async () => {
+    const onSubject = (day: string) =>
+      onDay(day, async () => numbers(data(await entities([dyeing], SUBJECT))._entities[0].environmentalPenalties));
+    const listed = (day: string) => onDay(day, async () => data(await query(LIST, {})).environmentalPenalties);
+    assert.deepEqual(await onSubject('2026-03-31'), ['杭西环罚〔2025〕12号', '杭西环罚〔2024〕35号']);
+    assert.deepEqual(await onSubject('2026-04-01'), []);
+    assert.equal((await listed('2026-03-31')).totalCount, 3 + bulkPenalties.length);
+    assert.deepEqual(await listed('2026-04-01'), {
+      totalCount: 1,
+      nodes: [{ decisionNumber: '甬环罚〔2025〕8号', isPublished: true }],
+    });
+    assert.deepEqual(numbers((await listed('2026-09-01')).nodes), ['甬环罚〔2025〕8号']);
+    assert.deepEqual((await listed('2026-09-02')).nodes, []);
+  });
+
+  it('lists expired penalties for government users only, marked unpublished', async () => {
+    const officer = callers.officer('tax');
+    await onDay('2026-04-01', async () => {
+      expectForbidden(await entities([dyeing], ALL));
+      expectForbidden(await query(LIST, { all: true }));
+      const [dy] = data(await entities([dyeing], ALL, officer))._entities;
+      assert.deepEqual(
+        dy.environmentalPenalties.map((p: any) => p.isPublished),
+        [false, false],
+      );
+      assert.equal(
+        data(await query(LIST, { all: true }, officer)).environmentalPenalties.totalCount,
+        3 + bulkPenalties.length,
+      );
+    });
   });
 });
 

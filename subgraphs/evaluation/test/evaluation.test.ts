@@ -129,4 +129,36 @@ describe('evaluation subgraph with representations', () => {
     const pub = await postAs(service.url, callers.public, QUERY, { r: [representation()] });
     assert.equal(pub.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
   });
+
+  it('shows everyone the stored grade only, batched, and null for a subject never evaluated', async () => {
+    const GRADE = `query($r: [_Any!]!) { _entities(representations: $r) { ... on CreditSubject { code
+      creditGrade { grade gradeLabel evaluatedAt } } } }`;
+    const other = '91330106MA2G99999X'; // evaluated by no test of this file
+    const stored = await tdb.db.prisma.subjectEvaluation.findUniqueOrThrow({ where: { subjectCode: firm } });
+    tdb.db.resetStatements();
+    const { body } = await postAs(service.url, callers.public, GRADE, {
+      r: [firm, other].map((code) => ({ __typename: 'CreditSubject', code })),
+    });
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    assert.deepEqual((body.data as any)._entities, [
+      {
+        code: firm,
+        creditGrade: {
+          grade: stored.grade,
+          gradeLabel: stored.gradeLabel,
+          evaluatedAt: stored.evaluatedAt.toISOString(),
+        },
+      },
+      { code: other, creditGrade: null },
+    ]);
+    assert.equal(tdb.db.statements(), 1, 'one statement for every subject of the request');
+    const score = await postAs(
+      service.url,
+      callers.public,
+      `query($r: [_Any!]!) { _entities(representations: $r) {
+      ... on CreditSubject { creditGrade { score } } } }`,
+      { r: [{ __typename: 'CreditSubject', code: firm }] },
+    );
+    assert.equal(score.body.errors?.[0]?.extensions?.code, 'GRAPHQL_VALIDATION_FAILED', 'the score is no field of it');
+  });
 });

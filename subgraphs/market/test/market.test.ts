@@ -239,6 +239,26 @@ describe('registration', () => {
   });
 });
 
+describe('数据更新时间 (updatedAt)', () => {
+  const READ = `registration { address updatedAt } annualReports { year updatedAt }`;
+  const read = async () => data(await entities([yunqi], READ))._entities[0];
+
+  it('moves with a change of the record, whoever writes it, and stays on a write that changes nothing', async () => {
+    const before = await read();
+    assert.match(before.registration.updatedAt, /^\d{4}-\d{2}-\d{2}T/);
+    const where = { subjectCode: yunqi };
+    const row = await tdb.db.prisma.registration.findUniqueOrThrow({ where });
+    // A write of the same values (a department's full refresh) is no change of the data.
+    await tdb.db.prisma.registration.update({ where, data: { address: row.address } });
+    assert.equal((await read()).registration.updatedAt, before.registration.updatedAt);
+    await tdb.db.prisma.registration.update({ where, data: { address: `${row.address}（变更）` } });
+    const after = await read();
+    assert.ok(Date.parse(after.registration.updatedAt) > Date.parse(before.registration.updatedAt));
+    assert.deepEqual(after.annualReports, before.annualReports, 'only the changed record moves');
+    await tdb.db.prisma.registration.update({ where, data: { address: row.address } });
+  });
+});
+
 describe('annual reports', () => {
   it('lists years newest first with on-time, late, missing and due status', async () => {
     const [y, n] = data(

@@ -7,7 +7,7 @@ import { SUBJECT_KINDS } from '@credit-hub/kit/codes';
 import { Prisma, type Db } from '@credit-hub/kit/db';
 import type { QuerySearchSubjectsArgs } from './__generated__/types.ts';
 import type { CreditSubjectConnectionMapper, CreditSubjectMapper } from './mappers.ts';
-import { classifyQuery, likeEscape, type SearchTerm } from './rules.ts';
+import { classifyQuery, likeEscape, suggestTerm, type SearchTerm } from './rules.ts';
 
 function conditionsFor(term: SearchTerm, args: QuerySearchSubjectsArgs): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
@@ -96,6 +96,26 @@ export async function searchSubjects(db: Db, args: QuerySearchSubjectsArgs): Pro
       return Number(row?.n ?? 0n);
     },
   };
+}
+
+/**
+ * suggestSubjects: at most `first` subjects for the typeahead, from the same indexes as the search (name_grams GIN,
+ * code text_pattern_ops) but without a count. Names that begin with the fragment come first, then shorter names (the
+ * likelier completion), then by code. Never a natural person, not even by key.
+ */
+export async function suggestSubjects(db: Db, prefix: string, first: number | null | undefined) {
+  const term = suggestTerm(prefix, first);
+  if (term.type === 'personKey' || term.type === 'none') return [];
+  const conditions = conditionsFor(term, {});
+  const startsWith = term.type === 'name' ? likeEscape(term.fragment) + '%' : '';
+  const rows = await db.prisma.$queryRaw<unknown[]>`
+    SELECT code, name, kind::text AS kind, region_code, industry_code, legal_representative,
+           registration_status::text AS registration_status, established_on
+    FROM subject.credit_subject
+    ${where(conditions)}
+    ORDER BY (lower(name) LIKE ${startsWith}) DESC, char_length(name), code
+    LIMIT ${term.limit}`;
+  return z.array(SubjectRow).parse(rows);
 }
 
 const CountByPrefix = z.object({ prefix: z.string(), n: z.number().int() });

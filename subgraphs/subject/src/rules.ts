@@ -20,19 +20,41 @@ export type SearchTerm =
  * else as a name fragment (lower-cased). One printable ASCII character is refused: as a code prefix it is too short
  * to narrow anything, and it is no name.
  */
-export function classifyQuery(raw: string | null | undefined): SearchTerm {
+export function classifyQuery(raw: string | null | undefined, field = 'query'): SearchTerm {
   const query = (raw ?? '').trim();
   if (query === '') return { type: 'none' };
   if (query.length > MAX_QUERY_LENGTH) {
-    throw badInput('query', 'LENGTH', `\`query\` may hold at most ${MAX_QUERY_LENGTH} characters, got ${query.length}`);
+    throw badInput(
+      field,
+      'LENGTH',
+      `\`${field}\` may hold at most ${MAX_QUERY_LENGTH} characters, got ${query.length}`,
+    );
   }
   const upper = query.toUpperCase();
   if (isPersonKey(upper)) return { type: 'personKey', code: upper };
   if (CODE_PREFIX.test(upper)) return { type: 'codePrefix', prefix: upper };
   if (/^[\x20-\x7e]$/.test(query)) {
-    throw badInput('query', 'LENGTH', '`query` must be a name fragment or a code prefix of at least 2 characters');
+    throw badInput(field, 'LENGTH', `\`${field}\` must be a name fragment or a code prefix of at least 2 characters`);
   }
   return { type: 'name', fragment: query.toLowerCase(), grams: nameGrams(query.toLowerCase()) };
+}
+
+export const MAX_SUGGESTIONS = 10;
+
+/**
+ * The term of a typeahead (suggestSubjects): a name fragment or a code prefix. An empty box is refused (there is
+ * nothing to suggest from) and a person key gives no term at all: persons are never suggested.
+ */
+export function suggestTerm(raw: string, first: number | null | undefined): SearchTerm & { limit: number } {
+  const limit = first ?? 8;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SUGGESTIONS)
+    throw badInput('first', 'RANGE', `\`first\` must be between 1 and ${MAX_SUGGESTIONS}, got ${limit}`, {
+      min: 1,
+      max: MAX_SUGGESTIONS,
+    });
+  const term = classifyQuery(raw, 'prefix');
+  if (term.type === 'none') throw badInput('prefix', 'REQUIRED', '`prefix` must hold a name fragment or a code prefix');
+  return { ...term, limit };
 }
 
 /**

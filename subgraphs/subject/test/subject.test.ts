@@ -228,6 +228,34 @@ describe('searchSubjects', () => {
   });
 });
 
+describe('suggestSubjects (typeahead)', () => {
+  const suggest = `query($p: String!, $first: Int) { suggestSubjects(prefix: $p, first: $first) { code name kind } }`;
+  const codes = async (p: string, first?: number) =>
+    ((await query(suggest, { p, first })).body.data as any).suggestSubjects.map((s: any) => s.code);
+
+  it('suggests by name fragment, names beginning with it first, then shorter names, and by code prefix', async () => {
+    // 杭州 begins three names: the two company names (12 characters each, so by code), then the bureau's (13).
+    assert.deepEqual(await codes('杭州'), [huachuang, binjiang, bureau]);
+    assert.deepEqual(await codes('面馆'), [ningbo]);
+    // A fragment inside a name, after one that begins a name: 西湖 is inside the bureau's name only.
+    assert.deepEqual(await codes('西湖'), [bureau]);
+    assert.deepEqual(await codes(huachuang.slice(0, 10)), [huachuang]);
+    assert.deepEqual(await codes('杭州', 1), [huachuang]);
+  });
+
+  it('never suggests a natural person, by name or by key', async () => {
+    assert.deepEqual(await codes('陈小明'), []);
+    assert.deepEqual(await codes('小明'), []);
+    assert.deepEqual(await codes(person), []);
+  });
+
+  it('refuses an empty box and a page size out of range, naming the field', async () => {
+    assertBadInput(await query(suggest, { p: '  ' }), 'prefix', 'REQUIRED');
+    assertBadInput(await query(suggest, { p: '杭州', first: 11 }), 'first', 'RANGE');
+    assertBadInput(await query(suggest, { p: 'x' }), 'prefix', 'LENGTH');
+  });
+});
+
 describe('federation', () => {
   it('resolves _entities references in one statement for many keys', async () => {
     await query(`{ regions { code } }`); // reference data is cached per process: warm it first

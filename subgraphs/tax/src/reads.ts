@@ -3,7 +3,16 @@
  * the rules (rules.ts), so a list answers exactly as a single record does on the same day. Raw rows are parsed
  * (zod), never cast.
  */
-import { dateIdKey, dateIdSeek, isDateIdCursor, readPage, regionPrefix, toConnection, z } from '@credit-hub/kit';
+import {
+  badInput,
+  dateIdKey,
+  dateIdSeek,
+  isDateIdCursor,
+  readPage,
+  regionPrefix,
+  toConnection,
+  z,
+} from '@credit-hub/kit';
 import { Prisma, type Db } from '@credit-hub/kit/db';
 import type {
   ListingStatus,
@@ -48,6 +57,7 @@ const RatingRow = z.object({
   score: z.instanceof(Prisma.Decimal).nullable(),
   evaluatedOn: z.date(),
   authority: z.string(),
+  updatedAt: z.date(),
 });
 const CountRow = z.object({ n: z.bigint() });
 
@@ -73,7 +83,7 @@ export async function listCurrentALevel(
   const rows = await db.prisma.$queryRaw<unknown[]>`
     /* listCurrentALevel */
     SELECT r.id, r.subject_code AS "subjectCode", r.region_code AS "regionCode", r.year, r.level::text AS level,
-      r.score, r.evaluated_on AS "evaluatedOn", r.authority
+      r.score, r.evaluated_on AS "evaluatedOn", r.authority, r.updated_at AS "updatedAt"
     FROM tax.credit_rating r WHERE ${where} ${seek}
     ORDER BY r.subject_code LIMIT ${page.limit}`;
   return {
@@ -99,8 +109,14 @@ export async function listViolations(
   today: Date,
 ): Promise<MajorTaxViolationConnectionMapper> {
   const page = readPage(args, isDateIdCursor);
+  if (args.publishedFrom && args.publishedTo && args.publishedFrom > args.publishedTo)
+    throw badInput('publishedTo', 'ORDER', '`publishedTo` must not be before `publishedFrom`');
   const where: Prisma.MajorTaxViolationWhereInput = {
-    ...statusCondition(args.status ?? 'PUBLISHED', today),
+    AND: [
+      statusCondition(args.status ?? 'PUBLISHED', today),
+      args.publishedFrom ? { publishedOn: { gte: args.publishedFrom } } : {},
+      args.publishedTo ? { publishedOn: { lte: args.publishedTo } } : {},
+    ],
     ...(args.situation ? { situation: args.situation } : {}),
     ...(args.regionCode ? { regionCode: { startsWith: regionPrefix(args.regionCode) } } : {}),
     ...(args.year

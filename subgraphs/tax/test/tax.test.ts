@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixClock, setClock, type Identity, type RunningService } from '@credit-hub/kit';
 import {
+  assertBadInput,
   callers,
   createTestDatabase,
   expectForbidden,
@@ -93,6 +94,15 @@ describe('CreditSubject extension', () => {
     assert.equal(g.y2023, true);
     assert.equal(e.isALevelTaxpayer, false);
     assert.equal(e.y2023, false);
+  });
+
+  it('tells the public the year of the A in force, and nothing of another level or an old A', async () => {
+    const { body } = await entities([good, renewed, stale, evader], 'aLevelTaxpayerYear', callers.public);
+    assert.equal(body.errors, undefined);
+    assert.deepEqual(
+      (body.data as any)._entities.map((e: any) => e.aLevelTaxpayerYear),
+      [2024, 2024, null, null],
+    );
   });
 
   it('grants nothing on an old A: a 2023 A is history in 2026', async () => {
@@ -247,6 +257,22 @@ describe('lists', () => {
     assert.deepEqual((removed.body.data as any).majorTaxViolations.nodes, [
       { removalReason: '信用修复，提前停止公布' },
     ]);
+    const dated = `query($from: Date, $to: Date) { majorTaxViolations(publishedFrom: $from, publishedTo: $to) {
+      totalCount nodes { publishedOn } } }`;
+    const answer = async (v: Record<string, unknown>) =>
+      ((await query(dated, v, callers.public)).body.data as any).majorTaxViolations;
+    // Both ends inclusive; the public list still holds only entries in publicity.
+    assert.deepEqual(await answer({ from: '2024-04-12', to: '2025-01-15' }), {
+      totalCount: 2,
+      nodes: [{ publishedOn: '2025-01-15' }, { publishedOn: '2024-04-12' }],
+    });
+    assert.deepEqual(await answer({ from: '2024-04-13' }), { totalCount: 1, nodes: [{ publishedOn: '2025-01-15' }] });
+    assert.deepEqual(await answer({ to: '2025-01-14' }), { totalCount: 1, nodes: [{ publishedOn: '2024-04-12' }] });
+    assertBadInput(
+      await query(dated, { from: '2025-01-15', to: '2024-04-12' }, callers.public),
+      'publishedTo',
+      'ORDER',
+    );
     const y2024 = await query(`{ majorTaxViolations(year: 2024, regionCode: "330212") { totalCount } }`);
     assert.equal((y2024.body.data as any).majorTaxViolations.totalCount, 1);
     const first = await query(

@@ -114,6 +114,7 @@ export type ResolversTypes = {
   CreditSubject: ResolverTypeWrapper<CreditSubjectMapper>;
   Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   Date: ResolverTypeWrapper<Types.Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   DebtorKind: Types.DebtorKind;
   DishonestBehaviour: Types.DishonestBehaviour;
   DishonestDebtorCase: ResolverTypeWrapper<DishonestDebtorCaseMapper>;
@@ -143,6 +144,7 @@ export type ResolversParentTypes = {
   CreditSubject: CreditSubjectMapper;
   Boolean: Types.Scalars['Boolean']['output'];
   Date: Types.Scalars['Date']['output'];
+  DateTime: Types.Scalars['DateTime']['output'];
   DishonestDebtorCase: DishonestDebtorCaseMapper;
   Int: Types.Scalars['Int']['output'];
   DishonestDebtorCaseConnection: DishonestDebtorCaseConnectionMapper;
@@ -179,6 +181,7 @@ export type ConsumptionRestrictionResolvers<ContextType = Context, ParentType ex
   restrictedPerson?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RestrictionStatus'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['CreditSubject'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type CreditSubjectResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditSubject'] = ResolversParentTypes['CreditSubject'], FederationReferenceType extends FederationReferenceTypes['CreditSubject'] = FederationReferenceTypes['CreditSubject']> = {
@@ -192,6 +195,10 @@ export type CreditSubjectResolvers<ContextType = Context, ParentType extends Res
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
 }
 
 export type DishonestDebtorCaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DishonestDebtorCase'] = ResolversParentTypes['DishonestDebtorCase']> = {
@@ -228,6 +235,7 @@ export type DishonestDebtorCaseResolvers<ContextType = Context, ParentType exten
   termExtensionYears?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   termYears?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   unperformedPart?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   withdrawalBasis?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   withdrawalKind?: Resolver<Types.Maybe<ResolversTypes['WithdrawalKind']>, ParentType, ContextType>;
   withdrawalNote?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -281,6 +289,7 @@ export type Resolvers<ContextType = Context> = {
   ConsumptionRestriction?: ConsumptionRestrictionResolvers<ContextType>;
   CreditSubject?: CreditSubjectResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   DishonestDebtorCase?: DishonestDebtorCaseResolvers<ContextType>;
   DishonestDebtorCaseConnection?: DishonestDebtorCaseConnectionResolvers<ContextType>;
   DishonestDebtorCaseEdge?: DishonestDebtorCaseEdgeResolvers<ContextType>;

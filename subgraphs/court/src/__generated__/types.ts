@@ -11,6 +11,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** Calendar date (日期), ISO 8601 YYYY-MM-DD, no time zone. */
   Date: { input: Date; output: Date | string; }
+  /** An instant (时间), ISO 8601 with time zone, e.g. 2026-11-21T06:00:00.000Z. */
+  DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -74,6 +76,8 @@ export type ConsumptionRestriction = {
   status: RestrictionStatus;
   /** The restricted subject (被限制消费人). */
   subject: CreditSubject;
+  /** 数据更新时间 — when the hub last stored a change to this record (what the public site shows as the data's date). */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** Input of issueConsumptionRestriction: a 限制消费令. */
@@ -256,6 +260,8 @@ export type DishonestDebtorCase = {
   termYears: Maybe<Scalars['Int']['output']>;
   /** 未履行部分 — the unperformed part. */
   unperformedPart: Maybe<Scalars['String']['output']>;
+  /** 数据更新时间 — when the hub last stored a change to this record (what the public site shows as the data's date). */
+  updatedAt: Scalars['DateTime']['output'];
   /** 法律依据 — the article the ground comes from (e.g. 法释〔2017〕7号 第十条第二款). */
   withdrawalBasis: Maybe<Scalars['String']['output']>;
   /** 删除 or 撤销. */

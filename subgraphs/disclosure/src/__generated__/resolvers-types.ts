@@ -111,6 +111,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   AdministrativeLicenceConnection: ResolverTypeWrapper<AdministrativeLicenceConnectionMapper>;
+  Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
   AdministrativeLicenceEdge: ResolverTypeWrapper<Omit<Types.AdministrativeLicenceEdge, 'node'> & { node: ResolversTypes['AdministrativeLicence'] }>;
   AdministrativePenalty: ResolverTypeWrapper<AdministrativePenaltyMapper>;
   AdministrativePenaltyConnection: ResolverTypeWrapper<AdministrativePenaltyConnectionMapper>;
@@ -118,7 +119,6 @@ export type ResolversTypes = {
   Authority: ResolverTypeWrapper<AuthorityMapper>;
   AuthorityInput: Types.AuthorityInput;
   CreditSubject: ResolverTypeWrapper<CreditSubjectMapper>;
-  Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
   Date: ResolverTypeWrapper<Types.Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   DeclareDecisionsResult: ResolverTypeWrapper<Types.DeclareDecisionsResult>;
@@ -167,6 +167,7 @@ export type ResolversParentTypes = {
   ID: Types.Scalars['ID']['output'];
   Boolean: Types.Scalars['Boolean']['output'];
   AdministrativeLicenceConnection: AdministrativeLicenceConnectionMapper;
+  Int: Types.Scalars['Int']['output'];
   AdministrativeLicenceEdge: Omit<Types.AdministrativeLicenceEdge, 'node'> & { node: ResolversParentTypes['AdministrativeLicence'] };
   AdministrativePenalty: AdministrativePenaltyMapper;
   AdministrativePenaltyConnection: AdministrativePenaltyConnectionMapper;
@@ -174,7 +175,6 @@ export type ResolversParentTypes = {
   Authority: AuthorityMapper;
   AuthorityInput: Types.AuthorityInput;
   CreditSubject: CreditSubjectMapper;
-  Int: Types.Scalars['Int']['output'];
   Date: Types.Scalars['Date']['output'];
   DateTime: Types.Scalars['DateTime']['output'];
   DeclareDecisionsResult: Types.DeclareDecisionsResult;
@@ -250,6 +250,7 @@ export type AdministrativeLicenceResolvers<ContextType = Context, ParentType ext
   subjectIdType?: Resolver<Types.Maybe<ResolversTypes['DisclosureIdType']>, ParentType, ContextType>;
   subjectName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   taxRegistrationNumber?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   uscc?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -259,6 +260,7 @@ export type AdministrativeLicenceConnectionResolvers<ContextType = Context, Pare
   edges?: Resolver<Array<ResolversTypes['AdministrativeLicenceEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['AdministrativeLicence']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AdministrativeLicenceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdministrativeLicenceEdge'] = ResolversParentTypes['AdministrativeLicenceEdge']> = {
@@ -315,6 +317,7 @@ export type AdministrativePenaltyResolvers<ContextType = Context, ParentType ext
   tier?: Resolver<ResolversTypes['PenaltyTier'], ParentType, ContextType>;
   tierLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tierSource?: Resolver<ResolversTypes['PenaltyTierSource'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   uscc?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   violationType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -324,6 +327,7 @@ export type AdministrativePenaltyConnectionResolvers<ContextType = Context, Pare
   edges?: Resolver<Array<ResolversTypes['AdministrativePenaltyEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['AdministrativePenalty']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AdministrativePenaltyEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdministrativePenaltyEdge'] = ResolversParentTypes['AdministrativePenaltyEdge']> = {

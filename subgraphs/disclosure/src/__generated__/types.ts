@@ -103,6 +103,8 @@ export type AdministrativeLicence = {
   subjectName: Scalars['String']['output'];
   /** XK_XDR_SWDJ 税务登记号 */
   taxRegistrationNumber: Maybe<Scalars['String']['output']>;
+  /** 数据更新时间 — when the hub last stored a change to this record (what the public site shows as the data's date). */
+  updatedAt: Scalars['DateTime']['output'];
   /** XK_XDR_SHXYM 统一社会信用代码 */
   uscc: Maybe<Scalars['String']['output']>;
   /** XK_YXQZ 有效期自 */
@@ -120,6 +122,8 @@ export type AdministrativeLicenceConnection = {
   nodes: Array<AdministrativeLicence>;
   /** Paging. */
   pageInfo: PageInfo;
+  /** Number of matching licences, every page included (counted only when asked for). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A licence with its cursor. */
@@ -235,6 +239,8 @@ export type AdministrativePenalty = {
   tierLabel: Scalars['String']['output'];
   /** Where the tier came from. */
   tierSource: PenaltyTierSource;
+  /** 数据更新时间 — when the hub last stored a change to this record (what the public site shows as the data's date). */
+  updatedAt: Scalars['DateTime']['output'];
   /** CF_XDR_SHXYM 统一社会信用代码 */
   uscc: Maybe<Scalars['String']['output']>;
   /** CF_YXQ 处罚有效期 */
@@ -252,6 +258,8 @@ export type AdministrativePenaltyConnection = {
   nodes: Array<AdministrativePenalty>;
   /** Paging. */
   pageInfo: PageInfo;
+  /** Number of matching penalties, every page included (counted only when asked for). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A penalty with its cursor. */

@@ -106,6 +106,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   Date: ResolverTypeWrapper<Types.Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   DischargePermit: ResolverTypeWrapper<DischargePermitMapper>;
   DischargePermitInput: Types.DischargePermitInput;
   DischargePermitStatus: Types.DischargePermitStatus;
@@ -134,6 +135,7 @@ export type ResolversParentTypes = {
   ID: Types.Scalars['ID']['output'];
   Boolean: Types.Scalars['Boolean']['output'];
   Date: Types.Scalars['Date']['output'];
+  DateTime: Types.Scalars['DateTime']['output'];
   DischargePermit: DischargePermitMapper;
   DischargePermitInput: Types.DischargePermitInput;
   EnvironmentalGradeDefinition: Types.EnvironmentalGradeDefinition;
@@ -170,7 +172,7 @@ export type CreditSubjectResolvers<ContextType = Context, ParentType extends Res
   __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['CreditSubject']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   dischargePermits?: Resolver<Types.Maybe<Array<ResolversTypes['DischargePermit']>>, ParentType, ContextType>;
-  environmentalPenalties?: Resolver<Types.Maybe<Array<ResolversTypes['EnvironmentalPenalty']>>, ParentType, ContextType>;
+  environmentalPenalties?: Resolver<Types.Maybe<Array<ResolversTypes['EnvironmentalPenalty']>>, ParentType, ContextType, RequireFields<Types.CreditSubjectEnvironmentalPenaltiesArgs, 'includeExpired'>>;
   environmentalRating?: Resolver<Types.Maybe<ResolversTypes['EnvironmentalRating']>, ParentType, ContextType>;
   environmentalRatings?: Resolver<Types.Maybe<Array<ResolversTypes['EnvironmentalRating']>>, ParentType, ContextType>;
   isEnvironmentalIntegrityEnterprise?: Resolver<Types.Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -182,6 +184,10 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
 export type DischargePermitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DischargePermit'] = ResolversParentTypes['DischargePermit']> = {
   authority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -191,6 +197,7 @@ export type DischargePermitResolvers<ContextType = Context, ParentType extends R
   status?: Resolver<ResolversTypes['DischargePermitStatus'], ParentType, ContextType>;
   statusLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['CreditSubject'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
@@ -210,9 +217,13 @@ export type EnvironmentalPenaltyResolvers<ContextType = Context, ParentType exte
   facts?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fine?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isPublished?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   legalBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publicityBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publicityEndsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   regionCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['CreditSubject'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   violationType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -242,6 +253,7 @@ export type EnvironmentalRatingResolvers<ContextType = Context, ParentType exten
   regionCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   socialSupervision?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['CreditSubject'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -273,13 +285,14 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   environmentalGrades?: Resolver<Array<ResolversTypes['EnvironmentalGradeDefinition']>, ParentType, ContextType>;
-  environmentalPenalties?: Resolver<ResolversTypes['EnvironmentalPenaltyConnection'], ParentType, ContextType, RequireFields<Types.QueryEnvironmentalPenaltiesArgs, 'first'>>;
+  environmentalPenalties?: Resolver<ResolversTypes['EnvironmentalPenaltyConnection'], ParentType, ContextType, RequireFields<Types.QueryEnvironmentalPenaltiesArgs, 'first' | 'includeExpired'>>;
   environmentalRatings?: Resolver<ResolversTypes['EnvironmentalRatingConnection'], ParentType, ContextType, RequireFields<Types.QueryEnvironmentalRatingsArgs, 'first' | 'year'>>;
 };
 
 export type Resolvers<ContextType = Context> = {
   CreditSubject?: CreditSubjectResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   DischargePermit?: DischargePermitResolvers<ContextType>;
   EnvironmentalGradeDefinition?: EnvironmentalGradeDefinitionResolvers<ContextType>;
   EnvironmentalPenalty?: EnvironmentalPenaltyResolvers<ContextType>;

@@ -11,6 +11,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** Calendar date (日期), ISO 8601 YYYY-MM-DD, no time zone. */
   Date: { input: Date; output: Date | string; }
+  /** An instant (时间), ISO 8601 with time zone, e.g. 2026-11-21T06:00:00.000Z. */
+  DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -38,7 +40,11 @@ export type CreditSubject = {
   code: Scalars['ID']['output'];
   /** 排污许可证 (pollutant-discharge permits) issued to the subject, latest validity first, with their status. */
   dischargePermits: Maybe<Array<DischargePermit>>;
-  /** 环境行政处罚 (environmental administrative penalties) decided against the subject, newest decision first. */
+  /**
+   * 环境行政处罚 (environmental administrative penalties) decided against the subject, newest decision first: those
+   * published today (inside their publicity window, `isPublished`); `includeExpired` (government users) adds the
+   * ones whose publicity has ended.
+   */
   environmentalPenalties: Maybe<Array<EnvironmentalPenalty>>;
   /**
    * The 企业环境信用评价 (environmental credit rating) in force today: the newest rating published and still valid
@@ -62,6 +68,11 @@ export type CreditSubject = {
   isOnEnvironmentalWatchList: Maybe<Scalars['Boolean']['output']>;
 };
 
+
+export type CreditSubjectEnvironmentalPenaltiesArgs = {
+  includeExpired?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** A pollutant-discharge permit (排污许可证, 《排污许可管理条例》). */
 export type DischargePermit = {
   __typename?: 'DischargePermit';
@@ -81,6 +92,8 @@ export type DischargePermit = {
   statusLabel: Scalars['String']['output'];
   /** The permit holder (排污单位). */
   subject: CreditSubject;
+  /** 数据更新时间 — when the hub last stored a change to this record (what the public site shows as the data's date). */
+  updatedAt: Scalars['DateTime']['output'];
   /** 有效期限自 — first valid day. */
   validFrom: Scalars['Date']['output'];
   /** 有效期限至 — last valid day. */
@@ -163,12 +176,24 @@ export type EnvironmentalPenalty = {
   fine: Scalars['Float']['output'];
   /** Penalty id. */
   id: Scalars['ID']['output'];
+  /** Whether the penalty is published today (China time): decided and not past publicityEndsOn. */
+  isPublished: Scalars['Boolean']['output'];
   /** 处罚依据 — legal basis, e.g. 《中华人民共和国水污染防治法》第八十三条. */
   legalBasis: Scalars['String']['output'];
+  /** The publicity rule that governs the penalty, in Chinese. */
+  publicityBasis: Scalars['String']['output'];
+  /**
+   * 公示截止 — the last day the penalty is published (inclusive), from its decision date by the national rule for
+   * 行政处罚信息 of the 一般 tier (docs/rules/environment.md): one year, or for a decision of 2023-05-01 to 2026-03-31
+   * (58号令) one year but not before 2026-03-31. The day after, it leaves the public lists.
+   */
+  publicityEndsOn: Scalars['Date']['output'];
   /** Administrative division of the subject (行政区划代码). */
   regionCode: Scalars['String']['output'];
   /** The penalised subject. */
   subject: CreditSubject;
+  /** 数据更新时间 — when the hub last stored a change to this record (what the public site shows as the data's date). */
+  updatedAt: Scalars['DateTime']['output'];
   /** 违法行为类型 — type of violation, e.g. 超标排放水污染物. */
   violationType: Scalars['String']['output'];
 };
@@ -254,6 +279,8 @@ export type EnvironmentalRating = {
   socialSupervision: Maybe<Scalars['Float']['output']>;
   /** The rated subject. */
   subject: CreditSubject;
+  /** 数据更新时间 — when the hub last stored a change to this record (what the public site shows as the data's date). */
+  updatedAt: Scalars['DateTime']['output'];
   /** Last day this rating counts: the day in year + 2 the province's next results are due (default 31 December). */
   validUntil: Scalars['Date']['output'];
   /** Rating year (评价年度): the year whose conduct was evaluated. */
@@ -368,7 +395,7 @@ export type Query = {
   __typename?: 'Query';
   /** The grades this hub uses (four or five, configured per province), best first, with their labels. */
   environmentalGrades: Array<EnvironmentalGradeDefinition>;
-  /** 环境行政处罚, newest decision first, filtered by region and decision date. */
+  /** 环境行政处罚 published today, newest decision first, filtered by region and decision date. */
   environmentalPenalties: EnvironmentalPenaltyConnection;
   /**
    * 企业环境信用评价结果 of one year, filtered by grade, region and industry, ordered by subject code. With
@@ -383,6 +410,7 @@ export type QueryEnvironmentalPenaltiesArgs = {
   decidedFrom?: InputMaybe<Scalars['Date']['input']>;
   decidedTo?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeExpired?: InputMaybe<Scalars['Boolean']['input']>;
   regionCode?: InputMaybe<Scalars['String']['input']>;
 };
 

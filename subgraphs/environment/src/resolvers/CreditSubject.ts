@@ -1,6 +1,14 @@
+import { requireLevel } from '@credit-hub/kit';
 import type { CreditSubjectResolvers } from '../__generated__/resolvers-types.ts';
 import type { Context } from '../context.ts';
-import { currentRating, isBlacklistGrade, isIntegrityGrade, isWatchGrade, type Grade } from '../rules.ts';
+import {
+  currentRating,
+  isBlacklistGrade,
+  isIntegrityGrade,
+  isPenaltyPublished,
+  isWatchGrade,
+  type Grade,
+} from '../rules.ts';
 
 /** The rating in force today, under the province's validity rule (ctx.config). */
 const ratingInForce = async (code: string, { loaders, config }: Context) =>
@@ -17,7 +25,11 @@ export const CreditSubject: CreditSubjectResolvers = {
   __resolveReference: (ref) => ({ code: ref.code }),
   environmentalRating: (s, _args, ctx) => ratingInForce(s.code, ctx),
   environmentalRatings: (s, _args, { loaders }) => loaders.ratingsBySubject.load(s.code),
-  environmentalPenalties: (s, _args, { loaders }) => loaders.penaltiesBySubject.load(s.code),
+  environmentalPenalties: async (s, { includeExpired }, ctx) => {
+    if (includeExpired) requireLevel(ctx, 'SHARED', 'CreditSubject.environmentalPenalties(includeExpired: true)');
+    const penalties = await ctx.loaders.penaltiesBySubject.load(s.code);
+    return includeExpired ? penalties : penalties.filter((p) => isPenaltyPublished(p.decidedOn, ctx.loaders.today));
+  },
   dischargePermits: (s, _args, { loaders }) => loaders.permitsBySubject.load(s.code),
   isEnvironmentalIntegrityEnterprise: gradeIs(isIntegrityGrade),
   isOnEnvironmentalBlacklist: gradeIs(isBlacklistGrade),

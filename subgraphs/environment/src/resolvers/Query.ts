@@ -1,3 +1,4 @@
+import { requireLevel } from '@credit-hub/kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
 import { listPenalties, listRatings } from '../reads.ts';
 import {
@@ -17,7 +18,11 @@ export const Query: QueryResolvers = {
     if (args.grade) checkGradeInUse(args.grade, config.grades, 'grade');
     return listRatings(db, args);
   },
-  environmentalPenalties: (_root, args, { db }) => listPenalties(db, args),
+  environmentalPenalties: (_root, args, ctx) => {
+    // Penalties past their publicity are not public any more: only government users may list them.
+    if (args.includeExpired) requireLevel(ctx, 'SHARED', 'environmentalPenalties(includeExpired: true)');
+    return listPenalties(ctx.db, args, args.includeExpired ? null : ctx.loaders.today);
+  },
   environmentalGrades: (_root, _args, { config }) => {
     const labels = gradeLabels(config);
     return gradesInUse(config.grades).map((grade) => ({

@@ -1,4 +1,4 @@
-import { DateScalar } from '@credit-hub/kit';
+import { DateScalar, DateTimeScalar } from '@credit-hub/kit';
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { CreditSubject } from './CreditSubject.ts';
 import { DischargePermit } from './DischargePermit.ts';
@@ -10,6 +10,7 @@ import { Query } from './Query.ts';
 /** The environment subgraph's resolver map, one object type per file. */
 export const resolvers: Resolvers = {
   Date: DateScalar,
+  DateTime: DateTimeScalar,
   Query,
   Mutation,
   CreditSubject,

@@ -8,7 +8,7 @@ import type { CreditCheckMapper, MeasureFeedbackMapper, CreditCheckStatisticsMap
 import type { CreditSubjectMapper } from '../mappers.ts';
 import type { EvaluationModelMapper, EvaluationIndicatorMapper, EvaluationGradeBandMapper, EvaluationIndicatorGroupMapper } from '../models/mappers.ts';
 import type { InspectionSampleMapper, InspectionSampleConnectionMapper, EvaluationRefreshMapper } from '../sampling/mappers.ts';
-import type { CreditEvaluationMapper, EvaluationItemMapper } from '../scoring/mappers.ts';
+import type { CreditEvaluationMapper, EvaluationItemMapper, PublicCreditGradeMapper } from '../scoring/mappers.ts';
 import type { Context } from '../context.ts';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -129,7 +129,7 @@ export type ResolversTypes = {
   CreditList: Types.CreditList;
   CreditListInfo: ResolverTypeWrapper<CreditListInfoMapper>;
   CreditListType: Types.CreditListType;
-  CreditSubject: ResolverTypeWrapper<CreditSubjectMapper<Omit<Types.CreditSubject, 'creditCheck' | 'creditEvaluation'> & { creditCheck?: Types.Maybe<ResolversTypes['CreditCheck']>, creditEvaluation?: Types.Maybe<ResolversTypes['CreditEvaluation']> }>>;
+  CreditSubject: ResolverTypeWrapper<CreditSubjectMapper<Omit<Types.CreditSubject, 'creditCheck' | 'creditEvaluation' | 'creditGrade'> & { creditCheck?: Types.Maybe<ResolversTypes['CreditCheck']>, creditEvaluation?: Types.Maybe<ResolversTypes['CreditEvaluation']>, creditGrade?: Types.Maybe<ResolversTypes['PublicCreditGrade']> }>>;
   Date: ResolverTypeWrapper<Types.Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   DishonestDebtorCase: ResolverTypeWrapper<Types.DishonestDebtorCase>;
@@ -166,6 +166,7 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<Types.PageInfo>;
   PersonalDataKind: Types.PersonalDataKind;
+  PublicCreditGrade: ResolverTypeWrapper<PublicCreditGradeMapper>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<Types.Region>;
   SeriousIllegalListing: ResolverTypeWrapper<Types.SeriousIllegalListing>;
@@ -195,7 +196,7 @@ export type ResolversParentTypes = {
   CreditCheckStatistics: CreditCheckStatisticsMapper;
   CreditEvaluation: CreditEvaluationMapper;
   CreditListInfo: CreditListInfoMapper;
-  CreditSubject: CreditSubjectMapper<Omit<Types.CreditSubject, 'creditCheck' | 'creditEvaluation'> & { creditCheck?: Types.Maybe<ResolversParentTypes['CreditCheck']>, creditEvaluation?: Types.Maybe<ResolversParentTypes['CreditEvaluation']> }>;
+  CreditSubject: CreditSubjectMapper<Omit<Types.CreditSubject, 'creditCheck' | 'creditEvaluation' | 'creditGrade'> & { creditCheck?: Types.Maybe<ResolversParentTypes['CreditCheck']>, creditEvaluation?: Types.Maybe<ResolversParentTypes['CreditEvaluation']>, creditGrade?: Types.Maybe<ResolversParentTypes['PublicCreditGrade']> }>;
   Date: Types.Scalars['Date']['output'];
   DateTime: Types.Scalars['DateTime']['output'];
   DishonestDebtorCase: Types.DishonestDebtorCase;
@@ -224,6 +225,7 @@ export type ResolversParentTypes = {
   MeasureInput: Types.MeasureInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: Types.PageInfo;
+  PublicCreditGrade: PublicCreditGradeMapper;
   Query: Record<PropertyKey, never>;
   Region: Types.Region;
   SeriousIllegalListing: Types.SeriousIllegalListing;
@@ -330,6 +332,7 @@ export type CreditSubjectResolvers<ContextType = Context, ParentType extends Res
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   creditCheck?: Resolver<Types.Maybe<ResolversTypes['CreditCheck']>, ParentType, ContextType, RequireFields<Types.CreditSubjectCreditCheckArgs, 'matter'>>;
   creditEvaluation?: Resolver<Types.Maybe<ResolversTypes['CreditEvaluation']>, ParentType, ContextType>;
+  creditGrade?: Resolver<Types.Maybe<ResolversTypes['PublicCreditGrade']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -510,6 +513,12 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   startCursor?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PublicCreditGradeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublicCreditGrade'] = ResolversParentTypes['PublicCreditGrade']> = {
+  evaluatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  grade?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gradeLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   creditCheckRecord?: Resolver<Types.Maybe<ResolversTypes['CreditCheck']>, ParentType, ContextType, RequireFields<Types.QueryCreditCheckRecordArgs, 'id'>>;
   creditCheckStatistics?: Resolver<Array<ResolversTypes['CreditCheckStatistics']>, ParentType, ContextType, RequireFields<Types.QueryCreditCheckStatisticsArgs, 'from' | 'groupBy' | 'to'>>;
@@ -584,6 +593,7 @@ export type Resolvers<ContextType = Context> = {
   MeasureFeedback?: MeasureFeedbackResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PublicCreditGrade?: PublicCreditGradeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SupervisionLevel?: SupervisionLevelResolvers<ContextType>;
   UncheckedDecision?: UncheckedDecisionResolvers<ContextType>;

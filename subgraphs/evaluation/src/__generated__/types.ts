@@ -314,6 +314,14 @@ export type CreditSubject = {
    * Each evaluation is also stored (the population of 双随机 inspection draws).
    */
   creditEvaluation: Maybe<CreditEvaluation>;
+  /**
+   * The grade (等级) of the subject's latest stored 公共信用综合评价, for everyone: the grade and when it was computed,
+   * never the score, the supervision level or the indicators (those stay SHARED in creditEvaluation). It is read from
+   * the stored result (the last creditEvaluation or `npm run evaluate` run), not computed here, so the public neither
+   * needs nor sees the departments' SHARED inputs; `evaluatedAt` says since when the result holds. Null when the
+   * subject was never evaluated (natural persons never are).
+   */
+  creditGrade: Maybe<PublicCreditGrade>;
   dishonestDebtorCases: Maybe<Array<DishonestDebtorCase>>;
   environmentalRating: Maybe<EnvironmentalRating>;
   industry: Maybe<Industry>;
@@ -965,6 +973,20 @@ export type PersonalDataKind =
   | 'ID_NUMBER_BIRTH_DATE_HIDDEN'
   /** 姓名 — name, masked as 张*三 */
   | 'NAME';
+
+/**
+ * The public part of a 公共信用综合评价: its grade only (信用中国 publishes the grade of the composite evaluation, not
+ * the score; docs/rules/evaluation.md).
+ */
+export type PublicCreditGrade = {
+  __typename?: 'PublicCreditGrade';
+  /** When the stored result was computed from its current inputs (评价时间). */
+  evaluatedAt: Scalars['DateTime']['output'];
+  /** Grade code from the model's bands, e.g. EXCELLENT. */
+  grade: Scalars['String']['output'];
+  /** Chinese label of the grade (等级), e.g. 优秀, 良好, 中等, 较差. */
+  gradeLabel: Scalars['String']['output'];
+};
 
 export type Query = {
   __typename?: 'Query';

@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import type { Db } from '@credit-hub/kit/db';
 import type { ModelRecord } from '../models/mappers.ts';
 import { listModels } from '../models/reads.ts';
+import type { PublicGrade } from './mappers.ts';
+import { storedGrades } from './reads.ts';
 import { storeEvaluations, type StoredEvaluationInput } from './writes.ts';
 
 /**
@@ -13,6 +15,10 @@ export function scoringLoaders(db: Db) {
   let active: Promise<ModelRecord[]> | null = null;
   return {
     activeModels: () => (active ??= listModels(db, 'ACTIVE')),
+    storedGrade: new DataLoader<string, PublicGrade | null>(async (codes) => {
+      const grades = await storedGrades(db, codes);
+      return codes.map((code) => grades.get(code) ?? null);
+    }),
     storeEvaluation: new DataLoader<StoredEvaluationInput, Date, string>(
       async (rows) => {
         const stored = await storeEvaluations(db, rows);

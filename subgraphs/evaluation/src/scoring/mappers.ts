@@ -14,6 +14,14 @@ export interface EvaluationParent {
   explanation: ExplainedItem[];
 }
 
+/** The public part of a stored evaluation (the PublicCreditGrade parent). */
+export interface PublicGrade {
+  grade: string;
+  gradeLabel: string;
+  evaluatedAt: Date;
+}
+
 // The parent types resolvers receive, by the codegen convention: `<GraphQL type>Mapper` (codegen.ts finds them).
 export type CreditEvaluationMapper = EvaluationParent;
 export type EvaluationItemMapper = ExplainedItem;
+export type PublicCreditGradeMapper = PublicGrade;

@@ -125,6 +125,7 @@ export type ResolversTypes = {
   AnnualReportStatus: Types.AnnualReportStatus;
   CreditSubject: ResolverTypeWrapper<CreditSubjectMapper>;
   Date: ResolverTypeWrapper<Types.Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   HeavyPenaltyKind: Types.HeavyPenaltyKind;
   MarketListingStatus: Types.MarketListingStatus;
   MarketRegistrationInput: Types.MarketRegistrationInput;
@@ -157,6 +158,7 @@ export type ResolversParentTypes = {
   AnnualReport: AnnualReportMapper;
   CreditSubject: CreditSubjectMapper;
   Date: Types.Scalars['Date']['output'];
+  DateTime: Types.Scalars['DateTime']['output'];
   MarketRegistrationInput: Types.MarketRegistrationInput;
   Float: Types.Scalars['Float']['output'];
   Mutation: Record<PropertyKey, never>;
@@ -209,6 +211,7 @@ export type AbnormalOperationResolvers<ContextType = Context, ParentType extends
   statusLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['CreditSubject'], ParentType, ContextType>;
   transferDueFrom?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type AbnormalOperationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AbnormalOperationConnection'] = ResolversParentTypes['AbnormalOperationConnection']> = {
@@ -229,6 +232,7 @@ export type AnnualReportResolvers<ContextType = Context, ParentType extends Reso
   status?: Resolver<ResolversTypes['AnnualReportStatus'], ParentType, ContextType>;
   statusLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['CreditSubject'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -246,6 +250,10 @@ export type CreditSubjectResolvers<ContextType = Context, ParentType extends Res
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -290,6 +298,7 @@ export type RegistrationResolvers<ContextType = Context, ParentType extends Reso
   status?: Resolver<ResolversTypes['MarketRegistrationStatus'], ParentType, ContextType>;
   statusLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['CreditSubject'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type SeriousIllegalListingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SeriousIllegalListing'] = ResolversParentTypes['SeriousIllegalListing'], FederationReferenceType extends FederationReferenceTypes['SeriousIllegalListing'] = FederationReferenceTypes['SeriousIllegalListing']> = {
@@ -320,6 +329,7 @@ export type SeriousIllegalListingResolvers<ContextType = Context, ParentType ext
   status?: Resolver<ResolversTypes['MarketListingStatus'], ParentType, ContextType>;
   statusLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['CreditSubject'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type SeriousIllegalListingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SeriousIllegalListingConnection'] = ResolversParentTypes['SeriousIllegalListingConnection']> = {
@@ -341,6 +351,7 @@ export type Resolvers<ContextType = Context> = {
   AnnualReport?: AnnualReportResolvers<ContextType>;
   CreditSubject?: CreditSubjectResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

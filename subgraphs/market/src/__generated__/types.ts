@@ -11,6 +11,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** Calendar date (日期), ISO 8601 YYYY-MM-DD, no time zone. */
   Date: { input: Date; output: Date | string; }
+  /** An instant (时间), ISO 8601 with time zone, e.g. 2026-11-21T06:00:00.000Z. */
+  DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -70,6 +72,8 @@ export type AbnormalOperation = {
    * years from listing); null for a 个体工商户's mark, which is never transferred.
    */
   transferDueFrom: Maybe<Scalars['Date']['output']>;
+  /** 数据更新时间 — when the hub last stored a change to this record (what the public site shows as the data's date). */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** A page of 经营异常名录 entries. */
@@ -161,6 +165,8 @@ export type AnnualReport = {
   statusLabel: Scalars['String']['output'];
   /** The reporting subject. */
   subject: CreditSubject;
+  /** 数据更新时间 — when the hub last stored a change to this record (what the public site shows as the data's date). */
+  updatedAt: Scalars['DateTime']['output'];
   /** Report year (报告年度). */
   year: Scalars['Int']['output'];
 };
@@ -508,6 +514,8 @@ export type Registration = {
   statusLabel: Scalars['String']['output'];
   /** The registered subject. */
   subject: CreditSubject;
+  /** 数据更新时间 — when the hub last stored a change to this record (what the public site shows as the data's date). */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /**
@@ -569,6 +577,8 @@ export type SeriousIllegalListing = {
   statusLabel: Scalars['String']['output'];
   /** The listed subject. */
   subject: CreditSubject;
+  /** 数据更新时间 — when the hub last stored a change to this record (what the public site shows as the data's date). */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** A page of 严重违法失信名单 entries. */

@@ -1,4 +1,4 @@
-import { DateScalar } from '@credit-hub/kit';
+import { DateScalar, DateTimeScalar } from '@credit-hub/kit';
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { AbnormalOperation } from '../abnormal/resolvers/AbnormalOperation.ts';
 import { SeriousIllegalListing } from '../serious/resolvers/SeriousIllegalListing.ts';
@@ -11,6 +11,7 @@ import { Registration } from './Registration.ts';
 /** The market's resolver map, one object type per file (a feature folder's types from its own resolvers/). */
 export const resolvers: Resolvers = {
   Date: DateScalar,
+  DateTime: DateTimeScalar,
   Query,
   Mutation,
   CreditSubject,

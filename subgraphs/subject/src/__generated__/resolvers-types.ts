@@ -200,6 +200,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   searchSubjects?: Resolver<ResolversTypes['CreditSubjectConnection'], ParentType, ContextType, RequireFields<Types.QuerySearchSubjectsArgs, 'first'>>;
   subject?: Resolver<Types.Maybe<ResolversTypes['CreditSubject']>, ParentType, ContextType, RequireFields<Types.QuerySubjectArgs, 'code'>>;
   subjectByIdNumber?: Resolver<Types.Maybe<ResolversTypes['CreditSubject']>, ParentType, ContextType, RequireFields<Types.QuerySubjectByIdNumberArgs, 'idNumber'>>;
+  suggestSubjects?: Resolver<Array<ResolversTypes['CreditSubject']>, ParentType, ContextType, RequireFields<Types.QuerySuggestSubjectsArgs, 'first' | 'prefix'>>;
 };
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {

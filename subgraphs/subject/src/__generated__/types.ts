@@ -145,6 +145,12 @@ export type Query = {
    * person key departments join on. Requires a stated purpose (x-purpose header) and is audited.
    */
   subjectByIdNumber: Maybe<CreditSubject>;
+  /**
+   * Typeahead suggestions (输入联想) for the search box: subjects whose name contains the fragment (names that begin
+   * with it first, then shorter names) or whose code begins with it. Cheaper than searchSubjects: no count, no paging.
+   * Natural persons are never suggested, not even by their key: suggesting people would let anyone enumerate them.
+   */
+  suggestSubjects: Array<CreditSubject>;
 };
 
 
@@ -169,6 +175,12 @@ export type QuerySubjectArgs = {
 
 export type QuerySubjectByIdNumberArgs = {
   idNumber: Scalars['String']['input'];
+};
+
+
+export type QuerySuggestSubjectsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  prefix: Scalars['String']['input'];
 };
 
 /** Administrative division (行政区划, GB/T 2260). */

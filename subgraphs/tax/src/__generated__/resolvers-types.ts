@@ -107,10 +107,11 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   AccessLevel: Types.AccessLevel;
   CreditSubject: ResolverTypeWrapper<CreditSubjectMapper>;
+  Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
-  Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
   Date: ResolverTypeWrapper<Types.Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   ListingStatus: Types.ListingStatus;
   MajorTaxViolation: ResolverTypeWrapper<MajorTaxViolationMapper>;
   Float: ResolverTypeWrapper<Types.Scalars['Float']['output']>;
@@ -138,10 +139,11 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   CreditSubject: CreditSubjectMapper;
+  Int: Types.Scalars['Int']['output'];
   ID: Types.Scalars['ID']['output'];
   Boolean: Types.Scalars['Boolean']['output'];
-  Int: Types.Scalars['Int']['output'];
   Date: Types.Scalars['Date']['output'];
+  DateTime: Types.Scalars['DateTime']['output'];
   MajorTaxViolation: MajorTaxViolationMapper;
   Float: Types.Scalars['Float']['output'];
   MajorTaxViolationConnection: MajorTaxViolationConnectionMapper;
@@ -175,6 +177,7 @@ export type PersonalDirectiveResolver<Result, Parent, ContextType = Context, Arg
 
 export type CreditSubjectResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditSubject'] = ResolversParentTypes['CreditSubject'], FederationReferenceType extends FederationReferenceTypes['CreditSubject'] = FederationReferenceTypes['CreditSubject']> = {
   __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['CreditSubject']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  aLevelTaxpayerYear?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isALevelTaxpayer?: Resolver<Types.Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, Partial<Types.CreditSubjectIsALevelTaxpayerArgs>>;
   isMajorTaxViolator?: Resolver<Types.Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -185,6 +188,10 @@ export type CreditSubjectResolvers<ContextType = Context, ParentType extends Res
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
 }
 
 export type MajorTaxViolationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MajorTaxViolation'] = ResolversParentTypes['MajorTaxViolation'], FederationReferenceType extends FederationReferenceTypes['MajorTaxViolation'] = FederationReferenceTypes['MajorTaxViolation']> = {
@@ -217,6 +224,7 @@ export type MajorTaxViolationResolvers<ContextType = Context, ParentType extends
   stopDecisionDueBy?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['CreditSubject'], ParentType, ContextType>;
   taxpayerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type MajorTaxViolationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MajorTaxViolationConnection'] = ResolversParentTypes['MajorTaxViolationConnection']> = {
@@ -259,6 +267,7 @@ export type TaxCreditRatingResolvers<ContextType = Context, ParentType extends R
   regionCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   score?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['CreditSubject'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -286,6 +295,7 @@ export type TaxResponsiblePersonResolvers<ContextType = Context, ParentType exte
 export type Resolvers<ContextType = Context> = {
   CreditSubject?: CreditSubjectResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   MajorTaxViolation?: MajorTaxViolationResolvers<ContextType>;
   MajorTaxViolationConnection?: MajorTaxViolationConnectionResolvers<ContextType>;
   MajorTaxViolationEdge?: MajorTaxViolationEdgeResolvers<ContextType>;

@@ -11,6 +11,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** Calendar date (日期), ISO 8601 YYYY-MM-DD, no time zone. */
   Date: { input: Date; output: Date | string; }
+  /** An instant (时间), ISO 8601 with time zone, e.g. 2026-11-21T06:00:00.000Z. */
+  DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -40,6 +42,13 @@ export type AccessLevel =
  */
 export type CreditSubject = {
   __typename?: 'CreditSubject';
+  /**
+   * The evaluation year (评价年度) of the A-level rating in force today (A级纳税人, published by the tax authorities),
+   * e.g. 2025 for the list determined in April 2026; null when the rating in force is not A or there is none. Only A is
+   * published (公告2014年第40号: 主动公开A级纳税人名单, docs/rules/tax.md), so the public learns the year of an A and
+   * nothing about any other level.
+   */
+  aLevelTaxpayerYear: Maybe<Scalars['Int']['output']>;
   /** USCC (统一社会信用代码) or person key. */
   code: Scalars['ID']['output'];
   /**
@@ -173,6 +182,8 @@ export type MajorTaxViolation = {
   subject: CreditSubject;
   /** 纳税人名称 — taxpayer name. */
   taxpayerName: Scalars['String']['output'];
+  /** 数据更新时间 — when the hub last stored a change to this record (what the public site shows as the data's date). */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** A page of 重大税收违法失信主体 entries. */
@@ -342,6 +353,8 @@ export type QueryMajorTaxViolationArgs = {
 export type QueryMajorTaxViolationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  publishedFrom?: InputMaybe<Scalars['Date']['input']>;
+  publishedTo?: InputMaybe<Scalars['Date']['input']>;
   regionCode?: InputMaybe<Scalars['String']['input']>;
   situation?: InputMaybe<TaxViolationSituation>;
   status?: InputMaybe<ListingStatus>;
@@ -393,6 +406,8 @@ export type TaxCreditRating = {
   score: Maybe<Scalars['Float']['output']>;
   /** The rated subject. */
   subject: CreditSubject;
+  /** 数据更新时间 — when the hub last stored a change to this record (what the public site shows as the data's date). */
+  updatedAt: Scalars['DateTime']['output'];
   /** Last day this rating counts (有效至): 30 April of year + 2, when the next year's rating is due. */
   validUntil: Scalars['Date']['output'];
   /** Evaluation year (评价年度): the calendar year whose conduct was rated. */

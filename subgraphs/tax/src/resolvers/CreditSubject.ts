@@ -11,6 +11,10 @@ export const CreditSubject: CreditSubjectResolvers = {
     ratingFor(await loaders.ratingsBySubject.load(s.code), year, loaders.today),
   isALevelTaxpayer: async (s, { year }, { loaders }) =>
     ratingFor(await loaders.ratingsBySubject.load(s.code), year, loaders.today)?.level === 'A',
+  aLevelTaxpayerYear: async (s, _args, { loaders }) => {
+    const inForce = ratingFor(await loaders.ratingsBySubject.load(s.code), null, loaders.today);
+    return inForce?.level === 'A' ? inForce.year : null;
+  },
   majorTaxViolations: async (s, { includeRemoved }, ctx) => {
     if (includeRemoved) requireLevel(ctx, 'SHARED', 'CreditSubject.majorTaxViolations(includeRemoved: true)');
     const { loaders } = ctx;

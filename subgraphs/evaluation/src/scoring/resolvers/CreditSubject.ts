@@ -59,6 +59,8 @@ async function creditEvaluation(facts: SubjectFacts, ctx: Context): Promise<Eval
 }
 
 /** The composite evaluation's part of CreditSubject; its facts are typed by CreditSubjectMapper (no cast). */
-export const scoringSubjectFields: Pick<CreditSubjectResolvers, 'creditEvaluation'> = {
+export const scoringSubjectFields: Pick<CreditSubjectResolvers, 'creditEvaluation' | 'creditGrade'> = {
   creditEvaluation: (subject, _args, ctx) => creditEvaluation(subject, ctx),
+  // The stored result's grade: no @requires, so an anonymous caller never fetches the departments' SHARED facts.
+  creditGrade: (subject, _args, { loaders }) => loaders.storedGrade.load(subject.code),
 };
