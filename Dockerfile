@@ -15,7 +15,9 @@ COPY subgraphs/environment/package.json subgraphs/environment/
 COPY subgraphs/government/package.json subgraphs/government/
 COPY subgraphs/disclosure/package.json subgraphs/disclosure/
 COPY subgraphs/evaluation/package.json subgraphs/evaluation/
+COPY subgraphs/metrics/package.json subgraphs/metrics/
 COPY subgraphs/report/package.json subgraphs/report/
+COPY subgraphs/push/package.json subgraphs/push/
 COPY subgraphs/repair/package.json subgraphs/repair/
 COPY gateway/package.json gateway/
 COPY web/package.json web/

@@ -20,7 +20,9 @@ import pg from 'pg';
 import { runImportBench } from './disclosure-import.ts';
 import { benchCreditChecks } from './credit-checks.ts';
 import { benchReports } from './reports.ts';
+import { benchPush } from './push.ts';
 import { benchWeb } from './web.ts';
+import { benchGatewayMemory } from './memory.ts';
 import { runEventsBench } from './events.ts';
 
 const { values } = parseArgs({
@@ -30,15 +32,21 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '8' },
     /**
      * `import`: only the 双公示 bulk import benchmark (bench/disclosure-import.ts); `web`: only the site's figures;
-     * `events`: only the event backbone's (bench/events.ts);
-     * `reports`: only the credit reports (bench/reports.ts).
+     * `events`: only the event backbone's (bench/events.ts); `push`: only the push figures (bench/push.ts);
+     * `reports`: only the credit reports (bench/reports.ts);
+     * `memory`: only the gateway memory soak (bench/memory.ts), `--soak-seconds` long (default 600).
      */
     only: { type: 'string' },
     'event-backlog': { type: 'string', default: '100000' },
     /** A NATS JetStream server on this machine for the relay figures (e.g. nats://127.0.0.1:4222); none: skipped. */
     nats: { type: 'string' },
     'import-rows': { type: 'string', default: '100000' },
-    /** Ports of the benchmark's embedded PostgreSQL and hub (another benchmark on the machine holds the defaults). */
+    'push-backlog': { type: 'string', default: '100000' },
+    'soak-seconds': { type: 'string', default: '600' },
+    /**
+     * Ports of the benchmark's embedded PostgreSQL and hub (another benchmark on the machine holds the defaults); the
+     * memory soak's gateway uses --gateway-port + 1.
+     */
     'pg-port': { type: 'string', default: '54331' },
     'gateway-port': { type: 'string', default: '4480' },
   },
@@ -70,14 +78,23 @@ async function eventsBench() {
   const natsUrl = values.nats && /^nats:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(values.nats) ? values.nats : '';
   await runEventsBench(url, { backlog: Math.min(Number(values['event-backlog']), 1_000_000), natsUrl });
 }
-if (values.only === 'import' || values.only === 'events') {
+// Push: outbox → webhook receipt on loopback, in this process on a database of its own (bench/push.ts).
+async function pushBench() {
+  console.log('\npush (bench/push.ts):');
+  await benchPush(await pgServer.ensureDatabase('bench_push'), Math.min(Number(values['push-backlog']), 200_000));
+}
+if (values.only === 'import' || values.only === 'events' || values.only === 'push') {
   try {
-    await (values.only === 'import' ? importBench() : eventsBench());
+    await (values.only === 'import' ? importBench() : values.only === 'events' ? eventsBench() : pushBench());
   } finally {
     await pgServer.stop();
   }
   process.exit(0);
 }
+
+const HUB_SECRET = createHash('sha256').update(`bench-${process.pid}-${performance.now()}`).digest('base64url');
+/** Where the hub's subgraphs listen (from its start-up lines). */
+const subgraphUrls: Record<string, string> = {};
 
 /** Starts the hub in a child process so that the load generator does not share its event loop. */
 function startHubProcess(): Promise<ChildProcess> {
@@ -92,17 +109,24 @@ function startHubProcess(): Promise<ChildProcess> {
         DEMO_SUBJECTS: String(subjects),
         // The site's figures need no production secrets (the page is the same; the site sends persisted documents
         // either way), nor do the reports' (the same render and record), so `--only web` and `--only reports` run the
-        // hub as `npm start` does.
-        NODE_ENV: values.only === 'web' || values.only === 'reports' ? 'development' : 'production',
+        // hub as `npm start` does; so does `--only memory`, whose gateway under test is a production process of its own
+        // (bench/memory.ts).
+        NODE_ENV: ['web', 'reports', 'memory'].includes(values.only ?? '') ? 'development' : 'production',
         AUTH_JWT_SECRET: BENCH_JWT_SECRET,
         RATE_LIMIT_ANONYMOUS: '1000000',
         RATE_LIMIT_AUTHENTICATED: '1000000',
         SEARCH_CHALLENGE_AFTER: '1000000',
+        // Warnings and errors only: an access line per request would flood the bench's output (the memory soak's
+        // gateway logs at info, as deployed).
+        LOG_LEVEL: 'warn',
+        // Known to the bench, so the memory soak's gateway can call the hub's subgraphs.
+        INTERNAL_IDENTITY_SECRET: HUB_SECRET,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     child.stdout!.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
+      for (const [, name, url] of text.matchAll(/subgraph (\w+) at (http:\/\/\S+)/g)) subgraphUrls[name!] = url!;
       process.stdout.write(text.replace(/^/gm, '  hub| '));
       if (text.includes('gateway ready')) resolve(child);
     });
@@ -182,6 +206,22 @@ try {
     await site();
     throw new Done();
   }
+  if (values.only === 'memory') {
+    await benchGatewayMemory({
+      subgraphUrls,
+      internalSecret: HUB_SECRET,
+      bodies: codes.map((code) =>
+        JSON.stringify({
+          variables: { code },
+          extensions: { persistedQuery: { version: 1, sha256Hash: PROFILE_HASH } },
+        }),
+      ),
+      soakSeconds: Number(values['soak-seconds']),
+      connections,
+      port: GATEWAY_PORT + 1,
+    });
+    throw new Done();
+  }
   const reports = () =>
     benchReports({ gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}/graphql`, codes: codes.slice(0, 200), pid: hub.pid });
   if (values.only === 'reports') {
@@ -225,6 +265,7 @@ try {
   await site();
   await importBench();
   await eventsBench();
+  await pushBench();
   await benchCreditChecks({
     gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}/graphql`,
     headers: { authorization: `Bearer ${token}` },

@@ -17,8 +17,8 @@
  *   Dockerfile, docker-compose.yml (service, the gateway's SUBGRAPH_URL_<NAME>, depends_on), package-lock.json and
  *   the workspace link in node_modules (what `npm install` would write)
  *
- * and then regenerates what is generated: the Prisma client, codegen, the supergraph and docs/reference. `npm test` is
- * green right after it (scripts/test/new-subgraph.test.ts proves it in a copy of the repository). `--no-build` writes
+ * and then regenerates what is generated: the Prisma client, codegen, the supergraph, docs/reference and deploy/k8s.
+ * `npm test` is green right after it (scripts/test/new-subgraph.test.ts proves it in a copy of the repository). `--no-build` writes
  * the files and edits only (no migration, generation or composition): the test uses it to time the steps apart.
  *
  * The first field is a list of the department's records about a subject (`<name>Records`): replace it with the
@@ -180,7 +180,15 @@ export const ${name}Subgraph: SubgraphDefinition<Loaders> = {
 
 export const start${Name}Subgraph = (options: StartOptions<undefined>) => startSubgraph(${name}Subgraph, options);
 `,
-    [`subgraphs/${name}/src/main.ts`]: `import { clockFromEnv, identityOptionsOf, readEnvOrExit, setClock } from '@credit-hub/kit';
+    [`subgraphs/${name}/src/main.ts`]: `import {
+  clockFromEnv,
+  identityOptionsOf,
+  metricsOptionsOf,
+  readEnvOrExit,
+  serviceLogger,
+  setClock,
+  startObservability,
+} from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { readEnv } from './env.ts';
 import { start${Name}Subgraph } from './index.ts';
@@ -188,14 +196,17 @@ import { start${Name}Subgraph } from './index.ts';
 // Runs this subgraph alone (one process per department in production; \`npm start\` runs all in one).
 const env = readEnvOrExit(readEnv);
 setClock(clockFromEnv(env));
+// Log level, and traces when OTEL_EXPORTER_OTLP_ENDPOINT names a collector (docs/operations.md).
+await startObservability(env, 'subgraph-${name}');
 const service = await start${Name}Subgraph({
   db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-${name}' }),
   port: env.${upper}_PORT,
   host: env.${upper}_HOST,
   production: env.NODE_ENV === 'production',
   ...identityOptionsOf(env),
+  ...metricsOptionsOf(env),
 });
-console.log(\`${name} subgraph at \${service.url}\`);
+serviceLogger('${name}').info('subgraph listening', { url: service.url });
 `,
     [`subgraphs/${name}/src/env.ts`]: `import { loadEnv, subgraphEnv } from '@credit-hub/kit';
 
@@ -604,6 +615,7 @@ export function newSubgraph(root: string, spec: NewSubgraph, build = true): void
     step('codegen', () => npm('codegen'));
     step('composition', () => npm('compose'));
     step('reference docs', () => npm('docs'));
+    step('kubernetes manifests', () => npm('k8s'));
     step('format', () =>
       execFileSync(
         'npx',

@@ -10,7 +10,8 @@ import { gatewayOptionsFromEnv, readEnv as readGatewayEnv } from '@credit-hub/ga
 import { readEnv } from '@credit-hub/hub/env';
 import { prepareDatabase } from '@credit-hub/hub/prepare';
 import { ensureWebBuild } from '@credit-hub/web/build';
-import { clockFromEnv, DEV_SECRETS, readEnvOrExit, setClock } from '@credit-hub/kit';
+import { pushConfigOf } from '@credit-hub/subgraph-push';
+import { clockFromEnv, DEV_SECRETS, readEnvOrExit, setClock, startObservability } from '@credit-hub/kit';
 import {
   createDb,
   dataDir,
@@ -21,6 +22,8 @@ import {
 
 const env = readEnvOrExit(readEnv);
 setClock(clockFromEnv(env));
+// The services' JSON log level, and traces when OTEL_EXPORTER_OTLP_ENDPOINT names a collector (docs/operations.md).
+await startObservability(env, 'credit-hub');
 const log = (line: string) => console.log(`[credit-hub] ${line}`);
 if (env.CLOCK_START) log(`clock moved: the hub runs as of ${env.CLOCK_START}`);
 
@@ -59,6 +62,7 @@ const hub = await startHub({
   production,
   internalSecret,
   redisUrl: env.REDIS_URL,
+  metricsToken: env.METRICS_TOKEN,
   events: { natsUrl: env.EVENTS_NATS_URL },
   personKeySecret: env.PERSON_KEY_SECRET,
   reports: {
@@ -69,6 +73,7 @@ const hub = await startHub({
     environmentGrades: env.ENVIRONMENT_GRADES,
     environmentGradeLabels: env.ENVIRONMENT_GRADE_LABELS,
     environmentRatingValidThrough: env.ENVIRONMENT_RATING_VALID_THROUGH,
+    push: pushConfigOf(env),
   },
   gateway: {
     ...gateway,

@@ -166,6 +166,7 @@ export function gatewayOptionsFromEnv(
     production,
     log: resources.log,
     internalSecret: resources.internalSecret,
+    metricsToken: env.METRICS_TOKEN,
     auth: {
       jwt: {
         hs256Secret: env.AUTH_JWT_SECRET,

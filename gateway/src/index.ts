@@ -14,11 +14,18 @@ import { expressMiddleware } from '@as-integrations/express5';
 import {
   answerClientErrorsAsJson,
   createHttpServer,
+  createServiceMetrics,
   ErrorCode,
   formatError,
   IDENTITY_HEADER,
+  injectTraceContext,
   jsonErrorHandler,
+  logger,
   methodNotAllowed,
+  mountMetrics,
+  observeRequests,
+  reenterRequestScope,
+  requestIdOf,
   routeNotFound,
   sendGraphQLError,
   PUBLIC_IDENTITY,
@@ -44,6 +51,7 @@ import { mountExplorer, schemaKeeper } from './explorer.ts';
 import type { OidcConfig } from './session/oidc.ts';
 import { mountConsoleRoutes } from './session/routes.ts';
 import { DEFAULT_SESSION_SECONDS, Sessions } from './session/session.ts';
+import { createFetchMetrics, type FetchMetrics } from './metrics.ts';
 import { DEFAULT_LIMITS, limitsPlugin, type OperationLimits } from './limits.ts';
 import { disableVendorTelemetry } from './env.ts';
 import { createRateLimiter, type RateLimitConfig } from './rate-limit.ts';
@@ -78,10 +86,16 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly subgraph: string,
     url: string,
     private readonly internalSecret: string,
+    private readonly fetchMetrics: FetchMetrics,
   ) {
     // Node's own fetch (undici) keeps a pool of open connections to each subgraph; the default fetcher
     // opened new ones under load (profiled).
     super({ url, fetcher: globalThis.fetch as never });
+  }
+
+  // Each fetch is timed and its failures counted per department (metrics.ts).
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    return this.fetchMetrics.observe(this.subgraph, () => super.process(options));
   }
 
   // A department that is down or failing costs only its own fields; the error says which one, with a
@@ -96,6 +110,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const headers = request.http?.headers;
     if (!headers) return;
     if (context?.requestId) headers.set('x-request-id', context.requestId);
+    // The trace continues in the subgraph: W3C traceparent of this fetch's span (only while tracing is on).
+    injectTraceContext(headers);
     for (const [name, value] of Object.entries(context?.forward ?? {})) headers.set(name, String(value));
     // Signed for this exact subgraph request: it cannot be replayed with another operation.
     headers.set(
@@ -136,6 +152,8 @@ export interface GatewayOptions {
   webDist?: string;
   /** Stop on SIGINT/SIGTERM (the gateway alone); the all-in-one hub stops its servers itself. */
   stopOnTerminationSignals?: boolean;
+  /** METRICS_TOKEN: what a Prometheus scrape of /metrics must present (docs/operations.md, "Metrics"). */
+  metricsToken?: string | undefined;
 }
 
 export interface ConsoleOptions {
@@ -167,7 +185,7 @@ function withoutSuggestions(format: ReturnType<typeof formatError>, production: 
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningService> {
-  const log = options.log ?? ((line: string) => console.log(line));
+  const log = options.log ?? ((line: string) => logger.info({ service: 'gateway' }, line));
   const production = options.production ?? false;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const enforceSafelist = options.enforceSafelist ?? production;
@@ -189,15 +207,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const challenge = new SearchChallenge(options.challenge ?? DEFAULT_CHALLENGE, state);
   const schema = schemaKeeper();
 
+  const metrics = createServiceMetrics('gateway');
+  if (options.auth.db) metrics.observePool(options.auth.db.pool);
+  const fetchMetrics = createFetchMetrics(metrics);
+
   disableVendorTelemetry();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, log),
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url ?? '', options.internalSecret),
+      new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url ?? '', options.internalSecret, fetchMetrics),
   });
 
   const app = express();
   app.disable('x-powered-by');
+  // Request id, log scope, server span and HTTP metrics for every route (packages/kit/src/observability).
+  app.use(observeRequests('gateway', metrics));
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   const httpServer = createHttpServer(app);
   answerClientErrorsAsJson(httpServer);
@@ -223,6 +247,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       limitsPlugin(limits),
       challenge.plugin(),
       schema.plugin,
+      metrics.plugin,
     ],
   });
   await server.start();
@@ -232,6 +257,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     res.json({ status: 'ok', service: 'gateway' });
   });
   app.all('/health', methodNotAllowed(['GET', 'HEAD']));
+  mountMetrics(app, metrics, { production, token: options.metricsToken });
 
   const disclosure = SUBGRAPHS.find((s) => s.name === 'disclosure')!;
   mountUploads(app, {
@@ -260,6 +286,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     cors({ origin: options.corsOrigins?.length ? options.corsOrigins : false, credentials: false, maxAge: 600 }),
     graphqlTransport,
     express.json({ limit: bodyLimit }),
+    reenterRequestScope,
     (req: Request, res: Response, next: NextFunction) => {
       if (Array.isArray(req.body) && !(options.allowBatching ?? false))
         return sendGraphQLError(
@@ -273,14 +300,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     authenticateRequests(jwt, keys, { sessions, publicOrigin: options.console?.publicOrigin }),
     rateLimiter.middleware,
     expressMiddleware(server, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const forward: Record<string, string> = {};
         for (const name of FORWARDED_HEADERS) {
           const value = req.header(name);
           if (value) forward[name] = value;
         }
         return {
-          requestId: req.header('x-request-id') ?? randomUUID(),
+          requestId: requestIdOf(res) ?? req.header('x-request-id') ?? randomUUID(),
           identity: identityOf(req),
           forward,
           challengeSolution: req.header(CHALLENGE_HEADER),
@@ -306,7 +333,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   // The web app (public site and console shell) at /.
   mountWebApp(app, options.webDist);
   app.use(routeNotFound);
-  app.use(jsonErrorHandler((line, error) => console.error(`gateway: ${line}`, error)));
+  app.use(jsonErrorHandler((line, error) => logger.error({ err: error, service: 'gateway' }, line)));
 
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve) => httpServer.listen(options.port, host, resolve));

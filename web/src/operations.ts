@@ -471,6 +471,124 @@ export const SpecialCreditReportQuery = graphql(`
   }
 `);
 
+// ---------------------------------------------------------------------------------------------------------------
+// The supervisors' console (监管看板, docs/web.md "Console"): signed-in callers only; the metrics subgraph checks
+// each metric's level and audits every read.
+
+export const MetricCatalogueQuery = graphql(`
+  query ConsoleMetricCatalogue {
+    metrics {
+      id
+      label
+      description
+      unit
+      aggregation
+      access
+      grains
+      dimensions
+      sources
+      fed
+      pendingOn
+    }
+    metricDimensions {
+      id
+      label
+      values {
+        value
+        label
+      }
+    }
+  }
+`);
+
+export const DashboardsQuery = graphql(`
+  query ConsoleDashboards {
+    dashboards {
+      id
+      title
+      owner
+      scope
+      version
+    }
+  }
+`);
+
+export const DashboardQuery = graphql(`
+  query ConsoleDashboard($id: ID!) {
+    dashboard(id: $id) {
+      id
+      title
+      owner
+      department
+      scope
+      version
+      definition
+      updatedAt
+    }
+  }
+`);
+
+export const MetricFrameQuery = graphql(`
+  query ConsoleMetricFrame($query: MetricQuery!) {
+    metricFrame(query: $query) {
+      fields {
+        name
+        label
+      }
+      rows {
+        period
+        keys
+        labels
+        value
+      }
+      sources
+    }
+  }
+`);
+
+export const MetricFactsQuery = graphql(`
+  query ConsoleMetricFacts($query: MetricQuery!) {
+    metricFacts(query: $query) {
+      subjectCode
+      day
+      districtLabel
+      industry
+      department
+      list
+      matter
+      severity
+      value
+    }
+  }
+`);
+
+export const SaveDashboardMutation = graphql(`
+  mutation ConsoleSaveDashboard($input: DashboardInput!, $expectedVersion: Int) {
+    saveDashboard(input: $input, expectedVersion: $expectedVersion) {
+      id
+      title
+      scope
+      version
+      definition
+    }
+  }
+`);
+
+export const MetricAlertsQuery = graphql(`
+  query ConsoleMetricAlerts {
+    metricAlerts(first: 20) {
+      id
+      metricLabel
+      comparator
+      threshold
+      value
+      periodStart
+      periodEnd
+      firedAt
+    }
+  }
+`);
+
 /** 信用修复 / 异议 progress by 查询码 (anyone holding the code; no personal data): the /repair page. */
 export const RepairProgressQuery = graphql(`
   query WebRepairProgress($queryCode: String!) {

@@ -49,6 +49,13 @@ export const router = createRouter({
       meta: { title: '控制台' },
     },
     {
+      // The supervisors' console: its own chunk, the only one that loads ECharts (public pages never do).
+      path: '/console/dashboards/:id?',
+      name: 'dashboards',
+      component: () => import('./pages/DashboardPage.vue'),
+      meta: { title: '监管看板' },
+    },
+    {
       path: '/:rest(.*)*',
       name: 'not-found',
       component: () => import('./pages/NotFoundPage.vue'),

@@ -4,6 +4,7 @@ import {
   environmentGrades,
   environmentRatingValidThrough,
 } from '@credit-hub/subgraph-environment';
+import { pushSettingsEnv } from '@credit-hub/subgraph-push';
 
 /**
  * Configuration of the all-in-one start (`npm start`, `npm run migrate`; docs/reference/configuration.md): read once
@@ -30,13 +31,10 @@ export const envShape = {
   ENVIRONMENT_GRADES: environmentGrades,
   ENVIRONMENT_GRADE_LABELS: environmentGradeLabels,
   ENVIRONMENT_RATING_VALID_THROUGH: environmentRatingValidThrough,
+  ...pushSettingsEnv,
   INTERNAL_IDENTITY_SECRET: described(
     'Shared by the gateway and the subgraphs; unset: a random one per run (all run in this process, so a secret nobody knows is the safest choice, in production too)',
     z.string().min(32).optional(),
-  ),
-  EVENTS_NATS_URL: described(
-    "NATS server with JetStream to relay the departments' events to (docs/events.md); unset: the embedded bus in PostgreSQL",
-    z.string().optional(),
   ),
   REPORT_SIGNING_KEYS: described(
     "Credit reports' Ed25519 signing keys (`id:base64(PKCS#8)`, current first; docs/reports.md); unset: the development keys in .data/, or in production keys that last as long as the process",
@@ -49,6 +47,10 @@ export const envShape = {
   REPORT_CODE_KEY: described(
     "HMAC key of the reports' 查验码 (with REPORT_SIGNING_KEYS)",
     z.string().min(32).optional(),
+  ),
+  EVENTS_NATS_URL: described(
+    "NATS server with JetStream to relay the departments' events to (docs/events.md); unset: the embedded bus in PostgreSQL",
+    z.string().optional(),
   ),
   REDIS_URL: described(
     "Where the subgraphs remember accepted identity headers (shared with other hubs' replicas); unset: this process's memory",

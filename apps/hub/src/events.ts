@@ -26,6 +26,8 @@ import { disclosureRepairConsumer, disclosureTimeRules } from '@credit-hub/subgr
 import { marketRepairConsumer, marketTimeRules } from '@credit-hub/subgraph-market/events';
 import { repairConsumers } from '@credit-hub/subgraph-repair/events';
 import { taxRepairConsumer, taxTimeRules } from '@credit-hub/subgraph-tax/events';
+import { DEFAULT_CONFIG, pushConsumer } from '@credit-hub/subgraph-push';
+import { metricsFactsConsumer, metricsTimeRules } from '@credit-hub/subgraph-metrics/events';
 
 /** Every department's time rules: the endings that a day makes, announced once each. */
 export const HUB_TIME_RULES: readonly TimeEventRule[] = [
@@ -33,10 +35,15 @@ export const HUB_TIME_RULES: readonly TimeEventRule[] = [
   ...courtTimeRules,
   ...marketTimeRules,
   ...disclosureTimeRules,
+  ...metricsTimeRules,
 ];
 
 /** The hub's own consumers (a platform subgraph that reacts to other departments' events adds its one here). */
 export const HUB_CONSUMERS: readonly ConsumerDefinition[] = [
+  // push: every event fanned out to the webhook subscriptions, measure.lift.required made (docs/push.md).
+  pushConsumer(DEFAULT_CONFIG),
+  // metrics: the supervisors' fact store (docs/metrics.md).
+  metricsFactsConsumer,
   // 信用修复 (docs/rules/repair.md): the window's record projection and SYNCED step, and each deciding department's
   // own repair act on `repair.approved`, in its own schema.
   ...repairConsumers,

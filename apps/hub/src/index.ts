@@ -11,8 +11,8 @@ import { startGovernmentSubgraph } from '@credit-hub/subgraph-government';
 import { startMarketSubgraph } from '@credit-hub/subgraph-market';
 import { startSubjectSubgraph } from '@credit-hub/subgraph-subject';
 import { startTaxSubgraph } from '@credit-hub/subgraph-tax';
+import { startMetricsSubgraph } from '@credit-hub/subgraph-metrics';
 import { startRepairSubgraph } from '@credit-hub/subgraph-repair';
-import { startHubEvents, type HubEvents, type HubEventsOptions } from './events.ts';
 import {
   developmentKeys,
   ephemeralKeys,
@@ -23,6 +23,8 @@ import {
 
 /** The report keys the all-in-one start's env names (REPORT_SIGNING_KEYS, REPORT_CODE_KEY; docs/reports.md). */
 export { reportKeysFromEnv };
+import { pushConsumer, startPushSubgraph, type PushConfig } from '@credit-hub/subgraph-push';
+import { HUB_CONSUMERS, startHubEvents, type HubEvents, type HubEventsOptions } from './events.ts';
 
 /** Department settings the all-in-one start passes on (each service reads them itself when alone). */
 export interface DepartmentSettings {
@@ -32,6 +34,8 @@ export interface DepartmentSettings {
   environmentGradeLabels?: readonly string[];
   /** When an environmental rating stops counting (MM-DD of year + 2). */
   environmentRatingValidThrough?: ValidThrough;
+  /** Push settings (PUSH_* variables; docs/push.md); unset ones take the push subgraph's defaults. */
+  push?: Partial<PushConfig>;
 }
 
 const startersFor = (
@@ -56,7 +60,9 @@ const startersFor = (
   government: startGovernmentSubgraph,
   disclosure: (o) => startDisclosureSubgraph({ ...o, config: { personKeySecret } }),
   evaluation: startEvaluationSubgraph,
+  metrics: startMetricsSubgraph,
   report: (o) => startReportSubgraph({ ...o, config: report }),
+  push: (o) => startPushSubgraph({ ...o, config: settings.push }),
   repair: startRepairSubgraph,
 });
 
@@ -91,6 +97,8 @@ export async function startHub(options: {
   internalSecret?: string;
   /** Where the subgraphs remember accepted identity headers; each its own memory when absent. */
   redisUrl?: string | undefined;
+  /** METRICS_TOKEN: what a scrape of each service's /metrics must present (docs/operations.md, "Metrics"). */
+  metricsToken?: string | undefined;
   gateway?: HubGatewayOptions;
   departments?: DepartmentSettings;
   /**
@@ -98,13 +106,13 @@ export async function startHub(options: {
    * the development value otherwise.
    */
   personKeySecret?: string;
-  /** The event backbone's options (docs/events.md); `false` runs the hub without it. */
-  events?: HubEventsOptions | false;
   /**
    * The report service's signing and code keys and the site origin in its QR codes (docs/reports.md); unset: the
    * development keys in .data/ (a production hub without them gets keys that live as long as the process).
    */
   reports?: { keys?: ReportConfig['keys'] | undefined; verifyBaseUrl?: string | undefined };
+  /** The event backbone's options (docs/events.md); `false` runs the hub without it. */
+  events?: HubEventsOptions | false;
   log?: (line: string) => void;
 }): Promise<Hub> {
   if (options.production && !options.personKeySecret)
@@ -131,6 +139,7 @@ export async function startHub(options: {
       production: options.production,
       internalSecret,
       redisUrl: options.redisUrl,
+      metricsToken: options.metricsToken,
       stopOnTerminationSignals: false,
     });
     subgraphs[name] = { service, db };
@@ -156,7 +165,19 @@ export async function startHub(options: {
   const events =
     options.events === false
       ? null
-      : await startHubEvents(options.databaseUrl, { log: options.log, ...options.events });
+      : await startHubEvents(options.databaseUrl, {
+          log: options.log,
+          // The push consumer with this hub's window for measure.lift.required.
+          ...(options.departments?.push?.liftWindowDays
+            ? {
+                consumers: [
+                  ...HUB_CONSUMERS.filter((c) => c.name !== 'push.webhooks'),
+                  pushConsumer({ liftWindowDays: options.departments.push.liftWindowDays }),
+                ],
+              }
+            : {}),
+          ...options.events,
+        });
   return {
     gatewayUrl: gateway.url,
     gateway,

@@ -173,6 +173,18 @@ export const commonEnv = {
       )
       .optional(),
   ),
+  LOG_LEVEL: described(
+    'Lowest level of the JSON log lines written to standard output (docs/operations.md, "Logs")',
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  METRICS_TOKEN: described(
+    'Bearer token a Prometheus scrape of /metrics must send; unset: /metrics is open outside production and not served in production',
+    z.string().min(16, 'must be at least 16 characters').optional(),
+  ),
+  OTEL_EXPORTER_OTLP_ENDPOINT: described(
+    'OpenTelemetry collector (OTLP over HTTP, e.g. http://otel-collector:4318) traces are sent to; unset: no tracing and no connection',
+    z.url().optional(),
+  ),
 };
 
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);

@@ -13,3 +13,4 @@ export * from './calendar/index.ts';
 export * from './input.ts';
 export * from './period.ts';
 export { ByteLimit, BodyTooLarge } from './body-limit.ts';
+export * from './observability/index.ts';

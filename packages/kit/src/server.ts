@@ -29,6 +29,9 @@ import type { Db } from './db/client.ts';
 import { auditUnavailable, ErrorCode, unauthenticated } from './errors.ts';
 import { answerClientErrorsAsJson, jsonErrorHandler, routeNotFound } from './http-errors.ts';
 import { DateScalar } from './scalars.ts';
+import { logger } from './observability/log.ts';
+import { createServiceMetrics, mountMetrics } from './observability/metrics.ts';
+import { observeRequests, reenterRequestScope, requestIdOf } from './observability/http.ts';
 
 /**
  * Per-request context shared by every subgraph; `loaders` is built fresh for each request. `config` is the
@@ -94,6 +97,8 @@ export interface SubgraphOptions {
   redisUrl?: string | undefined;
   /** A replay cache the caller made and closes (shared by several subgraphs); overrides `redisUrl`. */
   replay?: ReplayCache;
+  /** METRICS_TOKEN: what a Prometheus scrape of /metrics must present (docs/operations.md, "Metrics"). */
+  metricsToken?: string | undefined;
   /**
    * Stop on SIGINT/SIGTERM (a service running alone). The all-in-one hub runs many servers in one
    * process and stops them itself.
@@ -136,7 +141,7 @@ export function formatError(production: boolean) {
     }
     if (!production) return formatted;
     const original = error instanceof GraphQLError ? error.originalError : error;
-    if (original) console.error('internal error', original);
+    if (original) logger.error({ err: original }, 'internal error');
     return {
       message: 'Internal server error',
       path: formatted.path,
@@ -186,6 +191,10 @@ export async function startSubgraph<L, C = undefined>(
   const replay = options.replay ?? createReplayCache({ redisUrl: options.redisUrl });
   const app = express();
   app.disable('x-powered-by');
+  // Request id, log scope, server span and HTTP metrics for every route (packages/kit/src/observability).
+  const metrics = createServiceMetrics(definition.name);
+  metrics.observePool(options.db.pool);
+  app.use(observeRequests(definition.name, metrics));
   const httpServer = createHttpServer(app);
   const schema = enforceAccess(
     buildSubgraphSchema([
@@ -206,6 +215,7 @@ export async function startSubgraph<L, C = undefined>(
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
+      metrics.plugin,
       {
         // Data leaves only with its audit trail written: if the trail cannot be written, nothing leaves.
         async requestDidStart() {
@@ -221,7 +231,7 @@ export async function startSubgraph<L, C = undefined>(
                   events,
                 );
               } catch (error) {
-                console.error('audit trail write failed', error);
+                logger.error({ err: error, subgraph: subgraph.name }, 'audit trail write failed');
                 response.body = {
                   kind: 'single',
                   singleResult: {
@@ -246,14 +256,16 @@ export async function startSubgraph<L, C = undefined>(
       res.status(503).json({ status: 'unavailable', subgraph: definition.name, reason: 'database unreachable' });
     }
   });
+  mountMetrics(app, metrics, { production, token: options.metricsToken });
   definition.routes?.(app, { ...options, replay });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    reenterRequestScope,
     expressMiddleware(server, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const identity = await identify(req.header(IDENTITY_HEADER), req.body, options.internalSecret, replay);
-        const requestId = req.header('x-request-id') ?? randomUUID();
+        const requestId = requestIdOf(res) ?? req.header('x-request-id') ?? randomUUID();
         const db = options.db;
         return {
           db,
@@ -282,7 +294,7 @@ export async function startSubgraph<L, C = undefined>(
 
   // Behind the gateway too, every refusal is JSON: the gateway relays the upload route's answers.
   app.use(routeNotFound);
-  app.use(jsonErrorHandler((line, error) => console.error(`${definition.name} subgraph: ${line}`, error)));
+  app.use(jsonErrorHandler((line, error) => logger.error({ err: error, subgraph: definition.name }, line)));
   answerClientErrorsAsJson(httpServer);
 
   await replay.ready();

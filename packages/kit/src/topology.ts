@@ -12,7 +12,9 @@ export const SUBGRAPHS = [
   { name: 'government', port: 4106, department: 'government' },
   { name: 'disclosure', port: 4107, department: 'platform' },
   { name: 'evaluation', port: 4108, department: 'platform' },
+  { name: 'metrics', port: 4120, department: 'platform' },
   { name: 'report', port: 4109, department: 'platform' },
+  { name: 'push', port: 4110, department: 'platform' },
   { name: 'repair', port: 4112, department: 'platform' },
 ] as const;
 

@@ -1,4 +1,12 @@
-import { clockFromEnv, identityOptionsOf, readEnvOrExit, setClock } from '@credit-hub/kit';
+import {
+  clockFromEnv,
+  identityOptionsOf,
+  metricsOptionsOf,
+  readEnvOrExit,
+  serviceLogger,
+  setClock,
+  startObservability,
+} from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { readEnv } from './env.ts';
 import { startAccessSubgraph } from './index.ts';
@@ -6,11 +14,14 @@ import { startAccessSubgraph } from './index.ts';
 // Runs this subgraph alone (one process per department in production; `npm start` runs all in one).
 const env = readEnvOrExit(readEnv);
 setClock(clockFromEnv(env));
+// Log level, and traces when OTEL_EXPORTER_OTLP_ENDPOINT names a collector (docs/operations.md).
+await startObservability(env, 'subgraph-access');
 const service = await startAccessSubgraph({
   db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-access' }),
   port: env.ACCESS_PORT,
   host: env.ACCESS_HOST,
   production: env.NODE_ENV === 'production',
   ...identityOptionsOf(env),
+  ...metricsOptionsOf(env),
 });
-console.log(`access subgraph at ${service.url}`);
+serviceLogger('access').info('subgraph listening', { url: service.url });

@@ -1,4 +1,12 @@
-import { clockFromEnv, identityOptionsOf, readEnvOrExit, setClock } from '@credit-hub/kit';
+import {
+  clockFromEnv,
+  identityOptionsOf,
+  metricsOptionsOf,
+  readEnvOrExit,
+  serviceLogger,
+  setClock,
+  startObservability,
+} from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { readEnv } from './env.ts';
 import { startTaxSubgraph } from './index.ts';
@@ -6,11 +14,14 @@ import { startTaxSubgraph } from './index.ts';
 // Runs this subgraph alone (one process per department in production; `npm start` runs all in one).
 const env = readEnvOrExit(readEnv);
 setClock(clockFromEnv(env));
+// Log level, and traces when OTEL_EXPORTER_OTLP_ENDPOINT names a collector (docs/operations.md).
+await startObservability(env, 'subgraph-tax');
 const service = await startTaxSubgraph({
   db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-tax' }),
   port: env.TAX_PORT,
   host: env.TAX_HOST,
   production: env.NODE_ENV === 'production',
   ...identityOptionsOf(env),
+  ...metricsOptionsOf(env),
 });
-console.log(`tax subgraph at ${service.url}`);
+serviceLogger('tax').info('subgraph listening', { url: service.url });

@@ -4,6 +4,30 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/**
+ * Access levels (访问级别): PUBLIC 公开; SUBJECT 主体本身 (an enterprise user bound to its USCC, for its own
+ * matters, and government users); SHARED 政务共享 (authenticated government users); DEPARTMENT 本部门
+ * (the owning department and supervisors); SUPERVISOR 监管 (supervisors and administrators); ADMIN 管理员.
+ */
+export type AccessLevel =
+  /** 管理员 — administrators */
+  | 'ADMIN'
+  /** 本部门 — the owning department's officers and systems, and supervisors */
+  | 'DEPARTMENT'
+  /** 公开 — anyone, including the public site */
+  | 'PUBLIC'
+  /** 政务共享 — department officers, supervisors and departmental systems with the read scope */
+  | 'SHARED'
+  /** 主体本身 — the subject itself (an enterprise user bound to its USCC) for its own matters, and government users */
+  | 'SUBJECT'
+  /** 监管 — supervisors and administrators */
+  | 'SUPERVISOR';
+
+/** Threshold direction of an alert rule. */
+export type AlertComparator =
+  | 'ABOVE'
+  | 'BELOW';
+
 /** Credit lists (信用名单) a check matches, each kept by one department and derived from its current flag. */
 export type CreditList =
   /** 经营异常名录 — market supervision, 重点关注 */
@@ -36,6 +60,27 @@ export type CreditListType =
   /** 重点关注名单 — watch list */
   | 'WATCH';
 
+/** A dashboard to save. */
+export type DashboardInput = {
+  /** JSON text, at most 200 kB, of the shape described on Dashboard.definition. */
+  definition: string;
+  /** DEPARTMENT scope: the department whose officers may open it (default platform, the 信用办). */
+  department?: string | null | undefined;
+  /** Omit to create. */
+  id?: string | number | null | undefined;
+  scope: ShareScope;
+  /** 1–100 characters. */
+  title: string;
+};
+
+/** A dimension filter: the fact's dimension must be one of the values. */
+export type DimensionFilter = {
+  /** Dimension id. */
+  dimension: string;
+  /** 1–200 values. */
+  values: Array<string>;
+};
+
 /** 许可类别 — licence category (XK_XKLB), codes 01–06 in files. */
 export type LicenceCategory =
   /** 04 核准 — approval */
@@ -50,6 +95,55 @@ export type LicenceCategory =
   | 'RECOGNITION'
   /** 05 登记 — registration */
   | 'REGISTRATION';
+
+/** How a metric aggregates its facts. */
+export type MetricAggregation =
+  /** Facts in the period. */
+  | 'COUNT'
+  /** sum(numerator) / sum(denominator) over the period. */
+  | 'RATIO'
+  /** Level at the period's end (running sum of signed changes). */
+  | 'STOCK'
+  /** Share of a stock at the period's end. */
+  | 'STOCK_SHARE'
+  /** Subjects reaching a number of facts in a window before the period's end. */
+  | 'SUBJECTS_AT_LEAST';
+
+/** Order of a frame's rows. */
+export type MetricOrder = {
+  descending?: boolean | null | undefined;
+  /** `value`, `period` or a group-by dimension id. */
+  field: string;
+};
+
+/** One panel's query (the Cube query shape): metric, period, grain, group-by, filters, order, limit. */
+export type MetricQuery = {
+  /** Filters on dimensions the metric allows. */
+  filters?: Array<DimensionFilter> | null | undefined;
+  /** First day (inclusive). */
+  from: string;
+  /** Time bucket; omit for one row per group. */
+  grain?: TimeGrain | null | undefined;
+  /** Up to 3 dimension ids the metric allows. */
+  groupBy?: Array<string> | null | undefined;
+  /** 1–1000 rows (default 100). */
+  limit?: number | null | undefined;
+  /** Metric id from `metrics`. */
+  metric: string | number;
+  /** Default: period ascending, then value descending. */
+  orderBy?: MetricOrder | null | undefined;
+  /** Last day (inclusive); at most 10 years after `from`. */
+  to: string;
+};
+
+/** What a metric's number is. */
+export type MetricUnit =
+  /** A number of records, entries or checks. */
+  | 'COUNT'
+  /** A share between 0 and 1. */
+  | 'RATIO'
+  /** A number of distinct subjects. */
+  | 'SUBJECTS';
 
 /** Objection categories (信用湛江 / 信用广州 practice; docs/rules/repair.md). */
 export type ObjectionCategory =
@@ -166,6 +260,15 @@ export type ReportPurpose =
   /** 招标投标 */
   | 'TENDER';
 
+/** Who may share a saved dashboard. */
+export type ShareScope =
+  /** The officers of one department (and every supervisor). */
+  | 'DEPARTMENT'
+  /** The owner only. */
+  | 'PRIVATE'
+  /** Every supervisor. */
+  | 'SUPERVISORS';
+
 /** Kind of credit subject (信用主体类别). */
 export type SubjectKind =
   /** 企业 — enterprise (USCC 91) */
@@ -184,6 +287,14 @@ export type SubjectKind =
   | 'PUBLIC_INSTITUTION'
   /** 社会组织 — social organisation (社会团体, 民办非企业单位, 基金会, ...) */
   | 'SOCIAL_ORGANISATION';
+
+/** Time buckets of a metric frame. */
+export type TimeGrain =
+  | 'DAY'
+  | 'MONTH'
+  | 'QUARTER'
+  | 'WEEK'
+  | 'YEAR';
 
 export type WebRegionsQueryVariables = Exact<{
   parentCode?: string | null | undefined;
@@ -320,6 +431,50 @@ export type WebSpecialCreditReportQueryVariables = Exact<{
 
 export type WebSpecialCreditReportQuery = { specialCreditReport: { number: string, verificationCode: string, pdfBase64: string, dataJson: string } | null };
 
+export type ConsoleMetricCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleMetricCatalogueQuery = { metrics: Array<{ id: string, label: string, description: string, unit: MetricUnit, aggregation: MetricAggregation, access: AccessLevel, grains: Array<TimeGrain>, dimensions: Array<string>, sources: Array<string>, fed: boolean, pendingOn: string | null }>, metricDimensions: Array<{ id: string, label: string, values: Array<{ value: string, label: string }> }> };
+
+export type ConsoleDashboardsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleDashboardsQuery = { dashboards: Array<{ id: string, title: string, owner: string, scope: ShareScope, version: number }> };
+
+export type ConsoleDashboardQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleDashboardQuery = { dashboard: { id: string, title: string, owner: string, department: string | null, scope: ShareScope, version: number, definition: string, updatedAt: string } | null };
+
+export type ConsoleMetricFrameQueryVariables = Exact<{
+  query: MetricQuery;
+}>;
+
+
+export type ConsoleMetricFrameQuery = { metricFrame: { sources: Array<string>, fields: Array<{ name: string, label: string }>, rows: Array<{ period: string | null, keys: Array<string>, labels: Array<string>, value: number | null }> } };
+
+export type ConsoleMetricFactsQueryVariables = Exact<{
+  query: MetricQuery;
+}>;
+
+
+export type ConsoleMetricFactsQuery = { metricFacts: Array<{ subjectCode: string, day: string, districtLabel: string, industry: string, department: string, list: string, matter: string, severity: string, value: number }> };
+
+export type ConsoleSaveDashboardMutationVariables = Exact<{
+  input: DashboardInput;
+  expectedVersion?: number | null | undefined;
+}>;
+
+
+export type ConsoleSaveDashboardMutation = { saveDashboard: { id: string, title: string, scope: ShareScope, version: number, definition: string } };
+
+export type ConsoleMetricAlertsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleMetricAlertsQuery = { metricAlerts: Array<{ id: string, metricLabel: string, comparator: AlertComparator, threshold: number, value: number, periodStart: string, periodEnd: string, firedAt: string }> };
+
 export type WebRepairProgressQueryVariables = Exact<{
   queryCode: string;
 }>;
@@ -404,6 +559,13 @@ export const WebLatestLicencesDocument = {"__meta__":{"hash":"6d76a916c009311208
 export const WebPublicCreditReportDocument = {"__meta__":{"hash":"ddad6b84a05f614d108c8539ca0460ad3d787ac17e3c414fe8623f46eee86c9d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebPublicCreditReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"subjectCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publicCreditReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"subjectCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"subjectCode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"verificationCode"}},{"kind":"Field","name":{"kind":"Name","value":"verificationUrl"}},{"kind":"Field","name":{"kind":"Name","value":"pdfBase64"}},{"kind":"Field","name":{"kind":"Name","value":"dataJson"}}]}}]}}]} as unknown as DocumentNode<WebPublicCreditReportQuery, WebPublicCreditReportQueryVariables>;
 export const WebVerifyReportDocument = {"__meta__":{"hash":"3b7059fa7d3edb2c25a3b6f9a4fd34e72f763cb0778b8424819267cab0db6d9d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebVerifyReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"number"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifyReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"number"},"value":{"kind":"Variable","name":{"kind":"Name","value":"number"}}},{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"kindLabel"}},{"kind":"Field","name":{"kind":"Name","value":"subjectCode"}},{"kind":"Field","name":{"kind":"Name","value":"subjectName"}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"dataCutoff"}},{"kind":"Field","name":{"kind":"Name","value":"periodFrom"}},{"kind":"Field","name":{"kind":"Name","value":"periodTo"}},{"kind":"Field","name":{"kind":"Name","value":"pdfSha256"}},{"kind":"Field","name":{"kind":"Name","value":"keyId"}},{"kind":"Field","name":{"kind":"Name","value":"signatureValid"}},{"kind":"Field","name":{"kind":"Name","value":"changedSinceIssue"}},{"kind":"Field","name":{"kind":"Name","value":"statement"}}]}}]}}]} as unknown as DocumentNode<WebVerifyReportQuery, WebVerifyReportQueryVariables>;
 export const WebSpecialCreditReportDocument = {"__meta__":{"hash":"fdc677dd88de859c208427afdbb424c44ccfd9237373adab389f43779c0d9001"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebSpecialCreditReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"subjectCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"purpose"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportPurpose"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"specialCreditReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"subjectCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"subjectCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"purpose"},"value":{"kind":"Variable","name":{"kind":"Name","value":"purpose"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"verificationCode"}},{"kind":"Field","name":{"kind":"Name","value":"pdfBase64"}},{"kind":"Field","name":{"kind":"Name","value":"dataJson"}}]}}]}}]} as unknown as DocumentNode<WebSpecialCreditReportQuery, WebSpecialCreditReportQueryVariables>;
+export const ConsoleMetricCatalogueDocument = {"__meta__":{"hash":"c8cadab4981dfc4b115cd64b4c2bde3d207c023d6f6a40ccb0d293899ac164eb"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleMetricCatalogue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"aggregation"}},{"kind":"Field","name":{"kind":"Name","value":"access"}},{"kind":"Field","name":{"kind":"Name","value":"grains"}},{"kind":"Field","name":{"kind":"Name","value":"dimensions"}},{"kind":"Field","name":{"kind":"Name","value":"sources"}},{"kind":"Field","name":{"kind":"Name","value":"fed"}},{"kind":"Field","name":{"kind":"Name","value":"pendingOn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"metricDimensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"values"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleMetricCatalogueQuery, ConsoleMetricCatalogueQueryVariables>;
+export const ConsoleDashboardsDocument = {"__meta__":{"hash":"3e4aafe2b36029adfff85fcef198224978cc776f1240af0caeefbaf2c24ed58e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleDashboards"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dashboards"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<ConsoleDashboardsQuery, ConsoleDashboardsQueryVariables>;
+export const ConsoleDashboardDocument = {"__meta__":{"hash":"8c97e389a17d5bf28405d99c72488dcbd6080771ec351d43e57293e131317581"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleDashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dashboard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}},{"kind":"Field","name":{"kind":"Name","value":"department"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"definition"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<ConsoleDashboardQuery, ConsoleDashboardQueryVariables>;
+export const ConsoleMetricFrameDocument = {"__meta__":{"hash":"98c788f9f74a68509af601e8233f0e57ed4a691887405f8539711409200e9bfa"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleMetricFrame"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MetricQuery"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metricFrame"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"keys"}},{"kind":"Field","name":{"kind":"Name","value":"labels"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sources"}}]}}]}}]} as unknown as DocumentNode<ConsoleMetricFrameQuery, ConsoleMetricFrameQueryVariables>;
+export const ConsoleMetricFactsDocument = {"__meta__":{"hash":"6aec00f523fbd567c371c4c367018d48d4a8bf101bf2849c0d57aefa47467d5d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleMetricFacts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MetricQuery"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metricFacts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subjectCode"}},{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"districtLabel"}},{"kind":"Field","name":{"kind":"Name","value":"industry"}},{"kind":"Field","name":{"kind":"Name","value":"department"}},{"kind":"Field","name":{"kind":"Name","value":"list"}},{"kind":"Field","name":{"kind":"Name","value":"matter"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<ConsoleMetricFactsQuery, ConsoleMetricFactsQueryVariables>;
+export const ConsoleSaveDashboardDocument = {"__meta__":{"hash":"e649e3e8d9beaee9c45ecaa9f8e7f1a36a34c7baa5b467575088f76406d0d338"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConsoleSaveDashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DashboardInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedVersion"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"saveDashboard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"expectedVersion"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedVersion"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"definition"}}]}}]}}]} as unknown as DocumentNode<ConsoleSaveDashboardMutation, ConsoleSaveDashboardMutationVariables>;
+export const ConsoleMetricAlertsDocument = {"__meta__":{"hash":"009e1e371d48b163740419d7010a34e61048f2831fd548ff9e9a58e1a3c715e4"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleMetricAlerts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metricAlerts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"metricLabel"}},{"kind":"Field","name":{"kind":"Name","value":"comparator"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"firedAt"}}]}}]}}]} as unknown as DocumentNode<ConsoleMetricAlertsQuery, ConsoleMetricAlertsQueryVariables>;
 export const WebRepairProgressDocument = {"__meta__":{"hash":"d89f48eedab3de4f0c9cd12d18ab12c093dd57680e16269d7b90fb5b2709412d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebRepairProgress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"queryCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"repairProgress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"queryCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"queryCode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"recordKind"}},{"kind":"Field","name":{"kind":"Name","value":"departmentName"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"dueOn"}},{"kind":"Field","name":{"kind":"Name","value":"decisionReason"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}}]}}]}}]} as unknown as DocumentNode<WebRepairProgressQuery, WebRepairProgressQueryVariables>;
 export const WebRepairQueueDocument = {"__meta__":{"hash":"0b98654ee182ac78049f826a1114d072a65eaa577fc0658952264f513e7b77d7"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebRepairQueue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RepairQueueFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"repairQueue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"queryCode"}},{"kind":"Field","name":{"kind":"Name","value":"subjectCode"}},{"kind":"Field","name":{"kind":"Name","value":"recordKind"}},{"kind":"Field","name":{"kind":"Name","value":"recordId"}},{"kind":"Field","name":{"kind":"Name","value":"department"}},{"kind":"Field","name":{"kind":"Name","value":"departmentName"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"statement"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"dueOn"}},{"kind":"Field","name":{"kind":"Name","value":"daysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}},{"kind":"Field","name":{"kind":"Name","value":"extended"}},{"kind":"Field","name":{"kind":"Name","value":"missingMaterials"}},{"kind":"Field","name":{"kind":"Name","value":"files"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}}]}}]}}]}}]} as unknown as DocumentNode<WebRepairQueueQuery, WebRepairQueueQueryVariables>;
 export const WebRepairForwardDocument = {"__meta__":{"hash":"c680420192fb8f5582e47e3e703799404ebb117040642eb2851a99122c746389"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebRepairForward"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"forwardRepairCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<WebRepairForwardMutation, WebRepairForwardMutationVariables>;

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { logger } from '../observability/log.ts';
 
 /**
  * Remembers the one-time values (`jti`) of the signed internal identity headers a service accepted, for as
@@ -71,7 +72,7 @@ export class RedisReplayCache implements ReplayCache {
 
   constructor(
     url: string,
-    private readonly log: (line: string) => void = (line) => console.error(line),
+    private readonly log: (line: string) => void = (line) => logger.warn(line),
     private readonly prefix = REPLAY_KEY_PREFIX,
   ) {
     // No offline queue: while disconnected a command fails at once (and the fallback answers) instead of

@@ -1,6 +1,8 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../../generated/prisma/index.js';
+import { logger } from '../observability/log.ts';
+import { traceQueries } from '../observability/tracing.ts';
 
 export { Prisma, PrismaClient } from '../../generated/prisma/index.js';
 
@@ -17,6 +19,14 @@ export interface Db {
   close(): Promise<void>;
 }
 
+function databaseName(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname.slice(1)) || 'postgres';
+  } catch {
+    return 'postgres';
+  }
+}
+
 /**
  * One Prisma client per service process, querying through node-postgres (driver adapter, no engine
  * binary). Every statement is counted, because "a page of N subjects costs a constant number of
@@ -30,7 +40,14 @@ export function createDb(url: string, options: { poolSize?: number; applicationN
   });
   // An idle connection the server drops (restart, failover, admin shutdown) must not crash the
   // service: the pool discards it and the next query opens a new one.
-  pool.on('error', (error) => console.error(`database connection lost (${error.message}); reconnecting on next use`));
+  pool.on('error', (error) =>
+    logger.warn(
+      { err: error, application: options.applicationName },
+      'database connection lost; reconnecting on next use',
+    ),
+  );
+  // One span per statement while tracing is on (packages/kit/src/observability/tracing.ts).
+  traceQueries(pool, databaseName(url));
   const adapter = new PrismaPg(pool);
   // Minimal error format: a logged database error carries its message, never a frame of source code.
   const prisma = new PrismaClient({ adapter, errorFormat: 'minimal', log: [{ emit: 'event', level: 'query' }] });

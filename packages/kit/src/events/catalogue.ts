@@ -122,6 +122,36 @@ export const creditCheckRecordedV1 = z.strictObject({
   lists: z.array(creditList),
 });
 
+/** A supervisor's threshold alert on a metric was breached for a period (subgraphs/metrics, docs/metrics.md). */
+export const metricsAlertFiredV1 = z.strictObject({
+  ruleId: id,
+  metric: z.string().max(64),
+  label: z.string().max(200),
+  comparator: z.enum(['BELOW', 'ABOVE']),
+  threshold: z.number(),
+  value: z.number(),
+  periodStart: day,
+  periodEnd: day,
+  /** The dimension filters the rule watches ({department: ['tax']}). */
+  filters: z.record(z.string(), z.array(z.string().max(64)).max(50)),
+});
+
+/**
+ * measure.lift.required (push subgraph, 多端联动): the subject left a list or a record was repaired, and the department
+ * named had intercepted or restricted it within the window — it is asked to lift its measure and to acknowledge.
+ */
+export const measureLiftRequiredV1 = z.strictObject({
+  /** The request to acknowledge (Mutation.acknowledgeMeasureLift). */
+  requestId: z.string().uuid(),
+  /** The department asked (a DEPARTMENTS code): only its subscriptions receive the event. */
+  department: z.string().max(40),
+  /** What its checks advised within the window (INTERCEPT, RESTRICT). */
+  actions: z.array(z.string().max(40)),
+  lastCheckedAt: z.string().datetime({ offset: true }),
+  cause: z.strictObject({ id: z.string().uuid(), type: z.string().max(100), occurredAt: z.string() }),
+  windowDays: z.number().int().positive(),
+});
+
 /** The records the 信用修复 / 异议 window handles (subgraphs/repair), by the department that owns them. */
 export const REPAIR_RECORD_KINDS = [
   'ADMINISTRATIVE_PENALTY', // 双公示 行政处罚 (disclosure, for the reporting department)
@@ -177,11 +207,16 @@ export const EVENT_CATALOGUE = {
   'disclosure.record.repaired': { 1: disclosureRepairedV1 },
   'evaluation.grade.changed': { 1: evaluationGradeChangedV1 },
   'credit.check.recorded': { 1: creditCheckRecordedV1 },
+  'measure.lift.required': { 1: measureLiftRequiredV1 },
+  'metrics.alert.fired': { 1: metricsAlertFiredV1 },
   'repair.approved': { 1: repairApprovedV1 },
   'objection.resolved': { 1: objectionResolvedV1 },
 } as const satisfies Record<string, Record<number, z.ZodType>>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;
+
+/** Types about no one subject (a metric's threshold alert): the only ones recorded without subjectCode/personKey. */
+export const SUBJECTLESS_TYPES: ReadonlySet<EventType> = new Set<EventType>(['metrics.alert.fired']);
 export const EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as EventType[];
 
 /** The newest version of each type: what `recordEvent` writes unless told otherwise. */

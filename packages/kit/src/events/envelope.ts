@@ -13,6 +13,8 @@ export const OUTBOX_SCHEMAS = [
   'government',
   'disclosure',
   'evaluation',
+  'push',
+  'metrics',
   'repair',
 ] as const;
 export type OutboxSchema = (typeof OUTBOX_SCHEMAS)[number];

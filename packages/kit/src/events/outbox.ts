@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { clock } from '../clock.ts';
 import { isPersonKey } from '../codes/person-key.ts';
 import type { Sql } from '../db/sql.ts';
-import { currentVersion, payloadSchema, type EventType, type PayloadOf } from './catalogue.ts';
+import { currentVersion, payloadSchema, SUBJECTLESS_TYPES, type EventType, type PayloadOf } from './catalogue.ts';
 import { OUTBOX_SCHEMAS, type EventEnvelope, type OutboxSchema } from './envelope.ts';
 
 interface NewEventOf<T extends EventType> {
@@ -63,7 +63,7 @@ export function validateEvent(event: NewEvent): EventEnvelope & { uniqueKey: str
     throw new InvalidEvent(
       `${event.type} v${version} payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
     );
-  if (!named.subjectCode && !named.personKey)
+  if (!named.subjectCode && !named.personKey && !SUBJECTLESS_TYPES.has(event.type))
     throw new InvalidEvent(`${event.type}: an event names its subject (subjectCode or personKey)`);
   return {
     id: event.id ?? randomUUID(),

@@ -2,6 +2,11 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createDb, type Db } from '../db/client.ts';
 import { createDatabaseIfMissing } from '../db/embedded.ts';
+import { setLogLevel } from '../observability/log.ts';
+
+// Test processes log warnings and errors only: an access line per request would bury the test report (the logging
+// test captures at info level itself, e2e/observability.test.ts).
+setLogLevel('warn');
 
 /**
  * Test isolation: scripts/test.ts prepares one migrated template database per run; every test file

@@ -1,0 +1,272 @@
+/**
+ * `npm run bench:metrics -- [--subjects 1000000] [--runs 30]`: p95 latency per built-in panel of the supervisors'
+ * console (docs/metrics.md, "Performance"), against the metrics subgraph over real HTTP on loopback.
+ *
+ * The fact store is filled from packages/datagen's subjects (the same generator as the hub's million-subject data
+ * set): each subject's department records become the events the departments emit (list entries and removals, tax and
+ * environmental ratings, environmental penalties, government arrears), plus 双公示 receipts, credit checks and
+ * evaluation grades at the rates the generator's records suggest, each turned into facts by the consumer's own
+ * `factsOf` and stored with the consumer's `insertFacts`. The store is built once per size and kept in .data.
+ * Every panel query of the built-in dashboards then runs `--runs` times (after one warm-up) and its p95 is printed
+ * against the 200 ms budget. Bounded: one client, loopback only.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { createDb, dataDir, migrate, pgSql, startEmbeddedPostgres } from '@credit-hub/kit/db';
+import type { DeliveredEvent } from '@credit-hub/kit/events';
+import { callers, postAs, TEST_INTERNAL_SECRET } from '@credit-hub/kit/testing';
+import { generate } from '@credit-hub/datagen';
+import { insertFacts } from '@credit-hub/subgraph-metrics/events';
+import { startMetricsSubgraph } from '@credit-hub/subgraph-metrics';
+import { factsOf, validateQuery, type FactRow } from '@credit-hub/subgraph-metrics/rules';
+import { readFrame } from '@credit-hub/subgraph-metrics/reads';
+import { BUILT_IN_PANELS } from '@credit-hub/subgraph-metrics/dashboards';
+
+const { values } = parseArgs({
+  options: { subjects: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '30' } },
+});
+const subjects = Number(values.subjects);
+const runs = Math.min(Number(values.runs), 200);
+const BUDGET_MS = 200;
+
+const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg-bench-metrics'), port: 54336 });
+const url = await server.ensureDatabase(`metrics_bench_v1_${subjects}`);
+await migrate(url);
+const pool = new pg.Pool({ connectionString: url, max: 4 });
+
+let position = 0;
+const ev = (
+  type: DeliveredEvent['type'],
+  subject: string,
+  department: string,
+  day: string,
+  payload: unknown,
+): DeliveredEvent => ({
+  id: randomUUID(),
+  type,
+  version: 1,
+  subjectCode: subject,
+  personKey: null,
+  department,
+  source: 'court',
+  occurredAt: new Date(`${day}T02:00:00Z`),
+  payload,
+  position: ++position,
+});
+
+/** A deterministic pseudo-random number in [0,1) from an index and a salt (no state: resumable). */
+const rand = (i: number, salt: number) => {
+  const x = Math.sin(i * 12.9898 + salt * 78.233) * 43758.5453;
+  return x - Math.floor(x);
+};
+const DEPTS = ['tax', 'market', 'environment', 'transport', 'housing', 'health', 'emergency'];
+const ACTIONS = ['NONE', 'NONE', 'NONE', 'WARN', 'INTERCEPT', 'RESTRICT', 'FAVOUR'];
+const GRADES = ['A', 'B', 'B', 'C', 'D'];
+const dayIn = (i: number, salt: number) => {
+  const d = new Date(Date.UTC(2023, 0, 1) + Math.floor(rand(i, salt) * 1200) * 86_400_000);
+  return d.toISOString().slice(0, 10);
+};
+
+async function fill() {
+  const existing = await pool.query('SELECT count(*)::int AS n FROM metrics.fact');
+  if (existing.rows[0].n > 0) {
+    console.log(`fact store kept from an earlier run: ${existing.rows[0].n} facts`);
+    return;
+  }
+  const started = Date.now();
+  const sql = pgSql(pool);
+  let facts: FactRow[] = [];
+  let ids: string[] = [];
+  let total = 0;
+  const flush = async () => {
+    total += await insertFacts(sql, ids, facts);
+    facts = [];
+    ids = [];
+  };
+  const add = (e: DeliveredEvent, dims: { district: string; industry: string; kind: string }) => {
+    for (const f of factsOf(e, dims)) {
+      facts.push(f);
+      ids.push(e.id);
+    }
+  };
+  for (const g of generate({ subjects, personKeySecret: 'bench-person-key-secret-0123456789' })) {
+    const s = g.subject;
+    if (s.kind === 'NATURAL_PERSON') continue;
+    const dims = { district: s.regionCode, industry: s.industryCode ?? '-', kind: s.kind };
+    const i = g.index;
+    for (const c of g.courtCases) {
+      add(
+        ev('list.entry.added', s.code, 'court', c.publishedOn, {
+          list: 'DISHONEST_DEBTOR',
+          entryId: c.caseNumber,
+          listedOn: c.publishedOn,
+          endsOn: c.listedUntil,
+          authority: null,
+        }),
+        dims,
+      );
+      if (c.withdrawnOn)
+        add(
+          ev('list.entry.removed', s.code, 'court', c.withdrawnOn, {
+            list: 'DISHONEST_DEBTOR',
+            entryId: c.caseNumber,
+            removedOn: c.withdrawnOn,
+            cause: 'WITHDRAWN',
+            ground: null,
+          }),
+          dims,
+        );
+    }
+    for (const a of g.abnormalEntries) {
+      add(
+        ev('list.entry.added', s.code, 'market', a.listedOn, {
+          list: 'ABNORMAL_OPERATION',
+          entryId: `${s.code}${a.listedOn}`,
+          listedOn: a.listedOn,
+          endsOn: null,
+          authority: null,
+        }),
+        dims,
+      );
+      if (a.removedOn)
+        add(
+          ev('list.entry.removed', s.code, 'market', a.removedOn, {
+            list: 'ABNORMAL_OPERATION',
+            entryId: `${s.code}${a.listedOn}`,
+            removedOn: a.removedOn,
+            cause: 'REPAIRED',
+            ground: null,
+          }),
+          dims,
+        );
+    }
+    if (g.seriousListing)
+      add(
+        ev('list.entry.added', s.code, 'market', g.seriousListing.listedOn, {
+          list: 'SERIOUS_ILLEGAL',
+          entryId: s.code,
+          listedOn: g.seriousListing.listedOn,
+          endsOn: g.seriousListing.expiresOn,
+          authority: null,
+        }),
+        dims,
+      );
+    for (const r of g.ratings)
+      add(
+        ev('rating.changed', s.code, 'tax', r.evaluatedOn, {
+          scheme: 'TAX_CREDIT',
+          year: r.year,
+          level: r.level,
+          previousLevel: null,
+          ratingId: `${s.code}${r.year}`,
+        }),
+        dims,
+      );
+    for (const p of g.environmentalPenalties)
+      add(
+        ev('record.published', s.code, 'environment', p.decidedOn, {
+          record: 'ENVIRONMENTAL_PENALTY',
+          recordId: p.decisionNumber,
+          publishedOn: p.decidedOn,
+          publicityEndsOn: null,
+        }),
+        dims,
+      );
+    for (const a of g.arrears)
+      add(
+        ev('record.published', a.debtorCode, 'government', a.recordedOn, {
+          record: 'GOVERNMENT_ARREARS',
+          recordId: `${a.debtorCode}${a.recordedOn}`,
+          publishedOn: a.recordedOn,
+          publicityEndsOn: null,
+        }),
+        dims,
+      );
+    // 双公示 receipts (about 0.3 per organisation), checks (0.5), one evaluation grade each.
+    if (rand(i, 1) < 0.3) {
+      const decided = dayIn(i, 2);
+      const lag = Math.floor(rand(i, 3) * 14);
+      const received = new Date(Date.parse(`${decided}T02:00:00Z`) + lag * 86_400_000);
+      const e = ev('disclosure.record.accepted', s.code, DEPTS[i % DEPTS.length]!, decided, {
+        kind: rand(i, 4) < 0.7 ? 'LICENCE' : 'PENALTY',
+        recordId: String(i),
+        decisionNumber: String(i),
+        decidedOn: decided,
+      });
+      add({ ...e, occurredAt: received }, dims);
+    }
+    if (rand(i, 5) < 0.5)
+      add(
+        ev('credit.check.recorded', s.code, 'platform', dayIn(i, 6), {
+          checkId: String(i),
+          checkingDepartment: DEPTS[(i >> 3) % DEPTS.length]!,
+          matter: '政府采购',
+          action: ACTIONS[i % ACTIONS.length]!,
+          lists: [],
+        }),
+        dims,
+      );
+    add(
+      ev('evaluation.grade.changed', s.code, 'platform', dayIn(i, 7), {
+        modelCode: 'PUBLIC',
+        modelVersion: 1,
+        grade: GRADES[i % GRADES.length]!,
+        previousGrade: null,
+        score: null,
+      }),
+      dims,
+    );
+    if (facts.length >= 20_000) await flush();
+  }
+  await flush();
+  await pool.query('VACUUM ANALYZE metrics.fact');
+  console.log(`filled ${total} facts for ${subjects} subjects in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+await fill();
+const db = createDb(url, { applicationName: 'bench-metrics' });
+const service = await startMetricsSubgraph({ db, port: 0, internalSecret: TEST_INTERNAL_SECRET });
+function percentile95(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
+}
+const FRAME = `query ($q: MetricQuery!) { metricFrame(query: $q) { rows { period keys value } } }`;
+const variables = { from: '2025-01-01', to: '2025-12-31', region: '330000', department: null };
+const results: { panel: string; p95: number; rows: number }[] = [];
+try {
+  for (const panel of BUILT_IN_PANELS(variables)) {
+    const times: number[] = [];
+    let rows = 0;
+    for (let k = 0; k <= runs; k++) {
+      const t = performance.now();
+      const { body } = await postAs<{ metricFrame: { rows: unknown[] } }>(service.url, callers.supervisor(), FRAME, {
+        q: panel.query,
+      });
+      if (body.errors) throw new Error(`${panel.id}: ${JSON.stringify(body.errors)}`);
+      rows = body.data!.metricFrame.rows.length;
+      if (k > 0) times.push(performance.now() - t);
+    }
+    // The statement alone (no HTTP, identity check or audit entry), to tell the database's share.
+    const sqlTimes: number[] = [];
+    const q = validateQuery(panel.query, null);
+    for (let k = 0; k <= runs; k++) {
+      const t = performance.now();
+      await readFrame(pgSql(pool), q);
+      if (k > 0) sqlTimes.push(performance.now() - t);
+    }
+    const p95 = percentile95(times);
+    const sqlP95 = percentile95(sqlTimes);
+    results.push({ panel: panel.id, p95, rows });
+    console.log(
+      `${panel.id.padEnd(40)} p95 ${p95.toFixed(1).padStart(7)} ms  (statement ${sqlP95.toFixed(1).padStart(6)} ms)  rows ${rows}${p95 > BUDGET_MS ? '  OVER BUDGET' : ''}`,
+    );
+  }
+} finally {
+  await service.close();
+  await pool.end();
+  await server.stop();
+}
+const over = results.filter((r) => r.p95 > BUDGET_MS);
+console.log(over.length ? `${over.length} panel(s) over ${BUDGET_MS} ms` : `every panel within ${BUDGET_MS} ms (p95)`);

@@ -1,0 +1,6 @@
+export * from './scope.ts';
+export * from './log.ts';
+export * from './metrics.ts';
+export * from './tracing.ts';
+export * from './http.ts';
+export * from './setup.ts';

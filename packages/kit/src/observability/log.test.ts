@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { captureLogs, logger, scrubPersonalData, serviceLogger } from './log.ts';
+import { requestScope } from './scope.ts';
+
+describe('structured logs', () => {
+  it('masks names, ID numbers (18 and 15 digits) and mobile numbers in a line', () => {
+    const line = scrubPersonalData(
+      '{"msg":"duplicate key: (王建国, 33010619850214217X) also 330106850214217 and 13812345678; code 91330106MA2K00017"}',
+    );
+    assert.ok(!line.includes('王建国'));
+    assert.ok(!line.includes('33010619850214217X'));
+    assert.ok(!line.includes('330106850214217'));
+    assert.ok(!line.includes('13812345678'));
+    // A unified social credit code is no person's: letters in it keep it from looking like an ID number.
+    assert.ok(line.includes('91330106MA2K00017'));
+  });
+
+  it('writes JSON lines carrying the request id and service of the scope they were written in', () => {
+    const capture = captureLogs();
+    try {
+      requestScope.run({ requestId: 'req-1', service: 'tax' }, () => logger.info({ route: '/graphql' }, 'answered'));
+      serviceLogger('gateway').warn('outside a request');
+    } finally {
+      capture.stop();
+    }
+    const [inside, outside] = capture.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    assert.equal(inside!.requestId, 'req-1');
+    assert.equal(inside!.service, 'tax');
+    assert.equal(inside!.level, 'info');
+    assert.equal(inside!.msg, 'answered');
+    assert.equal(outside!.requestId, undefined);
+    assert.equal(outside!.service, 'gateway');
+  });
+
+  it('logs an error by type, code, message and stack only, scrubbed', () => {
+    const capture = captureLogs();
+    try {
+      const error = Object.assign(new Error('value 李秀英 refused'), {
+        code: 'P2002',
+        meta: { target: ['name'], value: '李秀英' },
+      });
+      logger.error({ err: error }, 'write failed');
+    } finally {
+      capture.stop();
+    }
+    const entry = JSON.parse(capture.lines[0]!) as { err: Record<string, unknown> };
+    assert.equal(entry.err.code, 'P2002');
+    assert.equal(entry.err.meta, undefined);
+    assert.ok(!capture.lines[0]!.includes('李秀英'));
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * `npm run metrics:backfill -- [--directory] [--region 330000] [--gateway http://127.0.0.1:4000/graphql] [--alerts]`
+ *
+ * Rebuilds the metrics subgraph's fact store (docs/metrics.md, docs/adr/0100-metrics-fact-store.md) without reading
+ * any department's schema:
+ *
+ *   1. with --directory, pages the subject register through the graph (public `searchSubjects` fields: code, kind,
+ *      region, industry) into metrics.subject, and gives stored facts the register's division and industry;
+ *   2. empties metrics.fact and replays the platform bus (events.event) from its first event through the metrics
+ *      consumer: the same code as live intake, so a rebuilt store equals one fed live;
+ *   3. with --alerts, evaluates the threshold rules for the last full month.
+ *
+ * DATABASE_URL names the hub's database. Identity for the graph: CREDIT_HUB_API_KEY (a platform system's key).
+ */
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { pgSql } from '@credit-hub/kit/db';
+import { rebuildFacts } from '@credit-hub/subgraph-metrics/events';
+import { evaluateAlerts, syncDirectoryFromGraph } from '@credit-hub/subgraph-metrics/jobs';
+
+const { values } = parseArgs({
+  options: {
+    directory: { type: 'boolean', default: false },
+    region: { type: 'string' },
+    gateway: { type: 'string', default: 'http://127.0.0.1:4000/graphql' },
+    alerts: { type: 'boolean', default: false },
+  },
+});
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error('DATABASE_URL must name the hub database');
+  process.exit(2);
+}
+const pool = new pg.Pool({ connectionString: url, max: 2 });
+try {
+  const started = Date.now();
+  if (values.directory) {
+    const n = await syncDirectoryFromGraph(pgSql(pool), {
+      graphUrl: values.gateway,
+      apiKey: process.env.CREDIT_HUB_API_KEY ?? null,
+      region: values.region ?? null,
+      log: (line) => console.log(line),
+    });
+    console.log(`subject directory: ${n} subjects`);
+  }
+  const handled = await rebuildFacts(pool);
+  const facts = await pool.query('SELECT count(*)::int AS n FROM metrics.fact');
+  console.log(
+    `replayed ${handled} events into ${facts.rows[0].n} facts in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  if (values.alerts) console.log(`alerts fired: ${await evaluateAlerts(pgSql(pool))}`);
+} finally {
+  await pool.end();
+}
