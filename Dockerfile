@@ -19,6 +19,7 @@ COPY subgraphs/metrics/package.json subgraphs/metrics/
 COPY subgraphs/report/package.json subgraphs/report/
 COPY subgraphs/push/package.json subgraphs/push/
 COPY subgraphs/commitment/package.json subgraphs/commitment/
+COPY subgraphs/repair/package.json subgraphs/repair/
 COPY gateway/package.json gateway/
 COPY web/package.json web/
 COPY prisma prisma

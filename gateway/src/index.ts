@@ -56,7 +56,12 @@ import { DEFAULT_TIMEOUTS, SubgraphClient, type TimeoutConfig } from './fetcher.
 import { Safelist } from './safelist.ts';
 import { graphqlTransport, requestIdFormat } from './transport.ts';
 import { sharedState } from './shared-state.ts';
-import { DEFAULT_UPLOAD_LIMIT_BYTES, mountUploads } from './upload.ts';
+import {
+  DEFAULT_REPAIR_UPLOAD_LIMIT_BYTES,
+  DEFAULT_UPLOAD_LIMIT_BYTES,
+  mountRepairUploads,
+  mountUploads,
+} from './upload.ts';
 import { supergraphFromFile } from './supergraph.ts';
 import { mountWebApp } from './web.ts';
 
@@ -229,6 +234,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     limitBytes: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES,
     rateLimit: rateLimiter.middleware,
     console: { sessions, publicOrigin: options.console?.publicOrigin },
+  });
+  const repair = SUBGRAPHS.find((s) => s.name === 'repair')!;
+  mountRepairUploads(app, {
+    jwt,
+    keys,
+    internalSecret: options.internalSecret,
+    repairUrl: options.subgraphUrls?.repair ?? `http://127.0.0.1:${repair.port}/graphql`,
+    limitBytes: DEFAULT_REPAIR_UPLOAD_LIMIT_BYTES,
+    rateLimit: rateLimiter.middleware,
   });
 
   const bodyLimit = options.bodyLimitBytes ?? 100 * 1024;

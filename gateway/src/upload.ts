@@ -209,3 +209,110 @@ function refuseUpload(req: Request) {
   }
   return null;
 }
+
+export const DEFAULT_REPAIR_UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
+/** The types a repair file may be declared as: none is a type a cross-site form can send. */
+const REPAIR_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'application/octet-stream'];
+
+export interface RepairUploadOptions {
+  jwt: JwtVerifier;
+  keys: ApiKeyVerifier;
+  internalSecret: string;
+  /** The repair subgraph's GraphQL URL; its /uploads route sits beside /graphql. */
+  repairUrl: string;
+  limitBytes: number;
+  rateLimit: (req: Request, res: Response, next: NextFunction) => void;
+}
+
+/**
+ * `POST /uploads/repair?case=<id>&purpose=<purpose>&fileName=<name>`: a file of a 信用修复 / 异议 case (承诺书 scan,
+ * proof of performance, authorisation letter, evidence), sent by the signed-in enterprise. The caller is authenticated
+ * as for /graphql; the body (at most `limitBytes`, a few megabytes, so it is held in memory) is passed to the repair
+ * subgraph's /uploads with the identity signed for that exact request, which checks the case, sniffs the type from
+ * the content, hashes and stores it (subgraphs/repair/src/uploads.ts).
+ */
+export function mountRepairUploads(app: Express, options: RepairUploadOptions): void {
+  const base = new URL(options.repairUrl);
+  app.post(
+    '/uploads/repair',
+    authenticateRequests(options.jwt, options.keys),
+    (req: Request, res: Response, next: NextFunction) => {
+      if (identityOf(req).role !== 'PUBLIC') return next();
+      sendGraphQLError(
+        res,
+        401,
+        ErrorCode.UNAUTHENTICATED,
+        'Uploads need the enterprise signed in: Authorization: Bearer <token>',
+      );
+    },
+    options.rateLimit,
+    async (req: Request, res: Response) => {
+      const { type } = mediaType(req.header('content-type'));
+      if (!REPAIR_TYPES.includes(type))
+        return sendGraphQLError(
+          res,
+          415,
+          ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+          'A repair file is sent as its own body with Content-Type application/pdf, image/jpeg or image/png (a form post is refused: cross-site request protection)',
+        );
+      if ((req.header('content-encoding') ?? 'identity').trim().toLowerCase() !== 'identity')
+        return sendGraphQLError(
+          res,
+          415,
+          ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+          'A file is sent uncompressed (no Content-Encoding)',
+        );
+      if (Number(req.header('content-length') ?? 0) > options.limitBytes)
+        return sendGraphQLError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `The file exceeds ${options.limitBytes} bytes`, {
+          limit: options.limitBytes,
+        });
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of req as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size <= options.limitBytes) chunks.push(chunk);
+      }
+      if (size > options.limitBytes)
+        return sendGraphQLError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `The file exceeds ${options.limitBytes} bytes`, {
+          limit: options.limitBytes,
+        });
+      const query = new URL(req.originalUrl, 'http://gateway').search;
+      const target = new URL(`/uploads${query}`, base);
+      try {
+        const upstream = await fetch(target, {
+          method: 'POST',
+          headers: {
+            'content-type': type,
+            'x-request-id': req.header('x-request-id') ?? randomUUID(),
+            [IDENTITY_HEADER]: await signIdentity(
+              identityOf(req),
+              options.internalSecret,
+              routeDigest('POST', `${target.pathname}${target.search}`),
+            ),
+          },
+          body: Buffer.concat(chunks),
+        });
+        if (!/^application\/json\b/.test(upstream.headers.get('content-type') ?? ''))
+          return sendGraphQLError(
+            res,
+            502,
+            ErrorCode.SUBGRAPH_UNAVAILABLE,
+            `The repair subgraph answered ${upstream.status} without JSON`,
+            {
+              serviceName: 'repair',
+            },
+          );
+        res
+          .status(upstream.status)
+          .setHeader('cache-control', 'no-store')
+          .json(await upstream.json());
+      } catch (error) {
+        return sendGraphQLError(res, 503, ErrorCode.SUBGRAPH_UNAVAILABLE, 'The repair subgraph is unavailable', {
+          serviceName: 'repair',
+          reason: (error as Error).message,
+        });
+      }
+    },
+  );
+  app.all('/uploads/repair', methodNotAllowed(['POST']));
+}

@@ -127,6 +127,13 @@ export const SubjectQuery = graphql(`
       }
       administrativePenalties {
         id
+        objectionPending
+        repairPending
+        repairEligibility {
+          eligible
+          reason
+          from
+        }
         documentNumber
         violationType
         facts
@@ -155,6 +162,13 @@ export const SubjectQuery = graphql(`
       }
       majorTaxViolations {
         id
+        objectionPending
+        repairPending
+        repairEligibility {
+          eligible
+          reason
+          from
+        }
         situationLabel
         mainFacts
         legalBasis
@@ -204,6 +218,13 @@ export const SubjectQuery = graphql(`
       }
       seriousIllegalListings {
         id
+        objectionPending
+        repairPending
+        repairEligibility {
+          eligible
+          reason
+          from
+        }
         decisionDocument
         groundLabel
         basis
@@ -216,6 +237,13 @@ export const SubjectQuery = graphql(`
       }
       abnormalOperations {
         id
+        objectionPending
+        repairPending
+        repairEligibility {
+          eligible
+          reason
+          from
+        }
         kindLabel
         reasonLabel
         listingAuthority
@@ -574,6 +602,110 @@ export const MetricAlertsQuery = graphql(`
       periodStart
       periodEnd
       firedAt
+    }
+  }
+`);
+
+/** 信用修复 / 异议 progress by 查询码 (anyone holding the code; no personal data): the /repair page. */
+export const RepairProgressQuery = graphql(`
+  query WebRepairProgress($queryCode: String!) {
+    repairProgress(queryCode: $queryCode) {
+      kind
+      recordKind
+      departmentName
+      state
+      dueOn
+      decisionReason
+      submittedAt
+      closedAt
+    }
+  }
+`);
+
+/** The console's 信用修复 / 异议 work queue (officers of a department, the platform, supervisors; docs/web.md). */
+export const RepairQueueQuery = graphql(`
+  query WebRepairQueue($filter: RepairQueueFilter) {
+    repairQueue(filter: $filter) {
+      id
+      kind
+      queryCode
+      subjectCode
+      recordKind
+      recordId
+      department
+      departmentName
+      category
+      statement
+      state
+      dueOn
+      daysLeft
+      overdue
+      extended
+      missingMaterials
+      files {
+        id
+        purpose
+        fileName
+        sha256
+      }
+    }
+  }
+`);
+
+/** One move of the work queue: the console's buttons (the state table decides which apply). */
+export const RepairForwardMutation = graphql(`
+  mutation WebRepairForward($id: ID!) {
+    forwardRepairCase(id: $id) {
+      id
+      state
+    }
+  }
+`);
+export const RepairReturnMutation = graphql(`
+  mutation WebRepairReturn($id: ID!, $reason: String!) {
+    returnRepairCase(id: $id, reason: $reason) {
+      id
+      state
+    }
+  }
+`);
+export const RepairAcceptMutation = graphql(`
+  mutation WebRepairAccept($id: ID!) {
+    acceptRepairCase(id: $id) {
+      id
+      state
+    }
+  }
+`);
+export const RepairApproveMutation = graphql(`
+  mutation WebRepairApprove($id: ID!, $basis: String!) {
+    approveRepairCase(id: $id, basis: $basis) {
+      id
+      state
+    }
+  }
+`);
+export const RepairDenyMutation = graphql(`
+  mutation WebRepairDeny($id: ID!, $reason: String!) {
+    denyRepairCase(id: $id, reason: $reason) {
+      id
+      state
+    }
+  }
+`);
+export const ObjectionUpholdMutation = graphql(`
+  mutation WebObjectionUphold($id: ID!, $reason: String!) {
+    upholdObjection(id: $id, reason: $reason) {
+      id
+      state
+    }
+  }
+`);
+export const ObjectionCorrectMutation = graphql(`
+  mutation WebObjectionCorrect($id: ID!, $reason: String!) {
+    correctObjection(id: $id, reason: $reason) {
+      id
+      state
     }
   }
 `);

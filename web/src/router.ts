@@ -37,6 +37,12 @@ export const router = createRouter({
       meta: { title: '专项信用报告' },
     },
     {
+      path: '/repair',
+      name: 'repair',
+      component: () => import('./pages/RepairPage.vue'),
+      meta: { title: '信用修复与异议' },
+    },
+    {
       path: '/console',
       name: 'console',
       component: () => import('./pages/ConsolePage.vue'),

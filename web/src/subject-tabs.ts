@@ -25,12 +25,50 @@ export type RecordType =
   | 'serious-illegal'
   | 'abnormal-operation';
 
+/** The 信用修复 / 异议 window's marks on a record (subgraphs/repair), for the records it handles. */
+export interface WindowMarks {
+  /** The window's name of the record kind (RepairRecordKind). */
+  kind: 'ADMINISTRATIVE_PENALTY' | 'MAJOR_TAX_VIOLATION' | 'SERIOUS_ILLEGAL' | 'ABNORMAL_OPERATION';
+  objectionPending: boolean;
+  repairPending: boolean;
+  eligible: boolean;
+  /** Why 申请信用修复 is not open, and from when it will be. */
+  reason: string | null;
+  from: string | null;
+}
+
+interface Marked {
+  objectionPending?: boolean | null;
+  repairPending?: boolean | null;
+  repairEligibility?: { eligible: boolean; reason?: string | null; from?: string | null } | null;
+}
+
+/** The marks of one record; null when the window did not answer (the entrances then stay as plain links). */
+function marks(kind: WindowMarks['kind'], r: Marked): WindowMarks | null {
+  if (!r.repairEligibility) return null;
+  return {
+    kind,
+    objectionPending: r.objectionPending === true,
+    repairPending: r.repairPending === true,
+    eligible: r.repairEligibility.eligible,
+    reason: r.repairEligibility.reason ?? null,
+    from: r.repairEligibility.from ?? null,
+  };
+}
+
 export interface RecordView {
   key: string;
   title: string;
   fields: [string, string][];
   /** Negative records: their publicity end and the entrances for 信用修复 and 异议. */
-  negative?: { type: RecordType; id: string; publicityEnd: string | null; publicityNote: string };
+  negative?: {
+    type: RecordType;
+    id: string;
+    publicityEnd: string | null;
+    publicityNote: string;
+    /** The window's marks (异议处理中, whether 申请信用修复 is open), for the records it handles. */
+    window?: WindowMarks | null;
+  };
   date?: string | null;
   /** 数据更新时间: when the hub last stored a change to the record (its `updatedAt`). */
   updatedAt?: string | null;
@@ -181,6 +219,7 @@ export function tabsOf(s: Subject): TabView[] {
           negative: {
             type: 'penalty' as const,
             id: p.id,
+            window: marks('ADMINISTRATIVE_PENALTY', p),
             publicityEnd: p.publicityEndsOn ?? null,
             publicityNote: '不予公示',
           },
@@ -307,6 +346,7 @@ export function tabsOf(s: Subject): TabView[] {
           negative: {
             type: 'tax-violation' as const,
             id: t.id,
+            window: marks('MAJOR_TAX_VIOLATION', t),
             publicityEnd: t.publicityEndsOn,
             publicityNote: '',
           },
@@ -332,6 +372,7 @@ export function tabsOf(s: Subject): TabView[] {
           negative: {
             type: 'serious-illegal' as const,
             id: l.id,
+            window: marks('SERIOUS_ILLEGAL', l),
             publicityEnd: l.expiresOn,
             publicityNote: '',
           },
@@ -390,6 +431,7 @@ export function tabsOf(s: Subject): TabView[] {
           negative: {
             type: 'abnormal-operation' as const,
             id: a.id,
+            window: marks('ABNORMAL_OPERATION', a),
             publicityEnd: null,
             publicityNote: '移出经营异常名录前持续公示（纠正后可申请移出）',
           },

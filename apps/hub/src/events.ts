@@ -23,12 +23,13 @@ import {
 } from '@credit-hub/kit/events/nats';
 import { commitmentTimeRules } from '@credit-hub/subgraph-commitment/events';
 import { courtTimeRules } from '@credit-hub/subgraph-court/events';
-import { disclosureTimeRules } from '@credit-hub/subgraph-disclosure/events';
+import { disclosureRepairConsumer, disclosureTimeRules } from '@credit-hub/subgraph-disclosure/events';
 import { EVALUATION_CONSUMERS } from '@credit-hub/subgraph-evaluation/events';
-import { marketTimeRules } from '@credit-hub/subgraph-market/events';
+import { marketRepairConsumer, marketTimeRules } from '@credit-hub/subgraph-market/events';
+import { repairConsumers } from '@credit-hub/subgraph-repair/events';
+import { taxRepairConsumer, taxTimeRules } from '@credit-hub/subgraph-tax/events';
 import { DEFAULT_CONFIG, pushConsumer } from '@credit-hub/subgraph-push';
 import { metricsFactsConsumer, metricsTimeRules } from '@credit-hub/subgraph-metrics/events';
-import { taxTimeRules } from '@credit-hub/subgraph-tax/events';
 
 /** Every department's time rules: the endings that a day makes, announced once each. */
 export const HUB_TIME_RULES: readonly TimeEventRule[] = [
@@ -48,6 +49,12 @@ export const HUB_CONSUMERS: readonly ConsumerDefinition[] = [
   pushConsumer(DEFAULT_CONFIG),
   // metrics: the supervisors' fact store (docs/metrics.md).
   metricsFactsConsumer,
+  // 信用修复 (docs/rules/repair.md): the window's record projection and SYNCED step, and each deciding department's
+  // own repair act on `repair.approved`, in its own schema.
+  ...repairConsumers,
+  taxRepairConsumer,
+  marketRepairConsumer,
+  disclosureRepairConsumer,
 ];
 
 export interface HubEventsOptions {

@@ -20,6 +20,7 @@ import { startSubjectSubgraph } from '@credit-hub/subgraph-subject';
 import { startTaxSubgraph } from '@credit-hub/subgraph-tax';
 import { startMetricsSubgraph } from '@credit-hub/subgraph-metrics';
 import { startCommitmentSubgraph } from '@credit-hub/subgraph-commitment';
+import { startRepairSubgraph } from '@credit-hub/subgraph-repair';
 import {
   developmentKeys,
   ephemeralKeys,
@@ -71,6 +72,7 @@ const startersFor = (
   report: (o) => startReportSubgraph({ ...o, config: report }),
   push: (o) => startPushSubgraph({ ...o, config: settings.push }),
   commitment: startCommitmentSubgraph,
+  repair: startRepairSubgraph,
 });
 
 export interface Hub {

@@ -16,6 +16,7 @@ export const SUBGRAPHS = [
   { name: 'report', port: 4109, department: 'platform' },
   { name: 'push', port: 4110, department: 'platform' },
   { name: 'commitment', port: 4111, department: 'platform' },
+  { name: 'repair', port: 4112, department: 'platform' },
 ] as const;
 
 /**

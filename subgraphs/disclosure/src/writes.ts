@@ -259,7 +259,7 @@ export async function repair(
         where: { id: penalty.id },
         data: { repairedOn, repairAppliedOn: new Date(`${appliedOn}T00:00:00Z`), repairReason: text },
       });
-      await penaltyRepaired(tx, repaired, on);
+      await penaltyRepaired(prismaSql(tx), repaired, on);
       return repaired;
     },
   );

@@ -13,9 +13,11 @@ const who: Record<string, Identity> = {
   admin: callers.admin(),
   'system (tax, read)': callers.system('tax', ['read']),
   'system (tax, none)': callers.system('tax', []),
+  'enterprise (bound)': { ...callers.public, actor: 'ent-1', role: 'ENTERPRISE', subjectCode: '91330106MA2E70015X' },
 };
 const READS: Record<string, string[]> = {
   PUBLIC: Object.keys(who),
+  SUBJECT: ['officer (tax)', 'officer (court)', 'supervisor', 'system (tax, read)', 'enterprise (bound)'],
   SHARED: ['officer (tax)', 'officer (court)', 'supervisor', 'system (tax, read)'],
   DEPARTMENT: ['officer (tax)', 'supervisor', 'system (tax, read)'],
   SUPERVISOR: ['supervisor'],
@@ -23,6 +25,16 @@ const READS: Record<string, string[]> = {
 };
 
 describe('access policy', () => {
+  it('SUBJECT writes: only an enterprise user bound to a USCC (its own matters; the resolver binds the USCC)', () => {
+    assert.deepEqual(
+      Object.entries(who)
+        .filter(([, identity]) => canWrite(identity, 'SUBJECT', 'platform'))
+        .map(([name]) => name),
+      ['enterprise (bound)'],
+    );
+    assert.equal(canWrite({ ...who['enterprise (bound)']!, subjectCode: null }, 'SUBJECT', 'platform'), false);
+  });
+
   it('reads: every role × level of the documented table (owner: tax)', () => {
     for (const level of ACCESS_LEVELS) {
       const allowed = Object.entries(who)

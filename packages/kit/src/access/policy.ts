@@ -20,13 +20,17 @@ import type { Identity } from './identity.ts';
  * Supervisors never write. Mutations are DEPARTMENT or ADMIN level, or SHARED for a department's report
  * about its own business to a platform service (any officer, systems with scope `write`).
  */
-export const ACCESS_LEVELS = ['PUBLIC', 'SHARED', 'DEPARTMENT', 'SUPERVISOR', 'ADMIN'] as const;
+export const ACCESS_LEVELS = ['PUBLIC', 'SUBJECT', 'SHARED', 'DEPARTMENT', 'SUPERVISOR', 'ADMIN'] as const;
 export type AccessLevel = (typeof ACCESS_LEVELS)[number];
 
 export function canRead(who: Identity, level: AccessLevel, owner: string): boolean {
   switch (level) {
     case 'PUBLIC':
       return true;
+    case 'SUBJECT':
+      // The subject's own matters (its 信用修复 applications): the enterprise user itself and government users; the
+      // resolver shows an enterprise only what concerns its own USCC.
+      return who.role === 'ENTERPRISE' || canRead(who, 'SHARED', owner);
     case 'SHARED':
       return (
         who.role === 'OFFICER' || who.role === 'SUPERVISOR' || (who.role === 'SYSTEM' && who.scopes.includes('read'))
@@ -58,6 +62,10 @@ export function canWrite(who: Identity, level: AccessLevel, owner: string): bool
       // business decisions): any department's officers and write-scoped systems. The resolver binds the
       // write to the caller's own department; supervisors still never write.
       return who.role === 'OFFICER' || (who.role === 'SYSTEM' && who.scopes.includes('write'));
+    case 'SUBJECT':
+      // A subject acting for itself (applying for 信用修复, objecting): an enterprise user bound to its USCC; the
+      // resolver binds the write to that USCC.
+      return who.role === 'ENTERPRISE' && Boolean(who.subjectCode);
     case 'SUPERVISOR':
       // A supervisory act that records only the supervisor's own work (a 双随机 inspection draw), never a
       // department's records.

@@ -88,6 +88,7 @@ function mask(kind: PersonalKind, value: unknown): unknown {
 
 const LEVEL_WORDS: Record<AccessLevel, string> = {
   PUBLIC: 'anyone',
+  SUBJECT: 'the subject itself (an enterprise user bound to its USCC) or a government user',
   SHARED: 'an authenticated government user',
   DEPARTMENT: 'the owning department or a supervisor',
   SUPERVISOR: 'a supervisor',

@@ -69,6 +69,11 @@ export const recordPublishedV1 = z.strictObject({
   recordId: id,
   publishedOn: day,
   publicityEndsOn: day.nullable(),
+  /**
+   * The department's first day of 信用修复 (最短公示期届满), when its rules fix one (双公示 penalties). Optional, so
+   * every v1 payload recorded before it stays valid; the repair window reads it (docs/rules/repair.md).
+   */
+  repairableFrom: day.nullable().optional(),
 });
 
 export const recordPublicationEndedV1 = z.strictObject({
@@ -172,6 +177,46 @@ export const commitmentBrokenV1 = commitment.extend({
   publicityEndsOn: day.nullable(),
 });
 
+/** The records the 信用修复 / 异议 window handles (subgraphs/repair), by the department that owns them. */
+export const REPAIR_RECORD_KINDS = [
+  'ADMINISTRATIVE_PENALTY', // 双公示 行政处罚 (disclosure, for the reporting department)
+  'ABNORMAL_OPERATION', // 经营异常名录 (market)
+  'SERIOUS_ILLEGAL', // 严重违法失信名单 (market)
+  'MAJOR_TAX_VIOLATION', // 重大税收违法失信主体 (tax)
+  'ENVIRONMENTAL_PENALTY', // 环境行政处罚 (environment; objections only)
+  'DISHONEST_DEBTOR', // 失信被执行人 (court; objections only: the court's own procedure repairs)
+] as const;
+export const repairRecordKind = z.enum(REPAIR_RECORD_KINDS);
+
+/**
+ * A department approved a 信用修复 application (谁认定、谁修复). Recorded by the repair window in the same
+ * transaction as the approval; the owning department consumes it and performs its own repair act in its own schema
+ * (publicity ends / the entry leaves its list with cause REPAIRED), which it announces with its own events.
+ */
+export const repairApprovedV1 = z.strictObject({
+  applicationId: id,
+  /** 查询码 of the application. */
+  queryCode: z.string().max(16),
+  recordKind: repairRecordKind,
+  recordId: id,
+  approvedOn: day,
+  /** The department's reason / basis of the decision. */
+  basis: z.string().max(500),
+  /** The day the subject applied (the department's act records it). */
+  appliedOn: day,
+});
+
+/** An objection (异议) was resolved: CORRECTED by the providing department, or UPHELD with its reason. */
+export const objectionResolvedV1 = z.strictObject({
+  objectionId: id,
+  queryCode: z.string().max(16),
+  recordKind: repairRecordKind,
+  recordId: id,
+  outcome: z.enum(['CORRECTED', 'UPHELD']),
+  resolvedOn: day,
+  reason: z.string().max(500),
+});
+
 /**
  * Every event type with its versions. Keys are the wire names (`type`); each version maps to its payload schema.
  * Helpers building on the backbone add their types here (e.g. `measure.lift.required`).
@@ -192,6 +237,8 @@ export const EVENT_CATALOGUE = {
   'commitment.made': { 1: commitmentMadeV1 },
   'commitment.kept': { 1: commitmentKeptV1 },
   'commitment.broken': { 1: commitmentBrokenV1 },
+  'repair.approved': { 1: repairApprovedV1 },
+  'objection.resolved': { 1: objectionResolvedV1 },
 } as const satisfies Record<string, Record<number, z.ZodType>>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;

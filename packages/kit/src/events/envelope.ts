@@ -16,6 +16,7 @@ export const OUTBOX_SCHEMAS = [
   'push',
   'metrics',
   'commitment',
+  'repair',
 ] as const;
 export type OutboxSchema = (typeof OUTBOX_SCHEMAS)[number];
 

@@ -6,3 +6,4 @@ export * from './relay.ts';
 export * from './consumer.ts';
 export * from './backbone.ts';
 export * from './scheduled.ts';
+export * from './repair.ts';

@@ -16,7 +16,8 @@ export type Scalars = {
 };
 
 /**
- * Access levels (访问级别): PUBLIC 公开; SHARED 政务共享 (authenticated government users); DEPARTMENT 本部门
+ * Access levels (访问级别): PUBLIC 公开; SUBJECT 主体本身 (an enterprise user bound to its USCC, for its own
+ * matters, and government users); SHARED 政务共享 (authenticated government users); DEPARTMENT 本部门
  * (the owning department and supervisors); SUPERVISOR 监管 (supervisors and administrators); ADMIN 管理员.
  */
 export type AccessLevel =
@@ -28,6 +29,8 @@ export type AccessLevel =
   | 'PUBLIC'
   /** 政务共享 — department officers, supervisors and departmental systems with the read scope */
   | 'SHARED'
+  /** 主体本身 — the subject itself (an enterprise user bound to its USCC) for its own matters, and government users */
+  | 'SUBJECT'
   /** 监管 — supervisors and administrators */
   | 'SUPERVISOR';
 

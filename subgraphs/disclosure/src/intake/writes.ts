@@ -261,6 +261,21 @@ async function recordIntakeEvents(
         decidedOn: String(v.decided_on).slice(0, 10),
       },
     });
+    // A penalty's publicity window and first day of 信用修复 (the repair window keeps them: docs/rules/repair.md).
+    if (kind === 'CF' && v.publicity_ends_on !== undefined)
+      events.push({
+        source: 'disclosure',
+        type: 'record.published',
+        department,
+        subject: String(v.subject_code),
+        payload: {
+          record: 'ADMINISTRATIVE_PENALTY',
+          recordId: row.id,
+          publishedOn: String(v.decided_on).slice(0, 10),
+          publicityEndsOn: v.publicity_ends_on ? String(v.publicity_ends_on).slice(0, 10) : null,
+          repairableFrom: v.repairable_from ? String(v.repairable_from).slice(0, 10) : null,
+        },
+      });
   }
   await recordEvents(sql, events);
 }

@@ -1,0 +1,131 @@
+/**
+ * What the window learns from the bus (docs/rules/repair.md, "Propagation"). It reads the owning departments' events
+ * only, never their schemas:
+ *   - the records it can take cases on (record_fact): list entries added and removed, penalties published and ended;
+ *   - the end of a repair: when the deciding department announces the record's end with cause REPAIRED (its own
+ *     act, done on consuming `repair.approved`), the approved application becomes SYNCED.
+ */
+import type { Sql } from '@credit-hub/kit/db';
+import type { ConsumerDefinition, DeliveredEvent, PayloadOf } from '@credit-hub/kit/events';
+import { chineseCalendar } from '@credit-hub/kit';
+import { clock } from '@credit-hub/kit';
+import { workingDays, type RecordKind } from './rules.ts';
+
+const KIND_OF_LIST: Partial<Record<string, RecordKind>> = {
+  MAJOR_TAX_VIOLATOR: 'MAJOR_TAX_VIOLATION',
+  SERIOUS_ILLEGAL: 'SERIOUS_ILLEGAL',
+  ABNORMAL_OPERATION: 'ABNORMAL_OPERATION',
+  DISHONEST_DEBTOR: 'DISHONEST_DEBTOR',
+};
+const KIND_OF_RECORD: Partial<Record<string, RecordKind>> = {
+  ADMINISTRATIVE_PENALTY: 'ADMINISTRATIVE_PENALTY',
+  ENVIRONMENTAL_PENALTY: 'ENVIRONMENTAL_PENALTY',
+};
+
+async function known(
+  sql: Sql,
+  event: DeliveredEvent,
+  kind: RecordKind,
+  id: string,
+  since: string,
+  endsOn: string | null,
+  repairableFrom: string | null,
+  overwrite: boolean,
+) {
+  const subject = event.subjectCode ?? event.personKey;
+  if (!subject) return;
+  await sql.execute(
+    `INSERT INTO repair.record_fact (record_kind, record_id, subject_code, department, since, ends_on, repairable_from, updated_at)
+     VALUES ($1, $2, $3, $4, $5::date, $6::date, $7::date, now())
+     ON CONFLICT (record_kind, record_id) DO ${
+       overwrite
+         ? `UPDATE SET subject_code = EXCLUDED.subject_code, department = EXCLUDED.department, since = EXCLUDED.since,
+              ends_on = EXCLUDED.ends_on, repairable_from = COALESCE(EXCLUDED.repairable_from, record_fact.repairable_from),
+              updated_at = now()`
+         : 'NOTHING'
+     }`,
+    [kind, id, subject, event.department, since, endsOn, repairableFrom],
+  );
+}
+
+async function ended(sql: Sql, kind: RecordKind, id: string, on: string, cause: string) {
+  await sql.execute(
+    `UPDATE repair.record_fact SET ended_on = $3::date, ended_cause = $4, updated_at = now()
+      WHERE record_kind = $1 AND record_id = $2 AND ended_on IS NULL`,
+    [kind, id, on, cause],
+  );
+  if (cause !== 'REPAIRED') return;
+  // The department's repair act is done and announced: its approved application is SYNCED.
+  const today = clock.today();
+  const approved = (await sql.rows(
+    `SELECT id::text AS id, stage_started_at AS "startedAt" FROM repair."case"
+      WHERE kind = 'REPAIR' AND state = 'APPROVED' AND record_kind = $1 AND record_id = $2 FOR UPDATE`,
+    [kind, id],
+  )) as { id: string; startedAt: Date }[];
+  for (const row of approved) {
+    await sql.execute(
+      `UPDATE repair."case" SET state = 'SYNCED', due_on = NULL, closed_at = $2, stage_started_at = $2 WHERE id = $1::bigint`,
+      [row.id, clock.now()],
+    );
+    await sql.execute(
+      `INSERT INTO repair.transition (case_id, from_state, to_state, action, actor, role, department, reason, stage_days, at)
+       VALUES ($1::bigint, 'APPROVED', 'SYNCED', 'SYNC', 'event:repair.records', 'SYSTEM', NULL, $2, $3, $4)`,
+      [
+        row.id,
+        `${kind} ${id} 已由认定部门终止公示/移出（修复）`,
+        workingDays(row.startedAt, today, chineseCalendar),
+        clock.now(),
+      ],
+    );
+  }
+}
+
+/** The window's one consumer: the record projection and the SYNCED step. */
+export const repairRecordsConsumer: ConsumerDefinition = {
+  name: 'repair.records',
+  types: [
+    'list.entry.added',
+    'list.entry.removed',
+    'record.published',
+    'record.publication.ended',
+    'disclosure.record.accepted',
+  ],
+  async handle(event, sql) {
+    switch (event.type) {
+      case 'list.entry.added': {
+        const p = event.payload as PayloadOf<'list.entry.added'>;
+        const kind = KIND_OF_LIST[p.list];
+        if (kind) await known(sql, event, kind, p.entryId, p.listedOn, p.endsOn, null, true);
+        return;
+      }
+      case 'list.entry.removed': {
+        const p = event.payload as PayloadOf<'list.entry.removed'>;
+        const kind = KIND_OF_LIST[p.list];
+        if (kind) await ended(sql, kind, p.entryId, p.removedOn, p.cause);
+        return;
+      }
+      case 'record.published': {
+        const p = event.payload as PayloadOf<'record.published'>;
+        const kind = KIND_OF_RECORD[p.record];
+        if (kind)
+          await known(sql, event, kind, p.recordId, p.publishedOn, p.publicityEndsOn, p.repairableFrom ?? null, true);
+        return;
+      }
+      case 'record.publication.ended': {
+        const p = event.payload as PayloadOf<'record.publication.ended'>;
+        const kind = KIND_OF_RECORD[p.record];
+        if (kind) await ended(sql, kind, p.recordId, p.endedOn, p.cause);
+        return;
+      }
+      case 'disclosure.record.accepted': {
+        const p = event.payload as PayloadOf<'disclosure.record.accepted'>;
+        // Known by its decision day at least; `record.published` (same transaction) adds its window.
+        if (p.kind === 'PENALTY')
+          await known(sql, event, 'ADMINISTRATIVE_PENALTY', p.recordId, p.decidedOn, null, null, false);
+        return;
+      }
+    }
+  },
+};
+
+export const repairConsumers: readonly ConsumerDefinition[] = [repairRecordsConsumer];

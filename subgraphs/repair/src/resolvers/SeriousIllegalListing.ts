@@ -1,0 +1,5 @@
+import type { SeriousIllegalListingResolvers } from '../__generated__/resolvers-types.ts';
+import { recordEntity } from './RecordMark.ts';
+
+/** The record, as the window sees it: its marks (RecordMark.ts). */
+export const SeriousIllegalListing = recordEntity('SERIOUS_ILLEGAL') satisfies SeriousIllegalListingResolvers;
