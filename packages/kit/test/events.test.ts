@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
 import { fixClock } from '../src/index.ts';
 import { inPgTransaction, prismaSql, type Sql } from '../src/db/index.ts';
 import {
@@ -211,6 +212,37 @@ describe('relay and consumers', () => {
       await backbone.stop();
     }
   });
+
+  // The hub runs more consumers than its events pool has connections (apps/hub/src/events.ts). A listening
+  // connection per consumer used to take the whole pool, and settle() then waited for ever for a batch connection.
+  // The timeout only turns such a hang into a failure; nothing here measures speed.
+  it(
+    'runs more consumers than its pool has connections, holding one listening connection',
+    { timeout: 120_000 },
+    async () => {
+      const small = new pg.Pool({ connectionString: tdb.url, max: 2, application_name: 'events-small-pool' });
+      const tables = await Promise.all(['receipts_p1', 'receipts_p2', 'receipts_p3', 'receipts_p4'].map(receiptTable));
+      const backbone = await startEventBackbone(small, { consumers: tables.map((t) => t.consumer), pollMs: 50 });
+      try {
+        const code = subject();
+        await inPgTransaction(tdb.db.pool, (sql) => recordEvents(sql, [removal(code, 'p1'), removal(code, 'p2')]));
+        await backbone.settle();
+        for (const table of tables)
+          assert.deepEqual(
+            (await table.rows()).filter((r) => r.subject === code).map((r) => r.entry),
+            ['p1', 'p2'],
+          );
+        const listening = await tdb.db.pool.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE application_name = 'events-small-pool' AND query LIKE 'LISTEN%'`,
+        );
+        assert.equal(listening.rows[0]!.n, 1);
+      } finally {
+        await backbone.stop();
+        await small.end();
+      }
+    },
+  );
 });
 
 describe('time-made events', () => {

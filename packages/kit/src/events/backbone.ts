@@ -1,11 +1,15 @@
 /**
  * The embedded event backbone that `npm start` (apps/hub) and the tests run: the relay loop (outboxes → bus,
  * woken by the writers' NOTIFY, polled as a fallback) and the consumers. Postgres only; no broker.
+ *
+ * The backbone holds exactly one pool connection for notifications, whatever the number of consumers: it LISTENs
+ * on the outbox channel (wakes the relay) and on the bus channel (wakes every consumer). Every other connection of
+ * the pool stays free for relay and consumer batches, so any pool of two or more connections makes progress.
  */
 import type pg from 'pg';
 import { startConsumer, type ConsumerDefinition, type RunningConsumer } from './consumer.ts';
 import { OUTBOX_CHANNEL } from './outbox.ts';
-import { relayAll } from './relay.ts';
+import { BUS_CHANNEL, relayAll } from './relay.ts';
 import { waker } from './waker.ts';
 
 export interface BackboneOptions {
@@ -24,14 +28,25 @@ export interface RunningBackbone {
 
 export async function startEventBackbone(pool: pg.Pool, options: BackboneOptions = {}): Promise<RunningBackbone> {
   const pollMs = options.pollMs ?? 1000;
+  const relay = options.relay ?? true;
   let stopped = false;
   const wake = waker();
   let relayLoop: Promise<void> = Promise.resolve();
+  const definitions = options.consumers ?? [];
+  const consumers: RunningConsumer[] = [];
+  const channels = [...(relay ? [OUTBOX_CHANNEL] : []), ...(definitions.length > 0 ? [BUS_CHANNEL] : [])];
   let listener: pg.PoolClient | null = null;
-  if (options.relay ?? true) {
+  if (channels.length > 0) {
     listener = await pool.connect();
-    listener.on('notification', () => wake.signal());
-    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    listener.on('notification', (message) => {
+      if (message.channel === OUTBOX_CHANNEL) wake.signal();
+      else for (const consumer of consumers) consumer.wake();
+    });
+    for (const channel of channels) await listener.query(`LISTEN ${channel}`);
+  }
+  // Started after the listener holds its connection, so a notification is never missed for want of one.
+  consumers.push(...definitions.map((def) => startConsumer(pool, def, { pollMs, listen: false })));
+  if (relay) {
     relayLoop = (async () => {
       while (!stopped) {
         try {
@@ -44,7 +59,6 @@ export async function startEventBackbone(pool: pg.Pool, options: BackboneOptions
       }
     })();
   }
-  const consumers = (options.consumers ?? []).map((def) => startConsumer(pool, def, { pollMs }));
   return {
     consumers,
     settle: async () => {
@@ -57,7 +71,7 @@ export async function startEventBackbone(pool: pg.Pool, options: BackboneOptions
       await relayLoop;
       await Promise.all(consumers.map((c) => c.stop()));
       if (listener) {
-        await listener.query(`UNLISTEN ${OUTBOX_CHANNEL}`).catch(() => undefined);
+        await listener.query('UNLISTEN *').catch(() => undefined);
         listener.release();
       }
     },

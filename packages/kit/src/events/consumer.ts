@@ -300,27 +300,46 @@ export interface RunningConsumer {
   name: string;
   /** Resolves once the consumer has caught up with the bus as it is now (tests wait on this, never on time). */
   caughtUp(): Promise<void>;
+  /** Cuts the consumer's sleep short: what a bus notification does (the backbone's shared listener calls it). */
+  wake(): void;
   stop(): Promise<void>;
+}
+
+export interface ConsumerLoopOptions {
+  /** Poll interval besides the notifications (default 1 s): retries and missed notifications. */
+  pollMs?: number;
+  /**
+   * Hold a connection of its own that LISTENs on the bus channel (default true). False where the caller listens
+   * once for all its consumers and calls `wake()` (the backbone): a listening connection is held for the
+   * consumer's whole life, so one per consumer would take a pool connection per consumer away for good, and a
+   * pool smaller than the number of consumers would have no connection left for any batch.
+   */
+  listen?: boolean;
 }
 
 /**
  * Starts a consumer loop: woken by the relay's NOTIFY, and by a poll (`pollMs`, default 1 s) for retries and
  * missed notifications. Several processes may start the same consumer; one works at a time.
  */
-export function startConsumer(pool: pg.Pool, def: ConsumerDefinition, { pollMs = 1000 } = {}): RunningConsumer {
+export function startConsumer(
+  pool: pg.Pool,
+  def: ConsumerDefinition,
+  { pollMs = 1000, listen = true }: ConsumerLoopOptions = {},
+): RunningConsumer {
   let stopped = false;
   const wake = waker();
   const waiters: (() => void)[] = [];
   let listener: pg.PoolClient | null = null;
-  void pool
-    .connect()
-    .then(async (client) => {
-      if (stopped) return client.release();
-      listener = client;
-      client.on('notification', () => wake.signal());
-      await client.query(`LISTEN ${BUS_CHANNEL}`);
-    })
-    .catch(() => undefined);
+  if (listen)
+    void pool
+      .connect()
+      .then(async (client) => {
+        if (stopped) return client.release();
+        listener = client;
+        client.on('notification', () => wake.signal());
+        await client.query(`LISTEN ${BUS_CHANNEL}`);
+      })
+      .catch(() => undefined);
 
   const loop = (async () => {
     while (!stopped) {
@@ -346,6 +365,7 @@ export function startConsumer(pool: pg.Pool, def: ConsumerDefinition, { pollMs =
         waiters.push(resolve);
         wake.signal();
       }),
+    wake: () => wake.signal(),
     stop: async () => {
       stopped = true;
       wake.signal();
