@@ -182,22 +182,34 @@ describe('信用修复 and 异议 on the public site', () => {
       await page.getByTestId('act-forward').first().click();
       await page.getByTestId('console-message').filter({ hasText: '已办理' }).waitFor(WAIT);
     });
-    // The tax department accepts and approves in its console work queue.
-    await inConsole('tax', async (page) => {
-      await page.getByTestId('act-accept').first().waitFor(WAIT);
-      await page.getByTestId('act-accept').first().click();
-      await page.getByTestId('act-approve').first().waitFor(WAIT);
-      await page.getByTestId('queue-reason').first().fill('已缴清税款、滞纳金和罚款，公布满六个月');
-      await page.getByTestId('act-approve').first().click();
-      // Approved: in the queue until the department's act is announced (同步中).
-      await page.getByTestId('queue-state').filter({ hasText: '已准予，同步中' }).waitFor(WAIT);
-    });
-    const state = await gql<{ repairCase: { state: string } }>(
-      `query($id: ID!) { repairCase(id: $id) { state } }`,
-      { id },
-      tokens.tax!,
-    );
-    assert.equal(state.repairCase.state, 'APPROVED');
+    // The hub's consumers run on their own, so the department's act could follow the approval before the page or
+    // the query below looks. Holding the tax department's repair consumer's cursor row (one worker per consumer,
+    // packages/kit/src/events/consumer.ts) keeps the case APPROVED, without any timing, until it is let go.
+    const hold = await tdb.db.pool.connect();
+    try {
+      await hold.query('BEGIN');
+      const held = await hold.query(`SELECT 1 FROM events.cursor WHERE consumer = 'tax.repair' FOR UPDATE`);
+      assert.equal(held.rowCount, 1);
+      // The tax department accepts and approves in its console work queue.
+      await inConsole('tax', async (page) => {
+        await page.getByTestId('act-accept').first().waitFor(WAIT);
+        await page.getByTestId('act-accept').first().click();
+        await page.getByTestId('act-approve').first().waitFor(WAIT);
+        await page.getByTestId('queue-reason').first().fill('已缴清税款、滞纳金和罚款，公布满六个月');
+        await page.getByTestId('act-approve').first().click();
+        // Approved: in the queue until the department's act is announced (同步中).
+        await page.getByTestId('queue-state').filter({ hasText: '已准予，同步中' }).waitFor(WAIT);
+      });
+      const state = await gql<{ repairCase: { state: string } }>(
+        `query($id: ID!) { repairCase(id: $id) { state } }`,
+        { id },
+        tokens.tax!,
+      );
+      assert.equal(state.repairCase.state, 'APPROVED');
+    } finally {
+      await hold.query('ROLLBACK');
+      hold.release();
+    }
     await hub.events!.settle();
     await hub.events!.settle();
     await onPage(blackTab(firm), async (page) => {
