@@ -613,8 +613,9 @@ export function newSubgraph(root: string, spec: NewSubgraph, build = true): void
       execFileSync('npm', ['run', '--silent', ...args], { cwd: root, stdio: 'inherit', env });
     step('prisma client', () => npm('generate'));
     step('migration', () => npm('db:migration', '--', spec.name));
-    step('codegen', () => npm('codegen'));
+    // Composition first: the web app's codegen reads the composed supergraph, which the new subgraph changes.
     step('composition', () => npm('compose'));
+    step('codegen', () => npm('codegen'));
     step('reference docs', () => npm('docs'));
     step('kubernetes manifests', () => npm('k8s'));
     step('format', () =>

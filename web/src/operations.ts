@@ -493,7 +493,7 @@ export const SpecialCreditReportQuery = graphql(`
 // each metric's level and audits every read.
 
 export const MetricCatalogueQuery = graphql(`
-  query ConsoleMetricCatalogue {
+  query WebConsoleMetricCatalogue {
     metrics {
       id
       label
@@ -519,7 +519,7 @@ export const MetricCatalogueQuery = graphql(`
 `);
 
 export const DashboardsQuery = graphql(`
-  query ConsoleDashboards {
+  query WebConsoleDashboards {
     dashboards {
       id
       title
@@ -531,7 +531,7 @@ export const DashboardsQuery = graphql(`
 `);
 
 export const DashboardQuery = graphql(`
-  query ConsoleDashboard($id: ID!) {
+  query WebConsoleDashboard($id: ID!) {
     dashboard(id: $id) {
       id
       title
@@ -546,7 +546,7 @@ export const DashboardQuery = graphql(`
 `);
 
 export const MetricFrameQuery = graphql(`
-  query ConsoleMetricFrame($query: MetricQuery!) {
+  query WebConsoleMetricFrame($query: MetricQuery!) {
     metricFrame(query: $query) {
       fields {
         name
@@ -564,7 +564,7 @@ export const MetricFrameQuery = graphql(`
 `);
 
 export const MetricFactsQuery = graphql(`
-  query ConsoleMetricFacts($query: MetricQuery!) {
+  query WebConsoleMetricFacts($query: MetricQuery!) {
     metricFacts(query: $query) {
       subjectCode
       day
@@ -580,7 +580,7 @@ export const MetricFactsQuery = graphql(`
 `);
 
 export const SaveDashboardMutation = graphql(`
-  mutation ConsoleSaveDashboard($input: DashboardInput!, $expectedVersion: Int) {
+  mutation WebConsoleSaveDashboard($input: DashboardInput!, $expectedVersion: Int) {
     saveDashboard(input: $input, expectedVersion: $expectedVersion) {
       id
       title
@@ -592,7 +592,7 @@ export const SaveDashboardMutation = graphql(`
 `);
 
 export const MetricAlertsQuery = graphql(`
-  query ConsoleMetricAlerts {
+  query WebConsoleMetricAlerts {
     metricAlerts(first: 20) {
       id
       metricLabel

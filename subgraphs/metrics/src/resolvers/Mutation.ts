@@ -4,6 +4,14 @@ import type { Context } from '../context.ts';
 import { dashboardDefinition, MAX_DEFINITION_BYTES, metricById, validateQuery } from '../rules.ts';
 import { createAlertRule, deleteDashboard, saveDashboard } from '../writes.ts';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A saved dashboard's id is a UUID (built-in dashboards cannot be saved or deleted); anything else is refused here. */
+function dashboardId(value: string, field: string): string {
+  if (!UUID.test(value)) throw badInput(field, 'FORMAT', `${field} must be the UUID of a saved dashboard`);
+  return value;
+}
+
 function parseDefinition(text: string) {
   if (Buffer.byteLength(text) > MAX_DEFINITION_BYTES)
     throw badInput('input.definition', 'TOO_LARGE', `input.definition may be at most ${MAX_DEFINITION_BYTES} bytes`);
@@ -44,7 +52,7 @@ export const Mutation: MutationResolvers<Context> = {
         'expectedVersion is required when saving an existing dashboard (input.id)',
       );
     return saveDashboard(ctx.audited, ctx.identity.actor, {
-      id: input.id ?? null,
+      id: input.id ? dashboardId(input.id, 'input.id') : null,
       title,
       scope: input.scope,
       department: input.scope === 'DEPARTMENT' ? (input.department ?? 'platform') : null,
@@ -53,7 +61,7 @@ export const Mutation: MutationResolvers<Context> = {
     });
   },
   deleteDashboard: (_root, { id, expectedVersion }, ctx) =>
-    deleteDashboard(ctx.audited, ctx.identity.actor, id, expectedVersion),
+    deleteDashboard(ctx.audited, ctx.identity.actor, dashboardId(id, 'id'), expectedVersion),
   createAlertRule: async (_root, { input }, ctx) => {
     const filters = Object.fromEntries((input.filters ?? []).map((f) => [f.dimension, f.values]));
     // The same checks as a panel's query: a rule can only watch what a panel could show.
