@@ -3,9 +3,9 @@
  * woken by the writers' NOTIFY, polled as a fallback) and the consumers. Postgres only; no broker.
  */
 import type pg from 'pg';
-import { startConsumer, type ConsumerDefinition, type RunningConsumer } from './consumer.ts';
+import { startConsumer, type BusNotices, type ConsumerDefinition, type RunningConsumer } from './consumer.ts';
 import { OUTBOX_CHANNEL } from './outbox.ts';
-import { relayAll } from './relay.ts';
+import { BUS_CHANNEL, relayAll } from './relay.ts';
 import { waker } from './waker.ts';
 
 export interface BackboneOptions {
@@ -26,12 +26,29 @@ export async function startEventBackbone(pool: pg.Pool, options: BackboneOptions
   const pollMs = options.pollMs ?? 1000;
   let stopped = false;
   const wake = waker();
-  let relayLoop: Promise<void> = Promise.resolve();
+  // One connection listens for the whole backbone (the relay's outbox wake-ups and the consumers' bus wake-ups):
+  // a held connection per consumer would exhaust the pool once there are more consumers than connections.
+  const definitions = options.consumers ?? [];
+  const relay = options.relay ?? true;
+  const busListeners = new Set<() => void>();
+  const busNotices: BusNotices = {
+    subscribe: (notice) => {
+      busListeners.add(notice);
+      return () => busListeners.delete(notice);
+    },
+  };
+  const channels = [...(relay ? [OUTBOX_CHANNEL] : []), ...(definitions.length > 0 ? [BUS_CHANNEL] : [])];
   let listener: pg.PoolClient | null = null;
-  if (options.relay ?? true) {
+  if (channels.length > 0) {
     listener = await pool.connect();
-    listener.on('notification', () => wake.signal());
-    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    listener.on('notification', (message) => {
+      if (message.channel === OUTBOX_CHANNEL) wake.signal();
+      else busListeners.forEach((notice) => notice());
+    });
+    for (const channel of channels) await listener.query(`LISTEN ${channel}`);
+  }
+  let relayLoop: Promise<void> = Promise.resolve();
+  if (relay) {
     relayLoop = (async () => {
       while (!stopped) {
         try {
@@ -44,7 +61,7 @@ export async function startEventBackbone(pool: pg.Pool, options: BackboneOptions
       }
     })();
   }
-  const consumers = (options.consumers ?? []).map((def) => startConsumer(pool, def, { pollMs }));
+  const consumers = definitions.map((def) => startConsumer(pool, def, { pollMs, busNotices }));
   return {
     consumers,
     settle: async () => {
@@ -57,7 +74,7 @@ export async function startEventBackbone(pool: pg.Pool, options: BackboneOptions
       await relayLoop;
       await Promise.all(consumers.map((c) => c.stop()));
       if (listener) {
-        await listener.query(`UNLISTEN ${OUTBOX_CHANNEL}`).catch(() => undefined);
+        await listener.query('UNLISTEN *').catch(() => undefined);
         listener.release();
       }
     },

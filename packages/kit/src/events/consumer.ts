@@ -296,6 +296,12 @@ export async function consumerLag(pool: pg.Pool, name: string): Promise<number> 
   return rows[0]!.n;
 }
 
+/** The bus's NOTIFY, received once for several consumers (startEventBackbone's one listening connection). */
+export interface BusNotices {
+  /** Calls `notice` on each bus notification; returns the function that stops it. */
+  subscribe(notice: () => void): () => void;
+}
+
 export interface RunningConsumer {
   name: string;
   /** Resolves once the consumer has caught up with the bus as it is now (tests wait on this, never on time). */
@@ -307,20 +313,28 @@ export interface RunningConsumer {
  * Starts a consumer loop: woken by the relay's NOTIFY, and by a poll (`pollMs`, default 1 s) for retries and
  * missed notifications. Several processes may start the same consumer; one works at a time.
  */
-export function startConsumer(pool: pg.Pool, def: ConsumerDefinition, { pollMs = 1000 } = {}): RunningConsumer {
+export function startConsumer(
+  pool: pg.Pool,
+  def: ConsumerDefinition,
+  { pollMs = 1000, busNotices }: { pollMs?: number; busNotices?: BusNotices } = {},
+): RunningConsumer {
   let stopped = false;
   const wake = waker();
   const waiters: (() => void)[] = [];
   let listener: pg.PoolClient | null = null;
-  void pool
-    .connect()
-    .then(async (client) => {
-      if (stopped) return client.release();
-      listener = client;
-      client.on('notification', () => wake.signal());
-      await client.query(`LISTEN ${BUS_CHANNEL}`);
-    })
-    .catch(() => undefined);
+  // With the backbone's shared listener no connection is held here: one LISTEN per consumer would keep a pooled
+  // connection each, and with more consumers than the pool's size the relay and the consumers would wait forever.
+  const unsubscribe = busNotices?.subscribe(() => wake.signal());
+  if (!busNotices)
+    void pool
+      .connect()
+      .then(async (client) => {
+        if (stopped) return client.release();
+        listener = client;
+        client.on('notification', () => wake.signal());
+        await client.query(`LISTEN ${BUS_CHANNEL}`);
+      })
+      .catch(() => undefined);
 
   const loop = (async () => {
     while (!stopped) {
@@ -348,6 +362,7 @@ export function startConsumer(pool: pg.Pool, def: ConsumerDefinition, { pollMs =
       }),
     stop: async () => {
       stopped = true;
+      unsubscribe?.();
       wake.signal();
       await loop;
       if (listener) {
