@@ -6,6 +6,9 @@ import { captureLogs, poolSizeOf, type RunningService } from '@credit-hub/kit';
 import { personKey } from '@credit-hub/kit/codes';
 import { createTestDatabase, makeIdNumber, makeUscc, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
 import type { Hub } from '@credit-hub/hub';
+import { HUB_CONSUMERS } from '@credit-hub/hub/events';
+import { BUS_LOCK, OUTBOX_SCHEMAS } from '@credit-hub/kit/events';
+import pg from 'pg';
 import { bearer, startGatewayFor, startTestHub, tokenFor } from './support/hub.ts';
 import { scrape } from './support/metrics.ts';
 
@@ -151,6 +154,61 @@ describe('metrics', () => {
         before.sum('credit_hub_subgraph_fetch_duration_seconds_count', { subgraph: 'subject', outcome: 'failed' }),
       1,
     );
+  });
+
+  it('reports the event backlog per outbox and per consumer, counted at the scrape', async () => {
+    // The test holds the relay's bus lock: the commitment's event stays in its outbox until released.
+    const holder = new pg.Client({ connectionString: tdb.url });
+    await holder.connect();
+    await holder.query('SELECT pg_advisory_lock($1)', [BUS_LOCK]);
+    try {
+      const market = bearer(await tokenFor({ role: 'officer', department: 'market' }));
+      const { body } = await postGraphQL(
+        hub.gatewayUrl,
+        `mutation ObsCommit($i: CreditCommitmentInput!) { recordCreditCommitment(input: $i) { id } }`,
+        {
+          i: {
+            subjectCode: company,
+            kind: 'APPROVAL_NOTIFICATION',
+            matter: '食品经营许可',
+            content: '本公司承诺在取得许可后三个月内补交经营场所证明。',
+            checkingDepartment: 'market',
+            madeOn: '2026-01-05',
+            termEndsOn: '2026-04-05',
+          },
+        },
+        market,
+      );
+      assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+      const held = await scrape(subgraphUrl('commitment'));
+      const [unrelayed] = (
+        await holder.query<{ n: number }>('SELECT count(*)::int AS n FROM commitment.outbox WHERE relayed_at IS NULL')
+      ).rows;
+      assert.ok(unrelayed!.n >= 1);
+      assert.equal(held.sum('credit_hub_event_backlog', { service: 'commitment', stream: 'outbox' }), unrelayed!.n);
+    } finally {
+      await holder.query('SELECT pg_advisory_unlock($1)', [BUS_LOCK]);
+      await holder.end();
+    }
+    // Relayed and consumed: every outbox and every consumer of the hub is a series, each at 0.
+    await hub.events!.settle();
+    const after = await scrape(hub.gatewayUrl);
+    const series = after.samples('credit_hub_event_backlog');
+    assert.deepEqual(
+      series
+        .filter((s) => s.labels.stream === 'bus')
+        .map((s) => s.labels.service)
+        .sort(),
+      HUB_CONSUMERS.map((c) => c.name).sort(),
+    );
+    assert.deepEqual(
+      series
+        .filter((s) => s.labels.stream === 'outbox')
+        .map((s) => s.labels.service)
+        .sort(),
+      [...OUTBOX_SCHEMAS].sort(),
+    );
+    for (const s of series) assert.equal(s.value, 0, `${s.labels.service}/${s.labels.stream} drained`);
   });
 });
 

@@ -166,6 +166,71 @@ describe('公共信用信息报告', () => {
     const all = (await pdfText(report.pdfBase64)).join('\n');
     assert.ok(all.includes('暂无处于公示期内的行政处罚信息'));
     assert.ok(all.includes('未被列入严重失信主体名单'));
+    assert.deepEqual(table(report, 'commitment').rows, []);
+    assert.ok(all.includes('暂无公开的信用承诺信息'), 'a subject without commitments says so');
+  });
+
+  it('shows a broken, published commitment in 七、信用承诺 as the public site does (signatory masked)', async () => {
+    const firm = await initSeed(tdb.db).subject({ name: '杭州失诺餐饮管理有限公司', regionCode: '330106' });
+    const market = bearer(await tokenFor({ role: 'officer', department: 'market' }));
+    const recorded = await ask<{ recordCreditCommitment: { id: string } }>(
+      `mutation ($i: CreditCommitmentInput!) { recordCreditCommitment(input: $i) { id } }`,
+      {
+        i: {
+          subjectCode: firm.code,
+          kind: 'APPROVAL_NOTIFICATION',
+          matter: '食品经营许可',
+          content: '本公司承诺在取得食品经营许可后三个月内补交经营场所合法使用证明，逾期未补交自愿接受撤销许可。',
+          signatory: '李明华',
+          checkingDepartment: 'market',
+          madeOn: '2026-07-01',
+          termEndsOn: '2026-10-01',
+        },
+      },
+      market,
+    );
+    assert.equal(recorded.body.errors, undefined, JSON.stringify(recorded.body.errors));
+    const checked = await ask<{ checkCreditCommitment: { state: string; publicityEndsOn: string } }>(
+      `mutation ($i: CommitmentCheckInput!) { checkCreditCommitment(input: $i) { state publicityEndsOn } }`,
+      {
+        i: {
+          commitmentId: recorded.body.data!.recordCreditCommitment.id,
+          outcome: 'BROKEN',
+          checkedOn: DAY,
+          finding: '逾期未补交经营场所证明',
+          tier: 'GENERAL',
+        },
+      },
+      market,
+    );
+    assert.equal(checked.body.errors, undefined, JSON.stringify(checked.body.errors));
+    const { state, publicityEndsOn } = checked.body.data!.checkCreditCommitment;
+    assert.equal(state, 'BROKEN');
+
+    const report = await publicReport(firm.code);
+    const section = table(report, 'commitment');
+    assert.equal(section.title, '七、信用承诺');
+    assert.deepEqual(section.rows, [
+      [
+        '告知承诺',
+        '食品经营许可',
+        '本公司承诺在取得食品经营许可后三个月内补交经营场所合法使用证明，逾期未补交自愿接受撤销许可。',
+        '李*华',
+        '2026-07-01',
+        '2026-10-01',
+        '未践诺',
+        DAY,
+        publicityEndsOn,
+        '市场监督管理局',
+      ],
+    ]);
+    const data = JSON.parse(report.dataJson) as { covered: string[]; notCovered: string[] };
+    assert.ok(data.covered.includes('信用承诺'));
+    assert.ok(!data.notCovered.some((line) => line.startsWith('信用承诺')));
+    const all = (await pdfText(report.pdfBase64)).join('\n');
+    for (const text of ['七、信用承诺', '食品经营许可', '李*华', '未践诺', publicityEndsOn, '市场监督管理局'])
+      assert.ok(all.includes(text), `the PDF holds ${text}`);
+    assert.ok(!all.includes('李明华'), "the signatory's full name never appears");
   });
 
   it('masks a natural person as the public site does, and renders rare name characters (淏, 䶮)', async () => {

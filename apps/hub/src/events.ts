@@ -7,6 +7,7 @@
  */
 import pg from 'pg';
 import {
+  reportBacklog,
   startEventBackbone,
   startTimeEvents,
   type ConsumerDefinition,
@@ -101,6 +102,9 @@ export async function startHubEvents(databaseUrl: string, options: HubEventsOpti
     pollMs: options.pollMs,
   });
   const scheduler = options.timeEvents === false ? null : startTimeEvents(pool, HUB_TIME_RULES);
+  // credit_hub_event_backlog: every outbox (both relays drain them) and the embedded consumers' lag, counted only
+  // when /metrics is scraped. JetStream consumers' lag is the broker's (`nats consumer info`, docs/operations.md).
+  const stopBacklog = reportBacklog(pool, { consumers: nats ? [] : consumers.map((c) => c.name) });
   return {
     backbone,
     scheduler,
@@ -109,6 +113,7 @@ export async function startHubEvents(databaseUrl: string, options: HubEventsOpti
       else await backbone.settle();
     },
     close: async () => {
+      stopBacklog();
       await scheduler?.stop();
       await backbone.stop();
       if (nats) {

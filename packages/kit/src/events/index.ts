@@ -7,3 +7,4 @@ export * from './consumer.ts';
 export * from './backbone.ts';
 export * from './scheduled.ts';
 export * from './repair.ts';
+export * from './backlog.ts';

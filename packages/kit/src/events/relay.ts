@@ -10,7 +10,8 @@ import { OUTBOX_SCHEMAS, type OutboxSchema } from './envelope.ts';
 
 /** Announced after a relay batch commits: consumers wake on it instead of waiting for their poll. */
 export const BUS_CHANNEL = 'credit_events_bus';
-const BUS_LOCK = 0x43_48_45_56; // 'CHEV': the bus writer lock, one per database
+/** The bus writer lock, one per database ('CHEV'); a test holding it holds the relay back. */
+export const BUS_LOCK = 0x43_48_45_56;
 
 /** Moves up to `limit` rows of one outbox onto the bus; returns how many moved. */
 export async function relayOutbox(pool: pg.Pool, source: OutboxSchema, limit = 1000): Promise<number> {

@@ -74,7 +74,12 @@ const rowsOf = <T>(items: readonly T[] | null | undefined, row: (item: T) => (st
 export const NOT_COVERED = [
   '刑事裁判（犯罪记录）：本平台未归集犯罪记录，需向公安机关申请开具',
   '行政强制：本平台暂未归集行政强制信息',
-  '信用承诺：本平台暂未归集市场主体的信用承诺及履约信息',
+];
+
+/** 专项 also lacks 信用承诺: its domains are departments' violations; a commitment's 履约 is in 公共信用信息报告 (七). */
+export const SPECIAL_NOT_COVERED = [
+  ...NOT_COVERED,
+  '信用承诺：专项信用报告不含信用承诺及履约情况，请见公共信用信息报告“七、信用承诺”',
 ];
 
 /** What the report explains (报告说明): scope, publicity rules, the objection channel, the disclaimer. */
@@ -179,6 +184,11 @@ export function publicContent(s: GraphSubject): ReportContent {
       v(s.environmentalRating.validUntil),
     ]);
   if (yes(s.isALevelTaxpayer)) evaluation.push(['纳税信用等级', 'A级', '税务部门', '—']);
+  // 信用承诺 as the public site's tab shows it (web/src/subject-tabs.ts): the commitment subgraph's public view, the
+  // signatory masked by the gateway, a broken commitment only while published (the subgraph applies the window).
+  const commitments = s.creditCommitments ?? [];
+  const commitmentSource =
+    [...new Set(commitments.map((c) => c.checkingDepartment?.label).filter(Boolean))].join('、') || '各承诺核查部门';
   const tables: ReportTable[] = [
     {
       key: 'basic',
@@ -264,10 +274,33 @@ export function publicContent(s: GraphSubject): ReportContent {
     {
       key: 'commitment',
       title: '七、信用承诺',
-      source: '信用平台',
-      columns: ['承诺类型', '内容'],
-      rows: [],
-      empty: '本平台暂未归集信用承诺信息',
+      source: commitmentSource,
+      columns: [
+        '承诺类型',
+        '承诺事项',
+        '承诺内容摘要',
+        '承诺人',
+        '承诺日期',
+        '履约期限',
+        '履约状态',
+        '核查日期',
+        '公示截止日期',
+        '核查部门',
+      ],
+      rows: rowsOf(commitments, (c) => [
+        c.kindLabel,
+        c.matter,
+        c.summary,
+        c.signatory,
+        c.madeOn,
+        c.termEndsOn,
+        c.stateLabel,
+        c.checkedOn,
+        // The site shows 公示截止日期 for a broken commitment only; the others have none to show.
+        c.state === 'BROKEN' ? c.publicityEndsOn : null,
+        c.checkingDepartment?.label,
+      ]),
+      empty: '暂无公开的信用承诺信息',
     },
     {
       key: 'evaluation',
@@ -290,6 +323,7 @@ export function publicContent(s: GraphSubject): ReportContent {
       '守信激励',
       '严重失信主体名单',
       '经营异常名录及重点关注',
+      '信用承诺',
       '信用评价',
     ],
     notCovered: NOT_COVERED,
@@ -301,7 +335,7 @@ const within = (day: string | null | undefined, from: string, to: string) => !!d
 /**
  * 专项信用报告: per domain, the subject's records of violations decided (or listed) inside [from, to]. 双公示 penalties
  * are counted per submitting department (数据来源), each department of the graph has its line, and the domains the
- * hub lacks are stated (NOT_COVERED).
+ * hub lacks are stated (SPECIAL_NOT_COVERED).
  */
 export function specialContent(s: GraphSubject, from: string, to: string): ReportContent {
   const domains: DomainLine[] = [];
@@ -376,7 +410,7 @@ export function specialContent(s: GraphSubject, from: string, to: string): Repor
     tables,
     domains,
     covered: domains.map((d) => d.domain),
-    notCovered: NOT_COVERED,
+    notCovered: SPECIAL_NOT_COVERED,
   };
 }
 

@@ -104,6 +104,21 @@ export const graphSubject = z.object({
       publishedOn: date,
     }),
   ),
+  creditCommitments: list(
+    z.object({
+      kindLabel: text,
+      matter: text,
+      summary: text,
+      signatory: text,
+      state: text,
+      stateLabel: text,
+      madeOn: date,
+      termEndsOn: date,
+      checkedOn: date,
+      publicityEndsOn: date,
+      checkingDepartment: z.object({ label: text }).nullish(),
+    }),
+  ),
   consumptionRestrictions: list(
     z.object({ caseNumber: text, courtName: text, restrictedPerson: text, issuedOn: date }),
   ),

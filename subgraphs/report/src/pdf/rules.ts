@@ -23,6 +23,9 @@ function columnWidths(columns: string[]): (number | string)[] {
   return widths;
 }
 
+/** Above this many columns a table is printed record by record (see table()). */
+const CARD_COLUMNS = 7;
+
 function table(t: ReportTable): Node[] {
   const out: Node[] = [
     { text: t.title, style: 'h2' },
@@ -31,6 +34,31 @@ function table(t: ReportTable): Node[] {
   if (t.note) out.push({ text: t.note, style: 'note' });
   if (t.rows.length === 0 || t.columns.length === 0) {
     out.push({ text: t.empty, style: 'empty' });
+    return out;
+  }
+  // Too many fields for one A4 row (信用承诺 has ten): each record is printed as its own field/value block, kept on
+  // one page, so no column shrinks to a character's width.
+  if (t.columns.length > CARD_COLUMNS) {
+    for (const row of t.rows)
+      out.push({
+        table: {
+          widths: [90, '*'],
+          dontBreakRows: true,
+          body: t.columns.map((c, i) => [
+            { text: c, style: 'th' },
+            { text: row[i] ?? '—', style: 'td' },
+          ]),
+        },
+        unbreakable: true,
+        layout: {
+          fillColor: (_row: number, _node: unknown, column: number) => (column === 0 ? '#eef2f7' : null),
+          hLineColor: () => '#9aa5b1',
+          vLineColor: () => '#9aa5b1',
+          hLineWidth: () => 0.5,
+          vLineWidth: () => 0.5,
+        },
+        margin: [0, 2, 0, 6],
+      });
     return out;
   }
   out.push({
