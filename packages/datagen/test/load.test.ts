@@ -16,7 +16,7 @@ describe('loadDemoData', () => {
   const indexes = async () =>
     (
       await client.query<{ name: string; def: string }>(
-        `SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE schemaname IN ('subject', 'tax', 'market', 'court') ORDER BY 1`,
+        `SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE schemaname IN ('subject', 'tax', 'market', 'court') ORDER BY 1, 2`,
       )
     ).rows;
 
