@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { GraphQLError } from 'graphql';
-import { checkStorableText, findUnstorableText, storableCopy, unstorableCharacter } from './input.ts';
+import { checkStorableText, findUnstorableText, isUuid, storableCopy, unstorableCharacter } from './input.ts';
 
 describe('unstorableCharacter', () => {
   it('accepts ordinary, Chinese, emoji (a surrogate pair), tab and newline text', () => {
@@ -72,5 +72,19 @@ describe('storableCopy', () => {
     let deep: unknown = '\u0000';
     for (let i = 0; i < 50_000; i += 1) deep = [deep];
     assert.equal(findUnstorableText(storableCopy(deep), ''), null);
+  });
+});
+
+describe('isUuid', () => {
+  it('accepts a UUID in either case and refuses anything else', () => {
+    assert.equal(isUuid('0b6f3c52-8d0e-4f6e-9a59-2f1f0d3c9e41'), true);
+    assert.equal(isUuid('0B6F3C52-8D0E-4F6E-9A59-2F1F0D3C9E41'), true);
+    for (const bad of [
+      '',
+      'x'.repeat(200),
+      '0b6f3c52-8d0e-4f6e-9a59-2f1f0d3c9e4',
+      '0b6f3c52-8d0e-4f6e-9a59-2f1f0d3c9e41 ',
+    ])
+      assert.equal(isUuid(bad), false, JSON.stringify(bad));
   });
 });

@@ -174,3 +174,11 @@ export function checkStorableText(value: unknown, field: string): void {
       position: hit.found.position,
     });
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * True for a UUID in its text form. Ids the database keeps as `uuid` are checked with it before a statement, so a
+ * malformed id is the caller's BAD_USER_INPUT (or simply not found), never a database error.
+ */
+export const isUuid = (value: string): boolean => UUID.test(value);

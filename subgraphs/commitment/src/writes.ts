@@ -12,6 +12,7 @@ import {
   DEPARTMENTS,
   conflict,
   forbidden,
+  isUuid,
   notFound,
   notInFuture,
   optionalText,
@@ -25,8 +26,6 @@ import { publicityEnd } from './rules.ts';
 
 type Ctx = SubgraphContext<unknown>;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The caller's department; the platform (信用办) acts for any department. */
 function callerDepartment(ctx: Ctx): string {
   const department = ctx.identity.department;
@@ -47,7 +46,7 @@ function checkDepartment(code: string, field: string): string {
 
 export function checkCommitmentId(raw: string, field = 'id'): string {
   const id = raw.trim();
-  if (!UUID.test(id))
+  if (!isUuid(id))
     throw badInput(field, 'FORMAT', `\`${field}\` must be a commitment id (uuid), got ${JSON.stringify(raw)}`);
   return id.toLowerCase();
 }

@@ -1,4 +1,4 @@
-import { badInput, chineseCalendar, toIsoDate, z } from '@credit-hub/kit';
+import { badInput, chineseCalendar, isUuid, toIsoDate, z } from '@credit-hub/kit';
 import { Prisma, type Db } from '@credit-hub/kit/db';
 import type { QueryUncheckedDecisionsArgs, QueryUnpunishedMeasuresArgs } from '../__generated__/types.ts';
 import { BUSINESS_MATTERS, CREDIT_LISTS, MEASURE_KINDS, type BusinessMatter } from '../catalogue/rules.ts';
@@ -57,12 +57,10 @@ const fromStored = (s: z.infer<typeof storedCheck>): CheckRow => ({
   fresh: false,
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A check id as given by a client: a UUID, else BAD_USER_INPUT naming the field. */
 export function checkId(raw: string, field: string): string {
   const id = raw.trim().toLowerCase();
-  if (!UUID.test(id))
+  if (!isUuid(id))
     throw badInput(field, 'FORMAT', `\`${field}\` must be a check id (UUID), got ${JSON.stringify(raw)}`);
   return id;
 }

@@ -1,14 +1,12 @@
-import { badInput } from '@credit-hub/kit';
+import { badInput, isUuid } from '@credit-hub/kit';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
 import type { Context } from '../context.ts';
 import { dashboardDefinition, MAX_DEFINITION_BYTES, metricById, validateQuery } from '../rules.ts';
 import { createAlertRule, deleteDashboard, saveDashboard } from '../writes.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A saved dashboard's id is a UUID (built-in dashboards cannot be saved or deleted); anything else is refused here. */
 function dashboardId(value: string, field: string): string {
-  if (!UUID.test(value)) throw badInput(field, 'FORMAT', `${field} must be the UUID of a saved dashboard`);
+  if (!isUuid(value)) throw badInput(field, 'FORMAT', `${field} must be the UUID of a saved dashboard`);
   return value;
 }
 

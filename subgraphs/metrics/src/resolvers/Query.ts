@@ -1,4 +1,4 @@
-import { canRead, clock, forbidden } from '@credit-hub/kit';
+import { canRead, clock, forbidden, isUuid } from '@credit-hub/kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
 import type { Context } from '../context.ts';
 import { BUILT_IN_DASHBOARDS } from '../dashboards/rules.ts';
@@ -43,8 +43,6 @@ const BUILT_IN_ROWS: DashboardRow[] = BUILT_IN_DASHBOARDS.map((d) => ({
   updated_at: new Date('2026-12-01T00:00:00Z'),
   updated_by: 'system',
 }));
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const viewer = (ctx: Context) => ({
   actor: ctx.identity.actor,
   department: ctx.identity.department,
@@ -72,7 +70,7 @@ export const Query: QueryResolvers<Context> = {
   dashboard: async (_root, args, ctx) => {
     const builtIn = BUILT_IN_ROWS.find((d) => d.id === args.id);
     if (builtIn) return builtIn;
-    if (!UUID.test(args.id)) return null;
+    if (!isUuid(args.id)) return null;
     return (await visibleDashboards(ctx.db, viewer(ctx), args.id))[0] ?? null;
   },
   metricAlerts: (_root, args, ctx) => alertFirings(ctx.db, Math.min(Math.max(args.first ?? 50, 1), 200)),
