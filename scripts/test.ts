@@ -143,7 +143,8 @@ function parseTiers(args: string[]): Set<Tier> {
       const tier = arg.slice('--tier='.length) as Tier;
       if (!TIERS.includes(tier)) throw new Error(`unknown tier ${tier}: one of ${TIERS.join(', ')}`);
       chosen.add(tier);
-    } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
+    } else if (arg.startsWith('--layout=')) continue;
+    else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
   }
   return chosen.size ? chosen : new Set(TIERS);
 }
@@ -169,8 +170,13 @@ async function main() {
 
   const egressLog = path.join(dataDir, `egress-${process.pid}.log`);
   await rm(egressLog, { force: true });
+  // --layout=in-process: the e2e hubs' gateways execute the subgraphs in-process (the all-in-one layout, ADR 0114).
+  const layout = args.find((a) => a.startsWith('--layout='))?.slice('--layout='.length);
+  if (layout && layout !== 'http' && layout !== 'in-process')
+    throw new Error(`unknown layout ${layout}: http or in-process`);
   const guarded: NodeJS.ProcessEnv = {
     ...process.env,
+    ...(layout ? { CREDIT_HUB_TEST_LAYOUT: layout } : {}),
     NODE_ENV: 'test',
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(GUARD).href}`.trim(),
     CREDIT_HUB_EGRESS_LOG: egressLog,

@@ -1,6 +1,6 @@
 import { startGateway } from '@credit-hub/gateway';
 import { DEV_SECRETS, type RunningService } from '@credit-hub/kit';
-import { TEST_INTERNAL_SECRET } from '@credit-hub/kit/testing';
+import { TEST_INTERNAL_SECRET, testHubLayout } from '@credit-hub/kit/testing';
 import { SignJWT } from 'jose';
 import { startHub, type Hub, type HubGatewayOptions } from '@credit-hub/hub';
 import type { HubEventsOptions } from '@credit-hub/hub/events';
@@ -9,7 +9,10 @@ import type { Db } from '@credit-hub/kit/db';
 /** Secret the test hub's gateway verifies people's tokens with. */
 export const TEST_JWT_SECRET = 'test-jwt-secret-for-credit-hub-0123456789';
 
-/** A test hub: ephemeral ports, test tokens accepted, API keys checked on every call (no cache). */
+/**
+ * A test hub: ephemeral ports, test tokens accepted, API keys checked on every call (no cache). The gateway reaches
+ * the subgraphs over HTTP, or in-process with `--layout=in-process` (scripts/test.ts): the same tests hold in both.
+ */
 export function startTestHub(
   databaseUrl: string,
   keyDb: Db,
@@ -24,6 +27,7 @@ export function startTestHub(
   return startHub({
     events,
     databaseUrl,
+    inProcess: testHubLayout() === 'in-process',
     ports: 'ephemeral',
     gatewayPort,
     supergraphPath,

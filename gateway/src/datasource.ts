@@ -21,7 +21,7 @@ export interface SubgraphFetchContext {
 }
 
 /** `cache-control` of a subgraph's answer, as Apollo Gateway's own data source reads it. */
-function cacheHint(header: string | null): { maxAge: number; scope?: 'PRIVATE' | 'PUBLIC' } {
+export function cacheHint(header: string | null): { maxAge: number; scope?: 'PRIVATE' | 'PUBLIC' } {
   const hint: { maxAge: number; scope?: 'PRIVATE' | 'PUBLIC' } = { maxAge: 0 };
   if (!header) return hint;
   for (const part of header.trim().split(/\s*,\s*/)) {

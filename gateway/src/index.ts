@@ -28,6 +28,7 @@ import {
   sendGraphQLError,
   SUBGRAPHS,
   type Identity,
+  type InProcessSubgraph,
   type RunningService,
 } from '@credit-hub/kit';
 import cors from 'cors';
@@ -52,6 +53,7 @@ import { disableVendorTelemetry } from './env.ts';
 import { createRateLimiter, type RateLimitConfig } from './rate-limit.ts';
 import { requestRulesPlugin } from './request-rules.ts';
 import { SubgraphDataSource } from './datasource.ts';
+import { InProcessDataSource } from './in-process.ts';
 import { DEFAULT_TIMEOUTS, SubgraphClient, type TimeoutConfig } from './fetcher.ts';
 import { Safelist } from './safelist.ts';
 import { graphqlTransport, requestIdFormat } from './transport.ts';
@@ -83,6 +85,16 @@ export interface GatewayOptions {
   host?: string;
   /** Per-subgraph URL overrides (deployment topology differs from the composed defaults). */
   subgraphUrls?: Record<string, string>;
+  /**
+   * Subgraphs running in this process, executed without HTTP (the all-in-one hub; ADR 0114); the others are fetched
+   * at their URLs. Their routes besides /graphql (uploads) are still reached at `subgraphUrls`.
+   */
+  inProcessSubgraphs?: Partial<Record<string, InProcessSubgraph>>;
+  /**
+   * What GET /metrics answers instead of this process's series (the all-in-one hub's workers: every worker's series,
+   * aggregated by the primary).
+   */
+  metricsExposition?: () => Promise<string>;
   production?: boolean;
   log?: (line: string) => void;
   /** Secret shared with the subgraphs for the signed identity header. */
@@ -173,15 +185,25 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const subgraphClient = new SubgraphClient();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, log),
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource<GatewayContext>(
+    buildService: ({ name, url }) => {
+      const local = options.inProcessSubgraphs?.[name];
+      if (local)
+        return new InProcessDataSource<GatewayContext>(
+          name,
+          local,
+          options.internalSecret,
+          options.subgraphTimeouts ?? DEFAULT_TIMEOUTS,
+          fetchMetrics,
+        );
+      return new SubgraphDataSource<GatewayContext>(
         name,
         options.subgraphUrls?.[name] ?? url ?? '',
         options.internalSecret,
         subgraphClient,
         options.subgraphTimeouts ?? DEFAULT_TIMEOUTS,
         fetchMetrics,
-      ),
+      );
+    },
   });
 
   const app = express();
@@ -223,7 +245,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     res.json({ status: 'ok', service: 'gateway' });
   });
   app.all('/health', methodNotAllowed(['GET', 'HEAD']));
-  mountMetrics(app, metrics, { production, token: options.metricsToken });
+  mountMetrics(app, metrics, { production, token: options.metricsToken, exposition: options.metricsExposition });
 
   const disclosure = SUBGRAPHS.find((s) => s.name === 'disclosure')!;
   mountUploads(app, {

@@ -32,6 +32,14 @@ export const envShape = {
     "`ephemeral` lets the OS pick the subgraphs' ports (benchmarks beside a running hub)",
     z.enum(['default', 'ephemeral']).default('default'),
   ),
+  HUB_WORKERS: described(
+    'Worker processes of the all-in-one hub, each a gateway executing every subgraph in-process, sharing GATEWAY_PORT (unset: one per core available; 1: a single process; ADR 0114)',
+    z.coerce.number().int().min(1).max(64).optional(),
+  ),
+  WEB_BUILD: described(
+    '`auto` rebuilds the site in web/dist when web/ or the schema changed since the last build; `skip` serves what web/dist holds (tests and benchmarks of the API)',
+    z.enum(['auto', 'skip']).default('auto'),
+  ),
   DEMO_SUBJECTS: described(
     'Demo subjects generated when the database is empty (0: none)',
     z.coerce.number().int().min(0).default(10_000),

@@ -75,6 +75,19 @@ const startersFor = (
   repair: startRepairSubgraph,
 });
 
+/** The event backbone's consumers with the departments' settings (the push consumer's lift window). */
+export function hubEventsOptionsFor(departments: DepartmentSettings | undefined): HubEventsOptions {
+  // The push consumer with this hub's window for measure.lift.required.
+  return departments?.push?.liftWindowDays
+    ? {
+        consumers: [
+          ...HUB_CONSUMERS.filter((c) => c.name !== 'push.webhooks'),
+          pushConsumer({ liftWindowDays: departments.push.liftWindowDays }),
+        ],
+      }
+    : {};
+}
+
 export interface Hub {
   gatewayUrl: string;
   gateway: RunningService;
@@ -122,6 +135,17 @@ export async function startHub(options: {
    * development keys in .data/ (a production hub without them gets keys that live as long as the process).
    */
   reports?: { keys?: ReportConfig['keys'] | undefined; verifyBaseUrl?: string | undefined };
+  /**
+   * The gateway executes the subgraphs' schemas in this process (no HTTP or JSON between them; ADR 0114) — the
+   * all-in-one layout of `npm start`. The subgraphs still listen (their own routes: uploads, health, direct calls).
+   * Default false: the gateway fetches every subgraph over HTTP, as in the layout of one process per service.
+   */
+  inProcess?: boolean;
+  /**
+   * Ports of the subgraphs, overriding `ports` (the workers of a multi-worker hub all listen on the ports the primary
+   * chose, and share them as they share the gateway's; ADR 0114).
+   */
+  subgraphPorts?: Partial<Record<SubgraphName, number>>;
   /** The event backbone's options (docs/events.md); `false` runs the hub without it. */
   events?: HubEventsOptions | false;
   log?: (line: string) => void;
@@ -148,7 +172,7 @@ export async function startHub(options: {
     const db = createDb(options.databaseUrl, { applicationName: `subgraph-${name}`, poolSize });
     const service = await starters[name]({
       db,
-      port: ephemeral ? 0 : port,
+      port: options.subgraphPorts?.[name] ?? (ephemeral ? 0 : port),
       production: options.production,
       internalSecret,
       redisUrl: options.redisUrl,
@@ -171,6 +195,14 @@ export async function startHub(options: {
     port: options.gatewayPort ?? (ephemeral ? 0 : 4000),
     stopOnTerminationSignals: false,
     subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.service.url])),
+    ...(options.inProcess
+      ? {
+          inProcessSubgraphs: {
+            ...Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.service.inProcess])),
+            ...options.gateway?.inProcessSubgraphs,
+          },
+        }
+      : {}),
     internalSecret,
   });
   gatewayUrl = gateway.url;
@@ -180,15 +212,7 @@ export async function startHub(options: {
       ? null
       : await startHubEvents(options.databaseUrl, {
           log: options.log,
-          // The push consumer with this hub's window for measure.lift.required.
-          ...(options.departments?.push?.liftWindowDays
-            ? {
-                consumers: [
-                  ...HUB_CONSUMERS.filter((c) => c.name !== 'push.webhooks'),
-                  pushConsumer({ liftWindowDays: options.departments.push.liftWindowDays }),
-                ],
-              }
-            : {}),
+          ...hubEventsOptionsFor(options.departments),
           ...options.events,
         });
   return {

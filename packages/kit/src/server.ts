@@ -111,7 +111,38 @@ export interface RunningService {
   name: string;
   url: string;
   port: number;
+  /**
+   * A subgraph's schema, executed in the caller's process (the all-in-one hub's gateway; ADR 0114). Absent on the
+   * gateway.
+   */
+  inProcess?: InProcessSubgraph;
   close(): Promise<void>;
+}
+
+/**
+ * One subgraph request made in-process: what the gateway would have POSTed to /graphql, as values (no JSON), with the
+ * same signed identity header — the subgraph verifies it exactly as on HTTP (digest of this query and variables,
+ * expiry, one-time value), so the identity boundary is the same in both layouts.
+ */
+export interface InProcessRequest {
+  query: string;
+  variables?: Record<string, unknown> | undefined;
+  operationName?: string | undefined;
+  extensions?: Record<string, unknown> | undefined;
+  /** The `x-credit-hub-identity` value signed by the gateway for this request. */
+  identity: string | undefined;
+  requestId?: string | undefined;
+}
+
+/** A subgraph's in-process answer: the HTTP status it would have sent, the result as values, and cache-control. */
+export interface InProcessAnswer {
+  status: number;
+  body: { data?: unknown; errors?: readonly GraphQLFormattedError[]; extensions?: Record<string, unknown> };
+  cacheControl: string | null;
+}
+
+export interface InProcessSubgraph {
+  execute(request: InProcessRequest): Promise<InProcessAnswer>;
 }
 
 /** Definitions every subgraph shares (access directives, Date, PageInfo): see common.graphql. */
@@ -268,39 +299,50 @@ export async function startSubgraph<L, C = undefined>(
   });
   mountMetrics(app, metrics, { production, token: options.metricsToken });
   definition.routes?.(app, { ...options, replay });
+  // The request's context, on HTTP and in-process alike: the caller as the gateway signed it, fresh loaders and audit.
+  const contextFor = async (
+    header: string | undefined,
+    body: { query?: unknown; variables?: unknown } | undefined,
+    requestId: string,
+  ): Promise<SubgraphContext<L, C>> => {
+    const identity = await identify(header, body, options.internalSecret, replay);
+    const db = options.db;
+    return {
+      db,
+      loaders: definition.createLoaders(db, config),
+      config,
+      requestId,
+      identity,
+      audit: new AuditBuffer(),
+      subgraph,
+      audited: (event, work) =>
+        db.prisma.$transaction(async (tx) => {
+          const result = await work(tx as Db['prisma']);
+          await appendAudit(
+            db,
+            identity,
+            { requestId, subgraph: subgraph.name },
+            [{ ...event, action: 'WRITE' }],
+            tx as Db['prisma'],
+          );
+          return result;
+        }),
+    };
+  };
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     reenterRequestScope,
     expressMiddleware(server, {
-      context: async ({ req, res }) => {
-        const identity = await identify(req.header(IDENTITY_HEADER), req.body, options.internalSecret, replay);
-        const requestId = requestIdOf(res) ?? req.header('x-request-id') ?? randomUUID();
-        const db = options.db;
-        return {
-          db,
-          loaders: definition.createLoaders(db, config),
-          config,
-          requestId,
-          identity,
-          audit: new AuditBuffer(),
-          subgraph,
-          audited: (event, work) =>
-            db.prisma.$transaction(async (tx) => {
-              const result = await work(tx as Db['prisma']);
-              await appendAudit(
-                db,
-                identity,
-                { requestId, subgraph: subgraph.name },
-                [{ ...event, action: 'WRITE' }],
-                tx as Db['prisma'],
-              );
-              return result;
-            }),
-        };
-      },
+      context: ({ req, res }) =>
+        contextFor(
+          req.header(IDENTITY_HEADER),
+          req.body,
+          requestIdOf(res) ?? req.header('x-request-id') ?? randomUUID(),
+        ),
     }),
   );
+  const inProcess = inProcessExecutor(server, contextFor, formatError(production));
 
   // Behind the gateway too, every refusal is JSON: the gateway relays the upload route's answers.
   app.use(routeNotFound);
@@ -314,9 +356,58 @@ export async function startSubgraph<L, C = undefined>(
     name: definition.name,
     port,
     url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
+    inProcess,
     close: async () => {
       await server.stop();
       if (!options.replay) await replay.close();
+    },
+  };
+}
+
+/**
+ * The subgraph's schema executed in the caller's process (ADR 0114): the same Apollo Server, plugins (access
+ * policies, audit before the answer leaves, metrics, error formatting) and context as /graphql, without the HTTP
+ * request, the JSON body or its parsing. The identity is verified as on HTTP; a refusal comes back as the status and
+ * error body the HTTP route would have sent, so the gateway treats both alike.
+ */
+function inProcessExecutor<Ctx extends BaseContext>(
+  server: ApolloServer<Ctx>,
+  contextFor: (
+    header: string | undefined,
+    body: { query?: unknown; variables?: unknown },
+    requestId: string,
+  ) => Promise<Ctx>,
+  format: ReturnType<typeof formatError>,
+): InProcessSubgraph {
+  return {
+    async execute(request) {
+      let contextValue: Ctx;
+      try {
+        contextValue = await contextFor(request.identity, request, request.requestId ?? randomUUID());
+      } catch (error) {
+        const refusal =
+          error instanceof GraphQLError
+            ? error
+            : new GraphQLError('Context creation failed', { originalError: error as Error });
+        const status = (refusal.extensions.http as { status?: number } | undefined)?.status ?? 500;
+        return { status, body: { errors: [format(refusal.toJSON(), refusal)] }, cacheControl: null };
+      }
+      const response = await server.executeOperation(
+        {
+          query: request.query,
+          variables: request.variables,
+          operationName: request.operationName,
+          extensions: request.extensions,
+        },
+        { contextValue },
+      );
+      if (response.body.kind !== 'single')
+        throw new Error('in-process subgraph request: incremental delivery is not used');
+      return {
+        status: response.http.status ?? 200,
+        body: response.body.singleResult,
+        cacheControl: response.http.headers.get('cache-control') ?? null,
+      };
     },
   };
 }

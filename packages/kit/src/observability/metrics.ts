@@ -84,10 +84,39 @@ export interface ServiceMetrics {
   exposition(): Promise<string>;
 }
 
+/** Every service registry of this process, held weakly (a stopped service's registry may go). */
+const serviceRegistries = new Set<WeakRef<client.Registry>>();
+
+/**
+ * This process's series as JSON — the process-wide ones and every service's — for a primary process that aggregates
+ * its workers' (the all-in-one hub with several workers; prom-client's AggregatorRegistry.aggregate).
+ */
+export async function processMetricsAsJson(): Promise<client.MetricObjectWithValues<client.MetricValue<string>>[]> {
+  const registries = [processMetrics()];
+  for (const ref of serviceRegistries) {
+    const registry = ref.deref();
+    if (registry) registries.push(registry);
+    else serviceRegistries.delete(ref);
+  }
+  return (await Promise.all(registries.map((r) => r.getMetricsAsJSON()))).flat();
+}
+
+/**
+ * Several processes' series (processMetricsAsJson of each) as one Prometheus text: counters and histograms summed per
+ * label set, gauges as prom-client's aggregators say (the pool gauges summed) — what a scrape of a hub with several
+ * workers receives.
+ */
+export function aggregateMetrics(
+  perProcess: client.MetricObjectWithValues<client.MetricValue<string>>[][],
+): Promise<string> {
+  return client.AggregatorRegistry.aggregate(perProcess).metrics();
+}
+
 export function createServiceMetrics(service: string): ServiceMetrics {
   const shared = processMetrics();
   const registry = new client.Registry();
   registry.setDefaultLabels({ service });
+  serviceRegistries.add(new WeakRef(registry));
   const registers = [registry];
 
   const requests = new client.Counter({
@@ -210,6 +239,8 @@ export interface MetricsRouteOptions {
    * production and not served at all in production (the service's port may face more than the scraper).
    */
   token?: string | undefined;
+  /** What a scrape receives instead of the service's own `exposition()` (several processes' series, aggregated). */
+  exposition?: (() => Promise<string>) | undefined;
 }
 
 /** GET /metrics: the Prometheus text format, protected as `MetricsRouteOptions` says. */
@@ -226,6 +257,6 @@ export function mountMetrics(app: express.Express, metrics: ServiceMetrics, opti
       }
     }
     res.setHeader('content-type', client.register.contentType);
-    res.send(await metrics.exposition());
+    res.send(await (options.exposition ?? metrics.exposition)());
   });
 }

@@ -30,6 +30,18 @@ function required(name: string): string {
   return value;
 }
 
+/**
+ * How the e2e tier's hubs run (scripts/test.ts --layout): `http` (default) — the gateway fetches every subgraph over
+ * HTTP, as one process per service does; `in-process` — the gateway executes the subgraphs in its own process, as the
+ * all-in-one hub's workers do (ADR 0114).
+ */
+export function testHubLayout(): 'http' | 'in-process' {
+  const value = process.env.CREDIT_HUB_TEST_LAYOUT ?? 'http';
+  if (value !== 'http' && value !== 'in-process')
+    throw new Error(`CREDIT_HUB_TEST_LAYOUT=${value}: one of http, in-process`);
+  return value;
+}
+
 export function withDatabase(adminUrl: string, database: string): string {
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;

@@ -1,0 +1,198 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import net from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { DEV_SECRETS } from '@credit-hub/kit';
+import { repoRoot } from '@credit-hub/kit/db';
+import { personKey } from '@credit-hub/kit/codes';
+import { createTestDatabase, makeIdNumber, makeUscc, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
+import pg from 'pg';
+import { bearer, tokenFor } from './support/hub.ts';
+
+// `npm start` with two workers (ADR 0114): the primary prepares the database and runs the event backbone, each worker
+// is a gateway executing every subgraph in-process, both share the gateway's port. Representative requests of the
+// other e2e files hold here too: the public sees a person's name masked, an officer's read is audited, a mutation is
+// stored with its trail, a late department costs only its own fields; /metrics adds up every worker's series.
+let tdb: TestDatabase;
+let hub: ChildProcess;
+let output = '';
+let url: string;
+const company = makeUscc('91', '330106', 'MA2W0001');
+const personId = makeIdNumber('330106', '19850214', '217');
+const person = personKey(personId, DEV_SECRETS.PERSON_KEY_SECRET);
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+
+/** A request on a connection of its own: the cluster hands each new connection to the next worker. */
+function postOnNewConnection(query: string): Promise<number> {
+  const body = JSON.stringify({ query });
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', connection: 'close' } },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+before(async () => {
+  tdb = await createTestDatabase();
+  await tdb.db.prisma.creditSubject.createMany({
+    data: [
+      {
+        code: company,
+        name: '杭州并行数据有限公司',
+        kind: 'ENTERPRISE',
+        regionCode: '330106',
+        legalRepresentative: '周一鸣',
+      },
+      { code: person, name: '李秀英', kind: 'NATURAL_PERSON', regionCode: '330106' },
+    ],
+  });
+  await tdb.db.prisma.personIdentity.create({ data: { code: person, idNumber: personId } });
+  const port = await freePort();
+  url = `http://127.0.0.1:${port}/graphql`;
+  hub = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      DATABASE_URL: tdb.url,
+      HUB_WORKERS: '2',
+      GATEWAY_PORT: String(port),
+      SUBGRAPH_PORTS: 'ephemeral',
+      DEMO_SUBJECTS: '0',
+      WEB_BUILD: 'skip',
+      LOG_LEVEL: 'warn',
+      // The market's deadline: its read waits on a lock this test holds (below).
+      SUBGRAPH_TIMEOUT_MS_MARKET: '1500',
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      if (/gateway ready/.test(output)) resolve();
+    };
+    hub.stdout!.on('data', onData);
+    hub.stderr!.on('data', onData);
+    hub.once('exit', (code) => reject(new Error(`the hub ended (${code}) before it was ready:\n${output}`)));
+  });
+});
+
+after(async () => {
+  if (hub && hub.exitCode === null) {
+    const exited = new Promise((resolve) => hub.once('exit', resolve));
+    hub.kill('SIGTERM');
+    await exited;
+  }
+  await tdb?.drop();
+});
+
+describe('the all-in-one hub with two workers', () => {
+  it('started two workers sharing the gateway port, the backbone once in the primary', () => {
+    assert.match(output, /gateway ready: .*2 workers/);
+  });
+
+  it("masks a person's name for the public", async () => {
+    const { body } = await postGraphQL(url, `query($c: ID!) { subject(code: $c) { name kind } }`, { c: person });
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    assert.deepEqual((body.data as any).subject, { name: '李*英', kind: 'NATURAL_PERSON' });
+  });
+
+  it("audits an officer's look-up by ID number, with the purpose and the request id", async () => {
+    const officer = bearer(
+      await tokenFor(
+        { role: 'officer', department: 'court', sub: 'court-officer-w' },
+        { secret: DEV_SECRETS.AUTH_JWT_SECRET },
+      ),
+    );
+    const { body } = await postGraphQL(
+      url,
+      `query($id: String!) { subjectByIdNumber(idNumber: $id) { code name } }`,
+      { id: personId },
+      { ...officer, 'x-purpose': encodeURIComponent('（2025）浙0106执901号'), 'x-request-id': 'req-workers-lookup' },
+    );
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    assert.deepEqual((body.data as any).subjectByIdNumber, { code: person, name: '李秀英' });
+    const entries = await tdb.db.prisma.auditEntry.findMany({ where: { requestId: 'req-workers-lookup' } });
+    assert.deepEqual(
+      entries.map((e) => [e.action, e.actor, e.subjectCode, e.purpose]),
+      [['LOOKUP', 'court-officer-w', person, '（2025）浙0106执901号']],
+    );
+  });
+
+  it('stores a mutation with its audit entry', async () => {
+    const admin = bearer(await tokenFor({ role: 'admin', sub: 'admin-w' }, { secret: DEV_SECRETS.AUTH_JWT_SECRET }));
+    const { body } = await postGraphQL(
+      url,
+      `mutation { createApiKey(input: { name: "并行测试系统", department: "tax", scopes: [READ] }) { apiKey { id } } }`,
+      {},
+      admin,
+    );
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    const id = (body.data as any).createApiKey.apiKey.id;
+    assert.ok(await tdb.db.prisma.apiKey.findUnique({ where: { id } }));
+    const writes = await tdb.db.prisma.auditEntry.findMany({ where: { action: 'WRITE', actor: 'admin-w' } });
+    assert.ok(writes.some((e) => e.fields.includes('Mutation.createApiKey')));
+  });
+
+  it("answers without a late department's fields, naming it, while its read is still held", async () => {
+    // The market subgraph's read waits on this lock: it cannot answer before the test lets it go.
+    const blocker = new pg.Client({ connectionString: tdb.url });
+    await blocker.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE market.abnormal_operation IN ACCESS EXCLUSIVE MODE');
+      const { body } = await postGraphQL(
+        url,
+        `query($c: ID!) { subject(code: $c) { code name isInAbnormalOperationList } }`,
+        { c: company },
+      );
+      const subject = (body.data as any).subject;
+      assert.equal(subject.code, company);
+      assert.equal(subject.name, '杭州并行数据有限公司');
+      assert.equal(subject.isInAbnormalOperationList, null);
+      assert.deepEqual(
+        body.errors?.map((e) => [e.extensions?.code, e.extensions?.serviceName, e.extensions?.reason]),
+        [['SUBGRAPH_UNAVAILABLE', 'market', 'TIMEOUT']],
+      );
+    } finally {
+      await blocker.query('ROLLBACK');
+      await blocker.end();
+    }
+    const { body } = await postGraphQL(url, `query($c: ID!) { subject(code: $c) { isInAbnormalOperationList } }`, {
+      c: company,
+    });
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    assert.equal((body.data as any).subject.isInAbnormalOperationList, false);
+  });
+
+  it("answers /metrics with every worker's series added up, and the primary's event backlog", async () => {
+    // Ten requests, each on a new connection: the primary hands connections to the workers in turn.
+    const statuses = await Promise.all(
+      Array.from({ length: 10 }, () => postOnNewConnection('query WorkersProbe { me { role } }')),
+    );
+    assert.deepEqual(new Set(statuses), new Set([200]));
+    const scrape = await (await fetch(url.replace(/graphql$/, 'metrics'))).text();
+    assert.match(
+      scrape,
+      /credit_hub_graphql_requests_total\{operation="WorkersProbe",outcome="ok",service="gateway"\} 10\b/,
+    );
+    assert.match(scrape, /^credit_hub_workers_scraped 2$/m);
+    assert.match(scrape, /credit_hub_event_backlog\{/);
+  });
+});
