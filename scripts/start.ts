@@ -146,6 +146,8 @@ if (cluster.isWorker) {
       resolve(message.config);
     };
     process.on('message', onMessage);
+    // Asked for once listening: a message sent before this process had a listener would be lost.
+    process.send?.('credit-hub:config?');
   });
   const hub = await startThisHub(config, 'worker');
   let stopping = false;
@@ -219,7 +221,9 @@ if (cluster.isWorker) {
     const config: WorkerConfig = { databaseUrl, subgraphPorts, secrets: shared };
     const fork = () => {
       const worker = cluster.fork();
-      worker.send({ kind: 'credit-hub:config', config });
+      worker.on('message', (message: unknown) => {
+        if (message === 'credit-hub:config?') worker.send({ kind: 'credit-hub:config', config });
+      });
       running.add(worker);
       worker.on('exit', (code, signal) => {
         running.delete(worker);
