@@ -4,6 +4,7 @@ import {
   DEV_SECRETS,
   poolSizeOf,
   SUBGRAPHS,
+  type InProcessRequest,
   type RunningService,
   type SubgraphName,
   type SubgraphOptions,
@@ -198,7 +199,19 @@ export async function startHub(options: {
     ...(options.inProcess
       ? {
           inProcessSubgraphs: {
-            ...Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.service.inProcess])),
+            // Looked up at each call: a subgraph restarted in this hub (tests stop and start one) is the one executed.
+            ...Object.fromEntries(
+              Object.keys(subgraphs).map((name) => [
+                name,
+                {
+                  execute: (request: InProcessRequest) => {
+                    const target = subgraphs[name as SubgraphName].service.inProcess;
+                    if (!target) throw new Error(`the ${name} subgraph cannot be executed in-process`);
+                    return target.execute(request);
+                  },
+                },
+              ]),
+            ),
             ...options.gateway?.inProcessSubgraphs,
           },
         }
