@@ -120,6 +120,8 @@ function startHubProcess(): Promise<ChildProcess> {
         GATEWAY_PORT: String(GATEWAY_PORT),
         SUBGRAPH_PORTS: 'ephemeral',
         HUB_WORKERS: String(Math.max(1, Math.min(Number(values.workers), 64))),
+        // The peer comparison reads no page: no site build for it.
+        WEB_BUILD: values.only === 'peer' ? 'skip' : 'auto',
         DEMO_SUBJECTS: String(subjects),
         // Production refuses the embedded server's public password, so the hub runs in development mode with what
         // production changes on the request path: anonymous callers may run only the published operations. (The memory
