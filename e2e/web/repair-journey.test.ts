@@ -153,7 +153,10 @@ async function reportJson(code: string): Promise<string> {
   let text = '';
   await onPage(`/subject/${code}`, async (page) => {
     await page.getByTestId('subject-name').waitFor(WAIT);
-    const [download] = await Promise.all([page.waitForEvent('download', WAIT), page.getByTestId('report-json').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', WAIT),
+      page.getByTestId('report-json').click(),
+    ]);
     assert.match(download.suggestedFilename(), /^公共信用信息报告-XY\d{20}\.json$/);
     text = readFileSync(await download.path(), 'utf8');
     JSON.parse(text);
@@ -255,6 +258,9 @@ describe('信用修复 and 异议: the whole journey in the browser', () => {
       await signInAsEnterprise(page, other, '/my');
       await page.getByTestId('my-empty').waitFor(WAIT);
       assert.equal(await page.getByTestId('my-case').count(), 0);
+      // The console is not an enterprise's: it is sent to 我的申请.
+      await page.goto(`${base}/console`);
+      await page.getByTestId('console-enterprise').waitFor(WAIT);
     } finally {
       await page.close();
       await context.clearCookies();
@@ -263,7 +269,17 @@ describe('信用修复 and 异议: the whole journey in the browser', () => {
 
   it('补正: asked in the console, seen in 我的申请, handed in through the form', async () => {
     await inConsole('platform', (page) => consoleMove(page, firm, 'forward'));
-    await inConsole('tax', (page) => consoleMove(page, firm, 'return', '请补充滞纳金的缴款凭证'));
+    await inConsole('tax', async (page) => {
+      // The officer reads the materials (each read audited) before asking for more.
+      const card = page.getByTestId('queue-case').filter({ hasText: firm });
+      const [file] = await Promise.all([
+        page.waitForEvent('download', WAIT),
+        card.getByTestId('queue-file').filter({ hasText: '缴款凭证.pdf' }).click(),
+      ]);
+      assert.equal(file.suggestedFilename(), '缴款凭证.pdf');
+      assert.deepEqual(readFileSync(await file.path()), PDF);
+      await consoleMove(page, firm, 'return', '请补充滞纳金的缴款凭证');
+    });
     const page = await context.newPage();
     try {
       await signInAsEnterprise(page, firm, '/my');

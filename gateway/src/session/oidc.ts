@@ -96,7 +96,8 @@ export class OidcClient {
     // An enterprise user (企业用户: role "enterprise" and the USCC its 法人 account is bound to, claim `uscc`) signs in
     // the same way as officers and is bound to that USCC, as a bearer token of the same claims is (auth.ts).
     const enterprise = enterpriseFromClaims({ ...claims, role: claims[this.config.claims.role] });
-    if (enterprise) return { sub: idClaims.sub, name, role: 'ENTERPRISE', department: null, subjectCode: enterprise.subjectCode! };
+    if (enterprise)
+      return { sub: idClaims.sub, name, role: 'ENTERPRISE', department: null, subjectCode: enterprise.subjectCode! };
     const { role, department } = roleFromClaims(claims, this.config.claims);
     return { sub: idClaims.sub, name, role, department };
   }
