@@ -22,9 +22,10 @@ import {
   type NatsBus,
   type NatsBusOptions,
 } from '@credit-hub/kit/events/nats';
-import { commitmentTimeRules } from '@credit-hub/subgraph-commitment/events';
+import { commitmentRepairConsumer, commitmentTimeRules } from '@credit-hub/subgraph-commitment/events';
 import { courtTimeRules } from '@credit-hub/subgraph-court/events';
 import { disclosureRepairConsumer, disclosureTimeRules } from '@credit-hub/subgraph-disclosure/events';
+import { environmentRepairConsumer } from '@credit-hub/subgraph-environment/events';
 import { EVALUATION_CONSUMERS } from '@credit-hub/subgraph-evaluation/events';
 import { marketRepairConsumer, marketTimeRules } from '@credit-hub/subgraph-market/events';
 import { repairConsumers } from '@credit-hub/subgraph-repair/events';
@@ -56,6 +57,8 @@ export const HUB_CONSUMERS: readonly ConsumerDefinition[] = [
   taxRepairConsumer,
   marketRepairConsumer,
   disclosureRepairConsumer,
+  environmentRepairConsumer,
+  commitmentRepairConsumer,
 ];
 
 export interface HubEventsOptions {

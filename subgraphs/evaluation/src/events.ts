@@ -1,7 +1,7 @@
 /**
  * The events the evaluation consumes (docs/events.md): the 践诺 outcomes of subjects' credit commitments
- * (commitment.kept, commitment.broken), kept in the evaluation's own `commitment_fact` table so that scoring reads
- * its own schema, never the commitment subgraph's. The consumer is listed in apps/hub/src/events.ts (HUB_CONSUMERS).
+ * (commitment.kept, commitment.broken, and a breach's publicity ended by 信用修复), kept in the evaluation's own
+ * `commitment_fact` table so that scoring reads its own schema, never the commitment subgraph's. The consumer is listed in apps/hub/src/events.ts (HUB_CONSUMERS).
  */
 import type { ConsumerDefinition, DeliveredEvent } from '@credit-hub/kit/events';
 
@@ -20,8 +20,21 @@ interface CheckedPayload {
  */
 export const commitmentFactsConsumer: ConsumerDefinition = {
   name: 'evaluation.commitments',
-  types: ['commitment.kept', 'commitment.broken'],
+  types: ['commitment.kept', 'commitment.broken', 'record.publication.ended'],
   async handle(event: DeliveredEvent, sql) {
+    if (event.type === 'record.publication.ended') {
+      // A breach repaired (信用修复) is published no longer: its last day of publicity is the day before the repair,
+      // so the evaluation, which counts a breach while published, stops counting it (docs/rules/repair.md).
+      const ended = event.payload as { record: string; recordId: string; endedOn: string; cause: string };
+      if (ended.record !== 'COMMITMENT_BREACH' || ended.cause !== 'REPAIRED') return;
+      await sql.execute(
+        `UPDATE evaluation.commitment_fact SET publicity_ends_on = $2::date - 1, event_id = $3::uuid
+          WHERE commitment_id = $1::uuid AND outcome = 'BROKEN'
+            AND (publicity_ends_on IS NULL OR publicity_ends_on >= $2::date)`,
+        [ended.recordId, ended.endedOn, event.id],
+      );
+      return;
+    }
     const p = event.payload as CheckedPayload;
     const subject = event.subjectCode ?? event.personKey;
     await sql.execute(

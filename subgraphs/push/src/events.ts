@@ -77,7 +77,8 @@ export const DISCIPLINARY_LISTS = [
 
 /**
  * What a cause ends: for a list entry removed, that list (only the checks that found the subject on it are
- * concerned); for a repaired record, every measure (null). Anything else is no cause.
+ * concerned); for a repaired record, every measure (null); for an environmental rating leaving red or black, the
+ * environmental black list. Anything else is no cause.
  */
 export function liftCause(event: IncomingEvent): { list: string | null } | undefined {
   if (!event.subjectCode) return undefined;
@@ -87,6 +88,14 @@ export function liftCause(event: IncomingEvent): { list: string | null } | undef
   }
   if (event.type === 'disclosure.record.repaired') return { list: null };
   if (event.type === 'record.publication.ended' && event.payload.cause === 'REPAIRED') return { list: null };
+  // The environmental black list is derived from the rating in force (docs/events.md): a rating that leaves red or
+  // black (a repair, or a better rating published) ends that list for the checks that found the subject on it.
+  if (event.type === 'rating.changed' && event.payload.scheme === 'ENVIRONMENTAL') {
+    const black = (level: unknown) => level === 'RED' || level === 'BLACK';
+    return black(event.payload.previousLevel) && !black(event.payload.level)
+      ? { list: 'ENVIRONMENTAL_BLACKLIST' }
+      : undefined;
+  }
   return undefined;
 }
 

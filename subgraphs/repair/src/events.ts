@@ -8,7 +8,7 @@
 import type { Sql } from '@credit-hub/kit/db';
 import type { ConsumerDefinition, DeliveredEvent, PayloadOf } from '@credit-hub/kit/events';
 import { chineseCalendar } from '@credit-hub/kit';
-import { clock } from '@credit-hub/kit';
+import { chinaToday, clock, toIsoDate } from '@credit-hub/kit';
 import { workingDays, type RecordKind } from './rules.ts';
 
 const KIND_OF_LIST: Partial<Record<string, RecordKind>> = {
@@ -20,7 +20,10 @@ const KIND_OF_LIST: Partial<Record<string, RecordKind>> = {
 const KIND_OF_RECORD: Partial<Record<string, RecordKind>> = {
   ADMINISTRATIVE_PENALTY: 'ADMINISTRATIVE_PENALTY',
   ENVIRONMENTAL_PENALTY: 'ENVIRONMENTAL_PENALTY',
+  COMMITMENT_BREACH: 'COMMITMENT_BREACH',
 };
+/** The environment's black list is derived from the rating in force (docs/events.md): red, or black where used. */
+const BLACKLIST_GRADES = ['RED', 'BLACK'];
 
 async function known(
   sql: Sql,
@@ -89,6 +92,7 @@ export const repairRecordsConsumer: ConsumerDefinition = {
     'record.published',
     'record.publication.ended',
     'disclosure.record.accepted',
+    'rating.changed',
   ],
   async handle(event, sql) {
     switch (event.type) {
@@ -115,6 +119,24 @@ export const repairRecordsConsumer: ConsumerDefinition = {
         const p = event.payload as PayloadOf<'record.publication.ended'>;
         const kind = KIND_OF_RECORD[p.record];
         if (kind) await ended(sql, kind, p.recordId, p.endedOn, p.cause);
+        return;
+      }
+      case 'rating.changed': {
+        // An environmental rating turned red or black is a black-list entry the window can take cases on; one that
+        // left those grades ended it (REPAIRED when the department's repair act did it, SUPERSEDED by a new rating).
+        const p = event.payload as PayloadOf<'rating.changed'>;
+        if (p.scheme !== 'ENVIRONMENTAL') return;
+        const day = p.evaluatedOn ?? toIsoDate(chinaToday(event.occurredAt))!;
+        if (BLACKLIST_GRADES.includes(p.level))
+          await known(sql, event, 'ENVIRONMENTAL_BLACKLIST', p.ratingId, day, p.validUntil ?? null, null, true);
+        else if (p.previousLevel && BLACKLIST_GRADES.includes(p.previousLevel))
+          await ended(
+            sql,
+            'ENVIRONMENTAL_BLACKLIST',
+            p.ratingId,
+            p.cause === 'REPAIRED' ? toIsoDate(chinaToday(event.occurredAt))! : day,
+            p.cause ?? 'SUPERSEDED',
+          );
         return;
       }
       case 'disclosure.record.accepted': {

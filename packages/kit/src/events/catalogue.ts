@@ -91,6 +91,14 @@ export const ratingChangedV1 = z.strictObject({
   /** The level before this change for that year, null when the subject had none. */
   previousLevel: z.string().max(20).nullable(),
   ratingId: id,
+  /**
+   * The day the rating counts from and its last day (ENVIRONMENTAL: 评价日期 and validUntil). Optional, so every v1
+   * payload recorded before them stays valid; the repair window reads them to know an environmental black-list entry.
+   */
+  evaluatedOn: day.optional(),
+  validUntil: day.optional(),
+  /** Set when the level changed by an act other than a new evaluation: REPAIRED (信用修复). Absent: a (re)rating. */
+  cause: endingCause.optional(),
 });
 
 const disclosureRecord = z.strictObject({
@@ -185,6 +193,8 @@ export const REPAIR_RECORD_KINDS = [
   'MAJOR_TAX_VIOLATION', // 重大税收违法失信主体 (tax)
   'ENVIRONMENTAL_PENALTY', // 环境行政处罚 (environment; objections only)
   'DISHONEST_DEBTOR', // 失信被执行人 (court; objections only: the court's own procedure repairs)
+  'ENVIRONMENTAL_BLACKLIST', // 环境信用黑名单: a red (or black) 企业环境信用评价 in force (environment)
+  'COMMITMENT_BREACH', // a broken credit commitment (未践诺), the checking department's record (commitment)
 ] as const;
 export const repairRecordKind = z.enum(REPAIR_RECORD_KINDS);
 

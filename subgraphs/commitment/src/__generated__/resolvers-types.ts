@@ -168,6 +168,7 @@ export type CreditCommitmentResolvers<ContextType = Context, ParentType extends 
   matter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   publicityEndsOn?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   reference?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  repairedOn?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   signatory?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['CreditCommitmentState'], ParentType, ContextType>;
   stateLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
