@@ -15,7 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import { clock, fixClock } from '@credit-hub/kit';
 import { createTestDatabase, makeUscc, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
 import { AUTHORITIES } from '@credit-hub/subgraph-disclosure/authorities';
-import { ensureEvaluationModels } from '@credit-hub/subgraph-evaluation';
+import { ensureEvaluationModels, ensureMeasureCatalogue } from '@credit-hub/subgraph-evaluation';
 import type { Hub } from '@credit-hub/hub';
 import pg from 'pg';
 import { startReceiver, type Receiver } from '../subgraphs/push/test/receiver.ts';
@@ -130,6 +130,7 @@ before(async () => {
   const client = new pg.Client({ connectionString: tdb.url });
   await client.connect();
   await ensureEvaluationModels(client);
+  await ensureMeasureCatalogue(client);
   await client.end();
   hub = await startTestHub(tdb.url, tdb.db, { events: { pollMs: 100, timeEvents: false } });
   receiver = await startReceiver(
@@ -159,7 +160,8 @@ describe('one approval, every reader (严重违法失信名单)', () => {
   let entryId = '';
   const decisionDocument = '杭西市监处罚〔2025〕201号';
   const PROFILE = `query($c: ID!) { subject(code: $c) { isSeriousIllegal seriousIllegalListings { id } } }`;
-  const CHECK = `query($c: ID!) { subject(code: $c) { creditCheck(matter: BIDDING) { action lists { list } } } }`;
+  // 行政许可: LICENSING-NO-COMMITMENT restricts a 严重违法失信 subject (no 告知承诺), so the tax department's check restricts.
+  const CHECK = `query($c: ID!) { subject(code: $c) { creditCheck(matter: LICENSING) { action lists { list } } } }`;
   const EVALUATION = `query($c: ID!) { subject(code: $c) { creditEvaluation { score explanation { code points } } } }`;
   const REPORT = `query($c: ID!) { publicCreditReport(subjectCode: $c, purpose: TENDER) { number dataJson } }`;
   const reportText = async () =>
@@ -208,7 +210,7 @@ describe('one approval, every reader (严重违法失信名单)', () => {
     });
     const check = (await gql(CHECK, { c: firms.serious }, who.tax)).subject.creditCheck;
     assert.ok(check.lists.some((l: any) => l.list === 'SERIOUS_ILLEGAL'));
-    assert.ok(['INTERCEPT', 'RESTRICT'].includes(check.action), check.action);
+    assert.ok(['INTERCEPT', 'RESTRICT'].includes(check.action), JSON.stringify(check));
     actionBefore = check.action;
     const evaluation = (await gql(EVALUATION, { c: firms.serious }, who.platform)).subject.creditEvaluation;
     scoreBefore = evaluation.score;
