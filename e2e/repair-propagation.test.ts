@@ -397,4 +397,15 @@ describe('环境信用黑名单 through the window', () => {
     const marks = await eligibility(firms.red, 'ENVIRONMENTAL_BLACKLIST');
     assert.match(marks!.repairEligibility.reason!, /已于2026-06-15完成信用修复/);
   });
+
+  it('the year republished red is the department’s new decision: the repair is superseded, the window open again', async () => {
+    await gql(RATING, { input: rating(firms.red, 2025, '2026-06-15') }, who.environment);
+    await hub.events!.settle();
+    const again = (await gql(FLAGS, { c: firms.red }, who.tax)).subject;
+    assert.deepEqual(
+      [again.isOnEnvironmentalBlacklist, again.environmentalRating],
+      [true, { grade: 'RED', repairedOn: null }],
+    );
+    assert.equal((await eligibility(firms.red, 'ENVIRONMENTAL_BLACKLIST'))?.repairEligibility.eligible, true);
+  });
 });

@@ -34,6 +34,7 @@ async function known(
   endsOn: string | null,
   repairableFrom: string | null,
   overwrite: boolean,
+  reopen = false,
 ) {
   const subject = event.subjectCode ?? event.personKey;
   if (!subject) return;
@@ -44,7 +45,7 @@ async function known(
        overwrite
          ? `UPDATE SET subject_code = EXCLUDED.subject_code, department = EXCLUDED.department, since = EXCLUDED.since,
               ends_on = EXCLUDED.ends_on, repairable_from = COALESCE(EXCLUDED.repairable_from, record_fact.repairable_from),
-              updated_at = now()`
+              ${reopen ? 'ended_on = NULL, ended_cause = NULL,' : ''} updated_at = now()`
          : 'NOTHING'
      }`,
     [kind, id, subject, event.department, since, endsOn, repairableFrom],
@@ -127,8 +128,9 @@ export const repairRecordsConsumer: ConsumerDefinition = {
         const p = event.payload as PayloadOf<'rating.changed'>;
         if (p.scheme !== 'ENVIRONMENTAL') return;
         const day = p.evaluatedOn ?? toIsoDate(chinaToday(event.occurredAt))!;
+        // A year republished red after a repair or a better grade is the department's new decision: open again.
         if (BLACKLIST_GRADES.includes(p.level))
-          await known(sql, event, 'ENVIRONMENTAL_BLACKLIST', p.ratingId, day, p.validUntil ?? null, null, true);
+          await known(sql, event, 'ENVIRONMENTAL_BLACKLIST', p.ratingId, day, p.validUntil ?? null, null, true, true);
         else if (p.previousLevel && BLACKLIST_GRADES.includes(p.previousLevel))
           await ended(
             sql,
