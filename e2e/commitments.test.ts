@@ -157,6 +157,14 @@ describe('信用修复 of a broken commitment', () => {
     breach = marks[0].recordId;
     assert.equal(marks[0].recordKind, 'COMMITMENT_BREACH');
     assert.deepEqual([marks[0].repairEligibility.eligible, marks[0].repairEligibility.from], [false, '2026-09-02']);
+    // The same marks on the commitment itself, as the site's 信用承诺 tab reads them.
+    const tab = await gql(
+      `query($c: ID!) { subject(code: $c) { creditCommitments { id repairPending repairEligibility { eligible from } } } }`,
+      { c: firm },
+    );
+    assert.deepEqual(tab.subject.creditCommitments, [
+      { id: breach, repairPending: false, repairEligibility: { eligible: false, from: '2026-09-02' } },
+    ]);
   });
 
   it('approved by the checking department: publicity ends, the evaluation no longer deducts, the case is SYNCED', async () => {

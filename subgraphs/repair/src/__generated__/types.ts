@@ -69,6 +69,22 @@ export type ApplicantKind =
   | 'SUBJECT';
 
 /**
+ * A credit commitment (commitment): the window's marks resolved here. Meaningful for a broken one (未践诺, record kind
+ * COMMITMENT_BREACH): a commitment in force or kept is no record to repair.
+ */
+export type CreditCommitment = {
+  __typename?: 'CreditCommitment';
+  /** Commitment id (uuid). */
+  id: Scalars['ID']['output'];
+  /** 异议处理中. */
+  objectionPending: Maybe<Scalars['Boolean']['output']>;
+  /** Whether 申请信用修复 of the broken commitment is open today. */
+  repairEligibility: Maybe<RepairEligibility>;
+  /** 修复办理中. */
+  repairPending: Maybe<Scalars['Boolean']['output']>;
+};
+
+/**
  * A credit subject (信用主体): an organisation keyed by its unified social credit code (统一社会信用代码,
  * USCC) or a natural person (自然人) keyed by a pseudonymous person key. Every department's subgraph
  * extends this entity with its own records.
