@@ -183,19 +183,17 @@ async function receivedKeys(
   sql: Sql,
   rows: readonly { kind: DisclosureKind; authorityCode: string; documentNumber: string }[],
 ): Promise<Set<string>> {
-  const found = z
-    .array(z.object({ key: z.string() }))
-    .parse(
-      await sql.rows(
-        `SELECT k.kind || ':' || k.a || ':' || k.d AS key
+  const found = z.array(z.object({ key: z.string() })).parse(
+    await sql.rows(
+      `SELECT k.kind || ':' || k.a || ':' || k.d AS key
            FROM unnest($1::text[], $2::text[], $3::text[]) AS k(kind, a, d)
           WHERE (k.kind = 'CF' AND EXISTS (SELECT 1 FROM disclosure.penalty r WHERE r.authority_code = k.a AND r.document_number = k.d))
              OR (k.kind = 'XK' AND EXISTS (SELECT 1 FROM disclosure.licence r WHERE r.authority_code = k.a AND r.document_number = k.d))
              OR EXISTS (SELECT 1 FROM disclosure.quarantine q
                          WHERE q.kind::text = k.kind AND q.authority_code = k.a AND q.document_number = k.d)`,
-        [rows.map((r) => r.kind), rows.map((r) => r.authorityCode), rows.map((r) => r.documentNumber)],
-      ),
-    );
+      [rows.map((r) => r.kind), rows.map((r) => r.authorityCode), rows.map((r) => r.documentNumber)],
+    ),
+  );
   return new Set(found.map((f) => f.key));
 }
 
@@ -248,21 +246,19 @@ export async function declare(ctx: Context, { decisions }: MutationDeclareDecisi
       // Each decision's declaration once (its unique key; a decision declared twice keeps its first declaration).
       await recordEvents(
         sql,
-        rows.map(
-          (r): NewEvent => ({
-            source: 'disclosure',
-            type: 'disclosure.decision.declared',
-            department,
-            uniqueKey: `disclosure.decision.declared:${r.kind === 'CF' ? 'PENALTY' : 'LICENCE'}:${r.authorityCode}:${r.documentNumber}`,
-            payload: {
-              kind: r.kind === 'CF' ? 'PENALTY' : 'LICENCE',
-              authorityCode: r.authorityCode,
-              decisionNumber: r.documentNumber,
-              decidedOn: r.decidedOn,
-              received: received.has(`${r.kind}:${r.authorityCode}:${r.documentNumber}`),
-            },
-          }),
-        ),
+        rows.map((r): NewEvent => ({
+          source: 'disclosure',
+          type: 'disclosure.decision.declared',
+          department,
+          uniqueKey: `disclosure.decision.declared:${r.kind === 'CF' ? 'PENALTY' : 'LICENCE'}:${r.authorityCode}:${r.documentNumber}`,
+          payload: {
+            kind: r.kind === 'CF' ? 'PENALTY' : 'LICENCE',
+            authorityCode: r.authorityCode,
+            decisionNumber: r.documentNumber,
+            decidedOn: r.decidedOn,
+            received: received.has(`${r.kind}:${r.authorityCode}:${r.documentNumber}`),
+          },
+        })),
       );
       return { declared: inserted, alreadyDeclared: rows.length - inserted };
     },

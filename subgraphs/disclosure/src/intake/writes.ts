@@ -348,11 +348,7 @@ async function firstReceipts(
                   WHERE x.kind = $3::disclosure."DisclosureKind" AND x.authority_code = k.a AND x.document_number = k.d)
            AS declared
        FROM unnest($1::text[], $2::text[]) AS k(a, d)`,
-      [
-        candidates.map((c) => String(c.v.authority_code)),
-        candidates.map((c) => String(c.v.document_number)),
-        kind,
-      ],
+      [candidates.map((c) => String(c.v.authority_code)), candidates.map((c) => String(c.v.document_number)), kind],
     ),
   );
   const known = new Map(seen.map((r) => [`${r.authorityCode}\u0000${r.documentNumber}`, r]));
@@ -383,25 +379,23 @@ async function recordFirstReceipts(
   const wire = kind === 'CF' ? 'PENALTY' : 'LICENCE';
   await recordEvents(
     sql,
-    firsts.map(
-      (f): NewEvent => ({
-        source: 'disclosure',
-        type: 'disclosure.decision.received',
-        department,
-        ...(f.subject ? { subject: f.subject } : {}),
-        occurredAt: receivedAt,
-        uniqueKey: `disclosure.decision.received:${wire}:${f.authorityCode}:${f.documentNumber}`,
-        payload: {
-          kind: wire,
-          authorityCode: f.authorityCode,
-          decisionNumber: f.documentNumber,
-          decidedOn: f.decidedOn,
-          compliant: f.rules.length === 0,
-          declared: f.declared,
-          rules: f.rules,
-        },
-      }),
-    ),
+    firsts.map((f): NewEvent => ({
+      source: 'disclosure',
+      type: 'disclosure.decision.received',
+      department,
+      ...(f.subject ? { subject: f.subject } : {}),
+      occurredAt: receivedAt,
+      uniqueKey: `disclosure.decision.received:${wire}:${f.authorityCode}:${f.documentNumber}`,
+      payload: {
+        kind: wire,
+        authorityCode: f.authorityCode,
+        decisionNumber: f.documentNumber,
+        decidedOn: f.decidedOn,
+        compliant: f.rules.length === 0,
+        declared: f.declared,
+        rules: f.rules,
+      },
+    })),
   );
 }
 
@@ -499,21 +493,19 @@ export async function ingestRows(
     await recordIntakeEvents(sql, kind, submitter.department, valid, stored);
     await recordEvents(
       sql,
-      (stored[0]?.superseded ?? []).map(
-        (q): NewEvent => ({
-          source: 'disclosure',
-          type: 'disclosure.quarantine.resolved',
-          department: q.department,
-          occurredAt: receivedAt,
-          uniqueKey: `disclosure.quarantine.resolved:${q.id}`,
-          payload: {
-            kind: kind === 'CF' ? 'PENALTY' : 'LICENCE',
-            quarantineId: q.id,
-            resolution: q.id === input.resubmitting ? 'RESUBMITTED' : 'SUPERSEDED',
-            recordId: q.recordId,
-          },
-        }),
-      ),
+      (stored[0]?.superseded ?? []).map((q): NewEvent => ({
+        source: 'disclosure',
+        type: 'disclosure.quarantine.resolved',
+        department: q.department,
+        occurredAt: receivedAt,
+        uniqueKey: `disclosure.quarantine.resolved:${q.id}`,
+        payload: {
+          kind: kind === 'CF' ? 'PENALTY' : 'LICENCE',
+          quarantineId: q.id,
+          resolution: q.id === input.resubmitting ? 'RESUBMITTED' : 'SUPERSEDED',
+          recordId: q.recordId,
+        },
+      })),
     );
     for (const row of stored) {
       records.push({ rowNumber: row.rowNumber, id: row.id });
