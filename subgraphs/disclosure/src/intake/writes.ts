@@ -248,10 +248,9 @@ const storedRows = z.array(
 
 /**
  * The events of a stored batch, in the same transaction (docs/events.md): a new record is `accepted`, a changed one
- * `revised`; a row stored again unchanged tells no one anything. One statement for the whole batch.
+ * `revised`; a row stored again unchanged tells no one anything. Recorded with the batch's other events.
  */
-async function recordIntakeEvents(
-  sql: Sql,
+function intakeEvents(
   kind: DisclosureKind,
   department: string,
   valid: readonly Record<string, unknown>[],
@@ -290,7 +289,7 @@ async function recordIntakeEvents(
         },
       });
   }
-  await recordEvents(sql, events);
+  return events;
 }
 
 /** A decision's first receipt in this call: the earliest row of a key neither stored nor quarantined before. */
@@ -369,39 +368,34 @@ async function firstReceipts(
 }
 
 /** `disclosure.decision.received` once per decision (its unique key: a concurrent first receipt records nothing). */
-async function recordFirstReceipts(
-  sql: Sql,
+function firstReceiptEvents(
   kind: DisclosureKind,
   department: string,
   firsts: readonly FirstReceipt[],
   receivedAt: Date,
 ) {
   const wire = kind === 'CF' ? 'PENALTY' : 'LICENCE';
-  await recordEvents(
-    sql,
-    firsts.map((f): NewEvent => ({
-      source: 'disclosure',
-      type: 'disclosure.decision.received',
-      department,
-      ...(f.subject ? { subject: f.subject } : {}),
-      occurredAt: receivedAt,
-      uniqueKey: `disclosure.decision.received:${wire}:${f.authorityCode}:${f.documentNumber}`,
-      payload: {
-        kind: wire,
-        authorityCode: f.authorityCode,
-        decisionNumber: f.documentNumber,
-        decidedOn: f.decidedOn,
-        compliant: f.rules.length === 0,
-        declared: f.declared,
-        rules: f.rules,
-      },
-    })),
-  );
+  return firsts.map((f): NewEvent => ({
+    source: 'disclosure',
+    type: 'disclosure.decision.received',
+    department,
+    ...(f.subject ? { subject: f.subject } : {}),
+    occurredAt: receivedAt,
+    uniqueKey: `disclosure.decision.received:${wire}:${f.authorityCode}:${f.documentNumber}`,
+    payload: {
+      kind: wire,
+      authorityCode: f.authorityCode,
+      decisionNumber: f.documentNumber,
+      decidedOn: f.decidedOn,
+      compliant: f.rules.length === 0,
+      declared: f.declared,
+      rules: f.rules,
+    },
+  }));
 }
 
 /** `disclosure.record.quarantined` for each entry this call added to the quarantine (a re-run chunk adds none). */
-async function recordQuarantined(
-  sql: Sql,
+function quarantinedEvents(
   kind: DisclosureKind,
   department: string,
   invalid: readonly Record<string, unknown>[],
@@ -410,26 +404,23 @@ async function recordQuarantined(
 ) {
   const byRow = new Map(invalid.map((v) => [Number(v.row_number), v]));
   const added = z.array(z.object({ id: z.string(), rowNumber: z.number().int() })).parse(entries);
-  await recordEvents(
-    sql,
-    added.map((e): NewEvent => {
-      const v = byRow.get(e.rowNumber)!;
-      return {
-        source: 'disclosure',
-        type: 'disclosure.record.quarantined',
-        department,
-        occurredAt: receivedAt,
-        payload: {
-          kind: kind === 'CF' ? 'PENALTY' : 'LICENCE',
-          quarantineId: e.id,
-          authorityCode: typeof v.authority_code === 'string' ? v.authority_code : null,
-          decisionNumber: typeof v.document_number === 'string' ? v.document_number.slice(0, 200) : null,
-          decidedOn: day10(v.decided_on),
-          rules: ruleCodes(v.reasons),
-        },
-      };
-    }),
-  );
+  return added.map((e): NewEvent => {
+    const v = byRow.get(e.rowNumber)!;
+    return {
+      source: 'disclosure',
+      type: 'disclosure.record.quarantined',
+      department,
+      occurredAt: receivedAt,
+      payload: {
+        kind: kind === 'CF' ? 'PENALTY' : 'LICENCE',
+        quarantineId: e.id,
+        authorityCode: typeof v.authority_code === 'string' ? v.authority_code : null,
+        decisionNumber: typeof v.document_number === 'string' ? v.document_number.slice(0, 200) : null,
+        decidedOn: day10(v.decided_on),
+        rules: ruleCodes(v.reasons),
+      },
+    };
+  });
 }
 
 export async function ingestRows(
@@ -472,6 +463,8 @@ export async function ingestRows(
   }
 
   const firsts = await firstReceipts(sql, kind, valid, invalid);
+  // Every event of the batch (docs/events.md), recorded in one statement before the submission's counts.
+  const events: NewEvent[] = [];
   const records: IngestResult['records'] = [];
   let accepted = 0;
   let updated = 0;
@@ -490,10 +483,9 @@ export async function ingestRows(
     );
     if (stored.length !== valid.length)
       throw new Error(`ingestRows: ${valid.length} valid rows but ${stored.length} stored (a row was lost)`);
-    await recordIntakeEvents(sql, kind, submitter.department, valid, stored);
-    await recordEvents(
-      sql,
-      (stored[0]?.superseded ?? []).map((q): NewEvent => ({
+    events.push(...intakeEvents(kind, submitter.department, valid, stored));
+    events.push(
+      ...(stored[0]?.superseded ?? []).map((q): NewEvent => ({
         source: 'disclosure',
         type: 'disclosure.quarantine.resolved',
         department: q.department,
@@ -537,9 +529,10 @@ export async function ingestRows(
         receivedAt,
       ],
     );
-    await recordQuarantined(sql, kind, submitter.department, invalid, entries, receivedAt);
+    events.push(...quarantinedEvents(kind, submitter.department, invalid, entries, receivedAt));
   }
-  await recordFirstReceipts(sql, kind, submitter.department, firsts, receivedAt);
+  events.push(...firstReceiptEvents(kind, submitter.department, firsts, receivedAt));
+  await recordEvents(sql, events);
   const result: IngestResult = {
     received: rows.length,
     accepted,
