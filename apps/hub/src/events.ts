@@ -26,7 +26,7 @@ import { commitmentRepairConsumer, commitmentTimeRules } from '@credit-hub/subgr
 import { courtTimeRules } from '@credit-hub/subgraph-court/events';
 import { disclosureRepairConsumer, disclosureTimeRules } from '@credit-hub/subgraph-disclosure/events';
 import { environmentRepairConsumer } from '@credit-hub/subgraph-environment/events';
-import { EVALUATION_CONSUMERS } from '@credit-hub/subgraph-evaluation/events';
+import { EVALUATION_CONSUMERS, evaluationTimeRules } from '@credit-hub/subgraph-evaluation/events';
 import { marketRepairConsumer, marketTimeRules } from '@credit-hub/subgraph-market/events';
 import { repairConsumers } from '@credit-hub/subgraph-repair/events';
 import { taxRepairConsumer, taxTimeRules } from '@credit-hub/subgraph-tax/events';
@@ -41,6 +41,7 @@ export const HUB_TIME_RULES: readonly TimeEventRule[] = [
   ...disclosureTimeRules,
   ...metricsTimeRules,
   ...commitmentTimeRules,
+  ...evaluationTimeRules,
 ];
 
 /** The hub's own consumers (a platform subgraph that reacts to other departments' events adds its one here). */

@@ -24,8 +24,15 @@ export interface IncomingEvent {
   payload: Record<string, unknown>;
 }
 
+/**
+ * Push's own delivery reports (`push.delivery.finished`): for the metrics, never delivered nor taken (a delivery of a
+ * delivery report would make another one, without end).
+ */
+export const OWN_REPORT_TYPES: readonly string[] = ['push.delivery.finished'];
+const DELIVERABLE_TYPES = EVENT_TYPES.filter((t) => !OWN_REPORT_TYPES.includes(t));
+
 /** The event types a subscription may name: the backbone's catalogue (measure.lift.required included). */
-export const catalogueTypes = (): string[] => knownEventTypes(EVENT_TYPES);
+export const catalogueTypes = (): string[] => knownEventTypes(DELIVERABLE_TYPES);
 
 /** The backbone's envelope as the push subgraph keeps it. */
 export function fromDelivered(event: EventEnvelope): IncomingEvent {
@@ -48,7 +55,7 @@ export function fromDelivered(event: EventEnvelope): IncomingEvent {
 export function pushConsumer(config: Pick<PushConfig, 'liftWindowDays'>): ConsumerDefinition {
   return {
     name: 'push.webhooks',
-    types: EVENT_TYPES,
+    types: DELIVERABLE_TYPES,
     handle: async (event, sql) => {
       await takeEvents(sql, [fromDelivered(event)], config, clock.now());
     },
