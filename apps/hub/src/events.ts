@@ -67,6 +67,8 @@ export interface HubEventsOptions {
   natsUrl?: string | undefined;
   /** Stream and subject prefix (tests use their own; default CREDIT_EVENTS and `credit`). */
   nats?: NatsBusOptions;
+  /** Days to keep events.consumed and relayed outbox rows (EVENTS_RETENTION_DAYS); unset: kept for ever. */
+  retentionDays?: number | undefined;
   /** Poll interval of relay and consumers besides the NOTIFY wake-ups (default 1 s). */
   pollMs?: number;
   log?: (line: string) => void;
@@ -101,7 +103,7 @@ export async function startHubEvents(databaseUrl: string, options: HubEventsOpti
     consumers: nats ? [] : consumers,
     pollMs: options.pollMs,
   });
-  const scheduler = options.timeEvents === false ? null : startTimeEvents(pool, HUB_TIME_RULES);
+  const scheduler = options.timeEvents === false ? null : startTimeEvents(pool, HUB_TIME_RULES, { retentionDays: options.retentionDays });
   // credit_hub_event_backlog: every outbox (both relays drain them) and the embedded consumers' lag, counted only
   // when /metrics is scraped. JetStream consumers' lag is the broker's (`nats consumer info`, docs/operations.md).
   const stopBacklog = reportBacklog(pool, { consumers: nats ? [] : consumers.map((c) => c.name) });

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { clock, z } from '@credit-hub/kit';
 import type { Sql } from '@credit-hub/kit/db';
 import { EVENT_TYPES, recordEvent, type ConsumerDefinition, type EventEnvelope } from '@credit-hub/kit/events';
-import { knownEventTypes, liftTargets, MEASURE_LIFT_REQUIRED, type PushConfig } from './rules.ts';
+import { DEFAULT_CONFIG, knownEventTypes, liftTargets, MEASURE_LIFT_REQUIRED, type PushConfig } from './rules.ts';
 
 /** An event as the push subgraph keeps it (the backbone's envelope; a person's key stands as its subject). */
 export interface IncomingEvent {
@@ -45,13 +45,19 @@ export function fromDelivered(event: EventEnvelope): IncomingEvent {
  * writers' order) inside the consumer's transaction — the fan-out commits with the consumer's cursor, so a crash
  * neither loses nor doubles it.
  */
-export function pushConsumer(config: Pick<PushConfig, 'liftWindowDays'>): ConsumerDefinition {
+export function pushConsumer(config: Pick<PushConfig, 'liftWindowDays' | 'consumerBatch'>): ConsumerDefinition {
   return {
     name: 'push.webhooks',
     types: EVENT_TYPES,
     handle: async (event, sql) => {
       await takeEvents(sql, [fromDelivered(event)], config, clock.now());
     },
+    // Batched fan-out: the batch's events and their deliveries in two statements (takeEvents keeps their order, so
+    // a subject's deliveries queue in bus order); a failure re-runs the batch event by event through `handle`.
+    handleBatch: async (events, sql) => {
+      await takeEvents(sql, events.map(fromDelivered), config, clock.now());
+    },
+    batchSize: config.consumerBatch ?? DEFAULT_CONFIG.consumerBatch,
   };
 }
 

@@ -214,20 +214,31 @@ export async function startNatsRelay(
 /** The durable consumer's name for a bus consumer name (`evaluation.refresh` → `evaluation_refresh`). */
 export const durableName = (name: string) => name.replace(/[^A-Za-z0-9_-]/g, '_');
 
-/** Creates (or keeps) the durable pull consumer of one department's consumer: explicit acks, from the start. */
-export async function ensureDurable(bus: NatsBus, name: string, { ackWaitMs = 30_000 } = {}) {
+/**
+ * Creates (or keeps) the durable pull consumer of one department's consumer: explicit acks, from the start.
+ *
+ * `max_ack_pending` is one batch: while a batch is out (fetched, not yet acknowledged) JetStream gives nothing more
+ * of this consumer to anyone, so several processes running the same consumer take batches one after another, each
+ * committed before the next is handed out — the per-subject order of one process holds across replicas. A replica
+ * killed with a batch out holds it until `ack_wait`, then the batch is redelivered first, in order.
+ */
+export async function ensureDurable(bus: NatsBus, name: string, { ackWaitMs = 30_000, batchSize = 200 } = {}) {
   const durable = durableName(name);
+  const settings = { ack_wait: ackWaitMs * 1_000_000, max_ack_pending: batchSize };
+  let info: Awaited<ReturnType<typeof bus.jsm.consumers.info>> | null = null;
   try {
-    await bus.jsm.consumers.info(bus.stream, durable);
+    info = await bus.jsm.consumers.info(bus.stream, durable);
   } catch {
     await bus.jsm.consumers.add(bus.stream, {
       durable_name: durable,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       filter_subject: `${bus.prefix}.>`,
-      ack_wait: ackWaitMs * 1_000_000,
+      ...settings,
     });
   }
+  if (info && (info.config.max_ack_pending !== settings.max_ack_pending || info.config.ack_wait !== settings.ack_wait))
+    await bus.jsm.consumers.update(bus.stream, durable, settings);
   return durable;
 }
 
@@ -254,7 +265,7 @@ export async function runNatsConsumerOnce(
   { expiresMs = 1000, ackWaitMs = 30_000 } = {},
 ): Promise<NatsConsumerRun> {
   const run: NatsConsumerRun = { handled: 0, duplicates: 0, skipped: 0 };
-  const durable = await ensureDurable(bus, def.name, { ackWaitMs });
+  const durable = await ensureDurable(bus, def.name, { ackWaitMs, batchSize: def.batchSize ?? 200 });
   const consumer = await bus.js.consumers.get(bus.stream, durable);
   const fetched = await consumer.fetch({ max_messages: def.batchSize ?? 200, expires: expiresMs });
   // Taken off the wire first, handled after: a long batch of handlers must not starve the fetch's heartbeats.
@@ -335,19 +346,30 @@ async function handleBatch(
       [def.name, mine.map((e) => e.id)],
     );
     const fresh = new Set(inserted.rows.map((r) => r.id));
-    for (const event of mine) {
-      if (!fresh.has(event.id)) {
-        run.duplicates += 1;
-        continue;
-      }
+    if (def.handleBatch) {
+      const events = mine.filter((e) => fresh.has(e.id));
+      run.duplicates += mine.length - events.length;
       try {
-        await def.handle(event, sql);
+        if (events.length > 0) await def.handleBatch(events, sql);
       } catch {
         await client.query('ROLLBACK');
         return null;
       }
-      run.handled += 1;
-    }
+      run.handled += events.length;
+    } else
+      for (const event of mine) {
+        if (!fresh.has(event.id)) {
+          run.duplicates += 1;
+          continue;
+        }
+        try {
+          await def.handle(event, sql);
+        } catch {
+          await client.query('ROLLBACK');
+          return null;
+        }
+        run.handled += 1;
+      }
     await client.query('COMMIT');
     return run;
   } catch (error) {
@@ -363,12 +385,17 @@ export interface RunningNatsConsumer {
 }
 
 /** The consumer loop on JetStream (long-polling fetches; reconnects are the client's). */
-export function startNatsConsumer(pool: pg.Pool, bus: NatsBus, def: ConsumerDefinition): RunningNatsConsumer {
+export function startNatsConsumer(
+  pool: pg.Pool,
+  bus: NatsBus,
+  def: ConsumerDefinition,
+  { ackWaitMs = 30_000 } = {},
+): RunningNatsConsumer {
   let stopped = false;
   const loop = (async () => {
     while (!stopped) {
       try {
-        await runNatsConsumerOnce(pool, bus, def, { expiresMs: 2000 });
+        await runNatsConsumerOnce(pool, bus, def, { expiresMs: 2000, ackWaitMs });
       } catch (error) {
         if (!stopped) console.error(`NATS consumer ${def.name}:`, error);
         await new Promise((r) => setTimeout(r, 500));
