@@ -97,6 +97,8 @@ before(async () => {
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
     SUPERGRAPH_PATH: supergraphPath,
     RATE_LIMIT_AUTHENTICATED: '1000000',
+    // The reload is under test, not the deadlines: a loaded machine must not turn a slow answer into a failure.
+    SUBGRAPH_TIMEOUT_MS: '60000',
     ...subgraphUrls,
   };
   const ports = [await freePort(), await freePort()];

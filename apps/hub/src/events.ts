@@ -17,6 +17,7 @@ import {
 } from '@credit-hub/kit/events';
 import {
   connectNats,
+  consumerLeadership,
   startNatsConsumer,
   startNatsRelay,
   type NatsBus,
@@ -92,11 +93,19 @@ export async function startHubEvents(databaseUrl: string, options: HubEventsOpti
     bus: NatsBus;
     relay: Awaited<ReturnType<typeof startNatsRelay>>;
     consumers: { stop(): Promise<void> }[];
+    leadership: Awaited<ReturnType<typeof consumerLeadership>>;
   } | null = null;
   if (options.natsUrl) {
     const bus = await connectNats(options.natsUrl, options.nats);
     const relay = await startNatsRelay(pool, bus, { pollMs: options.pollMs, log });
-    nats = { bus, relay, consumers: consumers.map((def) => startNatsConsumer(pool, bus, def)) };
+    // Replicas of the hub run the same consumers: each is led by one of them at a time (ADR 0118).
+    const leadership = await consumerLeadership(pool);
+    nats = {
+      bus,
+      relay,
+      leadership,
+      consumers: consumers.map((def) => startNatsConsumer(pool, bus, def, { leadership })),
+    };
   }
   const backbone = await startEventBackbone(pool, {
     relay: !nats,
@@ -121,6 +130,7 @@ export async function startHubEvents(databaseUrl: string, options: HubEventsOpti
       if (nats) {
         await nats.relay.stop();
         await Promise.all(nats.consumers.map((c) => c.stop()));
+        await nats.leadership.close();
         await nats.bus.close();
       }
       await pool.end();

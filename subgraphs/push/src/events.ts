@@ -144,9 +144,12 @@ async function insertEvents(sql: Sql, events: readonly IncomingEvent[], now: Dat
        RETURNING subscription_id, order_key, event_seq),
      -- A subject's queue gets a head when it had none. DO UPDATE (not DO NOTHING) locks an existing head row, so a
      -- dispatcher finishing that subject's previous delivery waits for this transaction and then sees this one.
+     -- Rows are locked in (subscription, subject) order, the order the dispatcher locks them in when it records its
+     -- results: a batch of many subjects and a dispatcher never wait on each other in a circle (deadlock).
      q AS (
        INSERT INTO push.queue (subscription_id, order_key, head_seq, next_at)
        SELECT subscription_id, order_key, min(event_seq), $6 FROM del GROUP BY subscription_id, order_key
+        ORDER BY subscription_id, order_key
        ON CONFLICT (subscription_id, order_key) DO UPDATE SET head_seq = push.queue.head_seq
        RETURNING 1)
      SELECT ins.seq, ins.id::text AS id, (SELECT count(*) FROM del) AS deliveries, (SELECT count(*) FROM q) AS heads

@@ -214,31 +214,20 @@ export async function startNatsRelay(
 /** The durable consumer's name for a bus consumer name (`evaluation.refresh` → `evaluation_refresh`). */
 export const durableName = (name: string) => name.replace(/[^A-Za-z0-9_-]/g, '_');
 
-/**
- * Creates (or keeps) the durable pull consumer of one department's consumer: explicit acks, from the start.
- *
- * `max_ack_pending` is one batch: while a batch is out (fetched, not yet acknowledged) JetStream gives nothing more
- * of this consumer to anyone, so several processes running the same consumer take batches one after another, each
- * committed before the next is handed out — the per-subject order of one process holds across replicas. A replica
- * killed with a batch out holds it until `ack_wait`, then the batch is redelivered first, in order.
- */
-export async function ensureDurable(bus: NatsBus, name: string, { ackWaitMs = 30_000, batchSize = 200 } = {}) {
+/** Creates (or keeps) the durable pull consumer of one department's consumer: explicit acks, from the start. */
+export async function ensureDurable(bus: NatsBus, name: string, { ackWaitMs = 30_000 } = {}) {
   const durable = durableName(name);
-  const settings = { ack_wait: ackWaitMs * 1_000_000, max_ack_pending: batchSize };
-  let info: Awaited<ReturnType<typeof bus.jsm.consumers.info>> | null = null;
   try {
-    info = await bus.jsm.consumers.info(bus.stream, durable);
+    await bus.jsm.consumers.info(bus.stream, durable);
   } catch {
     await bus.jsm.consumers.add(bus.stream, {
       durable_name: durable,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       filter_subject: `${bus.prefix}.>`,
-      ...settings,
+      ack_wait: ackWaitMs * 1_000_000,
     });
   }
-  if (info && (info.config.max_ack_pending !== settings.max_ack_pending || info.config.ack_wait !== settings.ack_wait))
-    await bus.jsm.consumers.update(bus.stream, durable, settings);
   return durable;
 }
 
@@ -265,7 +254,7 @@ export async function runNatsConsumerOnce(
   { expiresMs = 1000, ackWaitMs = 30_000 } = {},
 ): Promise<NatsConsumerRun> {
   const run: NatsConsumerRun = { handled: 0, duplicates: 0, skipped: 0 };
-  const durable = await ensureDurable(bus, def.name, { ackWaitMs, batchSize: def.batchSize ?? 200 });
+  const durable = await ensureDurable(bus, def.name, { ackWaitMs });
   const consumer = await bus.js.consumers.get(bus.stream, durable);
   const fetched = await consumer.fetch({ max_messages: def.batchSize ?? 200, expires: expiresMs });
   // Taken off the wire first, handled after: a long batch of handlers must not starve the fetch's heartbeats.
@@ -384,20 +373,101 @@ export interface RunningNatsConsumer {
   stop(): Promise<void>;
 }
 
-/** The consumer loop on JetStream (long-polling fetches; reconnects are the client's). */
+/**
+ * Which replica runs which consumer. Two processes pulling from one durable consumer would each hold a batch and
+ * commit them side by side, so a subject's later event could commit before its earlier one. Each consumer is
+ * therefore led by one replica at a time: the holder of a session advisory lock named after it, all taken on one
+ * connection per process (not one per consumer: the hub's consumers outnumber its pool). The others stand by and
+ * try again every `pollMs`; a replica that dies loses its connection and with it its locks.
+ */
+export interface ConsumerLeadership {
+  /** True when this process leads `name` (takes the lock if free). */
+  lead(name: string): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export async function consumerLeadership(pool: pg.Pool): Promise<ConsumerLeadership> {
+  let client: pg.PoolClient | null = null;
+  const held = new Set<string>();
+  const connection = async () => {
+    if (client) return client;
+    const next = await pool.connect();
+    next.on('error', () => {
+      // The connection is gone, and the locks with it: lead nothing until a new one has taken them again.
+      held.clear();
+      if (client === next) client = null;
+      next.release(true);
+    });
+    client = next;
+    return next;
+  };
+  return {
+    lead: async (name) => {
+      if (held.has(name)) return true;
+      const c = await connection();
+      const { rows } = await c.query<{ ok: boolean }>(
+        "SELECT pg_try_advisory_lock(hashtext('nats-consumer:' || $1)) AS ok",
+        [name],
+      );
+      if (rows[0]!.ok) held.add(name);
+      return rows[0]!.ok;
+    },
+    close: async () => {
+      held.clear();
+      const c = client;
+      client = null;
+      if (c) {
+        await c.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
+        c.release();
+      }
+    },
+  };
+}
+
+/**
+ * Waits until the durable consumer has no batch out (`num_ack_pending` 0): a new leader's first fetch must come
+ * after the previous leader's unacknowledged batch went back to the stream (at `ack_wait`), which JetStream then
+ * redelivers before newer events — so order per subject holds across a failover. Bounded by `limitMs`.
+ */
+async function untilNothingOut(bus: NatsBus, durable: string, limitMs: number) {
+  const deadline = Date.now() + limitMs;
+  while (Date.now() < deadline) {
+    const info = await bus.jsm.consumers.info(bus.stream, durable);
+    if (info.num_ack_pending === 0) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * The consumer loop on JetStream (long-polling fetches; reconnects are the client's). With `leadership`, the loop
+ * works only while this process leads the consumer (replicas: one at a time, the others stand by).
+ */
 export function startNatsConsumer(
   pool: pg.Pool,
   bus: NatsBus,
   def: ConsumerDefinition,
-  { ackWaitMs = 30_000 } = {},
+  { ackWaitMs = 30_000, leadership, pollMs = 1000 }: { ackWaitMs?: number; leadership?: ConsumerLeadership; pollMs?: number } = {},
 ): RunningNatsConsumer {
   let stopped = false;
+  let leading = !leadership;
   const loop = (async () => {
     while (!stopped) {
       try {
+        if (!leading) {
+          if (!(await leadership!.lead(def.name))) {
+            await new Promise((r) => setTimeout(r, pollMs));
+            continue;
+          }
+          leading = true;
+          const durable = await ensureDurable(bus, def.name, { ackWaitMs });
+          await untilNothingOut(bus, durable, ackWaitMs + 5000);
+        }
         await runNatsConsumerOnce(pool, bus, def, { expiresMs: 2000, ackWaitMs });
+        // Lost the lock's connection: stand by again until it is ours once more.
+        if (leadership && !(await leadership.lead(def.name))) leading = false;
       } catch (error) {
         if (!stopped) console.error(`NATS consumer ${def.name}:`, error);
+        if (leadership) leading = false;
         await new Promise((r) => setTimeout(r, 500));
       }
     }

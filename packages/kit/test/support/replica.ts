@@ -9,7 +9,7 @@
 import pg from 'pg';
 import type { Sql } from '../../src/db/index.ts';
 import { startEventBackbone, type ConsumerDefinition, type DeliveredEvent } from '../../src/events/index.ts';
-import { connectNats, startNatsConsumer, startNatsRelay } from '../../src/events/nats.ts';
+import { connectNats, consumerLeadership, startNatsConsumer, startNatsRelay } from '../../src/events/nats.ts';
 
 const [databaseUrl, natsUrl, stream, prefix] = process.argv.slice(2);
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 6 });
@@ -50,8 +50,10 @@ const consumers: ConsumerDefinition[] = [
 if (natsUrl) {
   const bus = await connectNats(natsUrl, { stream, prefix, timeoutMs: 1500 });
   await startNatsRelay(pool, bus, { pollMs: 50 });
-  // A killed replica's batch is redelivered after ack_wait: short here, so the test does not wait 30 s for it.
-  for (const def of consumers) startNatsConsumer(pool, bus, def, { ackWaitMs: 2000 });
+  // One replica leads each consumer; a killed leader's batch is redelivered after ack_wait: short here, so the test
+  // does not wait 30 s for it.
+  const leadership = await consumerLeadership(pool);
+  for (const def of consumers) startNatsConsumer(pool, bus, def, { ackWaitMs: 2000, leadership, pollMs: 200 });
 } else {
   await startEventBackbone(pool, { pollMs: 50, consumers });
 }
