@@ -181,9 +181,10 @@ describe('supergraph reload on two gateway replicas', { timeout: 300_000 }, () =
     const worker = async () => {
       while (!stop) {
         const i = next++ % gatewayUrls.length;
-        const answer = await post(gatewayUrls[i]!, READ, auth).catch(
-          (error: Error): Answer => ({ status: 0, body: { errors: [{ message: error.message }] } }),
-        );
+        const answer = await post(gatewayUrls[i]!, READ, auth).catch((error: Error): Answer => ({
+          status: 0,
+          body: { errors: [{ message: error.message }] },
+        }));
         const subject = answer.body.data?.subject as { name?: string } | undefined;
         if (answer.status === 200 && !answer.body.errors && subject?.name === '杭州重载科技有限公司') served[i]! += 1;
         else failures.push(`gateway ${i}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);

@@ -112,7 +112,10 @@ export async function startHubEvents(databaseUrl: string, options: HubEventsOpti
     consumers: nats ? [] : consumers,
     pollMs: options.pollMs,
   });
-  const scheduler = options.timeEvents === false ? null : startTimeEvents(pool, HUB_TIME_RULES, { retentionDays: options.retentionDays });
+  const scheduler =
+    options.timeEvents === false
+      ? null
+      : startTimeEvents(pool, HUB_TIME_RULES, { retentionDays: options.retentionDays });
   // credit_hub_event_backlog: every outbox (both relays drain them) and the embedded consumers' lag, counted only
   // when /metrics is scraped. JetStream consumers' lag is the broker's (`nats consumer info`, docs/operations.md).
   const stopBacklog = reportBacklog(pool, { consumers: nats ? [] : consumers.map((c) => c.name) });

@@ -34,6 +34,8 @@ describe('event dispatch on two replicas (embedded bus)', { timeout: 240_000 }, 
     });
     const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events.event');
     assert.equal(rows[0]!.n, result.total, 'each event once on the bus, whichever replica relayed it');
-    t.diagnostic(`receipts by replica: ${JSON.stringify(result.byPid)}; killed ${result.killedPid} at ${JSON.stringify(result.atKill)}`);
+    t.diagnostic(
+      `receipts by replica: ${JSON.stringify(result.byPid)}; killed ${result.killedPid} at ${JSON.stringify(result.atKill)}`,
+    );
   });
 });

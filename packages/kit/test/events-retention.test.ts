@@ -90,10 +90,19 @@ describe('event retention', () => {
 
   it('deletes in chunks and refuses a window shorter than the time rules look back', async () => {
     const pool = tdb.db.pool;
-    await inPgTransaction(pool, (sql) => recordEvents(sql, Array.from({ length: 7 }, (_, i) => removal(10 + i))));
+    await inPgTransaction(pool, (sql) =>
+      recordEvents(
+        sql,
+        Array.from({ length: 7 }, (_, i) => removal(10 + i)),
+      ),
+    );
     await relayAll(pool);
     await drainConsumer(pool, consumer);
-    const report = await pruneEvents(pool, { retentionDays: 8, now: new Date(clock.now().getTime() + 9 * DAY), chunk: 2 });
+    const report = await pruneEvents(pool, {
+      retentionDays: 8,
+      now: new Date(clock.now().getTime() + 9 * DAY),
+      chunk: 2,
+    });
     assert.ok(report.consumed >= 7 && report.outbox >= 7, JSON.stringify(report));
     await assert.rejects(() => pruneEvents(pool, { retentionDays: 7 }), RangeError);
     assert.throws(() => startTimeEvents(pool, [], { retentionDays: 3 }), RangeError);

@@ -430,8 +430,8 @@ export async function consumerLeadership(pool: pg.Pool): Promise<ConsumerLeaders
  * redelivers before newer events — so order per subject holds across a failover. Bounded by `limitMs`.
  */
 async function untilNothingOut(bus: NatsBus, durable: string, limitMs: number) {
-  const deadline = Date.now() + limitMs;
-  while (Date.now() < deadline) {
+  // Counted in polls, not read from a clock: a moved test clock must not end the wait.
+  for (let polls = Math.ceil(limitMs / 200); polls > 0; polls -= 1) {
     const info = await bus.jsm.consumers.info(bus.stream, durable);
     if (info.num_ack_pending === 0) return;
     await new Promise((r) => setTimeout(r, 200));
@@ -446,7 +446,11 @@ export function startNatsConsumer(
   pool: pg.Pool,
   bus: NatsBus,
   def: ConsumerDefinition,
-  { ackWaitMs = 30_000, leadership, pollMs = 1000 }: { ackWaitMs?: number; leadership?: ConsumerLeadership; pollMs?: number } = {},
+  {
+    ackWaitMs = 30_000,
+    leadership,
+    pollMs = 1000,
+  }: { ackWaitMs?: number; leadership?: ConsumerLeadership; pollMs?: number } = {},
 ): RunningNatsConsumer {
   let stopped = false;
   let leading = !leadership;

@@ -106,13 +106,21 @@ export async function runScenario(
   const [a, b] = [await set.start(), await set.start()];
   const total = transactions * perTransaction;
   const receipts = async () =>
-    (await pool.query<Receipt>('SELECT consumer, event_id::text, subject, entry, pid FROM public.replica_receipts ORDER BY seq'))
-      .rows;
+    (
+      await pool.query<Receipt>(
+        'SELECT consumer, event_id::text, subject, entry, pid FROM public.replica_receipts ORDER BY seq',
+      )
+    ).rows;
   let killedPid = 0;
   let atKill: Record<string, number> = {};
   let n = 0;
   for (let t = 0; t < transactions; t++) {
-    await inPgTransaction(pool, (sql) => recordEvents(sql, Array.from({ length: perTransaction }, () => event(n++))));
+    await inPgTransaction(pool, (sql) =>
+      recordEvents(
+        sql,
+        Array.from({ length: perTransaction }, () => event(n++)),
+      ),
+    );
     if (t === killAfter) {
       // Mid-stream: the replica doing most of the consumers' work so far dies without any clean-up.
       await until(async () => (await receipts()).length > 0, 'some events handled before the kill');
@@ -144,7 +152,10 @@ export async function runScenario(
     byPid[r.pid]![r.consumer] = (byPid[r.pid]![r.consumer] ?? 0) + 1;
   }
   // The killed replica had worked; the survivor carried on after it.
-  assert.ok(rows.some((r) => r.pid === killedPid), 'the killed replica had handled events');
+  assert.ok(
+    rows.some((r) => r.pid === killedPid),
+    'the killed replica had handled events',
+  );
   assert.ok(
     rows.some((r) => r.pid !== killedPid),
     'the surviving replica handled events',
