@@ -52,7 +52,8 @@ async function startGatewayProcess(env: Record<string, string>, port: number): P
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   children.push(child);
-  for (let i = 0; i < 600; i += 1) {
+  // Bounded at 3 minutes: on the shared, loaded 2-core machine a gateway's start (compiling the plan) can be slow.
+  for (let i = 0; i < 1800; i += 1) {
     if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode}: ${stderr}`);
     const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
       (r) => r.ok,
@@ -61,7 +62,7 @@ async function startGatewayProcess(env: Record<string, string>, port: number): P
     if (ok) return child;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`gateway did not become healthy in 60 s: ${stderr}`);
+  throw new Error(`gateway did not become healthy in 3 minutes: ${stderr}`);
 }
 
 /** Replaces the file as deploys do: a new file renamed over the old one (the old inode is never written). */
