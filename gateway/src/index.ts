@@ -79,6 +79,8 @@ const FORWARDED_HEADERS = ['accept-language'];
 
 export interface GatewayOptions {
   supergraphPath?: string | undefined;
+  /** Re-read the supergraph file this often besides change notifications (default 5 s; 0: never). */
+  supergraphPollMs?: number | undefined;
   port: number;
   host?: string;
   /** Per-subgraph URL overrides (deployment topology differs from the composed defaults). */
@@ -172,7 +174,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   disableVendorTelemetry();
   const subgraphClient = new SubgraphClient();
   const gateway = new ApolloGateway({
-    supergraphSdl: supergraphFromFile(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, log),
+    supergraphSdl: supergraphFromFile(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, log, {
+      pollMs: options.supergraphPollMs,
+    }),
     buildService: ({ name, url }) =>
       new SubgraphDataSource<GatewayContext>(
         name,
