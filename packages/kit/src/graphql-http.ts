@@ -52,7 +52,7 @@ function readBody(req: IncomingMessage, length: number): Promise<Buffer | null> 
 }
 
 // body-parser's strict mode: a JSON text whose first character (after blanks) opens an object or an array.
-const FIRST_CHARACTER = /^[\x20\x09\x0a\x0d]*(.)/;
+const FIRST_CHARACTER = /^[ \t\n\r]*([^ \t\n\r])/;
 const NOT_PARSED = Symbol('not parsed');
 
 function parseStrict(body: Buffer): unknown {
