@@ -46,20 +46,20 @@ const { values } = parseArgs({
     skip: { type: 'string', default: '' },
     /** Interleaved pairs per layout of the peer comparison. */
     pairs: { type: 'string', default: '3' },
+    /** Layouts of the peer comparison, comma-separated: `split`, `all-in-one` (default both). */
+    'peer-layouts': { type: 'string', default: 'split,all-in-one' },
     'event-backlog': { type: 'string', default: '100000' },
     /** A NATS JetStream server on this machine for the relay figures (e.g. nats://127.0.0.1:4222); none: skipped. */
     nats: { type: 'string' },
     'import-rows': { type: 'string', default: '100000' },
     'push-backlog': { type: 'string', default: '100000' },
     'soak-seconds': { type: 'string', default: '600' },
+    /** HUB_WORKERS of the benchmarked all-in-one hub (default: one per core). */
+    workers: { type: 'string', default: String(availableParallelism()) },
     /**
      * Ports of the benchmark's embedded PostgreSQL and hub (another benchmark on the machine holds the defaults); the
      * memory soak's gateway uses --gateway-port + 1.
      */
-    /** HUB_WORKERS of the benchmarked all-in-one hub (default: one per core). */
-    workers: { type: 'string', default: String(availableParallelism()) },
-    /** Layouts of the peer comparison, comma-separated: `split`, `all-in-one`. */
-    'peer-layouts': { type: 'string', default: 'split,all-in-one' },
     'pg-port': { type: 'string', default: '54331' },
     'gateway-port': { type: 'string', default: '4480' },
   },

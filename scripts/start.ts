@@ -91,7 +91,7 @@ async function startThisHub(config: WorkerConfig, role: 'single' | 'worker'): Pr
     redisUrl: own.REDIS_URL,
     metricsToken: own.METRICS_TOKEN,
     // The event backbone runs once: in this process when it is the only one, in the primary otherwise.
-    events: role === 'single' ? { natsUrl: own.EVENTS_NATS_URL } : false,
+    events: role === 'single' ? { natsUrl: own.EVENTS_NATS_URL, retentionDays: own.EVENTS_RETENTION_DAYS } : false,
     personKeySecret: own.PERSON_KEY_SECRET,
     reports: {
       keys: own.REPORT_SIGNING_KEYS && own.REPORT_CODE_KEY ? reportKeysFromEnv(own, dataDir) : undefined,
@@ -203,6 +203,7 @@ if (cluster.isWorker) {
     events = await startHubEvents(databaseUrl, {
       log,
       natsUrl: env.EVENTS_NATS_URL,
+      retentionDays: env.EVENTS_RETENTION_DAYS,
       ...hubEventsOptionsFor(departments),
     });
     serveClusterMetrics();

@@ -83,7 +83,10 @@ export function hubEventsOptionsFor(departments: DepartmentSettings | undefined)
     ? {
         consumers: [
           ...HUB_CONSUMERS.filter((c) => c.name !== 'push.webhooks'),
-          pushConsumer({ liftWindowDays: departments.push.liftWindowDays }),
+          pushConsumer({
+            liftWindowDays: departments.push.liftWindowDays,
+            consumerBatch: departments.push.consumerBatch,
+          }),
         ],
       }
     : {};
