@@ -39,7 +39,8 @@ const { values } = parseArgs({
      * `import`: only the 双公示 bulk import benchmark (bench/disclosure-import.ts); `web`: only the site's figures;
      * `peer`: only the gateway against Hive Gateway (bench/peer.ts); `events`: only the event backbone's
      * (bench/events.ts); `push`: only the push figures (bench/push.ts); `reports`: only the credit reports
-     * (bench/reports.ts); `memory`: only the gateway memory soak (bench/memory.ts), `--soak-seconds` long (default 600).
+     * (bench/reports.ts); `memory`: only the gateway memory soak (bench/memory.ts), `--soak-seconds` long (default 600);
+     * `checks`: only the credit checks (bench/credit-checks.ts); `search`: only the name search at the subject subgraph.
      */
     only: { type: 'string' },
     /** Parts of a full run to leave out, comma-separated: `web`, `import`, `events`, `peer`. */
@@ -150,7 +151,30 @@ function startHubProcess(): Promise<ChildProcess> {
   });
 }
 
-async function sampleCodes(limit: number): Promise<{ codes: string[]; fragments: string[] }> {
+/**
+ * Stops the hub: SIGTERM, then SIGKILL after 30 s. A freshly loaded million-subject hub may still be draining its event
+ * backlog (the demo load's outbox events) and does not close within a benchmark's patience; the run must end anyway.
+ */
+async function stopHub(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * What the public types into the name search, by class, for the subject-subgraph scenario (each class measured on its
+ * own, so a slow class is not hidden in an average): fragments of enterprises' trade names (the characters after the
+ * city, 2 and 3–4 long), the beginnings of names (city + trade name), code prefixes, and common words that match tens
+ * of thousands of names at a million subjects.
+ */
+const COMMON_WORDS = ['科技', '贸易', '五金', '餐饮', '服装', '建筑', '有限公司', '杭州'];
+
+async function sampleCodes(
+  limit: number,
+): Promise<{ codes: string[]; fragments: string[]; searchTerms: Record<string, string[]> }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   // A sample of about three times `limit` rows (a fixed 5 % gave ~830 organisations at 20,000 subjects, so the
@@ -168,8 +192,28 @@ async function sampleCodes(limit: number): Promise<{ codes: string[]; fragments:
       `SELECT DISTINCT substr(name, 3, 2) AS f FROM subject.credit_subject TABLESAMPLE SYSTEM (5) WHERE kind = 'ENTERPRISE' LIMIT 200`,
     )
   ).rows.map((r) => r.f);
+  const sampled = async (expression: string) =>
+    (
+      await client.query<{ f: string }>(
+        `SELECT DISTINCT ${expression} AS f FROM subject.credit_subject TABLESAMPLE SYSTEM (5)
+          WHERE kind = 'ENTERPRISE' LIMIT 200`,
+      )
+    ).rows.map((r) => r.f);
+  const searchTerms = {
+    'trade-name fragment, 2 characters': fragments,
+    'trade-name fragment, 3–4 characters': [
+      ...(await sampled('substr(name, 3, 3)')).slice(0, 100),
+      ...(await sampled('substr(name, 3, 4)')).slice(0, 100),
+    ],
+    'name prefix, 4–5 characters': [
+      ...(await sampled('left(name, 4)')).slice(0, 100),
+      ...(await sampled('left(name, 5)')).slice(0, 100),
+    ],
+    'code prefix, 10 characters': codes.slice(0, 200).map((c) => c.slice(0, 10)),
+    'common word (科技, 有限公司 …)': COMMON_WORDS,
+  };
   await client.end();
-  return { codes, fragments };
+  return { codes, fragments, searchTerms };
 }
 
 // The public site's own persisted operations (production mode accepts nothing else from anonymous callers).
@@ -209,7 +253,10 @@ function run(title: string, bodies: string[], headers: Record<string, string> = 
  * The name search at the subject subgraph itself (no gateway): what the register answers a search in, with the
  * identity signed per request as the gateway would (each signature is good for one request).
  */
-function runSubjectSearch(fragments: string[]): Promise<autocannon.Result> {
+function runSubjectSearch(
+  fragments: string[],
+  title = 'name search at the subject subgraph',
+): Promise<autocannon.Result> {
   const query = `query($q: String!) { searchSubjects(query: $q, first: 20) { nodes { code name } } }`;
   let i = 0;
   return new Promise((resolve, reject) => {
@@ -219,7 +266,7 @@ function runSubjectSearch(fragments: string[]): Promise<autocannon.Result> {
         method: 'POST',
         connections,
         duration,
-        title: 'name search at the subject subgraph',
+        title,
         requests: [
           {
             setupRequest: (req) => {
@@ -277,10 +324,9 @@ const peer = (codes: string[]) =>
 
 const hub = await startHubProcess();
 try {
-  const { codes, fragments } = await sampleCodes(2000);
+  const { codes, fragments, searchTerms } = await sampleCodes(2000);
   if (values.only === 'peer') {
-    hub.kill('SIGTERM');
-    await new Promise((r) => hub.once('exit', r));
+    await stopHub(hub);
     await peer(codes);
     throw new Done();
   }
@@ -306,6 +352,13 @@ try {
     });
     throw new Done();
   }
+  if (values.only === 'search') {
+    console.log(`\nname search at the subject subgraph, ${subjects.toLocaleString('en')} subjects, 20 per page:`);
+    const results = [];
+    for (const [title, terms] of Object.entries(searchTerms)) results.push(await runSubjectSearch(terms, title));
+    results.forEach(report);
+    throw new Done();
+  }
   const reports = () =>
     benchReports({ gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}/graphql`, codes: codes.slice(0, 200), pid: hub.pid });
   if (values.only === 'reports') {
@@ -325,6 +378,18 @@ try {
     .setAudience('credit-hub')
     .setExpirationTime('2h')
     .sign(new TextEncoder().encode(BENCH_JWT_SECRET));
+  const creditChecks = () =>
+    benchCreditChecks({
+      gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}/graphql`,
+      headers: { authorization: `Bearer ${token}` },
+      codes,
+      run,
+      report,
+    });
+  if (values.only === 'checks') {
+    await creditChecks();
+    throw new Done();
+  }
   const results = [
     await run(
       'public profile (5 departments)',
@@ -351,24 +416,16 @@ try {
   if (!skip.has('import')) await importBench();
   if (!skip.has('events')) await eventsBench();
   if (!skip.has('push')) await pushBench();
-  await benchCreditChecks({
-    gatewayUrl: `http://127.0.0.1:${GATEWAY_PORT}/graphql`,
-    headers: { authorization: `Bearer ${token}` },
-    codes,
-    run,
-    report,
-  });
+  await creditChecks();
   console.log('\ncredit reports (bench/reports.ts):');
   await reports();
-  hub.kill('SIGTERM');
-  await new Promise((r) => hub.once('exit', r));
+  await stopHub(hub);
   if (!skip.has('peer')) await peer(codes);
 } catch (error) {
   if (!(error instanceof Done)) throw error;
 } finally {
   if (hub.exitCode === null && hub.signalCode === null) {
-    hub.kill('SIGTERM');
-    await new Promise((r) => hub.once('exit', r));
+    await stopHub(hub);
   }
   await pgServer.stop();
 }

@@ -131,3 +131,26 @@ describe('appendAuditIn', () => {
     });
   });
 });
+
+// ADR 0120: a request's bulk writes go on the pool through the Db itself, so the statement-count tests still see them.
+describe('Db.sql and Db.transaction', () => {
+  it('count their statements into Db.statements(), the transaction as one more, and roll back as a whole', async () => {
+    tdb.db.resetStatements();
+    await tdb.db.sql.execute(`INSERT INTO subject.industry (code, name) VALUES ('Y1', 'autocommit')`);
+    assert.equal(tdb.db.statements(), 1);
+    tdb.db.resetStatements();
+    await tdb.db.transaction(async (sql) => {
+      await sql.execute(`INSERT INTO subject.industry (code, name) VALUES ('Y2', 'committed')`);
+      await sql.execute(`UPDATE subject.industry SET name = 'committed too' WHERE code = 'Y1'`);
+    });
+    assert.equal(tdb.db.statements(), 3);
+    await assert.rejects(
+      tdb.db.transaction(async (sql) => {
+        await sql.execute(`INSERT INTO subject.industry (code, name) VALUES ('Y3', 'rolled back')`);
+        await sql.execute('SELECT 1 / 0');
+      }),
+      /division by zero/,
+    );
+    assert.deepEqual(await names(tdb.db.sql, ['Y1', 'Y2', 'Y3']), { Y1: 'committed too', Y2: 'committed' });
+  });
+});

@@ -68,21 +68,31 @@ const SubjectRow = z
 const CountRow = z.object({ n: z.bigint() });
 
 /**
- * searchSubjects: keyset paging ordered by code. The name condition is answered by the GIN index on
- * name_grams and the code prefix by the text_pattern_ops index; see migration 0002.
+ * The statement of one search page, exported so that a test can EXPLAIN exactly what the search runs (which index
+ * answers a name fragment and a code prefix).
  */
-export async function searchSubjects(db: Db, args: QuerySearchSubjectsArgs): Promise<CreditSubjectConnectionMapper> {
+export function searchStatement(args: QuerySearchSubjectsArgs) {
   const page = readPage(args, isString);
   const term = classifyQuery(args.query);
   const conditions = conditionsFor(term, args);
   const pageConditions = page.after === null ? conditions : [...conditions, Prisma.sql`code > ${page.after}`];
-  const rows = await db.prisma.$queryRaw<unknown[]>`
+  const statement = Prisma.sql`
     SELECT code, name, kind::text AS kind, region_code, industry_code, legal_representative,
            registration_status::text AS registration_status, established_on
     FROM subject.credit_subject
     ${where(pageConditions)}
     ORDER BY code
     LIMIT ${page.limit}`;
+  return { statement, page, conditions };
+}
+
+/**
+ * searchSubjects: keyset paging ordered by code. The name condition is answered by the GIN index on
+ * name_grams and the code prefix by the text_pattern_ops index; see migration 0002.
+ */
+export async function searchSubjects(db: Db, args: QuerySearchSubjectsArgs): Promise<CreditSubjectConnectionMapper> {
+  const { statement, page, conditions } = searchStatement(args);
+  const rows = await db.prisma.$queryRaw<unknown[]>(statement);
   const subjects = z.array(SubjectRow).parse(rows);
   return {
     ...toConnection(subjects, page, (s) => s.code),

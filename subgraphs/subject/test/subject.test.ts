@@ -13,7 +13,9 @@ import {
   TEST_INTERNAL_SECRET,
   type TestDatabase,
 } from '@credit-hub/kit/testing';
+import { Prisma } from '@credit-hub/kit/db';
 import { startSubjectSubgraph } from '../src/index.ts';
+import { searchStatement } from '../src/reads.ts';
 
 // Subject subgraph in-process over real HTTP against a real Postgres clone; each test file owns its data. The codes
 // are fixed (made valid by makeUscc) because the search tests rely on their order and prefixes; the clone is this
@@ -189,6 +191,28 @@ describe('searchSubjects', () => {
     assert.deepEqual((byKind.body.data as any).searchSubjects.nodes, []);
     const byKey = await query(search, { q: person });
     assert.deepEqual((byKey.body.data as any).searchSubjects.nodes, [{ code: person, name: '陈*明' }]);
+  });
+
+  // ADR 0004: a name fragment is answered by the GIN index on name_grams, a code prefix by the primary key (code is
+  // COLLATE "C"). Sequential scans are priced out, as a million rows price them, because this table has five.
+  it('answers a name fragment from the name_grams index and a code prefix from the code index (EXPLAIN)', async () => {
+    const indexesOf = async (args: Parameters<typeof searchStatement>[0]) => {
+      const { statement } = searchStatement(args);
+      const [row] = await tdb.db.prisma.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off');
+        return tx.$queryRaw<{ 'QUERY PLAN': unknown }[]>(Prisma.sql`EXPLAIN (FORMAT JSON) ${statement}`);
+      });
+      const names: string[] = [];
+      const walk = (node: any) => {
+        if (node['Index Name']) names.push(node['Index Name']);
+        for (const child of node.Plans ?? []) walk(child);
+      };
+      walk((row!['QUERY PLAN'] as any)[0].Plan);
+      return names;
+    };
+    for (const q of ['科技', '华创信', '杭州华创信息科技'])
+      assert.deepEqual(await indexesOf({ query: q }), ['credit_subject_name_grams_idx'], q);
+    assert.deepEqual(await indexesOf({ query: '9133' }), ['credit_subject_pkey']);
   });
 
   it('pages with cursors without gaps or repeats', async () => {

@@ -4,6 +4,7 @@ import { databaseUnavailable } from '../errors.ts';
 import { PrismaClient } from '../../generated/prisma/index.js';
 import { logger } from '../observability/log.ts';
 import { traceQueries } from '../observability/tracing.ts';
+import { pgSql, type PgQueryable, type Sql } from './sql.ts';
 import { unavailableReason } from './unavailable.ts';
 
 export { Prisma, PrismaClient } from '../../generated/prisma/index.js';
@@ -20,6 +21,18 @@ export interface Db {
    * so that each connection prepares a text once. A connection failure becomes DATABASE_UNAVAILABLE (retryable).
    */
   read<T>(statement: { name?: string; text: string; values?: unknown[] }): Promise<T[]>;
+  /**
+   * Raw SQL straight on the pool (autocommit), counted with the rest: one bulk statement whose array or jsonb parameters
+   * Prisma's raw-query path would spend longer on than PostgreSQL spends on the statement (a batch credit check's
+   * 1,000 records, ADR 0120). A connection failure becomes DATABASE_UNAVAILABLE.
+   */
+  sql: Sql;
+  /**
+   * A transaction on one pool connection (BEGIN … COMMIT, ROLLBACK when `work` throws), its statements counted with the
+   * rest and the transaction itself as one more, as Prisma's interactive transactions are: the audit trail's append of
+   * a request's reads (ADR 0120).
+   */
+  transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
   /** SQL statements sent since start (or the last reset): the query-count tests read this. */
   statements(): number;
   resetStatements(): void;
@@ -74,6 +87,26 @@ export function createDb(url: string, options: DbOptions = {}): Db {
   prisma.$on('query', () => {
     count += 1;
   });
+  const unavailable = (error: unknown) => {
+    const reason = unavailableReason(error);
+    return reason ? databaseUnavailable(reason) : error;
+  };
+  /** `Sql` over a pool or one of its connections, counting into this Db's statements. */
+  const countedSql = (queryable: PgQueryable): Sql => {
+    const sql = pgSql(queryable);
+    const counted = async <R>(run: () => Promise<R>) => {
+      count += 1;
+      try {
+        return await run();
+      } catch (error) {
+        throw unavailable(error);
+      }
+    };
+    return {
+      rows: (text, values) => counted(() => sql.rows(text, values)),
+      execute: (text, values) => counted(() => sql.execute(text, values)),
+    };
+  };
   return {
     prisma,
     pool,
@@ -82,9 +115,28 @@ export function createDb(url: string, options: DbOptions = {}): Db {
       try {
         return (await pool.query(statement)).rows as T[];
       } catch (error) {
-        const reason = unavailableReason(error);
-        if (reason) throw databaseUnavailable(reason);
-        throw error;
+        throw unavailable(error);
+      }
+    },
+    sql: countedSql(pool),
+    transaction: async <T>(work: (sql: Sql) => Promise<T>) => {
+      let client: pg.PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (error) {
+        throw unavailable(error);
+      }
+      try {
+        await client.query('BEGIN');
+        count += 1;
+        const result = await work(countedSql(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw unavailable(error);
+      } finally {
+        client.release();
       }
     },
     statements: () => count,

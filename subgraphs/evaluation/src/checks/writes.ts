@@ -88,13 +88,12 @@ export async function recordChecks(db: Db, checks: readonly CheckToRecord[]): Pr
     ),
   }));
   const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
-  const result = await db.prisma.$queryRaw<unknown[]>`
-    WITH input AS (
-      SELECT * FROM unnest(${column('id')}::uuid[], ${column('actor')}::text[], ${column('role')}::text[],
-        ${column('department')}::text[], ${column('client')}::text[], ${column('requestId')}::text[],
-        ${column('matter')}::text[], ${column('subjectCode')}::text[], ${column('reference')}::text[],
-        ${column('lists')}::jsonb[], ${column('measures')}::jsonb[], ${column('action')}::text[],
-        ${column('checkedAt')}::timestamptz[], ${column('idempotencyKey')}::text[], ${column('event')}::jsonb[])
+  // On the pool (counted), not Prisma's raw-query path: fifteen arrays of up to 2,000 values, about 1 MB for a batch of
+  // 1,000, cost Prisma's parameter handling more than the insert costs PostgreSQL (ADR 0120).
+  const result = await db.sql.rows(
+    `WITH input AS (
+      SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+        $8::text[], $9::text[], $10::jsonb[], $11::jsonb[], $12::text[], $13::timestamptz[], $14::text[], $15::jsonb[])
         AS u(id, caller_actor, caller_role, caller_department, caller_client, request_id, matter, subject_code,
              reference, lists, measures, action, checked_at, idempotency_key, event)
     ), ins AS (
@@ -113,7 +112,7 @@ export async function recordChecks(db: Db, checks: readonly CheckToRecord[]): Pr
       FROM ins JOIN input e ON e.id = ins.id
       RETURNING 1
     ), announced AS (
-      SELECT count(*) AS n FROM (SELECT pg_notify(${OUTBOX_CHANNEL}, 'evaluation') FROM (SELECT 1 FROM ev LIMIT 1) one) x
+      SELECT count(*) AS n FROM (SELECT pg_notify($16, 'evaluation') FROM (SELECT 1 FROM ev LIMIT 1) one) x
     )
     SELECT i.id::text AS requested, coalesce(own.id, twin.id, stored.id)::text AS recorded
     FROM announced, input i
@@ -122,7 +121,26 @@ export async function recordChecks(db: Db, checks: readonly CheckToRecord[]): Pr
       AND twin.idempotency_key = i.idempotency_key AND twin.subject_code = i.subject_code AND twin.matter = i.matter
     LEFT JOIN evaluation.credit_check stored ON own.id IS NULL AND twin.id IS NULL
       AND stored.caller_actor = i.caller_actor AND stored.idempotency_key = i.idempotency_key
-      AND stored.subject_code = i.subject_code AND stored.matter = i.matter`;
+      AND stored.subject_code = i.subject_code AND stored.matter = i.matter`,
+    [
+      column('id'),
+      column('actor'),
+      column('role'),
+      column('department'),
+      column('client'),
+      column('requestId'),
+      column('matter'),
+      column('subjectCode'),
+      column('reference'),
+      column('lists'),
+      column('measures'),
+      column('action'),
+      column('checkedAt'),
+      column('idempotencyKey'),
+      column('event'),
+      OUTBOX_CHANNEL,
+    ],
+  );
   const recorded = new Map(recordedRows.parse(result).map((r) => [r.requested, r.recorded]));
   return rows.map((r) => recorded.get(r.id) ?? null);
 }
