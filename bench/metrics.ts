@@ -10,7 +10,7 @@
  * Every panel query of the built-in dashboards then runs `--runs` times (after one warm-up) and its p95 is printed
  * against the 200 ms budget. Bounded: one client, loopback only.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -25,18 +25,40 @@ import { readFrame } from '@credit-hub/subgraph-metrics/reads';
 import { BUILT_IN_PANELS } from '@credit-hub/subgraph-metrics/dashboards';
 
 const { values } = parseArgs({
-  options: { subjects: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '30' } },
+  options: {
+    subjects: { type: 'string', default: '1000000' },
+    runs: { type: 'string', default: '30' },
+    /** Loopback port of the bench's own embedded Postgres (pick one no other session uses). */
+    'pg-port': { type: 'string', default: '54336' },
+    /** Stop filling after this many minutes; the next run resumes where this one stopped. */
+    'fill-minutes': { type: 'string', default: '120' },
+    /** Fill (or resume filling) the cached data set and exit without measuring. */
+    'fill-only': { type: 'boolean', default: false },
+  },
 });
 const subjects = Number(values.subjects);
 const runs = Math.min(Number(values.runs), 200);
+const fillBudgetMs = Number(values['fill-minutes']) * 60_000;
 const BUDGET_MS = 200;
+/** Subjects generated and stored per transaction (with the resume mark). */
+const CHUNK = 5000;
 
-const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg-bench-metrics'), port: 54336 });
+const server = await startEmbeddedPostgres({
+  dataDir: path.join(dataDir, 'pg-bench-metrics'),
+  port: Number(values['pg-port']),
+});
 const url = await server.ensureDatabase(`metrics_bench_v1_${subjects}`);
 await migrate(url);
 const pool = new pg.Pool({ connectionString: url, max: 4 });
 
 let position = 0;
+let eventKey = '';
+let eventSeq = 0;
+/** Deterministic event ids (subject index and number within it), so a chunk replayed after a stop stores nothing twice. */
+const eventId = () => {
+  const h = createHash('sha1').update(`${eventKey}:${eventSeq++}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+};
 const ev = (
   type: DeliveredEvent['type'],
   subject: string,
@@ -44,7 +66,7 @@ const ev = (
   day: string,
   payload: unknown,
 ): DeliveredEvent => ({
-  id: randomUUID(),
+  id: eventId(),
   type,
   version: 1,
   subjectCode: subject,
@@ -69,14 +91,52 @@ const dayIn = (i: number, salt: number) => {
   return d.toISOString().slice(0, 10);
 };
 
-async function fill() {
-  const existing = await pool.query('SELECT count(*)::int AS n FROM metrics.fact');
-  if (existing.rows[0].n > 0) {
-    console.log(`fact store kept from an earlier run: ${existing.rows[0].n} facts`);
-    return;
+/** Fills the cached data set in chunks; each chunk commits with its resume mark. Returns true when complete. */
+async function fill(): Promise<boolean> {
+  await pool.query('CREATE TABLE IF NOT EXISTS public.bench_fill (next_index int NOT NULL)');
+  const mark = await pool.query<{ next_index: number }>('SELECT next_index FROM public.bench_fill');
+  let next = mark.rows[0]?.next_index ?? 0;
+  if (mark.rows.length === 0) {
+    // A store filled by the bench before resume marks existed is complete.
+    const old = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM metrics.fact');
+    next = old.rows[0]!.n > 0 ? subjects : 0;
+    await pool.query('INSERT INTO public.bench_fill (next_index) VALUES ($1)', [next]);
+  }
+  if (next >= subjects) {
+    const n = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM metrics.fact');
+    console.log(`fact store kept from an earlier run: ${n.rows[0]!.n} facts`);
+    return true;
   }
   const started = Date.now();
-  const sql = pgSql(pool);
+  let total = 0;
+  while (next < subjects) {
+    if (Date.now() - started > fillBudgetMs) {
+      console.log(`fill stopped after ${values['fill-minutes']} min at subject ${next} of ${subjects}; run again to resume`);
+      return false;
+    }
+    const count = Math.min(CHUNK, subjects - next);
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      total += await fillChunk(pgSql(client), next, count);
+      await client.query('UPDATE public.bench_fill SET next_index = $1', [next + count]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+    next += count;
+    if ((next / CHUNK) % 20 === 0)
+      console.log(`  ${next} subjects, ${total} facts this run, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  }
+  await pool.query('VACUUM ANALYZE metrics.fact');
+  console.log(`filled ${total} facts up to ${subjects} subjects in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return true;
+}
+
+async function fillChunk(sql: ReturnType<typeof pgSql>, startIndex: number, count: number): Promise<number> {
   let facts: FactRow[] = [];
   let ids: string[] = [];
   let total = 0;
@@ -91,9 +151,11 @@ async function fill() {
       ids.push(e.id);
     }
   };
-  for (const g of generate({ subjects, personKeySecret: 'bench-person-key-secret-0123456789' })) {
+  for (const g of generate({ subjects: count, startIndex, personKeySecret: 'bench-person-key-secret-0123456789' })) {
     const s = g.subject;
     if (s.kind === 'NATURAL_PERSON') continue;
+    eventKey = String(g.index);
+    eventSeq = 0;
     const dims = { district: s.regionCode, industry: s.industryCode ?? '-', kind: s.kind };
     const i = g.index;
     for (const c of g.courtCases) {
@@ -221,11 +283,15 @@ async function fill() {
     if (facts.length >= 20_000) await flush();
   }
   await flush();
-  await pool.query('VACUUM ANALYZE metrics.fact');
-  console.log(`filled ${total} facts for ${subjects} subjects in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return total;
 }
 
-await fill();
+const complete = await fill();
+if (!complete || values['fill-only']) {
+  await pool.end();
+  await server.stop();
+  process.exit(complete ? 0 : 2);
+}
 const db = createDb(url, { applicationName: 'bench-metrics' });
 const service = await startMetricsSubgraph({ db, port: 0, internalSecret: TEST_INTERNAL_SECRET });
 function percentile95(times: number[]): number {

@@ -17,6 +17,7 @@ import {
 import type pg from 'pg';
 import { z } from 'zod';
 import { alertsDue } from './jobs.ts';
+import { rollupUpsertSql } from './rollups.ts';
 import { CONSUMED_TYPES, factsOf, STOCK_STREAMS, type FactRow, type SubjectDims } from './rules.ts';
 
 export const METRICS_CONSUMER = 'metrics.facts';
@@ -40,8 +41,8 @@ export async function knownSubjects(sql: Sql, codes: string[]): Promise<Map<stri
 const DIMS = 'district, city, province, industry, department, subject_kind, list, matter, severity';
 
 /**
- * Inserts facts and adds the new ones to the stock levels, in one statement; a fact already stored (same event,
- * stream and number) is kept and counted once.
+ * Inserts facts and adds the new ones to the stock levels and the monthly rollups, in one statement; a fact already
+ * stored (same event, stream and number) is kept and counted once.
  */
 export async function insertFacts(sql: Sql, eventIds: string[], facts: FactRow[]): Promise<number> {
   if (facts.length === 0) return 0;
@@ -53,14 +54,16 @@ export async function insertFacts(sql: Sql, eventIds: string[], facts: FactRow[]
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::smallint[], $4::date[], $5::text[], $6::text[], $7::text[], $8::text[],
          $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::numeric[], $16::numeric[])
        ON CONFLICT (event_id, stream, seq) DO NOTHING
-       RETURNING stream, ${DIMS}, value),
+       RETURNING stream, day, ${DIMS}, value, weight),
+     rolled AS (${rollupUpsertSql('ins')} RETURNING 1),
      stocked AS (
        INSERT INTO metrics.stock (stream, ${DIMS}, value)
        SELECT stream, ${DIMS}, sum(value) FROM ins WHERE stream = ANY($17::text[]) GROUP BY stream, ${DIMS}
        ON CONFLICT (stream, province, city, district, industry, department, subject_kind, list, matter, severity)
        DO UPDATE SET value = metrics.stock.value + EXCLUDED.value
        RETURNING 1)
-     SELECT (SELECT count(*) FROM ins)::int AS n, (SELECT count(*) FROM stocked)::int AS s`,
+     SELECT (SELECT count(*) FROM ins)::int AS n, (SELECT count(*) FROM stocked)::int AS s,
+       (SELECT count(*) FROM rolled)::int AS r`,
     [
       eventIds,
       col('stream'),
@@ -84,7 +87,7 @@ export async function insertFacts(sql: Sql, eventIds: string[], facts: FactRow[]
   return z.object({ n: z.number() }).parse(rows[0]).n;
 }
 
-/** Recomputes the stock levels from the facts (after a backfill or a change of facts' dimensions). */
+/** Recomputes the stock levels and the monthly rollups from the facts (a store filled without them, a repair). */
 export async function rebuildStock(sql: Sql): Promise<void> {
   await sql.execute('DELETE FROM metrics.stock');
   await sql.execute(
@@ -92,6 +95,13 @@ export async function rebuildStock(sql: Sql): Promise<void> {
      SELECT stream, ${DIMS}, sum(value) FROM metrics.fact WHERE stream = ANY($1::text[]) GROUP BY stream, ${DIMS}`,
     [STOCK_STREAMS],
   );
+  await rebuildRollups(sql);
+}
+
+/** Recomputes the monthly rollups from the facts. */
+export async function rebuildRollups(sql: Sql): Promise<void> {
+  await sql.execute('DELETE FROM metrics.rollup');
+  await sql.execute(rollupUpsertSql('metrics.fact'));
 }
 
 export async function recordFactsOf(sql: Sql, event: DeliveredEvent): Promise<number> {
@@ -125,7 +135,7 @@ export async function rebuildFacts(pool: pg.Pool): Promise<number> {
     await client.query('BEGIN');
     await client.query('INSERT INTO events.cursor (consumer) VALUES ($1) ON CONFLICT DO NOTHING', [METRICS_CONSUMER]);
     await client.query('SELECT position FROM events.cursor WHERE consumer = $1 FOR UPDATE', [METRICS_CONSUMER]);
-    await client.query('TRUNCATE metrics.fact, metrics.stock');
+    await client.query('TRUNCATE metrics.fact, metrics.stock, metrics.rollup');
     await client.query('DELETE FROM events.consumed WHERE consumer = $1', [METRICS_CONSUMER]);
     await client.query('DELETE FROM events.failure WHERE consumer = $1', [METRICS_CONSUMER]);
     await client.query('UPDATE events.cursor SET position = 0, updated_at = now() WHERE consumer = $1', [
