@@ -11,6 +11,7 @@
  * against the 200 ms budget. Bounded: one client, loopback only.
  */
 import { createHash } from 'node:crypto';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -18,7 +19,7 @@ import { createDb, dataDir, migrate, pgSql, startEmbeddedPostgres } from '@credi
 import type { DeliveredEvent } from '@credit-hub/kit/events';
 import { callers, postAs, TEST_INTERNAL_SECRET } from '@credit-hub/kit/testing';
 import { generate } from '@credit-hub/datagen';
-import { insertFacts } from '@credit-hub/subgraph-metrics/events';
+import { insertFacts, rebuildStock } from '@credit-hub/subgraph-metrics/events';
 import { startMetricsSubgraph } from '@credit-hub/subgraph-metrics';
 import { factsOf, validateQuery, type FactRow } from '@credit-hub/subgraph-metrics/rules';
 import { readFrame } from '@credit-hub/subgraph-metrics/reads';
@@ -105,13 +106,22 @@ async function fill(): Promise<boolean> {
   if (next >= subjects) {
     const n = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM metrics.fact');
     console.log(`fact store kept from an earlier run: ${n.rows[0]!.n} facts`);
+    const rolled = await pool.query('SELECT 1 FROM metrics.rollup LIMIT 1');
+    if (rolled.rows.length === 0 && n.rows[0]!.n > 0) {
+      // A store filled before the rollups existed (ADR 0112): computed once, as the migration does.
+      console.log('monthly rollups from the stored facts…');
+      await rebuildStock(pgSql(pool));
+      await pool.query('VACUUM ANALYZE metrics.rollup');
+    }
     return true;
   }
   const started = Date.now();
   let total = 0;
   while (next < subjects) {
     if (Date.now() - started > fillBudgetMs) {
-      console.log(`fill stopped after ${values['fill-minutes']} min at subject ${next} of ${subjects}; run again to resume`);
+      console.log(
+        `fill stopped after ${values['fill-minutes']} min at subject ${next} of ${subjects}; run again to resume`,
+      );
       return false;
     }
     const count = Math.min(CHUNK, subjects - next);
@@ -131,7 +141,10 @@ async function fill(): Promise<boolean> {
     if ((next / CHUNK) % 20 === 0)
       console.log(`  ${next} subjects, ${total} facts this run, ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
+  console.log(`stock levels and monthly rollups from ${total} new facts…`);
+  await rebuildStock(pgSql(pool));
   await pool.query('VACUUM ANALYZE metrics.fact');
+  await pool.query('VACUUM ANALYZE metrics.rollup');
   console.log(`filled ${total} facts up to ${subjects} subjects in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   return true;
 }
@@ -141,7 +154,7 @@ async function fillChunk(sql: ReturnType<typeof pgSql>, startIndex: number, coun
   let ids: string[] = [];
   let total = 0;
   const flush = async () => {
-    total += await insertFacts(sql, ids, facts);
+    total += await insertFacts(sql, ids, facts, { derived: false });
     facts = [];
     ids = [];
   };
@@ -294,10 +307,18 @@ if (!complete || values['fill-only']) {
 }
 const db = createDb(url, { applicationName: 'bench-metrics' });
 const service = await startMetricsSubgraph({ db, port: 0, internalSecret: TEST_INTERNAL_SECRET });
-function percentile95(times: number[]): number {
+function percentile(times: number[], p: number): number {
   const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * p) - 1))]!;
 }
+const facts = await pool.query<{ n: number; r: number }>(
+  'SELECT (SELECT count(*) FROM metrics.fact)::int AS n, (SELECT count(*) FROM metrics.rollup)::int AS r',
+);
+console.log(
+  `${subjects} subjects: ${facts.rows[0]!.n} facts, ${facts.rows[0]!.r} rollup rows; load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 const FRAME = `query ($q: MetricQuery!) { metricFrame(query: $q) { rows { period keys value } } }`;
 const variables = { from: '2025-01-01', to: '2025-12-31', region: '330000', department: null };
 const results: { panel: string; p95: number; rows: number }[] = [];
@@ -322,11 +343,13 @@ try {
       await readFrame(pgSql(pool), q);
       if (k > 0) sqlTimes.push(performance.now() - t);
     }
-    const p95 = percentile95(times);
-    const sqlP95 = percentile95(sqlTimes);
+    const p50 = percentile(times, 0.5);
+    const p95 = percentile(times, 0.95);
+    const sqlP50 = percentile(sqlTimes, 0.5);
+    const sqlP95 = percentile(sqlTimes, 0.95);
     results.push({ panel: panel.id, p95, rows });
     console.log(
-      `${panel.id.padEnd(40)} p95 ${p95.toFixed(1).padStart(7)} ms  (statement ${sqlP95.toFixed(1).padStart(6)} ms)  rows ${rows}${p95 > BUDGET_MS ? '  OVER BUDGET' : ''}`,
+      `${panel.id.padEnd(40)} p50 ${p50.toFixed(1).padStart(7)} p95 ${p95.toFixed(1).padStart(7)} ms  (statement p50 ${sqlP50.toFixed(1).padStart(6)} p95 ${sqlP95.toFixed(1).padStart(6)} ms)  rows ${rows}${p95 > BUDGET_MS ? '  OVER BUDGET' : ''}`,
     );
   }
 } finally {
@@ -336,3 +359,8 @@ try {
 }
 const over = results.filter((r) => r.p95 > BUDGET_MS);
 console.log(over.length ? `${over.length} panel(s) over ${BUDGET_MS} ms` : `every panel within ${BUDGET_MS} ms (p95)`);
+console.log(
+  `load average at the end: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);

@@ -96,7 +96,9 @@ function innerSql(q: ValidQuery, p: Params, rollups: boolean): string {
     case 'RATIO': {
       const period = trunc ? `date_trunc(${trunc}, day)::date` : 'NULL::date';
       const value =
-        m.aggregation === 'COUNT' ? 'coalesce(sum(n), 0)::float8' : 'sum(value)::float8 / nullif(sum(weight), 0)::float8';
+        m.aggregation === 'COUNT'
+          ? 'coalesce(sum(n), 0)::float8'
+          : 'sum(value)::float8 / nullif(sum(weight), 0)::float8';
       const num = m.aggregation === 'COUNT' ? 'coalesce(sum(n), 0)' : 'sum(value)';
       const den = m.aggregation === 'COUNT' ? 'coalesce(sum(n), 0)' : 'sum(weight)';
       const group = [trunc ? period : null, groupCols || null].filter(Boolean).join(', ');
@@ -111,8 +113,10 @@ function innerSql(q: ValidQuery, p: Params, rollups: boolean): string {
       const num = m.aggregation === 'STOCK' ? 'sum(value)' : `coalesce(sum(value) FILTER (WHERE ${shareCond}), 0)`;
       if (!trunc) {
         // The level at the period's end: every whole month before it from the rollup, then the days of its month.
-        const value = m.aggregation === 'STOCK' ? `${num}::float8` : `${num}::float8 / nullif(sum(value), 0)::float8`;
-        return `SELECT NULL::date AS period, ${keys} AS keys, ${value} AS value, ${num} AS num, sum(value) AS den
+        // Without a group a stock is a number even when nothing was in it by then (0 in force, not unknown).
+        const level = groupCols || m.aggregation !== 'STOCK' ? num : `coalesce(${num}, 0)`;
+        const value = m.aggregation === 'STOCK' ? `${level}::float8` : `${num}::float8 / nullif(sum(value), 0)::float8`;
+        return `SELECT NULL::date AS period, ${keys} AS keys, ${value} AS value, ${level} AS num, sum(value) AS den
             FROM (${src([{ range: [null, q.to], months: true }])}) s
             ${groupCols ? `GROUP BY ${groupCols} HAVING sum(n) > 0` : ''}`;
       }
@@ -144,7 +148,12 @@ function innerSql(q: ValidQuery, p: Params, rollups: boolean): string {
       const to = p.add(q.to);
       const minP = p.add(min);
       const yearsP = p.add(`${years} years`);
-      const inner = [...where, `day <= ${to}::date`, `day > (${to}::date - ${yearsP}::interval)`, 'subject_code IS NOT NULL'];
+      const inner = [
+        ...where,
+        `day <= ${to}::date`,
+        `day > (${to}::date - ${yearsP}::interval)`,
+        'subject_code IS NOT NULL',
+      ];
       return `SELECT NULL::date AS period, ${keys} AS keys, count(*)::float8 AS value, count(*) AS num, count(*) AS den
           FROM (SELECT subject_code${cols.length ? ', ' + cols.map((c) => `min(${c}) AS ${c}`).join(', ') : ''}
                 FROM metrics.fact WHERE ${inner.join(' AND ')}

@@ -24,8 +24,14 @@ export interface IncomingEvent {
   payload: Record<string, unknown>;
 }
 
-/** The event types a subscription may name: the backbone's catalogue (measure.lift.required included). */
-export const catalogueTypes = (): string[] => knownEventTypes(EVENT_TYPES);
+/**
+ * The types pushed: the backbone's catalogue (measure.lift.required included) but `state.snapshot`, a backfill's
+ * restatement of past changes for the metrics store (ADR 0113), which subscribers were told of when they happened.
+ */
+const PUSHED_TYPES = EVENT_TYPES.filter((t) => t !== 'state.snapshot');
+
+/** The event types a subscription may name. */
+export const catalogueTypes = (): string[] => knownEventTypes(PUSHED_TYPES);
 
 /** The backbone's envelope as the push subgraph keeps it. */
 export function fromDelivered(event: EventEnvelope): IncomingEvent {
@@ -48,7 +54,7 @@ export function fromDelivered(event: EventEnvelope): IncomingEvent {
 export function pushConsumer(config: Pick<PushConfig, 'liftWindowDays'>): ConsumerDefinition {
   return {
     name: 'push.webhooks',
-    types: EVENT_TYPES,
+    types: PUSHED_TYPES,
     handle: async (event, sql) => {
       await takeEvents(sql, [fromDelivered(event)], config, clock.now());
     },

@@ -8,3 +8,4 @@ export * from './backbone.ts';
 export * from './scheduled.ts';
 export * from './repair.ts';
 export * from './backlog.ts';
+export * from './snapshot.ts';
