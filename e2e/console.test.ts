@@ -108,6 +108,8 @@ const ACCOUNTS: Record<string, Record<string, string>> = {
   'tax-officer-01': { name: '王税务', role: 'officer', department: 'tax' },
   'supervisor-01': { name: '李监管', role: 'supervisor' },
   'visitor-01': { name: '无角色' },
+  // A 法人 account of the province's 统一身份认证: the enterprise role and the USCC it is bound to.
+  'enterprise-01': { name: '杭州登录测试科技有限公司', role: 'enterprise', uscc: company },
 };
 
 let devPort: number;
@@ -144,7 +146,7 @@ before(async () => {
     ],
     // PKCE required for every client, confidential ones included.
     pkce: { required: () => true },
-    claims: { openid: ['sub'], profile: ['name', 'role', 'department'] },
+    claims: { openid: ['sub'], profile: ['name', 'role', 'department', 'uscc'] },
     findAccount: async (_ctx: unknown, id: string) =>
       ACCOUNTS[id] ? { accountId: id, claims: async () => ({ sub: id, ...ACCOUNTS[id] }) } : undefined,
     cookies: { keys: ['issuer-cookie-key-for-tests-0123456789'] },
@@ -220,6 +222,39 @@ describe('console sign-in with OpenID Connect (code + PKCE)', () => {
     assert.equal(signedIn.status, 200);
     assert.equal(signedIn.body.errors, undefined, JSON.stringify(signedIn.body.errors));
     assert.deepEqual((signedIn.body.data as any).subject.taxCreditRatings, [{ level: 'B' }]);
+  });
+
+  it('signs an enterprise in, bound to its USCC: /auth/me, and its own 信用修复 cases through GraphQL', async () => {
+    const { done, jar } = await signInWithOidc(origin(dev), 'enterprise-01', '/my');
+    assert.equal(done.status, 303);
+    assert.equal(done.headers.get('location'), '/my');
+    const me = await visit(jar, `${origin(dev)}/auth/me`);
+    assert.deepEqual(await me.json(), {
+      signedIn: true,
+      actor: 'enterprise-01',
+      role: 'ENTERPRISE',
+      roles: ['ENTERPRISE'],
+      department: null,
+      departmentName: null,
+      name: '杭州登录测试科技有限公司',
+      via: 'oidc',
+      subjectCode: company,
+    });
+    const mine = await postGraphQL(
+      dev.gatewayUrl,
+      `{ myRepairCases { id } }`,
+      {},
+      { cookie: jar.header(), origin: origin(dev) },
+    );
+    assert.equal(mine.body.errors, undefined, JSON.stringify(mine.body.errors));
+    assert.deepEqual((mine.body.data as any).myRepairCases, []);
+    // Its files go up with the same session (POST /uploads/repair); a case that is not its own is refused there.
+    const upload = await fetch(`${origin(dev)}/uploads/repair?case=1&purpose=PROOF&fileName=a.pdf`, {
+      method: 'POST',
+      headers: { cookie: jar.header(), origin: origin(dev), 'content-type': 'application/pdf' },
+      body: '%PDF-1.7\n',
+    });
+    assert.equal(upload.status, 404, 'authenticated by the session, then no such case');
   });
 
   it('refuses a cookie-signed request from another origin, or with no origin at all (CSRF)', async () => {

@@ -243,6 +243,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     repairUrl: options.subgraphUrls?.repair ?? `http://127.0.0.1:${repair.port}/graphql`,
     limitBytes: DEFAULT_REPAIR_UPLOAD_LIMIT_BYTES,
     rateLimit: rateLimiter.middleware,
+    console: { sessions, publicOrigin: options.console?.publicOrigin },
   });
 
   const bodyLimit = options.bodyLimitBytes ?? 100 * 1024;

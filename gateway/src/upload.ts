@@ -222,6 +222,11 @@ export interface RepairUploadOptions {
   repairUrl: string;
   limitBytes: number;
   rateLimit: (req: Request, res: Response, next: NextFunction) => void;
+  /**
+   * Sessions, read as the GraphQL route reads them: the enterprise signed in on the site (统一身份认证, or /auth/dev
+   * in development) uploads its files with the session cookie, from the hub's own pages only (same origin).
+   */
+  console?: SessionAuth;
 }
 
 /**
@@ -235,14 +240,14 @@ export function mountRepairUploads(app: Express, options: RepairUploadOptions): 
   const base = new URL(options.repairUrl);
   app.post(
     '/uploads/repair',
-    authenticateRequests(options.jwt, options.keys),
+    authenticateRequests(options.jwt, options.keys, options.console),
     (req: Request, res: Response, next: NextFunction) => {
       if (identityOf(req).role !== 'PUBLIC') return next();
       sendGraphQLError(
         res,
         401,
         ErrorCode.UNAUTHENTICATED,
-        'Uploads need the enterprise signed in: Authorization: Bearer <token>',
+        'Uploads need the enterprise signed in: Authorization: Bearer <token>, or the site session',
       );
     },
     options.rateLimit,

@@ -14,7 +14,7 @@ export const WEB_DIST = path.resolve(here, '../../web/dist');
  * never mistaken for a page. A new page adds its path here (docs/web.md, "How to add a page").
  */
 export const WEB_PAGES =
-  /^\/(search|lists|console|console\/dashboards(\/[^/]{1,64})?|repair|verify|report\/special|subject\/[^/]{1,64}|guide\/(repair|objection))?\/?$/;
+  /^\/(search|lists|my|console|console\/dashboards(\/[^/]{1,64})?|repair|verify|report\/special|subject\/[^/]{1,64}|guide\/(repair|objection))?\/?$/;
 
 /**
  * What the site may load: itself only. No CDN, web font, analytics or captcha service could load even if a

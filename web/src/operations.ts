@@ -721,3 +721,123 @@ export const ObjectionCorrectMutation = graphql(`
     }
   }
 `);
+
+/** 我的申请: the signed-in enterprise's own 信用修复 applications and objections, newest first. */
+export const MyRepairCasesQuery = graphql(`
+  query WebMyRepairCases {
+    myRepairCases {
+      id
+      kind
+      queryCode
+      recordKind
+      recordId
+      departmentName
+      category
+      state
+      dueOn
+      daysLeft
+      overdue
+      decisionReason
+      reapplyFrom
+      submittedAt
+      closedAt
+      missingMaterials
+    }
+  }
+`);
+
+/** One of the enterprise's cases, for the form (a draft to finish, or 补正 to hand in). */
+export const ApplicantCaseQuery = graphql(`
+  query WebApplicantCase($id: ID!) {
+    repairCase(id: $id) {
+      id
+      kind
+      queryCode
+      subjectCode
+      recordKind
+      recordId
+      departmentName
+      category
+      statement
+      state
+      dueOn
+      daysLeft
+      decisionReason
+      missingMaterials
+      files {
+        id
+        purpose
+        fileName
+        size
+        uploadedAt
+      }
+    }
+  }
+`);
+
+/** The 信用承诺书 template for a record (to print, sign and stamp, then upload as COMMITMENT). */
+export const CommitmentTemplateQuery = graphql(`
+  query WebCommitmentTemplate($kind: RepairCaseKind!, $recordKind: RepairRecordKind!, $recordId: ID!) {
+    repairCommitmentTemplate(kind: $kind, recordKind: $recordKind, recordId: $recordId)
+  }
+`);
+
+/** The enterprise starts a 信用修复 application (a draft, files follow through /uploads/repair). */
+export const CreateRepairApplicationMutation = graphql(`
+  mutation WebCreateRepairApplication($input: RepairApplicationInput!) {
+    createRepairApplication(input: $input) {
+      id
+      queryCode
+      state
+    }
+  }
+`);
+
+/** The enterprise starts an objection (异议). */
+export const CreateObjectionMutation = graphql(`
+  mutation WebCreateObjection($input: ObjectionInput!) {
+    createObjection(input: $input) {
+      id
+      queryCode
+      state
+    }
+  }
+`);
+
+/** Submit the draft once its files are uploaded. */
+export const SubmitRepairCaseMutation = graphql(`
+  mutation WebSubmitRepairCase($id: ID!) {
+    submitRepairCase(id: $id) {
+      id
+      queryCode
+      state
+      dueOn
+    }
+  }
+`);
+
+/** Hand in the 补正. */
+export const ResubmitRepairCaseMutation = graphql(`
+  mutation WebResubmitRepairCase($id: ID!) {
+    resubmitRepairCase(id: $id) {
+      id
+      queryCode
+      state
+      dueOn
+    }
+  }
+`);
+
+/** A case file's content for the console (every read audited by the repair subgraph). */
+export const RepairFileQuery = graphql(`
+  query WebRepairFile($id: ID!) {
+    repairFile(id: $id) {
+      file {
+        id
+        fileName
+        mediaType
+      }
+      contentBase64
+    }
+  }
+`);

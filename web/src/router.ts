@@ -43,6 +43,12 @@ export const router = createRouter({
       meta: { title: '信用修复与异议' },
     },
     {
+      path: '/my',
+      name: 'my-cases',
+      component: () => import('./pages/MyCasesPage.vue'),
+      meta: { title: '我的申请' },
+    },
+    {
       path: '/console',
       name: 'console',
       component: () => import('./pages/ConsolePage.vue'),

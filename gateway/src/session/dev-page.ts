@@ -8,6 +8,12 @@ const escape = (text: string) =>
  * hub does not run in production; the page says so, so nobody mistakes it for the real sign-in.
  */
 export function devSignInPage(returnTo: string): string {
+  // Coming from a record's 信用修复 / 异议 entrance (/repair?…&subject=<USCC>) or 我的申请: the enterprise is the
+  // likely role, and the record's subject the likely USCC (still typed over at will; /auth/dev checks it).
+  const back = new URL(returnTo, 'http://site');
+  const forEnterprise = back.pathname === '/repair' || back.pathname === '/my';
+  const uscc = (back.searchParams.get('subject') ?? '').toUpperCase().slice(0, 18);
+  const checked = (enterprise: boolean) => (enterprise === forEnterprise ? ' checked' : '');
   const departments = Object.entries(DEPARTMENTS)
     .map(([code, name]) => `<option value="${escape(code)}">${escape(name)}（${escape(code)}）</option>`)
     .join('');
@@ -38,15 +44,15 @@ button:focus, select:focus, input:focus { outline: 3px solid #1d4ed8; outline-of
 <input type="hidden" name="returnTo" value="${escape(returnTo)}">
 <fieldset>
 <legend>选择角色</legend>
-<label><input type="radio" name="role" value="officer" checked> 部门工作人员（officer）</label>
+<label><input type="radio" name="role" value="officer"${checked(false)}> 部门工作人员（officer）</label>
 <label><input type="radio" name="role" value="supervisor"> 监管人员（supervisor）</label>
 <label><input type="radio" name="role" value="admin"> 平台管理员（admin）</label>
-<label><input type="radio" name="role" value="enterprise"> 企业用户（enterprise，申请本企业专项信用报告）</label>
+<label><input type="radio" name="role" value="enterprise"${checked(true)}> 企业用户（enterprise：本企业的信用修复、异议申诉和专项信用报告）</label>
 </fieldset>
 <label for="department">所属部门（仅部门工作人员）</label>
 <select id="department" name="department">${departments}</select>
 <label for="uscc">统一社会信用代码（仅企业用户）</label>
-<input id="uscc" name="uscc" autocomplete="off" maxlength="18">
+<input id="uscc" name="uscc" autocomplete="off" maxlength="18" value="${escape(uscc)}">
 <p><button type="submit">登录</button></p>
 </form>
 </main>

@@ -1,5 +1,5 @@
 import * as client from 'openid-client';
-import { AuthError, roleFromClaims, type ClaimNames } from '../auth.ts';
+import { AuthError, enterpriseFromClaims, roleFromClaims, type ClaimNames } from '../auth.ts';
 
 /** The configured identity provider (统一身份认证) the console signs in with: OpenID Connect, code flow + PKCE. */
 export interface OidcConfig {
@@ -22,8 +22,10 @@ export interface SignInStart {
 export interface SignedIn {
   sub: string;
   name: string;
-  role: 'OFFICER' | 'SUPERVISOR' | 'ADMIN';
+  role: 'OFFICER' | 'SUPERVISOR' | 'ADMIN' | 'ENTERPRISE';
   department: string | null;
+  /** The USCC an enterprise user (企业用户, the province's 法人 account) is bound to; absent for the other roles. */
+  subjectCode?: string;
 }
 
 const loopback = (url: URL) => ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
@@ -90,8 +92,13 @@ export class OidcClient {
     let claims: Record<string, unknown> = { ...idClaims };
     if (configuration.serverMetadata().userinfo_endpoint)
       claims = { ...(await client.fetchUserInfo(configuration, tokens.access_token, idClaims.sub)), ...claims };
-    const { role, department } = roleFromClaims(claims, this.config.claims);
     const name = typeof claims.name === 'string' && claims.name ? claims.name : idClaims.sub;
+    // An enterprise user (企业用户: role "enterprise" and the USCC its 法人 account is bound to, claim `uscc`) signs in
+    // the same way as officers and is bound to that USCC, as a bearer token of the same claims is (auth.ts).
+    const enterprise = enterpriseFromClaims({ ...claims, role: claims[this.config.claims.role] });
+    if (enterprise)
+      return { sub: idClaims.sub, name, role: 'ENTERPRISE', department: null, subjectCode: enterprise.subjectCode! };
+    const { role, department } = roleFromClaims(claims, this.config.claims);
     return { sub: idClaims.sub, name, role, department };
   }
 }

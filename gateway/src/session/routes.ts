@@ -103,6 +103,7 @@ export function mountConsoleRoutes(app: Express, options: ConsoleRoutesOptions):
         department: person.department,
         name: person.name,
         via: 'oidc',
+        ...(person.subjectCode ? { subjectCode: person.subjectCode } : {}),
       });
       res.redirect(303, localPath(flow.returnTo));
     } catch (error) {

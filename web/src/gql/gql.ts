@@ -46,6 +46,14 @@ type Documents = {
     "\n  mutation WebRepairDeny($id: ID!, $reason: String!) {\n    denyRepairCase(id: $id, reason: $reason) {\n      id\n      state\n    }\n  }\n": typeof types.WebRepairDenyDocument,
     "\n  mutation WebObjectionUphold($id: ID!, $reason: String!) {\n    upholdObjection(id: $id, reason: $reason) {\n      id\n      state\n    }\n  }\n": typeof types.WebObjectionUpholdDocument,
     "\n  mutation WebObjectionCorrect($id: ID!, $reason: String!) {\n    correctObjection(id: $id, reason: $reason) {\n      id\n      state\n    }\n  }\n": typeof types.WebObjectionCorrectDocument,
+    "\n  query WebMyRepairCases {\n    myRepairCases {\n      id\n      kind\n      queryCode\n      recordKind\n      recordId\n      departmentName\n      category\n      state\n      dueOn\n      daysLeft\n      overdue\n      decisionReason\n      reapplyFrom\n      submittedAt\n      closedAt\n      missingMaterials\n    }\n  }\n": typeof types.WebMyRepairCasesDocument,
+    "\n  query WebApplicantCase($id: ID!) {\n    repairCase(id: $id) {\n      id\n      kind\n      queryCode\n      subjectCode\n      recordKind\n      recordId\n      departmentName\n      category\n      statement\n      state\n      dueOn\n      daysLeft\n      decisionReason\n      missingMaterials\n      files {\n        id\n        purpose\n        fileName\n        size\n        uploadedAt\n      }\n    }\n  }\n": typeof types.WebApplicantCaseDocument,
+    "\n  query WebCommitmentTemplate($kind: RepairCaseKind!, $recordKind: RepairRecordKind!, $recordId: ID!) {\n    repairCommitmentTemplate(kind: $kind, recordKind: $recordKind, recordId: $recordId)\n  }\n": typeof types.WebCommitmentTemplateDocument,
+    "\n  mutation WebCreateRepairApplication($input: RepairApplicationInput!) {\n    createRepairApplication(input: $input) {\n      id\n      queryCode\n      state\n    }\n  }\n": typeof types.WebCreateRepairApplicationDocument,
+    "\n  mutation WebCreateObjection($input: ObjectionInput!) {\n    createObjection(input: $input) {\n      id\n      queryCode\n      state\n    }\n  }\n": typeof types.WebCreateObjectionDocument,
+    "\n  mutation WebSubmitRepairCase($id: ID!) {\n    submitRepairCase(id: $id) {\n      id\n      queryCode\n      state\n      dueOn\n    }\n  }\n": typeof types.WebSubmitRepairCaseDocument,
+    "\n  mutation WebResubmitRepairCase($id: ID!) {\n    resubmitRepairCase(id: $id) {\n      id\n      queryCode\n      state\n      dueOn\n    }\n  }\n": typeof types.WebResubmitRepairCaseDocument,
+    "\n  query WebRepairFile($id: ID!) {\n    repairFile(id: $id) {\n      file {\n        id\n        fileName\n        mediaType\n      }\n      contentBase64\n    }\n  }\n": typeof types.WebRepairFileDocument,
 };
 const documents: Documents = {
     "\n  query WebRegions($parentCode: String) {\n    regions(parentCode: $parentCode) {\n      code\n      name\n      level\n    }\n  }\n": types.WebRegionsDocument,
@@ -80,6 +88,14 @@ const documents: Documents = {
     "\n  mutation WebRepairDeny($id: ID!, $reason: String!) {\n    denyRepairCase(id: $id, reason: $reason) {\n      id\n      state\n    }\n  }\n": types.WebRepairDenyDocument,
     "\n  mutation WebObjectionUphold($id: ID!, $reason: String!) {\n    upholdObjection(id: $id, reason: $reason) {\n      id\n      state\n    }\n  }\n": types.WebObjectionUpholdDocument,
     "\n  mutation WebObjectionCorrect($id: ID!, $reason: String!) {\n    correctObjection(id: $id, reason: $reason) {\n      id\n      state\n    }\n  }\n": types.WebObjectionCorrectDocument,
+    "\n  query WebMyRepairCases {\n    myRepairCases {\n      id\n      kind\n      queryCode\n      recordKind\n      recordId\n      departmentName\n      category\n      state\n      dueOn\n      daysLeft\n      overdue\n      decisionReason\n      reapplyFrom\n      submittedAt\n      closedAt\n      missingMaterials\n    }\n  }\n": types.WebMyRepairCasesDocument,
+    "\n  query WebApplicantCase($id: ID!) {\n    repairCase(id: $id) {\n      id\n      kind\n      queryCode\n      subjectCode\n      recordKind\n      recordId\n      departmentName\n      category\n      statement\n      state\n      dueOn\n      daysLeft\n      decisionReason\n      missingMaterials\n      files {\n        id\n        purpose\n        fileName\n        size\n        uploadedAt\n      }\n    }\n  }\n": types.WebApplicantCaseDocument,
+    "\n  query WebCommitmentTemplate($kind: RepairCaseKind!, $recordKind: RepairRecordKind!, $recordId: ID!) {\n    repairCommitmentTemplate(kind: $kind, recordKind: $recordKind, recordId: $recordId)\n  }\n": types.WebCommitmentTemplateDocument,
+    "\n  mutation WebCreateRepairApplication($input: RepairApplicationInput!) {\n    createRepairApplication(input: $input) {\n      id\n      queryCode\n      state\n    }\n  }\n": types.WebCreateRepairApplicationDocument,
+    "\n  mutation WebCreateObjection($input: ObjectionInput!) {\n    createObjection(input: $input) {\n      id\n      queryCode\n      state\n    }\n  }\n": types.WebCreateObjectionDocument,
+    "\n  mutation WebSubmitRepairCase($id: ID!) {\n    submitRepairCase(id: $id) {\n      id\n      queryCode\n      state\n      dueOn\n    }\n  }\n": types.WebSubmitRepairCaseDocument,
+    "\n  mutation WebResubmitRepairCase($id: ID!) {\n    resubmitRepairCase(id: $id) {\n      id\n      queryCode\n      state\n      dueOn\n    }\n  }\n": types.WebResubmitRepairCaseDocument,
+    "\n  query WebRepairFile($id: ID!) {\n    repairFile(id: $id) {\n      file {\n        id\n        fileName\n        mediaType\n      }\n      contentBase64\n    }\n  }\n": types.WebRepairFileDocument,
 };
 
 /**
@@ -224,6 +240,38 @@ export function graphql(source: "\n  mutation WebObjectionUphold($id: ID!, $reas
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation WebObjectionCorrect($id: ID!, $reason: String!) {\n    correctObjection(id: $id, reason: $reason) {\n      id\n      state\n    }\n  }\n"): (typeof documents)["\n  mutation WebObjectionCorrect($id: ID!, $reason: String!) {\n    correctObjection(id: $id, reason: $reason) {\n      id\n      state\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebMyRepairCases {\n    myRepairCases {\n      id\n      kind\n      queryCode\n      recordKind\n      recordId\n      departmentName\n      category\n      state\n      dueOn\n      daysLeft\n      overdue\n      decisionReason\n      reapplyFrom\n      submittedAt\n      closedAt\n      missingMaterials\n    }\n  }\n"): (typeof documents)["\n  query WebMyRepairCases {\n    myRepairCases {\n      id\n      kind\n      queryCode\n      recordKind\n      recordId\n      departmentName\n      category\n      state\n      dueOn\n      daysLeft\n      overdue\n      decisionReason\n      reapplyFrom\n      submittedAt\n      closedAt\n      missingMaterials\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebApplicantCase($id: ID!) {\n    repairCase(id: $id) {\n      id\n      kind\n      queryCode\n      subjectCode\n      recordKind\n      recordId\n      departmentName\n      category\n      statement\n      state\n      dueOn\n      daysLeft\n      decisionReason\n      missingMaterials\n      files {\n        id\n        purpose\n        fileName\n        size\n        uploadedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebApplicantCase($id: ID!) {\n    repairCase(id: $id) {\n      id\n      kind\n      queryCode\n      subjectCode\n      recordKind\n      recordId\n      departmentName\n      category\n      statement\n      state\n      dueOn\n      daysLeft\n      decisionReason\n      missingMaterials\n      files {\n        id\n        purpose\n        fileName\n        size\n        uploadedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebCommitmentTemplate($kind: RepairCaseKind!, $recordKind: RepairRecordKind!, $recordId: ID!) {\n    repairCommitmentTemplate(kind: $kind, recordKind: $recordKind, recordId: $recordId)\n  }\n"): (typeof documents)["\n  query WebCommitmentTemplate($kind: RepairCaseKind!, $recordKind: RepairRecordKind!, $recordId: ID!) {\n    repairCommitmentTemplate(kind: $kind, recordKind: $recordKind, recordId: $recordId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebCreateRepairApplication($input: RepairApplicationInput!) {\n    createRepairApplication(input: $input) {\n      id\n      queryCode\n      state\n    }\n  }\n"): (typeof documents)["\n  mutation WebCreateRepairApplication($input: RepairApplicationInput!) {\n    createRepairApplication(input: $input) {\n      id\n      queryCode\n      state\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebCreateObjection($input: ObjectionInput!) {\n    createObjection(input: $input) {\n      id\n      queryCode\n      state\n    }\n  }\n"): (typeof documents)["\n  mutation WebCreateObjection($input: ObjectionInput!) {\n    createObjection(input: $input) {\n      id\n      queryCode\n      state\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebSubmitRepairCase($id: ID!) {\n    submitRepairCase(id: $id) {\n      id\n      queryCode\n      state\n      dueOn\n    }\n  }\n"): (typeof documents)["\n  mutation WebSubmitRepairCase($id: ID!) {\n    submitRepairCase(id: $id) {\n      id\n      queryCode\n      state\n      dueOn\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebResubmitRepairCase($id: ID!) {\n    resubmitRepairCase(id: $id) {\n      id\n      queryCode\n      state\n      dueOn\n    }\n  }\n"): (typeof documents)["\n  mutation WebResubmitRepairCase($id: ID!) {\n    resubmitRepairCase(id: $id) {\n      id\n      queryCode\n      state\n      dueOn\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebRepairFile($id: ID!) {\n    repairFile(id: $id) {\n      file {\n        id\n        fileName\n        mediaType\n      }\n      contentBase64\n    }\n  }\n"): (typeof documents)["\n  query WebRepairFile($id: ID!) {\n    repairFile(id: $id) {\n      file {\n        id\n        fileName\n        mediaType\n      }\n      contentBase64\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -177,6 +177,24 @@ export type ObjectionCategory =
   /** 信息错误 */
   | 'WRONG';
 
+/** An objection to a record. */
+export type ObjectionInput = {
+  /** Set when an agent objects. */
+  agentName?: string | null | undefined;
+  /** Why the record is wrong. */
+  category: ObjectionCategory;
+  /** Contact phone (optional). */
+  contactPhone?: string | null | undefined;
+  /** The department that provided the record (only for ADMINISTRATIVE_PENALTY records the window does not know yet). */
+  department?: string | null | undefined;
+  /** The record's id. */
+  recordId: string | number;
+  /** The record's kind. */
+  recordKind: RepairRecordKind;
+  /** What is wrong and what it should say (1–2000 characters). */
+  statement: string;
+};
+
 /** Registration status (登记状态). */
 export type RegistrationStatus =
   /** 存续（在业）— active */
@@ -187,6 +205,20 @@ export type RegistrationStatus =
   | 'MOVED_OUT'
   /** 吊销 — licence revoked */
   | 'REVOKED';
+
+/** Application to repair a record (the applicant is the enterprise signed in, or its agent). */
+export type RepairApplicationInput = {
+  /** Set when an agent applies: the agent's name (an AUTHORISATION file is then required). */
+  agentName?: string | null | undefined;
+  /** Contact phone for the department (optional). */
+  contactPhone?: string | null | undefined;
+  /** The record's id. */
+  recordId: string | number;
+  /** The record's kind. */
+  recordKind: RepairRecordKind;
+  /** What was done to perform the obligations and correct the wrong (1–2000 characters). */
+  statement: string;
+};
 
 /** REPAIR (信用修复申请) or OBJECTION (异议申诉). */
 export type RepairCaseKind =
@@ -567,6 +599,62 @@ export type WebObjectionCorrectMutationVariables = Exact<{
 
 export type WebObjectionCorrectMutation = { correctObjection: { id: string, state: RepairCaseState } };
 
+export type WebMyRepairCasesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebMyRepairCasesQuery = { myRepairCases: Array<{ id: string, kind: RepairCaseKind, queryCode: string, recordKind: RepairRecordKind, recordId: string, departmentName: string, category: ObjectionCategory | null, state: RepairCaseState, dueOn: string | null, daysLeft: number | null, overdue: boolean, decisionReason: string | null, reapplyFrom: string | null, submittedAt: string | null, closedAt: string | null, missingMaterials: Array<RepairFilePurpose> }> };
+
+export type WebApplicantCaseQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WebApplicantCaseQuery = { repairCase: { id: string, kind: RepairCaseKind, queryCode: string, subjectCode: string, recordKind: RepairRecordKind, recordId: string, departmentName: string, category: ObjectionCategory | null, statement: string, state: RepairCaseState, dueOn: string | null, daysLeft: number | null, decisionReason: string | null, missingMaterials: Array<RepairFilePurpose>, files: Array<{ id: string, purpose: RepairFilePurpose, fileName: string, size: number, uploadedAt: string }> } | null };
+
+export type WebCommitmentTemplateQueryVariables = Exact<{
+  kind: RepairCaseKind;
+  recordKind: RepairRecordKind;
+  recordId: string | number;
+}>;
+
+
+export type WebCommitmentTemplateQuery = { repairCommitmentTemplate: string };
+
+export type WebCreateRepairApplicationMutationVariables = Exact<{
+  input: RepairApplicationInput;
+}>;
+
+
+export type WebCreateRepairApplicationMutation = { createRepairApplication: { id: string, queryCode: string, state: RepairCaseState } };
+
+export type WebCreateObjectionMutationVariables = Exact<{
+  input: ObjectionInput;
+}>;
+
+
+export type WebCreateObjectionMutation = { createObjection: { id: string, queryCode: string, state: RepairCaseState } };
+
+export type WebSubmitRepairCaseMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WebSubmitRepairCaseMutation = { submitRepairCase: { id: string, queryCode: string, state: RepairCaseState, dueOn: string | null } };
+
+export type WebResubmitRepairCaseMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WebResubmitRepairCaseMutation = { resubmitRepairCase: { id: string, queryCode: string, state: RepairCaseState, dueOn: string | null } };
+
+export type WebRepairFileQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WebRepairFileQuery = { repairFile: { contentBase64: string, file: { id: string, fileName: string, mediaType: string } } | null };
+
 
 export const WebRegionsDocument = {"__meta__":{"hash":"9b676ce380c9c14b2fc45c074fddf5e9a834c3b67adbf5aa0677ca585e175476"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebRegions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"parentCode"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"regions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"parentCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"parentCode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}}]}}]} as unknown as DocumentNode<WebRegionsQuery, WebRegionsQueryVariables>;
 export const WebSuggestDocument = {"__meta__":{"hash":"369eeb0476961184e2acbf32a6badaaf5d530a053ff922f83bfc19044ddf30f9"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebSuggest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"prefix"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"suggestSubjects"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"prefix"},"value":{"kind":"Variable","name":{"kind":"Name","value":"prefix"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"8"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kindLabel"}}]}}]}}]} as unknown as DocumentNode<WebSuggestQuery, WebSuggestQueryVariables>;
@@ -600,3 +688,11 @@ export const WebRepairApproveDocument = {"__meta__":{"hash":"b58fc7560f9dea63eee
 export const WebRepairDenyDocument = {"__meta__":{"hash":"dbe8986ef8ab1d5f77dc4c695c7cfec1d1d508c9d71d32c941401771ff952e81"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebRepairDeny"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"denyRepairCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<WebRepairDenyMutation, WebRepairDenyMutationVariables>;
 export const WebObjectionUpholdDocument = {"__meta__":{"hash":"c783a8de082cec9b8b7df3be4328e507fbfa2004573bb7053927b692bbdffdc6"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebObjectionUphold"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upholdObjection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<WebObjectionUpholdMutation, WebObjectionUpholdMutationVariables>;
 export const WebObjectionCorrectDocument = {"__meta__":{"hash":"a3c52f12ab9aed157454b04f6c95b3181ca5445a18a99432b1e61ef6c9090244"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebObjectionCorrect"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"correctObjection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<WebObjectionCorrectMutation, WebObjectionCorrectMutationVariables>;
+export const WebMyRepairCasesDocument = {"__meta__":{"hash":"a6f540f93c70bccc21600133451f6f19f97f006d8f52e66825bc6f8d68f4677f"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebMyRepairCases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myRepairCases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"queryCode"}},{"kind":"Field","name":{"kind":"Name","value":"recordKind"}},{"kind":"Field","name":{"kind":"Name","value":"recordId"}},{"kind":"Field","name":{"kind":"Name","value":"departmentName"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"dueOn"}},{"kind":"Field","name":{"kind":"Name","value":"daysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}},{"kind":"Field","name":{"kind":"Name","value":"decisionReason"}},{"kind":"Field","name":{"kind":"Name","value":"reapplyFrom"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"missingMaterials"}}]}}]}}]} as unknown as DocumentNode<WebMyRepairCasesQuery, WebMyRepairCasesQueryVariables>;
+export const WebApplicantCaseDocument = {"__meta__":{"hash":"147dba83e1fffe72cfd2e5f89eb6d8e75378e75c4740a33c22cad17c6a767a57"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebApplicantCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"repairCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"queryCode"}},{"kind":"Field","name":{"kind":"Name","value":"subjectCode"}},{"kind":"Field","name":{"kind":"Name","value":"recordKind"}},{"kind":"Field","name":{"kind":"Name","value":"recordId"}},{"kind":"Field","name":{"kind":"Name","value":"departmentName"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"statement"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"dueOn"}},{"kind":"Field","name":{"kind":"Name","value":"daysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"decisionReason"}},{"kind":"Field","name":{"kind":"Name","value":"missingMaterials"}},{"kind":"Field","name":{"kind":"Name","value":"files"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"uploadedAt"}}]}}]}}]}}]} as unknown as DocumentNode<WebApplicantCaseQuery, WebApplicantCaseQueryVariables>;
+export const WebCommitmentTemplateDocument = {"__meta__":{"hash":"68d5384aea87d29aa850fe15aa475d0f774dc4f8562cf26b5ee6d4fd15d719c0"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebCommitmentTemplate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RepairCaseKind"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"recordKind"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RepairRecordKind"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"recordId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"repairCommitmentTemplate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}},{"kind":"Argument","name":{"kind":"Name","value":"recordKind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"recordKind"}}},{"kind":"Argument","name":{"kind":"Name","value":"recordId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"recordId"}}}]}]}}]} as unknown as DocumentNode<WebCommitmentTemplateQuery, WebCommitmentTemplateQueryVariables>;
+export const WebCreateRepairApplicationDocument = {"__meta__":{"hash":"4bc1759ddebbc0317657162cf751326a368138127d2155270c307ca256108062"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebCreateRepairApplication"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RepairApplicationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createRepairApplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"queryCode"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<WebCreateRepairApplicationMutation, WebCreateRepairApplicationMutationVariables>;
+export const WebCreateObjectionDocument = {"__meta__":{"hash":"30486e7739c5aa90b47ddfb730e0d19d9a8ecc70d8a8ce3ab820a610afba4be5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebCreateObjection"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createObjection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"queryCode"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<WebCreateObjectionMutation, WebCreateObjectionMutationVariables>;
+export const WebSubmitRepairCaseDocument = {"__meta__":{"hash":"3ee8eb6a5f98fdf6651240459793de442f9422cf59a882c2814acaf133e9f3d3"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebSubmitRepairCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitRepairCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"queryCode"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"dueOn"}}]}}]}}]} as unknown as DocumentNode<WebSubmitRepairCaseMutation, WebSubmitRepairCaseMutationVariables>;
+export const WebResubmitRepairCaseDocument = {"__meta__":{"hash":"733083220ececedad59f35147611ae70a01a537e93aac8e39c9ae1705d5a3c17"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebResubmitRepairCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resubmitRepairCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"queryCode"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"dueOn"}}]}}]}}]} as unknown as DocumentNode<WebResubmitRepairCaseMutation, WebResubmitRepairCaseMutationVariables>;
+export const WebRepairFileDocument = {"__meta__":{"hash":"737da4e42e992c999e8c382be884ef109616ed71f73242f9fd405d126b5b2bc0"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebRepairFile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"repairFile"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"file"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"mediaType"}}]}},{"kind":"Field","name":{"kind":"Name","value":"contentBase64"}}]}}]}}]} as unknown as DocumentNode<WebRepairFileQuery, WebRepairFileQueryVariables>;
