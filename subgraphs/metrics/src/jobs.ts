@@ -47,10 +47,7 @@ export async function upsertDirectory(sql: Sql, entries: DirectoryEntry[]): Prom
       [codes, STOCK_STREAMS],
     );
   const rollup = (sign: '' | '-') =>
-    sql.execute(
-      rollupUpsertSql(`(SELECT * FROM metrics.fact WHERE subject_code = ANY($1::text[])) m`, sign),
-      [codes],
-    );
+    sql.execute(rollupUpsertSql(`(SELECT * FROM metrics.fact WHERE subject_code = ANY($1::text[])) m`, sign), [codes]);
   const codes = entries.map((e) => e.code);
   await restock('-');
   await rollup('-');

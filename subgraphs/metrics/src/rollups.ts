@@ -84,7 +84,8 @@ export function splitRange([lo, hi]: DayRange): { months: DayRange | null; days:
 }
 
 /** Whether a grain's buckets are unions of whole months (so a month's rollup row falls in one bucket). */
-export const monthAligned = (grain: TimeGrain | null) => grain === null || grain === 'MONTH' || grain === 'QUARTER' || grain === 'YEAR';
+export const monthAligned = (grain: TimeGrain | null) =>
+  grain === null || grain === 'MONTH' || grain === 'QUARTER' || grain === 'YEAR';
 
 /** A part of a query's period: `months` when whole months may be read from the rollup. */
 export interface Segment {
