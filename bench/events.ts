@@ -125,6 +125,23 @@ async function measure(
       `  backlog drain, ${fmt(backlog)} events: relay to the bus ${((t1 - t0) / 1000).toFixed(1)} s (${fmt(backlog / ((t1 - t0) / 1000))}/s), ` +
         `consumer ${((t2 - t1) / 1000).toFixed(1)} s (${fmt(handled / ((t2 - t1) / 1000))}/s), total ${((t2 - t0) / 1000).toFixed(1)} s`,
     );
+    // The same bus again, for a consumer with batched fan-out: the batch's rows in one statement (handleBatch).
+    const batched: ConsumerDefinition = {
+      ...consumer('bench.backlog.batched'),
+      async handleBatch(list, sql) {
+        await sql.execute(
+          'INSERT INTO public.bench_receipts (event_id, latency_ms) SELECT unnest($1::uuid[]), unnest($2::float8[])',
+          [list.map((e) => e.id), list.map((e) => Date.now() - e.occurredAt.getTime())],
+        );
+      },
+    };
+    const t3 = performance.now();
+    const handledBatched = await drainConsumer(pool, batched);
+    const t4 = performance.now();
+    console.log(
+      `  backlog drain, same ${fmt(backlog)} events, consumer with batched fan-out (handleBatch, batches of ${batched.batchSize}): ` +
+        `${((t4 - t3) / 1000).toFixed(1)} s (${fmt(handledBatched / ((t4 - t3) / 1000))}/s)`,
+    );
   }
 
   if (natsUrl) {

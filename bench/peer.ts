@@ -207,6 +207,32 @@ interface Measured {
   errors: number;
   requests: number;
   cpu: { gateway: number; subgraphs: number; postgres: number };
+  /**
+   * The same, less what the processes spend at rest over the same time (timers, pools, GC: `idle`, measured before
+   * the pairs): the cost a request adds. On a loaded machine the rate, and so the number of requests the background
+   * is divided among, falls, and the plain figure rises with the load; this one does not.
+   */
+  marginal: { gateway: number; subgraphs: number; postgres: number };
+}
+
+/** CPU milliseconds per second that each group of processes spends with no request. */
+type IdleRates = { gateway: number; subgraphs: number; postgres: number };
+
+async function idleRates(
+  pids: { gateway: number[]; subgraphs: number[]; pgDataDir: string },
+  seconds: number,
+): Promise<IdleRates> {
+  const sum = (list: number[]) => list.reduce((total, pid) => total + cpuMs(pid), 0);
+  const pg = postgresPids(pids.pgDataDir);
+  const before = { gateway: sum(pids.gateway), subgraphs: sum(pids.subgraphs), postgres: sum(pg) };
+  const started = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const elapsed = (performance.now() - started) / 1000;
+  return {
+    gateway: (sum(pids.gateway) - before.gateway) / elapsed,
+    subgraphs: (sum(pids.subgraphs) - before.subgraphs) / elapsed,
+    postgres: (sum(postgresPids(pids.pgDataDir)) - before.postgres) / elapsed,
+  };
 }
 
 function load(url: string, codes: string[], duration: number, connections: number): Promise<autocannon.Result> {
@@ -241,11 +267,14 @@ async function measure(
   codes: string[],
   duration: number,
   connections: number,
+  idle: IdleRates,
 ): Promise<Measured> {
   const sum = (list: number[]) => list.reduce((total, pid) => total + cpuMs(pid), 0);
   const pg = postgresPids(pids.pgDataDir);
   const before = { gateway: sum(pids.gateway), subgraphs: sum(pids.subgraphs), postgres: sum(pg) };
+  const started = performance.now();
   const result = await load(url, codes, duration, connections);
+  const elapsed = (performance.now() - started) / 1000;
   const after = {
     gateway: sum(pids.gateway),
     subgraphs: sum(pids.subgraphs),
@@ -264,6 +293,11 @@ async function measure(
       gateway: (after.gateway - before.gateway) / n,
       subgraphs: (after.subgraphs - before.subgraphs) / n,
       postgres: (after.postgres - before.postgres) / n,
+    },
+    marginal: {
+      gateway: Math.max(0, after.gateway - before.gateway - idle.gateway * elapsed) / n,
+      subgraphs: Math.max(0, after.subgraphs - before.subgraphs - idle.subgraphs * elapsed) / n,
+      postgres: Math.max(0, after.postgres - before.postgres - idle.postgres * elapsed) / n,
     },
   };
 }
@@ -300,7 +334,10 @@ function summarise(results: Measured[]) {
           .padStart(5)} req/s  p50 ${avg(list, (m) => m.p50).toFixed(0)} ms` +
         `  p99 ${avg(list, (m) => m.p99).toFixed(0)} ms  errors ${list.reduce((t, m) => t + m.errors, 0)}` +
         `  CPU/request: gateway ${avg(list, (m) => m.cpu.gateway).toFixed(2)} ms, subgraphs ${avg(list, (m) => m.cpu.subgraphs).toFixed(2)} ms,` +
-        ` PostgreSQL ${avg(list, (m) => m.cpu.postgres).toFixed(2)} ms, total ${avg(list, cpu).toFixed(2)} ms`
+        ` PostgreSQL ${avg(list, (m) => m.cpu.postgres).toFixed(2)} ms, total ${avg(list, cpu).toFixed(2)} ms` +
+        `\n             less the processes' idle CPU: gateway ${avg(list, (m) => m.marginal.gateway).toFixed(2)} ms,` +
+        ` subgraphs ${avg(list, (m) => m.marginal.subgraphs).toFixed(2)} ms, PostgreSQL ${avg(list, (m) => m.marginal.postgres).toFixed(2)} ms,` +
+        ` total ${avg(list, (m) => m.marginal.gateway + m.marginal.subgraphs + m.marginal.postgres).toFixed(2)} ms`
       );
     };
     const ratio =
@@ -399,6 +436,25 @@ export async function benchPeer(options: {
       // Warm both (JIT, plan caches, connection pools) before the measured pairs.
       await load(oursUrl, options.codes, 3, options.connections);
       await load(hiveUrl, options.codes, 3, options.connections);
+      // What each group spends at rest, to tell a request's cost from the background's.
+      const pidsOf = (ours: boolean) => ({
+        gateway: ours ? oursPid : [hive.child.pid!],
+        subgraphs: ours ? subgraphPids : layout === 'split' ? subgraphPids : oursPid,
+        pgDataDir: options.pgDataDir,
+      });
+      const [oursIdle, hiveIdle] = await Promise.all([
+        idleRates(pidsOf(true), 5),
+        idleRates({ gateway: [hive.child.pid!], subgraphs: [], pgDataDir: options.pgDataDir }, 5),
+      ]);
+      // All-in-one: the hub process is our "gateway" and the subgraphs of Hive's requests.
+      const idleOf = (ours: boolean): IdleRates =>
+        ours
+          ? oursIdle
+          : {
+              gateway: hiveIdle.gateway,
+              subgraphs: layout === 'split' ? oursIdle.subgraphs : oursIdle.gateway,
+              postgres: oursIdle.postgres,
+            };
       for (let pair = 0; pair < options.pairs; pair++) {
         const order: Measured['gateway'][] = pair % 2 === 0 ? ['credit-hub', 'hive'] : ['hive', 'credit-hub'];
         for (const gateway of order) {
@@ -408,15 +464,12 @@ export async function benchPeer(options: {
               layout,
               gateway,
               ours ? oursUrl : hiveUrl,
-              {
-                // In the all-in-one layout the hub process serves Hive's subgraph calls too.
-                gateway: ours ? oursPid : [hive.child.pid!],
-                subgraphs: ours ? subgraphPids : layout === 'split' ? subgraphPids : oursPid,
-                pgDataDir: options.pgDataDir,
-              },
+              // In the all-in-one layout the hub process serves Hive's subgraph calls too.
+              pidsOf(ours),
               options.codes,
               options.duration,
               options.connections,
+              idleOf(ours),
             ),
           );
         }

@@ -9,7 +9,8 @@
  *   4. the same number of deliveries sent by the dispatcher alone (events taken straight into push).
  *
  *   npm run bench -- --only push                       the three, 100,000-event backlog
- *   npx tsx bench/push.ts --backlog 20000              a smaller backlog
+ *   npx tsx bench/push.ts --backlog 20000 --pg-port 55473   a smaller backlog, PostgreSQL on another port
+ *   npx tsx bench/push.ts --fan-out single             the consumer one event per call (before batched fan-out)
  *
  * Bounded: fixed counts, 127.0.0.1 only. The receiver runs in this process (answers 204 at once and verifies one
  * delivery in 100 with the standardwebhooks verifier), so the figures include its share of the same two cores.
@@ -105,12 +106,27 @@ async function startReceiver(secret: string) {
   };
 }
 
+function consumerOf(config: PushConfig, fanOut: 'batch' | 'single') {
+  const { handleBatch: _batched, ...single } = pushConsumer(config);
+  // `single` is the consumer as it was before: one event per call, the kit's default batch of 200.
+  return fanOut === 'batch' ? pushConsumer(config) : { ...single, batchSize: 200 };
+}
+
 async function reset(db: Db) {
   await db.pool.query(`TRUNCATE push.delivery, push.queue, push.attempt, push.event, push.subscription, events.event,
     events.consumed, events.cursor, market.outbox`);
 }
 
-export async function benchPush(databaseUrl: string, backlog: number): Promise<void> {
+/**
+ * `fanOut`: `batch` (the push consumer as the hub runs it: a batch of events fanned out in two statements) or
+ * `single` (the same consumer without `handleBatch`: one event per call, as before batched fan-out).
+ */
+export async function benchPush(
+  databaseUrl: string,
+  backlog: number,
+  fanOut: 'batch' | 'single' = 'batch',
+): Promise<void> {
+  console.log(`push consumer fan-out: ${fanOut === 'batch' ? 'batched (handleBatch)' : 'one event per call'}`);
   await migrate(databaseUrl);
   const db = createDb(databaseUrl, { poolSize: 12, applicationName: 'bench-push' });
   await reset(db);
@@ -131,7 +147,7 @@ export async function benchPush(databaseUrl: string, backlog: number): Promise<v
   });
   const config: PushConfig = { ...DEFAULT_CONFIG, allowPrivateUrls: true, concurrency: 32, pollMs: 200 };
   const start = async () => ({
-    backbone: await startEventBackbone(db.pool, { consumers: [pushConsumer(config)], pollMs: 200 }),
+    backbone: await startEventBackbone(db.pool, { consumers: [consumerOf(config, fanOut)], pollMs: 200 }),
     dispatcher: (() => {
       const d = createDispatcher(db, config);
       d.start();
@@ -234,10 +250,23 @@ export async function benchPush(databaseUrl: string, backlog: number): Promise<v
 
 // Run alone: `npx tsx bench/push.ts [--backlog N]`.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({ options: { backlog: { type: 'string', default: '100000' } } });
-  const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg-bench'), port: 54331 });
+  const { values } = parseArgs({
+    options: {
+      backlog: { type: 'string', default: '100000' },
+      'pg-port': { type: 'string', default: '54331' },
+      'fan-out': { type: 'string', default: 'batch' },
+    },
+  });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(dataDir, 'pg-bench'),
+    port: Number(values['pg-port']),
+  });
   try {
-    await benchPush(await server.ensureDatabase('bench_push'), Math.min(Number(values.backlog), 200_000));
+    await benchPush(
+      await server.ensureDatabase('bench_push'),
+      Math.min(Number(values.backlog), 200_000),
+      values['fan-out'] === 'single' ? 'single' : 'batch',
+    );
   } finally {
     await server.stop();
   }

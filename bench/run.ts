@@ -45,6 +45,8 @@ const { values } = parseArgs({
     skip: { type: 'string', default: '' },
     /** Interleaved pairs per layout of the peer comparison. */
     pairs: { type: 'string', default: '3' },
+    /** Layouts of the peer comparison, comma-separated: `split`, `all-in-one` (default both). */
+    'peer-layouts': { type: 'string', default: 'split,all-in-one' },
     'event-backlog': { type: 'string', default: '100000' },
     /** A NATS JetStream server on this machine for the relay figures (e.g. nats://127.0.0.1:4222); none: skipped. */
     nats: { type: 'string' },
@@ -260,7 +262,10 @@ const peer = (codes: string[]) =>
     duration,
     connections,
     pairs: Math.min(Number(values.pairs), 10),
-    layouts: ['split', 'all-in-one'],
+    layouts: values['peer-layouts']
+      .split(',')
+      .map((l) => l.trim())
+      .filter((l): l is 'split' | 'all-in-one' => l === 'split' || l === 'all-in-one'),
   });
 
 const hub = await startHubProcess();

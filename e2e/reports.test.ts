@@ -409,6 +409,68 @@ describe('专项信用报告', () => {
     assert.match(String(audit[0]?.detail), new RegExp(report.number));
   });
 
+  it('has a 信用承诺 line: a broken commitment checked in the period is counted and listed in its annex', async () => {
+    const market = bearer(await tokenFor({ role: 'officer', department: 'market' }));
+    const own = await tokenFor({ role: 'enterprise', sub: 'ent-self', uscc: pick.company.code });
+    const special = async () => {
+      const { body } = await ask<{ specialCreditReport: Issued }>(
+        SPECIAL_REPORT,
+        { subjectCode: pick.company.code, purpose: 'FINANCING', ...period },
+        bearer(own),
+      );
+      assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+      return JSON.parse(body.data!.specialCreditReport.dataJson) as {
+        domains: { key: string; domain: string; count: number; statement: string }[];
+        tables: Table[];
+        notCovered: string[];
+      };
+    };
+    const line = (data: Awaited<ReturnType<typeof special>>) =>
+      data.domains.find((d) => d.key === 'special.commitment');
+    const before = line(await special());
+    assert.equal(before?.domain, '信用承诺（未践诺）');
+    const made = await ask<{ recordCreditCommitment: { id: string } }>(
+      `mutation ($i: CreditCommitmentInput!) { recordCreditCommitment(input: $i) { id } }`,
+      {
+        i: {
+          subjectCode: pick.company.code,
+          kind: 'APPROVAL_NOTIFICATION',
+          matter: '专项报告测试许可事项',
+          content: '本单位承诺在许可后六十日内补交消防验收合格证明。',
+          checkingDepartment: 'market',
+          madeOn: '2026-03-02',
+          termEndsOn: '2026-05-01',
+        },
+      },
+      market,
+    );
+    assert.equal(made.body.errors, undefined, JSON.stringify(made.body.errors));
+    const checked = await ask(
+      `mutation ($i: CommitmentCheckInput!) { checkCreditCommitment(input: $i) { state } }`,
+      {
+        i: {
+          commitmentId: made.body.data!.recordCreditCommitment.id,
+          outcome: 'BROKEN',
+          checkedOn: '2026-11-02',
+          finding: '逾期未补交消防验收合格证明',
+          tier: 'GENERAL',
+        },
+      },
+      market,
+    );
+    assert.equal(checked.body.errors, undefined, JSON.stringify(checked.body.errors));
+    const data = await special();
+    const after = line(data)!;
+    assert.equal(after.count, before!.count + 1);
+    assert.equal(after.statement, `有 ${after.count} 条（见附表）`);
+    const annex = data.tables.find((t) => t.key === 'special.commitment')!;
+    assert.ok(annex.rows.some((r) => r.includes('专项报告测试许可事项') && r.includes('2026-11-02')));
+    assert.equal(
+      data.notCovered.some((l) => l.startsWith('信用承诺：')),
+      false,
+    );
+  });
+
   it('is issued to the enterprise itself, and refuses a period that ends after today', async () => {
     const own = await tokenFor({ role: 'enterprise', sub: 'ent-self', uscc: pick.company.code });
     const ok = await ask<{ specialCreditReport: Issued }>(

@@ -34,6 +34,10 @@ before(async () => {
   });
   code = first!.code;
   hub = await startTestHub(tdb.url, tdb.db);
+  // Warm every subgraph through the hub's own gateway (no delay, default deadlines): a process's first request loads
+  // the reference data and compiles its paths, and on a loaded machine that alone passed 600 ms at the subject
+  // subgraph, which then timed out instead of the market. The deadline under test is the market's, not a cold start's.
+  await postGraphQL(hub.gatewayUrl, PROFILE, { c: code });
   slow = await startWiretap(hub.subgraphs.market.service.url, { delayMs: 5_000 });
   gateway = await startGateway({
     port: 0,

@@ -64,7 +64,7 @@ const hub = await startHub({
   internalSecret,
   redisUrl: env.REDIS_URL,
   metricsToken: env.METRICS_TOKEN,
-  events: { natsUrl: env.EVENTS_NATS_URL },
+  events: { natsUrl: env.EVENTS_NATS_URL, retentionDays: env.EVENTS_RETENTION_DAYS },
   personKeySecret: env.PERSON_KEY_SECRET,
   reports: {
     keys: env.REPORT_SIGNING_KEYS && env.REPORT_CODE_KEY ? reportKeysFromEnv(env, dataDir) : undefined,

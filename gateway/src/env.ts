@@ -33,6 +33,10 @@ export const envShape = {
     'The composed supergraph (default: supergraph.graphql); reloaded when the file changes',
     z.string().optional(),
   ),
+  SUPERGRAPH_POLL_MS: described(
+    'How often the supergraph file is read again besides change notifications (a rename over it, a swapped ConfigMap symlink); 0: never',
+    z.coerce.number().int().min(0).default(5000),
+  ),
   ...Object.fromEntries(
     SUBGRAPHS.map((s) => [
       `SUBGRAPH_URL_${s.name.toUpperCase()}`,
@@ -190,6 +194,7 @@ export function gatewayOptionsFromEnv(
     port: resources.port ?? env.GATEWAY_PORT,
     host: env.GATEWAY_HOST,
     supergraphPath: env.SUPERGRAPH_PATH,
+    supergraphPollMs: env.SUPERGRAPH_POLL_MS,
     subgraphUrls,
     subgraphTimeouts: { defaultMs: env.SUBGRAPH_TIMEOUT_MS, bySubgraph },
     production,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,13 +11,16 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import {
   answerClientErrorsAsJson,
   createHttpServer,
   createServiceMetrics,
+  directRoute,
   ErrorCode,
   formatError,
+  graphqlHandler,
+  isGraphqlPost,
+  jsonBody,
   jsonErrorHandler,
   logger,
   methodNotAllowed,
@@ -79,6 +83,8 @@ const FORWARDED_HEADERS = ['accept-language'];
 
 export interface GatewayOptions {
   supergraphPath?: string | undefined;
+  /** Re-read the supergraph file this often besides change notifications (default 5 s; 0: never). */
+  supergraphPollMs?: number | undefined;
   port: number;
   host?: string;
   /** Per-subgraph URL overrides (deployment topology differs from the composed defaults). */
@@ -172,7 +178,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   disableVendorTelemetry();
   const subgraphClient = new SubgraphClient();
   const gateway = new ApolloGateway({
-    supergraphSdl: supergraphFromFile(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, log),
+    supergraphSdl: supergraphFromFile(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, log, {
+      pollMs: options.supergraphPollMs,
+    }),
     buildService: ({ name, url }) =>
       new SubgraphDataSource<GatewayContext>(
         name,
@@ -187,9 +195,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const app = express();
   app.disable('x-powered-by');
   // Request id, log scope, server span and HTTP metrics for every route (packages/kit/src/observability).
-  app.use(observeRequests('gateway', metrics));
+  const observe = observeRequests('gateway', metrics);
+  app.use(observe);
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
-  const httpServer = createHttpServer(app);
+  // POST /graphql runs its handlers without Express's router (kit graphql-http.ts, ADR 0116), set once they exist.
+  let graphqlPost: http.RequestListener | null = null;
+  const httpServer = createHttpServer((req, res) =>
+    graphqlPost && isGraphqlPost(req) ? graphqlPost(req, res) : app(req, res),
+  );
   answerClientErrorsAsJson(httpServer);
   const server = new ApolloServer<GatewayContext>({
     gateway,
@@ -247,12 +260,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   });
 
   const bodyLimit = options.bodyLimitBytes ?? 100 * 1024;
-  // Exactly /graphql (app.use would also answer /graphql/anything).
-  app.all(
-    '/graphql',
+  const graphql = [
     cors({ origin: options.corsOrigins?.length ? options.corsOrigins : false, credentials: false, maxAge: 600 }),
     graphqlTransport,
-    express.json({ limit: bodyLimit }),
+    jsonBody(bodyLimit),
     reenterRequestScope,
     (req: Request, res: Response, next: NextFunction) => {
       if (Array.isArray(req.body) && !(options.allowBatching ?? false))
@@ -266,22 +277,22 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     },
     authenticateRequests(jwt, keys, { sessions, publicOrigin: options.console?.publicOrigin }),
     rateLimiter.middleware,
-    expressMiddleware(server, {
-      context: async ({ req, res }) => {
-        const forward: Record<string, string> = {};
-        for (const name of FORWARDED_HEADERS) {
-          const value = req.header(name);
-          if (value) forward[name] = value;
-        }
-        return {
-          requestId: requestIdOf(res) ?? req.header('x-request-id') ?? randomUUID(),
-          identity: identityOf(req),
-          forward,
-          challengeSolution: req.header(CHALLENGE_HEADER),
-        };
-      },
+    graphqlHandler(server, async ({ req, res }) => {
+      const forward: Record<string, string> = {};
+      for (const name of FORWARDED_HEADERS) {
+        const value = req.header(name);
+        if (value) forward[name] = value;
+      }
+      return {
+        requestId: requestIdOf(res) ?? req.header('x-request-id') ?? randomUUID(),
+        identity: identityOf(req),
+        forward,
+        challengeSolution: req.header(CHALLENGE_HEADER),
+      };
     }),
-  );
+  ];
+  // Exactly /graphql (app.use would also answer /graphql/anything).
+  app.all('/graphql', ...graphql);
   app.get('/operations/manifest.json', (_req, res) => {
     res.json(safelist.manifest());
   });
@@ -300,7 +311,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   // The web app (public site and console shell) at /.
   mountWebApp(app, options.webDist);
   app.use(routeNotFound);
-  app.use(jsonErrorHandler((line, error) => logger.error({ err: error, service: 'gateway' }, line)));
+  const answerErrors = jsonErrorHandler((line, error) => logger.error({ err: error, service: 'gateway' }, line));
+  app.use(answerErrors);
+  // What the app runs for POST /graphql: the two handlers mounted for every path, then the route's own.
+  graphqlPost = directRoute(app, [observe, requestIdFormat, ...graphql], answerErrors);
 
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve) => httpServer.listen(options.port, host, resolve));

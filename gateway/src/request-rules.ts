@@ -38,9 +38,10 @@ const INERT_DOCUMENT = '{ __typename }';
  * thrown there with the error's own status, while one thrown from `requestDidStart` becomes a 500.
  */
 export function requestRulesPlugin(options: RequestRulesOptions): ApolloServerPlugin<{ identity: Identity }> {
+  const exceedsTokens = tokenCounter(options.maxTokens);
   return {
     async requestDidStart({ request, contextValue }) {
-      const refused = screen(request, contextValue.identity, options);
+      const refused = screen(request, contextValue.identity, options, exceedsTokens);
       if (refused) {
         request.query = INERT_DOCUMENT;
         request.operationName = undefined;
@@ -67,7 +68,12 @@ export function requestRulesPlugin(options: RequestRulesOptions): ApolloServerPl
 }
 
 /** The checks made on the request before its document is parsed; substitutes published operations. */
-function screen(request: GraphQLRequest, identity: Identity, options: RequestRulesOptions): GraphQLError | null {
+function screen(
+  request: GraphQLRequest,
+  identity: Identity,
+  options: RequestRulesOptions,
+  exceedsTokens: (query: string) => boolean,
+): GraphQLError | null {
   const named = options.safelist.lookup(request);
   if (named.hash !== null) {
     if (!named.operation)
@@ -86,11 +92,34 @@ function screen(request: GraphQLRequest, identity: Identity, options: RequestRul
       403,
       "Anonymous callers may run only the public site's published operations (persisted queries)",
     );
-  if (typeof request.query === 'string' && exceedsTokenLimit(request.query, options.maxTokens))
+  if (typeof request.query === 'string' && exceedsTokens(request.query))
     return refusal(ErrorCode.TOKEN_LIMIT_EXCEEDED, 400, `The document has more than ${options.maxTokens} tokens`, {
       maxTokens: options.maxTokens,
     });
   return null;
+}
+
+/** Texts of at most this many characters are remembered once counted within the limit, this many of them. */
+const REMEMBERED_LENGTH = 32 * 1024;
+const REMEMBERED_TEXTS = 256;
+
+/**
+ * The token limit, with the texts already counted within it remembered (ADR 0116): the site sends the same few
+ * documents again and again, and lexing each one at every request was a measurable share of the gateway's CPU. The
+ * memory is bounded (at most 256 texts of at most 32 KiB, forgotten all at once when full); a text over the limit is
+ * never remembered, so it is refused every time by the same count.
+ */
+function tokenCounter(max: number): (query: string) => boolean {
+  const within = new Set<string>();
+  return (query) => {
+    if (within.has(query)) return false;
+    if (exceedsTokenLimit(query, max)) return true;
+    if (query.length <= REMEMBERED_LENGTH) {
+      if (within.size >= REMEMBERED_TEXTS) within.clear();
+      within.add(query);
+    }
+    return false;
+  };
 }
 
 function unresolvedOperation(document: DocumentNode, operationName: string | undefined): GraphQLError {

@@ -10,6 +10,8 @@ export const RECORD_KIND_LABELS: Record<string, string> = {
   ABNORMAL_OPERATION: '经营异常名录',
   ENVIRONMENTAL_PENALTY: '环境行政处罚',
   DISHONEST_DEBTOR: '失信被执行人',
+  ENVIRONMENTAL_BLACKLIST: '环境信用黑名单（环保不良企业）',
+  COMMITMENT_BREACH: '信用承诺未践诺',
 };
 
 /** The states as the applicant (and anyone holding the 查询码) reads them. */

@@ -62,6 +62,10 @@ export const envShape = {
     "NATS server with JetStream to relay the departments' events to (docs/events.md); unset: the embedded bus in PostgreSQL",
     z.string().optional(),
   ),
+  EVENTS_RETENTION_DAYS: described(
+    "Days to keep the event backbone's dedup rows (events.consumed) and relayed outbox rows; older ones are deleted by the scheduler (docs/events.md, at least 8: longer than the time rules' look-back)",
+    z.coerce.number().int().min(8).default(30),
+  ),
   REDIS_URL: described(
     "Where the subgraphs remember accepted identity headers (shared with other hubs' replicas); unset: this process's memory",
     z.string().optional(),

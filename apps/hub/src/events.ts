@@ -17,15 +17,17 @@ import {
 } from '@credit-hub/kit/events';
 import {
   connectNats,
+  consumerLeadership,
   startNatsConsumer,
   startNatsRelay,
   type NatsBus,
   type NatsBusOptions,
 } from '@credit-hub/kit/events/nats';
-import { commitmentTimeRules } from '@credit-hub/subgraph-commitment/events';
+import { commitmentRepairConsumer, commitmentTimeRules } from '@credit-hub/subgraph-commitment/events';
 import { courtTimeRules } from '@credit-hub/subgraph-court/events';
 import { disclosureRepairConsumer, disclosureTimeRules } from '@credit-hub/subgraph-disclosure/events';
-import { EVALUATION_CONSUMERS } from '@credit-hub/subgraph-evaluation/events';
+import { environmentRepairConsumer } from '@credit-hub/subgraph-environment/events';
+import { EVALUATION_CONSUMERS, evaluationTimeRules } from '@credit-hub/subgraph-evaluation/events';
 import { marketRepairConsumer, marketTimeRules } from '@credit-hub/subgraph-market/events';
 import { repairConsumers } from '@credit-hub/subgraph-repair/events';
 import { taxRepairConsumer, taxTimeRules } from '@credit-hub/subgraph-tax/events';
@@ -40,6 +42,7 @@ export const HUB_TIME_RULES: readonly TimeEventRule[] = [
   ...disclosureTimeRules,
   ...metricsTimeRules,
   ...commitmentTimeRules,
+  ...evaluationTimeRules,
 ];
 
 /** The hub's own consumers (a platform subgraph that reacts to other departments' events adds its one here). */
@@ -56,6 +59,8 @@ export const HUB_CONSUMERS: readonly ConsumerDefinition[] = [
   taxRepairConsumer,
   marketRepairConsumer,
   disclosureRepairConsumer,
+  environmentRepairConsumer,
+  commitmentRepairConsumer,
 ];
 
 export interface HubEventsOptions {
@@ -67,6 +72,8 @@ export interface HubEventsOptions {
   natsUrl?: string | undefined;
   /** Stream and subject prefix (tests use their own; default CREDIT_EVENTS and `credit`). */
   nats?: NatsBusOptions;
+  /** Days to keep events.consumed and relayed outbox rows (EVENTS_RETENTION_DAYS); unset: kept for ever. */
+  retentionDays?: number | undefined;
   /** Poll interval of relay and consumers besides the NOTIFY wake-ups (default 1 s). */
   pollMs?: number;
   log?: (line: string) => void;
@@ -90,18 +97,29 @@ export async function startHubEvents(databaseUrl: string, options: HubEventsOpti
     bus: NatsBus;
     relay: Awaited<ReturnType<typeof startNatsRelay>>;
     consumers: { stop(): Promise<void> }[];
+    leadership: Awaited<ReturnType<typeof consumerLeadership>>;
   } | null = null;
   if (options.natsUrl) {
     const bus = await connectNats(options.natsUrl, options.nats);
     const relay = await startNatsRelay(pool, bus, { pollMs: options.pollMs, log });
-    nats = { bus, relay, consumers: consumers.map((def) => startNatsConsumer(pool, bus, def)) };
+    // Replicas of the hub run the same consumers: each is led by one of them at a time (ADR 0118).
+    const leadership = await consumerLeadership(pool);
+    nats = {
+      bus,
+      relay,
+      leadership,
+      consumers: consumers.map((def) => startNatsConsumer(pool, bus, def, { leadership })),
+    };
   }
   const backbone = await startEventBackbone(pool, {
     relay: !nats,
     consumers: nats ? [] : consumers,
     pollMs: options.pollMs,
   });
-  const scheduler = options.timeEvents === false ? null : startTimeEvents(pool, HUB_TIME_RULES);
+  const scheduler =
+    options.timeEvents === false
+      ? null
+      : startTimeEvents(pool, HUB_TIME_RULES, { retentionDays: options.retentionDays });
   // credit_hub_event_backlog: every outbox (both relays drain them) and the embedded consumers' lag, counted only
   // when /metrics is scraped. JetStream consumers' lag is the broker's (`nats consumer info`, docs/operations.md).
   const stopBacklog = reportBacklog(pool, { consumers: nats ? [] : consumers.map((c) => c.name) });
@@ -119,6 +137,7 @@ export async function startHubEvents(databaseUrl: string, options: HubEventsOpti
       if (nats) {
         await nats.relay.stop();
         await Promise.all(nats.consumers.map((c) => c.stop()));
+        await nats.leadership.close();
         await nats.bus.close();
       }
       await pool.end();

@@ -185,7 +185,10 @@ export async function startHub(options: {
             ? {
                 consumers: [
                   ...HUB_CONSUMERS.filter((c) => c.name !== 'push.webhooks'),
-                  pushConsumer({ liftWindowDays: options.departments.push.liftWindowDays }),
+                  pushConsumer({
+                    liftWindowDays: options.departments.push.liftWindowDays,
+                    consumerBatch: options.departments.push.consumerBatch,
+                  }),
                 ],
               }
             : {}),

@@ -5,6 +5,7 @@ export * from './pagination.ts';
 export * from './scalars.ts';
 export { clock, setClock, fixClock, fixedClock, shiftedClock, systemClock, clockFromEnv, type Clock } from './clock.ts';
 export * from './server.ts';
+export { directRoute, graphqlHandler, isGraphqlPost, jsonBody } from './graphql-http.ts';
 export * from './regions.ts';
 export * from './loaders.ts';
 export * from './topology.ts';

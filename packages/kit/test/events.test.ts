@@ -197,6 +197,86 @@ describe('relay and consumers', () => {
     assert.deepEqual(dead.rows, [{ attempts: 3, last_error: 'receiver refused' }]);
   });
 
+  it('fans out a batch in one call, and isolates a failing event of it to retry and dead letter', async () => {
+    const code = subject();
+    await tdb.db.pool.query('CREATE TABLE public.receipts_batch (entry text, via text)');
+    const batches: number[] = [];
+    let failures = 0;
+    const write = (sql: Sql, events: readonly DeliveredEvent[], via: string) =>
+      sql.execute(`INSERT INTO public.receipts_batch (entry, via) SELECT unnest($1::text[]), $2`, [
+        events.map((e) => (e.payload as { entryId: string }).entryId),
+        via,
+      ]);
+    const refuse = (events: readonly DeliveredEvent[]) => {
+      if (events.some((e) => (e.payload as { entryId: string }).entryId === 'bad')) throw new Error('bad entry');
+    };
+    const consumer: ConsumerDefinition = {
+      name: 'test.batched',
+      types: ['list.entry.removed'],
+      batchSize: 50,
+      maxAttempts: 2,
+      retryDelayMs: () => 0,
+      async handle(event, sql) {
+        if (event.subjectCode !== code) return;
+        try {
+          refuse([event]);
+        } catch (error) {
+          failures += 1;
+          throw error;
+        }
+        await write(sql, [event], 'one');
+      },
+      async handleBatch(events, sql) {
+        const mine = events.filter((e) => e.subjectCode === code);
+        batches.push(mine.length);
+        refuse(mine);
+        await write(sql, mine, 'batch');
+      },
+    };
+    await drainConsumer(tdb.db.pool, consumer); // past what earlier tests left on the bus
+    batches.length = 0;
+    const entries = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => removal(code, `e${String(from + i).padStart(3, '0')}`));
+    await inPgTransaction(tdb.db.pool, (sql) => recordEvents(sql, entries(0, 120)));
+    await relayAll(tdb.db.pool);
+    assert.equal(await drainConsumer(tdb.db.pool, consumer), 120);
+    assert.deepEqual(batches, [50, 50, 20], 'three calls for 120 events, not 120');
+    const rows = async () =>
+      (await tdb.db.pool.query<{ entry: string; via: string }>('SELECT entry, via FROM public.receipts_batch')).rows;
+    assert.deepEqual(
+      (await rows()).map((r) => r.entry),
+      entries(0, 120).map((e) => e.payload.entryId),
+      'in bus order',
+    );
+
+    // A batch holding a bad event: rolled back, then run one by one — the events before it commit, it is retried
+    // alone and dead-lettered, and the events after it go on.
+    await inPgTransaction(tdb.db.pool, (sql) =>
+      recordEvents(sql, [...entries(200, 3), removal(code, 'bad'), ...entries(300, 3)]),
+    );
+    await relayAll(tdb.db.pool);
+    await drainConsumer(tdb.db.pool, consumer); // e200–e202 commit; `bad` fails (attempt 1) and holds the rest
+    assert.deepEqual(
+      (await rows()).slice(120).map((r) => `${r.entry}/${r.via}`),
+      ['e200/one', 'e201/one', 'e202/one'],
+    );
+    await drainConsumer(tdb.db.pool, consumer); // attempt 2: dead letter, then e300–e302
+    assert.deepEqual(
+      (await rows()).slice(123).map((r) => r.entry),
+      ['e300', 'e301', 'e302'],
+    );
+    assert.equal(failures, 2);
+    const dead = await tdb.db.pool.query('SELECT attempts, last_error FROM events.dead_letter WHERE consumer = $1', [
+      consumer.name,
+    ]);
+    assert.deepEqual(dead.rows, [{ attempts: 2, last_error: 'bad entry' }]);
+    // Replayed from the start: nothing is handled twice (dedup by id holds for batches; the dead letter, never
+    // consumed, is tried again and refused again).
+    await tdb.db.pool.query('UPDATE events.cursor SET position = 0 WHERE consumer = $1', [consumer.name]);
+    assert.equal(await drainConsumer(tdb.db.pool, consumer), 0);
+    assert.equal((await rows()).length, 126);
+  });
+
   it('runs as a backbone: committed events reach a running consumer, settle() waits for them', async () => {
     const { consumer, rows } = await receiptTable('receipts_b');
     const backbone = await startEventBackbone(tdb.db.pool, { consumers: [consumer], pollMs: 50 });

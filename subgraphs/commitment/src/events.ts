@@ -4,8 +4,18 @@
  * published. The evaluation consumes kept and broken into its own facts (evaluation.commitments); the repair
  * work finds a 修复型 commitment by its `reference` (the application id) in commitment.made.
  */
+import { isUuid } from '@credit-hub/kit';
 import { prismaSql, type CreditCommitment, type Db } from '@credit-hub/kit/db';
-import { recordEvents, type NewEvent, type TimeEventRule } from '@credit-hub/kit/events';
+import {
+  auditRepairAct,
+  recordEvent,
+  recordEvents,
+  type ConsumerDefinition,
+  type NewEvent,
+  type RepairApproved,
+  type TimeEventRule,
+} from '@credit-hub/kit/events';
+import { repairableFrom } from './rules.ts';
 
 type Tx = Db['prisma'];
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -68,6 +78,8 @@ export function commitmentChecked(tx: Tx, c: CreditCommitment) {
                     recordId: c.id,
                     publishedOn: checkedOn,
                     publicityEndsOn: iso(c.publicityEndsOn),
+                    // The department's first day of 信用修复 (the tier's minimum publicity): the repair window reads it.
+                    repairableFrom: iso(repairableFrom(c.tier!, c.checkedOn!)!),
                   },
                 } satisfies NewEvent<'record.published'>,
               ]
@@ -89,6 +101,7 @@ export const breachPublicityEnded: TimeEventRule = {
       `SELECT id::text AS id, subject_code, checking_department, to_char(publicity_ends_on + 1, 'YYYY-MM-DD') AS day
          FROM commitment.credit_commitment
         WHERE state = 'BROKEN' AND publicity_ends_on IS NOT NULL
+          AND (repaired_on IS NULL OR repaired_on > publicity_ends_on)
           AND publicity_ends_on + 1 > $1::date AND publicity_ends_on + 1 <= $2::date`,
       [iso(since), iso(today)],
     )) as { id: string; subject_code: string; checking_department: string; day: string }[];
@@ -103,3 +116,42 @@ export const breachPublicityEnded: TimeEventRule = {
 };
 
 export const commitmentTimeRules: readonly TimeEventRule[] = [breachPublicityEnded];
+
+/**
+ * 信用修复 of a broken commitment, decided by the department that checked it ("谁认定、谁修复"): its system consumes
+ * `repair.approved` and performs the department's act in the commitment schema — the breach is no longer published
+ * from the approval day (`repaired_on`) — and announces it with `record.publication.ended` (COMMITMENT_BREACH, cause
+ * REPAIRED), which the evaluation, the push and the window hear. A breach no longer published is left as it is.
+ */
+export const commitmentRepairConsumer: ConsumerDefinition = {
+  name: 'commitment.repair',
+  types: ['repair.approved'],
+  async handle(event, sql) {
+    const p = event.payload as RepairApproved;
+    if (p.recordKind !== 'COMMITMENT_BREACH' || !isUuid(p.recordId)) return;
+    const [row] = (await sql.rows(
+      `UPDATE commitment.credit_commitment
+          SET repaired_on = $2::date, repair_basis = $4, updated_at = now()
+        WHERE id = $1::uuid AND state = 'BROKEN' AND checking_department = $3 AND repaired_on IS NULL
+          AND publicity_ends_on IS NOT NULL AND publicity_ends_on >= $2::date
+        RETURNING subject_code`,
+      [p.recordId, p.approvedOn, event.department, `信用修复（查询码 ${p.queryCode}）：${p.basis}`],
+    )) as { subject_code: string }[];
+    if (!row) return;
+    await recordEvent(sql, {
+      source: 'commitment',
+      type: 'record.publication.ended',
+      department: event.department,
+      subject: row.subject_code,
+      payload: { record: 'COMMITMENT_BREACH', recordId: p.recordId, endedOn: p.approvedOn, cause: 'REPAIRED' },
+    });
+    await auditRepairAct(
+      sql,
+      event,
+      'commitment',
+      row.subject_code,
+      'Mutation.checkCreditCommitment',
+      `breach ${p.recordId} 信用修复`,
+    );
+  },
+};

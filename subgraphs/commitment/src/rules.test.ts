@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { byNewest, isPublic, publicityEnd, stateLabel, summaryOf } from './rules.ts';
+import { byNewest, isPublic, publicityEnd, repairableFrom, stateLabel, summaryOf } from './rules.ts';
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 
@@ -23,6 +23,16 @@ describe('isPublic', () => {
     assert.equal(isPublic(broken, d('2026-03-10')), true);
     assert.equal(isPublic(broken, d('2027-03-10')), true);
     assert.equal(isPublic(broken, d('2027-03-11')), false);
+  });
+  it('stops showing a repaired breach from its repair day (信用修复)', () => {
+    const repaired = { ...broken, repairedOn: d('2026-07-01') };
+    assert.equal(isPublic(repaired, d('2026-06-30')), true);
+    assert.equal(isPublic(repaired, d('2026-07-01')), false);
+  });
+  it('may be repaired after the tier’s minimum: 一般 3 months, 严重 1 year; 轻微 has nothing to repair', () => {
+    assert.equal(repairableFrom('GENERAL', d('2026-06-01'))?.toISOString().slice(0, 10), '2026-09-02');
+    assert.equal(repairableFrom('SEVERE', d('2026-06-01'))?.toISOString().slice(0, 10), '2027-06-02');
+    assert.equal(repairableFrom('MINOR', d('2026-06-01')), null);
   });
   it('never shows a 轻微 breach', () => {
     assert.equal(isPublic({ ...broken, publicityEndsOn: null }, d('2026-03-10')), false);

@@ -1,4 +1,4 @@
-import { periodEnd } from '@credit-hub/kit';
+import { dayAfter, periodEnd } from '@credit-hub/kit';
 
 /**
  * The commitment subgraph's pure rules (信用承诺: 承诺—践诺—核查—公示), no I/O, no GraphQL (unit-tested in
@@ -32,13 +32,36 @@ export function publicityEnd(tier: BreachTier, checkedOn: Date): Date | null {
   return length ? periodEnd(checkedOn, length) : null;
 }
 
-/** Whether a broken commitment is published on `today` (check day through its last day of publicity). */
-export function isBreachPublished(c: { checkedOn: Date | null; publicityEndsOn: Date | null }, today: Date): boolean {
+/**
+ * The shortest publicity before a breach may be repaired, by tier (令第36号: 一般 3 months, 严重 1 year, counted from
+ * the decision — here the check). Null: 轻微 is not published, so there is nothing to repair.
+ */
+export const MINIMUM_BY_TIER: Record<BreachTier, { years?: number; months?: number } | null> = {
+  MINOR: null,
+  GENERAL: { months: 3 },
+  SEVERE: { years: 1 },
+};
+
+/** The first day a breach checked on `checkedOn` may be repaired (the day after its minimum publicity), or null. */
+export function repairableFrom(tier: BreachTier, checkedOn: Date): Date | null {
+  const length = MINIMUM_BY_TIER[tier];
+  return length ? dayAfter(periodEnd(checkedOn, length)) : null;
+}
+
+/**
+ * Whether a broken commitment is published on `today`: check day through its last day of publicity, and not from
+ * the day its repair was approved (信用修复 ends the publicity early).
+ */
+export function isBreachPublished(
+  c: { checkedOn: Date | null; publicityEndsOn: Date | null; repairedOn?: Date | null },
+  today: Date,
+): boolean {
   return (
     c.checkedOn !== null &&
     c.publicityEndsOn !== null &&
     c.checkedOn.getTime() <= today.getTime() &&
-    today.getTime() <= c.publicityEndsOn.getTime()
+    today.getTime() <= c.publicityEndsOn.getTime() &&
+    !(c.repairedOn && c.repairedOn.getTime() <= today.getTime())
   );
 }
 
@@ -47,7 +70,7 @@ export function isBreachPublished(c: { checkedOn: Date | null; publicityEndsOn: 
  * publicity lasts — after that it is no longer shown at all, like any 失信信息 whose publicity ended.
  */
 export function isPublic(
-  c: { state: CommitmentState; checkedOn: Date | null; publicityEndsOn: Date | null },
+  c: { state: CommitmentState; checkedOn: Date | null; publicityEndsOn: Date | null; repairedOn?: Date | null },
   today: Date,
 ): boolean {
   return c.state !== 'BROKEN' || isBreachPublished(c, today);

@@ -188,6 +188,8 @@ describe('checkCreditCommitment (践诺核查)', () => {
       recordId: c.id,
       publishedOn: '2026-06-01',
       publicityEndsOn: '2027-06-01',
+      // 一般: repairable after 3 months of publicity (docs/rules/commitment.md C11).
+      repairableFrom: '2026-09-02',
     });
     // Checked once.
     await refusedWrite(

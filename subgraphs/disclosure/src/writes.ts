@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, clock, conflict, forbidden, notFound, storableCopy, toIsoDate, z } from '@credit-hub/kit';
 import { validateUscc } from '@credit-hub/kit/codes';
-import { prismaSql, upsertRows, type UpsertTable } from '@credit-hub/kit/db';
+import { prismaSql, upsertRows, type Sql, type UpsertTable } from '@credit-hub/kit/db';
+import { recordEvent, recordEvents, type NewEvent } from '@credit-hub/kit/events';
 import type { Context } from './context.ts';
 import { inputToRaw } from './format/rules.ts';
 import { validateRow } from './intake/rules.ts';
@@ -131,12 +132,26 @@ export async function resubmit(
           rows: [{ rowNumber: 1, raw }],
           submitter: { department, subject: ctx.identity.actor, channel: 'GRAPHQL' },
           submissionId,
+          resubmitting: id,
         },
         validation,
       );
       await tx.quarantine.update({
         where: { id: entry.id },
         data: { status: 'RESUBMITTED', resolvedAt: clock.now(), recordId: BigInt(result.records[0]!.id) },
+      });
+      // Leaves the backlog once (ingestRows announced it already when the corrected row kept the entry's key).
+      await recordEvent(sql, {
+        source: 'disclosure',
+        type: 'disclosure.quarantine.resolved',
+        department: entry.department,
+        uniqueKey: `disclosure.quarantine.resolved:${id}`,
+        payload: {
+          kind: entry.kind === 'CF' ? 'PENALTY' : 'LICENCE',
+          quarantineId: id,
+          resolution: 'RESUBMITTED',
+          recordId: result.records[0]!.id,
+        },
       });
       return outcome(submissionId, result, 1);
     },
@@ -162,6 +177,25 @@ export const DECLARED_DECISIONS: UpsertTable<{
   key: ['kind', 'authority_code', 'document_number'],
   onConflict: 'nothing',
 };
+
+/** Which of these decisions the intake has already received (stored or quarantined): one statement. */
+async function receivedKeys(
+  sql: Sql,
+  rows: readonly { kind: DisclosureKind; authorityCode: string; documentNumber: string }[],
+): Promise<Set<string>> {
+  const found = z.array(z.object({ key: z.string() })).parse(
+    await sql.rows(
+      `SELECT k.kind || ':' || k.a || ':' || k.d AS key
+           FROM unnest($1::text[], $2::text[], $3::text[]) AS k(kind, a, d)
+          WHERE (k.kind = 'CF' AND EXISTS (SELECT 1 FROM disclosure.penalty r WHERE r.authority_code = k.a AND r.document_number = k.d))
+             OR (k.kind = 'XK' AND EXISTS (SELECT 1 FROM disclosure.licence r WHERE r.authority_code = k.a AND r.document_number = k.d))
+             OR EXISTS (SELECT 1 FROM disclosure.quarantine q
+                         WHERE q.kind::text = k.kind AND q.authority_code = k.a AND q.document_number = k.d)`,
+      [rows.map((r) => r.kind), rows.map((r) => r.authorityCode), rows.map((r) => r.documentNumber)],
+    ),
+  );
+  return new Set(found.map((f) => f.key));
+}
 
 export async function declare(ctx: Context, { decisions }: MutationDeclareDecisionsArgs) {
   const department = callerDepartment(ctx);
@@ -206,7 +240,26 @@ export async function declare(ctx: Context, { decisions }: MutationDeclareDecisi
   return ctx.audited(
     { subjectCode: null, fields: ['Mutation.declareDecisions'], detail: `${rows.length} decision(s)` },
     async (tx) => {
-      const inserted = await upsertRows(prismaSql(tx), DECLARED_DECISIONS, rows);
+      const sql = prismaSql(tx);
+      const received = await receivedKeys(sql, rows);
+      const inserted = await upsertRows(sql, DECLARED_DECISIONS, rows);
+      // Each decision's declaration once (its unique key; a decision declared twice keeps its first declaration).
+      await recordEvents(
+        sql,
+        rows.map((r): NewEvent => ({
+          source: 'disclosure',
+          type: 'disclosure.decision.declared',
+          department,
+          uniqueKey: `disclosure.decision.declared:${r.kind === 'CF' ? 'PENALTY' : 'LICENCE'}:${r.authorityCode}:${r.documentNumber}`,
+          payload: {
+            kind: r.kind === 'CF' ? 'PENALTY' : 'LICENCE',
+            authorityCode: r.authorityCode,
+            decisionNumber: r.documentNumber,
+            decidedOn: r.decidedOn,
+            received: received.has(`${r.kind}:${r.authorityCode}:${r.documentNumber}`),
+          },
+        })),
+      );
       return { declared: inserted, alreadyDeclared: rows.length - inserted };
     },
   );

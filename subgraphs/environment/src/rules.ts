@@ -111,6 +111,14 @@ export const isIntegrityGrade = (grade: Grade) => grade === 'GREEN';
  */
 export const isBlacklistGrade = (grade: Grade) => grade === 'RED' || grade === 'BLACK';
 
+/**
+ * The grade a black-list rating is repaired to (信用修复, docs/rules/repair.md): 环保警示 (yellow). 广州 repairs red-card
+ * ratings of the year to 环保警示 or 环保良好 (穗环〔2019〕131号 and its 2020 repair notices); the hub takes the one
+ * step that ends the black-list measures and keeps the 严格管理 of a 警示 enterprise. A department that finds a
+ * better grade deserved republishes the year's rating.
+ */
+export const REPAIRED_GRADE: Grade = 'YELLOW';
+
 /** 重点关注 (watch list): the yellow card (环保警示, 约束性措施 and 严格管理 of 环发〔2013〕150号) in both scales. */
 export const isWatchGrade = (grade: Grade) => grade === 'YELLOW';
 

@@ -29,6 +29,7 @@ import {
   checkScore,
   checkValidity,
   FIRST_RATING_YEAR,
+  ratingValidUntil,
 } from './rules.ts';
 import { penaltyPublished, ratingChanged } from './events.ts';
 
@@ -94,9 +95,11 @@ export async function publishRating(ctx: Ctx, input: EnvironmentalRatingInput): 
       const rating = await tx.environmentalRating.upsert({
         where: { subjectCode_year: { subjectCode, year: input.year } },
         create: { subjectCode, year: input.year, ...data },
-        update: data,
+        // A year published again is the department's new decision: an earlier repair of that year is superseded.
+        update: { ...data, repairedOn: null, gradeBeforeRepair: null, repairBasis: null },
       });
-      if (before?.grade !== rating.grade) await ratingChanged(tx, rating, before?.grade ?? null);
+      if (before?.grade !== rating.grade)
+        await ratingChanged(tx, rating, before?.grade ?? null, ratingValidUntil(rating.year, ctx.config.validThrough));
       return rating;
     },
   );

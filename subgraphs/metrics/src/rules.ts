@@ -12,6 +12,7 @@ import { isUscc, kindFromUscc, SUBJECT_KIND_LABELS } from '@credit-hub/kit/codes
 import type { DeliveredEvent, EventType } from '@credit-hub/kit/events';
 import { findRegion, industryName, regionName } from '@credit-hub/kit/reference';
 import { z } from 'zod';
+import { sourceFactsOf } from './sources.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Dimensions
@@ -46,11 +47,28 @@ export const STREAMS = {
   'credit.check': { events: ['credit.check.recorded'] },
   'evaluation.grade': { events: ['evaluation.grade.changed'] },
   rating: { events: ['rating.changed'] },
+  // Sources of ADR 0110 (src/sources.ts `sourceFactsOf`).
+  'disclosure.reporting': { events: ['disclosure.decision.received', 'disclosure.decision.declared'] },
+  'disclosure.compliance': { events: ['disclosure.decision.received'] },
+  'disclosure.firstReceipt': { events: ['disclosure.decision.received'] },
+  'disclosure.quarantine': { events: ['disclosure.record.quarantined', 'disclosure.quarantine.resolved'] },
+  'business.decision': { events: ['business.decision.reported'] },
+  'measure.overdue': { events: ['credit.measure.overdue'] },
+  'inspection.draw': { events: ['inspection.sample.drawn'] },
+  'inspection.sampled': { events: ['inspection.sample.drawn'] },
+  'report.issued': { events: ['report.issued'] },
+  'push.delivery': { events: ['push.delivery.finished'] },
 } as const satisfies Record<string, { events: readonly EventType[] }>;
 export type StreamId = keyof typeof STREAMS;
 
 /** Streams read as stocks (levels at a day): the consumer keeps their current level in metrics.stock. */
-export const STOCK_STREAMS: StreamId[] = ['list.entry', 'record.published', 'evaluation.grade', 'rating'];
+export const STOCK_STREAMS: StreamId[] = [
+  'list.entry',
+  'record.published',
+  'evaluation.grade',
+  'rating',
+  'disclosure.quarantine',
+];
 
 /** Every event type the metrics consumer takes. */
 export const CONSUMED_TYPES: EventType[] = [...new Set(Object.values(STREAMS).flatMap((s) => [...s.events]))];
@@ -167,32 +185,46 @@ export const METRICS: MetricDefinition[] = [
   m({
     id: 'disclosure.reportingRate',
     label: '双公示上报率',
-    description: '已报决定 / 应报决定（应报含部门申报的决定目录）。',
+    description:
+      '已报决定 / 应报决定（按决定日期）。应报 = 部门申报的决定目录中的决定 ∪ 已收到的决定（含首次报送未通过校验、可识别决定的）；已报 = 至少收到一次的决定。地区为作出决定的机关所在地。',
     unit: 'RATIO',
     department: 'platform',
     access: 'SHARED',
     ownRowsOnly: true,
     grains: ALL_GRAINS,
-    dimensions: ['department', 'matter'],
+    dimensions: [...REGION_DIMS, 'department', 'matter'],
     sources: ['docs/disclosure.md#quality-metrics'],
-    stream: null,
+    stream: 'disclosure.reporting',
     aggregation: 'RATIO',
-    pendingOn: 'disclosure.decision.declared（部门申报决定目录）',
   }),
   m({
     id: 'disclosure.complianceRate',
     label: '双公示合规率',
-    description: '首次报送即通过校验的决定 / 已报决定。',
+    description: '首次报送即通过校验的决定 / 已报决定（按决定日期）；结果维度为首次报送未通过的第一条校验规则。',
     unit: 'RATIO',
     department: 'platform',
     access: 'SHARED',
     ownRowsOnly: true,
     grains: ALL_GRAINS,
-    dimensions: ['department', 'matter'],
-    sources: ['docs/disclosure.md#quality-metrics'],
-    stream: null,
+    dimensions: [...REGION_DIMS, 'department', 'matter', 'severity'],
+    sources: ['docs/disclosure.md#quality-metrics', 'docs/disclosure.md#validation-rules-stable-rule-codes'],
+    stream: 'disclosure.compliance',
     aggregation: 'RATIO',
-    pendingOn: 'disclosure.record.quarantined（首次报送未通过校验）',
+  }),
+  m({
+    id: 'disclosure.decisionTimeliness',
+    label: '双公示及时率（按决定日期）',
+    description:
+      '首次报送（无论是否通过校验）在决定日期后第7个工作日（含）之前的决定 / 已报决定，按决定日期统计，与双公示质量统计口径一致；及时性待定的不计入分母。',
+    unit: 'RATIO',
+    department: 'platform',
+    access: 'SHARED',
+    ownRowsOnly: true,
+    grains: ALL_GRAINS,
+    dimensions: [...REGION_DIMS, 'department', 'matter', 'severity'],
+    sources: ['docs/disclosure.md#quality-metrics', 'docs/rules/calendar.md'],
+    stream: 'disclosure.firstReceipt',
+    aggregation: 'RATIO',
   }),
   // 红黑名单
   m({
@@ -373,16 +405,44 @@ export const METRICS: MetricDefinition[] = [
   m({
     id: 'checks.unchecked',
     label: '应查未查数',
-    description: '部门报送的业务决定中未做信用核查的件数。',
+    description:
+      '部门报送的业务决定中，决定日期前30日内（含当日）该部门未就该事项核查该主体的件数（按决定日期，报送时判定）。',
     unit: 'COUNT',
     department: 'platform',
     access: 'SUPERVISOR',
     grains: ALL_GRAINS,
-    dimensions: ['department', 'matter'],
-    sources: ['docs/credit-checks.md'],
-    stream: null,
+    dimensions: [...SUBJECT_DIMS, 'department', 'matter'],
+    sources: ['docs/credit-checks.md#supervision-supervisor-only'],
+    stream: 'business.decision',
     aggregation: 'COUNT',
-    pendingOn: 'evaluation 的 business.decision.recorded（业务决定报送）',
+    fixed: { severity: ['UNCHECKED'] },
+  }),
+  m({
+    id: 'checks.uncheckedRate',
+    label: '应查未查率',
+    description: '应查未查的业务决定 / 部门报送的业务决定（按决定日期）。',
+    unit: 'RATIO',
+    department: 'platform',
+    access: 'SUPERVISOR',
+    grains: ALL_GRAINS,
+    dimensions: [...SUBJECT_DIMS, 'department', 'matter'],
+    sources: ['docs/credit-checks.md#supervision-supervisor-only'],
+    stream: 'business.decision',
+    aggregation: 'RATIO',
+  }),
+  m({
+    id: 'checks.unpunished',
+    label: '应惩未惩数',
+    description:
+      '核查返回的拦截、限制、提醒措施中，核查日后第5个工作日截止仍未反馈的措施数（按逾期日，即截止后第一个工作日）；结果维度为措施类别。',
+    unit: 'COUNT',
+    department: 'platform',
+    access: 'SUPERVISOR',
+    grains: ALL_GRAINS,
+    dimensions: [...SUBJECT_DIMS, 'department', 'matter', 'severity'],
+    sources: ['docs/credit-checks.md#supervision-supervisor-only', 'docs/rules/calendar.md'],
+    stream: 'measure.overdue',
+    aggregation: 'COUNT',
   }),
   // 分级分类监管
   m({
@@ -414,16 +474,28 @@ export const METRICS: MetricDefinition[] = [
   m({
     id: 'inspections.draws',
     label: '双随机抽查次数',
-    description: '监管人员发起的双随机、一公开抽取次数与抽中主体数。',
+    description: '监管人员发起的双随机、一公开抽取次数（按抽取日期）；地区为抽取范围。',
     unit: 'COUNT',
     department: 'platform',
     access: 'SUPERVISOR',
     grains: ALL_GRAINS,
-    dimensions: ['department'],
-    sources: ['docs/evaluation.md'],
-    stream: null,
+    dimensions: [...REGION_DIMS, 'industry', 'department', 'matter'],
+    sources: ['docs/evaluation.md#双随机-draws'],
+    stream: 'inspection.draw',
     aggregation: 'COUNT',
-    pendingOn: 'evaluation 的 inspection.draw.recorded',
+  }),
+  m({
+    id: 'inspections.sampleRate',
+    label: '双随机抽查比例',
+    description: '抽中主体数 / 抽取范围内已评价主体数；结果维度为监管等级（分级分类监管的差异化抽查比例）。',
+    unit: 'RATIO',
+    department: 'platform',
+    access: 'SUPERVISOR',
+    grains: ALL_GRAINS,
+    dimensions: [...REGION_DIMS, 'industry', 'department', 'matter', 'severity'],
+    sources: ['docs/evaluation.md#双随机-draws'],
+    stream: 'inspection.sampled',
+    aggregation: 'RATIO',
   }),
   // 信用修复、异议、报告、推送、归集
   m({
@@ -470,30 +542,42 @@ export const METRICS: MetricDefinition[] = [
   m({
     id: 'reports.issued',
     label: '信用报告出具数',
-    description: '按应用场景（招投标、评优、上市、融资）出具的信用报告数。',
+    description: '出具的信用报告数（按出具日期）；事项维度为用途（招投标、评优、上市、融资等），结果维度为报告类型。',
     unit: 'COUNT',
     department: 'platform',
     access: 'SUPERVISOR',
     grains: ALL_GRAINS,
-    dimensions: ['matter'],
-    sources: ['../shared/reference/wave2-anchors.md §1.4'],
-    stream: null,
+    dimensions: [...SUBJECT_DIMS, 'matter', 'severity'],
+    sources: ['docs/reports.md'],
+    stream: 'report.issued',
     aggregation: 'COUNT',
-    pendingOn: 'reports 子图的 report.issued 事件',
   }),
   m({
     id: 'push.deliveries',
-    label: '推送送达数与同步及时率',
-    description: '向订阅方推送的事件送达数、失败数与送达时长。',
+    label: '推送投递数',
+    description:
+      '向订阅方推送并已结束的投递数（按结束日期）；部门为订阅方部门，事项为事件类型，结果为送达、放弃或订阅失效。',
     unit: 'COUNT',
     department: 'platform',
     access: 'SUPERVISOR',
     grains: ALL_GRAINS,
-    dimensions: ['department'],
-    sources: ['docs/metrics.md#fact-streams'],
-    stream: null,
+    dimensions: ['department', 'matter', 'severity'],
+    sources: ['docs/push.md'],
+    stream: 'push.delivery',
     aggregation: 'COUNT',
-    pendingOn: 'push 子图的 delivery 事件',
+  }),
+  m({
+    id: 'push.syncTimeliness',
+    label: '同步及时率',
+    description: '在事件发生后同步时限内送达的投递 / 已结束的投递（放弃和失效的计为不及时）。',
+    unit: 'RATIO',
+    department: 'platform',
+    access: 'SUPERVISOR',
+    grains: ALL_GRAINS,
+    dimensions: ['department', 'matter'],
+    sources: ['docs/push.md'],
+    stream: 'push.delivery',
+    aggregation: 'RATIO',
   }),
   m({
     id: 'collection.recordsReceived',
@@ -511,16 +595,29 @@ export const METRICS: MetricDefinition[] = [
   m({
     id: 'collection.quarantineBacklog',
     label: '隔离区积压数',
-    description: '未通过校验、等待部门更正的报送记录数；重错码率。',
+    description: '期末仍在隔离区、等待部门更正的报送记录数（进入隔离区 +1，更正或被后续报送替代 −1）。',
     unit: 'COUNT',
     department: 'platform',
     access: 'SUPERVISOR',
     grains: ALL_GRAINS,
-    dimensions: ['department'],
-    sources: ['docs/disclosure.md'],
-    stream: null,
+    dimensions: [...REGION_DIMS, 'department', 'matter'],
+    sources: ['docs/disclosure.md#ingest'],
+    stream: 'disclosure.quarantine',
+    aggregation: 'STOCK',
+  }),
+  m({
+    id: 'collection.quarantined',
+    label: '进入隔离区记录数',
+    description: '期间内未通过校验进入隔离区的报送记录数（按接收日期）；结果维度为第一条未通过的校验规则。',
+    unit: 'COUNT',
+    department: 'platform',
+    access: 'SUPERVISOR',
+    grains: ALL_GRAINS,
+    dimensions: [...REGION_DIMS, 'department', 'matter', 'severity'],
+    sources: ['docs/disclosure.md#validation-rules-stable-rule-codes'],
+    stream: 'disclosure.quarantine',
     aggregation: 'COUNT',
-    pendingOn: 'disclosure.record.quarantined / .released',
+    fixed: { list: ['QUARANTINED'] },
   }),
 ];
 
@@ -704,7 +801,7 @@ export function factsOf(event: DeliveredEvent, known: SubjectDims | undefined): 
       return facts;
     }
     default:
-      return [];
+      return sourceFactsOf(event, base, received, { regionLevels, timelinessOf: (d, r) => timelinessOf(d, r) });
   }
 }
 
@@ -757,6 +854,20 @@ export const SQL_TRUNC: Record<TimeGrain, string> = {
 /** The label of a dimension value for the console (regions and kinds in Chinese; codes otherwise). */
 export const VALUE_LABELS: Record<string, string> = {
   ADDED: '列入',
+  REPORTED: '已报',
+  DECLARED: '申报未报',
+  COMPLIANT: '合规',
+  CHECKED: '已核查',
+  UNCHECKED: '未核查',
+  REMIND: '提醒',
+  QUARANTINED: '进入隔离区',
+  RESOLVED: '移出隔离区',
+  RESUBMITTED: '已更正',
+  DELIVERED: '送达',
+  DEAD: '放弃',
+  GONE: '订阅失效',
+  PUBLIC_INFORMATION: '公共信用信息报告',
+  SPECIAL_NO_VIOLATION: '专项信用报告（无违法违规记录）',
   REMOVED: '移出',
   PUBLISHED: '公示',
   ENDED: '公示结束',

@@ -46,6 +46,10 @@ export const pushSettingsEnv = {
     'A delivery within this many seconds of its event counts as timely (同步及时率)',
     positive(3_600),
   ),
+  PUSH_CONSUMER_BATCH: described(
+    'Events the push consumer takes and fans out into deliveries per transaction (batched fan-out, docs/events.md)',
+    positive(500),
+  ),
 };
 
 export const envShape = { ...subgraphEnv('push'), ...pushSettingsEnv };
@@ -65,5 +69,6 @@ export function configOf(
     pollMs: env.PUSH_POLL_MS,
     liftWindowDays: env.PUSH_LIFT_WINDOW_DAYS,
     syncSlaSeconds: env.PUSH_SYNC_SLA_SECONDS,
+    consumerBatch: env.PUSH_CONSUMER_BATCH,
   };
 }

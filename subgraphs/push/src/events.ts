@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { clock, z } from '@credit-hub/kit';
 import type { Sql } from '@credit-hub/kit/db';
 import { EVENT_TYPES, recordEvent, type ConsumerDefinition, type EventEnvelope } from '@credit-hub/kit/events';
-import { knownEventTypes, liftTargets, MEASURE_LIFT_REQUIRED, type PushConfig } from './rules.ts';
+import { DEFAULT_CONFIG, knownEventTypes, liftTargets, MEASURE_LIFT_REQUIRED, type PushConfig } from './rules.ts';
 
 /** An event as the push subgraph keeps it (the backbone's envelope; a person's key stands as its subject). */
 export interface IncomingEvent {
@@ -25,13 +25,19 @@ export interface IncomingEvent {
 }
 
 /**
- * The types pushed: the backbone's catalogue (measure.lift.required included) but `state.snapshot`, a backfill's
- * restatement of past changes for the metrics store (ADR 0113), which subscribers were told of when they happened.
+ * Push's own delivery reports (`push.delivery.finished`): for the metrics, never delivered nor taken (a delivery of a
+ * delivery report would make another one, without end).
  */
-const PUSHED_TYPES = EVENT_TYPES.filter((t) => t !== 'state.snapshot');
+export const OWN_REPORT_TYPES: readonly string[] = ['push.delivery.finished'];
+/**
+ * Never pushed either: `state.snapshot`, a backfill's restatement of past changes for the metrics store (ADR 0113),
+ * which subscribers were told of when they happened.
+ */
+const RESTATEMENT_TYPES: readonly string[] = ['state.snapshot'];
+const DELIVERABLE_TYPES = EVENT_TYPES.filter((t) => !OWN_REPORT_TYPES.includes(t) && !RESTATEMENT_TYPES.includes(t));
 
-/** The event types a subscription may name. */
-export const catalogueTypes = (): string[] => knownEventTypes(PUSHED_TYPES);
+/** The event types a subscription may name: the backbone's catalogue (measure.lift.required included). */
+export const catalogueTypes = (): string[] => knownEventTypes(DELIVERABLE_TYPES);
 
 /** The backbone's envelope as the push subgraph keeps it. */
 export function fromDelivered(event: EventEnvelope): IncomingEvent {
@@ -51,13 +57,19 @@ export function fromDelivered(event: EventEnvelope): IncomingEvent {
  * writers' order) inside the consumer's transaction — the fan-out commits with the consumer's cursor, so a crash
  * neither loses nor doubles it.
  */
-export function pushConsumer(config: Pick<PushConfig, 'liftWindowDays'>): ConsumerDefinition {
+export function pushConsumer(config: Pick<PushConfig, 'liftWindowDays' | 'consumerBatch'>): ConsumerDefinition {
   return {
     name: 'push.webhooks',
-    types: PUSHED_TYPES,
+    types: DELIVERABLE_TYPES,
     handle: async (event, sql) => {
       await takeEvents(sql, [fromDelivered(event)], config, clock.now());
     },
+    // Batched fan-out: the batch's events and their deliveries in two statements (takeEvents keeps their order, so
+    // a subject's deliveries queue in bus order); a failure re-runs the batch event by event through `handle`.
+    handleBatch: async (events, sql) => {
+      await takeEvents(sql, events.map(fromDelivered), config, clock.now());
+    },
+    batchSize: config.consumerBatch ?? DEFAULT_CONFIG.consumerBatch,
   };
 }
 
@@ -83,7 +95,8 @@ export const DISCIPLINARY_LISTS = [
 
 /**
  * What a cause ends: for a list entry removed, that list (only the checks that found the subject on it are
- * concerned); for a repaired record, every measure (null). Anything else is no cause.
+ * concerned); for a repaired record, every measure (null); for an environmental rating leaving red or black, the
+ * environmental black list. Anything else is no cause.
  */
 export function liftCause(event: IncomingEvent): { list: string | null } | undefined {
   if (!event.subjectCode) return undefined;
@@ -93,6 +106,14 @@ export function liftCause(event: IncomingEvent): { list: string | null } | undef
   }
   if (event.type === 'disclosure.record.repaired') return { list: null };
   if (event.type === 'record.publication.ended' && event.payload.cause === 'REPAIRED') return { list: null };
+  // The environmental black list is derived from the rating in force (docs/events.md): a rating that leaves red or
+  // black (a repair, or a better rating published) ends that list for the checks that found the subject on it.
+  if (event.type === 'rating.changed' && event.payload.scheme === 'ENVIRONMENTAL') {
+    const black = (level: unknown) => level === 'RED' || level === 'BLACK';
+    return black(event.payload.previousLevel) && !black(event.payload.level)
+      ? { list: 'ENVIRONMENTAL_BLACKLIST' }
+      : undefined;
+  }
   return undefined;
 }
 
@@ -144,9 +165,12 @@ async function insertEvents(sql: Sql, events: readonly IncomingEvent[], now: Dat
        RETURNING subscription_id, order_key, event_seq),
      -- A subject's queue gets a head when it had none. DO UPDATE (not DO NOTHING) locks an existing head row, so a
      -- dispatcher finishing that subject's previous delivery waits for this transaction and then sees this one.
+     -- Rows are locked in (subscription, subject) order, the order the dispatcher locks them in when it records its
+     -- results: a batch of many subjects and a dispatcher never wait on each other in a circle (deadlock).
      q AS (
        INSERT INTO push.queue (subscription_id, order_key, head_seq, next_at)
        SELECT subscription_id, order_key, min(event_seq), $6 FROM del GROUP BY subscription_id, order_key
+        ORDER BY subscription_id, order_key
        ON CONFLICT (subscription_id, order_key) DO UPDATE SET head_seq = push.queue.head_seq
        RETURNING 1)
      SELECT ins.seq, ins.id::text AS id, (SELECT count(*) FROM del) AS deliveries, (SELECT count(*) FROM q) AS heads

@@ -24,6 +24,7 @@ import type { LookupFunction } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { clock, z } from '@credit-hub/kit';
 import { inPgTransaction, pgSql, type Db } from '@credit-hub/kit/db';
+import { recordEvents } from '@credit-hub/kit/events';
 import { Webhook } from 'standardwebhooks';
 import { isNonPublicAddress, outcomeOf, retryDelayMs, webhookBody, type Outcome, type PushConfig } from './rules.ts';
 
@@ -50,6 +51,7 @@ const claimed = z.object({
   occurredAt: z.coerce.date(),
   payloadVersion: z.coerce.number(),
   payload: z.unknown(),
+  subscriberDepartment: z.string().nullable(),
 });
 type Claimed = z.infer<typeof claimed>;
 
@@ -58,6 +60,28 @@ interface Answer {
   statusCode: number | null;
   error: string | null;
   durationMs: number;
+}
+
+/** A delivery's end as the event the metrics count: on time when delivered within PUSH_SYNC_SLA_SECONDS. */
+function finishedEvent(c: Claimed, outcome: 'DELIVERED' | 'DEAD' | 'GONE', attempts: number, at: Date, slaMs: number) {
+  const latencyMs = Math.max(0, Math.round(at.getTime() - c.occurredAt.getTime()));
+  return {
+    source: 'push' as const,
+    type: 'push.delivery.finished' as const,
+    department: c.subscriberDepartment ?? 'platform',
+    ...(c.subjectCode ? { subject: c.subjectCode } : {}),
+    occurredAt: at,
+    payload: {
+      eventId: c.id,
+      eventType: c.type,
+      subscriptionId: c.subscriptionId,
+      subscriberDepartment: c.subscriberDepartment,
+      outcome,
+      attempts,
+      latencyMs,
+      timely: outcome === 'DELIVERED' && latencyMs <= slaMs,
+    },
+  };
 }
 
 export function createDispatcher(
@@ -97,7 +121,8 @@ export function createDispatcher(
          RETURNING q.subscription_id, q.order_key, q.head_seq)
        SELECT d.subscription_id::text AS "subscriptionId", d.event_seq AS "eventSeq", d.order_key AS "orderKey",
               d.attempts, s.url, s.secret, e.id::text AS id, e.type, e.subject_code AS "subjectCode", e.department,
-              e.occurred_at AS "occurredAt", e.payload_version AS "payloadVersion", e.payload
+              e.occurred_at AS "occurredAt", e.payload_version AS "payloadVersion", e.payload,
+              s.department AS "subscriberDepartment"
          FROM leased l
          JOIN push.delivery d ON d.subscription_id = l.subscription_id AND d.event_seq = l.head_seq
                              AND d.status = 'PENDING'
@@ -202,7 +227,7 @@ export function createDispatcher(
           ORDER BY q.subscription_id, q.order_key FOR UPDATE OF q`,
         [column('sub'), column('key')],
       );
-      await tx.rows(
+      const [written] = await tx.rows(
         `WITH r AS (
            SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::int[], $6::timestamptz[],
                                 $7::int[], $8::text[], $9::timestamptz[], $10::timestamptz[], $11::int[], $12::text[],
@@ -212,7 +237,8 @@ export function createDispatcher(
          upd AS (
            UPDATE push.delivery d SET status = r.status::push."PushDeliveryStatus", attempts = r.attempts,
                   next_at = r.next_at, last_status_code = r.code, last_error = r.error, delivered_at = r.delivered_at
-             FROM r WHERE d.subscription_id = r.sub AND d.event_seq = r.seq AND d.status = 'PENDING' RETURNING 1),
+             FROM r WHERE d.subscription_id = r.sub AND d.event_seq = r.seq AND d.status = 'PENDING'
+           RETURNING d.subscription_id::text AS sub, d.event_seq::text AS seq, d.status::text AS status),
          att AS (
            INSERT INTO push.attempt (subscription_id, event_seq, attempt, at, duration_ms, status_code, error, outcome)
            SELECT sub, seq, attempts, started, duration, code, error, outcome FROM r RETURNING 1),
@@ -236,7 +262,9 @@ export function createDispatcher(
            DELETE FROM push.queue q USING fin
             WHERE q.subscription_id = fin.sub AND q.order_key = fin.key
               AND NOT EXISTS (SELECT 1 FROM nxt WHERE nxt.sub = fin.sub AND nxt.key = fin.key) RETURNING 1)
-         SELECT (SELECT count(*) FROM upd) AS updated`,
+         SELECT (SELECT count(*) FROM upd) AS updated,
+                (SELECT coalesce(json_agg(upd.sub || ':' || upd.seq), '[]'::json) FROM upd WHERE upd.status <> 'PENDING')
+                  AS finished`,
         [
           column('sub'),
           column('seq'),
@@ -253,6 +281,23 @@ export function createDispatcher(
           column('disable'),
           clock.now(),
         ],
+      );
+      // The finished deliveries (delivered or given up; those a lapsed lease already wrote excluded) as
+      // `push.delivery.finished`, for the supervisors' 推送投递数 and 同步及时率 (docs/metrics.md).
+      const finished = new Set(z.object({ finished: z.array(z.string()) }).parse(written).finished);
+      await recordEvents(
+        tx,
+        batch
+          .filter((r) => r.outcome !== 'RETRY' && finished.has(`${r.c.subscriptionId}:${r.c.eventSeq}`))
+          .map((r) =>
+            finishedEvent(
+              r.c,
+              r.outcome as 'DELIVERED' | 'DEAD' | 'GONE',
+              r.attempt,
+              r.at,
+              config.syncSlaSeconds * 1000,
+            ),
+          ),
       );
     });
   }

@@ -19,6 +19,8 @@ export interface PushConfig {
   pollMs: number;
   liftWindowDays: number;
   syncSlaSeconds: number;
+  /** Events the push consumer fans out per transaction (batched fan-out; default the kit's 200). */
+  consumerBatch?: number;
 }
 
 export const DEFAULT_CONFIG: PushConfig = {
@@ -30,6 +32,7 @@ export const DEFAULT_CONFIG: PushConfig = {
   pollMs: 1_000,
   liftWindowDays: 365,
   syncSlaSeconds: 3_600,
+  consumerBatch: 500,
 };
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@
 import type { Sql } from '@credit-hub/kit/db';
 import type { ConsumerDefinition, DeliveredEvent, PayloadOf } from '@credit-hub/kit/events';
 import { chineseCalendar } from '@credit-hub/kit';
-import { clock } from '@credit-hub/kit';
+import { chinaToday, clock, toIsoDate } from '@credit-hub/kit';
 import { workingDays, type RecordKind } from './rules.ts';
 
 const KIND_OF_LIST: Partial<Record<string, RecordKind>> = {
@@ -20,7 +20,10 @@ const KIND_OF_LIST: Partial<Record<string, RecordKind>> = {
 const KIND_OF_RECORD: Partial<Record<string, RecordKind>> = {
   ADMINISTRATIVE_PENALTY: 'ADMINISTRATIVE_PENALTY',
   ENVIRONMENTAL_PENALTY: 'ENVIRONMENTAL_PENALTY',
+  COMMITMENT_BREACH: 'COMMITMENT_BREACH',
 };
+/** The environment's black list is derived from the rating in force (docs/events.md): red, or black where used. */
+const BLACKLIST_GRADES = ['RED', 'BLACK'];
 
 async function known(
   sql: Sql,
@@ -31,6 +34,7 @@ async function known(
   endsOn: string | null,
   repairableFrom: string | null,
   overwrite: boolean,
+  reopen = false,
 ) {
   const subject = event.subjectCode ?? event.personKey;
   if (!subject) return;
@@ -41,7 +45,7 @@ async function known(
        overwrite
          ? `UPDATE SET subject_code = EXCLUDED.subject_code, department = EXCLUDED.department, since = EXCLUDED.since,
               ends_on = EXCLUDED.ends_on, repairable_from = COALESCE(EXCLUDED.repairable_from, record_fact.repairable_from),
-              updated_at = now()`
+              ${reopen ? 'ended_on = NULL, ended_cause = NULL,' : ''} updated_at = now()`
          : 'NOTHING'
      }`,
     [kind, id, subject, event.department, since, endsOn, repairableFrom],
@@ -89,6 +93,7 @@ export const repairRecordsConsumer: ConsumerDefinition = {
     'record.published',
     'record.publication.ended',
     'disclosure.record.accepted',
+    'rating.changed',
   ],
   async handle(event, sql) {
     switch (event.type) {
@@ -115,6 +120,25 @@ export const repairRecordsConsumer: ConsumerDefinition = {
         const p = event.payload as PayloadOf<'record.publication.ended'>;
         const kind = KIND_OF_RECORD[p.record];
         if (kind) await ended(sql, kind, p.recordId, p.endedOn, p.cause);
+        return;
+      }
+      case 'rating.changed': {
+        // An environmental rating turned red or black is a black-list entry the window can take cases on; one that
+        // left those grades ended it (REPAIRED when the department's repair act did it, SUPERSEDED by a new rating).
+        const p = event.payload as PayloadOf<'rating.changed'>;
+        if (p.scheme !== 'ENVIRONMENTAL') return;
+        const day = p.evaluatedOn ?? toIsoDate(chinaToday(event.occurredAt))!;
+        // A year republished red after a repair or a better grade is the department's new decision: open again.
+        if (BLACKLIST_GRADES.includes(p.level))
+          await known(sql, event, 'ENVIRONMENTAL_BLACKLIST', p.ratingId, day, p.validUntil ?? null, null, true, true);
+        else if (p.previousLevel && BLACKLIST_GRADES.includes(p.previousLevel))
+          await ended(
+            sql,
+            'ENVIRONMENTAL_BLACKLIST',
+            p.ratingId,
+            p.cause === 'REPAIRED' ? toIsoDate(chinaToday(event.occurredAt))! : day,
+            p.cause ?? 'SUPERSEDED',
+          );
         return;
       }
       case 'disclosure.record.accepted': {

@@ -1,4 +1,13 @@
-import { clockFromEnv, identityOptionsOf, readEnvOrExit, setClock } from '@credit-hub/kit';
+import {
+  clockFromEnv,
+  identityOptionsOf,
+  metricsOptionsOf,
+  poolSizeOf,
+  readEnvOrExit,
+  serviceLogger,
+  setClock,
+  startObservability,
+} from '@credit-hub/kit';
 import { createDb } from '@credit-hub/kit/db';
 import { readEnv } from './env.ts';
 import { startRepairSubgraph } from './index.ts';
@@ -6,12 +15,15 @@ import { startRepairSubgraph } from './index.ts';
 // Runs this subgraph alone (one process per department in production; `npm start` runs all in one).
 const env = readEnvOrExit(readEnv);
 setClock(clockFromEnv(env));
+// Log level, and traces when OTEL_EXPORTER_OTLP_ENDPOINT names a collector (docs/operations.md).
+await startObservability(env, 'subgraph-repair');
 const service = await startRepairSubgraph({
-  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-repair' }),
+  db: createDb(env.DATABASE_URL, { applicationName: 'subgraph-repair', poolSize: poolSizeOf(env) }),
   port: env.REPAIR_PORT,
   host: env.REPAIR_HOST,
   production: env.NODE_ENV === 'production',
   ...identityOptionsOf(env),
+  ...metricsOptionsOf(env),
   config: {
     limits: {
       review: env.REPAIR_DAYS_REVIEW,
@@ -25,4 +37,4 @@ const service = await startRepairSubgraph({
     fileLimitBytes: env.REPAIR_FILE_LIMIT_BYTES,
   },
 });
-console.log(`repair subgraph at ${service.url}`);
+serviceLogger('repair').info('subgraph listening', { url: service.url });

@@ -20,6 +20,7 @@ export type AdministrativePenaltyMapper = RecordRef;
 export type AbnormalOperationMapper = RecordRef;
 export type SeriousIllegalListingMapper = RecordRef;
 export type MajorTaxViolationMapper = RecordRef;
+export type CreditCommitmentMapper = RecordRef;
 export type RecordMarkMapper = RecordRef;
 
 export type RepairCaseMapper = RepairCase;

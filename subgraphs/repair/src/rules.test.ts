@@ -55,6 +55,27 @@ describe('eligibility', () => {
     assert.equal(eligibility(f, 'MAJOR_TAX_VIOLATION', d('2026-01-01'), twice).eligible, false);
   });
 
+  it('an environmental black-list rating: within six months of its publication and while it counts', () => {
+    const f = fact('ENVIRONMENTAL_BLACKLIST', '2026-05-20', { endsOn: d('2027-12-31') });
+    assert.equal(eligibility(f, 'ENVIRONMENTAL_BLACKLIST', d('2026-05-20'), none).eligible, true);
+    assert.equal(eligibility(f, 'ENVIRONMENTAL_BLACKLIST', d('2026-11-20'), none).eligible, true);
+    const late = eligibility(f, 'ENVIRONMENTAL_BLACKLIST', d('2026-11-21'), none);
+    assert.equal(late.eligible, false);
+    assert.match(late.reason!, /公布已满6个月（申请期至2026-11-20）/);
+    assert.match(late.rule, /粤环函〔2015〕947号/);
+    const over = fact('ENVIRONMENTAL_BLACKLIST', '2026-05-20', { endsOn: d('2026-06-30') });
+    assert.match(eligibility(over, 'ENVIRONMENTAL_BLACKLIST', d('2026-07-01'), none).reason!, /已于2026-06-30期满/);
+  });
+
+  it('a broken commitment: the checking department’s first day (the tier’s minimum publicity) decides', () => {
+    const f = fact('COMMITMENT_BREACH', '2026-06-01', { repairableFrom: d('2026-09-02') });
+    const early = eligibility(f, 'COMMITMENT_BREACH', d('2026-09-01'), none);
+    assert.deepEqual([early.eligible, early.from?.toISOString().slice(0, 10)], [false, '2026-09-02']);
+    assert.equal(eligibility(f, 'COMMITMENT_BREACH', d('2026-09-02'), none).eligible, true);
+    const repaired = fact('COMMITMENT_BREACH', '2026-06-01', { endedOn: d('2026-09-15'), endedCause: 'REPAIRED' });
+    assert.match(eligibility(repaired, 'COMMITMENT_BREACH', d('2026-10-01'), none).reason!, /完成信用修复/);
+  });
+
   it('unknown, ended, pending, denied and out-of-scope records are not open, each with its reason', () => {
     assert.match(eligibility(null, 'ABNORMAL_OPERATION', d('2026-01-01'), none).reason!, /尚未收到/);
     const ended = fact('ABNORMAL_OPERATION', '2025-01-01', { endedOn: d('2025-06-01'), endedCause: 'REPAIRED' });

@@ -12,7 +12,9 @@ export type RecordKind =
   | 'SERIOUS_ILLEGAL'
   | 'MAJOR_TAX_VIOLATION'
   | 'ENVIRONMENTAL_PENALTY'
-  | 'DISHONEST_DEBTOR';
+  | 'DISHONEST_DEBTOR'
+  | 'ENVIRONMENTAL_BLACKLIST'
+  | 'COMMITMENT_BREACH';
 
 export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
   ADMINISTRATIVE_PENALTY: '行政处罚',
@@ -21,6 +23,8 @@ export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
   MAJOR_TAX_VIOLATION: '重大税收违法失信主体',
   ENVIRONMENTAL_PENALTY: '环境行政处罚',
   DISHONEST_DEBTOR: '失信被执行人',
+  ENVIRONMENTAL_BLACKLIST: '环境信用黑名单（环保不良企业）',
+  COMMITMENT_BREACH: '信用承诺未践诺',
 };
 
 /** The department that decides on a record kind; null: the record's own (双公示 penalties: the reporting one). */
@@ -31,6 +35,9 @@ export const OWNER_OF: Record<RecordKind, string | null> = {
   MAJOR_TAX_VIOLATION: 'tax',
   ENVIRONMENTAL_PENALTY: 'environment',
   DISHONEST_DEBTOR: 'court',
+  ENVIRONMENTAL_BLACKLIST: 'environment',
+  // The department that checked the commitment (the `department` of its record.published).
+  COMMITMENT_BREACH: null,
 };
 
 /** The kinds the window repairs (an owning department consumes `repair.approved` for each); others take objections. */
@@ -39,6 +46,8 @@ export const REPAIRABLE = [
   'ABNORMAL_OPERATION',
   'SERIOUS_ILLEGAL',
   'MAJOR_TAX_VIOLATION',
+  'ENVIRONMENTAL_BLACKLIST',
+  'COMMITMENT_BREACH',
 ] as const satisfies readonly RecordKind[];
 export type RepairableKind = (typeof REPAIRABLE)[number];
 export const isRepairable = (kind: RecordKind): kind is RepairableKind =>
@@ -93,7 +102,16 @@ export const RULES: Record<RepairableKind, string> = {
   MAJOR_TAX_VIOLATION:
     '重大税收违法失信主体：缴清税款、滞纳金和罚款且公布满6个月的可申请提前停止公布；5年内被确定为失信主体2次以上的不适用' +
     '（国家税务总局令第54号）',
+  ENVIRONMENTAL_BLACKLIST:
+    '环境信用黑名单（环保不良企业）：完成整改、主动改善环境行为的，可在评价结果公布后6个月内申请环境信用修复，由生态环境部门核实整改情况后决定' +
+    '（《企业环境信用评价办法（试行）》环发〔2013〕150号；粤环函〔2015〕947号，见穗环〔2019〕131号）',
+  COMMITMENT_BREACH:
+    '信用承诺未践诺：最短公示期届满后可申请（一般：3个月；严重：1年，自核查认定之日起），以核查部门给出的修复起始日为准；轻微不予公示' +
+    '（国家发展改革委令第36号《信用修复管理办法》）',
 };
+
+/** How long after its publication an environmental black-list rating may be repaired (粤环函〔2015〕947号). */
+export const ENVIRONMENT_REPAIR_MONTHS = 6;
 
 /**
  * Whether a subject may apply to repair a record today. `previous` are the days the same subject's earlier entries of
@@ -146,6 +164,20 @@ export function eligibility(
         (d) => d <= facts.since && facts.since < dayAfterMonths(d, 60),
       );
       if (fiveYears.length >= 2) return no('5年内被确定为重大税收违法失信主体2次以上，不适用提前停止公布');
+      break;
+    }
+    case 'COMMITMENT_BREACH': {
+      const from = facts.repairableFrom ?? dayAfterMonths(facts.since, 3);
+      if (t < from) return no(`最短公示期未满，${iso(from)}起可申请信用修复`, from);
+      break;
+    }
+    case 'ENVIRONMENTAL_BLACKLIST': {
+      if (facts.endsOn && utc(facts.endsOn) < t) return no(`该评价结果已于${iso(facts.endsOn)}期满，无需修复`);
+      const last = new Date(dayAfterMonths(facts.since, ENVIRONMENT_REPAIR_MONTHS).getTime() - DAY);
+      if (t > last)
+        return no(
+          `评价结果公布已满${ENVIRONMENT_REPAIR_MONTHS}个月（申请期至${iso(last)}），不能再申请环境信用修复，请待下一年度评价`,
+        );
       break;
     }
     case 'ABNORMAL_OPERATION':

@@ -10,6 +10,7 @@ import {
   conflict,
   DEPARTMENTS,
   forbidden,
+  isUuid,
   notFound,
   unauthenticated,
   type Identity,
@@ -52,7 +53,17 @@ function text(value: string | null | undefined, field: string, max: number, requ
   return v;
 }
 
-export function checkRecordId(id: string, field = 'input.recordId'): string {
+/** A record's id as its department made it: a number, or a UUID for a commitment (the commitment subgraph's ids). */
+export function checkRecordId(id: string, field = 'input.recordId', kind?: RecordKind): string {
+  if (kind === 'COMMITMENT_BREACH') {
+    if (!isUuid(id))
+      throw badInput(
+        field,
+        'FORMAT',
+        `\`${field}\` must be a commitment id (UUID), got ${JSON.stringify(id.slice(0, 40))}`,
+      );
+    return id.toLowerCase();
+  }
   if (!/^\d{1,18}$/.test(id))
     throw badInput(field, 'FORMAT', `\`${field}\` must be a numeric record id, got ${JSON.stringify(id.slice(0, 40))}`);
   return id;
@@ -77,7 +88,7 @@ interface NewCase {
 /** A draft case by the enterprise signed in, about a record of its own subject. */
 export async function createCase(ctx: Context, input: NewCase): Promise<RepairCase> {
   const subjectCode = enterpriseOf(ctx.identity);
-  const recordId = checkRecordId(input.recordId);
+  const recordId = checkRecordId(input.recordId, 'input.recordId', input.recordKind);
   const statement = text(input.statement, 'input.statement', 2000)!;
   const contactPhone = text(input.contactPhone, 'input.contactPhone', 40, false);
   const agentName = text(input.agentName, 'input.agentName', 100, false);

@@ -1,5 +1,6 @@
 import { chinaToday, clock, forbidden, notFound, toIsoDate, z } from '@credit-hub/kit';
-import type { Db } from '@credit-hub/kit/db';
+import { prismaSql, type Db, type PrismaRaw } from '@credit-hub/kit/db';
+import { recordEvent } from '@credit-hub/kit/events';
 import { contentDigest, publicContent, reportData, specialContent } from './content/rules.ts';
 import type { Context } from './context.ts';
 import type { QueryPublicCreditReportArgs, QuerySpecialCreditReportArgs } from './__generated__/types.ts';
@@ -99,6 +100,18 @@ async function issue(ctx: Context, request: Request): Promise<IssuedReportMapper
     signature,
     keyId: keys.current.keyId,
   };
+  // The record and its `report.issued` event (the supervisors' 信用报告出具数, docs/metrics.md) in one transaction.
+  const store = async (tx: PrismaRaw & Pick<Db['prisma'], 'issuedReport'>) => {
+    await tx.issuedReport.create({ data: row });
+    await recordEvent(prismaSql(tx), {
+      source: 'report',
+      type: 'report.issued',
+      department: 'platform',
+      subject: subject.code,
+      occurredAt: issuedAt,
+      payload: { number, kind: request.kind, purpose: request.purpose, issuedOn: toIsoDate(chinaToday(issuedAt))! },
+    });
+  };
   if (request.kind === 'SPECIAL_NO_VIOLATION')
     await ctx.audited(
       {
@@ -106,9 +119,9 @@ async function issue(ctx: Context, request: Request): Promise<IssuedReportMapper
         fields: ['Query.specialCreditReport'],
         detail: `report ${number}, period ${request.period!.from}..${request.period!.to}, purpose ${request.purpose}`,
       },
-      (tx) => tx.issuedReport.create({ data: row }),
+      store,
     );
-  else await ctx.db.prisma.issuedReport.create({ data: row });
+  else await ctx.db.prisma.$transaction(store);
   return {
     number,
     kind: request.kind,

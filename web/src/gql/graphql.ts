@@ -281,8 +281,12 @@ export type RepairRecordKind =
   | 'ABNORMAL_OPERATION'
   /** 行政处罚 (双公示, disclosure; decided by the reporting department) */
   | 'ADMINISTRATIVE_PENALTY'
+  /** 信用承诺未践诺 (commitment): a broken commitment while published; decided by the department that checked it */
+  | 'COMMITMENT_BREACH'
   /** 失信被执行人 (court; objections only) */
   | 'DISHONEST_DEBTOR'
+  /** 环境信用黑名单 (environment): a red (or black) 企业环境信用评价 in force; the record id is the rating's */
+  | 'ENVIRONMENTAL_BLACKLIST'
   /** 环境行政处罚 (environment; objections only) */
   | 'ENVIRONMENTAL_PENALTY'
   /** 重大税收违法失信主体 (tax) */

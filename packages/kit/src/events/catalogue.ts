@@ -91,6 +91,14 @@ export const ratingChangedV1 = z.strictObject({
   /** The level before this change for that year, null when the subject had none. */
   previousLevel: z.string().max(20).nullable(),
   ratingId: id,
+  /**
+   * The day the rating counts from and its last day (ENVIRONMENTAL: 评价日期 and validUntil). Optional, so every v1
+   * payload recorded before them stays valid; the repair window reads them to know an environmental black-list entry.
+   */
+  evaluatedOn: day.optional(),
+  validUntil: day.optional(),
+  /** Set when the level changed by an act other than a new evaluation: REPAIRED (信用修复). Absent: a (re)rating. */
+  cause: endingCause.optional(),
 });
 
 const disclosureRecord = z.strictObject({
@@ -185,6 +193,8 @@ export const REPAIR_RECORD_KINDS = [
   'MAJOR_TAX_VIOLATION', // 重大税收违法失信主体 (tax)
   'ENVIRONMENTAL_PENALTY', // 环境行政处罚 (environment; objections only)
   'DISHONEST_DEBTOR', // 失信被执行人 (court; objections only: the court's own procedure repairs)
+  'ENVIRONMENTAL_BLACKLIST', // 环境信用黑名单: a red (or black) 企业环境信用评价 in force (environment)
+  'COMMITMENT_BREACH', // a broken credit commitment (未践诺), the checking department's record (commitment)
 ] as const;
 export const repairRecordKind = z.enum(REPAIR_RECORD_KINDS);
 
@@ -245,6 +255,124 @@ export const stateSnapshotV1 = z.strictObject({
   payload: z.record(z.string(), z.unknown()),
 });
 
+// ---------------------------------------------------------------------------------------------------------------
+// Sources of the supervisors' metrics (docs/metrics.md, ADR 0110): what the departments' intake and services did.
+
+const disclosureKind = z.enum(['PENALTY', 'LICENCE']);
+/** The stable rule codes a quarantined row failed (docs/disclosure.md, "Validation rules"). */
+const ruleCodes = z.array(z.string().min(1).max(64)).max(50);
+
+/**
+ * A 双公示 decision (kind, authority, 决定文书号) was received for the first time, valid or not (the intake's
+ * first receipt of that key): the source of 上报率, 合规率 and 及时率 as docs/disclosure.md defines them.
+ */
+export const disclosureDecisionReceivedV1 = z.strictObject({
+  kind: disclosureKind,
+  authorityCode: z.string().max(18),
+  decisionNumber: z.string().max(200),
+  /** The decision date as received; null when the first receipt had none that parses (then no period holds it). */
+  decidedOn: day.nullable(),
+  /** The first receipt passed validation (合规). */
+  compliant: z.boolean(),
+  /** The decision was in the department's declared register (决定台账) when it was first received. */
+  declared: z.boolean(),
+  /** The rules the first receipt failed (empty when compliant). */
+  rules: ruleCodes,
+});
+
+/** A department declared a decision in its register (应报): the denominator of 上报率. */
+export const disclosureDecisionDeclaredV1 = z.strictObject({
+  kind: disclosureKind,
+  authorityCode: z.string().max(18),
+  decisionNumber: z.string().max(200),
+  decidedOn: day,
+  /** The decision had already been received when it was declared (then it is already counted as due). */
+  received: z.boolean(),
+});
+
+/** A received row failed validation and waits in the quarantine (隔离区) for the department's correction. */
+export const disclosureRecordQuarantinedV1 = z.strictObject({
+  kind: disclosureKind,
+  quarantineId: id,
+  authorityCode: z.string().max(18).nullable(),
+  decisionNumber: z.string().max(200).nullable(),
+  decidedOn: day.nullable(),
+  rules: ruleCodes,
+});
+
+/** A quarantine entry left the backlog: corrected (RESUBMITTED) or its key accepted through another submission. */
+export const disclosureQuarantineResolvedV1 = z.strictObject({
+  kind: disclosureKind,
+  quarantineId: id,
+  resolution: z.enum(['RESUBMITTED', 'SUPERSEDED']),
+  recordId: id.nullable(),
+});
+
+/** A department reported one of its business decisions (业务决定) and whether it had checked the subject (应查未查). */
+export const businessDecisionReportedV1 = z.strictObject({
+  decisionId: id,
+  matter: z.string().max(200),
+  reference: z.string().max(200),
+  decidedOn: day,
+  /** A check of the subject in the matter by the department lay within the window when the decision was reported. */
+  checked: z.boolean(),
+  windowDays: z.number().int().positive(),
+});
+
+/** A punitive measure a check returned got no feedback by its working-day deadline (应惩未惩): time-made. */
+export const creditMeasureOverdueV1 = z.strictObject({
+  checkId: id,
+  checkingDepartment: z.string().max(40),
+  matter: z.string().max(200),
+  measureCode: z.string().max(100),
+  /** INTERCEPT, RESTRICT or REMIND. */
+  measureKind: z.string().max(40),
+  checkedOn: day,
+  deadline: day,
+  /** The first working day after the deadline: the day the measure became overdue. */
+  overdueOn: day,
+});
+
+/** A 双随机 inspection sample was drawn (分级分类监管): its stratum sizes and the drawn counts per supervision level. */
+export const inspectionSampleDrawnV1 = z.strictObject({
+  sampleId: id,
+  regionCode: z.string().regex(/^\d{6}$/),
+  industryCode: z.string().max(10).nullable(),
+  matter: z.string().max(200),
+  levels: z
+    .array(
+      z.strictObject({
+        level: z.string().max(40),
+        population: z.number().int().min(0),
+        drawn: z.number().int().min(0),
+      }),
+    )
+    .max(20),
+});
+
+/** A credit report (信用报告) was issued (subgraphs/report). */
+export const reportIssuedV1 = z.strictObject({
+  number: z.string().max(22),
+  kind: z.enum(['PUBLIC_INFORMATION', 'SPECIAL_NO_VIOLATION']),
+  purpose: z.string().max(32),
+  issuedOn: day,
+});
+
+/** A webhook delivery reached its end (送达, or given up): push's delivery and sync timeliness (同步及时率). */
+export const pushDeliveryFinishedV1 = z.strictObject({
+  eventId: z.string().uuid(),
+  eventType: z.string().max(100),
+  subscriptionId: z.string().uuid(),
+  /** The subscriber's department (a DEPARTMENTS code), or null for a subscription of no department. */
+  subscriberDepartment: z.string().max(40).nullable(),
+  outcome: z.enum(['DELIVERED', 'DEAD', 'GONE']),
+  attempts: z.number().int().min(1),
+  /** From the event's occurrence to the end of its delivery. */
+  latencyMs: z.number().int().min(0),
+  /** Delivered within the push subgraph's sync deadline (docs/push.md). */
+  timely: z.boolean(),
+});
+
 /**
  * Every event type with its versions. Keys are the wire names (`type`); each version maps to its payload schema.
  * Helpers building on the backbone add their types here (e.g. `measure.lift.required`).
@@ -268,12 +396,32 @@ export const EVENT_CATALOGUE = {
   'repair.approved': { 1: repairApprovedV1 },
   'objection.resolved': { 1: objectionResolvedV1 },
   'state.snapshot': { 1: stateSnapshotV1 },
+  'disclosure.decision.received': { 1: disclosureDecisionReceivedV1 },
+  'disclosure.decision.declared': { 1: disclosureDecisionDeclaredV1 },
+  'disclosure.record.quarantined': { 1: disclosureRecordQuarantinedV1 },
+  'disclosure.quarantine.resolved': { 1: disclosureQuarantineResolvedV1 },
+  'business.decision.reported': { 1: businessDecisionReportedV1 },
+  'credit.measure.overdue': { 1: creditMeasureOverdueV1 },
+  'inspection.sample.drawn': { 1: inspectionSampleDrawnV1 },
+  'report.issued': { 1: reportIssuedV1 },
+  'push.delivery.finished': { 1: pushDeliveryFinishedV1 },
 } as const satisfies Record<string, Record<number, z.ZodType>>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;
 
-/** Types about no one subject (a metric's threshold alert): the only ones recorded without subjectCode/personKey. */
-export const SUBJECTLESS_TYPES: ReadonlySet<EventType> = new Set<EventType>(['metrics.alert.fired']);
+/**
+ * Types that may be recorded without subjectCode/personKey: a metric's threshold alert, a draw over a population,
+ * and intake facts about rows whose subject may not be identifiable (a quarantined row, a declared decision).
+ */
+export const SUBJECTLESS_TYPES: ReadonlySet<EventType> = new Set<EventType>([
+  'metrics.alert.fired',
+  'disclosure.decision.received',
+  'disclosure.decision.declared',
+  'disclosure.record.quarantined',
+  'disclosure.quarantine.resolved',
+  'inspection.sample.drawn',
+  'push.delivery.finished',
+]);
 export const EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as EventType[];
 
 /** The newest version of each type: what `recordEvent` writes unless told otherwise. */

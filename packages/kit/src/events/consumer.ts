@@ -8,6 +8,11 @@
  *   - runs the handler with the transaction's `Sql`, so the handler's own writes commit with the cursor.
  * A handler that throws rolls back to a savepoint before that event: the events before it commit, the failing one
  * is retried with backoff, and after `maxAttempts` it goes to `events.dead_letter` and the consumer moves on.
+ *
+ * Batched fan-out: a consumer that can take many events in a few statements defines `handleBatch` as well; a batch's
+ * new events then go to it at once, in bus order, in the batch's transaction. If it throws, the batch rolls back and
+ * is run again event by event through `handle` (the careful path above), so one bad event is retried and
+ * dead-lettered alone while the events before it commit.
  */
 import type pg from 'pg';
 import { pgSql, type Sql } from '../db/sql.ts';
@@ -23,6 +28,12 @@ export interface ConsumerDefinition {
   types: readonly EventType[];
   /** Runs inside the consumer's transaction; throw to have the event retried. */
   handle(event: DeliveredEvent, sql: Sql): Promise<void>;
+  /**
+   * Optional: the batch's new events of the wanted types at once (bus order; already deduplicated by id), in the
+   * batch's transaction. Must do what `handle` would do for each, in order. A throw rolls the batch back and the
+   * events are handled one by one with `handle`, so a failure is isolated to its event.
+   */
+  handleBatch?(events: readonly DeliveredEvent[], sql: Sql): Promise<void>;
   /** Events per transaction (default 200). */
   batchSize?: number;
   /** Failures before an event is dead-lettered (default 10). */
@@ -150,20 +161,33 @@ async function runBatchFast(
       );
       fresh = new Set(inserted.rows.map((r) => r.id));
     }
-    for (const row of batch.rows) {
-      if (!wanted.has(row.type)) continue;
-      if (!fresh.has(row.id)) {
-        run.duplicates += 1;
-        continue;
-      }
+    const handleBatch = def.handleBatch;
+    if (handleBatch) {
+      const events = batch.rows.filter((r) => wanted.has(r.type) && fresh.has(r.id)).map(toEvent);
+      run.duplicates += mine.length - events.length;
       try {
-        await def.handle(toEvent(row), sql);
-      } catch (error) {
+        if (events.length > 0) await handleBatch(events, sql);
+      } catch {
+        // Which event failed is not known: the careful run calls `handle` for each and records that one's failure.
         await client.query('ROLLBACK');
-        return { failed: { id: row.id, message: error instanceof Error ? error.message : String(error) } };
+        return { failed: null };
       }
-      run.handled += 1;
-    }
+      run.handled += events.length;
+    } else
+      for (const row of batch.rows) {
+        if (!wanted.has(row.type)) continue;
+        if (!fresh.has(row.id)) {
+          run.duplicates += 1;
+          continue;
+        }
+        try {
+          await def.handle(toEvent(row), sql);
+        } catch (error) {
+          await client.query('ROLLBACK');
+          return { failed: { id: row.id, message: error instanceof Error ? error.message : String(error) } };
+        }
+        run.handled += 1;
+      }
     await client.query('UPDATE events.cursor SET position = $2, updated_at = now() WHERE consumer = $1', [
       def.name,
       batch.rows.at(-1)!.position,

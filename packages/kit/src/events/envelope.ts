@@ -17,6 +17,7 @@ export const OUTBOX_SCHEMAS = [
   'metrics',
   'commitment',
   'repair',
+  'report',
 ] as const;
 export type OutboxSchema = (typeof OUTBOX_SCHEMAS)[number];
 

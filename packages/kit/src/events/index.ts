@@ -6,6 +6,7 @@ export * from './relay.ts';
 export * from './consumer.ts';
 export * from './backbone.ts';
 export * from './scheduled.ts';
+export * from './retention.ts';
 export * from './repair.ts';
 export * from './backlog.ts';
 export * from './snapshot.ts';

@@ -335,19 +335,30 @@ async function handleBatch(
       [def.name, mine.map((e) => e.id)],
     );
     const fresh = new Set(inserted.rows.map((r) => r.id));
-    for (const event of mine) {
-      if (!fresh.has(event.id)) {
-        run.duplicates += 1;
-        continue;
-      }
+    if (def.handleBatch) {
+      const events = mine.filter((e) => fresh.has(e.id));
+      run.duplicates += mine.length - events.length;
       try {
-        await def.handle(event, sql);
+        if (events.length > 0) await def.handleBatch(events, sql);
       } catch {
         await client.query('ROLLBACK');
         return null;
       }
-      run.handled += 1;
-    }
+      run.handled += events.length;
+    } else
+      for (const event of mine) {
+        if (!fresh.has(event.id)) {
+          run.duplicates += 1;
+          continue;
+        }
+        try {
+          await def.handle(event, sql);
+        } catch {
+          await client.query('ROLLBACK');
+          return null;
+        }
+        run.handled += 1;
+      }
     await client.query('COMMIT');
     return run;
   } catch (error) {
@@ -362,15 +373,105 @@ export interface RunningNatsConsumer {
   stop(): Promise<void>;
 }
 
-/** The consumer loop on JetStream (long-polling fetches; reconnects are the client's). */
-export function startNatsConsumer(pool: pg.Pool, bus: NatsBus, def: ConsumerDefinition): RunningNatsConsumer {
+/**
+ * Which replica runs which consumer. Two processes pulling from one durable consumer would each hold a batch and
+ * commit them side by side, so a subject's later event could commit before its earlier one. Each consumer is
+ * therefore led by one replica at a time: the holder of a session advisory lock named after it, all taken on one
+ * connection per process (not one per consumer: the hub's consumers outnumber its pool). The others stand by and
+ * try again every `pollMs`; a replica that dies loses its connection and with it its locks.
+ */
+export interface ConsumerLeadership {
+  /** True when this process leads `name` (takes the lock if free). */
+  lead(name: string): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export async function consumerLeadership(pool: pg.Pool): Promise<ConsumerLeadership> {
+  let client: pg.PoolClient | null = null;
+  const held = new Set<string>();
+  const connection = async () => {
+    if (client) return client;
+    const next = await pool.connect();
+    next.on('error', () => {
+      // The connection is gone, and the locks with it: lead nothing until a new one has taken them again.
+      held.clear();
+      if (client === next) client = null;
+      next.release(true);
+    });
+    client = next;
+    return next;
+  };
+  return {
+    lead: async (name) => {
+      if (held.has(name)) return true;
+      const c = await connection();
+      const { rows } = await c.query<{ ok: boolean }>(
+        "SELECT pg_try_advisory_lock(hashtext('nats-consumer:' || $1)) AS ok",
+        [name],
+      );
+      if (rows[0]!.ok) held.add(name);
+      return rows[0]!.ok;
+    },
+    close: async () => {
+      held.clear();
+      const c = client;
+      client = null;
+      if (c) {
+        await c.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
+        c.release();
+      }
+    },
+  };
+}
+
+/**
+ * Waits until the durable consumer has no batch out (`num_ack_pending` 0): a new leader's first fetch must come
+ * after the previous leader's unacknowledged batch went back to the stream (at `ack_wait`), which JetStream then
+ * redelivers before newer events — so order per subject holds across a failover. Bounded by `limitMs`.
+ */
+async function untilNothingOut(bus: NatsBus, durable: string, limitMs: number) {
+  // Counted in polls, not read from a clock: a moved test clock must not end the wait.
+  for (let polls = Math.ceil(limitMs / 200); polls > 0; polls -= 1) {
+    const info = await bus.jsm.consumers.info(bus.stream, durable);
+    if (info.num_ack_pending === 0) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * The consumer loop on JetStream (long-polling fetches; reconnects are the client's). With `leadership`, the loop
+ * works only while this process leads the consumer (replicas: one at a time, the others stand by).
+ */
+export function startNatsConsumer(
+  pool: pg.Pool,
+  bus: NatsBus,
+  def: ConsumerDefinition,
+  {
+    ackWaitMs = 30_000,
+    leadership,
+    pollMs = 1000,
+  }: { ackWaitMs?: number; leadership?: ConsumerLeadership; pollMs?: number } = {},
+): RunningNatsConsumer {
   let stopped = false;
+  let leading = !leadership;
   const loop = (async () => {
     while (!stopped) {
       try {
-        await runNatsConsumerOnce(pool, bus, def, { expiresMs: 2000 });
+        if (!leading) {
+          if (!(await leadership!.lead(def.name))) {
+            await new Promise((r) => setTimeout(r, pollMs));
+            continue;
+          }
+          leading = true;
+          const durable = await ensureDurable(bus, def.name, { ackWaitMs });
+          await untilNothingOut(bus, durable, ackWaitMs + 5000);
+        }
+        await runNatsConsumerOnce(pool, bus, def, { expiresMs: 2000, ackWaitMs });
+        // Lost the lock's connection: stand by again until it is ours once more.
+        if (leadership && !(await leadership.lead(def.name))) leading = false;
       } catch (error) {
         if (!stopped) console.error(`NATS consumer ${def.name}:`, error);
+        if (leadership) leading = false;
         await new Promise((r) => setTimeout(r, 500));
       }
     }

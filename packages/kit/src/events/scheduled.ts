@@ -11,6 +11,7 @@ import { inPgTransaction, type Sql } from '../db/sql.ts';
 import type { EventType } from './catalogue.ts';
 import type { OutboxSchema } from './envelope.ts';
 import { recordEvents, type NewEvent } from './outbox.ts';
+import { MIN_RETENTION_DAYS, pruneEvents, type RetentionReport } from './retention.ts';
 
 /** One ending a rule found: the event to record (without uniqueKey: the job sets it). */
 export type DueEvent = NewEvent extends infer E
@@ -73,37 +74,57 @@ export async function emitTimeEvents(
 export interface RunningScheduler {
   /** Runs the rules now (also what the timer does); resolves with the reports. */
   runNow(): Promise<TimeEventReport[]>;
+  /** Applies the retention window now (also what the timer does); null when no window is set. */
+  pruneNow(): Promise<RetentionReport | null>;
   stop(): Promise<void>;
+}
+
+export interface SchedulerOptions {
+  /** Default 10 min. */
+  everyMs?: number;
+  /**
+   * Days to keep `events.consumed` rows and relayed outbox rows (retention.ts); unset: kept for ever. Applied on
+   * every run, after the rules, with the kit's clock.
+   */
+  retentionDays?: number | undefined;
 }
 
 /**
  * Runs the rules at start and then every `everyMs` (default 10 min): the Beijing day changes at 16:00 UTC, and a
- * run at any time after midnight emits that day's endings; the unique keys make extra runs harmless.
+ * run at any time after midnight emits that day's endings; the unique keys make extra runs harmless. With
+ * `retentionDays`, each run then deletes the backbone's bookkeeping older than the window (any number of hubs may
+ * do it: a row is deleted once).
  */
 export function startTimeEvents(
   pool: pg.Pool,
   rules: readonly TimeEventRule[],
-  { everyMs = 600_000 } = {},
+  { everyMs = 600_000, retentionDays }: SchedulerOptions = {},
 ): RunningScheduler {
-  let running: Promise<TimeEventReport[]> = Promise.resolve([]);
-  const runNow = () => {
-    running = running.then(
-      () => emitTimeEvents(pool, rules),
-      () => emitTimeEvents(pool, rules),
-    );
-    return running;
+  if (retentionDays !== undefined && !(Number.isInteger(retentionDays) && retentionDays >= MIN_RETENTION_DAYS))
+    throw new RangeError(`retentionDays must be a whole number of at least ${MIN_RETENTION_DAYS}`);
+  let running: Promise<unknown> = Promise.resolve();
+  // One run at a time, whatever asks for it (the timer, a test): each waits for the previous one.
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = running.then(work, work);
+    running = next.catch(() => undefined);
+    return next;
   };
-  void runNow().catch((error: unknown) => console.error('time-made events:', error));
-  const timer = setInterval(
-    () => void runNow().catch((error: unknown) => console.error('time-made events:', error)),
-    everyMs,
-  );
+  const runNow = () => serial(() => emitTimeEvents(pool, rules));
+  const pruneNow = () =>
+    serial(async () => (retentionDays === undefined ? null : pruneEvents(pool, { retentionDays })));
+  const tick = () => {
+    void runNow().catch((error: unknown) => console.error('time-made events:', error));
+    void pruneNow().catch((error: unknown) => console.error('event retention:', error));
+  };
+  tick();
+  const timer = setInterval(tick, everyMs);
   timer.unref();
   return {
     runNow,
+    pruneNow,
     stop: async () => {
       clearInterval(timer);
-      await running.catch(() => undefined);
+      await running;
     },
   };
 }

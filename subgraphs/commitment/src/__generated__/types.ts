@@ -102,6 +102,11 @@ export type CreditCommitment = {
   publicityEndsOn: Maybe<Scalars['Date']['output']>;
   /** The case or application it belongs to (办件号, the 信用修复 application of a 修复型 commitment). */
   reference: Maybe<Scalars['String']['output']>;
+  /**
+   * 信用修复: the day the checking department's repair act ended a broken commitment's publicity (it is no longer
+   * published from that day); null when not repaired.
+   */
+  repairedOn: Maybe<Scalars['Date']['output']>;
   /** Who signed for the subject (承诺人): masked for the public and for callers without a purpose. */
   signatory: Maybe<Scalars['String']['output']>;
   /** 履约状态. */

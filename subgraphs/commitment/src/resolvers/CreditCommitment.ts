@@ -12,4 +12,5 @@ export const CreditCommitment: CreditCommitmentResolvers = {
   stateLabel: (c) => stateLabel(c, clock.today()),
   checkedOn: (c) => toIsoDate(c.checkedOn),
   publicityEndsOn: (c) => toIsoDate(c.publicityEndsOn),
+  repairedOn: (c) => toIsoDate(c.repairedOn),
 };

@@ -45,6 +45,8 @@ export interface IngestInput {
   today?: string;
   /** The receipt time recorded on records, revisions and quarantine rows; defaults to now. Tests pin it. */
   receivedAt?: Date;
+  /** The quarantine entry this call corrects (resubmitQuarantined): its leaving the backlog is RESUBMITTED. */
+  resubmitting?: string;
 }
 
 export interface IngestResult {
@@ -181,10 +183,12 @@ function recordUpsert(kind: DisclosureKind): UpsertSql {
       FROM up
       WHERE q.kind = '${kind}' AND q.status = 'OPEN'
         AND q.authority_code = up.authority_code AND q.document_number = up.document_number
-      RETURNING 1
+      RETURNING q.id, q.department, q.authority_code, up.id AS record_id
     )
     SELECT s.row_number AS "rowNumber", up.id::text AS id, (s.wins AND NOT s.existed) AS inserted,
-      (s.content_hash = s.prev_hash) AS unchanged
+      (s.content_hash = s.prev_hash) AS unchanged,
+      (SELECT coalesce(json_agg(json_build_object('id', x.id::text, 'department', x.department,
+         'authorityCode', x.authority_code, 'recordId', x.record_id::text)), '[]'::json) FROM superseded x) AS superseded
     FROM seq s JOIN up USING (authority_code, document_number)`;
   const built = { sql, columns };
   upsertSql.set(kind, built);
@@ -229,16 +233,24 @@ function recordJson(
  * loadValidationContext), which saves the register look-up when a caller ingests many chunks, or the person-key
  * secret the caller was configured with (PERSON_KEY_SECRET), to read the register once for this call.
  */
+const supersededEntries = z.array(
+  z.object({ id: z.string(), department: z.string(), authorityCode: z.string().nullable(), recordId: z.string() }),
+);
 const storedRows = z.array(
-  z.object({ rowNumber: z.number().int(), id: z.string(), inserted: z.boolean(), unchanged: z.boolean().nullable() }),
+  z.object({
+    rowNumber: z.number().int(),
+    id: z.string(),
+    inserted: z.boolean(),
+    unchanged: z.boolean().nullable(),
+    superseded: supersededEntries,
+  }),
 );
 
 /**
  * The events of a stored batch, in the same transaction (docs/events.md): a new record is `accepted`, a changed one
- * `revised`; a row stored again unchanged tells no one anything. One statement for the whole batch.
+ * `revised`; a row stored again unchanged tells no one anything. Recorded with the batch's other events.
  */
-async function recordIntakeEvents(
-  sql: Sql,
+function intakeEvents(
   kind: DisclosureKind,
   department: string,
   valid: readonly Record<string, unknown>[],
@@ -277,7 +289,138 @@ async function recordIntakeEvents(
         },
       });
   }
-  await recordEvents(sql, events);
+  return events;
+}
+
+/** A decision's first receipt in this call: the earliest row of a key neither stored nor quarantined before. */
+interface FirstReceipt {
+  authorityCode: string;
+  documentNumber: string;
+  decidedOn: string | null;
+  subject: string | null;
+  rules: string[];
+  declared: boolean;
+}
+
+const seenKeys = z.array(
+  z.object({ authorityCode: z.string(), documentNumber: z.string(), seen: z.boolean(), declared: z.boolean() }),
+);
+const ruleCodes = (reasons: unknown): string[] =>
+  Array.isArray(reasons)
+    ? [...new Set(reasons.map((r) => String((r as { rule?: unknown }).rule ?? '')).filter(Boolean))].slice(0, 50)
+    : [];
+const day10 = (v: unknown): string | null => (v === null || v === undefined ? null : String(v).slice(0, 10) || null);
+
+/**
+ * The decisions this batch receives for the first time (docs/disclosure.md, "Quality metrics": a decision is
+ * reported by its first receipt, compliant when that receipt passed validation). One statement, before the batch is
+ * stored: which identifiable keys were already stored or quarantined, and which are in the declared register.
+ */
+async function firstReceipts(
+  sql: Sql,
+  kind: DisclosureKind,
+  valid: readonly Record<string, unknown>[],
+  invalid: readonly Record<string, unknown>[],
+): Promise<FirstReceipt[]> {
+  const rows = [
+    ...valid.map((v) => ({ v, rules: [] as string[], subject: String(v.subject_code) })),
+    ...invalid.map((v) => ({ v, rules: ruleCodes(v.reasons), subject: null })),
+  ]
+    .filter(({ v }) => typeof v.authority_code === 'string' && typeof v.document_number === 'string')
+    .sort((a, b) => Number(a.v.row_number) - Number(b.v.row_number));
+  const byKey = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) {
+    const key = `${String(row.v.authority_code)}\u0000${String(row.v.document_number)}`;
+    if (!byKey.has(key)) byKey.set(key, row);
+  }
+  if (byKey.size === 0) return [];
+  const candidates = [...byKey.values()];
+  const table = kind === 'CF' ? 'disclosure.penalty' : 'disclosure.licence';
+  const seen = seenKeys.parse(
+    await sql.rows(
+      `SELECT k.a AS "authorityCode", k.d AS "documentNumber",
+         (EXISTS (SELECT 1 FROM ${table} r WHERE r.authority_code = k.a AND r.document_number = k.d)
+          OR EXISTS (SELECT 1 FROM disclosure.quarantine q
+                      WHERE q.kind = $3::disclosure."DisclosureKind" AND q.authority_code = k.a AND q.document_number = k.d))
+           AS seen,
+         EXISTS (SELECT 1 FROM disclosure.declared_decision x
+                  WHERE x.kind = $3::disclosure."DisclosureKind" AND x.authority_code = k.a AND x.document_number = k.d)
+           AS declared
+       FROM unnest($1::text[], $2::text[]) AS k(a, d)`,
+      [candidates.map((c) => String(c.v.authority_code)), candidates.map((c) => String(c.v.document_number)), kind],
+    ),
+  );
+  const known = new Map(seen.map((r) => [`${r.authorityCode}\u0000${r.documentNumber}`, r]));
+  return candidates.flatMap((c) => {
+    const k = known.get(`${String(c.v.authority_code)}\u0000${String(c.v.document_number)}`);
+    if (!k || k.seen) return [];
+    return [
+      {
+        authorityCode: String(c.v.authority_code),
+        documentNumber: String(c.v.document_number),
+        decidedOn: day10(c.v.decided_on),
+        subject: c.subject,
+        rules: c.rules,
+        declared: k.declared,
+      },
+    ];
+  });
+}
+
+/** `disclosure.decision.received` once per decision (its unique key: a concurrent first receipt records nothing). */
+function firstReceiptEvents(
+  kind: DisclosureKind,
+  department: string,
+  firsts: readonly FirstReceipt[],
+  receivedAt: Date,
+) {
+  const wire = kind === 'CF' ? 'PENALTY' : 'LICENCE';
+  return firsts.map((f): NewEvent => ({
+    source: 'disclosure',
+    type: 'disclosure.decision.received',
+    department,
+    ...(f.subject ? { subject: f.subject } : {}),
+    occurredAt: receivedAt,
+    uniqueKey: `disclosure.decision.received:${wire}:${f.authorityCode}:${f.documentNumber}`,
+    payload: {
+      kind: wire,
+      authorityCode: f.authorityCode,
+      decisionNumber: f.documentNumber,
+      decidedOn: f.decidedOn,
+      compliant: f.rules.length === 0,
+      declared: f.declared,
+      rules: f.rules,
+    },
+  }));
+}
+
+/** `disclosure.record.quarantined` for each entry this call added to the quarantine (a re-run chunk adds none). */
+function quarantinedEvents(
+  kind: DisclosureKind,
+  department: string,
+  invalid: readonly Record<string, unknown>[],
+  entries: unknown[],
+  receivedAt: Date,
+) {
+  const byRow = new Map(invalid.map((v) => [Number(v.row_number), v]));
+  const added = z.array(z.object({ id: z.string(), rowNumber: z.number().int() })).parse(entries);
+  return added.map((e): NewEvent => {
+    const v = byRow.get(e.rowNumber)!;
+    return {
+      source: 'disclosure',
+      type: 'disclosure.record.quarantined',
+      department,
+      occurredAt: receivedAt,
+      payload: {
+        kind: kind === 'CF' ? 'PENALTY' : 'LICENCE',
+        quarantineId: e.id,
+        authorityCode: typeof v.authority_code === 'string' ? v.authority_code : null,
+        decisionNumber: typeof v.document_number === 'string' ? v.document_number.slice(0, 200) : null,
+        decidedOn: day10(v.decided_on),
+        rules: ruleCodes(v.reasons),
+      },
+    };
+  });
 }
 
 export async function ingestRows(
@@ -319,6 +462,9 @@ export async function ingestRows(
     }
   }
 
+  const firsts = await firstReceipts(sql, kind, valid, invalid);
+  // Every event of the batch (docs/events.md), recorded in one statement before the submission's counts.
+  const events: NewEvent[] = [];
   const records: IngestResult['records'] = [];
   let accepted = 0;
   let updated = 0;
@@ -337,7 +483,22 @@ export async function ingestRows(
     );
     if (stored.length !== valid.length)
       throw new Error(`ingestRows: ${valid.length} valid rows but ${stored.length} stored (a row was lost)`);
-    await recordIntakeEvents(sql, kind, submitter.department, valid, stored);
+    events.push(...intakeEvents(kind, submitter.department, valid, stored));
+    events.push(
+      ...(stored[0]?.superseded ?? []).map((q): NewEvent => ({
+        source: 'disclosure',
+        type: 'disclosure.quarantine.resolved',
+        department: q.department,
+        occurredAt: receivedAt,
+        uniqueKey: `disclosure.quarantine.resolved:${q.id}`,
+        payload: {
+          kind: kind === 'CF' ? 'PENALTY' : 'LICENCE',
+          quarantineId: q.id,
+          resolution: q.id === input.resubmitting ? 'RESUBMITTED' : 'SUPERSEDED',
+          recordId: q.recordId,
+        },
+      })),
+    );
     for (const row of stored) {
       records.push({ rowNumber: row.rowNumber, id: row.id });
       if (row.inserted) accepted += 1;
@@ -348,7 +509,7 @@ export async function ingestRows(
     }
   }
   if (invalid.length > 0) {
-    await sql.execute(
+    const entries = await sql.rows(
       `INSERT INTO disclosure.quarantine
          (submission_id, row_number, kind, department, submitter, channel, original, reasons,
           authority_code, document_number, decided_on, received_at)
@@ -356,7 +517,8 @@ export async function ingestRows(
          t.original, t.reasons, t.authority_code, t.document_number, t.decided_on, $7::timestamptz
        FROM jsonb_to_recordset($1::jsonb) AS t(row_number int, original jsonb, reasons jsonb,
          authority_code text, document_number text, decided_on date)
-       ON CONFLICT (submission_id, row_number) DO NOTHING`,
+       ON CONFLICT (submission_id, row_number) DO NOTHING
+       RETURNING id::text AS id, row_number AS "rowNumber"`,
       [
         JSON.stringify(invalid),
         submissionId,
@@ -367,7 +529,10 @@ export async function ingestRows(
         receivedAt,
       ],
     );
+    events.push(...quarantinedEvents(kind, submitter.department, invalid, entries, receivedAt));
   }
+  events.push(...firstReceiptEvents(kind, submitter.department, firsts, receivedAt));
+  await recordEvents(sql, events);
   const result: IngestResult = {
     received: rows.length,
     accepted,

@@ -32,7 +32,8 @@ const ingest = (submissionId: string, rows: IngestInput['rows'], fail = false) =
 const events = async (decision: string) =>
   (
     await tdb.db.pool.query<{ type: string; department: string; payload: { decisionNumber: string; kind: string } }>(
-      `SELECT type, department, payload FROM disclosure.outbox WHERE payload->>'decisionNumber' = $1 ORDER BY position`,
+      `SELECT type, department, payload FROM disclosure.outbox WHERE payload->>'decisionNumber' = $1 AND type LIKE 'disclosure.record.%'
+        ORDER BY position`,
       [decision],
     )
   ).rows;

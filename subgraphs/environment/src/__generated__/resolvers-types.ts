@@ -251,6 +251,7 @@ export type EnvironmentalRatingResolvers<ContextType = Context, ParentType exten
   industryCode?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   pollutionPrevention?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   regionCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  repairedOn?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   socialSupervision?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['CreditSubject'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;

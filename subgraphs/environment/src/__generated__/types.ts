@@ -275,6 +275,11 @@ export type EnvironmentalRating = {
   pollutionPrevention: Maybe<Scalars['Float']['output']>;
   /** Administrative division of the subject (行政区划代码). */
   regionCode: Scalars['String']['output'];
+  /**
+   * 信用修复: the day the department's repair act took this rating off the black list (the grade shown is then the
+   * grade after it, 环保警示; docs/rules/repair.md); null when not repaired.
+   */
+  repairedOn: Maybe<Scalars['Date']['output']>;
   /** 社会监督 (social supervision) score, 0–100. */
   socialSupervision: Maybe<Scalars['Float']['output']>;
   /** The rated subject. */

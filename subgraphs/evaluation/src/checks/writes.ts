@@ -10,8 +10,8 @@ import {
   type Identity,
   type SubgraphContext,
 } from '@credit-hub/kit';
-import type { Db } from '@credit-hub/kit/db';
-import { OUTBOX_CHANNEL, toJson, validateEvent } from '@credit-hub/kit/events';
+import { prismaSql, type Db } from '@credit-hub/kit/db';
+import { OUTBOX_CHANNEL, recordEvents, toJson, validateEvent, type NewEvent } from '@credit-hub/kit/events';
 import type { MutationReportBusinessDecisionsArgs, MutationReportCheckFeedbackArgs } from '../__generated__/types.ts';
 import { LIST_INFO, type CreditList } from '../catalogue/rules.ts';
 import type { CheckRow, FeedbackRow } from './mappers.ts';
@@ -168,7 +168,20 @@ export async function reportCheckFeedback(
   );
 }
 
-const upserted = z.array(z.object({ inserted: z.boolean() }));
+const upserted = z.array(
+  z.object({
+    id: z.coerce.string(),
+    inserted: z.boolean(),
+    checked: z.boolean(),
+    subject: z.string(),
+    matter: z.string(),
+    reference: z.string(),
+    decidedOn: z.string(),
+  }),
+);
+
+/** The window of 应查未查 the metrics count by (docs/credit-checks.md: `uncheckedDecisions`' default `days`). */
+export const UNCHECKED_WINDOW_DAYS = 30;
 
 /** reportBusinessDecisions: validated first (errors name `decisions[i].field`), then one upsert statement. */
 export async function reportBusinessDecisions(
@@ -204,7 +217,35 @@ export async function reportBusinessDecisions(
           ${rows.map((r) => toIsoDate(r.decidedOn))}::date[]) AS u
         ON CONFLICT (department, matter, reference, subject_code)
           DO UPDATE SET decided_on = EXCLUDED.decided_on, reported_by = EXCLUDED.reported_by, reported_at = now()
-        RETURNING (xmax = 0) AS inserted`,
+        RETURNING id, (xmax = 0) AS inserted, subject_code AS subject, matter::text AS matter, reference,
+          to_char(decided_on, 'YYYY-MM-DD') AS "decidedOn",
+          EXISTS (SELECT 1 FROM evaluation.credit_check c
+                   WHERE c.caller_department = ${department} AND c.subject_code = business_decision.subject_code
+                     AND c.matter = business_decision.matter
+                     AND (c.checked_at AT TIME ZONE 'Asia/Shanghai')::date
+                         BETWEEN business_decision.decided_on - ${UNCHECKED_WINDOW_DAYS}::int AND business_decision.decided_on)
+            AS checked`,
+      );
+      // 应查未查 for the metrics: each decision once, at its first report, with whether a check lay in the window.
+      await recordEvents(
+        prismaSql(tx),
+        result
+          .filter((r) => r.inserted)
+          .map((r): NewEvent => ({
+            source: 'evaluation',
+            type: 'business.decision.reported',
+            department,
+            subject: r.subject,
+            uniqueKey: `business.decision.reported:${r.id}`,
+            payload: {
+              decisionId: r.id,
+              matter: r.matter,
+              reference: r.reference,
+              decidedOn: r.decidedOn,
+              checked: r.checked,
+              windowDays: UNCHECKED_WINDOW_DAYS,
+            },
+          })),
       );
       const recorded = result.filter((r) => r.inserted).length;
       return { received: rows.length, recorded, updated: rows.length - recorded };

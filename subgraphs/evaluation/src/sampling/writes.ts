@@ -1,5 +1,6 @@
 import { badInput, clock, conflict, regionPrefix, requiredText, z, type SubgraphContext } from '@credit-hub/kit';
-import { Prisma, type Db } from '@credit-hub/kit/db';
+import { Prisma, prismaSql, type Db } from '@credit-hub/kit/db';
+import { recordEvent } from '@credit-hub/kit/events';
 import type {
   InspectionSampleInput,
   MutationDrawInspectionSampleArgs,
@@ -65,7 +66,12 @@ async function requireFreshPopulation(tx: Tx, regionCode: string, prefix: string
  * population (stored evaluations of the region and industry, in code order), the coverage from the region's latest
  * refresh, the draw itself.
  */
-async function drawAndRecord(tx: Tx, input: InspectionSampleInput, actor: string): Promise<DrawRecord> {
+async function drawAndRecord(
+  tx: Tx,
+  input: InspectionSampleInput,
+  actor: string,
+  department: string,
+): Promise<DrawRecord> {
   const { prefix, industry, seed, matter } = checkDrawInput(input);
   await requireFreshPopulation(tx, input.regionCode, prefix);
   const population = populationRows.parse(
@@ -107,6 +113,19 @@ async function drawAndRecord(tx: Tx, input: InspectionSampleInput, actor: string
       drawnBy: actor,
     },
   });
+  // 双随机 draws for the supervisors' metrics: recorded with the draw, in its transaction (docs/events.md).
+  await recordEvent(prismaSql(tx), {
+    source: 'evaluation',
+    type: 'inspection.sample.drawn',
+    department,
+    payload: {
+      sampleId: String(row.id),
+      regionCode: input.regionCode,
+      industryCode: industry,
+      matter,
+      levels: draw.strata.map((s) => ({ level: s.level, population: s.population, drawn: s.drawn })),
+    },
+  });
   return toDrawMapper(row);
 }
 
@@ -118,7 +137,7 @@ export function drawInspectionSample(ctx: Ctx, { input }: MutationDrawInspection
       fields: ['Mutation.drawInspectionSample'],
       detail: `${input.regionCode} ${input.industryCode ?? '*'} seed=${input.seed}`,
     },
-    (tx) => drawAndRecord(tx, input, ctx.identity.actor),
+    (tx) => drawAndRecord(tx, input, ctx.identity.actor, ctx.identity.department ?? 'platform'),
   );
 }
 

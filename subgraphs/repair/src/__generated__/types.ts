@@ -69,6 +69,22 @@ export type ApplicantKind =
   | 'SUBJECT';
 
 /**
+ * A credit commitment (commitment): the window's marks resolved here. Meaningful for a broken one (未践诺, record kind
+ * COMMITMENT_BREACH): a commitment in force or kept is no record to repair.
+ */
+export type CreditCommitment = {
+  __typename?: 'CreditCommitment';
+  /** Commitment id (uuid). */
+  id: Scalars['ID']['output'];
+  /** 异议处理中. */
+  objectionPending: Maybe<Scalars['Boolean']['output']>;
+  /** Whether 申请信用修复 of the broken commitment is open today. */
+  repairEligibility: Maybe<RepairEligibility>;
+  /** 修复办理中. */
+  repairPending: Maybe<Scalars['Boolean']['output']>;
+};
+
+/**
  * A credit subject (信用主体): an organisation keyed by its unified social credit code (统一社会信用代码,
  * USCC) or a natural person (自然人) keyed by a pseudonymous person key. Every department's subgraph
  * extends this entity with its own records.
@@ -542,8 +558,12 @@ export type RepairRecordKind =
   | 'ABNORMAL_OPERATION'
   /** 行政处罚 (双公示, disclosure; decided by the reporting department) */
   | 'ADMINISTRATIVE_PENALTY'
+  /** 信用承诺未践诺 (commitment): a broken commitment while published; decided by the department that checked it */
+  | 'COMMITMENT_BREACH'
   /** 失信被执行人 (court; objections only) */
   | 'DISHONEST_DEBTOR'
+  /** 环境信用黑名单 (environment): a red (or black) 企业环境信用评价 in force; the record id is the rating's */
+  | 'ENVIRONMENTAL_BLACKLIST'
   /** 环境行政处罚 (environment; objections only) */
   | 'ENVIRONMENTAL_PENALTY'
   /** 重大税收违法失信主体 (tax) */

@@ -58,7 +58,7 @@ export const Query: QueryResolvers = {
     return { file: meta, contentBase64: Buffer.from(content).toString('base64') };
   },
   repairCommitmentTemplate: (_p, { kind, recordKind, recordId }, { identity }) => {
-    checkRecordId(recordId, 'recordId');
+    checkRecordId(recordId, 'recordId', recordKind as RecordKind);
     const who =
       identity.role === 'ENTERPRISE' && identity.subjectCode
         ? identity.subjectCode

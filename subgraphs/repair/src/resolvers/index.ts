@@ -5,6 +5,7 @@ import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
 import { AbnormalOperation } from './AbnormalOperation.ts';
 import { AdministrativePenalty } from './AdministrativePenalty.ts';
+import { CreditCommitment } from './CreditCommitment.ts';
 import { MajorTaxViolation } from './MajorTaxViolation.ts';
 import { RecordMark } from './RecordMark.ts';
 import { SeriousIllegalListing } from './SeriousIllegalListing.ts';
@@ -21,6 +22,7 @@ export const resolvers: Resolvers = {
   AbnormalOperation,
   SeriousIllegalListing,
   MajorTaxViolation,
+  CreditCommitment,
   RecordMark,
   RepairCase,
   RepairFile,

@@ -76,10 +76,13 @@ export const NOT_COVERED = [
   '行政强制：本平台暂未归集行政强制信息',
 ];
 
-/** 专项 also lacks 信用承诺: its domains are departments' violations; a commitment's 履约 is in 公共信用信息报告 (七). */
+/**
+ * What a 专项 report does not state besides: commitments kept or in force (a 专项 line counts only 未践诺, a violation
+ * of the subject's own commitment; the full 履约 record is in 公共信用信息报告 七).
+ */
 export const SPECIAL_NOT_COVERED = [
   ...NOT_COVERED,
-  '信用承诺：专项信用报告不含信用承诺及履约情况，请见公共信用信息报告“七、信用承诺”',
+  '信用承诺履约情况：专项信用报告仅列未践诺记录，全部承诺及履约情况请见公共信用信息报告“七、信用承诺”',
 ];
 
 /** What the report explains (报告说明): scope, publicity rules, the objection channel, the disclaimer. */
@@ -403,6 +406,19 @@ export function specialContent(s: GraphSubject, from: string, to: string): Repor
     rowsOf(
       (s.seriousIllegalListings ?? []).filter((l) => within(l.listedOn, from, to)),
       (l) => [l.decisionDocument, l.groundLabel, l.listingAuthority, l.listedOn],
+    ),
+  );
+  // 信用承诺: a broken commitment (未践诺) checked in the period and still published is the checking department's
+  // negative record (docs/rules/commitment.md C7); the public answer holds only those still published (or repaired:
+  // gone), so a repaired breach is not on the report.
+  add(
+    'special.commitment',
+    '信用承诺（未践诺）',
+    '各核查部门（信用承诺）',
+    ['承诺类型', '承诺事项', '核查部门', '核查日期', '公示截止'],
+    rowsOf(
+      (s.creditCommitments ?? []).filter((c) => c.state === 'BROKEN' && within(c.checkedOn, from, to)),
+      (c) => [c.kindLabel, c.matter, c.checkingDepartment?.label, c.checkedOn, c.publicityEndsOn],
     ),
   );
   return {

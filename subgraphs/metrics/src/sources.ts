@@ -1,0 +1,173 @@
+/**
+ * Facts of the metric sources added by ADR 0110 (docs/metrics.md, "Fact streams"): the 双公示 intake's first receipts,
+ * declarations and quarantine; evaluation's business decisions (应查未查), overdue measures (应惩未惩) and 双随机
+ * draws; the reports issued; push's finished deliveries. Pure, like rules.ts `factsOf`, which hands every event type
+ * it does not map itself to `sourceFactsOf`.
+ *
+ * Only types are imported from rules.ts (which imports this module): the helpers it needs come as an argument.
+ */
+import type { DeliveredEvent } from '@credit-hub/kit/events';
+import type { FactRow, StreamId } from './rules.ts';
+
+type Base = Omit<FactRow, 'stream' | 'day'>;
+type Payload = Record<string, unknown>;
+
+export interface SourceHelpers {
+  regionLevels(code: string | null): { district: string; city: string; province: string };
+  timelinessOf(decidedOn: string, receivedOn: string): 'TIMELY' | 'LATE' | 'UNDETERMINED';
+}
+
+const text = (p: Payload, key: string): string => {
+  const v = p[key];
+  return typeof v === 'string' ? v : v === null || v === undefined ? '-' : String(v);
+};
+const isDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+const firstRule = (p: Payload): string => (Array.isArray(p.rules) && p.rules.length > 0 ? String(p.rules[0]) : '-');
+
+/**
+ * The region of a deciding authority: the division its USCC carries (positions 3–8). These facts name no subject
+ * (the subject directory's corrections apply to a subject's facts and must not move them).
+ */
+function authorityRegion(code: unknown, helpers: SourceHelpers) {
+  return {
+    subjectCode: null,
+    ...helpers.regionLevels(typeof code === 'string' && code.length === 18 ? code.slice(2, 8) : null),
+  };
+}
+
+/**
+ * The facts of one source event. `base` carries the subject's dimensions and the event's department; `received` is
+ * the China date of the event's occurrence.
+ */
+export function sourceFactsOf(event: DeliveredEvent, base: Base, received: string, helpers: SourceHelpers): FactRow[] {
+  const p = (event.payload ?? {}) as Payload;
+  const fact = (stream: StreamId, day: string, over: Partial<FactRow> = {}): FactRow => ({
+    ...base,
+    stream,
+    day,
+    ...over,
+  });
+  switch (event.type) {
+    case 'disclosure.decision.received': {
+      // 双公示 quality by decision date, as disclosureQuality counts it; a decision without a date is in no period.
+      if (!isDay(p.decidedOn)) return [];
+      const where = {
+        ...authorityRegion(p.authorityCode, helpers),
+        industry: '-',
+        subjectKind: '-',
+        matter: text(p, 'kind'),
+      };
+      const t = helpers.timelinessOf(p.decidedOn, received);
+      return [
+        // 上报率: reported (1) over due; a declared decision is already due by its declaration.
+        fact('disclosure.reporting', p.decidedOn, {
+          ...where,
+          severity: 'REPORTED',
+          value: 1,
+          weight: p.declared ? 0 : 1,
+        }),
+        // 合规率: the first receipt passed validation, over reported.
+        fact('disclosure.compliance', p.decidedOn, {
+          ...where,
+          seq: 1,
+          severity: p.compliant ? 'COMPLIANT' : firstRule(p),
+          value: p.compliant ? 1 : 0,
+          weight: 1,
+        }),
+        // 及时率: the first receipt (valid or not) by the 7th working day; undetermined out of the denominator.
+        fact('disclosure.firstReceipt', p.decidedOn, {
+          ...where,
+          seq: 2,
+          severity: t,
+          value: t === 'TIMELY' ? 1 : 0,
+          weight: t === 'UNDETERMINED' ? 0 : 1,
+        }),
+      ];
+    }
+    case 'disclosure.decision.declared':
+      // Declared after it was received: already due by its receipt, nothing to add.
+      if (p.received || !isDay(p.decidedOn)) return [];
+      return [
+        fact('disclosure.reporting', p.decidedOn, {
+          ...authorityRegion(p.authorityCode, helpers),
+          industry: '-',
+          subjectKind: '-',
+          matter: text(p, 'kind'),
+          severity: 'DECLARED',
+          value: 0,
+          weight: 1,
+        }),
+      ];
+    case 'disclosure.record.quarantined':
+    case 'disclosure.quarantine.resolved': {
+      const resolved = event.type === 'disclosure.quarantine.resolved';
+      return [
+        fact('disclosure.quarantine', received, {
+          ...authorityRegion(p.authorityCode, helpers),
+          industry: '-',
+          subjectKind: '-',
+          list: resolved ? 'RESOLVED' : 'QUARANTINED',
+          matter: text(p, 'kind'),
+          severity: resolved ? text(p, 'resolution') : firstRule(p),
+          value: resolved ? -1 : 1,
+        }),
+      ];
+    }
+    case 'business.decision.reported':
+      if (!isDay(p.decidedOn)) return [];
+      return [
+        fact('business.decision', p.decidedOn, {
+          matter: text(p, 'matter').slice(0, 64),
+          severity: p.checked ? 'CHECKED' : 'UNCHECKED',
+          value: p.checked ? 0 : 1,
+        }),
+      ];
+    case 'credit.measure.overdue':
+      if (!isDay(p.overdueOn)) return [];
+      return [
+        fact('measure.overdue', p.overdueOn, {
+          department: text(p, 'checkingDepartment'),
+          matter: text(p, 'matter').slice(0, 64),
+          severity: text(p, 'measureKind'),
+        }),
+      ];
+    case 'inspection.sample.drawn': {
+      const where = {
+        ...helpers.regionLevels(typeof p.regionCode === 'string' ? p.regionCode : null),
+        industry: typeof p.industryCode === 'string' && p.industryCode ? p.industryCode.slice(0, 1) : '-',
+        subjectKind: '-',
+        matter: text(p, 'matter').slice(0, 64),
+      };
+      const levels = Array.isArray(p.levels) ? (p.levels as Payload[]) : [];
+      return [
+        fact('inspection.draw', received, { ...where, value: 1 }),
+        ...levels.map((l, i) =>
+          fact('inspection.sampled', received, {
+            ...where,
+            seq: i + 1,
+            severity: text(l, 'level'),
+            value: Number(l.drawn ?? 0),
+            weight: Number(l.population ?? 0),
+          }),
+        ),
+      ];
+    }
+    case 'report.issued':
+      return [
+        fact('report.issued', isDay(p.issuedOn) ? p.issuedOn : received, {
+          matter: text(p, 'purpose'),
+          severity: text(p, 'kind'),
+        }),
+      ];
+    case 'push.delivery.finished':
+      return [
+        fact('push.delivery', received, {
+          matter: text(p, 'eventType'),
+          severity: text(p, 'outcome'),
+          value: p.timely ? 1 : 0,
+        }),
+      ];
+    default:
+      return [];
+  }
+}
