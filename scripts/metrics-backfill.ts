@@ -1,13 +1,18 @@
 /**
- * `npm run metrics:backfill -- [--directory] [--region 330000] [--gateway http://127.0.0.1:4000/graphql] [--alerts]`
+ * `npm run metrics:backfill -- [--snapshot [--today YYYY-MM-DD]] [--directory] [--region 330000]
+ *   [--gateway http://127.0.0.1:4000/graphql] [--alerts]`
  *
  * Rebuilds the metrics subgraph's fact store (docs/metrics.md, docs/adr/0100-metrics-fact-store.md) without reading
  * any department's schema:
  *
  *   1. with --directory, pages the subject register through the graph (public `searchSubjects` fields: code, kind,
  *      region, industry) into metrics.subject, and gives stored facts the register's division and industry;
- *   2. empties metrics.fact and replays the platform bus (events.event) from its first event through the metrics
- *      consumer: the same code as live intake, so a rebuilt store equals one fed live;
+ *   2. empties metrics.fact and replays the platform bus (events.event) from its first event (or from the latest
+ *      snapshot run's start) through the metrics consumer: the same code as live intake, so a rebuilt store equals
+ *      one fed live;
+ *      or, with --snapshot, rebuilds it from the departments' CURRENT state (ADR 0113): each department with a
+ *      snapshot restates its state into its own outbox as `state.snapshot` items of a new run (the department's code
+ *      reading its own schema), and the consumer folds them in — history from before the backbone included;
  *   3. with --alerts, evaluates the threshold rules for the last full month.
  *
  * DATABASE_URL names the hub's database. Identity for the graph: CREDIT_HUB_API_KEY (a platform system's key).
@@ -15,7 +20,9 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { pgSql } from '@credit-hub/kit/db';
-import { rebuildFacts } from '@credit-hub/subgraph-metrics/events';
+import { clock } from '@credit-hub/kit';
+import { courtSnapshot } from '@credit-hub/subgraph-court/snapshot';
+import { rebuildFacts, snapshotBackfill, type SnapshotSource } from '@credit-hub/subgraph-metrics/events';
 import { evaluateAlerts, syncDirectoryFromGraph } from '@credit-hub/subgraph-metrics/jobs';
 
 const { values } = parseArgs({
@@ -24,8 +31,14 @@ const { values } = parseArgs({
     region: { type: 'string' },
     gateway: { type: 'string', default: 'http://127.0.0.1:4000/graphql' },
     alerts: { type: 'boolean', default: false },
+    snapshot: { type: 'boolean', default: false },
+    /** The day the departments' state is judged on (term endings); default the kit clock's China date. */
+    today: { type: 'string' },
   },
 });
+
+/** The departments that restate their state for a snapshot backfill (docs/metrics.md, "Backfill"). */
+const SNAPSHOT_SOURCES: SnapshotSource[] = [{ department: 'court', snapshot: courtSnapshot }];
 const url = process.env.DATABASE_URL;
 if (!url) {
   console.error('DATABASE_URL must name the hub database');
@@ -43,11 +56,21 @@ try {
     });
     console.log(`subject directory: ${n} subjects`);
   }
-  const handled = await rebuildFacts(pool);
-  const facts = await pool.query('SELECT count(*)::int AS n FROM metrics.fact');
-  console.log(
-    `replayed ${handled} events into ${facts.rows[0].n} facts in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  );
+  if (values.snapshot) {
+    const today = values.today ?? clock.today().toISOString().slice(0, 10);
+    const run = await snapshotBackfill(pool, SNAPSHOT_SOURCES, { today });
+    console.log(
+      `snapshot run ${run.runId} (state as of ${today}): ${Object.entries(run.items)
+        .map(([d, n]) => `${d} ${n} items`)
+        .join(', ')}; ${run.facts} facts in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+  } else {
+    const handled = await rebuildFacts(pool);
+    const facts = await pool.query('SELECT count(*)::int AS n FROM metrics.fact');
+    console.log(
+      `replayed ${handled} events into ${facts.rows[0].n} facts in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+  }
   if (values.alerts) console.log(`alerts fired: ${await evaluateAlerts(pgSql(pool))}`);
 } finally {
   await pool.end();

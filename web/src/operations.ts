@@ -606,6 +606,18 @@ export const MetricAlertsQuery = graphql(`
   }
 `);
 
+/** A threshold alert rule on a metric (supervisors): evaluated for each full month by the hub's scheduler. */
+export const CreateAlertRuleMutation = graphql(`
+  mutation WebConsoleCreateAlertRule($input: AlertRuleInput!) {
+    createAlertRule(input: $input) {
+      id
+      metric
+      comparator
+      threshold
+    }
+  }
+`);
+
 /** 信用修复 / 异议 progress by 查询码 (anyone holding the code; no personal data): the /repair page. */
 export const RepairProgressQuery = graphql(`
   query WebRepairProgress($queryCode: String!) {

@@ -5,41 +5,40 @@
  * unique key, so subscribers hear of one ending once, whichever comes first.
  */
 import { prismaSql, type Db } from '@credit-hub/kit/db';
-import { recordEvent, type TimeEventRule } from '@credit-hub/kit/events';
+import { recordEvent, type NewEvent, type TimeEventRule } from '@credit-hub/kit/events';
 
 type Tx = Db['prisma'];
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const dayAfter = (d: Date) => iso(new Date(d.getTime() + 86_400_000));
 
-export const caseListed = (
-  tx: Tx,
-  c: { id: bigint; subjectCode: string; publishedOn: Date; listedUntil: Date | null; courtName: string },
-) =>
-  recordEvent(prismaSql(tx), {
-    source: 'court',
-    type: 'list.entry.added',
-    department: 'court',
-    subject: c.subjectCode,
-    payload: {
-      list: 'DISHONEST_DEBTOR',
-      entryId: String(c.id),
-      listedOn: iso(c.publishedOn),
-      endsOn: c.listedUntil ? iso(c.listedUntil) : null,
-      authority: c.courtName,
-    },
-  });
+type ListedCase = { id: bigint; subjectCode: string; publishedOn: Date; listedUntil: Date | null; courtName: string };
 
-export const caseWithdrawn = (
-  tx: Tx,
+/** The events of the court's writes, built apart from recording them so the state snapshot restates the same ones. */
+export const caseListedEvent = (c: ListedCase): NewEvent => ({
+  source: 'court',
+  type: 'list.entry.added',
+  department: 'court',
+  subject: c.subjectCode,
+  payload: {
+    list: 'DISHONEST_DEBTOR',
+    entryId: String(c.id),
+    listedOn: iso(c.publishedOn),
+    endsOn: c.listedUntil ? iso(c.listedUntil) : null,
+    authority: c.courtName,
+  },
+});
+export const caseListed = (tx: Tx, c: ListedCase) => recordEvent(prismaSql(tx), caseListedEvent(c));
+
+export const caseWithdrawnEvent = (
   c: { id: bigint; subjectCode: string; listedUntil: Date | null },
   reason: string,
   withdrawnOn: Date,
   revocation: boolean,
-) => {
+): NewEvent => {
   const periodEnded = reason === 'PERIOD_ENDED' && c.listedUntil !== null;
   // PERIOD_ENDED confirms the ending the term already made: it left the list the day after its last day.
   const removedOn = periodEnded ? dayAfter(c.listedUntil!) : iso(withdrawnOn);
-  return recordEvent(prismaSql(tx), {
+  return {
     source: 'court',
     type: 'list.entry.removed',
     department: 'court',
@@ -58,38 +57,51 @@ export const caseWithdrawn = (
             : 'REMOVED',
       ground: reason,
     },
-  });
+  };
 };
+export const caseWithdrawn = (
+  tx: Tx,
+  c: { id: bigint; subjectCode: string; listedUntil: Date | null },
+  reason: string,
+  withdrawnOn: Date,
+  revocation: boolean,
+) => recordEvent(prismaSql(tx), caseWithdrawnEvent(c, reason, withdrawnOn, revocation));
 
-export const restrictionIssued = (tx: Tx, r: { id: bigint; subjectCode: string; issuedOn: Date; courtName: string }) =>
-  recordEvent(prismaSql(tx), {
-    source: 'court',
-    type: 'list.entry.added',
-    department: 'court',
-    subject: r.subjectCode,
-    payload: {
-      list: 'CONSUMPTION_RESTRICTED',
-      entryId: String(r.id),
-      listedOn: iso(r.issuedOn),
-      endsOn: null,
-      authority: r.courtName,
-    },
-  });
+type Restriction = { id: bigint; subjectCode: string; issuedOn: Date; courtName: string };
+export const restrictionIssuedEvent = (r: Restriction): NewEvent => ({
+  source: 'court',
+  type: 'list.entry.added',
+  department: 'court',
+  subject: r.subjectCode,
+  payload: {
+    list: 'CONSUMPTION_RESTRICTED',
+    entryId: String(r.id),
+    listedOn: iso(r.issuedOn),
+    endsOn: null,
+    authority: r.courtName,
+  },
+});
+export const restrictionIssued = (tx: Tx, r: Restriction) => recordEvent(prismaSql(tx), restrictionIssuedEvent(r));
 
+export const restrictionLiftedEvent = (
+  r: { id: bigint; subjectCode: string },
+  liftedOn: Date,
+  reason: string,
+): NewEvent => ({
+  source: 'court',
+  type: 'list.entry.removed',
+  department: 'court',
+  subject: r.subjectCode,
+  payload: {
+    list: 'CONSUMPTION_RESTRICTED',
+    entryId: String(r.id),
+    removedOn: iso(liftedOn),
+    cause: 'REMOVED',
+    ground: reason,
+  },
+});
 export const restrictionLifted = (tx: Tx, r: { id: bigint; subjectCode: string }, liftedOn: Date, reason: string) =>
-  recordEvent(prismaSql(tx), {
-    source: 'court',
-    type: 'list.entry.removed',
-    department: 'court',
-    subject: r.subjectCode,
-    payload: {
-      list: 'CONSUMPTION_RESTRICTED',
-      entryId: String(r.id),
-      removedOn: iso(liftedOn),
-      cause: 'REMOVED',
-      ground: reason,
-    },
-  });
+  recordEvent(prismaSql(tx), restrictionLiftedEvent(r, liftedOn, reason));
 
 /** A listing with a term leaves the list the day after `listed_until` (rules.ts `listedSql`). */
 export const termEnded: TimeEventRule = {

@@ -4,19 +4,30 @@
  * - `metricsFactsConsumer` turns every department event the catalogue uses into facts (rules.ts `factsOf`), in the
  *   consumer's transaction, so a fact is stored exactly once per event (the bus's dedup plus the fact's own unique
  *   key on event, stream and number).
- * - `rebuildFacts` is the backfill: it empties the fact store and replays the platform bus from its first event.
+ * - `rebuildFacts` empties the fact store and replays the platform bus (from its first event, or from the latest
+ *   snapshot backfill's start).
+ * - `snapshotBackfill` rebuilds the store from the departments' current state (ADR 0113): each department restates it
+ *   into its own outbox as `state.snapshot` items, folded in by the same consumer.
  * - `metrics.alert.fired` is recorded into the metrics outbox by jobs.ts when a threshold rule is breached.
  */
-import type { Sql } from '@credit-hub/kit/db';
+import { randomUUID } from 'node:crypto';
+import { clock } from '@credit-hub/kit';
+import { inPgTransaction, type Sql } from '@credit-hub/kit/db';
 import {
   drainConsumer,
+  payloadSchema,
+  recordSnapshot,
+  relayAll,
+  SNAPSHOT_TYPES,
   type ConsumerDefinition,
+  type DepartmentSnapshot,
   type DeliveredEvent,
   type TimeEventRule,
 } from '@credit-hub/kit/events';
 import type pg from 'pg';
 import { z } from 'zod';
 import { alertsDue } from './jobs.ts';
+import { rollupUpsertSql } from './rollups.ts';
 import { CONSUMED_TYPES, factsOf, STOCK_STREAMS, type FactRow, type SubjectDims } from './rules.ts';
 
 export const METRICS_CONSUMER = 'metrics.facts';
@@ -40,12 +51,19 @@ export async function knownSubjects(sql: Sql, codes: string[]): Promise<Map<stri
 const DIMS = 'district, city, province, industry, department, subject_kind, list, matter, severity';
 
 /**
- * Inserts facts and adds the new ones to the stock levels, in one statement; a fact already stored (same event,
- * stream and number) is kept and counted once.
+ * Inserts facts and adds the new ones to the stock levels and the monthly rollups, in one statement; a fact already
+ * stored (same event, stream and number) is kept and counted once.
  */
-export async function insertFacts(sql: Sql, eventIds: string[], facts: FactRow[]): Promise<number> {
+export async function insertFacts(
+  sql: Sql,
+  eventIds: string[],
+  facts: FactRow[],
+  options: { derived?: boolean } = {},
+): Promise<number> {
   if (facts.length === 0) return 0;
   const col = <K extends keyof FactRow>(k: K) => facts.map((f) => f[k]);
+  // derived: false stores the facts alone (a bulk load that runs rebuildStock once at its end).
+  const derived = options.derived ?? true;
   const rows = await sql.rows(
     `WITH ins AS (
        INSERT INTO metrics.fact (event_id, stream, seq, day, subject_code, district, city, province, industry, department,
@@ -53,14 +71,16 @@ export async function insertFacts(sql: Sql, eventIds: string[], facts: FactRow[]
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::smallint[], $4::date[], $5::text[], $6::text[], $7::text[], $8::text[],
          $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::numeric[], $16::numeric[])
        ON CONFLICT (event_id, stream, seq) DO NOTHING
-       RETURNING stream, ${DIMS}, value),
+       RETURNING stream, day, ${DIMS}, value, weight),
+     rolled AS (${rollupUpsertSql(derived ? 'ins' : '(SELECT * FROM ins WHERE false) i')} RETURNING 1),
      stocked AS (
        INSERT INTO metrics.stock (stream, ${DIMS}, value)
-       SELECT stream, ${DIMS}, sum(value) FROM ins WHERE stream = ANY($17::text[]) GROUP BY stream, ${DIMS}
+       SELECT stream, ${DIMS}, sum(value) FROM ins WHERE stream = ANY($17::text[]) AND $18::boolean GROUP BY stream, ${DIMS}
        ON CONFLICT (stream, province, city, district, industry, department, subject_kind, list, matter, severity)
        DO UPDATE SET value = metrics.stock.value + EXCLUDED.value
        RETURNING 1)
-     SELECT (SELECT count(*) FROM ins)::int AS n, (SELECT count(*) FROM stocked)::int AS s`,
+     SELECT (SELECT count(*) FROM ins)::int AS n, (SELECT count(*) FROM stocked)::int AS s,
+       (SELECT count(*) FROM rolled)::int AS r`,
     [
       eventIds,
       col('stream'),
@@ -79,12 +99,13 @@ export async function insertFacts(sql: Sql, eventIds: string[], facts: FactRow[]
       col('value'),
       col('weight'),
       STOCK_STREAMS,
+      derived,
     ],
   );
   return z.object({ n: z.number() }).parse(rows[0]).n;
 }
 
-/** Recomputes the stock levels from the facts (after a backfill or a change of facts' dimensions). */
+/** Recomputes the stock levels and the monthly rollups from the facts (a store filled without them, a repair). */
 export async function rebuildStock(sql: Sql): Promise<void> {
   await sql.execute('DELETE FROM metrics.stock');
   await sql.execute(
@@ -92,6 +113,13 @@ export async function rebuildStock(sql: Sql): Promise<void> {
      SELECT stream, ${DIMS}, sum(value) FROM metrics.fact WHERE stream = ANY($1::text[]) GROUP BY stream, ${DIMS}`,
     [STOCK_STREAMS],
   );
+  await rebuildRollups(sql);
+}
+
+/** Recomputes the monthly rollups from the facts. */
+export async function rebuildRollups(sql: Sql): Promise<void> {
+  await sql.execute('DELETE FROM metrics.rollup');
+  await sql.execute(rollupUpsertSql('metrics.fact'));
 }
 
 export async function recordFactsOf(sql: Sql, event: DeliveredEvent): Promise<number> {
@@ -105,11 +133,43 @@ export async function recordFactsOf(sql: Sql, event: DeliveredEvent): Promise<nu
   );
 }
 
+const snapshotItem = z.object({
+  runId: z.string(),
+  type: z.enum(SNAPSHOT_TYPES),
+  occurredAt: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+});
+
+/** The backfill run whose snapshot items count (the latest), or null. */
+async function currentRun(sql: Sql): Promise<string | null> {
+  const rows = await sql.rows(`SELECT id::text AS id FROM metrics.backfill_run ORDER BY started_at DESC, id LIMIT 1`);
+  return rows[0] ? z.object({ id: z.string() }).parse(rows[0]).id : null;
+}
+
+/**
+ * A `state.snapshot` item of the current backfill run becomes the facts of the event it restates (its payload checked
+ * against the catalogue, its time the original's); items of an earlier run are skipped.
+ */
+export async function recordSnapshotFacts(sql: Sql, event: DeliveredEvent): Promise<number> {
+  const item = snapshotItem.parse(event.payload);
+  if (item.runId !== (await currentRun(sql))) return 0;
+  const schema = payloadSchema(item.type, 1);
+  const inner: DeliveredEvent = {
+    ...event,
+    type: item.type,
+    version: 1,
+    occurredAt: new Date(item.occurredAt),
+    payload: schema ? schema.parse(item.payload) : item.payload,
+  };
+  return recordFactsOf(sql, inner);
+}
+
 export const metricsFactsConsumer: ConsumerDefinition = {
   name: METRICS_CONSUMER,
-  types: CONSUMED_TYPES,
+  types: [...CONSUMED_TYPES, 'state.snapshot'],
   handle: async (event, sql) => {
-    await recordFactsOf(sql, event);
+    if (event.type === 'state.snapshot') await recordSnapshotFacts(sql, event);
+    else await recordFactsOf(sql, event);
   },
   batchSize: 500,
 };
@@ -125,12 +185,15 @@ export async function rebuildFacts(pool: pg.Pool): Promise<number> {
     await client.query('BEGIN');
     await client.query('INSERT INTO events.cursor (consumer) VALUES ($1) ON CONFLICT DO NOTHING', [METRICS_CONSUMER]);
     await client.query('SELECT position FROM events.cursor WHERE consumer = $1 FOR UPDATE', [METRICS_CONSUMER]);
-    await client.query('TRUNCATE metrics.fact, metrics.stock');
+    await client.query('TRUNCATE metrics.fact, metrics.stock, metrics.rollup');
     await client.query('DELETE FROM events.consumed WHERE consumer = $1', [METRICS_CONSUMER]);
     await client.query('DELETE FROM events.failure WHERE consumer = $1', [METRICS_CONSUMER]);
-    await client.query('UPDATE events.cursor SET position = 0, updated_at = now() WHERE consumer = $1', [
-      METRICS_CONSUMER,
-    ]);
+    // After a snapshot backfill the history before it is in the snapshot: the replay starts where that run did.
+    await client.query(
+      `UPDATE events.cursor SET position = coalesce((SELECT bus_position FROM metrics.backfill_run
+         ORDER BY started_at DESC, id LIMIT 1), 0), updated_at = now() WHERE consumer = $1`,
+      [METRICS_CONSUMER],
+    );
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -139,6 +202,64 @@ export async function rebuildFacts(pool: pg.Pool): Promise<number> {
     client.release();
   }
   return drainConsumer(pool, metricsFactsConsumer);
+}
+
+/** A department's snapshot as the backfill runs it: in the department's own transaction, into its own outbox. */
+export interface SnapshotSource {
+  department: string;
+  snapshot: DepartmentSnapshot;
+}
+
+/**
+ * Backfill from the departments' current state (ADR 0113). In one transaction: a new run is recorded with the bus
+ * head, the fact store is emptied and the consumer moved to the head (so live events from now on are taken as usual).
+ * Each department then restates its state into its own outbox (`state.snapshot` items of the run); the relay carries
+ * them and the consumer folds them in. Returns the run id and the items recorded per department.
+ */
+export async function snapshotBackfill(
+  pool: pg.Pool,
+  sources: readonly SnapshotSource[],
+  options: { today: string; runId?: string },
+): Promise<{ runId: string; items: Record<string, number>; facts: number }> {
+  const runId = options.runId ?? randomUUID();
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('INSERT INTO events.cursor (consumer) VALUES ($1) ON CONFLICT DO NOTHING', [METRICS_CONSUMER]);
+    await client.query('SELECT position FROM events.cursor WHERE consumer = $1 FOR UPDATE', [METRICS_CONSUMER]);
+    const head = await client.query<{ p: string }>('SELECT coalesce(max(position), 0)::text AS p FROM events.event');
+    await client.query(
+      'INSERT INTO metrics.backfill_run (id, started_at, bus_position) VALUES ($1::uuid, $2, $3::bigint)',
+      [runId, clock.now(), head.rows[0]!.p],
+    );
+    await client.query('TRUNCATE metrics.fact, metrics.stock, metrics.rollup');
+    await client.query('DELETE FROM events.consumed WHERE consumer = $1', [METRICS_CONSUMER]);
+    await client.query('DELETE FROM events.failure WHERE consumer = $1', [METRICS_CONSUMER]);
+    await client.query('UPDATE events.cursor SET position = $2::bigint, updated_at = now() WHERE consumer = $1', [
+      METRICS_CONSUMER,
+      head.rows[0]!.p,
+    ]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+  const items: Record<string, number> = {};
+  for (const { department, snapshot } of sources)
+    items[department] = await inPgTransaction(pool, async (sql) =>
+      recordSnapshot(sql, runId, await snapshot(sql, { today: options.today })),
+    );
+  await relayAll(pool);
+  await drainConsumer(pool, metricsFactsConsumer);
+  await pool.query('UPDATE metrics.backfill_run SET finished_at = $2, items = $3::jsonb WHERE id = $1::uuid', [
+    runId,
+    clock.now(),
+    JSON.stringify(items),
+  ]);
+  const facts = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM metrics.fact');
+  return { runId, items, facts: facts.rows[0]!.n };
 }
 
 /**

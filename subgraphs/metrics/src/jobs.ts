@@ -7,6 +7,7 @@ import type { Sql } from '@credit-hub/kit/db';
 import { recordEvents, type DueEvent, type NewEvent } from '@credit-hub/kit/events';
 import { z } from 'zod';
 import { alertRules, readFrame } from './reads.ts';
+import { rollupUpsertSql } from './rollups.ts';
 import { metricById, STOCK_STREAMS, validateQuery, type SubjectDims } from './rules.ts';
 
 export interface DirectoryEntry extends SubjectDims {
@@ -31,7 +32,8 @@ export async function upsertDirectory(sql: Sql, entries: DirectoryEntry[]): Prom
       entries.map((e) => e.industry),
     ],
   );
-  // The facts that move take their old contribution out of the stock levels and bring it back under the new dims.
+  // The facts that move take their old contribution out of the stock levels and the monthly rollups, and bring it back
+  // under the new dims.
   const moved = `SELECT f.stream, f.district, f.city, f.province, f.industry, f.department, f.subject_kind, f.list, f.matter,
       f.severity, f.value FROM metrics.fact f JOIN metrics.subject s ON s.code = f.subject_code
     WHERE s.code = ANY($1::text[]) AND f.stream = ANY($2::text[])`;
@@ -44,8 +46,11 @@ export async function upsertDirectory(sql: Sql, entries: DirectoryEntry[]): Prom
        DO UPDATE SET value = metrics.stock.value + EXCLUDED.value`,
       [codes, STOCK_STREAMS],
     );
+  const rollup = (sign: '' | '-') =>
+    sql.execute(rollupUpsertSql(`(SELECT * FROM metrics.fact WHERE subject_code = ANY($1::text[])) m`, sign), [codes]);
   const codes = entries.map((e) => e.code);
   await restock('-');
+  await rollup('-');
   const n = await sql.execute(
     `UPDATE metrics.fact f SET district = s.district,
        city = CASE WHEN substr(s.district, 3, 2) = '00' THEN '000000' ELSE substr(s.district, 1, 4) || '00' END,
@@ -56,6 +61,8 @@ export async function upsertDirectory(sql: Sql, entries: DirectoryEntry[]): Prom
     [codes],
   );
   await restock('');
+  // Rollup rows the move emptied stay with n = 0; reads count a group only when its n sums above zero.
+  await rollup('');
   return n;
 }
 

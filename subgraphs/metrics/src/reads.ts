@@ -1,10 +1,12 @@
 /**
- * Reads of the metrics fact store: one SQL statement per panel, built from a validated query (rules.ts). Every
- * group-by runs on `metrics.fact` alone, through the (stream, day) or (stream, province, city, day) index.
+ * Reads of the metrics fact store: one SQL statement per panel, built from a validated query (rules.ts). Whole months
+ * of a period come from the monthly rollups (rollups.ts, ADR 0112), the days of a partial month at either end from
+ * `metrics.fact` through its (stream, day) index.
  */
 import { prismaSql, type Db, type Sql } from '@credit-hub/kit/db';
 import { z } from 'zod';
-import { DIMENSIONS, SQL_TRUNC, type DimensionId, type ValidQuery } from './rules.ts';
+import { addDays, monthAligned, monthStart, rollupLevelFor, sourceSql, type Segment } from './rollups.ts';
+import { bucketStart, DIMENSIONS, SQL_TRUNC, type DimensionId, type ValidQuery } from './rules.ts';
 
 export interface FrameRow {
   period: string | null;
@@ -49,10 +51,15 @@ export function effectiveFilters(q: ValidQuery): Partial<Record<DimensionId, str
   return out;
 }
 
+/** How a panel is read: whole months from the rollups (default), or every fact (the tests' reference). */
+export interface ReadOptions {
+  rollups?: boolean;
+}
+
 /** The SQL of one panel (exported for the bench's EXPLAIN and the tests). */
-export function frameSql(q: ValidQuery): { text: string; values: unknown[] } {
+export function frameSql(q: ValidQuery, options: ReadOptions = {}): { text: string; values: unknown[] } {
   const p = new Params();
-  const inner = innerSql(q, p);
+  const inner = innerSql(q, p, options.rollups ?? true);
   // Ordered outside: ORDER BY may then use the output columns in expressions (keys[2]).
   return { text: `SELECT * FROM (${inner}) r ORDER BY ${orderOf(q)} LIMIT ${p.add(q.limit)}`, values: p.values };
 }
@@ -64,16 +71,24 @@ function orderOf(q: ValidQuery): string {
   return `keys[${q.groupBy.indexOf(q.order.field as DimensionId) + 1}] ${dir}, period`;
 }
 
-function innerSql(q: ValidQuery, p: Params): string {
+/** Every dimension a query reads: its group-by, its filters (the metric's own included) and a share's. */
+export function dimensionsRead(q: ValidQuery): DimensionId[] {
+  return [
+    ...q.groupBy,
+    ...(Object.keys(effectiveFilters(q)) as DimensionId[]),
+    ...(Object.keys(q.metric.share ?? {}) as DimensionId[]),
+  ];
+}
+
+function innerSql(q: ValidQuery, p: Params, rollups: boolean): string {
   const m = q.metric;
-  const stream = p.add(m.stream);
-  const from = p.add(q.from);
-  const to = p.add(q.to);
-  const filters = whereOf(p, effectiveFilters(q));
+  const add = (v: unknown) => p.add(v);
+  const where = [`stream = ${p.add(m.stream)}`, ...whereOf(p, effectiveFilters(q))];
+  const level = rollupLevelFor(dimensionsRead(q));
+  const src = (segments: Segment[]) => sourceSql(where, segments, level, add, rollups);
   const cols = q.groupBy.map((d) => DIMENSIONS[d].column);
   const keys = cols.length ? `ARRAY[${cols.map((c) => `${c}::text`).join(', ')}]` : 'NULL::text[]';
   const groupCols = cols.join(', ');
-  const where = [`stream = ${stream}`, ...filters];
   const trunc = q.grain ? `'${SQL_TRUNC[q.grain]}'` : null;
 
   switch (m.aggregation) {
@@ -81,31 +96,40 @@ function innerSql(q: ValidQuery, p: Params): string {
     case 'RATIO': {
       const period = trunc ? `date_trunc(${trunc}, day)::date` : 'NULL::date';
       const value =
-        m.aggregation === 'COUNT' ? 'count(*)::float8' : 'sum(value)::float8 / nullif(sum(weight), 0)::float8';
-      const num = m.aggregation === 'COUNT' ? 'count(*)' : 'sum(value)';
-      const den = m.aggregation === 'COUNT' ? 'count(*)' : 'sum(weight)';
+        m.aggregation === 'COUNT'
+          ? 'coalesce(sum(n), 0)::float8'
+          : 'sum(value)::float8 / nullif(sum(weight), 0)::float8';
+      const num = m.aggregation === 'COUNT' ? 'coalesce(sum(n), 0)' : 'sum(value)';
+      const den = m.aggregation === 'COUNT' ? 'coalesce(sum(n), 0)' : 'sum(weight)';
       const group = [trunc ? period : null, groupCols || null].filter(Boolean).join(', ');
+      const rows = src([{ range: [q.from, q.to], months: monthAligned(q.grain) }]);
+      // A group exists when a fact does (a rollup row emptied by a directory move counts nothing).
       return `SELECT ${period} AS period, ${keys} AS keys, ${value} AS value, ${num} AS num, ${den} AS den
-          FROM metrics.fact WHERE ${[...where, `day BETWEEN ${from}::date AND ${to}::date`].join(' AND ')}
-          ${group ? `GROUP BY ${group}` : ''}`;
+          FROM (${rows}) s ${group ? `GROUP BY ${group} HAVING sum(n) > 0` : ''}`;
     }
     case 'STOCK':
     case 'STOCK_SHARE': {
       const shareCond = m.share ? whereOf(p, m.share).join(' AND ') : 'true';
       const num = m.aggregation === 'STOCK' ? 'sum(value)' : `coalesce(sum(value) FILTER (WHERE ${shareCond}), 0)`;
       if (!trunc) {
-        const value = m.aggregation === 'STOCK' ? `${num}::float8` : `${num}::float8 / nullif(sum(value), 0)::float8`;
-        // The level now (metrics.stock) minus what happened after the period's end: a few rows, whatever the history.
-        const dimCols = 'district, city, province, industry, department, subject_kind, list, matter, severity';
-        return `SELECT NULL::date AS period, ${keys} AS keys, ${value} AS value, ${num} AS num, sum(value) AS den
-            FROM (SELECT ${dimCols}, value FROM metrics.stock WHERE ${where.join(' AND ')}
-                  UNION ALL
-                  SELECT ${dimCols}, -value FROM metrics.fact
-                  WHERE ${[...where, `day > ${to}::date`, `${from}::date <= ${to}::date`].join(' AND ')}) u
-            ${groupCols ? `GROUP BY ${groupCols}` : ''}`;
+        // The level at the period's end: every whole month before it from the rollup, then the days of its month.
+        // Without a group a stock is a number even when nothing was in it by then (0 in force, not unknown).
+        const level = groupCols || m.aggregation !== 'STOCK' ? num : `coalesce(${num}, 0)`;
+        const value = m.aggregation === 'STOCK' ? `${level}::float8` : `${num}::float8 / nullif(sum(value), 0)::float8`;
+        return `SELECT NULL::date AS period, ${keys} AS keys, ${value} AS value, ${level} AS num, sum(value) AS den
+            FROM (${src([{ range: [null, q.to], months: true }])}) s
+            ${groupCols ? `GROUP BY ${groupCols} HAVING sum(n) > 0` : ''}`;
       }
       // Changes per bucket (everything before the range lands in its first bucket), then running sums per group.
-      const bucket = `greatest(date_trunc(${trunc}, day), date_trunc(${trunc}, ${from}::date))::date`;
+      // Grains finer than a month read whole months only before the month the first bucket starts in.
+      const first = bucketStart(q.from, q.grain!);
+      const segments: Segment[] = monthAligned(q.grain)
+        ? [{ range: [null, q.to], months: true }]
+        : [
+            { range: [null, addDays(monthStart(first), -1)], months: true },
+            { range: [monthStart(first), q.to], months: false },
+          ];
+      const bucket = `greatest(date_trunc(${trunc}, day), date_trunc(${trunc}, ${p.add(q.from)}::date))::date`;
       const part = cols.length ? `PARTITION BY ${cols.map((_, i) => `k${i}`).join(', ')}` : '';
       const kcols = cols.map((c, i) => `${c} AS k${i}`);
       const kkeys = cols.length ? `ARRAY[${cols.map((_, i) => `k${i}::text`).join(', ')}]` : 'NULL::text[]';
@@ -115,19 +139,19 @@ function innerSql(q: ValidQuery, p: Params): string {
         m.aggregation === 'STOCK' ? `${runNum}::float8` : `${runNum}::float8 / nullif(${runDen}, 0)::float8`;
       return `WITH b AS (
             SELECT ${bucket} AS period${kcols.length ? ', ' + kcols.join(', ') : ''}, ${num} AS n, sum(value) AS d
-            FROM metrics.fact WHERE ${[...where, `day <= ${to}::date`].join(' AND ')}
-            GROUP BY 1${cols.map((_, i) => `, ${i + 2}`).join('')})
+            FROM (${src(segments)}) s
+            GROUP BY 1${cols.map((_, i) => `, ${i + 2}`).join('')} HAVING sum(n) > 0)
           SELECT period, ${kkeys} AS keys, ${value} AS value, ${runNum} AS num, ${runDen} AS den FROM b`;
     }
     case 'SUBJECTS_AT_LEAST': {
       const { min, years } = m.atLeast ?? { min: 1, years: 1 };
+      const to = p.add(q.to);
       const minP = p.add(min);
       const yearsP = p.add(`${years} years`);
       const inner = [
         ...where,
         `day <= ${to}::date`,
         `day > (${to}::date - ${yearsP}::interval)`,
-        `${from}::date <= ${to}::date`,
         'subject_code IS NOT NULL',
       ];
       return `SELECT NULL::date AS period, ${keys} AS keys, count(*)::float8 AS value, count(*) AS num, count(*) AS den
@@ -139,8 +163,8 @@ function innerSql(q: ValidQuery, p: Params): string {
   }
 }
 
-export async function readFrame(sql: Sql, q: ValidQuery): Promise<FrameRow[]> {
-  const { text, values } = frameSql(q);
+export async function readFrame(sql: Sql, q: ValidQuery, options: ReadOptions = {}): Promise<FrameRow[]> {
+  const { text, values } = frameSql(q, options);
 
   return (await sql.rows(text, values)).map((raw) => {
     const r = frameRow.parse(raw);

@@ -29,7 +29,12 @@ export interface IncomingEvent {
  * delivery report would make another one, without end).
  */
 export const OWN_REPORT_TYPES: readonly string[] = ['push.delivery.finished'];
-const DELIVERABLE_TYPES = EVENT_TYPES.filter((t) => !OWN_REPORT_TYPES.includes(t));
+/**
+ * Never pushed either: `state.snapshot`, a backfill's restatement of past changes for the metrics store (ADR 0113),
+ * which subscribers were told of when they happened.
+ */
+const RESTATEMENT_TYPES: readonly string[] = ['state.snapshot'];
+const DELIVERABLE_TYPES = EVENT_TYPES.filter((t) => !OWN_REPORT_TYPES.includes(t) && !RESTATEMENT_TYPES.includes(t));
 
 /** The event types a subscription may name: the backbone's catalogue (measure.lift.required included). */
 export const catalogueTypes = (): string[] => knownEventTypes(DELIVERABLE_TYPES);

@@ -227,6 +227,34 @@ export const objectionResolvedV1 = z.strictObject({
   reason: z.string().max(500),
 });
 
+/** The types a department's state snapshot restates (docs/adr/0113-metrics-backfill-from-department-snapshots.md). */
+export const SNAPSHOT_TYPES = [
+  'list.entry.added',
+  'list.entry.removed',
+  'record.published',
+  'record.publication.ended',
+  'rating.changed',
+  'evaluation.grade.changed',
+  'disclosure.record.accepted',
+  'disclosure.record.revised',
+  'disclosure.record.repaired',
+  'credit.check.recorded',
+] as const;
+
+/**
+ * One item of a department's state snapshot: an event the department's current state implies (an entry in force
+ * and when it was listed, a removal it keeps, a rating level), restated for a backfill run. Only the metrics consumer
+ * reads it: it is not the change itself, so the subscribers of the inner type are not told twice. The inner payload
+ * is the inner type's, checked by the consumer against the catalogue; `occurredAt` is when the original happened
+ * (the department's stored time, for receipt-dated facts).
+ */
+export const stateSnapshotV1 = z.strictObject({
+  runId: id,
+  type: z.enum(SNAPSHOT_TYPES),
+  occurredAt: z.string().datetime({ offset: true }),
+  payload: z.record(z.string(), z.unknown()),
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // Sources of the supervisors' metrics (docs/metrics.md, ADR 0110): what the departments' intake and services did.
 
@@ -367,6 +395,7 @@ export const EVENT_CATALOGUE = {
   'commitment.broken': { 1: commitmentBrokenV1 },
   'repair.approved': { 1: repairApprovedV1 },
   'objection.resolved': { 1: objectionResolvedV1 },
+  'state.snapshot': { 1: stateSnapshotV1 },
   'disclosure.decision.received': { 1: disclosureDecisionReceivedV1 },
   'disclosure.decision.declared': { 1: disclosureDecisionDeclaredV1 },
   'disclosure.record.quarantined': { 1: disclosureRecordQuarantinedV1 },

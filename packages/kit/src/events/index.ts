@@ -9,3 +9,4 @@ export * from './scheduled.ts';
 export * from './retention.ts';
 export * from './repair.ts';
 export * from './backlog.ts';
+export * from './snapshot.ts';
