@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { pgSql } from '@credit-hub/kit/db';
 import { clock } from '@credit-hub/kit';
-import { courtSnapshot } from '@credit-hub/subgraph-court/snapshot';
+import { courtSnapshot } from '@credit-hub/subgraph-court/events';
 import { rebuildFacts, snapshotBackfill, type SnapshotSource } from '@credit-hub/subgraph-metrics/events';
 import { evaluateAlerts, syncDirectoryFromGraph } from '@credit-hub/subgraph-metrics/jobs';
 

@@ -7,7 +7,7 @@ import type { Sql } from '@credit-hub/kit/db';
 import { recordEvents, type DueEvent, type NewEvent } from '@credit-hub/kit/events';
 import { z } from 'zod';
 import { alertRules, readFrame } from './reads.ts';
-import { rollupUpsertSql } from './rollups.ts';
+import { rollupUpsertSql } from './rollups/rules.ts';
 import { metricById, STOCK_STREAMS, validateQuery, type SubjectDims } from './rules.ts';
 
 export interface DirectoryEntry extends SubjectDims {

@@ -1,11 +1,11 @@
 /**
  * Reads of the metrics fact store: one SQL statement per panel, built from a validated query (rules.ts). Whole months
- * of a period come from the monthly rollups (rollups.ts, ADR 0112), the days of a partial month at either end from
+ * of a period come from the monthly rollups (rollups/rules.ts, ADR 0112), the days of a partial month at either end from
  * `metrics.fact` through its (stream, day) index.
  */
 import { prismaSql, type Db, type Sql } from '@credit-hub/kit/db';
 import { z } from 'zod';
-import { addDays, monthAligned, monthStart, rollupLevelFor, sourceSql, type Segment } from './rollups.ts';
+import { addDays, monthAligned, monthStart, rollupLevelFor, sourceSql, type Segment } from './rollups/rules.ts';
 import { bucketStart, DIMENSIONS, SQL_TRUNC, type DimensionId, type ValidQuery } from './rules.ts';
 
 export interface FrameRow {

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { DeliveredEvent } from '@credit-hub/kit/events';
 import { makeUscc } from '@credit-hub/kit/testing';
 import { bucketStart, dimsOfCode, factsOf, METRICS, regionLevels, timelinessOf, validateQuery } from './rules.ts';
+import { sourceFactsOf } from './sources/rules.ts';
 
 const firm = makeUscc('91', '330106', '00000001');
 const event = (over: Partial<DeliveredEvent>): DeliveredEvent => ({
@@ -38,6 +39,7 @@ describe('factsOf', () => {
         payload: { list: 'DISHONEST_DEBTOR', entryId: '1', listedOn: '2026-03-01', endsOn: null, authority: null },
       }),
       undefined,
+      sourceFactsOf,
     );
     assert.equal(fact!.day, '2026-03-01');
     assert.deepEqual([fact!.province, fact!.city, fact!.district], ['330000', '330100', '330106']);
@@ -51,6 +53,7 @@ describe('factsOf', () => {
         payload: { list: 'DISHONEST_DEBTOR', entryId: '1', removedOn: '2026-03-05', cause: 'PERFORMED', ground: null },
       }),
       { district: '330203', industry: 'F', kind: 'ENTERPRISE' },
+      sourceFactsOf,
     );
     assert.deepEqual([fact!.value, fact!.severity, fact!.city, fact!.industry], [-1, 'PERFORMED', '330200', 'F']);
   });
@@ -62,6 +65,7 @@ describe('factsOf', () => {
         payload: { modelCode: 'PUBLIC', modelVersion: 1, grade: 'B', previousGrade: 'A', score: 80 },
       }),
       undefined,
+      sourceFactsOf,
     );
     assert.deepEqual(
       facts.map((f) => [f.severity, f.value, f.seq]),
@@ -84,6 +88,7 @@ describe('factsOf', () => {
         payload: { kind: 'PENALTY', recordId: '9', decisionNumber: '杭税罚〔2025〕1号', decidedOn: '2025-09-30' },
       }),
       undefined,
+      sourceFactsOf,
     );
     assert.deepEqual([fact!.day, fact!.severity, fact!.value, fact!.weight], ['2025-10-17', 'LATE', 0, 1]);
   });

@@ -12,7 +12,6 @@ import { isUscc, kindFromUscc, SUBJECT_KIND_LABELS } from '@credit-hub/kit/codes
 import type { DeliveredEvent, EventType } from '@credit-hub/kit/events';
 import { findRegion, industryName, regionName } from '@credit-hub/kit/reference';
 import { z } from 'zod';
-import { sourceFactsOf } from './sources.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Dimensions
@@ -47,7 +46,7 @@ export const STREAMS = {
   'credit.check': { events: ['credit.check.recorded'] },
   'evaluation.grade': { events: ['evaluation.grade.changed'] },
   rating: { events: ['rating.changed'] },
-  // Sources of ADR 0110 (src/sources.ts `sourceFactsOf`).
+  // Sources of ADR 0110 (src/sources/rules.ts `sourceFactsOf`).
   'disclosure.reporting': { events: ['disclosure.decision.received', 'disclosure.decision.declared'] },
   'disclosure.compliance': { events: ['disclosure.decision.received'] },
   'disclosure.firstReceipt': { events: ['disclosure.decision.received'] },
@@ -701,8 +700,22 @@ const str = (p: Payload, key: string): string => {
   return typeof v === 'string' ? v : v === null || v === undefined ? '-' : String(v);
 };
 
+/**
+ * The facts the sources of ADR 0110 contribute (sources/rules.ts `sourceFactsOf`): handed in by the caller rather than
+ * imported, since that module takes its row types from this one.
+ */
+export type SourceFacts = (
+  event: DeliveredEvent,
+  base: Omit<FactRow, 'stream' | 'day'>,
+  received: string,
+  helpers: {
+    regionLevels(code: string | null): { district: string; city: string; province: string };
+    timelinessOf(decidedOn: string, receivedOn: string): 'TIMELY' | 'LATE' | 'UNDETERMINED';
+  },
+) => FactRow[];
+
 /** The facts one event contributes (empty for a type the store does not take). */
-export function factsOf(event: DeliveredEvent, known: SubjectDims | undefined): FactRow[] {
+export function factsOf(event: DeliveredEvent, known: SubjectDims | undefined, sourceFacts: SourceFacts): FactRow[] {
   const p = (event.payload ?? {}) as Payload;
   const subject = event.subjectCode ?? event.personKey;
   const dims = dimsOfCode(subject, known);
@@ -801,7 +814,7 @@ export function factsOf(event: DeliveredEvent, known: SubjectDims | undefined): 
       return facts;
     }
     default:
-      return sourceFactsOf(event, base, received, { regionLevels, timelinessOf: (d, r) => timelinessOf(d, r) });
+      return sourceFacts(event, base, received, { regionLevels, timelinessOf: (d, r) => timelinessOf(d, r) });
   }
 }
 

@@ -1,13 +1,13 @@
 /**
  * Facts of the metric sources added by ADR 0110 (docs/metrics.md, "Fact streams"): the 双公示 intake's first receipts,
  * declarations and quarantine; evaluation's business decisions (应查未查), overdue measures (应惩未惩) and 双随机
- * draws; the reports issued; push's finished deliveries. Pure, like rules.ts `factsOf`, which hands every event type
- * it does not map itself to `sourceFactsOf`.
+ * draws; the reports issued; push's finished deliveries. Pure, like ../rules.ts `factsOf`, which hands every event
+ * type it does not map itself to the `sourceFacts` its caller passes (this function: events.ts, and the tests).
  *
- * Only types are imported from rules.ts (which imports this module): the helpers it needs come as an argument.
+ * Only types are imported from ../rules.ts; the helpers it needs come as an argument.
  */
 import type { DeliveredEvent } from '@credit-hub/kit/events';
-import type { FactRow, StreamId } from './rules.ts';
+import type { FactRow, StreamId } from '../rules.ts';
 
 type Base = Omit<FactRow, 'stream' | 'day'>;
 type Payload = Record<string, unknown>;

@@ -5,7 +5,7 @@
  * a partial month at either end from `metrics.fact`. Pure planning and SQL text; the statements run in events.ts,
  * jobs.ts and reads.ts.
  */
-import { DIMENSIONS, DIMENSION_IDS, type DimensionId, type TimeGrain } from './rules.ts';
+import { DIMENSIONS, DIMENSION_IDS, type DimensionId, type TimeGrain } from '../rules.ts';
 
 /** Levels from coarse to full; a query uses the first that keeps every dimension it groups or filters by. */
 export const ROLLUP_LEVELS: readonly { level: number; dims: readonly DimensionId[] }[] = [

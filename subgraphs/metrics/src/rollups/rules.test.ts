@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { monthAligned, rollupLevelFor, splitRange } from './rollups.ts';
+import { monthAligned, rollupLevelFor, splitRange } from './rules.ts';
 
 describe('splitting a period into whole months and leftover days', () => {
   it('reads whole months from the rollup and the partial months at either end from the facts', () => {
