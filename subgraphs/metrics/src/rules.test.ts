@@ -106,7 +106,6 @@ describe('validateQuery', () => {
   it('refuses, naming the field and the rule', () => {
     const cases: [object, string, string][] = [
       [{ metric: 'nope' }, 'query.metric', 'UNKNOWN_METRIC'],
-      [{ metric: 'repairs.handlingDays' }, 'query.metric', 'PENDING_SOURCE'],
       [{ from: '2026-04-01' }, 'query.from', 'RANGE'],
       [{ groupBy: ['matter'] }, 'query.groupBy', 'DIMENSION_NOT_SUPPORTED'],
       [{ groupBy: ['city', 'city'] }, 'query.groupBy', 'DUPLICATE'],
