@@ -153,25 +153,26 @@ const closed = (
   closedOn: string,
   workingDays: number | null,
   overdue: boolean,
-): NewEvent => ({
-  source: 'repair',
-  type: 'repair.case.closed',
-  department,
-  subject,
-  occurredAt: at(closedOn),
-  payload: {
-    caseId: String(n),
-    caseKind,
-    recordKind,
-    recordId: String(100 + n),
-    outcome,
-    submittedOn: '2026-02-02',
-    closedOn,
-    workingDays,
-    overdue,
-    extended: false,
-  },
-});
+) =>
+  ({
+    source: 'repair',
+    type: 'repair.case.closed',
+    department,
+    subject,
+    occurredAt: at(closedOn),
+    payload: {
+      caseId: String(n),
+      caseKind,
+      recordKind,
+      recordId: String(100 + n),
+      outcome,
+      submittedOn: '2026-02-02',
+      closedOn,
+      workingDays,
+      overdue,
+      extended: false,
+    },
+  }) as NewEvent;
 const removed = (source: string, subject: string, list: string, n: number, removedOn: string, cause: string) =>
   ({
     source,
