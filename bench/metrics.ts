@@ -23,7 +23,7 @@ import { insertFacts, rebuildStock } from '@credit-hub/subgraph-metrics/events';
 import { startMetricsSubgraph } from '@credit-hub/subgraph-metrics';
 import { factsOf, validateQuery, type FactRow } from '@credit-hub/subgraph-metrics/rules';
 import { readFrame } from '@credit-hub/subgraph-metrics/reads';
-import { sourceFactsOf } from '@credit-hub/subgraph-metrics/sources';
+import { SOURCE_FACTS } from '@credit-hub/subgraph-metrics/sources';
 import { BUILT_IN_PANELS } from '@credit-hub/subgraph-metrics/dashboards';
 
 const { values } = parseArgs({
@@ -160,7 +160,7 @@ async function fillChunk(sql: ReturnType<typeof pgSql>, startIndex: number, coun
     ids = [];
   };
   const add = (e: DeliveredEvent, dims: { district: string; industry: string; kind: string }) => {
-    for (const f of factsOf(e, dims, sourceFactsOf)) {
+    for (const f of factsOf(e, dims, SOURCE_FACTS)) {
       facts.push(f);
       ids.push(e.id);
     }

@@ -255,10 +255,14 @@ describe('信用修复 through the hub', () => {
     // Nothing in the tax schema was written by the window: the entry is still published until tax consumes the event.
     const entry = await tdb.db.prisma.majorTaxViolation.findUniqueOrThrow({ where: { id: BigInt(entryId) } });
     assert.equal(entry.status, 'PUBLISHED');
-    const outbox = await tdb.db.pool.query(`SELECT type, department, payload FROM repair.outbox`);
+    const outbox = await tdb.db.pool.query(`SELECT type, department, payload FROM repair.outbox ORDER BY position`);
     assert.deepEqual(
-      outbox.rows.map((r) => [r.type, r.department, r.payload.recordId, r.payload.appliedOn]),
-      [['repair.approved', 'tax', entryId, '2026-06-15']],
+      outbox.rows.map((r) => [r.type, r.department, r.payload.recordId, r.payload.appliedOn ?? r.payload.outcome]),
+      [
+        ['repair.approved', 'tax', entryId, '2026-06-15'],
+        // The metrics' record of the decision (docs/metrics.md), in the same transaction.
+        ['repair.case.closed', 'tax', entryId, 'APPROVED'],
+      ],
     );
   });
 

@@ -28,7 +28,7 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { alertsDue } from './jobs.ts';
 import { rollupUpsertSql } from './rollups/rules.ts';
-import { sourceFactsOf } from './sources/rules.ts';
+import { SOURCE_FACTS } from './sources/rules.ts';
 import { CONSUMED_TYPES, factsOf, STOCK_STREAMS, type FactRow, type SubjectDims } from './rules.ts';
 
 export const METRICS_CONSUMER = 'metrics.facts';
@@ -126,7 +126,7 @@ export async function rebuildRollups(sql: Sql): Promise<void> {
 export async function recordFactsOf(sql: Sql, event: DeliveredEvent): Promise<number> {
   const code = event.subjectCode ?? event.personKey;
   const known = code ? (await knownSubjects(sql, [code])).get(code) : undefined;
-  const facts = factsOf(event, known, sourceFactsOf);
+  const facts = factsOf(event, known, SOURCE_FACTS);
   return insertFacts(
     sql,
     facts.map(() => event.id),

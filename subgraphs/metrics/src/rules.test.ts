@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { DeliveredEvent } from '@credit-hub/kit/events';
 import { makeUscc } from '@credit-hub/kit/testing';
 import { bucketStart, dimsOfCode, factsOf, METRICS, regionLevels, timelinessOf, validateQuery } from './rules.ts';
-import { sourceFactsOf } from './sources/rules.ts';
+import { SOURCE_FACTS } from './sources/rules.ts';
 
 const firm = makeUscc('91', '330106', '00000001');
 const event = (over: Partial<DeliveredEvent>): DeliveredEvent => ({
@@ -39,7 +39,7 @@ describe('factsOf', () => {
         payload: { list: 'DISHONEST_DEBTOR', entryId: '1', listedOn: '2026-03-01', endsOn: null, authority: null },
       }),
       undefined,
-      sourceFactsOf,
+      SOURCE_FACTS,
     );
     assert.equal(fact!.day, '2026-03-01');
     assert.deepEqual([fact!.province, fact!.city, fact!.district], ['330000', '330100', '330106']);
@@ -53,7 +53,7 @@ describe('factsOf', () => {
         payload: { list: 'DISHONEST_DEBTOR', entryId: '1', removedOn: '2026-03-05', cause: 'PERFORMED', ground: null },
       }),
       { district: '330203', industry: 'F', kind: 'ENTERPRISE' },
-      sourceFactsOf,
+      SOURCE_FACTS,
     );
     assert.deepEqual([fact!.value, fact!.severity, fact!.city, fact!.industry], [-1, 'PERFORMED', '330200', 'F']);
   });
@@ -65,7 +65,7 @@ describe('factsOf', () => {
         payload: { modelCode: 'PUBLIC', modelVersion: 1, grade: 'B', previousGrade: 'A', score: 80 },
       }),
       undefined,
-      sourceFactsOf,
+      SOURCE_FACTS,
     );
     assert.deepEqual(
       facts.map((f) => [f.severity, f.value, f.seq]),
@@ -88,7 +88,7 @@ describe('factsOf', () => {
         payload: { kind: 'PENALTY', recordId: '9', decisionNumber: '杭税罚〔2025〕1号', decidedOn: '2025-09-30' },
       }),
       undefined,
-      sourceFactsOf,
+      SOURCE_FACTS,
     );
     assert.deepEqual([fact!.day, fact!.severity, fact!.value, fact!.weight], ['2025-10-17', 'LATE', 0, 1]);
   });
@@ -111,7 +111,6 @@ describe('validateQuery', () => {
   it('refuses, naming the field and the rule', () => {
     const cases: [object, string, string][] = [
       [{ metric: 'nope' }, 'query.metric', 'UNKNOWN_METRIC'],
-      [{ metric: 'repairs.handlingDays' }, 'query.metric', 'PENDING_SOURCE'],
       [{ from: '2026-04-01' }, 'query.from', 'RANGE'],
       [{ groupBy: ['matter'] }, 'query.groupBy', 'DIMENSION_NOT_SUPPORTED'],
       [{ groupBy: ['city', 'city'] }, 'query.groupBy', 'DUPLICATE'],

@@ -57,6 +57,10 @@ export const STREAMS = {
   'inspection.sampled': { events: ['inspection.sample.drawn'] },
   'report.issued': { events: ['report.issued'] },
   'push.delivery': { events: ['push.delivery.finished'] },
+  // The repair window's closed cases and the departments' repair acts (src/sources.ts).
+  'repair.closed': { events: ['repair.case.closed'] },
+  'repair.case': { events: ['repair.case.closed'] },
+  'repair.act': { events: ['list.entry.removed', 'record.publication.ended', 'rating.changed'] },
 } as const satisfies Record<string, { events: readonly EventType[] }>;
 export type StreamId = keyof typeof STREAMS;
 
@@ -500,43 +504,73 @@ export const METRICS: MetricDefinition[] = [
   m({
     id: 'repairs.completed',
     label: '信用修复完成数',
-    description: '因信用修复而移出名单或终止公示的条目数（双公示行政处罚修复 + 名单移出原因为修复）。',
+    description:
+      '认定部门完成的信用修复行为数（按修复日期）：行政处罚、信用承诺未践诺终止公示，重大税收违法失信主体、经营异常名录、严重违法失信名单等移出名单，以及环境信用黑名单评价结果修复（原因均为信用修复）；事项维度为记录类别。',
     unit: 'COUNT',
     department: 'platform',
     access: 'SUPERVISOR',
     grains: ALL_GRAINS,
     dimensions: [...SUBJECT_DIMS, 'department', 'matter'],
-    sources: ['docs/disclosure.md', 'docs/metrics.md#fact-streams'],
-    stream: 'disclosure.repaired',
+    sources: ['docs/rules/repair.md', 'docs/metrics.md#fact-streams'],
+    stream: 'repair.act',
     aggregation: 'COUNT',
   }),
   m({
     id: 'repairs.handlingDays',
     label: '信用修复平均办理时长',
-    description: '修复申请从提交到办结的平均工作日数、超期数（修复办理时长）。',
+    description:
+      '信用修复申请从提交到认定部门作出决定（准予、不予修复或不予受理）的平均工作日数（按办结日期；补正期间不计；日历未收录年份的不计入）；事项维度为记录类别，结果维度为办理结果。',
     unit: 'COUNT',
     department: 'platform',
     access: 'SUPERVISOR',
     grains: ALL_GRAINS,
-    dimensions: ['department'],
-    sources: ['../shared/reference/wave2-anchors.md §1.5'],
-    stream: null,
+    dimensions: [...SUBJECT_DIMS, 'department', 'matter', 'severity'],
+    sources: ['docs/rules/repair.md', 'docs/rules/calendar.md', 'docs/metrics.md#fact-streams'],
+    stream: 'repair.closed',
     aggregation: 'RATIO',
-    pendingOn: 'repair 子图的 repair.application.* 事件',
+    fixed: { list: ['REPAIR'] },
   }),
   m({
     id: 'objections.handlingDays',
     label: '异议处理平均时长',
-    description: '异议申诉从受理到办结的平均工作日数与异议占比。',
+    description:
+      '异议申请从提交到提供部门办结（更正、维持或不予受理）的平均工作日数（按办结日期；补正期间不计；日历未收录年份的不计入）。',
     unit: 'COUNT',
     department: 'platform',
     access: 'SUPERVISOR',
     grains: ALL_GRAINS,
-    dimensions: ['department'],
-    sources: ['../shared/reference/wave2-anchors.md §1.6'],
-    stream: null,
+    dimensions: [...SUBJECT_DIMS, 'department', 'matter', 'severity'],
+    sources: ['docs/rules/repair.md', 'docs/rules/calendar.md', 'docs/metrics.md#fact-streams'],
+    stream: 'repair.closed',
     aggregation: 'RATIO',
-    pendingOn: 'repair 子图的 objection.* 事件',
+    fixed: { list: ['OBJECTION'] },
+  }),
+  m({
+    id: 'repairs.overdue',
+    label: '修复与异议超期办结数',
+    description: '在所处办理环节的截止日之后才作出决定的信用修复申请与异议件数（按办结日期）；名单维度区分修复与异议。',
+    unit: 'COUNT',
+    department: 'platform',
+    access: 'SUPERVISOR',
+    grains: ALL_GRAINS,
+    dimensions: [...SUBJECT_DIMS, 'department', 'list', 'matter'],
+    sources: ['docs/rules/repair.md', 'docs/metrics.md#fact-streams'],
+    stream: 'repair.case',
+    aggregation: 'COUNT',
+    fixed: { severity: ['OVERDUE'] },
+  }),
+  m({
+    id: 'objections.share',
+    label: '异议占比',
+    description: '办结的异议件数 / 办结的信用修复申请与异议件数（按办结日期）。',
+    unit: 'RATIO',
+    department: 'platform',
+    access: 'SUPERVISOR',
+    grains: ALL_GRAINS,
+    dimensions: [...SUBJECT_DIMS, 'department', 'matter'],
+    sources: ['docs/rules/repair.md', 'docs/metrics.md#fact-streams'],
+    stream: 'repair.case',
+    aggregation: 'RATIO',
   }),
   m({
     id: 'reports.issued',
@@ -701,21 +735,24 @@ const str = (p: Payload, key: string): string => {
 };
 
 /**
- * The facts the sources of ADR 0110 contribute (sources/rules.ts `sourceFactsOf`): handed in by the caller rather than
- * imported, since that module takes its row types from this one.
+ * The facts of the sources of ADR 0110 and of the departments' repair acts (sources/rules.ts `SOURCE_FACTS`): handed
+ * in by the caller rather than imported, since that module takes its row types from this one.
  */
-export type SourceFacts = (
-  event: DeliveredEvent,
-  base: Omit<FactRow, 'stream' | 'day'>,
-  received: string,
-  helpers: {
-    regionLevels(code: string | null): { district: string; city: string; province: string };
-    timelinessOf(decidedOn: string, receivedOn: string): 'TIMELY' | 'LATE' | 'UNDETERMINED';
-  },
-) => FactRow[];
+export interface SourceFacts {
+  sourceFactsOf(
+    event: DeliveredEvent,
+    base: Omit<FactRow, 'stream' | 'day'>,
+    received: string,
+    helpers: {
+      regionLevels(code: string | null): { district: string; city: string; province: string };
+      timelinessOf(decidedOn: string, receivedOn: string): 'TIMELY' | 'LATE' | 'UNDETERMINED';
+    },
+  ): FactRow[];
+  repairActFacts(event: DeliveredEvent, base: Omit<FactRow, 'stream' | 'day'>, received: string): FactRow[];
+}
 
 /** The facts one event contributes (empty for a type the store does not take). */
-export function factsOf(event: DeliveredEvent, known: SubjectDims | undefined, sourceFacts: SourceFacts): FactRow[] {
+export function factsOf(event: DeliveredEvent, known: SubjectDims | undefined, sources: SourceFacts): FactRow[] {
   const p = (event.payload ?? {}) as Payload;
   const subject = event.subjectCode ?? event.personKey;
   const dims = dimsOfCode(subject, known);
@@ -766,6 +803,7 @@ export function factsOf(event: DeliveredEvent, known: SubjectDims | undefined, s
           severity: str(p, 'cause'),
           value: -1,
         },
+        ...sources.repairActFacts(event, base, received),
       ];
     case 'record.published':
       return [
@@ -787,6 +825,7 @@ export function factsOf(event: DeliveredEvent, known: SubjectDims | undefined, s
           severity: 'ENDED',
           value: -1,
         },
+        ...sources.repairActFacts(event, base, received),
       ];
     case 'credit.check.recorded': {
       const lists = Array.isArray(p.lists) ? p.lists.map(String) : [];
@@ -811,10 +850,10 @@ export function factsOf(event: DeliveredEvent, known: SubjectDims | undefined, s
       const facts: FactRow[] = [{ ...base, stream, day: received, matter, severity: now }];
       if (typeof before === 'string')
         facts.push({ ...base, stream, seq: 1, day: received, matter, severity: before, value: -1 });
-      return facts;
+      return [...facts, ...sources.repairActFacts(event, base, received)];
     }
     default:
-      return sourceFacts(event, base, received, { regionLevels, timelinessOf: (d, r) => timelinessOf(d, r) });
+      return sources.sourceFactsOf(event, base, received, { regionLevels, timelinessOf: (d, r) => timelinessOf(d, r) });
   }
 }
 
@@ -910,6 +949,17 @@ export const VALUE_LABELS: Record<string, string> = {
   ENVIRONMENTAL_INTEGRITY: '环保诚信企业',
   TERM_ENDED: '期满',
   REPAIRED: '信用修复',
+  REPAIR: '信用修复',
+  OBJECTION: '异议',
+  APPROVED: '准予修复',
+  DENIED: '不予修复',
+  NOT_ACCEPTED: '不予受理',
+  CORRECTED: '已更正',
+  UPHELD: '维持',
+  OVERDUE: '超期',
+  ON_TIME: '按期',
+  MAJOR_TAX_VIOLATION: '重大税收违法失信主体',
+  COMMITMENT_BREACH: '信用承诺未践诺',
   WITHDRAWN: '撤销',
   PERFORMED: '履行完毕',
   SUPERSEDED: '被替代',

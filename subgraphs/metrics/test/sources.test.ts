@@ -143,6 +143,71 @@ const delivery = (
   },
 });
 
+const closed = (
+  department: string,
+  subject: string,
+  n: number,
+  caseKind: 'REPAIR' | 'OBJECTION',
+  recordKind: string,
+  outcome: string,
+  closedOn: string,
+  workingDays: number | null,
+  overdue: boolean,
+) =>
+  ({
+    source: 'repair',
+    type: 'repair.case.closed',
+    department,
+    subject,
+    occurredAt: at(closedOn),
+    payload: {
+      caseId: String(n),
+      caseKind,
+      recordKind,
+      recordId: String(100 + n),
+      outcome,
+      submittedOn: '2026-02-02',
+      closedOn,
+      workingDays,
+      overdue,
+      extended: false,
+    },
+  }) as NewEvent;
+const removed = (source: string, subject: string, list: string, n: number, removedOn: string, cause: string) =>
+  ({
+    source,
+    type: 'list.entry.removed',
+    department: source,
+    subject,
+    occurredAt: at(removedOn),
+    payload: { list, entryId: String(n), removedOn, cause, ground: null },
+  }) as NewEvent;
+const ended = (source: string, department: string, subject: string, record: string, id: string, endedOn: string) =>
+  ({
+    source,
+    type: 'record.publication.ended',
+    department,
+    subject,
+    occurredAt: at(endedOn),
+    payload: { record, recordId: id, endedOn, cause: 'REPAIRED' },
+  }) as NewEvent;
+const rated = (source: string, subject: string, scheme: string, day: string, cause?: string) =>
+  ({
+    source,
+    type: 'rating.changed',
+    department: source,
+    subject,
+    occurredAt: at(day),
+    payload: {
+      scheme,
+      year: 2025,
+      level: scheme === 'ENVIRONMENTAL' ? 'YELLOW' : 'A',
+      previousLevel: scheme === 'ENVIRONMENTAL' ? 'RED' : 'B',
+      ratingId: `r-${scheme}`,
+      ...(cause ? { cause } : {}),
+    },
+  }) as NewEvent;
+
 before(async () => {
   tdb = await createTestDatabase();
   const seed = metricsSeed(tdb.db);
@@ -196,6 +261,37 @@ before(async () => {
     delivery('tax', 2, 'DELIVERED', false, A),
     delivery('tax', 3, 'DEAD', false, B),
     delivery('market', 4, 'DELIVERED', true, B),
+    // The repair window's closed cases (deciding department; working days with the 补正 already excluded).
+    closed('tax', A, 1, 'REPAIR', 'MAJOR_TAX_VIOLATION', 'APPROVED', '2026-03-10', 5, false),
+    closed('tax', B, 2, 'REPAIR', 'MAJOR_TAX_VIOLATION', 'DENIED', '2026-03-12', 9, true),
+    closed('market', A, 3, 'REPAIR', 'ABNORMAL_OPERATION', 'APPROVED', '2026-02-20', 3, false),
+    closed('market', B, 4, 'OBJECTION', 'SERIOUS_ILLEGAL', 'UPHELD', '2026-03-15', 12, true),
+    // Outside the calendar's years: counted as a case, not in the average.
+    closed('environment', A, 5, 'REPAIR', 'ENVIRONMENTAL_BLACKLIST', 'APPROVED', '2026-03-16', null, false),
+    closed('tax', A, 6, 'OBJECTION', 'MAJOR_TAX_VIOLATION', 'CORRECTED', '2026-03-18', 4, false),
+    // The departments' repair acts (cause REPAIRED), whichever record kind; the others are no repair.
+    removed('tax', A, 'MAJOR_TAX_VIOLATOR', 1, '2026-03-11', 'REPAIRED'),
+    removed('market', A, 'ABNORMAL_OPERATION', 2, '2026-02-21', 'REPAIRED'),
+    removed('market', B, 'SERIOUS_ILLEGAL', 3, '2026-03-02', 'TERM_ENDED'),
+    // A repaired 双公示 penalty is announced twice by disclosure: counted once.
+    {
+      source: 'disclosure',
+      type: 'disclosure.record.repaired',
+      department: 'tax',
+      subject: A,
+      occurredAt: at('2026-03-05'),
+      payload: {
+        kind: 'PENALTY',
+        recordId: '9',
+        decisionNumber: '罚〔2025〕9号',
+        decidedOn: '2025-06-01',
+        repairedOn: '2026-03-05',
+      },
+    },
+    ended('disclosure', 'tax', A, 'ADMINISTRATIVE_PENALTY', '9', '2026-03-05'),
+    ended('commitment', 'market', B, 'COMMITMENT_BREACH', '00000000-0000-4000-8000-0000000000c1', '2026-03-20'),
+    rated('environment', A, 'ENVIRONMENTAL', '2026-03-17', 'REPAIRED'),
+    rated('tax', B, 'TAX_CREDIT', '2026-03-17'),
   ]);
   service = await startMetricsSubgraph({ db: tdb.db, port: 0, internalSecret: TEST_INTERNAL_SECRET });
 });
@@ -365,6 +461,66 @@ describe('reports issued, push deliveries and sync timeliness', () => {
   });
 });
 
+describe('信用修复 and 异议: handling time, overdue, objection share, repair acts', () => {
+  it('average working days by department and month; a case outside the calendar counts in no average', async () => {
+    assert.deepEqual(await by('repairs.handlingDays', ['department']), [
+      ['environment', null],
+      ['market', 3],
+      ['tax', 7],
+    ]);
+    assert.deepEqual(await rows({ metric: 'repairs.handlingDays', ...Q1, grain: 'MONTH' }), [
+      ['2026-02-01', 3],
+      ['2026-03-01', 7],
+    ]);
+    assert.deepEqual(await by('repairs.handlingDays', ['severity']), [
+      ['APPROVED', 4],
+      ['DENIED', 9],
+    ]);
+    assert.deepEqual(await by('objections.handlingDays', ['department']), [
+      ['market', 12],
+      ['tax', 4],
+    ]);
+    assert.deepEqual(await rows({ metric: 'objections.handlingDays', ...Q1 }), [[8]]);
+  });
+
+  it('overdue decisions by kind and department, and the objections’ share of closed cases', async () => {
+    assert.deepEqual(await by('repairs.overdue', ['list']), [
+      ['OBJECTION', 1],
+      ['REPAIR', 1],
+    ]);
+    assert.deepEqual(
+      await rows({ metric: 'repairs.overdue', ...Q1, filters: [{ dimension: 'department', values: ['tax'] }] }),
+      [[1]],
+    );
+    assert.deepEqual(await rows({ metric: 'objections.share', ...Q1 }), [[2 / 6]]);
+    assert.deepEqual(await by('objections.share', ['department']), [
+      ['environment', 0],
+      ['market', 0.5],
+      ['tax', 1 / 3],
+    ]);
+  });
+
+  it('counts every repair act once, whatever the record kind, by the acting department', async () => {
+    assert.deepEqual(await rows({ metric: 'repairs.completed', ...Q1 }), [[5]]);
+    assert.deepEqual(await by('repairs.completed', ['department']), [
+      ['environment', 1],
+      ['market', 2],
+      ['tax', 2],
+    ]);
+    assert.deepEqual(await by('repairs.completed', ['matter']), [
+      ['ABNORMAL_OPERATION', 1],
+      ['ADMINISTRATIVE_PENALTY', 1],
+      ['COMMITMENT_BREACH', 1],
+      ['ENVIRONMENTAL_BLACKLIST', 1],
+      ['MAJOR_TAX_VIOLATION', 1],
+    ]);
+    assert.deepEqual(await rows({ metric: 'repairs.completed', ...Q1, grain: 'MONTH' }), [
+      ['2026-02-01', 1],
+      ['2026-03-01', 4],
+    ]);
+  });
+});
+
 describe('access, audit and replay', () => {
   it("binds an officer to their own department's 双公示 rows and audits the read", async () => {
     const tax = callers.officer('tax');
@@ -395,6 +551,11 @@ describe('access, audit and replay', () => {
       'inspections.draws',
       'reports.issued',
       'push.deliveries',
+      'repairs.handlingDays',
+      'objections.handlingDays',
+      'repairs.overdue',
+      'objections.share',
+      'repairs.completed',
     ]) {
       const body = await frame({ metric, ...Q1 }, callers.officer('tax'));
       assert.equal(body.errors?.[0]?.extensions?.code, 'FORBIDDEN', metric);

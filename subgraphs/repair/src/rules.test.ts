@@ -4,6 +4,7 @@ import {
   dayAfterMonths,
   dueAfter,
   eligibility,
+  handlingDays,
   missingMaterials,
   nextState,
   p90,
@@ -113,6 +114,21 @@ describe('working days', () => {
     assert.equal(dueAfter(d('2026-09-30'), 3)?.toISOString().slice(0, 10), '2026-10-10');
     assert.equal(workingDays(d('2026-06-01'), d('2026-06-05')), 4);
     assert.equal(dueAfter(d('2026-12-30'), 10), null);
+  });
+
+  it('handling time: the stages’ days without the draft and the 补正; unknown when a stage left the calendar', () => {
+    const stages = [
+      { stage: null, days: null },
+      { stage: 'DRAFT', days: 4 },
+      { stage: 'SUBMITTED', days: 1 },
+      { stage: 'FORWARDED', days: 2 },
+      { stage: 'RETURNED', days: 5 },
+      { stage: 'FORWARDED', days: 1 },
+      { stage: 'ACCEPTED', days: 2 },
+    ] as const;
+    assert.equal(handlingDays(stages), 6);
+    assert.equal(handlingDays([...stages, { stage: 'ACCEPTED', days: null }]), null);
+    assert.equal(handlingDays([{ stage: 'RETURNED', days: null }]), 0);
   });
 });
 

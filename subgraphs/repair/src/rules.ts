@@ -276,6 +276,31 @@ export const OPEN: readonly CaseState[] = ['DRAFT', 'SUBMITTED', 'RETURNED', 'FO
 export const isOverdue = (state: CaseState, dueOn: Date | null, today: Date) =>
   CLOCKED.includes(state) && dueOn !== null && utc(dueOn) < utc(today);
 
+/** The decisions that close a case, with the outcome `repair.case.closed` carries (docs/events.md). */
+export const CLOSING_OUTCOME: Partial<
+  Record<CaseAction, 'APPROVED' | 'DENIED' | 'NOT_ACCEPTED' | 'CORRECTED' | 'UPHELD'>
+> = {
+  REFUSE: 'NOT_ACCEPTED',
+  APPROVE: 'APPROVED',
+  DENY: 'DENIED',
+  CORRECT: 'CORRECTED',
+  UPHOLD: 'UPHELD',
+};
+
+/**
+ * A case's handling time in working days: the sum of its ended stages' days, the draft and the 补正 (RETURNED: the
+ * applicant's time, the clock stops) excluded; null when a counted stage ran outside the calendar.
+ */
+export function handlingDays(stages: readonly { stage: CaseState | null; days: number | null }[]): number | null {
+  let total = 0;
+  for (const { stage, days } of stages) {
+    if (stage === null || stage === 'DRAFT' || stage === 'RETURNED') continue;
+    if (days === null) return null;
+    total += days;
+  }
+  return total;
+}
+
 /** The working-day limits of each stage (configuration: REPAIR_DAYS_*, docs/reference/configuration.md). */
 export interface StageLimits {
   review: number;

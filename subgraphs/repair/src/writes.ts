@@ -23,7 +23,10 @@ import {
   actorFor,
   isActor,
   type Actor,
+  CLOSING_OUTCOME,
   dueAfter,
+  handlingDays,
+  isOverdue,
   missingMaterials,
   nextState,
   OWNER_OF,
@@ -318,6 +321,34 @@ export async function move(ctx: Context, rawId: string, action: CaseAction, args
             reason: reason!,
           },
         });
+      const outcome = CLOSING_OUTCOME[action];
+      if (outcome) {
+        // The handling time: every stage's working days up to this decision (its transition included, written
+        // above), the 补正 (RETURNED) excluded.
+        const stages = await tx.repairTransition.findMany({
+          where: { caseId: id, action: { not: 'EXTEND' } },
+          select: { fromState: true, stageDays: true },
+        });
+        const days = handlingDays(stages.map((t) => ({ stage: t.fromState as CaseState | null, days: t.stageDays })));
+        await recordEvent(prismaSql(tx), {
+          source: 'repair',
+          type: 'repair.case.closed',
+          department: row.department,
+          subject: row.subjectCode,
+          payload: {
+            caseId: rawId,
+            caseKind: kind,
+            recordKind: row.recordKind as RecordKind,
+            recordId: row.recordId,
+            outcome,
+            submittedOn: iso(row.submittedAt ?? now),
+            closedOn: iso(today),
+            workingDays: days,
+            overdue: isOverdue(state, row.dueOn, today),
+            extended: row.extended,
+          },
+        });
+      }
       return updated;
     },
   );

@@ -218,6 +218,84 @@ describe('the window alone', () => {
     });
   });
 
+  it('records repair.case.closed once per decision, with the working days less the 补正 and whether it was late', async () => {
+    const at = (day: string) => {
+      restore();
+      restore = fixClock(`${day}T02:00:00Z`);
+    };
+    const m = (who: Identity, name: string, id: string, extra = '') =>
+      ok(who, `mutation($id: ID!) { ${name}(id: $id${extra}) { state } }`, { id });
+    const closings = async (id: string) =>
+      (
+        await tdb.db.pool.query(
+          `SELECT department, subject_code, payload FROM repair.outbox WHERE type = 'repair.case.closed' AND payload->>'caseId' = $1`,
+          [id],
+        )
+      ).rows;
+    // A repair: submitted Wed 1 July, forwarded Thu 2 (1 day), returned for 补正 Mon 6 (2), resubmitted Mon 13 (the
+    // 5 days of 补正 not counted), accepted Tue 14 (1), approved Thu 16 (2): 6 working days, on time.
+    at('2026-07-01');
+    await fact('ABNORMAL_OPERATION', '602', '2026-05-01');
+    const repair = (
+      await ok<{ createRepairApplication: { id: string } }>(
+        enterprise(),
+        `mutation { createRepairApplication(input: { recordKind: ABNORMAL_OPERATION, recordId: "602", statement: "已补报年度报告" }) { id } }`,
+      )
+    ).createRepairApplication.id;
+    for (const purpose of ['COMMITMENT', 'PROOF']) assert.equal((await upload(repair, purpose, PDF)).status, 201);
+    await m(enterprise(), 'submitRepairCase', repair);
+    at('2026-07-02');
+    await m(platform, 'forwardRepairCase', repair);
+    at('2026-07-06');
+    await m(market, 'returnRepairCase', repair, ', reason: "缺少缴款凭证"');
+    at('2026-07-13');
+    await m(enterprise(), 'resubmitRepairCase', repair);
+    at('2026-07-14');
+    await m(market, 'acceptRepairCase', repair);
+    assert.deepEqual(await closings(repair), [], 'no closing before the decision');
+    at('2026-07-16');
+    await m(market, 'approveRepairCase', repair, ', basis: "已补报"');
+    assert.deepEqual(await closings(repair), [
+      {
+        department: 'market',
+        subject_code: firm,
+        payload: {
+          caseId: repair,
+          caseKind: 'REPAIR',
+          recordKind: 'ABNORMAL_OPERATION',
+          recordId: '602',
+          outcome: 'APPROVED',
+          submittedOn: '2026-07-01',
+          closedOn: '2026-07-16',
+          workingDays: 6,
+          overdue: false,
+          extended: false,
+        },
+      },
+    ]);
+    // An objection forwarded the day it was submitted, upheld on Fri 31 July: 11 working days, past the 10 allowed.
+    const objection = (
+      await ok<{ createObjection: { id: string } }>(
+        enterprise(),
+        `mutation { createObjection(input: { recordKind: SERIOUS_ILLEGAL, recordId: "501", category: PAST_PERIOD, statement: "已超过公示期" }) { id } }`,
+      )
+    ).createObjection.id;
+    for (const purpose of ['COMMITMENT', 'EVIDENCE']) assert.equal((await upload(objection, purpose, PDF)).status, 201);
+    await m(enterprise(), 'submitRepairCase', objection);
+    await m(platform, 'forwardRepairCase', objection);
+    at('2026-07-31');
+    await m(market, 'upholdObjection', objection, ', reason: "记录无误"');
+    const [o] = await closings(objection);
+    assert.deepEqual(
+      [o.payload.caseKind, o.payload.outcome, o.payload.workingDays, o.payload.overdue],
+      ['OBJECTION', 'UPHELD', 11, true],
+    );
+    // A move after the decision is refused and records nothing more.
+    await error(market, `mutation($id: ID!) { upholdObjection(id: $id, reason: "再次") { state } }`, { id: objection });
+    assert.equal((await closings(objection)).length, 1);
+    assert.equal((await closings(repair)).length, 1);
+  });
+
   it('marks a page of records in a fixed number of statements', async () => {
     const refs = Array.from({ length: 40 }, (_, i) => ({ __typename: 'AbnormalOperation', id: String(7000 + i) }));
     tdb.db.resetStatements();

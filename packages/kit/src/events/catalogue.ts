@@ -227,6 +227,26 @@ export const objectionResolvedV1 = z.strictObject({
   reason: z.string().max(500),
 });
 
+/**
+ * A 信用修复 application or an 异议 was closed by a decision (准予 / 不予修复, 不予受理, 更正 / 维持). Recorded by the
+ * repair window in the same transaction as the closing transition; envelope department = the deciding (providing)
+ * department. `workingDays` is the handling time on the kit calendar from submission to the decision, the 补正 time
+ * (RETURNED) excluded — null when a stage ran outside the calendar's years; `overdue`: decided after the due day of
+ * the stage it was decided in. The source of the repair metrics (docs/metrics.md).
+ */
+export const repairCaseClosedV1 = z.strictObject({
+  caseId: id,
+  caseKind: z.enum(['REPAIR', 'OBJECTION']),
+  recordKind: repairRecordKind,
+  recordId: id,
+  outcome: z.enum(['APPROVED', 'DENIED', 'NOT_ACCEPTED', 'CORRECTED', 'UPHELD']),
+  submittedOn: day,
+  closedOn: day,
+  workingDays: z.number().int().min(0).nullable(),
+  overdue: z.boolean(),
+  extended: z.boolean(),
+});
+
 /** The types a department's state snapshot restates (docs/adr/0113-metrics-backfill-from-department-snapshots.md). */
 export const SNAPSHOT_TYPES = [
   'list.entry.added',
@@ -395,6 +415,7 @@ export const EVENT_CATALOGUE = {
   'commitment.broken': { 1: commitmentBrokenV1 },
   'repair.approved': { 1: repairApprovedV1 },
   'objection.resolved': { 1: objectionResolvedV1 },
+  'repair.case.closed': { 1: repairCaseClosedV1 },
   'state.snapshot': { 1: stateSnapshotV1 },
   'disclosure.decision.received': { 1: disclosureDecisionReceivedV1 },
   'disclosure.decision.declared': { 1: disclosureDecisionDeclaredV1 },

@@ -1,13 +1,15 @@
 /**
  * Facts of the metric sources added by ADR 0110 (docs/metrics.md, "Fact streams"): the 双公示 intake's first receipts,
  * declarations and quarantine; evaluation's business decisions (应查未查), overdue measures (应惩未惩) and 双随机
- * draws; the reports issued; push's finished deliveries. Pure, like ../rules.ts `factsOf`, which hands every event
- * type it does not map itself to the `sourceFacts` its caller passes (this function: events.ts, and the tests).
+ * draws; the reports issued; push's finished deliveries; the repair window's closed cases (`repair.case.closed`) and
+ * the departments' repair acts (`repairActFacts`, cause REPAIRED). Pure; ../rules.ts `factsOf` takes both as
+ * `SOURCE_FACTS` from its caller (events.ts, the bench and the tests) and hands every event type it does not map
+ * itself to `sourceFactsOf`.
  *
  * Only types are imported from ../rules.ts; the helpers it needs come as an argument.
  */
 import type { DeliveredEvent } from '@credit-hub/kit/events';
-import type { FactRow, StreamId } from '../rules.ts';
+import type { FactRow, SourceFacts, StreamId } from '../rules.ts';
 
 type Base = Omit<FactRow, 'stream' | 'day'>;
 type Payload = Record<string, unknown>;
@@ -167,7 +169,58 @@ export function sourceFactsOf(event: DeliveredEvent, base: Base, received: strin
           value: p.timely ? 1 : 0,
         }),
       ];
+    case 'repair.case.closed': {
+      // The deciding department's closed case (envelope department), by its closing day.
+      const day = isDay(p.closedOn) ? p.closedOn : received;
+      const where = { list: text(p, 'caseKind'), matter: text(p, 'recordKind') };
+      const days = typeof p.workingDays === 'number' ? p.workingDays : null;
+      return [
+        // Handling time: Σ working days over the cases whose days are known (outside the calendar: weight 0).
+        fact('repair.closed', day, {
+          ...where,
+          severity: text(p, 'outcome'),
+          value: days ?? 0,
+          weight: days === null ? 0 : 1,
+        }),
+        // One per case: overdue or not, and whether it is an objection (异议占比 = Σ value / Σ weight).
+        fact('repair.case', day, {
+          ...where,
+          seq: 1,
+          severity: p.overdue ? 'OVERDUE' : 'ON_TIME',
+          value: p.caseKind === 'OBJECTION' ? 1 : 0,
+        }),
+      ];
+    }
     default:
       return [];
   }
 }
+
+/** The record kind of the repair window (docs/events.md, recordKind) a list's entry is. */
+const RECORD_KIND_OF_LIST: Record<string, string> = { MAJOR_TAX_VIOLATOR: 'MAJOR_TAX_VIOLATION' };
+
+/**
+ * A department's own repair act (信用修复完成), whichever way it was asked for: an entry leaving its list, a record's
+ * publicity ending, or an environmental rating leaving red/black, each with cause REPAIRED. (Disclosure announces a
+ * repaired penalty twice, `disclosure.record.repaired` and `record.publication.ended`: only the latter counts here.)
+ */
+export function repairActFacts(event: DeliveredEvent, base: Base, received: string): FactRow[] {
+  const p = (event.payload ?? {}) as Payload;
+  if (p.cause !== 'REPAIRED') return [];
+  const act = (day: unknown, matter: string): FactRow[] => [
+    { ...base, stream: 'repair.act', seq: 2, day: isDay(day) ? day : received, matter },
+  ];
+  switch (event.type) {
+    case 'list.entry.removed':
+      return act(p.removedOn, RECORD_KIND_OF_LIST[text(p, 'list')] ?? text(p, 'list'));
+    case 'record.publication.ended':
+      return act(p.endedOn, text(p, 'record'));
+    case 'rating.changed':
+      return p.scheme === 'ENVIRONMENTAL' ? act(received, 'ENVIRONMENTAL_BLACKLIST') : [];
+    default:
+      return [];
+  }
+}
+
+/** What ../rules.ts `factsOf` is handed for the event types it does not map itself. */
+export const SOURCE_FACTS: SourceFacts = { sourceFactsOf, repairActFacts };
