@@ -60,6 +60,8 @@ const departments: DepartmentSettings = {
 interface WorkerConfig {
   databaseUrl: string;
   subgraphPorts: Partial<Record<SubgraphName, number>>;
+  /** The gateway's port, chosen by the primary when GATEWAY_PORT is 0 so every worker shares one known port. */
+  gatewayPort: number;
   secrets: Record<string, string>;
 }
 
@@ -81,7 +83,7 @@ async function startThisHub(config: WorkerConfig, role: 'single' | 'worker'): Pr
   const { databaseUrl } = config;
   return startHub({
     databaseUrl,
-    gatewayPort: own.GATEWAY_PORT,
+    gatewayPort: config.gatewayPort,
     ports: own.SUBGRAPH_PORTS,
     subgraphPorts: config.subgraphPorts,
     inProcess: true,
@@ -123,16 +125,22 @@ function sharedSecrets(): Record<string, string> {
   return shared;
 }
 
-/** A free port of the loopback interface, for a subgraph the workers will share. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
+/**
+ * A free port of the loopback interface, for a subgraph the workers will share. Workers bind it seconds later (once
+ * they have loaded), so the port must not be one the OS hands out meanwhile to another process's listen(0) or outgoing
+ * connection: it is drawn below the kernel's ephemeral range (which starts at 32768 by default), from 20000–29999.
+ */
+async function freePort(): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 10_000);
+    const bound = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
     });
-  });
+    if (bound) return port;
+    if (attempt > 200) throw new Error('no free port in 20000–29999 for a shared subgraph port');
+  }
 }
 
 const isConfig = (message: unknown): message is { kind: 'credit-hub:config'; config: WorkerConfig } =>
@@ -193,7 +201,7 @@ if (cluster.isWorker) {
   const running = new Set<Worker>();
 
   if (workers === 1) {
-    hub = await startThisHub({ databaseUrl, subgraphPorts: {}, secrets: {} }, 'single');
+    hub = await startThisHub({ databaseUrl, subgraphPorts: {}, gatewayPort: env.GATEWAY_PORT, secrets: {} }, 'single');
     for (const [name, s] of Object.entries(hub.subgraphs)) log(`subgraph ${name} at ${s.service.url}`);
     if (production && !env.REPORT_SIGNING_KEYS)
       log('reports: no REPORT_SIGNING_KEYS/REPORT_CODE_KEY: reports are signed with keys that end with this process');
@@ -219,7 +227,9 @@ if (cluster.isWorker) {
     const subgraphPorts: Partial<Record<SubgraphName, number>> = {};
     for (const { name, port } of SUBGRAPHS)
       subgraphPorts[name] = env.SUBGRAPH_PORTS === 'ephemeral' ? await freePort() : port;
-    const config: WorkerConfig = { databaseUrl, subgraphPorts, secrets: shared };
+    // GATEWAY_PORT=0 would give each worker's listen(0) the cluster's shared "random" port, unknown here.
+    const gatewayPort = env.GATEWAY_PORT === 0 ? await freePort() : env.GATEWAY_PORT;
+    const config: WorkerConfig = { databaseUrl, subgraphPorts, gatewayPort, secrets: shared };
     const fork = () => {
       const worker = cluster.fork();
       worker.on('message', (message: unknown) => {
@@ -246,7 +256,7 @@ if (cluster.isWorker) {
     await Promise.all(ready);
     for (const [name, port] of Object.entries(subgraphPorts))
       log(`subgraph ${name} at http://127.0.0.1:${port}/graphql`);
-    const url = `http://127.0.0.1:${env.GATEWAY_PORT}/graphql`;
+    const url = `http://127.0.0.1:${gatewayPort}/graphql`;
     log(`gateway ready: ${url}  (public site: ${url.replace(/graphql$/, '')}; ${workers} workers)`);
   }
 
