@@ -15,7 +15,7 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { createDb, dataDir, migrate, pgSql, startEmbeddedPostgres } from '@credit-hub/kit/db';
+import { createDb, dataDir, inPgTransaction, migrate, pgSql, startEmbeddedPostgres } from '@credit-hub/kit/db';
 import type { DeliveredEvent } from '@credit-hub/kit/events';
 import { callers, postAs, TEST_INTERNAL_SECRET } from '@credit-hub/kit/testing';
 import { generate } from '@credit-hub/datagen';
@@ -126,18 +126,11 @@ async function fill(): Promise<boolean> {
       return false;
     }
     const count = Math.min(CHUNK, subjects - next);
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      total += await fillChunk(pgSql(client), next, count);
-      await client.query('UPDATE public.bench_fill SET next_index = $1', [next + count]);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    total += await inPgTransaction(pool, async (sql) => {
+      const filled = await fillChunk(sql, next, count);
+      await sql.execute('UPDATE public.bench_fill SET next_index = $1', [next + count]);
+      return filled;
+    });
     next += count;
     if ((next / CHUNK) % 20 === 0)
       console.log(`  ${next} subjects, ${total} facts this run, ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -181,27 +181,19 @@ export const metricsFactsConsumer: ConsumerDefinition = {
  * own catch-up (the same code path as live intake). Returns the events handled.
  */
 export async function rebuildFacts(pool: pg.Pool): Promise<number> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('INSERT INTO events.cursor (consumer) VALUES ($1) ON CONFLICT DO NOTHING', [METRICS_CONSUMER]);
-    await client.query('SELECT position FROM events.cursor WHERE consumer = $1 FOR UPDATE', [METRICS_CONSUMER]);
-    await client.query('TRUNCATE metrics.fact, metrics.stock, metrics.rollup');
-    await client.query('DELETE FROM events.consumed WHERE consumer = $1', [METRICS_CONSUMER]);
-    await client.query('DELETE FROM events.failure WHERE consumer = $1', [METRICS_CONSUMER]);
+  await inPgTransaction(pool, async (sql) => {
+    await sql.execute('INSERT INTO events.cursor (consumer) VALUES ($1) ON CONFLICT DO NOTHING', [METRICS_CONSUMER]);
+    await sql.rows('SELECT position FROM events.cursor WHERE consumer = $1 FOR UPDATE', [METRICS_CONSUMER]);
+    await sql.execute('TRUNCATE metrics.fact, metrics.stock, metrics.rollup');
+    await sql.execute('DELETE FROM events.consumed WHERE consumer = $1', [METRICS_CONSUMER]);
+    await sql.execute('DELETE FROM events.failure WHERE consumer = $1', [METRICS_CONSUMER]);
     // After a snapshot backfill the history before it is in the snapshot: the replay starts where that run did.
-    await client.query(
+    await sql.execute(
       `UPDATE events.cursor SET position = coalesce((SELECT bus_position FROM metrics.backfill_run
          ORDER BY started_at DESC, id LIMIT 1), 0), updated_at = now() WHERE consumer = $1`,
       [METRICS_CONSUMER],
     );
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
   return drainConsumer(pool, metricsFactsConsumer);
 }
 
