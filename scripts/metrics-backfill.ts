@@ -22,6 +22,10 @@ import pg from 'pg';
 import { pgSql } from '@credit-hub/kit/db';
 import { clock } from '@credit-hub/kit';
 import { courtSnapshot } from '@credit-hub/subgraph-court/events';
+import { environmentSnapshot } from '@credit-hub/subgraph-environment/events';
+import { governmentSnapshot } from '@credit-hub/subgraph-government/events';
+import { marketSnapshot } from '@credit-hub/subgraph-market/events';
+import { taxSnapshot } from '@credit-hub/subgraph-tax/events';
 import { rebuildFacts, snapshotBackfill, type SnapshotSource } from '@credit-hub/subgraph-metrics/events';
 import { evaluateAlerts, syncDirectoryFromGraph } from '@credit-hub/subgraph-metrics/jobs';
 
@@ -38,7 +42,13 @@ const { values } = parseArgs({
 });
 
 /** The departments that restate their state for a snapshot backfill (docs/metrics.md, "Backfill"). */
-const SNAPSHOT_SOURCES: SnapshotSource[] = [{ department: 'court', snapshot: courtSnapshot }];
+const SNAPSHOT_SOURCES: SnapshotSource[] = [
+  { department: 'court', snapshot: courtSnapshot },
+  { department: 'environment', snapshot: environmentSnapshot },
+  { department: 'government', snapshot: governmentSnapshot },
+  { department: 'market', snapshot: marketSnapshot },
+  { department: 'tax', snapshot: taxSnapshot },
+];
 const url = process.env.DATABASE_URL;
 if (!url) {
   console.error('DATABASE_URL must name the hub database');

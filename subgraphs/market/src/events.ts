@@ -7,50 +7,67 @@ import { clock } from '@credit-hub/kit';
 import { prismaSql, type Db } from '@credit-hub/kit/db';
 import {
   auditRepairAct,
+  endingsUpTo,
   recordEvent,
   type ConsumerDefinition,
+  type DepartmentSnapshot,
+  type NewEvent,
   type RepairApproved,
   type TimeEventRule,
 } from '@credit-hub/kit/events';
+import { z } from 'zod';
 
 type Tx = Db['prisma'];
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 type Cause = 'REMOVED' | 'WITHDRAWN' | 'REPAIRED';
 
-export const entryAdded = (
-  tx: Tx,
-  list: 'ABNORMAL_OPERATION' | 'SERIOUS_ILLEGAL',
+type MarketList = 'ABNORMAL_OPERATION' | 'SERIOUS_ILLEGAL';
+
+// The events of market supervision's writes, built apart from recording them so the state snapshot restates the same
+// ones (docs/adr/0124-department-snapshots-and-exact-cut.md).
+export const entryAddedEvent = (
+  list: MarketList,
   e: { id: bigint; subjectCode: string; listedOn: Date; listingAuthority: string },
   endsOn: Date | null,
-) =>
-  recordEvent(prismaSql(tx), {
-    source: 'market',
-    type: 'list.entry.added',
-    department: 'market',
-    subject: e.subjectCode,
-    payload: {
-      list,
-      entryId: String(e.id),
-      listedOn: iso(e.listedOn),
-      endsOn: endsOn ? iso(endsOn) : null,
-      authority: e.listingAuthority,
-    },
-  });
+): NewEvent => ({
+  source: 'market',
+  type: 'list.entry.added',
+  department: 'market',
+  subject: e.subjectCode,
+  payload: {
+    list,
+    entryId: String(e.id),
+    listedOn: iso(e.listedOn),
+    endsOn: endsOn ? iso(endsOn) : null,
+    authority: e.listingAuthority,
+  },
+});
+export const entryAdded = (
+  tx: Tx,
+  list: MarketList,
+  e: { id: bigint; subjectCode: string; listedOn: Date; listingAuthority: string },
+  endsOn: Date | null,
+) => recordEvent(prismaSql(tx), entryAddedEvent(list, e, endsOn));
 
+export const entryRemovedEvent = (
+  list: MarketList,
+  e: { id: bigint | string; subjectCode: string; removedOn: Date | null },
+  cause: Cause,
+  ground: string | null,
+): NewEvent => ({
+  source: 'market',
+  type: 'list.entry.removed',
+  department: 'market',
+  subject: e.subjectCode,
+  payload: { list, entryId: String(e.id), removedOn: iso(e.removedOn ?? clock.today()), cause, ground },
+});
 export const entryRemoved = (
   tx: Tx,
-  list: 'ABNORMAL_OPERATION' | 'SERIOUS_ILLEGAL',
+  list: MarketList,
   e: { id: bigint; subjectCode: string; removedOn: Date | null },
   cause: Cause,
   ground: string | null,
-) =>
-  recordEvent(prismaSql(tx), {
-    source: 'market',
-    type: 'list.entry.removed',
-    department: 'market',
-    subject: e.subjectCode,
-    payload: { list, entryId: String(e.id), removedOn: iso(e.removedOn ?? clock.today()), cause, ground },
-  });
+) => recordEvent(prismaSql(tx), entryRemovedEvent(list, e, cause, ground));
 
 /** An entry in force leaves the 严重违法失信名单 the day after `expires_on` (serious/rules.ts `seriousStatus`). */
 export const seriousTermEnded: TimeEventRule = {
@@ -121,14 +138,109 @@ export const marketRepairConsumer: ConsumerDefinition = {
     } else return;
     const [row] = rows as { subject_code: string }[];
     if (!row) return;
-    await recordEvent(sql, {
-      source: 'market',
-      type: 'list.entry.removed',
-      department: 'market',
-      subject: row.subject_code,
-      payload: { list, entryId: p.recordId, removedOn: p.approvedOn, cause: 'REPAIRED', ground: 'REPAIRED' },
-    });
+    await recordEvent(
+      sql,
+      entryRemovedEvent(
+        list,
+        { id: p.recordId, subjectCode: row.subject_code, removedOn: new Date(`${p.approvedOn}T00:00:00Z`) },
+        'REPAIRED',
+        'REPAIRED',
+      ),
+    );
     const field = list === 'SERIOUS_ILLEGAL' ? 'Mutation.removeSeriousIllegal' : 'Mutation.removeAbnormalOperation';
     await auditRepairAct(sql, event, 'market', row.subject_code, field, `entry ${p.recordId}`);
   },
+};
+
+/** The repair consumer's removal reason and basis start so (above): how the snapshot tells a 信用修复 act. */
+const REPAIR_TEXT = '信用修复（';
+const date = (v: string) => new Date(`${v}T00:00:00Z`);
+const abnormalRow = z.object({
+  id: z.string(),
+  subject_code: z.string(),
+  listing_authority: z.string(),
+  listed_on: z.string(),
+  removed_on: z.string().nullable(),
+  removal_reason: z.string().nullable(),
+  status: z.enum(['LISTED', 'REMOVED', 'REVOKED']),
+});
+const seriousRow = z.object({
+  id: z.string(),
+  subject_code: z.string(),
+  listing_authority: z.string(),
+  listed_on: z.string(),
+  expires_on: z.string(),
+  removed_on: z.string().nullable(),
+  removal_ground: z.enum(['EARLY_REMOVAL', 'REVOKED']).nullable(),
+  removal_basis: z.string().nullable(),
+  status: z.enum(['LISTED', 'REMOVED', 'REVOKED']),
+});
+
+/**
+ * Market supervision's state snapshot for a metrics backfill (ADR 0113, ADR 0124). Restates every 经营异常名录 /
+ * 经营异常状态 entry and every 严重违法失信名单 entry as listed, and how it left: 移出 (REMOVED), 撤销 (WITHDRAWN),
+ * 提前移出 or a 信用修复 act in the platform's window (REPAIRED, told by the repair consumer's removal text), or the end
+ * of its term (TERM_ENDED: the term-ended rule's own events up to `today`). Entries are never deleted by the
+ * department's writes; what is not kept is the ground text a repair act announced (`REPAIRED`, restated as such).
+ */
+export const marketSnapshot: DepartmentSnapshot = async (sql, { today }) => {
+  const events: NewEvent[] = [];
+  const abnormal = await sql.rows(
+    `SELECT id::text, subject_code, listing_authority, listed_on::text, removed_on::text, removal_reason,
+            status::text
+       FROM market.abnormal_operation ORDER BY id`,
+  );
+  for (const raw of abnormal) {
+    const a = abnormalRow.parse(raw);
+    const entry = {
+      id: BigInt(a.id),
+      subjectCode: a.subject_code,
+      listedOn: date(a.listed_on),
+      listingAuthority: a.listing_authority,
+      removedOn: a.removed_on ? date(a.removed_on) : null,
+    };
+    events.push(entryAddedEvent('ABNORMAL_OPERATION', entry, null));
+    if (a.status === 'LISTED' || !entry.removedOn) continue;
+    if (a.removal_reason?.startsWith(REPAIR_TEXT))
+      events.push(entryRemovedEvent('ABNORMAL_OPERATION', entry, 'REPAIRED', 'REPAIRED'));
+    else
+      events.push(
+        entryRemovedEvent(
+          'ABNORMAL_OPERATION',
+          entry,
+          a.status === 'REVOKED' ? 'WITHDRAWN' : 'REMOVED',
+          a.removal_reason,
+        ),
+      );
+  }
+  const serious = await sql.rows(
+    `SELECT id::text, subject_code, listing_authority, listed_on::text, expires_on::text, removed_on::text,
+            removal_ground::text, removal_basis, status::text
+       FROM market.serious_illegal_listing ORDER BY id`,
+  );
+  for (const raw of serious) {
+    const r = seriousRow.parse(raw);
+    const entry = {
+      id: BigInt(r.id),
+      subjectCode: r.subject_code,
+      listedOn: date(r.listed_on),
+      listingAuthority: r.listing_authority,
+      removedOn: r.removed_on ? date(r.removed_on) : null,
+    };
+    events.push(entryAddedEvent('SERIOUS_ILLEGAL', entry, date(r.expires_on)));
+    if (r.status === 'LISTED' || !entry.removedOn) continue;
+    if (r.removal_basis?.startsWith(REPAIR_TEXT))
+      events.push(entryRemovedEvent('SERIOUS_ILLEGAL', entry, 'REPAIRED', 'REPAIRED'));
+    else
+      events.push(
+        entryRemovedEvent(
+          'SERIOUS_ILLEGAL',
+          entry,
+          r.removal_ground === 'REVOKED' ? 'WITHDRAWN' : 'REPAIRED',
+          r.removal_ground,
+        ),
+      );
+  }
+  events.push(...(await endingsUpTo(seriousTermEnded, sql, today)));
+  return events;
 };

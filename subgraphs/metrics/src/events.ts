@@ -14,7 +14,9 @@ import { randomUUID } from 'node:crypto';
 import { clock } from '@credit-hub/kit';
 import { inPgTransaction, type Sql } from '@credit-hub/kit/db';
 import {
+  BUS_LOCK,
   drainConsumer,
+  OUTBOX_SCHEMAS,
   payloadSchema,
   recordSnapshot,
   relayAll,
@@ -22,6 +24,7 @@ import {
   type ConsumerDefinition,
   type DepartmentSnapshot,
   type DeliveredEvent,
+  type OutboxSchema,
   type TimeEventRule,
 } from '@credit-hub/kit/events';
 import type pg from 'pg';
@@ -165,12 +168,26 @@ export async function recordSnapshotFacts(sql: Sql, event: DeliveredEvent): Prom
   return recordFactsOf(sql, inner);
 }
 
+/**
+ * A live event the latest run's snapshot of its department already restates (ADR 0124, the exact cut): recorded by
+ * the department before that snapshot's transaction began, but on the bus after the run's head.
+ */
+async function restatedBySnapshot(sql: Sql, eventId: string): Promise<boolean> {
+  const rows = await sql.rows(
+    `SELECT 1 FROM metrics.backfill_skip
+      WHERE event_id = $1::uuid
+        AND run_id = (SELECT id FROM metrics.backfill_run ORDER BY started_at DESC, id LIMIT 1)`,
+    [eventId],
+  );
+  return rows.length > 0;
+}
+
 export const metricsFactsConsumer: ConsumerDefinition = {
   name: METRICS_CONSUMER,
   types: [...CONSUMED_TYPES, 'state.snapshot'],
   handle: async (event, sql) => {
     if (event.type === 'state.snapshot') await recordSnapshotFacts(sql, event);
-    else await recordFactsOf(sql, event);
+    else if (!(await restatedBySnapshot(sql, event.id))) await recordFactsOf(sql, event);
   },
   batchSize: 500,
 };
@@ -199,8 +216,41 @@ export async function rebuildFacts(pool: pg.Pool): Promise<number> {
 
 /** A department's snapshot as the backfill runs it: in the department's own transaction, into its own outbox. */
 export interface SnapshotSource {
-  department: string;
+  /** The department, whose schema (and outbox) has its name. */
+  department: OutboxSchema;
   snapshot: DepartmentSnapshot;
+}
+
+/**
+ * One department's snapshot for run `runId` (bus head `head`), in one REPEATABLE READ transaction so that its state
+ * reads and the cut below see the same committed writes: first the cut — the department's events that are not on
+ * the bus at or below the head (still in its outbox, or relayed after the head) yet committed before this
+ * transaction's view, i.e. events whose change the snapshot will read — then the restatement. Returns the items
+ * recorded.
+ */
+export async function snapshotDepartment(
+  pool: pg.Pool,
+  source: SnapshotSource,
+  runId: string,
+  head: string,
+  today: string,
+): Promise<number> {
+  const { department, snapshot } = source;
+  // The schema name goes into SQL text: only one of the outboxes the kit knows.
+  if (!OUTBOX_SCHEMAS.includes(department)) throw new Error(`snapshot: ${department} has no outbox`);
+  return inPgTransaction(pool, async (sql) => {
+    await sql.execute('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+    await sql.execute(
+      `INSERT INTO metrics.backfill_skip (run_id, event_id)
+       SELECT $1::uuid, o.id FROM "${department}".outbox o WHERE o.relayed_at IS NULL AND o.type <> 'state.snapshot'
+       UNION
+       SELECT $1::uuid, e.id FROM events.event e
+        WHERE e.position > $2::bigint AND e.source = $3 AND e.type <> 'state.snapshot'
+       ON CONFLICT DO NOTHING`,
+      [runId, head, department],
+    );
+    return recordSnapshot(sql, runId, await snapshot(sql, { today }));
+  });
 }
 
 /**
@@ -215,24 +265,31 @@ export async function snapshotBackfill(
   options: { today: string; runId?: string },
 ): Promise<{ runId: string; items: Record<string, number>; facts: number }> {
   const runId = options.runId ?? randomUUID();
+  let head = '0';
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     await client.query('INSERT INTO events.cursor (consumer) VALUES ($1) ON CONFLICT DO NOTHING', [METRICS_CONSUMER]);
     await client.query('SELECT position FROM events.cursor WHERE consumer = $1 FOR UPDATE', [METRICS_CONSUMER]);
-    const head = await client.query<{ p: string }>('SELECT coalesce(max(position), 0)::text AS p FROM events.event');
+    // The bus writer's lock: no relay batch is in flight, so every outbox row is either on the bus at or below the
+    // head or relayed after it (the cut of each department's snapshot relies on it).
+    await client.query('SELECT pg_advisory_xact_lock($1)', [BUS_LOCK]);
+    const headRows = await client.query<{ p: string }>(
+      'SELECT coalesce(max(position), 0)::text AS p FROM events.event',
+    );
     await client.query(
       'INSERT INTO metrics.backfill_run (id, started_at, bus_position) VALUES ($1::uuid, $2, $3::bigint)',
-      [runId, clock.now(), head.rows[0]!.p],
+      [runId, clock.now(), headRows.rows[0]!.p],
     );
     await client.query('TRUNCATE metrics.fact, metrics.stock, metrics.rollup');
     await client.query('DELETE FROM events.consumed WHERE consumer = $1', [METRICS_CONSUMER]);
     await client.query('DELETE FROM events.failure WHERE consumer = $1', [METRICS_CONSUMER]);
     await client.query('UPDATE events.cursor SET position = $2::bigint, updated_at = now() WHERE consumer = $1', [
       METRICS_CONSUMER,
-      head.rows[0]!.p,
+      headRows.rows[0]!.p,
     ]);
     await client.query('COMMIT');
+    head = headRows.rows[0]!.p;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
@@ -240,10 +297,8 @@ export async function snapshotBackfill(
     client.release();
   }
   const items: Record<string, number> = {};
-  for (const { department, snapshot } of sources)
-    items[department] = await inPgTransaction(pool, async (sql) =>
-      recordSnapshot(sql, runId, await snapshot(sql, { today: options.today })),
-    );
+  for (const source of sources)
+    items[source.department] = await snapshotDepartment(pool, source, runId, head, options.today);
   await relayAll(pool);
   await drainConsumer(pool, metricsFactsConsumer);
   await pool.query('UPDATE metrics.backfill_run SET finished_at = $2, items = $3::jsonb WHERE id = $1::uuid', [

@@ -7,11 +7,65 @@ import {
   auditRepairAct,
   recordEvent,
   type ConsumerDefinition,
+  endingsUpTo,
+  type DepartmentSnapshot,
+  type NewEvent,
   type RepairApproved,
   type TimeEventRule,
 } from '@credit-hub/kit/events';
+import { z } from 'zod';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+// The events of the tax department's writes, built apart from recording them so the state snapshot restates the
+// same ones (docs/adr/0124-department-snapshots-and-exact-cut.md).
+
+/** A 纳税信用 level that changed (the first level of a year has no previous one). */
+export const ratingChangedEvent = (
+  r: { id: bigint; subjectCode: string; year: number; level: string },
+  previousLevel: string | null,
+): NewEvent => ({
+  source: 'tax',
+  type: 'rating.changed',
+  department: 'tax',
+  subjectCode: r.subjectCode,
+  payload: { scheme: 'TAX_CREDIT', year: r.year, level: r.level, previousLevel, ratingId: String(r.id) },
+});
+
+/** A 重大税收违法失信主体 entry published. */
+export const violatorListedEvent = (e: {
+  id: bigint;
+  subjectCode: string;
+  publishedOn: Date;
+  publicityEndsOn: Date;
+  inspectingAuthority: string;
+}): NewEvent => ({
+  source: 'tax',
+  type: 'list.entry.added',
+  department: 'tax',
+  subjectCode: e.subjectCode,
+  payload: {
+    list: 'MAJOR_TAX_VIOLATOR',
+    entryId: String(e.id),
+    listedOn: iso(e.publishedOn),
+    endsOn: iso(e.publicityEndsOn),
+    authority: e.inspectingAuthority,
+  },
+});
+
+/** Publication of an entry stopped: by the department (REMOVED) or by its 信用修复 act (REPAIRED). */
+export const violatorRemovedEvent = (
+  e: { id: bigint | string; subjectCode: string },
+  removedOn: string,
+  cause: 'REMOVED' | 'REPAIRED',
+  ground: string,
+): NewEvent => ({
+  source: 'tax',
+  type: 'list.entry.removed',
+  department: 'tax',
+  subjectCode: e.subjectCode,
+  payload: { list: 'MAJOR_TAX_VIOLATOR', entryId: String(e.id), removedOn, cause, ground },
+});
 
 export const publicityEnded: TimeEventRule = {
   name: 'tax.major-violation.publicity-ended',
@@ -63,19 +117,10 @@ export const taxRepairConsumer: ConsumerDefinition = {
       [p.recordId, p.approvedOn, `信用修复（查询码 ${p.queryCode}）：${p.basis}`, p.appliedOn],
     )) as { subject_code: string }[];
     if (!row) return;
-    await recordEvent(sql, {
-      source: 'tax',
-      type: 'list.entry.removed',
-      department: 'tax',
-      subject: row.subject_code,
-      payload: {
-        list: 'MAJOR_TAX_VIOLATOR',
-        entryId: p.recordId,
-        removedOn: p.approvedOn,
-        cause: 'REPAIRED',
-        ground: 'PAID_IN_FULL',
-      },
-    });
+    await recordEvent(
+      sql,
+      violatorRemovedEvent({ id: p.recordId, subjectCode: row.subject_code }, p.approvedOn, 'REPAIRED', 'PAID_IN_FULL'),
+    );
     await auditRepairAct(
       sql,
       event,
@@ -85,4 +130,71 @@ export const taxRepairConsumer: ConsumerDefinition = {
       `entry ${p.recordId}`,
     );
   },
+};
+
+/** The repair consumer's removal reason starts so (above): how the snapshot tells a 信用修复 stop from the others. */
+const REPAIR_REASON = '信用修复（';
+const date = (v: string) => new Date(`${v}T00:00:00Z`);
+const ratingRow = z.object({
+  id: z.string(),
+  subject_code: z.string(),
+  year: z.number(),
+  level: z.string(),
+  updated_at: z.date(),
+});
+const violationRow = z.object({
+  id: z.string(),
+  subject_code: z.string(),
+  published_on: z.string(),
+  publicity_ends_on: z.string(),
+  inspecting_authority: z.string(),
+  status: z.enum(['PUBLISHED', 'REMOVED']),
+  removed_on: z.string().nullable(),
+  removal_ground: z.string().nullable(),
+  removal_reason: z.string().nullable(),
+});
+
+/**
+ * The tax department's state snapshot for a metrics backfill (ADR 0113, ADR 0124). Restates:
+ * - every 纳税信用 rating as its current level (no previous level), at the row's last change: the levels a rating went
+ *   through before are not kept, so the level of a rating at a day before its last change cannot be restated;
+ * - every 重大税收违法失信主体 entry as published, and its stop: by the department (cause REMOVED, its ground), by a
+ *   信用修复 act (cause REPAIRED, told by the repair consumer's removal reason), or by the end of its three years
+ *   (cause TERM_ENDED: the publicity-ended rule's own events for every day up to `today`).
+ * Rows are never deleted by the department's writes, so nothing is lost but the intermediate rating levels.
+ */
+export const taxSnapshot: DepartmentSnapshot = async (sql, { today }) => {
+  const events: NewEvent[] = [];
+  const ratings = await sql.rows(
+    `SELECT id::text, subject_code, year::int AS year, level::text, updated_at FROM tax.credit_rating ORDER BY id`,
+  );
+  for (const raw of ratings) {
+    const r = ratingRow.parse(raw);
+    events.push({
+      ...ratingChangedEvent({ id: BigInt(r.id), subjectCode: r.subject_code, year: r.year, level: r.level }, null),
+      occurredAt: r.updated_at,
+    });
+  }
+  const entries = await sql.rows(
+    `SELECT id::text, subject_code, published_on::text, publicity_ends_on::text, inspecting_authority, status::text,
+            removed_on::text, removal_ground::text, removal_reason
+       FROM tax.major_violation ORDER BY id`,
+  );
+  for (const raw of entries) {
+    const e = violationRow.parse(raw);
+    const entry = {
+      id: BigInt(e.id),
+      subjectCode: e.subject_code,
+      publishedOn: date(e.published_on),
+      publicityEndsOn: date(e.publicity_ends_on),
+      inspectingAuthority: e.inspecting_authority,
+    };
+    events.push(violatorListedEvent(entry));
+    if (e.status === 'REMOVED' && e.removed_on) {
+      const repaired = e.removal_reason?.startsWith(REPAIR_REASON) ?? false;
+      events.push(violatorRemovedEvent(entry, e.removed_on, repaired ? 'REPAIRED' : 'REMOVED', e.removal_ground ?? ''));
+    }
+  }
+  events.push(...(await endingsUpTo(publicityEnded, sql, today)));
+  return events;
 };

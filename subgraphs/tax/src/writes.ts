@@ -23,6 +23,7 @@ import type {
   TaxCreditRatingInput,
   TaxResponsiblePersonInput,
 } from './__generated__/types.ts';
+import { ratingChangedEvent, violatorListedEvent, violatorRemovedEvent } from './events.ts';
 import type { MajorTaxViolationMapper, TaxCreditRatingMapper } from './mappers.ts';
 import {
   APPLICATION_GROUNDS,
@@ -79,19 +80,7 @@ function ratingChanged(
   rating: TaxCreditRatingMapper,
   previousLevel: string | null,
 ) {
-  return recordEvent(prismaSql(tx), {
-    source: 'tax',
-    type: 'rating.changed',
-    department: 'tax',
-    subjectCode: rating.subjectCode,
-    payload: {
-      scheme: 'TAX_CREDIT',
-      year: rating.year,
-      level: rating.level,
-      previousLevel,
-      ratingId: String(rating.id),
-    },
-  });
+  return recordEvent(prismaSql(tx), ratingChangedEvent(rating, previousLevel));
 }
 
 function checkSex(sex: string | null | undefined, field: string): string | null {
@@ -185,19 +174,7 @@ export async function publishViolation(ctx: Ctx, input: MajorTaxViolationInput):
           otherResponsiblePersons: { create: others },
         },
       });
-      await recordEvent(prismaSql(tx), {
-        source: 'tax',
-        type: 'list.entry.added',
-        department: 'tax',
-        subjectCode,
-        payload: {
-          list: 'MAJOR_TAX_VIOLATOR',
-          entryId: String(entry.id),
-          listedOn: iso(entry.publishedOn),
-          endsOn: iso(entry.publicityEndsOn),
-          authority: entry.inspectingAuthority,
-        },
-      });
+      await recordEvent(prismaSql(tx), violatorListedEvent(entry));
       // A major violator is graded D directly for the year (总局令第54号): both change together or neither.
       const before = await tx.taxCreditRating.findUnique({
         where: { subjectCode_year: { subjectCode, year } },
@@ -323,19 +300,7 @@ export async function removeViolation(
           paidOn: input.paidOn ?? null,
         },
       });
-      await recordEvent(prismaSql(tx), {
-        source: 'tax',
-        type: 'list.entry.removed',
-        department: 'tax',
-        subjectCode: removed.subjectCode,
-        payload: {
-          list: 'MAJOR_TAX_VIOLATOR',
-          entryId: String(removed.id),
-          removedOn: iso(today),
-          cause: 'REMOVED',
-          ground: input.ground,
-        },
-      });
+      await recordEvent(prismaSql(tx), violatorRemovedEvent(removed, iso(today), 'REMOVED', input.ground));
       return removed;
     },
   );

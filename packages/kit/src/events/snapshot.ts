@@ -9,6 +9,7 @@ import { clock } from '../clock.ts';
 import type { Sql } from '../db/index.ts';
 import { SNAPSHOT_TYPES } from './catalogue.ts';
 import { recordEvents, type NewEvent } from './outbox.ts';
+import type { TimeEventRule } from './scheduled.ts';
 
 export type SnapshotType = (typeof SNAPSHOT_TYPES)[number];
 const isSnapshotType = (t: string): t is SnapshotType => (SNAPSHOT_TYPES as readonly string[]).includes(t);
@@ -46,4 +47,13 @@ export async function recordSnapshot(sql: Sql, runId: string, events: readonly N
   let stored = 0;
   for (let i = 0; i < wrapped.length; i += 1000) stored += (await recordEvents(sql, wrapped.slice(i, i + 1000))).length;
   return stored;
+}
+
+/**
+ * The endings a department's time rule has made up to `today` (its own `due` over all days), as the events the
+ * scheduled job records for them: a snapshot restates a term that ran out with the rule's own code.
+ */
+export async function endingsUpTo(rule: TimeEventRule, sql: Sql, today: string): Promise<NewEvent[]> {
+  const due = await rule.due(sql, { since: new Date(0), today: new Date(`${today}T00:00:00Z`) });
+  return due.map(({ endingKey: _key, ...event }) => ({ ...event, source: rule.source }) as NewEvent);
 }
