@@ -25,6 +25,7 @@ import { courtSnapshot } from '@credit-hub/subgraph-court/events';
 import { environmentSnapshot } from '@credit-hub/subgraph-environment/events';
 import { governmentSnapshot } from '@credit-hub/subgraph-government/events';
 import { marketSnapshot } from '@credit-hub/subgraph-market/events';
+import { reportSnapshot } from '@credit-hub/subgraph-report/events';
 import { taxSnapshot } from '@credit-hub/subgraph-tax/events';
 import { rebuildFacts, snapshotBackfill, type SnapshotSource } from '@credit-hub/subgraph-metrics/events';
 import { evaluateAlerts, syncDirectoryFromGraph } from '@credit-hub/subgraph-metrics/jobs';
@@ -47,6 +48,7 @@ const SNAPSHOT_SOURCES: SnapshotSource[] = [
   { department: 'environment', snapshot: environmentSnapshot },
   { department: 'government', snapshot: governmentSnapshot },
   { department: 'market', snapshot: marketSnapshot },
+  { department: 'report', snapshot: reportSnapshot },
   { department: 'tax', snapshot: taxSnapshot },
 ];
 const url = process.env.DATABASE_URL;

@@ -11,6 +11,7 @@ import {
 } from '@credit-hub/subgraph-environment/events';
 import { arrearsClearedEvent, arrearsPublishedEvent, governmentSnapshot } from '@credit-hub/subgraph-government/events';
 import { entryAddedEvent, entryRemovedEvent, marketSnapshot } from '@credit-hub/subgraph-market/events';
+import { reportIssuedEvent, reportSnapshot } from '@credit-hub/subgraph-report/events';
 import {
   ratingChangedEvent as taxRatingEvent,
   taxSnapshot,
@@ -31,7 +32,7 @@ import { governmentSeed } from '../../subgraphs/government/test/seed.ts';
 import { marketSeed } from '../../subgraphs/market/test/seed.ts';
 import { taxSeed } from '../../subgraphs/tax/test/seed.ts';
 
-// The snapshots of tax, market supervision, environment and the 政务诚信 office (ADR 0124): each department's rows
+// The snapshots of tax, market supervision, environment, the 政务诚信 office and the report service (ADR 0124): each department's rows
 // are stored as its writes store them and announced live with the events its writes (and its repair consumer and
 // term-ended rule) record; the metrics store fed live is the reference. A snapshot backfill must empty the store and
 // rebuild the same frames from the departments' state alone — and, for a write made while the run is under way, count
@@ -45,6 +46,7 @@ const SOURCES: SnapshotSource[] = [
   { department: 'environment', snapshot: environmentSnapshot },
   { department: 'government', snapshot: governmentSnapshot },
   { department: 'market', snapshot: marketSnapshot },
+  { department: 'report', snapshot: reportSnapshot },
   { department: 'tax', snapshot: taxSnapshot },
 ];
 
@@ -74,6 +76,7 @@ const QUERIES: MetricQueryInput[] = [
     grain: 'YEAR',
     groupBy: ['department', 'matter', 'severity'],
   },
+  { metric: 'reports.issued', from: '2025-01-01', to: '2026-05-31', grain: 'MONTH', groupBy: ['matter', 'severity'] },
 ];
 const frames = async () => {
   const sql = pgSql(tdb.db.pool);
@@ -269,6 +272,34 @@ before(async () => {
   });
   events.push(arrearsPublishedEvent(open), arrearsPublishedEvent(cleared), arrearsClearedEvent(cleared));
 
+  // Reports issued (信用报告出具数), one public and one special, as the report service stores them.
+  for (const [number, kind, purpose, issuedAt] of [
+    ['330106202503150001', 'PUBLIC_INFORMATION', 'BIDDING', '2025-03-15T02:10:00Z'],
+    ['330106202604300002', 'SPECIAL_NO_VIOLATION', 'LISTING', '2026-04-30T15:59:00Z'],
+  ] as const) {
+    const report = await tdb.db.prisma.issuedReport.create({
+      data: {
+        number,
+        kind,
+        subjectCode: t1,
+        subjectName: '杭州云栖数智科技有限公司',
+        issuedAt: new Date(issuedAt),
+        dataCutoff: new Date(issuedAt),
+        requester: 'test',
+        requesterRole: 'PUBLIC',
+        purpose,
+        pdfSha256: '0'.repeat(64),
+        pdf: new Uint8Array(1),
+        data: {},
+        dataDigest: '0'.repeat(64),
+        verificationCode: 'ABCDEFGH',
+        signature: '-',
+        keyId: 'test',
+      },
+    });
+    events.push(reportIssuedEvent(report));
+  }
+
   await feed(events);
   live = await frames();
   liveFacts = await count(`SELECT count(*)::int AS n FROM metrics.fact`);
@@ -289,14 +320,14 @@ const level = (rows: Frame, period: string, ...keys: string[]) =>
     .sort((a, b) => a.period!.localeCompare(b.period!))
     .at(-1)?.value ?? 0;
 
-describe('metrics backfill from the snapshots of tax, market, environment and 政务诚信', () => {
+describe('metrics backfill from the snapshots of tax, market, environment, 政务诚信 and reports', () => {
   it('empties the fact store and rebuilds the same frames from the departments’ current state', async () => {
     assert.ok(
       live.every((rows) => rows.length > 0),
       'every frame has rows live',
     );
     const run = await snapshotBackfill(tdb.db.pool, SOURCES, { today: TODAY });
-    assert.deepEqual(run.items, { environment: 4, government: 3, market: 14, tax: 8 });
+    assert.deepEqual(run.items, { environment: 4, government: 3, market: 14, report: 2, tax: 8 });
     // Every fact now comes from the run's snapshot items, none from the live events.
     assert.equal(
       await count(
@@ -347,6 +378,7 @@ describe('metrics backfill from the snapshots of tax, market, environment and �
           return marketSnapshot(sql, options);
         },
       },
+      { department: 'report', snapshot: reportSnapshot },
       { department: 'tax', snapshot: taxSnapshot },
     ];
     const run = await snapshotBackfill(tdb.db.pool, sources, { today: TODAY });

@@ -3,6 +3,7 @@ import { prismaSql, type Db, type PrismaRaw } from '@credit-hub/kit/db';
 import { recordEvent } from '@credit-hub/kit/events';
 import { contentDigest, publicContent, reportData, specialContent } from './content/rules.ts';
 import type { Context } from './context.ts';
+import { reportIssuedEvent } from './events.ts';
 import type { QueryPublicCreditReportArgs, QuerySpecialCreditReportArgs } from './__generated__/types.ts';
 import { readSubject } from './graph/reads.ts';
 import { signText } from './keys/rules.ts';
@@ -103,14 +104,10 @@ async function issue(ctx: Context, request: Request): Promise<IssuedReportMapper
   // The record and its `report.issued` event (the supervisors' 信用报告出具数, docs/metrics.md) in one transaction.
   const store = async (tx: PrismaRaw & Pick<Db['prisma'], 'issuedReport'>) => {
     await tx.issuedReport.create({ data: row });
-    await recordEvent(prismaSql(tx), {
-      source: 'report',
-      type: 'report.issued',
-      department: 'platform',
-      subject: subject.code,
-      occurredAt: issuedAt,
-      payload: { number, kind: request.kind, purpose: request.purpose, issuedOn: toIsoDate(chinaToday(issuedAt))! },
-    });
+    await recordEvent(
+      prismaSql(tx),
+      reportIssuedEvent({ number, kind: request.kind, subjectCode: subject.code, purpose: request.purpose, issuedAt }),
+    );
   };
   if (request.kind === 'SPECIAL_NO_VIOLATION')
     await ctx.audited(

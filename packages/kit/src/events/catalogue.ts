@@ -259,6 +259,7 @@ export const SNAPSHOT_TYPES = [
   'disclosure.record.revised',
   'disclosure.record.repaired',
   'credit.check.recorded',
+  'report.issued',
 ] as const;
 
 /**
