@@ -291,10 +291,9 @@ describe('a failing event on NATS holds its consumer, as on the bus', () => {
     assert.deepEqual(await mine(), ['e1', 'e3']);
     assert.equal(failures, 2);
     assert.equal(dead, 1);
-    const letters = await tdb.db.pool.query(
-      'SELECT attempts, last_error FROM events.dead_letter WHERE consumer = $1',
-      [consumer.name],
-    );
+    const letters = await tdb.db.pool.query('SELECT attempts, last_error FROM events.dead_letter WHERE consumer = $1', [
+      consumer.name,
+    ]);
     assert.deepEqual(letters.rows, [{ attempts: 2, last_error: 'never accepted' }]);
   });
 });
