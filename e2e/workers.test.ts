@@ -226,6 +226,9 @@ describe('the all-in-one hub with two workers', () => {
       /credit_hub_graphql_requests_total\{operation="WorkersProbe",outcome="ok",service="gateway"\} 10\b/,
     );
     assert.match(scrape, /^credit_hub_workers_scraped 2$/m);
+    // The workers asked the primary for their checks (ADR 0127), and every check was answered.
+    assert.match(scrape, /^credit_hub_shared_state_operations_total [1-9]\d*$/m);
+    assert.doesNotMatch(scrape, /^credit_hub_shared_state_failures_total\{/m);
     assert.match(scrape, /credit_hub_event_backlog\{/);
   });
 

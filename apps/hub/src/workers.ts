@@ -19,6 +19,7 @@ import {
   isStateRequest,
   processChannel,
   processMetricsAsJson,
+  reportSharedState,
   StateStore,
 } from '@credit-hub/kit';
 
@@ -121,5 +122,9 @@ export function serveClusterState(): StateStore {
   return store;
 }
 
-/** In a worker: the client of the state its primary holds (serveClusterState). */
-export const clusterStateOfWorker = (): ClusterStateClient => new ClusterStateClient(processChannel());
+/** In a worker: the client of the state its primary holds (serveClusterState), its traffic in /metrics. */
+export function clusterStateOfWorker(): ClusterStateClient {
+  const client = new ClusterStateClient(processChannel());
+  reportSharedState(() => client.counts);
+  return client;
+}

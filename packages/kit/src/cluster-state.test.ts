@@ -132,9 +132,9 @@ describe('ClusterStateClient (a worker)', () => {
     ]);
     assert.deepEqual(answers, [...Array(10).fill(true), false, 1]);
     assert.equal(sent.length, 1);
-    assert.deepEqual(client.counts, { requests: 1, ops: 12 });
+    assert.deepEqual(client.counts, { requests: 1, ops: 12, failures: {} });
     await client.claim('nonce:later', 1_000);
-    assert.deepEqual(client.counts, { requests: 2, ops: 13 }, 'the next turn is the next request');
+    assert.deepEqual(client.counts, { requests: 2, ops: 13, failures: {} }, 'the next turn is the next request');
     store.close();
   });
 
@@ -157,6 +157,7 @@ describe('ClusterStateClient (a worker)', () => {
     link.disconnect();
     assert.equal(await unavailable(pending), 'PRIMARY_GONE');
     assert.equal(await unavailable(client.increment('rate:y', 1_000)), 'PRIMARY_GONE');
+    assert.deepEqual(client.counts.failures, { PRIMARY_GONE: 2 });
     store.close();
   });
 

@@ -178,8 +178,8 @@ export class ClusterStateClient {
   private nextId = 1;
   private readonly pending = new Map<number, { waiting: Waiting[]; timer: NodeJS.Timeout }>();
   private gone = false;
-  /** Requests sent and operations carried (the hot path's cost: benchmarks and tests read them). */
-  readonly counts = { requests: 0, ops: 0 };
+  /** Requests sent, operations carried, operations failed by reason (credit_hub_shared_state_*). */
+  readonly counts = { requests: 0, ops: 0, failures: {} as Record<string, number> };
 
   constructor(
     private readonly channel: StateChannel,
@@ -196,7 +196,10 @@ export class ClusterStateClient {
   }
 
   call(op: StateOp): Promise<StateAnswer> {
-    if (this.gone || !this.channel.connected()) return Promise.reject(sharedStateUnavailable('PRIMARY_GONE'));
+    if (this.gone || !this.channel.connected()) {
+      this.counts.failures.PRIMARY_GONE = (this.counts.failures.PRIMARY_GONE ?? 0) + 1;
+      return Promise.reject(sharedStateUnavailable('PRIMARY_GONE'));
+    }
     return new Promise((resolve, reject) => {
       this.queue.push({ op, resolve, reject });
       if (this.scheduled) return;
@@ -233,10 +236,7 @@ export class ClusterStateClient {
     const waiting = this.queue;
     this.queue = [];
     if (waiting.length === 0) return;
-    if (this.gone || !this.channel.connected()) {
-      for (const w of waiting) w.reject(sharedStateUnavailable('PRIMARY_GONE'));
-      return;
-    }
+    if (this.gone || !this.channel.connected()) return this.failed('PRIMARY_GONE', waiting);
     const id = this.nextId++;
     const timer = setTimeout(() => this.fail(id, 'TIMEOUT'), this.timeoutMs);
     this.pending.set(id, { waiting, timer });
@@ -261,12 +261,17 @@ export class ClusterStateClient {
     if (!batch) return;
     this.pending.delete(id);
     clearTimeout(batch.timer);
-    for (const w of batch.waiting) w.reject(sharedStateUnavailable(reason));
+    this.failed(reason, batch.waiting);
+  }
+
+  private failed(reason: 'TIMEOUT' | 'PRIMARY_GONE', waiting: Waiting[]) {
+    this.counts.failures[reason] = (this.counts.failures[reason] ?? 0) + waiting.length;
+    for (const w of waiting) w.reject(sharedStateUnavailable(reason));
   }
 
   private failQueue(reason: 'TIMEOUT' | 'PRIMARY_GONE') {
     const waiting = this.queue;
     this.queue = [];
-    for (const w of waiting) w.reject(sharedStateUnavailable(reason));
+    this.failed(reason, waiting);
   }
 }
