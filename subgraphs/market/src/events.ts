@@ -181,7 +181,8 @@ const seriousRow = z.object({
  * 经营异常状态 entry and every 严重违法失信名单 entry as listed, and how it left: 移出 (REMOVED), 撤销 (WITHDRAWN),
  * 提前移出 or a 信用修复 act in the platform's window (REPAIRED, told by the repair consumer's removal text), or the end
  * of its term (TERM_ENDED: the term-ended rule's own events up to `today`). Entries are never deleted by the
- * department's writes; what is not kept is the ground text a repair act announced (`REPAIRED`, restated as such).
+ * department's writes, so every entry is restated; a removal whose text an officer began like the repair consumer's
+ * would be restated as a repair act.
  */
 export const marketSnapshot: DepartmentSnapshot = async (sql, { today }) => {
   const events: NewEvent[] = [];
