@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { pgSql } from '@credit-hub/kit/db';
 import { clock } from '@credit-hub/kit';
+import { commitmentSnapshot } from '@credit-hub/subgraph-commitment/events';
 import { courtSnapshot } from '@credit-hub/subgraph-court/events';
 import { environmentSnapshot } from '@credit-hub/subgraph-environment/events';
 import { governmentSnapshot } from '@credit-hub/subgraph-government/events';
@@ -44,6 +45,7 @@ const { values } = parseArgs({
 
 /** The departments that restate their state for a snapshot backfill (docs/metrics.md, "Backfill"). */
 const SNAPSHOT_SOURCES: SnapshotSource[] = [
+  { department: 'commitment', snapshot: commitmentSnapshot },
   { department: 'court', snapshot: courtSnapshot },
   { department: 'environment', snapshot: environmentSnapshot },
   { department: 'government', snapshot: governmentSnapshot },

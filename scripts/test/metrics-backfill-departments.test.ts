@@ -4,6 +4,12 @@ import { inPgTransaction, pgSql } from '@credit-hub/kit/db';
 import { drainConsumer, recordEvents, relayAll, type NewEvent } from '@credit-hub/kit/events';
 import { createTestDatabase, type TestDatabase } from '@credit-hub/kit/testing';
 import {
+  breachPublicityEnded,
+  breachPublishedEvent,
+  breachRepairedEvent,
+  commitmentSnapshot,
+} from '@credit-hub/subgraph-commitment/events';
+import {
   environmentSnapshot,
   penaltyPublishedEvent,
   ratingChangedEvent as environmentRatingEvent,
@@ -27,12 +33,13 @@ import {
 import { readFrame } from '@credit-hub/subgraph-metrics/reads';
 import { validateQuery, type MetricQueryInput } from '@credit-hub/subgraph-metrics/rules';
 import { ratingValidUntil } from '../../subgraphs/environment/src/rules.ts';
+import { commitmentSeed } from '../../subgraphs/commitment/test/seed.ts';
 import { environmentSeed } from '../../subgraphs/environment/test/seed.ts';
 import { governmentSeed } from '../../subgraphs/government/test/seed.ts';
 import { marketSeed } from '../../subgraphs/market/test/seed.ts';
 import { taxSeed } from '../../subgraphs/tax/test/seed.ts';
 
-// The snapshots of tax, market supervision, environment, the 政务诚信 office and the report service (ADR 0124): each department's rows
+// The snapshots of tax, market supervision, environment, the 政务诚信 office, commitments and reports (ADR 0124): each department's rows
 // are stored as its writes store them and announced live with the events its writes (and its repair consumer and
 // term-ended rule) record; the metrics store fed live is the reference. A snapshot backfill must empty the store and
 // rebuild the same frames from the departments' state alone — and, for a write made while the run is under way, count
@@ -43,6 +50,7 @@ const day = (v: string) => new Date(`${v}T00:00:00Z`);
 const REPAIR_TEXT = '信用修复（查询码 Q2026000001）：已履行完毕';
 
 const SOURCES: SnapshotSource[] = [
+  { department: 'commitment', snapshot: commitmentSnapshot },
   { department: 'environment', snapshot: environmentSnapshot },
   { department: 'government', snapshot: governmentSnapshot },
   { department: 'market', snapshot: marketSnapshot },
@@ -272,6 +280,51 @@ before(async () => {
   });
   events.push(arrearsPublishedEvent(open), arrearsPublishedEvent(cleared), arrearsClearedEvent(cleared));
 
+  // Commitments (信用承诺): a breach published; one ended by a 信用修复 act; one whose publicity ran out (the rule's
+  // event); one kept (no metric event).
+  const cm = commitmentSeed(tdb.db);
+  const c1 = cm.uscc('ENTERPRISE', '330106');
+  const broken = { state: 'BROKEN' as const, finding: '未按期补齐场所证明' };
+  const published = await cm.commitment({
+    subjectCode: c1,
+    made: '2025-01-10',
+    ...broken,
+    checkedOn: day('2025-06-01'),
+    tier: 'SEVERE',
+    publicityEndsOn: day('2028-05-31'),
+  });
+  const breachRepaired = await cm.commitment({
+    subjectCode: c1,
+    made: '2024-01-10',
+    ...broken,
+    checkedOn: day('2024-06-01'),
+    tier: 'GENERAL',
+    publicityEndsOn: day('2027-05-31'),
+    repairedOn: day('2025-02-01'),
+    repairBasis: REPAIR_TEXT,
+  });
+  const breachEnded = await cm.commitment({
+    subjectCode: c1,
+    made: '2022-01-10',
+    ...broken,
+    checkedOn: day('2022-06-01'),
+    tier: 'GENERAL',
+    publicityEndsOn: day('2025-05-31'),
+  });
+  await cm.commitment({ subjectCode: c1, made: '2025-02-01', state: 'KEPT', checkedOn: day('2025-08-01') });
+  const breachEndings = await breachPublicityEnded.due(pgSql(tdb.db.pool), {
+    since: day('2025-05-01'),
+    today: day(TODAY),
+  });
+  assert.equal(breachEndings.length, 1, 'one breach’s publicity has run out');
+  events.push(
+    breachPublishedEvent(published),
+    breachPublishedEvent(breachRepaired),
+    breachRepairedEvent(breachRepaired, '2025-02-01'),
+    breachPublishedEvent(breachEnded),
+    ...breachEndings.map(({ endingKey: _key, ...e }) => ({ ...e, source: 'commitment' }) as NewEvent),
+  );
+
   // Reports issued (信用报告出具数), one public and one special, as the report service stores them.
   for (const [number, kind, purpose, issuedAt] of [
     ['330106202503150001', 'PUBLIC_INFORMATION', 'BIDDING', '2025-03-15T02:10:00Z'],
@@ -320,14 +373,14 @@ const level = (rows: Frame, period: string, ...keys: string[]) =>
     .sort((a, b) => a.period!.localeCompare(b.period!))
     .at(-1)?.value ?? 0;
 
-describe('metrics backfill from the snapshots of tax, market, environment, 政务诚信 and reports', () => {
+describe('metrics backfill from the snapshots of tax, market, environment, 政务诚信, commitments and reports', () => {
   it('empties the fact store and rebuilds the same frames from the departments’ current state', async () => {
     assert.ok(
       live.every((rows) => rows.length > 0),
       'every frame has rows live',
     );
     const run = await snapshotBackfill(tdb.db.pool, SOURCES, { today: TODAY });
-    assert.deepEqual(run.items, { environment: 4, government: 3, market: 14, report: 2, tax: 8 });
+    assert.deepEqual(run.items, { commitment: 5, environment: 4, government: 3, market: 14, report: 2, tax: 8 });
     // Every fact now comes from the run's snapshot items, none from the live events.
     assert.equal(
       await count(
@@ -363,6 +416,7 @@ describe('metrics backfill from the snapshots of tax, market, environment, 政�
     // The departments run in order: one write lands after the run's start and before the office's snapshot (in it,
     // and its live event after the head), the other after the office's snapshot (a live event only).
     const sources: SnapshotSource[] = [
+      { department: 'commitment', snapshot: commitmentSnapshot },
       {
         department: 'environment',
         snapshot: async (sql, options) => {

@@ -8,9 +8,11 @@ import { isUuid } from '@credit-hub/kit';
 import { prismaSql, type CreditCommitment, type Db } from '@credit-hub/kit/db';
 import {
   auditRepairAct,
+  endingsUpTo,
   recordEvent,
   recordEvents,
   type ConsumerDefinition,
+  type DepartmentSnapshot,
   type NewEvent,
   type RepairApproved,
   type TimeEventRule,
@@ -39,6 +41,39 @@ export const commitmentMade = (tx: Tx, c: CreditCommitment) =>
     },
   ]);
 
+// The events of the department's writes, built apart from recording them so the state snapshot restates the same
+// ones (docs/adr/0124-department-snapshots-and-exact-cut.md).
+
+/** A broken commitment whose tier is published: the breach's publicity (公示) from the check. */
+export const breachPublishedEvent = (
+  c: Pick<CreditCommitment, 'id' | 'subjectCode' | 'checkingDepartment' | 'checkedOn' | 'tier' | 'publicityEndsOn'>,
+): NewEvent<'record.published'> => ({
+  source: 'commitment',
+  type: 'record.published',
+  department: c.checkingDepartment,
+  subject: c.subjectCode,
+  payload: {
+    record: 'COMMITMENT_BREACH',
+    recordId: c.id,
+    publishedOn: iso(c.checkedOn!),
+    publicityEndsOn: iso(c.publicityEndsOn!),
+    // The department's first day of 信用修复 (the tier's minimum publicity): the repair window reads it.
+    repairableFrom: iso(repairableFrom(c.tier!, c.checkedOn!)!),
+  },
+});
+
+/** The department's 信用修复 act on a breach (the repair consumer below): its publicity ends on the approval day. */
+export const breachRepairedEvent = (
+  c: { id: string; subjectCode: string; checkingDepartment: string },
+  approvedOn: string,
+): NewEvent => ({
+  source: 'commitment',
+  type: 'record.publication.ended',
+  department: c.checkingDepartment,
+  subject: c.subjectCode,
+  payload: { record: 'COMMITMENT_BREACH', recordId: c.id, endedOn: approvedOn, cause: 'REPAIRED' },
+});
+
 /** kept, or broken (with record.published when its tier is published): the checking department decided it. */
 export function commitmentChecked(tx: Tx, c: CreditCommitment) {
   const checkedOn = iso(c.checkedOn!);
@@ -66,24 +101,7 @@ export function commitmentChecked(tx: Tx, c: CreditCommitment) {
               publicityEndsOn: c.publicityEndsOn ? iso(c.publicityEndsOn) : null,
             },
           },
-          ...(c.publicityEndsOn
-            ? [
-                {
-                  source: 'commitment',
-                  type: 'record.published',
-                  department: c.checkingDepartment,
-                  subject: c.subjectCode,
-                  payload: {
-                    record: 'COMMITMENT_BREACH',
-                    recordId: c.id,
-                    publishedOn: checkedOn,
-                    publicityEndsOn: iso(c.publicityEndsOn),
-                    // The department's first day of 信用修复 (the tier's minimum publicity): the repair window reads it.
-                    repairableFrom: iso(repairableFrom(c.tier!, c.checkedOn!)!),
-                  },
-                } satisfies NewEvent<'record.published'>,
-              ]
-            : []),
+          ...(c.publicityEndsOn ? [breachPublishedEvent(c)] : []),
         ];
   return recordEvents(prismaSql(tx), events);
 }
@@ -138,13 +156,13 @@ export const commitmentRepairConsumer: ConsumerDefinition = {
       [p.recordId, p.approvedOn, event.department, `信用修复（查询码 ${p.queryCode}）：${p.basis}`],
     )) as { subject_code: string }[];
     if (!row) return;
-    await recordEvent(sql, {
-      source: 'commitment',
-      type: 'record.publication.ended',
-      department: event.department,
-      subject: row.subject_code,
-      payload: { record: 'COMMITMENT_BREACH', recordId: p.recordId, endedOn: p.approvedOn, cause: 'REPAIRED' },
-    });
+    await recordEvent(
+      sql,
+      breachRepairedEvent(
+        { id: p.recordId, subjectCode: row.subject_code, checkingDepartment: event.department },
+        p.approvedOn,
+      ),
+    );
     await auditRepairAct(
       sql,
       event,
@@ -154,4 +172,45 @@ export const commitmentRepairConsumer: ConsumerDefinition = {
       `breach ${p.recordId} 信用修复`,
     );
   },
+};
+
+/**
+ * The commitment subgraph's state snapshot for a metrics backfill (ADR 0113, ADR 0124): of its events the metrics
+ * take the published breaches (`record.published`, COMMITMENT_BREACH) and their ends — by a 信用修复 act (REPAIRED, on
+ * `repaired_on`) or by the end of their publicity (TERM_ENDED: the publicity-ended rule's own events up to `today`).
+ * `commitment.made`, `kept` and `broken` feed the evaluation, not the metrics, and are not restated. Commitments are
+ * never deleted by the writes.
+ */
+export const commitmentSnapshot: DepartmentSnapshot = async (sql, { today }) => {
+  const rows = (await sql.rows(
+    `SELECT id::text AS id, subject_code, checking_department, checked_on::text, tier::text AS tier,
+            publicity_ends_on::text, repaired_on::text
+       FROM commitment.credit_commitment
+      WHERE state = 'BROKEN' AND publicity_ends_on IS NOT NULL AND checked_on IS NOT NULL AND tier IS NOT NULL
+      ORDER BY checked_on, id`,
+  )) as {
+    id: string;
+    subject_code: string;
+    checking_department: string;
+    checked_on: string;
+    tier: NonNullable<CreditCommitment['tier']>;
+    publicity_ends_on: string;
+    repaired_on: string | null;
+  }[];
+  const date = (v: string) => new Date(`${v}T00:00:00Z`);
+  const events: NewEvent[] = [];
+  for (const r of rows) {
+    const c = { id: r.id, subjectCode: r.subject_code, checkingDepartment: r.checking_department };
+    events.push(
+      breachPublishedEvent({
+        ...c,
+        checkedOn: date(r.checked_on),
+        tier: r.tier,
+        publicityEndsOn: date(r.publicity_ends_on),
+      }),
+    );
+    if (r.repaired_on) events.push(breachRepairedEvent(c, r.repaired_on));
+  }
+  events.push(...(await endingsUpTo(breachPublicityEnded, sql, today)));
+  return events;
 };
