@@ -27,7 +27,7 @@ import {
 import type pg from 'pg';
 import { z } from 'zod';
 import { alertsDue } from './jobs.ts';
-import { rollupUpsertSql } from './rollups/rules.ts';
+import { rollupUpsertSql, subjectTallySql } from './rollups/rules.ts';
 import { SOURCE_FACTS } from './sources/rules.ts';
 import { CONSUMED_TYPES, factsOf, STOCK_STREAMS, type FactRow, type SubjectDims } from './rules.ts';
 
@@ -72,8 +72,9 @@ export async function insertFacts(
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::smallint[], $4::date[], $5::text[], $6::text[], $7::text[], $8::text[],
          $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::numeric[], $16::numeric[])
        ON CONFLICT (event_id, stream, seq) DO NOTHING
-       RETURNING stream, day, ${DIMS}, value, weight),
+       RETURNING stream, day, subject_code, ${DIMS}, value, weight),
      rolled AS (${rollupUpsertSql(derived ? 'ins' : '(SELECT * FROM ins WHERE false) i')} RETURNING 1),
+     tallied AS (${subjectTallySql(derived ? 'ins' : '(SELECT * FROM ins WHERE false) i')} RETURNING 1),
      stocked AS (
        INSERT INTO metrics.stock (stream, ${DIMS}, value)
        SELECT stream, ${DIMS}, sum(value) FROM ins WHERE stream = ANY($17::text[]) AND $18::boolean GROUP BY stream, ${DIMS}
@@ -81,7 +82,7 @@ export async function insertFacts(
        DO UPDATE SET value = metrics.stock.value + EXCLUDED.value
        RETURNING 1)
      SELECT (SELECT count(*) FROM ins)::int AS n, (SELECT count(*) FROM stocked)::int AS s,
-       (SELECT count(*) FROM rolled)::int AS r`,
+       (SELECT count(*) FROM rolled)::int AS r, (SELECT count(*) FROM tallied)::int AS t`,
     [
       eventIds,
       col('stream'),
@@ -117,10 +118,12 @@ export async function rebuildStock(sql: Sql): Promise<void> {
   await rebuildRollups(sql);
 }
 
-/** Recomputes the monthly rollups from the facts. */
+/** Recomputes the monthly rollups and the per-subject tally (ADR 0125) from the facts. */
 export async function rebuildRollups(sql: Sql): Promise<void> {
   await sql.execute('DELETE FROM metrics.rollup');
   await sql.execute(rollupUpsertSql('metrics.fact'));
+  await sql.execute('DELETE FROM metrics.subject_tally');
+  await sql.execute(subjectTallySql('metrics.fact'));
 }
 
 export async function recordFactsOf(sql: Sql, event: DeliveredEvent): Promise<number> {
@@ -184,7 +187,7 @@ export async function rebuildFacts(pool: pg.Pool): Promise<number> {
   await inPgTransaction(pool, async (sql) => {
     await sql.execute('INSERT INTO events.cursor (consumer) VALUES ($1) ON CONFLICT DO NOTHING', [METRICS_CONSUMER]);
     await sql.rows('SELECT position FROM events.cursor WHERE consumer = $1 FOR UPDATE', [METRICS_CONSUMER]);
-    await sql.execute('TRUNCATE metrics.fact, metrics.stock, metrics.rollup');
+    await sql.execute('TRUNCATE metrics.fact, metrics.stock, metrics.rollup, metrics.subject_tally');
     await sql.execute('DELETE FROM events.consumed WHERE consumer = $1', [METRICS_CONSUMER]);
     await sql.execute('DELETE FROM events.failure WHERE consumer = $1', [METRICS_CONSUMER]);
     // After a snapshot backfill the history before it is in the snapshot: the replay starts where that run did.
@@ -225,7 +228,7 @@ export async function snapshotBackfill(
       'INSERT INTO metrics.backfill_run (id, started_at, bus_position) VALUES ($1::uuid, $2, $3::bigint)',
       [runId, clock.now(), head.rows[0]!.p],
     );
-    await client.query('TRUNCATE metrics.fact, metrics.stock, metrics.rollup');
+    await client.query('TRUNCATE metrics.fact, metrics.stock, metrics.rollup, metrics.subject_tally');
     await client.query('DELETE FROM events.consumed WHERE consumer = $1', [METRICS_CONSUMER]);
     await client.query('DELETE FROM events.failure WHERE consumer = $1', [METRICS_CONSUMER]);
     await client.query('UPDATE events.cursor SET position = $2::bigint, updated_at = now() WHERE consumer = $1', [
