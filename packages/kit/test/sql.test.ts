@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { z } from 'zod';
-import { appendAudit, appendAuditIn } from '../src/index.ts';
+import { appendAudit, appendAuditIn, verifyAudit } from '../src/index.ts';
 import { inPgTransaction, pgSql, prismaSql, upsertRows, type Sql, type UpsertTable } from '../src/db/index.ts';
 import { callers, createTestDatabase, type TestDatabase } from '../src/testing/index.ts';
 
@@ -129,6 +129,58 @@ describe('appendAuditIn', () => {
       assert.equal(e.seq, BigInt(i + 1));
       if (i > 0) assert.equal(e.prev, entries[i - 1]!.hash, `entry ${i + 1} chains to the one before`);
     });
+  });
+});
+
+// ADR 0125: the pool path appends in two round trips, its values as one escaped JSON literal.
+describe('appendAudit in two round trips', () => {
+  it('keeps the chain gapless under concurrent appends and stores every value as given', async () => {
+    const before = await verifyAudit(tdb.db);
+    const who = { ...callers.officer('market'), purpose: `它's a \\ "quoted" purpose\n` };
+    const appends = Array.from({ length: 12 }, (_, i) =>
+      appendAudit(tdb.db, who, { requestId: `concurrent-${i}`, subgraph: 'metrics' }, [
+        {
+          action: 'READ',
+          subjectCode: null,
+          fields: [`metricFrame:m${i}`, `it's ${i}`],
+          detail: i % 2 ? null : `d'${i}\\`,
+        },
+        { action: 'READ_PERSONAL', subjectCode: '91330106MA2Q000001', fields: ['Person.name'] },
+      ]),
+    );
+    tdb.db.resetStatements();
+    await Promise.all(appends);
+    // BEGIN, the lock, the last entry and the insert, as the one-statement-each path counted them.
+    assert.equal(tdb.db.statements(), 12 * 4);
+    const after = await verifyAudit(tdb.db);
+    assert.deepEqual([after.ok, after.problems, after.entries], [true, [], before.entries + 24]);
+    const rows = z
+      .array(
+        z.object({ request_id: z.string(), fields: z.string(), detail: z.string().nullable(), purpose: z.string() }),
+      )
+      .parse(
+        await tdb.db.sql.rows(
+          `SELECT request_id, fields, detail, purpose FROM audit.entry WHERE request_id LIKE 'concurrent-%' AND action = 'READ'`,
+        ),
+      );
+    assert.equal(rows.length, 12);
+    for (const r of rows) {
+      const i = Number(r.request_id.slice('concurrent-'.length));
+      assert.deepEqual(JSON.parse(r.fields), [`metricFrame:m${i}`, `it's ${i}`]);
+      assert.equal(r.detail, i % 2 ? null : `d'${i}\\`);
+      assert.equal(r.purpose, who.purpose);
+    }
+  });
+
+  it('rolls back the opening statements when the closing one fails', async () => {
+    await assert.rejects(
+      tdb.db.twoStepTransaction(
+        [`INSERT INTO subject.industry (code, name) VALUES ('Y9', 'rolled back')`, 'SELECT 1'],
+        () => 'SELECT 1 / 0',
+      ),
+    );
+    const left = await tdb.db.sql.rows(`SELECT code FROM subject.industry WHERE code = 'Y9'`);
+    assert.deepEqual(left, []);
   });
 });
 
