@@ -155,10 +155,10 @@ export function createDb(url: string, options: DbOptions = {}): Db {
         throw unavailable(error);
       }
       try {
-        // A multi-statement text answers with one result per statement.
-        const results = (await client.query(['BEGIN', ...opening].join(';\n'))) as unknown as pg.QueryResult[];
+        // A multi-statement text answers with one result per statement (a single one with none: BEGIN alone).
+        const answer: pg.QueryResult | pg.QueryResult[] = await client.query(['BEGIN', ...opening].join(';\n'));
         count += 1 + opening.length;
-        const last = results.at(-1)?.rows ?? [];
+        const last = (Array.isArray(answer) ? answer.at(-1)?.rows : answer.rows) ?? [];
         await client.query(`${closing(last)};\nCOMMIT`);
         count += 1;
       } catch (error) {
