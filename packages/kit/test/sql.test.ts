@@ -137,21 +137,23 @@ describe('appendAudit in two round trips', () => {
   it('keeps the chain gapless under concurrent appends and stores every value as given', async () => {
     const before = await verifyAudit(tdb.db);
     const who = { ...callers.officer('market'), purpose: `它's a \\ "quoted" purpose\n` };
-    const appends = Array.from({ length: 12 }, (_, i) =>
-      appendAudit(tdb.db, who, { requestId: `concurrent-${i}`, subgraph: 'metrics' }, [
-        {
-          action: 'READ',
-          subjectCode: null,
-          fields: [`metricFrame:m${i}`, `it's ${i}`],
-          detail: i % 2 ? null : `d'${i}\\`,
-        },
-        { action: 'READ_PERSONAL', subjectCode: '91330106MA2Q000001', fields: ['Person.name'] },
-      ]),
-    );
     tdb.db.resetStatements();
-    await Promise.all(appends);
-    // BEGIN, the lock, the last entry and the insert, as the one-statement-each path counted them.
-    assert.equal(tdb.db.statements(), 12 * 4);
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        appendAudit(tdb.db, who, { requestId: `concurrent-${i}`, subgraph: 'metrics' }, [
+          {
+            action: 'READ',
+            subjectCode: null,
+            fields: [`metricFrame:m${i}`, `it's ${i}`],
+            detail: i % 2 ? null : `d'${i}\\`,
+          },
+          { action: 'READ_PERSONAL', subjectCode: '91330106MA2Q000001', fields: ['Person.name'] },
+        ]),
+      ),
+    );
+    // Group commit: the first append is written alone, the eleven that arrived meanwhile share the next transaction
+    // (BEGIN, the lock, the last entry and the insert each).
+    assert.equal(tdb.db.statements(), 2 * 4);
     const after = await verifyAudit(tdb.db);
     assert.deepEqual([after.ok, after.problems, after.entries], [true, [], before.entries + 24]);
     const rows = z
@@ -170,6 +172,25 @@ describe('appendAudit in two round trips', () => {
       assert.equal(r.detail, i % 2 ? null : `d'${i}\\`);
       assert.equal(r.purpose, who.purpose);
     }
+  });
+
+  it('fails only the append whose entry cannot be stored when appends share a transaction', async () => {
+    const before = await verifyAudit(tdb.db);
+    const event = { action: 'READ' as const, subjectCode: null, fields: ['metricFrame:x'] };
+    const good = callers.officer('market');
+    // A role longer than the column allows: that append fails, its neighbours in the same transaction are retried alone.
+    const bad = { ...good, role: 'R'.repeat(40) } as unknown as typeof good;
+    const results = await Promise.allSettled(
+      [good, good, bad, good].map((who, i) =>
+        appendAudit(tdb.db, who, { requestId: `mixed-${i}`, subgraph: 'm' }, [event]),
+      ),
+    );
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['fulfilled', 'fulfilled', 'rejected', 'fulfilled'],
+    );
+    const after = await verifyAudit(tdb.db);
+    assert.deepEqual([after.ok, after.entries], [true, before.entries + 3]);
   });
 
   it('rolls back the opening statements when the closing one fails', async () => {

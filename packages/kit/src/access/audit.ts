@@ -74,16 +74,67 @@ export async function appendAudit(
   // On the pool, not Prisma's raw-query path: a batch check of 1,000 subjects appends 1,000 entries, fifteen arrays
   // of 1,000 values, which Prisma's parameter handling takes longer over than PostgreSQL takes to insert (ADR 0120).
   // Two round trips (BEGIN, lock, last entry; insert, COMMIT) instead of five: every audited read — each metric panel
-  // — waits for them before its answer leaves (ADR 0125).
-  else
-    await db.twoStepTransaction([LOCK, LAST_ENTRY], (last) => {
-      const rows = chained(lastEntry.parse(last)[0], who, meta, events);
-      const json = JSON.stringify(rows.map((r) => ({ ...r, seq: r.seq.toString(), fields: JSON.stringify(r.fields) })));
-      return `INSERT INTO audit.entry (${COLUMNS})
-        SELECT ${KEYS} FROM jsonb_to_recordset(${pg.escapeLiteral(json)}::jsonb) AS r(seq bigint, at timestamptz,
-          actor text, role text, department text, action text, "subjectCode" text, fields text, detail text, purpose text,
-          client text, "requestId" text, subgraph text, "prevHash" text, hash text)`;
+  // — waits for them before its answer leaves (ADR 0125). Appends that arrive while one is being written share the
+  // next transaction.
+  else await new Promise<void>((resolve, reject) => enqueue(db, { who, meta, events, resolve, reject }));
+}
+
+/** An append waiting for the pool path; settled once its entries are committed (or could not be). */
+interface Waiting {
+  who: Identity;
+  meta: { requestId: string; subgraph: string };
+  events: AuditEvent[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** Per Db: the appends waiting for the transaction after the one in flight (group commit, ADR 0125). */
+const queues = new WeakMap<Db, { waiting: Waiting[]; writing: boolean }>();
+
+function enqueue(db: Db, append: Waiting): void {
+  let queue = queues.get(db);
+  if (!queue) queues.set(db, (queue = { waiting: [], writing: false }));
+  queue.waiting.push(append);
+  if (!queue.writing) void writeQueued(db, queue);
+}
+
+/**
+ * Writes what waits, one transaction per round: the dashboard whose eight panels arrive at once takes one lock and
+ * one insert instead of eight in a row. A request's answer still waits for its own entries' COMMIT; if a shared
+ * transaction fails, each append is retried alone, so one bad entry cannot fail its neighbours' requests.
+ */
+async function writeQueued(db: Db, queue: { waiting: Waiting[]; writing: boolean }): Promise<void> {
+  queue.writing = true;
+  try {
+    while (queue.waiting.length > 0) {
+      const round = queue.waiting.splice(0, queue.waiting.length);
+      try {
+        await insertChained(db, round);
+        for (const a of round) a.resolve();
+      } catch (error) {
+        if (round.length === 1) round[0]!.reject(error);
+        else for (const a of round) await insertChained(db, [a]).then(a.resolve, a.reject);
+      }
+    }
+  } finally {
+    queue.writing = false;
+  }
+}
+
+function insertChained(db: Db, appends: Waiting[]): Promise<void> {
+  return db.twoStepTransaction([LOCK, LAST_ENTRY], (last) => {
+    let tail = lastEntry.parse(last)[0];
+    const rows = appends.flatMap((a) => {
+      const chain = chained(tail, a.who, a.meta, a.events);
+      tail = chain.at(-1) ?? tail;
+      return chain;
     });
+    const json = JSON.stringify(rows.map((r) => ({ ...r, seq: r.seq.toString(), fields: JSON.stringify(r.fields) })));
+    return `INSERT INTO audit.entry (${COLUMNS})
+      SELECT ${KEYS} FROM jsonb_to_recordset(${pg.escapeLiteral(json)}::jsonb) AS r(seq bigint, at timestamptz,
+        actor text, role text, department text, action text, "subjectCode" text, fields text, detail text, purpose text,
+        client text, "requestId" text, subgraph text, "prevHash" text, hash text)`;
+  });
 }
 
 const LOCK = `SELECT pg_advisory_xact_lock(hashtext('credit-hub-audit'))`;
