@@ -368,6 +368,31 @@ try {
       `${panel.id.padEnd(34)} HTTP p50 ${p50.toFixed(1).padStart(6)} p95 ${p95.toFixed(1).padStart(6)} ms cpu ${(httpCpu / runs).toFixed(1).padStart(5)} ms ${(httpStatements / runs).toFixed(0)} stmts | SQL p50 ${sqlP50.toFixed(1).padStart(6)} p95 ${sqlP95.toFixed(1).padStart(6)} ms cpu ${(sqlCpu / runs).toFixed(1).padStart(5)} ms exec ${execMs.toFixed(1).padStart(6)} ms | rows ${rows}${p95 > BUDGET_MS ? '  OVER BUDGET' : ''}`,
     );
   }
+  // A dashboard as the console opens it: all its panels at once. Time to its last panel and the statements per load
+  // (the audit appends that arrive together share a transaction, ADR 0125).
+  const all = BUILT_IN_PANELS(variables);
+  for (const dashboard of [...new Set(all.map((p) => p.id.split('/')[0]!))]) {
+    const panels = all.filter((p) => p.id.startsWith(`${dashboard}/`));
+    const times: number[] = [];
+    let statements = 0;
+    for (let k = 0; k <= runs; k++) {
+      const sent = db.statements();
+      const t = performance.now();
+      await Promise.all(
+        panels.map(async (panel) => {
+          const { body } = await postAs(service.url, callers.supervisor(), FRAME, { q: panel.query });
+          if (body.errors) throw new Error(`${panel.id}: ${JSON.stringify(body.errors)}`);
+        }),
+      );
+      if (k > 0) {
+        times.push(performance.now() - t);
+        statements += db.statements() - sent;
+      }
+    }
+    console.log(
+      `${dashboard.padEnd(34)} ${String(panels.length).padStart(2)} panels at once: last panel p50 ${percentile(times, 0.5).toFixed(1).padStart(6)} p95 ${percentile(times, 0.95).toFixed(1).padStart(6)} ms, ${(statements / runs).toFixed(1)} statements per load`,
+    );
+  }
 } finally {
   await service.close();
   await pool.end();
