@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { RunningService } from '@credit-hub/kit';
-import { callers, createTestDatabase, initSeed, postAs, TEST_INTERNAL_SECRET, type TestDatabase } from '@credit-hub/kit/testing';
+import {
+  callers,
+  createTestDatabase,
+  initSeed,
+  postAs,
+  TEST_INTERNAL_SECRET,
+  type TestDatabase,
+} from '@credit-hub/kit/testing';
 import { Prisma } from '@credit-hub/kit/db';
 import { startSubjectSubgraph } from '../src/index.ts';
 
@@ -64,7 +71,12 @@ async function searchAll(q: string, first: number, filters: Filters = {}) {
   let after: string | null = null;
   let totalCount = -1;
   for (let pages = 0; pages < 500; pages += 1) {
-    const { body } = await postAs(service.url, callers.public, SEARCH, { q, first, after, ...filters });
+    const { body }: { body: { data?: unknown; errors?: unknown } } = await postAs(service.url, callers.public, SEARCH, {
+      q,
+      first,
+      after,
+      ...filters,
+    });
     assert.equal(body.errors, undefined, JSON.stringify(body.errors));
     const connection = (body.data as any).searchSubjects;
     if (totalCount === -1) totalCount = connection.totalCount;
@@ -193,12 +205,18 @@ describe('name postings kept by the triggers', () => {
   it('follows renames, one row or many in a statement, and ignores updates that keep the name', async () => {
     const seed = initSeed(tdb.db);
     const renamed = await seed.subject({ name: '杭州旧名字贸易有限公司' });
-    await tdb.db.prisma.creditSubject.update({ where: { code: renamed.code }, data: { name: '杭州新名称贸易有限公司' } });
+    await tdb.db.prisma.creditSubject.update({
+      where: { code: renamed.code },
+      data: { name: '杭州新名称贸易有限公司' },
+    });
     assert.equal(await postingsDiffer(), 0);
     assert.deepEqual((await searchAll('旧名', 20)).codes, []);
     assert.deepEqual((await searchAll('新名称', 20)).codes, [renamed.code]);
     // A status change is no rename: the postings stay as they are.
-    await tdb.db.prisma.creditSubject.update({ where: { code: renamed.code }, data: { registrationStatus: 'REVOKED' } });
+    await tdb.db.prisma.creditSubject.update({
+      where: { code: renamed.code },
+      data: { registrationStatus: 'REVOKED' },
+    });
     assert.equal(await postingsDiffer(), 0);
     // Many renames in one statement, some of them to a name with pairs in common with the old one.
     const count = await tdb.db.prisma.$executeRaw`

@@ -227,12 +227,7 @@ describe('searchSubjects', () => {
       // Limit → Nested Loop → (the postings in index order, the subject by its key): nothing that reads every match.
       assert.deepEqual(
         nodes.map((n) => n.replace(/^Index Only Scan/, 'Index Scan')),
-        [
-          'Limit',
-          'Nested Loop',
-          'Index Scan name_posting_gram_code_idx',
-          'Index Scan credit_subject_pkey',
-        ],
+        ['Limit', 'Nested Loop', 'Index Scan name_posting_gram_code_idx', 'Index Scan credit_subject_pkey'],
         args.query,
       );
     }
