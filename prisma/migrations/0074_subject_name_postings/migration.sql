@@ -114,3 +114,15 @@ CREATE TRIGGER name_posting_update AFTER UPDATE ON subject.credit_subject
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION subject.name_posting_update();
 CREATE TRIGGER name_posting_delete AFTER DELETE ON subject.credit_subject
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION subject.name_posting_delete();
+
+-- A TRUNCATE fires no delete trigger: it empties the postings with it.
+CREATE FUNCTION subject.name_posting_truncate() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  TRUNCATE subject.name_posting;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER name_posting_truncate AFTER TRUNCATE ON subject.credit_subject
+  FOR EACH STATEMENT EXECUTE FUNCTION subject.name_posting_truncate();

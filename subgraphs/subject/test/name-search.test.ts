@@ -238,4 +238,13 @@ describe('name postings kept by the triggers', () => {
     assert.equal(await postingsDiffer(), 0);
     assert.deepEqual((await searchAll('变更类型', 20)).codes, [subject.code]);
   });
+
+  // Last: it empties the register of this file's database.
+  it('empties the postings with the register on TRUNCATE', async () => {
+    const [before] = await tdb.db.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM subject.name_posting`;
+    assert.ok(Number(before!.n) > 1000);
+    await tdb.db.prisma.$executeRawUnsafe('TRUNCATE subject.credit_subject CASCADE');
+    const [row] = await tdb.db.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM subject.name_posting`;
+    assert.equal(Number(row!.n), 0);
+  });
 });
