@@ -58,4 +58,6 @@ console.log(
   `objects ${tb.count} → ${ta.count}, self size ${(tb.bytes / 1048576).toFixed(1)} → ${(ta.bytes / 1048576).toFixed(1)} MB`,
 );
 for (const row of rows)
-  console.log(`${String(row.bytes).padStart(10)} B ${String(row.count).padStart(8)} objects (now ${row.after})  ${row.key}`);
+  console.log(
+    `${String(row.bytes).padStart(10)} B ${String(row.count).padStart(8)} objects (now ${row.after})  ${row.key}`,
+  );
