@@ -71,11 +71,11 @@ export const envShape = {
     z.string().optional(),
   ),
   EVENTS_RETENTION_DAYS: described(
-    "Days to keep the event backbone's dedup rows (events.consumed) and relayed outbox rows; older ones are deleted by the scheduler (docs/events.md, at least 8: longer than the time rules' look-back)",
+    "Days to keep the event backbone's dedup rows (events.consumed), relayed outbox rows and bus events every consumer has passed (events.event); older ones are deleted by the scheduler (docs/events.md, at least 8: longer than the time rules' look-back)",
     z.coerce.number().int().min(8).default(30),
   ),
   REDIS_URL: described(
-    "Where the subgraphs remember accepted identity headers (shared with other hubs' replicas); unset: this process's memory",
+    "Holds the subgraphs' used identity headers and the gateway's rate limits, search budgets, used challenge solutions and logouts (shared with other hubs); unset: the primary holds them for all workers (ADR 0127)",
     z.string().optional(),
   ),
 };
