@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { pgSql } from '@credit-hub/kit/db';
-import { drainConsumer, recordEvents, relayAll, type DeliveredEvent, type NewEvent } from '@credit-hub/kit/events';
+import type { DeliveredEvent, NewEvent } from '@credit-hub/kit/events';
 import { createTestDatabase, type TestDatabase } from '@credit-hub/kit/testing';
 import { metricsFactsConsumer, rebuildFacts } from '../src/events.ts';
 import { at, metricsSeed } from './seed.ts';

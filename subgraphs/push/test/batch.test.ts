@@ -11,10 +11,8 @@ let tdb: TestDatabase;
 const NOW = new Date('2026-06-01T02:00:00Z');
 const A = '91350100MA2X000081';
 const B = '91350100MA2X000082';
-let n = 0;
 
 function event(type: string, subjectCode: string, payload: Record<string, unknown>, at = NOW): IncomingEvent {
-  n += 1;
   return { id: randomUUID(), type, subjectCode, department: 'market', occurredAt: at, version: 1, payload };
 }
 const check = (subject: string, dept: string, action: string, lists: string[], at?: Date) =>
