@@ -44,6 +44,7 @@ export default tseslint.config(
       'packages/kit/src/clock.ts',
       'packages/kit/src/access/identity.ts',
       'packages/kit/src/access/replay.ts',
+      'packages/kit/src/cluster-state.ts',
       'packages/kit/src/access/audit.ts',
       'gateway/src/auth.ts',
       'gateway/src/rate-limit.ts',

@@ -7,13 +7,17 @@ import { DEV_SECRETS } from '@credit-hub/kit';
 import { repoRoot } from '@credit-hub/kit/db';
 import { personKey } from '@credit-hub/kit/codes';
 import { createTestDatabase, makeIdNumber, makeUscc, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
+import { solveChallenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import pg from 'pg';
 import { bearer, tokenFor } from './support/hub.ts';
 
 // `npm start` with two workers (ADR 0114): the primary prepares the database and runs the event backbone, each worker
 // is a gateway executing every subgraph in-process, both share the gateway's port. Representative requests of the
 // other e2e files hold here too: the public sees a person's name masked, an officer's read is audited, a mutation is
-// stored with its trail, a late department costs only its own fields; /metrics adds up every worker's series.
+// stored with its trail, a late department costs only its own fields; /metrics adds up every worker's series. Without
+// Redis the workers share their limits and replay checks through the primary (ADR 0127): a client's limit is one
+// whichever worker its connections land on, and a challenge solution is good once on either.
 let tdb: TestDatabase;
 let hub: ChildProcess;
 let output = '';
@@ -33,15 +37,34 @@ const freePort = () =>
   });
 
 /** A request on a connection of its own: the cluster hands each new connection to the next worker. */
-function postOnNewConnection(query: string): Promise<number> {
+async function postOnNewConnection(query: string, headers: Record<string, string> = {}): Promise<number> {
+  return (await answerOnNewConnection(query, headers)).status;
+}
+
+/** As postOnNewConnection, with the answer's body (its first error code, or OK). */
+function answerOnNewConnection(
+  query: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; code: string; reason?: string }> {
   const body = JSON.stringify({ query });
   return new Promise((resolve, reject) => {
     const request = http.request(
       url,
-      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', connection: 'close' } },
+      {
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', connection: 'close', ...headers },
+      },
       (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode ?? 0));
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const answer = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+            errors?: { extensions?: { code?: string; reason?: string } }[];
+          };
+          const first = answer.errors?.[0]?.extensions;
+          resolve({ status: response.statusCode ?? 0, code: first?.code ?? 'OK', reason: first?.reason });
+        });
       },
     );
     request.on('error', reject);
@@ -80,6 +103,11 @@ before(async () => {
       LOG_LEVEL: 'warn',
       // The market's deadline: its read waits on a lock this test holds (below).
       SUBGRAPH_TIMEOUT_MS_MARKET: '1500',
+      // Small limits, so that the shared ones show (below), and a cheap puzzle.
+      RATE_LIMIT_AUTHENTICATED: '5',
+      SEARCH_CHALLENGE_AFTER: '2',
+      ALTCHA_COST: '1',
+      ALTCHA_MAX_NUMBER: '1000',
     },
   });
   await new Promise<void>((resolve, reject) => {
@@ -198,6 +226,42 @@ describe('the all-in-one hub with two workers', () => {
       /credit_hub_graphql_requests_total\{operation="WorkersProbe",outcome="ok",service="gateway"\} 10\b/,
     );
     assert.match(scrape, /^credit_hub_workers_scraped 2$/m);
+    // The workers asked the primary for their checks (ADR 0127), and every check was answered.
+    assert.match(scrape, /^credit_hub_shared_state_operations_total [1-9]\d*$/m);
+    assert.doesNotMatch(scrape, /^credit_hub_shared_state_failures_total\{/m);
     assert.match(scrape, /credit_hub_event_backlog\{/);
+  });
+
+  it('starts without the warning that each worker keeps its own limits', () => {
+    assert.doesNotMatch(output, /without REDIS_URL/);
+  });
+
+  it("counts one client's requests once, whichever worker each of its connections lands on", async () => {
+    const client = bearer(
+      await tokenFor(
+        { role: 'officer', department: 'tax', sub: 'tax-officer-limit' },
+        { secret: DEV_SECRETS.AUTH_JWT_SECRET },
+      ),
+    );
+    // One after the other, each on a new connection: the primary hands them to the two workers in turn, so with a
+    // limit kept by each worker all eight would pass (four each).
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push(await postOnNewConnection('query { me { role } }', client));
+    assert.deepEqual(statuses, [200, 200, 200, 200, 200, 429, 429, 429]);
+  });
+
+  it('spends one search budget per client, and accepts a solved challenge once on either worker', async () => {
+    const search = (headers: Record<string, string> = {}) =>
+      answerOnNewConnection('{ searchSubjects(query: "并行", first: 1) { totalCount } }', headers);
+    assert.deepEqual([(await search()).code, (await search()).code], ['OK', 'OK']);
+    assert.equal((await search()).code, 'CHALLENGE_REQUIRED', 'the budget spent on both workers is spent');
+    const challenge = (await (await fetch(url.replace(/graphql$/, 'auth/altcha/challenge'))).json()) as any;
+    const solution = await solveChallenge({ challenge, deriveKey, timeout: 30_000 });
+    assert.ok(solution, 'solvable');
+    const header = { 'x-altcha': Buffer.from(JSON.stringify({ challenge, solution })).toString('base64') };
+    assert.equal((await search(header)).code, 'OK', "a challenge of one worker is good on the other's");
+    // Sent again on new connections (so on both workers): refused as already used on each.
+    for (let i = 0; i < 3; i++)
+      assert.deepEqual(await search(header), { status: 403, code: 'CHALLENGE_REQUIRED', reason: 'REPLAYED' });
   });
 });

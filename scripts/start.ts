@@ -15,7 +15,12 @@ import { gatewayOptionsFromEnv, readEnv as readGatewayEnv } from '@credit-hub/ga
 import { readEnv } from '@credit-hub/hub/env';
 import { startHubEvents, type HubEvents } from '@credit-hub/hub/events';
 import { prepareDatabase } from '@credit-hub/hub/prepare';
-import { clusterMetricsOfWorker, serveClusterMetrics } from '@credit-hub/hub/workers';
+import {
+  clusterMetricsOfWorker,
+  clusterStateOfWorker,
+  serveClusterMetrics,
+  serveClusterState,
+} from '@credit-hub/hub/workers';
 import { ensureWebBuild } from '@credit-hub/web/build';
 import { pushConfigOf } from '@credit-hub/subgraph-push';
 import {
@@ -25,6 +30,7 @@ import {
   readEnvOrExit,
   setClock,
   startObservability,
+  type StateStore,
   SUBGRAPHS,
   type SubgraphName,
 } from '@credit-hub/kit';
@@ -54,8 +60,8 @@ const departments: DepartmentSettings = {
 /**
  * What the primary gives each worker over the cluster's channel (never in the environment): the database, the
  * subgraphs' ports the workers share, and what every worker must share where a single process would make its own —
- * the identity secret, the console's session key in development, a production hub's report keys when none are
- * configured.
+ * the identity secret, the console's session key in development, the search challenge's signing key, a production
+ * hub's report keys when none are configured.
  */
 interface WorkerConfig {
   databaseUrl: string;
@@ -91,6 +97,8 @@ async function startThisHub(config: WorkerConfig, role: 'single' | 'worker'): Pr
     poolSize,
     internalSecret,
     redisUrl: own.REDIS_URL,
+    // Without Redis the workers share rate limits, budgets and replay caches through the primary (ADR 0127).
+    ...(role === 'worker' ? { clusterState: clusterStateOfWorker() } : {}),
     metricsToken: own.METRICS_TOKEN,
     // The event backbone runs once: in this process when it is the only one, in the primary otherwise.
     events: role === 'single' ? { natsUrl: own.EVENTS_NATS_URL, retentionDays: own.EVENTS_RETENTION_DAYS } : false,
@@ -116,6 +124,8 @@ function sharedSecrets(): Record<string, string> {
     INTERNAL_IDENTITY_SECRET: env.INTERNAL_IDENTITY_SECRET ?? randomBytes(32).toString('base64url'),
   };
   if (!process.env.SESSION_SECRET) shared.SESSION_SECRET = randomBytes(32).toString('base64url');
+  // A search challenge fetched from one worker must verify on the others.
+  if (!process.env.ALTCHA_HMAC_KEY) shared.ALTCHA_HMAC_KEY = randomBytes(32).toString('hex');
   if (production && !(env.REPORT_SIGNING_KEYS && env.REPORT_CODE_KEY)) {
     const { privateKey } = generateKeyPairSync('ed25519');
     const der = privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
@@ -197,6 +207,7 @@ if (cluster.isWorker) {
 
   let hub: Hub | null = null;
   let events: HubEvents | null = null;
+  let state: StateStore | null = null;
   let stopping = false;
   const running = new Set<Worker>();
 
@@ -215,14 +226,11 @@ if (cluster.isWorker) {
       ...hubEventsOptionsFor(departments),
     });
     serveClusterMetrics();
+    // Rate limits, search budgets, used solutions and identity headers, logouts: one for every worker (ADR 0127).
+    state = serveClusterState();
     const shared = sharedSecrets();
     if (shared.REPORT_SIGNING_KEYS)
       log('reports: no REPORT_SIGNING_KEYS/REPORT_CODE_KEY: reports are signed with keys that end with this run');
-    if (!env.REDIS_URL && !process.env.RATE_LIMIT_REDIS_URL)
-      log(
-        `${workers} workers without REDIS_URL: rate limits, search budgets and replay caches are each worker's own ` +
-          '(a client on several connections may get up to that many times a limit; docs/operations.md)',
-      );
     // The workers share every port: the gateway's and each subgraph's (chosen here when they are ephemeral).
     const subgraphPorts: Partial<Record<SubgraphName, number>> = {};
     for (const { name, port } of SUBGRAPHS)
@@ -276,6 +284,7 @@ if (cluster.isWorker) {
       ),
     );
     await hub?.close();
+    state?.close();
     await events?.close();
     await embedded?.stop();
     process.exit(0);

@@ -31,6 +31,7 @@ import {
   routeNotFound,
   sendGraphQLError,
   SUBGRAPHS,
+  type ClusterStateClient,
   type Identity,
   type InProcessSubgraph,
   type RunningService,
@@ -101,6 +102,11 @@ export interface GatewayOptions {
    * aggregated by the primary).
    */
   metricsExposition?: () => Promise<string>;
+  /**
+   * The state the all-in-one hub's workers share in their primary (ADR 0127): rate-limit counters, search budgets, used
+   * challenge solutions, logouts. Ignored when `rateLimit.redisUrl` is set (Redis wins); unset: this process's memory.
+   */
+  clusterState?: ClusterStateClient;
   production?: boolean;
   log?: (line: string) => void;
   /** Secret shared with the subgraphs for the signed identity header. */
@@ -168,11 +174,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const safelist = new Safelist(SAFELIST_DIR);
   const jwt = new JwtVerifier(options.auth.jwt);
   const keys = new ApiKeyVerifier(options.auth.db, options.auth.apiKeyCacheSeconds);
-  const rateLimiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, identityOf);
-  // Search budgets, used ALTCHA solutions and logouts: shared by the replicas through Redis when it is configured.
+  const rateLimiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, identityOf, options.clusterState);
+  // Search budgets, used ALTCHA solutions and logouts: shared by the replicas through Redis when it is configured, by
+  // the hub's workers through their primary otherwise.
   const state = sharedState(
     options.rateLimit?.redisUrl,
     options.rateLimit?.redisPrefix ? `${options.rateLimit.redisPrefix}state:` : undefined,
+    options.clusterState,
   );
   const sessions = new Sessions({
     secret: options.console?.sessionSecret,

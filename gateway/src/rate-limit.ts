@@ -1,6 +1,6 @@
-import { ErrorCode, sendGraphQLError, type Identity } from '@credit-hub/kit';
+import { ErrorCode, sendGraphQLError, type ClusterStateClient, type Identity } from '@credit-hub/kit';
 import type { Request, RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type ClientRateLimitInfo, type Options, type Store } from 'express-rate-limit';
 import { Redis } from 'ioredis';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import { sendBusyPage, wantsPage } from './busy.ts';
@@ -16,12 +16,45 @@ export interface RateLimitConfig {
 }
 
 /**
+ * The counters in the primary of the all-in-one hub (ADR 0127), for its workers: one fixed window per client, as
+ * express-rate-limit's own memory store counts, but one for every worker. A count that gets no answer is a store error,
+ * which the limiter lets through (passOnStoreError, as for Redis): limits protect the hub, they are not a security
+ * boundary worth refusing everyone for.
+ */
+export class ClusterRateStore implements Store {
+  private windowMs = 60_000;
+  readonly prefix = 'rate:';
+  readonly localKeys = false;
+
+  constructor(private readonly client: ClusterStateClient) {}
+
+  init(options: Options) {
+    this.windowMs = options.windowMs;
+  }
+
+  async increment(key: string): Promise<ClientRateLimitInfo> {
+    const { count, resetAt } = await this.client.increment(this.prefix + key, this.windowMs);
+    return { totalHits: count, resetTime: new Date(resetAt) };
+  }
+
+  decrement(key: string): Promise<void> {
+    return this.client.decrement(this.prefix + key);
+  }
+
+  resetKey(key: string): Promise<void> {
+    return this.client.delete(this.prefix + key);
+  }
+}
+
+/**
  * Per-client rate limits: anonymous callers by address, people by token subject, systems by API key.
- * With Redis, every gateway replica counts against the same limit.
+ * With Redis, every gateway replica counts against the same limit; without it, the workers of the all-in-one hub
+ * count in their primary (`cluster`).
  */
 export function createRateLimiter(
   config: RateLimitConfig,
   identityOf: (req: Request) => Identity,
+  cluster?: ClusterStateClient,
 ): { middleware: RequestHandler; close(): Promise<void> } {
   let redis: Redis | null = null;
   let store: Store | undefined;
@@ -32,7 +65,7 @@ export function createRateLimiter(
       prefix: config.redisPrefix ?? 'credit-hub:rate:',
       sendCommand: (command: string, ...args: string[]) => client.call(command, ...args) as Promise<RedisReply>,
     });
-  }
+  } else if (cluster) store = new ClusterRateStore(cluster);
   const middleware = rateLimit({
     windowMs: config.windowSeconds * 1000,
     limit: (req) => (identityOf(req).role === 'PUBLIC' ? config.anonymousPerWindow : config.authenticatedPerWindow),

@@ -1,3 +1,4 @@
+import type { ClusterStateClient } from '@credit-hub/kit';
 import { Redis } from 'ioredis';
 
 /**
@@ -5,7 +6,8 @@ import { Redis } from 'ioredis';
  * ALTCHA solutions already used and the console sessions ended by logout. In one process memory is enough (the
  * default); behind a load balancer every replica must see the same state, or a client gets a fresh search budget,
  * replays a solution or reuses a logged-out cookie simply by reaching another replica. With REDIS_URL the state
- * lives in Redis, beside the rate-limit counters (rate-limit.ts).
+ * lives in Redis, beside the rate-limit counters (rate-limit.ts); the workers of the all-in-one hub without Redis keep
+ * it in their primary process (ClusterState, ADR 0127).
  *
  * Times here are real elapsed time (windows and expiries in seconds), not the hub's legal clock.
  */
@@ -110,6 +112,40 @@ export class RedisState implements SharedState {
   }
 }
 
-/** Redis when a URL is configured, else this process's memory. */
-export const sharedState = (redisUrl: string | undefined, prefix?: string): SharedState =>
-  redisUrl ? new RedisState(redisUrl, prefix) : new MemoryState();
+/**
+ * The state held by the primary of the all-in-one hub, for its workers (ADR 0127; kit cluster-state.ts). When the
+ * primary cannot answer, every method rejects with SHARED_STATE_UNAVAILABLE: a used challenge solution or an ended
+ * session is then refused, not taken for new.
+ */
+export class ClusterState implements SharedState {
+  constructor(
+    private readonly client: ClusterStateClient,
+    private readonly prefix = 'state:',
+  ) {}
+
+  async increment(key: string, seconds: number): Promise<number> {
+    return (await this.client.increment(this.prefix + key, Math.ceil(seconds * 1000))).count;
+  }
+
+  reset(key: string): Promise<void> {
+    return this.client.delete(this.prefix + key);
+  }
+
+  claim(key: string, seconds: number): Promise<boolean> {
+    return this.client.claim(this.prefix + key, Math.max(1, Math.ceil(seconds * 1000)));
+  }
+
+  has(key: string): Promise<boolean> {
+    return this.client.has(this.prefix + key);
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** Redis when a URL is configured, else the hub's primary when this is one of its workers, else this process's memory. */
+export const sharedState = (
+  redisUrl: string | undefined,
+  prefix?: string,
+  cluster?: ClusterStateClient | undefined,
+): SharedState =>
+  redisUrl ? new RedisState(redisUrl, prefix) : cluster ? new ClusterState(cluster) : new MemoryState();

@@ -75,7 +75,7 @@ export const envShape = {
     z.coerce.number().int().min(8).default(30),
   ),
   REDIS_URL: described(
-    "Where the subgraphs remember accepted identity headers (shared with other hubs' replicas); unset: this process's memory",
+    "Holds the subgraphs' used identity headers and the gateway's rate limits, search budgets, used challenge solutions and logouts (shared with other hubs); unset: the primary holds them for all workers (ADR 0127)",
     z.string().optional(),
   ),
 };

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { startGateway, type GatewayOptions } from '@credit-hub/gateway';
 import {
+  ClusterReplayCache,
   DEV_SECRETS,
   poolSizeOf,
+  type ClusterStateClient,
   SUBGRAPHS,
   type InProcessRequest,
   type RunningService,
@@ -125,6 +127,12 @@ export async function startHub(options: {
   internalSecret?: string;
   /** Where the subgraphs remember accepted identity headers; each its own memory when absent. */
   redisUrl?: string | undefined;
+  /**
+   * The state a worker of a multi-worker hub shares with the others through its primary (ADR 0127): the subgraphs'
+   * accepted identity headers (unless `redisUrl` is set) and the gateway's rate limits, search budgets, used
+   * challenge solutions and logouts (unless the gateway's rate limits use Redis).
+   */
+  clusterState?: ClusterStateClient;
   /** METRICS_TOKEN: what a scrape of each service's /metrics must present (docs/operations.md, "Metrics"). */
   metricsToken?: string | undefined;
   gateway?: HubGatewayOptions;
@@ -172,6 +180,8 @@ export async function startHub(options: {
   const poolSize = options.poolSize ?? poolSizeOf({ DATABASE_CONNECTION_BUDGET: 90, DATABASE_REPLICAS: 1 });
   const internalSecret = options.internalSecret ?? randomBytes(32).toString('base64url');
   const subgraphs = {} as Hub['subgraphs'];
+  // One cache for every subgraph of this worker: they all ask the same primary (Redis wins when configured).
+  const replay = options.clusterState && !options.redisUrl ? new ClusterReplayCache(options.clusterState) : undefined;
   for (const { name, port } of SUBGRAPHS) {
     const db = createDb(options.databaseUrl, { applicationName: `subgraph-${name}`, poolSize });
     const service = await starters[name]({
@@ -180,6 +190,7 @@ export async function startHub(options: {
       production: options.production,
       internalSecret,
       redisUrl: options.redisUrl,
+      ...(replay ? { replay } : {}),
       metricsToken: options.metricsToken,
       stopOnTerminationSignals: false,
     });
@@ -198,6 +209,7 @@ export async function startHub(options: {
     },
     port: options.gatewayPort ?? (ephemeral ? 0 : 4000),
     stopOnTerminationSignals: false,
+    ...(options.clusterState ? { clusterState: options.clusterState } : {}),
     subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.service.url])),
     ...(options.inProcess
       ? {

@@ -7,11 +7,21 @@
  *
  * What the primary and its workers say to each other over the cluster's IPC channel is here: a worker's /metrics asks
  * the primary, which asks every worker for its series, adds its own (the event backlog, its process) and answers
- * with them aggregated.
+ * with them aggregated; and the state the workers share without Redis (rate limits, search budgets, used challenge
+ * solutions and identity headers, logouts) is held by the primary and asked for by the workers (ADR 0127).
  */
 import cluster, { type Worker } from 'node:cluster';
 import { randomUUID } from 'node:crypto';
-import { aggregateMetrics, processMetricsAsJson } from '@credit-hub/kit';
+import {
+  aggregateMetrics,
+  answerStateRequest,
+  ClusterStateClient,
+  isStateRequest,
+  processChannel,
+  processMetricsAsJson,
+  reportSharedState,
+  StateStore,
+} from '@credit-hub/kit';
 
 type Series = Awaited<ReturnType<typeof processMetricsAsJson>>;
 
@@ -95,4 +105,26 @@ export function clusterMetricsOfWorker(): () => Promise<string> {
       });
       process.send?.({ kind: 'credit-hub:metrics?', id } satisfies Message);
     });
+}
+
+/**
+ * In the primary: holds the workers' shared state and answers their requests (kit cluster-state.ts). Each request is
+ * answered in one synchronous step, so a claim is atomic across workers. Call once, before forking; the returned
+ * store is closed with the hub.
+ */
+export function serveClusterState(): StateStore {
+  const store = new StateStore();
+  cluster.on('message', (worker, message: unknown) => {
+    if (!isStateRequest(message) || !worker.isConnected()) return;
+    // A worker that ended meanwhile: its requests already failed on its side.
+    worker.send(answerStateRequest(store, message), undefined, () => undefined);
+  });
+  return store;
+}
+
+/** In a worker: the client of the state its primary holds (serveClusterState), its traffic in /metrics. */
+export function clusterStateOfWorker(): ClusterStateClient {
+  const client = new ClusterStateClient(processChannel());
+  reportSharedState(() => client.counts);
+  return client;
 }

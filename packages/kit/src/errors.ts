@@ -90,6 +90,13 @@ export const ERROR_CODES = {
     helper: 'databaseUnavailable(reason) (kit createDb and formatError)',
     extensions: '`retryable: true`, `reason` (`POOL_EXHAUSTED`, `TOO_MANY_CONNECTIONS`, `UNREACHABLE`)',
   },
+  SHARED_STATE_UNAVAILABLE: {
+    description:
+      "The state the all-in-one hub's workers share (rate-limit counters, search budgets, used challenge solutions and identity headers, logouts) could not be reached for a moment: the check it needed was refused rather than skipped, nothing was done. Retry after a moment.",
+    status: "503; 200 beside data through the gateway (only that subgraph's fields are `null`)",
+    helper: 'sharedStateUnavailable(reason)',
+    extensions: '`retryable: true`, `reason` (`TIMEOUT`, `PRIMARY_GONE`)',
+  },
   SUBGRAPH_UNAVAILABLE: {
     description:
       "A department's subgraph did not answer (down, timed out, or an answer that is not ours): only its fields are `null`.",
@@ -311,6 +318,21 @@ export function databaseUnavailable(reason: 'POOL_EXHAUSTED' | 'TOO_MANY_CONNECT
   }[reason];
   return new GraphQLError(`Temporarily unavailable: ${why}; nothing was done, retry in a moment`, {
     extensions: { code: ErrorCode.DATABASE_UNAVAILABLE, retryable: true, reason },
+  });
+}
+
+/**
+ * The state the hub's workers share in their primary process (ADR 0127) did not answer: the channel to the primary is
+ * closed (`PRIMARY_GONE`, the primary ended or is restarting) or it did not answer in time (`TIMEOUT`). What needed it
+ * is refused, never let through unchecked.
+ */
+export function sharedStateUnavailable(reason: 'TIMEOUT' | 'PRIMARY_GONE') {
+  const why = {
+    TIMEOUT: 'the shared state did not answer in time',
+    PRIMARY_GONE: "the hub's primary process, which holds the shared state, cannot be reached",
+  }[reason];
+  return new GraphQLError(`Temporarily unavailable: ${why}; nothing was done, retry in a moment`, {
+    extensions: { code: ErrorCode.SHARED_STATE_UNAVAILABLE, retryable: true, reason, http: { status: 503 } },
   });
 }
 

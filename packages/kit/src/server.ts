@@ -213,6 +213,8 @@ async function identify(
     return await verifyIdentity(header, secret, requestDigest(String(body?.query ?? ''), body?.variables), replay);
   } catch (error) {
     if (error instanceof IdentityError) throw refuse(error.message, error.reason);
+    // The shared replay cache could not answer (ADR 0127): refused as well, but with a code that says to retry.
+    if (error instanceof GraphQLError && error.extensions.code === ErrorCode.SHARED_STATE_UNAVAILABLE) throw error;
     throw refuse('internal identity header rejected', 'UNVERIFIABLE');
   }
 }

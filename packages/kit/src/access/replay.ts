@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import type { ClusterStateClient } from '../cluster-state.ts';
 import { logger } from '../observability/log.ts';
 
 /**
@@ -9,7 +10,7 @@ import { logger } from '../observability/log.ts';
  * `claim` answers true the first time a nonce is seen and false on every later call before `expiresAt`.
  */
 export interface ReplayCache {
-  readonly kind: 'memory' | 'redis';
+  readonly kind: 'memory' | 'redis' | 'cluster';
   claim(nonce: string, expiresAt: number): Promise<boolean>;
   /**
    * Resolves once the cache can answer for every replica (at once for memory; once Redis is connected, or
@@ -126,6 +127,29 @@ export class RedisReplayCache implements ReplayCache {
     await this.redis.quit().catch(() => this.redis.disconnect());
     await this.fallback.close();
   }
+}
+
+/**
+ * Shared by the workers of the all-in-one hub through their primary process (ADR 0127, cluster-state.ts): the primary
+ * answers one claim at a time, so of two workers receiving the same header exactly one accepts it. Unlike Redis there
+ * is no fallback: the primary is this hub's own process, and when it cannot answer (gone, or late) the claim rejects
+ * with SHARED_STATE_UNAVAILABLE — the header is refused, never accepted unchecked, and the caller may retry.
+ */
+export class ClusterReplayCache implements ReplayCache {
+  readonly kind = 'cluster' as const;
+
+  constructor(
+    private readonly client: ClusterStateClient,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
+
+  async ready() {}
+
+  claim(nonce: string, expiresAt: number): Promise<boolean> {
+    return this.client.claim(`nonce:${nonce}`, Math.max(1, Math.ceil(expiresAt - this.now())));
+  }
+
+  async close() {}
 }
 
 /** Redis when a URL is configured (every replica shares it), this process's memory otherwise. */

@@ -40,6 +40,55 @@ function processMetrics(): client.Registry {
   return processRegistry;
 }
 
+/** What the shared-state counters read: a worker's traffic to the state its primary holds (kit cluster-state.ts). */
+export interface SharedStateCounts {
+  requests: number;
+  ops: number;
+  failures: Record<string, number>;
+}
+
+let sharedStateSource: (() => SharedStateCounts) | null = null;
+
+/**
+ * Reports a worker's messages to its primary's shared state (ADR 0127) as `credit_hub_shared_state_*`: messages sent,
+ * the checks they carried, and the checks refused for want of an answer. Summed over the workers by the primary's
+ * aggregation like every counter; ops per message is what the batching saves.
+ */
+export function reportSharedState(read: () => SharedStateCounts): void {
+  const registry = processMetrics();
+  const first = sharedStateSource === null;
+  sharedStateSource = read;
+  if (!first) return;
+  new client.Counter({
+    name: `${PREFIX}shared_state_requests_total`,
+    help: "Messages a worker sent to the primary's shared state (each carries every check of one event-loop turn)",
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(sharedStateSource?.().requests ?? 0);
+    },
+  });
+  new client.Counter({
+    name: `${PREFIX}shared_state_operations_total`,
+    help: "Checks (counts, claims, look-ups) a worker asked of the primary's shared state",
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(sharedStateSource?.().ops ?? 0);
+    },
+  });
+  new client.Counter({
+    name: `${PREFIX}shared_state_failures_total`,
+    help: 'Checks of the shared state that got no answer (TIMEOUT, PRIMARY_GONE) and were refused',
+    labelNames: ['reason'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [reason, n] of Object.entries(sharedStateSource?.().failures ?? {})) this.inc({ reason }, n);
+    },
+  });
+}
+
 /** What feeds the event backlog gauge: the events helper registers one per stream it dispatches. */
 export interface EventBacklogSource {
   service: string;
