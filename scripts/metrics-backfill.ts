@@ -65,7 +65,12 @@ try {
         .join(', ')}; ${run.facts} facts in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
   } else {
-    const handled = await rebuildFacts(pool);
+    const handled = await rebuildFacts(pool).catch((error: unknown) => {
+      // The bus was pruned past the replay's start (EVENTS_RETENTION_DAYS): only the departments' state can rebuild.
+      if (error instanceof Error && (error as { code?: string }).code === 'EVENTS_BUS_PRUNED')
+        console.error(`${error.message}\nrun again with --snapshot`);
+      throw error;
+    });
     const facts = await pool.query('SELECT count(*)::int AS n FROM metrics.fact');
     console.log(
       `replayed ${handled} events into ${facts.rows[0].n} facts in ${((Date.now() - started) / 1000).toFixed(1)} s`,

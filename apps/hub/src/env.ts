@@ -71,7 +71,7 @@ export const envShape = {
     z.string().optional(),
   ),
   EVENTS_RETENTION_DAYS: described(
-    "Days to keep the event backbone's dedup rows (events.consumed) and relayed outbox rows; older ones are deleted by the scheduler (docs/events.md, at least 8: longer than the time rules' look-back)",
+    "Days to keep the event backbone's dedup rows (events.consumed), relayed outbox rows and bus events every consumer has passed (events.event); older ones are deleted by the scheduler (docs/events.md, at least 8: longer than the time rules' look-back)",
     z.coerce.number().int().min(8).default(30),
   ),
   REDIS_URL: described(

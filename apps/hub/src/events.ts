@@ -72,7 +72,7 @@ export interface HubEventsOptions {
   natsUrl?: string | undefined;
   /** Stream and subject prefix (tests use their own; default CREDIT_EVENTS and `credit`). */
   nats?: NatsBusOptions;
-  /** Days to keep events.consumed and relayed outbox rows (EVENTS_RETENTION_DAYS); unset: kept for ever. */
+  /** Days to keep events.consumed, relayed outbox rows and passed bus events (EVENTS_RETENTION_DAYS); unset: kept for ever. */
   retentionDays?: number | undefined;
   /** Poll interval of relay and consumers besides the NOTIFY wake-ups (default 1 s). */
   pollMs?: number;

@@ -6,8 +6,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { clock, fixClock } from '../src/clock.ts';
-import { inPgTransaction } from '../src/db/index.ts';
+import { inPgTransaction, pgSql } from '../src/db/index.ts';
 import {
+  assertReplayable,
+  BusPrunedError,
+  busHorizon,
   drainConsumer,
   pruneEvents,
   recordEvents,
@@ -106,5 +109,74 @@ describe('event retention', () => {
     assert.ok(report.consumed >= 7 && report.outbox >= 7, JSON.stringify(report));
     await assert.rejects(() => pruneEvents(pool, { retentionDays: 7 }), RangeError);
     assert.throws(() => startTimeEvents(pool, [], { retentionDays: 3 }), RangeError);
+  });
+
+  it('prunes the bus prefix every consumer has passed and the window has left, and refuses a replay from before it', async () => {
+    const pool = tdb.db.pool;
+    const fast: ConsumerDefinition = { name: 'test.bus-fast', types: ['list.entry.removed'], handle: async () => {} };
+    const slow: ConsumerDefinition = { ...fast, name: 'test.bus-slow' };
+    await drainConsumer(pool, fast); // past the earlier tests' events, which may no longer be on the bus
+    await inPgTransaction(pool, (sql) =>
+      recordEvents(
+        sql,
+        Array.from({ length: 6 }, (_, i) => removal(100 + i)),
+      ),
+    );
+    await relayAll(pool);
+    const { rows: mine } = await pool.query<{ position: string; id: string; relayed_at: Date }>(
+      `SELECT position, id, relayed_at FROM events.event WHERE payload->>'entryId' = ANY($1) ORDER BY position`,
+      [Array.from({ length: 6 }, (_, i) => String(100 + i))],
+    );
+    assert.equal(mine.length, 6);
+    const p = mine.map((r) => Number(r.position));
+    assert.equal(await drainConsumer(pool, fast), 6);
+    await drainConsumer(pool, consumer); // the earlier tests' consumer passes them too
+    // The slow consumer has handled up to the third; the second is a dead letter of the fast one (kept for an
+    // operator to replay, however old).
+    await pool.query('INSERT INTO events.cursor (consumer, position) VALUES ($1, $2)', [slow.name, p[2]]);
+    await pool.query(
+      `INSERT INTO events.dead_letter (consumer, event_id, attempts, last_error) VALUES ($1, $2::uuid, 10, 'refused')`,
+      [fast.name, mine[1]!.id],
+    );
+    const onBus = async () =>
+      (
+        await pool.query<{ position: string }>('SELECT position FROM events.event WHERE position = ANY($1::bigint[])', [
+          p,
+        ])
+      ).rows.map((r) => Number(r.position));
+    const relayedAt = Math.max(...mine.map((r) => r.relayed_at.getTime()));
+    const horizonBefore = await busHorizon(pgSql(pool));
+
+    // One minute before they leave the 30-day window (the scheduler's own run on the kit clock): all stay.
+    let restore = fixClock(new Date(relayedAt + 30 * DAY - 60_000));
+    try {
+      const scheduler = startTimeEvents(pool, [], { everyMs: 3_600_000, retentionDays: 30 });
+      await scheduler.pruneNow();
+      await scheduler.stop();
+    } finally {
+      restore();
+    }
+    assert.deepEqual(await onBus(), p);
+    assert.equal(await busHorizon(pgSql(pool)), horizonBefore);
+
+    // One minute after, in chunks of two: what every consumer has passed goes (the first and third), the dead letter
+    // stays, and what the slow consumer has not read yet stays however old.
+    restore = fixClock(new Date(relayedAt + 30 * DAY + 60_000));
+    try {
+      const report = await pruneEvents(pool, { retentionDays: 30, chunk: 2 });
+      assert.equal(report.bus, 2, JSON.stringify(report));
+    } finally {
+      restore();
+    }
+    assert.deepEqual(await onBus(), [p[1], p[3], p[4], p[5]]);
+    assert.equal(await busHorizon(pgSql(pool)), p[2]);
+    assert.equal(await drainConsumer(pool, slow), 3, 'the slow consumer goes on from its place');
+
+    // A replay from before the horizon is refused before anything moves; from the horizon on it is allowed.
+    await assert.rejects(
+      inPgTransaction(pool, (sql) => assertReplayable(sql, 0)),
+      (error: unknown) => error instanceof BusPrunedError && error.code === 'EVENTS_BUS_PRUNED',
+    );
+    await inPgTransaction(pool, (sql) => assertReplayable(sql, p[2]!));
   });
 });

@@ -202,3 +202,98 @@ describe('relay to NATS JetStream', () => {
     assert.equal(got.length, 6);
   });
 });
+
+describe('a failing event on NATS holds its consumer, as on the bus', () => {
+  const entry = (e: DeliveredEvent) => (e.payload as { entryId: string }).entryId;
+
+  it('never lets later events of the batch overtake it, across a reconnect, and handles it in its place', async () => {
+    const c = subject();
+    const d = subject();
+    const rows = await receipts('nats_order');
+    let failures = 0;
+    const handle = async (event: DeliveredEvent, sql: Sql) => {
+      // c2 fails three times (in the batch, alone, once more on its retry), then succeeds: the events after it (d2,
+      // c3) must wait for it although JetStream would redeliver them first (put back without delay, or fetched anew
+      // while c2 waits out its backoff).
+      if (entry(event) === 'c2' && failures < 3) {
+        failures += 1;
+        throw new Error('receiver refused');
+      }
+      await writeReceipt('nats_order')(event, sql);
+    };
+    const consumer = {
+      name: 'test.nats-order',
+      types: ['list.entry.removed' as const],
+      batchSize: 10,
+      maxAttempts: 5,
+      retryDelayMs: () => 300,
+      handle,
+      async handleBatch(events: readonly DeliveredEvent[], sql: Sql) {
+        for (const event of events) await handle(event, sql);
+      },
+    };
+    await inPgTransaction(tdb.db.pool, (sql) =>
+      recordEvents(sql, [removal(c, 'c1'), removal(d, 'd1'), removal(c, 'c2'), removal(d, 'd2'), removal(c, 'c3')]),
+    );
+    assert.equal(await relayAllToNats(tdb.db.pool, bus), 5);
+    const mine = async () => (await rows()).filter((r) => r.subject === c || r.subject === d).map((r) => r.entry);
+    let held = 0;
+    let blocked = 0;
+    let reconnected = false;
+    for (let attempt = 0; attempt < 60 && (await mine()).length < 5; attempt++) {
+      const result = await runNatsConsumerOnce(tdb.db.pool, bus, consumer, { ackWaitMs: 5000, expiresMs: 1000 });
+      held += result.held;
+      if (result.blocked) blocked += 1;
+      if (result.blocked && !reconnected) {
+        // Another process takes over (a new connection, the same durable consumer): the hold is in Postgres.
+        reconnected = true;
+        await bus.close();
+        bus = await connectNats(proxy.url(), busOptions);
+      }
+      // Whatever has been handled so far is a prefix of the bus order: nothing after c2 before c2.
+      const got = await mine();
+      assert.deepEqual(got, ['c1', 'd1', 'c2', 'd2', 'c3'].slice(0, got.length), `attempt ${attempt}: ${got.join()}`);
+    }
+    assert.deepEqual(await mine(), ['c1', 'd1', 'c2', 'd2', 'c3']);
+    assert.equal(failures, 3);
+    assert.equal(blocked, 2, 'stopped at c2 on each of its failures alone');
+    assert.ok(held >= 2, 'd2 and c3 were put back unhandled at least once');
+    const left = await tdb.db.pool.query('SELECT 1 FROM events.failure WHERE consumer = $1', [consumer.name]);
+    assert.equal(left.rows.length, 0, 'the failure is cleared once c2 is handled');
+  });
+
+  it('dead-letters an event after its attempts and goes on in order', async () => {
+    const e = subject();
+    const rows = await receipts('nats_dead');
+    let failures = 0;
+    const consumer = {
+      name: 'test.nats-dead',
+      types: ['list.entry.removed' as const],
+      batchSize: 10,
+      maxAttempts: 2,
+      retryDelayMs: () => 100,
+      async handle(event: DeliveredEvent, sql: Sql) {
+        if (entry(event) === 'e2') {
+          failures += 1;
+          throw new Error('never accepted');
+        }
+        await writeReceipt('nats_dead')(event, sql);
+      },
+    };
+    await inPgTransaction(tdb.db.pool, (sql) =>
+      recordEvents(sql, [removal(e, 'e1'), removal(e, 'e2'), removal(e, 'e3')]),
+    );
+    await relayAllToNats(tdb.db.pool, bus);
+    const mine = async () => (await rows()).filter((r) => r.subject === e).map((r) => r.entry);
+    let dead = 0;
+    for (let attempt = 0; attempt < 40 && (await mine()).length < 2; attempt++)
+      dead += (await runNatsConsumerOnce(tdb.db.pool, bus, consumer, { ackWaitMs: 5000, expiresMs: 1000 })).dead;
+    assert.deepEqual(await mine(), ['e1', 'e3']);
+    assert.equal(failures, 2);
+    assert.equal(dead, 1);
+    const letters = await tdb.db.pool.query('SELECT attempts, last_error FROM events.dead_letter WHERE consumer = $1', [
+      consumer.name,
+    ]);
+    assert.deepEqual(letters.rows, [{ attempts: 2, last_error: 'never accepted' }]);
+  });
+});

@@ -18,6 +18,7 @@ import {
   recordEvent,
   recordEvents,
   relayAll,
+  runConsumerOnce,
   startEventBackbone,
   type ConsumerDefinition,
   type DeliveredEvent,
@@ -323,6 +324,55 @@ describe('relay and consumers', () => {
       }
     },
   );
+  it('holds a batched consumer at a failing event: nothing after it, of any subject, is handled before it', async () => {
+    // The bus twin of the NATS test (events.nats.test.ts): the same events, the same failures.
+    const c = subject();
+    const d = subject();
+    await tdb.db.pool.query('CREATE TABLE public.receipts_order (seq bigserial, subject text, entry text)');
+    let failures = 0;
+    const handle = async (event: DeliveredEvent, sql: Sql) => {
+      if (event.subjectCode !== c && event.subjectCode !== d) return;
+      const entry = (event.payload as { entryId: string }).entryId;
+      if (entry === 'c2' && failures < 3) {
+        failures += 1;
+        throw new Error('receiver refused');
+      }
+      await sql.execute('INSERT INTO public.receipts_order (subject, entry) VALUES ($1, $2)', [
+        event.subjectCode,
+        entry,
+      ]);
+    };
+    const consumer: ConsumerDefinition = {
+      name: 'test.order',
+      types: ['list.entry.removed'],
+      batchSize: 10,
+      maxAttempts: 5,
+      retryDelayMs: () => 0,
+      handle,
+      async handleBatch(events, sql) {
+        for (const event of events) await handle(event, sql);
+      },
+    };
+    await drainConsumer(tdb.db.pool, consumer); // past what earlier tests left on the bus
+    await inPgTransaction(tdb.db.pool, (sql) =>
+      recordEvents(sql, [removal(c, 'c1'), removal(d, 'd1'), removal(c, 'c2'), removal(d, 'd2'), removal(c, 'c3')]),
+    );
+    await relayAll(tdb.db.pool);
+    const got = async () =>
+      (await tdb.db.pool.query<{ entry: string }>('SELECT entry FROM public.receipts_order ORDER BY seq')).rows.map(
+        (r) => r.entry,
+      );
+    let blocked = 0;
+    for (let round = 0; round < 10 && (await got()).length < 5; round++) {
+      const run = await runConsumerOnce(tdb.db.pool, consumer);
+      if (run.blocked) blocked += 1;
+      const so = await got();
+      assert.deepEqual(so, ['c1', 'd1', 'c2', 'd2', 'c3'].slice(0, so.length), `round ${round}: ${so.join()}`);
+    }
+    assert.deepEqual(await got(), ['c1', 'd1', 'c2', 'd2', 'c3']);
+    assert.equal(failures, 3);
+    assert.equal(blocked, 2, 'stopped at c2 on each of its failures alone');
+  });
 });
 
 describe('time-made events', () => {

@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { clock } from '@credit-hub/kit';
 import { inPgTransaction, type Sql } from '@credit-hub/kit/db';
 import {
+  assertReplayable,
   drainConsumer,
   payloadSchema,
   recordSnapshot,
@@ -219,15 +220,21 @@ export async function rebuildFacts(
   await inPgTransaction(pool, async (sql) => {
     await sql.execute('INSERT INTO events.cursor (consumer) VALUES ($1) ON CONFLICT DO NOTHING', [METRICS_CONSUMER]);
     await sql.rows('SELECT position FROM events.cursor WHERE consumer = $1 FOR UPDATE', [METRICS_CONSUMER]);
+    // After a snapshot backfill the history before it is in the snapshot: the replay starts where that run did.
+    const start = (await sql.rows(
+      `SELECT coalesce((SELECT bus_position FROM metrics.backfill_run ORDER BY started_at DESC, id LIMIT 1), 0)::text
+         AS p`,
+    )) as { p: string }[];
+    // A bus pruned past that start (EVENTS_RETENTION_DAYS) no longer holds the history: refused before anything is
+    // emptied (BusPrunedError); the snapshot backfill is then the way to rebuild (docs/metrics.md, "Backfill").
+    await assertReplayable(sql, Number(start[0]!.p));
     await sql.execute('TRUNCATE metrics.fact, metrics.stock, metrics.rollup');
     await sql.execute('DELETE FROM events.consumed WHERE consumer = $1', [METRICS_CONSUMER]);
     await sql.execute('DELETE FROM events.failure WHERE consumer = $1', [METRICS_CONSUMER]);
-    // After a snapshot backfill the history before it is in the snapshot: the replay starts where that run did.
-    await sql.execute(
-      `UPDATE events.cursor SET position = coalesce((SELECT bus_position FROM metrics.backfill_run
-         ORDER BY started_at DESC, id LIMIT 1), 0), updated_at = now() WHERE consumer = $1`,
-      [METRICS_CONSUMER],
-    );
+    await sql.execute('UPDATE events.cursor SET position = $2::bigint, updated_at = now() WHERE consumer = $1', [
+      METRICS_CONSUMER,
+      start[0]!.p,
+    ]);
   });
   // The consumer may be handed in: the tests replay the same bus event by event and batch by batch.
   return drainConsumer(pool, consumer);
@@ -256,7 +263,11 @@ export async function snapshotBackfill(
     await client.query('BEGIN');
     await client.query('INSERT INTO events.cursor (consumer) VALUES ($1) ON CONFLICT DO NOTHING', [METRICS_CONSUMER]);
     await client.query('SELECT position FROM events.cursor WHERE consumer = $1 FOR UPDATE', [METRICS_CONSUMER]);
-    const head = await client.query<{ p: string }>('SELECT coalesce(max(position), 0)::text AS p FROM events.event');
+    // The horizon counts as well: a bus pruned to its last event is empty, yet its head is not 0.
+    const head = await client.query<{ p: string }>(
+      `SELECT greatest(coalesce(max(position), 0),
+         coalesce((SELECT pruned_through FROM events.bus_horizon WHERE id = 1), 0))::text AS p FROM events.event`,
+    );
     await client.query(
       'INSERT INTO metrics.backfill_run (id, started_at, bus_position) VALUES ($1::uuid, $2, $3::bigint)',
       [runId, clock.now(), head.rows[0]!.p],

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { RunningService } from '@credit-hub/kit';
+import { fixClock, type RunningService } from '@credit-hub/kit';
 import { pgSql } from '@credit-hub/kit/db';
-import { drainConsumer, relayAll, type NewEvent } from '@credit-hub/kit/events';
+import { drainConsumer, pruneEvents, relayAll, type NewEvent } from '@credit-hub/kit/events';
 import { callers, createTestDatabase, postAs, TEST_INTERNAL_SECRET, type TestDatabase } from '@credit-hub/kit/testing';
 import { metricsFactsConsumer, rebuildFacts } from '../src/events.ts';
 import { startMetricsSubgraph } from '../src/index.ts';
@@ -512,5 +512,30 @@ describe('threshold alerts', () => {
       `{ metricAlerts { metricLabel value periodStart } }`,
     );
     assert.deepEqual(body.data?.metricAlerts, [{ metricLabel: '双公示及时率', value: 0.5, periodStart: '2026-03-01' }]);
+  });
+});
+
+describe('a replay of a pruned bus', () => {
+  it('is refused before the fact store is emptied (the snapshot backfill rebuilds instead)', async () => {
+    const pool = tdb.db.pool;
+    await relayAll(pool);
+    await drainConsumer(pool, metricsFactsConsumer);
+    const facts = async () =>
+      (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM metrics.fact')).rows[0]!.n;
+    const before = await facts();
+    assert.ok(before > 0);
+    // 40 days on, a 30-day retention prunes every event the consumer has passed.
+    const restore = fixClock(new Date(Date.now() + 40 * 86_400_000));
+    try {
+      const report = await pruneEvents(pool, { retentionDays: 30 });
+      assert.ok(report.bus > 0, JSON.stringify(report));
+    } finally {
+      restore();
+    }
+    await assert.rejects(
+      rebuildFacts(pool),
+      (error: unknown) => (error as { code?: string }).code === 'EVENTS_BUS_PRUNED',
+    );
+    assert.equal(await facts(), before, 'nothing was emptied');
   });
 });

@@ -240,12 +240,47 @@ export interface NatsConsumerRun {
   handled: number;
   duplicates: number;
   skipped: number;
+  /** Messages put back (nak) unhandled because an earlier one of the consumer is failing. */
+  held: number;
+  /** Events given up on after `maxAttempts` (recorded in events.dead_letter, acknowledged). */
+  dead: number;
+  /** True when the consumer stopped at a failing event waiting for its retry. */
+  blocked: boolean;
+}
+
+/** How long a message waits before coming back while the failing one it queues behind has not been redelivered. */
+const HOLD_RETRY_MS = 250;
+
+/** The consumer's failing event on NATS: every message after it in the stream waits until it is done. */
+interface Hold {
+  eventId: string;
+  seq: number;
+  attempts: number;
+  /** Milliseconds until its retry is due (0: due now). */
+  waitMs: number;
+}
+
+async function heldAt(pool: pg.Pool, name: string): Promise<Hold | null> {
+  const { rows } = await pool.query<{ id: string; seq: string; attempts: number; wait: number }>(
+    `SELECT event_id::text AS id, stream_seq::text AS seq, attempts,
+            greatest(0, ceil(extract(epoch FROM next_attempt_at - now()) * 1000))::int AS wait
+       FROM events.failure WHERE consumer = $1 AND stream_seq IS NOT NULL ORDER BY stream_seq LIMIT 1`,
+    [name],
+  );
+  const r = rows[0];
+  return r ? { eventId: r.id, seq: Number(r.seq), attempts: r.attempts, waitMs: r.wait } : null;
 }
 
 /**
- * Fetches one batch for the department's durable consumer and handles it in order: each event in its own Postgres
- * transaction with its `events.consumed` row (idempotent by event id), then acknowledged. A handler failure naks
- * the message (JetStream redelivers it) and ends the batch, so later events do not overtake it.
+ * Fetches one batch for the department's durable consumer and handles it in stream order, keeping the bus path's
+ * guarantee: an event that fails holds its consumer at that event. The batch goes to `handleBatch` in one
+ * transaction; if that throws, or an event of the consumer is waiting for a retry, it is run again message by
+ * message: those before the failing one commit and are acknowledged, the failing one is recorded in
+ * `events.failure` with its stream sequence and put back with the backoff, and every message after it is put back
+ * unhandled. JetStream's redelivery order cannot be relied on for that (a message put back without a delay, or a new
+ * one fetched meanwhile, comes before one put back with a delay), so the hold is kept in Postgres: until the failing
+ * message is handled or dead-lettered (after `maxAttempts`, like the bus path), any later message fetched is put back
+ * again unhandled, whichever replica fetches it. No later event is ever acknowledged before an earlier failed one.
  */
 export async function runNatsConsumerOnce(
   pool: pg.Pool,
@@ -253,7 +288,6 @@ export async function runNatsConsumerOnce(
   def: ConsumerDefinition,
   { expiresMs = 1000, ackWaitMs = 30_000 } = {},
 ): Promise<NatsConsumerRun> {
-  const run: NatsConsumerRun = { handled: 0, duplicates: 0, skipped: 0 };
   const durable = await ensureDurable(bus, def.name, { ackWaitMs });
   const consumer = await bus.js.consumers.get(bus.stream, durable);
   const fetched = await consumer.fetch({ max_messages: def.batchSize ?? 200, expires: expiresMs });
@@ -267,60 +301,183 @@ export async function runNatsConsumerOnce(
     const heartbeat = error instanceof Error && /heartbeats missed/.test(error.message);
     if (!heartbeat && messages.length === 0) throw error;
   }
+  // Redeliveries and new messages can arrive in one fetch in any order: handled in stream order.
+  messages.sort((a, b) => a.seq - b.seq);
   const wanted = new Set<string>(def.types);
-  const batch = await handleBatch(pool, def, messages, wanted);
-  if (batch) {
-    // After the commit: if the acknowledgements are lost (connection gone, process killed), JetStream redelivers the
-    // events and their events.consumed rows drop them. Acks travel in order: the last one confirmed confirms all.
-    messages.slice(0, -1).forEach((m) => m.ack());
-    await messages.at(-1)?.ackAck();
-    return batch;
+  const hold = messages.length > 0 ? await heldAt(pool, def.name) : null;
+  let known: KnownFailure | null = null;
+  if (!hold) {
+    const batch = await handleBatch(pool, def, messages, wanted);
+    if ('failed' in batch) known = batch.failed;
+    else {
+      // After the commit: if the acknowledgements are lost (connection gone, process killed), JetStream redelivers
+      // the events and their events.consumed rows drop them. Acks travel in order: the last one confirmed confirms all.
+      messages.slice(0, -1).forEach((m) => m.ack());
+      await messages.at(-1)?.ackAck();
+      return batch;
+    }
   }
-  // A handler failed: the batch was rolled back; event by event now, so the ones before the failure commit.
-  let failed = false;
+  return handleOneByOne(pool, bus, durable, def, messages, wanted, hold, known);
+}
+
+/** The event a batch failed on (handled one by one, without `handleBatch`): its failure counts as that attempt. */
+interface KnownFailure {
+  id: string;
+  error: unknown;
+}
+
+/** The careful path: message by message, each in its own transaction, stopping at a failing one (see above). */
+async function handleOneByOne(
+  pool: pg.Pool,
+  bus: NatsBus,
+  durable: string,
+  def: ConsumerDefinition,
+  messages: readonly JsMsg[],
+  wanted: ReadonlySet<string>,
+  initialHold: Hold | null,
+  initialKnown: KnownFailure | null,
+): Promise<NatsConsumerRun> {
+  let known = initialKnown;
+  const run: NatsConsumerRun = { handled: 0, duplicates: 0, skipped: 0, held: 0, dead: 0, blocked: false };
+  let hold = initialHold;
+  // Once set, every later message of the batch goes back with this delay (it comes back about when the failing one
+  // does; the hold, not the delay, keeps the order).
+  let putBackMs: number | null = null;
+  if (hold && !messages.some((m) => m.seq === hold!.seq) && messages.some((m) => m.seq > hold!.seq)) {
+    // The failing message is not in this fetch. If JetStream has it acknowledged (an operator, a lost race with a
+    // dead replica's ack), the hold is stale and would stop the consumer for good: dropped.
+    const info = await bus.jsm.consumers.info(bus.stream, durable);
+    if (info.ack_floor.stream_seq >= hold.seq) {
+      await pool.query('DELETE FROM events.failure WHERE consumer = $1 AND event_id = $2::uuid', [
+        def.name,
+        hold.eventId,
+      ]);
+      hold = null;
+    }
+  }
   for (const msg of messages) {
-    if (failed) {
-      msg.nak();
+    if (putBackMs === null && hold && (msg.seq > hold.seq || (msg.seq === hold.seq && hold.waitMs > 0)))
+      putBackMs = msg.seq === hold.seq ? hold.waitMs : Math.max(hold.waitMs, HOLD_RETRY_MS);
+    if (putBackMs !== null) {
+      msg.nak(putBackMs);
+      run.held += 1;
       continue;
     }
     const event = delivered(msg);
+    const retry = hold?.seq === msg.seq ? hold : null;
+    if (retry) hold = null;
     if (!wanted.has(event.type)) {
+      if (retry) await clearFailure(pool, def.name, retry.eventId);
       run.skipped += 1;
       await msg.ackAck();
       continue;
     }
     const client = await pool.connect();
-    let committed = false;
+    let outcome: 'handled' | 'duplicate' | 'dead' | number;
     try {
       await client.query('BEGIN');
+      // The batch just saw this handler fail: that was this attempt (a handler is not run twice for one).
+      if (known?.id === event.id) {
+        const error = known.error;
+        known = null;
+        throw error;
+      }
       const fresh = await consumeOnce(pgSql(client), def.name, event, def.handle);
+      if (retry)
+        await client.query('DELETE FROM events.failure WHERE consumer = $1 AND event_id = $2::uuid', [
+          def.name,
+          event.id,
+        ]);
       await client.query('COMMIT');
-      committed = true;
-      if (fresh) run.handled += 1;
-      else run.duplicates += 1;
+      outcome = fresh ? 'handled' : 'duplicate';
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       console.error(`NATS consumer ${def.name}: event ${event.id}:`, error);
-      msg.nak(1000);
-      failed = true;
+      outcome = await recordFailure(client, def, event.id, msg.seq, error);
     } finally {
       client.release();
     }
+    if (typeof outcome === 'number') {
+      // Held here: this one back with its backoff, every later one of the batch after it.
+      msg.nak(outcome);
+      putBackMs = outcome;
+      run.blocked = true;
+      continue;
+    }
     // After the commit: if the acknowledgement is lost (connection gone, process killed), JetStream redelivers the
-    // event and its events.consumed row drops it.
-    if (committed) await msg.ackAck();
+    // event and its events.consumed row drops it (a dead letter is tried again, as a replay on the bus would).
+    await msg.ackAck();
+    if (outcome === 'handled') run.handled += 1;
+    else if (outcome === 'duplicate') run.duplicates += 1;
+    else run.dead += 1;
   }
   return run;
 }
 
-/** The whole fetched batch in one transaction (dedup rows in one statement); null, rolled back, if a handler throws. */
+const defaultDelay = (attempt: number) => Math.min(1000 * 2 ** (attempt - 1), 600_000);
+
+const clearFailure = (pool: pg.Pool, consumer: string, eventId: string) =>
+  pool.query('DELETE FROM events.failure WHERE consumer = $1 AND event_id = $2::uuid', [consumer, eventId]);
+
+/**
+ * Counts a failed attempt (the count survives a failover: it is in Postgres). Below `maxAttempts` the failure waits
+ * with its stream sequence and the backoff in ms is returned; at `maxAttempts` the event is dead-lettered ('dead').
+ */
+async function recordFailure(
+  client: pg.PoolClient,
+  def: ConsumerDefinition,
+  eventId: string,
+  seq: number,
+  error: unknown,
+): Promise<number | 'dead'> {
+  const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+  await client.query('BEGIN');
+  try {
+    const { rows } = await client.query<{ attempts: number }>(
+      `INSERT INTO events.failure (consumer, event_id, attempts, last_error, next_attempt_at, stream_seq)
+       VALUES ($1, $2::uuid, 1, $3, now(), $4)
+       ON CONFLICT (consumer, event_id) DO UPDATE SET attempts = events.failure.attempts + 1,
+         last_error = EXCLUDED.last_error, stream_seq = EXCLUDED.stream_seq
+       RETURNING attempts`,
+      [def.name, eventId, message, seq],
+    );
+    const attempts = rows[0]!.attempts;
+    if (attempts >= (def.maxAttempts ?? 10)) {
+      await client.query(
+        `INSERT INTO events.dead_letter (consumer, event_id, attempts, last_error) VALUES ($1, $2::uuid, $3, $4)
+         ON CONFLICT (consumer, event_id) DO UPDATE SET attempts = EXCLUDED.attempts, last_error = EXCLUDED.last_error,
+           dead_at = now()`,
+        [def.name, eventId, attempts, message],
+      );
+      await client.query('DELETE FROM events.failure WHERE consumer = $1 AND event_id = $2::uuid', [def.name, eventId]);
+      await client.query('COMMIT');
+      return 'dead';
+    }
+    const delay = (def.retryDelayMs ?? defaultDelay)(attempts);
+    await client.query(
+      `UPDATE events.failure SET next_attempt_at = now() + $3 * interval '1 millisecond'
+        WHERE consumer = $1 AND event_id = $2::uuid`,
+      [def.name, eventId, delay],
+    );
+    await client.query('COMMIT');
+    return delay;
+  } catch (failure) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw failure;
+  }
+}
+
+/**
+ * The whole fetched batch in one transaction (dedup rows in one statement). Rolled back if a handler throws:
+ * `failed` names the event when `handle` threw (null when `handleBatch` did: which event is not known).
+ */
 async function handleBatch(
   pool: pg.Pool,
   def: ConsumerDefinition,
   messages: readonly JsMsg[],
   wanted: ReadonlySet<string>,
-): Promise<NatsConsumerRun | null> {
-  const run: NatsConsumerRun = { handled: 0, duplicates: 0, skipped: 0 };
+): Promise<NatsConsumerRun | { failed: KnownFailure | null }> {
+  const run: NatsConsumerRun = { handled: 0, duplicates: 0, skipped: 0, held: 0, dead: 0, blocked: false };
   const events = messages.map(delivered);
   const mine = events.filter((e) => wanted.has(e.type));
   run.skipped = events.length - mine.length;
@@ -342,7 +499,7 @@ async function handleBatch(
         if (events.length > 0) await def.handleBatch(events, sql);
       } catch {
         await client.query('ROLLBACK');
-        return null;
+        return { failed: null };
       }
       run.handled += events.length;
     } else
@@ -353,9 +510,9 @@ async function handleBatch(
         }
         try {
           await def.handle(event, sql);
-        } catch {
+        } catch (error) {
           await client.query('ROLLBACK');
-          return null;
+          return { failed: { id: event.id, error } };
         }
         run.handled += 1;
       }

@@ -4,10 +4,18 @@
  * redelivery (a crash between commit and acknowledgement, a NATS redelivery, a replay from a moved cursor), and an
  * outbox row's `unique_key` keeps a time-made event from being recorded twice while its rule still looks back at
  * its day (7 days). Older rows are deleted by the scheduler (`startTimeEvents`, `retentionDays`), the cut-off taken
- * from the kit's clock. The bus (`events.event`) and the dead letters are kept: the bus is what a replay reads.
+ * from the kit's clock.
+ *
+ * The bus (`events.event`) is pruned too, but only as a prefix: events every consumer's cursor has passed AND relayed
+ * before the cut-off, walked in position order and stopped at the first younger one, so what stays is always a
+ * contiguous tail (apart from dead-lettered events, kept for an operator to replay). How far it was pruned is
+ * recorded in `events.bus_horizon`; a replay that would start before that horizon is refused (`assertReplayable`)
+ * instead of silently skipping what is gone. Pruning and such a replay serialise on one advisory lock, so a cursor
+ * moved back by a replay is never overtaken by a prune that read it before the move. The dead letters are kept.
  */
 import type pg from 'pg';
 import { clock } from '../clock.ts';
+import type { Sql } from '../db/sql.ts';
 import { OUTBOX_SCHEMAS } from './envelope.ts';
 
 /** The shortest window accepted: longer than the time rules' 7-day look-back, so no ending is announced twice. */
@@ -18,6 +26,8 @@ export interface RetentionReport {
   consumed: number;
   /** Relayed rows deleted from the departments' outboxes. */
   outbox: number;
+  /** Events deleted from the bus (events.event): passed by every consumer and relayed before the cut-off. */
+  bus: number;
   /** The cut-off: rows consumed or relayed before it were deleted. */
   before: Date;
 }
@@ -35,7 +45,7 @@ export async function pruneEvents(
   if (!Number.isInteger(retentionDays) || retentionDays < MIN_RETENTION_DAYS)
     throw new RangeError(`retentionDays must be a whole number of at least ${MIN_RETENTION_DAYS}`);
   const before = new Date(now.getTime() - retentionDays * DAY);
-  const report: RetentionReport = { consumed: 0, outbox: 0, before };
+  const report: RetentionReport = { consumed: 0, outbox: 0, bus: 0, before };
   const inChunks = async (statement: string): Promise<number> => {
     let total = 0;
     for (;;) {
@@ -54,5 +64,92 @@ export async function pruneEvents(
       `DELETE FROM "${schema}".outbox WHERE position = ANY (ARRAY(
          SELECT position FROM "${schema}".outbox WHERE relayed_at < $1 LIMIT $2))`,
     );
+  for (;;) {
+    const step = await pruneBusChunk(pool, before, chunk);
+    report.bus += step.deleted;
+    if (step.done) break;
+  }
   return report;
+}
+
+/** Pruning the bus and replays that move a cursor back take this lock ('CHHZ'), so neither overtakes the other. */
+export const BUS_HORIZON_LOCK = 0x43_48_48_5a;
+
+/**
+ * One chunk of the bus prefix, in one short transaction: the next `chunk` events after the horizon up to the lowest
+ * cursor, cut at the first one relayed at or after `before`. Done when the chunk was short or was cut.
+ * No cursor at all (the NATS tier, where the bus is unused, or a hub without consumers) prunes nothing.
+ */
+async function pruneBusChunk(pool: pg.Pool, before: Date, chunk: number): Promise<{ deleted: number; done: boolean }> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [BUS_HORIZON_LOCK]);
+    const { rows } = await client.query<{ scanned: number; deleted: number; cut: boolean }>(
+      `WITH batch AS (
+         SELECT position, id, relayed_at FROM events.event
+          WHERE position > coalesce((SELECT pruned_through FROM events.bus_horizon WHERE id = 1), 0)
+            AND position <= (SELECT min(position) FROM events.cursor)
+          ORDER BY position LIMIT $2
+       ), cut AS (
+         SELECT min(position) AS p FROM batch WHERE relayed_at >= $1
+       ), doomed AS (
+         SELECT position, id FROM batch WHERE position < coalesce((SELECT p FROM cut), 9223372036854775807)
+       ), gone AS (
+         DELETE FROM events.event e USING doomed d
+          WHERE e.position = d.position AND NOT EXISTS (SELECT 1 FROM events.dead_letter l WHERE l.event_id = d.id)
+         RETURNING e.position
+       ), horizon AS (
+         INSERT INTO events.bus_horizon (id, pruned_through, pruned_at)
+         SELECT 1, max(position), $3 FROM doomed HAVING count(*) > 0
+         ON CONFLICT (id) DO UPDATE SET pruned_through = greatest(events.bus_horizon.pruned_through,
+           EXCLUDED.pruned_through), pruned_at = EXCLUDED.pruned_at
+       )
+       SELECT (SELECT count(*) FROM batch)::int AS scanned, (SELECT count(*) FROM gone)::int AS deleted,
+              (SELECT p FROM cut) IS NOT NULL AS cut`,
+      [before, chunk, clock.now()],
+    );
+    await client.query('COMMIT');
+    const r = rows[0]!;
+    return { deleted: r.deleted, done: r.cut || r.scanned < chunk };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** A replay asked to start inside the pruned prefix of the bus: the events it would need are gone. */
+export class BusPrunedError extends Error {
+  readonly code = 'EVENTS_BUS_PRUNED';
+  constructor(
+    readonly from: number,
+    readonly prunedThrough: number,
+  ) {
+    super(
+      `the event bus is pruned through position ${prunedThrough} (EVENTS_RETENTION_DAYS); a replay from ${from} ` +
+        "would miss events: start from the horizon, or rebuild from the departments' state (snapshot backfill)",
+    );
+    this.name = 'BusPrunedError';
+  }
+}
+
+/** Positions up to this one may have been pruned from the bus (0: never pruned). */
+export async function busHorizon(sql: Sql): Promise<number> {
+  const rows = (await sql.rows('SELECT pruned_through::text AS p FROM events.bus_horizon WHERE id = 1')) as {
+    p: string;
+  }[];
+  return rows.length === 0 ? 0 : Number(rows[0]!.p);
+}
+
+/**
+ * Call inside the transaction that moves a cursor back to `from` (a replay reads the events after it): takes the
+ * horizon lock, so no prune runs until that transaction ends, and refuses a start inside the pruned prefix.
+ */
+export async function assertReplayable(sql: Sql, from: number): Promise<void> {
+  // Selected as a constant: the lock function returns void, which not every driver reads back.
+  await sql.rows('SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock($1::bigint)) l', [BUS_HORIZON_LOCK]);
+  const horizon = await busHorizon(sql);
+  if (from < horizon) throw new BusPrunedError(from, horizon);
 }
