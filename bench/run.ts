@@ -391,6 +391,8 @@ try {
       codes,
       run,
       report,
+      // The hub (and its workers) and the PostgreSQL server (its postmaster's pid heads postmaster.pid).
+      cpuPids: [hub.pid!, Number(readFileSync(path.join(pgDataDir, 'postmaster.pid'), 'utf8').split('\n')[0])],
     });
   if (values.only === 'checks') {
     await creditChecks();
