@@ -3,7 +3,53 @@
  * the batch check of 1,000 subjects (latency over several sequential runs) and single checks (throughput with
  * autocannon, the scenario's fixed duration).
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import type autocannon from 'autocannon';
+
+/** utime + stime (+ waited-for children's) of a process, in clock ticks (100 per second on Linux); 0 once gone. */
+function ticksOf(pid: number): { ticks: number; ppid: number } {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at its closing parenthesis.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]) };
+  } catch {
+    return { ticks: 0, ppid: 0 };
+  }
+}
+
+/**
+ * CPU milliseconds spent so far by these processes and all their descendants (the hub and its workers, the PostgreSQL
+ * server and its backends): steadier than wall time on a shared machine, and it counts the event consumers' work that
+ * follows a batch after its answer.
+ */
+export function cpuMsOf(roots: readonly number[]): number {
+  const all = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map((d) => ({ pid: Number(d), ...ticksOf(Number(d)) }));
+  const wanted = new Set(roots);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const p of all)
+      if (!wanted.has(p.pid) && wanted.has(p.ppid)) {
+        wanted.add(p.pid);
+        grew = true;
+      }
+  }
+  return all.filter((p) => wanted.has(p.pid)).reduce((sum, p) => sum + p.ticks * 10, 0);
+}
+
+/** Waits until the processes are idle (under 30 ms of CPU in a second, at most 120 s): the consumers have drained. */
+async function settled(roots: readonly number[]): Promise<number> {
+  let last = cpuMsOf(roots);
+  for (let i = 0; i < 120; i++) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = cpuMsOf(roots);
+    if (now - last < 30) return now;
+    last = now;
+  }
+  return last;
+}
 
 const BATCH = `query Batch($codes: [ID!]!) { creditCheckSubjects(codes: $codes) { code
   creditCheck(matter: BIDDING, reference: "bench-tender") { id action lists { list } measures { code version } } } }`;
@@ -22,6 +68,8 @@ export async function benchCreditChecks(options: {
   report: (result: autocannon.Result) => void;
   batchSize?: number;
   batchRuns?: number;
+  /** Processes whose CPU a batch is charged with (the hub, the PostgreSQL server): CPU ms per batch is reported. */
+  cpuPids?: readonly number[];
 }): Promise<void> {
   const size = options.batchSize ?? 1000;
   // The figure is for exactly this many subjects: fewer sampled codes would silently measure a smaller batch.
@@ -30,7 +78,11 @@ export async function benchCreditChecks(options: {
   const runs = Math.min(options.batchRuns ?? 10, 30);
   const headers = { 'content-type': 'application/json', ...options.headers };
   const times: number[] = [];
+  const pids = options.cpuPids ?? [];
+  let cpuStart = 0;
   for (let i = 0; i < runs + 1; i++) {
+    // After the warm-up and its consumers: the CPU from here on is the measured batches' (answers and consumers).
+    if (i === 1 && pids.length > 0) cpuStart = await settled(pids);
     // Each run checks a different window of the sampled codes; the first run only warms up.
     const codes = Array.from({ length: size }, (_, k) => options.codes[(i * 97 + k) % options.codes.length]!);
     const started = performance.now();
@@ -46,6 +98,10 @@ export async function benchCreditChecks(options: {
     if (i > 0) times.push(ms);
   }
   times.sort((a, b) => a - b);
+  if (pids.length > 0)
+    console.log(
+      `${'batch check CPU (hub + PostgreSQL)'.padEnd(36)} ${(((await settled(pids)) - cpuStart) / runs).toFixed(0)} ms per batch, consumers included`,
+    );
   console.log(
     `${`batch check ${size.toLocaleString('en')} subjects`.padEnd(36)} ${runs} runs   ` +
       `p50 ${percentile(times, 50).toFixed(0)} ms  p90 ${percentile(times, 90).toFixed(0)} ms  ` +

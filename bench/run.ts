@@ -55,6 +55,10 @@ const { values } = parseArgs({
     'import-rows': { type: 'string', default: '100000' },
     'push-backlog': { type: 'string', default: '100000' },
     'soak-seconds': { type: 'string', default: '600' },
+    /** V8 flags of the memory soak's gateway, space-separated (e.g. `--max-semi-space-size=16`); none by default. */
+    'gateway-node-flags': { type: 'string', default: '' },
+    /** A folder for the memory soak's heap snapshots of its gateway (first and last tenth); none by default. */
+    'heap-snapshots': { type: 'string' },
     /** HUB_WORKERS of the benchmarked all-in-one hub (default: one per core). */
     workers: { type: 'string', default: String(availableParallelism()) },
     /**
@@ -349,6 +353,8 @@ try {
       soakSeconds: Number(values['soak-seconds']),
       connections,
       port: GATEWAY_PORT + 1,
+      nodeFlags: values['gateway-node-flags'].split(/\s+/).filter(Boolean),
+      snapshotDir: values['heap-snapshots'],
     });
     throw new Done();
   }
@@ -385,6 +391,8 @@ try {
       codes,
       run,
       report,
+      // The hub (and its workers) and the PostgreSQL server (its postmaster's pid heads postmaster.pid).
+      cpuPids: [hub.pid!, Number(readFileSync(path.join(pgDataDir, 'postmaster.pid'), 'utf8').split('\n')[0])],
     });
   if (values.only === 'checks') {
     await creditChecks();

@@ -5,6 +5,9 @@ import { createTestDatabase, makeUscc, postGraphQL, type TestDatabase } from '@c
 import { ensureMeasureCatalogue } from '@credit-hub/subgraph-evaluation';
 import pg from 'pg';
 import type { Hub } from '@credit-hub/hub';
+import { HUB_CONSUMERS } from '@credit-hub/hub/events';
+import type { Sql } from '@credit-hub/kit/db';
+import type { ConsumerDefinition } from '@credit-hub/kit/events';
 import { bearer, startTestHub, tokenFor } from './support/hub.ts';
 
 // 信用核查 end to end: the gateway fetches each department's current list flags, the evaluation subgraph matches
@@ -41,6 +44,39 @@ const single = async (code: string, matter: string) => {
   return (body.data as any).creditCheckSubjects[0].creditCheck;
 };
 const strip = ({ id: _id, ...rest }: any) => rest;
+
+/** Per consumer, each call of its handler: the events it was given and the statements it sent for them. */
+const handlerCalls = new Map<string, { events: number; statements: number; batch: boolean }[]>();
+
+/** The consumer as the hub runs it, its handlers' statements counted (the bus bookkeeping is a constant per batch). */
+function counted(def: ConsumerDefinition): ConsumerDefinition {
+  const calls = handlerCalls.get(def.name) ?? [];
+  handlerCalls.set(def.name, calls);
+  const counting = (sql: Sql) => {
+    let statements = 0;
+    const wrapped: Sql = {
+      rows: (text, values) => ((statements += 1), sql.rows(text, values)),
+      execute: (text, values) => ((statements += 1), sql.execute(text, values)),
+    };
+    return { sql: wrapped, statements: () => statements };
+  };
+  const handleBatch = def.handleBatch;
+  return {
+    ...def,
+    handle: async (event, sql) => {
+      const c = counting(sql);
+      await def.handle(event, c.sql);
+      calls.push({ events: 1, statements: c.statements(), batch: false });
+    },
+    handleBatch:
+      handleBatch &&
+      (async (events, sql) => {
+        const c = counting(sql);
+        await handleBatch(events, c.sql);
+        calls.push({ events: events.length, statements: c.statements(), batch: true });
+      }),
+  };
+}
 
 before(async () => {
   tdb = await createTestDatabase();
@@ -104,7 +140,7 @@ before(async () => {
     },
   });
   abnormalId = entry.id.toString();
-  hub = await startTestHub(tdb.url, tdb.db);
+  hub = await startTestHub(tdb.url, tdb.db, { events: { consumers: HUB_CONSUMERS.map(counted) } });
   housing = bearer(await tokenFor({ role: 'officer', department: 'housing', sub: 'zhang.housing' }));
   court = bearer(await tokenFor({ role: 'officer', department: 'court' }));
   marketOfficer = bearer(await tokenFor({ role: 'officer', department: 'market' }));
@@ -277,6 +313,8 @@ describe('credit checks through the gateway', () => {
         i % 100 === 0 ? aLevel : makeUscc('91', '330106', `MB${String(i).padStart(6, '0')}`),
       );
     const run = async (n: number, ref: string) => {
+      await hub.events!.settle();
+      for (const calls of handlerCalls.values()) calls.length = 0;
       hub.resetStatements();
       const started = performance.now();
       const { status, body } = await batch(codes(n), 'BIDDING', housing, ref);
@@ -286,17 +324,41 @@ describe('credit checks through the gateway', () => {
       const results = (body.data as any).creditCheckSubjects;
       assert.equal(results.length, n);
       assert.ok(results.every((r: any) => r.creditCheck.action === 'CLEAR'));
-      return { statements: hub.statements(), ms };
+      const statements = hub.statements();
+      // The consumers of credit.check.recorded (push: its fan-out and what the checks restricted; metrics: the
+      // facts) take every check's event, in batches whose statements do not grow with the events (ADR 0123).
+      await hub.events!.settle();
+      const consumers = Object.fromEntries(
+        ['push.webhooks', 'metrics.facts'].map((name) => {
+          const calls = handlerCalls.get(name)!;
+          return [
+            name,
+            {
+              events: calls.reduce((sum, c) => sum + c.events, 0),
+              oneByOne: calls.filter((c) => !c.batch).length,
+              perCall: Math.max(...calls.map((c) => c.statements)),
+            },
+          ];
+        }),
+      );
+      return { statements, ms, consumers };
     };
     await run(10, 'warm-up');
     const ten = await run(10, 'tender-10');
     const thousand = await run(1000, 'tender-42');
     assert.deepEqual(thousand.statements, ten.statements);
+    for (const [name, taken] of Object.entries({ ...thousand.consumers })) {
+      assert.equal(taken.events, 1000, `${name} ${JSON.stringify(thousand.consumers)}`);
+      assert.equal(taken.oneByOne, 0, name);
+      assert.equal(taken.perCall, ten.consumers[name]!.perCall, name);
+      assert.ok(taken.perCall <= 2, `${name}: ${taken.perCall} statements in one batch`);
+    }
+    assert.equal(ten.consumers['metrics.facts']!.events, 10);
     // One catalogue read and one insert of every check, plus the audit trail's append: a constant handful.
     assert.ok(thousand.statements.evaluation <= 10, JSON.stringify(thousand.statements));
     console.log(
       `batch check: 10 subjects ${ten.ms.toFixed(0)} ms, 1,000 subjects ${thousand.ms.toFixed(0)} ms; ` +
-        `statements per subgraph ${JSON.stringify(thousand.statements)}`,
+        `statements per subgraph ${JSON.stringify(thousand.statements)}; consumers ${JSON.stringify(thousand.consumers)}`,
     );
 
     const recorded = await tdb.db.prisma.creditCheck.groupBy({

@@ -71,4 +71,27 @@ describe('limitsPlugin', () => {
     assert.equal(await call(40), 'COST_LIMIT_EXCEEDED');
     assert.equal(await call(5), null);
   });
+  it('keeps the cost of an operation no variable decides, per schema, and refuses it at every request', async () => {
+    const plugin = limitsPlugin({ ...DEFAULT_LIMITS, maxCost: 30 });
+    const listSchema = buildSchema(
+      `type Query { nodes: [Node] } type Node { a: String b: String c: String d: String }`,
+    );
+    const oneSchema = buildSchema(`type Query { nodes: Node } type Node { a: String b: String c: String d: String }`);
+    // A list of ten (the default list size) of five: 1 + 10 * 4 = 41 over the list schema, 1 + 4 = 5 over the other.
+    const document = parse(`{ nodes { a b c d } }`);
+    const call = async (on: typeof schema) => {
+      const hooks = (await plugin.requestDidStart!({} as never))!;
+      return codeOf(callWith(hooks, document, on));
+    };
+    for (let i = 0; i < 3; i++) {
+      assert.equal(await call(listSchema), 'COST_LIMIT_EXCEEDED');
+      assert.equal(await call(oneSchema), null);
+    }
+    // A page size written into the document is refused at every request too (nothing kept for it).
+    const literal = parse(`{ node(first: 500) { name } }`);
+    for (let i = 0; i < 2; i++) {
+      const hooks = (await plugin.requestDidStart!({} as never))!;
+      assert.equal(await codeOf(callWith(hooks, literal)), 'BAD_USER_INPUT');
+    }
+  });
 });

@@ -18,6 +18,7 @@ import {
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLSchema,
+  type OperationDefinitionNode,
   type SelectionSetNode,
   type ValidationRule,
   type ValueNode,
@@ -63,10 +64,20 @@ export function exceedsTokenLimit(query: string, max: number): boolean {
   return false;
 }
 
-function intValue(node: ValueNode | undefined, variables: Record<string, unknown>): number | null {
+/** What a cost walk read besides the document: whether any variable decided a multiplier. */
+export interface CostReads {
+  variables: boolean;
+}
+
+function intValue(
+  node: ValueNode | undefined,
+  variables: Record<string, unknown>,
+  reads: CostReads | undefined,
+): number | null {
   if (!node) return null;
   if (node.kind === Kind.INT) return Number(node.value);
   if (node.kind === Kind.VARIABLE) {
+    if (reads) reads.variables = true;
     const value = variables[node.name.value];
     return typeof value === 'number' ? value : null;
   }
@@ -86,6 +97,7 @@ export function operationCost(
   variables: Record<string, unknown>,
   limits: OperationLimits,
   insidePage = false,
+  reads?: CostReads,
 ): number {
   let total = 0;
   for (const selection of selectionSet.selections) {
@@ -94,7 +106,8 @@ export function operationCost(
       if (!fragment) continue;
       const typeName = fragment.typeCondition?.name.value;
       const type = (typeName ? schema.getType(typeName) : parentType) as GraphQLCompositeType | undefined;
-      if (type) total += operationCost(schema, fragment.selectionSet, type, fragments, variables, limits, insidePage);
+      if (type)
+        total += operationCost(schema, fragment.selectionSet, type, fragments, variables, limits, insidePage, reads);
       continue;
     }
     if (!isObjectType(parentType) || selection.name.value.startsWith('__')) {
@@ -103,7 +116,7 @@ export function operationCost(
     }
     const field = parentType.getFields()[selection.name.value];
     if (!field) continue;
-    const first = intValue(selection.arguments?.find((a) => a.name.value === 'first')?.value, variables);
+    const first = intValue(selection.arguments?.find((a) => a.name.value === 'first')?.value, variables, reads);
     if (first !== null && first > limits.maxPageSize) {
       throw refusal(
         ErrorCode.BAD_USER_INPUT,
@@ -129,6 +142,7 @@ export function operationCost(
             variables,
             limits,
             first !== null,
+            reads,
           )
         : 0;
     total += 1 + multiplier * children;
@@ -144,11 +158,13 @@ type Verdict = { code: ErrorCode; message: string } | null;
  *
  * The first three depend on the document and the schema only, and Apollo Server hands every request of the same text
  * the same parsed document (its document cache): their verdict is kept per document and schema, so a page asked
- * again and again is walked once, not at every request (profiled at about 5 % of the gateway's CPU). The cost
- * depends on the variables (`first`), so it is computed every time; it is one walk of the operation.
+ * again and again is walked once, not at every request (profiled at about 5 % of the gateway's CPU). The cost is kept
+ * the same way when no variable decided it (no `first: $n`); one that depends on the variables is computed every time
+ * (ADR 0129). Both caches hang on the document and schema objects (WeakMaps), so they go with them.
  */
 export function limitsPlugin(limits: OperationLimits): ApolloServerPlugin {
   const verdicts = new WeakMap<DocumentNode, WeakMap<GraphQLSchema, Verdict>>();
+  const costs = new WeakMap<OperationDefinitionNode, WeakMap<GraphQLSchema, number>>();
   return {
     async requestDidStart() {
       return {
@@ -161,14 +177,30 @@ export function limitsPlugin(limits: OperationLimits): ApolloServerPlugin {
             bySchema.set(schema, verdict);
           }
           if (verdict) throw refusal(verdict.code, 400, verdict.message);
-          const fragments = Object.fromEntries(
-            document.definitions
-              .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-              .map((d) => [d.name.value, d]),
-          );
           const root = operation && schema.getRootType(operation.operation);
           if (!root || !operation) return;
-          const cost = operationCost(schema, operation.selectionSet, root, fragments, request.variables ?? {}, limits);
+          let costBySchema = costs.get(operation);
+          if (!costBySchema) costs.set(operation, (costBySchema = new WeakMap()));
+          let cost = costBySchema.get(schema);
+          if (cost === undefined) {
+            const fragments = Object.fromEntries(
+              document.definitions
+                .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+                .map((d) => [d.name.value, d]),
+            );
+            const reads: CostReads = { variables: false };
+            cost = operationCost(
+              schema,
+              operation.selectionSet,
+              root,
+              fragments,
+              request.variables ?? {},
+              limits,
+              false,
+              reads,
+            );
+            if (!reads.variables) costBySchema.set(schema, cost);
+          }
           if (cost > limits.maxCost) {
             throw refusal(
               ErrorCode.COST_LIMIT_EXCEEDED,

@@ -495,9 +495,12 @@ export async function loadDemoData(url: string, options: LoadOptions): Promise<L
     {
       name: 'subjects',
       copy: SUBJECT_COPY,
+      // name_posting is filled by credit_subject's statement trigger (migration 0074) when the COPY ends, in the
+      // same transaction: its unique index is dropped with the others and built once over the sorted postings.
       tables: [
         ['subject', 'credit_subject'],
         ['subject', 'person_identity'],
+        ['subject', 'name_posting'],
       ],
       after: [{ copy: PERSON_COPY, rows: persons }],
       chunk: '',

@@ -190,6 +190,32 @@ describe('loadDemoData', () => {
     assert.ok(rows[0]!.name_grams.includes(rows[0]!.name.slice(0, 2)));
   });
 
+  // The postings (migration 0074) are written by credit_subject's statement trigger when a lane's COPY ends: exactly
+  // the character pairs of every searchable name, none for natural persons, none left over.
+  const postingsDiffer = () =>
+    count(
+      `SELECT count(*) AS n FROM (
+         (SELECT g AS gram, code FROM subject.credit_subject, unnest(subject.name_bigrams(name)) AS g
+           WHERE kind <> 'NATURAL_PERSON'
+          EXCEPT SELECT gram, subject_code FROM subject.name_posting)
+         UNION ALL
+         (SELECT gram, subject_code FROM subject.name_posting
+          EXCEPT SELECT g, code FROM subject.credit_subject, unnest(subject.name_bigrams(name)) AS g
+           WHERE kind <> 'NATURAL_PERSON')) AS d`,
+    );
+
+  it('fills the name postings for every searchable name', async () => {
+    assert.ok((await count('SELECT count(*) AS n FROM subject.name_posting')) > 3000 * 5);
+    assert.equal(await postingsDiffer(), 0);
+    assert.equal(
+      await count(
+        `SELECT count(*) AS n FROM subject.name_posting p JOIN subject.credit_subject s ON s.code = p.subject_code
+          WHERE s.kind = 'NATURAL_PERSON'`,
+      ),
+      0,
+    );
+  });
+
   it('appends with fresh codes and rebuilds dropped indexes exactly as they were', async () => {
     const before = await indexes();
     const added = await loadDemoData(database.url, {
@@ -220,6 +246,8 @@ describe('loadDemoData', () => {
       first.environmentalRatings + added.environmentalRatings,
     );
     assert.deepEqual(await indexes(), before);
+    assert.equal(await postingsDiffer(), 0);
+    assert.ok(before.some((i) => i.name === 'name_posting_gram_code_idx'));
     assert.ok(before.some((i) => i.name === 'credit_subject_name_grams_idx'));
     assert.ok(before.some((i) => i.name === 'dishonest_debtor_case_one_active_listing'));
     assert.ok(before.some((i) => i.name === 'annual_report_subject_code_year_key'));

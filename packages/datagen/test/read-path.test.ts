@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Prisma, repoRoot, rowsByKeys, type Db } from '@credit-hub/kit/db';
+import { cachedStatementCount, Prisma, repoRoot, rowsByKeys, STATEMENT_CACHE_SIZE, type Db } from '@credit-hub/kit/db';
 import { createTestDatabase, type TestDatabase } from '@credit-hub/kit/testing';
 import { loadDemoData } from '../src/load.ts';
 
@@ -119,5 +119,49 @@ describe('rowsByKeys', () => {
     } finally {
       client.release();
     }
+  });
+  it('builds the text of a set of tables once, a new set anew, and keeps a bounded number of texts', async () => {
+    const target = targets.find((t) => t.model === 'TaxCreditRating')!;
+    const codes = await codesOf(tdb.db, target, 4);
+    const expected = await delegate(tdb.db, target.model).findMany({
+      where: { subjectCode: { in: codes } },
+      orderBy: { id: 'asc' },
+    });
+    assert.deepStrictEqual(await rowsByKeys(tdb.db, target, 'subjectCode', codes, [['id', 'asc']]), expected);
+    const known = cachedStatementCount();
+    // The same set again: the kept text, same rows.
+    assert.deepStrictEqual(await rowsByKeys(tdb.db, target, 'subjectCode', codes, [['id', 'asc']]), expected);
+    assert.equal(cachedStatementCount(), known);
+    // Another order (used nowhere before) is another statement, with its own rows' order.
+    const order = [
+      ['subjectCode', 'asc'],
+      ['id', 'desc'],
+    ] as const;
+    assert.deepStrictEqual(
+      await rowsByKeys(tdb.db, target, 'subjectCode', codes, order),
+      await delegate(tdb.db, target.model).findMany({
+        where: { subjectCode: { in: codes } },
+        orderBy: [{ subjectCode: 'asc' }, { id: 'desc' }],
+      }),
+    );
+    assert.equal(cachedStatementCount(), known + 1);
+    // More distinct sets than the bound (pairs of tables read in one turn, in either order of either key): never
+    // above it, and every answer still right.
+    let sets = 0;
+    const orders = [[['id', 'asc']], [['id', 'desc']], [['subjectCode', 'asc']], [['subjectCode', 'desc']]] as const;
+    for (let i = 0; i < targets.length && sets <= STATEMENT_CACHE_SIZE; i++)
+      for (let j = i + 1; j < targets.length && sets <= STATEMENT_CACHE_SIZE; j++)
+        for (const first of orders)
+          for (const second of orders.slice(0, 2)) {
+            const [a, b] = await Promise.all([
+              rowsByKeys(tdb.db, targets[i]!, 'subjectCode', ['none'], first),
+              rowsByKeys(tdb.db, targets[j]!, 'subjectCode', ['none'], second),
+            ]);
+            assert.deepEqual([a, b], [[], []]);
+            sets += 1;
+            assert.ok(cachedStatementCount() <= STATEMENT_CACHE_SIZE);
+          }
+    assert.ok(sets > STATEMENT_CACHE_SIZE, `${sets} sets`);
+    assert.deepStrictEqual(await rowsByKeys(tdb.db, target, 'subjectCode', codes, [['id', 'asc']]), expected);
   });
 });

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { z } from 'zod';
-import { appendAudit, appendAuditIn } from '../src/index.ts';
+import { appendAudit, appendAuditIn, verifyAudit } from '../src/index.ts';
 import { inPgTransaction, pgSql, prismaSql, upsertRows, type Sql, type UpsertTable } from '../src/db/index.ts';
 import { callers, createTestDatabase, type TestDatabase } from '../src/testing/index.ts';
 
@@ -129,6 +129,79 @@ describe('appendAuditIn', () => {
       assert.equal(e.seq, BigInt(i + 1));
       if (i > 0) assert.equal(e.prev, entries[i - 1]!.hash, `entry ${i + 1} chains to the one before`);
     });
+  });
+});
+
+// ADR 0125: the pool path appends in two round trips, its values as one escaped JSON literal.
+describe('appendAudit in two round trips', () => {
+  it('keeps the chain gapless under concurrent appends and stores every value as given', async () => {
+    const before = await verifyAudit(tdb.db);
+    const who = { ...callers.officer('market'), purpose: `它's a \\ "quoted" purpose\n` };
+    tdb.db.resetStatements();
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        appendAudit(tdb.db, who, { requestId: `concurrent-${i}`, subgraph: 'metrics' }, [
+          {
+            action: 'READ',
+            subjectCode: null,
+            fields: [`metricFrame:m${i}`, `it's ${i}`],
+            detail: i % 2 ? null : `d'${i}\\`,
+          },
+          { action: 'READ_PERSONAL', subjectCode: '91330106MA2Q000001', fields: ['Person.name'] },
+        ]),
+      ),
+    );
+    // Group commit: the first append is written alone, the eleven that arrived meanwhile share the next transaction
+    // (BEGIN, the lock, the last entry and the insert each).
+    assert.equal(tdb.db.statements(), 2 * 4);
+    const after = await verifyAudit(tdb.db);
+    assert.deepEqual([after.ok, after.problems, after.entries], [true, [], before.entries + 24]);
+    const rows = z
+      .array(
+        z.object({ request_id: z.string(), fields: z.string(), detail: z.string().nullable(), purpose: z.string() }),
+      )
+      .parse(
+        await tdb.db.sql.rows(
+          `SELECT request_id, fields, detail, purpose FROM audit.entry WHERE request_id LIKE 'concurrent-%' AND action = 'READ'`,
+        ),
+      );
+    assert.equal(rows.length, 12);
+    for (const r of rows) {
+      const i = Number(r.request_id.slice('concurrent-'.length));
+      assert.deepEqual(JSON.parse(r.fields), [`metricFrame:m${i}`, `it's ${i}`]);
+      assert.equal(r.detail, i % 2 ? null : `d'${i}\\`);
+      assert.equal(r.purpose, who.purpose);
+    }
+  });
+
+  it('fails only the append whose entry cannot be stored when appends share a transaction', async () => {
+    const before = await verifyAudit(tdb.db);
+    const event = { action: 'READ' as const, subjectCode: null, fields: ['metricFrame:x'] };
+    const good = callers.officer('market');
+    // A role longer than the column allows: that append fails, its neighbours in the same transaction are retried alone.
+    const bad = { ...good, role: 'R'.repeat(40) } as unknown as typeof good;
+    const results = await Promise.allSettled(
+      [good, good, bad, good].map((who, i) =>
+        appendAudit(tdb.db, who, { requestId: `mixed-${i}`, subgraph: 'm' }, [event]),
+      ),
+    );
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['fulfilled', 'fulfilled', 'rejected', 'fulfilled'],
+    );
+    const after = await verifyAudit(tdb.db);
+    assert.deepEqual([after.ok, after.entries], [true, before.entries + 3]);
+  });
+
+  it('rolls back the opening statements when the closing one fails', async () => {
+    await assert.rejects(
+      tdb.db.twoStepTransaction(
+        [`INSERT INTO subject.industry (code, name) VALUES ('Y9', 'rolled back')`, 'SELECT 1'],
+        () => 'SELECT 1 / 0',
+      ),
+    );
+    const left = await tdb.db.sql.rows(`SELECT code FROM subject.industry WHERE code = 'Y9'`);
+    assert.deepEqual(left, []);
   });
 });
 

@@ -5,7 +5,15 @@
  */
 import { prismaSql, type Db, type Sql } from '@credit-hub/kit/db';
 import { z } from 'zod';
-import { addDays, monthAligned, monthStart, rollupLevelFor, sourceSql, type Segment } from './rollups/rules.ts';
+import {
+  addDays,
+  monthAligned,
+  monthStart,
+  rollupLevelFor,
+  sourceSql,
+  tallyCandidates,
+  type Segment,
+} from './rollups/rules.ts';
 import { bucketStart, DIMENSIONS, SQL_TRUNC, type DimensionId, type ValidQuery } from './rules.ts';
 
 export interface FrameRow {
@@ -61,7 +69,12 @@ export function frameSql(q: ValidQuery, options: ReadOptions = {}): { text: stri
   const p = new Params();
   const inner = innerSql(q, p, options.rollups ?? true);
   // Ordered outside: ORDER BY may then use the output columns in expressions (keys[2]).
-  return { text: `SELECT * FROM (${inner}) r ORDER BY ${orderOf(q)} LIMIT ${p.add(q.limit)}`, values: p.values };
+  // The period as text: node-postgres would read a date as local midnight, a day early east of Greenwich.
+  return {
+    text: `SELECT r.period::text AS period, r.keys, r.value, r.num, r.den FROM (${inner}) r
+      ORDER BY ${orderOf(q)} LIMIT ${p.add(q.limit)}`,
+    values: p.values,
+  };
 }
 
 function orderOf(q: ValidQuery): string {
@@ -153,6 +166,8 @@ function innerSql(q: ValidQuery, p: Params, rollups: boolean): string {
         `day <= ${to}::date`,
         `day > (${to}::date - ${yearsP}::interval)`,
         'subject_code IS NOT NULL',
+        // Only the subjects with at least `min` facts of the stream in all can have `min` in the window (ADR 0125).
+        ...(rollups ? [tallyCandidates(p.add(m.stream), minP)] : []),
       ];
       return `SELECT NULL::date AS period, ${keys} AS keys, count(*)::float8 AS value, count(*) AS num, count(*) AS den
           FROM (SELECT subject_code${cols.length ? ', ' + cols.map((c) => `min(${c}) AS ${c}`).join(', ') : ''}
@@ -172,7 +187,12 @@ export async function readFrame(sql: Sql, q: ValidQuery, options: ReadOptions = 
   });
 }
 
-export const frameOf = (db: Db, q: ValidQuery) => readFrame(prismaSql(db.prisma), q);
+/**
+ * A panel read of a request: on the pool (counted, a lost connection DATABASE_UNAVAILABLE), not through Prisma's
+ * raw-query path, whose parameter and row handling cost a metric read more CPU than its HTTP and GraphQL layers
+ * together (ADR 0125).
+ */
+export const frameOf = (db: Db, q: ValidQuery) => readFrame(db.sql, q);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Drill to the list behind a number
@@ -217,10 +237,12 @@ export async function readFacts(db: Db, q: ValidQuery): Promise<FactListRow[]> {
       ORDER BY day DESC, id DESC LIMIT ${p.add(q.limit)}`;
   } else if (m.aggregation === 'SUBJECTS_AT_LEAST') {
     const { min, years } = m.atLeast ?? { min: 1, years: 1 };
+    const minP = p.add(min);
+    where.push(tallyCandidates(p.add(m.stream), minP));
     text = `SELECT subject_code, max(day) AS day, min(district) AS district, min(industry) AS industry,
         min(department) AS department, min(list) AS list, min(matter) AS matter, min(severity) AS severity, count(*) AS value
       FROM metrics.fact WHERE ${where.join(' AND ')} AND day <= ${to}::date AND day > (${to}::date - ${p.add(`${years} years`)}::interval)
-      GROUP BY subject_code HAVING count(*) >= ${p.add(min)} ORDER BY value DESC, subject_code LIMIT ${p.add(q.limit)}`;
+      GROUP BY subject_code HAVING count(*) >= ${minP} ORDER BY value DESC, subject_code LIMIT ${p.add(q.limit)}`;
   } else {
     // A subject is in a stock when its signed facts sum above zero; the row shown is its latest fact.
     text = `SELECT DISTINCT ON (subject_code, list, matter) ${cols}, total AS value FROM (

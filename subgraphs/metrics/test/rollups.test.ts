@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '@credit-hub/kit/testing';
 import { rebuildRollups } from '../src/events.ts';
 import { upsertDirectory } from '../src/jobs.ts';
 import { readFrame } from '../src/reads.ts';
+import { addDays } from '../src/rollups/rules.ts';
 import { METRICS, validateQuery, type MetricQueryInput, type TimeGrain } from '../src/rules.ts';
 import { metricsSeed } from './seed.ts';
 
@@ -251,11 +252,37 @@ describe('monthly rollups', () => {
     ]);
   });
 
+  it('narrow 高频失信 (high-frequency offenders) by the per-subject tally to the facts-only answer on every day', async () => {
+    // Every end day from before the first instant to after the last: the threshold (5 facts in 3 years) is crossed
+    // inside the data, so some days count no subject that the tally (all facts ever) still names as a candidate.
+    const q = (to: string, groupBy: string[]) =>
+      validateQuery({ metric: 'lists.highFrequencyOffenders', from: to, to, groupBy, limit: 1000 }, null);
+    let counted = 0;
+    let empty = 0;
+    for (let day = '2025-11-14'; day <= '2026-05-22'; day = addDays(day, 1)) {
+      for (const groupBy of [[], ['city'], ['industry'], ['district', 'subjectKind']]) {
+        const fromTally = await readFrame(sql, q(day, groupBy));
+        assert.deepEqual(fromTally, await readFrame(sql, q(day, groupBy), { rollups: false }), `${day} ${groupBy}`);
+        if (groupBy.length > 0) continue;
+        if ((fromTally[0]?.value ?? 0) > 0) counted++;
+        else empty++;
+      }
+    }
+    assert.ok(counted > 0 && empty > 0, `days with offenders ${counted}, without ${empty}`);
+    const tally = await sql.rows(
+      `SELECT count(*)::int AS n FROM metrics.subject_tally WHERE stream = 'record.published' AND n >= 5`,
+    );
+    assert.ok((tally[0] as { n: number }).n > 0, 'the tally names candidates');
+  });
+
   it('are rebuilt from the facts to the same rows the consumer kept', async () => {
     const kept = await sql.rows(
       `SELECT level, stream, month::text, district, city, province, industry, department, subject_kind, list, matter,
          severity, n::int, value::float8, weight::float8 FROM metrics.rollup WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12`,
     );
+    const tallyOf = () =>
+      sql.rows(`SELECT stream, subject_code, n::int FROM metrics.subject_tally ORDER BY stream, subject_code`);
+    const tallyKept = await tallyOf();
     await rebuildRollups(sql);
     const rebuilt = await sql.rows(
       `SELECT level, stream, month::text, district, city, province, industry, department, subject_kind, list, matter,
@@ -263,5 +290,15 @@ describe('monthly rollups', () => {
     );
     assert.ok(kept.length > 0);
     assert.deepEqual(rebuilt, kept);
+    assert.ok(tallyKept.length > 0);
+    assert.deepEqual(await tallyOf(), tallyKept, 'the tally rebuilt as kept');
+    assert.deepEqual(
+      tallyKept,
+      await sql.rows(
+        `SELECT stream, subject_code, count(*)::int AS n FROM metrics.fact WHERE subject_code IS NOT NULL
+         GROUP BY stream, subject_code ORDER BY stream, subject_code`,
+      ),
+      'the consumer tallied every fact once',
+    );
   });
 });

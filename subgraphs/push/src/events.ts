@@ -132,11 +132,19 @@ export async function takeEvents(
   if (events.length === 0) return 0;
   const fresh = await insertEvents(sql, events, now);
   const taken = events.filter((e) => fresh.has(e.id));
+  // Credit checks are learned a run at a time, in one statement (ADR 0123): a batch of checks costs one statement,
+  // not one per check. The run is written before any lift cause that follows it, so a cause sees exactly the checks
+  // that precede it in bus order, as when the events were taken one by one.
+  let checks: IncomingEvent[] = [];
   for (const event of taken) {
-    if (event.type === CREDIT_CHECK_RECORDED && event.subjectCode) await learnCheck(sql, event);
+    if (event.type === CREDIT_CHECK_RECORDED && event.subjectCode) checks.push(event);
     const cause = liftCause(event);
-    if (cause) await requestLifts(sql, event, cause.list, config.liftWindowDays, now);
+    if (!cause) continue;
+    await learnChecks(sql, checks);
+    checks = [];
+    await requestLifts(sql, event, cause.list, config.liftWindowDays, now);
   }
+  await learnChecks(sql, checks);
   return fresh.size;
 }
 
@@ -198,20 +206,30 @@ async function insertEvents(sql: Sql, events: readonly IncomingEvent[], now: Dat
   );
 }
 
-/** Records which department checked the subject and what its check applied. */
-async function learnCheck(sql: Sql, event: IncomingEvent): Promise<void> {
-  const payload = checkPayload.safeParse(event.payload);
-  if (!payload.success) throw new Error(`credit.check.recorded ${event.id}: ${payload.error.message}`);
+/** Records, for each check, which department checked the subject and what its check applied: one statement. */
+async function learnChecks(sql: Sql, events: readonly IncomingEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const payloads = events.map((event) => {
+    const payload = checkPayload.safeParse(event.payload);
+    if (!payload.success) throw new Error(`credit.check.recorded ${event.id}: ${payload.error.message}`);
+    return payload.data;
+  });
+  // A check's lists differ in length, and PostgreSQL arrays are rectangular: each travels as a JSON array.
   await sql.execute(
     `INSERT INTO push.credit_check (event_id, subject_code, department, action, lists, checked_at)
-     VALUES ($1::uuid, $2, $3, $4, $5::text[], $6) ON CONFLICT (event_id) DO NOTHING`,
+     SELECT u.event_id, u.subject_code, u.department, u.action, ARRAY(SELECT jsonb_array_elements_text(u.lists)),
+            u.checked_at
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::timestamptz[])
+            WITH ORDINALITY AS u(event_id, subject_code, department, action, lists, checked_at, n)
+      ORDER BY u.n
+     ON CONFLICT (event_id) DO NOTHING`,
     [
-      event.id,
-      event.subjectCode,
-      payload.data.checkingDepartment,
-      payload.data.action,
-      payload.data.lists,
-      event.occurredAt,
+      events.map((e) => e.id),
+      events.map((e) => e.subjectCode),
+      payloads.map((p) => p.checkingDepartment),
+      payloads.map((p) => p.action),
+      payloads.map((p) => JSON.stringify(p.lists)),
+      events.map((e) => e.occurredAt),
     ],
   );
 }

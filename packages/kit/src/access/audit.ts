@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import pg from 'pg';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { prismaSql, type Sql } from '../db/sql.ts';
@@ -72,28 +73,90 @@ export async function appendAudit(
   if (tx) await appendAuditIn(prismaSql(tx), who, meta, events);
   // On the pool, not Prisma's raw-query path: a batch check of 1,000 subjects appends 1,000 entries, fifteen arrays
   // of 1,000 values, which Prisma's parameter handling takes longer over than PostgreSQL takes to insert (ADR 0120).
-  else await db.transaction((sql) => appendAuditIn(sql, who, meta, events));
+  // Two round trips (BEGIN, lock, last entry; insert, COMMIT) instead of five: every audited read — each metric panel
+  // — waits for them before its answer leaves (ADR 0125). Appends that arrive while one is being written share the
+  // next transaction.
+  else await new Promise<void>((resolve, reject) => enqueue(db, { who, meta, events, resolve, reject }));
 }
 
-const lastEntry = z.array(z.object({ seq: z.coerce.bigint(), hash: z.string() })).max(1);
+/** An append waiting for the pool path; settled once its entries are committed (or could not be). */
+interface Waiting {
+  who: Identity;
+  meta: { requestId: string; subgraph: string };
+  events: AuditEvent[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** Per Db: the appends waiting for the transaction after the one in flight (group commit, ADR 0125). */
+const queues = new WeakMap<Db, { waiting: Waiting[]; writing: boolean }>();
+
+function enqueue(db: Db, append: Waiting): void {
+  let queue = queues.get(db);
+  if (!queue) queues.set(db, (queue = { waiting: [], writing: false }));
+  queue.waiting.push(append);
+  if (!queue.writing) void writeQueued(db, queue);
+}
 
 /**
- * Appends events inside the caller's transaction, on either handle (`Sql`: Prisma's, or one node-postgres
- * connection's, as the bulk import's chunk transactions use), so the entry commits or rolls back with the write.
+ * Writes what waits, one transaction per round: the dashboard whose eight panels arrive at once takes one lock and
+ * one insert instead of eight in a row. A request's answer still waits for its own entries' COMMIT; if a shared
+ * transaction fails, each append is retried alone, so one bad entry cannot fail its neighbours' requests.
  */
-export async function appendAuditIn(
-  sql: Sql,
+async function writeQueued(db: Db, queue: { waiting: Waiting[]; writing: boolean }): Promise<void> {
+  queue.writing = true;
+  try {
+    while (queue.waiting.length > 0) {
+      const round = queue.waiting.splice(0, queue.waiting.length);
+      try {
+        await insertChained(db, round);
+        for (const a of round) a.resolve();
+      } catch (error) {
+        if (round.length === 1) round[0]!.reject(error);
+        else for (const a of round) await insertChained(db, [a]).then(a.resolve, a.reject);
+      }
+    }
+  } finally {
+    queue.writing = false;
+  }
+}
+
+function insertChained(db: Db, appends: Waiting[]): Promise<void> {
+  return db.twoStepTransaction([LOCK, LAST_ENTRY], (last) => {
+    let tail = lastEntry.parse(last)[0];
+    const rows = appends.flatMap((a) => {
+      const chain = chained(tail, a.who, a.meta, a.events);
+      tail = chain.at(-1) ?? tail;
+      return chain;
+    });
+    const json = JSON.stringify(rows.map((r) => ({ ...r, seq: r.seq.toString(), fields: JSON.stringify(r.fields) })));
+    return `INSERT INTO audit.entry (${COLUMNS})
+      SELECT ${KEYS} FROM jsonb_to_recordset(${pg.escapeLiteral(json)}::jsonb) AS r(seq bigint, at timestamptz,
+        actor text, role text, department text, action text, "subjectCode" text, fields text, detail text, purpose text,
+        client text, "requestId" text, subgraph text, "prevHash" text, hash text)`;
+  });
+}
+
+const LOCK = `SELECT pg_advisory_xact_lock(hashtext('credit-hub-audit'))`;
+const LAST_ENTRY = 'SELECT seq, hash FROM audit.entry ORDER BY seq DESC LIMIT 1';
+const COLUMNS = `seq, at, actor, role, department, action, subject_code, fields, detail, purpose, client, request_id,
+  subgraph, prev_hash, hash`;
+/** AuditRow's keys in the order of COLUMNS (the JSON path's record). */
+const KEYS = `seq, at, actor, role, department, action, "subjectCode", fields, detail, purpose, client, "requestId",
+  subgraph, "prevHash", hash`;
+const lastEntry = z.array(z.object({ seq: z.coerce.bigint(), hash: z.string() })).max(1);
+
+/** The entries of `events`, numbered and hash-chained after `last` (the newest entry, none for an empty trail). */
+function chained(
+  last: { seq: bigint; hash: string } | undefined,
   who: Identity,
   meta: { requestId: string; subgraph: string },
   events: AuditEvent[],
-): Promise<void> {
-  if (events.length === 0) return;
-  await sql.execute(`SELECT pg_advisory_xact_lock(hashtext('credit-hub-audit'))`);
-  const [last] = lastEntry.parse(await sql.rows('SELECT seq, hash FROM audit.entry ORDER BY seq DESC LIMIT 1'));
+): AuditRow[] {
   let seq = last?.seq ?? 0n;
   let prevHash = last?.hash ?? GENESIS_HASH;
   const at = new Date();
-  const rows: AuditRow[] = events.map((event) => {
+  return events.map((event) => {
     seq += 1n;
     const base = {
       ...event,
@@ -113,6 +176,21 @@ export async function appendAuditIn(
     prevHash = row.hash;
     return row;
   });
+}
+
+/**
+ * Appends events inside the caller's transaction, on either handle (`Sql`: Prisma's, or one node-postgres
+ * connection's, as the bulk import's chunk transactions use), so the entry commits or rolls back with the write.
+ */
+export async function appendAuditIn(
+  sql: Sql,
+  who: Identity,
+  meta: { requestId: string; subgraph: string },
+  events: AuditEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
+  await sql.execute(LOCK);
+  const rows = chained(lastEntry.parse(await sql.rows(LAST_ENTRY))[0], who, meta, events);
   await sql.execute(
     `INSERT INTO audit.entry (seq, at, actor, role, department, action, subject_code, fields, detail, purpose,
                               client, request_id, subgraph, prev_hash, hash)

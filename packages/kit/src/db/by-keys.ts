@@ -129,20 +129,12 @@ class Batch {
   async run() {
     // Sorted, so that the same set of branches makes the same text (and reuses its prepared statement).
     const branches = [...this.branches.values()].sort((a, b) => (a.signature < b.signature ? -1 : 1));
-    const values: string[][] = [];
-    const columns = branches.map((branch, i) => {
+    const values: string[][] = branches.map((branch) => {
       const keys = new Set<string>();
       for (const call of branch.calls) for (const key of call.keys) keys.add(String(key));
-      values.push([...keys]);
-      const order = branch.order ? ` ORDER BY ${branch.order}` : '';
-      const where = branch.columns.map((column) => `${column} = ANY($${i + 1}::${branch.cast})`).join(' OR ');
-      return (
-        `(SELECT coalesce(json_agg(${branch.sql.row}${order}), '[]'::json) FROM ${branch.sql.table} ` +
-        `WHERE ${where}) AS b${i}`
-      );
+      return [...keys];
     });
-    const text = `SELECT ${columns.join(', ')}`;
-    const name = `by_keys_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    const { name, text } = statementFor(branches);
     let result: Record<string, unknown[][]>;
     try {
       const [first] = await this.db.read<Record<string, unknown[][]>>({ name, text, values });
@@ -168,6 +160,37 @@ class Batch {
       for (const branch of branches) for (const call of branch.calls) call.reject(error);
     }
   }
+}
+
+/**
+ * The statement of a set of branches: its text depends on nothing but their models and signatures, so it is built and named (a
+ * SHA-1 of the text) once per set and kept — a subgraph sends a handful of distinct sets again and again, and building
+ * and hashing the text was a visible share of every entity fetch (docs/adr/0129). Bounded: past `STATEMENT_CACHE_SIZE`
+ * sets (never reached by the fixed loaders of a subgraph) it starts again from empty rather than growing.
+ */
+export const STATEMENT_CACHE_SIZE = 256;
+const statements = new Map<string, { name: string; text: string }>();
+
+/** The number of statement texts kept (tests). */
+export const cachedStatementCount = () => statements.size;
+
+function statementFor(branches: readonly Omit<Branch, 'calls'>[]): { name: string; text: string } {
+  const key = branches.map((branch) => `${branch.sql.model}|${branch.signature}`).join('\n');
+  const cached = statements.get(key);
+  if (cached) return cached;
+  const columns = branches.map((branch, i) => {
+    const order = branch.order ? ` ORDER BY ${branch.order}` : '';
+    const where = branch.columns.map((column) => `${column} = ANY($${i + 1}::${branch.cast})`).join(' OR ');
+    return (
+      `(SELECT coalesce(json_agg(${branch.sql.row}${order}), '[]'::json) FROM ${branch.sql.table} ` +
+      `WHERE ${where}) AS b${i}`
+    );
+  });
+  const text = `SELECT ${columns.join(', ')}`;
+  const statement = { name: `by_keys_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`, text };
+  if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
+  statements.set(key, statement);
+  return statement;
 }
 
 const pending = new WeakMap<Db, Batch>();

@@ -33,6 +33,14 @@ export interface Db {
    * a request's reads (ADR 0120).
    */
   transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
+  /**
+   * A transaction in two round trips where `transaction` takes one per statement plus two: BEGIN and the `opening`
+   * statements as one simple-protocol query (each still its own statement with its own snapshot), then the statement
+   * `closing` builds from the rows of the last opening one, sent with COMMIT. No parameters: a value goes in as a
+   * literal escaped by `escapeLiteral`. Counted as `transaction` counts the same statements. The audit trail's append
+   * of a request's reads, on every audited response (ADR 0125).
+   */
+  twoStepTransaction(opening: string[], closing: (rows: unknown[]) => string): Promise<void>;
   /** SQL statements sent since start (or the last reset): the query-count tests read this. */
   statements(): number;
   resetStatements(): void;
@@ -132,6 +140,27 @@ export function createDb(url: string, options: DbOptions = {}): Db {
         const result = await work(countedSql(client));
         await client.query('COMMIT');
         return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw unavailable(error);
+      } finally {
+        client.release();
+      }
+    },
+    twoStepTransaction: async (opening, closing) => {
+      let client: pg.PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (error) {
+        throw unavailable(error);
+      }
+      try {
+        // A multi-statement text answers with one result per statement (a single one with none: BEGIN alone).
+        const answer: pg.QueryResult | pg.QueryResult[] = await client.query(['BEGIN', ...opening].join(';\n'));
+        count += 1 + opening.length;
+        const last = (Array.isArray(answer) ? answer.at(-1)?.rows : answer.rows) ?? [];
+        await client.query(`${closing(last)};\nCOMMIT`);
+        count += 1;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw unavailable(error);

@@ -16,6 +16,16 @@ describe('structured logs', () => {
     assert.ok(line.includes('91330106MA2K00017'));
   });
 
+  it('masks each kind alone too, and leaves a line without any untouched', () => {
+    assert.equal(scrubPersonalData('{"n":"李"}'), '{"n":"[masked]"}');
+    assert.equal(scrubPersonalData('{"m":"13812345678"}'), '{"m":"[masked-phone]"}');
+    assert.equal(scrubPersonalData('{"i":"330106850214217"}'), '{"i":"[masked-id]"}');
+    assert.equal(scrubPersonalData('{"e":"𠀀"}'), '{"e":"[masked]"}');
+    // Ten digits are neither a mobile nor an ID number.
+    const plain = '{"level":"info","requestId":"4f1c2a9e-1234-4abc-9def-1234567890ab","route":"/graphql","ms":3}';
+    assert.equal(scrubPersonalData(plain), plain);
+  });
+
   it('writes JSON lines carrying the request id and service of the scope they were written in', () => {
     const capture = captureLogs();
     try {

@@ -98,6 +98,9 @@ export function matchMeasures(
   matter: BusinessMatter,
   catalogue: MeasureRow[],
 ): { measures: MeasureSnapshot[]; withheldIncentives: MeasureSnapshot[] } {
+  // Most subjects of a batch are on no list: no measure can apply, and the catalogue walk below would allocate a
+  // filtered array per measure for each of them (27,000 for a batch of 1,000 clean subjects).
+  if (lists.length === 0) return { measures: [], withheldIncentives: [] };
   const onBlackList = lists.some((l) => LIST_INFO[l].type === 'BLACK');
   const measures: MeasureSnapshot[] = [];
   const withheldIncentives: MeasureSnapshot[] = [];

@@ -135,3 +135,27 @@ export function sourceSql(
       WHERE ${[...where, `(${(dayRanges.length ? dayRanges : [[null, null] as DayRange]).map((r) => between('day', r, add)).join(' OR ')})`].join(' AND ')}`);
   return parts.join('\n      UNION ALL ');
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The per-subject tally (ADR 0125)
+
+/**
+ * One statement adding the facts of `source` (columns stream and subject_code) to `metrics.subject_tally`: how many
+ * facts of each stream name each subject, since the store began. A SUBJECTS_AT_LEAST panel counts a subject's facts in
+ * a window of years, which no rollup by dimension can answer; but a subject whose facts of the stream number fewer than
+ * the threshold in all cannot reach it in any window, so the panel reads only the facts of the subjects the tally keeps
+ * at or above the threshold — a superset of the answer, exact once their facts are counted.
+ */
+export function subjectTallySql(source: string): string {
+  return `INSERT INTO metrics.subject_tally (stream, subject_code, n)
+    SELECT stream, subject_code, count(*) FROM ${source} WHERE subject_code IS NOT NULL GROUP BY stream, subject_code
+    ON CONFLICT (stream, subject_code) DO UPDATE SET n = metrics.subject_tally.n + EXCLUDED.n`;
+}
+
+/**
+ * The condition keeping a fact's subject among the tally's candidates for a threshold of `min` facts. An array of
+ * codes rather than a join: the facts are then read through their subject index whatever the planner guesses of the
+ * tally's distribution.
+ */
+export const tallyCandidates = (stream: string, min: string) =>
+  `subject_code = ANY(ARRAY(SELECT subject_code FROM metrics.subject_tally WHERE stream = ${stream} AND n >= ${min}))`;
