@@ -73,8 +73,13 @@ export async function insertFacts(
     `WITH ins AS (
        INSERT INTO metrics.fact (event_id, stream, seq, day, subject_code, district, city, province, industry, department,
          subject_kind, list, matter, severity, value, weight)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::smallint[], $4::date[], $5::text[], $6::text[], $7::text[], $8::text[],
+       SELECT u.* FROM unnest($1::uuid[], $2::text[], $3::smallint[], $4::date[], $5::text[], $6::text[], $7::text[], $8::text[],
          $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::numeric[], $16::numeric[])
+         AS u(event_id, stream, seq, day, subject_code, district, city, province, industry, department, subject_kind, list,
+           matter, severity, value, weight)
+       -- The exact cut (ADR 0124): no facts from a live event the latest snapshot run already restates.
+       WHERE NOT EXISTS (SELECT 1 FROM metrics.backfill_skip s WHERE s.event_id = u.event_id
+         AND s.run_id = (SELECT id FROM metrics.backfill_run ORDER BY started_at DESC, id LIMIT 1))
        ON CONFLICT (event_id, stream, seq) DO NOTHING
        RETURNING stream, day, subject_code, ${DIMS}, value, weight),
      rolled AS (${rollupUpsertSql(derived ? 'ins' : '(SELECT * FROM ins WHERE false) i')} RETURNING 1),
@@ -191,26 +196,12 @@ function restated(event: DeliveredEvent, current: string | null): DeliveredEvent
   };
 }
 
-/**
- * A live event the latest run's snapshot of its department already restates (ADR 0124, the exact cut): recorded by
- * the department before that snapshot's transaction began, but on the bus after the run's head.
- */
-async function restatedBySnapshot(sql: Sql, eventId: string): Promise<boolean> {
-  const rows = await sql.rows(
-    `SELECT 1 FROM metrics.backfill_skip
-      WHERE event_id = $1::uuid
-        AND run_id = (SELECT id FROM metrics.backfill_run ORDER BY started_at DESC, id LIMIT 1)`,
-    [eventId],
-  );
-  return rows.length > 0;
-}
-
 export const metricsFactsConsumer: ConsumerDefinition = {
   name: METRICS_CONSUMER,
   types: [...CONSUMED_TYPES, 'state.snapshot'],
   handle: async (event, sql) => {
     if (event.type === 'state.snapshot') await recordSnapshotFacts(sql, event);
-    else if (!(await restatedBySnapshot(sql, event.id))) await recordFactsOf(sql, event);
+    else await recordFactsOf(sql, event);
   },
   // Set-based (ADR 0123): a batch of 500 credit checks was 1,000 statements one event at a time, now 2 (3 with
   // snapshot items). The backfill run is read once per batch: the consumer never writes it, so it is the same for all.
