@@ -25,11 +25,21 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
   const { default: packaged } = (await import('@sparticuz/chromium')) as unknown as {
     default: { executablePath(): Promise<string>; args: string[] };
   };
-  return chromium.launch({
-    executablePath: await packaged.executablePath(),
-    headless: true,
-    args: [...packaged.args, ...quiet],
-  });
+  // The package unpacks its binary into the system's temporary directory on first use. Two test runs on one machine
+  // can meet there: one still writing the file while the other executes it fails with ETXTBSY. The writer finishes
+  // within moments, so a launch that meets a busy file waits and tries again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await chromium.launch({
+        executablePath: await packaged.executablePath(),
+        headless: true,
+        args: [...packaged.args, ...quiet],
+      });
+    } catch (error) {
+      if (attempt >= 5 || !String((error as Error).message).includes('ETXTBSY')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000 * attempt));
+    }
+  }
 }
 
 /** What a page did that the site must never do: console errors, failed or external requests, error responses. */

@@ -136,10 +136,11 @@ describe('the search budget', () => {
   });
 
   it('starts again when the window is over', async () => {
-    const challenge = new SearchChallenge({ searchesPerWindow: 1, windowSeconds: 0.05 });
+    // A window long enough that the second admit falls inside it even on a loaded machine (50 ms was not).
+    const challenge = new SearchChallenge({ searchesPerWindow: 1, windowSeconds: 1.5 });
     await challenge.admit('c', undefined);
     await assert.rejects(challenge.admit('c', undefined));
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    await new Promise((resolve) => setTimeout(resolve, 1_600));
     await challenge.admit('c', undefined);
   });
 });
