@@ -256,7 +256,8 @@ const storedRows = z.array(
 
 /**
  * The events of a stored batch, in the same transaction (docs/events.md): a new record is `accepted`, a changed one
- * `revised`; a row stored again unchanged tells no one anything. Recorded with the batch's other events.
+ * `revised`; a row stored again unchanged tells no one anything. Recorded with the batch's other events, dated at
+ * the batch's receipt (the instant the rows keep, so the state snapshot restates the same one: ADR 0130).
  */
 function intakeEvents(
   kind: DisclosureKind,
