@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { badInput, clock, conflict, forbidden, notFound, storableCopy, toIsoDate, z } from '@credit-hub/kit';
 import { validateUscc } from '@credit-hub/kit/codes';
 import { prismaSql, upsertRows, type Sql, type UpsertTable } from '@credit-hub/kit/db';
-import { recordEvent, recordEvents, type NewEvent } from '@credit-hub/kit/events';
+import { recordEvent, recordEvents } from '@credit-hub/kit/events';
 import type { Context } from './context.ts';
 import { inputToRaw } from './format/rules.ts';
 import { validateRow } from './intake/rules.ts';
@@ -18,7 +18,7 @@ import type {
   MutationResubmitQuarantinedArgs,
   PenaltyInput,
 } from './__generated__/types.ts';
-import { penaltyRepaired } from './events.ts';
+import { decisionDeclaredEvent, penaltyRepaired, quarantineResolvedEvent } from './events.ts';
 
 /** A row as jsonb: kept as received, except characters no database text can hold (the reasons name them). */
 const jsonRow = z.record(z.string(), z.json());
@@ -141,18 +141,14 @@ export async function resubmit(
         data: { status: 'RESUBMITTED', resolvedAt: clock.now(), recordId: BigInt(result.records[0]!.id) },
       });
       // Leaves the backlog once (ingestRows announced it already when the corrected row kept the entry's key).
-      await recordEvent(sql, {
-        source: 'disclosure',
-        type: 'disclosure.quarantine.resolved',
-        department: entry.department,
-        uniqueKey: `disclosure.quarantine.resolved:${id}`,
-        payload: {
-          kind: entry.kind === 'CF' ? 'PENALTY' : 'LICENCE',
+      await recordEvent(
+        sql,
+        quarantineResolvedEvent(entry.kind, entry.department, {
           quarantineId: id,
           resolution: 'RESUBMITTED',
           recordId: result.records[0]!.id,
-        },
-      });
+        }),
+      );
       return outcome(submissionId, result, 1);
     },
   );
@@ -246,19 +242,9 @@ export async function declare(ctx: Context, { decisions }: MutationDeclareDecisi
       // Each decision's declaration once (its unique key; a decision declared twice keeps its first declaration).
       await recordEvents(
         sql,
-        rows.map((r): NewEvent => ({
-          source: 'disclosure',
-          type: 'disclosure.decision.declared',
-          department,
-          uniqueKey: `disclosure.decision.declared:${r.kind === 'CF' ? 'PENALTY' : 'LICENCE'}:${r.authorityCode}:${r.documentNumber}`,
-          payload: {
-            kind: r.kind === 'CF' ? 'PENALTY' : 'LICENCE',
-            authorityCode: r.authorityCode,
-            decisionNumber: r.documentNumber,
-            decidedOn: r.decidedOn,
-            received: received.has(`${r.kind}:${r.authorityCode}:${r.documentNumber}`),
-          },
-        })),
+        rows.map((r) =>
+          decisionDeclaredEvent(department, r, received.has(`${r.kind}:${r.authorityCode}:${r.documentNumber}`)),
+        ),
       );
       return { declared: inserted, alreadyDeclared: rows.length - inserted };
     },

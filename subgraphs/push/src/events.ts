@@ -10,7 +10,14 @@
 import { randomUUID } from 'node:crypto';
 import { clock, z } from '@credit-hub/kit';
 import type { Sql } from '@credit-hub/kit/db';
-import { EVENT_TYPES, recordEvent, type ConsumerDefinition, type EventEnvelope } from '@credit-hub/kit/events';
+import {
+  EVENT_TYPES,
+  recordEvent,
+  type ConsumerDefinition,
+  type DepartmentSnapshot,
+  type EventEnvelope,
+  type NewEvent,
+} from '@credit-hub/kit/events';
 import { DEFAULT_CONFIG, knownEventTypes, liftTargets, MEASURE_LIFT_REQUIRED, type PushConfig } from './rules.ts';
 
 /** An event as the push subgraph keeps it (the backbone's envelope; a person's key stands as its subject). */
@@ -295,3 +302,105 @@ async function requestLifts(
     });
   }
 }
+
+/** The delivery a finished report is about: the pushed event (id, type, subject, occurrence) and its subscription. */
+export interface FinishedDelivery {
+  id: string;
+  type: string;
+  subjectCode: string | null;
+  occurredAt: Date;
+  subscriptionId: string;
+  subscriberDepartment: string | null;
+}
+
+/**
+ * A delivery's end (`push.delivery.finished`) as the metrics count it: on time when delivered within
+ * PUSH_SYNC_SLA_SECONDS of the event. The dispatcher records it when it writes the end; the state snapshot restates
+ * it from the same rows, so both go through this one function (docs/adr/0130-snapshots-of-disclosure-and-push.md).
+ */
+export function deliveryFinishedEvent(
+  d: FinishedDelivery,
+  outcome: 'DELIVERED' | 'DEAD' | 'GONE',
+  attempts: number,
+  at: Date,
+  slaMs: number,
+): NewEvent {
+  const latencyMs = Math.max(0, Math.round(at.getTime() - d.occurredAt.getTime()));
+  return {
+    source: 'push',
+    type: 'push.delivery.finished',
+    department: d.subscriberDepartment ?? 'platform',
+    ...(d.subjectCode ? { subject: d.subjectCode } : {}),
+    occurredAt: at,
+    payload: {
+      eventId: d.id,
+      eventType: d.type,
+      subscriptionId: d.subscriptionId,
+      subscriberDepartment: d.subscriberDepartment,
+      outcome,
+      attempts,
+      latencyMs,
+      timely: outcome === 'DELIVERED' && latencyMs <= slaMs,
+    },
+  };
+}
+
+const finishedRow = z.object({
+  id: z.string(),
+  type: z.string(),
+  subject_code: z.string().nullable(),
+  occurred_at: z.date(),
+  subscription_id: z.string(),
+  subscriber_department: z.string().nullable(),
+  outcome: z.enum(['DELIVERED', 'DEAD', 'GONE']),
+  attempt: z.number().int(),
+  finished_at: z.date(),
+});
+
+/**
+ * The push subgraph's state snapshot for a metrics backfill (ADR 0113, ADR 0124, ADR 0130): every delivery that has
+ * ended (delivered, or a dead letter), restated from its row and its last attempt — the attempt that ended it
+ * (outcome DELIVERED, DEAD or GONE) gives the outcome and the attempt count; the end is the delivery's `delivered_at`
+ * or, for a dead letter, the attempt's start plus its duration (the instant the dispatcher took, to the millisecond
+ * the attempt log keeps). `syncSlaSeconds` is the hub's PUSH_SYNC_SLA_SECONDS, as the dispatcher judges timeliness.
+ * Cannot restate: an earlier end of a delivery replayed since (a replay sets it waiting again; only its last end is
+ * in the rows), and a delivery whose subscription or event row was deleted by hand.
+ */
+export const pushSnapshotOf =
+  (syncSlaSeconds: number = DEFAULT_CONFIG.syncSlaSeconds): DepartmentSnapshot =>
+  async (sql) => {
+    const rows = await sql.rows(
+      `SELECT e.id::text AS id, e.type, e.subject_code, e.occurred_at, d.subscription_id::text AS subscription_id,
+              s.department AS subscriber_department, a.outcome, a.attempt,
+              coalesce(d.delivered_at, a.at + make_interval(secs => a.duration_ms / 1000.0)) AS finished_at
+         FROM push.delivery d
+         JOIN push.event e ON e.seq = d.event_seq
+         JOIN push.subscription s ON s.id = d.subscription_id
+         JOIN LATERAL (SELECT outcome, attempt, at, duration_ms FROM push.attempt a
+                        WHERE a.subscription_id = d.subscription_id AND a.event_seq = d.event_seq
+                          AND a.outcome IN ('DELIVERED', 'DEAD', 'GONE')
+                        ORDER BY a.id DESC LIMIT 1) a ON true
+        WHERE d.status <> 'PENDING'
+        ORDER BY d.subscription_id, d.event_seq`,
+    );
+    return rows.map((raw) => {
+      const r = finishedRow.parse(raw);
+      return deliveryFinishedEvent(
+        {
+          id: r.id,
+          type: r.type,
+          subjectCode: r.subject_code,
+          occurredAt: r.occurred_at,
+          subscriptionId: r.subscription_id,
+          subscriberDepartment: r.subscriber_department,
+        },
+        r.outcome,
+        r.attempt,
+        r.finished_at,
+        syncSlaSeconds * 1000,
+      );
+    });
+  };
+
+/** The snapshot with the default PUSH_SYNC_SLA_SECONDS (rules.ts DEFAULT_CONFIG). */
+export const pushSnapshot: DepartmentSnapshot = pushSnapshotOf();

@@ -26,6 +26,7 @@ import { clock, z } from '@credit-hub/kit';
 import { inPgTransaction, pgSql, type Db } from '@credit-hub/kit/db';
 import { recordEvents } from '@credit-hub/kit/events';
 import { Webhook } from 'standardwebhooks';
+import { deliveryFinishedEvent } from './events.ts';
 import { isNonPublicAddress, outcomeOf, retryDelayMs, webhookBody, type Outcome, type PushConfig } from './rules.ts';
 
 export interface Dispatcher {
@@ -60,28 +61,6 @@ interface Answer {
   statusCode: number | null;
   error: string | null;
   durationMs: number;
-}
-
-/** A delivery's end as the event the metrics count: on time when delivered within PUSH_SYNC_SLA_SECONDS. */
-function finishedEvent(c: Claimed, outcome: 'DELIVERED' | 'DEAD' | 'GONE', attempts: number, at: Date, slaMs: number) {
-  const latencyMs = Math.max(0, Math.round(at.getTime() - c.occurredAt.getTime()));
-  return {
-    source: 'push' as const,
-    type: 'push.delivery.finished' as const,
-    department: c.subscriberDepartment ?? 'platform',
-    ...(c.subjectCode ? { subject: c.subjectCode } : {}),
-    occurredAt: at,
-    payload: {
-      eventId: c.id,
-      eventType: c.type,
-      subscriptionId: c.subscriptionId,
-      subscriberDepartment: c.subscriberDepartment,
-      outcome,
-      attempts,
-      latencyMs,
-      timely: outcome === 'DELIVERED' && latencyMs <= slaMs,
-    },
-  };
 }
 
 export function createDispatcher(
@@ -290,7 +269,7 @@ export function createDispatcher(
         batch
           .filter((r) => r.outcome !== 'RETRY' && finished.has(`${r.c.subscriptionId}:${r.c.eventSeq}`))
           .map((r) =>
-            finishedEvent(
+            deliveryFinishedEvent(
               r.c,
               r.outcome as 'DELIVERED' | 'DEAD' | 'GONE',
               r.attempt,

@@ -258,8 +258,13 @@ export const SNAPSHOT_TYPES = [
   'disclosure.record.accepted',
   'disclosure.record.revised',
   'disclosure.record.repaired',
+  'disclosure.record.quarantined',
+  'disclosure.quarantine.resolved',
+  'disclosure.decision.received',
+  'disclosure.decision.declared',
   'credit.check.recorded',
   'report.issued',
+  'push.delivery.finished',
 ] as const;
 
 /**

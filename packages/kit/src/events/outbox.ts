@@ -63,7 +63,10 @@ export function validateEvent(event: NewEvent): EventEnvelope & { uniqueKey: str
     throw new InvalidEvent(
       `${event.type} v${version} payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
     );
-  if (!named.subjectCode && !named.personKey && !SUBJECTLESS_TYPES.has(event.type))
+  // A snapshot item names a subject exactly when the event it restates does (ADR 0130: decisions, quarantine).
+  const restated = event.type === 'state.snapshot' ? (parsed.data as { type?: EventType }).type : undefined;
+  const subjectless = SUBJECTLESS_TYPES.has(event.type) || (restated !== undefined && SUBJECTLESS_TYPES.has(restated));
+  if (!named.subjectCode && !named.personKey && !subjectless)
     throw new InvalidEvent(`${event.type}: an event names its subject (subjectCode or personKey)`);
   return {
     id: event.id ?? randomUUID(),

@@ -33,6 +33,14 @@ import {
   type ValidationContext,
 } from './rules.ts';
 import { recordEvents, type NewEvent } from '@credit-hub/kit/events';
+import {
+  decisionReceivedEvent,
+  penaltyPublishedEvent,
+  quarantineResolvedEvent,
+  recordQuarantinedEvent,
+  recordStoredEvent,
+  ruleCodes,
+} from '../events.ts';
 
 export interface IngestInput {
   kind: DisclosureKind;
@@ -248,46 +256,35 @@ const storedRows = z.array(
 
 /**
  * The events of a stored batch, in the same transaction (docs/events.md): a new record is `accepted`, a changed one
- * `revised`; a row stored again unchanged tells no one anything. Recorded with the batch's other events.
+ * `revised`; a row stored again unchanged tells no one anything. Recorded with the batch's other events, dated at
+ * the batch's receipt (the instant the rows keep, so the state snapshot restates the same one: ADR 0130).
  */
 function intakeEvents(
   kind: DisclosureKind,
   department: string,
   valid: readonly Record<string, unknown>[],
   stored: z.infer<typeof storedRows>,
+  receivedAt: Date,
 ) {
   const byRow = new Map(valid.map((v) => [v.row_number as number, v]));
   const events: NewEvent[] = [];
   for (const row of stored) {
     if (!row.inserted && row.unchanged) continue;
     const v = byRow.get(row.rowNumber)!;
-    events.push({
-      source: 'disclosure',
-      type: row.inserted ? 'disclosure.record.accepted' : 'disclosure.record.revised',
-      department,
-      subject: String(v.subject_code),
-      payload: {
-        kind: kind === 'CF' ? 'PENALTY' : 'LICENCE',
-        recordId: row.id,
-        decisionNumber: String(v.document_number ?? ''),
-        decidedOn: String(v.decided_on).slice(0, 10),
-      },
-    });
+    const subjectCode = String(v.subject_code);
+    const decidedOn = String(v.decided_on).slice(0, 10);
+    const r = { subjectCode, recordId: row.id, decisionNumber: String(v.document_number ?? ''), decidedOn };
+    events.push(recordStoredEvent(kind, department, r, !row.inserted, receivedAt));
     // A penalty's publicity window and first day of 信用修复 (the repair window keeps them: docs/rules/repair.md).
     if (kind === 'CF' && v.publicity_ends_on !== undefined)
-      events.push({
-        source: 'disclosure',
-        type: 'record.published',
-        department,
-        subject: String(v.subject_code),
-        payload: {
-          record: 'ADMINISTRATIVE_PENALTY',
-          recordId: row.id,
-          publishedOn: String(v.decided_on).slice(0, 10),
-          publicityEndsOn: v.publicity_ends_on ? String(v.publicity_ends_on).slice(0, 10) : null,
-          repairableFrom: v.repairable_from ? String(v.repairable_from).slice(0, 10) : null,
-        },
-      });
+      events.push(
+        penaltyPublishedEvent(
+          department,
+          { ...r, publicityEndsOn: v.publicity_ends_on ? String(v.publicity_ends_on).slice(0, 10) : null },
+          v.repairable_from ? String(v.repairable_from).slice(0, 10) : null,
+          receivedAt,
+        ),
+      );
   }
   return events;
 }
@@ -305,10 +302,6 @@ interface FirstReceipt {
 const seenKeys = z.array(
   z.object({ authorityCode: z.string(), documentNumber: z.string(), seen: z.boolean(), declared: z.boolean() }),
 );
-const ruleCodes = (reasons: unknown): string[] =>
-  Array.isArray(reasons)
-    ? [...new Set(reasons.map((r) => String((r as { rule?: unknown }).rule ?? '')).filter(Boolean))].slice(0, 50)
-    : [];
 const day10 = (v: unknown): string | null => (v === null || v === undefined ? null : String(v).slice(0, 10) || null);
 
 /**
@@ -374,24 +367,7 @@ function firstReceiptEvents(
   firsts: readonly FirstReceipt[],
   receivedAt: Date,
 ) {
-  const wire = kind === 'CF' ? 'PENALTY' : 'LICENCE';
-  return firsts.map((f): NewEvent => ({
-    source: 'disclosure',
-    type: 'disclosure.decision.received',
-    department,
-    ...(f.subject ? { subject: f.subject } : {}),
-    occurredAt: receivedAt,
-    uniqueKey: `disclosure.decision.received:${wire}:${f.authorityCode}:${f.documentNumber}`,
-    payload: {
-      kind: wire,
-      authorityCode: f.authorityCode,
-      decisionNumber: f.documentNumber,
-      decidedOn: f.decidedOn,
-      compliant: f.rules.length === 0,
-      declared: f.declared,
-      rules: f.rules,
-    },
-  }));
+  return firsts.map((f) => decisionReceivedEvent(kind, department, f, receivedAt));
 }
 
 /** `disclosure.record.quarantined` for each entry this call added to the quarantine (a re-run chunk adds none). */
@@ -404,22 +380,16 @@ function quarantinedEvents(
 ) {
   const byRow = new Map(invalid.map((v) => [Number(v.row_number), v]));
   const added = z.array(z.object({ id: z.string(), rowNumber: z.number().int() })).parse(entries);
-  return added.map((e): NewEvent => {
+  return added.map((e) => {
     const v = byRow.get(e.rowNumber)!;
-    return {
-      source: 'disclosure',
-      type: 'disclosure.record.quarantined',
-      department,
-      occurredAt: receivedAt,
-      payload: {
-        kind: kind === 'CF' ? 'PENALTY' : 'LICENCE',
-        quarantineId: e.id,
-        authorityCode: typeof v.authority_code === 'string' ? v.authority_code : null,
-        decisionNumber: typeof v.document_number === 'string' ? v.document_number.slice(0, 200) : null,
-        decidedOn: day10(v.decided_on),
-        rules: ruleCodes(v.reasons),
-      },
+    const q = {
+      quarantineId: e.id,
+      authorityCode: typeof v.authority_code === 'string' ? v.authority_code : null,
+      documentNumber: typeof v.document_number === 'string' ? v.document_number : null,
+      decidedOn: day10(v.decided_on),
+      rules: ruleCodes(v.reasons),
     };
+    return recordQuarantinedEvent(kind, department, q, receivedAt);
   });
 }
 
@@ -483,21 +453,20 @@ export async function ingestRows(
     );
     if (stored.length !== valid.length)
       throw new Error(`ingestRows: ${valid.length} valid rows but ${stored.length} stored (a row was lost)`);
-    events.push(...intakeEvents(kind, submitter.department, valid, stored));
+    events.push(...intakeEvents(kind, submitter.department, valid, stored, receivedAt));
     events.push(
-      ...(stored[0]?.superseded ?? []).map((q): NewEvent => ({
-        source: 'disclosure',
-        type: 'disclosure.quarantine.resolved',
-        department: q.department,
-        occurredAt: receivedAt,
-        uniqueKey: `disclosure.quarantine.resolved:${q.id}`,
-        payload: {
-          kind: kind === 'CF' ? 'PENALTY' : 'LICENCE',
-          quarantineId: q.id,
-          resolution: q.id === input.resubmitting ? 'RESUBMITTED' : 'SUPERSEDED',
-          recordId: q.recordId,
-        },
-      })),
+      ...(stored[0]?.superseded ?? []).map((q) =>
+        quarantineResolvedEvent(
+          kind,
+          q.department,
+          {
+            quarantineId: q.id,
+            resolution: q.id === input.resubmitting ? 'RESUBMITTED' : 'SUPERSEDED',
+            recordId: q.recordId,
+          },
+          receivedAt,
+        ),
+      ),
     );
     for (const row of stored) {
       records.push({ rowNumber: row.rowNumber, id: row.id });
