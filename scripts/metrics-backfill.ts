@@ -23,9 +23,11 @@ import { pgSql } from '@credit-hub/kit/db';
 import { clock } from '@credit-hub/kit';
 import { commitmentSnapshot } from '@credit-hub/subgraph-commitment/events';
 import { courtSnapshot } from '@credit-hub/subgraph-court/events';
+import { evaluationSnapshot } from '@credit-hub/subgraph-evaluation/events';
 import { environmentSnapshot } from '@credit-hub/subgraph-environment/events';
 import { governmentSnapshot } from '@credit-hub/subgraph-government/events';
 import { marketSnapshot } from '@credit-hub/subgraph-market/events';
+import { repairSnapshot } from '@credit-hub/subgraph-repair/events';
 import { reportSnapshot } from '@credit-hub/subgraph-report/events';
 import { taxSnapshot } from '@credit-hub/subgraph-tax/events';
 import { rebuildFacts, snapshotBackfill, type SnapshotSource } from '@credit-hub/subgraph-metrics/events';
@@ -48,8 +50,10 @@ const SNAPSHOT_SOURCES: SnapshotSource[] = [
   { department: 'commitment', snapshot: commitmentSnapshot },
   { department: 'court', snapshot: courtSnapshot },
   { department: 'environment', snapshot: environmentSnapshot },
+  { department: 'evaluation', snapshot: evaluationSnapshot },
   { department: 'government', snapshot: governmentSnapshot },
   { department: 'market', snapshot: marketSnapshot },
+  { department: 'repair', snapshot: repairSnapshot },
   { department: 'report', snapshot: reportSnapshot },
   { department: 'tax', snapshot: taxSnapshot },
 ];

@@ -260,6 +260,10 @@ export const SNAPSHOT_TYPES = [
   'disclosure.record.repaired',
   'credit.check.recorded',
   'report.issued',
+  'business.decision.reported',
+  'credit.measure.overdue',
+  'inspection.sample.drawn',
+  'repair.case.closed',
 ] as const;
 
 /**

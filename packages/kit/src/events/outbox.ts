@@ -63,7 +63,9 @@ export function validateEvent(event: NewEvent): EventEnvelope & { uniqueKey: str
     throw new InvalidEvent(
       `${event.type} v${version} payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
     );
-  if (!named.subjectCode && !named.personKey && !SUBJECTLESS_TYPES.has(event.type))
+  // A snapshot item names a subject exactly when the event it restates does (a 双随机 draw names none).
+  const restated = event.type === 'state.snapshot' ? (parsed.data as { type: EventType }).type : event.type;
+  if (!named.subjectCode && !named.personKey && !SUBJECTLESS_TYPES.has(restated))
     throw new InvalidEvent(`${event.type}: an event names its subject (subjectCode or personKey)`);
   return {
     id: event.id ?? randomUUID(),
