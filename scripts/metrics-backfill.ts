@@ -25,9 +25,11 @@ import { commitmentSnapshot } from '@credit-hub/subgraph-commitment/events';
 import { courtSnapshot } from '@credit-hub/subgraph-court/events';
 import { disclosureSnapshot } from '@credit-hub/subgraph-disclosure/events';
 import { environmentSnapshot } from '@credit-hub/subgraph-environment/events';
+import { evaluationSnapshot } from '@credit-hub/subgraph-evaluation/events';
 import { governmentSnapshot } from '@credit-hub/subgraph-government/events';
 import { marketSnapshot } from '@credit-hub/subgraph-market/events';
 import { pushSnapshotOf } from '@credit-hub/subgraph-push/events';
+import { repairSnapshot } from '@credit-hub/subgraph-repair/events';
 import { reportSnapshot } from '@credit-hub/subgraph-report/events';
 import { taxSnapshot } from '@credit-hub/subgraph-tax/events';
 import { rebuildFacts, snapshotBackfill, type SnapshotSource } from '@credit-hub/subgraph-metrics/events';
@@ -56,10 +58,12 @@ const SNAPSHOT_SOURCES: SnapshotSource[] = [
   { department: 'court', snapshot: courtSnapshot },
   { department: 'disclosure', snapshot: disclosureSnapshot },
   { department: 'environment', snapshot: environmentSnapshot },
+  { department: 'evaluation', snapshot: evaluationSnapshot },
   { department: 'government', snapshot: governmentSnapshot },
   { department: 'market', snapshot: marketSnapshot },
   // Timeliness judged against the hub's PUSH_SYNC_SLA_SECONDS, as the dispatcher judged it (default when unset).
   { department: 'push', snapshot: pushSnapshotOf(syncSlaSeconds()) },
+  { department: 'repair', snapshot: repairSnapshot },
   { department: 'report', snapshot: reportSnapshot },
   { department: 'tax', snapshot: taxSnapshot },
 ];

@@ -5,7 +5,15 @@
  */
 import { chineseCalendar, z } from '@credit-hub/kit';
 import type { WorkingCalendar } from '@credit-hub/kit/calendar';
-import type { ConsumerDefinition, DeliveredEvent, TimeEventRule } from '@credit-hub/kit/events';
+import {
+  endingsUpTo,
+  type ConsumerDefinition,
+  type DeliveredEvent,
+  type DepartmentSnapshot,
+  type NewEvent,
+  type TimeEventRule,
+} from '@credit-hub/kit/events';
+import { CREDIT_LISTS, type CreditList } from './catalogue/rules.ts';
 
 interface CheckedPayload {
   commitmentId: string;
@@ -152,3 +160,191 @@ export const measureOverdue: TimeEventRule = {
 };
 
 export const evaluationTimeRules: readonly TimeEventRule[] = [measureOverdue];
+
+// ---------------------------------------------------------------------------------------------------------------
+// The events of the evaluation's writes, built apart from recording them so the metrics snapshot restates the same
+// ones (docs/adr/0131-evaluation-and-repair-snapshots.md).
+
+/** The window of 应查未查 the metrics count by (docs/credit-checks.md: `uncheckedDecisions`' default `days`). */
+export const UNCHECKED_WINDOW_DAYS = 30;
+
+/** A recorded credit check, as `credit.check.recorded` announces it (checks/writes.ts `recordChecks`). */
+export const checkRecordedEvent = (c: {
+  id: string;
+  department: string | null;
+  subjectCode: string;
+  matter: string;
+  action: string;
+  lists: readonly CreditList[];
+  checkedAt: Date;
+}): NewEvent => ({
+  source: 'evaluation',
+  type: 'credit.check.recorded',
+  department: c.department ?? 'platform',
+  subject: c.subjectCode,
+  occurredAt: c.checkedAt,
+  payload: {
+    checkId: c.id,
+    checkingDepartment: c.department ?? 'platform',
+    matter: c.matter,
+    action: c.action,
+    lists: [...c.lists],
+  },
+});
+
+/** A business decision at its first report (应查未查), with whether a check lay in the window before it. */
+export const decisionReportedEvent = (d: {
+  id: string;
+  department: string;
+  subjectCode: string;
+  matter: string;
+  reference: string;
+  decidedOn: string;
+  checked: boolean;
+}): NewEvent => ({
+  source: 'evaluation',
+  type: 'business.decision.reported',
+  department: d.department,
+  subject: d.subjectCode,
+  uniqueKey: `business.decision.reported:${d.id}`,
+  payload: {
+    decisionId: d.id,
+    matter: d.matter,
+    reference: d.reference,
+    decidedOn: d.decidedOn,
+    checked: d.checked,
+    windowDays: UNCHECKED_WINDOW_DAYS,
+  },
+});
+
+/** A 双随机 draw, at its time, with its strata's populations and drawn counts (sampling/writes.ts). */
+export const sampleDrawnEvent = (d: {
+  id: string;
+  department: string;
+  regionCode: string;
+  industryCode: string | null;
+  matter: string;
+  strata: readonly { level: string; population: number; drawn: number }[];
+  drawnAt: Date;
+}): NewEvent => ({
+  source: 'evaluation',
+  type: 'inspection.sample.drawn',
+  department: d.department,
+  occurredAt: d.drawnAt,
+  payload: {
+    sampleId: d.id,
+    regionCode: d.regionCode,
+    industryCode: d.industryCode,
+    matter: d.matter,
+    levels: d.strata.map((s) => ({ level: s.level, population: s.population, drawn: s.drawn })),
+  },
+});
+
+const checkRow = z.object({
+  id: z.string(),
+  department: z.string().nullable(),
+  subject_code: z.string(),
+  matter: z.string(),
+  action: z.string(),
+  lists: z.array(z.object({ list: z.enum(CREDIT_LISTS) })),
+  checked_at: z.date(),
+});
+const decisionRow = z.object({
+  id: z.string(),
+  department: z.string(),
+  subject_code: z.string(),
+  matter: z.string(),
+  reference: z.string(),
+  decided_on: z.string(),
+  checked: z.boolean(),
+});
+const drawRow = z.object({
+  id: z.string(),
+  department: z.string().nullable(),
+  region_code: z.string(),
+  industry_code: z.string().nullable(),
+  matter: z.string(),
+  strata: z.array(z.object({ level: z.string(), population: z.number(), drawn: z.number() })),
+  drawn_at: z.date(),
+});
+
+/**
+ * The evaluation's state snapshot for a metrics backfill (ADR 0113, ADR 0124, ADR 0131). Restates:
+ * - every credit check (rows are never deleted) as recorded, at its time — exact;
+ * - every business decision reported (应查未查) at its decision date, `checked` judged again by the write's rule
+ *   (a check of the department, subject and matter within the window before the decision). Not exact when the
+ *   decision was reported again with another date (the upsert keeps the latest; the event had the first) or when
+ *   a check within the window was recorded after the first report;
+ * - every overdue measure (应惩未惩) with the overdue rule's own code over every day up to `today`. A measure whose
+ *   feedback came after its overdue day is not restated (the rule sees the feedback);
+ * - every 双随机 draw at its time, with the department migration 0076 keeps (`platform` for a draw whose event was
+ *   gone when the column was backfilled).
+ * Not restated: `evaluation.grade.changed` — only the current grade is stored, so the changes cannot be told.
+ */
+export const evaluationSnapshot: DepartmentSnapshot = async (sql, { today }) => {
+  const events: NewEvent[] = [];
+  const checks = await sql.rows(
+    `SELECT id::text, caller_department AS department, subject_code, matter::text AS matter, action::text AS action,
+            lists, checked_at
+       FROM evaluation.credit_check ORDER BY checked_at, id`,
+  );
+  for (const raw of checks) {
+    const c = checkRow.parse(raw);
+    events.push(
+      checkRecordedEvent({
+        id: c.id,
+        department: c.department,
+        subjectCode: c.subject_code,
+        matter: c.matter,
+        action: c.action,
+        lists: c.lists.map((l) => l.list),
+        checkedAt: c.checked_at,
+      }),
+    );
+  }
+  const decisions = await sql.rows(
+    `SELECT d.id::text, d.department, d.subject_code, d.matter::text AS matter, d.reference,
+            to_char(d.decided_on, 'YYYY-MM-DD') AS decided_on,
+            EXISTS (SELECT 1 FROM evaluation.credit_check c
+                     WHERE c.caller_department = d.department AND c.subject_code = d.subject_code
+                       AND c.matter = d.matter
+                       AND (c.checked_at AT TIME ZONE 'Asia/Shanghai')::date
+                           BETWEEN d.decided_on - $1::int AND d.decided_on) AS checked
+       FROM evaluation.business_decision d ORDER BY d.id`,
+    [UNCHECKED_WINDOW_DAYS],
+  );
+  for (const raw of decisions) {
+    const d = decisionRow.parse(raw);
+    events.push(
+      decisionReportedEvent({
+        id: d.id,
+        department: d.department,
+        subjectCode: d.subject_code,
+        matter: d.matter,
+        reference: d.reference,
+        decidedOn: d.decided_on,
+        checked: d.checked,
+      }),
+    );
+  }
+  events.push(...(await endingsUpTo(measureOverdue, sql, today)));
+  const draws = await sql.rows(
+    `SELECT id::text, department, region_code, industry_code, matter, strata, drawn_at
+       FROM evaluation.inspection_draw ORDER BY id`,
+  );
+  for (const raw of draws) {
+    const d = drawRow.parse(raw);
+    events.push(
+      sampleDrawnEvent({
+        id: d.id,
+        department: d.department ?? 'platform',
+        regionCode: d.region_code,
+        industryCode: d.industry_code,
+        matter: d.matter,
+        strata: d.strata,
+        drawnAt: d.drawn_at,
+      }),
+    );
+  }
+  return events;
+};

@@ -6,10 +6,25 @@
  *     act, done on consuming `repair.approved`), the approved application becomes SYNCED.
  */
 import type { Sql } from '@credit-hub/kit/db';
-import type { ConsumerDefinition, DeliveredEvent, PayloadOf } from '@credit-hub/kit/events';
-import { chineseCalendar } from '@credit-hub/kit';
+import type {
+  ConsumerDefinition,
+  DeliveredEvent,
+  DepartmentSnapshot,
+  NewEvent,
+  PayloadOf,
+} from '@credit-hub/kit/events';
+import { chineseCalendar, z } from '@credit-hub/kit';
 import { chinaToday, clock, toIsoDate } from '@credit-hub/kit';
-import { workingDays, type RecordKind } from './rules.ts';
+import {
+  CLOSING_OUTCOME,
+  handlingDays,
+  isOverdue,
+  workingDays,
+  type CaseAction,
+  type CaseKind,
+  type CaseState,
+  type RecordKind,
+} from './rules.ts';
 
 const KIND_OF_LIST: Partial<Record<string, RecordKind>> = {
   MAJOR_TAX_VIOLATOR: 'MAJOR_TAX_VIOLATION',
@@ -153,3 +168,123 @@ export const repairRecordsConsumer: ConsumerDefinition = {
 };
 
 export const repairConsumers: readonly ConsumerDefinition[] = [repairRecordsConsumer];
+
+// ---------------------------------------------------------------------------------------------------------------
+// The metrics snapshot (docs/adr/0131-evaluation-and-repair-snapshots.md)
+
+/** A closed case as `repair.case.closed` announces it (docs/events.md): built here for the write and the snapshot. */
+export interface ClosedCase {
+  caseId: string;
+  kind: CaseKind;
+  recordKind: RecordKind;
+  recordId: string;
+  department: string;
+  subjectCode: string;
+  outcome: NonNullable<(typeof CLOSING_OUTCOME)[CaseAction]>;
+  submittedOn: string;
+  closedOn: string;
+  workingDays: number | null;
+  overdue: boolean;
+  extended: boolean;
+}
+
+/** `repair.case.closed`: the one builder of the closing decision's event (writes.ts `move` and the snapshot). */
+export const caseClosedEvent = (c: ClosedCase): NewEvent => ({
+  source: 'repair',
+  type: 'repair.case.closed',
+  department: c.department,
+  subject: c.subjectCode,
+  payload: {
+    caseId: c.caseId,
+    caseKind: c.kind,
+    recordKind: c.recordKind,
+    recordId: c.recordId,
+    outcome: c.outcome,
+    submittedOn: c.submittedOn,
+    closedOn: c.closedOn,
+    workingDays: c.workingDays,
+    overdue: c.overdue,
+    extended: c.extended,
+  },
+});
+
+const closingRow = z.object({
+  case_id: z.string(),
+  transition_id: z.string(),
+  kind: z.string(),
+  record_kind: z.string(),
+  record_id: z.string(),
+  department: z.string(),
+  subject_code: z.string(),
+  extended: z.boolean(),
+  submitted_on: z.string(),
+  action: z.string(),
+  from_state: z.string(),
+  due_on: z.string().nullable(),
+  closed_on: z.string(),
+  at: z.date(),
+});
+const stageRow = z.object({
+  case_id: z.string(),
+  id: z.string(),
+  from_state: z.string().nullable(),
+  stage_days: z.number().nullable(),
+});
+
+/**
+ * The repair window's state snapshot for a metrics backfill (ADR 0113, ADR 0124, ADR 0131): every closing decision
+ * (a transition whose action closes a case) restated as the `repair.case.closed` the decision recorded, at the
+ * transition's time. The handling days are the case's non-extension stages up to that transition (as the write sums
+ * them); the overdue flag is the write's own rule over the due date the transition keeps (migration 0076). A decision
+ * made before that migration has no due date kept and is restated as on time: the case's due_on was overwritten by
+ * the decision and an extension's days were not kept, so nothing else can tell.
+ */
+export const repairSnapshot: DepartmentSnapshot = async (sql) => {
+  const closing = Object.keys(CLOSING_OUTCOME);
+  const rows = (
+    await sql.rows(
+      `SELECT c.id::text AS case_id, t.id::text AS transition_id, c.kind, c.record_kind, c.record_id, c.department,
+              c.subject_code, c.extended,
+              -- As the write dates it: the UTC day of the submission (the decision's, for a case never submitted).
+              to_char(coalesce(c.submitted_at, t.at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS submitted_on,
+              t.action, t.from_state, t.due_on::text AS due_on,
+              to_char(t.at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS closed_on, t.at
+         FROM repair.transition t JOIN repair."case" c ON c.id = t.case_id
+        WHERE t.action = ANY($1::text[]) ORDER BY t.id`,
+      [closing],
+    )
+  ).map((r) => closingRow.parse(r));
+  if (rows.length === 0) return [];
+  const stages = (
+    await sql.rows(
+      `SELECT case_id::text AS case_id, id::text AS id, from_state, stage_days FROM repair.transition
+        WHERE case_id = ANY($1::bigint[]) AND action <> 'EXTEND' ORDER BY case_id, id`,
+      [[...new Set(rows.map((r) => r.case_id))]],
+    )
+  ).map((r) => stageRow.parse(r));
+  const byCase = new Map<string, z.infer<typeof stageRow>[]>();
+  for (const s of stages) byCase.set(s.case_id, [...(byCase.get(s.case_id) ?? []), s]);
+  const day = (v: string) => new Date(`${v}T00:00:00Z`);
+  return rows.map((r) => ({
+    ...caseClosedEvent({
+      caseId: r.case_id,
+      kind: r.kind as CaseKind,
+      recordKind: r.record_kind as RecordKind,
+      recordId: r.record_id,
+      department: r.department,
+      subjectCode: r.subject_code,
+      outcome: CLOSING_OUTCOME[r.action as CaseAction]!,
+      submittedOn: r.submitted_on,
+      closedOn: r.closed_on,
+      // The stages up to this decision, its own transition included (ids grow with the moves).
+      workingDays: handlingDays(
+        (byCase.get(r.case_id) ?? [])
+          .filter((s) => BigInt(s.id) <= BigInt(r.transition_id))
+          .map((s) => ({ stage: s.from_state as CaseState | null, days: s.stage_days })),
+      ),
+      overdue: isOverdue(r.from_state as CaseState, r.due_on ? day(r.due_on) : null, day(r.closed_on)),
+      extended: r.extended,
+    }),
+    occurredAt: r.at,
+  }));
+};

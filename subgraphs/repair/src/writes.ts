@@ -18,6 +18,7 @@ import {
 import { prismaSql, type RepairCase } from '@credit-hub/kit/db';
 import { recordEvent } from '@credit-hub/kit/events';
 import type { Context } from './context.ts';
+import { caseClosedEvent } from './events.ts';
 import { marksOf, markKey } from './reads.ts';
 import {
   actorFor,
@@ -286,6 +287,9 @@ export async function move(ctx: Context, rawId: string, action: CaseAction, args
           department: ctx.identity.department,
           reason,
           stageDays: action === 'EXTEND' ? null : workingDays(row.stageStartedAt, today),
+          // The due date before this move overwrites it: a closing decision's overdue flag is restated from it by the
+          // metrics snapshot (ADR 0131).
+          dueOn: row.dueOn,
           at: now,
         },
       });
@@ -330,24 +334,23 @@ export async function move(ctx: Context, rawId: string, action: CaseAction, args
           select: { fromState: true, stageDays: true },
         });
         const days = handlingDays(stages.map((t) => ({ stage: t.fromState as CaseState | null, days: t.stageDays })));
-        await recordEvent(prismaSql(tx), {
-          source: 'repair',
-          type: 'repair.case.closed',
-          department: row.department,
-          subject: row.subjectCode,
-          payload: {
+        await recordEvent(
+          prismaSql(tx),
+          caseClosedEvent({
             caseId: rawId,
-            caseKind: kind,
+            kind,
             recordKind: row.recordKind as RecordKind,
             recordId: row.recordId,
+            department: row.department,
+            subjectCode: row.subjectCode,
             outcome,
             submittedOn: iso(row.submittedAt ?? now),
             closedOn: iso(today),
             workingDays: days,
             overdue: isOverdue(state, row.dueOn, today),
             extended: row.extended,
-          },
-        });
+          }),
+        );
       }
       return updated;
     },

@@ -265,6 +265,10 @@ export const SNAPSHOT_TYPES = [
   'credit.check.recorded',
   'report.issued',
   'push.delivery.finished',
+  'business.decision.reported',
+  'credit.measure.overdue',
+  'inspection.sample.drawn',
+  'repair.case.closed',
 ] as const;
 
 /**

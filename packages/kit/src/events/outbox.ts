@@ -63,7 +63,7 @@ export function validateEvent(event: NewEvent): EventEnvelope & { uniqueKey: str
     throw new InvalidEvent(
       `${event.type} v${version} payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
     );
-  // A snapshot item names a subject exactly when the event it restates does (ADR 0130: decisions, quarantine).
+  // A snapshot item names a subject exactly when the event it restates does (ADR 0130: decisions, quarantine; ADR 0131: a 双随机 draw).
   const restated = event.type === 'state.snapshot' ? (parsed.data as { type?: EventType }).type : undefined;
   const subjectless = SUBJECTLESS_TYPES.has(event.type) || (restated !== undefined && SUBJECTLESS_TYPES.has(restated));
   if (!named.subjectCode && !named.personKey && !subjectless)

@@ -11,9 +11,10 @@ import {
   type SubgraphContext,
 } from '@credit-hub/kit';
 import { prismaSql, type Db } from '@credit-hub/kit/db';
-import { OUTBOX_CHANNEL, recordEvents, toJson, validateEvent, type NewEvent } from '@credit-hub/kit/events';
+import { OUTBOX_CHANNEL, recordEvents, toJson, validateEvent } from '@credit-hub/kit/events';
 import type { MutationReportBusinessDecisionsArgs, MutationReportCheckFeedbackArgs } from '../__generated__/types.ts';
 import { LIST_INFO, type CreditList } from '../catalogue/rules.ts';
+import { checkRecordedEvent, decisionReportedEvent, UNCHECKED_WINDOW_DAYS } from '../events.ts';
 import type { CheckRow, FeedbackRow } from './mappers.ts';
 import { checkId, currentFeedback, inMeasureOrder, loadCheck, type StoredMeasure } from './reads.ts';
 import { validateFeedback } from './rules.ts';
@@ -70,20 +71,17 @@ export async function recordChecks(db: Db, checks: readonly CheckToRecord[]): Pr
     // Its event (docs/events.md), validated here and stored by the same statement only if the check itself is.
     event: JSON.stringify(
       toJson(
-        validateEvent({
-          source: 'evaluation',
-          type: 'credit.check.recorded',
-          department: caller.department ?? 'platform',
-          subject: row.subjectCode,
-          occurredAt: row.checkedAt,
-          payload: {
-            checkId: row.id,
-            checkingDepartment: caller.department ?? 'platform',
+        validateEvent(
+          checkRecordedEvent({
+            id: row.id,
+            department: caller.department,
+            subjectCode: row.subjectCode,
             matter: row.matter,
             action: row.action,
             lists: row.lists,
-          },
-        }),
+            checkedAt: row.checkedAt,
+          }),
+        ),
       ),
     ),
   }));
@@ -198,8 +196,7 @@ const upserted = z.array(
   }),
 );
 
-/** The window of 应查未查 the metrics count by (docs/credit-checks.md: `uncheckedDecisions`' default `days`). */
-export const UNCHECKED_WINDOW_DAYS = 30;
+export { UNCHECKED_WINDOW_DAYS };
 
 /** reportBusinessDecisions: validated first (errors name `decisions[i].field`), then one upsert statement. */
 export async function reportBusinessDecisions(
@@ -249,21 +246,7 @@ export async function reportBusinessDecisions(
         prismaSql(tx),
         result
           .filter((r) => r.inserted)
-          .map((r): NewEvent => ({
-            source: 'evaluation',
-            type: 'business.decision.reported',
-            department,
-            subject: r.subject,
-            uniqueKey: `business.decision.reported:${r.id}`,
-            payload: {
-              decisionId: r.id,
-              matter: r.matter,
-              reference: r.reference,
-              decidedOn: r.decidedOn,
-              checked: r.checked,
-              windowDays: UNCHECKED_WINDOW_DAYS,
-            },
-          })),
+          .map((r) => decisionReportedEvent({ ...r, department, subjectCode: r.subject })),
       );
       const recorded = result.filter((r) => r.inserted).length;
       return { received: rows.length, recorded, updated: rows.length - recorded };

@@ -1,6 +1,7 @@
 import { badInput, clock, conflict, regionPrefix, requiredText, z, type SubgraphContext } from '@credit-hub/kit';
 import { Prisma, prismaSql, type Db } from '@credit-hub/kit/db';
 import { recordEvent } from '@credit-hub/kit/events';
+import { sampleDrawnEvent } from '../events.ts';
 import type {
   InspectionSampleInput,
   MutationDrawInspectionSampleArgs,
@@ -111,21 +112,24 @@ async function drawAndRecord(
       unevaluatedCount: unevaluated,
       refreshId: refresh?.id ?? null,
       drawnBy: actor,
+      department,
+      // The kit clock, so the draw and its event tell the same time (the metrics snapshot restates it from the row).
+      drawnAt: clock.now(),
     },
   });
   // 双随机 draws for the supervisors' metrics: recorded with the draw, in its transaction (docs/events.md).
-  await recordEvent(prismaSql(tx), {
-    source: 'evaluation',
-    type: 'inspection.sample.drawn',
-    department,
-    payload: {
-      sampleId: String(row.id),
+  await recordEvent(
+    prismaSql(tx),
+    sampleDrawnEvent({
+      id: String(row.id),
+      department,
       regionCode: input.regionCode,
       industryCode: industry,
       matter,
-      levels: draw.strata.map((s) => ({ level: s.level, population: s.population, drawn: s.drawn })),
-    },
-  });
+      strata: draw.strata,
+      drawnAt: row.drawnAt,
+    }),
+  );
   return toDrawMapper(row);
 }
 
