@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { inPgTransaction, pgSql } from '@credit-hub/kit/db';
-import { drainConsumer, recordEvents, relayAll, type NewEvent } from '@credit-hub/kit/events';
+import { recordEvents, type NewEvent } from '@credit-hub/kit/events';
 import { createTestDatabase, type TestDatabase } from '@credit-hub/kit/testing';
 import {
   breachPublicityEnded,
@@ -24,20 +24,15 @@ import {
   violatorListedEvent,
   violatorRemovedEvent,
 } from '@credit-hub/subgraph-tax/events';
-import {
-  metricsFactsConsumer,
-  rebuildFacts,
-  snapshotBackfill,
-  type SnapshotSource,
-} from '@credit-hub/subgraph-metrics/events';
-import { readFrame } from '@credit-hub/subgraph-metrics/reads';
-import { validateQuery, type MetricQueryInput } from '@credit-hub/subgraph-metrics/rules';
+import { rebuildFacts, snapshotBackfill, type SnapshotSource } from '@credit-hub/subgraph-metrics/events';
+import type { MetricQueryInput } from '@credit-hub/subgraph-metrics/rules';
 import { ratingValidUntil } from '../../subgraphs/environment/src/rules.ts';
 import { commitmentSeed } from '../../subgraphs/commitment/test/seed.ts';
 import { environmentSeed } from '../../subgraphs/environment/test/seed.ts';
 import { governmentSeed } from '../../subgraphs/government/test/seed.ts';
 import { marketSeed } from '../../subgraphs/market/test/seed.ts';
 import { taxSeed } from '../../subgraphs/tax/test/seed.ts';
+import { countOf, feedStore, metricFrames, SNAPSHOT_FACTS } from './support/backfill.ts';
 
 // The snapshots of tax, market supervision, environment, the 政务诚信 office, commitments and reports (ADR 0124): each department's rows
 // are stored as its writes store them and announced live with the events its writes (and its repair consumer and
@@ -86,16 +81,9 @@ const QUERIES: MetricQueryInput[] = [
   },
   { metric: 'reports.issued', from: '2025-01-01', to: '2026-05-31', grain: 'MONTH', groupBy: ['matter', 'severity'] },
 ];
-const frames = async () => {
-  const sql = pgSql(tdb.db.pool);
-  return Promise.all(QUERIES.map((q) => readFrame(sql, validateQuery(q, null))));
-};
-const count = async (query: string) => ((await tdb.db.pool.query<{ n: number }>(query)).rows[0] as { n: number }).n;
-const feed = async (events: NewEvent[]) => {
-  await recordEvents(pgSql(tdb.db.pool), events);
-  await relayAll(tdb.db.pool);
-  await drainConsumer(tdb.db.pool, metricsFactsConsumer);
-};
+const frames = () => metricFrames(tdb.db.pool, QUERIES);
+const count = (query: string) => countOf(tdb.db.pool, query);
+const feed = (events: NewEvent[]) => feedStore(tdb.db.pool, events);
 
 let live: Awaited<ReturnType<typeof frames>>;
 let liveFacts: number;
@@ -382,12 +370,7 @@ describe('metrics backfill from the snapshots of tax, market, environment, 政�
     const run = await snapshotBackfill(tdb.db.pool, SOURCES, { today: TODAY });
     assert.deepEqual(run.items, { commitment: 5, environment: 4, government: 3, market: 14, report: 2, tax: 8 });
     // Every fact now comes from the run's snapshot items, none from the live events.
-    assert.equal(
-      await count(
-        `SELECT count(*)::int AS n FROM metrics.fact f JOIN events.event e ON e.id = f.event_id WHERE e.type = 'state.snapshot'`,
-      ),
-      liveFacts,
-    );
+    assert.equal(await count(SNAPSHOT_FACTS), liveFacts);
     assert.deepEqual(await frames(), live);
   });
 

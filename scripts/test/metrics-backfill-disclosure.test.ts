@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { chinaToday, toIsoDate } from '@credit-hub/kit';
 import { inPgTransaction, pgSql } from '@credit-hub/kit/db';
-import { drainConsumer, recordEvents, relayAll, type NewEvent } from '@credit-hub/kit/events';
+import { recordEvents, type NewEvent } from '@credit-hub/kit/events';
 import { createTestDatabase, makeUscc, type TestDatabase } from '@credit-hub/kit/testing';
 import {
   decisionDeclaredEvent,
@@ -11,16 +11,11 @@ import {
   penaltyRepairedEvents,
 } from '@credit-hub/subgraph-disclosure/events';
 import { deliveryFinishedEvent, pushSnapshot } from '@credit-hub/subgraph-push/events';
-import {
-  metricsFactsConsumer,
-  rebuildFacts,
-  snapshotBackfill,
-  type SnapshotSource,
-} from '@credit-hub/subgraph-metrics/events';
-import { readFrame } from '@credit-hub/subgraph-metrics/reads';
-import { validateQuery, type MetricQueryInput } from '@credit-hub/subgraph-metrics/rules';
+import { rebuildFacts, snapshotBackfill, type SnapshotSource } from '@credit-hub/subgraph-metrics/events';
+import type { MetricQueryInput } from '@credit-hub/subgraph-metrics/rules';
 import { ingestRows } from '../../subgraphs/disclosure/src/intake/writes.ts';
 import { licenceRow, MARKET_AUTHORITY, penaltyRow } from '../../subgraphs/disclosure/test/seed.ts';
+import { countOf, metricFrames, SNAPSHOT_FACTS, toStore as carryToStore } from './support/backfill.ts';
 
 // The snapshots of the 双公示 intake and of push (ADR 0130): the intake's rows are stored by its own write
 // (ingestRows) with the events it records, the register, a 信用修复 and push's finished deliveries with the events
@@ -57,15 +52,9 @@ const QUERIES: MetricQueryInput[] = [
   { metric: 'push.deliveries', ...window, grain: 'MONTH', groupBy: ['department', 'severity'] },
   { metric: 'push.syncTimeliness', ...window, grain: 'MONTH', groupBy: ['department'] },
 ];
-const frames = async () => {
-  const sql = pgSql(tdb.db.pool);
-  return Promise.all(QUERIES.map((q) => readFrame(sql, validateQuery(q, null))));
-};
-const count = async (query: string) => ((await tdb.db.pool.query<{ n: number }>(query)).rows[0] as { n: number }).n;
-const toStore = async () => {
-  await relayAll(tdb.db.pool);
-  await drainConsumer(tdb.db.pool, metricsFactsConsumer);
-};
+const frames = () => metricFrames(tdb.db.pool, QUERIES);
+const count = (query: string) => countOf(tdb.db.pool, query);
+const toStore = () => carryToStore(tdb.db.pool);
 
 /** The intake's own write: one submission of rows, its events recorded in the same transaction. */
 const ingest = (kind: 'CF' | 'XK', raws: Record<string, unknown>[]) =>
@@ -227,12 +216,7 @@ describe('metrics backfill from the snapshots of the 双公示 intake and push',
     // 4 penalties accepted and published, 1 repaired (2 events), a licence accepted and revised; 6 first receipts;
     // 3 declarations; 2 quarantined rows and 1 resolution. Three finished deliveries.
     assert.deepEqual(run.items, { disclosure: 4 * 2 + 2 + 2 + 6 + 3 + 3, push: 3 });
-    assert.equal(
-      await count(
-        `SELECT count(*)::int AS n FROM metrics.fact f JOIN events.event e ON e.id = f.event_id WHERE e.type = 'state.snapshot'`,
-      ),
-      liveFacts,
-    );
+    assert.equal(await count(SNAPSHOT_FACTS), liveFacts);
     assert.deepEqual(await frames(), live);
   });
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { inPgTransaction, pgSql } from '@credit-hub/kit/db';
-import { drainConsumer, recordEvents, relayAll, type NewEvent } from '@credit-hub/kit/events';
+import { recordEvents, type NewEvent } from '@credit-hub/kit/events';
 import { createTestDatabase, type TestDatabase } from '@credit-hub/kit/testing';
 import {
   checkRecordedEvent,
@@ -12,14 +12,9 @@ import {
   sampleDrawnEvent,
 } from '@credit-hub/subgraph-evaluation/events';
 import { caseClosedEvent, repairSnapshot } from '@credit-hub/subgraph-repair/events';
-import {
-  metricsFactsConsumer,
-  rebuildFacts,
-  snapshotBackfill,
-  type SnapshotSource,
-} from '@credit-hub/subgraph-metrics/events';
-import { readFrame } from '@credit-hub/subgraph-metrics/reads';
-import { validateQuery, type MetricQueryInput } from '@credit-hub/subgraph-metrics/rules';
+import { rebuildFacts, snapshotBackfill, type SnapshotSource } from '@credit-hub/subgraph-metrics/events';
+import type { MetricQueryInput } from '@credit-hub/subgraph-metrics/rules';
+import { countOf, feedStore, metricFrames, SNAPSHOT_FACTS } from './support/backfill.ts';
 
 // The snapshots of the evaluation (credit checks, business decisions, overdue measures, 双随机 draws) and of the repair
 // window (closed cases) (ADR 0131): the rows are stored as the writes store them and announced live with the events
@@ -49,16 +44,9 @@ const QUERIES: MetricQueryInput[] = [
   { metric: 'repairs.overdue', from: '2026-01-01', to: '2026-05-31', groupBy: ['department'] },
   { metric: 'objections.share', from: '2026-01-01', to: '2026-05-31', groupBy: ['department'] },
 ];
-const frames = async () => {
-  const sql = pgSql(tdb.db.pool);
-  return Promise.all(QUERIES.map((q) => readFrame(sql, validateQuery(q, null))));
-};
-const count = async (query: string) => ((await tdb.db.pool.query<{ n: number }>(query)).rows[0] as { n: number }).n;
-const feed = async (events: NewEvent[]) => {
-  await recordEvents(pgSql(tdb.db.pool), events);
-  await relayAll(tdb.db.pool);
-  await drainConsumer(tdb.db.pool, metricsFactsConsumer);
-};
+const frames = () => metricFrames(tdb.db.pool, QUERIES);
+const count = (query: string) => countOf(tdb.db.pool, query);
+const feed = (events: NewEvent[]) => feedStore(tdb.db.pool, events);
 
 /** A credit check row as `recordChecks` stores it. */
 async function check(c: {
@@ -316,12 +304,7 @@ describe('metrics backfill from the snapshots of the evaluation and the repair w
     const run = await snapshotBackfill(tdb.db.pool, SOURCES, { today: TODAY });
     // 4 checks, 2 decisions, 1 overdue measure, 1 draw; 2 closed cases.
     assert.deepEqual(run.items, { evaluation: 8, repair: 2 });
-    assert.equal(
-      await count(
-        `SELECT count(*)::int AS n FROM metrics.fact f JOIN events.event e ON e.id = f.event_id WHERE e.type = 'state.snapshot'`,
-      ),
-      liveFacts,
-    );
+    assert.equal(await count(SNAPSHOT_FACTS), liveFacts);
     assert.deepEqual(await frames(), live);
   });
 
