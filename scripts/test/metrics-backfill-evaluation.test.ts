@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { inPgTransaction, pgSql } from '@credit-hub/kit/db';
 import { recordEvents, type NewEvent } from '@credit-hub/kit/events';
+import { chinaToday, toIsoDate } from '@credit-hub/kit';
 import { createTestDatabase, type TestDatabase } from '@credit-hub/kit/testing';
 import {
   checkRecordedEvent,
@@ -14,7 +15,8 @@ import {
 import { caseClosedEvent, repairSnapshot } from '@credit-hub/subgraph-repair/events';
 import { rebuildFacts, snapshotBackfill, type SnapshotSource } from '@credit-hub/subgraph-metrics/events';
 import type { MetricQueryInput } from '@credit-hub/subgraph-metrics/rules';
-import { countOf, feedStore, metricFrames, SNAPSHOT_FACTS } from './support/backfill.ts';
+import { countOf, feedStore, metricFrames, SNAPSHOT_FACTS, toStore } from './support/backfill.ts';
+import { storeEvaluations, type StoredEvaluationInput } from '../../subgraphs/evaluation/src/scoring/writes.ts';
 
 // The snapshots of the evaluation (credit checks, business decisions, overdue measures, 双随机 draws) and of the repair
 // window (closed cases) (ADR 0131): the rows are stored as the writes store them and announced live with the events
@@ -25,6 +27,14 @@ const TODAY = '2026-06-01';
 const day = (v: string) => new Date(`${v}T00:00:00Z`);
 const S1 = '91330106MA2B3C4D5E';
 const S2 = '91330203MA2B3C4D6F';
+
+const NEAR_TODAY = (() => {
+  const to = chinaToday();
+  const from = new Date(to);
+  from.setUTCDate(from.getUTCDate() - 7);
+  to.setUTCDate(to.getUTCDate() + 1);
+  return { from: toIsoDate(from)!, to: toIsoDate(to)! };
+})();
 
 const SOURCES: SnapshotSource[] = [
   { department: 'evaluation', snapshot: evaluationSnapshot },
@@ -43,6 +53,8 @@ const QUERIES: MetricQueryInput[] = [
   { metric: 'objections.handlingDays', from: '2026-01-01', to: '2026-05-31', groupBy: ['department'] },
   { metric: 'repairs.overdue', from: '2026-01-01', to: '2026-05-31', groupBy: ['department'] },
   { metric: 'objections.share', from: '2026-01-01', to: '2026-05-31', groupBy: ['department'] },
+  // Grades are stored at the database's time (scoring/writes.ts), so their stock is read over the days around today.
+  { metric: 'evaluation.grades', from: NEAR_TODAY.from, to: NEAR_TODAY.to, groupBy: ['matter', 'severity'] },
 ];
 const frames = () => metricFrames(tdb.db.pool, QUERIES);
 const count = (query: string) => countOf(tdb.db.pool, query);
@@ -287,6 +299,27 @@ before(async () => {
   );
 
   await feed(events);
+  // Two subjects' first grades through the scoring write itself (its events in the same statement), and a
+  // re-evaluation with the same grade, which records nothing.
+  const grade = (subjectCode: string, g: string, digest: string): StoredEvaluationInput => ({
+    subjectCode,
+    subjectKind: 'ENTERPRISE',
+    regionCode: '330100',
+    industryCode: null,
+    modelCode: 'PUBLIC_CREDIT',
+    modelVersion: 1,
+    score: g === 'A' ? 900 : 700,
+    grade: g,
+    gradeLabel: g,
+    supervisionLevel: 'NORMAL',
+    supervisionLabel: '一般',
+    samplingRatio: 0.1,
+    explanation: [],
+    inputsDigest: digest,
+  });
+  await storeEvaluations(tdb.db, [grade(S1, 'A', 'd1'), grade(S2, 'C', 'd1')]);
+  await storeEvaluations(tdb.db, [grade(S1, 'A', 'd2')]);
+  await toStore(tdb.db.pool);
   live = await frames();
   liveFacts = await count(`SELECT count(*)::int AS n FROM metrics.fact`);
 });
@@ -302,8 +335,8 @@ describe('metrics backfill from the snapshots of the evaluation and the repair w
       'every frame has rows live',
     );
     const run = await snapshotBackfill(tdb.db.pool, SOURCES, { today: TODAY });
-    // 4 checks, 2 decisions, 1 overdue measure, 1 draw; 2 closed cases.
-    assert.deepEqual(run.items, { evaluation: 8, repair: 2 });
+    // 4 checks, 2 decisions, 1 overdue measure, 1 draw, 2 grades; 2 closed cases.
+    assert.deepEqual(run.items, { evaluation: 10, repair: 2 });
     assert.equal(await count(SNAPSHOT_FACTS), liveFacts);
     assert.deepEqual(await frames(), live);
   });
@@ -358,7 +391,7 @@ describe('metrics backfill from the snapshots of the evaluation and the repair w
       },
     ];
     const run = await snapshotBackfill(tdb.db.pool, sources, { today: TODAY });
-    assert.equal(run.items.evaluation, 9, 'the check before the evaluation’s snapshot is restated');
+    assert.equal(run.items.evaluation, 11, 'the check before the evaluation’s snapshot is restated');
     assert.equal(await count(`SELECT count(*)::int AS n FROM metrics.backfill_skip`), 1, 'and its live event cut');
     const after = await frames();
     const court = (rows: (typeof after)[number]) =>

@@ -279,10 +279,64 @@ const drawRow = z.object({
  *   feedback came after its overdue day is not restated (the rule sees the feedback);
  * - every 双随机 draw at its time, with the department migration 0076 keeps (`platform` for a draw whose event was
  *   gone when the column was backfilled).
- * Not restated: `evaluation.grade.changed` — only the current grade is stored, so the changes cannot be told.
+ * - every stored evaluation's current grade as `evaluation.grade.changed` with no previous grade, at the time it was
+ *   stored — the grade distribution at the end of the store is exact; the grades a subject had before its last
+ *   evaluation are not kept, so the distribution at an earlier day may differ from the live history.
  */
+/**
+ * A stored evaluation's grade restated for a snapshot: the payload the scoring write builds in SQL
+ * (scoring/writes.ts, `evaluation.grade.changed`) for a first grade.
+ */
+export const gradeSetEvent = (e: {
+  subjectCode: string;
+  modelCode: string;
+  modelVersion: number;
+  grade: string;
+  score: number | null;
+  evaluatedAt: Date;
+}): NewEvent => ({
+  source: 'evaluation',
+  type: 'evaluation.grade.changed',
+  department: 'platform',
+  subject: e.subjectCode,
+  occurredAt: e.evaluatedAt,
+  payload: {
+    modelCode: e.modelCode,
+    modelVersion: e.modelVersion,
+    grade: e.grade,
+    previousGrade: null,
+    score: e.score,
+  },
+});
+
+const gradeRow = z.object({
+  subject_code: z.string(),
+  model_code: z.string(),
+  model_version: z.number(),
+  grade: z.string(),
+  score: z.coerce.number().nullable(),
+  evaluated_at: z.date(),
+});
+
 export const evaluationSnapshot: DepartmentSnapshot = async (sql, { today }) => {
   const events: NewEvent[] = [];
+  const grades = await sql.rows(
+    `SELECT subject_code, model_code, model_version, grade, score, evaluated_at
+       FROM evaluation.subject_evaluation ORDER BY evaluated_at, subject_code`,
+  );
+  for (const raw of grades) {
+    const g = gradeRow.parse(raw);
+    events.push(
+      gradeSetEvent({
+        subjectCode: g.subject_code,
+        modelCode: g.model_code,
+        modelVersion: g.model_version,
+        grade: g.grade,
+        score: g.score,
+        evaluatedAt: g.evaluated_at,
+      }),
+    );
+  }
   const checks = await sql.rows(
     `SELECT id::text, caller_department AS department, subject_code, matter::text AS matter, action::text AS action,
             lists, checked_at

@@ -1,7 +1,7 @@
 /**
  * The evaluation subgraph's events (docs/events.md), recorded by the same statement as the record: a credit check
  * stored records `credit.check.recorded` (a repeated idempotency key returns the first check and records nothing
- * more); a stored evaluation whose grade changes records `evaluation.grade.changed` (a first evaluation does not).
+ * more); a subject's first grade and every later change of it record `evaluation.grade.changed` (ADR 0131).
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -62,7 +62,7 @@ describe('evaluation events', () => {
     });
   });
 
-  it('records evaluation.grade.changed only when a stored grade changes', async () => {
+  it('records evaluation.grade.changed for a first grade and when a stored grade changes', async () => {
     const subject = makeUscc('91', '330100', 'MA2E8102');
     const evaluation = (grade: string, digest: string): StoredEvaluationInput => ({
       subjectCode: subject,
@@ -80,15 +80,20 @@ describe('evaluation events', () => {
       explanation: [],
       inputsDigest: digest,
     });
+    const first = { modelCode: 'PUBLIC_CREDIT', modelVersion: 1, grade: 'A', previousGrade: null, score: 900 };
     await storeEvaluations(tdb.db, [evaluation('A', 'd1')]);
-    assert.equal((await outbox('evaluation.grade.changed', subject)).length, 0, 'a first evaluation is no change');
+    // The first grade is the subject's entry into the grade distribution (a stock of subjects per grade).
+    assert.deepEqual(
+      (await outbox('evaluation.grade.changed', subject)).map((e) => e.payload),
+      [first],
+    );
     await storeEvaluations(tdb.db, [evaluation('A', 'd2')]);
-    assert.equal((await outbox('evaluation.grade.changed', subject)).length, 0, 'same grade, other inputs: no change');
+    assert.equal((await outbox('evaluation.grade.changed', subject)).length, 1, 'same grade, other inputs: no change');
     await storeEvaluations(tdb.db, [evaluation('C', 'd3')]);
     const events = await outbox('evaluation.grade.changed', subject);
     assert.deepEqual(
       events.map((e) => e.payload),
-      [{ modelCode: 'PUBLIC_CREDIT', modelVersion: 1, grade: 'C', previousGrade: 'A', score: 700 }],
+      [first, { modelCode: 'PUBLIC_CREDIT', modelVersion: 1, grade: 'C', previousGrade: 'A', score: 700 }],
     );
   });
 });

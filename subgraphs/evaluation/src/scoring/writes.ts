@@ -78,8 +78,9 @@ export async function storeEvaluations(db: Db, rows: readonly StoredEvaluationIn
         OR e.model_version <> EXCLUDED.model_version
       RETURNING e.subject_code, e.evaluated_at
     ), ev AS (
-      -- evaluation.grade.changed (docs/events.md) in the same statement: only a grade that differs from the stored
-      -- one. A first evaluation is no change (evaluations are computed when first read, whenever that is).
+      -- evaluation.grade.changed (docs/events.md) in the same statement: a grade that differs from the stored one,
+      -- and a subject's first grade (previousGrade null) — the metrics' grade distribution is a stock of subjects
+      -- per grade, so the first grade is the +1 that a later change's -1 takes back (ADR 0131).
       INSERT INTO evaluation.outbox (id, type, version, subject_code, person_key, department, occurred_at, payload)
       SELECT gen_random_uuid(), 'evaluation.grade.changed', 1,
              CASE WHEN i.subject_code ~ ${PERSON_KEY_SQL} THEN NULL ELSE i.subject_code END,
@@ -87,7 +88,7 @@ export async function storeEvaluations(db: Db, rows: readonly StoredEvaluationIn
              'platform', up.evaluated_at,
              jsonb_build_object('modelCode', i.model_code, 'modelVersion', i.model_version, 'grade', i.grade,
                                 'previousGrade', p.grade, 'score', i.score)
-      FROM up JOIN input i USING (subject_code) JOIN previous p USING (subject_code)
+      FROM up JOIN input i USING (subject_code) LEFT JOIN previous p USING (subject_code)
       WHERE p.grade IS DISTINCT FROM i.grade
       RETURNING 1
     ), announced AS (
