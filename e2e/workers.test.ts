@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import net from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { DEV_SECRETS } from '@credit-hub/kit';
 import { repoRoot } from '@credit-hub/kit/db';
@@ -25,16 +25,6 @@ let url: string;
 const company = makeUscc('91', '330106', 'MA2W0001');
 const personId = makeIdNumber('330106', '19850214', '217');
 const person = personKey(personId, DEV_SECRETS.PERSON_KEY_SECRET);
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 
 /** A request on a connection of its own: the cluster hands each new connection to the next worker. */
 async function postOnNewConnection(query: string, headers: Record<string, string> = {}): Promise<number> {
@@ -87,8 +77,6 @@ before(async () => {
     ],
   });
   await tdb.db.prisma.personIdentity.create({ data: { code: person, idNumber: personId } });
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}/graphql`;
   hub = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -96,7 +84,9 @@ before(async () => {
       ...process.env,
       DATABASE_URL: tdb.url,
       HUB_WORKERS: '2',
-      GATEWAY_PORT: String(port),
+      // The primary chooses the shared port (below the kernel's ephemeral range) and prints it: a port probed free
+      // here, in that range, could be taken by another test's connection before the workers bind it.
+      GATEWAY_PORT: '0',
       SUBGRAPH_PORTS: 'ephemeral',
       DEMO_SUBJECTS: '0',
       WEB_BUILD: 'skip',
@@ -110,10 +100,19 @@ before(async () => {
       ALTCHA_MAX_NUMBER: '1000',
     },
   });
-  await new Promise<void>((resolve, reject) => {
+  url = await new Promise<string>((resolve, reject) => {
+    // A bound on the start, so a hub that cannot start fails this file with its output instead of holding the run.
+    const deadline = setTimeout(
+      () => reject(new Error(`the hub was not ready within 180 s:\n${output}`)),
+      180_000,
+    ).unref();
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
-      if (/gateway ready/.test(output)) resolve();
+      const ready = /gateway ready: (http:\/\/\S+\/graphql)/.exec(output);
+      if (ready) {
+        clearTimeout(deadline);
+        resolve(ready[1]!);
+      }
     };
     hub.stdout!.on('data', onData);
     hub.stderr!.on('data', onData);
@@ -263,5 +262,48 @@ describe('the all-in-one hub with two workers', () => {
     // Sent again on new connections (so on both workers): refused as already used on each.
     for (let i = 0; i < 3; i++)
       assert.deepEqual(await search(header), { status: 403, code: 'CHALLENGE_REQUIRED', reason: 'REPLAYED' });
+  });
+});
+
+describe('a hub whose workers cannot start', () => {
+  it('ends with a status and says why, instead of replacing the workers for ever', async () => {
+    // The gateway's port is held by another server: every worker fails to listen, the first before it is ready.
+    const holder = http.createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as AddressInfo;
+    try {
+      const failing = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: {
+          ...process.env,
+          DATABASE_URL: tdb.url,
+          HUB_WORKERS: '2',
+          GATEWAY_PORT: String(port),
+          SUBGRAPH_PORTS: 'ephemeral',
+          DEMO_SUBJECTS: '0',
+          WEB_BUILD: 'skip',
+          LOG_LEVEL: 'warn',
+        },
+      });
+      let text = '';
+      failing.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      failing.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      const code = await new Promise<number | null>((resolve, reject) => {
+        const deadline = setTimeout(() => {
+          failing.kill('SIGKILL');
+          reject(new Error(`the hub neither started nor ended within 180 s:\n${text}`));
+        }, 180_000).unref();
+        failing.once('exit', (status) => {
+          clearTimeout(deadline);
+          resolve(status);
+        });
+      });
+      assert.notEqual(code, 0, text);
+      assert.match(text, /worker \d+ ended \(status \d+\) before the hub was ready/);
+      assert.doesNotMatch(text, /gateway ready/);
+    } finally {
+      holder.close();
+    }
   });
 });

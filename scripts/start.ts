@@ -238,6 +238,13 @@ if (cluster.isWorker) {
     // GATEWAY_PORT=0 would give each worker's listen(0) the cluster's shared "random" port, unknown here.
     const gatewayPort = env.GATEWAY_PORT === 0 ? await freePort() : env.GATEWAY_PORT;
     const config: WorkerConfig = { databaseUrl, subgraphPorts, gatewayPort, secrets: shared };
+    // Until every first worker is ready, a worker that ends is a start that failed (a port taken, a bad setting):
+    // replacing it would only repeat the failure once a second, for ever, and the hub would never say why. The start
+    // fails instead, naming the worker's status; once serving, a worker that dies is replaced.
+    let started = false;
+    let failStart: (error: Error) => void = () => undefined;
+    const startFailed = new Promise<never>((_, reject) => (failStart = reject));
+    startFailed.catch(() => undefined);
     const fork = () => {
       const worker = cluster.fork();
       worker.on('message', (message: unknown) => {
@@ -247,8 +254,10 @@ if (cluster.isWorker) {
       worker.on('exit', (code, signal) => {
         running.delete(worker);
         if (stopping) return;
+        const status = signal ?? `status ${code}`;
+        if (!started) return failStart(new Error(`worker ${worker.id} ended (${status}) before the hub was ready`));
         // A worker that died is replaced; the others kept serving meanwhile.
-        log(`worker ${worker.id} ended (${signal ?? `status ${code}`}): starting another`);
+        log(`worker ${worker.id} ended (${status}): starting another`);
         setTimeout(fork, 1_000);
       });
       return worker;
@@ -261,7 +270,17 @@ if (cluster.isWorker) {
         }),
       );
     });
-    await Promise.all(ready);
+    try {
+      await Promise.race([Promise.all(ready), startFailed]);
+    } catch (error) {
+      stopping = true;
+      for (const worker of running) worker.kill();
+      state?.close();
+      await events?.close();
+      await embedded?.stop();
+      throw error;
+    }
+    started = true;
     for (const [name, port] of Object.entries(subgraphPorts))
       log(`subgraph ${name} at http://127.0.0.1:${port}/graphql`);
     const url = `http://127.0.0.1:${gatewayPort}/graphql`;

@@ -192,8 +192,7 @@ export async function appendAuditIn(
   await sql.execute(LOCK);
   const rows = chained(lastEntry.parse(await sql.rows(LAST_ENTRY))[0], who, meta, events);
   await sql.execute(
-    `INSERT INTO audit.entry (seq, at, actor, role, department, action, subject_code, fields, detail, purpose,
-                              client, request_id, subgraph, prev_hash, hash)
+    `INSERT INTO audit.entry (${COLUMNS})
      SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[],
        $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
        $15::text[])`,
