@@ -19,6 +19,7 @@ import {
   recordEvents,
   relayAll,
   runConsumerOnce,
+  startConsumer,
   startEventBackbone,
   type ConsumerDefinition,
   type DeliveredEvent,
@@ -154,6 +155,51 @@ describe('relay and consumers', () => {
     assert.equal(await drainConsumer(tdb.db.pool, consumer), 0);
     assert.equal((await rows()).length, got.length);
     assert.equal(await consumerLag(tdb.db.pool, consumer.name), 0);
+  });
+
+  // A consumer of a rare type (a department's repair consumer) behind a long run of other events: one transaction
+  // moves its cursor over ten batches' worth of positions, the filter in PostgreSQL, and a running consumer goes on
+  // at once after a run that only passed events over. It used to read 200 payloads a transaction and then sleep its
+  // poll interval as if idle: this test's consumer polls once a minute, so that would hang here.
+  it('passes over other types in PostgreSQL, and a running consumer does not sleep after passing them', async () => {
+    const { consumer, rows } = await receiptTable('receipts_rare');
+    const small = { ...consumer, batchSize: 50 };
+    await drainConsumer(tdb.db.pool, small); // past what earlier tests left on the bus
+    const code = subject();
+    const added = (n: number): NewEvent<'list.entry.added'> => ({
+      source: 'tax',
+      type: 'list.entry.added',
+      department: 'tax',
+      subjectCode: code,
+      payload: { list: 'MAJOR_TAX_VIOLATOR', entryId: `n${n}`, listedOn: '2026-03-15', endsOn: null, authority: null },
+    });
+    await inPgTransaction(tdb.db.pool, (sql) =>
+      recordEvents(sql, [
+        ...Array.from({ length: 300 }, (_, i) => added(i)),
+        removal(code, 'r1'),
+        ...Array.from({ length: 150 }, (_, i) => added(300 + i)),
+        removal(code, 'r2'),
+        ...Array.from({ length: 1_000 }, (_, i) => added(450 + i)),
+      ]),
+    );
+    await relayAll(tdb.db.pool);
+    const first = await runConsumerOnce(tdb.db.pool, small);
+    assert.equal(first.handled, 2, 'both wanted events within the first 500 positions');
+    assert.equal(first.passed, 498, 'the other events of the scanned 500 positions');
+    assert.deepEqual(
+      (await rows()).filter((r) => r.subject === code).map((r) => r.entry),
+      ['r1', 'r2'],
+    );
+    assert.equal(await consumerLag(tdb.db.pool, small.name), 952);
+
+    const running = startConsumer(tdb.db.pool, small, { pollMs: 60_000, listen: false });
+    try {
+      await running.caughtUp();
+      assert.equal(await consumerLag(tdb.db.pool, small.name), 0);
+    } finally {
+      await running.stop();
+    }
+    assert.equal((await rows()).filter((r) => r.subject === code).length, 2);
   });
 
   it('retries a failing handler in order, then dead-letters the event and goes on', async () => {

@@ -1,6 +1,11 @@
 /**
  * The subject register's reads: the search page and its count, the person look-up, and the batch statements the
  * loaders run. Raw rows are parsed (zod), never cast. Reference data (regions, industries) is read in reference/.
+ *
+ * The statements are built with Prisma.sql (composable, parameters never spliced into the text) but sent straight to
+ * the node-postgres pool (`db.sql`): Prisma's raw-query path ran its runtime and WASM engine on every search, about
+ * a seventh of the subgraph's CPU per search (docs/adr/0132). They go unnamed, so PostgreSQL plans each with its
+ * values: a generic plan of `code LIKE $1` could not use the code index's prefix range.
  */
 import { isString, readPage, regionPrefix, toConnection, z } from '@credit-hub/kit';
 import { SUBJECT_KINDS } from '@credit-hub/kit/codes';
@@ -57,7 +62,9 @@ const SubjectRow = z
     industry_code: z.string().nullable(),
     legal_representative: z.string().nullable(),
     registration_status: z.enum(REGISTRATION_STATUSES),
-    established_on: z.date().nullable(),
+    // Epoch milliseconds of the date's UTC midnight (SELECT_SUBJECT): node-postgres would read a date in the
+    // process's time zone.
+    established_on: z.number().nullable(),
   })
   .transform((r): CreditSubjectMapper => ({
     code: r.code,
@@ -67,9 +74,10 @@ const SubjectRow = z
     industryCode: r.industry_code,
     legalRepresentative: r.legal_representative,
     registrationStatus: r.registration_status,
-    establishedOn: r.established_on,
+    establishedOn: r.established_on === null ? null : new Date(r.established_on),
   }));
-const CountRow = z.object({ n: z.bigint() });
+// count(*) is int8, which node-postgres returns as text.
+const CountRow = z.object({ n: z.coerce.number().int() });
 
 /**
  * How many postings of a character pair the search counts, at most, to find a fragment's rarest pair: enough to tell
@@ -81,7 +89,11 @@ export const POSTING_COUNT_CAP = 10_000;
 
 const SELECT_SUBJECT = Prisma.sql`
     SELECT code, name, kind::text AS kind, region_code, industry_code, legal_representative,
-           registration_status::text AS registration_status, established_on`;
+           registration_status::text AS registration_status,
+           floor(extract(epoch FROM established_on) * 1000)::float8 AS established_on`;
+
+/** The rows of a Prisma.sql statement, sent on the pool (see the header). */
+const rowsOf = (db: Db, statement: Prisma.Sql) => db.sql.rows(statement.text, statement.values);
 
 /**
  * The statement of one search page, exported so that a test can EXPLAIN exactly what the search runs (which index
@@ -100,13 +112,11 @@ export function searchStatement(args: QuerySearchSubjectsArgs) {
     // One pair (a two-character fragment) needs no choice. It is still given as an init plan: with the pair's value
     // in sight, the planner trusts its guess of the LIKE's selectivity (a few hundred names where 杭州 has 160,000)
     // and scans and sorts the whole table (1.9 s); an init plan's value it prices by the postings' average, and walks.
+    // subject.rarest_gram (migration 0080) counts each pair only up to the fewest postings found so far.
     const rarest =
       term.grams.length === 1
         ? Prisma.sql`(SELECT ${term.grams[0]}::text)`
-        : Prisma.sql`(
-      SELECT g FROM unnest(${term.grams}::text[]) AS g
-      ORDER BY (SELECT count(*) FROM (SELECT FROM subject.name_posting WHERE gram = g LIMIT ${POSTING_COUNT_CAP}) AS c), g
-      LIMIT 1)`;
+        : Prisma.sql`(SELECT subject.rarest_gram(${term.grams}::text[], ${POSTING_COUNT_CAP}))`;
     const walk = [Prisma.sql`gram = ${rarest}`, ...conditionsFor(term, args, false)];
     // The cursor bounds the postings' index range itself (subject_code), not only the joined row's code.
     if (page.after !== null) walk.push(Prisma.sql`subject_code > ${page.after}`, Prisma.sql`code > ${page.after}`);
@@ -145,14 +155,13 @@ function countStatement(args: QuerySearchSubjectsArgs, conditions: Prisma.Sql[])
  */
 export async function searchSubjects(db: Db, args: QuerySearchSubjectsArgs): Promise<CreditSubjectConnectionMapper> {
   const { statement, page, conditions } = searchStatement(args);
-  const rows = await db.prisma.$queryRaw<unknown[]>(statement);
-  const subjects = z.array(SubjectRow).parse(rows);
+  const subjects = z.array(SubjectRow).parse(await rowsOf(db, statement));
   return {
     ...toConnection(subjects, page, (s) => s.code),
     // Counting is as expensive as the search itself: only done when the client selects totalCount.
     totalCount: async () => {
-      const [row] = z.array(CountRow).parse(await db.prisma.$queryRaw<unknown[]>(countStatement(args, conditions)));
-      return Number(row?.n ?? 0n);
+      const [row] = z.array(CountRow).parse(await rowsOf(db, countStatement(args, conditions)));
+      return row?.n ?? 0;
     },
   };
 }
@@ -167,13 +176,14 @@ export async function suggestSubjects(db: Db, prefix: string, first: number | nu
   if (term.type === 'personKey' || term.type === 'none') return [];
   const conditions = conditionsFor(term, {});
   const startsWith = term.type === 'name' ? likeEscape(term.fragment) + '%' : '';
-  const rows = await db.prisma.$queryRaw<unknown[]>`
-    SELECT code, name, kind::text AS kind, region_code, industry_code, legal_representative,
-           registration_status::text AS registration_status, established_on
+  const rows = await rowsOf(
+    db,
+    Prisma.sql`${SELECT_SUBJECT}
     FROM subject.credit_subject
     ${where(conditions)}
     ORDER BY (lower(name) LIKE ${startsWith}) DESC, char_length(name), code
-    LIMIT ${term.limit}`;
+    LIMIT ${term.limit}`,
+  );
   return z.array(SubjectRow).parse(rows);
 }
 
@@ -184,12 +194,15 @@ const CountByPrefix = z.object({ prefix: z.string(), n: z.number().int() });
  * request in one statement, in the order given (the RegionIntegrity loader's batch).
  */
 export async function governmentBodyCounts(db: Db, prefixes: readonly string[]): Promise<number[]> {
-  const rows = await db.prisma.$queryRaw<unknown[]>`
+  const rows = await rowsOf(
+    db,
+    Prisma.sql`
     SELECT p.prefix, count(s.code)::int AS n
     FROM unnest(${prefixes}::text[]) AS p(prefix)
     LEFT JOIN subject.credit_subject s
       ON s.region_code LIKE p.prefix || '%' AND s.kind IN ('GOVERNMENT_BODY', 'PUBLIC_INSTITUTION')
-    GROUP BY p.prefix`;
+    GROUP BY p.prefix`,
+  );
   const byPrefix = new Map(
     z
       .array(CountByPrefix)

@@ -193,6 +193,29 @@ describe('searchSubjects', () => {
     assert.deepEqual((byKey.body.data as any).searchSubjects.nodes, [{ code: person, name: '陈*明' }]);
   });
 
+  // The search reads its rows on the pool (not through Prisma, ADR 0132) and the look-up through rowsByKeys: both must
+  // give a subject the same fields, its founding date above all (a date read in the process's time zone would shift).
+  // The process runs east of China for the search (Node reads TZ again when it changes), where a date parsed as local
+  // midnight falls on the day before in China time.
+  it('answers every field of a found subject exactly as the look-up does', async () => {
+    const fields = `code name kind kindLabel legalRepresentative registrationStatus establishedOn region { code } industry { code }`;
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Tokyo';
+    const found = await query(
+      `query($q: String, $p: String!) { searchSubjects(query: $q) { nodes { ${fields} } } suggestSubjects(prefix: $p) { ${fields} } }`,
+      { q: '华创信息', p: '杭州华创' },
+    ).finally(() => {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    });
+    const looked = await query(`query($code: ID!) { subject(code: $code) { ${fields} } }`, { code: huachuang });
+    assert.equal(found.body.errors, undefined);
+    const subject = (looked.body.data as any).subject;
+    assert.equal(subject.establishedOn, '2016-05-12');
+    assert.deepEqual((found.body.data as any).searchSubjects.nodes, [subject]);
+    assert.deepEqual((found.body.data as any).suggestSubjects, [subject]);
+  });
+
   // ADR 0121: a name fragment of two characters or more walks the postings of its rarest pair in code order and
   // joins each to its subject by the primary key, with no sort (so the page stops the walk, however common the
   // word); one character is answered by the GIN index on name_grams (ADR 0004); a code prefix by the primary key

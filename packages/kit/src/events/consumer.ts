@@ -24,7 +24,10 @@ import { waker } from './waker.ts';
 export interface ConsumerDefinition {
   /** Unique per consumer: `<department>.<purpose>`. Its cursor and dedup rows are kept under this name. */
   name: string;
-  /** Types to receive; others are passed over (the cursor still advances past them). */
+  /**
+   * Types to receive; others are passed over (the cursor still advances past them). The filter runs in PostgreSQL:
+   * only the wanted events' payloads are read out of the bus.
+   */
   types: readonly EventType[];
   /** Runs inside the consumer's transaction; throw to have the event retried. */
   handle(event: DeliveredEvent, sql: Sql): Promise<void>;
@@ -47,6 +50,8 @@ export interface ConsumerRun {
   handled: number;
   /** Events passed over because already consumed. */
   duplicates: number;
+  /** Events of other types the cursor moved past: a run that passed some made progress, and the next comes at once. */
+  passed: number;
   /** True when the consumer stopped at a failing event waiting for its retry. */
   blocked: boolean;
   /** True when another worker holds this consumer's cursor. */
@@ -80,6 +85,50 @@ const toEvent = (r: EventRow): DeliveredEvent => ({
   occurredAt: r.occurred_at,
   payload: r.payload,
 });
+
+/**
+ * Bus positions one batch looks at, per event it may take: a consumer of a rare type (a department's repair consumer
+ * takes one type in a hundred) moves its cursor this far in one transaction instead of reading every payload.
+ */
+const SCAN_FACTOR = 10;
+
+/**
+ * The consumer's next events after `after`: those of its types among the next `batchSize × SCAN_FACTOR` bus positions,
+ * at most `batchSize` of them, and `to`, where the cursor goes once all of them are handled (the last one taken when
+ * the batch is full, else the end of the scan). The type filter is PostgreSQL's, so the other events' payloads never
+ * leave the server: every consumer read every payload before (docs/adr/0132).
+ */
+async function nextEvents(
+  client: pg.PoolClient,
+  def: ConsumerDefinition,
+  after: string,
+): Promise<{ rows: EventRow[]; to: string | null; passed: number }> {
+  const size = def.batchSize ?? 200;
+  const { rows } = await client.query<EventRow & { to_position: string | null; passed: number }>(
+    `WITH scanned AS (
+       SELECT position, type = ANY($3::text[]) AS wanted FROM events.event
+        WHERE position > $1 ORDER BY position LIMIT $4
+     ), picked AS (
+       SELECT position FROM scanned WHERE wanted ORDER BY position LIMIT $2
+     ), reach AS (
+       SELECT CASE WHEN (SELECT count(*) FROM picked) = $2 THEN (SELECT max(position) FROM picked)
+                   ELSE (SELECT max(position) FROM scanned) END AS to_position
+     )
+     SELECT reach.to_position,
+            (SELECT count(*) FROM scanned WHERE NOT wanted AND position <= reach.to_position)::int AS passed,
+            e.position, e.id, e.type, e.version, e.subject_code, e.person_key, e.department, e.source, e.occurred_at,
+            e.payload
+       FROM reach LEFT JOIN (picked JOIN events.event e USING (position)) ON true
+      ORDER BY e.position`,
+    [after, size, def.types, size * SCAN_FACTOR],
+  );
+  const head = rows[0];
+  return {
+    rows: rows.filter((r) => r.position !== null),
+    to: head?.to_position ?? null,
+    passed: head?.passed ?? 0,
+  };
+}
 
 /** Handles one event exactly once for `consumer` inside the caller's transaction; false if seen before. */
 export async function consumeOnce(
@@ -120,7 +169,7 @@ async function runBatchFast(
   pool: pg.Pool,
   def: ConsumerDefinition,
 ): Promise<ConsumerRun | { failed: KnownFailure | null }> {
-  const run: ConsumerRun = { handled: 0, duplicates: 0, blocked: false, busy: false };
+  const run: ConsumerRun = { handled: 0, duplicates: 0, passed: 0, blocked: false, busy: false };
   const client = await pool.connect();
   const sql = pgSql(client);
   try {
@@ -133,17 +182,13 @@ async function runBatchFast(
       await client.query('ROLLBACK');
       return { ...run, busy: true };
     }
-    const batch = await client.query<EventRow>(
-      `SELECT position, id, type, version, subject_code, person_key, department, source, occurred_at, payload
-         FROM events.event WHERE position > $1 ORDER BY position LIMIT $2`,
-      [cursor.rows[0]!.position, def.batchSize ?? 200],
-    );
-    if (batch.rows.length === 0) {
+    const batch = await nextEvents(client, def, cursor.rows[0]!.position);
+    if (batch.to === null) {
       await client.query('ROLLBACK');
       return run;
     }
-    const wanted = new Set<string>(def.types);
-    const mine = batch.rows.filter((r) => wanted.has(r.type)).map((r) => r.id);
+    run.passed = batch.passed;
+    const mine = batch.rows.map((r) => r.id);
     let fresh = new Set<string>();
     if (mine.length > 0) {
       const retrying = await client.query(
@@ -163,7 +208,7 @@ async function runBatchFast(
     }
     const handleBatch = def.handleBatch;
     if (handleBatch) {
-      const events = batch.rows.filter((r) => wanted.has(r.type) && fresh.has(r.id)).map(toEvent);
+      const events = batch.rows.filter((r) => fresh.has(r.id)).map(toEvent);
       run.duplicates += mine.length - events.length;
       try {
         if (events.length > 0) await handleBatch(events, sql);
@@ -175,7 +220,6 @@ async function runBatchFast(
       run.handled += events.length;
     } else
       for (const row of batch.rows) {
-        if (!wanted.has(row.type)) continue;
         if (!fresh.has(row.id)) {
           run.duplicates += 1;
           continue;
@@ -190,7 +234,7 @@ async function runBatchFast(
       }
     await client.query('UPDATE events.cursor SET position = $2, updated_at = now() WHERE consumer = $1', [
       def.name,
-      batch.rows.at(-1)!.position,
+      batch.to,
     ]);
     await client.query('COMMIT');
     return run;
@@ -208,7 +252,7 @@ async function runBatchCarefully(
   def: ConsumerDefinition,
   known: KnownFailure | null = null,
 ): Promise<ConsumerRun> {
-  const run: ConsumerRun = { handled: 0, duplicates: 0, blocked: false, busy: false };
+  const run: ConsumerRun = { handled: 0, duplicates: 0, passed: 0, blocked: false, busy: false };
   const client = await pool.connect();
   const sql = pgSql(client);
   try {
@@ -222,17 +266,8 @@ async function runBatchCarefully(
       return { ...run, busy: true };
     }
     let position = cursor.rows[0]!.position;
-    const batch = await client.query<EventRow>(
-      `SELECT position, id, type, version, subject_code, person_key, department, source, occurred_at, payload
-         FROM events.event WHERE position > $1 ORDER BY position LIMIT $2`,
-      [position, def.batchSize ?? 200],
-    );
-    const wanted = new Set<string>(def.types);
+    const batch = await nextEvents(client, def, position);
     for (const row of batch.rows) {
-      if (!wanted.has(row.type)) {
-        position = row.position;
-        continue;
-      }
       const failure = await client.query<{ attempts: number; due: boolean }>(
         'SELECT attempts, next_attempt_at <= now() AS due FROM events.failure WHERE consumer = $1 AND event_id = $2',
         [def.name, row.id],
@@ -283,6 +318,12 @@ async function runBatchCarefully(
         break;
       }
     }
+    // Every event taken was handled (or dead-lettered): past the scan's other events too. Stopped at a failing event:
+    // the cursor stays before it, and the other events after the last one handled are scanned again next time.
+    if (!run.blocked && batch.to !== null) {
+      position = batch.to;
+      run.passed = batch.passed;
+    }
     await client.query('UPDATE events.cursor SET position = $2, updated_at = now() WHERE consumer = $1', [
       def.name,
       position,
@@ -303,7 +344,7 @@ export async function drainConsumer(pool: pg.Pool, def: ConsumerDefinition): Pro
   for (;;) {
     const run = await runConsumerOnce(pool, def);
     total += run.handled;
-    if (run.blocked || run.busy || run.handled + run.duplicates === 0) {
+    if (run.blocked || run.busy || run.handled + run.duplicates + run.passed === 0) {
       const left = await consumerLag(pool, def.name);
       if (run.blocked || run.busy || left === 0) return total;
     }
@@ -370,7 +411,7 @@ export function startConsumer(
       let idle = false;
       try {
         const run = await runConsumerOnce(pool, def);
-        idle = run.blocked || run.busy || run.handled + run.duplicates === 0;
+        idle = run.blocked || run.busy || run.handled + run.duplicates + run.passed === 0;
         // Caught up, or held at a failing event until its retry: either way nothing more comes by waiting now.
         if (idle && waiters.length && (run.blocked || (await consumerLag(pool, def.name)) === 0))
           waiters.splice(0).forEach((w) => w());
