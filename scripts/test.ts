@@ -24,7 +24,7 @@
  * is refused and recorded, and the run fails if there was one, listing them.
  */
 import { spawn } from 'node:child_process';
-import { readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -169,6 +169,9 @@ async function main() {
   console.log(`test files: ${TIERS.map((t) => `${count(t)} ${t}`).join(', ')}`);
 
   const egressLog = path.join(dataDir, `egress-${process.pid}.log`);
+  // A fresh checkout has no .data yet when only unit tests run (no embedded server makes it): the guard's log would be
+  // lost and the run fail as unguarded.
+  await mkdir(dataDir, { recursive: true });
   await rm(egressLog, { force: true });
   // --layout=in-process: the e2e hubs' gateways execute the subgraphs in-process (the all-in-one layout, ADR 0114).
   const layout = args.find((a) => a.startsWith('--layout='))?.slice('--layout='.length);
