@@ -28,4 +28,6 @@ RUN npm ci
 COPY . .
 RUN npm run generate && npx tsx web/build.ts --force
 USER node
-CMD ["npx", "tsx", "gateway/src/main.ts"]
+# node itself, as every service process starts (packages/kit/src/launch.ts): tsx is a dependency, so `npm ci` installs
+# it under NODE_ENV=production; scripts/docker-compose.test.ts holds this line to the kit's.
+CMD ["node", "--max-semi-space-size=32", "--import", "tsx/esm", "gateway/src/main.ts"]

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
+import { serviceArgs, V8_FLAGS } from '@credit-hub/kit';
 import { repoRoot } from '@credit-hub/kit/db';
 import type { MemoryProbe, ProbeMessage } from './memory-probe.ts';
 
@@ -87,7 +88,8 @@ export async function benchGatewayMemory(options: {
   const nodeFlags = options.nodeFlags ?? [];
   const child = spawn(
     process.execPath,
-    [...nodeFlags, '--expose-gc', '--import', 'tsx', '--import', './bench/memory-probe.ts', 'gateway/src/main.ts'],
+    // As deployed (the kit's serviceArgs); flags given here come after the kit's V8 flags, so they win.
+    serviceArgs('gateway/src/main.ts', [...nodeFlags, '--expose-gc', '--import', './bench/memory-probe.ts']),
     {
       cwd: repoRoot,
       env: {
@@ -180,7 +182,7 @@ export async function benchGatewayMemory(options: {
     const growth = (a: number, b: number) => `${(((b - a) / a) * 100).toFixed(1)} %`;
     console.log(
       [
-        `  node flags: ${nodeFlags.join(' ') || '(none)'}`,
+        `  node flags: ${[...V8_FLAGS, ...nodeFlags].join(' ')}`,
         `  RSS at start ${(startRss / MB).toFixed(0)} MB, idle after warm-up ${(idleRss / MB).toFixed(0)} MB, ` +
           `peak ${(peak / MB).toFixed(0)} MB`,
         `  RSS first tenth ${(early / MB).toFixed(0)} MB, last tenth ${(late / MB).toFixed(0)} MB: ` +

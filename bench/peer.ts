@@ -23,7 +23,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import autocannon from 'autocannon';
-import { SUBGRAPHS } from '@credit-hub/kit';
+import { serviceArgs, SUBGRAPHS } from '@credit-hub/kit';
 import { repoRoot } from '@credit-hub/kit/db';
 
 const HIVE_VERSION = '2.15.1';
@@ -34,6 +34,8 @@ const SECRET = 'bench-only-internal-identity-secret-0123456789';
 const PROFILE = readFileSync(path.join(repoRoot, 'gateway/operations/SubjectProfile.graphql'), 'utf8');
 
 const require = createRequire(import.meta.url);
+// Hive Gateway runs from its own folder: tsx is named by its file here. Our services start as every service process
+// does (the kit's serviceArgs), from the repository's root.
 const tsxLoader = pathToFileURL(require.resolve('tsx')).href;
 
 function freePort(): Promise<number> {
@@ -406,7 +408,7 @@ export async function benchPeer(options: {
           const port = await freePort();
           const { child } = await startProcess(
             s.name,
-            ['--import', tsxLoader, `subgraphs/${s.name}/src/main.ts`],
+            serviceArgs(`subgraphs/${s.name}/src/main.ts`),
             { ...common, [`${s.name.toUpperCase()}_PORT`]: String(port) },
             /subgraph listening/,
           );
@@ -416,7 +418,7 @@ export async function benchPeer(options: {
         const port = await freePort();
         const { child } = await startProcess(
           'gateway',
-          ['--import', tsxLoader, 'gateway/src/main.ts'],
+          serviceArgs('gateway/src/main.ts'),
           {
             ...common,
             GATEWAY_PORT: String(port),
@@ -432,7 +434,7 @@ export async function benchPeer(options: {
         const port = await freePort();
         const { child, output } = await startProcess(
           'hub',
-          ['--import', tsxLoader, 'scripts/start.ts'],
+          serviceArgs('scripts/start.ts'),
           {
             ...common,
             GATEWAY_PORT: String(port),

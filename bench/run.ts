@@ -20,7 +20,7 @@ import autocannon from 'autocannon';
 import { SignJWT } from 'jose';
 import { dataDir, migrate, repoRoot, startEmbeddedPostgres } from '@credit-hub/kit/db';
 import pg from 'pg';
-import { IDENTITY_HEADER, PUBLIC_IDENTITY, requestDigest, signIdentityNow } from '@credit-hub/kit';
+import { IDENTITY_HEADER, PUBLIC_IDENTITY, requestDigest, serviceArgs, signIdentityNow } from '@credit-hub/kit';
 import { runImportBench } from './disclosure-import.ts';
 import { benchPeer } from './peer.ts';
 import { benchCreditChecks } from './credit-checks.ts';
@@ -117,7 +117,7 @@ const subgraphUrls: Record<string, string> = {};
 /** Starts the hub in a child process so that the load generator does not share its event loop. */
 function startHubProcess(): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    const child = spawn(process.execPath, serviceArgs('scripts/start.ts'), {
       cwd: repoRoot,
       env: {
         ...process.env,

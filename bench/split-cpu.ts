@@ -17,7 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { SUBGRAPHS } from '@credit-hub/kit';
+import { serviceArgs, SUBGRAPHS } from '@credit-hub/kit';
 import { dataDir, repoRoot, startEmbeddedPostgres } from '@credit-hub/kit/db';
 
 const { values } = parseArgs({
@@ -68,7 +68,8 @@ const profiler = path.join(repoRoot, 'bench/cpu-profiler.mjs');
 
 function start(entry: string, own: Record<string, string>, ready: RegExp) {
   return new Promise<ChildProcess>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--import', profiler, entry], {
+    // Started as deployed (the kit's serviceArgs), the profiler loaded after tsx's hook.
+    const child = spawn(process.execPath, serviceArgs(entry, ['--import', profiler]), {
       cwd: repoRoot,
       env: { ...process.env, ...env, ...own },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,7 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { DEV_SECRETS } from '@credit-hub/kit';
+import { readdirSync, readFileSync } from 'node:fs';
+import { DEV_SECRETS, LOADER_ARGS, serviceArgs, V8_FLAGS } from '@credit-hub/kit';
 import { repoRoot } from '@credit-hub/kit/db';
 import { personKey } from '@credit-hub/kit/codes';
 import { createTestDatabase, makeIdNumber, makeUscc, postGraphQL, type TestDatabase } from '@credit-hub/kit/testing';
@@ -77,6 +78,8 @@ before(async () => {
     ],
   });
   await tdb.db.prisma.personIdentity.create({ data: { code: person, idNumber: personId } });
+  // Started the old way on purpose (no V8 flag, both of tsx's hooks): the workers must still start as every service
+  // process does (below).
   hub = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -132,6 +135,30 @@ after(async () => {
 describe('the all-in-one hub with two workers', () => {
   it('started two workers sharing the gateway port, the backbone once in the primary', () => {
     assert.match(output, /gateway ready: .*2 workers/);
+  });
+
+  it("starts each worker with the kit's V8 flags and tsx's ESM hook alone, whatever the primary was started with", () => {
+    // Linux's /proc: the processes whose parent is the primary, and the command line each was started with.
+    const children = readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .flatMap((pid) => {
+        try {
+          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+          return parent === hub.pid ? [readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)] : [];
+        } catch {
+          return []; // ended meanwhile
+        }
+      })
+      .filter((argv) => argv.includes('scripts/start.ts') || argv.some((part) => part.endsWith('/scripts/start.ts')));
+    assert.equal(children.length, 2, `two workers: ${JSON.stringify(children)}`);
+    const own = readFileSync(`/proc/${hub.pid}/cmdline`, 'utf8').split('\0');
+    for (const flag of V8_FLAGS) assert.ok(!own.includes(flag), `the primary itself was started without ${flag}`);
+    for (const argv of children) {
+      for (const flag of V8_FLAGS) assert.ok(argv.includes(flag), `a worker runs with ${flag}: ${argv.join(' ')}`);
+      const loaders = argv.flatMap((part, i) => (part === '--import' || part === '--require' ? [argv[i + 1]] : []));
+      assert.deepEqual(loaders, [LOADER_ARGS[1]], `a worker loads tsx's ESM hook alone: ${argv.join(' ')}`);
+    }
   });
 
   it("masks a person's name for the public", async () => {
@@ -272,7 +299,7 @@ describe('a hub whose workers cannot start', () => {
     await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
     const { port } = holder.address() as AddressInfo;
     try {
-      const failing = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+      const failing = spawn(process.execPath, serviceArgs('scripts/start.ts'), {
         cwd: repoRoot,
         stdio: ['ignore', 'pipe', 'pipe'],
         env: {

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { DEV_SECRETS } from '@credit-hub/kit';
+import { DEV_SECRETS, serviceCommand } from '@credit-hub/kit';
 import { repoRoot } from '@credit-hub/kit/db';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { parse } from 'yaml';
@@ -157,7 +157,7 @@ describe('docker-compose.yml', () => {
 
   it('gives every service what its env module requires in production, and each secret only where it is read', async () => {
     const { model } = load(SECRETS);
-    const node = Object.entries(model.services).filter(([, s]) => s.command?.[0] === 'npx');
+    const node = Object.entries(model.services).filter(([, s]) => s.command?.[0] === 'node');
     assert.ok(node.length >= 11, 'migrate, the gateway and every subgraph');
     const secretValues = Object.entries(SECRETS);
     for (const [name, service] of node) {
@@ -199,6 +199,21 @@ describe('docker-compose.yml', () => {
         }
       }
     }
+  });
+
+  it('starts every service of the image as the kit says every service process starts (node, V8 flags, ESM hook)', () => {
+    const { model } = load(SECRETS);
+    const ours = Object.entries(model.services).filter(([, s]) => s.command?.some((part) => part.endsWith('.ts')));
+    assert.ok(ours.length >= 11, 'migrate, the gateway and every subgraph');
+    for (const [name, service] of ours) {
+      const entry = service.command!.find((part) => part.endsWith('.ts'))!;
+      assert.deepEqual(service.command, serviceCommand(entry), name);
+    }
+    // The image's own command is the gateway's, started the same way.
+    const dockerfile = readFileSync(path.join(repoRoot, 'Dockerfile'), 'utf8');
+    const cmd = /^CMD (\[.*\])$/m.exec(dockerfile)?.[1];
+    assert.ok(cmd, 'the Dockerfile has a CMD in exec form');
+    assert.deepEqual(JSON.parse(cmd), serviceCommand('gateway/src/main.ts'));
   });
 
   it('passes PERSON_KEY_SECRET to the disclosure service, INTERNAL_IDENTITY_SECRET to every subgraph and Redis to all replicas', () => {

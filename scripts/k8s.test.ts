@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { SUBGRAPHS } from '@credit-hub/kit';
+import { serviceCommand, SUBGRAPHS } from '@credit-hub/kit';
 import { repoRoot } from '@credit-hub/kit/db';
 import { parseAllDocuments } from 'yaml';
 import { K8S_DIR, OUTPUTS } from './k8s.ts';
@@ -130,6 +130,14 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
         const container = object.spec.template.spec.containers[0];
         const env = resolve(container.env, config, secret);
         assert.equal(env.NODE_ENV, 'production', object.metadata.name);
+        // Started as every service process is (kit launch.ts): node, the V8 flags, tsx's ESM hook, the entry.
+        const entry = container.command.find((part: string) => part.endsWith('.ts'));
+        assert.deepEqual(
+          container.command,
+          serviceCommand(entry),
+          `${object.metadata.name} is started by the kit's command`,
+        );
+        assert.ok(container.command.includes('--max-semi-space-size=32'), object.metadata.name);
         const module = await envModuleOf(container.command);
         assert.doesNotThrow(() => module.readEnv(env), `${object.metadata.name} starts with its environment`);
         // Least privilege: every variable it receives is one its env module reads.

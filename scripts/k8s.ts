@@ -24,7 +24,7 @@ import { Job } from 'kubernetes-models/batch/v1/Job';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import type { IContainer, IEnvVar, IProbe } from 'kubernetes-models/v1';
-import { describeVariable, GATEWAY_PORT, SUBGRAPHS, type SubgraphName } from '@credit-hub/kit';
+import { describeVariable, GATEWAY_PORT, serviceCommand, SUBGRAPHS, type SubgraphName } from '@credit-hub/kit';
 import { repoRoot } from '@credit-hub/kit/db';
 import type { z } from 'zod';
 
@@ -408,7 +408,7 @@ function migrations(options: DeploymentOptions, shape: Shape) {
                 {
                   name: 'migrate',
                   image: options.image,
-                  command: ['npx', 'tsx', 'scripts/migrate.ts'],
+                  command: serviceCommand('scripts/migrate.ts'),
                   env: envOf({ shape, fixed: {}, databaseKey: target.key }, options),
                   securityContext: { runAsNonRoot: true, runAsUser: 1000, allowPrivilegeEscalation: false },
                 },
@@ -432,7 +432,7 @@ export async function manifests(options: DeploymentOptions = DEFAULTS): Promise<
       name: s.name,
       tier: 'subgraph',
       port: s.port,
-      command: ['npx', 'tsx', `subgraphs/${s.name}/src/main.ts`],
+      command: serviceCommand(`subgraphs/${s.name}/src/main.ts`),
       shape: await shapeOf(path.join(repoRoot, 'subgraphs', s.name, 'src', 'env.ts')),
       fixed: { [`${upper}_HOST`]: '0.0.0.0', [`${upper}_PORT`]: String(s.port) },
       databaseKey: databaseKey(s.name),
@@ -442,7 +442,7 @@ export async function manifests(options: DeploymentOptions = DEFAULTS): Promise<
     name: 'gateway',
     tier: 'gateway',
     port: GATEWAY_PORT,
-    command: ['npx', 'tsx', 'gateway/src/main.ts'],
+    command: serviceCommand('gateway/src/main.ts'),
     shape: await shapeOf(path.join(repoRoot, 'gateway', 'src', 'env.ts')),
     fixed: {
       GATEWAY_HOST: '0.0.0.0',

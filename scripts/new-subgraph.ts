@@ -28,6 +28,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serviceCommand } from '../packages/kit/src/launch.ts';
 
 export interface NewSubgraph {
   name: string;
@@ -83,7 +84,7 @@ model ${Record} {
           private: true,
           type: 'module',
           exports: { '.': './src/index.ts' },
-          scripts: { start: 'tsx src/main.ts' },
+          scripts: { start: serviceCommand('src/main.ts').join(' ') },
           dependencies: { '@credit-hub/kit': '*' },
         },
         null,
@@ -131,7 +132,7 @@ None: the subgraph neither emits nor consumes events.
 
 ## Run alone
 
-\`DATABASE_URL=… INTERNAL_IDENTITY_SECRET=… npx tsx subgraphs/${name}/src/main.ts\` (variables: \`${upper}_HOST\`,
+\`DATABASE_URL=… INTERNAL_IDENTITY_SECRET=… ${serviceCommand(`subgraphs/${name}/src/main.ts`).join(' ')}\` (variables: \`${upper}_HOST\`,
 \`${upper}_PORT\` and the common ones, docs/reference/configuration.md). Tests:
 \`npx tsx scripts/test.ts subgraphs/${name}/test/*.test.ts\` (subgraph tier), \`subgraphs/${name}/src/**/*.test.ts\`
 (unit tier).
@@ -512,7 +513,9 @@ export function wire(root: string, { name, department, label }: NewSubgraph): vo
   edit('docker-compose.yml', (text) => {
     const service = `  ${name}:
     <<: *app
-    command: ['npx', 'tsx', 'subgraphs/${name}/src/main.ts']
+    command: [${serviceCommand(`subgraphs/${name}/src/main.ts`)
+      .map((part) => `'${part}'`)
+      .join(', ')}]
     environment:
       <<: *subgraph-env
       ${upper}_HOST: 0.0.0.0

@@ -33,6 +33,7 @@ import {
   type StateStore,
   SUBGRAPHS,
   type SubgraphName,
+  workerExecArgv,
 } from '@credit-hub/kit';
 import {
   createDb,
@@ -242,6 +243,9 @@ if (cluster.isWorker) {
     // replacing it would only repeat the failure once a second, for ever, and the hub would never say why. The start
     // fails instead, naming the worker's status; once serving, a worker that dies is replaced.
     let started = false;
+    // Each worker runs as every service process does (kit launch.ts: the young generation's size, tsx's ESM hook
+    // alone), also when this primary was started some other way (the tsx command, `node --import tsx`).
+    cluster.setupPrimary({ execArgv: workerExecArgv(process.execArgv) });
     let failStart: (error: Error) => void = () => undefined;
     const startFailed = new Promise<never>((_, reject) => (failStart = reject));
     startFailed.catch(() => undefined);

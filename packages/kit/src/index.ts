@@ -9,6 +9,7 @@ export { directRoute, graphqlHandler, isGraphqlPost, jsonBody } from './graphql-
 export * from './regions.ts';
 export * from './loaders.ts';
 export * from './topology.ts';
+export * from './launch.ts';
 export * from './cluster-state.ts';
 export * from './access/index.ts';
 export * from './calendar/index.ts';
