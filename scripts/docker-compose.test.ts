@@ -24,6 +24,8 @@ type Env = Record<string, string | undefined>;
 interface Service {
   command?: string[];
   environment?: Record<string, string | number | boolean | null>;
+  healthcheck?: { test?: string[] };
+  depends_on?: Record<string, { condition?: string }>;
 }
 
 const COMPOSE = readFileSync(path.join(repoRoot, 'docker-compose.yml'), 'utf8');
@@ -214,6 +216,23 @@ describe('docker-compose.yml', () => {
     const cmd = /^CMD (\[.*\])$/m.exec(dockerfile)?.[1];
     assert.ok(cmd, 'the Dockerfile has a CMD in exec form');
     assert.deepEqual(JSON.parse(cmd), serviceCommand('gateway/src/main.ts'));
+  });
+
+  it('the gateway waits for every subgraph, each healthy by its own /health', () => {
+    const { model } = load(SECRETS);
+    const subgraphs = Object.entries(model.services).filter(([, s]) =>
+      s.command?.some((part) => part.startsWith('subgraphs/')),
+    );
+    const waitedFor = model.services.gateway!.depends_on ?? {};
+    for (const [name, service] of subgraphs) {
+      assert.equal(waitedFor[name]?.condition, 'service_healthy', `the gateway waits for ${name}`);
+      const port = Object.entries(environmentOf(service)).find(([key]) => key.endsWith('_PORT'))?.[1];
+      // One script for `node -e` (a second would be only an argument), on the port the service listens on.
+      const test = service.healthcheck?.test ?? [];
+      assert.deepEqual(test.slice(0, 3), ['CMD', 'node', '-e'], `${name} has a healthcheck`);
+      assert.equal(test.length, 4, `${name}'s healthcheck runs one script`);
+      assert.match(test[3]!, new RegExp(`http://127\\.0\\.0\\.1:${port}/health'`), `${name} checks its own port`);
+    }
   });
 
   it('passes PERSON_KEY_SECRET to the disclosure service, INTERNAL_IDENTITY_SECRET to every subgraph and Redis to all replicas', () => {
