@@ -120,6 +120,31 @@ describe('rowsByKeys', () => {
       client.release();
     }
   });
+  // ADR 0132: a constant array of keys makes PostgreSQL estimate each key against the column's statistics at every
+  // bind (a batch check's 1,000 keys: 11 ms of planning for 3 ms of work). The keys go in as an init plan's value, so
+  // the plan never holds them, and the key column's index still answers.
+  it('hands the keys to the planner as an init plan, never as a constant, and still reads by the index', async () => {
+    const target = targets.find((t) => t.model === 'TaxCreditRating')!;
+    const codes = await codesOf(tdb.db, target, 40);
+    let sent: { text: string; values?: unknown[] } | undefined;
+    const spy: Db = {
+      ...tdb.db,
+      read: (statement) => {
+        sent = statement;
+        return tdb.db.read(statement);
+      },
+    };
+    await rowsByKeys(spy, target, 'subjectCode', codes);
+    const { rows } = await tdb.db.pool.query<{ 'QUERY PLAN': unknown }>({
+      text: `EXPLAIN (FORMAT JSON) ${sent!.text}`,
+      values: sent!.values,
+    });
+    const plan = JSON.stringify(rows[0]!['QUERY PLAN']);
+    assert.match(plan, /"Parent Relationship":"InitPlan"/);
+    assert.match(plan, /"Index Name":"credit_rating_subject_code/);
+    for (const code of codes) assert.ok(!plan.includes(code), `the plan holds the key ${code}`);
+  });
+
   it('builds the text of a set of tables once, a new set anew, and keeps a bounded number of texts', async () => {
     const target = targets.find((t) => t.model === 'TaxCreditRating')!;
     const codes = await codesOf(tdb.db, target, 4);
