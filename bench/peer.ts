@@ -23,7 +23,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import autocannon from 'autocannon';
-import { serviceArgs, SUBGRAPHS } from '@credit-hub/kit';
+import { serviceArgs, SUBGRAPHS, V8_FLAGS } from '@credit-hub/kit';
 import { repoRoot } from '@credit-hub/kit/db';
 
 const HIVE_VERSION = '2.15.1';
@@ -455,7 +455,8 @@ export async function benchPeer(options: {
       const hivePort = await freePort();
       const hive = await startProcess(
         'hive',
-        ['--import', tsxLoader, hiveBin, 'supergraph', supergraphWith(urls, hiveDir), '-c', config],
+        // The same V8 flags as our services: the comparison is of the gateways, not of their young generations.
+        [...V8_FLAGS, '--import', tsxLoader, hiveBin, 'supergraph', supergraphWith(urls, hiveDir), '-c', config],
         { ...common, PORT: String(hivePort), HOST: '127.0.0.1', FORK: '1' },
         new URL(`http://127.0.0.1:${hivePort}/healthcheck`),
         hiveDir,
