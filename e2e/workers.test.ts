@@ -26,6 +26,10 @@ let url: string;
 const company = makeUscc('91', '330106', 'MA2W0001');
 const personId = makeIdNumber('330106', '19850214', '217');
 const person = personKey(personId, DEV_SECRETS.PERSON_KEY_SECRET);
+// A batch credit check large enough to be spread over both workers (HUB_SPREAD_MIN below; ADR 0133), one of its
+// subjects on the 经营异常名录 so that an answer put back at the wrong place shows.
+const bidders = Array.from({ length: 150 }, (_, i) => makeUscc('91', '330106', `MA3P${String(i).padStart(4, '0')}`));
+const LISTED_BIDDER = 77;
 
 /** A request on a connection of its own: the cluster hands each new connection to the next worker. */
 async function postOnNewConnection(query: string, headers: Record<string, string> = {}): Promise<number> {
@@ -78,6 +82,23 @@ before(async () => {
     ],
   });
   await tdb.db.prisma.personIdentity.create({ data: { code: person, idNumber: personId } });
+  await tdb.db.prisma.creditSubject.createMany({
+    data: bidders.map((code, i) => ({
+      code,
+      name: `杭州投标${i}号建设有限公司`,
+      kind: 'ENTERPRISE',
+      regionCode: '330106',
+    })),
+  });
+  await tdb.db.prisma.abnormalOperation.create({
+    data: {
+      subjectCode: bidders[LISTED_BIDDER]!,
+      regionCode: '330106',
+      reason: 'ANNUAL_REPORT_NOT_FILED',
+      listingAuthority: '杭州市西湖区市场监督管理局',
+      listedOn: new Date('2026-07-15'),
+    },
+  });
   // Started the old way on purpose (no V8 flag, both of tsx's hooks): the workers must still start as every service
   // process does (below).
   hub = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
@@ -92,6 +113,8 @@ before(async () => {
       GATEWAY_PORT: '0',
       SUBGRAPH_PORTS: 'ephemeral',
       DEMO_SUBJECTS: '0',
+      // Entity fetches of 50 or more are cut into one part per worker (the default, 200, would need a larger batch).
+      HUB_SPREAD_MIN: '50',
       WEB_BUILD: 'skip',
       LOG_LEVEL: 'warn',
       // The market's deadline: its read waits on a lock this test holds (below).
@@ -240,6 +263,58 @@ describe('the all-in-one hub with two workers', () => {
     assert.equal((body.data as any).subject.isInAbnormalOperationList, false);
   });
 
+  it('spreads a large batch check over both workers and answers it in order, each check recorded and audited once', async () => {
+    const housing = bearer(
+      await tokenFor(
+        { role: 'officer', department: 'housing', sub: 'housing-spread' },
+        { secret: DEV_SECRETS.AUTH_JWT_SECRET },
+      ),
+    );
+    const { body } = await postGraphQL(
+      url,
+      `query($codes: [ID!]!) { creditCheckSubjects(codes: $codes) { code
+        creditCheck(matter: PUBLIC_PROCUREMENT, reference: "spread-tender") { id action lists { list } } } }`,
+      { codes: bidders },
+      { ...housing, 'x-request-id': 'req-workers-spread' },
+    );
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    const answered = (body.data as any).creditCheckSubjects as {
+      code: string;
+      creditCheck: { id: string; action: string; lists: { list: string }[] };
+    }[];
+    assert.deepEqual(
+      answered.map((a) => a.code),
+      bidders,
+    );
+    // Each part's answers at their own subjects' places: only the listed bidder is reminded of its listing.
+    answered.forEach((a, i) => {
+      if (i === LISTED_BIDDER) {
+        assert.equal(a.creditCheck.action, 'REMIND');
+        assert.deepEqual(a.creditCheck.lists, [{ list: 'ABNORMAL_OPERATION' }]);
+      } else assert.deepEqual([a.creditCheck.action, a.creditCheck.lists], ['CLEAR', []], `bidder ${i}`);
+    });
+    const stored = await tdb.db.prisma.creditCheck.findMany({ where: { reference: 'spread-tender' } });
+    assert.equal(stored.length, bidders.length);
+    assert.deepEqual(new Set(stored.map((c) => c.id)), new Set(answered.map((a) => a.creditCheck.id)));
+    assert.deepEqual(new Set(stored.map((c) => c.requestId)), new Set(['req-workers-spread']));
+    // Both workers' parts left their trail under the caller's request id: every subject's check read is in it.
+    const audited = await tdb.db.prisma.auditEntry.findMany({
+      where: { requestId: 'req-workers-spread', subgraph: 'evaluation', actor: 'housing-spread' },
+    });
+    assert.deepEqual(new Set(audited.flatMap((e) => (e.subjectCode ? [e.subjectCode] : []))), new Set(bidders));
+    const scrape = await (await fetch(url.replace(/graphql$/, 'metrics'))).text();
+    for (const subgraph of ['evaluation', 'market'])
+      for (const where of ['here', 'peer'])
+        assert.match(
+          scrape,
+          new RegExp(
+            `credit_hub_spread_parts_total\\{subgraph="${subgraph}",where="${where}",service="gateway"\\} [1-9]`,
+          ),
+          `${subgraph} ${where}`,
+        );
+    assert.doesNotMatch(scrape, /credit_hub_spread_parts_total\{[^}]*where="fallback"/);
+  });
+
   it("answers /metrics with every worker's series added up, and the primary's event backlog", async () => {
     // Ten requests, each on a new connection: the primary hands connections to the workers in turn.
     const statuses = await Promise.all(
@@ -309,6 +384,8 @@ describe('a hub whose workers cannot start', () => {
           GATEWAY_PORT: String(port),
           SUBGRAPH_PORTS: 'ephemeral',
           DEMO_SUBJECTS: '0',
+          // Entity fetches of 50 or more are cut into one part per worker (the default, 200, would need a larger batch).
+          HUB_SPREAD_MIN: '50',
           WEB_BUILD: 'skip',
           LOG_LEVEL: 'warn',
         },

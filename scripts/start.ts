@@ -21,6 +21,7 @@ import {
   serveClusterMetrics,
   serveClusterState,
 } from '@credit-hub/hub/workers';
+import { PeerDirectory } from '@credit-hub/gateway';
 import { ensureWebBuild } from '@credit-hub/web/build';
 import { pushConfigOf } from '@credit-hub/subgraph-push';
 import {
@@ -72,6 +73,12 @@ interface WorkerConfig {
   secrets: Record<string, string>;
 }
 
+/**
+ * The other workers' peer endpoints (ADR 0133), as the primary announces them: a worker cuts a large entity fetch into
+ * one part per worker and sends them theirs. Empty in a single process.
+ */
+const peers = new PeerDirectory();
+
 /** Every subgraph and an in-process gateway in this process (the single process, or one worker). */
 async function startThisHub(config: WorkerConfig, role: 'single' | 'worker'): Promise<Hub> {
   const source = { ...process.env, ...config.secrets };
@@ -94,6 +101,7 @@ async function startThisHub(config: WorkerConfig, role: 'single' | 'worker'): Pr
     ports: own.SUBGRAPH_PORTS,
     subgraphPorts: config.subgraphPorts,
     inProcess: true,
+    ...(role === 'worker' && own.HUB_SPREAD_MIN > 0 ? { spread: { peers, minRepresentations: own.HUB_SPREAD_MIN } } : {}),
     production,
     poolSize,
     internalSecret,
@@ -157,6 +165,12 @@ async function freePort(): Promise<number> {
 const isConfig = (message: unknown): message is { kind: 'credit-hub:config'; config: WorkerConfig } =>
   typeof message === 'object' && message !== null && (message as { kind?: unknown }).kind === 'credit-hub:config';
 
+/** A worker's peer endpoint (worker to primary), and every serving worker's (primary to each worker). */
+const isPeer = (message: unknown): message is { kind: 'credit-hub:peer'; url: string } =>
+  typeof message === 'object' && message !== null && (message as { kind?: unknown }).kind === 'credit-hub:peer';
+const isPeers = (message: unknown): message is { kind: 'credit-hub:peers'; urls: string[] } =>
+  typeof message === 'object' && message !== null && (message as { kind?: unknown }).kind === 'credit-hub:peers';
+
 if (cluster.isWorker) {
   const config = await new Promise<WorkerConfig>((resolve) => {
     const onMessage = (message: unknown) => {
@@ -169,6 +183,10 @@ if (cluster.isWorker) {
     process.send?.('credit-hub:config?');
   });
   const hub = await startThisHub(config, 'worker');
+  process.on('message', (message: unknown) => {
+    if (isPeers(message)) peers.set(message.urls.filter((u) => u !== hub.peerUrl));
+  });
+  if (hub.peerUrl) process.send?.({ kind: 'credit-hub:peer', url: hub.peerUrl });
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -249,14 +267,25 @@ if (cluster.isWorker) {
     let failStart: (error: Error) => void = () => undefined;
     const startFailed = new Promise<never>((_, reject) => (failStart = reject));
     startFailed.catch(() => undefined);
+    // Each serving worker's peer endpoint; every change is announced to all of them (a replaced worker's is new).
+    const peerUrls = new Map<Worker, string>();
+    const announcePeers = () => {
+      const urls = [...peerUrls.values()];
+      for (const w of running) if (w.isConnected()) w.send({ kind: 'credit-hub:peers', urls });
+    };
     const fork = () => {
       const worker = cluster.fork();
       worker.on('message', (message: unknown) => {
         if (message === 'credit-hub:config?') worker.send({ kind: 'credit-hub:config', config });
+        if (isPeer(message)) {
+          peerUrls.set(worker, message.url);
+          announcePeers();
+        }
       });
       running.add(worker);
       worker.on('exit', (code, signal) => {
         running.delete(worker);
+        if (peerUrls.delete(worker)) announcePeers();
         if (stopping) return;
         const status = signal ?? `status ${code}`;
         if (!started) return failStart(new Error(`worker ${worker.id} ended (${status}) before the hub was ready`));

@@ -1,5 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import {
+  IDENTITY_HEADER,
   PUBLIC_IDENTITY,
   requestDigest,
   signIdentity,
@@ -9,8 +10,9 @@ import {
 import { GraphQLError } from 'graphql';
 import type { SubgraphFetchContext } from './datasource.ts';
 import { cacheHint } from './datasource.ts';
-import { SubgraphTimeout, timeoutOf, type TimeoutConfig } from './fetcher.ts';
+import { SubgraphTimeout, timeoutOf, type SubgraphClient, type TimeoutConfig } from './fetcher.ts';
 import type { FetchMetrics } from './metrics.ts';
+import { mergeEntityAnswers, splitRepresentations, type PeerAnswer, type SpreadOptions } from './spread.ts';
 import { subgraphFailure } from './subgraph-failure.ts';
 
 /**
@@ -23,6 +25,9 @@ import { subgraphFailure } from './subgraph-failure.ts';
  *   (subgraph-failure.ts), the same fetch metrics and cache-control restriction.
  *
  * A late subgraph cannot be aborted in-process: its work finishes in the background and its answer is dropped.
+ *
+ * With `spread` (a hub of several workers), an entity fetch of many representations is cut into one part per worker
+ * and the other workers execute theirs (spread.ts, ADR 0133); the answer is the same, only sooner.
  */
 export class InProcessDataSource<C extends Partial<SubgraphFetchContext>> implements GraphQLDataSource<C> {
   private readonly timeoutMs: number;
@@ -33,6 +38,7 @@ export class InProcessDataSource<C extends Partial<SubgraphFetchContext>> implem
     private readonly internalSecret: string,
     timeouts: TimeoutConfig,
     private readonly fetchMetrics?: FetchMetrics,
+    private readonly spread?: SpreadOptions & { client: SubgraphClient },
   ) {
     this.timeoutMs = timeoutOf(timeouts, subgraph);
   }
@@ -42,22 +48,17 @@ export class InProcessDataSource<C extends Partial<SubgraphFetchContext>> implem
   }
 
   private async send(options: GraphQLDataSourceProcessOptions<C>) {
-    const { request, context } = options;
+    const { request } = options;
     const query = request.query;
     if (!query) throw new Error('Missing query');
-    const identity = context?.identity ?? PUBLIC_IDENTITY;
-    const header = await signIdentity(identity, this.internalSecret, requestDigest(query, request.variables));
+    const representations = request.variables?.representations;
+    const peers = this.spread?.peers.list() ?? [];
     let answer: InProcessAnswer;
     try {
       answer = await this.withDeadline(
-        this.target.execute({
-          query,
-          variables: request.variables,
-          operationName: request.operationName,
-          extensions: request.extensions,
-          identity: header,
-          requestId: context?.requestId,
-        }),
+        Array.isArray(representations) && peers.length > 0 && representations.length >= this.spread!.minRepresentations
+          ? this.executeSpread(query, representations, peers, options)
+          : this.executeHere(query, request.variables, options),
       );
     } catch (error) {
       throw subgraphFailure(this.subgraph, error as Error);
@@ -76,6 +77,92 @@ export class InProcessDataSource<C extends Partial<SubgraphFetchContext>> implem
     return answer.body as Awaited<ReturnType<GraphQLDataSource<C>['process']>>;
   }
 
+  /** The fetch (or one part of it) executed by this process's subgraph, under an identity signed for exactly it. */
+  private async executeHere(
+    query: string,
+    variables: Record<string, unknown> | undefined,
+    { request, context }: GraphQLDataSourceProcessOptions<C>,
+  ): Promise<InProcessAnswer> {
+    const identity = context?.identity ?? PUBLIC_IDENTITY;
+    return this.target.execute({
+      query,
+      variables,
+      operationName: request.operationName,
+      extensions: request.extensions,
+      identity: await signIdentity(identity, this.internalSecret, requestDigest(query, variables)),
+      requestId: context?.requestId,
+    });
+  }
+
+  /**
+   * One part per worker, side by side: the first here, the others at the peers. The merged answer carries the
+   * status and the strictest cache-control of its parts; a part that failed fails the fetch, as a whole fetch would.
+   */
+  private async executeSpread(
+    query: string,
+    representations: unknown[],
+    peers: readonly string[],
+    options: GraphQLDataSourceProcessOptions<C>,
+  ): Promise<InProcessAnswer> {
+    const { request, context } = options;
+    const groups = splitRepresentations(representations, peers.length + 1);
+    const partVariables = (indices: number[]) => ({
+      ...request.variables,
+      representations: indices.map((i) => representations[i]),
+    });
+    const answers = await Promise.all(
+      groups.map(async (indices, g): Promise<InProcessAnswer> => {
+        const variables = partVariables(indices);
+        if (g === 0) {
+          this.fetchMetrics?.spreadPart(this.subgraph, 'here', indices.length);
+          return this.executeHere(query, variables, options);
+        }
+        const identity = context?.identity ?? PUBLIC_IDENTITY;
+        const body = JSON.stringify({
+          query,
+          variables,
+          operationName: request.operationName,
+          extensions: request.extensions,
+          requestId: context?.requestId,
+        });
+        let reply;
+        try {
+          reply = await this.spread!.client.post(
+            this.subgraph,
+            `${peers[g - 1]}/peer/${this.subgraph}`,
+            {
+              'content-type': 'application/json',
+              [IDENTITY_HEADER]: await signIdentity(identity, this.internalSecret, requestDigest(query, variables)),
+            },
+            body,
+            this.timeoutMs,
+          );
+        } catch (error) {
+          // A worker that is gone (replaced after a crash) was never reached: its part is executed here instead. Any
+          // other failure may have come after the part ran, and running it twice could record twice: it fails.
+          if ((error as { code?: string }).code === 'ECONNREFUSED') {
+            this.fetchMetrics?.spreadPart(this.subgraph, 'fallback', indices.length);
+            return this.executeHere(query, variables, options);
+          }
+          throw error;
+        }
+        this.fetchMetrics?.spreadPart(this.subgraph, 'peer', indices.length);
+        if (reply.status !== 200) throw new Error(`worker peer ${peers[g - 1]} answered ${reply.status}`);
+        return JSON.parse(reply.text) as PeerAnswer;
+      }),
+    );
+    const failed = answers.find((a) => a.status < 200 || a.status > 299);
+    if (failed) return failed;
+    return {
+      status: answers[0]!.status,
+      body: mergeEntityAnswers(
+        representations.length,
+        groups.map((indices, g) => ({ indices, body: answers[g]!.body })),
+      ),
+      cacheControl: strictest(answers.map((a) => a.cacheControl)),
+    };
+  }
+
   private withDeadline<T>(work: Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
@@ -85,4 +172,12 @@ export class InProcessDataSource<C extends Partial<SubgraphFetchContext>> implem
     work.catch(() => undefined);
     return Promise.race([work, late]).finally(() => clearTimeout(timer));
   }
+}
+
+/** The cache-control of parts put together: the shortest max-age, private if any part is (none: not cacheable). */
+function strictest(headers: readonly (string | null)[]): string | null {
+  if (headers.some((h) => !h)) return null;
+  const hints = headers.map(cacheHint);
+  const maxAge = Math.min(...hints.map((h) => h.maxAge));
+  return `max-age=${maxAge}${hints.some((h) => h.scope === 'PRIVATE') ? ', private' : ''}`;
 }

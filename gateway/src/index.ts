@@ -59,6 +59,7 @@ import { createRateLimiter, type RateLimitConfig } from './rate-limit.ts';
 import { requestRulesPlugin } from './request-rules.ts';
 import { SubgraphDataSource } from './datasource.ts';
 import { InProcessDataSource } from './in-process.ts';
+import type { SpreadOptions } from './spread.ts';
 import { DEFAULT_TIMEOUTS, SubgraphClient, type TimeoutConfig } from './fetcher.ts';
 import { Safelist } from './safelist.ts';
 import { graphqlTransport, requestIdFormat } from './transport.ts';
@@ -97,6 +98,11 @@ export interface GatewayOptions {
    * at their URLs. Their routes besides /graphql (uploads) are still reached at `subgraphUrls`.
    */
   inProcessSubgraphs?: Partial<Record<string, InProcessSubgraph>>;
+  /**
+   * The all-in-one hub's other workers (ADR 0133): an entity fetch of an in-process subgraph with at least
+   * `minRepresentations` is cut into one part per worker, each executed by its own worker.
+   */
+  spread?: SpreadOptions;
   /**
    * What GET /metrics answers instead of this process's series (the all-in-one hub's workers: every worker's series,
    * aggregated by the primary).
@@ -149,6 +155,8 @@ export interface ConsoleOptions {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+export { DEFAULT_SPREAD_MIN, PeerDirectory, servePeerFetches, type SpreadOptions } from './spread.ts';
+
 export const DEFAULT_SUPERGRAPH_PATH = path.resolve(here, '../../supergraph.graphql');
 export const SAFELIST_DIR = path.resolve(here, '../operations');
 
@@ -210,6 +218,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
           options.internalSecret,
           options.subgraphTimeouts ?? DEFAULT_TIMEOUTS,
           fetchMetrics,
+          options.spread ? { ...options.spread, client: subgraphClient } : undefined,
         );
       return new SubgraphDataSource<GatewayContext>(
         name,

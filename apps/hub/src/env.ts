@@ -36,6 +36,10 @@ export const envShape = {
     'Worker processes of the all-in-one hub, each a gateway executing every subgraph in-process, sharing GATEWAY_PORT (unset: one per core available; 1: a single process; ADR 0114)',
     z.coerce.number().int().min(1).max(64).optional(),
   ),
+  HUB_SPREAD_MIN: described(
+    'With several workers: an entity fetch of at least this many representations (a batch credit check) is cut into one part per worker, each executed by its own worker (0: never; ADR 0133)',
+    z.coerce.number().int().min(0).default(200),
+  ),
   WEB_BUILD: described(
     '`auto` rebuilds the site in web/dist when web/ or the schema changed since the last build; `skip` serves what web/dist holds (tests and benchmarks of the API)',
     z.enum(['auto', 'skip']).default('auto'),

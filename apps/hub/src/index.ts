@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { startGateway, type GatewayOptions } from '@credit-hub/gateway';
+import { servePeerFetches, startGateway, type GatewayOptions, type PeerDirectory } from '@credit-hub/gateway';
 import {
   ClusterReplayCache,
   DEV_SECRETS,
@@ -102,6 +102,11 @@ export interface Hub {
   internalSecret: string;
   /** The event backbone (relay, consumers, time-made events); null when started with `events: false`. */
   events: HubEvents | null;
+  /**
+   * This worker's peer endpoint, where the other workers send their parts of a large entity fetch (ADR 0133); null
+   * unless started with `spread`.
+   */
+  peerUrl: string | null;
   /** SQL statements per subgraph since the last reset (query-count tests and benchmarks). */
   statements(): Record<SubgraphName, number>;
   resetStatements(): void;
@@ -158,6 +163,11 @@ export async function startHub(options: {
    * chose, and share them as they share the gateway's; ADR 0114).
    */
   subgraphPorts?: Partial<Record<SubgraphName, number>>;
+  /**
+   * With `inProcess`, in a hub of several workers (ADR 0133): the other workers' peer endpoints, and the size from which
+   * an entity fetch is cut into one part per worker. This worker's own endpoint is `Hub.peerUrl`.
+   */
+  spread?: { peers: PeerDirectory; minRepresentations: number };
   /** The event backbone's options (docs/events.md); `false` runs the hub without it. */
   events?: HubEventsOptions | false;
   log?: (line: string) => void;
@@ -197,6 +207,21 @@ export async function startHub(options: {
     subgraphs[name] = { service, db };
   }
   const gatewayDb = createDb(options.databaseUrl, { applicationName: 'gateway', poolSize });
+  // Looked up at each call: a subgraph restarted in this hub (tests stop and start one) is the one executed.
+  const inProcessSubgraphs = Object.fromEntries(
+    Object.keys(subgraphs).map((name) => [
+      name,
+      {
+        execute: (request: InProcessRequest) => {
+          const target = subgraphs[name as SubgraphName].service.inProcess;
+          if (!target) throw new Error(`the ${name} subgraph cannot be executed in-process`);
+          return target.execute(request);
+        },
+      },
+    ]),
+  );
+  const spread = options.inProcess && options.spread ? options.spread : null;
+  const peer = spread ? await servePeerFetches(inProcessSubgraphs) : null;
   const gateway = await startGateway({
     production: options.production,
     log: options.log,
@@ -213,22 +238,8 @@ export async function startHub(options: {
     subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.service.url])),
     ...(options.inProcess
       ? {
-          inProcessSubgraphs: {
-            // Looked up at each call: a subgraph restarted in this hub (tests stop and start one) is the one executed.
-            ...Object.fromEntries(
-              Object.keys(subgraphs).map((name) => [
-                name,
-                {
-                  execute: (request: InProcessRequest) => {
-                    const target = subgraphs[name as SubgraphName].service.inProcess;
-                    if (!target) throw new Error(`the ${name} subgraph cannot be executed in-process`);
-                    return target.execute(request);
-                  },
-                },
-              ]),
-            ),
-            ...options.gateway?.inProcessSubgraphs,
-          },
+          inProcessSubgraphs: { ...inProcessSubgraphs, ...options.gateway?.inProcessSubgraphs },
+          ...(spread ? { spread } : {}),
         }
       : {}),
     internalSecret,
@@ -249,12 +260,14 @@ export async function startHub(options: {
     subgraphs,
     internalSecret,
     events,
+    peerUrl: peer?.url ?? null,
     statements: () =>
       Object.fromEntries(all.map(([name, s]) => [name, s.db.statements()])) as Record<SubgraphName, number>,
     resetStatements: () => all.forEach(([, s]) => s.db.resetStatements()),
     close: async () => {
       await events?.close();
       await gateway.close();
+      await peer?.close();
       for (const [, s] of all) {
         await s.service.close();
         await s.db.close();

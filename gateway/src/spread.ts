@@ -1,0 +1,185 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { InProcessAnswer, InProcessSubgraph } from '@credit-hub/kit';
+import { IDENTITY_HEADER } from '@credit-hub/kit';
+import type { GraphQLFormattedError } from 'graphql';
+
+/**
+ * Spreading one large entity fetch over the all-in-one hub's workers (ADR 0133).
+ *
+ * A worker executes a whole request, every subgraph fetch of it included, in its own thread (ADR 0114): a batch
+ * credit check of 1,000 subjects ran its five departments' fetches and the evaluation's fetch of 1,000 entities each
+ * one after another on one core while the other worker's core stayed idle. An `_entities` fetch of at least
+ * `minRepresentations` is therefore cut into one part per worker: this worker executes its part in-process, each
+ * other worker executes its part behind its peer port (loopback only, the identity signed for that part and verified
+ * there as on any subgraph request), and the parts' answers are put back in the order of the representations.
+ */
+
+/** The other workers' peer endpoints, as the primary announces them (scripts/start.ts). */
+export class PeerDirectory {
+  private urls: readonly string[] = [];
+
+  /** The other workers' base URLs (`http://127.0.0.1:<port>`), this worker's own left out by the caller. */
+  set(urls: readonly string[]): void {
+    this.urls = [...urls];
+  }
+
+  list(): readonly string[] {
+    return this.urls;
+  }
+}
+
+export interface SpreadOptions {
+  peers: PeerDirectory;
+  /** Entity fetches with fewer representations stay whole in this worker: below it the hop costs more than it saves. */
+  minRepresentations: number;
+}
+
+/** The default of HUB_SPREAD_MIN: about 8 ms of a department's work, against about 1 ms for the hop. */
+export const DEFAULT_SPREAD_MIN = 200;
+
+/**
+ * The representations' indices, cut into `parts` groups of nearly equal size. Equal representations always fall into
+ * the same group: a subgraph that records something per entity (a credit check with an idempotency key) sees a
+ * repeated one within one statement, as it would unspread, never in two concurrent ones.
+ */
+export function splitRepresentations(representations: readonly unknown[], parts: number): number[][] {
+  const groups: number[][] = Array.from({ length: parts }, () => []);
+  const groupOf = new Map<string, number>();
+  let next = 0;
+  representations.forEach((representation, index) => {
+    const key = JSON.stringify(representation);
+    let group = groupOf.get(key);
+    if (group === undefined) {
+      group = next;
+      next = (next + 1) % parts;
+      groupOf.set(key, group);
+    }
+    groups[group]!.push(index);
+  });
+  return groups.filter((g) => g.length > 0);
+}
+
+type Body = InProcessAnswer['body'];
+
+/**
+ * One `_entities` answer from the parts' answers: each part's entities back at their representations' places, its
+ * errors' paths pointed at those places. A part without entities (its whole fetch failed in the subgraph) leaves
+ * nulls there, with its errors.
+ */
+export function mergeEntityAnswers(size: number, parts: readonly { indices: readonly number[]; body: Body }[]): Body {
+  const entities: unknown[] = new Array<unknown>(size).fill(null);
+  const errors: GraphQLFormattedError[] = [];
+  let anyData = false;
+  for (const { indices, body } of parts) {
+    const own = (body.data as { _entities?: unknown[] } | null | undefined)?._entities;
+    if (Array.isArray(own)) {
+      anyData = true;
+      own.forEach((entity, i) => {
+        const at = indices[i];
+        if (at !== undefined) entities[at] = entity;
+      });
+    }
+    for (const error of body.errors ?? []) {
+      const path = error.path;
+      if (path && path[0] === '_entities' && typeof path[1] === 'number' && indices[path[1]] !== undefined)
+        errors.push({ ...error, path: ['_entities', indices[path[1]]!, ...path.slice(2)] });
+      else errors.push(error);
+    }
+  }
+  return { data: anyData ? { _entities: entities } : null, ...(errors.length > 0 ? { errors } : {}) };
+}
+
+/** The JSON a peer answers with: the part's in-process answer. */
+export interface PeerAnswer {
+  status: number;
+  body: Body;
+  cacheControl: string | null;
+}
+
+/** The peer route's request body: the part's subgraph request, its identity in the header as on /graphql. */
+interface PeerRequest {
+  query: string;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+  extensions?: Record<string, unknown>;
+  requestId?: string;
+}
+
+/** The largest part a peer accepts: 1,000 representations are about 100 KB. */
+const PEER_BODY_LIMIT = 16 * 1024 * 1024;
+
+/**
+ * This worker's peer port (127.0.0.1, an OS-chosen port of its own, not shared with the other workers): POST
+ * /peer/<subgraph> executes a part of an entity fetch in this worker's in-process subgraph. The identity header is
+ * verified by the subgraph exactly as on its /graphql route, so the port admits nothing the subgraph ports do not.
+ */
+export async function servePeerFetches(
+  subgraphs: Partial<Record<string, InProcessSubgraph>>,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const answer = (status: number, body: unknown, cacheControl?: string | null) => {
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        ...(cacheControl ? { 'cache-control': cacheControl } : {}),
+      });
+      res.end(JSON.stringify(body));
+    };
+    const name = /^\/peer\/([a-z][a-z-]*)$/.exec(req.url ?? '')?.[1];
+    const target = name ? subgraphs[name] : undefined;
+    if (req.method !== 'POST' || !target) return answer(404, { error: 'no such peer route' });
+    const chunks: Buffer[] = [];
+    let length = 0;
+    req.on('data', (chunk: Buffer) => {
+      length += chunk.length;
+      if (length > PEER_BODY_LIMIT) req.destroy();
+      else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      void (async () => {
+        let request: PeerRequest;
+        try {
+          request = JSON.parse(Buffer.concat(chunks).toString('utf8')) as PeerRequest;
+          if (typeof request.query !== 'string') throw new Error('no query');
+        } catch {
+          return answer(400, { error: 'a peer request is a JSON subgraph request' });
+        }
+        const header = req.headers[IDENTITY_HEADER];
+        try {
+          const result = await target.execute({
+            query: request.query,
+            variables: request.variables,
+            operationName: request.operationName,
+            extensions: request.extensions,
+            identity: typeof header === 'string' ? header : undefined,
+            requestId: request.requestId,
+          });
+          answer(200, {
+            status: result.status,
+            body: result.body,
+            cacheControl: result.cacheControl,
+          } satisfies PeerAnswer);
+        } catch (error) {
+          answer(500, { error: (error as Error).message });
+        }
+      })();
+    });
+  });
+  // Keep-alive longer than the client's (fetcher.ts), so the client always closes an idle connection first.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  // `exclusive`: in a cluster worker, a plain listen would ask the primary for a port shared by every worker.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port: 0, host: '127.0.0.1', exclusive: true }, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
