@@ -149,15 +149,21 @@ function sharedSecrets(): Record<string, string> {
  * they have loaded), so the port must not be one the OS hands out meanwhile to another process's listen(0) or outgoing
  * connection: it is drawn below the kernel's ephemeral range (which starts at 32768 by default), from 20000–29999.
  */
+const chosenPorts = new Set<number>();
 async function freePort(): Promise<number> {
   for (let attempt = 0; ; attempt++) {
     const port = 20_000 + Math.floor(Math.random() * 10_000);
+    // A port already chosen for another subgraph of this start probes free too (nothing listens on it yet).
+    if (chosenPorts.has(port)) continue;
     const bound = await new Promise<boolean>((resolve) => {
       const probe = net.createServer();
       probe.once('error', () => resolve(false));
       probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
     });
-    if (bound) return port;
+    if (bound) {
+      chosenPorts.add(port);
+      return port;
+    }
     if (attempt > 200) throw new Error('no free port in 20000–29999 for a shared subgraph port');
   }
 }
