@@ -53,6 +53,17 @@ export interface SubgraphContext<L, C = unknown> extends BaseContext {
    * Runs a write and its audit entry in one transaction: a change is never stored without its trail.
    */
   audited<T>(event: Omit<AuditEvent, 'action'>, work: (tx: Db['prisma']) => Promise<T>): Promise<T>;
+  /** What the request's loaders left to do after its audit trail is committed (RequestHooks.afterTrail). */
+  afterTrail?: (() => Promise<unknown>)[];
+}
+
+/** What a request's loaders may ask of the request besides the database (kit server.ts). */
+export interface RequestHooks {
+  /**
+   * Starts `work` once the request's audit trail is committed (at the same point when the request read nothing
+   * audited), as the answer leaves: the answer does not wait for it, and a failure of it is only logged.
+   */
+  afterTrail(work: () => Promise<unknown>): void;
 }
 
 export interface SubgraphDefinition<L, C = undefined> {
@@ -65,7 +76,7 @@ export interface SubgraphDefinition<L, C = undefined> {
   typeDefs: DocumentNode;
   // Typed per subgraph by the generated `Resolvers` type (GraphQL Code Generator); any map fits here.
   resolvers: object;
-  createLoaders: (db: Db, config: C) => L;
+  createLoaders: (db: Db, config: C, request: RequestHooks) => L;
   /**
    * HTTP routes of the subgraph besides /graphql (e.g. the 双公示 file upload the gateway forwards). They
    * must verify the signed identity themselves, as /graphql does, spending its nonce in `replay`.
@@ -274,14 +285,14 @@ export async function startSubgraph<L, C = undefined>(
           return {
             async willSendResponse({ contextValue, response }) {
               const events = contextValue.audit?.drain() ?? [];
-              if (events.length === 0) return;
               try {
-                await appendAudit(
-                  contextValue.db,
-                  contextValue.identity,
-                  { requestId: contextValue.requestId, subgraph: subgraph.name },
-                  events,
-                );
+                if (events.length > 0)
+                  await appendAudit(
+                    contextValue.db,
+                    contextValue.identity,
+                    { requestId: contextValue.requestId, subgraph: subgraph.name },
+                    events,
+                  );
               } catch (error) {
                 logger.error({ err: error, subgraph: subgraph.name }, 'audit trail write failed');
                 response.body = {
@@ -291,6 +302,12 @@ export async function startSubgraph<L, C = undefined>(
                   },
                 };
                 if (response.http) response.http.status = 503;
+              } finally {
+                // Not awaited: the answer does not wait for them.
+                for (const work of contextValue.afterTrail?.splice(0) ?? [])
+                  void work().catch((error: unknown) =>
+                    logger.error({ err: error, subgraph: subgraph.name }, 'work after the audit trail failed'),
+                  );
               }
             },
           };
@@ -318,9 +335,11 @@ export async function startSubgraph<L, C = undefined>(
   ): Promise<SubgraphContext<L, C>> => {
     const identity = await identify(header, body, options.internalSecret, replay);
     const db = options.db;
+    const afterTrail: (() => Promise<unknown>)[] = [];
     return {
       db,
-      loaders: definition.createLoaders(db, config),
+      loaders: definition.createLoaders(db, config, { afterTrail: (work) => void afterTrail.push(work) }),
+      afterTrail,
       config,
       requestId,
       identity,

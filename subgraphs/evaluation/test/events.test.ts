@@ -7,6 +7,9 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { callers, createTestDatabase, makeUscc, type TestDatabase } from '@credit-hub/kit/testing';
+import { OUTBOX_CHANNEL } from '@credit-hub/kit/events';
+import pg from 'pg';
+import { checkLoaders } from '../src/checks/loaders.ts';
 import { recordChecks, type CheckToRecord } from '../src/checks/writes.ts';
 import { storeEvaluations, type StoredEvaluationInput } from '../src/scoring/writes.ts';
 
@@ -60,6 +63,50 @@ describe('evaluation events', () => {
       action: 'INTERCEPT',
       lists: ['DISHONEST_DEBTOR'],
     });
+  });
+
+  it("announces a request's checks to the relay only once its audit trail is committed (ADR 0133)", async () => {
+    const listener = new pg.Client({ connectionString: tdb.url });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on('notification', (n) => heard.push(n.payload ?? ''));
+    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    // A round trip on the listening connection: a notification committed before it has been delivered by its end.
+    const delivered = async () => (await listener.query('SELECT 1'), [...heard]);
+    try {
+      const afterTrail: (() => Promise<unknown>)[] = [];
+      const loaders = checkLoaders(tdb.db, { afterTrail: (work) => void afterTrail.push(work) });
+      const subject = makeUscc('91', '330100', 'MA2E8109');
+      const check = (i: number): CheckToRecord => ({
+        row: {
+          id: randomUUID(),
+          matter: 'BIDDING',
+          subjectCode: subject,
+          reference: `招标-${i}`,
+          lists: [],
+          measures: [],
+          withheldIncentives: [],
+          action: 'CLEAR',
+          department: 'housing',
+          checkedAt: new Date('2026-03-15T02:00:00Z'),
+          fresh: true,
+        },
+        caller: callers.officer('housing'),
+        requestId: 'req-announce',
+        idempotencyKey: null,
+      });
+      await Promise.all([loaders.recordCheck.load(check(1)), loaders.recordCheck.load(check(2))]);
+      assert.equal((await outbox('credit.check.recorded', subject)).length, 2, 'stored with their events');
+      assert.deepEqual(await delivered(), [], 'not announced at their own commit');
+      assert.equal(afterTrail.length, 1, 'one announcement for the request');
+      await afterTrail[0]!();
+      assert.deepEqual(await delivered(), ['evaluation']);
+      // Recorded outside a request (no hooks), the statement announces them itself.
+      await recordChecks(tdb.db, [check(3)]);
+      assert.deepEqual(await delivered(), ['evaluation', 'evaluation']);
+    } finally {
+      await listener.end();
+    }
   });
 
   it('records evaluation.grade.changed for a first grade and when a stored grade changes', async () => {

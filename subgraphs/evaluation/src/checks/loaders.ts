@@ -1,4 +1,6 @@
+import type { RequestHooks } from '@credit-hub/kit';
 import type { Db } from '@credit-hub/kit/db';
+import { announceOutbox } from '@credit-hub/kit/events';
 import DataLoader from 'dataloader';
 import type { CheckRow, FeedbackRow } from './mappers.ts';
 import { currentFeedback, loadChecks } from './reads.ts';
@@ -7,14 +9,30 @@ import { recordChecks, type CheckToRecord } from './writes.ts';
 /**
  * Per-request loaders of the credit checks: checks are recorded in one insert per batch, replayed checks (an
  * idempotency key repeated) read back in one statement, feedback read in one statement.
+ *
+ * The checks' events are announced to the relay once the request's audit trail is committed (ADR 0133), not at their
+ * own commit: announced at once, the relay and the consumers woke to 1,000 events of a batch while its audit entries
+ * were still being written, and on a machine of few cores took their time from the answer. The relay's poll finds them
+ * anyway should the announcement be lost.
  */
-export function checkLoaders(db: Db) {
+export function checkLoaders(db: Db, request?: RequestHooks) {
+  let announcing = false;
   return {
     /** The id of the check that stands for each one resolved (ADR 0050); a check is answered only once stored. */
-    recordCheck: new DataLoader<CheckToRecord, string | null>((checks) => recordChecks(db, checks), {
-      // Every check is its own record, even the same subject twice: nothing to cache.
-      cache: false,
-    }),
+    recordCheck: new DataLoader<CheckToRecord, string | null>(
+      async (checks) => {
+        const recorded = await recordChecks(db, checks, { announce: !request });
+        if (request && !announcing) {
+          announcing = true;
+          request.afterTrail(() => announceOutbox(db.sql, 'evaluation'));
+        }
+        return recorded;
+      },
+      {
+        // Every check is its own record, even the same subject twice: nothing to cache.
+        cache: false,
+      },
+    ),
     checkById: new DataLoader<string, CheckRow | null>(async (ids) => {
       const rows = await loadChecks(db.prisma, ids);
       return ids.map((id) => rows.find((r) => r.id === id) ?? null);

@@ -43,7 +43,11 @@ const recordedRows = z.array(z.object({ requested: z.string(), recorded: z.strin
  * index (caller, key, subject, matter) decides; a NULL key never collides. Null when a concurrent request holding
  * the same key recorded its check after this statement began (the caller retries and gets that check).
  */
-export async function recordChecks(db: Db, checks: readonly CheckToRecord[]): Promise<(string | null)[]> {
+export async function recordChecks(
+  db: Db,
+  checks: readonly CheckToRecord[],
+  { announce = true }: { announce?: boolean } = {},
+): Promise<(string | null)[]> {
   const rows = checks.map(({ row, caller, requestId, idempotencyKey }) => ({
     id: row.id,
     actor: caller.actor,
@@ -110,7 +114,9 @@ export async function recordChecks(db: Db, checks: readonly CheckToRecord[]): Pr
       FROM ins JOIN input e ON e.id = ins.id
       RETURNING 1
     ), announced AS (
-      SELECT count(*) AS n FROM (SELECT pg_notify($16, 'evaluation') FROM (SELECT 1 FROM ev LIMIT 1) one) x
+      -- Unless the caller announces them later (checks/loaders.ts): delivered at this statement's commit.
+      SELECT count(*) AS n FROM (SELECT pg_notify($16, 'evaluation') FROM (SELECT 1 FROM ev LIMIT 1) one
+                                  WHERE $17::boolean) x
     )
     SELECT i.id::text AS requested, coalesce(own.id, twin.id, stored.id)::text AS recorded
     FROM announced, input i
@@ -137,6 +143,7 @@ export async function recordChecks(db: Db, checks: readonly CheckToRecord[]): Pr
       column('idempotencyKey'),
       column('event'),
       OUTBOX_CHANNEL,
+      announce,
     ],
   );
   const recorded = new Map(recordedRows.parse(result).map((r) => [r.requested, r.recorded]));
