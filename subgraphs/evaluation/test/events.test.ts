@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { callers, createTestDatabase, makeUscc, type TestDatabase } from '@credit-hub/kit/testing';
 import { OUTBOX_CHANNEL } from '@credit-hub/kit/events';
 import pg from 'pg';
-import { checkLoaders } from '../src/checks/loaders.ts';
+import { ANNOUNCE_AFTER_TRAIL_FROM, checkLoaders } from '../src/checks/loaders.ts';
 import { recordChecks, type CheckToRecord } from '../src/checks/writes.ts';
 import { storeEvaluations, type StoredEvaluationInput } from '../src/scoring/writes.ts';
 
@@ -65,7 +65,7 @@ describe('evaluation events', () => {
     });
   });
 
-  it("announces a request's checks to the relay only once its audit trail is committed (ADR 0133)", async () => {
+  it("announces a large batch of a request's checks to the relay only once its audit trail is committed (ADR 0133)", async () => {
     const listener = new pg.Client({ connectionString: tdb.url });
     await listener.connect();
     const heard: string[] = [];
@@ -95,15 +95,18 @@ describe('evaluation events', () => {
         requestId: 'req-announce',
         idempotencyKey: null,
       });
-      await Promise.all([loaders.recordCheck.load(check(1)), loaders.recordCheck.load(check(2))]);
-      assert.equal((await outbox('credit.check.recorded', subject)).length, 2, 'stored with their events');
+      const batch = Array.from({ length: ANNOUNCE_AFTER_TRAIL_FROM }, (_, i) => check(i));
+      await Promise.all(batch.map((c) => loaders.recordCheck.load(c)));
+      assert.equal((await outbox('credit.check.recorded', subject)).length, batch.length, 'stored with their events');
       assert.deepEqual(await delivered(), [], 'not announced at their own commit');
       assert.equal(afterTrail.length, 1, 'one announcement for the request');
       await afterTrail[0]!();
       assert.deepEqual(await delivered(), ['evaluation']);
-      // Recorded outside a request (no hooks), the statement announces them itself.
-      await recordChecks(tdb.db, [check(3)]);
-      assert.deepEqual(await delivered(), ['evaluation', 'evaluation']);
+      // A few checks of a request, and checks recorded outside a request, are announced by their own statement.
+      await checkLoaders(tdb.db, { afterTrail: (work) => void afterTrail.push(work) }).recordCheck.load(check(-1));
+      await recordChecks(tdb.db, [check(-2)]);
+      assert.deepEqual(await delivered(), ['evaluation', 'evaluation', 'evaluation']);
+      assert.equal(afterTrail.length, 1);
     } finally {
       await listener.end();
     }

@@ -6,14 +6,18 @@ import type { CheckRow, FeedbackRow } from './mappers.ts';
 import { currentFeedback, loadChecks } from './reads.ts';
 import { recordChecks, type CheckToRecord } from './writes.ts';
 
+/** From this many checks in one statement, their events are announced after the request's audit trail. */
+export const ANNOUNCE_AFTER_TRAIL_FROM = 100;
+
 /**
  * Per-request loaders of the credit checks: checks are recorded in one insert per batch, replayed checks (an
  * idempotency key repeated) read back in one statement, feedback read in one statement.
  *
- * The checks' events are announced to the relay once the request's audit trail is committed (ADR 0133), not at their
- * own commit: announced at once, the relay and the consumers woke to 1,000 events of a batch while its audit entries
- * were still being written, and on a machine of few cores took their time from the answer. The relay's poll finds them
- * anyway should the announcement be lost.
+ * A large batch's events are announced to the relay once the request's audit trail is committed (ADR 0133), not at
+ * their own commit: announced at once, the relay and the consumers woke to 1,000 events of a batch while its audit
+ * entries were still being written, and on a machine of few cores took their time from the answer. The relay's poll
+ * finds them anyway should the announcement be lost. A few checks are announced by their own statement: a separate
+ * announcement would cost a small request one more statement for nothing.
  */
 export function checkLoaders(db: Db, request?: RequestHooks) {
   let announcing = false;
@@ -21,8 +25,9 @@ export function checkLoaders(db: Db, request?: RequestHooks) {
     /** The id of the check that stands for each one resolved (ADR 0050); a check is answered only once stored. */
     recordCheck: new DataLoader<CheckToRecord, string | null>(
       async (checks) => {
-        const recorded = await recordChecks(db, checks, { announce: !request });
-        if (request && !announcing) {
+        const later = request !== undefined && checks.length >= ANNOUNCE_AFTER_TRAIL_FROM;
+        const recorded = await recordChecks(db, checks, { announce: !later });
+        if (later && !announcing) {
           announcing = true;
           request.afterTrail(() => announceOutbox(db.sql, 'evaluation'));
         }
