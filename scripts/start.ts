@@ -101,7 +101,9 @@ async function startThisHub(config: WorkerConfig, role: 'single' | 'worker'): Pr
     ports: own.SUBGRAPH_PORTS,
     subgraphPorts: config.subgraphPorts,
     inProcess: true,
-    ...(role === 'worker' && own.HUB_SPREAD_MIN > 0 ? { spread: { peers, minRepresentations: own.HUB_SPREAD_MIN } } : {}),
+    ...(role === 'worker' && own.HUB_SPREAD_MIN > 0
+      ? { spread: { peers, minRepresentations: own.HUB_SPREAD_MIN } }
+      : {}),
     production,
     poolSize,
     internalSecret,

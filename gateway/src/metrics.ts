@@ -41,7 +41,7 @@ export function createFetchMetrics(metrics: ServiceMetrics): FetchMetrics {
   });
   const spreadRepresentations = new client.Counter({
     name: 'credit_hub_spread_representations_total',
-    help: "Representations in the parts of spread entity fetches, by subgraph and where each part ran",
+    help: 'Representations in the parts of spread entity fetches, by subgraph and where each part ran',
     labelNames: ['subgraph', 'where'],
     registers,
   });
