@@ -13,7 +13,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import express from 'express';
 import { GraphQLError, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
-import { appendAudit, AuditBuffer, type AuditEvent } from './access/audit.ts';
+import { appendAudit, AuditBuffer, type AuditEvent, type Notification } from './access/audit.ts';
 import {
   IDENTITY_HEADER,
   IdentityError,
@@ -53,17 +53,18 @@ export interface SubgraphContext<L, C = unknown> extends BaseContext {
    * Runs a write and its audit entry in one transaction: a change is never stored without its trail.
    */
   audited<T>(event: Omit<AuditEvent, 'action'>, work: (tx: Db['prisma']) => Promise<T>): Promise<T>;
-  /** What the request's loaders left to do after its audit trail is committed (RequestHooks.afterTrail). */
-  afterTrail?: (() => Promise<unknown>)[];
+  /** NOTIFYs the request's loaders asked to send with its audit trail (RequestHooks.announceWithTrail). */
+  announcements?: Map<string, Notification>;
 }
 
 /** What a request's loaders may ask of the request besides the database (kit server.ts). */
 export interface RequestHooks {
   /**
-   * Starts `work` once the request's audit trail is committed (at the same point when the request read nothing
-   * audited), as the answer leaves: the answer does not wait for it, and a failure of it is only logged.
+   * Sends this NOTIFY in the transaction that commits the request's audit trail, so it is delivered with the trail
+   * (ADR 0133); a request without entries, or whose trail could not be written, sends it on its own as its answer
+   * leaves. Sent once however often asked.
    */
-  afterTrail(work: () => Promise<unknown>): void;
+  announceWithTrail(notification: Notification): void;
 }
 
 export interface SubgraphDefinition<L, C = undefined> {
@@ -285,15 +286,27 @@ export async function startSubgraph<L, C = undefined>(
           return {
             async willSendResponse({ contextValue, response }) {
               const events = contextValue.audit?.drain() ?? [];
+              const notifications = [...(contextValue.announcements?.values() ?? [])];
+              contextValue.announcements?.clear();
+              // Without a trail to carry them, on their own; the answer does not wait for them.
+              const sendAlone = () => {
+                for (const n of notifications)
+                  void contextValue.db.sql
+                    .execute('SELECT pg_notify($1, $2)', [n.channel, n.payload])
+                    .catch((error: unknown) => logger.error({ err: error, subgraph: subgraph.name }, 'notify failed'));
+              };
+              if (events.length === 0) return sendAlone();
               try {
-                if (events.length > 0)
-                  await appendAudit(
-                    contextValue.db,
-                    contextValue.identity,
-                    { requestId: contextValue.requestId, subgraph: subgraph.name },
-                    events,
-                  );
+                await appendAudit(
+                  contextValue.db,
+                  contextValue.identity,
+                  { requestId: contextValue.requestId, subgraph: subgraph.name },
+                  events,
+                  undefined,
+                  notifications,
+                );
               } catch (error) {
+                sendAlone();
                 logger.error({ err: error, subgraph: subgraph.name }, 'audit trail write failed');
                 response.body = {
                   kind: 'single',
@@ -302,12 +315,6 @@ export async function startSubgraph<L, C = undefined>(
                   },
                 };
                 if (response.http) response.http.status = 503;
-              } finally {
-                // Not awaited: the answer does not wait for them.
-                for (const work of contextValue.afterTrail?.splice(0) ?? [])
-                  void work().catch((error: unknown) =>
-                    logger.error({ err: error, subgraph: subgraph.name }, 'work after the audit trail failed'),
-                  );
               }
             },
           };
@@ -335,11 +342,13 @@ export async function startSubgraph<L, C = undefined>(
   ): Promise<SubgraphContext<L, C>> => {
     const identity = await identify(header, body, options.internalSecret, replay);
     const db = options.db;
-    const afterTrail: (() => Promise<unknown>)[] = [];
+    const announcements = new Map<string, Notification>();
     return {
       db,
-      loaders: definition.createLoaders(db, config, { afterTrail: (work) => void afterTrail.push(work) }),
-      afterTrail,
+      loaders: definition.createLoaders(db, config, {
+        announceWithTrail: (n) => void announcements.set(`${n.channel}\u0000${n.payload}`, n),
+      }),
+      announcements,
       config,
       requestId,
       identity,

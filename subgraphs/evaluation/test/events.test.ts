@@ -7,9 +7,10 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { callers, createTestDatabase, makeUscc, type TestDatabase } from '@credit-hub/kit/testing';
+import { appendAudit, type Notification } from '@credit-hub/kit';
 import { OUTBOX_CHANNEL } from '@credit-hub/kit/events';
 import pg from 'pg';
-import { ANNOUNCE_AFTER_TRAIL_FROM, checkLoaders } from '../src/checks/loaders.ts';
+import { checkLoaders } from '../src/checks/loaders.ts';
 import { recordChecks, type CheckToRecord } from '../src/checks/writes.ts';
 import { storeEvaluations, type StoredEvaluationInput } from '../src/scoring/writes.ts';
 
@@ -65,7 +66,7 @@ describe('evaluation events', () => {
     });
   });
 
-  it("announces a large batch of a request's checks to the relay only once its audit trail is committed (ADR 0133)", async () => {
+  it("announces a request's checks to the relay with its audit trail, not at their own commit (ADR 0133)", async () => {
     const listener = new pg.Client({ connectionString: tdb.url });
     await listener.connect();
     const heard: string[] = [];
@@ -74,8 +75,8 @@ describe('evaluation events', () => {
     // A round trip on the listening connection: a notification committed before it has been delivered by its end.
     const delivered = async () => (await listener.query('SELECT 1'), [...heard]);
     try {
-      const afterTrail: (() => Promise<unknown>)[] = [];
-      const loaders = checkLoaders(tdb.db, { afterTrail: (work) => void afterTrail.push(work) });
+      const asked: Notification[] = [];
+      const loaders = checkLoaders(tdb.db, { announceWithTrail: (n) => void asked.push(n) });
       const subject = makeUscc('91', '330100', 'MA2E8109');
       const check = (i: number): CheckToRecord => ({
         row: {
@@ -95,18 +96,23 @@ describe('evaluation events', () => {
         requestId: 'req-announce',
         idempotencyKey: null,
       });
-      const batch = Array.from({ length: ANNOUNCE_AFTER_TRAIL_FROM }, (_, i) => check(i));
-      await Promise.all(batch.map((c) => loaders.recordCheck.load(c)));
-      assert.equal((await outbox('credit.check.recorded', subject)).length, batch.length, 'stored with their events');
+      await Promise.all([1, 2, 3].map((i) => loaders.recordCheck.load(check(i))));
+      assert.equal((await outbox('credit.check.recorded', subject)).length, 3, 'stored with their events');
       assert.deepEqual(await delivered(), [], 'not announced at their own commit');
-      assert.equal(afterTrail.length, 1, 'one announcement for the request');
-      await afterTrail[0]!();
+      assert.deepEqual(asked, [{ channel: OUTBOX_CHANNEL, payload: 'evaluation' }]);
+      // The kit sends it in the transaction of the request's audit entries (server.ts): delivered at that commit.
+      await appendAudit(
+        tdb.db,
+        callers.officer('housing'),
+        { requestId: 'req-announce', subgraph: 'evaluation' },
+        [{ action: 'READ', subjectCode: subject, fields: ['CreditSubject.creditCheck'] }],
+        undefined,
+        asked,
+      );
       assert.deepEqual(await delivered(), ['evaluation']);
-      // A few checks of a request, and checks recorded outside a request, are announced by their own statement.
-      await checkLoaders(tdb.db, { afterTrail: (work) => void afterTrail.push(work) }).recordCheck.load(check(-1));
-      await recordChecks(tdb.db, [check(-2)]);
-      assert.deepEqual(await delivered(), ['evaluation', 'evaluation', 'evaluation']);
-      assert.equal(afterTrail.length, 1);
+      // Recorded outside a request (no hooks), the checks' statement announces them itself.
+      await recordChecks(tdb.db, [check(4)]);
+      assert.deepEqual(await delivered(), ['evaluation', 'evaluation']);
     } finally {
       await listener.end();
     }

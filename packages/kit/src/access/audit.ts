@@ -68,15 +68,29 @@ export async function appendAudit(
   meta: { requestId: string; subgraph: string },
   events: AuditEvent[],
   tx?: Db['prisma'],
+  /**
+   * NOTIFYs sent in the entries' transaction, so delivered at its commit (a request's outbox rows announced with its
+   * trail, ADR 0133). Only with entries to append.
+   */
+  notifications: readonly Notification[] = [],
 ): Promise<void> {
   if (events.length === 0) return;
-  if (tx) await appendAuditIn(prismaSql(tx), who, meta, events);
+  if (tx) {
+    await appendAuditIn(prismaSql(tx), who, meta, events);
+    for (const n of notifications) await prismaSql(tx).execute('SELECT pg_notify($1, $2)', [n.channel, n.payload]);
+  }
   // On the pool, not Prisma's raw-query path: a batch check of 1,000 subjects appends 1,000 entries, fifteen arrays
   // of 1,000 values, which Prisma's parameter handling takes longer over than PostgreSQL takes to insert (ADR 0120).
   // Two round trips (BEGIN, lock, last entry; insert, COMMIT) instead of five: every audited read — each metric panel
   // — waits for them before its answer leaves (ADR 0125). Appends that arrive while one is being written share the
   // next transaction.
-  else await new Promise<void>((resolve, reject) => enqueue(db, { who, meta, events, resolve, reject }));
+  else await new Promise<void>((resolve, reject) => enqueue(db, { who, meta, events, notifications, resolve, reject }));
+}
+
+/** A NOTIFY to send with an append (`pg_notify(channel, payload)`). */
+export interface Notification {
+  channel: string;
+  payload: string;
 }
 
 /** An append waiting for the pool path; settled once its entries are committed (or could not be). */
@@ -84,6 +98,7 @@ interface Waiting {
   who: Identity;
   meta: { requestId: string; subgraph: string };
   events: AuditEvent[];
+  notifications: readonly Notification[];
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -130,10 +145,17 @@ function insertChained(db: Db, appends: Waiting[]): Promise<void> {
       return chain;
     });
     const json = JSON.stringify(rows.map((r) => ({ ...r, seq: r.seq.toString(), fields: JSON.stringify(r.fields) })));
+    // The round's notifications, once each, in the same text: delivered at this transaction's commit, no round trip.
+    const notify = [
+      ...new Set(appends.flatMap((a) => a.notifications.map((n) => JSON.stringify([n.channel, n.payload])))),
+    ].map((key) => {
+      const [channel, payload] = JSON.parse(key) as [string, string];
+      return `;\nSELECT pg_notify(${pg.escapeLiteral(channel)}, ${pg.escapeLiteral(payload)})`;
+    });
     return `INSERT INTO audit.entry (${COLUMNS})
       SELECT ${KEYS} FROM jsonb_to_recordset(${pg.escapeLiteral(json)}::jsonb) AS r(seq bigint, at timestamptz,
         actor text, role text, department text, action text, "subjectCode" text, fields text, detail text, purpose text,
-        client text, "requestId" text, subgraph text, "prevHash" text, hash text)`;
+        client text, "requestId" text, subgraph text, "prevHash" text, hash text)${notify.join('')}`;
   });
 }
 

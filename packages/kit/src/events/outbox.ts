@@ -86,14 +86,6 @@ export function validateEvent(event: NewEvent): EventEnvelope & { uniqueKey: str
 export const OUTBOX_CHANNEL = 'credit_events_outbox';
 
 /**
- * Wakes the relay for `source`'s outbox now: for a writer that stored its rows without announcing them (the evaluation's
- * checks, announced once their request's audit trail is committed).
- */
-export async function announceOutbox(sql: Sql, source: OutboxSchema): Promise<void> {
-  await sql.execute('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, source]);
-}
-
-/**
  * Records events in the writer's transaction (one statement, whatever the count). Returns the envelopes actually
  * stored: one with a `uniqueKey` already present is left out.
  */
