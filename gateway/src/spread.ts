@@ -130,6 +130,9 @@ export async function servePeerFetches(
     if (req.method !== 'POST' || !target) return answer(404, { error: 'no such peer route' });
     const chunks: Buffer[] = [];
     let length = 0;
+    // The asking worker gone mid-request (it ended): nothing to answer, and nothing that may end this worker.
+    req.on('error', () => undefined);
+    res.on('error', () => undefined);
     req.on('data', (chunk: Buffer) => {
       length += chunk.length;
       if (length > PEER_BODY_LIMIT) req.destroy();
