@@ -10,7 +10,6 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -34,32 +33,37 @@ const gatewayUrls: string[] = [];
 let full: string;
 let withoutCommitment: string;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function startGatewayProcess(env: Record<string, string>, port: number): Promise<ChildProcess> {
+/**
+ * A gateway process on a port it binds itself (GATEWAY_PORT=0), read from its "gateway listening" line: a port probed
+ * free here and handed over could be taken meanwhile by another test file's server, whose /health then answered for it.
+ */
+async function startGatewayProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join('gateway', 'src', 'main.ts')], {
     cwd: repoRoot,
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', GATEWAY_PORT: String(port), ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', GATEWAY_PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  let url: string | undefined;
+  let stdout = '';
+  // Read to the end (the access log follows), so the pipe never fills; only the first lines are looked at.
+  child.stdout!.on('data', (chunk: Buffer) => {
+    if (url) return;
+    stdout += chunk.toString();
+    url = /"url":"(http:\/\/[^"]+\/graphql)"[^\n]*"gateway listening"/.exec(stdout)?.[1];
+  });
   children.push(child);
   // Bounded at 3 minutes: on the shared, loaded 2-core machine a gateway's start (compiling the plan) can be slow.
   for (let i = 0; i < 1800; i += 1) {
     if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode}: ${stderr}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return child;
+    const ok =
+      url !== undefined &&
+      (await fetch(url.replace(/graphql$/, 'health')).then(
+        (r) => r.ok,
+        () => false,
+      ));
+    if (ok) return { child, url: url! };
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`gateway did not become healthy in 3 minutes: ${stderr}`);
@@ -102,13 +106,12 @@ before(async () => {
     SUBGRAPH_TIMEOUT_MS: '60000',
     ...subgraphUrls,
   };
-  const ports = [await freePort(), await freePort()];
   // The first replica has only the file watch; the second polls the file every 500 ms as well.
-  await Promise.all([
-    startGatewayProcess({ ...common, SUPERGRAPH_POLL_MS: '0' }, ports[0]!),
-    startGatewayProcess({ ...common, SUPERGRAPH_POLL_MS: '500' }, ports[1]!),
+  const started = await Promise.all([
+    startGatewayProcess({ ...common, SUPERGRAPH_POLL_MS: '0' }),
+    startGatewayProcess({ ...common, SUPERGRAPH_POLL_MS: '500' }),
   ]);
-  gatewayUrls.push(...ports.map((p) => `http://127.0.0.1:${p}/graphql`));
+  gatewayUrls.push(...started.map((g) => g.url));
 });
 
 after(async () => {
