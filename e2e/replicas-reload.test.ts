@@ -7,18 +7,18 @@
  * GRAPHQL_VALIDATION_FAILED code. One gateway relies on the file watch alone (poll off), the other also polls.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DEV_SECRETS, SUBGRAPHS } from '@credit-hub/kit';
-import { repoRoot } from '@credit-hub/kit/db';
 import { createTestDatabase, makeUscc, type TestDatabase } from '@credit-hub/kit/testing';
 import { startHub, type Hub } from '@credit-hub/hub';
 import { compose } from '../scripts/compose.ts';
 import { bearer, TEST_JWT_SECRET, tokenFor } from './support/hub.ts';
+import { startServiceProcess } from './support/process.ts';
 
 const company = makeUscc('91', '330106', 'MA2K0401');
 const secret = randomBytes(32).toString('base64url');
@@ -33,40 +33,14 @@ const gatewayUrls: string[] = [];
 let full: string;
 let withoutCommitment: string;
 
-/**
- * A gateway process on a port it binds itself (GATEWAY_PORT=0), read from its "gateway listening" line: a port probed
- * free here and handed over could be taken meanwhile by another test file's server, whose /health then answered for it.
- */
+/** A gateway replica (its log says `gateway listening`), stopped with the others after the file. */
 async function startGatewayProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('gateway', 'src', 'main.ts')], {
-    cwd: repoRoot,
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', GATEWAY_PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const started = await startServiceProcess(path.join('gateway', 'src', 'main.ts'), 'GATEWAY_PORT', {
+    ...process.env,
+    ...env,
   });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-  let url: string | undefined;
-  let stdout = '';
-  // Read to the end (the access log follows), so the pipe never fills; only the first lines are looked at.
-  child.stdout!.on('data', (chunk: Buffer) => {
-    if (url) return;
-    stdout += chunk.toString();
-    url = /"url":"(http:\/\/[^"]+\/graphql)"[^\n]*"gateway listening"/.exec(stdout)?.[1];
-  });
-  children.push(child);
-  // Bounded at 3 minutes: on the shared, loaded 2-core machine a gateway's start (compiling the plan) can be slow.
-  for (let i = 0; i < 1800; i += 1) {
-    if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode}: ${stderr}`);
-    const ok =
-      url !== undefined &&
-      (await fetch(url.replace(/graphql$/, 'health')).then(
-        (r) => r.ok,
-        () => false,
-      ));
-    if (ok) return { child, url: url! };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`gateway did not become healthy in 3 minutes: ${stderr}`);
+  children.push(started.child);
+  return started;
 }
 
 /** Replaces the file as deploys do: a new file renamed over the old one (the old inode is never written). */
@@ -111,7 +85,7 @@ before(async () => {
     startGatewayProcess({ ...common, SUPERGRAPH_POLL_MS: '0' }),
     startGatewayProcess({ ...common, SUPERGRAPH_POLL_MS: '500' }),
   ]);
-  gatewayUrls.push(...started.map((g) => g.url));
+  gatewayUrls.push(...started.map((g) => `${g.url}/graphql`));
 });
 
 after(async () => {

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
-import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DEV_SECRETS, SUBGRAPHS } from '@credit-hub/kit';
-import { repoRoot } from '@credit-hub/kit/db';
 import { createTestDatabase, makeUscc, type TestDatabase } from '@credit-hub/kit/testing';
 import { startHub, type Hub } from '@credit-hub/hub';
 import { startBalancer, type Balancer } from './support/balancer.ts';
+import { startServiceProcess } from './support/process.ts';
 import { bearer, TEST_JWT_SECRET, tokenFor } from './support/hub.ts';
 
 // Runs only where TEST_REDIS_URL names a Redis server (CI's integration pass; see scripts/test.ts). The production
@@ -29,35 +28,15 @@ let gateways: ChildProcess[] = [];
 let subjectBalancer: Balancer;
 let gatewayBalancer: Balancer;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts a service's main in its own process (as in production) and waits for its /health. */
-async function startProcess(main: string, env: Record<string, string>, healthUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', main], {
-    cwd: repoRoot,
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-  children.push(child);
-  for (let i = 0; i < 600; i += 1) {
-    if (child.exitCode !== null) throw new Error(`${main} exited with ${child.exitCode}: ${stderr}`);
-    const ok = await fetch(healthUrl).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return child;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${main} did not become healthy in 60 s: ${stderr}`);
+/** Starts a service's main in its own process (as in production) on a port of its own; stopped after the file. */
+async function startProcess(
+  main: string,
+  portVariable: string,
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string }> {
+  const started = await startServiceProcess(main, portVariable, { ...process.env, ...env });
+  children.push(started.child);
+  return started;
 }
 
 before(async () => {
@@ -73,50 +52,40 @@ before(async () => {
     personKeySecret: DEV_SECRETS.PERSON_KEY_SECRET,
     log: () => undefined,
   });
-  const subjectPorts = [await freePort(), await freePort()];
-  subjects = await Promise.all(
-    subjectPorts.map((port) =>
-      startProcess(
-        'subgraphs/subject/src/main.ts',
-        {
-          DATABASE_URL: tdb.url,
-          SUBJECT_PORT: String(port),
-          INTERNAL_IDENTITY_SECRET: secret,
-          REDIS_URL: redisUrl,
-        },
-        `http://127.0.0.1:${port}/health`,
-      ),
+  const subjectReplicas = await Promise.all(
+    [1, 2].map(() =>
+      startProcess('subgraphs/subject/src/main.ts', 'SUBJECT_PORT', {
+        DATABASE_URL: tdb.url,
+        INTERNAL_IDENTITY_SECRET: secret,
+        REDIS_URL: redisUrl,
+      }),
     ),
   );
-  subjectBalancer = await startBalancer(subjectPorts.map((port) => `http://127.0.0.1:${port}`));
+  subjects = subjectReplicas.map((r) => r.child);
+  subjectBalancer = await startBalancer(subjectReplicas.map((r) => r.url));
   const subgraphUrls = Object.fromEntries(
     SUBGRAPHS.map((s) => [
       `SUBGRAPH_URL_${s.name.toUpperCase()}`,
       s.name === 'subject' ? `${subjectBalancer.url}/graphql` : hub.subgraphs[s.name].service.url,
     ]),
   );
-  const gatewayPorts = [await freePort(), await freePort()];
-  gateways = await Promise.all(
-    gatewayPorts.map((port) =>
-      startProcess(
-        path.join('gateway', 'src', 'main.ts'),
-        {
-          GATEWAY_PORT: String(port),
-          INTERNAL_IDENTITY_SECRET: secret,
-          AUTH_JWT_SECRET: TEST_JWT_SECRET,
-          REDIS_URL: redisUrl,
-          RATE_LIMIT_ANONYMOUS: '4',
-          RATE_LIMIT_AUTHENTICATED: '100000',
-          SEARCH_CHALLENGE_AFTER: '100000',
-          // Behind the balancer: the client address is the last X-Forwarded-For entry.
-          TRUST_PROXY: '1',
-          ...subgraphUrls,
-        },
-        `http://127.0.0.1:${port}/health`,
-      ),
+  const gatewayReplicas = await Promise.all(
+    [1, 2].map(() =>
+      startProcess(path.join('gateway', 'src', 'main.ts'), 'GATEWAY_PORT', {
+        INTERNAL_IDENTITY_SECRET: secret,
+        AUTH_JWT_SECRET: TEST_JWT_SECRET,
+        REDIS_URL: redisUrl,
+        RATE_LIMIT_ANONYMOUS: '4',
+        RATE_LIMIT_AUTHENTICATED: '100000',
+        SEARCH_CHALLENGE_AFTER: '100000',
+        // Behind the balancer: the client address is the last X-Forwarded-For entry.
+        TRUST_PROXY: '1',
+        ...subgraphUrls,
+      }),
     ),
   );
-  gatewayBalancer = await startBalancer(gatewayPorts.map((port) => `http://127.0.0.1:${port}`));
+  gateways = gatewayReplicas.map((r) => r.child);
+  gatewayBalancer = await startBalancer(gatewayReplicas.map((r) => r.url));
 });
 
 after(async () => {
