@@ -3,10 +3,10 @@ import { repoRoot } from '@credit-hub/kit/db';
 
 /**
  * Starts a service's main in a process of its own, as in production, on a port it binds itself (`portVariable` = 0),
- * and waits for its /health; `url` is its base address (no path). The address comes from the service's "… listening" log line: a port probed free by the
- * test and handed over could be taken meanwhile by another test file's server, whose /health would then answer for
- * it (seen once: a test's requests reached a subgraph of another file's hub). Bounded at 3 minutes: on the shared,
- * loaded 2-core machine a gateway's start (compiling the plan) can be slow.
+ * and waits for its /health; `url` is its base address (no path), read from the service's "… listening" log line. A
+ * port probed free by the test and handed over could be taken meanwhile by another test file's server, whose /health
+ * would then answer for it (seen once: a test's requests reached a subgraph of another file's hub). Bounded at 3
+ * minutes: on the shared, loaded 2-core machine a gateway's start (compiling the plan) can be slow.
  */
 export async function startServiceProcess(
   main: string,
