@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { startGateway } from '@credit-hub/gateway';
 import {
@@ -27,13 +26,21 @@ let issuerUrl: string;
 const company = makeUscc('91', '330106', 'MA2K0C01');
 const CLIENT_SECRET = 'console-client-secret-for-tests-0123456789';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = http.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
+/**
+ * A free port below the kernel's ephemeral range (32768 and up), for a server started a moment later: a port of that
+ * range, probed free and closed, could meanwhile become another test's outgoing connection or listen(0) (a hub then
+ * could not bind its gateway's port).
+ */
+async function freePort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 10_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = http.createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
     });
-  });
+    if (free) return port;
+  }
 }
 
 /** One site's cookies, as a browser keeps them (name → value; a cleared cookie is dropped). */

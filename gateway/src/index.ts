@@ -356,7 +356,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   graphqlPost = directRoute(app, [observe, requestIdFormat, ...graphql], answerErrors);
 
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve) => httpServer.listen(options.port, host, resolve));
+  // A port that cannot be bound fails the start (the server's 'error' event), instead of leaving it waiting for ever.
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
   const { port } = httpServer.address() as AddressInfo;
   return {
     name: 'gateway',

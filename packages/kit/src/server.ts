@@ -386,7 +386,14 @@ export async function startSubgraph<L, C = undefined>(
   answerClientErrorsAsJson(httpServer);
 
   await replay.ready();
-  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  // A port that cannot be bound fails the start (the server's 'error' event), instead of leaving it waiting for ever.
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host ?? '127.0.0.1', () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
   const { port } = httpServer.address() as AddressInfo;
   return {
     name: definition.name,
