@@ -146,12 +146,14 @@ function sharedSecrets(): Record<string, string> {
   return shared;
 }
 
+/** The shared ports this start has chosen so far (freePort). */
+const chosenPorts = new Set<number>();
+
 /**
  * A free port of the loopback interface, for a subgraph the workers will share. Workers bind it seconds later (once
  * they have loaded), so the port must not be one the OS hands out meanwhile to another process's listen(0) or outgoing
  * connection: it is drawn below the kernel's ephemeral range (which starts at 32768 by default), from 20000–29999.
  */
-const chosenPorts = new Set<number>();
 async function freePort(): Promise<number> {
   for (let attempt = 0; ; attempt++) {
     const port = 20_000 + Math.floor(Math.random() * 10_000);

@@ -155,7 +155,7 @@ export interface ConsoleOptions {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export { DEFAULT_SPREAD_MIN, PeerDirectory, servePeerFetches, type SpreadOptions } from './spread.ts';
+export { PeerDirectory, servePeerFetches, type SpreadOptions } from './spread.ts';
 
 export const DEFAULT_SUPERGRAPH_PATH = path.resolve(here, '../../supergraph.graphql');
 export const SAFELIST_DIR = path.resolve(here, '../operations');

@@ -1,7 +1,6 @@
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { InProcessAnswer, InProcessSubgraph } from '@credit-hub/kit';
-import { IDENTITY_HEADER } from '@credit-hub/kit';
+import { createHttpServer, IDENTITY_HEADER } from '@credit-hub/kit';
 import type { GraphQLFormattedError } from 'graphql';
 
 /**
@@ -31,12 +30,12 @@ export class PeerDirectory {
 
 export interface SpreadOptions {
   peers: PeerDirectory;
-  /** Entity fetches with fewer representations stay whole in this worker: below it the hop costs more than it saves. */
+  /**
+   * Entity fetches with fewer representations stay whole in this worker: below it the hop costs more than it saves
+   * (HUB_SPREAD_MIN, default 200: about 8 ms of a department's work against about 1 ms for the hop).
+   */
   minRepresentations: number;
 }
-
-/** The default of HUB_SPREAD_MIN: about 8 ms of a department's work, against about 1 ms for the hop. */
-export const DEFAULT_SPREAD_MIN = 200;
 
 /**
  * The representations' indices, cut into `parts` groups of nearly equal size. Equal representations always fall into
@@ -117,7 +116,7 @@ const PEER_BODY_LIMIT = 16 * 1024 * 1024;
 export async function servePeerFetches(
   subgraphs: Partial<Record<string, InProcessSubgraph>>,
 ): Promise<{ url: string; close(): Promise<void> }> {
-  const server = http.createServer((req, res) => {
+  const server = createHttpServer((req, res) => {
     const answer = (status: number, body: unknown, cacheControl?: string | null) => {
       res.writeHead(status, {
         'content-type': 'application/json',
@@ -168,9 +167,6 @@ export async function servePeerFetches(
       })();
     });
   });
-  // Keep-alive longer than the client's (fetcher.ts), so the client always closes an idle connection first.
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
   // `exclusive`: in a cluster worker, a plain listen would ask the primary for a port shared by every worker.
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -13,7 +13,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import express from 'express';
 import { GraphQLError, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
-import { appendAudit, AuditBuffer, type AuditEvent, type Notification } from './access/audit.ts';
+import { appendAudit, AuditBuffer, notificationKey, type AuditEvent, type Notification } from './access/audit.ts';
 import {
   IDENTITY_HEADER,
   IdentityError,
@@ -346,7 +346,7 @@ export async function startSubgraph<L, C = undefined>(
     return {
       db,
       loaders: definition.createLoaders(db, config, {
-        announceWithTrail: (n) => void announcements.set(`${n.channel}\u0000${n.payload}`, n),
+        announceWithTrail: (n) => void announcements.set(notificationKey(n), n),
       }),
       announcements,
       config,

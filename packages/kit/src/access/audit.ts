@@ -76,8 +76,9 @@ export async function appendAudit(
 ): Promise<void> {
   if (events.length === 0) return;
   if (tx) {
-    await appendAuditIn(prismaSql(tx), who, meta, events);
-    for (const n of notifications) await prismaSql(tx).execute('SELECT pg_notify($1, $2)', [n.channel, n.payload]);
+    const sql = prismaSql(tx);
+    await appendAuditIn(sql, who, meta, events);
+    for (const n of notifications) await sql.execute('SELECT pg_notify($1, $2)', [n.channel, n.payload]);
   }
   // On the pool, not Prisma's raw-query path: a batch check of 1,000 subjects appends 1,000 entries, fifteen arrays
   // of 1,000 values, which Prisma's parameter handling takes longer over than PostgreSQL takes to insert (ADR 0120).
@@ -92,6 +93,9 @@ export interface Notification {
   channel: string;
   payload: string;
 }
+
+/** Equal notifications share this key: each is sent once per transaction. */
+export const notificationKey = (n: Notification) => `${n.channel}\u0000${n.payload}`;
 
 /** An append waiting for the pool path; settled once its entries are committed (or could not be). */
 interface Waiting {
@@ -147,11 +151,8 @@ function insertChained(db: Db, appends: Waiting[]): Promise<void> {
     const json = JSON.stringify(rows.map((r) => ({ ...r, seq: r.seq.toString(), fields: JSON.stringify(r.fields) })));
     // The round's notifications, once each, in the same text: delivered at this transaction's commit, no round trip.
     const notify = [
-      ...new Set(appends.flatMap((a) => a.notifications.map((n) => JSON.stringify([n.channel, n.payload])))),
-    ].map((key) => {
-      const [channel, payload] = JSON.parse(key) as [string, string];
-      return `;\nSELECT pg_notify(${pg.escapeLiteral(channel)}, ${pg.escapeLiteral(payload)})`;
-    });
+      ...new Map(appends.flatMap((a) => a.notifications.map((n) => [notificationKey(n), n] as const))).values(),
+    ].map((n) => `;\nSELECT pg_notify(${pg.escapeLiteral(n.channel)}, ${pg.escapeLiteral(n.payload)})`);
     return `INSERT INTO audit.entry (${COLUMNS})
       SELECT ${KEYS} FROM jsonb_to_recordset(${pg.escapeLiteral(json)}::jsonb) AS r(seq bigint, at timestamptz,
         actor text, role text, department text, action text, "subjectCode" text, fields text, detail text, purpose text,
