@@ -14,6 +14,7 @@ export * from './cluster-state.ts';
 export * from './access/index.ts';
 export * from './calendar/index.ts';
 export * from './input.ts';
+export { newId } from './ids.ts';
 export * from './period.ts';
 export { ByteLimit, BodyTooLarge } from './body-limit.ts';
 export * from './observability/index.ts';

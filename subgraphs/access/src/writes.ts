@@ -3,8 +3,8 @@
  * validates the generated input/argument types (rules.ts) and runs its change and its audit WRITE entry in one
  * transaction (`ctx.audited`), so no key exists without the trail of who made it.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { clock, notFound, type SubgraphContext } from '@credit-hub/kit';
+import { randomBytes } from 'node:crypto';
+import { clock, newId, notFound, type SubgraphContext } from '@credit-hub/kit';
 import type { CreateApiKeyInput, MutationRevokeApiKeyArgs } from './__generated__/types.ts';
 import type { ApiKeyMapper } from './mappers.ts';
 import { apiKeyFrom, checkApiKeyId, checkNewApiKey, PREFIX_LENGTH, SECRET_BYTES } from './rules.ts';
@@ -16,7 +16,7 @@ type Ctx = SubgraphContext<unknown>;
 export async function createApiKey(ctx: Ctx, input: CreateApiKeyInput): Promise<{ apiKey: ApiKeyMapper; key: string }> {
   const checked = checkNewApiKey(input, clock.now());
   const { key, prefix, hash } = apiKeyFrom(randomBytes(PREFIX_LENGTH), randomBytes(SECRET_BYTES));
-  const id = randomUUID();
+  const id = newId();
   const apiKey = await ctx.audited(
     {
       subjectCode: null,

@@ -4,7 +4,6 @@
  * unknown id) before its transaction, then writes the row, its events (events.ts) and its audit entry in one
  * transaction (`ctx.audited`): a rollback leaves neither row nor event.
  */
-import { randomUUID } from 'node:crypto';
 import {
   badInput,
   checkSubjectCode,
@@ -13,6 +12,7 @@ import {
   conflict,
   forbidden,
   isUuid,
+  newId,
   notFound,
   notInFuture,
   optionalText,
@@ -79,7 +79,7 @@ export async function recordCreditCommitment(ctx: Ctx, input: CreditCommitmentIn
       'NOT_BEFORE_MADE',
       `\`input.termEndsOn\` (${iso(input.termEndsOn)}) must not be before \`input.madeOn\` (${iso(input.madeOn)})`,
     );
-  const id = randomUUID();
+  const id = newId();
   return ctx.audited(
     {
       subjectCode,

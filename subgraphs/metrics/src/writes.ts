@@ -2,8 +2,7 @@
  * Writes of the metrics subgraph: saved dashboards (optimistic concurrency on `version`) and alert rules. Each runs
  * with its audit entry in one transaction (`ctx.audited`).
  */
-import { randomUUID } from 'node:crypto';
-import { clock, conflict, notFound, type AuditEvent } from '@credit-hub/kit';
+import { clock, conflict, newId, notFound, type AuditEvent } from '@credit-hub/kit';
 import { prismaSql, type Db } from '@credit-hub/kit/db';
 import { z } from 'zod';
 import { dashboardRow, type DashboardRow } from './reads.ts';
@@ -41,7 +40,7 @@ export async function saveDashboard(audited: Audited, actor: string, input: Dash
         const rows = await sql.rows(
           `INSERT INTO metrics.dashboard (id, title, owner, department, scope, version, definition, updated_at, updated_by)
          VALUES ($1::uuid, $2, $3, $4, $5, 1, $6::jsonb, $7, $3) ${RETURNING}`,
-          [randomUUID(), input.title, actor, input.department, input.scope, JSON.stringify(input.definition), now],
+          [newId(), input.title, actor, input.department, input.scope, JSON.stringify(input.definition), now],
         );
         return dashboardRow.parse(rows[0]);
       }
@@ -124,7 +123,7 @@ export async function createAlertRule(
   return audited(
     { subjectCode: null, fields: ['Mutation.createAlertRule'], detail: JSON.stringify(input) },
     async (tx) => {
-      const id = randomUUID();
+      const id = newId();
       await prismaSql(tx).execute(
         `INSERT INTO metrics.alert_rule (id, metric, filters, comparator, threshold, owner, department, created_at)
        VALUES ($1::uuid, $2, $3::jsonb, $4, $5, $6, $7, $8)`,

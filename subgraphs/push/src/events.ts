@@ -7,8 +7,7 @@
  *
  * The backbone's envelope is read in one place (`fromDelivered`): the rest of the subgraph sees `IncomingEvent`.
  */
-import { randomUUID } from 'node:crypto';
-import { clock, z } from '@credit-hub/kit';
+import { clock, newId, z } from '@credit-hub/kit';
 import type { Sql } from '@credit-hub/kit/db';
 import {
   EVENT_TYPES,
@@ -264,8 +263,8 @@ async function requestLifts(
   );
   const targets = liftTargets(z.array(checkRow).parse(rows), cause.occurredAt, windowDays);
   for (const target of targets) {
-    const id = randomUUID();
-    const eventId = randomUUID();
+    const id = newId();
+    const eventId = newId();
     const added = await sql.execute(
       `INSERT INTO push.measure_lift (id, event_id, cause_event_id, cause_type, subject_code, department, actions,
                                       last_checked_at, requested_at)

@@ -3,8 +3,17 @@
  * a department acknowledges a measure-lift request. Each validates first (rules.ts) and runs its change and its
  * audit WRITE entry in one transaction (`ctx.audited`).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { badInput, clock, conflict, forbidden, notFound, optionalText, type SubgraphContext } from '@credit-hub/kit';
+import { randomBytes } from 'node:crypto';
+import {
+  badInput,
+  clock,
+  conflict,
+  forbidden,
+  newId,
+  notFound,
+  optionalText,
+  type SubgraphContext,
+} from '@credit-hub/kit';
 import { prismaSql, type MeasureLift, type PushSubscription } from '@credit-hub/kit/db';
 import type {
   CreatePushSubscriptionInput,
@@ -27,7 +36,7 @@ export async function createSubscription(
 ): Promise<{ subscription: PushSubscription; secret: string }> {
   const checked = checkNewSubscription(input, catalogueTypes(), ctx.config.allowPrivateUrls);
   const secret = webhookSecretFrom(randomBytes(32));
-  const id = randomUUID();
+  const id = newId();
   const owner = checked.department ?? checked.serviceName;
   const subscription = await ctx.audited(
     {

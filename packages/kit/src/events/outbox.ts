@@ -3,8 +3,8 @@
  * change, inside the same transaction, into its own schema's `outbox` table. Commit → the events exist; rollback →
  * they never did. Nothing here talks to a broker: the relay (relay.ts, nats.ts) moves committed rows on.
  */
-import { randomUUID } from 'node:crypto';
 import { clock } from '../clock.ts';
+import { newId } from '../ids.ts';
 import { isPersonKey } from '../codes/person-key.ts';
 import type { Sql } from '../db/sql.ts';
 import { currentVersion, payloadSchema, SUBJECTLESS_TYPES, type EventType, type PayloadOf } from './catalogue.ts';
@@ -69,7 +69,7 @@ export function validateEvent(event: NewEvent): EventEnvelope & { uniqueKey: str
   if (!named.subjectCode && !named.personKey && !subjectless)
     throw new InvalidEvent(`${event.type}: an event names its subject (subjectCode or personKey)`);
   return {
-    id: event.id ?? randomUUID(),
+    id: event.id ?? newId(),
     type: event.type,
     version,
     subjectCode: named.subjectCode ?? null,

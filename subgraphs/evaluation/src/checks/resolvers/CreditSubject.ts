@@ -1,5 +1,4 @@
-import { clock, conflict } from '@credit-hub/kit';
-import { randomUUID } from 'node:crypto';
+import { clock, conflict, newId } from '@credit-hub/kit';
 import type { CreditSubjectResolvers } from '../../__generated__/resolvers-types.ts';
 import type { CheckRow } from '../mappers.ts';
 import { checkReference, evaluateCheck, flagsUnavailable, listsOf } from '../rules.ts';
@@ -18,7 +17,7 @@ export const checkSubjectFields: Pick<CreditSubjectResolvers, 'creditCheck'> = {
     if (missing.length > 0) throw flagsUnavailable(subject.code, missing);
     const outcome = evaluateCheck(lists, matter, await ctx.loaders.catalogue());
     const row: CheckRow = {
-      id: randomUUID(),
+      id: newId(),
       subjectCode: subject.code,
       matter,
       reference: ref,
