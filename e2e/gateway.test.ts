@@ -312,6 +312,38 @@ describe("a subgraph's own refusals through the gateway", () => {
     );
   });
 
+  // A port that cannot be bound used to leave the start waiting for ever (the integration pass hung on one): both kinds
+  // of server reject with the bind error instead, and hold nothing open afterwards.
+  it('fails the start of a gateway or a subgraph at once when its port is taken', async () => {
+    const holder = http.createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as AddressInfo;
+    try {
+      await assert.rejects(
+        startGateway({
+          port,
+          internalSecret: hub.internalSecret,
+          subgraphUrls: Object.fromEntries(Object.entries(hub.subgraphs).map(([name, s]) => [name, s.service.url])),
+          auth: { jwt: { issuer: 'credit-hub', audience: 'credit-hub' }, db: null, apiKeyCacheSeconds: 0 },
+          stopOnTerminationSignals: false,
+          log: () => undefined,
+        }),
+        { code: 'EADDRINUSE' },
+      );
+      await assert.rejects(
+        startTaxSubgraph({
+          db: hub.subgraphs.tax.db,
+          port,
+          internalSecret: hub.internalSecret,
+          stopOnTerminationSignals: false,
+        }),
+        { code: 'EADDRINUSE' },
+      );
+    } finally {
+      await new Promise<void>((resolve) => holder.close(() => resolve()));
+    }
+  });
+
   it('turns an answer that is not ours (a proxy page, status 502) into SUBGRAPH_UNAVAILABLE naming the subgraph', async () => {
     const proxy = http.createServer((_req, res) => {
       res.writeHead(502, { 'content-type': 'text/html' });

@@ -356,24 +356,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   graphqlPost = directRoute(app, [observe, requestIdFormat, ...graphql], answerErrors);
 
   const host = options.host ?? '127.0.0.1';
-  // A port that cannot be bound fails the start (the server's 'error' event), instead of leaving it waiting for ever.
+  const close = async () => {
+    await server.stop();
+    await rateLimiter.close();
+    await state.close();
+    await subgraphClient.close();
+  };
+  // A port that cannot be bound fails the start (the server's 'error' event), instead of leaving it waiting for ever;
+  // what the start opened is closed again, so a caller that tries another port leaks nothing.
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port, host, () => {
       httpServer.off('error', reject);
       resolve();
     });
+  }).catch(async (error: unknown) => {
+    await close();
+    throw error;
   });
   const { port } = httpServer.address() as AddressInfo;
-  return {
-    name: 'gateway',
-    port,
-    url: `http://${host}:${port}/graphql`,
-    close: async () => {
-      await server.stop();
-      await rateLimiter.close();
-      await state.close();
-      await subgraphClient.close();
-    },
-  };
+  return { name: 'gateway', port, url: `http://${host}:${port}/graphql`, close };
 }

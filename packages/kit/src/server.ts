@@ -386,13 +386,21 @@ export async function startSubgraph<L, C = undefined>(
   answerClientErrorsAsJson(httpServer);
 
   await replay.ready();
-  // A port that cannot be bound fails the start (the server's 'error' event), instead of leaving it waiting for ever.
+  const close = async () => {
+    await server.stop();
+    if (!options.replay) await replay.close();
+  };
+  // A port that cannot be bound fails the start (the server's 'error' event), instead of leaving it waiting for ever;
+  // what the start opened is closed again.
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port, options.host ?? '127.0.0.1', () => {
       httpServer.off('error', reject);
       resolve();
     });
+  }).catch(async (error: unknown) => {
+    await close();
+    throw error;
   });
   const { port } = httpServer.address() as AddressInfo;
   return {
@@ -400,10 +408,7 @@ export async function startSubgraph<L, C = undefined>(
     port,
     url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
     inProcess,
-    close: async () => {
-      await server.stop();
-      if (!options.replay) await replay.close();
-    },
+    close,
   };
 }
 
