@@ -220,8 +220,15 @@ describe('one approval, every reader (严重违法失信名单)', () => {
   });
 
   it('after market approves: gone from the page and a fresh report, flags and check clear, score up, pushed, lift asked', async () => {
-    const { state } = await repair(firms.serious, 'SERIOUS_ILLEGAL', entryId, who.market);
+    const { id: caseId, state } = await repair(firms.serious, 'SERIOUS_ILLEGAL', entryId, who.market);
     assert.equal(state, 'SYNCED');
+    const { queryCode } = (
+      await gql(`query($id: ID!) { repairCase(id: $id) { queryCode } }`, { id: caseId }, who.market)
+    ).repairCase;
+    const row = await tdb.db.pool.query('SELECT repair_query_code FROM market.serious_illegal_listing WHERE id = $1', [
+      entryId,
+    ]);
+    assert.deepEqual(row.rows, [{ repair_query_code: queryCode }]);
     assert.deepEqual((await gql(PROFILE, { c: firms.serious })).subject, {
       isSeriousIllegal: false,
       seriousIllegalListings: [],
@@ -280,7 +287,16 @@ describe('market and disclosure consumers through the gateway', () => {
     const before = (await gql(Q, { c: firms.abnormal }, who.tax)).subject;
     assert.deepEqual([before.isInAbnormalOperationList, before.abnormalOperations], [true, [{ id: entryId }]]);
     assert.ok(before.creditCheck.lists.some((l: any) => l.list === 'ABNORMAL_OPERATION'));
-    assert.equal((await repair(firms.abnormal, 'ABNORMAL_OPERATION', entryId, who.market)).state, 'SYNCED');
+    const repaired = await repair(firms.abnormal, 'ABNORMAL_OPERATION', entryId, who.market);
+    assert.equal(repaired.state, 'SYNCED');
+    // The act keeps the case's 查询码 in a column of its own: how the market snapshot tells a repair (migration 0081).
+    const { queryCode } = (
+      await gql(`query($id: ID!) { repairCase(id: $id) { queryCode } }`, { id: repaired.id }, who.market)
+    ).repairCase;
+    const row = await tdb.db.pool.query('SELECT repair_query_code FROM market.abnormal_operation WHERE id = $1', [
+      entryId,
+    ]);
+    assert.deepEqual(row.rows, [{ repair_query_code: queryCode }]);
     const after = (await gql(Q, { c: firms.abnormal }, who.tax)).subject;
     assert.deepEqual([after.isInAbnormalOperationList, after.abnormalOperations], [false, []]);
     assert.equal(

@@ -292,6 +292,8 @@ describe('信用修复 through the hub', () => {
     );
     const entry = await tdb.db.prisma.majorTaxViolation.findUniqueOrThrow({ where: { id: BigInt(entryId) } });
     assert.deepEqual([entry.status, entry.removalGround], ['REMOVED', 'PAID_IN_FULL']);
+    // The act keeps the case's 查询码 in a column of its own: how the tax snapshot tells a repair (migration 0081).
+    assert.equal(entry.repairQueryCode, queryCode);
     const taxAudit = await tdb.db.pool.query(
       `SELECT role, department, subgraph FROM audit.entry WHERE fields::text LIKE '%removeMajorTaxViolation%'`,
     );

@@ -43,6 +43,8 @@ let tdb: TestDatabase;
 const TODAY = '2026-06-01';
 const day = (v: string) => new Date(`${v}T00:00:00Z`);
 const REPAIR_TEXT = '信用修复（查询码 Q2026000001）：已履行完毕';
+/** The query code the departments' repair consumers store beside their removal text (migration 0081). */
+const REPAIR_CODE = 'Q2026000001';
 
 const SOURCES: SnapshotSource[] = [
   { department: 'commitment', snapshot: commitmentSnapshot },
@@ -117,6 +119,18 @@ before(async () => {
     removedOn: day('2025-10-09'),
     removalGround: 'PAID_IN_FULL',
     removalReason: REPAIR_TEXT,
+    repairQueryCode: REPAIR_CODE,
+  });
+  // An officer's removal whose reason reads like a repair act's stays the officer's: the snapshots read the query code
+  // the repair consumers store, not the text (they used to read its first characters).
+  const lookalike = await tax.violation({
+    subjectCode: t1,
+    regionCode: '330106',
+    published: '2024-04-01',
+    status: 'REMOVED',
+    removedOn: day('2025-04-01'),
+    removalGround: 'DECISION_REVOKED',
+    removalReason: REPAIR_TEXT,
   });
   const ended = await tax.violation({ subjectCode: t1, regionCode: '330106', published: '2022-01-05' });
   assert.ok(ended.publicityEndsOn.toISOString().slice(0, 10) < TODAY, 'the three years have run out');
@@ -127,6 +141,8 @@ before(async () => {
     violatorRemovedEvent(stopped, '2025-03-01', 'REMOVED', 'DECISION_REVOKED'),
     violatorListedEvent(repaired),
     violatorRemovedEvent(repaired, '2025-10-09', 'REPAIRED', 'PAID_IN_FULL'),
+    violatorListedEvent(lookalike),
+    violatorRemovedEvent(lookalike, '2025-04-01', 'REMOVED', 'DECISION_REVOKED'),
     violatorListedEvent(ended),
     {
       source: 'tax',
@@ -169,6 +185,14 @@ before(async () => {
     status: 'REMOVED',
     removedOn: day('2025-11-03'),
     removalReason: REPAIR_TEXT,
+    repairQueryCode: REPAIR_CODE,
+  });
+  const abnormalLookalike = await market.abnormal({
+    subjectCode: m1,
+    listed: '2024-10-08',
+    status: 'REMOVED',
+    removedOn: day('2025-02-10'),
+    removalReason: REPAIR_TEXT,
   });
   const serious = await market.serious({ subjectCode: m1, listed: '2025-02-10' });
   const early = await market.serious({
@@ -186,6 +210,7 @@ before(async () => {
     removedOn: day('2025-12-01'),
     removalGround: 'EARLY_REMOVAL',
     removalBasis: REPAIR_TEXT,
+    repairQueryCode: REPAIR_CODE,
   });
   const expired = await market.serious({ subjectCode: m1, listed: '2022-03-01' });
   const expiredDay = new Date(expired.expiresOn.getTime() + 86_400_000).toISOString().slice(0, 10);
@@ -198,6 +223,8 @@ before(async () => {
     entryRemovedEvent('ABNORMAL_OPERATION', revoked, 'WITHDRAWN', '异议成立'),
     entryAddedEvent('ABNORMAL_OPERATION', abnormalRepaired, null),
     entryRemovedEvent('ABNORMAL_OPERATION', abnormalRepaired, 'REPAIRED', 'REPAIRED'),
+    entryAddedEvent('ABNORMAL_OPERATION', abnormalLookalike, null),
+    entryRemovedEvent('ABNORMAL_OPERATION', abnormalLookalike, 'REMOVED', REPAIR_TEXT),
     entryAddedEvent('SERIOUS_ILLEGAL', serious, serious.expiresOn),
     entryAddedEvent('SERIOUS_ILLEGAL', early, early.expiresOn),
     entryRemovedEvent('SERIOUS_ILLEGAL', early, 'REPAIRED', 'EARLY_REMOVAL'),
@@ -368,7 +395,7 @@ describe('metrics backfill from the snapshots of tax, market, environment, 政�
       'every frame has rows live',
     );
     const run = await snapshotBackfill(tdb.db.pool, SOURCES, { today: TODAY });
-    assert.deepEqual(run.items, { commitment: 5, environment: 4, government: 3, market: 14, report: 2, tax: 8 });
+    assert.deepEqual(run.items, { commitment: 5, environment: 4, government: 3, market: 16, report: 2, tax: 10 });
     // Every fact now comes from the run's snapshot items, none from the live events.
     assert.equal(await count(SNAPSHOT_FACTS), liveFacts);
     assert.deepEqual(await frames(), live);

@@ -120,20 +120,21 @@ export const marketRepairConsumer: ConsumerDefinition = {
       rows = await sql.rows(
         `UPDATE market.serious_illegal_listing
             SET status = 'REMOVED', removed_on = $2::date, removal_ground = 'EARLY_REMOVAL', removal_basis = $3,
-                repair_applied_on = $4::date, penalty_performed = true, harm_removed = true, no_new_heavy_penalty = true
+                repair_applied_on = $4::date, penalty_performed = true, harm_removed = true, no_new_heavy_penalty = true,
+                repair_query_code = $5
           WHERE id = $1::bigint AND status = 'LISTED' AND expires_on >= $2::date
           RETURNING subject_code`,
-        [p.recordId, p.approvedOn, ground, p.appliedOn],
+        [p.recordId, p.approvedOn, ground, p.appliedOn, p.queryCode],
       );
     } else if (p.recordKind === 'ABNORMAL_OPERATION') {
       list = 'ABNORMAL_OPERATION';
       rows = await sql.rows(
         `UPDATE market.abnormal_operation
             SET status = 'REMOVED', removed_on = $2::date, removal_reason = $3, applied_on = $4::date,
-                removal_deadline = NULL
+                removal_deadline = NULL, repair_query_code = $5
           WHERE id = $1::bigint AND status = 'LISTED'
           RETURNING subject_code`,
-        [p.recordId, p.approvedOn, ground, p.appliedOn],
+        [p.recordId, p.approvedOn, ground, p.appliedOn, p.queryCode],
       );
     } else return;
     const [row] = rows as { subject_code: string }[];
@@ -152,8 +153,6 @@ export const marketRepairConsumer: ConsumerDefinition = {
   },
 };
 
-/** The repair consumer's removal reason and basis start so (above): how the snapshot tells a 信用修复 act. */
-const REPAIR_TEXT = '信用修复（';
 const date = (v: string) => new Date(`${v}T00:00:00Z`);
 const abnormalRow = z.object({
   id: z.string(),
@@ -162,6 +161,7 @@ const abnormalRow = z.object({
   listed_on: z.string(),
   removed_on: z.string().nullable(),
   removal_reason: z.string().nullable(),
+  repair_query_code: z.string().nullable(),
   status: z.enum(['LISTED', 'REMOVED', 'REVOKED']),
 });
 const seriousRow = z.object({
@@ -172,23 +172,22 @@ const seriousRow = z.object({
   expires_on: z.string(),
   removed_on: z.string().nullable(),
   removal_ground: z.enum(['EARLY_REMOVAL', 'REVOKED']).nullable(),
-  removal_basis: z.string().nullable(),
+  repair_query_code: z.string().nullable(),
   status: z.enum(['LISTED', 'REMOVED', 'REVOKED']),
 });
 
 /**
  * Market supervision's state snapshot for a metrics backfill (ADR 0113, ADR 0124). Restates every 经营异常名录 /
  * 经营异常状态 entry and every 严重违法失信名单 entry as listed, and how it left: 移出 (REMOVED), 撤销 (WITHDRAWN),
- * 提前移出 or a 信用修复 act in the platform's window (REPAIRED, told by the repair consumer's removal text), or the end
- * of its term (TERM_ENDED: the term-ended rule's own events up to `today`). Entries are never deleted by the
- * department's writes, so every entry is restated; a removal whose text an officer began like the repair consumer's
- * would be restated as a repair act.
+ * 提前移出 or a 信用修复 act in the platform's window (REPAIRED: the entries the repair consumer removed hold the act's query
+ * code), or the end of its term (TERM_ENDED: the term-ended rule's own events up to `today`). Entries are never deleted
+ * by the department's writes, so every entry is restated.
  */
 export const marketSnapshot: DepartmentSnapshot = async (sql, { today }) => {
   const events: NewEvent[] = [];
   const abnormal = await sql.rows(
     `SELECT id::text, subject_code, listing_authority, listed_on::text, removed_on::text, removal_reason,
-            status::text
+            repair_query_code, status::text
        FROM market.abnormal_operation ORDER BY id`,
   );
   for (const raw of abnormal) {
@@ -202,7 +201,7 @@ export const marketSnapshot: DepartmentSnapshot = async (sql, { today }) => {
     };
     events.push(entryAddedEvent('ABNORMAL_OPERATION', entry, null));
     if (a.status === 'LISTED' || !entry.removedOn) continue;
-    if (a.removal_reason?.startsWith(REPAIR_TEXT))
+    if (a.repair_query_code !== null)
       events.push(entryRemovedEvent('ABNORMAL_OPERATION', entry, 'REPAIRED', 'REPAIRED'));
     else
       events.push(
@@ -216,7 +215,7 @@ export const marketSnapshot: DepartmentSnapshot = async (sql, { today }) => {
   }
   const serious = await sql.rows(
     `SELECT id::text, subject_code, listing_authority, listed_on::text, expires_on::text, removed_on::text,
-            removal_ground::text, removal_basis, status::text
+            removal_ground::text, repair_query_code, status::text
        FROM market.serious_illegal_listing ORDER BY id`,
   );
   for (const raw of serious) {
@@ -230,8 +229,7 @@ export const marketSnapshot: DepartmentSnapshot = async (sql, { today }) => {
     };
     events.push(entryAddedEvent('SERIOUS_ILLEGAL', entry, date(r.expires_on)));
     if (r.status === 'LISTED' || !entry.removedOn) continue;
-    if (r.removal_basis?.startsWith(REPAIR_TEXT))
-      events.push(entryRemovedEvent('SERIOUS_ILLEGAL', entry, 'REPAIRED', 'REPAIRED'));
+    if (r.repair_query_code !== null) events.push(entryRemovedEvent('SERIOUS_ILLEGAL', entry, 'REPAIRED', 'REPAIRED'));
     else
       events.push(
         entryRemovedEvent(

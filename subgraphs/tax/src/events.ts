@@ -111,10 +111,10 @@ export const taxRepairConsumer: ConsumerDefinition = {
     const [row] = (await sql.rows(
       `UPDATE tax.major_violation
           SET status = 'REMOVED', removed_on = $2::date, removal_ground = 'PAID_IN_FULL',
-              removal_reason = $3, stop_applied_on = $4::date
+              removal_reason = $3, stop_applied_on = $4::date, repair_query_code = $5
         WHERE id = $1::bigint AND status = 'PUBLISHED' AND publicity_ends_on >= $2::date
         RETURNING subject_code`,
-      [p.recordId, p.approvedOn, `信用修复（查询码 ${p.queryCode}）：${p.basis}`, p.appliedOn],
+      [p.recordId, p.approvedOn, `信用修复（查询码 ${p.queryCode}）：${p.basis}`, p.appliedOn, p.queryCode],
     )) as { subject_code: string }[];
     if (!row) return;
     await recordEvent(
@@ -132,8 +132,6 @@ export const taxRepairConsumer: ConsumerDefinition = {
   },
 };
 
-/** The repair consumer's removal reason starts so (above): how the snapshot tells a 信用修复 stop from the others. */
-const REPAIR_REASON = '信用修复（';
 const date = (v: string) => new Date(`${v}T00:00:00Z`);
 const ratingRow = z.object({
   id: z.string(),
@@ -151,7 +149,7 @@ const violationRow = z.object({
   status: z.enum(['PUBLISHED', 'REMOVED']),
   removed_on: z.string().nullable(),
   removal_ground: z.string().nullable(),
-  removal_reason: z.string().nullable(),
+  repair_query_code: z.string().nullable(),
 });
 
 /**
@@ -159,7 +157,7 @@ const violationRow = z.object({
  * - every 纳税信用 rating as its current level (no previous level), at the row's last change: the levels a rating went
  *   through before are not kept, so the level of a rating at a day before its last change cannot be restated;
  * - every 重大税收违法失信主体 entry as published, and its stop: by the department (cause REMOVED, its ground), by a
- *   信用修复 act (cause REPAIRED, told by the repair consumer's removal reason), or by the end of its three years
+ *   信用修复 act (cause REPAIRED: the entries the repair consumer stopped hold the act's query code), or by the end of its three years
  *   (cause TERM_ENDED: the publicity-ended rule's own events for every day up to `today`).
  * Rows are never deleted by the department's writes, so nothing is lost but the intermediate rating levels.
  */
@@ -177,7 +175,7 @@ export const taxSnapshot: DepartmentSnapshot = async (sql, { today }) => {
   }
   const entries = await sql.rows(
     `SELECT id::text, subject_code, published_on::text, publicity_ends_on::text, inspecting_authority, status::text,
-            removed_on::text, removal_ground::text, removal_reason
+            removed_on::text, removal_ground::text, repair_query_code
        FROM tax.major_violation ORDER BY id`,
   );
   for (const raw of entries) {
@@ -191,7 +189,7 @@ export const taxSnapshot: DepartmentSnapshot = async (sql, { today }) => {
     };
     events.push(violatorListedEvent(entry));
     if (e.status === 'REMOVED' && e.removed_on) {
-      const repaired = e.removal_reason?.startsWith(REPAIR_REASON) ?? false;
+      const repaired = e.repair_query_code !== null;
       events.push(violatorRemovedEvent(entry, e.removed_on, repaired ? 'REPAIRED' : 'REMOVED', e.removal_ground ?? ''));
     }
   }
