@@ -160,11 +160,20 @@ describe('event retention', () => {
     assert.equal(await busHorizon(pgSql(pool)), horizonBefore);
 
     // One minute after, in chunks of two: what every consumer has passed goes (the first and third), the dead letter
-    // stays, and what the slow consumer has not read yet stays however old.
+    // stays, and what the slow consumer has not read yet stays however old. The slow consumer is live: its cursor
+    // moved within the window (a day before the prune); the others stood still since, and are at the head anyway.
+    await pool.query('UPDATE events.cursor SET updated_at = $2 WHERE consumer = $1', [
+      slow.name,
+      new Date(relayedAt + 29 * DAY),
+    ]);
+    // Besides these, the earlier tests' events before them go (their consumer stood still since: no live cursor held
+    // them, and the earlier tests' prunes left them).
+    const earlier = await count(`SELECT count(*) AS n FROM events.event WHERE position < ${p[0]}`);
     restore = fixClock(new Date(relayedAt + 30 * DAY + 60_000));
     try {
       const report = await pruneEvents(pool, { retentionDays: 30, chunk: 2 });
-      assert.equal(report.bus, 2, JSON.stringify(report));
+      assert.equal(report.bus, earlier + 2, JSON.stringify(report));
+      assert.deepEqual(report.retired, []);
     } finally {
       restore();
     }
@@ -178,5 +187,68 @@ describe('event retention', () => {
       (error: unknown) => error instanceof BusPrunedError && error.code === 'EVENTS_BUS_PRUNED',
     );
     await inPgTransaction(pool, (sql) => assertReplayable(sql, p[2]!));
+  });
+
+  // A consumer retired or renamed leaves its cursor behind: it used to hold the bus's prefix for ever. A cursor that
+  // stood still for the whole window is passed now, the report names it, and the consumer, should it run again,
+  // refuses to go on past the gap instead of skipping the pruned events unseen.
+  it('passes a cursor that stood still for the whole window, names it, and that consumer refuses to skip the gap', async () => {
+    const pool = tdb.db.pool;
+    let handled = 0;
+    const live: ConsumerDefinition = { name: 'test.bus-live', types: ['list.entry.removed'], handle: async () => {} };
+    const retired: ConsumerDefinition = { ...live, name: 'test.bus-retired', handle: async () => void (handled += 1) };
+    await drainConsumer(pool, live);
+    await inPgTransaction(pool, (sql) =>
+      recordEvents(
+        sql,
+        Array.from({ length: 3 }, (_, i) => removal(200 + i)),
+      ),
+    );
+    await relayAll(pool);
+    const { rows: mine } = await pool.query<{ position: string; relayed_at: Date }>(
+      `SELECT position, relayed_at FROM events.event WHERE payload->>'entryId' = ANY($1) ORDER BY position`,
+      [['200', '201', '202']],
+    );
+    const p = mine.map((r) => Number(r.position));
+    const relayedAt = Math.max(...mine.map((r) => r.relayed_at.getTime()));
+    assert.equal(await drainConsumer(pool, live), 3);
+    // The retired consumer took the first event and then stood still; the live one moved a day before the prune.
+    await pool.query('INSERT INTO events.cursor (consumer, position, updated_at) VALUES ($1, $2, $3)', [
+      retired.name,
+      p[0],
+      new Date(relayedAt),
+    ]);
+    await pool.query('UPDATE events.cursor SET updated_at = $2 WHERE consumer = $1', [
+      live.name,
+      new Date(relayedAt + 29 * DAY),
+    ]);
+
+    const restore = fixClock(new Date(relayedAt + 30 * DAY + 60_000));
+    let report;
+    try {
+      report = await pruneEvents(pool, { retentionDays: 30 });
+    } finally {
+      restore();
+    }
+    // (The earlier tests' consumers, behind and still since, are passed and named as well.)
+    assert.ok(report.retired.includes(retired.name), JSON.stringify(report));
+    assert.equal(report.retired.includes(live.name), false);
+    const left = await pool.query('SELECT 1 FROM events.event WHERE position = ANY($1::bigint[])', [p]);
+    assert.equal(left.rowCount, 0, 'the events only the retired consumer had not read are gone');
+    const horizon = await busHorizon(pgSql(pool));
+    assert.ok(horizon >= p[2]!, `horizon ${horizon} past the events`);
+
+    // Run again, the retired consumer refuses, names itself and handles nothing.
+    await assert.rejects(
+      drainConsumer(pool, retired),
+      (error: unknown) =>
+        error instanceof BusPrunedError && error.code === 'EVENTS_BUS_PRUNED' && error.consumer === retired.name,
+    );
+    assert.equal(handled, 0);
+    // A consumer new to the pruned bus starts at what is left; the retired one, its cursor moved by an operator, too.
+    await drainConsumer(pool, { ...live, name: 'test.bus-new' });
+    await pool.query('UPDATE events.cursor SET position = $2 WHERE consumer = $1', [retired.name, horizon]);
+    await drainConsumer(pool, retired);
+    assert.equal(handled, 0, 'nothing after the horizon is of its type');
   });
 });

@@ -4,7 +4,7 @@ import { fixClock, type RunningService } from '@credit-hub/kit';
 import { pgSql } from '@credit-hub/kit/db';
 import { drainConsumer, pruneEvents, relayAll, type NewEvent } from '@credit-hub/kit/events';
 import { callers, createTestDatabase, postAs, TEST_INTERNAL_SECRET, type TestDatabase } from '@credit-hub/kit/testing';
-import { metricsFactsConsumer, rebuildFacts } from '../src/events.ts';
+import { METRICS_CONSUMER, metricsFactsConsumer, rebuildFacts } from '../src/events.ts';
 import { startMetricsSubgraph } from '../src/index.ts';
 import { applyVariables, BUILT_IN_PANELS } from '../src/dashboards/rules.ts';
 import { evaluateAlerts, upsertDirectory } from '../src/jobs.ts';
@@ -524,7 +524,12 @@ describe('a replay of a pruned bus', () => {
       (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM metrics.fact')).rows[0]!.n;
     const before = await facts();
     assert.ok(before > 0);
-    // 40 days on, a 30-day retention prunes every event the consumer has passed.
+    // 40 days on, a 30-day retention prunes every event the consumer has passed. The consumer is live: its cursor
+    // moved a day before (a cursor still for the whole window would be taken as retired, docs/events.md).
+    await pool.query('UPDATE events.cursor SET updated_at = $2 WHERE consumer = $1', [
+      METRICS_CONSUMER,
+      new Date(Date.now() + 39 * 86_400_000),
+    ]);
     const restore = fixClock(new Date(Date.now() + 40 * 86_400_000));
     try {
       const report = await pruneEvents(pool, { retentionDays: 30 });

@@ -7,6 +7,7 @@
  */
 import type pg from 'pg';
 import { reportEventBacklog } from '../observability/metrics.ts';
+import { readsAfterSql } from './consumer.ts';
 import { OUTBOX_SCHEMAS, type OutboxSchema } from './envelope.ts';
 
 export interface BacklogOptions {
@@ -29,7 +30,7 @@ export function reportBacklog(pool: pg.Pool, options: BacklogOptions = {}): () =
     ),
     ...consumers.map(
       (_c, i) => `SELECT 'bus' AS stream, $${i + 1}::text AS name, count(*)::int AS n FROM events.event
-        WHERE position > coalesce((SELECT position FROM events.cursor WHERE consumer = $${i + 1}), 0)`,
+        WHERE position > ${readsAfterSql(`$${i + 1}`)}`,
     ),
   ];
   if (parts.length === 0) return () => undefined;

@@ -19,6 +19,7 @@ import { pgSql, type Sql } from '../db/sql.ts';
 import type { EventType } from './catalogue.ts';
 import type { DeliveredEvent, OutboxSchema } from './envelope.ts';
 import { BUS_CHANNEL } from './relay.ts';
+import { BusPrunedError } from './retention.ts';
 import { waker } from './waker.ts';
 
 export interface ConsumerDefinition {
@@ -130,6 +131,26 @@ async function nextEvents(
   };
 }
 
+/**
+ * Locks the consumer's cursor for this batch and gives the position to read after (null: another worker holds it). A
+ * cursor before the bus's pruned prefix was passed by the retention as retired (retention.ts): going on would skip the
+ * pruned events unseen, so the batch refuses instead. A cursor at 0 has handled nothing: a consumer new to a pruned bus
+ * starts after the horizon (below it only other consumers' dead letters are left).
+ */
+async function claimCursor(client: pg.PoolClient, consumer: string): Promise<string | null> {
+  const cursor = await client.query<{ position: string; horizon: string }>(
+    `SELECT position, coalesce((SELECT pruned_through FROM events.bus_horizon WHERE id = 1), 0) AS horizon
+       FROM events.cursor WHERE consumer = $1 FOR UPDATE SKIP LOCKED`,
+    [consumer],
+  );
+  const row = cursor.rows[0];
+  if (!row) return null;
+  if (row.position === '0') return row.horizon;
+  if (Number(row.position) < Number(row.horizon))
+    throw new BusPrunedError(Number(row.position), Number(row.horizon), consumer);
+  return row.position;
+}
+
 /** Handles one event exactly once for `consumer` inside the caller's transaction; false if seen before. */
 export async function consumeOnce(
   sql: Sql,
@@ -174,15 +195,12 @@ async function runBatchFast(
   const sql = pgSql(client);
   try {
     await client.query('BEGIN');
-    const cursor = await client.query<{ position: string }>(
-      'SELECT position FROM events.cursor WHERE consumer = $1 FOR UPDATE SKIP LOCKED',
-      [def.name],
-    );
-    if (cursor.rows.length === 0) {
+    const cursor = await claimCursor(client, def.name);
+    if (cursor === null) {
       await client.query('ROLLBACK');
       return { ...run, busy: true };
     }
-    const batch = await nextEvents(client, def, cursor.rows[0]!.position);
+    const batch = await nextEvents(client, def, cursor);
     if (batch.to === null) {
       await client.query('ROLLBACK');
       return run;
@@ -257,15 +275,12 @@ async function runBatchCarefully(
   const sql = pgSql(client);
   try {
     await client.query('BEGIN');
-    const cursor = await client.query<{ position: string }>(
-      'SELECT position FROM events.cursor WHERE consumer = $1 FOR UPDATE SKIP LOCKED',
-      [def.name],
-    );
-    if (cursor.rows.length === 0) {
+    const cursor = await claimCursor(client, def.name);
+    if (cursor === null) {
       await client.query('ROLLBACK');
       return { ...run, busy: true };
     }
-    let position = cursor.rows[0]!.position;
+    let position = cursor;
     const batch = await nextEvents(client, def, position);
     for (const row of batch.rows) {
       const failure = await client.query<{ attempts: number; due: boolean }>(
@@ -351,11 +366,19 @@ export async function drainConsumer(pool: pg.Pool, def: ConsumerDefinition): Pro
   }
 }
 
-/** Bus events after the consumer's cursor (all types): its lag. */
+/**
+ * SQL for the bus position after which the consumer named by the parameter `param` reads (as `claimCursor` decides):
+ * its cursor, or the pruned horizon while it has handled nothing.
+ */
+export const readsAfterSql = (param: string) =>
+  `(SELECT CASE WHEN coalesce(c.p, 0) = 0
+                THEN coalesce((SELECT pruned_through FROM events.bus_horizon WHERE id = 1), 0) ELSE c.p END
+      FROM (SELECT (SELECT position FROM events.cursor WHERE consumer = ${param}) AS p) c)`;
+
+/** Bus events after the consumer's place (all types): its lag. */
 export async function consumerLag(pool: pg.Pool, name: string): Promise<number> {
   const { rows } = await pool.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM events.event
-      WHERE position > coalesce((SELECT position FROM events.cursor WHERE consumer = $1), 0)`,
+    `SELECT count(*)::int AS n FROM events.event WHERE position > ${readsAfterSql('$1')}`,
     [name],
   );
   return rows[0]!.n;

@@ -6,9 +6,15 @@
  * its day (7 days). Older rows are deleted by the scheduler (`startTimeEvents`, `retentionDays`), the cut-off taken
  * from the kit's clock.
  *
- * The bus (`events.event`) is pruned too, but only as a prefix: events every consumer's cursor has passed AND relayed
- * before the cut-off, walked in position order and stopped at the first younger one, so what stays is always a
- * contiguous tail (apart from dead-lettered events, kept for an operator to replay). How far it was pruned is
+ * The bus (`events.event`) is pruned too, but only as a prefix: events every live consumer's cursor has passed AND
+ * relayed before the cut-off, walked in position order and stopped at the first younger one, so what stays is always a
+ * contiguous tail (apart from dead-lettered events, kept for an operator to replay). A consumer is live while its
+ * cursor has moved within the window: a running consumer moves it with every batch, past the events of other types
+ * too, and one held at a failing event moves on within its retries (hours), so a cursor that stood still for the whole
+ * window (at least 8 days) while the bus went on belongs to a consumer that was retired or renamed, or to a service
+ * down for longer than the window. Such a cursor used to hold the prefix for ever. It is passed now, named in the
+ * report, and the consumer, should it run again, refuses to go on past the gap (`runConsumerOnce` throws
+ * BusPrunedError) rather than skip the pruned events unseen. How far it was pruned is
  * recorded in `events.bus_horizon`; a replay that would start before that horizon is refused (`assertReplayable`)
  * instead of silently skipping what is gone. Pruning and such a replay serialise on one advisory lock, so a cursor
  * moved back by a replay is never overtaken by a prune that read it before the move. The dead letters are kept.
@@ -26,8 +32,13 @@ export interface RetentionReport {
   consumed: number;
   /** Relayed rows deleted from the departments' outboxes. */
   outbox: number;
-  /** Events deleted from the bus (events.event): passed by every consumer and relayed before the cut-off. */
+  /** Events deleted from the bus (events.event): passed by every live consumer and relayed before the cut-off. */
   bus: number;
+  /**
+   * Consumers whose cursor stood still for the whole window and now lies before the pruned prefix's end: taken as
+   * retired. Each refuses to run on until an operator moves or deletes its cursor (docs/events.md, "Retention").
+   */
+  retired: string[];
   /** The cut-off: rows consumed or relayed before it were deleted. */
   before: Date;
 }
@@ -45,7 +56,7 @@ export async function pruneEvents(
   if (!Number.isInteger(retentionDays) || retentionDays < MIN_RETENTION_DAYS)
     throw new RangeError(`retentionDays must be a whole number of at least ${MIN_RETENTION_DAYS}`);
   const before = new Date(now.getTime() - retentionDays * DAY);
-  const report: RetentionReport = { consumed: 0, outbox: 0, bus: 0, before };
+  const report: RetentionReport = { consumed: 0, outbox: 0, bus: 0, retired: [], before };
   const inChunks = async (statement: string): Promise<number> => {
     let total = 0;
     for (;;) {
@@ -69,6 +80,13 @@ export async function pruneEvents(
     report.bus += step.deleted;
     if (step.done) break;
   }
+  if (report.bus > 0) {
+    const { rows } = await pool.query<{ consumer: string }>(
+      `SELECT consumer FROM events.cursor
+        WHERE position > 0 AND position < (SELECT pruned_through FROM events.bus_horizon WHERE id = 1) ORDER BY consumer`,
+    );
+    report.retired = rows.map((r) => r.consumer);
+  }
   return report;
 }
 
@@ -77,8 +95,9 @@ export const BUS_HORIZON_LOCK = 0x43_48_48_5a;
 
 /**
  * One chunk of the bus prefix, in one short transaction: the next `chunk` events after the horizon up to the lowest
- * cursor, cut at the first one relayed at or after `before`. Done when the chunk was short or was cut.
- * No cursor at all (the NATS tier, where the bus is unused, or a hub without consumers) prunes nothing.
+ * live cursor (moved at or after `before`), cut at the first one relayed at or after `before`. Done when the chunk was
+ * short or was cut. No live cursor at all (the NATS tier, where the bus is unused, or a hub without consumers) prunes
+ * nothing.
  */
 async function pruneBusChunk(pool: pg.Pool, before: Date, chunk: number): Promise<{ deleted: number; done: boolean }> {
   const client = await pool.connect();
@@ -89,7 +108,7 @@ async function pruneBusChunk(pool: pg.Pool, before: Date, chunk: number): Promis
       `WITH batch AS (
          SELECT position, id, relayed_at FROM events.event
           WHERE position > coalesce((SELECT pruned_through FROM events.bus_horizon WHERE id = 1), 0)
-            AND position <= (SELECT min(position) FROM events.cursor)
+            AND position <= (SELECT min(position) FROM events.cursor WHERE updated_at >= $1)
           ORDER BY position LIMIT $2
        ), cut AS (
          SELECT min(position) AS p FROM batch WHERE relayed_at >= $1
@@ -126,10 +145,16 @@ export class BusPrunedError extends Error {
   constructor(
     readonly from: number,
     readonly prunedThrough: number,
+    /** A consumer whose cursor the pruning passed (taken as retired); absent for a replay. */
+    readonly consumer?: string,
   ) {
     super(
-      `the event bus is pruned through position ${prunedThrough} (EVENTS_RETENTION_DAYS); a replay from ${from} ` +
-        "would miss events: start from the horizon, or rebuild from the departments' state (snapshot backfill)",
+      consumer
+        ? `event consumer ${consumer} stopped at bus position ${from}, and the bus is pruned through ${prunedThrough}: ` +
+            'its cursor stood still for the whole retention window (EVENTS_RETENTION_DAYS) and was taken as retired. ' +
+            'It does not go on past the gap: move its cursor to the horizon (events.cursor), or delete it'
+        : `the event bus is pruned through position ${prunedThrough} (EVENTS_RETENTION_DAYS); a replay from ${from} ` +
+            "would miss events: start from the horizon, or rebuild from the departments' state (snapshot backfill)",
     );
     this.name = 'BusPrunedError';
   }

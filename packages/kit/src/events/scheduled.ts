@@ -114,7 +114,17 @@ export function startTimeEvents(
     serial(async () => (retentionDays === undefined ? null : pruneEvents(pool, { retentionDays })));
   const tick = () => {
     void runNow().catch((error: unknown) => console.error('time-made events:', error));
-    void pruneNow().catch((error: unknown) => console.error('event retention:', error));
+    void pruneNow().then(
+      (report) => {
+        // Once per run while such a cursor stays: an operator moves or deletes it (docs/events.md, "Retention").
+        if (report && report.retired.length > 0)
+          console.warn(
+            `event retention: the bus is pruned past the cursors of ${report.retired.join(', ')}, which stood still ` +
+              'for the whole window (taken as retired; each refuses to run on until its cursor is moved or deleted)',
+          );
+      },
+      (error: unknown) => console.error('event retention:', error),
+    );
   };
   tick();
   const timer = setInterval(tick, everyMs);
