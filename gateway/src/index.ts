@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloGateway } from '@apollo/gateway';
@@ -14,6 +13,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import {
   answerClientErrorsAsJson,
   createHttpServer,
+  listenOrRelease,
   createServiceMetrics,
   directRoute,
   ErrorCode,
@@ -362,18 +362,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     await state.close();
     await subgraphClient.close();
   };
-  // A port that cannot be bound fails the start (the server's 'error' event), instead of leaving it waiting for ever;
-  // what the start opened is closed again, so a caller that tries another port leaks nothing.
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port, host, () => {
-      httpServer.off('error', reject);
-      resolve();
-    });
-  }).catch(async (error: unknown) => {
-    await close();
-    throw error;
-  });
-  const { port } = httpServer.address() as AddressInfo;
+  const { port } = await listenOrRelease(httpServer, { port: options.port, host }, close);
   return { name: 'gateway', port, url: `http://${host}:${port}/graphql`, close };
 }

@@ -1,6 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import type { InProcessAnswer, InProcessSubgraph } from '@credit-hub/kit';
-import { createHttpServer, IDENTITY_HEADER } from '@credit-hub/kit';
+import { createHttpServer, IDENTITY_HEADER, listenOrRelease } from '@credit-hub/kit';
 import type { GraphQLFormattedError } from 'graphql';
 
 /**
@@ -168,11 +167,7 @@ export async function servePeerFetches(
     });
   });
   // `exclusive`: in a cluster worker, a plain listen would ask the primary for a port shared by every worker.
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ port: 0, host: '127.0.0.1', exclusive: true }, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const { port } = await listenOrRelease(server, { port: 0, host: '127.0.0.1', exclusive: true });
   return {
     url: `http://127.0.0.1:${port}`,
     close: () =>

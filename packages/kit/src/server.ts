@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, ListenOptions } from 'node:net';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -390,19 +390,7 @@ export async function startSubgraph<L, C = undefined>(
     await server.stop();
     if (!options.replay) await replay.close();
   };
-  // A port that cannot be bound fails the start (the server's 'error' event), instead of leaving it waiting for ever;
-  // what the start opened is closed again.
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port, options.host ?? '127.0.0.1', () => {
-      httpServer.off('error', reject);
-      resolve();
-    });
-  }).catch(async (error: unknown) => {
-    await close();
-    throw error;
-  });
-  const { port } = httpServer.address() as AddressInfo;
+  const { port } = await listenOrRelease(httpServer, { port: options.port, host: options.host ?? '127.0.0.1' }, close);
   return {
     name: definition.name,
     port,
@@ -471,4 +459,29 @@ export function createHttpServer(app: http.RequestListener): http.Server {
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   return server;
+}
+
+/**
+ * Binds `server` and resolves once it listens. A port that cannot be bound (taken, not permitted) rejects with the
+ * server's 'error' — before, a start waited for ever — after `release` has closed what the start opened, so a caller
+ * that tries again leaks nothing.
+ */
+export async function listenOrRelease(
+  server: http.Server,
+  options: ListenOptions,
+  release: () => Promise<void> = async () => undefined,
+): Promise<AddressInfo> {
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  return server.address() as AddressInfo;
 }

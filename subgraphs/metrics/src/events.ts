@@ -17,6 +17,7 @@ import {
   assertReplayable,
   BUS_LOCK,
   drainConsumer,
+  HORIZON_SQL,
   OUTBOX_SCHEMAS,
   payloadSchema,
   recordSnapshot,
@@ -314,7 +315,7 @@ export async function snapshotBackfill(
     // The horizon counts as well: a bus pruned to its last event is empty, yet its head is not 0.
     const headRows = await client.query<{ p: string }>(
       `SELECT greatest(coalesce(max(position), 0),
-         coalesce((SELECT pruned_through FROM events.bus_horizon WHERE id = 1), 0))::text AS p FROM events.event`,
+         ${HORIZON_SQL})::text AS p FROM events.event`,
     );
     await client.query(
       'INSERT INTO metrics.backfill_run (id, started_at, bus_position) VALUES ($1::uuid, $2, $3::bigint)',

@@ -19,7 +19,7 @@ import { pgSql, type Sql } from '../db/sql.ts';
 import type { EventType } from './catalogue.ts';
 import type { DeliveredEvent, OutboxSchema } from './envelope.ts';
 import { BUS_CHANNEL } from './relay.ts';
-import { BusPrunedError } from './retention.ts';
+import { BusPrunedError, HORIZON_SQL } from './retention.ts';
 import { waker } from './waker.ts';
 
 export interface ConsumerDefinition {
@@ -139,7 +139,7 @@ async function nextEvents(
  */
 async function claimCursor(client: pg.PoolClient, consumer: string): Promise<string | null> {
   const cursor = await client.query<{ position: string; horizon: string }>(
-    `SELECT position, coalesce((SELECT pruned_through FROM events.bus_horizon WHERE id = 1), 0) AS horizon
+    `SELECT position, ${HORIZON_SQL} AS horizon
        FROM events.cursor WHERE consumer = $1 FOR UPDATE SKIP LOCKED`,
     [consumer],
   );
@@ -372,7 +372,7 @@ export async function drainConsumer(pool: pg.Pool, def: ConsumerDefinition): Pro
  */
 export const readsAfterSql = (param: string) =>
   `(SELECT CASE WHEN coalesce(c.p, 0) = 0
-                THEN coalesce((SELECT pruned_through FROM events.bus_horizon WHERE id = 1), 0) ELSE c.p END
+                THEN ${HORIZON_SQL} ELSE c.p END
       FROM (SELECT (SELECT position FROM events.cursor WHERE consumer = ${param}) AS p) c)`;
 
 /** Bus events after the consumer's place (all types): its lag. */

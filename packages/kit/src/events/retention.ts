@@ -45,6 +45,9 @@ export interface RetentionReport {
 
 const DAY = 86_400_000;
 
+/** SQL: the highest bus position pruned so far (0: never pruned). */
+export const HORIZON_SQL = 'coalesce((SELECT pruned_through FROM events.bus_horizon WHERE id = 1), 0)';
+
 /**
  * Deletes dedup rows consumed, and outbox rows relayed, more than `retentionDays` before the kit's clock now, in
  * chunks of `chunk` rows (short transactions: writers and consumers are never held up for long).
@@ -80,13 +83,11 @@ export async function pruneEvents(
     report.bus += step.deleted;
     if (step.done) break;
   }
-  if (report.bus > 0) {
-    const { rows } = await pool.query<{ consumer: string }>(
-      `SELECT consumer FROM events.cursor
-        WHERE position > 0 AND position < (SELECT pruned_through FROM events.bus_horizon WHERE id = 1) ORDER BY consumer`,
-    );
-    report.retired = rows.map((r) => r.consumer);
-  }
+  // Every run, not only one that pruned: such a cursor stays named (and warned of) until an operator moves it.
+  const { rows } = await pool.query<{ consumer: string }>(
+    `SELECT consumer FROM events.cursor WHERE position > 0 AND position < ${HORIZON_SQL} ORDER BY consumer`,
+  );
+  report.retired = rows.map((r) => r.consumer);
   return report;
 }
 
@@ -107,7 +108,7 @@ async function pruneBusChunk(pool: pg.Pool, before: Date, chunk: number): Promis
     const { rows } = await client.query<{ scanned: number; deleted: number; cut: boolean }>(
       `WITH batch AS (
          SELECT position, id, relayed_at FROM events.event
-          WHERE position > coalesce((SELECT pruned_through FROM events.bus_horizon WHERE id = 1), 0)
+          WHERE position > ${HORIZON_SQL}
             AND position <= (SELECT min(position) FROM events.cursor WHERE updated_at >= $1)
           ORDER BY position LIMIT $2
        ), cut AS (
