@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import pg from 'pg';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
-import { prismaSql, type Sql } from '../db/sql.ts';
+import { prismaSql, sqlLiteral, type Sql } from '../db/sql.ts';
 import type { Identity } from './identity.ts';
 
 /**
@@ -152,9 +151,9 @@ function insertChained(db: Db, appends: Waiting[]): Promise<void> {
     // The round's notifications, once each, in the same text: delivered at this transaction's commit, no round trip.
     const notify = [
       ...new Map(appends.flatMap((a) => a.notifications.map((n) => [notificationKey(n), n] as const))).values(),
-    ].map((n) => `;\nSELECT pg_notify(${pg.escapeLiteral(n.channel)}, ${pg.escapeLiteral(n.payload)})`);
+    ].map((n) => `;\nSELECT pg_notify(${sqlLiteral(n.channel)}, ${sqlLiteral(n.payload)})`);
     return `INSERT INTO audit.entry (${COLUMNS})
-      SELECT ${KEYS} FROM jsonb_to_recordset(${pg.escapeLiteral(json)}::jsonb) AS r(seq bigint, at timestamptz,
+      SELECT ${KEYS} FROM jsonb_to_recordset(${sqlLiteral(json)}::jsonb) AS r(seq bigint, at timestamptz,
         actor text, role text, department text, action text, "subjectCode" text, fields text, detail text, purpose text,
         client text, "requestId" text, subgraph text, "prevHash" text, hash text)${notify.join('')}`;
   });

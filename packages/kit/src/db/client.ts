@@ -37,7 +37,7 @@ export interface Db {
    * A transaction in two round trips where `transaction` takes one per statement plus two: BEGIN and the `opening`
    * statements as one simple-protocol query (each still its own statement with its own snapshot), then the statement
    * `closing` builds from the rows of the last opening one, sent with COMMIT. No parameters: a value goes in as a
-   * literal escaped by `escapeLiteral`. Counted as `transaction` counts the same statements. The audit trail's append
+   * literal escaped by `sqlLiteral` (sql.ts). Counted as `transaction` counts the same statements. The audit trail's append
    * of a request's reads, on every audited response (ADR 0125).
    */
   twoStepTransaction(opening: string[], closing: (rows: unknown[]) => string): Promise<void>;

@@ -10,6 +10,15 @@ export {
 } from './embedded.ts';
 export { repoRoot, migrationsDir, dataDir } from './paths.ts';
 export { rowsByKeys, cachedStatementCount, STATEMENT_CACHE_SIZE } from './by-keys.ts';
-export { prismaSql, pgSql, inPgTransaction, type Sql, type PgSql, type PgQueryable, type PrismaRaw } from './sql.ts';
+export {
+  prismaSql,
+  pgSql,
+  inPgTransaction,
+  sqlLiteral,
+  type Sql,
+  type PgSql,
+  type PgQueryable,
+  type PrismaRaw,
+} from './sql.ts';
 export { upsertRows, upsertStatement, type UpsertTable } from './upsert.ts';
 export { unavailableReason, type UnavailableReason } from './unavailable.ts';
