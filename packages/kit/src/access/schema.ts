@@ -3,6 +3,7 @@ import {
   isObjectType,
   type GraphQLField,
   type GraphQLNamedType,
+  type GraphQLResolveInfo,
   type GraphQLSchema,
   type ValueNode,
 } from 'graphql';
@@ -82,6 +83,9 @@ function subjectOf(parent: unknown): string | null {
   return null;
 }
 
+const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
+  typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+
 function mask(kind: PersonalKind, value: unknown): unknown {
   return typeof value === 'string' ? MASKS[kind](value) : value;
 }
@@ -157,7 +161,38 @@ export function enforceAccess(
     }
     if (level === 'PUBLIC' && !personal && !isMutation) continue;
     const resolve = field.resolve ?? defaultFieldResolver;
-    field.resolve = async (parent, args, context: AccessContext, info) => {
+    const audited = (level === 'SHARED' || level === 'DEPARTMENT') && !isMutation;
+    /** What follows the field's own resolver: the audit record and the mask. */
+    const completed = (
+      value: unknown,
+      parent: unknown,
+      args: Record<string, unknown>,
+      context: AccessContext,
+      info: GraphQLResolveInfo,
+    ) => {
+      const subject = subjectOf(parent);
+      // Non-public subject data is audited per subject; SUPERVISOR and ADMIN levels hold administrative
+      // data (keys, the audit log itself), audited by their resolvers.
+      if (audited) {
+        // A non-public root field (a list of level-D taxpayers, a look-up) is a read in itself, even when
+        // the fields selected below it are public; it is recorded against the subject it names, if any.
+        const root = info.parentType === schema.getQueryType();
+        const named = root ? subjectOf(args) : subject;
+        if (named || root) context.audit.record('READ', named, coordinate);
+      }
+      if (personal && value !== null && value !== undefined) {
+        const applies =
+          !personal.subjectKinds || personal.subjectKinds.includes(String((parent as Record<string, unknown>)?.kind));
+        if (!applies) return value;
+        if (!canSeePersonal(context.identity, owner, personalAudience)) return mask(personal.kind, value);
+        context.audit.record('READ_PERSONAL', subject, coordinate);
+      }
+      return value;
+    };
+    // Synchronous unless the field's own resolver is not: most fields answer at once (a column of a row a loader
+    // brought, a flag), and an async wrapper made each of them a promise that graphql-js then awaited object by
+    // object — a batch check's 1,000 subjects were tens of thousands of promises and microtasks per worker.
+    field.resolve = (parent, args, context: AccessContext, info) => {
       const who = context.identity;
       const allowed = isMutation ? canWrite(who, level, owner) : canRead(who, level, owner);
       if (!allowed) {
@@ -170,25 +205,10 @@ export function enforceAccess(
           },
         );
       }
-      const value = await resolve(parent, args, context, info);
-      const subject = subjectOf(parent);
-      // Non-public subject data is audited per subject; SUPERVISOR and ADMIN levels hold administrative
-      // data (keys, the audit log itself), audited by their resolvers.
-      if ((level === 'SHARED' || level === 'DEPARTMENT') && !isMutation) {
-        // A non-public root field (a list of level-D taxpayers, a look-up) is a read in itself, even when
-        // the fields selected below it are public; it is recorded against the subject it names, if any.
-        const root = info.parentType === schema.getQueryType();
-        const named = root ? subjectOf(args) : subject;
-        if (named || root) context.audit.record('READ', named, coordinate);
-      }
-      if (personal && value !== null && value !== undefined) {
-        const applies =
-          !personal.subjectKinds || personal.subjectKinds.includes(String((parent as Record<string, unknown>)?.kind));
-        if (!applies) return value;
-        if (!canSeePersonal(who, owner, personalAudience)) return mask(personal.kind, value);
-        context.audit.record('READ_PERSONAL', subject, coordinate);
-      }
-      return value;
+      const value: unknown = resolve(parent, args, context, info);
+      return isPromiseLike(value)
+        ? Promise.resolve(value).then((resolved) => completed(resolved, parent, args, context, info))
+        : completed(value, parent, args, context, info);
     };
   }
   if (missing.length > 0) {
