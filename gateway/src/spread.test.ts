@@ -32,6 +32,24 @@ describe('splitRepresentations', () => {
     assert.notEqual(partOf(0), partOf(1));
   });
 
+  it('groups by the type and first key value, so representations of one subject fall together whatever they carry', () => {
+    // The evaluation's representations carry the departments' flags beside the code (@requires).
+    const flagged = (code: string, isDishonestDebtor: boolean) => ({ ...rep(code), isDishonestDebtor });
+    const representations = [flagged('A', false), flagged('B', false), flagged('A', true), flagged('C', true)];
+    const groups = splitRepresentations(representations, 2);
+    const partOf = (i: number) => groups.findIndex((g) => g.includes(i));
+    assert.equal(partOf(0), partOf(2));
+    assert.notEqual(partOf(0), partOf(1));
+    // Without a string or number field, the whole representation decides.
+    const bare = [
+      { __typename: 'Flag', on: true },
+      { __typename: 'Flag', on: false },
+      { __typename: 'Flag', on: true },
+    ];
+    const bareGroups = splitRepresentations(bare, 2);
+    assert.deepEqual(bareGroups, [[0, 2], [1]]);
+  });
+
   it('gives no empty part when there are fewer distinct representations than parts', () => {
     assert.deepEqual(splitRepresentations([rep('A'), rep('A')], 4), [[0, 1]]);
   });
