@@ -18,6 +18,7 @@ import {
   directRoute,
   ErrorCode,
   formatError,
+  internalErrorLog,
   graphqlHandler,
   isGraphqlPost,
   jsonBody,
@@ -266,6 +267,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       challenge.plugin(),
       schema.plugin,
       metrics.plugin,
+      internalErrorLog('gateway', production),
     ],
   });
   await server.start();
@@ -350,7 +352,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   // The web app (public site and console shell) at /.
   mountWebApp(app, options.webDist);
   app.use(routeNotFound);
-  const answerErrors = jsonErrorHandler((line, error) => logger.error({ err: error, service: 'gateway' }, line));
+  const answerErrors = jsonErrorHandler((line, error, requestId) =>
+    logger.error({ err: error, requestId, service: 'gateway' }, line),
+  );
   app.use(answerErrors);
   // What the app runs for POST /graphql: the two handlers mounted for every path, then the route's own.
   graphqlPost = directRoute(app, [observe, requestIdFormat, ...graphql], answerErrors);

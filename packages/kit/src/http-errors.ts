@@ -2,6 +2,7 @@ import { STATUS_CODES, type Server } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { GraphQLError } from 'graphql';
 import { ErrorCode } from './errors.ts';
+import { requestIdOf } from './observability/http.ts';
 
 /**
  * Every refusal at every HTTP route of the hub — made before Apollo Server runs (body too large, rate
@@ -124,7 +125,9 @@ function describeBodyError(error: HttpError, status: number): string {
  * keeps its status with a code for it; anything else is an internal error, logged here in full and
  * answered with a generic message (no stack trace, no path, in any mode).
  */
-export function jsonErrorHandler(log: (line: string, error: unknown) => void): ErrorRequestHandler {
+export function jsonErrorHandler(
+  log: (line: string, error: unknown, requestId: string | undefined) => void,
+): ErrorRequestHandler {
   return (error: HttpError, _req, res, next) => {
     if (res.headersSent) return next(error);
     const status = error.status ?? error.statusCode ?? 500;
@@ -132,7 +135,7 @@ export function jsonErrorHandler(log: (line: string, error: unknown) => void): E
       const extra = error.type === 'entity.too.large' ? { limit: error.limit } : {};
       return sendGraphQLError(res, status, codeForStatus(status), describeBodyError(error, status), extra);
     }
-    log('unexpected error answering an HTTP request', error);
+    log('unexpected error answering an HTTP request', error, requestIdOf(res));
     sendGraphQLError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
   };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo, ListenOptions } from 'node:net';
-import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
@@ -193,14 +193,45 @@ export function formatError(production: boolean) {
       const { stacktrace: _trace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
+    // Logged, with the request's id, by internalErrorLog.
     if (!production) return formatted;
-    const original = error instanceof GraphQLError ? error.originalError : error;
-    if (original) logger.error({ err: original }, 'internal error');
     return {
       message: 'Internal server error',
       path: formatted.path,
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
+  };
+}
+
+/** The error behind an internal one (no code of ours, not a lost connection), which production answers as such. */
+function internalCause(error: GraphQLError): unknown {
+  const code = error.extensions?.code;
+  if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) return undefined;
+  if (unavailableReason(error.originalError ?? error)) return undefined;
+  return error.originalError ?? error;
+}
+
+/**
+ * Logs the cause of each internal error a request met, with the request's id, in production (where its answer
+ * says only "Internal server error"; a development answer carries the error itself). Here and not in formatError,
+ * which is not told the request: every line written for a request names it (observability/scope.ts).
+ */
+export function internalErrorLog<C extends BaseContext & { requestId?: string }>(
+  service: string,
+  production: boolean,
+): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      if (!production) return;
+      return {
+        async didEncounterErrors({ contextValue, errors }) {
+          for (const error of errors) {
+            const cause = internalCause(error);
+            if (cause) logger.error({ err: cause, requestId: contextValue.requestId, service }, 'internal error');
+          }
+        },
+      };
+    },
   };
 }
 
@@ -280,6 +311,7 @@ export async function startSubgraph<L, C = undefined>(
       // none, about 5 % of a subgraph's CPU under the profile load (ADR 0116). The gateway keeps its own.
       ApolloServerPluginCacheControlDisabled(),
       metrics.plugin,
+      internalErrorLog(definition.name, production),
       {
         // Data leaves only with its audit trail written: if the trail cannot be written, nothing leaves.
         async requestDidStart() {
@@ -293,7 +325,12 @@ export async function startSubgraph<L, C = undefined>(
                 for (const n of notifications)
                   void contextValue.db.sql
                     .execute('SELECT pg_notify($1, $2)', [n.channel, n.payload])
-                    .catch((error: unknown) => logger.error({ err: error, subgraph: subgraph.name }, 'notify failed'));
+                    .catch((error: unknown) =>
+                      logger.error(
+                        { err: error, requestId: contextValue.requestId, service: subgraph.name },
+                        'notify failed',
+                      ),
+                    );
               };
               if (events.length === 0) return sendAlone();
               try {
@@ -307,7 +344,10 @@ export async function startSubgraph<L, C = undefined>(
                 );
               } catch (error) {
                 sendAlone();
-                logger.error({ err: error, subgraph: subgraph.name }, 'audit trail write failed');
+                logger.error(
+                  { err: error, requestId: contextValue.requestId, service: subgraph.name },
+                  'audit trail write failed',
+                );
                 response.body = {
                   kind: 'single',
                   singleResult: {
@@ -379,7 +419,9 @@ export async function startSubgraph<L, C = undefined>(
   const inProcess = inProcessExecutor(server, contextFor, formatError(production));
 
   // Behind the gateway too, every refusal is JSON: the gateway relays the upload route's answers.
-  const answerErrors = jsonErrorHandler((line, error) => logger.error({ err: error, subgraph: definition.name }, line));
+  const answerErrors = jsonErrorHandler((line, error, requestId) =>
+    logger.error({ err: error, requestId, service: definition.name }, line),
+  );
   app.use(routeNotFound);
   app.use(answerErrors);
   graphqlPost = directRoute(app, [observe, ...graphql], answerErrors);

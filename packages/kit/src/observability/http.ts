@@ -3,7 +3,7 @@ import { context as otelContext } from '@opentelemetry/api';
 import type { NextFunction, Request, Response } from 'express';
 import { logger } from './log.ts';
 import type { ServiceMetrics } from './metrics.ts';
-import { requestIdFrom, requestScope, type RequestScope } from './scope.ts';
+import { requestIdFrom, type RequestScope } from './scope.ts';
 import { endServerSpan, startServerSpan, tracingEnabled } from './tracing.ts';
 
 interface Observed {
@@ -24,8 +24,8 @@ export function routeOf(path: string): string {
 }
 
 /**
- * The first middleware of every service: gives the request its id (answered in `x-request-id`), its log scope, its
- * server span when tracing is on, and when it ends one access line and its HTTP metrics. The line carries method,
+ * The first middleware of every service: gives the request its id (answered in `x-request-id`), its log scope (read
+ * back with `requestIdOf`), its server span when tracing is on, and when it ends one access line and its HTTP metrics. The line carries method,
  * route, status and time — never the query string, headers or body.
  */
 export function observeRequests(service: string, metrics: ServiceMetrics) {
@@ -49,8 +49,9 @@ export function observeRequests(service: string, metrics: ServiceMetrics) {
       const status = res.writableFinished ? res.statusCode : 499;
       metrics.httpRequest(route, status, seconds);
       if (span) endServerSpan(span, status);
-      requestScope.run(observed.scope, () =>
-        logger.info({ method: req.method, route, status, ms: Math.round(seconds * 1000) }, 'request answered'),
+      logger.info(
+        { ...observed.scope, method: req.method, route, status, ms: Math.round(seconds * 1000) },
+        'request answered',
       );
     });
     enter(observed, next);
@@ -58,14 +59,14 @@ export function observeRequests(service: string, metrics: ServiceMetrics) {
 }
 
 function enter(observed: Observed, next: NextFunction) {
-  const run = () => requestScope.run(observed.scope, () => next());
-  if (observed.traceContext) otelContext.with(observed.traceContext, run);
-  else run();
+  if (observed.traceContext) otelContext.with(observed.traceContext, () => next());
+  else next();
 }
 
 /**
- * Enters the request's scope again. Body parsers resume the chain from the socket's stream events, outside the scope
- * `observeRequests` entered; this goes right after them so that what follows (GraphQL execution) logs with the id.
+ * Enters the request's trace context again (tracing on). Body parsers resume the chain from the socket's stream
+ * events, outside the context `observeRequests` entered; this goes right after them so that what follows (GraphQL
+ * execution, its fetches and statements) is traced as the request's.
  */
 export function reenterRequestScope(_req: Request, res: Response, next: NextFunction) {
   const observed = (res as WithObserved)[OBSERVED];

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { observeRequests } from './http.ts';
 import { captureLogs, logger, scrubPersonalData, serviceLogger } from './log.ts';
-import { requestScope } from './scope.ts';
+import { createServiceMetrics } from './metrics.ts';
 
 describe('structured logs', () => {
   it('masks names, ID numbers (18 and 15 digits) and mobile numbers in a line', () => {
@@ -26,19 +30,31 @@ describe('structured logs', () => {
     assert.equal(scrubPersonalData(plain), plain);
   });
 
-  it('writes JSON lines carrying the request id and service of the scope they were written in', () => {
+  it("writes a request's access line with its id and service, and a service line without a request id", async () => {
+    const app = express();
+    app.use(observeRequests('tax', createServiceMetrics('tax')));
+    app.get('/graphql', (_req, res) => void res.json({ ok: true }));
+    const server = http.createServer(app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const capture = captureLogs();
     try {
-      requestScope.run({ requestId: 'req-1', service: 'tax' }, () => logger.info({ route: '/graphql' }, 'answered'));
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+      const answer = await fetch(url, { headers: { 'x-request-id': 'req-1' } });
+      assert.equal(answer.headers.get('x-request-id'), 'req-1');
+      await answer.text();
+      // The access line is written once the answer has left.
+      for (let i = 0; i < 50 && capture.lines.length === 0; i += 1) await new Promise((r) => setTimeout(r, 10));
       serviceLogger('gateway').warn('outside a request');
     } finally {
       capture.stop();
+      await new Promise((resolve) => server.close(resolve));
     }
     const [inside, outside] = capture.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     assert.equal(inside!.requestId, 'req-1');
     assert.equal(inside!.service, 'tax');
     assert.equal(inside!.level, 'info');
-    assert.equal(inside!.msg, 'answered');
+    assert.equal(inside!.msg, 'request answered');
+    assert.equal(inside!.route, '/graphql');
     assert.equal(outside!.requestId, undefined);
     assert.equal(outside!.service, 'gateway');
   });

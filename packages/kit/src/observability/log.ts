@@ -1,10 +1,9 @@
 import pino, { type Logger } from 'pino';
-import { requestScope } from './scope.ts';
 
 /**
  * Structured logs: one JSON object a line on standard output (pino), which the platform's collector ships. Every line
- * written while a request is served carries its `requestId` (and the answering `service`), read from the request's
- * scope (scope.ts), so a request is followed from the gateway into each subgraph by one id.
+ * written for a request carries its `requestId` and the answering `service` (scope.ts: the writer hands them over), so
+ * a request is followed from the gateway into each subgraph by one id.
  *
  * No personal data: the services never log a request's variables, query string, body or results, only the route's
  * first path segment, the operation name, status and time. Error messages can still quote data (a driver message
@@ -56,10 +55,6 @@ export const logger: Logger = pino(
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     serializers: { err: serializeError, error: serializeError },
-    mixin: () => {
-      const scope = requestScope.getStore();
-      return scope ? { requestId: scope.requestId, service: scope.service } : {};
-    },
     hooks: {
       streamWrite: scrubPersonalData,
     },
