@@ -11,14 +11,14 @@
  * Every run is bounded: each scenario stops after --duration seconds; only 127.0.0.1 is targeted.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { SignJWT } from 'jose';
-import { dataDir, migrate, repoRoot, startEmbeddedPostgres } from '@credit-hub/kit/db';
+import { dataDir, migrate, repoRoot, sqlLiteral, startEmbeddedPostgres } from '@credit-hub/kit/db';
 import pg from 'pg';
 import { IDENTITY_HEADER, PUBLIC_IDENTITY, requestDigest, serviceArgs, signIdentityNow } from '@credit-hub/kit';
 import { runImportBench } from './disclosure-import.ts';
@@ -81,6 +81,31 @@ const pgServer = await startEmbeddedPostgres({ dataDir: pgDataDir, port: Number(
 const database = `bench_v3_${subjects}`;
 const databaseUrl = await pgServer.ensureDatabase(database);
 
+/**
+ * The hub's own login on the bench's server, with a password made for this run: production refuses the embedded
+ * server's public one, and the hub is measured as it is deployed (NODE_ENV=production: graphql-js's development-mode
+ * checks off — its `instanceOf` alone was several per cent of an entity fetch — and internal errors hidden). A
+ * superuser, as the embedded server's own account is: the hub migrates and loads the data set.
+ */
+async function hubLogin(url: string): Promise<string> {
+  const password = randomBytes(18).toString('base64url');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(
+      `DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'bench_hub') THEN CREATE ROLE bench_hub LOGIN SUPERUSER; END IF; END $$`,
+    );
+    await client.query(`ALTER ROLE bench_hub PASSWORD ${sqlLiteral(password)}`);
+  } finally {
+    await client.end();
+  }
+  const login = new URL(url);
+  login.username = 'bench_hub';
+  login.password = password;
+  return login.toString();
+}
+const hubDatabaseUrl = await hubLogin(databaseUrl);
+
 // The 双公示 bulk import benchmark runs in this process on a database of its own on the same server.
 async function importBench() {
   const url = await pgServer.ensureDatabase('bench_import');
@@ -121,18 +146,17 @@ function startHubProcess(): Promise<ChildProcess> {
       cwd: repoRoot,
       env: {
         ...process.env,
-        DATABASE_URL: databaseUrl,
+        DATABASE_URL: hubDatabaseUrl,
         GATEWAY_PORT: String(GATEWAY_PORT),
         SUBGRAPH_PORTS: 'ephemeral',
         HUB_WORKERS: String(Math.max(1, Math.min(Number(values.workers), 64))),
         // The peer comparison reads no page: no site build for it.
         WEB_BUILD: values.only === 'peer' ? 'skip' : 'auto',
         DEMO_SUBJECTS: String(subjects),
-        // Production refuses the embedded server's public password, so the hub runs in development mode with what
-        // production changes on the request path: anonymous callers may run only the published operations. (The memory
-        // soak's gateway under test is a production process of its own, bench/memory.ts.)
-        NODE_ENV: 'development',
+        // As deployed (hubLogin above): anonymous callers may run only the published operations.
+        NODE_ENV: 'production',
         SAFELIST_ENFORCE: 'true',
+        PERSON_KEY_SECRET: randomBytes(32).toString('base64url'),
         AUTH_JWT_SECRET: BENCH_JWT_SECRET,
         RATE_LIMIT_ANONYMOUS: '1000000',
         RATE_LIMIT_AUTHENTICATED: '1000000',
