@@ -340,6 +340,32 @@ describe('relay and consumers', () => {
     }
   });
 
+  it('gathers what commits shortly after a wake-up into the same relay pass', async () => {
+    // No poll during the test: only the writers' NOTIFY wakes the relay, and it then waits gatherMs before moving.
+    const backbone = await startEventBackbone(tdb.db.pool, { pollMs: 600_000, gatherMs: 2_000 });
+    try {
+      const code = subject();
+      // Two requests committing 200 ms apart: the first one's NOTIFY wakes the relay, which without the wait would
+      // move the first event alone long before the second commits.
+      const [first] = await inPgTransaction(tdb.db.pool, (sql) => recordEvents(sql, [removal(code, 'g1')]));
+      await new Promise((r) => setTimeout(r, 200));
+      const [second] = await inPgTransaction(tdb.db.pool, (sql) => recordEvents(sql, [removal(code, 'g2')]));
+      const moved = async () =>
+        (
+          await tdb.db.pool.query<{ xmin: string }>('SELECT xmin::text FROM events.event WHERE id = ANY($1::uuid[])', [
+            [first!.id, second!.id],
+          ])
+        ).rows;
+      for (let i = 0; i < 100 && (await moved()).length < 2; i += 1) await new Promise((r) => setTimeout(r, 50));
+      const rows = await moved();
+      assert.equal(rows.length, 2, 'both events reached the bus');
+      // One relay transaction wrote both.
+      assert.equal(new Set(rows.map((r) => r.xmin)).size, 1);
+    } finally {
+      await backbone.stop();
+    }
+  });
+
   // The hub runs more consumers than its events pool has connections (apps/hub/src/events.ts). A listening
   // connection per consumer used to take the whole pool, and settle() then waited for ever for a batch connection.
   // The timeout only turns such a hang into a failure; nothing here measures speed.
