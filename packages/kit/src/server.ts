@@ -204,18 +204,25 @@ export function formatError(production: boolean) {
 }
 
 /** The error behind an internal one (no code of ours, not a lost connection), which production answers as such. */
-function internalCause(error: GraphQLError): unknown {
-  const code = error.extensions?.code;
+function internalCause(error: unknown): unknown {
+  const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
   if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) return undefined;
-  if (unavailableReason(error.originalError ?? error)) return undefined;
-  return error.originalError ?? error;
+  const cause = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  return unavailableReason(cause) ? undefined : cause;
 }
 
 /**
- * Logs the cause of each internal error a request met, with the request's id, in production (where its answer
- * says only "Internal server error"; a development answer carries the error itself). Here and not in formatError,
- * which is not told the request: every line written for a request names it (observability/scope.ts).
+ * Logs the cause of an internal error with the request's id, in production (where the answer says only "Internal
+ * server error"; a development answer carries the error itself). Not from formatError, which is not told the
+ * request: every line written for a request names it (observability/scope.ts).
  */
+function logInternal(error: unknown, requestId: string | undefined, service: string, production: boolean): void {
+  if (!production) return;
+  const cause = internalCause(error);
+  if (cause) logger.error({ err: cause, requestId, service }, 'internal error');
+}
+
+/** The Apollo Server plugin that logs a request's internal errors (logInternal), reading its id from the context. */
 export function internalErrorLog<C extends BaseContext & { requestId?: string }>(
   service: string,
   production: boolean,
@@ -225,10 +232,7 @@ export function internalErrorLog<C extends BaseContext & { requestId?: string }>
       if (!production) return;
       return {
         async didEncounterErrors({ contextValue, errors }) {
-          for (const error of errors) {
-            const cause = internalCause(error);
-            if (cause) logger.error({ err: cause, requestId: contextValue.requestId, service }, 'internal error');
-          }
+          for (const error of errors) logInternal(error, contextValue.requestId, service, production);
         },
       };
     },
@@ -380,7 +384,11 @@ export async function startSubgraph<L, C = undefined>(
     body: { query?: unknown; variables?: unknown } | undefined,
     requestId: string,
   ): Promise<SubgraphContext<L, C>> => {
-    const identity = await identify(header, body, options.internalSecret, replay);
+    // A context that cannot be made (a refusal has its code; anything else is ours) never reaches the plugins.
+    const identity = await identify(header, body, options.internalSecret, replay).catch((error: unknown) => {
+      logInternal(error, requestId, definition.name, production);
+      throw error;
+    });
     const db = options.db;
     const announcements = new Map<string, Notification>();
     return {
