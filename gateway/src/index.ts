@@ -27,7 +27,7 @@ import {
   methodNotAllowed,
   mountMetrics,
   observeRequests,
-  reenterRequestScope,
+  reenterTraceContext,
   requestIdOf,
   routeNotFound,
   sendGraphQLError,
@@ -305,7 +305,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     cors({ origin: options.corsOrigins?.length ? options.corsOrigins : false, credentials: false, maxAge: 600 }),
     graphqlTransport,
     jsonBody(bodyLimit),
-    reenterRequestScope,
+    reenterTraceContext,
     (req: Request, res: Response, next: NextFunction) => {
       if (Array.isArray(req.body) && !(options.allowBatching ?? false))
         return sendGraphQLError(

@@ -33,7 +33,7 @@ import { answerClientErrorsAsJson, jsonErrorHandler, routeNotFound } from './htt
 import { DateScalar } from './scalars.ts';
 import { logger } from './observability/log.ts';
 import { createServiceMetrics, mountMetrics } from './observability/metrics.ts';
-import { observeRequests, reenterRequestScope, requestIdOf } from './observability/http.ts';
+import { observeRequests, reenterTraceContext, requestIdOf } from './observability/http.ts';
 
 /**
  * Per-request context shared by every subgraph; `loaders` is built fresh for each request. `config` is the
@@ -418,7 +418,7 @@ export async function startSubgraph<L, C = undefined>(
   };
   const graphql = [
     jsonBody(1024 * 1024),
-    reenterRequestScope,
+    reenterTraceContext,
     graphqlHandler(server, ({ req, res }) =>
       contextFor(req.header(IDENTITY_HEADER), req.body, requestIdOf(res) ?? req.header('x-request-id') ?? randomUUID()),
     ),

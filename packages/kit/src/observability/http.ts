@@ -24,9 +24,9 @@ export function routeOf(path: string): string {
 }
 
 /**
- * The first middleware of every service: gives the request its id (answered in `x-request-id`), its log scope (read
- * back with `requestIdOf`), its server span when tracing is on, and when it ends one access line and its HTTP metrics. The line carries method,
- * route, status and time — never the query string, headers or body.
+ * The first middleware of every service: gives the request its id (answered in `x-request-id`, read back with
+ * `requestIdOf`), its server span when tracing is on, and when it ends one access line and its HTTP metrics. The
+ * line carries the request id and service, method, route, status and time — never the query string, headers or body.
  */
 export function observeRequests(service: string, metrics: ServiceMetrics) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -68,7 +68,7 @@ function enter(observed: Observed, next: NextFunction) {
  * events, outside the context `observeRequests` entered; this goes right after them so that what follows (GraphQL
  * execution, its fetches and statements) is traced as the request's.
  */
-export function reenterRequestScope(_req: Request, res: Response, next: NextFunction) {
+export function reenterTraceContext(_req: Request, res: Response, next: NextFunction) {
   const observed = (res as WithObserved)[OBSERVED];
   if (observed) enter(observed, next);
   else next();
