@@ -66,6 +66,7 @@ before(async () => {
     inProcessSubgraphs: {
       ...Object.fromEntries(Object.entries(hub.subgraphs).map(([name, s]) => [name, s.service.inProcess])),
       market: {
+        commitTrails: (trails) => market.commitTrails(trails),
         async execute(request) {
           held += 1;
           const answer = await market.execute(request);

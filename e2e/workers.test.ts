@@ -302,6 +302,12 @@ describe('the all-in-one hub with two workers', () => {
       where: { requestId: 'req-workers-spread', subgraph: 'evaluation', actor: 'housing-spread' },
     });
     assert.deepEqual(new Set(audited.flatMap((e) => (e.subjectCode ? [e.subjectCode] : []))), new Set(bidders));
+    // Written together by the answering worker, one transaction for both parts (ADR 0136), not one each in a row.
+    const transactions = await tdb.db.prisma.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(DISTINCT xmin::text)::int AS n FROM audit.entry
+       WHERE request_id = 'req-workers-spread' AND fields LIKE '%"CreditSubject.creditCheck"%'`,
+    );
+    assert.equal(transactions[0]?.n, 1);
     const scrape = await (await fetch(url.replace(/graphql$/, 'metrics'))).text();
     for (const subgraph of ['evaluation', 'market'])
       for (const where of ['here', 'peer'])
@@ -313,6 +319,53 @@ describe('the all-in-one hub with two workers', () => {
           `${subgraph} ${where}`,
         );
     assert.doesNotMatch(scrape, /credit_hub_spread_parts_total\{[^}]*where="fallback"/);
+  });
+
+  it("releases none of a spread fetch's entities when its parts' trail cannot be written", async () => {
+    const court = bearer(
+      await tokenFor(
+        { role: 'officer', department: 'court', sub: 'court-spread' },
+        { secret: DEV_SECRETS.AUTH_JWT_SECRET },
+      ),
+    );
+    // The audit store refuses this officer's entries of the checks' entity fetch (a trigger on this file's own
+    // database); the root field's entry is written.
+    await tdb.db.prisma.$executeRawUnsafe(
+      `CREATE FUNCTION audit.refuse_court_spread() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN RAISE EXCEPTION 'audit store refuses court-spread (test)'; END $$`,
+    );
+    await tdb.db.prisma.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_court_spread BEFORE INSERT ON audit.entry FOR EACH ROW
+       WHEN (NEW.actor = 'court-spread' AND NEW.fields LIKE '%"CreditSubject.creditCheck"%')
+       EXECUTE FUNCTION audit.refuse_court_spread()`,
+    );
+    try {
+      const { body } = await postGraphQL(
+        url,
+        `query($codes: [ID!]!) { creditCheckSubjects(codes: $codes) { code
+          creditCheck(matter: PUBLIC_PROCUREMENT, reference: "spread-refused") { id action } } }`,
+        { codes: bidders },
+        { ...court, 'x-request-id': 'req-workers-spread-refused' },
+      );
+      const answered = (body.data as any)?.creditCheckSubjects as { code: string; creditCheck: unknown }[];
+      // The subjects arrive; no check from either part does.
+      assert.deepEqual(
+        answered.map((a) => a.code),
+        bidders,
+      );
+      assert.ok(answered.every((a) => a.creditCheck === null));
+      const codes = (body.errors ?? []).map((e: any) => [e.extensions?.code, e.extensions?.serviceName]);
+      assert.deepEqual(new Set(codes.map(String)), new Set([String(['AUDIT_UNAVAILABLE', 'evaluation'])]));
+    } finally {
+      await tdb.db.prisma.$executeRawUnsafe(`DROP TRIGGER refuse_court_spread ON audit.entry`);
+      await tdb.db.prisma.$executeRawUnsafe(`DROP FUNCTION audit.refuse_court_spread()`);
+    }
+    assert.equal(
+      await tdb.db.prisma.auditEntry.count({
+        where: { actor: 'court-spread', fields: { contains: '"CreditSubject.creditCheck"' } },
+      }),
+      0,
+    );
   });
 
   it("answers /metrics with every worker's series added up, and the primary's event backlog", async () => {

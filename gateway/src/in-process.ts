@@ -77,11 +77,15 @@ export class InProcessDataSource<C extends Partial<SubgraphFetchContext>> implem
     return answer.body as Awaited<ReturnType<GraphQLDataSource<C>['process']>>;
   }
 
-  /** The fetch (or one part of it) executed by this process's subgraph, under an identity signed for exactly it. */
+  /**
+   * The fetch (or one part of it) executed by this process's subgraph, under an identity signed for exactly it; a
+   * part's trail is left for executeSpread to write.
+   */
   private async executeHere(
     query: string,
     variables: Record<string, unknown> | undefined,
     { request, context }: GraphQLDataSourceProcessOptions<C>,
+    deferTrail = false,
   ): Promise<InProcessAnswer> {
     const identity = context?.identity ?? PUBLIC_IDENTITY;
     return this.target.execute({
@@ -91,12 +95,18 @@ export class InProcessDataSource<C extends Partial<SubgraphFetchContext>> implem
       extensions: request.extensions,
       identity: await signIdentity(identity, this.internalSecret, requestDigest(query, variables)),
       requestId: context?.requestId,
+      deferTrail,
     });
   }
 
   /**
    * One part per worker, side by side: the first here, the others at the peers. The merged answer carries the
    * status and the strictest cache-control of its parts; a part that failed fails the fetch, as a whole fetch would.
+   *
+   * Every part leaves its audit trail unwritten and the trails are appended here together once all parts have answered
+   * (ADR 0136): each part appending its own, the second waited on the chain's lock for the first one's insert and
+   * commit. Nothing of the answer leaves before that commit; if it fails, the fetch answers AUDIT_UNAVAILABLE as a
+   * whole fetch would. The trails of the parts that answered are written even when another part failed.
    */
   private async executeSpread(
     query: string,
@@ -110,12 +120,12 @@ export class InProcessDataSource<C extends Partial<SubgraphFetchContext>> implem
       ...request.variables,
       representations: indices.map((i) => representations[i]),
     });
-    const answers = await Promise.all(
+    const settled = await Promise.allSettled(
       groups.map(async (indices, g): Promise<InProcessAnswer> => {
         const variables = partVariables(indices);
         if (g === 0) {
           this.fetchMetrics?.spreadPart(this.subgraph, 'here', indices.length);
-          return this.executeHere(query, variables, options);
+          return this.executeHere(query, variables, options, true);
         }
         const identity = context?.identity ?? PUBLIC_IDENTITY;
         const body = JSON.stringify({
@@ -142,7 +152,7 @@ export class InProcessDataSource<C extends Partial<SubgraphFetchContext>> implem
           // other failure may have come after the part ran, and running it twice could record twice: it fails.
           if ((error as { code?: string }).code === 'ECONNREFUSED') {
             this.fetchMetrics?.spreadPart(this.subgraph, 'fallback', indices.length);
-            return this.executeHere(query, variables, options);
+            return this.executeHere(query, variables, options, true);
           }
           throw error;
         }
@@ -151,7 +161,12 @@ export class InProcessDataSource<C extends Partial<SubgraphFetchContext>> implem
         return JSON.parse(reply.text) as PeerAnswer;
       }),
     );
-    const failed = answers.find((a) => a.status < 200 || a.status > 299);
+    // Without a rejected part, `answers` holds every part in the order of `groups`.
+    const answers = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    const unwritten = await this.target.commitTrails(answers.flatMap((a) => (a.trail ? [a.trail] : [])));
+    const rejected = settled.find((s) => s.status === 'rejected');
+    if (rejected) throw rejected.reason;
+    const failed = answers.find((a) => a.status < 200 || a.status > 299) ?? unwritten;
     if (failed) return failed;
     return {
       status: answers[0]!.status,

@@ -88,13 +88,24 @@ describe('mergeEntityAnswers', () => {
 });
 
 describe('the peer route', () => {
-  it("hands a part to this worker's subgraph with its identity header, and answers its status, body and cache-control", async () => {
+  it("hands a part to this worker's subgraph with its identity header, and answers its status, body, cache-control and unwritten trail", async () => {
     const seen: InProcessRequest[] = [];
+    const trail = {
+      who: { actor: 'officer-1', role: 'OFFICER' as const, department: 'tax', purpose: null, client: '127.0.0.1' },
+      meta: { requestId: 'r-1', subgraph: 'court' },
+      events: [{ action: 'READ' as const, subjectCode: 'A', fields: ['CreditSubject.cases'] }],
+      notifications: [{ channel: 'outbox', payload: 'court' }],
+    };
     const peer = await servePeerFetches({
       court: {
         execute: async (request) => {
           seen.push(request);
-          return { status: 200, body: { data: { _entities: [{ id: 1 }] } }, cacheControl: 'max-age=5, private' };
+          return {
+            status: 200,
+            body: { data: { _entities: [{ id: 1 }] } },
+            cacheControl: 'max-age=5, private',
+            ...(request.deferTrail ? { trail } : {}),
+          };
         },
       },
     });
@@ -112,7 +123,10 @@ describe('the peer route', () => {
         status: 200,
         body: { data: { _entities: [{ id: 1 }] } },
         cacheControl: 'max-age=5, private',
+        trail,
       });
+      // The asking worker writes every part's trail together (ADR 0136): the peer never writes its own.
+      assert.equal(seen[0]?.deferTrail, true);
       assert.equal(seen[0]?.identity, 'signed-header');
       assert.equal(seen[0]?.requestId, 'r-1');
       assert.deepEqual(seen[0]?.variables, { representations: [rep('A')] });

@@ -1,4 +1,4 @@
-import type { InProcessAnswer, InProcessSubgraph } from '@credit-hub/kit';
+import type { InProcessAnswer, InProcessSubgraph, PendingTrail } from '@credit-hub/kit';
 import { createHttpServer, IDENTITY_HEADER, listenOrRelease } from '@credit-hub/kit';
 import type { GraphQLFormattedError } from 'graphql';
 
@@ -10,7 +10,9 @@ import type { GraphQLFormattedError } from 'graphql';
  * one after another on one core while the other worker's core stayed idle. An `_entities` fetch of at least
  * `minRepresentations` is therefore cut into one part per worker: this worker executes its part in-process, each
  * other worker executes its part behind its peer port (loopback only, the identity signed for that part and verified
- * there as on any subgraph request), and the parts' answers are put back in the order of the representations.
+ * there as on any subgraph request), and the parts' answers are put back in the order of the representations. The
+ * parts leave their audit trails unwritten and this worker appends them together, one lock and one commit for the
+ * fetch instead of one each in a row on the chain's lock (ADR 0136).
  */
 
 /** The other workers' peer endpoints, as the primary announces them (scripts/start.ts). */
@@ -106,11 +108,15 @@ export function mergeEntityAnswers(size: number, parts: readonly { indices: read
   return { data: anyData ? { _entities: entities } : null, ...(errors.length > 0 ? { errors } : {}) };
 }
 
-/** The JSON a peer answers with: the part's in-process answer. */
+/**
+ * The JSON a peer answers with: the part's in-process answer, and its audit trail left unwritten for the asking worker
+ * to append with the other parts' before the answer leaves the hub (ADR 0136).
+ */
 export interface PeerAnswer {
   status: number;
   body: Body;
   cacheControl: string | null;
+  trail?: PendingTrail;
 }
 
 /** The peer route's request body: the part's subgraph request, its identity in the header as on /graphql. */
@@ -131,7 +137,7 @@ const PEER_BODY_LIMIT = 16 * 1024 * 1024;
  * verified by the subgraph exactly as on its /graphql route, so the port admits nothing the subgraph ports do not.
  */
 export async function servePeerFetches(
-  subgraphs: Partial<Record<string, InProcessSubgraph>>,
+  subgraphs: Partial<Record<string, Pick<InProcessSubgraph, 'execute'>>>,
 ): Promise<{ url: string; close(): Promise<void> }> {
   const server = createHttpServer((req, res) => {
     const answer = (status: number, body: unknown, cacheControl?: string | null) => {
@@ -172,11 +178,14 @@ export async function servePeerFetches(
             extensions: request.extensions,
             identity: typeof header === 'string' ? header : undefined,
             requestId: request.requestId,
+            // Only a spread fetch's part comes here, and its asker writes every part's trail in one transaction.
+            deferTrail: true,
           });
           answer(200, {
             status: result.status,
             body: result.body,
             cacheControl: result.cacheControl,
+            ...(result.trail ? { trail: result.trail } : {}),
           } satisfies PeerAnswer);
         } catch (error) {
           answer(500, { error: (error as Error).message });

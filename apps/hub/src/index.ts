@@ -7,6 +7,7 @@ import {
   type ClusterStateClient,
   SUBGRAPHS,
   type InProcessRequest,
+  type PendingTrail,
   type RunningService,
   type SubgraphName,
   type SubgraphOptions,
@@ -208,15 +209,17 @@ export async function startHub(options: {
   }
   const gatewayDb = createDb(options.databaseUrl, { applicationName: 'gateway', poolSize });
   // Looked up at each call: a subgraph restarted in this hub (tests stop and start one) is the one executed.
+  const inProcessOf = (name: string) => {
+    const target = subgraphs[name as SubgraphName].service.inProcess;
+    if (!target) throw new Error(`the ${name} subgraph cannot be executed in-process`);
+    return target;
+  };
   const inProcessSubgraphs = Object.fromEntries(
     Object.keys(subgraphs).map((name) => [
       name,
       {
-        execute: (request: InProcessRequest) => {
-          const target = subgraphs[name as SubgraphName].service.inProcess;
-          if (!target) throw new Error(`the ${name} subgraph cannot be executed in-process`);
-          return target.execute(request);
-        },
+        execute: (request: InProcessRequest) => inProcessOf(name).execute(request),
+        commitTrails: (trails: readonly PendingTrail[]) => inProcessOf(name).commitTrails(trails),
       },
     ]),
   );

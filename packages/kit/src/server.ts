@@ -13,7 +13,15 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import express from 'express';
 import { GraphQLError, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
-import { appendAudit, AuditBuffer, notificationKey, type AuditEvent, type Notification } from './access/audit.ts';
+import {
+  appendAudit,
+  appendAuditTrails,
+  AuditBuffer,
+  notificationKey,
+  type AuditEvent,
+  type Notification,
+  type PendingTrail,
+} from './access/audit.ts';
 import {
   IDENTITY_HEADER,
   IdentityError,
@@ -55,6 +63,11 @@ export interface SubgraphContext<L, C = unknown> extends BaseContext {
   audited<T>(event: Omit<AuditEvent, 'action'>, work: (tx: Db['prisma']) => Promise<T>): Promise<T>;
   /** NOTIFYs the request's loaders asked to send with its audit trail (RequestHooks.announceWithTrail). */
   announcements?: Map<string, Notification>;
+  /**
+   * Set for a part of a spread entity fetch (ADR 0136): the request's trail is left here, unwritten, for the worker
+   * that assembles the answer to append with the other parts' in one transaction, before the answer leaves the hub.
+   */
+  deferredTrail?: PendingTrail[];
 }
 
 /** What a request's loaders may ask of the request besides the database (kit server.ts). */
@@ -145,6 +158,11 @@ export interface InProcessRequest {
   /** The `x-credit-hub-identity` value signed by the gateway for this request. */
   identity: string | undefined;
   requestId?: string | undefined;
+  /**
+   * Leave the request's audit trail unwritten and hand it back in the answer (`trail`), for the caller to append with
+   * `commitTrails` before any of the data leaves the hub: a part of a spread entity fetch (ADR 0136).
+   */
+  deferTrail?: boolean;
 }
 
 /** A subgraph's in-process answer: the HTTP status it would have sent, the result as values, and cache-control. */
@@ -152,10 +170,18 @@ export interface InProcessAnswer {
   status: number;
   body: { data?: unknown; errors?: readonly GraphQLFormattedError[]; extensions?: Record<string, unknown> };
   cacheControl: string | null;
+  /** With `deferTrail`: the trail the caller must append before releasing the data (none when nothing was read). */
+  trail?: PendingTrail;
 }
 
 export interface InProcessSubgraph {
   execute(request: InProcessRequest): Promise<InProcessAnswer>;
+  /**
+   * Appends deferred trails (the parts of one spread fetch) in one transaction, their announcements with them. Null
+   * once written; otherwise the answer to give instead of the data (503, AUDIT_UNAVAILABLE), as a request whose own
+   * trail failed gets.
+   */
+  commitTrails(trails: readonly PendingTrail[]): Promise<InProcessAnswer | null>;
 }
 
 /** Definitions every subgraph shares (access directives, Date, PageInfo): see common.graphql. */
@@ -321,43 +347,16 @@ export async function startSubgraph<L, C = undefined>(
         async requestDidStart() {
           return {
             async willSendResponse({ contextValue, response }) {
-              const events = contextValue.audit?.drain() ?? [];
-              const notifications = [...(contextValue.announcements?.values() ?? [])];
-              contextValue.announcements?.clear();
-              // Without a trail to carry them, on their own; the answer does not wait for them.
-              const sendAlone = () => {
-                for (const n of notifications)
-                  void contextValue.db.sql
-                    .execute('SELECT pg_notify($1, $2)', [n.channel, n.payload])
-                    .catch((error: unknown) =>
-                      logger.error(
-                        { err: error, requestId: contextValue.requestId, service: subgraph.name },
-                        'notify failed',
-                      ),
-                    );
+              const trail: PendingTrail = {
+                who: contextValue.identity,
+                meta: { requestId: contextValue.requestId, subgraph: subgraph.name },
+                events: contextValue.audit?.drain() ?? [],
+                notifications: [...(contextValue.announcements?.values() ?? [])],
               };
-              if (events.length === 0) return sendAlone();
-              try {
-                await appendAudit(
-                  contextValue.db,
-                  contextValue.identity,
-                  { requestId: contextValue.requestId, subgraph: subgraph.name },
-                  events,
-                  undefined,
-                  notifications,
-                );
-              } catch (error) {
-                sendAlone();
-                logger.error(
-                  { err: error, requestId: contextValue.requestId, service: subgraph.name },
-                  'audit trail write failed',
-                );
-                response.body = {
-                  kind: 'single',
-                  singleResult: {
-                    errors: [auditUnavailable()],
-                  },
-                };
+              contextValue.announcements?.clear();
+              if (contextValue.deferredTrail) return void contextValue.deferredTrail.push(trail);
+              if (!(await commitTrails(contextValue.db, subgraph.name, [trail]))) {
+                response.body = { kind: 'single', singleResult: { errors: [auditUnavailable()] } };
                 if (response.http) response.http.status = 503;
               }
             },
@@ -383,6 +382,7 @@ export async function startSubgraph<L, C = undefined>(
     header: string | undefined,
     body: { query?: unknown; variables?: unknown } | undefined,
     requestId: string,
+    deferTrail = false,
   ): Promise<SubgraphContext<L, C>> => {
     // A context that cannot be made (a refusal has its code; anything else is ours) never reaches the plugins.
     const identity = await identify(header, body, options.internalSecret, replay).catch((error: unknown) => {
@@ -402,6 +402,7 @@ export async function startSubgraph<L, C = undefined>(
       identity,
       audit: new AuditBuffer(),
       subgraph,
+      ...(deferTrail ? { deferredTrail: [] } : {}),
       audited: (event, work) =>
         db.prisma.$transaction(async (tx) => {
           const result = await work(tx as Db['prisma']);
@@ -424,7 +425,9 @@ export async function startSubgraph<L, C = undefined>(
     ),
   ];
   app.use('/graphql', ...graphql);
-  const inProcess = inProcessExecutor(server, contextFor, formatError(production));
+  const inProcess = inProcessExecutor(server, contextFor, formatError(production), (trails) =>
+    commitTrails(options.db, definition.name, trails),
+  );
 
   // Behind the gateway too, every refusal is JSON: the gateway relays the upload route's answers.
   const answerErrors = jsonErrorHandler((line, error, requestId) =>
@@ -456,20 +459,27 @@ export async function startSubgraph<L, C = undefined>(
  * request, the JSON body or its parsing. The identity is verified as on HTTP; a refusal comes back as the status and
  * error body the HTTP route would have sent, so the gateway treats both alike.
  */
-function inProcessExecutor<Ctx extends BaseContext>(
+function inProcessExecutor<Ctx extends BaseContext & { deferredTrail?: PendingTrail[] }>(
   server: ApolloServer<Ctx>,
   contextFor: (
     header: string | undefined,
     body: { query?: unknown; variables?: unknown },
     requestId: string,
+    deferTrail: boolean,
   ) => Promise<Ctx>,
   format: ReturnType<typeof formatError>,
+  commit: (trails: readonly PendingTrail[]) => Promise<boolean>,
 ): InProcessSubgraph {
   return {
     async execute(request) {
       let contextValue: Ctx;
       try {
-        contextValue = await contextFor(request.identity, request, request.requestId ?? randomUUID());
+        contextValue = await contextFor(
+          request.identity,
+          request,
+          request.requestId ?? randomUUID(),
+          request.deferTrail === true,
+        );
       } catch (error) {
         const refusal =
           error instanceof GraphQLError
@@ -489,13 +499,43 @@ function inProcessExecutor<Ctx extends BaseContext>(
       );
       if (response.body.kind !== 'single')
         throw new Error('in-process subgraph request: incremental delivery is not used');
+      const trail = contextValue.deferredTrail?.[0];
       return {
         status: response.http.status ?? 200,
         body: response.body.singleResult,
         cacheControl: response.http.headers.get('cache-control') ?? null,
+        ...(trail ? { trail } : {}),
       };
     },
+    async commitTrails(trails) {
+      if (await commit(trails)) return null;
+      return { status: 503, body: { errors: [auditUnavailable()] }, cacheControl: null };
+    },
   };
+}
+
+/**
+ * Writes request trails in one transaction, each one's NOTIFYs with it (delivered at its commit, ADR 0133); false when
+ * they could not be written (logged). NOTIFYs without entries to carry them, or whose entries failed, are sent on
+ * their own, and the answer does not wait for those.
+ */
+async function commitTrails(db: Db, service: string, trails: readonly PendingTrail[]): Promise<boolean> {
+  const sendAlone = (alone: readonly PendingTrail[]) => {
+    for (const { meta, notifications } of alone)
+      for (const n of notifications)
+        void db.sql
+          .execute('SELECT pg_notify($1, $2)', [n.channel, n.payload])
+          .catch((error: unknown) => logger.error({ err: error, requestId: meta.requestId, service }, 'notify failed'));
+  };
+  sendAlone(trails.filter((t) => t.events.length === 0));
+  try {
+    await appendAuditTrails(db, trails);
+    return true;
+  } catch (error) {
+    sendAlone(trails.filter((t) => t.events.length > 0));
+    logger.error({ err: error, requestId: trails[0]?.meta.requestId, service }, 'audit trail write failed');
+    return false;
+  }
 }
 
 /**

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { z } from 'zod';
-import { appendAudit, appendAuditIn, verifyAudit } from '../src/index.ts';
+import { appendAudit, appendAuditIn, appendAuditTrails, verifyAudit } from '../src/index.ts';
 import { inPgTransaction, pgSql, prismaSql, upsertRows, type Sql, type UpsertTable } from '../src/db/index.ts';
 import { callers, createTestDatabase, type TestDatabase } from '../src/testing/index.ts';
 
@@ -191,6 +191,50 @@ describe('appendAudit in two round trips', () => {
     );
     const after = await verifyAudit(tdb.db);
     assert.deepEqual([after.ok, after.entries], [true, before.entries + 3]);
+  });
+
+  it("writes a spread fetch's parts' trails in one transaction, with their notifications, and skips empty ones", async () => {
+    const before = await verifyAudit(tdb.db);
+    const who = callers.officer('housing');
+    const part = (subjectCode: string, payload: string) => ({
+      who,
+      meta: { requestId: 'spread-parts', subgraph: 'evaluation' },
+      events: [{ action: 'READ' as const, subjectCode, fields: ['CreditSubject.creditCheck'] }],
+      notifications: [{ channel: 'trail_test', payload }],
+    });
+    const listener = await tdb.db.pool.connect();
+    const heard: string[] = [];
+    listener.on('notification', (n) => heard.push(n.payload ?? ''));
+    await listener.query('LISTEN trail_test');
+    try {
+      tdb.db.resetStatements();
+      await appendAuditTrails(tdb.db, [
+        part('91330106MA2Q000001', 'both'),
+        { ...part('x', 'none'), events: [] },
+        part('91330106MA2Q000002', 'both'),
+      ]);
+      // One round: BEGIN, the lock, the last entry, the insert with its NOTIFY (sent once for both parts).
+      assert.equal(tdb.db.statements(), 4);
+      const rows = z
+        .array(z.object({ subject_code: z.string(), tx: z.string() }))
+        .parse(
+          await tdb.db.sql.rows(
+            `SELECT subject_code, xmin::text AS tx FROM audit.entry WHERE request_id = 'spread-parts' ORDER BY seq`,
+          ),
+        );
+      assert.deepEqual(
+        rows.map((r) => r.subject_code),
+        ['91330106MA2Q000001', '91330106MA2Q000002'],
+      );
+      assert.equal(new Set(rows.map((r) => r.tx)).size, 1);
+      await listener.query('SELECT 1');
+      assert.deepEqual(heard, ['both']);
+    } finally {
+      await listener.query('UNLISTEN trail_test');
+      listener.release();
+    }
+    const after = await verifyAudit(tdb.db);
+    assert.deepEqual([after.ok, after.entries], [true, before.entries + 2]);
   });
 
   it('rolls back the opening statements when the closing one fails', async () => {

@@ -84,7 +84,39 @@ export async function appendAudit(
   // Two round trips (BEGIN, lock, last entry; insert, COMMIT) instead of five: every audited read — each metric panel
   // — waits for them before its answer leaves (ADR 0125). Appends that arrive while one is being written share the
   // next transaction.
-  else await new Promise<void>((resolve, reject) => enqueue(db, { who, meta, events, notifications, resolve, reject }));
+  else await appendAuditTrails(db, [{ who, meta, events, notifications }]);
+}
+
+/** Who an entry names: the part of the caller's identity the trail records. */
+export type AuditActor = Pick<Identity, 'actor' | 'role' | 'department' | 'purpose' | 'client'>;
+
+/**
+ * A request's (or one part of a request's) audit entries and the NOTIFYs to send with them, as written by
+ * `appendAuditTrails`. A part of a spread entity fetch hands its trail to the worker that assembles the answer instead
+ * of writing it (ADR 0136), so this travels between workers as JSON.
+ */
+export interface PendingTrail {
+  who: AuditActor;
+  meta: { requestId: string; subgraph: string };
+  events: AuditEvent[];
+  notifications: readonly Notification[];
+}
+
+/**
+ * Appends the trails in one transaction on the pool, with the appends already waiting for it (group commit, ADR
+ * 0125): the parts of one spread fetch take the chain's lock once, not once each in a row (ADR 0136). Each trail is
+ * settled with its own entries: if the shared transaction fails, each is retried alone, and the first failure rejects.
+ * Trails without entries are skipped (their notifications with them: the caller sends those alone).
+ */
+export async function appendAuditTrails(db: Db, trails: readonly PendingTrail[]): Promise<void> {
+  const due = trails.filter((t) => t.events.length > 0);
+  if (due.length === 0) return;
+  const waiting: Waiting[] = [];
+  const settled = due.map(
+    (trail) => new Promise<void>((resolve, reject) => void waiting.push({ ...trail, resolve, reject })),
+  );
+  enqueue(db, waiting);
+  await Promise.all(settled);
 }
 
 /** A NOTIFY to send with an append (`pg_notify(channel, payload)`). */
@@ -97,11 +129,7 @@ export interface Notification {
 export const notificationKey = (n: Notification) => `${n.channel}\u0000${n.payload}`;
 
 /** An append waiting for the pool path; settled once its entries are committed (or could not be). */
-interface Waiting {
-  who: Identity;
-  meta: { requestId: string; subgraph: string };
-  events: AuditEvent[];
-  notifications: readonly Notification[];
+interface Waiting extends PendingTrail {
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -109,10 +137,11 @@ interface Waiting {
 /** Per Db: the appends waiting for the transaction after the one in flight (group commit, ADR 0125). */
 const queues = new WeakMap<Db, { waiting: Waiting[]; writing: boolean }>();
 
-function enqueue(db: Db, append: Waiting): void {
+/** Appends given together go in the same round: writeQueued takes what waits as it starts. */
+function enqueue(db: Db, appends: readonly Waiting[]): void {
   let queue = queues.get(db);
   if (!queue) queues.set(db, (queue = { waiting: [], writing: false }));
-  queue.waiting.push(append);
+  queue.waiting.push(...appends);
   if (!queue.writing) void writeQueued(db, queue);
 }
 
@@ -171,7 +200,7 @@ const lastEntry = z.array(z.object({ seq: z.coerce.bigint(), hash: z.string() })
 /** The entries of `events`, numbered and hash-chained after `last` (the newest entry, none for an empty trail). */
 function chained(
   last: { seq: bigint; hash: string } | undefined,
-  who: Identity,
+  who: AuditActor,
   meta: { requestId: string; subgraph: string },
   events: AuditEvent[],
 ): AuditRow[] {
