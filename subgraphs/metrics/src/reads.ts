@@ -231,26 +231,30 @@ export async function readFacts(db: Db, q: ValidQuery): Promise<FactListRow[]> {
   const to = p.add(q.to);
   let text: string;
   const cols = 'subject_code, day, district, industry, department, list, matter, severity';
+  // The day as text: node-postgres would read a date as local midnight, a day early east of Greenwich. ISO days sort
+  // as the dates do, so ORDER BY day is the same on either.
+  const shown = cols.replace('day', 'day::text AS day');
   if (m.aggregation === 'COUNT' || m.aggregation === 'RATIO') {
     const from = p.add(q.from);
-    text = `SELECT ${cols}, value FROM metrics.fact WHERE ${where.join(' AND ')} AND day BETWEEN ${from}::date AND ${to}::date
+    text = `SELECT ${shown}, value FROM metrics.fact WHERE ${where.join(' AND ')} AND day BETWEEN ${from}::date AND ${to}::date
       ORDER BY day DESC, id DESC LIMIT ${p.add(q.limit)}`;
   } else if (m.aggregation === 'SUBJECTS_AT_LEAST') {
     const { min, years } = m.atLeast ?? { min: 1, years: 1 };
     const minP = p.add(min);
     where.push(tallyCandidates(p.add(m.stream), minP));
-    text = `SELECT subject_code, max(day) AS day, min(district) AS district, min(industry) AS industry,
+    text = `SELECT subject_code, max(day)::text AS day, min(district) AS district, min(industry) AS industry,
         min(department) AS department, min(list) AS list, min(matter) AS matter, min(severity) AS severity, count(*) AS value
       FROM metrics.fact WHERE ${where.join(' AND ')} AND day <= ${to}::date AND day > (${to}::date - ${p.add(`${years} years`)}::interval)
       GROUP BY subject_code HAVING count(*) >= ${minP} ORDER BY value DESC, subject_code LIMIT ${p.add(q.limit)}`;
   } else {
     // A subject is in a stock when its signed facts sum above zero; the row shown is its latest fact.
-    text = `SELECT DISTINCT ON (subject_code, list, matter) ${cols}, total AS value FROM (
+    text = `SELECT DISTINCT ON (subject_code, list, matter) ${shown}, total AS value FROM (
         SELECT ${cols}, id, sum(value) OVER (PARTITION BY subject_code, list) AS total
         FROM metrics.fact WHERE ${where.join(' AND ')} AND day <= ${to}::date) f
       WHERE total > 0 ORDER BY subject_code, list, matter, day DESC, id DESC LIMIT ${p.add(q.limit)}`;
   }
-  return (await prismaSql(db.prisma).rows(text, p.values)).map((raw) => {
+  // On the pool, as every other read of the frame (ADR 0006): Prisma's raw path costs more than the statement.
+  return (await db.sql.rows(text, p.values)).map((raw) => {
     const r = factRow.parse(raw);
     return {
       subjectCode: r.subject_code,
@@ -288,7 +292,7 @@ export async function visibleDashboards(
   who: { actor: string; department: string | null; supervisor: boolean },
   id: string | null,
 ): Promise<DashboardRow[]> {
-  const rows = await prismaSql(db.prisma).rows(
+  const rows = await db.sql.rows(
     `SELECT id::text, title, owner, department, scope, version, definition, updated_at, updated_by FROM metrics.dashboard
      WHERE ($4::text IS NULL OR id = $4::uuid)
        AND (owner = $1 OR (scope = 'DEPARTMENT' AND department IS NOT DISTINCT FROM $2) OR (scope = 'SUPERVISORS' AND $3))
