@@ -7,7 +7,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { z } from 'zod';
 import { appendAudit, appendAuditIn, appendAuditTrails, verifyAudit } from '../src/index.ts';
-import { inPgTransaction, pgSql, prismaSql, upsertRows, type Sql, type UpsertTable } from '../src/db/index.ts';
+import {
+  inPgTransaction,
+  pgSql,
+  prismaSql,
+  sqlTextArray,
+  upsertRows,
+  type Sql,
+  type UpsertTable,
+} from '../src/db/index.ts';
 import { callers, createTestDatabase, type TestDatabase } from '../src/testing/index.ts';
 
 let tdb: TestDatabase;
@@ -129,6 +137,30 @@ describe('appendAuditIn', () => {
       assert.equal(e.seq, BigInt(i + 1));
       if (i > 0) assert.equal(e.prev, entries[i - 1]!.hash, `entry ${i + 1} chains to the one before`);
     });
+  });
+});
+
+describe('sqlTextArray', () => {
+  it('reads back in PostgreSQL as the same strings and nulls, whatever they hold', async () => {
+    const values = [
+      '',
+      'plain',
+      'NULL',
+      null,
+      "O'Brien",
+      'a\\b',
+      '"quoted"',
+      '{braces},commas, spaces ',
+      '\\"',
+      '["CreditSubject.creditCheck","Person.name"]',
+      '信用核查 “引号”\nnewline\ttab',
+    ];
+    const rows = z
+      .array(z.object({ a: z.array(z.string().nullable()) }))
+      .parse(await tdb.db.sql.rows(`SELECT ${sqlTextArray(values)} AS a`));
+    assert.deepEqual(rows[0]?.a, values);
+    const empty = await tdb.db.sql.rows(`SELECT cardinality(${sqlTextArray([])}) AS n`);
+    assert.deepEqual(empty, [{ n: 0 }]);
   });
 });
 

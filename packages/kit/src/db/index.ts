@@ -15,6 +15,7 @@ export {
   pgSql,
   inPgTransaction,
   sqlLiteral,
+  sqlTextArray,
   type Sql,
   type PgSql,
   type PgQueryable,

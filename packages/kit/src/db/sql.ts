@@ -70,6 +70,18 @@ export function sqlLiteral(text: string): string {
   return text.includes('\\') ? ` E'${quoted.replaceAll('\\', '\\\\')}'` : `'${quoted}'`;
 }
 
+/**
+ * Strings (and nulls) as an SQL literal of a text[] value, for statements sent without parameters: each element
+ * double-quoted with its quotes and backslashes escaped (PostgreSQL's array input), the whole as `sqlLiteral`. An
+ * array literal is read far faster than a JSON document of the same values (ADR 0136).
+ */
+export function sqlTextArray(values: readonly (string | null)[]): string {
+  const elements = values.map((v) =>
+    v === null ? 'NULL' : `"${v.includes('"') || v.includes('\\') ? v.replace(/["\\]/g, '\\$&') : v}"`,
+  );
+  return `${sqlLiteral(`{${elements.join(',')}}`)}::text[]`;
+}
+
 /** Runs `work` in one transaction on a connection of the pool; rolled back as a whole if it throws. */
 export async function inPgTransaction<T>(pool: pg.Pool, work: (sql: PgSql) => Promise<T>): Promise<T> {
   const client = await pool.connect();
