@@ -149,6 +149,35 @@ describe('the peer route', () => {
     }
   });
 
+  it('answers a part already running when it is closed, and refuses new ones', async () => {
+    let release!: () => void;
+    const running = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const arrived = new Promise<void>((resolve) => (started = resolve));
+    const peer = await servePeerFetches({
+      court: {
+        execute: async () => {
+          started();
+          await running;
+          return { status: 200, body: { data: { _entities: [{ id: 7 }] } }, cacheControl: null };
+        },
+      },
+    });
+    const client = new SubgraphClient();
+    const part = client.post('court', `${peer.url}/peer/court`, {}, JSON.stringify({ query: '{ _entities }' }), 5000);
+    await arrived;
+    const closed = peer.close();
+    await assert.rejects(
+      client.post('court', `${peer.url}/peer/court`, {}, '{}', 2000),
+      (error: { code?: string }) => error.code === 'ECONNREFUSED',
+    );
+    release();
+    const reply = await part;
+    assert.equal(reply.status, 200);
+    assert.deepEqual(JSON.parse(reply.text).body, { data: { _entities: [{ id: 7 }] } });
+    await closed;
+  });
+
   it('is refused once closed, with the code the data source falls back on', async () => {
     const peer = await servePeerFetches({});
     await peer.close();

@@ -128,6 +128,9 @@ interface PeerRequest {
   requestId?: string;
 }
 
+/** How long closing waits for the parts in flight (a part of 1,000 representations takes about 100 ms). */
+const CLOSE_GRACE_MS = 10_000;
+
 /** The largest part a peer accepts: 1,000 representations are about 100 KB. */
 const PEER_BODY_LIMIT = 16 * 1024 * 1024;
 
@@ -139,11 +142,14 @@ const PEER_BODY_LIMIT = 16 * 1024 * 1024;
 export async function servePeerFetches(
   subgraphs: Partial<Record<string, Pick<InProcessSubgraph, 'execute'>>>,
 ): Promise<{ url: string; close(): Promise<void> }> {
+  let closing = false;
   const server = createHttpServer((req, res) => {
     const answer = (status: number, body: unknown, cacheControl?: string | null) => {
       res.writeHead(status, {
         'content-type': 'application/json',
         ...(cacheControl ? { 'cache-control': cacheControl } : {}),
+        // Closing: the asker's kept-alive connection ends with this answer, or the close would wait for it.
+        ...(closing ? { connection: 'close' } : {}),
       });
       res.end(JSON.stringify(body));
     };
@@ -197,10 +203,20 @@ export async function servePeerFetches(
   const { port } = await listenOrRelease(server, { port: 0, host: '127.0.0.1', exclusive: true });
   return {
     url: `http://127.0.0.1:${port}`,
+    // New parts are refused from here on (their askers execute them themselves); a part already running finishes and
+    // is answered, before the subgraphs it runs on are stopped (apps/hub closes this first). Dropping it instead failed
+    // the asking worker's request, and left the part calling a stopped server. A connection still open after
+    // CLOSE_GRACE_MS is dropped.
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
+        closing = true;
+        const drop = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+        drop.unref();
+        server.close(() => {
+          clearTimeout(drop);
+          resolve();
+        });
+        server.closeIdleConnections();
       }),
   };
 }
