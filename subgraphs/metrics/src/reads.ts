@@ -199,7 +199,7 @@ export const frameOf = (db: Db, q: ValidQuery) => readFrame(db.sql, q);
 
 const factRow = z.object({
   subject_code: z.string(),
-  day: z.union([z.date(), z.string()]),
+  day: z.string(),
   district: z.string(),
   industry: z.string(),
   department: z.string(),
@@ -233,7 +233,7 @@ export async function readFacts(db: Db, q: ValidQuery): Promise<FactListRow[]> {
   const cols = 'subject_code, day, district, industry, department, list, matter, severity';
   // The day as text: node-postgres would read a date as local midnight, a day early east of Greenwich. ISO days sort
   // as the dates do, so ORDER BY day is the same on either.
-  const shown = cols.replace('day', 'day::text AS day');
+  const shown = 'subject_code, day::text AS day, district, industry, department, list, matter, severity';
   if (m.aggregation === 'COUNT' || m.aggregation === 'RATIO') {
     const from = p.add(q.from);
     text = `SELECT ${shown}, value FROM metrics.fact WHERE ${where.join(' AND ')} AND day BETWEEN ${from}::date AND ${to}::date
@@ -258,7 +258,7 @@ export async function readFacts(db: Db, q: ValidQuery): Promise<FactListRow[]> {
     const r = factRow.parse(raw);
     return {
       subjectCode: r.subject_code,
-      day: isoDay(r.day)!,
+      day: r.day,
       district: r.district,
       industry: r.industry,
       department: r.department,

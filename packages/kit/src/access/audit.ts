@@ -147,7 +147,7 @@ interface Prepared {
 /** A value as JSON.stringify writes it inside an array (undefined as null). */
 const asJson = (value: unknown) => JSON.stringify(value ?? null);
 
-function prepare({ who, meta, events }: PendingTrail): Prepared[] {
+function prepare({ who, meta, events }: Pick<PendingTrail, 'who' | 'meta' | 'events'>): Prepared[] {
   const caller = `${asJson(who.actor)},${asJson(who.role)},${asJson(who.department)}`;
   const context = `${asJson(who.purpose)},${asJson(who.client)},${asJson(meta.requestId)},${asJson(meta.subgraph)}`;
   return events.map((e) => ({
@@ -158,6 +158,14 @@ function prepare({ who, meta, events }: PendingTrail): Prepared[] {
     detail: e.detail ?? null,
   }));
 }
+
+/**
+ * An entry's hash, as entryHash computes it, from its prepared text: the sequence number and time open the canonical
+ * array and the previous hash closes it (digits, an ISO time and hex need no escaping). Every write uses this; the
+ * verifier recomputes with entryHash from the stored row, so a difference between the two would show as altered.
+ */
+const linkHash = (seq: bigint, at: string, p: Prepared, prev: string) =>
+  digest('sha256', `["${seq}","${at}",${p.canonical},"${prev}"]`, 'hex');
 
 /** Per Db: the appends waiting for the transaction after the one in flight (group commit, ADR 0125). */
 const queues = new WeakMap<Db, { waiting: Waiting[]; writing: boolean }>();
@@ -216,9 +224,7 @@ function insertChained(db: Db, appends: Waiting[]): Promise<void> {
     parts.forEach((part, caller) => {
       for (const p of part.prepared) {
         seq += 1n;
-        // entryHash's text: the sequence number and time first, the previous hash last (digits, ISO time and hex
-        // need no escaping).
-        const hash = digest('sha256', `["${seq}","${at}",${p.canonical},"${prev}"]`, 'hex');
+        const hash = linkHash(seq, at, p, prev);
         actions.push(p.action);
         subjects.push(p.subjectCode);
         fields.push(p.fields);
@@ -264,9 +270,11 @@ function chained(
   let seq = last?.seq ?? 0n;
   let prevHash = last?.hash ?? GENESIS_HASH;
   const at = new Date();
-  return events.map((event) => {
+  const iso = at.toISOString();
+  const prepared = prepare({ who, meta, events });
+  return events.map((event, i) => {
     seq += 1n;
-    const base = {
+    const row = {
       ...event,
       detail: event.detail ?? null,
       seq,
@@ -279,8 +287,8 @@ function chained(
       requestId: meta.requestId,
       subgraph: meta.subgraph,
       prevHash,
+      hash: linkHash(seq, iso, prepared[i]!, prevHash),
     };
-    const row = { ...base, hash: entryHash(base) };
     prevHash = row.hash;
     return row;
   });
